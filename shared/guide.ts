@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { Condition, conditionQuestions, Question } from "./conditions";
+import { LocalizedText } from "./text";
+
+/**
+ * The Guide: one permit service's public-service standard (UU 25/2009 art. 21),
+ * the single source of truth for server storage, the API and the app.
+ */
+export const Slug = z
+  .string()
+  .min(3)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug like 'surat-keterangan-domisili'");
+
+export const CATEGORIES = [
+  "kependudukan",
+  "keluarga",
+  "sosial",
+  "usaha",
+  "bangunan",
+  "pertanahan",
+  "kegiatan",
+  "kesehatan-pendidikan",
+] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+export const GovernmentLevel = z.enum(["kelurahan", "kecamatan", "kota", "provinsi"]);
+export type GovernmentLevel = z.infer<typeof GovernmentLevel>;
+
+export const SubmissionChannel = z.enum(["in-person", "online"]);
+export type SubmissionChannel = z.infer<typeof SubmissionChannel>;
+
+export const RequirementKind = z.enum([
+  /** A paper to show at the counter or photograph for the file. */
+  "document",
+  /** A fact the applicant states (e.g. business address, KBLI code). */
+  "data",
+  /** A statement the applicant signs (surat pernyataan, SPTJM). */
+  "statement",
+]);
+export type RequirementKind = z.infer<typeof RequirementKind>;
+
+export const DocumentForm = z.enum(["original", "copy", "original-and-copy", "digital"]);
+export type DocumentForm = z.infer<typeof DocumentForm>;
+
+export const Acceptance = z.strictObject({
+  form: DocumentForm.optional(),
+  copies: z.int().min(1).max(10).optional(),
+  legalised: z.boolean().optional(),
+  /** A covering letter older than this is refused at the counter. */
+  maxAgeDays: z.int().min(1).max(3650).optional(),
+  /** Signed over a Rp 10.000 duty stamp (meterai). */
+  stamped: z.boolean().optional(),
+  formats: z
+    .array(z.enum(["jpg", "png", "pdf"]))
+    .min(1)
+    .optional(),
+  note: LocalizedText.optional(),
+});
+export type Acceptance = z.infer<typeof Acceptance>;
+
+export const Requirement = z.strictObject({
+  id: Slug,
+  kind: RequirementKind,
+  label: LocalizedText,
+  acceptance: Acceptance.default({}),
+  /** Absent: always required. Present: required only when it evaluates true. */
+  when: Condition.optional(),
+});
+export type Requirement = z.infer<typeof Requirement>;
+
+export const Guide = z
+  .strictObject({
+    id: Slug,
+    version: z.int().min(1),
+    title: LocalizedText,
+    summary: LocalizedText,
+    category: Category,
+    /** Words people actually use ("IMB", "surat miskin") that the title lacks. */
+    keywords: z.array(z.string().trim().min(2)).default([]),
+    office: z.strictObject({ name: LocalizedText, level: GovernmentLevel }),
+    legalBasis: z.array(z.string().trim().min(3)).min(1),
+    fee: z.strictObject({
+      /** Official fee in whole Rupiah; 0 is shown as "Gratis" to stop illegal levies. */
+      amount: z.int().min(0),
+      note: LocalizedText.optional(),
+    }),
+    serviceTime: z.strictObject({
+      /** 0 means finished the same day. */
+      workingDays: z.int().min(0).max(365),
+      note: LocalizedText.optional(),
+    }),
+    product: LocalizedText,
+    steps: z.array(LocalizedText).min(1),
+    submission: z.strictObject({
+      channels: z.array(SubmissionChannel).min(1),
+      where: LocalizedText,
+      url: z.url().optional(),
+      hours: LocalizedText.optional(),
+    }),
+    complaint: LocalizedText,
+    questions: z.array(Question).default([]),
+    requirements: z.array(Requirement).min(1),
+    source: z.strictObject({
+      /** Where the content comes from (regulation, office standard, portal). */
+      note: z.string().trim().min(10),
+      /**
+       * Seeded content is researched, not issued by any office: it stays true
+       * until an operator confirms it against the office's current standard.
+       */
+      needsOfficeConfirmation: z.boolean(),
+    }),
+  })
+  .superRefine((guide, ctx) => {
+    const questionIds = new Set<string>();
+    guide.questions.forEach((question, index) => {
+      if (questionIds.has(question.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "id"],
+          message: `duplicate question id '${question.id}'`,
+        });
+      }
+      questionIds.add(question.id);
+    });
+    const requirementIds = new Set<string>();
+    guide.requirements.forEach((requirement, index) => {
+      if (requirementIds.has(requirement.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["requirements", index, "id"],
+          message: `duplicate requirement id '${requirement.id}'`,
+        });
+      }
+      requirementIds.add(requirement.id);
+      if (!requirement.when) return;
+      for (const questionId of conditionQuestions(requirement.when)) {
+        if (!questionIds.has(questionId)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["requirements", index, "when"],
+            message: `condition refers to unknown question '${questionId}'`,
+          });
+        }
+      }
+    });
+  });
+export type Guide = z.infer<typeof Guide>;
+/** What authors write: defaults (keywords, questions, acceptance) may be left out. */
+export type GuideInput = z.input<typeof Guide>;
