@@ -1,30 +1,8 @@
-import { z } from "zod";
-import { LocalizedText } from "./text";
-
 /**
- * Questions a guide asks about the applicant's case. Their answers decide which
- * conditional requirements apply, both in the citizen self-check and, later,
- * in the pre-check of a draft.
+ * The condition evaluator: pure and dependency-free, because it ships in the
+ * first screen of the phone app and runs again in the server's pre-check.
+ * The zod schemas that validate conditions live in guide.ts.
  */
-export const QuestionId = z.string().regex(/^[a-z][a-z0-9-]*$/, "question id must be a lowercase slug");
-
-export const YesNoQuestion = z.object({
-  id: QuestionId,
-  kind: z.literal("yes-no"),
-  text: LocalizedText,
-  help: LocalizedText.optional(),
-});
-
-export const ChoiceQuestion = z.object({
-  id: QuestionId,
-  kind: z.literal("choice"),
-  text: LocalizedText,
-  help: LocalizedText.optional(),
-  options: z.array(z.object({ value: z.string().regex(/^[a-z0-9-]+$/), label: LocalizedText })).min(2),
-});
-
-export const Question = z.discriminatedUnion("kind", [YesNoQuestion, ChoiceQuestion]);
-export type Question = z.infer<typeof Question>;
 
 export type AnswerValue = boolean | string;
 export type Answers = Readonly<Record<string, AnswerValue | undefined>>;
@@ -38,15 +16,6 @@ export type Condition =
   | { all: Condition[] }
   | { any: Condition[] }
   | { not: Condition };
-
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ q: QuestionId, is: z.union([z.boolean(), z.string()]) }),
-    z.strictObject({ all: z.array(Condition).min(1) }),
-    z.strictObject({ any: z.array(Condition).min(1) }),
-    z.strictObject({ not: Condition }),
-  ]),
-);
 
 /**
  * Three-valued: `undefined` means "cannot tell yet" because a question the

@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { Condition, conditionQuestions, Question } from "./conditions";
+import { CATEGORIES } from "./categories";
+import { type Condition as ConditionType, conditionQuestions } from "./conditions";
 import { LocalizedText } from "./text";
+
+export { CATEGORIES };
 
 /**
  * The Guide: one permit service's public-service standard (UU 25/2009 art. 21),
@@ -12,16 +15,6 @@ export const Slug = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug like 'surat-keterangan-domisili'");
 
-export const CATEGORIES = [
-  "kependudukan",
-  "keluarga",
-  "sosial",
-  "usaha",
-  "bangunan",
-  "pertanahan",
-  "kegiatan",
-  "kesehatan-pendidikan",
-] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
@@ -30,6 +23,40 @@ export type GovernmentLevel = z.infer<typeof GovernmentLevel>;
 
 export const SubmissionChannel = z.enum(["in-person", "online"]);
 export type SubmissionChannel = z.infer<typeof SubmissionChannel>;
+
+/**
+ * Questions a guide asks about the applicant's case. Their answers decide which
+ * conditional requirements apply, both in the citizen self-check and, later,
+ * in the pre-check of a draft.
+ */
+export const QuestionId = z.string().regex(/^[a-z][a-z0-9-]*$/, "question id must be a lowercase slug");
+
+export const YesNoQuestion = z.object({
+  id: QuestionId,
+  kind: z.literal("yes-no"),
+  text: LocalizedText,
+  help: LocalizedText.optional(),
+});
+
+export const ChoiceQuestion = z.object({
+  id: QuestionId,
+  kind: z.literal("choice"),
+  text: LocalizedText,
+  help: LocalizedText.optional(),
+  options: z.array(z.object({ value: z.string().regex(/^[a-z0-9-]+$/), label: LocalizedText })).min(2),
+});
+
+export const Question = z.discriminatedUnion("kind", [YesNoQuestion, ChoiceQuestion]);
+export type Question = z.infer<typeof Question>;
+
+export const Condition: z.ZodType<ConditionType> = z.lazy(() =>
+  z.union([
+    z.strictObject({ q: QuestionId, is: z.union([z.boolean(), z.string()]) }),
+    z.strictObject({ all: z.array(Condition).min(1) }),
+    z.strictObject({ any: z.array(Condition).min(1) }),
+    z.strictObject({ not: Condition }),
+  ]),
+);
 
 export const RequirementKind = z.enum([
   /** A paper to show at the counter or photograph for the file. */

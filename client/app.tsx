@@ -1,0 +1,23 @@
+import { AppHeader } from "./components/AppHeader";
+import { UpdatePrompt } from "./components/UpdatePrompt";
+import { lazyScreen } from "./lazy-screen";
+import { currentPath, matchRoute } from "./router";
+import { HomeScreen } from "./screens/HomeScreen";
+import { NotFoundScreen } from "./screens/NotFoundScreen";
+
+const GuideScreen = lazyScreen(() => import("./screens/GuideScreen").then((m) => m.GuideScreen));
+
+export function App() {
+  const route = matchRoute(currentPath.value);
+  return (
+    <>
+      <AppHeader />
+      <UpdatePrompt />
+      <main id="main" class="page">
+        {route.name === "home" && <HomeScreen />}
+        {route.name === "guide" && <GuideScreen id={route.id} />}
+        {route.name === "not-found" && <NotFoundScreen />}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import { computed, effect, signal } from "@preact/signals";
+import type { Guide } from "../../shared/guide";
+import type { GuideSearch } from "../../shared/search";
+import { localDb } from "./db";
+
+export type RefreshState = "idle" | "updating" | "failed";
+
+export const guides = signal<Guide[]>([]);
+export const catalogueLoaded = signal(false);
+export const lastUpdatedAt = signal<Date | null>(null);
+export const refreshState = signal<RefreshState>("idle");
+
+export const guidesById = computed(() => new Map(guides.value.map((guide) => [guide.id, guide])));
+/**
+ * The search index loads right after the first paint (its code is not needed
+ * to show the list), and is rebuilt whenever the catalogue changes.
+ */
+export const guideSearch = signal<GuideSearch | null>(null);
+effect(() => {
+  const current = guides.value;
+  if (current.length === 0) return;
+  void import("../../shared/search").then(({ createGuideSearch }) => {
+    if (guides.value === current) guideSearch.value = createGuideSearch(current);
+  });
+});
+
+/** Reads the catalogue saved on the device: the only source the screens use. */
+export async function loadCatalogue(): Promise<void> {
+  const [rows, updated] = await Promise.all([localDb.guides.toArray(), localDb.meta.get("catalogueUpdatedAt")]);
+  rows.sort((a, b) => a.title.id.localeCompare(b.title.id, "id"));
+  guides.value = rows;
+  lastUpdatedAt.value = updated ? new Date(updated.value) : null;
+  catalogueLoaded.value = true;
+}
+
+let running: Promise<void> | null = null;
+
+/**
+ * Pulls what changed on the server since the saved cursor. The sync module
+ * (with the zod schemas) loads lazily so the first screen stays small.
+ */
+export function refreshCatalogue(): Promise<void> {
+  running ??= (async () => {
+    refreshState.value = "updating";
+    try {
+      const { pullCatalogue } = await import("./sync");
+      const changed = await pullCatalogue(localDb, fetch);
+      if (changed || !catalogueLoaded.value) await loadCatalogue();
+      else lastUpdatedAt.value = new Date();
+      refreshState.value = "idle";
+    } catch {
+      refreshState.value = "failed";
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}

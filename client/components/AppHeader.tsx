@@ -1,0 +1,33 @@
+import { online } from "../connectivity";
+import { locale, setLocale, t } from "../i18n";
+import { onLinkClick } from "../router";
+
+export function AppHeader() {
+  const next = locale.value === "id" ? "en" : "id";
+  return (
+    <header class="app-header">
+      <a class="brand" href="/" onClick={onLinkClick}>
+        <img src="/icons/icon.svg" alt="" width="28" height="28" />
+        <span>
+          <strong>{t("appName")}</strong>
+          <small>{t("appTagline")}</small>
+        </span>
+      </a>
+      <button
+        type="button"
+        class="lang-switch"
+        lang={next}
+        aria-label={t("switchLanguageLabel")}
+        onClick={() => setLocale(next)}
+      >
+        {next === "en" ? "EN" : "ID"}
+      </button>
+      {!online.value && (
+        <p class="offline-badge" role="status">
+          <span aria-hidden="true" class="dot" />
+          {t("offline")}
+        </p>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,31 @@
+import { checklistFor } from "../../shared/applicability";
+import type { Answers } from "../../shared/conditions";
+import type { Guide } from "../../shared/guide";
+import type { Locale } from "../../shared/text";
+import { formatRupiah } from "../format";
+import { t } from "../i18n";
+import { describeAcceptance } from "./describe";
+
+/** Plain text a cadre can paste into WhatsApp: what to bring, what it costs, where to go. */
+export function guideShareText(guide: Guide, answers: Answers, locale: Locale, url: string): string {
+  const fee = guide.fee.amount === 0 ? t("free") : formatRupiah(guide.fee.amount);
+  const time =
+    guide.serviceTime.workingDays === 0 ? t("sameDay") : t("workingDays", { count: guide.serviceTime.workingDays });
+  const items = checklistFor(guide, answers)
+    .filter((item) => item.applicability !== "not-applicable")
+    .map(({ requirement }) => {
+      const detail = describeAcceptance(requirement.acceptance, locale);
+      return `☐ ${requirement.label[locale]}${detail ? ` (${detail})` : ""}`;
+    });
+  return [
+    `*${guide.title[locale]}*`,
+    `${t("shareFee")}: ${fee}`,
+    `${t("shareTime")}: ${time}`,
+    "",
+    `${t("shareRequirements")}:`,
+    ...items,
+    "",
+    `${t("shareWhere")}: ${guide.submission.where[locale]}`,
+    url,
+  ].join("\n");
+}

@@ -1,0 +1,214 @@
+import { signal } from "@preact/signals";
+import type { Locale } from "../shared/text";
+
+const STORAGE_KEY = "masdarin.locale";
+
+const id = {
+  appName: "Masdarin",
+  appTagline: "Panduan persyaratan perizinan",
+  switchLanguage: "English",
+  switchLanguageLabel: "Ganti bahasa ke English",
+  offline: "Tanpa sinyal — data tersimpan di HP",
+  updateAvailable: "Versi baru tersedia.",
+  updateReload: "Muat ulang",
+  updateLater: "Nanti",
+  searchLabel: "Cari layanan",
+  searchPlaceholder: "Contoh: domisili, IMB, nikah, usaha",
+  searchClear: "Hapus pencarian",
+  categoriesLabel: "Kategori",
+  allCategories: "Semua",
+  resultsCount: "{count} layanan",
+  noResults: "Tidak ada layanan yang cocok dengan “{query}”. Coba kata lain, misalnya “KTP” atau “usaha”.",
+  loadingCatalogue: "Memuat katalog…",
+  emptyCatalogue: "Katalog belum tersimpan. Sambungkan HP ke internet sekali untuk mengunduhnya.",
+  updatedAt: "Diperbarui {when}",
+  updating: "Memperbarui katalog…",
+  updateFailed: "Gagal memperbarui katalog. Data lama tetap bisa dipakai.",
+  savedOnDevice: "{count} layanan tersimpan di HP ini",
+  free: "Gratis",
+  feeLabel: "Biaya resmi",
+  feeWarning: "Jangan membayar lebih dari ini. Laporkan pungutan liar.",
+  timeLabel: "Lama proses",
+  sameDay: "Selesai di hari yang sama",
+  workingDays: "{count} hari kerja",
+  officeLabel: "Diurus di",
+  productLabel: "Yang Anda terima",
+  back: "Semua layanan",
+  selfCheckTitle: "Cek untuk kasus Anda",
+  selfCheckHelp: "Jawab pertanyaan ini agar daftar syarat sesuai keadaan Anda.",
+  yes: "Ya",
+  no: "Tidak",
+  resetAnswers: "Ulangi jawaban",
+  checklistTitle: "Persyaratan",
+  checklistProgress: "{done} dari {total} syarat sudah siap",
+  maybeNeeded: "Mungkin diperlukan — jawab pertanyaan di atas",
+  onlyIf: "Hanya jika: {condition}",
+  notNeededTitle: "Tidak perlu untuk kasus Anda ({count})",
+  kindDocument: "Dokumen",
+  kindData: "Data",
+  kindStatement: "Surat pernyataan",
+  formOriginal: "Asli",
+  formCopy: "Fotokopi",
+  formOriginalAndCopy: "Asli dan fotokopi",
+  formDigital: "Berkas digital",
+  copies: "{count} lembar",
+  legalised: "dilegalisir",
+  stamped: "bermeterai Rp10.000",
+  maxAge: "berlaku maks. {days} hari",
+  formats: "format {formats}",
+  stepsTitle: "Langkah-langkah",
+  whereTitle: "Tempat pengajuan",
+  channelInPerson: "Datang langsung",
+  channelOnline: "Daring (online)",
+  hoursLabel: "Jam layanan",
+  openWebsite: "Buka situs pengajuan",
+  legalTitle: "Dasar hukum",
+  complaintTitle: "Pengaduan",
+  sourceTitle: "Sumber informasi",
+  needsConfirmation:
+    "Informasi ini disusun dari sumber publik. Pastikan ke kantor setempat bahwa standar pelayanannya masih sama.",
+  version: "Versi {version}",
+  share: "Bagikan",
+  print: "Cetak daftar",
+  copied: "Teks disalin. Tempel di WhatsApp atau SMS.",
+  shareWhatsApp: "Kirim lewat WhatsApp",
+  guideNotFound: "Layanan ini tidak ditemukan di katalog HP ini.",
+  notFoundTitle: "Halaman tidak ditemukan",
+  levelKelurahan: "Kelurahan",
+  levelKecamatan: "Kecamatan",
+  levelKota: "Kota administrasi",
+  levelProvinsi: "Provinsi",
+  "category.kependudukan": "Kependudukan",
+  "category.keluarga": "Keluarga & pernikahan",
+  "category.sosial": "Sosial",
+  "category.usaha": "Usaha",
+  "category.bangunan": "Bangunan",
+  "category.pertanahan": "Pertanahan",
+  "category.kegiatan": "Kegiatan & acara",
+  "category.kesehatan-pendidikan": "Kesehatan & pendidikan",
+  shareFee: "Biaya",
+  shareTime: "Lama proses",
+  shareRequirements: "Syarat yang perlu disiapkan",
+  shareWhere: "Tempat",
+};
+
+export type MessageKey = keyof typeof id;
+
+const en: Record<MessageKey, string> = {
+  appName: "Masdarin",
+  appTagline: "Permit requirement guides",
+  switchLanguage: "Bahasa Indonesia",
+  switchLanguageLabel: "Switch language to Bahasa Indonesia",
+  offline: "No signal — data is saved on this phone",
+  updateAvailable: "A new version is available.",
+  updateReload: "Reload",
+  updateLater: "Later",
+  searchLabel: "Search services",
+  searchPlaceholder: "E.g. domicile, building permit, marriage",
+  searchClear: "Clear search",
+  categoriesLabel: "Categories",
+  allCategories: "All",
+  resultsCount: "{count} services",
+  noResults: "No service matches “{query}”. Try another word, such as “KTP” or “business”.",
+  loadingCatalogue: "Loading the catalogue…",
+  emptyCatalogue: "The catalogue is not saved yet. Connect this phone to the internet once to download it.",
+  updatedAt: "Updated {when}",
+  updating: "Updating the catalogue…",
+  updateFailed: "Could not update the catalogue. The saved one still works.",
+  savedOnDevice: "{count} services saved on this phone",
+  free: "Free",
+  feeLabel: "Official fee",
+  feeWarning: "Never pay more than this. Report illegal levies.",
+  timeLabel: "Processing time",
+  sameDay: "Done the same day",
+  workingDays: "{count} working days",
+  officeLabel: "Handled by",
+  productLabel: "What you receive",
+  back: "All services",
+  selfCheckTitle: "Check your own case",
+  selfCheckHelp: "Answer these questions to fit the list of requirements to your situation.",
+  yes: "Yes",
+  no: "No",
+  resetAnswers: "Reset answers",
+  checklistTitle: "Requirements",
+  checklistProgress: "{done} of {total} requirements ready",
+  maybeNeeded: "Maybe needed — answer the questions above",
+  onlyIf: "Only if: {condition}",
+  notNeededTitle: "Not needed in your case ({count})",
+  kindDocument: "Document",
+  kindData: "Information",
+  kindStatement: "Signed statement",
+  formOriginal: "Original",
+  formCopy: "Photocopy",
+  formOriginalAndCopy: "Original and photocopy",
+  formDigital: "Digital file",
+  copies: "{count} copies",
+  legalised: "legalised",
+  stamped: "with a Rp10,000 duty stamp",
+  maxAge: "valid for at most {days} days",
+  formats: "{formats} format",
+  stepsTitle: "Steps",
+  whereTitle: "Where to apply",
+  channelInPerson: "In person",
+  channelOnline: "Online",
+  hoursLabel: "Opening hours",
+  openWebsite: "Open the application website",
+  legalTitle: "Legal basis",
+  complaintTitle: "Complaints",
+  sourceTitle: "Source",
+  needsConfirmation:
+    "This information was compiled from public sources. Check with the local office that its service standard is unchanged.",
+  version: "Version {version}",
+  share: "Share",
+  print: "Print checklist",
+  copied: "Text copied. Paste it into WhatsApp or SMS.",
+  shareWhatsApp: "Send by WhatsApp",
+  guideNotFound: "This service is not in the catalogue on this phone.",
+  notFoundTitle: "Page not found",
+  levelKelurahan: "Kelurahan (village office)",
+  levelKecamatan: "Kecamatan (district office)",
+  levelKota: "City administration",
+  levelProvinsi: "Province",
+  "category.kependudukan": "Civil registration",
+  "category.keluarga": "Family & marriage",
+  "category.sosial": "Social welfare",
+  "category.usaha": "Business",
+  "category.bangunan": "Buildings",
+  "category.pertanahan": "Land",
+  "category.kegiatan": "Events",
+  "category.kesehatan-pendidikan": "Health & education",
+  shareFee: "Fee",
+  shareTime: "Processing time",
+  shareRequirements: "Requirements to prepare",
+  shareWhere: "Where",
+};
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
+
+function storedLocale(): Locale {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "id";
+  } catch {
+    return "id";
+  }
+}
+
+/** Bahasa Indonesia unless the user chose English on this device. */
+export const locale = signal<Locale>(storedLocale());
+
+export function setLocale(next: Locale): void {
+  locale.value = next;
+  document.documentElement.lang = next;
+  try {
+    // A preference, not user data: localStorage is fine for it.
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    // Private mode or full storage: the choice lasts for this visit only.
+  }
+}
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  const template = dictionaries[locale.value][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}

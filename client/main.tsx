@@ -1,0 +1,24 @@
+import { render } from "preact";
+import { App } from "./app";
+import { loadCatalogue, refreshCatalogue } from "./catalogue/store";
+import { locale } from "./i18n";
+import "./styles.css";
+
+document.documentElement.lang = locale.value;
+
+// A lazily loaded chunk that vanished with an app update: reload onto the new version.
+addEventListener("vite:preloadError", () => location.reload());
+
+render(<App />, document.getElementById("app") as HTMLElement);
+
+// The saved catalogue first (instant, offline), then the network in the background.
+void loadCatalogue().then(() => {
+  if (navigator.onLine) void refreshCatalogue();
+});
+addEventListener("online", () => void refreshCatalogue());
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible" && navigator.onLine) void refreshCatalogue();
+});
+
+// Off the critical path: the worker registration is not needed to show anything.
+void import("./sw-register").then(({ registerServiceWorker }) => registerServiceWorker());

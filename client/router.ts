@@ -1,0 +1,35 @@
+import { signal } from "@preact/signals";
+import type { TargetedMouseEvent } from "preact";
+
+export const currentPath = signal(location.pathname);
+
+export function navigate(to: string): void {
+  if (to === location.pathname + location.search) return;
+  history.pushState(null, "", to);
+  currentPath.value = location.pathname;
+  window.scrollTo(0, 0);
+}
+
+addEventListener("popstate", () => {
+  currentPath.value = location.pathname;
+});
+
+/** Plain links that navigate without a page load; modified clicks keep browser behaviour. */
+export function onLinkClick(event: TargetedMouseEvent<HTMLAnchorElement>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  navigate(event.currentTarget.getAttribute("href") ?? "/");
+}
+
+export type Route = { name: "home" } | { name: "guide"; id: string } | { name: "not-found" };
+
+export function matchRoute(path: string): Route {
+  if (path === "/" || path === "") return { name: "home" };
+  const guide = /^\/panduan\/([a-z0-9-]+)\/?$/.exec(path);
+  if (guide?.[1]) return { name: "guide", id: guide[1] };
+  return { name: "not-found" };
+}
+
+export function guidePath(id: string): string {
+  return `/panduan/${id}`;
+}

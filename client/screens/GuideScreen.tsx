@@ -1,0 +1,144 @@
+import { useEffect } from "preact/hooks";
+import { catalogueLoaded, guidesById } from "../catalogue/store";
+import { Checklist } from "../components/Checklist";
+import { FeeText, ServiceTimeText } from "../components/GuideFacts";
+import { SelfCheck } from "../components/SelfCheck";
+import { ShareActions } from "../components/ShareActions";
+import { useSelfCheck } from "../guide/use-self-check";
+import { locale, type MessageKey, t } from "../i18n";
+import { onLinkClick } from "../router";
+
+export function GuideScreen({ id }: { id: string }) {
+  const guide = guidesById.value.get(id);
+  const lang = locale.value;
+  const selfCheck = useSelfCheck(id);
+
+  useEffect(() => {
+    if (guide) document.title = `${guide.title[lang]} — Masdarin`;
+  }, [guide, lang]);
+
+  if (!guide) {
+    return catalogueLoaded.value ? (
+      <section class="card">
+        <h1>{t("guideNotFound")}</h1>
+        <BackLink />
+      </section>
+    ) : (
+      <p class="muted">{t("loadingCatalogue")}</p>
+    );
+  }
+
+  const level = `level${guide.office.level.charAt(0).toUpperCase()}${guide.office.level.slice(1)}` as MessageKey;
+  return (
+    <article class="guide">
+      <BackLink />
+      <h1>{guide.title[lang]}</h1>
+      <p class="lead">{guide.summary[lang]}</p>
+
+      <dl class="facts">
+        <div class={guide.fee.amount === 0 ? "fact fee free" : "fact fee"}>
+          <dt>{t("feeLabel")}</dt>
+          <dd>
+            <strong>
+              <FeeText amount={guide.fee.amount} />
+            </strong>
+            {guide.fee.note && <span class="small">{guide.fee.note[lang]}</span>}
+            <span class="small">{t("feeWarning")}</span>
+          </dd>
+        </div>
+        <div class="fact">
+          <dt>{t("timeLabel")}</dt>
+          <dd>
+            <strong>
+              <ServiceTimeText days={guide.serviceTime.workingDays} />
+            </strong>
+            {guide.serviceTime.note && <span class="small">{guide.serviceTime.note[lang]}</span>}
+          </dd>
+        </div>
+        <div class="fact">
+          <dt>{t("officeLabel")}</dt>
+          <dd>
+            <strong>{guide.office.name[lang]}</strong>
+            <span class="small">{t(level)}</span>
+          </dd>
+        </div>
+        <div class="fact">
+          <dt>{t("productLabel")}</dt>
+          <dd>{guide.product[lang]}</dd>
+        </div>
+      </dl>
+
+      <SelfCheck
+        guide={guide}
+        answers={selfCheck.answers}
+        onAnswer={selfCheck.setAnswer}
+        onReset={selfCheck.resetAnswers}
+      />
+      <Checklist guide={guide} answers={selfCheck.answers} ticked={selfCheck.ticked} onToggle={selfCheck.toggle} />
+
+      <section class="card" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t("stepsTitle")}</h2>
+        <ol class="steps">
+          {guide.steps.map((step, index) => (
+            <li key={index}>{step[lang]}</li>
+          ))}
+        </ol>
+      </section>
+
+      <section class="card" aria-labelledby="where-title">
+        <h2 id="where-title">{t("whereTitle")}</h2>
+        <p>{guide.submission.where[lang]}</p>
+        <p class="channels">
+          {guide.submission.channels.map((channel) => (
+            <span key={channel} class="tag">
+              {channel === "online" ? t("channelOnline") : t("channelInPerson")}
+            </span>
+          ))}
+        </p>
+        {guide.submission.hours && (
+          <p>
+            <strong>{t("hoursLabel")}:</strong> {guide.submission.hours[lang]}
+          </p>
+        )}
+        {guide.submission.url && (
+          <p class="no-print">
+            <a href={guide.submission.url} target="_blank" rel="noopener">
+              {t("openWebsite")} ↗
+            </a>
+          </p>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="legal-title">
+        <h2 id="legal-title">{t("legalTitle")}</h2>
+        <ul class="plain-list">
+          {guide.legalBasis.map((basis) => (
+            <li key={basis}>{basis}</li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="card" aria-labelledby="complaint-title">
+        <h2 id="complaint-title">{t("complaintTitle")}</h2>
+        <p>{guide.complaint[lang]}</p>
+      </section>
+
+      <ShareActions guide={guide} answers={selfCheck.answers} />
+
+      <aside class="source-note">
+        <h2>{t("sourceTitle")}</h2>
+        {guide.source.needsOfficeConfirmation && <p class="warning">{t("needsConfirmation")}</p>}
+        <p class="small">{guide.source.note}</p>
+        <p class="small">{t("version", { version: guide.version })}</p>
+      </aside>
+    </article>
+  );
+}
+
+function BackLink() {
+  return (
+    <a class="back-link no-print" href="/" onClick={onLinkClick}>
+      ← {t("back")}
+    </a>
+  );
+}

@@ -1,0 +1,99 @@
+import { computed } from "@preact/signals";
+import { CATEGORIES, type Category } from "../../shared/categories";
+import type { Guide } from "../../shared/guide";
+import { catalogueLoaded, guideSearch, guides, guidesById } from "../catalogue/store";
+import { CatalogueStatus } from "../components/CatalogueStatus";
+import { GuideCard } from "../components/GuideCard";
+import { type MessageKey, t } from "../i18n";
+import { sessionSignal } from "../session-state";
+
+const query = sessionSignal<string>("masdarin.search", "");
+const category = sessionSignal<Category | "">("masdarin.category", "");
+
+const results = computed((): Guide[] => {
+  const text = query.value.trim();
+  const only = category.value || undefined;
+  if (!text) return only ? guides.value.filter((guide) => guide.category === only) : guides.value;
+  const byId = guidesById.value;
+  const index = guideSearch.value;
+  if (!index) {
+    // The index is still loading (a few ms after start): plain matching meanwhile.
+    const needle = text.toLowerCase();
+    return guides.value.filter((guide) => `${guide.title.id} ${guide.title.en}`.toLowerCase().includes(needle));
+  }
+  return index
+    .search(text, { limit: 50, category: only })
+    .map((hit) => byId.get(hit.id))
+    .filter((guide): guide is Guide => guide !== undefined);
+});
+
+const usedCategories = computed(() => CATEGORIES.filter((c) => guides.value.some((guide) => guide.category === c)));
+
+export function HomeScreen() {
+  const list = results.value;
+  return (
+    <>
+      <search class="search-panel">
+        <label for="search" class="search-label">
+          {t("searchLabel")}
+        </label>
+        <div class="search-field">
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+            <path d="M10 4a6 6 0 1 0 3.6 10.8l4.3 4.3 1.4-1.4-4.3-4.3A6 6 0 0 0 10 4Zm0 2a4 4 0 1 1 0 8 4 4 0 0 1 0-8Z" />
+          </svg>
+          <input
+            id="search"
+            type="search"
+            inputMode="search"
+            enterKeyHint="search"
+            autoComplete="off"
+            placeholder={t("searchPlaceholder")}
+            value={query.value}
+            onInput={(event) => (query.value = event.currentTarget.value)}
+          />
+        </div>
+        <fieldset class="chips">
+          <legend class="visually-hidden">{t("categoriesLabel")}</legend>
+          <button type="button" class="chip" aria-pressed={category.value === ""} onClick={() => (category.value = "")}>
+            {t("allCategories")}
+          </button>
+          {usedCategories.value.map((c) => (
+            <button
+              key={c}
+              type="button"
+              class="chip"
+              aria-pressed={category.value === c}
+              onClick={() => (category.value = category.value === c ? "" : c)}
+            >
+              {t(`category.${c}` as MessageKey)}
+            </button>
+          ))}
+        </fieldset>
+      </search>
+
+      {!catalogueLoaded.value ? (
+        <p class="muted">{t("loadingCatalogue")}</p>
+      ) : guides.value.length === 0 ? (
+        <p class="card notice">{t("emptyCatalogue")}</p>
+      ) : (
+        <section aria-labelledby="results-heading">
+          <h2 id="results-heading" class="results-count" aria-live="polite">
+            {t("resultsCount", { count: list.length })}
+          </h2>
+          {list.length === 0 ? (
+            <p class="card notice">{t("noResults", { query: query.value.trim() })}</p>
+          ) : (
+            <ul class="guide-list">
+              {list.map((guide) => (
+                <li key={guide.id}>
+                  <GuideCard guide={guide} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <CatalogueStatus />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { Guide, Slug } from "../guide";
+
+/**
+ * Delta cursors are opaque to clients. Inside: the catalogue's change counter,
+ * prefixed with a format version so the encoding can change without clients
+ * misreading an old cursor.
+ */
+const CURSOR_PATTERN = /^c1\.(0|[1-9][0-9]{0,14})$/;
+
+export function encodeCursor(changeSeq: number): string {
+  return `c1.${changeSeq}`;
+}
+
+/** `null` for anything that is not a cursor this server issued. */
+export function decodeCursor(cursor: string): number | null {
+  const match = CURSOR_PATTERN.exec(cursor);
+  return match ? Number(match[1]) : null;
+}
+
+export const CataloguePage = z.object({
+  /** Pass back as `?since=` to receive only later changes. */
+  cursor: z.string(),
+  /** true: this is the whole catalogue; the client replaces what it has. */
+  reset: z.boolean(),
+  guides: z.array(Guide),
+  /** Ids withdrawn since the cursor; the client deletes them. */
+  withdrawn: z.array(Slug),
+});
+export type CataloguePage = z.infer<typeof CataloguePage>;
+
+export const GuideResponse = z.object({ guide: Guide });
+export type GuideResponse = z.infer<typeof GuideResponse>;
+
+export const Health = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.enum(["ok", "error"]),
+  guides: z.int().min(0),
+  cursor: z.string(),
+});
+export type Health = z.infer<typeof Health>;

@@ -1,0 +1,80 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import { launchChromium, PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+
+let server: Awaited<ReturnType<typeof startAppServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function firstVisit(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+  // The catalogue is in IndexedDB once the footer shows the update time.
+  await page.getByTestId("updated-at").waitFor();
+  return { context, page };
+}
+
+describe("requirement guides offline", () => {
+  it("works fully offline after one online visit: reload, search, open a guide, switch language", async () => {
+    const { context, page } = await firstVisit();
+    const onlineCount = await page.locator(".guide-list > li").count();
+    expect(onlineCount).toBeGreaterThanOrEqual(30);
+    await screenshot(page, "home");
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole("status").filter({ hasText: "Tanpa sinyal" }).isVisible()).resolves.toBe(true);
+    expect(await page.locator(".guide-list > li").count()).toBe(onlineCount);
+
+    // "IMB" is the word people use; the service is PBG.
+    await page.getByRole("searchbox", { name: "Cari layanan" }).fill("IMB");
+    const first = page.locator(".guide-list > li").first();
+    await expect(first.textContent()).resolves.toMatch(/Persetujuan Bangunan Gedung|PBG/);
+    await first.getByRole("link").click();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/PBG|Bangunan/);
+    await expect(page.getByRole("heading", { name: "Persyaratan" }).isVisible()).resolves.toBe(true);
+    await screenshot(page, "guide-offline");
+
+    await page.getByRole("button", { name: "Ganti bahasa ke English" }).click();
+    await expect(page.getByRole("heading", { name: "Requirements" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Official fee").isVisible()).resolves.toBe(true);
+    // The choice is remembered on the device, offline, across a reload.
+    await page.reload();
+    await page.getByRole("heading", { name: "Requirements" }).waitFor();
+    await context.close();
+  });
+
+  it("shows the fee first and filters the checklist with the self-check questions", async () => {
+    const { context, page } = await firstVisit();
+    await page.goto(`${server.url}/panduan/surat-keterangan-domisili`);
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await expect(page.locator(".fact.fee").textContent()).resolves.toContain("Gratis");
+    const checklist = page.locator(".checklist");
+    const before = await checklist.locator(".requirements > li").count();
+    const represented = page.getByRole("group", { name: /diwakilkan/i });
+    await represented.getByText("Tidak", { exact: true }).click();
+    await expect.poll(() => checklist.locator(".requirements > li").count()).toBeLessThan(before);
+    await expect(page.getByText(/Tidak perlu untuk kasus Anda/).isVisible()).resolves.toBe(true);
+    await represented.getByText("Ya", { exact: true }).click();
+    await expect(checklist.getByText(/kuasa/i).first().isVisible()).resolves.toBe(true);
+
+    // Ticks and answers survive a reload.
+    await checklist.getByRole("checkbox").first().check();
+    await page.reload();
+    await expect(page.locator(".checklist").getByRole("checkbox").first().isChecked()).resolves.toBe(true);
+    await screenshot(page, "guide");
+    await context.close();
+  });
+});

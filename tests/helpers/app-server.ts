@@ -1,0 +1,27 @@
+import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "../../server/app";
+import { seedIfEmpty } from "../../server/seed/seed";
+import { tempDatabase } from "./temp-db";
+
+export const DIST_DIR = resolve(import.meta.dirname, "../../dist");
+
+/** The real server (real app, real SQLite file, built PWA) on a free loopback port. */
+export async function startAppServer(staticDir = DIST_DIR) {
+  const database = tempDatabase();
+  seedIfEmpty(database.db);
+  const app = createApp({ db: database.db, staticDir });
+  const server = await new Promise<ReturnType<typeof serve>>((done) => {
+    const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => done(started));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db: database.db,
+    async stop() {
+      await new Promise<void>((done) => server.close(() => done()));
+      database.cleanup();
+    },
+  };
+}
