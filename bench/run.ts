@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: a benchmark, not a test. Prints figures with the command
+ * that produced them; timings vary by machine, sizes do not.
+ */
+import { basename } from "node:path";
+import { firstScreenAssets, gzipSize } from "./bundle-size";
+import { benchSearch } from "./search";
+import { benchServer } from "./server";
+
+function section(title: string, command: string, data: unknown): void {
+  console.log(`\n## ${title}\n$ ${command}`);
+  console.log(JSON.stringify(data, null, 2));
+}
+
+const assets = firstScreenAssets();
+const sizes = Object.fromEntries(assets.map((file) => [basename(file), gzipSize(file)]));
+const jsTotal = assets.filter((f) => f.endsWith(".js")).reduce((sum, f) => sum + gzipSize(f), 0);
+const cssTotal = assets.filter((f) => f.endsWith(".css")).reduce((sum, f) => sum + gzipSize(f), 0);
+section("First screen: gzip bytes (budget 50 KB JS)", "npm run bench (bench/bundle-size.ts)", {
+  files: sizes,
+  jsGzipBytes: jsTotal,
+  cssGzipBytes: cssTotal,
+  jsBudgetBytes: 50 * 1024,
+});
+
+section("Search over 1,000 generated guides", "npx tsx bench/search.ts", await benchSearch());
+section("Server: catalogue over HTTP on 127.0.0.1", "npm run bench (bench/server.ts)", await benchServer());
