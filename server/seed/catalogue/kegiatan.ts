@@ -1,0 +1,252 @@
+import type { GuideInput } from "../../../shared/guide";
+import {
+  COMPLAINT,
+  FEE_FREE,
+  HOURS,
+  KTP_PEMOHON,
+  LEGAL_PELAYANAN_PUBLIK,
+  LEGAL_PERDA_PTSP,
+  OFFICE_KELURAHAN,
+  PENGANTAR_RT_RW,
+  Q_DIWAKILKAN,
+  SOURCE_PTSP,
+  SURAT_KUASA,
+  URL_JAKEVO,
+} from "./common";
+
+export const kegiatan: GuideInput[] = [
+  {
+    id: "pengantar-izin-keramaian",
+    version: 1,
+    title: {
+      id: "Surat Pengantar Izin Keramaian",
+      en: "Covering Letter for a Public Event Permit",
+    },
+    summary: {
+      id: "Surat pengantar kelurahan untuk mengurus izin keramaian di Polsek/Polres, misalnya hajatan pernikahan dengan hiburan, acara 17-an, pengajian akbar, atau acara yang menutup jalan lingkungan.",
+      en: "A kelurahan covering letter for obtaining a public event permit from the police, e.g. a wedding party with entertainment, an Independence Day event, a large religious gathering, or an event that closes a neighbourhood road.",
+    },
+    category: "kegiatan",
+    keywords: ["izin keramaian", "hajatan", "nikahan", "tutup jalan", "acara 17-an", "pesta", "izin acara", "panggung"],
+    office: OFFICE_KELURAHAN,
+    legalBasis: [
+      "UU 2/2002 tentang Kepolisian Negara Republik Indonesia",
+      "PP 60/2017 tentang Tata Cara Perizinan dan Pengawasan Kegiatan Keramaian Umum, Kegiatan Masyarakat Lainnya, dan Pemberitahuan Kegiatan Politik",
+      LEGAL_PERDA_PTSP,
+    ],
+    fee: {
+      amount: 0,
+      note: {
+        id: "Pengantar kelurahan gratis. Tanyakan ketentuan izin di kepolisian; jangan membayar tanpa tanda terima resmi.",
+        en: "The kelurahan letter is free. Ask the police about their permit rules; never pay without an official receipt.",
+      },
+    },
+    serviceTime: {
+      workingDays: 0,
+      note: {
+        id: "Ajukan jauh hari: kepolisian umumnya meminta permohonan diajukan beberapa hari sebelum acara.",
+        en: "Apply well ahead: the police usually require the application several days before the event.",
+      },
+    },
+    product: {
+      id: "Surat pengantar kelurahan untuk izin keramaian ke Polsek/Polres",
+      en: "Kelurahan covering letter for the event permit, addressed to the police",
+    },
+    steps: [
+      {
+        id: "Beri tahu tetangga dan minta surat pengantar RT/RW.",
+        en: "Inform the neighbours and get the RT/RW covering letter.",
+      },
+      {
+        id: "Tulis surat permohonan berisi jenis acara, tanggal, jam, tempat, dan perkiraan jumlah tamu.",
+        en: "Write an application stating the type of event, date, time, place and expected number of guests.",
+      },
+      { id: "Serahkan berkas di loket PTSP kelurahan.", en: "Submit the file at the kelurahan PTSP counter." },
+      {
+        id: "Bawa pengantar kelurahan (dan kecamatan bila diminta) ke Polsek/Polres.",
+        en: "Take the kelurahan letter (and the kecamatan's, if asked) to the police station.",
+      },
+    ],
+    submission: {
+      channels: ["in-person", "online"],
+      where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
+      url: URL_JAKEVO,
+      hours: HOURS,
+    },
+    complaint: COMPLAINT,
+    questions: [
+      {
+        id: "tutup-jalan",
+        kind: "yes-no",
+        text: {
+          id: "Apakah acara memakai atau menutup jalan?",
+          en: "Will the event use or close a road?",
+        },
+      },
+    ],
+    requirements: [
+      PENGANTAR_RT_RW,
+      {
+        ...KTP_PEMOHON,
+        label: { id: "KTP-el penanggung jawab acara", en: "KTP-el of the person responsible for the event" },
+      },
+      {
+        id: "surat-permohonan",
+        kind: "data",
+        label: {
+          id: "Surat permohonan: jenis acara, tanggal, jam, tempat, perkiraan jumlah tamu, hiburan",
+          en: "Application letter: type of event, date, time, place, expected guests, entertainment",
+        },
+      },
+      {
+        id: "pernyataan-ketertiban",
+        kind: "statement",
+        label: {
+          id: "Surat pernyataan bermeterai sanggup menjaga ketertiban, kebersihan, dan batas waktu acara",
+          en: "Statement on duty stamp undertaking to keep order, cleanliness and the event's time limit",
+        },
+        acceptance: { form: "original", stamped: true },
+      },
+      {
+        id: "persetujuan-warga-denah",
+        kind: "document",
+        label: {
+          id: "Persetujuan warga sekitar dan denah penutupan/pengalihan jalan",
+          en: "Neighbours' consent and a sketch of the road closure or detour",
+        },
+        acceptance: { form: "original" },
+        when: { q: "tutup-jalan", is: true },
+      },
+    ],
+    source: { note: SOURCE_PTSP, needsOfficeConfirmation: true },
+  },
+  {
+    id: "surat-keterangan-domisili-lembaga",
+    version: 1,
+    title: {
+      id: "Surat Keterangan Domisili Organisasi/Lembaga",
+      en: "Domicile Certificate for an Organisation",
+    },
+    summary: {
+      id: "Surat kelurahan yang menerangkan alamat sekretariat organisasi kemasyarakatan, yayasan, perkumpulan, majelis taklim, atau komunitas, misalnya untuk membuka rekening, mengajukan hibah, atau mendaftar ke instansi.",
+      en: "A kelurahan letter confirming the office address of a community organisation, foundation, association, religious study group or community, e.g. to open a bank account, apply for a grant or register with an agency.",
+    },
+    category: "kegiatan",
+    keywords: [
+      "domisili yayasan",
+      "domisili ormas",
+      "sekretariat",
+      "perkumpulan",
+      "majelis taklim",
+      "komunitas",
+      "organisasi",
+    ],
+    office: OFFICE_KELURAHAN,
+    legalBasis: [
+      "UU 17/2013 tentang Organisasi Kemasyarakatan, sebagaimana diubah dengan UU 16/2017",
+      "UU 16/2001 tentang Yayasan, sebagaimana diubah dengan UU 28/2004",
+      LEGAL_PELAYANAN_PUBLIK,
+      LEGAL_PERDA_PTSP,
+    ],
+    fee: FEE_FREE,
+    serviceTime: {
+      workingDays: 3,
+      note: { id: "Perkiraan; bisa termasuk peninjauan lokasi.", en: "Estimate; may include a site visit." },
+    },
+    product: {
+      id: "Surat keterangan domisili organisasi/lembaga dari Lurah",
+      en: "Organisation domicile certificate signed by the Lurah",
+    },
+    steps: [
+      {
+        id: "Minta surat pengantar RT/RW untuk alamat sekretariat.",
+        en: "Get the RT/RW covering letter for the office address.",
+      },
+      {
+        id: "Siapkan akta pendirian, susunan pengurus, dan bukti tempat.",
+        en: "Prepare the deed of establishment, board list and proof of premises.",
+      },
+      {
+        id: "Serahkan berkas di loket PTSP kelurahan atau lewat JakEvo.",
+        en: "Submit the file at the kelurahan PTSP counter or through JakEvo.",
+      },
+      { id: "Ambil surat yang sudah ditandatangani.", en: "Collect the signed letter." },
+    ],
+    submission: {
+      channels: ["in-person", "online"],
+      where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
+      url: URL_JAKEVO,
+      hours: HOURS,
+    },
+    complaint: COMPLAINT,
+    questions: [
+      {
+        id: "berbadan-hukum",
+        kind: "yes-no",
+        text: {
+          id: "Apakah organisasi berbadan hukum (yayasan/perkumpulan yang disahkan Kemenkumham)?",
+          en: "Is the organisation a legal entity (a foundation or association approved by the Ministry of Law)?",
+        },
+      },
+      {
+        id: "tempat-milik-sendiri",
+        kind: "yes-no",
+        text: {
+          id: "Apakah sekretariat milik organisasi sendiri?",
+          en: "Does the organisation own its office premises?",
+        },
+      },
+      Q_DIWAKILKAN,
+    ],
+    requirements: [
+      PENGANTAR_RT_RW,
+      {
+        ...KTP_PEMOHON,
+        label: { id: "KTP-el ketua/pimpinan organisasi", en: "KTP-el of the chair or head of the organisation" },
+      },
+      {
+        id: "akta-pendirian",
+        kind: "document",
+        label: {
+          id: "Akta pendirian atau anggaran dasar organisasi",
+          en: "Deed of establishment or articles of the organisation",
+        },
+        acceptance: { form: "copy", copies: 1 },
+      },
+      {
+        id: "sk-kemenkumham",
+        kind: "document",
+        label: {
+          id: "SK pengesahan badan hukum dari Kemenkumham",
+          en: "Legal entity approval decree from the Ministry of Law",
+        },
+        acceptance: { form: "copy", copies: 1 },
+        when: { q: "berbadan-hukum", is: true },
+      },
+      {
+        id: "susunan-pengurus",
+        kind: "document",
+        label: { id: "Susunan pengurus", en: "List of board members" },
+        acceptance: { form: "copy", copies: 1 },
+      },
+      {
+        id: "bukti-tempat",
+        kind: "document",
+        label: {
+          id: "Perjanjian sewa/pinjam pakai atau izin pemilik tempat sekretariat",
+          en: "Lease, loan-for-use agreement or the owner's permission for the office premises",
+        },
+        acceptance: { form: "copy", copies: 1 },
+        when: { q: "tempat-milik-sendiri", is: false },
+      },
+      {
+        id: "foto-sekretariat",
+        kind: "document",
+        label: { id: "Foto sekretariat dengan papan nama", en: "Photo of the office with its name board" },
+        acceptance: { form: "original", formats: ["jpg", "png"] },
+      },
+      SURAT_KUASA,
+    ],
+    source: { note: SOURCE_PTSP, needsOfficeConfirmation: true },
+  },
+];
