@@ -42,8 +42,9 @@ export function GuideScreen({ id }: { id: string }) {
             <strong>
               <FeeText amount={guide.fee.amount} />
             </strong>
-            {guide.fee.note && <span class="small">{guide.fee.note[lang]}</span>}
-            <span class="small">{t("feeWarning")}</span>
+            <span class="small">
+              {guide.fee.note ? guide.fee.note[lang] : t(guide.fee.amount === 0 ? "feeWarningFree" : "feeWarning")}
+            </span>
           </dd>
         </div>
         <div class="fact">
@@ -62,7 +63,7 @@ export function GuideScreen({ id }: { id: string }) {
             <span class="small">{t(level)}</span>
           </dd>
         </div>
-        <div class="fact">
+        <div class="fact wide">
           <dt>{t("productLabel")}</dt>
           <dd>{guide.product[lang]}</dd>
         </div>

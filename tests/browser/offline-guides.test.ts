@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startAppServer } from "../helpers/app-server";
 import { launchChromium, PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+
+// Each test starts a browser context and walks several screens on 2 cores.
+vi.setConfig({ testTimeout: 60_000 });
 
 let server: Awaited<ReturnType<typeof startAppServer>>;
 let browser: Browser;
@@ -64,10 +67,10 @@ describe("requirement guides offline", () => {
     const checklist = page.locator(".checklist");
     const before = await checklist.locator(".requirements > li").count();
     const represented = page.getByRole("group", { name: /diwakilkan/i });
-    await represented.getByText("Tidak", { exact: true }).click();
+    await represented.getByRole("radio", { name: "Tidak" }).check();
     await expect.poll(() => checklist.locator(".requirements > li").count()).toBeLessThan(before);
     await expect(page.getByText(/Tidak perlu untuk kasus Anda/).isVisible()).resolves.toBe(true);
-    await represented.getByText("Ya", { exact: true }).click();
+    await represented.getByRole("radio", { name: "Ya" }).check();
     await expect(checklist.getByText(/kuasa/i).first().isVisible()).resolves.toBe(true);
 
     // Ticks and answers survive a reload.

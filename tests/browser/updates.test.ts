@@ -2,11 +2,13 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CataloguePage } from "../../shared/api/catalogue";
 import { getGuide, publishGuide, withdrawGuide } from "../../server/guides/repository";
 import { DIST_DIR, startAppServer } from "../helpers/app-server";
 import { launchChromium, PHONE, waitForServiceWorker } from "../helpers/browser";
+
+vi.setConfig({ testTimeout: 60_000 });
 
 let browser: Browser;
 beforeAll(async () => {

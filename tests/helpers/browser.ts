@@ -31,11 +31,11 @@ export const PHONE = {
   timezoneId: "Asia/Jakarta",
 } as const;
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, { fullPage = false } = {}): Promise<string> {
   const dir = resolve(ARTIFACTS_DIR, "screenshots");
   mkdirSync(dir, { recursive: true });
   const path = resolve(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
