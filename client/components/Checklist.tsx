@@ -50,9 +50,8 @@ export function Checklist({ guide, answers, ticked, onToggle }: Props) {
                 </span>
                 {requirement.when && (
                   <span class="condition">
-                    {applicability === "maybe"
-                      ? `${t("maybeNeeded")}. ${t("onlyIf", { condition: describeCondition(requirement.when, guide, lang) })}`
-                      : t("onlyIf", { condition: describeCondition(requirement.when, guide, lang) })}
+                    {applicability === "maybe" && <span class="tag maybe-tag">{t("maybeNeeded")}</span>}{" "}
+                    {t("onlyIf", { condition: describeCondition(requirement.when, guide, lang) })}
                   </span>
                 )}
               </label>

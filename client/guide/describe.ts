@@ -8,10 +8,10 @@ export function describeCondition(condition: Condition, guide: Guide, locale: Lo
   if ("q" in condition) {
     const question = guide.questions.find((q) => q.id === condition.q);
     if (!question) return condition.q;
-    const text = question.text[locale].replace(/\?$/, "");
-    if (question.kind === "yes-no") return `${text}: ${condition.is ? t("yes") : t("no")}`;
+    const text = question.text[locale];
+    if (question.kind === "yes-no") return `“${text}” → ${condition.is ? t("yes") : t("no")}`;
     const option = question.options.find((o) => o.value === condition.is);
-    return `${text}: ${option ? option.label[locale] : String(condition.is)}`;
+    return `“${text}” → ${option ? option.label[locale] : String(condition.is)}`;
   }
   const joiner =
     locale === "id" ? { all: " dan ", any: " atau ", not: "bukan " } : { all: " and ", any: " or ", not: "not " };

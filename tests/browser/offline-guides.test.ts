@@ -78,6 +78,25 @@ describe("requirement guides offline", () => {
     await page.reload();
     await expect(page.locator(".checklist").getByRole("checkbox").first().isChecked()).resolves.toBe(true);
     await screenshot(page, "guide");
+
+    // Sharing falls back to copying a WhatsApp-ready text when the Web Share API is missing.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, "share", { value: undefined, configurable: true });
+    });
+    await page.getByRole("button", { name: "Bagikan" }).click();
+    await page.getByText("Teks disalin").waitFor();
+    const shared = await page.evaluate(() => navigator.clipboard.readText());
+    expect(shared).toMatch(/^\*Surat Keterangan Domisili/);
+    expect(shared).toContain("Biaya: Gratis");
+    expect(shared).toContain("kuasa");
+    expect(shared).toContain("/panduan/surat-keterangan-domisili");
+
+    // The printout is the checklist: no header, buttons or questions.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".app-header").isVisible()).resolves.toBe(false);
+    await expect(page.locator(".self-check").isVisible()).resolves.toBe(false);
+    await expect(page.locator(".checklist").isVisible()).resolves.toBe(true);
     await context.close();
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CataloguePage } from "../../shared/api/catalogue";
 import { getGuide, publishGuide, withdrawGuide } from "../../server/guides/repository";
+import { CataloguePage } from "../../shared/api/catalogue";
 import { DIST_DIR, startAppServer } from "../helpers/app-server";
 import { launchChromium, PHONE, waitForServiceWorker } from "../helpers/browser";
 
