@@ -7,8 +7,22 @@ import { apiError } from "../http/errors";
 
 const ALLOWED_QUERY = new Set(["since"]);
 
+/**
+ * ETags come from the change counter, so a revalidation is answered with 304
+ * before the catalogue is read or serialised. The epoch (new per process)
+ * keeps a replaced database with a reused counter from matching old tags.
+ */
+function catalogueTag(epoch: string, head: number, scope: string): string {
+  return `W/"${epoch}.${head}.${scope}"`;
+}
+
+function matches(ifNoneMatch: string | undefined, tag: string): boolean {
+  return ifNoneMatch?.split(",").some((candidate) => candidate.trim() === tag) ?? false;
+}
+
 export function guideRoutes(db: Db): Hono {
   const routes = new Hono();
+  const epoch = Date.now().toString(36);
 
   routes.get("/", (c) => {
     const query = c.req.queries();
@@ -26,6 +40,10 @@ export function guideRoutes(db: Db): Hono {
       // (restore, reinstall): the only safe answer is the whole catalogue.
       sinceSeq = decoded <= head ? decoded : undefined;
     }
+    c.header("Cache-Control", "no-cache");
+    const tag = catalogueTag(epoch, head, sinceSeq === undefined ? "all" : String(sinceSeq));
+    c.header("ETag", tag);
+    if (matches(c.req.header("If-None-Match"), tag)) return c.body(null, 304);
     const rows = listGuides(db, sinceSeq);
     const page: CataloguePage = {
       cursor: encodeCursor(head),
@@ -33,7 +51,6 @@ export function guideRoutes(db: Db): Hono {
       guides: rows.filter((row) => !row.withdrawn).map((row) => row.guide),
       withdrawn: rows.filter((row) => row.withdrawn).map((row) => row.guide.id),
     };
-    c.header("Cache-Control", "no-cache");
     return c.json(page);
   });
 
@@ -45,6 +62,9 @@ export function guideRoutes(db: Db): Hono {
     if (!stored) return apiError(c, 404, "guide_not_found", { id });
     if (stored.withdrawn) return apiError(c, 410, "guide_withdrawn", { id });
     c.header("Cache-Control", "no-cache");
+    const tag = catalogueTag(epoch, stored.changeSeq, id);
+    c.header("ETag", tag);
+    if (matches(c.req.header("If-None-Match"), tag)) return c.body(null, 304);
     const body: GuideResponse = { guide: stored.guide };
     return c.json(body);
   });

@@ -120,6 +120,25 @@ describe("GET /api/guides", () => {
     expect(third.headers.get("etag")).not.toBe(tag);
   });
 
+  it("answers 304 for an unchanged delta and for an unchanged single guide", async () => {
+    const full = CataloguePage.parse((await getJson("/api/guides")).body);
+    const delta = await app.request(`/api/guides?since=${full.cursor}`);
+    const deltaTag = delta.headers.get("etag") ?? "";
+    const again = await app.request(`/api/guides?since=${full.cursor}`, { headers: { "If-None-Match": deltaTag } });
+    expect(again.status).toBe(304);
+    const id = full.guides[0]?.id ?? "";
+    const one = await app.request(`/api/guides/${id}`);
+    const oneTag = one.headers.get("etag") ?? "";
+    expect((await app.request(`/api/guides/${id}`, { headers: { "If-None-Match": oneTag } })).status).toBe(304);
+    // A change to another guide leaves this guide's tag valid; a change to it does not.
+    publishGuide(env.db, sampleGuide());
+    expect((await app.request(`/api/guides/${id}`, { headers: { "If-None-Match": oneTag } })).status).toBe(304);
+    const stored = full.guides[0];
+    if (!stored) throw new Error("empty catalogue");
+    publishGuide(env.db, { ...stored, version: stored.version + 1 });
+    expect((await app.request(`/api/guides/${id}`, { headers: { "If-None-Match": oneTag } })).status).toBe(200);
+  });
+
   it("compresses the catalogue for clients that accept gzip", async () => {
     const plain = await app.request("/api/guides");
     const plainBytes = (await plain.arrayBuffer()).byteLength;
