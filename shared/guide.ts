@@ -87,6 +87,10 @@ export const Acceptance = z.strictObject({
 });
 export type Acceptance = z.infer<typeof Acceptance>;
 
+/** Applicant fields a `data` requirement can point at, so the pre-check validates them with their own rules. */
+export const ApplicantField = z.enum(["fullName", "nik", "kk", "birthDate", "sex", "phone", "address"]);
+export type ApplicantField = z.infer<typeof ApplicantField>;
+
 export const Requirement = z.strictObject({
   id: Slug,
   kind: RequirementKind,
@@ -94,6 +98,10 @@ export const Requirement = z.strictObject({
   acceptance: Acceptance.default({}),
   /** Absent: always required. Present: required only when it evaluates true. */
   when: Condition.optional(),
+  /** Documents and statements: pages to photograph (e.g. 2 for both sides of a card). */
+  minPages: z.int().min(1).max(20).optional(),
+  /** Data requirements: the applicant field that holds the value; absent: a free answer in the draft. */
+  field: ApplicantField.optional(),
 });
 export type Requirement = z.infer<typeof Requirement>;
 
@@ -128,6 +136,11 @@ export const Guide = z
     }),
     complaint: LocalizedText,
     questions: z.array(Question).default([]),
+    /**
+     * Where the applicant must live for this office to accept the file, e.g.
+     * "kelurahan": only residents of the office's kelurahan (domisili letters).
+     */
+    residency: GovernmentLevel.optional(),
     requirements: z.array(Requirement).min(1),
     source: z.strictObject({
       /** Where the content comes from (regulation, office standard, portal). */
