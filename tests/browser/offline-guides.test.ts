@@ -37,22 +37,22 @@ describe("requirement guides offline", () => {
 
     await context.setOffline(true);
     await page.reload();
-    await expect(page.getByRole("status").filter({ hasText: "Tanpa sinyal" }).isVisible()).resolves.toBe(true);
-    expect(await page.locator(".guide-list > li").count()).toBe(onlineCount);
+    await page.getByRole("status").filter({ hasText: "Tanpa sinyal" }).waitFor();
+    await expect.poll(() => page.locator(".guide-list > li").count()).toBe(onlineCount);
 
     // "IMB" is the word people use; the service is PBG.
     await page.getByRole("searchbox", { name: "Cari layanan" }).fill("IMB");
     const first = page.locator(".guide-list > li").first();
-    await expect(first.textContent()).resolves.toMatch(/Persetujuan Bangunan Gedung|PBG/);
+    await expect.poll(() => first.textContent()).toMatch(/Persetujuan Bangunan Gedung|PBG/);
     await first.getByRole("link").click();
     await page.getByRole("heading", { level: 1 }).waitFor();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toMatch(/PBG|Bangunan/);
-    await expect(page.getByRole("heading", { name: "Persyaratan" }).isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Persyaratan" }).waitFor();
     await screenshot(page, "guide-offline");
 
     await page.getByRole("button", { name: "Ganti bahasa ke English" }).click();
-    await expect(page.getByRole("heading", { name: "Requirements" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText("Official fee").isVisible()).resolves.toBe(true);
+    await page.getByRole("heading", { name: "Requirements" }).waitFor();
+    await page.getByText("Official fee").waitFor();
     // The choice is remembered on the device, offline, across a reload.
     await page.reload();
     await page.getByRole("heading", { name: "Requirements" }).waitFor();
@@ -69,14 +69,14 @@ describe("requirement guides offline", () => {
     const represented = page.getByRole("group", { name: /diwakilkan/i });
     await represented.getByRole("radio", { name: "Tidak" }).check();
     await expect.poll(() => checklist.locator(".requirements > li").count()).toBeLessThan(before);
-    await expect(page.getByText(/Tidak perlu untuk kasus Anda/).isVisible()).resolves.toBe(true);
+    await page.getByText(/Tidak perlu untuk kasus Anda/).waitFor();
     await represented.getByRole("radio", { name: "Ya" }).check();
-    await expect(checklist.getByText(/kuasa/i).first().isVisible()).resolves.toBe(true);
+    await checklist.getByText(/kuasa/i).first().waitFor();
 
     // Ticks and answers survive a reload.
     await checklist.getByRole("checkbox").first().check();
     await page.reload();
-    await expect(page.locator(".checklist").getByRole("checkbox").first().isChecked()).resolves.toBe(true);
+    await expect.poll(() => page.locator(".checklist").getByRole("checkbox").first().isChecked()).toBe(true);
     await screenshot(page, "guide");
 
     // Sharing falls back to copying a WhatsApp-ready text when the Web Share API is missing.
@@ -96,7 +96,7 @@ describe("requirement guides offline", () => {
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".app-header").isVisible()).resolves.toBe(false);
     await expect(page.locator(".self-check").isVisible()).resolves.toBe(false);
-    await expect(page.locator(".checklist").isVisible()).resolves.toBe(true);
+    await page.locator(".checklist").waitFor();
     await context.close();
   });
 });

@@ -57,7 +57,7 @@ describe("updates reach the phone without getting in the way", () => {
       await page.reload();
       await page.getByText("Judul Baru Dari Kantor").waitFor();
       await page.goto(`${server.url}/panduan/${changedId}`);
-      await expect(page.getByText("Versi 2").isVisible()).resolves.toBe(true);
+      await page.getByText("Versi 2").waitFor();
     } finally {
       await context.close();
       await server.stop();
