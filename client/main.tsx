@@ -1,10 +1,18 @@
 import { render } from "preact";
 import { App } from "./app";
 import { loadCatalogue, refreshCatalogue } from "./catalogue/store";
+import { localDb } from "./db/local-db";
 import { locale } from "./i18n";
 import "./styles.css";
 
 document.documentElement.lang = locale.value;
+
+// Another tab is upgrading the database schema: let it, and reload onto the new version.
+localDb.on("versionchange", () => {
+  localDb.close();
+  location.reload();
+  return false;
+});
 
 // A lazily loaded chunk that vanished with an app update: reload onto the new version.
 addEventListener("vite:preloadError", () => location.reload());

@@ -1,7 +1,7 @@
 import { computed, effect, signal } from "@preact/signals";
 import type { Guide } from "../../shared/guide";
 import type { GuideSearch } from "../../shared/search";
-import { localDb } from "./db";
+import { localDb } from "../db/local-db";
 
 export type RefreshState = "idle" | "updating" | "failed";
 

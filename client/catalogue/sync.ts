@@ -1,5 +1,5 @@
 import { CataloguePage } from "../../shared/api/catalogue";
-import type { LocalDb } from "./db";
+import type { LocalDb } from "../db/local-db";
 
 export class CatalogueSyncError extends Error {
   constructor(

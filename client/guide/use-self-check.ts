@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { AnswerValue } from "../../shared/conditions";
-import { localDb, type SelfCheck } from "../catalogue/db";
+import { localDb, type SelfCheck } from "../db/local-db";
 
 /**
  * The reader's answers and ticks for one guide, saved on every change so a

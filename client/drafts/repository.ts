@@ -1,0 +1,211 @@
+import { v7 as uuidv7 } from "uuid";
+import { Applicant, Draft, type DraftDocument, type HistoryEntry } from "../../shared/draft";
+import type { Guide } from "../../shared/guide";
+import type { BlobRow, DraftRow, LocalDb } from "../db/local-db";
+import { draftSearchKey } from "../db/local-db";
+
+const HISTORY_LIMIT = 200;
+
+/** What one page write needs: the bytes and their thumbnail, already prepared on the device. */
+export interface NewPage {
+  data: ArrayBuffer;
+  mime: "image/jpeg" | "image/webp" | "application/pdf";
+  width?: number;
+  height?: number;
+  thumbnail?: { data: ArrayBuffer; mime: string };
+}
+
+/**
+ * Every user action is one IndexedDB transaction: it either lands whole or,
+ * on a full disk or a crash, leaves the draft exactly as it was.
+ */
+export class DraftRepository {
+  constructor(
+    private readonly db: LocalDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async create(guide: Guide, applicant?: Applicant): Promise<string> {
+    const at = this.now().toISOString();
+    const draft = Draft.parse({
+      id: uuidv7(),
+      guideId: guide.id,
+      guideVersion: guide.version,
+      applicant: applicant ?? Applicant.parse({}),
+      createdAt: at,
+      updatedAt: at,
+      history: [{ at, action: applicant ? "created-from-applicant" : "created" }],
+    });
+    await this.db.transaction("rw", this.db.drafts, this.db.guideVersions, async () => {
+      await this.db.guideVersions.put(guide);
+      await this.db.drafts.add({ ...draft, searchKey: draftSearchKey(draft) });
+    });
+    return draft.id;
+  }
+
+  get(id: string): Promise<DraftRow | undefined> {
+    return this.db.drafts.get(id).then((row) => (row?.deletedAt ? undefined : row));
+  }
+
+  /**
+   * Applies one edit. The result is validated with the shared schema before it
+   * is written, so a bug can never store a draft the server would refuse to parse.
+   */
+  async update(id: string, action: string, change: (draft: Draft) => void): Promise<DraftRow> {
+    return this.db.transaction("rw", this.db.drafts, async () => {
+      const row = await this.db.drafts.get(id);
+      if (!row || row.deletedAt) throw new DraftNotFoundError(id);
+      const { searchKey: _key, deletedAt: _deleted, ...current } = row;
+      const next = structuredClone(current) as Draft;
+      change(next);
+      const at = this.now().toISOString();
+      next.updatedAt = at;
+      // A changed draft is no longer "ready" until the cadre confirms it again.
+      if (action !== "marked-ready" && next.status === "ready") next.status = "draft";
+      next.history = appendHistory(next.history, { at, action });
+      const valid = Draft.parse(next);
+      const stored: DraftRow = { ...valid, searchKey: draftSearchKey(valid) };
+      await this.db.drafts.put(stored);
+      return stored;
+    });
+  }
+
+  /** Moves a draft to a newer guide version; the pre-check then runs against the new rules. */
+  async moveToGuideVersion(id: string, guide: Guide): Promise<DraftRow> {
+    return this.db.transaction("rw", this.db.drafts, this.db.guideVersions, async () => {
+      await this.db.guideVersions.put(guide);
+      return this.update(id, `guide-version:${guide.version}`, (draft) => {
+        draft.guideVersion = guide.version;
+      });
+    });
+  }
+
+  pinnedGuide(draft: Pick<Draft, "guideId" | "guideVersion">): Promise<Guide | undefined> {
+    return this.db.guideVersions.get([draft.guideId, draft.guideVersion]);
+  }
+
+  async addPage(id: string, requirementId: string, page: NewPage): Promise<DraftRow> {
+    return this.db.transaction("rw", this.db.drafts, this.db.blobs, async () => {
+      const blobId = uuidv7();
+      const rows: BlobRow[] = [{ id: blobId, draftId: id, kind: "page", mime: page.mime, data: page.data }];
+      if (page.thumbnail) {
+        rows.push({
+          id: `${blobId}:thumb`,
+          draftId: id,
+          kind: "thumb",
+          mime: page.thumbnail.mime,
+          data: page.thumbnail.data,
+        });
+      }
+      await this.db.blobs.bulkAdd(rows);
+      return this.update(id, `page-added:${requirementId}`, (draft) => {
+        const document = documentOf(draft, requirementId);
+        document.pages.push({
+          blobId,
+          mime: page.mime,
+          bytes: page.data.byteLength,
+          ...(page.width ? { width: page.width } : {}),
+          ...(page.height ? { height: page.height } : {}),
+          addedAt: this.now().toISOString(),
+        });
+      });
+    });
+  }
+
+  async removePage(id: string, requirementId: string, blobId: string): Promise<DraftRow> {
+    return this.db.transaction("rw", this.db.drafts, this.db.blobs, async () => {
+      const row = await this.update(id, `page-removed:${requirementId}`, (draft) => {
+        const document = documentOf(draft, requirementId);
+        document.pages = document.pages.filter((page) => page.blobId !== blobId);
+      });
+      await this.db.blobs.bulkDelete([blobId, `${blobId}:thumb`]);
+      return row;
+    });
+  }
+
+  movePage(id: string, requirementId: string, blobId: string, offset: -1 | 1): Promise<DraftRow> {
+    return this.update(id, `page-moved:${requirementId}`, (draft) => {
+      const pages = documentOf(draft, requirementId).pages;
+      const from = pages.findIndex((page) => page.blobId === blobId);
+      const to = from + offset;
+      if (from < 0 || to < 0 || to >= pages.length) return;
+      const [moved] = pages.splice(from, 1);
+      if (moved) pages.splice(to, 0, moved);
+    });
+  }
+
+  /** Hidden at once; gone for good only after `purgeDeleted` runs past the undo window. */
+  async softDelete(id: string): Promise<void> {
+    await this.db.drafts.update(id, { deletedAt: this.now().toISOString() });
+  }
+
+  async undoDelete(id: string): Promise<void> {
+    await this.db.transaction("rw", this.db.drafts, async () => {
+      const row = await this.db.drafts.get(id);
+      if (row) {
+        delete row.deletedAt;
+        await this.db.drafts.put(row);
+      }
+    });
+  }
+
+  async purgeDeleted(olderThanMs = 60_000): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - olderThanMs).toISOString();
+    return this.db.transaction("rw", this.db.drafts, this.db.blobs, async () => {
+      const doomed = await this.db.drafts.filter((row) => !!row.deletedAt && row.deletedAt < cutoff).primaryKeys();
+      for (const id of doomed) await this.db.blobs.where("draftId").equals(id).delete();
+      await this.db.drafts.bulkDelete(doomed);
+      return doomed.length;
+    });
+  }
+
+  /** Newest first; `query` matches the start of any name word or any part of the NIK. */
+  async list(query = ""): Promise<DraftRow[]> {
+    const needle = query.trim().toLowerCase();
+    const digits = needle.replace(/\D/g, "");
+    const rows = await this.db.drafts.orderBy("updatedAt").reverse().toArray();
+    return rows.filter((row) => {
+      if (row.deletedAt) return false;
+      if (!needle) return true;
+      if (digits.length >= 3 && /^\d+$/.test(needle.replace(/\s/g, ""))) return row.searchKey.includes(digits);
+      return row.searchKey.split(" ").some((word) => word.startsWith(needle)) || row.searchKey.includes(needle);
+    });
+  }
+
+  async pageData(blobId: string): Promise<BlobRow | undefined> {
+    return this.db.blobs.get(blobId);
+  }
+
+  /** Bytes the drafts occupy on the device (page data and thumbnails). */
+  async storedBytes(): Promise<number> {
+    let total = 0;
+    await this.db.blobs.each((row) => {
+      total += row.data.byteLength;
+    });
+    return total;
+  }
+}
+
+export class DraftNotFoundError extends Error {
+  constructor(readonly draftId: string) {
+    super("draft not found");
+    this.name = "DraftNotFoundError";
+  }
+}
+
+/**
+ * Typing produces an edit per keystroke; one entry per field per minute keeps
+ * the history readable and bounded.
+ */
+function appendHistory(history: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  const last = history.at(-1);
+  if (last && last.action === entry.action && Date.parse(entry.at) - Date.parse(last.at) < 60_000) {
+    return [...history.slice(0, -1), entry];
+  }
+  return [...history, entry].slice(-HISTORY_LIMIT);
+}
+
+function documentOf(draft: Draft, requirementId: string): DraftDocument {
+  draft.documents[requirementId] ??= { pages: [], issuedOn: "" };
+  return draft.documents[requirementId];
+}

@@ -1,0 +1,249 @@
+/**
+ * On-device preparation of one document page (a KTP, a KK, a letter) before it
+ * is stored in the draft and uploaded: the real type is sniffed from the bytes,
+ * photos are decoded with their EXIF rotation, scaled down and re-encoded to a
+ * few hundred kilobytes, PDFs are kept as they are.
+ *
+ * Only platform APIs (createImageBitmap, OffscreenCanvas or <canvas>), no image
+ * libraries. Written for cheap phones: one full-size bitmap at a time, closed
+ * as soon as it has been drawn once.
+ *
+ * Error messages are English and free of personal data (no file names): they
+ * go to logs; the screen maps `PageError.code` to localized text.
+ */
+import { SNIFF_BYTES, sniffFileType } from "../../shared/files/sniff";
+
+export interface PreparedPage {
+  blob: Blob;
+  mime: "image/jpeg" | "image/webp" | "application/pdf";
+  bytes: number;
+  width?: number;
+  height?: number;
+  thumbnail?: Blob;
+}
+
+export type PageErrorCode = "not-supported" | "corrupt" | "too-large" | "empty";
+
+export class PageError extends Error {
+  override readonly name = "PageError";
+  constructor(
+    readonly code: PageErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface PreparePageOptions {
+  /** Long edge of the output in pixels; never upscaled. Default 2000. */
+  maxEdge?: number;
+  /** Size the encoder aims for. Default 300,000 bytes. */
+  targetBytes?: number;
+  /** Inputs above this are refused before decoding. Default 25 MB. */
+  maxInputBytes?: number;
+  /** PDFs are kept as they are, up to this size. Default 5 MB. */
+  maxPdfBytes?: number;
+}
+
+const MB = 1024 * 1024;
+const DEFAULTS: Required<PreparePageOptions> = {
+  maxEdge: 2000,
+  targetBytes: 300_000,
+  maxInputBytes: 25 * MB,
+  maxPdfBytes: 5 * MB,
+};
+
+/** Encoder qualities tried in turn at each size before the page is scaled down further. */
+const QUALITIES = [0.82, 0.74, 0.66, 0.58, 0.5] as const;
+/** Each further reduction keeps this share of the long edge. */
+const SHRINK = 0.85;
+/** Below this long edge the small print of a KTP or KK stops being legible: size gives way first. */
+const LEGIBLE_EDGE = 1200;
+const THUMBNAIL_EDGE = 240;
+const THUMBNAIL_QUALITY = 0.7;
+
+type ImageMime = "image/webp" | "image/jpeg";
+type Surface = OffscreenCanvas | HTMLCanvasElement;
+type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
+
+export async function preparePage(file: Blob, options: PreparePageOptions = {}): Promise<PreparedPage> {
+  const { maxEdge, targetBytes, maxInputBytes, maxPdfBytes } = { ...DEFAULTS, ...definedOnly(options) };
+
+  if (file.size === 0) throw new PageError("empty", "The file is empty.");
+  if (file.size > maxInputBytes) {
+    throw new PageError("too-large", `The file has ${file.size} bytes; the limit is ${maxInputBytes}.`);
+  }
+
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const type = sniffFileType(head);
+
+  if (type === "application/pdf") {
+    if (file.size > maxPdfBytes) {
+      throw new PageError("too-large", `The PDF has ${file.size} bytes; the limit is ${maxPdfBytes}.`);
+    }
+    // Kept byte for byte; only the declared type is set from what the bytes say.
+    const blob = file.type === type ? file : new Blob([file], { type });
+    return { blob, mime: type, bytes: blob.size };
+  }
+  if (type === "image/heic") {
+    throw new PageError("not-supported", "HEIC photos cannot be decoded in this browser.");
+  }
+  if (type === null) {
+    throw new PageError("not-supported", "The file is neither a JPEG, PNG or WebP photo nor a PDF.");
+  }
+
+  return encodeImage(await decode(file), { maxEdge, targetBytes });
+}
+
+function definedOnly(options: PreparePageOptions): PreparePageOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
+async function decode(file: Blob): Promise<ImageBitmap> {
+  if (typeof createImageBitmap !== "function") {
+    throw new PageError("not-supported", "This browser cannot decode images off the page (no createImageBitmap).");
+  }
+  let bitmap: ImageBitmap;
+  try {
+    // "from-image" applies the EXIF orientation: width and height are as the page is seen.
+    bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
+  } catch (error) {
+    throw new PageError("corrupt", `The image could not be decoded (${errorName(error)}).`);
+  }
+  if (bitmap.width === 0 || bitmap.height === 0) {
+    bitmap.close();
+    throw new PageError("corrupt", "The image has no pixels.");
+  }
+  return bitmap;
+}
+
+async function encodeImage(
+  bitmap: ImageBitmap,
+  { maxEdge, targetBytes }: { maxEdge: number; targetBytes: number },
+): Promise<PreparedPage> {
+  const longEdge = Math.max(bitmap.width, bitmap.height);
+  let edge = Math.min(longEdge, Math.max(1, Math.round(maxEdge)));
+  const floor = Math.min(edge, LEGIBLE_EDGE);
+
+  // The only full-size copy: drawn once at the first output size, then released.
+  let page: Surface;
+  try {
+    page = draw(bitmap, bitmap.width, bitmap.height, edge);
+  } finally {
+    bitmap.close();
+  }
+
+  try {
+    let mime: ImageMime | undefined;
+    let best: Blob | undefined;
+    for (;;) {
+      for (const quality of QUALITIES) {
+        const encoded = await encodeBest(page, quality, mime);
+        mime = encoded.mime;
+        best = encoded.blob;
+        if (best.size <= targetBytes) break;
+      }
+      if ((best as Blob).size <= targetBytes || edge <= floor) break;
+      edge = Math.max(floor, Math.round(edge * SHRINK));
+      const smaller = draw(page, page.width, page.height, edge);
+      release(page);
+      page = smaller;
+    }
+    const thumbnail = await encodeThumbnail(page);
+    const blob = best as Blob;
+    return {
+      blob,
+      mime: mime as ImageMime,
+      bytes: blob.size,
+      width: page.width,
+      height: page.height,
+      thumbnail,
+    };
+  } finally {
+    release(page);
+  }
+}
+
+/** WebP where the browser really encodes it, else JPEG: some browsers answer a WebP request with a PNG. */
+async function encodeBest(
+  surface: Surface,
+  quality: number,
+  known: ImageMime | undefined,
+): Promise<{ blob: Blob; mime: ImageMime }> {
+  if (known !== "image/jpeg") {
+    const blob = await encode(surface, "image/webp", quality);
+    if (await isEncodedAs(blob, "image/webp")) return { blob, mime: "image/webp" };
+  }
+  const blob = await encode(surface, "image/jpeg", quality);
+  if (!(await isEncodedAs(blob, "image/jpeg"))) {
+    throw new PageError("not-supported", `This browser cannot encode JPEG (it returned ${blob.type || "nothing"}).`);
+  }
+  return { blob, mime: "image/jpeg" };
+}
+
+async function isEncodedAs(blob: Blob, mime: ImageMime): Promise<boolean> {
+  if (blob.type !== mime) return false;
+  return sniffFileType(new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer())) === mime;
+}
+
+async function encodeThumbnail(page: Surface): Promise<Blob> {
+  const small = draw(page, page.width, page.height, Math.min(THUMBNAIL_EDGE, Math.max(page.width, page.height)));
+  try {
+    return await encode(small, "image/jpeg", THUMBNAIL_QUALITY);
+  } finally {
+    release(small);
+  }
+}
+
+/** A new surface holding `source` scaled so that its long edge is `edge`, on white (PNGs may be transparent). */
+function draw(source: CanvasImageSource, width: number, height: number, edge: number): Surface {
+  const scale = Math.min(1, edge / Math.max(width, height));
+  const w = Math.max(1, Math.round(width * scale));
+  const h = Math.max(1, Math.round(height * scale));
+  const { surface, context } = createSurface(w, h);
+  context.fillStyle = "#fff";
+  context.fillRect(0, 0, w, h);
+  context.imageSmoothingEnabled = true;
+  context.imageSmoothingQuality = "high";
+  context.drawImage(source, 0, 0, w, h);
+  return surface;
+}
+
+function createSurface(width: number, height: number): { surface: Surface; context: Context2D } {
+  if (typeof OffscreenCanvas !== "undefined") {
+    const surface = new OffscreenCanvas(width, height);
+    const context = surface.getContext("2d");
+    if (context) return { surface, context };
+  }
+  const surface = document.createElement("canvas");
+  surface.width = width;
+  surface.height = height;
+  const context = surface.getContext("2d");
+  if (!context) throw new PageError("not-supported", "This browser has no 2D canvas.");
+  return { surface, context };
+}
+
+function encode(surface: Surface, type: ImageMime, quality: number): Promise<Blob> {
+  if (!isElement(surface)) return surface.convertToBlob({ type, quality });
+  return new Promise((resolve, reject) => {
+    surface.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new PageError("corrupt", "The canvas could not be encoded."))),
+      type,
+      quality,
+    );
+  });
+}
+
+function isElement(surface: Surface): surface is HTMLCanvasElement {
+  return typeof HTMLCanvasElement !== "undefined" && surface instanceof HTMLCanvasElement;
+}
+
+/** Zero-sized canvases give their pixel memory back at once (Safari and older Chrome keep it until GC otherwise). */
+function release(surface: Surface): void {
+  surface.width = 0;
+  surface.height = 0;
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : "unknown error";
+}

@@ -1,0 +1,206 @@
+import "fake-indexeddb/auto";
+import Dexie from "dexie";
+import { afterEach, describe, expect, it } from "vitest";
+import { LocalDb } from "../../client/db/local-db";
+import { DraftNotFoundError, DraftRepository } from "../../client/drafts/repository";
+import { Guide } from "../../shared/guide";
+import { sampleGuide } from "../helpers/sample-guide";
+
+const guide = Guide.parse(sampleGuide());
+const opened: Dexie[] = [];
+let counter = 0;
+
+function freshDb(): LocalDb {
+  const db = new LocalDb(`test-${Date.now()}-${counter++}`);
+  opened.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+describe("DraftRepository", () => {
+  it("creates a draft pinned to the guide version, with a time-ordered UUIDv7", async () => {
+    const repo = new DraftRepository(freshDb());
+    const first = await repo.create(guide);
+    const second = await repo.create(guide);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(first < second).toBe(true);
+    const draft = await repo.get(first);
+    expect(draft).toMatchObject({ guideId: guide.id, guideVersion: 1, status: "draft" });
+    expect(await repo.pinnedGuide({ guideId: guide.id, guideVersion: 1 })).toEqual(guide);
+  });
+
+  it("saves every edit with a history entry naming the field, never its value", async () => {
+    const repo = new DraftRepository(freshDb());
+    const id = await repo.create(guide);
+    await repo.update(id, "applicant.nik", (d) => {
+      d.applicant.nik = "3171011203900001";
+    });
+    const draft = await repo.get(id);
+    expect(draft?.applicant.nik).toBe("3171011203900001");
+    expect(draft?.searchKey).toContain("3171011203900001");
+    expect(JSON.stringify(draft?.history)).not.toContain("3171011203900001");
+    expect(draft?.history.map((h) => h.action)).toEqual(["created", "applicant.nik"]);
+  });
+
+  it("refuses an edit that would store an invalid draft, leaving the stored one as it was", async () => {
+    const repo = new DraftRepository(freshDb());
+    const id = await repo.create(guide);
+    await expect(
+      repo.update(id, "applicant.fullName", (d) => {
+        d.applicant.fullName = "x".repeat(500);
+      }),
+    ).rejects.toThrow();
+    expect((await repo.get(id))?.applicant.fullName).toBe("");
+  });
+
+  it("adds, orders and removes pages in one transaction with their bytes", async () => {
+    const db = freshDb();
+    const repo = new DraftRepository(db);
+    const id = await repo.create(guide);
+    const bytes = (n: number) => new Uint8Array(n).fill(7).buffer;
+    await repo.addPage(id, "ktp", {
+      data: bytes(10),
+      mime: "image/jpeg",
+      thumbnail: { data: bytes(2), mime: "image/jpeg" },
+    });
+    const draft = await repo.addPage(id, "ktp", { data: bytes(20), mime: "application/pdf" });
+    const pages = draft.documents.ktp?.pages ?? [];
+    expect(pages.map((p) => p.bytes)).toEqual([10, 20]);
+    expect(await db.blobs.count()).toBe(3);
+    const [a, b] = pages;
+    if (!a || !b) throw new Error("pages missing");
+    const moved = await repo.movePage(id, "ktp", b.blobId, -1);
+    expect(moved.documents.ktp?.pages.map((p) => p.blobId)).toEqual([b.blobId, a.blobId]);
+    await repo.removePage(id, "ktp", a.blobId);
+    expect(await db.blobs.count()).toBe(1);
+    expect((await repo.pageData(b.blobId))?.data.byteLength).toBe(20);
+  });
+
+  it("leaves the draft exactly as it was when a page write fails (e.g. a full disk)", async () => {
+    const db = freshDb();
+    const repo = new DraftRepository(db);
+    const id = await repo.create(guide);
+    const before = await repo.get(id);
+    // Make the blob write fail inside the transaction, as QuotaExceededError would.
+    db.blobs.hook("creating", () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    });
+    await expect(repo.addPage(id, "ktp", { data: new ArrayBuffer(8), mime: "image/jpeg" })).rejects.toThrow();
+    expect(await repo.get(id)).toEqual(before);
+    expect(await db.blobs.count()).toBe(0);
+  });
+
+  it("deletes with undo, and purges only after the undo window", async () => {
+    let now = new Date("2026-11-23T10:00:00Z");
+    const db = freshDb();
+    const repo = new DraftRepository(db, () => now);
+    const id = await repo.create(guide);
+    await repo.addPage(id, "ktp", { data: new ArrayBuffer(4), mime: "image/jpeg" });
+    await repo.softDelete(id);
+    expect(await repo.get(id)).toBeUndefined();
+    expect(await repo.list()).toEqual([]);
+    await repo.undoDelete(id);
+    expect((await repo.get(id))?.id).toBe(id);
+    await repo.softDelete(id);
+    expect(await repo.purgeDeleted()).toBe(0);
+    now = new Date("2026-11-23T10:05:00Z");
+    expect(await repo.purgeDeleted()).toBe(1);
+    expect(await db.blobs.count()).toBe(0);
+    await expect(repo.update(id, "x", () => {})).rejects.toBeInstanceOf(DraftNotFoundError);
+  });
+
+  it("lists newest first and finds drafts by name or NIK", async () => {
+    let tick = 0;
+    const repo = new DraftRepository(freshDb(), () => new Date(Date.UTC(2026, 10, 23, 10, 0, tick++)));
+    for (const [name, nik] of [
+      ["Siti Aminah", "3171015203900001"],
+      ["Budi Santoso", "3172011203850002"],
+      ["Ahmad Ridwan", "3173010101800003"],
+    ] as const) {
+      const id = await repo.create(guide);
+      await repo.update(id, "applicant", (d) => {
+        d.applicant.fullName = name;
+        d.applicant.nik = nik;
+      });
+    }
+    expect((await repo.list()).map((d) => d.applicant.fullName)).toEqual([
+      "Ahmad Ridwan",
+      "Budi Santoso",
+      "Siti Aminah",
+    ]);
+    expect((await repo.list("budi")).map((d) => d.applicant.fullName)).toEqual(["Budi Santoso"]);
+    expect((await repo.list("AMINAH")).map((d) => d.applicant.fullName)).toEqual(["Siti Aminah"]);
+    expect((await repo.list("3172011")).map((d) => d.applicant.fullName)).toEqual(["Budi Santoso"]);
+    expect(await repo.list("tidak ada")).toEqual([]);
+  });
+
+  it("copies an applicant into a new draft for another service", async () => {
+    const repo = new DraftRepository(freshDb());
+    const id = await repo.create(guide);
+    const source = await repo.update(id, "applicant.fullName", (d) => {
+      d.applicant.fullName = "Siti Aminah";
+    });
+    const other = Guide.parse(sampleGuide({ id: "layanan-lain" }));
+    const copy = await repo.get(await repo.create(other, source.applicant));
+    expect(copy).toMatchObject({ guideId: "layanan-lain", applicant: { fullName: "Siti Aminah" }, documents: {} });
+  });
+});
+
+describe("local database upgrades", () => {
+  it("opens a version-2 database with drafts and backfills the search key without losing anything", async () => {
+    const name = `upgrade-${Date.now()}`;
+    // The schema exactly as version 2 shipped it.
+    const old = new Dexie(name);
+    old.version(1).stores({ guides: "id, category", meta: "key", selfChecks: "guideId" });
+    old
+      .version(2)
+      .stores({ drafts: "id, guideId, updatedAt", blobs: "id, draftId", guideVersions: "[id+version], id" });
+    const draft = {
+      id: "0190f5a4-7b1c-7cc3-9a2e-3f4b5c6d7e8f",
+      guideId: guide.id,
+      guideVersion: 1,
+      applicant: {
+        fullName: "Siti Aminah",
+        nik: "3171015203900001",
+        kk: "",
+        birthDate: "",
+        phone: "",
+        address: { street: "", rt: "", rw: "", villageCode: "" },
+      },
+      answers: { diwakilkan: true },
+      data: {},
+      documents: {
+        ktp: {
+          pages: [{ blobId: "b1", mime: "image/jpeg", bytes: 3, addedAt: "2026-11-01T00:00:00.000Z" }],
+          issuedOn: "",
+        },
+      },
+      officeAreaCode: "",
+      status: "draft",
+      createdAt: "2026-11-01T00:00:00.000Z",
+      updatedAt: "2026-11-01T00:00:00.000Z",
+      history: [],
+    };
+    await old.table("drafts").add(draft);
+    await old
+      .table("blobs")
+      .add({ id: "b1", draftId: draft.id, kind: "page", mime: "image/jpeg", data: new Uint8Array([1, 2, 3]).buffer });
+    await old.table("guides").add(guide);
+    old.close();
+
+    const db = new LocalDb(name);
+    opened.push(db);
+    const upgraded = await db.drafts.get(draft.id);
+    expect(upgraded).toEqual({ ...draft, searchKey: "siti aminah 3171015203900001" });
+    expect(await db.drafts.where("searchKey").startsWith("siti").count()).toBe(1);
+    expect((await db.blobs.get("b1"))?.data.byteLength).toBe(3);
+    expect(await db.guides.count()).toBe(1);
+    expect(db.verno).toBe(3);
+  });
+});
