@@ -6,6 +6,8 @@ import { HomeScreen } from "./screens/HomeScreen";
 import { NotFoundScreen } from "./screens/NotFoundScreen";
 
 const GuideScreen = lazyScreen(() => import("./screens/GuideScreen").then((m) => m.GuideScreen));
+const DraftsScreen = lazyScreen(() => import("./screens/DraftsScreen").then((m) => m.DraftsScreen));
+const DraftScreen = lazyScreen(() => import("./screens/DraftScreen").then((m) => m.DraftScreen));
 
 export function App() {
   const route = matchRoute(currentPath.value);
@@ -16,6 +18,8 @@ export function App() {
       <main id="main" class="page">
         {route.name === "home" && <HomeScreen />}
         {route.name === "guide" && <GuideScreen id={route.id} />}
+        {route.name === "drafts" && <DraftsScreen />}
+        {route.name === "draft" && <DraftScreen id={route.id} />}
         {route.name === "not-found" && <NotFoundScreen />}
       </main>
     </>

@@ -91,6 +91,10 @@ const id = {
   shareTime: "Lama proses",
   shareRequirements: "Syarat yang perlu disiapkan",
   shareWhere: "Tempat",
+  navGuides: "Panduan",
+  navDrafts: "Berkas",
+  navLabel: "Menu utama",
+  startDraft: "Buat berkas untuk warga",
 };
 
 export type MessageKey = keyof typeof id;
@@ -183,6 +187,10 @@ const en: Record<MessageKey, string> = {
   shareTime: "Processing time",
   shareRequirements: "Requirements to prepare",
   shareWhere: "Where",
+  navGuides: "Guides",
+  navDrafts: "Files",
+  navLabel: "Main menu",
+  startDraft: "Start a file for a resident",
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
@@ -210,7 +218,11 @@ export function setLocale(next: Locale): void {
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const template = dictionaries[locale.value][key];
+  return interpolate(dictionaries[locale.value][key], params);
+}
+
+/** Fills "{name}" placeholders; shared by every message table of the app. */
+export function interpolate(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }

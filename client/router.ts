@@ -21,15 +21,27 @@ export function onLinkClick(event: TargetedMouseEvent<HTMLAnchorElement>): void 
   navigate(event.currentTarget.getAttribute("href") ?? "/");
 }
 
-export type Route = { name: "home" } | { name: "guide"; id: string } | { name: "not-found" };
+export type Route =
+  | { name: "home" }
+  | { name: "guide"; id: string }
+  | { name: "drafts" }
+  | { name: "draft"; id: string }
+  | { name: "not-found" };
 
 export function matchRoute(path: string): Route {
   if (path === "/" || path === "") return { name: "home" };
   const guide = /^\/panduan\/([a-z0-9-]+)\/?$/.exec(path);
   if (guide?.[1]) return { name: "guide", id: guide[1] };
+  if (/^\/berkas\/?$/.test(path)) return { name: "drafts" };
+  const draft = /^\/berkas\/([0-9a-f-]{36})\/?$/.exec(path);
+  if (draft?.[1]) return { name: "draft", id: draft[1] };
   return { name: "not-found" };
 }
 
 export function guidePath(id: string): string {
   return `/panduan/${id}`;
+}
+
+export function draftPath(id: string): string {
+  return `/berkas/${id}`;
 }

@@ -1,9 +1,10 @@
 import { online } from "../connectivity";
 import { locale, setLocale, t } from "../i18n";
-import { onLinkClick } from "../router";
+import { currentPath, onLinkClick } from "../router";
 
 export function AppHeader() {
   const next = locale.value === "id" ? "en" : "id";
+  const inDrafts = currentPath.value.startsWith("/berkas");
   return (
     <header class="app-header">
       <a class="brand" href="/" onClick={onLinkClick}>
@@ -22,6 +23,14 @@ export function AppHeader() {
       >
         {next === "en" ? "EN" : "ID"}
       </button>
+      <nav class="main-nav" aria-label={t("navLabel")}>
+        <a href="/" onClick={onLinkClick} aria-current={inDrafts ? undefined : "page"}>
+          {t("navGuides")}
+        </a>
+        <a href="/berkas" onClick={onLinkClick} aria-current={inDrafts ? "page" : undefined}>
+          {t("navDrafts")}
+        </a>
+      </nav>
       {!online.value && (
         <p class="offline-badge" role="status">
           <span aria-hidden="true" class="dot" />

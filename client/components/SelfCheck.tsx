@@ -7,17 +7,19 @@ interface Props {
   answers: Answers;
   onAnswer: (questionId: string, value: AnswerValue) => void;
   onReset: () => void;
+  /** The drafts screen asks the same questions under its own heading. */
+  title?: string;
 }
 
 /** The citizen's self-check: the guide's own questions, no account needed. */
-export function SelfCheck({ guide, answers, onAnswer, onReset }: Props) {
+export function SelfCheck({ guide, answers, onAnswer, onReset, title }: Props) {
   if (guide.questions.length === 0) return null;
   const lang = locale.value;
   const answered = Object.values(answers).some((value) => value !== undefined);
   return (
     <section class="card self-check" aria-labelledby="self-check-title">
-      <h2 id="self-check-title">{t("selfCheckTitle")}</h2>
-      <p class="muted">{t("selfCheckHelp")}</p>
+      <h2 id="self-check-title">{title ?? t("selfCheckTitle")}</h2>
+      {!title && <p class="muted">{t("selfCheckHelp")}</p>}
       {guide.questions.map((question) => {
         const options =
           question.kind === "yes-no"

@@ -3,6 +3,7 @@ import type { Answers } from "../../shared/conditions";
 import type { Guide } from "../../shared/guide";
 import { guideShareText } from "../guide/share-text";
 import { locale, t } from "../i18n";
+import { shareText } from "../share";
 
 /** Web Share where the phone has it; otherwise copy the text, with a WhatsApp link beside it. */
 export function ShareActions({ guide, answers }: { guide: Guide; answers: Answers }) {
@@ -10,21 +11,7 @@ export function ShareActions({ guide, answers }: { guide: Guide; answers: Answer
   const text = () => guideShareText(guide, answers, locale.value, location.href);
 
   async function share() {
-    const body = text();
-    if (navigator.share) {
-      try {
-        await navigator.share({ title: guide.title[locale.value], text: body });
-        return;
-      } catch (error) {
-        if (error instanceof DOMException && error.name === "AbortError") return;
-      }
-    }
-    try {
-      await navigator.clipboard.writeText(body);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
+    setCopied((await shareText(guide.title[locale.value], text())) === "copied");
   }
 
   return (

@@ -84,7 +84,8 @@ export class DraftRepository {
     return this.db.guideVersions.get([draft.guideId, draft.guideVersion]);
   }
 
-  async addPage(id: string, requirementId: string, page: NewPage): Promise<DraftRow> {
+  /** Adds a page at the end, or in place of `replaces` (a retake), bytes and draft in one transaction. */
+  async addPage(id: string, requirementId: string, page: NewPage, replaces?: string): Promise<DraftRow> {
     return this.db.transaction("rw", this.db.drafts, this.db.blobs, async () => {
       const blobId = uuidv7();
       const rows: BlobRow[] = [{ id: blobId, draftId: id, kind: "page", mime: page.mime, data: page.data }];
@@ -98,17 +99,22 @@ export class DraftRepository {
         });
       }
       await this.db.blobs.bulkAdd(rows);
-      return this.update(id, `page-added:${requirementId}`, (draft) => {
+      const row = await this.update(id, `page-${replaces ? "retaken" : "added"}:${requirementId}`, (draft) => {
         const document = documentOf(draft, requirementId);
-        document.pages.push({
+        const added = {
           blobId,
           mime: page.mime,
           bytes: page.data.byteLength,
           ...(page.width ? { width: page.width } : {}),
           ...(page.height ? { height: page.height } : {}),
           addedAt: this.now().toISOString(),
-        });
+        };
+        const at = replaces ? document.pages.findIndex((p) => p.blobId === replaces) : -1;
+        if (at >= 0) document.pages.splice(at, 1, added);
+        else document.pages.push(added);
       });
+      if (replaces) await this.db.blobs.bulkDelete([replaces, `${replaces}:thumb`]);
+      return row;
     });
   }
 

@@ -6,7 +6,7 @@ import { SelfCheck } from "../components/SelfCheck";
 import { ShareActions } from "../components/ShareActions";
 import { useSelfCheck } from "../guide/use-self-check";
 import { locale, type MessageKey, t } from "../i18n";
-import { onLinkClick } from "../router";
+import { draftPath, navigate, onLinkClick } from "../router";
 
 export function GuideScreen({ id }: { id: string }) {
   const guide = guidesById.value.get(id);
@@ -68,6 +68,18 @@ export function GuideScreen({ id }: { id: string }) {
           <dd>{guide.product[lang]}</dd>
         </div>
       </dl>
+
+      <button
+        type="button"
+        class="button primary wide no-print"
+        onClick={() =>
+          void import("../drafts/store").then(async ({ draftRepository }) =>
+            navigate(draftPath(await draftRepository.create(guide))),
+          )
+        }
+      >
+        {t("startDraft")}
+      </button>
 
       <SelfCheck
         guide={guide}

@@ -77,7 +77,13 @@ describe("DraftRepository", () => {
     if (!a || !b) throw new Error("pages missing");
     const moved = await repo.movePage(id, "ktp", b.blobId, -1);
     expect(moved.documents.ktp?.pages.map((p) => p.blobId)).toEqual([b.blobId, a.blobId]);
-    await repo.removePage(id, "ktp", a.blobId);
+    const retaken = await repo.addPage(id, "ktp", { data: bytes(30), mime: "image/webp" }, a.blobId);
+    const afterRetake = retaken.documents.ktp?.pages ?? [];
+    expect(afterRetake.map((p) => p.bytes)).toEqual([20, 30]);
+    expect(await repo.pageData(a.blobId)).toBeUndefined();
+    const c = afterRetake[1];
+    if (!c) throw new Error("retake missing");
+    await repo.removePage(id, "ktp", c.blobId);
     expect(await db.blobs.count()).toBe(1);
     expect((await repo.pageData(b.blobId))?.data.byteLength).toBe(20);
   });

@@ -1,0 +1,164 @@
+import { useEffect, useState } from "preact/hooks";
+import { guides, guidesById } from "../catalogue/store";
+import type { DraftRow } from "../db/local-db";
+import { StoragePanel } from "../drafts/components/StoragePanel";
+import { td } from "../drafts/messages";
+import { draftRepository, runPrecheck } from "../drafts/store";
+import { formatRelative } from "../format";
+import { locale } from "../i18n";
+import { draftPath, navigate, onLinkClick } from "../router";
+import { sessionSignal } from "../session-state";
+
+const query = sessionSignal<string>("masdarin.drafts.search", "");
+const SHOWN = 100;
+
+interface Listed {
+  row: DraftRow;
+  title: string;
+  progress: { ok: number; total: number } | null;
+}
+
+export function DraftsScreen() {
+  const lang = locale.value;
+  const [items, setItems] = useState<Listed[] | null>(null);
+  const [undo, setUndo] = useState<string | null>(null);
+  const [reuseFrom, setReuseFrom] = useState<DraftRow | null>(null);
+  const [reuseGuide, setReuseGuide] = useState("");
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    document.title = `${td("draftsTitle")} — Masdarin`;
+    void draftRepository.purgeDeleted();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const rows = await draftRepository.list(query.value);
+      const listed: Listed[] = [];
+      for (const row of rows.slice(0, SHOWN)) {
+        const pinned = await draftRepository.pinnedGuide(row);
+        const result = pinned ? runPrecheck(pinned, row) : null;
+        listed.push({
+          row,
+          title: pinned?.title[lang] ?? guidesById.value.get(row.guideId)?.title[lang] ?? row.guideId,
+          progress: result ? { ok: result.counts.ok, total: result.counts.applicable } : null,
+        });
+      }
+      if (live) setItems(listed);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [query.value, lang, version]);
+
+  async function remove(id: string) {
+    await draftRepository.softDelete(id);
+    setUndo(id);
+    setVersion((v) => v + 1);
+  }
+
+  async function reuse() {
+    const guide = guidesById.value.get(reuseGuide);
+    if (!reuseFrom || !guide) return;
+    const id = await draftRepository.create(guide, reuseFrom.applicant);
+    navigate(draftPath(id));
+  }
+
+  return (
+    <>
+      <h1>{td("draftsTitle")}</h1>
+      <div class="search-field">
+        <label for="drafts-search" class="visually-hidden">
+          {td("draftsSearchLabel")}
+        </label>
+        <input
+          id="drafts-search"
+          type="search"
+          placeholder={td("draftsSearchLabel")}
+          autoComplete="off"
+          value={query.value}
+          onInput={(event) => (query.value = event.currentTarget.value)}
+        />
+      </div>
+      {undo && (
+        <p class="toast" role="status">
+          {td("deleted")}{" "}
+          <button
+            type="button"
+            class="button small"
+            onClick={() =>
+              void draftRepository.undoDelete(undo).then(() => {
+                setUndo(null);
+                setVersion((v) => v + 1);
+              })
+            }
+          >
+            {td("undo")}
+          </button>
+        </p>
+      )}
+      {items === null ? null : items.length === 0 ? (
+        <p class="card notice">{query.value.trim() ? td("noMatch") : td("draftsEmpty")}</p>
+      ) : (
+        <>
+          <p class="results-count">{td("draftsCount", { count: items.length })}</p>
+          <ul class="draft-list">
+            {items.map(({ row, title, progress }) => (
+              <li key={row.id} class="draft-card">
+                <a href={draftPath(row.id)} onClick={onLinkClick}>
+                  <strong>{row.applicant.fullName.trim() || td("unnamed")}</strong>
+                  <span>{title}</span>
+                </a>
+                <span class="draft-facts">
+                  <span class={`status-pill ${row.status}`}>
+                    {td(row.status === "ready" ? "statusReady" : "statusDraft")}
+                  </span>
+                  {progress && <span>{td("progress", { ok: progress.ok, total: progress.total })}</span>}
+                  <span class="muted">{td("editedAt", { when: formatRelative(new Date(row.updatedAt), lang) })}</span>
+                </span>
+                <span class="draft-actions">
+                  <button type="button" class="button ghost small" onClick={() => setReuseFrom(row)}>
+                    {td("reuseApplicant")}
+                  </button>
+                  <button
+                    type="button"
+                    class="button ghost small danger"
+                    aria-label={`${td("delete")}: ${row.applicant.fullName || td("unnamed")} — ${title}`}
+                    onClick={() => void remove(row.id)}
+                  >
+                    {td("delete")}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {reuseFrom && (
+        <section class="card" aria-labelledby="reuse-title">
+          <h2 id="reuse-title">{td("reuseApplicant")}</h2>
+          <p>{reuseFrom.applicant.fullName || td("unnamed")}</p>
+          <label for="reuse-guide">{td("reuseChoose")}</label>
+          <select id="reuse-guide" value={reuseGuide} onChange={(e) => setReuseGuide(e.currentTarget.value)}>
+            <option value="">{td("choose")}</option>
+            {guides.value.map((guide) => (
+              <option key={guide.id} value={guide.id}>
+                {guide.title[lang]}
+              </option>
+            ))}
+          </select>
+          <div class="actions">
+            <button type="button" class="button primary" disabled={!reuseGuide} onClick={() => void reuse()}>
+              {td("reuseCreate")}
+            </button>
+            <button type="button" class="button ghost" onClick={() => setReuseFrom(null)}>
+              {td("cancel")}
+            </button>
+          </div>
+        </section>
+      )}
+      <StoragePanel />
+    </>
+  );
+}
