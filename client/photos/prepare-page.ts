@@ -59,15 +59,18 @@ const QUALITIES = [0.82, 0.74, 0.66, 0.58, 0.5] as const;
 const SHRINK = 0.85;
 /** Below this long edge the small print of a KTP or KK stops being legible: size gives way first. */
 const LEGIBLE_EDGE = 1200;
+/** A size expected to need more than twice the target even at the lowest quality is not encoded at all. */
+const HOPELESS = 2;
 const THUMBNAIL_EDGE = 240;
 const THUMBNAIL_QUALITY = 0.7;
 
 type ImageMime = "image/webp" | "image/jpeg";
+type Encoded = { blob: Blob; mime: ImageMime };
 type Surface = OffscreenCanvas | HTMLCanvasElement;
 type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
 export async function preparePage(file: Blob, options: PreparePageOptions = {}): Promise<PreparedPage> {
-  const { maxEdge, targetBytes, maxInputBytes, maxPdfBytes } = { ...DEFAULTS, ...definedOnly(options) };
+  const { maxEdge, targetBytes, maxInputBytes, maxPdfBytes } = { ...DEFAULTS, ...usableOnly(options) };
 
   if (file.size === 0) throw new PageError("empty", "The file is empty.");
   if (file.size > maxInputBytes) {
@@ -95,8 +98,11 @@ export async function preparePage(file: Blob, options: PreparePageOptions = {}):
   return encodeImage(await decode(file), { maxEdge, targetBytes });
 }
 
-function definedOnly(options: PreparePageOptions): PreparePageOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+/** Options left undefined, or not a positive number, fall back to the defaults. */
+function usableOnly(options: PreparePageOptions): PreparePageOptions {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, value]) => typeof value === "number" && Number.isFinite(value) && value > 0),
+  );
 }
 
 async function decode(file: Blob): Promise<ImageBitmap> {
@@ -126,50 +132,80 @@ async function encodeImage(
   const floor = Math.min(edge, LEGIBLE_EDGE);
 
   // The only full-size copy: drawn once at the first output size, then released.
-  let page: Surface;
+  let base: Surface;
   try {
-    page = draw(bitmap, bitmap.width, bitmap.height, edge);
+    base = draw(bitmap, bitmap.width, bitmap.height, edge);
   } finally {
     bitmap.close();
   }
 
+  let page = base;
   try {
-    let mime: ImageMime | undefined;
-    let best: Blob | undefined;
-    for (;;) {
-      for (const quality of QUALITIES) {
-        const encoded = await encodeBest(page, quality, mime);
-        mime = encoded.mime;
-        best = encoded.blob;
-        if (best.size <= targetBytes) break;
-      }
-      if ((best as Blob).size <= targetBytes || edge <= floor) break;
+    let best = await encodeToFit(page, targetBytes, undefined);
+    let measured = { bytes: best.blob.size, area: page.width * page.height };
+    while (best.blob.size > targetBytes && edge > floor) {
       edge = Math.max(floor, Math.round(edge * SHRINK));
-      const smaller = draw(page, page.width, page.height, edge);
-      release(page);
-      page = smaller;
+      // Each size is drawn from the first one, not from the last: one resampling, not several.
+      if (page !== base) release(page);
+      page = draw(base, base.width, base.height, edge);
+      // Bytes shrink about with the pixel count (faster for noisy photos): skip sizes that cannot come close.
+      const expected = (measured.bytes * (page.width * page.height)) / measured.area;
+      if (edge > floor && expected > targetBytes * HOPELESS) continue;
+      best = await encodeToFit(page, targetBytes, best.mime);
+      measured = { bytes: best.blob.size, area: page.width * page.height };
     }
     const thumbnail = await encodeThumbnail(page);
-    const blob = best as Blob;
+    const { blob } = best;
     return {
       blob,
-      mime: mime as ImageMime,
+      mime: best.mime,
       bytes: blob.size,
       width: page.width,
       height: page.height,
       thumbnail,
     };
   } finally {
-    release(page);
+    if (page !== base) release(page);
+    release(base);
   }
 }
 
+/**
+ * The page at the highest quality of QUALITIES that fits `targetBytes`, or at
+ * the lowest when none does. The best quality is tried first (most pages fit at
+ * once), then the rest by bisection: at most 4 encodings per size, not 5.
+ */
+async function encodeToFit(page: Surface, targetBytes: number, known: ImageMime | undefined): Promise<Encoded> {
+  let mime = known;
+  const tried = new Map<number, Encoded>();
+  const attempt = async (index: number) => {
+    const encoded = await encodeBest(page, QUALITIES[index] as number, mime);
+    mime = encoded.mime;
+    tried.set(index, encoded);
+    return encoded;
+  };
+  const first = await attempt(0);
+  if (first.blob.size <= targetBytes) return first;
+  // Smaller index, higher quality. Everything below `low` is known to be too big.
+  let low = 1;
+  let high = QUALITIES.length - 1;
+  let fitting: Encoded | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const encoded = await attempt(middle);
+    if (encoded.blob.size <= targetBytes) {
+      fitting = encoded;
+      high = middle - 1;
+    } else {
+      low = middle + 1;
+    }
+  }
+  const lowest = QUALITIES.length - 1;
+  return fitting ?? tried.get(lowest) ?? attempt(lowest);
+}
+
 /** WebP where the browser really encodes it, else JPEG: some browsers answer a WebP request with a PNG. */
-async function encodeBest(
-  surface: Surface,
-  quality: number,
-  known: ImageMime | undefined,
-): Promise<{ blob: Blob; mime: ImageMime }> {
+async function encodeBest(surface: Surface, quality: number, known: ImageMime | undefined): Promise<Encoded> {
   if (known !== "image/jpeg") {
     const blob = await encode(surface, "image/webp", quality);
     if (await isEncodedAs(blob, "image/webp")) return { blob, mime: "image/webp" };

@@ -1,0 +1,150 @@
+import type { GovernmentLevel } from "../guide";
+import { formatDmy } from "../identity/dates";
+import type { Village } from "../regions/index";
+import type { LocalizedText } from "../text";
+
+/**
+ * Every message the pre-check writes, in both languages. Short sentences that
+ * say what is wrong and what to do, naming the requirement as the guide does.
+ */
+
+const t = (id: string, en: string): LocalizedText => ({ id, en });
+
+export const applicantMessages = {
+  nameMissing: t("Nama lengkap pemohon belum diisi.", "The applicant's full name is missing."),
+  nameInvalid: t(
+    "Nama lengkap hanya boleh berisi huruf, spasi, dan tanda . , ' - (paling sedikit 2 huruf). Tulis sesuai KTP-el.",
+    "The full name may only contain letters, spaces and . , ' - (at least 2 letters). Write it as on the ID card.",
+  ),
+  nikMissing: t(
+    "NIK pemohon belum diisi. Salin 16 angka NIK dari KTP-el atau KK.",
+    "The applicant's NIK is missing. Copy the 16-digit NIK from the ID card or family card.",
+  ),
+  kkMissing: t(
+    "Nomor KK belum diisi. Salin 16 angka nomor dari Kartu Keluarga.",
+    "The family card (KK) number is missing. Copy the 16-digit number from the family card.",
+  ),
+  birthDateMissing: t("Tanggal lahir pemohon belum diisi.", "The applicant's date of birth is missing."),
+  sexMissing: t("Jenis kelamin pemohon belum dipilih.", "The applicant's sex is not chosen yet."),
+  sexInvalid: t("Jenis kelamin harus laki-laki atau perempuan.", "Sex must be male or female."),
+  phoneMissing: t(
+    "Nomor HP pemohon belum diisi. Petugas memakainya untuk menghubungi pemohon.",
+    "The applicant's phone number is missing. The office uses it to contact the applicant.",
+  ),
+  rtMissing: t("RT pada alamat belum diisi.", "The RT of the address is missing."),
+  rtInvalid: t("RT harus angka 1 sampai 3 digit, misalnya 005.", "The RT must be a number of 1 to 3 digits, e.g. 005."),
+  rwMissing: t("RW pada alamat belum diisi.", "The RW of the address is missing."),
+  rwInvalid: t("RW harus angka 1 sampai 3 digit, misalnya 012.", "The RW must be a number of 1 to 3 digits, e.g. 012."),
+  villageMissing: t(
+    "Kelurahan tempat tinggal pemohon belum dipilih.",
+    "The kelurahan where the applicant lives is not chosen yet.",
+  ),
+  villageUnknown: t(
+    "Kelurahan pada alamat tidak dikenal. Pilih kelurahan dari daftar.",
+    "The kelurahan in the address is unknown. Pick it from the list.",
+  ),
+  checkFailed: t(
+    "Isian ini belum bisa diperiksa. Periksa lagi dan coba sekali lagi.",
+    "This entry could not be checked. Look at it again and retry.",
+  ),
+};
+
+function areaName(village: Village, level: GovernmentLevel): string {
+  switch (level) {
+    case "kelurahan":
+      return `Kelurahan ${village.name}`;
+    case "kecamatan":
+      return `Kecamatan ${village.districtName}`;
+    case "kota":
+      return village.regencyName;
+    case "provinsi":
+      return `provinsi ${village.provinceCode}`;
+  }
+}
+
+const levelWords: Record<GovernmentLevel, LocalizedText> = {
+  kelurahan: t("kelurahan", "kelurahan"),
+  kecamatan: t("kecamatan", "kecamatan"),
+  kota: t("kota", "city"),
+  provinsi: t("provinsi", "province"),
+};
+
+export function residencyOutside(home: Village, office: Village | undefined, level: GovernmentLevel): LocalizedText {
+  const where = areaName(home, level);
+  const officeArea = office ? areaName(office, level) : undefined;
+  const word = levelWords[level];
+  return t(
+    `Alamat pemohon ada di ${where}, di luar wilayah kantor ini${officeArea ? ` (${officeArea})` : ""}. Ajukan di kantor ${word.id} tempat pemohon tinggal.`,
+    `The applicant lives in ${where}, outside this office's area${officeArea ? ` (${officeArea})` : ""}. Apply at the office of the ${word.en} where the applicant lives.`,
+  );
+}
+
+export function questionUnanswered(question: LocalizedText): LocalizedText {
+  return t(`Jawab dulu pertanyaan: "${question.id}"`, `Answer the question first: "${question.en}"`);
+}
+
+export function questionUnansweredFor(question: LocalizedText, label: LocalizedText): LocalizedText {
+  return t(
+    `Jawab dulu pertanyaan "${question.id}" untuk tahu apakah ${label.id} diperlukan.`,
+    `Answer "${question.en}" first, to know whether "${label.en}" is needed.`,
+  );
+}
+
+const formatWords: Record<string, LocalizedText> = {
+  jpg: t("foto JPG", "a JPG photo"),
+  png: t("gambar PNG", "a PNG image"),
+  pdf: t("PDF", "PDF"),
+};
+
+export function documentMissing(label: LocalizedText): LocalizedText {
+  return t(`${label.id} belum difoto.`, `${label.en}: no photo yet.`);
+}
+
+export function documentPages(label: LocalizedText, needed: number, have: number): LocalizedText {
+  return t(
+    `${label.id} perlu ${needed} halaman foto, baru ada ${have}. Foto halaman yang kurang.`,
+    `${label.en} needs ${needed} photographed pages, only ${have} so far. Photograph the missing pages.`,
+  );
+}
+
+export function documentFormat(label: LocalizedText, formats: readonly string[], wrong: number): LocalizedText {
+  const words = formats.map((f) => formatWords[f] ?? t(f, f));
+  return t(
+    `${label.id} harus berupa ${words.map((w) => w.id).join(" atau ")}. Ganti ${wrong} halaman yang formatnya lain.`,
+    `${label.en} must be ${words.map((w) => w.en).join(" or ")}. Replace the ${wrong} page(s) in another format.`,
+  );
+}
+
+export function documentDateMissing(label: LocalizedText, maxAgeDays: number): LocalizedText {
+  return t(
+    `${label.id}: isi tanggal yang tertulis di surat, untuk memastikan belum lewat ${maxAgeDays} hari.`,
+    `${label.en}: enter the date printed on the letter, to check it is not older than ${maxAgeDays} days.`,
+  );
+}
+
+export function documentDateInvalid(label: LocalizedText): LocalizedText {
+  return t(
+    `${label.id}: tanggal surat tidak terbaca. Isi lagi tanggal yang tertulis di surat.`,
+    `${label.en}: the letter's date cannot be read. Enter the date printed on the letter again.`,
+  );
+}
+
+export function documentDateFuture(label: LocalizedText, issuedOn: string): LocalizedText {
+  const date = formatDmy(issuedOn);
+  return t(
+    `${label.id} bertanggal ${date}, tanggal itu belum tiba. Periksa lagi tanggal di surat.`,
+    `${label.en} is dated ${date}, which is in the future. Check the date on the letter.`,
+  );
+}
+
+export function documentExpired(label: LocalizedText, issuedOn: string, maxAgeDays: number): LocalizedText {
+  const date = formatDmy(issuedOn);
+  return t(
+    `${label.id} bertanggal ${date} sudah lewat ${maxAgeDays} hari. Minta surat baru.`,
+    `${label.en} dated ${date} is more than ${maxAgeDays} days old. Ask for a new one.`,
+  );
+}
+
+export function dataMissing(label: LocalizedText): LocalizedText {
+  return t(`${label.id} belum diisi.`, `${label.en}: not filled in yet.`);
+}

@@ -1,0 +1,281 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startAppServer } from "../helpers/app-server";
+import { launchChromium, PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+
+vi.setConfig({ testTimeout: 120_000 });
+
+let server: Awaited<ReturnType<typeof startAppServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A woman born 12-03-1990, first registered in Gambir (31.71.01): day + 40 = 52. */
+const NIK = "3171015203900001";
+const MINIMAL_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+/** One online visit installs the app and the catalogue; everything after runs offline. */
+async function installThenGoOffline(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await waitForServiceWorker(page);
+  await page.getByTestId("updated-at").waitFor();
+  await context.setOffline(true);
+  return { context, page };
+}
+
+/** Test images made by Chromium itself: a noisy photo-like JPEG of the given size, or a PNG. */
+async function makeImage(page: Page, width: number, height: number, type: "image/jpeg" | "image/png"): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ width, height, type }) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const ctx = canvas.getContext("2d");
+      if (!ctx) throw new Error("no 2d context");
+      ctx.fillStyle = "#e8e2d0";
+      ctx.fillRect(0, 0, width, height);
+      for (let i = 0; i < 4000; i++) {
+        ctx.fillStyle = `hsl(${(i * 37) % 360} 40% ${20 + (i % 50)}%)`;
+        ctx.fillRect((i * 7919) % width, (i * 104729) % height, 3 + (i % 40), 2 + (i % 9));
+      }
+      ctx.fillStyle = "#111";
+      ctx.font = `${Math.round(height / 30)}px sans-serif`;
+      for (let line = 0; line < 20; line++) ctx.fillText("PROVINSI DKI JAKARTA NIK 3171015203900001", 40, 80 + line * (height / 22));
+      const blob = await canvas.convertToBlob({ type, quality: 0.95 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    },
+    { width, height, type },
+  );
+  return Buffer.from(base64, "base64");
+}
+
+function card(page: Page, label: string) {
+  return page.locator(".requirement-card").filter({ has: page.getByRole("heading", { name: label }) });
+}
+
+async function startDomisiliDraft(page: Page): Promise<string> {
+  await page.goto(`${server.url}/panduan/surat-keterangan-domisili`);
+  await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
+  await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+  await page.getByLabel("Nama lengkap (sesuai KTP)").waitFor();
+  return page.url();
+}
+
+describe("application drafts, offline", () => {
+  it("drafts a complete application offline, with photos and a PDF, and loses nothing on reload or reopen", async () => {
+    const { context, page } = await installThenGoOffline();
+    const draftUrl = await startDomisiliDraft(page);
+    const summary = page.locator(".verdict");
+    await expect(summary.textContent()).resolves.toContain("Belum siap");
+
+    await page.getByLabel("Nama lengkap (sesuai KTP)").fill("Siti Aminah");
+    await page.getByLabel("NIK (16 angka)").fill(NIK);
+    await page.getByLabel("Tanggal lahir").fill("1990-03-12");
+    await page.getByRole("radio", { name: "Perempuan" }).check();
+    await page.getByLabel("Nomor HP").fill("0812-3456-7890");
+    await page.getByLabel("Alamat (jalan, nomor rumah)").fill("Jl. Kebon Sirih No. 5");
+    await page.getByLabel("RT", { exact: true }).fill("3");
+    await page.getByLabel("RW", { exact: true }).fill("5");
+    await page.getByLabel("Kota/Kabupaten", { exact: true }).selectOption("31.71");
+    await page.getByLabel("Kecamatan", { exact: true }).selectOption("31.71.01");
+    await page.getByLabel("Kelurahan", { exact: true }).selectOption({ index: 1 });
+    for (const question of ["pendatang", "mengontrak", "diwakilkan"]) {
+      await page.getByRole("group", { name: new RegExp(question, "i") }).getByRole("radio", { name: "Tidak" }).check();
+    }
+    // Only the three unconditional papers are left.
+    await expect.poll(() => summary.textContent()).toContain("0 dari 3 syarat lengkap");
+
+    const photo12mp = await makeImage(page, 4000, 3000, "image/jpeg");
+    expect(photo12mp.byteLength).toBeGreaterThan(1_000_000);
+    await card(page, "KTP-el pemohon").getByLabel(/Pilih foto\/PDF/).setInputFiles({
+      name: "ktp.jpg",
+      mimeType: "image/jpeg",
+      buffer: photo12mp,
+    });
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain("1 dari 3 syarat lengkap");
+
+    const png = await makeImage(page, 1200, 800, "image/png");
+    await card(page, "Kartu Keluarga (KK) pemohon").getByLabel(/Ambil foto/).setInputFiles({
+      name: "kk.png",
+      mimeType: "image/png",
+      buffer: png,
+    });
+    await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain("2 dari 3 syarat lengkap");
+
+    const letter = card(page, "Surat pengantar RT dan RW");
+    await letter.getByLabel(/Pilih foto\/PDF/).setInputFiles({
+      name: "pengantar.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(MINIMAL_PDF),
+    });
+    await letter.getByText("PDF", { exact: true }).waitFor();
+    // The letter's date decides whether it is still valid (30 days).
+    await expect.poll(() => letter.textContent()).toMatch(/tanggal/i);
+    const today = await page.evaluate(() => new Date().toLocaleDateString("en-CA"));
+    await letter.getByLabel("Tanggal pada surat").fill(today);
+    await expect.poll(() => summary.textContent()).toContain("Siap diajukan");
+
+    // The stored photo was compressed on the device.
+    const stored = await page.evaluate(async () => {
+      const open = indexedDB.open("masdarin");
+      const db = await new Promise<IDBDatabase>((done) => {
+        open.onsuccess = () => done(open.result);
+      });
+      const rows = await new Promise<{ kind: string; mime: string; data: ArrayBuffer }[]>((done) => {
+        const request = db.transaction("blobs").objectStore("blobs").getAll();
+        request.onsuccess = () => done(request.result);
+      });
+      db.close();
+      return rows.map((row) => ({ kind: row.kind, mime: row.mime, bytes: row.data.byteLength }));
+    });
+    const pages = stored.filter((row) => row.kind === "page");
+    expect(pages).toHaveLength(3);
+    for (const page of pages.filter((p) => p.mime !== "application/pdf")) {
+      expect(["image/webp", "image/jpeg"]).toContain(page.mime);
+      expect(page.bytes).toBeLessThanOrEqual(300_000);
+    }
+    expect(stored.filter((row) => row.kind === "thumb")).toHaveLength(2);
+
+    await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
+    await page.getByText("Berkas ditandai siap diajukan.").waitFor();
+    await screenshot(page, "draft-ready");
+
+    // Reload, then close the page and open a new one: everything is still there, offline.
+    await page.reload();
+    await page.getByText("Berkas ditandai siap diajukan.").waitFor();
+    await expect(page.getByLabel("NIK (16 angka)").inputValue()).resolves.toBe(NIK);
+    await page.close();
+    const again = await context.newPage();
+    await again.goto(draftUrl);
+    await again.getByText("Berkas ditandai siap diajukan.").waitFor();
+    await expect(again.getByLabel("Nama lengkap (sesuai KTP)").inputValue()).resolves.toBe("Siti Aminah");
+    expect(await again.locator(".pages > li").count()).toBe(3);
+
+    // The drafts list finds it by name and by NIK, with its progress.
+    await again.goto(`${server.url}/berkas`);
+    await again.getByRole("searchbox").fill("siti");
+    await again.getByText("3 dari 3 syarat lengkap").waitFor();
+    await again.getByRole("searchbox").fill("3171015");
+    await again.getByText("Siti Aminah").waitFor();
+    await screenshot(again, "drafts");
+    await context.close();
+  });
+
+  it("says exactly what is wrong at the field, and never half-writes a draft", async () => {
+    const { context, page } = await installThenGoOffline();
+    await startDomisiliDraft(page);
+    const nik = page.getByLabel("NIK (16 angka)");
+    await nik.fill("317101520390000");
+    const nikError = page.locator("#applicant-nik-error");
+    await nikError.getByText("NIK harus 16 angka, yang diketik 15.").waitFor();
+    await nik.fill("31710152039000011");
+    await nikError.getByText("NIK harus 16 angka, yang diketik 17.").waitFor();
+    await nik.fill("3171017203900001");
+    await nikError.waitFor();
+    await nik.fill(NIK);
+    await page.getByLabel("Tanggal lahir").fill("1991-03-12");
+    await nikError.getByText(/Tanggal lahir di NIK/).waitFor();
+    await page.getByLabel("Nomor HP").fill("0812abc");
+    await page.locator("#applicant-phone-error").getByText(/Nomor HP hanya boleh berisi angka/).waitFor();
+
+    const ktp = card(page, "KTP-el pemohon");
+    const pick = ktp.getByLabel(/Pilih foto\/PDF/);
+    await pick.setInputFiles({ name: "ktp.jpg", mimeType: "image/jpeg", buffer: Buffer.from("this is not a photo") });
+    await ktp.getByText(/bukan foto atau PDF/).waitFor();
+    const corrupt = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5000, 7)]);
+    await pick.setInputFiles({ name: "rusak.jpg", mimeType: "image/jpeg", buffer: corrupt });
+    await ktp.getByText(/rusak atau tidak bisa dibuka/).waitFor();
+    const huge = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(26 * 1024 * 1024, 32)]);
+    await pick.setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: huge });
+    await ktp.getByText(/terlalu besar/).waitFor();
+    expect(await ktp.locator(".pages > li").count()).toBe(0);
+
+    // A full disk: the write fails whole, the draft stays as it was, and the cadre is told why.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.url, quotaSize: 1 });
+    const photo = await makeImage(page, 1600, 1200, "image/jpeg");
+    await pick.setInputFiles({ name: "ktp.jpg", mimeType: "image/jpeg", buffer: photo });
+    await page.getByText(/Memori HP penuh/).waitFor({ timeout: 30_000 });
+    expect(await ktp.locator(".pages > li").count()).toBe(0);
+    await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.url });
+    await page.reload();
+    await page.getByLabel("NIK (16 angka)").waitFor();
+    await expect(page.getByLabel("NIK (16 angka)").inputValue()).resolves.toBe(NIK);
+    expect(await card(page, "KTP-el pemohon").locator(".pages > li").count()).toBe(0);
+    await context.close();
+  });
+
+  it("upgrades a database left by the previous app version without losing a draft", async () => {
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    // Same origin, no app code: create the database exactly as schema version 2 left it.
+    await page.goto(`${server.url}/manifest.webmanifest`);
+    const guide = (await (await fetch(`${server.url}/api/guides/surat-keterangan-domisili`)).json()) as { guide: unknown };
+    await page.evaluate(async (pinned) => {
+      const request = indexedDB.open("masdarin", 20);
+      request.onupgradeneeded = () => {
+        const db = request.result;
+        db.createObjectStore("guides", { keyPath: "id" }).createIndex("category", "category");
+        db.createObjectStore("meta", { keyPath: "key" });
+        db.createObjectStore("selfChecks", { keyPath: "guideId" });
+        const drafts = db.createObjectStore("drafts", { keyPath: "id" });
+        drafts.createIndex("guideId", "guideId");
+        drafts.createIndex("updatedAt", "updatedAt");
+        db.createObjectStore("blobs", { keyPath: "id" }).createIndex("draftId", "draftId");
+        db.createObjectStore("guideVersions", { keyPath: ["id", "version"] }).createIndex("id", "id");
+      };
+      const db = await new Promise<IDBDatabase>((done) => {
+        request.onsuccess = () => done(request.result);
+      });
+      const tx = db.transaction(["drafts", "guideVersions"], "readwrite");
+      tx.objectStore("guideVersions").put(pinned);
+      tx.objectStore("drafts").put({
+        id: "0190f5a4-7b1c-7cc3-9a2e-3f4b5c6d7e8f",
+        guideId: "surat-keterangan-domisili",
+        guideVersion: 1,
+        applicant: { fullName: "Budi Santoso", nik: "3171011203850002", kk: "", birthDate: "", phone: "", address: { street: "", rt: "", rw: "", villageCode: "" } },
+        answers: {},
+        data: {},
+        documents: {},
+        officeAreaCode: "",
+        status: "draft",
+        createdAt: "2026-11-01T00:00:00.000Z",
+        updatedAt: "2026-11-01T00:00:00.000Z",
+        history: [],
+      });
+      await new Promise((done) => {
+        tx.oncomplete = done;
+      });
+      db.close();
+    }, guide.guide);
+
+    await page.goto(`${server.url}/berkas`);
+    await page.getByText("Budi Santoso").waitFor();
+    await page.getByRole("searchbox").fill("budi");
+    await page.getByText("Budi Santoso").waitFor();
+    const version = await page.evaluate(
+      () =>
+        new Promise<number>((done) => {
+          const request = indexedDB.open("masdarin");
+          request.onsuccess = () => {
+            done(request.result.version);
+            request.result.close();
+          };
+        }),
+    );
+    expect(version).toBe(30);
+    await page.getByText("Budi Santoso").click();
+    await expect(page.getByLabel("NIK (16 angka)").inputValue()).resolves.toBe("3171011203850002");
+    await context.close();
+  });
+});
