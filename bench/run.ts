@@ -4,6 +4,9 @@
  */
 import { basename } from "node:path";
 import { firstScreenAssets, gzipSize } from "./bundle-size";
+import { benchDrafts } from "./drafts";
+import { benchPhotos } from "./photos";
+import { benchPrecheck } from "./precheck";
 import { benchSearch } from "./search";
 import { benchServer } from "./server";
 
@@ -25,3 +28,6 @@ section("First screen: gzip bytes (budget 50 KB JS)", "npm run bench (bench/bund
 
 section("Search over 1,000 generated guides", "npx tsx bench/search.ts", await benchSearch());
 section("Server: catalogue over HTTP on 127.0.0.1", "npm run bench (bench/server.ts)", await benchServer());
+section("Drafts in Chromium IndexedDB", "npx tsx bench/drafts.ts", await benchDrafts());
+section("Photo compression of a 12-megapixel photo in Chromium", "npx tsx bench/photos.ts", await benchPhotos());
+section("Pre-check per draft", "npx tsx bench/precheck.ts", await benchPrecheck());

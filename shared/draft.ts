@@ -9,7 +9,9 @@ import { Slug } from "./guide";
  */
 
 /** UUIDv7: sorts by creation time and never collides across devices. */
-export const DraftId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, "must be a UUIDv7");
+export const DraftId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, "must be a UUIDv7");
 
 /** YYYY-MM-DD, or empty while not entered. */
 export const DateInput = z.union([z.literal(""), z.iso.date()]);

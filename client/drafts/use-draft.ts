@@ -50,6 +50,12 @@ export function useDraft(id: string) {
       },
       (failure: unknown) => {
         pending.current--;
+        // The error's name only: its message could quote data being written.
+        console.error(
+          "draft write failed:",
+          (failure as { name?: string }).name,
+          (failure as { inner?: { name?: string } }).inner?.name,
+        );
         setDraft(persisted.current);
         setError(isQuotaError(failure) ? "quotaFull" : "saveFailed");
         return undefined;

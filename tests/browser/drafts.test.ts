@@ -19,7 +19,8 @@ afterAll(async () => {
 
 /** A woman born 12-03-1990, first registered in Gambir (31.71.01): day + 40 = 52. */
 const NIK = "3171015203900001";
-const MINIMAL_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+const MINIMAL_PDF =
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
 /** One online visit installs the app and the catalogue; everything after runs offline. */
 async function installThenGoOffline(): Promise<{ context: BrowserContext; page: Page }> {
@@ -47,7 +48,8 @@ async function makeImage(page: Page, width: number, height: number, type: "image
       }
       ctx.fillStyle = "#111";
       ctx.font = `${Math.round(height / 30)}px sans-serif`;
-      for (let line = 0; line < 20; line++) ctx.fillText("PROVINSI DKI JAKARTA NIK 3171015203900001", 40, 80 + line * (height / 22));
+      for (let line = 0; line < 20; line++)
+        ctx.fillText("PROVINSI DKI JAKARTA NIK 3171015203900001", 40, 80 + line * (height / 22));
       const blob = await canvas.convertToBlob({ type, quality: 0.95 });
       const bytes = new Uint8Array(await blob.arrayBuffer());
       let binary = "";
@@ -90,26 +92,33 @@ describe("application drafts, offline", () => {
     await page.getByLabel("Kecamatan", { exact: true }).selectOption("31.71.01");
     await page.getByLabel("Kelurahan", { exact: true }).selectOption({ index: 1 });
     for (const question of ["pendatang", "mengontrak", "diwakilkan"]) {
-      await page.getByRole("group", { name: new RegExp(question, "i") }).getByRole("radio", { name: "Tidak" }).check();
+      await page
+        .getByRole("group", { name: new RegExp(question, "i") })
+        .getByRole("radio", { name: "Tidak" })
+        .check();
     }
     // Only the three unconditional papers are left.
     await expect.poll(() => summary.textContent()).toContain("0 dari 3 syarat lengkap");
 
     const photo12mp = await makeImage(page, 4000, 3000, "image/jpeg");
     expect(photo12mp.byteLength).toBeGreaterThan(1_000_000);
-    await card(page, "KTP-el pemohon").getByLabel(/Pilih foto\/PDF/).setInputFiles({
-      name: "ktp.jpg",
-      mimeType: "image/jpeg",
-      buffer: photo12mp,
-    });
+    await card(page, "KTP-el pemohon")
+      .getByLabel(/Pilih foto\/PDF/)
+      .setInputFiles({
+        name: "ktp.jpg",
+        mimeType: "image/jpeg",
+        buffer: photo12mp,
+      });
     await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain("1 dari 3 syarat lengkap");
 
     const png = await makeImage(page, 1200, 800, "image/png");
-    await card(page, "Kartu Keluarga (KK) pemohon").getByLabel(/Ambil foto/).setInputFiles({
-      name: "kk.png",
-      mimeType: "image/png",
-      buffer: png,
-    });
+    await card(page, "Kartu Keluarga (KK) pemohon")
+      .getByLabel(/Ambil foto/)
+      .setInputFiles({
+        name: "kk.png",
+        mimeType: "image/png",
+        buffer: png,
+      });
     await expect.poll(() => summary.textContent(), { timeout: 30_000 }).toContain("2 dari 3 syarat lengkap");
 
     const letter = card(page, "Surat pengantar RT dan RW");
@@ -186,7 +195,10 @@ describe("application drafts, offline", () => {
     await page.getByLabel("Tanggal lahir").fill("1991-03-12");
     await nikError.getByText(/Tanggal lahir di NIK/).waitFor();
     await page.getByLabel("Nomor HP").fill("0812abc");
-    await page.locator("#applicant-phone-error").getByText(/Nomor HP hanya boleh berisi angka/).waitFor();
+    await page
+      .locator("#applicant-phone-error")
+      .getByText(/Nomor HP hanya boleh berisi angka/)
+      .waitFor();
 
     const ktp = card(page, "KTP-el pemohon");
     const pick = ktp.getByLabel(/Pilih foto\/PDF/);
@@ -201,13 +213,19 @@ describe("application drafts, offline", () => {
     expect(await ktp.locator(".pages > li").count()).toBe(0);
 
     // A full disk: the write fails whole, the draft stays as it was, and the cadre is told why.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.url, quotaSize: 1 });
+    // Chromium's CDP quota override is not enforced for IndexedDB here, so the failure is
+    // injected where the browser raises it: IndexedDB's add(), with the real error name.
+    await page.evaluate(() => {
+      const original = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore["add"]>) {
+        if (this.name === "blobs") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return original.apply(this, args);
+      };
+    });
     const photo = await makeImage(page, 1600, 1200, "image/jpeg");
     await pick.setInputFiles({ name: "ktp.jpg", mimeType: "image/jpeg", buffer: photo });
     await page.getByText(/Memori HP penuh/).waitFor({ timeout: 30_000 });
     expect(await ktp.locator(".pages > li").count()).toBe(0);
-    await cdp.send("Storage.overrideQuotaForOrigin", { origin: server.url });
     await page.reload();
     await page.getByLabel("NIK (16 angka)").waitFor();
     await expect(page.getByLabel("NIK (16 angka)").inputValue()).resolves.toBe(NIK);
@@ -220,7 +238,9 @@ describe("application drafts, offline", () => {
     const page = await context.newPage();
     // Same origin, no app code: create the database exactly as schema version 2 left it.
     await page.goto(`${server.url}/manifest.webmanifest`);
-    const guide = (await (await fetch(`${server.url}/api/guides/surat-keterangan-domisili`)).json()) as { guide: unknown };
+    const guide = (await (await fetch(`${server.url}/api/guides/surat-keterangan-domisili`)).json()) as {
+      guide: unknown;
+    };
     await page.evaluate(async (pinned) => {
       const request = indexedDB.open("masdarin", 20);
       request.onupgradeneeded = () => {
@@ -243,7 +263,14 @@ describe("application drafts, offline", () => {
         id: "0190f5a4-7b1c-7cc3-9a2e-3f4b5c6d7e8f",
         guideId: "surat-keterangan-domisili",
         guideVersion: 1,
-        applicant: { fullName: "Budi Santoso", nik: "3171011203850002", kk: "", birthDate: "", phone: "", address: { street: "", rt: "", rw: "", villageCode: "" } },
+        applicant: {
+          fullName: "Budi Santoso",
+          nik: "3171011203850002",
+          kk: "",
+          birthDate: "",
+          phone: "",
+          address: { street: "", rt: "", rw: "", villageCode: "" },
+        },
         answers: {},
         data: {},
         documents: {},
