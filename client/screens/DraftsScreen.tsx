@@ -68,7 +68,7 @@ export function DraftsScreen() {
   return (
     <>
       <h1>{td("draftsTitle")}</h1>
-      <div class="search-field">
+      <div class="search-field plain">
         <label for="drafts-search" class="visually-hidden">
           {td("draftsSearchLabel")}
         </label>
