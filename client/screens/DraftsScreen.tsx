@@ -107,7 +107,7 @@ export function DraftsScreen() {
             {items.map(({ row, title, progress }) => (
               <li key={row.id} class="draft-card">
                 <a href={draftPath(row.id)} onClick={onLinkClick}>
-                  <strong>{row.applicant.fullName.trim() || td("unnamed")}</strong>
+                  <strong class="draft-name">{row.applicant.fullName.trim() || td("unnamed")}</strong>
                   <span>{title}</span>
                 </a>
                 <span class="draft-facts">
