@@ -1,21 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import { launchChromium, PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { useAppAndBrowser } from "../helpers/app-and-browser";
+import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 
 vi.setConfig({ testTimeout: 120_000 });
 
-let server: Awaited<ReturnType<typeof startAppServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useAppAndBrowser();
 
 /** A woman born 12-03-1990, first registered in Gambir (31.71.01): day + 40 = 52. */
 const NIK = "3171015203900001";
@@ -24,9 +14,9 @@ const MINIMAL_PDF =
 
 /** One online visit installs the app and the catalogue; everything after runs offline. */
 async function installThenGoOffline(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForServiceWorker(page);
   await page.getByTestId("updated-at").waitFor();
   await context.setOffline(true);
@@ -66,7 +56,7 @@ function card(page: Page, label: string) {
 }
 
 async function startDomisiliDraft(page: Page): Promise<string> {
-  await page.goto(`${server.url}/panduan/surat-keterangan-domisili`);
+  await page.goto(`${env.server.url}/panduan/surat-keterangan-domisili`);
   await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
   await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
   await page.getByLabel("Nama lengkap (sesuai KTP)").waitFor();
@@ -171,7 +161,7 @@ describe("application drafts, offline", () => {
     expect(await again.locator(".pages > li").count()).toBe(3);
 
     // The drafts list finds it by name and by NIK, with its progress.
-    await again.goto(`${server.url}/berkas`);
+    await again.goto(`${env.server.url}/berkas`);
     await again.getByRole("searchbox").fill("siti");
     await again.getByText("3 dari 3 syarat lengkap").waitFor();
     await again.getByRole("searchbox").fill("3171015");
@@ -234,11 +224,11 @@ describe("application drafts, offline", () => {
   });
 
   it("upgrades a database left by the previous app version without losing a draft", async () => {
-    const context = await browser.newContext(PHONE);
+    const context = await env.browser.newContext(PHONE);
     const page = await context.newPage();
     // Same origin, no app code: create the database exactly as schema version 2 left it.
-    await page.goto(`${server.url}/manifest.webmanifest`);
-    const guide = (await (await fetch(`${server.url}/api/guides/surat-keterangan-domisili`)).json()) as {
+    await page.goto(`${env.server.url}/manifest.webmanifest`);
+    const guide = (await (await fetch(`${env.server.url}/api/guides/surat-keterangan-domisili`)).json()) as {
       guide: unknown;
     };
     await page.evaluate(async (pinned) => {
@@ -286,7 +276,7 @@ describe("application drafts, offline", () => {
       db.close();
     }, guide.guide);
 
-    await page.goto(`${server.url}/berkas`);
+    await page.goto(`${env.server.url}/berkas`);
     await page.getByText("Budi Santoso").waitFor();
     await page.getByRole("searchbox").fill("budi");
     await page.getByText("Budi Santoso").waitFor();

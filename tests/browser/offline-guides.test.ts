@@ -1,27 +1,17 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startAppServer } from "../helpers/app-server";
-import { launchChromium, PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { useAppAndBrowser } from "../helpers/app-and-browser";
+import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 
 // Each test starts a browser context and walks several screens on 2 cores.
 vi.setConfig({ testTimeout: 60_000 });
 
-let server: Awaited<ReturnType<typeof startAppServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useAppAndBrowser();
 
 async function firstVisit(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForServiceWorker(page);
   // The catalogue is in IndexedDB once the footer shows the update time.
   await page.getByTestId("updated-at").waitFor();
@@ -61,7 +51,7 @@ describe("requirement guides offline", () => {
 
   it("shows the fee first and filters the checklist with the self-check questions", async () => {
     const { context, page } = await firstVisit();
-    await page.goto(`${server.url}/panduan/surat-keterangan-domisili`);
+    await page.goto(`${env.server.url}/panduan/surat-keterangan-domisili`);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await expect(page.locator(".fact.fee").textContent()).resolves.toContain("Gratis");
     const checklist = page.locator(".checklist");
