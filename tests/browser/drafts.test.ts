@@ -223,6 +223,91 @@ describe("application drafts, offline", () => {
     await context.close();
   });
 
+  it("reorders, retakes and deletes pages; deletes a draft with undo; reuses the applicant for another service", async () => {
+    const { context, page } = await installThenGoOffline();
+    await startDomisiliDraft(page);
+    await page.getByLabel("Nama lengkap (sesuai KTP)").fill("Budi Santoso");
+    await page.getByLabel("NIK (16 angka)").fill("3171011203850002");
+    const ktp = card(page, "KTP-el pemohon");
+    const small = await makeImage(page, 800, 600, "image/jpeg");
+    await ktp.getByLabel(/Pilih foto\/PDF/).setInputFiles([
+      { name: "depan.jpg", mimeType: "image/jpeg", buffer: small },
+      { name: "belakang.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) },
+    ]);
+    const tiles = ktp.locator(".pages > li");
+    await expect.poll(() => tiles.count()).toBe(2);
+    // The PDF is second; move it up, then retake the photo (now second) and delete the PDF.
+    await expect(tiles.nth(1).getByText("PDF").count()).resolves.toBe(1);
+    await ktp.getByRole("button", { name: "Geser ke atas — Halaman 2" }).click();
+    await expect.poll(() => tiles.nth(0).getByText("PDF").count()).toBe(1);
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      ktp.getByRole("button", { name: "Foto ulang — Halaman 2" }).click(),
+    ]);
+    await chooser.setFiles({
+      name: "ulang.jpg",
+      mimeType: "image/jpeg",
+      buffer: await makeImage(page, 900, 700, "image/jpeg"),
+    });
+    await expect.poll(() => tiles.nth(1).locator("img").count()).toBe(1);
+    await ktp.getByRole("button", { name: "Hapus halaman — Halaman 1" }).click();
+    await expect.poll(() => tiles.count()).toBe(1);
+    await expect(tiles.getByText("PDF").count()).resolves.toBe(0);
+    await page.reload();
+    await expect.poll(() => card(page, "KTP-el pemohon").locator(".pages > li").count()).toBe(1);
+
+    await page.getByRole("link", { name: "Berkas", exact: true }).click();
+    const entry = page.locator(".draft-card").filter({ hasText: "Budi Santoso" });
+    await entry.waitFor();
+    await entry.getByRole("button", { name: /^Hapus/ }).click();
+    await expect.poll(() => page.locator(".draft-card").filter({ hasText: "Budi Santoso" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Urungkan" }).click();
+    await page.locator(".draft-card").filter({ hasText: "Budi Santoso" }).waitFor();
+
+    await entry.getByRole("button", { name: "Pakai data pemohon untuk layanan lain" }).click();
+    await page.getByLabel("Pilih layanan").selectOption("surat-keterangan-tidak-mampu");
+    await page.getByRole("button", { name: "Buat berkas baru" }).click();
+    await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { level: 1, name: /Tidak Mampu/ }).waitFor();
+    await expect(page.getByLabel("Nama lengkap (sesuai KTP)").inputValue()).resolves.toBe("Budi Santoso");
+    await expect(page.getByLabel("NIK (16 angka)").inputValue()).resolves.toBe("3171011203850002");
+    await context.close();
+  });
+
+  it("keeps a draft on its guide version until the cadre moves it, showing what changed", async () => {
+    const { context, page } = await installThenGoOffline();
+    const draftUrl = await startDomisiliDraft(page);
+    const { getGuide, publishGuide } = await import("../../server/guides/repository");
+    const stored = getGuide(env.server.db, "surat-keterangan-domisili");
+    if (!stored) throw new Error("guide missing");
+    try {
+      publishGuide(env.server.db, {
+        ...stored.guide,
+        version: stored.guide.version + 1,
+        requirements: [
+          ...stored.guide.requirements,
+          { id: "foto-rumah", kind: "document", label: { id: "Foto rumah tampak depan", en: "Photo of the house" } },
+        ],
+      });
+      await context.setOffline(false);
+      await page.goto(`${env.server.url}/`);
+      await page.getByTestId("updated-at").waitFor();
+      await page.goto(draftUrl);
+      await page.getByText("Panduan layanan ini sudah diperbarui (versi 2).").waitFor();
+      await page.getByText("Syarat baru: Foto rumah tampak depan").waitFor();
+      await expect(page.getByText("Memakai panduan versi 1").count()).resolves.toBe(1);
+      await expect(card(page, "Foto rumah tampak depan").count()).resolves.toBe(0);
+      await page.getByRole("button", { name: "Pakai versi terbaru" }).click();
+      await page.getByText("Memakai panduan versi 2").waitFor();
+      await card(page, "Foto rumah tampak depan").waitFor();
+      await page.reload();
+      await page.getByText("Memakai panduan versi 2").waitFor();
+    } finally {
+      publishGuide(env.server.db, stored.guide);
+      await context.close();
+    }
+  });
+
   it("upgrades a database left by the previous app version without losing a draft", async () => {
     const context = await env.browser.newContext(PHONE);
     const page = await context.newPage();
