@@ -4,7 +4,7 @@ import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 
 export interface MetaRow {
-  key: "catalogueCursor" | "catalogueUpdatedAt" | "persistAsked";
+  key: "catalogueCursor" | "catalogueUpdatedAt" | "officeAreaCode";
   value: string;
 }
 

@@ -93,6 +93,10 @@ const id = {
   fileTooLarge: "File terlalu besar (lebih dari {max}). Ambil foto biasa atau pilih PDF yang lebih kecil.",
   fileEmpty: "File kosong. Pilih file lain.",
   allDrafts: "Semua berkas",
+  officeTitle: "Kantor tujuan",
+  officeDistrict: "Kecamatan kantor",
+  officeVillage: "Kelurahan kantor",
+  officeHelp: "Layanan ini hanya untuk warga yang tinggal di wilayah kantor. Pilih kantor tempat berkas diajukan.",
   navDraftsTitle: "Berkas",
 };
 
@@ -190,6 +194,10 @@ const en: Record<DraftMessageKey, string> = {
   fileTooLarge: "The file is too large (over {max}). Take a normal photo or choose a smaller PDF.",
   fileEmpty: "The file is empty. Choose another file.",
   allDrafts: "All files",
+  officeTitle: "Office",
+  officeDistrict: "Office's kecamatan",
+  officeVillage: "Office's kelurahan",
+  officeHelp: "This service is only for residents of the office's area. Choose the office the file goes to.",
   navDraftsTitle: "File",
 };
 

@@ -27,11 +27,14 @@ export class DraftRepository {
 
   async create(guide: Guide, applicant?: Applicant): Promise<string> {
     const at = this.now().toISOString();
+    // The office the cadre last chose serves as this draft's office too.
+    const office = guide.residency ? (await this.db.meta.get("officeAreaCode"))?.value : undefined;
     const draft = Draft.parse({
       id: uuidv7(),
       guideId: guide.id,
       guideVersion: guide.version,
       applicant: applicant ?? Applicant.parse({}),
+      ...(office ? { officeAreaCode: office } : {}),
       createdAt: at,
       updatedAt: at,
       history: [{ at, action: applicant ? "created-from-applicant" : "created" }],

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { SelfCheck } from "../components/SelfCheck";
 import { ApplicantForm } from "../drafts/components/ApplicantForm";
 import { Handover } from "../drafts/components/Handover";
+import { OfficePicker } from "../drafts/components/OfficePicker";
 import { PrecheckSummary } from "../drafts/components/PrecheckSummary";
 import { RequirementCard } from "../drafts/components/RequirementCard";
 import { VersionNotice } from "../drafts/components/VersionNotice";
@@ -55,6 +56,7 @@ export function DraftScreen({ id }: { id: string }) {
       <PrecheckSummary result={result} />
 
       <ApplicantForm draft={draft} reasons={result.applicant} showAll={showAll} edit={edit} />
+      {guide.residency && <OfficePicker guide={guide} draft={draft} edit={edit} />}
 
       {guide.questions.length > 0 && (
         <SelfCheck

@@ -78,9 +78,16 @@ describe("application drafts, offline", () => {
     await page.getByLabel("Alamat (jalan, nomor rumah)").fill("Jl. Kebon Sirih No. 5");
     await page.getByLabel("RT", { exact: true }).fill("3");
     await page.getByLabel("RW", { exact: true }).fill("5");
-    await page.getByLabel("Kota/Kabupaten", { exact: true }).selectOption("31.71");
-    await page.getByLabel("Kecamatan", { exact: true }).selectOption("31.71.01");
-    await page.getByLabel("Kelurahan", { exact: true }).selectOption({ index: 1 });
+    await page.locator("#applicant-regency").selectOption("31.71");
+    await page.locator("#applicant-district").selectOption("31.71.01");
+    await page.locator("#applicant-village").selectOption({ index: 1 });
+    // The kelurahan only serves its own residents: another kelurahan's office is refused by the pre-check.
+    const home = await page.locator("#applicant-village").inputValue();
+    await page.getByLabel("Kecamatan kantor").selectOption("31.71.02");
+    await page.getByLabel("Kelurahan kantor").selectOption({ index: 1 });
+    await expect.poll(() => summary.textContent()).toContain("di luar wilayah kantor ini");
+    await page.getByLabel("Kecamatan kantor").selectOption("31.71.01");
+    await page.getByLabel("Kelurahan kantor").selectOption(home);
     for (const question of ["pendatang", "mengontrak", "diwakilkan"]) {
       await page
         .getByRole("group", { name: new RegExp(question, "i") })

@@ -28,6 +28,8 @@ export const kependudukan: GuideInput[] = [
   {
     id: "surat-keterangan-domisili",
     version: 1,
+    // The kelurahan certifies only its own residents.
+    residency: "kelurahan",
     title: { id: "Surat Keterangan Domisili (Tempat Tinggal)", en: "Certificate of Residence (Domicile)" },
     summary: {
       id: "Surat dari kelurahan yang menerangkan bahwa seseorang benar tinggal di alamat tertentu, misalnya untuk melamar kerja, membuka rekening, atau warga yang KTP-nya dari daerah lain.",

@@ -25,6 +25,7 @@ export const sosial: GuideInput[] = [
   {
     id: "surat-keterangan-tidak-mampu",
     version: 1,
+    residency: "kelurahan",
     title: { id: "Surat Keterangan Tidak Mampu (SKTM)", en: "Certificate of Low Income (SKTM)" },
     summary: {
       id: "Surat kelurahan yang menerangkan keluarga tidak mampu, untuk keringanan biaya sekolah, berobat, atau perkara di pengadilan. Banyak program kini memakai data DTKS/DTSEN, jadi tanyakan dulu apakah instansi tujuan masih meminta SKTM.",
