@@ -47,6 +47,11 @@ export type PageMime = z.infer<typeof PageMime>;
 /** One photographed or picked page. The bytes live in their own table, keyed by `blobId`. */
 export const DocumentPage = z.strictObject({
   blobId: z.string().min(1).max(80),
+  /** SHA-256 of the bytes (hex), computed on the device: the upload's identity and integrity check. */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   mime: PageMime,
   bytes: z.int().min(1),
   width: z.int().min(1).optional(),

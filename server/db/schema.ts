@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * Published guides. Rows are never deleted: a withdrawn guide stays as a
@@ -26,3 +26,134 @@ export const guides = sqliteTable(
     check("guides_version_positive", sql`${table.version} >= 1`),
   ],
 );
+
+/**
+ * Every published version of every guide, kept so the server can run the
+ * pre-check against the version a draft was pinned to.
+ */
+export const guideVersions = sqliteTable(
+  "guide_versions",
+  {
+    id: text("id").notNull(),
+    version: integer("version").notNull(),
+    data: text("data", { mode: "json" }).notNull(),
+    publishedAt: text("published_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.id, table.version] })],
+);
+
+/** Cadres, operators (staff of one kecamatan's PTSP) and admins. */
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    /** Lowercase; what people type at login. */
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role", { enum: ["cadre", "operator", "admin"] }).notNull(),
+    /** scrypt, with its parameters and salt in the string (see server/auth/password.ts). */
+    passwordHash: text("password_hash").notNull(),
+    /** The kecamatan an operator serves or a cadre belongs to (dotted code, e.g. "31.75.07"). */
+    kecamatanCode: text("kecamatan_code"),
+    kelurahanCode: text("kelurahan_code"),
+    disabledAt: text("disabled_at"),
+    createdBy: text("created_by"),
+    createdAt: text("created_at").notNull(),
+  },
+  (table) => [uniqueIndex("users_username_idx").on(table.username)],
+);
+
+/**
+ * One row per signed-in device. Only a hash of the token is stored, so a
+ * copy of the database cannot be used to sign in.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    deviceLabel: text("device_label").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+  },
+  (table) => [uniqueIndex("sessions_token_hash_idx").on(table.tokenHash), index("sessions_user_idx").on(table.userId)],
+);
+
+/** A device install that pushes mutations, bound to the cadre who first pushed from it. */
+export const syncClients = sqliteTable("sync_clients", {
+  clientId: text("client_id").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  /** The last seq applied (or rejected) for this client: the idempotency high-water mark. */
+  lastSeq: integer("last_seq").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Every mutation the server has processed, once; the UNIQUE key backs up the seq check. */
+export const mutations = sqliteTable(
+  "mutations",
+  {
+    mutationId: text("mutation_id").primaryKey(),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => syncClients.clientId),
+    seq: integer("seq").notNull(),
+    name: text("name").notNull(),
+    status: text("status", { enum: ["applied", "rejected"] }).notNull(),
+    errorCode: text("error_code"),
+    processedAt: text("processed_at").notNull(),
+  },
+  (table) => [uniqueIndex("mutations_client_seq_idx").on(table.clientId, table.seq)],
+);
+
+/**
+ * Applications as the server knows them. Draft content belongs to the cadre;
+ * status and verdict belong to the server's workflow.
+ */
+export const applications = sqliteTable(
+  "applications",
+  {
+    id: text("id").primaryKey(),
+    cadreId: text("cadre_id")
+      .notNull()
+      .references(() => users.id),
+    guideId: text("guide_id").notNull(),
+    guideVersion: integer("guide_version").notNull(),
+    /** The applicant's kelurahan (dotted), for the office's filters; never the NIK. */
+    villageCode: text("village_code"),
+    content: text("content", { mode: "json" }).notNull(),
+    status: text("status", {
+      enum: ["draft", "submitted", "received", "verified", "needs-fix", "rejected", "approved"],
+    }).notNull(),
+    verdict: text("verdict", { mode: "json" }),
+    /** Per-record version, raised by every accepted change. */
+    version: integer("version").notNull(),
+    /** The value of the applications change counter at the last change: pull cursors compare with it. */
+    changeSeq: integer("change_seq").notNull(),
+    submittedAt: text("submitted_at"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (table) => [
+    index("applications_cadre_change_idx").on(table.cadreId, table.changeSeq),
+    index("applications_change_idx").on(table.changeSeq),
+    index("applications_status_idx").on(table.status),
+  ],
+);
+
+/** Stored photos and PDFs, content-addressed: identical bytes are kept once. */
+export const files = sqliteTable("files", {
+  sha256: text("sha256").primaryKey(),
+  bytes: integer("bytes").notNull(),
+  mime: text("mime").notNull(),
+  uploadedBy: text("uploaded_by")
+    .notNull()
+    .references(() => users.id),
+  createdAt: text("created_at").notNull(),
+});

@@ -1,7 +1,7 @@
-import { count, desc, eq, gt, isNull, max } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, max } from "drizzle-orm";
 import { Guide } from "../../shared/guide";
 import type { Db } from "../db/open";
-import { guides } from "../db/schema";
+import { guides, guideVersions } from "../db/schema";
 
 export interface StoredGuide {
   guide: Guide;
@@ -63,6 +63,10 @@ export function publishGuide(db: Db, input: unknown, now = new Date()): StoredGu
       updatedAt: now.toISOString(),
     };
     tx.insert(guides).values(row).onConflictDoUpdate({ target: guides.id, set: row }).run();
+    tx.insert(guideVersions)
+      .values({ id: guide.id, version: guide.version, data: guide, publishedAt: row.updatedAt })
+      .onConflictDoUpdate({ target: [guideVersions.id, guideVersions.version], set: { data: guide } })
+      .run();
     return { guide, changeSeq, withdrawn: false };
   });
 }
@@ -87,4 +91,14 @@ export function withdrawGuide(db: Db, id: string, now = new Date()): boolean {
 /** Used by seeding: fills an empty catalogue in one transaction. */
 export function isCatalogueEmpty(db: Db): boolean {
   return db.select({ id: guides.id }).from(guides).orderBy(desc(guides.changeSeq)).limit(1).get() === undefined;
+}
+
+/** A guide exactly as it was published at `version`, for checking drafts pinned to it. */
+export function getGuideVersion(db: Db, id: string, version: number): Guide | undefined {
+  const row = db
+    .select({ data: guideVersions.data })
+    .from(guideVersions)
+    .where(and(eq(guideVersions.id, id), eq(guideVersions.version, version)))
+    .get();
+  return row ? (row.data as Guide) : undefined;
 }

@@ -27,6 +27,49 @@ export const ERROR_MESSAGES = {
     en: "This service has been withdrawn from the catalogue.",
   },
   not_found: { id: "Alamat API tidak ditemukan.", en: "No such API endpoint." },
+  invalid_body: {
+    id: "Isi permintaan tidak valid. Periksa kolom yang disebutkan.",
+    en: "The request body is not valid. Check the fields listed.",
+  },
+  invalid_json: { id: "Isi permintaan bukan JSON yang benar.", en: "The request body is not valid JSON." },
+  unsupported_media_type: {
+    id: "Kirim data sebagai application/json.",
+    en: "Send the data as application/json.",
+  },
+  body_too_large: { id: "Data yang dikirim terlalu besar.", en: "The request body is too large." },
+  session_required: { id: "Silakan masuk dulu.", en: "Please sign in first." },
+  session_expired: {
+    id: "Sesi Anda sudah berakhir. Silakan masuk lagi; data di HP tetap aman.",
+    en: "Your session has expired. Please sign in again; the data on your phone is safe.",
+  },
+  session_revoked: {
+    id: "Sesi di perangkat ini sudah dicabut. Silakan masuk lagi; data di HP tetap aman.",
+    en: "This device's session was revoked. Please sign in again; the data on your phone is safe.",
+  },
+  invalid_credentials: { id: "Nama pengguna atau kata sandi salah.", en: "Wrong username or password." },
+  account_disabled: {
+    id: "Akun ini dinonaktifkan. Hubungi petugas PTSP kecamatan.",
+    en: "This account is disabled. Contact your kecamatan PTSP staff.",
+  },
+  too_many_attempts: {
+    id: "Terlalu banyak percobaan masuk. Coba lagi beberapa menit lagi.",
+    en: "Too many sign-in attempts. Try again in a few minutes.",
+  },
+  forbidden: { id: "Anda tidak berhak melakukan ini.", en: "You are not allowed to do this." },
+  csrf_failed: {
+    id: "Permintaan ditolak karena asalnya tidak dikenal. Muat ulang aplikasi.",
+    en: "The request was refused because its origin is unknown. Reload the app.",
+  },
+  user_not_found: { id: "Pengguna tidak ditemukan.", en: "User not found." },
+  username_taken: { id: "Nama pengguna sudah dipakai.", en: "That username is taken." },
+  client_not_owned: {
+    id: "Perangkat ini terdaftar untuk kader lain. Keluar lalu masuk dengan akun Anda.",
+    en: "This device is registered to another cadre. Sign out and sign in with your own account.",
+  },
+  seq_gap: {
+    id: "Urutan perubahan terputus. Aplikasi akan mengirim ulang dari urutan yang diminta.",
+    en: "The sequence of changes has a gap. The app will resend from the requested one.",
+  },
   method_not_allowed: { id: "Metode permintaan tidak diizinkan.", en: "Request method not allowed." },
   internal_error: {
     id: "Terjadi kesalahan di server. Coba lagi nanti.",
