@@ -137,6 +137,8 @@ export const applications = sqliteTable(
     /** The value of the applications change counter at the last change: pull cursors compare with it. */
     changeSeq: integer("change_seq").notNull(),
     submittedAt: text("submitted_at"),
+    /** A tombstone: deleted drafts stay so that other devices' pulls learn of the deletion. */
+    deletedAt: text("deleted_at"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },

@@ -10,6 +10,7 @@ CREATE TABLE `applications` (
 	`version` integer NOT NULL,
 	`change_seq` integer NOT NULL,
 	`submitted_at` text,
+	`deleted_at` text,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
 	FOREIGN KEY (`cadre_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action

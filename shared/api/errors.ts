@@ -62,6 +62,11 @@ export const ERROR_MESSAGES = {
   },
   user_not_found: { id: "Pengguna tidak ditemukan.", en: "User not found." },
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "That username is taken." },
+  session_not_found: { id: "Sesi tidak ditemukan.", en: "Session not found." },
+  cannot_disable_self: {
+    id: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+    en: "You cannot disable your own account.",
+  },
   client_not_owned: {
     id: "Perangkat ini terdaftar untuk kader lain. Keluar lalu masuk dengan akun Anda.",
     en: "This device is registered to another cadre. Sign out and sign in with your own account.",

@@ -1,0 +1,72 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { decodeCursor, encodeCursor } from "../../shared/api/catalogue";
+import type { RegionIndex } from "../../shared/regions";
+import { ClientId, MAX_PULL_LIMIT, MAX_PUSH_BYTES, PushRequest, type PullResponse } from "../../shared/sync/protocol";
+import { requireAuth } from "../auth/middleware";
+import type { Db } from "../db/open";
+import { syncClients } from "../db/schema";
+import { readJson } from "../http/body";
+import type { AppEnv } from "../http/env";
+import { apiError } from "../http/errors";
+import { changesSince, toChange } from "../sync/applications";
+import { ClientNotOwnedError, processPush } from "../sync/push";
+
+export interface SyncOptions {
+  regions: RegionIndex;
+  now?: () => Date;
+}
+
+/** POST /api/sync/push and GET /api/sync/pull, for signed-in cadres only (docs/SYNC.md). */
+export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use("*", requireAuth("cadre"));
+
+  routes.post("/push", async (c) => {
+    const body = await readJson(c, PushRequest, MAX_PUSH_BYTES);
+    if (!body.ok) return body.response;
+    const auth = c.var.auth;
+    if (!auth) return apiError(c, 401, "session_required");
+    try {
+      return c.json(processPush(db, regions, auth.user, body.value, now));
+    } catch (error) {
+      if (error instanceof ClientNotOwnedError) return apiError(c, 403, "client_not_owned");
+      throw error;
+    }
+  });
+
+  routes.get("/pull", (c) => {
+    const auth = c.var.auth;
+    if (!auth) return apiError(c, 401, "session_required");
+    const allowed = new Set(["cursor", "clientId", "limit"]);
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      if (!allowed.has(name) || values.length > 1) return apiError(c, 400, "invalid_query", { parameter: name });
+    }
+    const rawCursor = c.req.query("cursor");
+    const sinceSeq = rawCursor === undefined ? 0 : decodeCursor(rawCursor);
+    if (sinceSeq === null) return apiError(c, 400, "invalid_cursor", { parameter: "cursor" });
+    const rawLimit = c.req.query("limit") ?? "100";
+    const limit = /^[1-9][0-9]{0,3}$/.test(rawLimit) ? Math.min(Number(rawLimit), MAX_PULL_LIMIT) : null;
+    if (limit === null) return apiError(c, 400, "invalid_query", { parameter: "limit" });
+    const clientId = c.req.query("clientId");
+    let lastAppliedSeq = 0;
+    if (clientId !== undefined) {
+      if (!ClientId.safeParse(clientId).success) return apiError(c, 400, "invalid_query", { parameter: "clientId" });
+      const client = db.select().from(syncClients).where(eq(syncClients.clientId, clientId)).get();
+      if (client && client.userId !== auth.user.id) return apiError(c, 403, "client_not_owned");
+      lastAppliedSeq = client?.lastSeq ?? 0;
+    }
+    const rows = changesSince(db, auth.user.id, sinceSeq, limit);
+    const page = rows.slice(0, limit);
+    const body: PullResponse = {
+      cursor: encodeCursor(page.at(-1)?.changeSeq ?? sinceSeq),
+      lastAppliedSeq,
+      changes: page.map(toChange),
+      hasMore: rows.length > limit,
+    };
+    c.header("Cache-Control", "no-store");
+    return c.json(body);
+  });
+
+  return routes;
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { Draft, DraftId } from "../draft";
+
+/**
+ * The sync protocol, modelled on Replicache's push/pull (docs/SYNC.md).
+ * One schema per message; the server validates every push with it.
+ */
+
+export const ClientId = z.uuid();
+
+/** Limits that keep one push small enough for 3G and one transaction short. */
+export const MAX_MUTATIONS_PER_PUSH = 100;
+export const MAX_PUSH_BYTES = 2_000_000;
+export const MAX_PULL_LIMIT = 500;
+
+const mutationBase = {
+  /** Per-client counter, +1 per mutation, starting at 1. */
+  seq: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  /** Globally unique; a UNIQUE key on the server backs up the seq check. */
+  mutationId: z.uuid(),
+  /** The server record version the change was made against (0: the server has not seen the draft). */
+  baseVersion: z.int().min(0).max(Number.MAX_SAFE_INTEGER),
+};
+
+/** Saves the cadre's draft content on the server (the cadre owns it until it is submitted). */
+export const PutDraft = z.strictObject({ ...mutationBase, name: z.literal("putDraft"), args: z.strictObject({ draft: Draft }) });
+
+/** Submits a draft: the server re-runs the pre-check and needs every photo it references. */
+export const SubmitApplication = z.strictObject({
+  ...mutationBase,
+  name: z.literal("submitApplication"),
+  args: z.strictObject({ draft: Draft }),
+});
+
+/** Removes a draft the office has not received yet. */
+export const DeleteDraft = z.strictObject({
+  ...mutationBase,
+  name: z.literal("deleteDraft"),
+  args: z.strictObject({ id: DraftId }),
+});
+
+export const Mutation = z.discriminatedUnion("name", [PutDraft, SubmitApplication, DeleteDraft]);
+export type Mutation = z.infer<typeof Mutation>;
+export type MutationName = Mutation["name"];
+
+export const PushRequest = z.strictObject({
+  clientId: ClientId,
+  mutations: z.array(Mutation).min(1).max(MAX_MUTATIONS_PER_PUSH),
+});
+export type PushRequest = z.infer<typeof PushRequest>;
+
+/** Why a mutation can never succeed; shown to the cadre under "perlu perhatian". */
+export const RejectionCode = z.enum([
+  "not-owner",
+  "workflow-locked",
+  "version-conflict",
+  "guide-unknown",
+  "precheck-failed",
+  "file-missing",
+  "not-found",
+  "mutation-id-reused",
+]);
+export type RejectionCode = z.infer<typeof RejectionCode>;
+
+export const MutationResult = z.object({
+  seq: z.int(),
+  mutationId: z.uuid(),
+  /** `duplicate`: already processed earlier; acknowledged again without effect. */
+  status: z.enum(["applied", "rejected", "duplicate"]),
+  code: RejectionCode.optional(),
+  /** For precheck-failed: the pre-check's reason codes, so the phone can show them. */
+  reasons: z.array(z.string()).optional(),
+  version: z.int().optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({
+  lastAppliedSeq: z.int().min(0),
+  results: z.array(MutationResult),
+  /** Set when the batch stopped at a gap: the seq the server needs next. */
+  expectedSeq: z.int().min(1).optional(),
+});
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const ApplicationStatus = z.enum(["draft", "submitted", "received", "verified", "needs-fix", "rejected", "approved"]);
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+
+/** The office's decision: overall, plus per requirement for "needs fixing". */
+export const Verdict = z.object({
+  decision: z.enum(["verified", "needs-fix", "rejected", "approved"]),
+  reason: z.string().max(1000).optional(),
+  requirements: z
+    .record(z.string(), z.object({ status: z.enum(["accepted", "needs-fix"]), reason: z.string().max(1000).optional() }))
+    .default({}),
+  decidedAt: z.iso.datetime(),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+/** What the server tells the phone about one application (workflow fields only; content is the phone's). */
+export const ApplicationChange = z.object({
+  id: DraftId,
+  guideId: z.string(),
+  version: z.int().min(1),
+  status: ApplicationStatus,
+  verdict: Verdict.nullable(),
+  deleted: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+export type ApplicationChange = z.infer<typeof ApplicationChange>;
+
+export const PullResponse = z.object({
+  cursor: z.string(),
+  /** The last seq the server processed for the requesting client: the outbox can drop entries up to it. */
+  lastAppliedSeq: z.int().min(0),
+  changes: z.array(ApplicationChange),
+  /** More changes wait past this page: pull again with the new cursor. */
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
