@@ -11,13 +11,27 @@ interface ManifestChunk {
   css?: string[];
 }
 
+/** Modules the app imports dynamically at start-up, right after the first paint (client/main.tsx, store.ts). */
+const LOADED_AT_STARTUP = ["sw-register.ts", "catalogue/sync.ts", "shared/search.ts"];
+
 /**
- * The files the first screen loads: the entry chunk, its static imports
- * (transitively) and their CSS, read from Vite's build manifest. Dynamic
- * imports (search index, catalogue sync, guide screen) are not counted: they
- * load after the first paint.
+ * The files the first screen needs before it can paint: the entry chunk, its
+ * static imports (transitively) and their CSS, read from Vite's build manifest.
  */
 export function firstScreenAssets(): string[] {
+  return collect((chunk) => !!chunk.isEntry);
+}
+
+/**
+ * Everything a first visit downloads before it settles: the first screen plus
+ * the chunks loaded right after the first paint (the catalogue sync with zod,
+ * the search index, the service worker registration).
+ */
+export function startupAssets(): string[] {
+  return collect((chunk, key) => !!chunk.isEntry || LOADED_AT_STARTUP.some((name) => key.endsWith(name)));
+}
+
+function collect(isRoot: (chunk: ManifestChunk, key: string) => boolean): string[] {
   const manifest = JSON.parse(readFileSync(resolve(DIST, ".vite/manifest.json"), "utf8")) as Record<
     string,
     ManifestChunk
@@ -30,7 +44,7 @@ export function firstScreenAssets(): string[] {
     for (const css of chunk.css ?? []) files.add(resolve(DIST, css));
     for (const imported of chunk.imports ?? []) visit(imported);
   };
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  for (const [key, chunk] of Object.entries(manifest)) if (isRoot(chunk, key)) visit(key);
   return [...files];
 }
 

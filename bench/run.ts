@@ -3,7 +3,7 @@
  * that produced them; timings vary by machine, sizes do not.
  */
 import { basename } from "node:path";
-import { firstScreenAssets, gzipSize } from "./bundle-size";
+import { firstScreenAssets, gzipSize, startupAssets } from "./bundle-size";
 import { benchDrafts } from "./drafts";
 import { benchPhotos } from "./photos";
 import { benchPrecheck } from "./precheck";
@@ -25,6 +25,15 @@ section("First screen: gzip bytes (budget 50 KB JS)", "npm run bench (bench/bund
   cssGzipBytes: cssTotal,
   jsBudgetBytes: 50 * 1024,
 });
+const startupJs = startupAssets().filter((f) => f.endsWith(".js"));
+section(
+  "Everything a first visit loads at start-up (first screen + chunks loaded right after the first paint)",
+  "npm run bench (bench/bundle-size.ts)",
+  {
+    files: Object.fromEntries(startupJs.map((file) => [basename(file), gzipSize(file)])),
+    jsGzipBytes: startupJs.reduce((sum, f) => sum + gzipSize(f), 0),
+  },
+);
 
 section("Search over 1,000 generated guides", "npx tsx bench/search.ts", await benchSearch());
 section("Server: catalogue over HTTP on 127.0.0.1", "npm run bench (bench/server.ts)", await benchServer());

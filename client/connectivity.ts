@@ -1,6 +1,6 @@
 import { signal } from "@preact/signals";
 
-/** navigator.onLine is only a hint; a failed request also marks us offline until the next success. */
+/** navigator.onLine, kept current by the online/offline events: drives the quiet offline indicator. */
 export const online = signal(navigator.onLine);
 
 addEventListener("online", () => {

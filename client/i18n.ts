@@ -95,6 +95,7 @@ const id = {
   navDrafts: "Berkas",
   navLabel: "Menu utama",
   startDraft: "Buat berkas untuk warga",
+  startDraftFailed: "Berkas tidak bisa dibuat. Memori HP mungkin penuh: hapus foto atau berkas lama, lalu coba lagi.",
 };
 
 export type MessageKey = keyof typeof id;
@@ -191,6 +192,8 @@ const en: Record<MessageKey, string> = {
   navDrafts: "Files",
   navLabel: "Main menu",
   startDraft: "Start a file for a resident",
+  startDraftFailed:
+    "The file could not be created. The phone's storage may be full: delete old photos or files, then try again.",
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };

@@ -100,6 +100,8 @@ export const Requirement = z.strictObject({
   when: Condition.optional(),
   /** Documents and statements: pages to photograph (e.g. 2 for both sides of a card). */
   minPages: z.int().min(1).max(20).optional(),
+  /** Where a citizen who lacks it can get it (the handover summary says so for what is missing). */
+  obtainFrom: LocalizedText.optional(),
   /** Data requirements: the applicant field that holds the value; absent: a free answer in the draft. */
   field: ApplicantField.optional(),
 });

@@ -48,7 +48,8 @@ export function draftSearchKey(draft: Pick<Draft, "applicant">): string {
 /**
  * The device's database. Every schema change is a new `version()` with an
  * upgrade function; old declarations stay so any older install can upgrade
- * (tests/unit/local-db-upgrade.test.ts opens a version-2 database with drafts).
+ * (tests/unit/drafts-repository.test.ts and tests/browser/drafts.test.ts open a version-2
+ * database with drafts).
  */
 export class LocalDb extends Dexie {
   guides!: Table<Guide, string>;

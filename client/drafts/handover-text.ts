@@ -12,6 +12,7 @@ import { td } from "./messages";
  */
 export function handoverText(guide: Guide, draft: Draft, result: PrecheckResult, locale: Locale): string {
   const labels = new Map(guide.requirements.map((r) => [r.id, r.label[locale]]));
+  const sources = new Map(guide.requirements.map((r) => [r.id, r.obtainFrom?.[locale]]));
   const complete = result.requirements.filter((r) => r.status === "ok");
   const missing = result.requirements.filter((r) => r.status === "missing" || r.status === "invalid");
   const lines = [`*${guide.title[locale]}*`];
@@ -29,13 +30,15 @@ export function handoverText(guide: Guide, draft: Draft, result: PrecheckResult,
     for (const item of missing) {
       const why = item.reasons[0]?.message[locale];
       lines.push(`✘ ${labels.get(item.requirementId) ?? item.requirementId}${why ? ` — ${why}` : ""}`);
+      const source = sources.get(item.requirementId);
+      if (source) lines.push(`   ${td("summaryObtain")}: ${source}`);
     }
     lines.push("");
   }
   lines.push(
     `${td("summaryFee")}: ${guide.fee.amount === 0 ? (locale === "id" ? "Gratis" : "Free") : formatRupiah(guide.fee.amount)}`,
   );
-  lines.push(`${td("summaryOffice")}: ${guide.submission.where[locale]}`);
+  lines.push(`${td("summaryOffice")}: ${guide.office.name[locale]} — ${guide.submission.where[locale]}`);
   if (guide.submission.hours) lines.push(`${td("summaryHours")}: ${guide.submission.hours[locale]}`);
   return lines.join("\n");
 }

@@ -29,6 +29,8 @@ export class PageError extends Error {
   constructor(
     readonly code: PageErrorCode,
     message: string,
+    /** For "too-large": the limit that was exceeded, so the message can name it. */
+    readonly limitBytes?: number,
   ) {
     super(message);
   }
@@ -74,7 +76,7 @@ export async function preparePage(file: Blob, options: PreparePageOptions = {}):
 
   if (file.size === 0) throw new PageError("empty", "The file is empty.");
   if (file.size > maxInputBytes) {
-    throw new PageError("too-large", `The file has ${file.size} bytes; the limit is ${maxInputBytes}.`);
+    throw new PageError("too-large", `The file has ${file.size} bytes; the limit is ${maxInputBytes}.`, maxInputBytes);
   }
 
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
@@ -82,7 +84,7 @@ export async function preparePage(file: Blob, options: PreparePageOptions = {}):
 
   if (type === "application/pdf") {
     if (file.size > maxPdfBytes) {
-      throw new PageError("too-large", `The PDF has ${file.size} bytes; the limit is ${maxPdfBytes}.`);
+      throw new PageError("too-large", `The PDF has ${file.size} bytes; the limit is ${maxPdfBytes}.`, maxPdfBytes);
     }
     // Kept byte for byte; only the declared type is set from what the bytes say.
     const blob = file.type === type ? file : new Blob([file], { type });

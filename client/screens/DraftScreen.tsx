@@ -6,6 +6,7 @@ import { OfficePicker } from "../drafts/components/OfficePicker";
 import { PrecheckSummary } from "../drafts/components/PrecheckSummary";
 import { RequirementCard } from "../drafts/components/RequirementCard";
 import { VersionNotice } from "../drafts/components/VersionNotice";
+import { handoverText } from "../drafts/handover-text";
 import { td } from "../drafts/messages";
 import { draftRepository } from "../drafts/store";
 import { useDraft } from "../drafts/use-draft";
@@ -139,6 +140,8 @@ export function DraftScreen({ id }: { id: string }) {
       </section>
 
       <Handover guide={guide} draft={draft} result={result} />
+      {/* What "Cetak ringkasan" puts on paper: the same summary as the shared text. */}
+      <pre class="print-only handover-print">{handoverText(guide, draft, result, lang)}</pre>
     </article>
   );
 }

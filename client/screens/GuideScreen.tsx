@@ -1,4 +1,4 @@
-import { useEffect } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { catalogueLoaded, guidesById } from "../catalogue/store";
 import { Checklist } from "../components/Checklist";
 import { FeeText, ServiceTimeText } from "../components/GuideFacts";
@@ -12,6 +12,7 @@ export function GuideScreen({ id }: { id: string }) {
   const guide = guidesById.value.get(id);
   const lang = locale.value;
   const selfCheck = useSelfCheck(id);
+  const [startFailed, setStartFailed] = useState(false);
 
   useEffect(() => {
     if (guide) document.title = `${guide.title[lang]} — Masdarin`;
@@ -73,13 +74,18 @@ export function GuideScreen({ id }: { id: string }) {
         type="button"
         class="button primary wide no-print"
         onClick={() =>
-          void import("../drafts/store").then(async ({ draftRepository }) =>
-            navigate(draftPath(await draftRepository.create(guide))),
-          )
+          void import("../drafts/store")
+            .then(async ({ draftRepository }) => navigate(draftPath(await draftRepository.create(guide))))
+            .catch(() => setStartFailed(true))
         }
       >
         {t("startDraft")}
       </button>
+      {startFailed && (
+        <p class="field-error" role="alert">
+          {t("startDraftFailed")}
+        </p>
+      )}
 
       <SelfCheck
         guide={guide}

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { decodeCursor, encodeCursor } from "../../shared/api/catalogue";
 import type { RegionIndex } from "../../shared/regions";
-import { ClientId, MAX_PULL_LIMIT, MAX_PUSH_BYTES, PushRequest, type PullResponse } from "../../shared/sync/protocol";
+import { ClientId, MAX_PULL_LIMIT, MAX_PUSH_BYTES, type PullResponse, PushRequest } from "../../shared/sync/protocol";
 import { requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
 import { syncClients } from "../db/schema";

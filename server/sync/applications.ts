@@ -12,7 +12,12 @@ export const EDITABLE: readonly ApplicationStatus[] = ["draft", "needs-fix"];
 
 /** The applications change counter moves inside the caller's transaction, so commit order is seq order. */
 export function nextChangeSeq(tx: Tx | Db): number {
-  return (tx.select({ value: max(applications.changeSeq) }).from(applications).get()?.value ?? 0) + 1;
+  return (
+    (tx
+      .select({ value: max(applications.changeSeq) })
+      .from(applications)
+      .get()?.value ?? 0) + 1
+  );
 }
 
 export function getApplication(tx: Tx | Db, id: string): Row | undefined {
@@ -41,7 +46,10 @@ export function saveContent(
     ...(status === "submitted" ? { submittedAt: now, verdict: null } : {}),
   };
   if (existing) tx.update(applications).set(values).where(eq(applications.id, draft.id)).run();
-  else tx.insert(applications).values({ id: draft.id, cadreId, createdAt: now, ...values }).run();
+  else
+    tx.insert(applications)
+      .values({ id: draft.id, cadreId, createdAt: now, ...values })
+      .run();
   return version;
 }
 

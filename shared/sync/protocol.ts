@@ -23,7 +23,11 @@ const mutationBase = {
 };
 
 /** Saves the cadre's draft content on the server (the cadre owns it until it is submitted). */
-export const PutDraft = z.strictObject({ ...mutationBase, name: z.literal("putDraft"), args: z.strictObject({ draft: Draft }) });
+export const PutDraft = z.strictObject({
+  ...mutationBase,
+  name: z.literal("putDraft"),
+  args: z.strictObject({ draft: Draft }),
+});
 
 /** Submits a draft: the server re-runs the pre-check and needs every photo it references. */
 export const SubmitApplication = z.strictObject({
@@ -82,7 +86,15 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
-export const ApplicationStatus = z.enum(["draft", "submitted", "received", "verified", "needs-fix", "rejected", "approved"]);
+export const ApplicationStatus = z.enum([
+  "draft",
+  "submitted",
+  "received",
+  "verified",
+  "needs-fix",
+  "rejected",
+  "approved",
+]);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 
 /** The office's decision: overall, plus per requirement for "needs fixing". */
@@ -90,7 +102,10 @@ export const Verdict = z.object({
   decision: z.enum(["verified", "needs-fix", "rejected", "approved"]),
   reason: z.string().max(1000).optional(),
   requirements: z
-    .record(z.string(), z.object({ status: z.enum(["accepted", "needs-fix"]), reason: z.string().max(1000).optional() }))
+    .record(
+      z.string(),
+      z.object({ status: z.enum(["accepted", "needs-fix"]), reason: z.string().max(1000).optional() }),
+    )
     .default({}),
   decidedAt: z.iso.datetime(),
 });

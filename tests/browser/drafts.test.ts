@@ -75,6 +75,9 @@ describe("application drafts, offline", () => {
     await page.getByLabel("Tanggal lahir").fill("1990-03-12");
     await page.getByRole("radio", { name: "Perempuan" }).check();
     await page.getByLabel("Nomor HP").fill("0812-3456-7890");
+    await page.getByLabel("Nomor HP").blur();
+    // Stored in one canonical form: +62.
+    await expect.poll(() => page.getByLabel("Nomor HP").inputValue()).toBe("+6281234567890");
     await page.getByLabel("Alamat (jalan, nomor rumah)").fill("Jl. Kebon Sirih No. 5");
     await page.getByLabel("RT", { exact: true }).fill("3");
     await page.getByLabel("RW", { exact: true }).fill("5");
@@ -156,6 +159,22 @@ describe("application drafts, offline", () => {
     await page.getByText("Berkas ditandai siap diajukan.").waitFor();
     await screenshot(page, "draft-ready");
 
+    // The summary the resident keeps: shared as text (here the clipboard fallback) and printed.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.evaluate(() => Object.defineProperty(navigator, "share", { value: undefined, configurable: true }));
+    await page.getByRole("button", { name: "Bagikan ringkasan" }).click();
+    await page.getByText("Ringkasan disalin").waitFor();
+    const summaryText = await page.evaluate(() => navigator.clipboard.readText());
+    expect(summaryText).toContain("Siti Aminah");
+    expect(summaryText).toMatch(/Sudah lengkap:\n✔ Surat pengantar RT dan RW/);
+    expect(summaryText).toContain("Biaya resmi: Gratis");
+    expect(summaryText).toContain("Jam layanan: Senin–Jumat 08.00–15.00");
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".handover-print").textContent()).resolves.toContain("Biaya resmi: Gratis");
+    await expect(page.locator(".handover-print").isVisible()).resolves.toBe(true);
+    await expect(page.locator(".requirement-cards").isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: "screen" });
+
     // Reload, then close the page and open a new one: everything is still there, offline.
     await page.reload();
     await page.getByText("Berkas ditandai siap diajukan.").waitFor();
@@ -180,14 +199,22 @@ describe("application drafts, offline", () => {
   it("says exactly what is wrong at the field, and never half-writes a draft", async () => {
     const { context, page } = await installThenGoOffline();
     await startDomisiliDraft(page);
+    // "Siap diajukan" is refused while anything is missing, and every missing field is then named.
+    await page.getByRole("button", { name: "Tandai siap diajukan" }).click({ force: true }); // aria-disabled: Playwright only clicks it when forced; a finger does not care.
+    await page
+      .locator("#applicant-phone-error")
+      .getByText(/belum diisi/)
+      .waitFor();
+    await expect(page.locator(".draft .status-pill").first().textContent()).resolves.toBe("Draf");
     const nik = page.getByLabel("NIK (16 angka)");
     await nik.fill("317101520390000");
     const nikError = page.locator("#applicant-nik-error");
     await nikError.getByText("NIK harus 16 angka, yang diketik 15.").waitFor();
     await nik.fill("31710152039000011");
     await nikError.getByText("NIK harus 16 angka, yang diketik 17.").waitFor();
+    // Digits 7-12 "720390": day 72 - 40 = 32, an impossible date.
     await nik.fill("3171017203900001");
-    await nikError.waitFor();
+    await nikError.getByText(/720390 bukan tanggal yang ada/).waitFor();
     await nik.fill(NIK);
     await page.getByLabel("Tanggal lahir").fill("1991-03-12");
     await nikError.getByText(/Tanggal lahir di NIK/).waitFor();
@@ -204,9 +231,10 @@ describe("application drafts, offline", () => {
     const corrupt = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5000, 7)]);
     await pick.setInputFiles({ name: "rusak.jpg", mimeType: "image/jpeg", buffer: corrupt });
     await ktp.getByText(/rusak atau tidak bisa dibuka/).waitFor();
-    const huge = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(26 * 1024 * 1024, 32)]);
-    await pick.setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: huge });
-    await ktp.getByText(/terlalu besar/).waitFor();
+    // 6 MB: over the 5 MB PDF limit (the 25 MB photo limit is covered in photos.test.ts).
+    const big = Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(6 * 1024 * 1024, 32)]);
+    await pick.setInputFiles({ name: "besar.pdf", mimeType: "application/pdf", buffer: big });
+    await ktp.getByText(/terlalu besar \(lebih dari 5 MB\)/).waitFor();
     expect(await ktp.locator(".pages > li").count()).toBe(0);
 
     // A full disk: the write fails whole, the draft stays as it was, and the cadre is told why.
@@ -262,6 +290,11 @@ describe("application drafts, offline", () => {
     await expect(tiles.getByText("PDF").count()).resolves.toBe(0);
     await page.reload();
     await expect.poll(() => card(page, "KTP-el pemohon").locator(".pages > li").count()).toBe(1);
+
+    // Still incomplete: the printed summary says what is missing and where to get it.
+    await expect(page.locator(".handover-print").textContent()).resolves.toMatch(
+      /Masih kurang:[\s\S]*Surat pengantar RT dan RW[\s\S]*Didapat di: Ketua RT/,
+    );
 
     await page.getByRole("link", { name: "Berkas", exact: true }).click();
     const entry = page.locator(".draft-card").filter({ hasText: "Budi Santoso" });

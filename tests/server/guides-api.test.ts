@@ -193,6 +193,23 @@ describe("everything else", () => {
     await expectError("/api/nope", 404, "not_found");
   });
 
+  it("answers other methods on read-only paths with 405 and an Allow header", async () => {
+    for (const [method, path] of [
+      ["POST", "/api/guides"],
+      ["DELETE", "/api/guides/surat-contoh"],
+      ["PUT", "/api/health"],
+    ] as const) {
+      const response = await app.request(path, {
+        method,
+        headers: { "Content-Type": "application/json" },
+        body: method === "DELETE" ? null : "{}",
+      });
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, HEAD");
+      expect(ApiError.parse(await response.json()).error.code).toBe("method_not_allowed");
+    }
+  });
+
   it("sets security headers on API responses", async () => {
     const response = await app.request("/api/health");
     expect(response.headers.get("content-security-policy")).toContain("default-src 'self'");

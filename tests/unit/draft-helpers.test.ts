@@ -51,7 +51,7 @@ describe("handover summary", () => {
     expect(text).toMatch(/Sudah lengkap:\n✔ KTP-el/);
     expect(text).toContain("Masih kurang:");
     expect(text).toContain("Biaya resmi: Gratis");
-    expect(text).toContain("Tempat: Loket PTSP kelurahan");
+    expect(text).toContain("Tempat: Kantor Kelurahan — Loket PTSP kelurahan");
     expect(text).not.toContain("Surat kuasa");
   });
 });

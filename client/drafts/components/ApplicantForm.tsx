@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Draft } from "../../../shared/draft";
+import { parsePhone } from "../../../shared/identity/phone";
 import type { Reason } from "../../../shared/precheck";
 import { jakartaDistricts, jakartaRegencies, jakartaVillages } from "../../../shared/regions";
 import { locale } from "../../i18n";
@@ -40,7 +41,16 @@ export function ApplicantForm({ draft, reasons, showAll, edit }: Props) {
             d.applicant[field] = value;
           });
         }}
-        onBlur={() => touch(field)}
+        onBlur={() => {
+          touch(field);
+          // One canonical form (+62…) for the office and the server, once the number is valid.
+          const parsed = field === "phone" ? parsePhone(applicant.phone) : undefined;
+          if (parsed?.ok && parsed.value !== applicant.phone) {
+            edit("applicant.phone", (d) => {
+              d.applicant.phone = parsed.value;
+            });
+          }
+        }}
         {...props}
       />
     </Field>

@@ -68,8 +68,8 @@ export function RequirementCard({ draft, requirement, verdict, edit, run }: Prop
         try {
           page = await toNewPage(file);
         } catch (error) {
-          const code = (error as { code?: string }).code ?? "corrupt";
-          setFileError(td(FILE_ERRORS[code] ?? "fileCorrupt", { max: "25 MB" }));
+          const { code = "corrupt", limitBytes = 0 } = error as { code?: string; limitBytes?: number };
+          setFileError(td(FILE_ERRORS[code] ?? "fileCorrupt", { max: `${Math.round(limitBytes / 1024 / 1024)} MB` }));
           continue;
         }
         const old = replacing.current ?? undefined;

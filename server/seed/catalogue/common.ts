@@ -98,6 +98,10 @@ export const PENGANTAR_RT_RW: RequirementInput = {
   kind: "document",
   label: { id: "Surat pengantar RT dan RW", en: "Covering letter from the RT and RW heads" },
   acceptance: { form: "original", maxAgeDays: 30 },
+  obtainFrom: {
+    id: "Ketua RT, lalu Ketua RW tempat tinggal pemohon (bawa KTP-el dan KK)",
+    en: "The RT head, then the RW head where the applicant lives (bring the KTP-el and KK)",
+  },
 };
 
 export const KTP_PEMOHON: RequirementInput = {
@@ -105,6 +109,10 @@ export const KTP_PEMOHON: RequirementInput = {
   kind: "document",
   label: { id: "KTP-el pemohon", en: "Applicant's electronic ID card (KTP-el)" },
   acceptance: { form: "original-and-copy", copies: 1 },
+  obtainFrom: {
+    id: "Jika hilang atau rusak: layanan Dukcapil di kelurahan/kecamatan (gratis)",
+    en: "If lost or damaged: the Dukcapil service at the kelurahan/kecamatan (free)",
+  },
 };
 
 export const KK_PEMOHON: RequirementInput = {
@@ -112,6 +120,10 @@ export const KK_PEMOHON: RequirementInput = {
   kind: "document",
   label: { id: "Kartu Keluarga (KK) pemohon", en: "Applicant's family card (KK)" },
   acceptance: { form: "original-and-copy", copies: 1 },
+  obtainFrom: {
+    id: "Jika hilang atau berubah: layanan Dukcapil di kelurahan (gratis)",
+    en: "If lost or changed: the Dukcapil service at the kelurahan (free)",
+  },
 };
 
 export const Q_DIWAKILKAN: QuestionInput = {

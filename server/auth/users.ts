@@ -1,0 +1,102 @@
+import { and, asc, eq, type SQL } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import type { ManagedUser, Role, SessionUser } from "../../shared/api/users";
+import type { Db } from "../db/open";
+import { users } from "../db/schema";
+import { hashPassword } from "./password";
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Shapes sent to clients: never the password hash. */
+export function toSessionUser(row: UserRow): SessionUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    kecamatanCode: row.kecamatanCode,
+    kelurahanCode: row.kelurahanCode,
+  };
+}
+
+export function toManagedUser(row: UserRow): ManagedUser {
+  return { ...toSessionUser(row), disabledAt: row.disabledAt, createdAt: row.createdAt };
+}
+
+export function findUserById(db: Db, id: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function findUserByUsername(db: Db, username: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.username, username.toLowerCase())).get();
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  password: string;
+  kecamatanCode?: string | null | undefined;
+  kelurahanCode?: string | null | undefined;
+  createdBy: string | null;
+}
+
+export class UsernameTakenError extends Error {
+  override name = "UsernameTakenError";
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    (error as { code: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE"
+  );
+}
+
+/**
+ * Hashes the password and inserts the user. Throws UsernameTakenError for a
+ * taken username and PasswordPolicyError for a password the policy refuses.
+ */
+export async function createUser(db: Db, input: NewUser, now: Date): Promise<UserRow> {
+  const username = input.username.toLowerCase();
+  if (findUserByUsername(db, username)) throw new UsernameTakenError();
+  const passwordHash = await hashPassword(input.password);
+  const row: UserRow = {
+    id: uuidv7(),
+    username,
+    displayName: input.displayName,
+    role: input.role,
+    passwordHash,
+    kecamatanCode: input.kecamatanCode ?? null,
+    kelurahanCode: input.kelurahanCode ?? null,
+    disabledAt: null,
+    createdBy: input.createdBy,
+    createdAt: now.toISOString(),
+  };
+  try {
+    db.insert(users).values(row).run();
+  } catch (error) {
+    // Two creations of one username raced past the check above.
+    if (isUniqueViolation(error)) throw new UsernameTakenError();
+    throw error;
+  }
+  return row;
+}
+
+export interface UserFilter {
+  role?: Role | undefined;
+  kecamatanCode?: string | undefined;
+}
+
+export function listUsers(db: Db, filter: UserFilter = {}): UserRow[] {
+  const conditions: SQL[] = [];
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.kecamatanCode) conditions.push(eq(users.kecamatanCode, filter.kecamatanCode));
+  return db
+    .select()
+    .from(users)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(asc(users.username))
+    .all();
+}

@@ -1,0 +1,124 @@
+import { eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { EntityId, LoginRequest, type LoginResponse, type MeResponse, type SessionList } from "../../shared/api/users";
+import { clearSessionCookie, requireAuth, setSessionCookie } from "../auth/middleware";
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/password";
+import { clientAddress, LoginRateLimiter } from "../auth/rate-limit";
+import { createSession, listSessions, revokeSession, type SessionRow } from "../auth/sessions";
+import { findUserByUsername, toSessionUser } from "../auth/users";
+import type { Db } from "../db/open";
+import { users } from "../db/schema";
+import { readJson } from "../http/body";
+import type { AppEnv } from "../http/env";
+import { apiError } from "../http/errors";
+
+export interface AuthRouteOptions {
+  /** The current time; tests inject a fake clock. */
+  now?: () => Date;
+  /** Shared limiter; by default one per router, on the same clock. */
+  rateLimiter?: LoginRateLimiter;
+}
+
+const LOGIN_MAX_BYTES = 4 * 1024;
+
+export function toSessionInfo(row: SessionRow, currentSessionId: string | null) {
+  return {
+    id: row.id,
+    deviceLabel: row.deviceLabel,
+    createdAt: row.createdAt,
+    lastSeenAt: row.lastSeenAt,
+    expiresAt: row.expiresAt,
+    current: row.id === currentSessionId,
+  };
+}
+
+/**
+ * /api/auth: sign in and out, who am I, and my devices' sessions.
+ * Expects authenticate() and csrfProtection() to run before it (see mountAuth).
+ */
+export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv> {
+  const now = options.now ?? (() => new Date());
+  const limiter = options.rateLimiter ?? new LoginRateLimiter({ now });
+  const routes = new Hono<AppEnv>();
+
+  routes.use("*", async (c, next) => {
+    c.header("Cache-Control", "no-store");
+    await next();
+  });
+
+  routes.post("/login", async (c) => {
+    const body = await readJson(c, LoginRequest, LOGIN_MAX_BYTES);
+    if (!body.ok) return body.response;
+    const { username, password, deviceLabel } = body.value;
+
+    const key = LoginRateLimiter.key(username, clientAddress(c));
+    const check = limiter.check(key);
+    if (!check.allowed) {
+      c.header("Retry-After", String(check.retryAfterSeconds));
+      return apiError(c, 429, "too_many_attempts", { retryAfterSeconds: check.retryAfterSeconds });
+    }
+    // Counted before the (slow) check, so parallel guesses cannot all slip under the limit;
+    // a success clears it again.
+    limiter.recordFailure(key);
+
+    const user = findUserByUsername(db, username);
+    // Unknown users are checked against a dummy hash: same answer, similar time.
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
+    if (!user || !matches) return apiError(c, 401, "invalid_credentials");
+    limiter.recordSuccess(key);
+
+    // Only someone who knows the password learns that the account is disabled.
+    if (user.disabledAt !== null) return apiError(c, 403, "account_disabled");
+
+    if (needsRehash(user.passwordHash)) {
+      const passwordHash = await hashPassword(password).catch(() => null);
+      if (passwordHash) db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    }
+
+    const at = now();
+    // Signing in again on a device replaces its old session.
+    const previous = c.get("auth");
+    if (previous) revokeSession(db, previous.sessionId, at);
+    const session = createSession(db, user.id, deviceLabel, at);
+    setSessionCookie(c, session.token, session.expiresAt, at);
+    const response: LoginResponse = { user: toSessionUser(user), sessionId: session.sessionId };
+    return c.json(response);
+  });
+
+  routes.post("/logout", (c) => {
+    const auth = c.get("auth");
+    if (auth) revokeSession(db, auth.sessionId, now());
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  routes.get("/me", requireAuth(), (c) => {
+    const auth = c.get("auth");
+    if (!auth) return apiError(c, 401, "session_required");
+    const response: MeResponse = { user: auth.user, sessionId: auth.sessionId };
+    return c.json(response);
+  });
+
+  routes.get("/sessions", requireAuth(), (c) => {
+    const auth = c.get("auth");
+    if (!auth) return apiError(c, 401, "session_required");
+    const response: SessionList = {
+      sessions: listSessions(db, auth.user.id, now()).map((row) => toSessionInfo(row, auth.sessionId)),
+    };
+    return c.json(response);
+  });
+
+  routes.delete("/sessions/:id", requireAuth(), (c) => {
+    const auth = c.get("auth");
+    if (!auth) return apiError(c, 401, "session_required");
+    const id = c.req.param("id");
+    // Someone else's session and no session at all get the same answer.
+    if (!EntityId.safeParse(id).success || !revokeSession(db, id, now(), auth.user.id)) {
+      return apiError(c, 404, "session_not_found");
+    }
+    if (id === auth.sessionId) clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  return routes;
+}

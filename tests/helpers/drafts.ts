@@ -1,0 +1,73 @@
+import { createHash } from "node:crypto";
+import { v7 as uuidv7 } from "uuid";
+import type { Db } from "../../server/db/open";
+import { files } from "../../server/db/schema";
+import { jakartaToday } from "../../server/sync/push";
+import { Draft } from "../../shared/draft";
+import type { Mutation } from "../../shared/sync/protocol";
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** A domisili application the pre-check calls ready, with three photographed papers. */
+export function readyDraft(overrides: { id?: string; name?: string } = {}): Draft {
+  const now = new Date().toISOString();
+  const page = (label: string) => ({
+    blobId: uuidv7(),
+    sha256: sha256(label),
+    mime: "image/webp" as const,
+    bytes: 1000,
+    addedAt: now,
+  });
+  return Draft.parse({
+    id: overrides.id ?? uuidv7(),
+    guideId: "surat-keterangan-domisili",
+    guideVersion: 1,
+    applicant: {
+      fullName: overrides.name ?? "Siti Aminah",
+      nik: "3171015203900001",
+      birthDate: "1990-03-12",
+      sex: "female",
+      phone: "081234567890",
+      address: { street: "Jl. Kebon Sirih 5", rt: "3", rw: "5", villageCode: "31.71.01.1001" },
+    },
+    answers: { pendatang: false, menumpang: false, diwakilkan: false },
+    documents: {
+      "pengantar-rt-rw": { pages: [page("pengantar")], issuedOn: jakartaToday(new Date()) },
+      "ktp-el": { pages: [page("ktp")] },
+      "kartu-keluarga": { pages: [page("kk")] },
+    },
+    status: "ready",
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/** Pretends the photos were uploaded and verified (the upload path has its own tests). */
+export function storeFilesOf(db: Db, draft: Draft, uploadedBy: string): void {
+  for (const document of Object.values(draft.documents)) {
+    for (const page of document.pages) {
+      if (!page.sha256) continue;
+      db.insert(files)
+        .values({
+          sha256: page.sha256,
+          bytes: page.bytes,
+          mime: page.mime,
+          uploadedBy,
+          createdAt: new Date().toISOString(),
+        })
+        .onConflictDoNothing()
+        .run();
+    }
+  }
+}
+
+export function mutation<N extends Mutation["name"]>(
+  seq: number,
+  name: N,
+  args: Extract<Mutation, { name: N }>["args"],
+  baseVersion = 0,
+): Mutation {
+  return { seq, mutationId: uuidv7(), name, args, baseVersion } as Mutation;
+}

@@ -1,0 +1,330 @@
+import { count } from "drizzle-orm";
+import fc from "fast-check";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { applications, mutations, syncClients } from "../../server/db/schema";
+import { seedIfEmpty } from "../../server/seed/seed";
+import { recordVerdict } from "../../server/sync/applications";
+import { ApiError } from "../../shared/api/errors";
+import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
+import { tempDatabase } from "../helpers/temp-db";
+
+let env: ReturnType<typeof tempDatabase>;
+let app: ReturnType<typeof createApp>;
+let cadre: TestUser;
+let clientId: string;
+
+beforeEach(() => {
+  env = tempDatabase();
+  seedIfEmpty(env.db);
+  app = createApp({ db: env.db });
+  cadre = createTestUser(env.db, "cadre");
+  clientId = uuidv7();
+});
+afterEach(() => env.cleanup());
+
+function push(body: unknown, user: TestUser = cadre, headers: Record<string, string> = {}) {
+  return app.request("/api/sync/push", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: user.cookie, ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function pushOk(mutationsToSend: Mutation[], user: TestUser = cadre, client = clientId) {
+  const response = await push({ clientId: client, mutations: mutationsToSend }, user);
+  expect(response.status).toBe(200);
+  return PushResponse.parse(await response.json());
+}
+
+async function pull(query: string, user: TestUser = cadre) {
+  const response = await app.request(`/api/sync/pull?${query}`, { headers: { Cookie: user.cookie } });
+  return { response, body: (await response.json()) as unknown };
+}
+
+function state() {
+  return {
+    applications: env.db.select().from(applications).all(),
+    mutations: env.db.select({ n: count() }).from(mutations).get()?.n,
+    clients: env.db.select().from(syncClients).all(),
+  };
+}
+
+describe("push", () => {
+  it("applies a batch in order and acknowledges each mutation", async () => {
+    const draft = readyDraft();
+    const result = await pushOk([mutation(1, "putDraft", { draft }), mutation(2, "putDraft", { draft })]);
+    expect(result.lastAppliedSeq).toBe(2);
+    expect(result.results.map((r) => [r.seq, r.status, r.version])).toEqual([
+      [1, "applied", 1],
+      [2, "applied", 2],
+    ]);
+    expect(state().applications).toHaveLength(1);
+  });
+
+  it("applies a duplicate batch sent several times at once exactly once", async () => {
+    const batch = [mutation(1, "putDraft", { draft: readyDraft() }), mutation(2, "putDraft", { draft: readyDraft() })];
+    const responses = await Promise.all(Array.from({ length: 5 }, () => push({ clientId, mutations: batch })));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const bodies = await Promise.all(responses.map(async (r) => PushResponse.parse(await r.json())));
+    expect(bodies.flatMap((b) => b.results).filter((r) => r.status === "applied")).toHaveLength(2);
+    expect(state().applications).toHaveLength(2);
+    expect(state().mutations).toBe(2);
+  });
+
+  it("applies a retried batch once when the first response was lost after commit", async () => {
+    const draft = readyDraft();
+    const batch = [mutation(1, "putDraft", { draft })];
+    await push({ clientId, mutations: batch }); // the phone never saw this response
+    const retry = await pushOk(batch);
+    expect(retry.results).toEqual([{ seq: 1, mutationId: batch[0]?.mutationId, status: "duplicate" }]);
+    expect(state().applications[0]?.version).toBe(1);
+  });
+
+  it("stops at a seq gap and applies nothing past it", async () => {
+    await pushOk([mutation(1, "putDraft", { draft: readyDraft() })]);
+    const result = await pushOk([
+      mutation(3, "putDraft", { draft: readyDraft() }),
+      mutation(4, "putDraft", { draft: readyDraft() }),
+    ]);
+    expect(result).toEqual({ lastAppliedSeq: 1, results: [], expectedSeq: 2 });
+    expect(state().applications).toHaveLength(1);
+  });
+
+  it("records a mutation that can never succeed as rejected, visibly, without blocking the rest", async () => {
+    const incomplete = { ...readyDraft(), answers: {} };
+    const good = readyDraft();
+    storeFilesOf(env.db, good, cadre.id);
+    const result = await pushOk([
+      mutation(1, "submitApplication", { draft: incomplete }),
+      mutation(2, "submitApplication", { draft: good }),
+    ]);
+    expect(result.results[0]).toMatchObject({ status: "rejected", code: "precheck-failed" });
+    expect(result.results[0]?.reasons).toContain("question-unanswered");
+    expect(result.results[1]).toMatchObject({ status: "applied" });
+    expect(result.lastAppliedSeq).toBe(2);
+  });
+
+  it("never accepts a submit whose photos the server does not have", async () => {
+    const draft = readyDraft();
+    const result = await pushOk([mutation(1, "submitApplication", { draft })]);
+    expect(result.results[0]).toMatchObject({ status: "rejected", code: "file-missing" });
+    expect(state().applications).toHaveLength(0);
+    storeFilesOf(env.db, draft, cadre.id);
+    const again = await pushOk([mutation(2, "submitApplication", { draft })]);
+    expect(again.results[0]).toMatchObject({ status: "applied" });
+    expect(state().applications[0]?.status).toBe("submitted");
+  });
+
+  it("locks a submitted application until the office asks for a fix, then lets the cadre resubmit", async () => {
+    const draft = readyDraft();
+    storeFilesOf(env.db, draft, cadre.id);
+    await pushOk([mutation(1, "submitApplication", { draft })]);
+    const locked = await pushOk([mutation(2, "putDraft", { draft })]);
+    expect(locked.results[0]).toMatchObject({ status: "rejected", code: "workflow-locked" });
+    recordVerdict(env.db, draft.id, {
+      decision: "needs-fix",
+      requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
+      decidedAt: new Date().toISOString(),
+    });
+    const fixed = await pushOk([mutation(3, "putDraft", { draft }), mutation(4, "submitApplication", { draft })]);
+    expect(fixed.results.map((r) => r.status)).toEqual(["applied", "applied"]);
+    expect(state().applications[0]?.status).toBe("submitted");
+  });
+
+  it("refuses another cadre's clientId and another cadre's application, leaking nothing", async () => {
+    const other = createTestUser(env.db, "cadre");
+    const draft = readyDraft({ name: "Rahasia Orang Lain" });
+    await pushOk([mutation(1, "putDraft", { draft })], other);
+    // Same application id from a different cadre.
+    const result = await pushOk([
+      mutation(1, "putDraft", { draft: { ...draft, applicant: { ...draft.applicant, fullName: "Penyusup" } } }),
+    ]);
+    expect(result.results[0]).toMatchObject({ status: "rejected", code: "not-owner" });
+    expect(JSON.stringify(result)).not.toContain("Rahasia");
+    // Another cadre's clientId.
+    const otherClient = uuidv7();
+    await pushOk([mutation(1, "putDraft", { draft: readyDraft() })], other, otherClient);
+    const response = await push({
+      clientId: otherClient,
+      mutations: [mutation(2, "putDraft", { draft: readyDraft() })],
+    });
+    expect(response.status).toBe(403);
+    expect(ApiError.parse(await response.json()).error.code).toBe("client_not_owned");
+    const pulled = await pull(`clientId=${otherClient}`);
+    expect(pulled.response.status).toBe(403);
+    // Nothing of the other cadre's appears in this cadre's pull.
+    const mine = PullResponse.parse((await pull("")).body);
+    expect(JSON.stringify(mine)).not.toContain(draft.id);
+  });
+
+  it("requires a signed-in cadre", async () => {
+    const anonymous = await app.request("/api/sync/push", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId, mutations: [mutation(1, "putDraft", { draft: readyDraft() })] }),
+    });
+    expect(anonymous.status).toBe(401);
+    const operator = createTestUser(env.db, "operator");
+    expect(
+      (await push({ clientId, mutations: [mutation(1, "putDraft", { draft: readyDraft() })] }, operator)).status,
+    ).toBe(403);
+    expect(state().applications).toHaveLength(0);
+  });
+
+  it.each([
+    ["malformed JSON", "{not json", 400, "invalid_json"],
+    ["an empty batch", { clientId: uuidv7(), mutations: [] }, 400, "invalid_body"],
+    [
+      "a negative seq",
+      { clientId: uuidv7(), mutations: [{ ...mutation(1, "deleteDraft", { id: uuidv7() }), seq: -1 }] },
+      400,
+      "invalid_body",
+    ],
+    [
+      "a huge seq",
+      { clientId: uuidv7(), mutations: [{ ...mutation(1, "deleteDraft", { id: uuidv7() }), seq: 1e300 }] },
+      400,
+      "invalid_body",
+    ],
+    [
+      "an unknown mutation",
+      { clientId: uuidv7(), mutations: [{ ...mutation(1, "deleteDraft", { id: uuidv7() }), name: "dropTables" }] },
+      400,
+      "invalid_body",
+    ],
+    ["a __proto__ key", `{"clientId":"${uuidv7()}","mutations":[],"__proto__":{"admin":true}}`, 400, "invalid_body"],
+    [
+      "a path trick in a blob id",
+      {
+        clientId: uuidv7(),
+        mutations: [
+          mutation(1, "putDraft", {
+            draft: {
+              ...readyDraft(),
+              documents: {
+                x: {
+                  pages: [
+                    {
+                      blobId: "../../etc/passwd",
+                      sha256: "../x",
+                      mime: "image/webp",
+                      bytes: 1,
+                      addedAt: new Date().toISOString(),
+                    },
+                  ],
+                  issuedOn: "",
+                },
+              },
+            },
+          }),
+        ],
+      },
+      400,
+      "invalid_body",
+    ],
+    [
+      "a string where a draft belongs",
+      {
+        clientId: uuidv7(),
+        mutations: [{ ...mutation(1, "putDraft", { draft: readyDraft() }), args: { draft: "x" } }],
+      },
+      400,
+      "invalid_body",
+    ],
+  ])("refuses %s with a 4xx code and changes nothing", async (_name, body, status, code) => {
+    const before = state();
+    const response = await push(body);
+    expect(response.status).toBe(status);
+    expect(ApiError.parse(await response.json()).error.code).toBe(code);
+    expect(state()).toEqual(before);
+  });
+
+  it("refuses an oversized body with 413", async () => {
+    const response = await push(JSON.stringify({ clientId, mutations: [], padding: "x".repeat(3_000_000) }));
+    expect(response.status).toBe(413);
+    expect(state().applications).toHaveLength(0);
+  });
+
+  it("never crashes or changes state on arbitrary JSON", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), async (value) => {
+        const response = await push(JSON.stringify(value));
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+        expect(state().applications).toHaveLength(0);
+      }),
+      { numRuns: 200, seed: 20261123 },
+    );
+  });
+});
+
+describe("pull", () => {
+  it("brings the office's verdict back, with the last applied seq", async () => {
+    const draft = readyDraft();
+    storeFilesOf(env.db, draft, cadre.id);
+    await pushOk([mutation(1, "submitApplication", { draft })]);
+    const first = PullResponse.parse((await pull(`clientId=${clientId}`)).body);
+    expect(first.lastAppliedSeq).toBe(1);
+    expect(first.changes).toMatchObject([{ id: draft.id, status: "submitted", verdict: null }]);
+    recordVerdict(env.db, draft.id, {
+      decision: "needs-fix",
+      requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
+      decidedAt: new Date().toISOString(),
+    });
+    const second = PullResponse.parse((await pull(`clientId=${clientId}&cursor=${first.cursor}`)).body);
+    expect(second.changes).toHaveLength(1);
+    expect(second.changes[0]).toMatchObject({
+      status: "needs-fix",
+      verdict: { requirements: { "ktp-el": { reason: "Foto KTP buram" } } },
+    });
+    const third = PullResponse.parse((await pull(`clientId=${clientId}&cursor=${second.cursor}`)).body);
+    expect(third.changes).toEqual([]);
+  });
+
+  it("pages through changes while writes happen without skipping or repeating a change", async () => {
+    let seq = 0;
+    const drafts = Array.from({ length: 30 }, () => readyDraft());
+    await pushOk(drafts.map((draft) => mutation(++seq, "putDraft", { draft })));
+    const seen: string[] = [];
+    let cursor = "c1.0";
+    for (let page = 0; page < 50; page++) {
+      const body = PullResponse.parse((await pull(`cursor=${cursor}&limit=7`)).body);
+      for (const change of body.changes) seen.push(`${change.id}@${change.version}`);
+      cursor = body.cursor;
+      // Writes between pages: edit an early draft (already paged) and a late one.
+      if (page < 3) {
+        const early = drafts[page];
+        const late = drafts[29 - page];
+        if (early && late) {
+          await pushOk([mutation(++seq, "putDraft", { draft: early }), mutation(++seq, "putDraft", { draft: late })]);
+        }
+      }
+      if (!body.hasMore && page >= 3) break;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    const latest = new Map<string, number>();
+    for (const entry of seen) {
+      const [id, version] = entry.split("@");
+      if (id && version) latest.set(id, Math.max(latest.get(id) ?? 0, Number(version)));
+    }
+    const final = state().applications;
+    expect(latest.size).toBe(final.length);
+    for (const row of final) expect(latest.get(row.id)).toBe(row.version);
+  });
+
+  it.each([
+    ["a malformed cursor", "cursor=abc", "invalid_cursor"],
+    ["a zero limit", "limit=0", "invalid_query"],
+    ["a huge limit", "limit=99999999", "invalid_query"],
+    ["a bad client id", "clientId=../../x", "invalid_query"],
+    ["an unknown parameter", "since=c1.0", "invalid_query"],
+  ])("refuses %s", async (_name, query, code) => {
+    const { response, body } = await pull(query);
+    expect(response.status).toBe(400);
+    expect(ApiError.parse(body).error.code).toBe(code);
+  });
+});
