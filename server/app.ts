@@ -2,12 +2,14 @@ import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
 import { secureHeaders } from "hono/secure-headers";
+import { createRegionIndex, type RegionIndex } from "../shared/regions";
 import { type AuthOptions, mountAuth } from "./auth/mount";
 import type { Db } from "./db/open";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
 import { guideRoutes } from "./routes/guides";
 import { healthRoutes } from "./routes/health";
+import { syncRoutes } from "./routes/sync";
 import { mountPwa } from "./static";
 
 export interface AppOptions {
@@ -18,9 +20,11 @@ export interface AppOptions {
   logError?: (message: string, error: unknown) => void;
   /** Clock and login-limit settings; tests inject a fake clock. */
   auth?: AuthOptions;
+  /** Official region codes for the pre-check at submit; built from the shipped data when omitted. */
+  regions?: RegionIndex;
 }
 
-export function createApp({ db, staticDir, logError = () => {}, auth }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, staticDir, logError = () => {}, auth, regions }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(
@@ -49,6 +53,7 @@ export function createApp({ db, staticDir, logError = () => {}, auth }: AppOptio
 
   app.route("/api/health", healthRoutes(db));
   app.route("/api/guides", guideRoutes(db));
+  app.route("/api/sync", syncRoutes(db, { regions: regions ?? createRegionIndex() }));
   // The catalogue is read-only over HTTP: other methods on its paths are 405, not 404.
   app.on(["POST", "PUT", "PATCH", "DELETE"], ["/api/guides", "/api/guides/*", "/api/health"], (c) => {
     c.header("Allow", "GET, HEAD");

@@ -38,9 +38,9 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: nu
 
   const forbidden = findForbiddenKey(parsed);
   if (forbidden) {
-    return fail(
-      apiError(c, 400, "invalid_body", { issues: [{ path: forbidden, message: "This key is not allowed" }] }),
-    );
+    // A deep path is cut short (keeping the offending key) so the answer stays small.
+    const path = forbidden.length > 32 ? [...forbidden.slice(0, 31), forbidden.at(-1) ?? ""] : forbidden;
+    return fail(apiError(c, 400, "invalid_body", { issues: [{ path, message: "This key is not allowed" }] }));
   }
 
   const result = schema.safeParse(parsed);

@@ -481,8 +481,13 @@ describe("JSON bodies", () => {
     const depth = 200_000;
     const deep = `${"[".repeat(depth)}{"__proto__":1}${"]".repeat(depth)}`;
     const response = await probe.request("/", { method: "POST", headers: JSON_HEADERS, body: deep });
-    // Either the JSON parser or the key check refuses it; neither crashes.
-    expect([400]).toContain(response.status);
+    expect(response.status).toBe(400);
+    const error = ApiError.parse(await response.json()).error;
+    expect(error.code).toBe("invalid_body");
+    const issues = z.array(z.object({ path: z.array(z.unknown()) })).parse(error.details?.issues);
+    const path = issues[0]?.path ?? [];
+    expect(path).toHaveLength(32);
+    expect(path.at(-1)).toBe("__proto__");
   });
 });
 

@@ -13,7 +13,6 @@ import { tempDatabase } from "../helpers/temp-db";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-const TSX = resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
 const SERVER = resolve(import.meta.dirname, "../helpers/push-server.ts");
 const children: ChildProcess[] = [];
 
@@ -21,18 +20,20 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
-function startServer(file: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(TSX, [SERVER], {
+/** One process, not a tsx wrapper: SIGKILL must hit the process that holds the database. */
+function startServer(file: string): Promise<{ child: ChildProcess; url: string; exited: Promise<unknown> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", SERVER], {
     env: { ...process.env, DATA_FILE: file },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(child);
+  const exited = new Promise((done) => child.once("exit", done));
   return new Promise((done, fail) => {
     child.stdout?.on("data", (chunk: Buffer) => {
       const match = /READY (\d+)/.exec(chunk.toString());
-      if (match) done({ child, url: `http://127.0.0.1:${match[1]}` });
+      if (match) done({ child, url: `http://127.0.0.1:${match[1]}`, exited });
     });
-    child.on("exit", (code) => fail(new Error(`server exited with ${code}`)));
+    void exited.then(() => fail(new Error("the server exited before it was ready")));
   });
 }
 
@@ -43,37 +44,51 @@ describe("a server killed in the middle of a push", () => {
     const cadre = createTestUser(env.db, "cadre");
     env.db.$client.close();
     const clientId = uuidv7();
-    const batch = Array.from({ length: 100 }, (_, i) => mutation(i + 1, "putDraft", { draft: readyDraft() }));
-    const body = JSON.stringify({ clientId, mutations: batch });
+    const TOTAL = 2000;
+    const all = Array.from({ length: TOTAL }, (_, i) => mutation(i + 1, "putDraft", { draft: readyDraft() }));
+    const batches = Array.from({ length: TOTAL / 100 }, (_, i) =>
+      JSON.stringify({ clientId, mutations: all.slice(i * 100, i * 100 + 100) }),
+    );
     const headers = { "Content-Type": "application/json", Cookie: cadre.cookie };
+    const sendAll = async (url: string) => {
+      for (const body of batches) {
+        const response = await fetch(`${url}/api/sync/push`, { method: "POST", headers, body });
+        PushResponse.parse(await response.json());
+      }
+    };
 
-    // Kill the server at a different moment each round, while it is applying the batch.
-    for (const delayMs of [5, 25, 60]) {
-      const { child, url } = await startServer(env.file);
-      const request = fetch(`${url}/api/sync/push`, { method: "POST", headers, body }).catch(() => null);
-      await new Promise((done) => setTimeout(done, delayMs));
+    // Kill the server while it is applying the pushes, at a different point each round.
+    for (const killAt of [150, 700, 1400]) {
+      const { child, url, exited } = await startServer(env.file);
+      const watcher = openDatabase(env.file);
+      const sending = sendAll(url).catch(() => "connection lost");
+      while ((watcher.select({ n: count() }).from(mutations).get()?.n ?? 0) < killAt) {
+        await new Promise((done) => setTimeout(done, 1));
+      }
       child.kill("SIGKILL");
-      await request;
-      await new Promise((done) => child.once("exit", done));
+      await exited;
+      await sending;
+      watcher.$client.close();
 
       const db = openDatabase(env.file);
       const client = db.select().from(syncClients).where(eq(syncClients.clientId, clientId)).get();
       const recorded = db.select({ n: count() }).from(mutations).get()?.n ?? 0;
       const stored = db.select({ n: count() }).from(applications).get()?.n ?? 0;
-      // The three writes of each mutation landed together or not at all.
-      expect(recorded).toBe(client?.lastSeq ?? 0);
+      // Killed part-way, and the three writes of each mutation landed together or not at all.
+      expect(recorded).toBeGreaterThanOrEqual(killAt);
+      expect(recorded).toBeLessThan(TOTAL);
+      expect(client?.lastSeq).toBe(recorded);
       expect(stored).toBe(recorded);
       db.$client.close();
     }
 
-    // After a restart, the phone retries the whole batch: everything is applied exactly once.
+    // After a restart the phone sends everything again: each mutation is applied exactly once.
     const { url } = await startServer(env.file);
-    const response = await fetch(`${url}/api/sync/push`, { method: "POST", headers, body });
-    const result = PushResponse.parse(await response.json());
-    expect(result.lastAppliedSeq).toBe(100);
+    await sendAll(url);
     const db = openDatabase(env.file);
-    expect(db.select({ n: count() }).from(applications).get()?.n).toBe(100);
-    expect(db.select({ n: count() }).from(mutations).get()?.n).toBe(100);
+    expect(db.select().from(syncClients).get()?.lastSeq).toBe(TOTAL);
+    expect(db.select({ n: count() }).from(applications).get()?.n).toBe(TOTAL);
+    expect(db.select({ n: count() }).from(mutations).get()?.n).toBe(TOTAL);
     expect(
       db
         .select()

@@ -138,7 +138,8 @@ describe("push", () => {
   it("refuses another cadre's clientId and another cadre's application, leaking nothing", async () => {
     const other = createTestUser(env.db, "cadre");
     const draft = readyDraft({ name: "Rahasia Orang Lain" });
-    await pushOk([mutation(1, "putDraft", { draft })], other);
+    const otherClient = uuidv7();
+    await pushOk([mutation(1, "putDraft", { draft })], other, otherClient);
     // Same application id from a different cadre.
     const result = await pushOk([
       mutation(1, "putDraft", { draft: { ...draft, applicant: { ...draft.applicant, fullName: "Penyusup" } } }),
@@ -146,8 +147,6 @@ describe("push", () => {
     expect(result.results[0]).toMatchObject({ status: "rejected", code: "not-owner" });
     expect(JSON.stringify(result)).not.toContain("Rahasia");
     // Another cadre's clientId.
-    const otherClient = uuidv7();
-    await pushOk([mutation(1, "putDraft", { draft: readyDraft() })], other, otherClient);
     const response = await push({
       clientId: otherClient,
       mutations: [mutation(2, "putDraft", { draft: readyDraft() })],

@@ -1,0 +1,435 @@
+import { eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { hashPassword } from "../../server/auth/password";
+import { createSession } from "../../server/auth/sessions";
+import type { Db } from "../../server/db/open";
+import { users } from "../../server/db/schema";
+import { ApiError } from "../../shared/api/errors";
+import { SessionList, UserList, UserResponse } from "../../shared/api/users";
+import { tempDatabase } from "../helpers/temp-db";
+
+const PASSWORD = "kata-sandi-awal-1";
+const KEC_A = "31.75.07"; // Duren Sawit
+const KEC_B = "31.75.06"; // Cakung
+const KEL_A = "31.75.07.1001";
+const KEL_A2 = "31.75.07.1003";
+const KEL_B = "31.75.06.1007";
+
+type Role = "cadre" | "operator" | "admin";
+interface Person {
+  id: string;
+  username: string;
+  displayName: string;
+  cookie: string;
+  sessionId: string;
+}
+
+let passwordHash: string;
+let env: ReturnType<typeof tempDatabase>;
+let app: ReturnType<typeof createApp>;
+let clock: Date;
+let people: Record<"admin" | "opA" | "opB" | "cadreA" | "cadreA2" | "cadreB", Person>;
+
+beforeAll(async () => {
+  passwordHash = await hashPassword(PASSWORD);
+});
+
+function seed(
+  db: Db,
+  username: string,
+  role: Role,
+  kecamatanCode: string | null,
+  kelurahanCode: string | null,
+): Person {
+  const id = uuidv7();
+  const displayName = `Nama ${username}`;
+  db.insert(users)
+    .values({
+      id,
+      username,
+      displayName,
+      role,
+      passwordHash,
+      kecamatanCode,
+      kelurahanCode,
+      createdAt: clock.toISOString(),
+    })
+    .run();
+  const session = createSession(db, id, `HP ${username}`, clock);
+  return { id, username, displayName, cookie: `masdarin_session=${session.token}`, sessionId: session.sessionId };
+}
+
+beforeEach(() => {
+  env = tempDatabase();
+  clock = new Date("2026-03-02T08:00:00.000Z");
+  app = createApp({ db: env.db, auth: { now: () => clock } });
+  people = {
+    admin: seed(env.db, "admin.pusat", "admin", null, null),
+    opA: seed(env.db, "operator.durensawit", "operator", KEC_A, null),
+    opB: seed(env.db, "operator.cakung", "operator", KEC_B, null),
+    cadreA: seed(env.db, "kader.klender", "cadre", KEC_A, KEL_A),
+    cadreA2: seed(env.db, "kader.malaka", "cadre", KEC_A, KEL_A2),
+    cadreB: seed(env.db, "kader.cakung", "cadre", KEC_B, KEL_B),
+  };
+});
+afterEach(() => env.cleanup());
+
+function call(method: string, path: string, as?: Person, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (as) headers.Cookie = as.cookie;
+  if (method !== "GET") headers["Content-Type"] = "application/json";
+  return app.request(path, {
+    method,
+    headers,
+    body: method === "GET" ? undefined : body === undefined ? "" : JSON.stringify(body),
+  });
+}
+
+async function errorCode(response: Response): Promise<string> {
+  return ApiError.parse(await response.json()).error.code;
+}
+
+function login(username: string, password: string) {
+  return call("POST", "/api/auth/login", undefined, { username, password, deviceLabel: "HP baru" });
+}
+
+// ------------------------------------------------------------ the matrix
+
+type Principal = "anonymous" | "cadre" | "opA" | "opB" | "admin";
+const PRINCIPALS: Principal[] = ["anonymous", "cadre", "opA", "opB", "admin"];
+
+interface RouteCase {
+  name: string;
+  method: string;
+  path: () => string;
+  body?: () => unknown;
+  /** Status per principal; the target is always cadreA (a cadre of kecamatan A). */
+  expect: Record<Principal, number>;
+}
+
+/** What a route about cadreA answers: only opA and admin may manage them. */
+const ABOUT_CADRE_A: Record<Principal, number> = { anonymous: 401, cadre: 403, opA: 200, opB: 404, admin: 200 };
+
+const ROUTES: RouteCase[] = [
+  {
+    name: "create a cadre in kecamatan A",
+    method: "POST",
+    path: () => "/api/users",
+    body: () => ({
+      username: `kader.baru.${uuidv7().slice(-6)}`,
+      displayName: "Kader Baru",
+      role: "cadre",
+      password: "sandi-kader-baru",
+      kecamatanCode: KEC_A,
+      kelurahanCode: KEL_A,
+    }),
+    expect: { anonymous: 401, cadre: 403, opA: 201, opB: 403, admin: 201 },
+  },
+  {
+    name: "list users",
+    method: "GET",
+    path: () => "/api/users",
+    expect: { anonymous: 401, cadre: 403, opA: 200, opB: 200, admin: 200 },
+  },
+  { name: "read a user", method: "GET", path: () => `/api/users/${people.cadreA.id}`, expect: ABOUT_CADRE_A },
+  {
+    name: "edit a user",
+    method: "PATCH",
+    path: () => `/api/users/${people.cadreA.id}`,
+    body: () => ({ displayName: "Nama Baru", kelurahanCode: KEL_A2 }),
+    expect: ABOUT_CADRE_A,
+  },
+  {
+    name: "disable a user",
+    method: "POST",
+    path: () => `/api/users/${people.cadreA.id}/disable`,
+    expect: ABOUT_CADRE_A,
+  },
+  { name: "enable a user", method: "POST", path: () => `/api/users/${people.cadreA.id}/enable`, expect: ABOUT_CADRE_A },
+  {
+    name: "reset a password",
+    method: "POST",
+    path: () => `/api/users/${people.cadreA.id}/password`,
+    body: () => ({ password: "sandi-baru-sekali" }),
+    expect: { ...ABOUT_CADRE_A, opA: 204, admin: 204 },
+  },
+  {
+    name: "list a user's sessions",
+    method: "GET",
+    path: () => `/api/users/${people.cadreA.id}/sessions`,
+    expect: ABOUT_CADRE_A,
+  },
+  {
+    name: "revoke a user's session",
+    method: "DELETE",
+    path: () => `/api/users/${people.cadreA.id}/sessions/${people.cadreA.sessionId}`,
+    expect: { ...ABOUT_CADRE_A, opA: 204, admin: 204 },
+  },
+];
+
+function principal(name: Principal): Person | undefined {
+  if (name === "anonymous") return undefined;
+  // The cadre acts on themselves: still refused.
+  return name === "cadre" ? people.cadreA : people[name];
+}
+
+describe("authorisation matrix", () => {
+  const cases = ROUTES.flatMap((route) => PRINCIPALS.map((who) => [route.name, who, route] as const));
+
+  it.each(cases)("%s as %s", async (_name, who, route) => {
+    const response = await call(route.method, route.path(), principal(who), route.body?.());
+    const expected = route.expect[who];
+    expect(response.status).toBe(expected);
+    const text = await response.text();
+    expect(text).not.toMatch(/passwordHash|password_hash|tokenHash|token_hash|scrypt\$/);
+
+    if (expected >= 400) {
+      const error = ApiError.parse(JSON.parse(text)).error;
+      expect(error.code).toBe(
+        { 401: "session_required", 403: "forbidden", 404: "user_not_found" }[expected as 401 | 403 | 404],
+      );
+      expect(error.details).toBeUndefined();
+      // A refusal names nobody.
+      for (const person of Object.values(people)) {
+        expect(text).not.toContain(person.id);
+        expect(text).not.toContain(person.username);
+        expect(text).not.toContain(person.displayName);
+      }
+    }
+    // Nobody sees users outside their reach, even on success.
+    if (who === "opB" && expected < 300) {
+      for (const hidden of [people.cadreA, people.cadreA2, people.opA, people.admin]) {
+        expect(text).not.toContain(hidden.id);
+        expect(text).not.toContain(hidden.username);
+      }
+    }
+    if (who === "opA" && expected < 300) {
+      for (const hidden of [people.cadreB, people.opB, people.admin]) {
+        expect(text).not.toContain(hidden.id);
+        expect(text).not.toContain(hidden.username);
+      }
+    }
+  });
+
+  it("answers an unknown id as it answers another kecamatan's cadre", async () => {
+    const foreign = await call("GET", `/api/users/${people.cadreA.id}`, people.opB);
+    const unknown = await call("GET", `/api/users/${uuidv7()}`, people.opB);
+    const malformed = await call("GET", "/api/users/bukan-id", people.opB);
+    const body = await foreign.json();
+    expect(await unknown.json()).toEqual(body);
+    expect(await malformed.json()).toEqual(body);
+    expect([foreign.status, unknown.status, malformed.status]).toEqual([404, 404, 404]);
+  });
+
+  it("keeps operators away from operators and admins", async () => {
+    for (const target of [people.opB, people.opA, people.admin]) {
+      const response = await call("PATCH", `/api/users/${target.id}`, people.opA, { displayName: "Diubah" });
+      expect(response.status).toBe(404);
+    }
+  });
+});
+
+// ------------------------------------------------------------ behaviour
+
+describe("creating users", () => {
+  const cadre = (extra: Record<string, unknown> = {}) => ({
+    username: "kader.baru",
+    displayName: "Kader Baru",
+    role: "cadre",
+    password: "sandi-kader-baru",
+    ...extra,
+  });
+
+  it("puts an operator's new cadre in the operator's kecamatan, and the cadre can sign in", async () => {
+    const response = await call("POST", "/api/users", people.opA, cadre({ username: "  Kader.Baru " }));
+    expect(response.status).toBe(201);
+    const { user } = UserResponse.parse(await response.json());
+    expect(user).toMatchObject({ username: "kader.baru", role: "cadre", kecamatanCode: KEC_A, disabledAt: null });
+    const stored = env.db.select().from(users).where(eq(users.id, user.id)).get();
+    expect(stored?.createdBy).toBe(people.opA.id);
+    expect((await login("kader.baru", "sandi-kader-baru")).status).toBe(200);
+  });
+
+  it("lets only admins create operators and admins", async () => {
+    const operator = { username: "operator.baru", displayName: "Op", role: "operator", password: "sandi-operator-1" };
+    expect((await call("POST", "/api/users", people.opA, { ...operator, kecamatanCode: KEC_A })).status).toBe(403);
+    expect((await call("POST", "/api/users", people.opA, { ...operator, role: "admin" })).status).toBe(403);
+    const created = await call("POST", "/api/users", people.admin, { ...operator, kecamatanCode: KEC_B });
+    expect(created.status).toBe(201);
+    const admin = await call("POST", "/api/users", people.admin, {
+      ...operator,
+      username: "admin.baru",
+      role: "admin",
+    });
+    expect(admin.status).toBe(201);
+    expect(UserResponse.parse(await admin.json()).user.kecamatanCode).toBeNull();
+  });
+
+  it("refuses an operator creating a cadre in another kecamatan", async () => {
+    const response = await call("POST", "/api/users", people.opA, cadre({ kecamatanCode: KEC_B }));
+    expect(response.status).toBe(403);
+    expect(await errorCode(response)).toBe("forbidden");
+  });
+
+  it("answers a taken username with 409", async () => {
+    const response = await call("POST", "/api/users", people.opA, cadre({ username: "KADER.CAKUNG" }));
+    expect(response.status).toBe(409);
+    expect(await errorCode(response)).toBe("username_taken");
+  });
+
+  it.each([
+    ["a username with bad characters", cadre({ username: "kader baru!" }), ["username"]],
+    ["a too short username", cadre({ username: "ab" }), ["username"]],
+    ["a short password", cadre({ password: "pendek" }), ["password"]],
+    ["an empty display name", cadre({ displayName: "   " }), ["displayName"]],
+    ["a malformed kecamatan", cadre({ kecamatanCode: "3175" }), ["kecamatanCode"]],
+    ["an unknown kecamatan", cadre({ kecamatanCode: "31.75.99" }), ["kecamatanCode"]],
+    ["an unknown kelurahan", cadre({ kecamatanCode: KEC_A, kelurahanCode: "31.75.07.9999" }), ["kelurahanCode"]],
+    ["a kelurahan of another kecamatan", cadre({ kecamatanCode: KEC_A, kelurahanCode: KEL_B }), ["kelurahanCode"]],
+    ["an operator without kecamatan", { ...cadre(), role: "operator" }, ["kecamatanCode"]],
+    ["an admin with a kecamatan", { ...cadre(), role: "admin", kecamatanCode: KEC_A }, ["kecamatanCode"]],
+    ["an unknown role", cadre({ role: "superuser", kecamatanCode: KEC_A }), ["role"]],
+    ["an unknown field", cadre({ kecamatanCode: KEC_A, isAdmin: true }), []],
+  ])("refuses %s with the field's path", async (_name, body, path) => {
+    const response = await call("POST", "/api/users", people.admin, body);
+    expect(response.status).toBe(400);
+    const error = ApiError.parse(await response.json()).error;
+    expect(error.code).toBe("invalid_body");
+    const issues = error.details?.issues as { path: unknown[] }[];
+    expect(issues.map((issue) => issue.path)).toContainEqual(path);
+  });
+});
+
+describe("listing users", () => {
+  it("shows an operator only the cadres of their kecamatan", async () => {
+    const response = await call("GET", "/api/users", people.opA);
+    const list = UserList.parse(await response.json());
+    expect(list.users.map((u) => u.username)).toEqual(["kader.klender", "kader.malaka"]);
+    const filtered = UserList.parse(await (await call("GET", `/api/users?kecamatanCode=${KEC_B}`, people.opA)).json());
+    expect(filtered.users).toEqual([]);
+  });
+
+  it("shows an admin everyone, with filters", async () => {
+    const all = UserList.parse(await (await call("GET", "/api/users", people.admin)).json());
+    expect(all.users).toHaveLength(6);
+    const operators = UserList.parse(await (await call("GET", "/api/users?role=operator", people.admin)).json());
+    expect(operators.users.map((u) => u.username).sort()).toEqual(["operator.cakung", "operator.durensawit"]);
+    const inB = UserList.parse(await (await call("GET", `/api/users?kecamatanCode=${KEC_B}`, people.admin)).json());
+    expect(inB.users.map((u) => u.username).sort()).toEqual(["kader.cakung", "operator.cakung"]);
+  });
+
+  it("refuses unknown or repeated query parameters", async () => {
+    expect(await errorCode(await call("GET", "/api/users?sort=name", people.admin))).toBe("invalid_query");
+    expect(await errorCode(await call("GET", "/api/users?role=cadre&role=admin", people.admin))).toBe("invalid_query");
+  });
+});
+
+describe("editing users", () => {
+  it("lets an operator change a cadre's name and kelurahan but not kecamatan", async () => {
+    const path = `/api/users/${people.cadreA.id}`;
+    const response = await call("PATCH", path, people.opA, { displayName: "Ibu Sari", kelurahanCode: KEL_A2 });
+    expect(response.status).toBe(200);
+    expect(UserResponse.parse(await response.json()).user).toMatchObject({
+      displayName: "Ibu Sari",
+      kelurahanCode: KEL_A2,
+    });
+    expect((await call("PATCH", path, people.opA, { kecamatanCode: KEC_B })).status).toBe(403);
+    expect((await call("PATCH", path, people.opA, { kelurahanCode: KEL_B })).status).toBe(400);
+    expect((await call("PATCH", path, people.opA, { role: "admin" })).status).toBe(400);
+    expect((await call("PATCH", path, people.opA, {})).status).toBe(400);
+    const me = await call("GET", "/api/auth/me", people.cadreA);
+    expect(await me.json()).toMatchObject({ user: { displayName: "Ibu Sari", kelurahanCode: KEL_A2 } });
+  });
+
+  it("lets an admin move a cadre to another kecamatan, and with them the operator's reach", async () => {
+    const path = `/api/users/${people.cadreA.id}`;
+    expect((await call("PATCH", path, people.admin, { kecamatanCode: KEC_B })).status).toBe(400); // kelurahan left behind
+    const moved = await call("PATCH", path, people.admin, { kecamatanCode: KEC_B, kelurahanCode: KEL_B });
+    expect(moved.status).toBe(200);
+    expect((await call("GET", path, people.opA)).status).toBe(404);
+    expect((await call("GET", path, people.opB)).status).toBe(200);
+  });
+});
+
+describe("disabling, enabling and passwords", () => {
+  it("disabling signs the user out everywhere; enabling does not revive old sessions", async () => {
+    const second = createSession(env.db, people.cadreA.id, "Tablet", clock);
+    const disabled = await call("POST", `/api/users/${people.cadreA.id}/disable`, people.opA);
+    expect(disabled.status).toBe(200);
+    expect(UserResponse.parse(await disabled.json()).user.disabledAt).toBe(clock.toISOString());
+    for (const cookie of [people.cadreA.cookie, `masdarin_session=${second.token}`]) {
+      const response = await app.request("/api/auth/me", { headers: { Cookie: cookie } });
+      expect(response.status).toBe(401);
+      expect(await errorCode(response)).toBe("account_disabled");
+    }
+    expect((await login(people.cadreA.username, PASSWORD)).status).toBe(403);
+
+    const enabled = await call("POST", `/api/users/${people.cadreA.id}/enable`, people.opA);
+    expect(UserResponse.parse(await enabled.json()).user.disabledAt).toBeNull();
+    expect(await errorCode(await call("GET", "/api/auth/me", people.cadreA))).toBe("session_revoked");
+    expect((await login(people.cadreA.username, PASSWORD)).status).toBe(200);
+  });
+
+  it("does not let an admin disable themselves", async () => {
+    const response = await call("POST", `/api/users/${people.admin.id}/disable`, people.admin);
+    expect(response.status).toBe(403);
+    expect(await errorCode(response)).toBe("cannot_disable_self");
+  });
+
+  it("resets a password: the old one stops working and the user's devices are signed out", async () => {
+    const response = await call("POST", `/api/users/${people.cadreA.id}/password`, people.opA, {
+      password: "sandi-baru-sekali",
+    });
+    expect(response.status).toBe(204);
+    expect((await login(people.cadreA.username, PASSWORD)).status).toBe(401);
+    expect((await login(people.cadreA.username, "sandi-baru-sekali")).status).toBe(200);
+    expect(await errorCode(await call("GET", "/api/auth/me", people.cadreA))).toBe("session_revoked");
+    expect((await call("GET", "/api/auth/me", people.opA)).status).toBe(200);
+
+    const short = await call("POST", `/api/users/${people.cadreA.id}/password`, people.opA, { password: "pendek" });
+    expect(short.status).toBe(400);
+  });
+
+  it("keeps the admin's own device signed in when they reset their own password", async () => {
+    const response = await call("POST", `/api/users/${people.admin.id}/password`, people.admin, {
+      password: "sandi-admin-baru",
+    });
+    expect(response.status).toBe(204);
+    expect((await call("GET", "/api/auth/me", people.admin)).status).toBe(200);
+  });
+});
+
+describe("managing a user's sessions", () => {
+  it("lists and revokes only that user's sessions", async () => {
+    const listed = SessionList.parse(
+      await (await call("GET", `/api/users/${people.cadreA.id}/sessions`, people.opA)).json(),
+    );
+    expect(listed.sessions.map((s) => [s.id, s.deviceLabel, s.current])).toEqual([
+      [people.cadreA.sessionId, "HP kader.klender", false],
+    ]);
+
+    // cadreB's session through cadreA's path: as if it did not exist.
+    const wrong = await call(
+      "DELETE",
+      `/api/users/${people.cadreA.id}/sessions/${people.cadreB.sessionId}`,
+      people.admin,
+    );
+    expect(wrong.status).toBe(404);
+    expect(await errorCode(wrong)).toBe("session_not_found");
+    expect((await call("GET", "/api/auth/me", people.cadreB)).status).toBe(200);
+
+    const revoked = await call(
+      "DELETE",
+      `/api/users/${people.cadreA.id}/sessions/${people.cadreA.sessionId}`,
+      people.opA,
+    );
+    expect(revoked.status).toBe(204);
+    expect(await errorCode(await call("GET", "/api/auth/me", people.cadreA))).toBe("session_revoked");
+    const after = SessionList.parse(
+      await (await call("GET", `/api/users/${people.cadreA.id}/sessions`, people.opA)).json(),
+    );
+    expect(after.sessions).toEqual([]);
+  });
+});
