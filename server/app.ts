@@ -61,8 +61,7 @@ export function createApp({ db, staticDir, logError = () => {}, auth, regions }:
   });
   app.all("/api/*", (c) => apiError(c, 404, "not_found"));
 
-  // TODO(lead): let mountPwa take Hono<AppEnv> (server/static.ts) and drop this cast.
-  if (staticDir) mountPwa(app as unknown as Hono, staticDir);
+  if (staticDir) mountPwa(app, staticDir);
 
   app.onError((error, c) => {
     logError(`${c.req.method} ${c.req.path} failed`, error);

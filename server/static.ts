@@ -2,13 +2,14 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
+import type { AppEnv } from "./http/env";
 
 /**
  * Serves the built PWA. Hashed assets are cached forever; the entry points
  * (index.html, sw.js, the manifest) must always be revalidated or an app
  * update would never reach the phone.
  */
-export function mountPwa(app: Hono, staticDir: string): void {
+export function mountPwa(app: Hono<AppEnv>, staticDir: string): void {
   if (!existsSync(join(staticDir, "index.html"))) {
     throw new Error(`The built PWA is missing in ${staticDir}: run "npm run build" first.`);
   }
