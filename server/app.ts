@@ -7,6 +7,7 @@ import { type AuthOptions, mountAuth } from "./auth/mount";
 import type { Db } from "./db/open";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
+import { fileRoutes } from "./routes/files";
 import { guideRoutes } from "./routes/guides";
 import { healthRoutes } from "./routes/health";
 import { syncRoutes } from "./routes/sync";
@@ -22,9 +23,11 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Official region codes for the pre-check at submit; built from the shipped data when omitted. */
   regions?: RegionIndex;
+  /** Folder for uploaded page files (`${DATA_DIR}/files`); without it the file routes answer 503. */
+  filesDir?: string;
 }
 
-export function createApp({ db, staticDir, logError = () => {}, auth, regions }: AppOptions): Hono<AppEnv> {
+export function createApp({ db, staticDir, logError = () => {}, auth, regions, filesDir }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use(
@@ -54,6 +57,7 @@ export function createApp({ db, staticDir, logError = () => {}, auth, regions }:
   app.route("/api/health", healthRoutes(db));
   app.route("/api/guides", guideRoutes(db));
   app.route("/api/sync", syncRoutes(db, { regions: regions ?? createRegionIndex() }));
+  app.route("/api/files", fileRoutes(db, { filesDir, logError, now: auth?.now }));
   // The catalogue is read-only over HTTP: other methods on its paths are 405, not 404.
   app.on(["POST", "PUT", "PATCH", "DELETE"], ["/api/guides", "/api/guides/*", "/api/health"], (c) => {
     c.header("Allow", "GET, HEAD");

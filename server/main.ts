@@ -13,6 +13,7 @@ if (seeded > 0) console.log(`Seeded ${seeded} guides into ${config.dataDir}`);
 const app = createApp({
   db,
   staticDir: config.staticDir,
+  filesDir: join(config.dataDir, "files"),
   // Only the error's name and message: request bodies may carry personal data.
   logError: (message, error) => console.error(message, error instanceof Error ? `${error.name}: ${error.message}` : ""),
 });

@@ -4,8 +4,56 @@ import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 
 export interface MetaRow {
-  key: "catalogueCursor" | "catalogueUpdatedAt" | "officeAreaCode";
+  key:
+    | "catalogueCursor"
+    | "catalogueUpdatedAt"
+    | "officeAreaCode"
+    /** This install's sync identity: a new one per sign-in (docs/SYNC.md). */
+    | "clientId"
+    | "nextSeq"
+    | "pullCursor"
+    | "lastSyncAt"
+    /** The signed-in cadre (JSON), so the app knows who it is offline; the session itself is an HttpOnly cookie. */
+    | "account";
   value: string;
+}
+
+/**
+ * A change waiting to be pushed. Entries are written in the same transaction
+ * as the change itself. Once a push has included an entry it is never
+ * changed again; before that, consecutive saves of one draft replace the
+ * waiting snapshot (same seq, new mutationId) so typing does not queue
+ * hundreds of copies.
+ */
+export interface OutboxRow {
+  seq: number;
+  mutationId: string;
+  name: "putDraft" | "submitApplication" | "deleteDraft";
+  args: unknown;
+  baseVersion: number;
+  draftId: string;
+  createdAt: string;
+  attempted: boolean;
+}
+
+/** What the server last said about an application: workflow fields only. */
+export interface RemoteRow {
+  id: string;
+  version: number;
+  status: "draft" | "submitted" | "received" | "verified" | "needs-fix" | "rejected" | "approved";
+  verdict: unknown;
+  deleted: boolean;
+  updatedAt: string;
+}
+
+/** A change the server refused for good: shown under "perlu perhatian", never dropped silently. */
+export interface AttentionRow {
+  mutationId: string;
+  draftId: string;
+  name: string;
+  code: string;
+  reasons: string[];
+  at: string;
 }
 
 /** A reader's own case on one guide page: kept so a reload or an app update loses nothing. */
@@ -59,6 +107,9 @@ export class LocalDb extends Dexie {
   blobs!: Table<BlobRow, string>;
   /** Every guide version a draft is pinned to, kept after the catalogue moves on. */
   guideVersions!: Table<Guide, [string, number]>;
+  outbox!: Table<OutboxRow, number>;
+  remote!: Table<RemoteRow, string>;
+  attention!: Table<AttentionRow, string>;
 
   constructor(name = "masdarin") {
     super(name, { chromeTransactionDurability: "strict" });
@@ -81,6 +132,8 @@ export class LocalDb extends Dexie {
             draft.searchKey = draftSearchKey(draft);
           }),
       );
+    // v4: the sync outbox, the server's view of each application, and refused changes.
+    this.version(4).stores({ outbox: "seq, draftId", remote: "id", attention: "mutationId, draftId" });
   }
 }
 

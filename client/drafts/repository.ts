@@ -3,6 +3,7 @@ import { Applicant, Draft, type DraftDocument, type HistoryEntry } from "../../s
 import type { Guide } from "../../shared/guide";
 import type { BlobRow, DraftRow, LocalDb } from "../db/local-db";
 import { draftSearchKey } from "../db/local-db";
+import { enqueue, outboxTables } from "../sync/outbox";
 
 const HISTORY_LIMIT = 200;
 
@@ -25,6 +26,12 @@ export class DraftRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** One read-write transaction over the draft, its bytes and its outbox entry. */
+  private write<T>(run: () => Promise<T>): Promise<T> {
+    const db = this.db;
+    return db.transaction("rw", [db.drafts, db.blobs, db.guideVersions, ...outboxTables(db)], run);
+  }
+
   async create(guide: Guide, applicant?: Applicant): Promise<string> {
     const at = this.now().toISOString();
     // The office the cadre last chose serves as this draft's office too.
@@ -39,9 +46,10 @@ export class DraftRepository {
       updatedAt: at,
       history: [{ at, action: applicant ? "created-from-applicant" : "created" }],
     });
-    await this.db.transaction("rw", this.db.drafts, this.db.guideVersions, async () => {
+    await this.write(async () => {
       await this.db.guideVersions.put(guide);
       await this.db.drafts.add({ ...draft, searchKey: draftSearchKey(draft) });
+      await enqueue(this.db, { name: "putDraft", args: { draft }, draftId: draft.id }, this.now());
     });
     return draft.id;
   }
@@ -55,7 +63,7 @@ export class DraftRepository {
    * is written, so a bug can never store a draft the server would refuse to parse.
    */
   async update(id: string, action: string, change: (draft: Draft) => void): Promise<DraftRow> {
-    return this.db.transaction("rw", this.db.drafts, async () => {
+    return this.write(async () => {
       const row = await this.db.drafts.get(id);
       if (!row || row.deletedAt) throw new DraftNotFoundError(id);
       const { searchKey: _key, deletedAt: _deleted, ...current } = row;
@@ -69,13 +77,16 @@ export class DraftRepository {
       const valid = Draft.parse(next);
       const stored: DraftRow = { ...valid, searchKey: draftSearchKey(valid) };
       await this.db.drafts.put(stored);
+      // Marking ready is the submission; every other edit saves the content on the server.
+      const name = action === "marked-ready" ? "submitApplication" : "putDraft";
+      await enqueue(this.db, { name, args: { draft: valid }, draftId: id }, this.now());
       return stored;
     });
   }
 
   /** Moves a draft to a newer guide version; the pre-check then runs against the new rules. */
   async moveToGuideVersion(id: string, guide: Guide): Promise<DraftRow> {
-    return this.db.transaction("rw", this.db.drafts, this.db.guideVersions, async () => {
+    return this.write(async () => {
       await this.db.guideVersions.put(guide);
       return this.update(id, `guide-version:${guide.version}`, (draft) => {
         draft.guideVersion = guide.version;
@@ -89,7 +100,9 @@ export class DraftRepository {
 
   /** Adds a page at the end, or in place of `replaces` (a retake), bytes and draft in one transaction. */
   async addPage(id: string, requirementId: string, page: NewPage, replaces?: string): Promise<DraftRow> {
-    return this.db.transaction("rw", this.db.drafts, this.db.blobs, async () => {
+    // The upload's identity and integrity check, computed once, on the device.
+    const sha256 = await sha256Hex(page.data);
+    return this.write(async () => {
       const blobId = uuidv7();
       const rows: BlobRow[] = [{ id: blobId, draftId: id, kind: "page", mime: page.mime, data: page.data }];
       if (page.thumbnail) {
@@ -106,6 +119,7 @@ export class DraftRepository {
         const document = documentOf(draft, requirementId);
         const added = {
           blobId,
+          sha256,
           mime: page.mime,
           bytes: page.data.byteLength,
           ...(page.width ? { width: page.width } : {}),
@@ -122,7 +136,7 @@ export class DraftRepository {
   }
 
   async removePage(id: string, requirementId: string, blobId: string): Promise<DraftRow> {
-    return this.db.transaction("rw", this.db.drafts, this.db.blobs, async () => {
+    return this.write(async () => {
       const row = await this.update(id, `page-removed:${requirementId}`, (draft) => {
         const document = documentOf(draft, requirementId);
         document.pages = document.pages.filter((page) => page.blobId !== blobId);
@@ -160,9 +174,12 @@ export class DraftRepository {
 
   async purgeDeleted(olderThanMs = 60_000): Promise<number> {
     const cutoff = new Date(this.now().getTime() - olderThanMs).toISOString();
-    return this.db.transaction("rw", this.db.drafts, this.db.blobs, async () => {
+    return this.write(async () => {
       const doomed = await this.db.drafts.filter((row) => !!row.deletedAt && row.deletedAt < cutoff).primaryKeys();
-      for (const id of doomed) await this.db.blobs.where("draftId").equals(id).delete();
+      for (const id of doomed) {
+        await this.db.blobs.where("draftId").equals(id).delete();
+        await enqueue(this.db, { name: "deleteDraft", args: { id }, draftId: id }, this.now());
+      }
       await this.db.drafts.bulkDelete(doomed);
       return doomed.length;
     });
@@ -216,6 +233,11 @@ export class DraftNotFoundError extends Error {
     super("draft not found");
     this.name = "DraftNotFoundError";
   }
+}
+
+export async function sha256Hex(data: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /**

@@ -75,6 +75,43 @@ export const ERROR_MESSAGES = {
     id: "Urutan perubahan terputus. Aplikasi akan mengirim ulang dari urutan yang diminta.",
     en: "The sequence of changes has a gap. The app will resend from the requested one.",
   },
+  storage_unavailable: {
+    id: "Penyimpanan berkas belum disiapkan di server ini. Hubungi petugas PTSP kecamatan.",
+    en: "File storage is not set up on this server. Contact your kecamatan PTSP staff.",
+  },
+  invalid_file_hash: {
+    id: "Kode SHA-256 berkas tidak valid: harus 64 karakter heksadesimal huruf kecil.",
+    en: "The file's SHA-256 is not valid: it must be 64 lowercase hexadecimal characters.",
+  },
+  file_not_found: { id: "Berkas ini belum ada di server.", en: "The server does not have this file." },
+  invalid_upload: {
+    id: "Permintaan unggah tidak valid. Aplikasi akan memulai unggahan dari awal.",
+    en: "The upload request is not valid. The app will start the upload again.",
+  },
+  invalid_upload_metadata: {
+    id: "Data unggahan tidak lengkap: perlu SHA-256 dan jenis berkas (JPEG, WebP atau PDF).",
+    en: "The upload is missing details: it needs a SHA-256 and a file type (JPEG, WebP or PDF).",
+  },
+  upload_too_large: {
+    id: "Berkas terlalu besar untuk diunggah (paling besar 6 MB).",
+    en: "The file is too large to upload (6 MB at most).",
+  },
+  upload_not_found: {
+    id: "Unggahan ini tidak ditemukan atau sudah selesai. Aplikasi akan memulai lagi.",
+    en: "This upload was not found or has already finished. The app will start again.",
+  },
+  upload_offset_conflict: {
+    id: "Posisi unggahan tidak cocok dengan server. Aplikasi akan melanjutkan dari posisi server.",
+    en: "The upload position does not match the server's. The app will resume from the server's position.",
+  },
+  hash_mismatch: {
+    id: "Isi berkas yang diterima tidak cocok dengan kode SHA-256-nya. Berkas ditolak; unggah ulang.",
+    en: "The file received does not match its SHA-256. It was refused; upload it again.",
+  },
+  type_mismatch: {
+    id: "Isi berkas bukan JPEG, WebP atau PDF, atau tidak sesuai jenis yang disebutkan.",
+    en: "The file's content is not JPEG, WebP or PDF, or does not match the declared type.",
+  },
   method_not_allowed: { id: "Metode permintaan tidak diizinkan.", en: "Request method not allowed." },
   internal_error: {
     id: "Terjadi kesalahan di server. Coba lagi nanti.",

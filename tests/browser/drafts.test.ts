@@ -415,7 +415,7 @@ describe("application drafts, offline", () => {
           };
         }),
     );
-    expect(version).toBe(30);
+    expect(version).toBe(40);
     await page.getByText("Budi Santoso").click();
     await expect(page.getByLabel("NIK (16 angka)").inputValue()).resolves.toBe("3171011203850002");
     await context.close();

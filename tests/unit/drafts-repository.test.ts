@@ -158,6 +158,56 @@ describe("DraftRepository", () => {
   });
 });
 
+describe("the outbox", () => {
+  it("records every change in the same transaction, coalescing unsent saves of one draft", async () => {
+    const db = freshDb();
+    const repo = new DraftRepository(db);
+    const id = await repo.create(guide);
+    for (const name of ["S", "Si", "Sit", "Siti"]) {
+      await repo.update(id, "applicant.fullName", (d) => {
+        d.applicant.fullName = name;
+      });
+    }
+    const entries = await db.outbox.toArray();
+    expect(entries.map((e) => [e.seq, e.name])).toEqual([[1, "putDraft"]]);
+    expect((entries[0]?.args as { draft: { applicant: { fullName: string } } }).draft.applicant.fullName).toBe("Siti");
+
+    // Once a push has included an entry, it is never changed again: the next save is a new entry.
+    await db.outbox.update(1, { attempted: true });
+    await repo.update(id, "applicant.nik", (d) => {
+      d.applicant.nik = "3171015203900001";
+    });
+    await repo.update(id, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    const after = await db.outbox.toArray();
+    expect(after.map((e) => [e.seq, e.name])).toEqual([
+      [1, "putDraft"],
+      [2, "putDraft"],
+      [3, "submitApplication"],
+    ]);
+    expect((after[0]?.args as { draft: { applicant: { nik: string } } }).draft.applicant.nik).toBe("");
+    expect(new Set(after.map((e) => e.mutationId)).size).toBe(3);
+  });
+
+  it("stores each page's SHA-256 and never writes an outbox entry for a failed change", async () => {
+    const db = freshDb();
+    const repo = new DraftRepository(db);
+    const id = await repo.create(guide);
+    const draft = await repo.addPage(id, "ktp", { data: new TextEncoder().encode("abc").buffer, mime: "image/jpeg" });
+    expect(draft.documents.ktp?.pages[0]?.sha256).toBe(
+      "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+    );
+    const before = await db.outbox.toArray();
+    await expect(
+      repo.update(id, "applicant.fullName", (d) => {
+        d.applicant.fullName = "x".repeat(500);
+      }),
+    ).rejects.toThrow();
+    expect(await db.outbox.toArray()).toEqual(before);
+  });
+});
+
 describe("local database upgrades", () => {
   it("opens a version-2 database with drafts and backfills the search key without losing anything", async () => {
     const name = `upgrade-${Date.now()}`;
@@ -207,6 +257,6 @@ describe("local database upgrades", () => {
     expect(await db.drafts.where("searchKey").startsWith("siti").count()).toBe(1);
     expect((await db.blobs.get("b1"))?.data.byteLength).toBe(3);
     expect(await db.guides.count()).toBe(1);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 });

@@ -1,0 +1,187 @@
+import { v7 as uuidv7 } from "uuid";
+import type { Draft } from "../../shared/draft";
+import type { Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
+import type { LocalDb, OutboxRow } from "../db/local-db";
+
+const PUSH_BATCH = 100;
+const PULL_LIMIT = 200;
+
+export interface UploadRequest {
+  data: ArrayBuffer;
+  mime: string;
+  sha256: string;
+}
+
+export interface SyncDeps {
+  db: LocalDb;
+  /** `fetch` in the app; the Hono app itself in Node tests. */
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  /** Makes sure the server holds a page (resumable upload, skipped when the server has the hash). */
+  upload: (page: UploadRequest) => Promise<void>;
+  now?: () => Date;
+}
+
+export type SyncStatus = "ok" | "offline" | "signed-out" | "session-expired" | "error";
+
+export interface SyncOutcome {
+  status: SyncStatus;
+  pushed: number;
+  rejected: number;
+  pulled: number;
+  /** An error code from the server, for the sync bar's message. */
+  code?: string;
+}
+
+class StopSync extends Error {
+  constructor(
+    readonly status: SyncStatus,
+    readonly code?: string,
+  ) {
+    super(status);
+  }
+}
+
+/**
+ * One sync round: upload the photos that pending submissions need, push the
+ * outbox in order, then pull the office's changes. Safe to interrupt at any
+ * point (tab closed, network gone): every step is idempotent on the server and
+ * every local step is one transaction. The caller makes sure only one tab runs
+ * it at a time (Web Locks).
+ */
+export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
+  const outcome: SyncOutcome = { status: "ok", pushed: 0, rejected: 0, pulled: 0 };
+  try {
+    if (!(await deps.db.meta.get("account"))) throw new StopSync("signed-out");
+    const clientId = await ensureClientId(deps.db);
+    await uploadPendingPages(deps);
+    await pushOutbox(deps, clientId, outcome);
+    await pullChanges(deps, clientId, outcome);
+    await deps.db.meta.put({ key: "lastSyncAt", value: (deps.now?.() ?? new Date()).toISOString() });
+    return outcome;
+  } catch (error) {
+    if (error instanceof StopSync)
+      return { ...outcome, status: error.status, ...(error.code ? { code: error.code } : {}) };
+    // fetch rejects only when the request could not be made at all.
+    if (error instanceof TypeError) return { ...outcome, status: "offline" };
+    return { ...outcome, status: "error", code: error instanceof Error ? error.name : "unknown" };
+  }
+}
+
+export async function ensureClientId(db: LocalDb): Promise<string> {
+  return db.transaction("rw", db.meta, async () => {
+    const existing = (await db.meta.get("clientId"))?.value;
+    if (existing) return existing;
+    const created = uuidv7();
+    await db.meta.put({ key: "clientId", value: created });
+    return created;
+  });
+}
+
+async function uploadPendingPages(deps: SyncDeps): Promise<void> {
+  const submits = await deps.db.outbox.filter((entry) => entry.name === "submitApplication").toArray();
+  const done = new Set<string>();
+  for (const entry of submits) {
+    const draft = (entry.args as { draft: Draft }).draft;
+    for (const document of Object.values(draft.documents)) {
+      for (const page of document.pages) {
+        if (!page.sha256 || done.has(page.sha256)) continue;
+        const blob = await deps.db.blobs.get(page.blobId);
+        // A page deleted since: the server will refuse the submit visibly (file-missing).
+        if (!blob) continue;
+        await deps.upload({ data: blob.data, mime: blob.mime, sha256: page.sha256 });
+        done.add(page.sha256);
+      }
+    }
+  }
+}
+
+function toMutation(entry: OutboxRow): Mutation {
+  return {
+    seq: entry.seq,
+    mutationId: entry.mutationId,
+    name: entry.name,
+    args: entry.args,
+    baseVersion: entry.baseVersion,
+  } as Mutation;
+}
+
+async function failure(response: Response): Promise<StopSync> {
+  const code = ((await response.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+  if (response.status === 401) return new StopSync("session-expired", code);
+  return new StopSync("error", code ?? `http-${response.status}`);
+}
+
+async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome): Promise<void> {
+  const { db } = deps;
+  for (;;) {
+    const batch = await db.outbox.orderBy("seq").limit(PUSH_BATCH).toArray();
+    if (batch.length === 0) return;
+    // From here on these entries are frozen: the server may have seen them.
+    await db.outbox.bulkUpdate(batch.map((entry) => ({ key: entry.seq, changes: { attempted: true } })));
+    const response = await deps.fetch("/api/sync/push", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ clientId, mutations: batch.map(toMutation) }),
+    });
+    if (!response.ok) throw await failure(response);
+    const result = (await response.json()) as PushResponse;
+    const bySeq = new Map(batch.map((entry) => [entry.seq, entry]));
+    await db.transaction("rw", db.outbox, db.attention, async () => {
+      for (const item of result.results) {
+        const entry = bySeq.get(item.seq);
+        if (!entry) continue;
+        if (item.status === "rejected") {
+          outcome.rejected++;
+          await db.attention.put({
+            mutationId: entry.mutationId,
+            draftId: entry.draftId,
+            name: entry.name,
+            code: item.code ?? "rejected",
+            reasons: item.reasons ?? [],
+            at: new Date().toISOString(),
+          });
+        } else if (item.status === "applied") outcome.pushed++;
+      }
+      // Everything up to the server's high-water mark is done, whatever became of the response.
+      await db.outbox.where("seq").belowOrEqual(result.lastAppliedSeq).delete();
+    });
+    // A gap means the server is missing entries this device no longer has: stop and say so,
+    // never renumber silently. (It cannot happen while entries leave the outbox only once acknowledged.)
+    if (result.expectedSeq !== undefined) throw new StopSync("error", "seq-gap");
+    if (result.lastAppliedSeq < (batch[0]?.seq ?? 0)) throw new StopSync("error", "no-progress");
+  }
+}
+
+async function pullChanges(deps: SyncDeps, clientId: string, outcome: SyncOutcome): Promise<void> {
+  const { db } = deps;
+  for (;;) {
+    const cursor = (await db.meta.get("pullCursor"))?.value;
+    const query = new URLSearchParams({ clientId, limit: String(PULL_LIMIT), ...(cursor ? { cursor } : {}) });
+    const response = await deps.fetch(`/api/sync/pull?${query}`, { headers: { Accept: "application/json" } });
+    if (!response.ok) throw await failure(response);
+    const page = (await response.json()) as PullResponse;
+    // A page and its cursor land together: a crash cannot skip or repeat a change.
+    await db.transaction("rw", db.remote, db.meta, db.outbox, db.drafts, async () => {
+      for (const change of page.changes) {
+        await db.remote.put({
+          id: change.id,
+          version: change.version,
+          status: change.status,
+          verdict: change.verdict,
+          deleted: change.deleted,
+          updatedAt: change.updatedAt,
+        });
+        // The office sent it back: the cadre may edit and mark it ready again. Content is
+        // never overwritten — it belongs to the cadre — only the local workflow flag.
+        if (change.status === "needs-fix") {
+          const draft = await db.drafts.get(change.id);
+          if (draft?.status === "ready") await db.drafts.update(change.id, { status: "draft" });
+        }
+      }
+      await db.meta.put({ key: "pullCursor", value: page.cursor });
+      await db.outbox.where("seq").belowOrEqual(page.lastAppliedSeq).delete();
+    });
+    outcome.pulled += page.changes.length;
+    if (!page.hasMore) return;
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The tus 1.0 endpoint for page uploads (https://tus.io/protocols/resumable-upload),
+ * served by @tus/server through `handleWeb` inside Hono.
+ *
+ * - Creation (POST /api/files/tus/) needs `Upload-Length` ≤ 6 MB and metadata
+ *   `sha256` (64 lowercase hex) and `mime` (image/jpeg, image/webp or
+ *   application/pdf). Other metadata keys are dropped; the server adds `owner`.
+ * - Upload ids are 32 random hex characters chosen by the server; any other id
+ *   in a URL is a 404 before the store sees it, so no path trick reaches the disk.
+ * - Only the cadre who created an upload can see, continue or delete it
+ *   (others get the same 404 as for an unknown id).
+ * - When the last byte arrives the file is hashed, sniffed and stored under its
+ *   hash (storage.ts); a mismatch deletes it and answers `hash_mismatch` (422)
+ *   or `type_mismatch` (415).
+ * - Offsets live on disk (FileStore): after a server restart a HEAD gives the
+ *   offset and the phone continues from there. An upload that was complete
+ *   when the server stopped is finished on that HEAD; an accepted upload keeps
+ *   its small `<id>.json` so a HEAD after a lost response says "complete"
+ *   rather than making the phone send it all again.
+ *
+ * Error bodies use the API's JSON error shape. Nothing logs contents or names.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { stat, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { FileStore } from "@tus/file-store";
+import { Server, TUS_RESUMABLE, type Upload } from "@tus/server";
+import type { Context } from "hono";
+import { type ErrorCode, errorBody } from "../../shared/api/errors";
+import type { Locale } from "../../shared/text";
+import type { Db } from "../db/open";
+import type { AppEnv } from "../http/env";
+import { apiError, requestLocale } from "../http/errors";
+import {
+  type AcceptResult,
+  acceptUpload,
+  findStoredFile,
+  incomingDir,
+  isUploadMime,
+  MAX_UPLOAD_BYTES,
+  type RefusalCode,
+  SHA256_HEX,
+} from "./storage";
+
+/** The tus collection URL; uploads are `${TUS_PATH}/<id>`. */
+export const TUS_PATH = "/api/files/tus";
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+
+const REFUSAL_STATUS: Record<RefusalCode, number> = {
+  hash_mismatch: 422,
+  type_mismatch: 415,
+  upload_too_large: 413,
+};
+
+/** Thrown from the tus hooks; turned into a JSON error body by onResponseError. */
+class UploadRefusal extends Error {
+  constructor(
+    readonly status_code: number,
+    readonly code: ErrorCode,
+  ) {
+    super(code);
+  }
+}
+
+/** tus's own errors (plain text) mapped to the API's codes, by status. */
+function codeForTusStatus(status: number): ErrorCode {
+  if (status === 404 || status === 410) return "upload_not_found";
+  if (status === 409) return "upload_offset_conflict";
+  if (status === 413) return "upload_too_large";
+  if (status >= 500 && status !== 501) return "internal_error";
+  return "invalid_upload";
+}
+
+interface RequestContext {
+  userId: string;
+  locale: Locale;
+}
+
+export interface TusUploadsOptions {
+  db: Db;
+  filesDir: string;
+  now: () => Date;
+  logError: (message: string, error: unknown) => void;
+}
+
+/** Only an error's code travels to the log: fs messages carry paths. */
+function safeError(error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return new Error(typeof code === "string" ? code : error instanceof Error ? error.name : "unknown");
+}
+
+export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOptions) {
+  const incoming = incomingDir(filesDir);
+  mkdirSync(incoming, { recursive: true });
+  const datastore = new FileStore({ directory: incoming });
+  const contexts = new WeakMap<Request, RequestContext>();
+  /** One finish per upload at a time (the last PATCH and a HEAD after a restart may race). */
+  const finishing = new Map<string, Promise<AcceptResult>>();
+
+  const locale = (req: Request) => contexts.get(req)?.locale ?? "id";
+  const json = (code: ErrorCode, req: Request) => JSON.stringify(errorBody(code, locale(req)));
+
+  async function removeUpload(id: string): Promise<void> {
+    await unlink(join(incoming, id)).catch(() => {});
+    await datastore.configstore.delete(id).catch(() => {});
+  }
+
+  /** Verifies and stores a complete upload; on refusal or failure the upload is gone. */
+  function finish(id: string, userId: string): Promise<AcceptResult> {
+    const running = finishing.get(id);
+    if (running) return running;
+    const work = (async () => {
+      const info = await datastore.configstore.get(id);
+      const sha256 = info?.metadata?.sha256;
+      const mime = info?.metadata?.mime;
+      if (!info || typeof info.size !== "number" || !sha256 || !isUploadMime(mime)) {
+        await removeUpload(id);
+        return { ok: false, code: "hash_mismatch" } as const;
+      }
+      try {
+        const result = await acceptUpload(db, filesDir, {
+          path: join(incoming, id),
+          sha256,
+          mime,
+          size: info.size,
+          uploadedBy: userId,
+          now: now(),
+        });
+        // Accepted: the data file was moved; `<id>.json` stays as the record that it completed.
+        if (!result.ok) await removeUpload(id);
+        return result;
+      } catch (error) {
+        // An unexpected failure: drop the upload so the phone's retry starts a clean one.
+        await removeUpload(id);
+        throw error;
+      }
+    })().finally(() => finishing.delete(id));
+    finishing.set(id, work);
+    return work;
+  }
+
+  async function finishOrRefuse(id: string, userId: string): Promise<void> {
+    let result: AcceptResult;
+    try {
+      result = await finish(id, userId);
+    } catch (error) {
+      logError("file upload: storing a finished upload failed", safeError(error));
+      throw new UploadRefusal(500, "internal_error");
+    }
+    if (!result.ok) throw new UploadRefusal(REFUSAL_STATUS[result.code], result.code);
+  }
+
+  const tus = new Server({
+    path: TUS_PATH,
+    datastore,
+    maxSize: MAX_UPLOAD_BYTES,
+    relativeLocation: true,
+    // Same-origin only: no Access-Control-Allow-Origin for anyone.
+    allowedOrigins: () => false,
+    disableTerminationForFinishedUploads: true,
+    // Random, server-chosen ids: the client's metadata never names a file.
+    namingFunction: () => randomBytes(16).toString("hex"),
+    getFileIdFromRequest: (_req, lastPath) => (lastPath && UPLOAD_ID.test(lastPath) ? lastPath : undefined),
+    async onUploadCreate(req, upload: Upload) {
+      const context = contexts.get(req);
+      if (!context) throw new UploadRefusal(401, "session_required");
+      if (upload.sizeIsDeferred) throw new UploadRefusal(400, "invalid_upload");
+      const sha256 = upload.metadata?.sha256;
+      const mime = upload.metadata?.mime;
+      if (typeof sha256 !== "string" || !SHA256_HEX.test(sha256) || !isUploadMime(mime)) {
+        throw new UploadRefusal(400, "invalid_upload_metadata");
+      }
+      return { metadata: { sha256, mime, owner: context.userId } };
+    },
+    async onUploadFinish(req, upload: Upload) {
+      const context = contexts.get(req);
+      if (!context) throw new UploadRefusal(401, "session_required");
+      await finishOrRefuse(upload.id, context.userId);
+      return {};
+    },
+    onResponseError(req, error) {
+      if (error instanceof UploadRefusal) return { status_code: error.status_code, body: json(error.code, req) };
+      const status = "status_code" in error && typeof error.status_code === "number" ? error.status_code : 500;
+      if (status >= 500) logError("file upload: request failed", safeError(error));
+      return { status_code: status, body: json(codeForTusStatus(status), req) };
+    },
+  });
+
+  /** `Upload-Offset = Upload-Length`: what a HEAD answers for an upload that is stored. */
+  function completeHead(size: number): Response {
+    return new Response(null, {
+      status: 200,
+      headers: {
+        "Tus-Resumable": TUS_RESUMABLE,
+        "Upload-Offset": String(size),
+        "Upload-Length": String(size),
+        "Cache-Control": "no-store",
+      },
+    });
+  }
+
+  /** HEAD on an upload whose bytes are all here: either already stored, or finish it now (after a restart). */
+  async function headOfFinishedUpload(id: string, userId: string): Promise<Response | null> {
+    const info = await datastore.configstore.get(id);
+    const sha256 = info?.metadata?.sha256;
+    if (!info || typeof info.size !== "number" || !sha256) return null;
+    const dataSize = await stat(join(incoming, id)).then(
+      (s) => s.size,
+      () => null,
+    );
+    if (dataSize === null) {
+      return (await findStoredFile(db, filesDir, sha256)) ? completeHead(info.size) : null;
+    }
+    if (dataSize !== info.size) return null;
+    try {
+      const result = await finish(id, userId);
+      return result.ok ? completeHead(info.size) : null;
+    } catch (error) {
+      logError("file upload: storing a finished upload failed", safeError(error));
+      return null;
+    }
+  }
+
+  /** The Hono handler for everything under /api/files/tus; requireAuth runs before it. */
+  async function handle(c: Context<AppEnv>): Promise<Response> {
+    const auth = c.var.auth;
+    if (!auth) return apiError(c, 401, "session_required");
+    const raw = c.req.raw;
+    const method = raw.method;
+    const rest = new URL(raw.url).pathname.slice(TUS_PATH.length).replace(/^\//, "");
+
+    if (rest === "") {
+      if (method !== "POST" && method !== "OPTIONS") {
+        c.header("Allow", "POST, OPTIONS");
+        return apiError(c, 405, "method_not_allowed");
+      }
+    } else {
+      if (!UPLOAD_ID.test(rest)) return apiError(c, 404, "upload_not_found");
+      if (!["HEAD", "PATCH", "DELETE", "OPTIONS"].includes(method)) {
+        c.header("Allow", "HEAD, PATCH, DELETE, OPTIONS");
+        return apiError(c, 405, "method_not_allowed");
+      }
+      const info = await datastore.configstore.get(rest);
+      // Someone else's upload is answered exactly like an unknown one.
+      if (info && info.metadata?.owner !== auth.user.id) return apiError(c, 404, "upload_not_found");
+      if (method === "HEAD" && info) {
+        const finished = await headOfFinishedUpload(rest, auth.user.id);
+        if (finished) return finished;
+      }
+    }
+
+    contexts.set(raw, { userId: auth.user.id, locale: requestLocale(c) });
+    const response = await tus.handleWeb(raw);
+    response.headers.set("Cache-Control", "no-store");
+    if (response.status < 400 || method === "HEAD") return response;
+    // Errors go out in the API's JSON shape (tus writes a few, e.g. 412, as plain text).
+    const text = await response.text();
+    const body = text.startsWith('{"error"') ? text : json(codeForTusStatus(response.status), raw);
+    const headers = new Headers(response.headers);
+    headers.set("Content-Type", "application/json; charset=UTF-8");
+    headers.delete("Content-Length");
+    return new Response(body, { status: response.status, headers });
+  }
+
+  return { handle, server: tus };
+}

@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import { requireAuth } from "../auth/middleware";
+import type { Db } from "../db/open";
+import { findStoredFile, SHA256_HEX } from "../files/storage";
+import { createTusUploads } from "../files/tus";
+import type { AppEnv } from "../http/env";
+import { apiError } from "../http/errors";
+
+export interface FileRoutesOptions {
+  /** Where verified files and uploads in progress live; without it every file route answers 503. */
+  filesDir?: string | undefined;
+  now?: () => Date;
+  logError?: (message: string, error: unknown) => void;
+}
+
+/**
+ * /api/files (docs in server/files/tus.ts and storage.ts):
+ * - GET|HEAD /sha256/:hash — 200 with `{ sha256, bytes, mime, createdAt }` if the
+ *   server holds that content, 404 `file_not_found` if not: the phone skips
+ *   uploads the server already has. Signed-in cadres and operators.
+ * - /tus/… — the tus upload endpoint. Signed-in cadres.
+ */
+export function fileRoutes(db: Db, { filesDir, now = () => new Date(), logError = () => {} }: FileRoutesOptions) {
+  const routes = new Hono<AppEnv>();
+  if (!filesDir) {
+    routes.all("*", (c) => apiError(c, 503, "storage_unavailable"));
+    return routes;
+  }
+
+  routes.get("/sha256/:hash", requireAuth("cadre", "operator"), async (c) => {
+    const hash = c.req.param("hash");
+    if (!SHA256_HEX.test(hash)) return apiError(c, 400, "invalid_file_hash");
+    const stored = await findStoredFile(db, filesDir, hash);
+    c.header("Cache-Control", "no-store");
+    if (!stored) return apiError(c, 404, "file_not_found");
+    return c.json(stored);
+  });
+
+  const uploads = createTusUploads({ db, filesDir, now, logError });
+  routes.all("/tus", requireAuth("cadre"), uploads.handle);
+  routes.all("/tus/*", requireAuth("cadre"), uploads.handle);
+  return routes;
+}

@@ -1,0 +1,449 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import type { Db } from "../../server/db/open";
+import { files } from "../../server/db/schema";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { tempDatabase } from "../helpers/temp-db";
+
+const MB = 1024 * 1024;
+const TUS = "/api/files/tus/";
+
+let database: ReturnType<typeof tempDatabase>;
+let filesDir: string;
+let app: ReturnType<typeof createApp>;
+let cadre: TestUser;
+
+beforeEach(() => {
+  database = tempDatabase();
+  filesDir = join(database.dir, "files");
+  app = createApp({ db: database.db, filesDir });
+  cadre = createTestUser(database.db, "cadre");
+});
+afterEach(() => database.cleanup());
+
+function sha256(data: Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Random bytes behind a real magic number: what the server sniffs. */
+function fakeJpeg(size: number): Uint8Array {
+  const data = randomBytes(size);
+  data.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  return new Uint8Array(data);
+}
+
+function fakePdf(size: number): Uint8Array {
+  const data = randomBytes(size);
+  data.set(Buffer.from("%PDF-1.4\n"), 0);
+  return new Uint8Array(data);
+}
+
+function metadata(values: Record<string, string>): string {
+  return Object.entries(values)
+    .map(([key, value]) => `${key} ${Buffer.from(value).toString("base64")}`)
+    .join(",");
+}
+
+function tusHeaders(user: TestUser | null, extra: Record<string, string> = {}): Record<string, string> {
+  return { "Tus-Resumable": "1.0.0", ...(user ? { Cookie: user.cookie } : {}), ...extra };
+}
+
+async function create(
+  size: number,
+  meta: Record<string, string>,
+  { user = cadre, target = app }: { user?: TestUser | null; target?: typeof app } = {},
+): Promise<Response> {
+  return target.request(TUS, {
+    method: "POST",
+    headers: tusHeaders(user, { "Upload-Length": String(size), "Upload-Metadata": metadata(meta) }),
+  });
+}
+
+async function createOk(data: Uint8Array, meta: Record<string, string>, target = app): Promise<string> {
+  const response = await create(data.byteLength, meta, { target });
+  expect(response.status, await response.clone().text()).toBe(201);
+  const location = response.headers.get("Location") ?? "";
+  expect(location).toMatch(/^\/api\/files\/tus\/[0-9a-f]{32}$/);
+  return location;
+}
+
+function patch(url: string, offset: number, body: Uint8Array, { user = cadre, target = app } = {}) {
+  return target.request(url, {
+    method: "PATCH",
+    headers: tusHeaders(user, {
+      "Upload-Offset": String(offset),
+      "Content-Type": "application/offset+octet-stream",
+    }),
+    body,
+  });
+}
+
+function head(url: string, { user = cadre, target = app }: { user?: TestUser | null; target?: typeof app } = {}) {
+  return target.request(url, { method: "HEAD", headers: tusHeaders(user) });
+}
+
+async function upload(data: Uint8Array, meta: Record<string, string>): Promise<Response> {
+  return patch(await createOk(data, meta), 0, data);
+}
+
+async function errorCode(response: Response): Promise<string> {
+  const body = (await response.json()) as { error: { code: string } };
+  return body.error.code;
+}
+
+function storedPath(hash: string): string {
+  return join(filesDir, hash.slice(0, 2), hash);
+}
+
+function fileRow(db: Db, hash: string) {
+  return db.select().from(files).where(eq(files.sha256, hash)).get();
+}
+
+/** Every file under `dir`, relative, sorted. */
+function tree(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort();
+}
+
+/** What incoming/ holds besides the `<id>.json` records of completed uploads. */
+function incomingData(): string[] {
+  return tree(join(filesDir, "incoming")).filter((name) => !name.endsWith(".json"));
+}
+
+describe("tus uploads", () => {
+  it("stores a finished upload under its hash and records it, after create → PATCH in chunks", async () => {
+    const data = fakeJpeg(700_000);
+    const hash = sha256(data);
+    const url = await createOk(data, { sha256: hash, mime: "image/jpeg" });
+
+    const first = await patch(url, 0, data.subarray(0, 256 * 1024));
+    expect(first.status).toBe(204);
+    expect(first.headers.get("Upload-Offset")).toBe(String(256 * 1024));
+    expect(fileRow(database.db, hash)).toBeUndefined();
+    expect((await app.request(`/api/files/sha256/${hash}`, { headers: { Cookie: cadre.cookie } })).status).toBe(404);
+
+    const last = await patch(url, 256 * 1024, data.subarray(256 * 1024));
+    expect(last.status).toBe(204);
+    expect(last.headers.get("Upload-Offset")).toBe(String(data.byteLength));
+
+    expect(readFileSync(storedPath(hash)).equals(Buffer.from(data))).toBe(true);
+    expect(fileRow(database.db, hash)).toMatchObject({
+      sha256: hash,
+      bytes: data.byteLength,
+      mime: "image/jpeg",
+      uploadedBy: cadre.id,
+    });
+    expect(incomingData()).toEqual([]);
+
+    // A HEAD after a lost response says "complete" instead of making the phone start over.
+    const again = await head(url);
+    expect(again.status).toBe(200);
+    expect(again.headers.get("Upload-Offset")).toBe(String(data.byteLength));
+    expect(again.headers.get("Upload-Length")).toBe(String(data.byteLength));
+  });
+
+  it("accepts a PDF and a WebP, each checked by its magic bytes", async () => {
+    const pdf = fakePdf(40_000);
+    expect((await upload(pdf, { sha256: sha256(pdf), mime: "application/pdf" })).status).toBe(204);
+    const webp = new Uint8Array(randomBytes(30_000));
+    webp.set(Buffer.from("RIFF"), 0);
+    webp.set(Buffer.from("WEBPVP8 "), 8);
+    expect((await upload(webp, { sha256: sha256(webp), mime: "image/webp" })).status).toBe(204);
+    expect(fileRow(database.db, sha256(pdf))?.mime).toBe("application/pdf");
+    expect(fileRow(database.db, sha256(webp))?.mime).toBe("image/webp");
+  });
+
+  it("refuses content whose hash is not the declared one, and keeps nothing", async () => {
+    const data = fakeJpeg(100_000);
+    const declared = sha256(fakeJpeg(100_000));
+    const url = await createOk(data, { sha256: declared, mime: "image/jpeg" });
+    const response = await patch(url, 0, data);
+    expect(response.status).toBe(422);
+    expect(response.headers.get("Content-Type")).toContain("application/json");
+    expect(await errorCode(response)).toBe("hash_mismatch");
+    expect(fileRow(database.db, declared)).toBeUndefined();
+    expect(fileRow(database.db, sha256(data))).toBeUndefined();
+    expect(tree(filesDir).filter((name) => !name.startsWith("incoming"))).toEqual([]);
+    expect(tree(join(filesDir, "incoming"))).toEqual([]);
+    expect((await head(url)).status).toBe(404);
+  });
+
+  it("refuses a text file declared as a JPEG (type_mismatch), and a JPEG declared as a WebP", async () => {
+    const text = new TextEncoder().encode("Nama: Siti Aminah\nNIK: 3171015203900001\n".repeat(50));
+    const refused = await upload(text, { sha256: sha256(text), mime: "image/jpeg" });
+    expect(refused.status).toBe(415);
+    expect(await errorCode(refused)).toBe("type_mismatch");
+
+    const jpeg = fakeJpeg(20_000);
+    const mislabelled = await upload(jpeg, { sha256: sha256(jpeg), mime: "image/webp" });
+    expect(await errorCode(mislabelled)).toBe("type_mismatch");
+
+    // A PNG is a real image but not a page format: refused by content too.
+    const png = new Uint8Array(randomBytes(5_000));
+    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+    expect(await errorCode(await upload(png, { sha256: sha256(png), mime: "image/jpeg" }))).toBe("type_mismatch");
+
+    expect(database.db.select().from(files).all()).toEqual([]);
+    expect(tree(filesDir)).toEqual([]);
+  });
+
+  it("refuses uploads over 6 MB, declared or sent", async () => {
+    const hash = sha256(new Uint8Array([1]));
+    const tooLong = await create(6 * MB + 1, { sha256: hash, mime: "image/jpeg" });
+    expect(tooLong.status).toBe(413);
+    expect(await errorCode(tooLong)).toBe("upload_too_large");
+
+    // Exactly 6 MB is allowed.
+    const max = fakeJpeg(6 * MB);
+    expect((await upload(max, { sha256: sha256(max), mime: "image/jpeg" })).status).toBe(204);
+
+    // More bytes than declared are refused before anything is written past the length.
+    const small = fakeJpeg(1000);
+    const url = await createOk(small, { sha256: sha256(small), mime: "image/jpeg" });
+    const overflow = await patch(url, 0, fakeJpeg(2000));
+    expect(overflow.status).toBe(413);
+    expect(await errorCode(overflow)).toBe("upload_too_large");
+    expect(fileRow(database.db, sha256(small))).toBeUndefined();
+  });
+
+  it("refuses creation without a valid sha256 and page mime, or with a deferred length", async () => {
+    const data = fakeJpeg(1000);
+    const hash = sha256(data);
+    for (const meta of [
+      { mime: "image/jpeg" },
+      { sha256: hash },
+      { sha256: hash.toUpperCase(), mime: "image/jpeg" },
+      { sha256: hash.slice(1), mime: "image/jpeg" },
+      { sha256: hash, mime: "image/png" },
+      { sha256: hash, mime: "text/html" },
+    ]) {
+      const response = await create(1000, meta);
+      expect(response.status, JSON.stringify(meta)).toBe(400);
+      expect(await errorCode(response)).toBe("invalid_upload_metadata");
+    }
+    const deferred = await app.request(TUS, {
+      method: "POST",
+      headers: tusHeaders(cadre, {
+        "Upload-Defer-Length": "1",
+        "Upload-Metadata": metadata({ sha256: hash, mime: "image/jpeg" }),
+      }),
+    });
+    expect(deferred.status).toBe(400);
+    expect(await errorCode(deferred)).toBe("invalid_upload");
+    const noProtocol = await app.request(TUS, { method: "POST", headers: { Cookie: cadre.cookie } });
+    expect(noProtocol.status).toBe(412);
+    expect(await errorCode(noProtocol)).toBe("invalid_upload");
+    expect(tree(join(filesDir, "incoming"))).toEqual([]);
+  });
+
+  it("stores identical content once; both uploads succeed, one after the other and at the same time", async () => {
+    const data = fakeJpeg(300_000);
+    const hash = sha256(data);
+    expect((await upload(data, { sha256: hash, mime: "image/jpeg" })).status).toBe(204);
+    expect((await upload(data, { sha256: hash, mime: "image/jpeg" })).status).toBe(204);
+
+    const other = fakeJpeg(200_000);
+    const urls = await Promise.all([1, 2, 3].map(() => createOk(other, { sha256: sha256(other), mime: "image/jpeg" })));
+    const results = await Promise.all(urls.map((url) => patch(url, 0, other)));
+    expect(results.map((r) => r.status)).toEqual([204, 204, 204]);
+
+    expect(tree(filesDir).filter((name) => !name.startsWith("incoming"))).toEqual(
+      [join(hash.slice(0, 2), hash), join(sha256(other).slice(0, 2), sha256(other))].sort(),
+    );
+    expect(incomingData()).toEqual([]);
+    expect(database.db.select().from(files).all()).toHaveLength(2);
+  });
+
+  it("resumes after a server restart: HEAD gives the offset, the rest is PATCHed, the file is stored", async () => {
+    const data = fakeJpeg(1_000_000);
+    const hash = sha256(data);
+    const url = await createOk(data, { sha256: hash, mime: "image/jpeg" });
+    const half = 500_000;
+    expect((await patch(url, 0, data.subarray(0, half))).status).toBe(204);
+
+    // "Restart": a new app (new tus server, new locks, nothing in memory) on the same database and folder.
+    const restarted = createApp({ db: database.db, filesDir });
+    const resumed = await head(url, { target: restarted });
+    expect(resumed.status).toBe(200);
+    expect(resumed.headers.get("Upload-Offset")).toBe(String(half));
+    expect(resumed.headers.get("Upload-Length")).toBe(String(data.byteLength));
+
+    // Sending from 0 again is a conflict, not a silent overwrite.
+    const fromZero = await patch(url, 0, data, { target: restarted });
+    expect(fromZero.status).toBe(409);
+    expect(await errorCode(fromZero)).toBe("upload_offset_conflict");
+
+    expect((await patch(url, half, data.subarray(half), { target: restarted })).status).toBe(204);
+    expect(readFileSync(storedPath(hash)).equals(Buffer.from(data))).toBe(true);
+    expect(fileRow(database.db, hash)?.uploadedBy).toBe(cadre.id);
+  });
+
+  it("finishes, on the next HEAD, an upload whose last bytes were written when the server stopped", async () => {
+    const data = fakeJpeg(400_000);
+    const hash = sha256(data);
+    const url = await createOk(data, { sha256: hash, mime: "image/jpeg" });
+    expect((await patch(url, 0, data.subarray(0, 100_000))).status).toBe(204);
+    // The server wrote the rest, then died before verifying it.
+    const id = url.split("/").at(-1) ?? "";
+    writeFileSync(join(filesDir, "incoming", id), data);
+
+    const restarted = createApp({ db: database.db, filesDir });
+    const response = await head(url, { target: restarted });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Upload-Offset")).toBe(String(data.byteLength));
+    expect(fileRow(database.db, hash)).toBeDefined();
+    expect(existsSync(storedPath(hash))).toBe(true);
+  });
+
+  it("keeps each upload to the cadre who started it", async () => {
+    const data = fakeJpeg(10_000);
+    const url = await createOk(data, { sha256: sha256(data), mime: "image/jpeg" });
+    const other = createTestUser(database.db, "cadre");
+    expect((await head(url, { user: other })).status).toBe(404);
+    const hijack = await patch(url, 0, data, { user: other });
+    expect(hijack.status).toBe(404);
+    expect(await errorCode(hijack)).toBe("upload_not_found");
+    const removal = await app.request(url, { method: "DELETE", headers: tusHeaders(other) });
+    expect(removal.status).toBe(404);
+    expect((await patch(url, 0, data)).status).toBe(204);
+    expect(fileRow(database.db, sha256(data))?.uploadedBy).toBe(cadre.id);
+  });
+
+  it("ignores client file names and refuses path tricks in ids; nothing is written outside the files folder", async () => {
+    const before = readdirSync(database.dir).sort();
+    const data = fakeJpeg(5_000);
+    const hash = sha256(data);
+    const url = await createOk(data, {
+      sha256: hash,
+      mime: "image/jpeg",
+      filename: "../../../../masdarin.sqlite",
+      name: "/etc/passwd",
+      id: "../escape",
+    });
+    expect(url).not.toContain("escape");
+    const info = JSON.parse(readFileSync(join(filesDir, "incoming", `${url.split("/").at(-1)}.json`), "utf8"));
+    expect(Object.keys(info.metadata).sort()).toEqual(["mime", "owner", "sha256"]);
+
+    for (const bad of [
+      "%2e%2e%2f%2e%2e%2fmasdarin.sqlite",
+      "..%2F..%2Fmasdarin.sqlite",
+      "..%5C..%5Cmasdarin.sqlite",
+      "%2e%2e",
+      "abc",
+      `${"a".repeat(32)}%00`,
+      `${"a".repeat(32)}/..`,
+      "A".repeat(32),
+    ]) {
+      for (const method of ["HEAD", "PATCH", "DELETE"]) {
+        const response = await app.request(`${TUS}${bad}`, {
+          method,
+          headers: tusHeaders(cadre, { "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" }),
+          ...(method === "PATCH" ? { body: data } : {}),
+        });
+        expect(response.status, `${method} ${bad}`).toBeGreaterThanOrEqual(400);
+        expect(response.status, `${method} ${bad}`).toBeLessThan(500);
+      }
+    }
+    expect((await patch(url, 0, data)).status).toBe(204);
+    expect(readdirSync(database.dir).sort()).toEqual(before.includes("files") ? before : [...before, "files"].sort());
+    expect(tree(filesDir).filter((name) => !name.endsWith(".json"))).toEqual([join(hash.slice(0, 2), hash)]);
+    expect(statSync(join(database.dir, "masdarin.sqlite")).size).toBeGreaterThan(0);
+  });
+
+  it("answers 405 to GET on the upload URLs: partial uploads are never readable", async () => {
+    const data = fakeJpeg(5_000);
+    const url = await createOk(data, { sha256: sha256(data), mime: "image/jpeg" });
+    expect((await app.request(url, { headers: tusHeaders(cadre) })).status).toBe(405);
+    expect((await app.request(TUS, { method: "PATCH", headers: tusHeaders(cadre) })).status).toBe(405);
+  });
+
+  it("is only for signed-in cadres", async () => {
+    const data = fakeJpeg(5_000);
+    const anonymous = await create(5_000, { sha256: sha256(data), mime: "image/jpeg" }, { user: null });
+    expect(anonymous.status).toBe(401);
+    expect(await errorCode(anonymous)).toBe("session_required");
+    const url = await createOk(data, { sha256: sha256(data), mime: "image/jpeg" });
+    expect((await patch(url, 0, data, { user: null })).status).toBe(401);
+    expect((await head(url, { user: null })).status).toBe(401);
+    const operator = createTestUser(database.db, "operator");
+    expect((await create(5_000, { sha256: sha256(data), mime: "image/jpeg" }, { user: operator })).status).toBe(403);
+    expect(tree(join(filesDir, "incoming"))).toHaveLength(2); // the cadre's upload: data file + record
+  });
+
+  it("refuses a cross-site upload (the Origin check applies to /api/files too)", async () => {
+    const data = fakeJpeg(5_000);
+    const response = await app.request(TUS, {
+      method: "POST",
+      headers: tusHeaders(cadre, {
+        Origin: "https://evil.example",
+        "Upload-Length": "5000",
+        "Upload-Metadata": metadata({ sha256: sha256(data), mime: "image/jpeg" }),
+      }),
+    });
+    expect(response.status).toBe(403);
+    expect(await errorCode(response)).toBe("csrf_failed");
+  });
+});
+
+describe("GET|HEAD /api/files/sha256/:hash", () => {
+  it("says whether the server holds that content: 404 before, 200 with metadata after", async () => {
+    const data = fakeJpeg(50_000);
+    const hash = sha256(data);
+    const path = `/api/files/sha256/${hash}`;
+    const headers = { Cookie: cadre.cookie };
+    expect((await app.request(path, { method: "HEAD", headers })).status).toBe(404);
+    const missing = await app.request(path, { headers });
+    expect(await errorCode(missing)).toBe("file_not_found");
+
+    await upload(data, { sha256: hash, mime: "image/jpeg" });
+    const present = await app.request(path, { method: "HEAD", headers });
+    expect(present.status).toBe(200);
+    expect(present.headers.get("Cache-Control")).toBe("no-store");
+    const body = await (await app.request(path, { headers })).json();
+    expect(body).toEqual({ sha256: hash, bytes: data.byteLength, mime: "image/jpeg", createdAt: expect.any(String) });
+
+    const operator = createTestUser(database.db, "operator");
+    expect((await app.request(path, { method: "HEAD", headers: { Cookie: operator.cookie } })).status).toBe(200);
+  });
+
+  it("answers 404 when the row is there but the bytes are not, so the phone uploads them again", async () => {
+    const data = fakeJpeg(50_000);
+    const hash = sha256(data);
+    await upload(data, { sha256: hash, mime: "image/jpeg" });
+    const { rmSync } = await import("node:fs");
+    rmSync(storedPath(hash));
+    const path = `/api/files/sha256/${hash}`;
+    expect((await app.request(path, { method: "HEAD", headers: { Cookie: cadre.cookie } })).status).toBe(404);
+    expect((await upload(data, { sha256: hash, mime: "image/jpeg" })).status).toBe(204);
+    expect((await app.request(path, { method: "HEAD", headers: { Cookie: cadre.cookie } })).status).toBe(200);
+  });
+
+  it("refuses malformed hashes (400), anonymous callers (401) and admins (403)", async () => {
+    const hash = "a".repeat(64);
+    for (const bad of ["A".repeat(64), "a".repeat(63), `${"a".repeat(63)}g`, "..%2F..%2Fmasdarin.sqlite"]) {
+      const response = await app.request(`/api/files/sha256/${bad}`, { headers: { Cookie: cadre.cookie } });
+      expect(response.status, bad).toBe(400);
+      expect(await errorCode(response)).toBe("invalid_file_hash");
+    }
+    const anonymous = await app.request(`/api/files/sha256/${hash}`, { method: "HEAD" });
+    expect(anonymous.status).toBe(401);
+    const admin = createTestUser(database.db, "admin");
+    expect((await app.request(`/api/files/sha256/${hash}`, { headers: { Cookie: admin.cookie } })).status).toBe(403);
+  });
+});
+
+describe("without a files folder", () => {
+  it("answers 503 storage_unavailable", async () => {
+    const bare = createApp({ db: database.db });
+    const response = await bare.request(`/api/files/sha256/${"a".repeat(64)}`, { headers: { Cookie: cadre.cookie } });
+    expect(response.status).toBe(503);
+    expect(await errorCode(response)).toBe("storage_unavailable");
+    expect((await bare.request(TUS, { method: "POST", headers: tusHeaders(cadre) })).status).toBe(503);
+  });
+});

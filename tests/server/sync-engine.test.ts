@@ -1,0 +1,228 @@
+import "fake-indexeddb/auto";
+import Dexie from "dexie";
+import { eq } from "drizzle-orm";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { syncOnce } from "../../client/sync/engine";
+import { revokeSession } from "../../server/auth/sessions";
+import { applications, sessions } from "../../server/db/schema";
+import { seedIfEmpty } from "../../server/seed/seed";
+import { recordVerdict } from "../../server/sync/applications";
+import { createTestUser, sessionCookie, type TestUser } from "../helpers/accounts";
+import { deps, domisiliGuide, fillReady, makeDevice, serverNetwork, verifiedUpload } from "../helpers/sync-harness";
+import { tempDatabase } from "../helpers/temp-db";
+
+vi.setConfig({ testTimeout: 120_000 });
+
+let env: ReturnType<typeof tempDatabase>;
+let cadre: TestUser;
+const names: string[] = [];
+
+beforeEach(() => {
+  env = tempDatabase();
+  seedIfEmpty(env.db);
+  cadre = createTestUser(env.db, "cadre");
+});
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+  env.cleanup();
+});
+
+function deviceName(): string {
+  const name = `phone-${Date.now()}-${Math.random()}`;
+  names.push(name);
+  return name;
+}
+
+describe("the sync engine against the real server", () => {
+  it("sends a ready draft with its photos, then brings the office's verdict back", async () => {
+    const { db, repo } = await makeDevice(env, cadre, deviceName());
+    const network = serverNetwork(env, cadre);
+    const id = await repo.create(domisiliGuide(env));
+    await fillReady(repo, id, "Siti Aminah");
+    await repo.update(id, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    const first = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
+    expect(first).toMatchObject({ status: "ok", rejected: 0 });
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.remote.get(id))?.status).toBe("submitted");
+    const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    expect(row?.status).toBe("submitted");
+
+    recordVerdict(env.db, id, {
+      decision: "needs-fix",
+      requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
+      decidedAt: new Date().toISOString(),
+    });
+    await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
+    const remote = await db.remote.get(id);
+    expect(remote?.status).toBe("needs-fix");
+    expect(remote?.verdict).toMatchObject({ requirements: { "ktp-el": { reason: "Foto KTP buram" } } });
+    // Reopened for the cadre.
+    expect((await db.drafts.get(id))?.status).toBe("draft");
+  });
+
+  it("keeps the outbox through an expired or revoked session and finishes after signing in again", async () => {
+    const { db, repo } = await makeDevice(env, cadre, deviceName());
+    const id = await repo.create(domisiliGuide(env));
+    await fillReady(repo, id, "Budi Santoso");
+    const session = env.db.select().from(sessions).where(eq(sessions.userId, cadre.id)).get();
+    if (!session) throw new Error("no session");
+    revokeSession(env.db, session.id, new Date());
+    const network = serverNetwork(env, cadre);
+    const refused = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
+    expect(refused).toMatchObject({ status: "session-expired", code: "session_revoked" });
+    const waiting = await db.outbox.count();
+    expect(waiting).toBeGreaterThan(0);
+
+    const again: TestUser = { ...cadre, cookie: sessionCookie(env.db, cadre.id) };
+    const ok = await syncOnce(deps(db, serverNetwork(env, again).fetch, verifiedUpload(env, again)));
+    expect(ok.status).toBe("ok");
+    expect(await db.outbox.count()).toBe(0);
+    expect(
+      (
+        env.db.select().from(applications).where(eq(applications.id, id)).get()?.content as {
+          applicant: { fullName: string };
+        }
+      ).applicant.fullName,
+    ).toBe("Budi Santoso");
+  });
+
+  it("shows a refused submission under 'perlu perhatian' and carries on with the rest", async () => {
+    const { db, repo } = await makeDevice(env, cadre, deviceName());
+    const network = serverNetwork(env, cadre);
+    const guide = domisiliGuide(env);
+    const bad = await repo.create(guide);
+    await repo.update(bad, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    const good = await repo.create(guide);
+    await fillReady(repo, good, "Dewi");
+    await repo.update(good, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    const outcome = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
+    expect(outcome).toMatchObject({ status: "ok", rejected: 1 });
+    const attention = await db.attention.toArray();
+    expect(attention).toMatchObject([{ draftId: bad, name: "submitApplication", code: "precheck-failed" }]);
+    expect((await db.remote.get(good))?.status).toBe("submitted");
+    expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe("model: whatever happens to the network, the server ends with exactly what was made ready, once", () => {
+  type Model = { ready: Map<string, string> };
+  interface Real {
+    devices: Awaited<ReturnType<typeof makeDevice>>[];
+    current: number;
+    network: ReturnType<typeof serverNetwork>;
+    drafts: string[];
+  }
+
+  it("holds for random sequences of edits, syncs, lost responses, duplicates, restarts and new tabs", async () => {
+    const run = async (commands: Array<{ kind: string; pick: number; text: string }>) => {
+      // A fresh server and phone for every generated sequence.
+      env.cleanup();
+      env = tempDatabase();
+      seedIfEmpty(env.db);
+      cadre = createTestUser(env.db, "cadre");
+      const dbName = deviceName();
+      const guide = domisiliGuide(env);
+      const real: Real = {
+        devices: [await makeDevice(env, cadre, dbName)],
+        current: 0,
+        network: serverNetwork(env, cadre),
+        drafts: [],
+      };
+      const model: Model = { ready: new Map() };
+      const device = () => real.devices[real.current] ?? real.devices[0];
+      const upload = verifiedUpload(env, cadre);
+      const flaky = (mode: "drop" | "duplicate") => async (url: string, init?: RequestInit) => {
+        const response = await real.network.fetch(url, init);
+        if (mode === "duplicate") return real.network.fetch(url, init);
+        await response.arrayBuffer();
+        throw new TypeError("response lost");
+      };
+      for (const command of commands) {
+        const phone = device();
+        if (!phone) throw new Error("no device");
+        switch (command.kind) {
+          case "new-draft": {
+            const id = await phone.repo.create(guide);
+            // Names are letters only: the pre-check refuses digits in a name.
+            await fillReady(phone.repo, id, `Warga ${String.fromCharCode(65 + real.drafts.length)}`);
+            real.drafts.push(id);
+            break;
+          }
+          case "edit": {
+            const id = real.drafts[command.pick % Math.max(1, real.drafts.length)];
+            if (!id || model.ready.has(id)) break;
+            await phone.repo.update(id, "applicant.fullName", (d) => {
+              d.applicant.fullName = `Warga ${command.text}`;
+            });
+            break;
+          }
+          case "ready": {
+            const id = real.drafts[command.pick % Math.max(1, real.drafts.length)];
+            if (!id || model.ready.has(id)) break;
+            const row = await phone.repo.update(id, "marked-ready", (d) => {
+              d.status = "ready";
+            });
+            model.ready.set(id, row.applicant.fullName);
+            break;
+          }
+          case "sync":
+            await syncOnce(deps(phone.db, real.network.fetch, upload));
+            break;
+          case "drop-response":
+            await syncOnce(deps(phone.db, flaky("drop"), upload));
+            break;
+          case "duplicate":
+            await syncOnce(deps(phone.db, flaky("duplicate"), upload));
+            break;
+          case "restart-server":
+            real.network.restart();
+            break;
+          case "new-tab":
+            real.devices.push(await makeDevice(env, cadre, dbName));
+            real.current = real.devices.length - 1;
+            break;
+        }
+      }
+      const final = device();
+      if (!final) throw new Error("no device");
+      for (let i = 0; i < 3; i++) await syncOnce(deps(final.db, real.network.fetch, upload));
+      const rows = env.db.select().from(applications).all();
+      const submitted = rows.filter((row) => row.status === "submitted");
+      expect(
+        new Map(
+          submitted.map((row) => [row.id, (row.content as { applicant: { fullName: string } }).applicant.fullName]),
+        ),
+      ).toEqual(model.ready);
+      // Nothing made ready was lost, and every draft reached the server exactly once.
+      expect(new Set(rows.map((row) => row.id)).size).toBe(rows.length);
+      expect(await final.db.outbox.count()).toBe(0);
+      expect(await final.db.attention.count()).toBe(0);
+      for (const phone of real.devices) phone.db.close();
+    };
+    const command = fc.record({
+      kind: fc.constantFrom(
+        "new-draft",
+        "edit",
+        "ready",
+        "sync",
+        "drop-response",
+        "duplicate",
+        "restart-server",
+        "new-tab",
+      ),
+      pick: fc.nat(10),
+      text: fc.stringMatching(/^[A-Za-z]{1,8}$/),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 16 }), run), {
+      numRuns: 25,
+      seed: 42,
+    });
+  });
+});
