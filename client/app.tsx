@@ -8,6 +8,7 @@ import { NotFoundScreen } from "./screens/NotFoundScreen";
 const GuideScreen = lazyScreen(() => import("./screens/GuideScreen").then((m) => m.GuideScreen));
 const DraftsScreen = lazyScreen(() => import("./screens/DraftsScreen").then((m) => m.DraftsScreen));
 const DraftScreen = lazyScreen(() => import("./screens/DraftScreen").then((m) => m.DraftScreen));
+const LoginScreen = lazyScreen(() => import("./screens/LoginScreen").then((m) => m.LoginScreen));
 
 export function App() {
   const route = matchRoute(currentPath.value);
@@ -20,6 +21,7 @@ export function App() {
         {route.name === "guide" && <GuideScreen id={route.id} />}
         {route.name === "drafts" && <DraftsScreen />}
         {route.name === "draft" && <DraftScreen id={route.id} />}
+        {route.name === "login" && <LoginScreen />}
         {route.name === "not-found" && <NotFoundScreen />}
       </main>
     </>

@@ -28,5 +28,12 @@ document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible" && navigator.onLine) void refreshCatalogue();
 });
 
+// Sync (a no-op until a cadre signs in) starts after the first paint, like everything below.
+void import("./account/session").then(async ({ loadAccount }) => {
+  await loadAccount();
+  const { startSyncTriggers } = await import("./sync/runner");
+  startSyncTriggers();
+});
+
 // Off the critical path: the worker registration is not needed to show anything.
 void import("./sw-register").then(({ registerServiceWorker }) => registerServiceWorker());

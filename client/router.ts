@@ -26,6 +26,7 @@ export type Route =
   | { name: "guide"; id: string }
   | { name: "drafts" }
   | { name: "draft"; id: string }
+  | { name: "login" }
   | { name: "not-found" };
 
 export function matchRoute(path: string): Route {
@@ -33,6 +34,7 @@ export function matchRoute(path: string): Route {
   const guide = /^\/panduan\/([a-z0-9-]+)\/?$/.exec(path);
   if (guide?.[1]) return { name: "guide", id: guide[1] };
   if (/^\/berkas\/?$/.test(path)) return { name: "drafts" };
+  if (/^\/masuk\/?$/.test(path)) return { name: "login" };
   const draft = /^\/berkas\/([0-9a-f-]{36})\/?$/.exec(path);
   if (draft?.[1]) return { name: "draft", id: draft[1] };
   return { name: "not-found" };

@@ -12,9 +12,16 @@ export function registerServiceWorker(): void {
   void workbox.register();
 }
 
-/** Called from the "Muat ulang" button: activate the waiting worker, then reload onto it. */
-export function applyUpdate(): void {
-  if (!workbox) return;
+/**
+ * Called from the "Muat ulang" button: activate the waiting worker, then
+ * reload onto it. Refused while changes wait in the outbox, so a new version
+ * never takes over in the middle of sending. Returns whether it went ahead.
+ */
+export async function applyUpdate(): Promise<boolean> {
+  if (!workbox) return false;
+  const { localDb } = await import("./db/local-db");
+  if ((await localDb.outbox.count()) > 0) return false;
   workbox.addEventListener("controlling", () => location.reload());
   workbox.messageSkipWaiting();
+  return true;
 }

@@ -4,6 +4,7 @@ import type { Guide } from "../../shared/guide";
 import type { BlobRow, DraftRow, LocalDb } from "../db/local-db";
 import { draftSearchKey } from "../db/local-db";
 import { enqueue, outboxTables } from "../sync/outbox";
+import { sha256Hex } from "../uploads/sha256";
 
 const HISTORY_LIMIT = 200;
 
@@ -233,11 +234,6 @@ export class DraftNotFoundError extends Error {
     super("draft not found");
     this.name = "DraftNotFoundError";
   }
-}
-
-export async function sha256Hex(data: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /**

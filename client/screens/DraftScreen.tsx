@@ -1,5 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
+import type { Verdict } from "../../shared/sync/protocol";
 import { SelfCheck } from "../components/SelfCheck";
+import { localDb, type RemoteRow } from "../db/local-db";
 import { ApplicantForm } from "../drafts/components/ApplicantForm";
 import { Handover } from "../drafts/components/Handover";
 import { OfficePicker } from "../drafts/components/OfficePicker";
@@ -8,15 +10,31 @@ import { RequirementCard } from "../drafts/components/RequirementCard";
 import { VersionNotice } from "../drafts/components/VersionNotice";
 import { handoverText } from "../drafts/handover-text";
 import { td } from "../drafts/messages";
+import { LOCKED, statusOf } from "../drafts/status";
 import { draftRepository } from "../drafts/store";
 import { useDraft } from "../drafts/use-draft";
 import { locale } from "../i18n";
 import { onLinkClick } from "../router";
+import { syncView } from "../sync/state";
 
 export function DraftScreen({ id }: { id: string }) {
   const lang = locale.value;
   const { state, draft, guide, latest, result, error, edit, run, moveToLatest } = useDraft(id);
   const [showAll, setShowAll] = useState(false);
+  const [remote, setRemote] = useState<RemoteRow | undefined>(undefined);
+  const [waiting, setWaiting] = useState(false);
+  const lastSync = syncView.value.lastSyncAt?.getTime() ?? 0;
+  const pending = syncView.value.pending;
+
+  // The office's view of this file, refreshed after every sync.
+  useEffect(() => {
+    void localDb.remote.get(id).then(setRemote);
+    void localDb.outbox
+      .where("draftId")
+      .equals(id)
+      .count()
+      .then((n) => setWaiting(n > 0));
+  }, [id, lastSync, pending, draft?.status]);
 
   useEffect(() => {
     if (guide) document.title = `${td("navDraftsTitle")} — ${guide.title[lang]}`;
@@ -36,6 +54,9 @@ export function DraftScreen({ id }: { id: string }) {
 
   const ready = result.verdict === "ready";
   const verdicts = new Map(result.requirements.map((v) => [v.requirementId, v]));
+  const officeVerdict = (remote?.verdict ?? null) as Verdict | null;
+  const locked = !!remote && LOCKED.has(remote.status) && draft.status !== "draft";
+  const status = statusOf(draft, remote, waiting);
   return (
     <article class="draft">
       <a class="back-link no-print" href="/berkas" onClick={onLinkClick}>
@@ -43,8 +64,8 @@ export function DraftScreen({ id }: { id: string }) {
       </a>
       <h1>{guide.title[lang]}</h1>
       <p class="muted small">
-        <span class={`status-pill ${draft.status}`}>
-          {td(draft.status === "ready" ? "statusReady" : "statusDraft")}
+        <span class={`status-pill ${status.tone}`} data-testid="draft-status">
+          {td(status.key)}
         </span>{" "}
         {td("pinnedVersion", { version: guide.version })}
       </p>
@@ -54,52 +75,64 @@ export function DraftScreen({ id }: { id: string }) {
         </p>
       )}
       {latest && <VersionNotice pinned={guide} latest={latest} onMove={() => void moveToLatest(latest)} />}
-      <PrecheckSummary result={result} />
-
-      <ApplicantForm draft={draft} reasons={result.applicant} showAll={showAll} edit={edit} />
-      {guide.residency && <OfficePicker guide={guide} draft={draft} edit={edit} />}
-
-      {guide.questions.length > 0 && (
-        <SelfCheck
-          guide={guide}
-          answers={draft.answers}
-          title={td("questionsTitle")}
-          onAnswer={(question, value) =>
-            edit(`answers.${question}`, (d) => {
-              d.answers[question] = value;
-            })
-          }
-          onReset={() =>
-            edit("answers", (d) => {
-              d.answers = {};
-            })
-          }
-        />
+      {locked && (
+        <p class="card notice" role="status">
+          {td("lockedNotice")}
+        </p>
       )}
+      {officeVerdict?.reason && (
+        <p class="card notice" role="status">
+          {td("officeVerdict", { decision: officeVerdict.reason })}
+        </p>
+      )}
+      <PrecheckSummary result={result} />
+      <fieldset class="plain-fieldset" disabled={locked}>
+        <ApplicantForm draft={draft} reasons={result.applicant} showAll={showAll} edit={edit} />
+        {guide.residency && <OfficePicker guide={guide} draft={draft} edit={edit} />}
 
-      <section aria-labelledby="requirements-title">
-        <h2 id="requirements-title" class="section-title">
-          {td("requirementsTitle")}
-        </h2>
-        <ul class="requirement-cards">
-          {guide.requirements.map((requirement) => {
-            const verdict = verdicts.get(requirement.id);
-            return verdict ? (
-              <RequirementCard
-                key={requirement.id}
-                draft={draft}
-                requirement={requirement}
-                verdict={verdict}
-                edit={edit}
-                run={run}
-              />
-            ) : null;
-          })}
-        </ul>
-      </section>
+        {guide.questions.length > 0 && (
+          <SelfCheck
+            guide={guide}
+            answers={draft.answers}
+            title={td("questionsTitle")}
+            onAnswer={(question, value) =>
+              edit(`answers.${question}`, (d) => {
+                d.answers[question] = value;
+              })
+            }
+            onReset={() =>
+              edit("answers", (d) => {
+                d.answers = {};
+              })
+            }
+          />
+        )}
+
+        <section aria-labelledby="requirements-title">
+          <h2 id="requirements-title" class="section-title">
+            {td("requirementsTitle")}
+          </h2>
+          <ul class="requirement-cards">
+            {guide.requirements.map((requirement) => {
+              const verdict = verdicts.get(requirement.id);
+              return verdict ? (
+                <RequirementCard
+                  key={requirement.id}
+                  draft={draft}
+                  requirement={requirement}
+                  verdict={verdict}
+                  edit={edit}
+                  run={run}
+                  officeNote={officeVerdict?.requirements?.[requirement.id]?.reason}
+                />
+              ) : null;
+            })}
+          </ul>
+        </section>
+      </fieldset>
 
       <section class="card ready-box no-print">
-        {draft.status === "ready" ? (
+        {locked ? null : draft.status === "ready" ? (
           <>
             <p role="status">{td("markedReady")}</p>
             <button
@@ -129,7 +162,7 @@ export function DraftScreen({ id }: { id: string }) {
                   draftRepository.update(id, "marked-ready", (d) => {
                     d.status = "ready";
                   }),
-                );
+                ).then(() => import("../sync/runner").then(({ requestSync }) => requestSync()));
               }}
             >
               {td("markReady")}

@@ -1,13 +1,18 @@
 import { useEffect, useState } from "preact/hooks";
 import { guides, guidesById } from "../catalogue/store";
-import type { DraftRow } from "../db/local-db";
+import type { AttentionRow, DraftRow, RemoteRow } from "../db/local-db";
+import { localDb } from "../db/local-db";
+import { AccountPanel } from "../drafts/components/AccountPanel";
 import { StoragePanel } from "../drafts/components/StoragePanel";
+import { SyncBar } from "../drafts/components/SyncBar";
 import { td } from "../drafts/messages";
+import { statusOf } from "../drafts/status";
 import { draftRepository, runPrecheck } from "../drafts/store";
 import { formatRelative } from "../format";
 import { locale } from "../i18n";
 import { draftPath, navigate, onLinkClick } from "../router";
 import { sessionSignal } from "../session-state";
+import { syncView } from "../sync/state";
 
 const query = sessionSignal<string>("masdarin.drafts.search", "");
 const SHOWN = 100;
@@ -16,6 +21,7 @@ interface Listed {
   row: DraftRow;
   title: string;
   progress: { ok: number; total: number } | null;
+  status: ReturnType<typeof statusOf>;
 }
 
 export function DraftsScreen() {
@@ -25,6 +31,9 @@ export function DraftsScreen() {
   const [reuseFrom, setReuseFrom] = useState<DraftRow | null>(null);
   const [reuseGuide, setReuseGuide] = useState("");
   const [version, setVersion] = useState(0);
+  const [attention, setAttention] = useState<AttentionRow[]>([]);
+  // A finished sync changes statuses: list again.
+  const syncs = syncView.value.lastSyncAt?.getTime() ?? 0;
 
   useEffect(() => {
     document.title = `${td("draftsTitle")} — Masdarin`;
@@ -35,22 +44,33 @@ export function DraftsScreen() {
     let live = true;
     void (async () => {
       const rows = await draftRepository.list(query.value);
+      const [remotes, waiting, refused] = await Promise.all([
+        localDb.remote.bulkGet(rows.slice(0, SHOWN).map((row) => row.id)),
+        localDb.outbox.orderBy("draftId").uniqueKeys(),
+        localDb.attention.toArray(),
+      ]);
+      const waitingDrafts = new Set(waiting.map(String));
       const listed: Listed[] = [];
-      for (const row of rows.slice(0, SHOWN)) {
+      for (const [index, row] of rows.slice(0, SHOWN).entries()) {
+        const remote: RemoteRow | undefined = remotes[index];
         const pinned = await draftRepository.pinnedGuide(row);
         const result = pinned ? runPrecheck(pinned, row) : null;
         listed.push({
           row,
           title: pinned?.title[lang] ?? guidesById.value.get(row.guideId)?.title[lang] ?? row.guideId,
           progress: result ? { ok: result.counts.ok, total: result.counts.applicable } : null,
+          status: statusOf(row, remote, waitingDrafts.has(row.id)),
         });
       }
-      if (live) setItems(listed);
+      if (live) {
+        setItems(listed);
+        setAttention(refused);
+      }
     })();
     return () => {
       live = false;
     };
-  }, [query.value, lang, version]);
+  }, [query.value, lang, version, syncs]);
 
   async function remove(id: string) {
     await draftRepository.softDelete(id);
@@ -68,6 +88,24 @@ export function DraftsScreen() {
   return (
     <>
       <h1>{td("draftsTitle")}</h1>
+      <SyncBar />
+      {attention.length > 0 && (
+        <section class="card error-banner" aria-labelledby="attention-title">
+          <h2 id="attention-title">{td("attentionTitle")}</h2>
+          <ul>
+            {attention.map((item) => (
+              <li key={item.mutationId}>
+                <a href={draftPath(item.draftId)} onClick={onLinkClick}>
+                  {td("attentionItem", {
+                    name: items?.find((i) => i.row.id === item.draftId)?.row.applicant.fullName || td("unnamed"),
+                    code: item.code,
+                  })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <div class="search-field plain">
         <label for="drafts-search" class="visually-hidden">
           {td("draftsSearchLabel")}
@@ -104,16 +142,14 @@ export function DraftsScreen() {
         <>
           <p class="results-count">{td("draftsCount", { count: items.length })}</p>
           <ul class="draft-list">
-            {items.map(({ row, title, progress }) => (
+            {items.map(({ row, title, progress, status }) => (
               <li key={row.id} class="draft-card">
                 <a href={draftPath(row.id)} onClick={onLinkClick}>
                   <strong class="draft-name">{row.applicant.fullName.trim() || td("unnamed")}</strong>
                   <span>{title}</span>
                 </a>
                 <span class="draft-facts">
-                  <span class={`status-pill ${row.status}`}>
-                    {td(row.status === "ready" ? "statusReady" : "statusDraft")}
-                  </span>
+                  <span class={`status-pill ${status.tone}`}>{td(status.key)}</span>
                   {progress && <span>{td("progress", { ok: progress.ok, total: progress.total })}</span>}
                   <span class="muted">{td("editedAt", { when: formatRelative(new Date(row.updatedAt), lang) })}</span>
                 </span>
@@ -158,6 +194,7 @@ export function DraftsScreen() {
           </div>
         </section>
       )}
+      <AccountPanel onSignedOut={() => setVersion((v) => v + 1)} />
       <StoragePanel />
     </>
   );

@@ -88,7 +88,20 @@ async function uploadPendingPages(deps: SyncDeps): Promise<void> {
         const blob = await deps.db.blobs.get(page.blobId);
         // A page deleted since: the server will refuse the submit visibly (file-missing).
         if (!blob) continue;
-        await deps.upload({ data: blob.data, mime: blob.mime, sha256: page.sha256 });
+        try {
+          await deps.upload({ data: blob.data, mime: blob.mime, sha256: page.sha256 });
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          if (code === "offline" || code === "aborted") throw new StopSync("offline");
+          if (code === "session") throw new StopSync("session-expired", "session_expired");
+          if ((error as { refused?: unknown }).refused === true) {
+            // The server refuses these bytes for good: the submit will come back refused
+            // (file-missing) and show under "perlu perhatian" instead of blocking the queue.
+            done.add(page.sha256);
+            continue;
+          }
+          throw new StopSync("error", typeof code === "string" ? code : "upload-failed");
+        }
         done.add(page.sha256);
       }
     }

@@ -27,6 +27,7 @@ import { join } from "node:path";
 import { FileStore } from "@tus/file-store";
 import { Server, TUS_RESUMABLE, type Upload } from "@tus/server";
 import type { Context } from "hono";
+import type { StatusCode } from "hono/utils/http-status";
 import { type ErrorCode, errorBody } from "../../shared/api/errors";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
@@ -77,6 +78,15 @@ interface RequestContext {
   locale: Locale;
 }
 
+/**
+ * FileStore's constructor starts an fs.mkdir whose callback throws when it
+ * fails: an uncaught exception that would stop the server (and races with
+ * test cleanup). The folder is created synchronously before instead. If a
+ * later @tus/file-store renames that method, this is a harmless no-op.
+ */
+class IncomingStore extends FileStore {}
+Object.defineProperty(IncomingStore.prototype, "checkOrCreateDirectory", { value: () => {} });
+
 export interface TusUploadsOptions {
   db: Db;
   filesDir: string;
@@ -93,7 +103,7 @@ function safeError(error: unknown): Error {
 export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOptions) {
   const incoming = incomingDir(filesDir);
   mkdirSync(incoming, { recursive: true });
-  const datastore = new FileStore({ directory: incoming });
+  const datastore = new IncomingStore({ directory: incoming });
   const contexts = new WeakMap<Request, RequestContext>();
   /** One finish per upload at a time (the last PATCH and a HEAD after a restart may race). */
   const finishing = new Map<string, Promise<AcceptResult>>();
@@ -188,20 +198,17 @@ export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOpti
   });
 
   /** `Upload-Offset = Upload-Length`: what a HEAD answers for an upload that is stored. */
-  function completeHead(size: number): Response {
-    return new Response(null, {
-      status: 200,
-      headers: {
-        "Tus-Resumable": TUS_RESUMABLE,
-        "Upload-Offset": String(size),
-        "Upload-Length": String(size),
-        "Cache-Control": "no-store",
-      },
+  function completeHead(c: Context<AppEnv>, size: number): Response {
+    return c.newResponse(null, 200, {
+      "Tus-Resumable": TUS_RESUMABLE,
+      "Upload-Offset": String(size),
+      "Upload-Length": String(size),
+      "Cache-Control": "no-store",
     });
   }
 
   /** HEAD on an upload whose bytes are all here: either already stored, or finish it now (after a restart). */
-  async function headOfFinishedUpload(id: string, userId: string): Promise<Response | null> {
+  async function headOfFinishedUpload(c: Context<AppEnv>, id: string, userId: string): Promise<Response | null> {
     const info = await datastore.configstore.get(id);
     const sha256 = info?.metadata?.sha256;
     if (!info || typeof info.size !== "number" || !sha256) return null;
@@ -210,12 +217,12 @@ export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOpti
       () => null,
     );
     if (dataSize === null) {
-      return (await findStoredFile(db, filesDir, sha256)) ? completeHead(info.size) : null;
+      return (await findStoredFile(db, filesDir, sha256)) ? completeHead(c, info.size) : null;
     }
     if (dataSize !== info.size) return null;
     try {
       const result = await finish(id, userId);
-      return result.ok ? completeHead(info.size) : null;
+      return result.ok ? completeHead(c, info.size) : null;
     } catch (error) {
       logError("file upload: storing a finished upload failed", safeError(error));
       return null;
@@ -245,22 +252,26 @@ export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOpti
       // Someone else's upload is answered exactly like an unknown one.
       if (info && info.metadata?.owner !== auth.user.id) return apiError(c, 404, "upload_not_found");
       if (method === "HEAD" && info) {
-        const finished = await headOfFinishedUpload(rest, auth.user.id);
+        const finished = await headOfFinishedUpload(c, rest, auth.user.id);
         if (finished) return finished;
       }
     }
 
     contexts.set(raw, { userId: auth.user.id, locale: requestLocale(c) });
     const response = await tus.handleWeb(raw);
-    response.headers.set("Cache-Control", "no-store");
-    if (response.status < 400 || method === "HEAD") return response;
+    // Through c.newResponse, so headers set earlier in the chain (the session's sliding Set-Cookie) go out too.
+    const headers = new Headers(response.headers);
+    const status = response.status as StatusCode;
+    headers.set("Cache-Control", "no-store");
+    if (response.status < 400 || method === "HEAD") {
+      return c.newResponse(response.body, { status, headers });
+    }
     // Errors go out in the API's JSON shape (tus writes a few, e.g. 412, as plain text).
     const text = await response.text();
     const body = text.startsWith('{"error"') ? text : json(codeForTusStatus(response.status), raw);
-    const headers = new Headers(response.headers);
     headers.set("Content-Type", "application/json; charset=UTF-8");
     headers.delete("Content-Length");
-    return new Response(body, { status: response.status, headers });
+    return c.newResponse(body, { status, headers });
   }
 
   return { handle, server: tus };

@@ -2,15 +2,11 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+import { card, MINIMAL_PDF, makeImage, NIK } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 120_000 });
 
 const env = useAppAndBrowser();
-
-/** A woman born 12-03-1990, first registered in Gambir (31.71.01): day + 40 = 52. */
-const NIK = "3171015203900001";
-const MINIMAL_PDF =
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
 /** One online visit installs the app and the catalogue; everything after runs offline. */
 async function installThenGoOffline(): Promise<{ context: BrowserContext; page: Page }> {
@@ -21,38 +17,6 @@ async function installThenGoOffline(): Promise<{ context: BrowserContext; page: 
   await page.getByTestId("updated-at").waitFor();
   await context.setOffline(true);
   return { context, page };
-}
-
-/** Test images made by Chromium itself: a noisy photo-like JPEG of the given size, or a PNG. */
-async function makeImage(page: Page, width: number, height: number, type: "image/jpeg" | "image/png"): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ({ width, height, type }) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const ctx = canvas.getContext("2d");
-      if (!ctx) throw new Error("no 2d context");
-      ctx.fillStyle = "#e8e2d0";
-      ctx.fillRect(0, 0, width, height);
-      for (let i = 0; i < 4000; i++) {
-        ctx.fillStyle = `hsl(${(i * 37) % 360} 40% ${20 + (i % 50)}%)`;
-        ctx.fillRect((i * 7919) % width, (i * 104729) % height, 3 + (i % 40), 2 + (i % 9));
-      }
-      ctx.fillStyle = "#111";
-      ctx.font = `${Math.round(height / 30)}px sans-serif`;
-      for (let line = 0; line < 20; line++)
-        ctx.fillText("PROVINSI DKI JAKARTA NIK 3171015203900001", 40, 80 + line * (height / 22));
-      const blob = await canvas.convertToBlob({ type, quality: 0.95 });
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let binary = "";
-      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(binary);
-    },
-    { width, height, type },
-  );
-  return Buffer.from(base64, "base64");
-}
-
-function card(page: Page, label: string) {
-  return page.locator(".requirement-card").filter({ has: page.getByRole("heading", { name: label }) });
 }
 
 async function startDomisiliDraft(page: Page): Promise<string> {

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../server/app";
 import { seedIfEmpty } from "../../server/seed/seed";
@@ -7,11 +7,15 @@ import { tempDatabase } from "./temp-db";
 
 export const DIST_DIR = resolve(import.meta.dirname, "../../dist");
 
-/** The real server (real app, real SQLite file, built PWA) on a free loopback port. */
+/**
+ * The real server (real app, real SQLite file, built PWA) on a free loopback
+ * port, with page uploads stored in `filesDir` (inside the temp folder).
+ */
 export async function startAppServer(staticDir = DIST_DIR) {
   const database = tempDatabase();
   seedIfEmpty(database.db);
-  const app = createApp({ db: database.db, staticDir });
+  const filesDir = join(database.dir, "files");
+  const app = createApp({ db: database.db, staticDir, filesDir });
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => done(started));
   });
@@ -19,6 +23,7 @@ export async function startAppServer(staticDir = DIST_DIR) {
   return {
     url: `http://127.0.0.1:${port}`,
     db: database.db,
+    filesDir,
     async stop() {
       await new Promise<void>((done) => server.close(() => done()));
       database.cleanup();

@@ -10,6 +10,7 @@ import { createTestUser, type TestUser } from "../helpers/accounts";
 import { tempDatabase } from "../helpers/temp-db";
 
 const MB = 1024 * 1024;
+type Bytes = Uint8Array<ArrayBuffer>;
 const TUS = "/api/files/tus/";
 
 let database: ReturnType<typeof tempDatabase>;
@@ -30,13 +31,13 @@ function sha256(data: Uint8Array): string {
 }
 
 /** Random bytes behind a real magic number: what the server sniffs. */
-function fakeJpeg(size: number): Uint8Array {
+function fakeJpeg(size: number): Bytes {
   const data = randomBytes(size);
   data.set([0xff, 0xd8, 0xff, 0xe0], 0);
   return new Uint8Array(data);
 }
 
-function fakePdf(size: number): Uint8Array {
+function fakePdf(size: number): Bytes {
   const data = randomBytes(size);
   data.set(Buffer.from("%PDF-1.4\n"), 0);
   return new Uint8Array(data);
@@ -63,7 +64,7 @@ async function create(
   });
 }
 
-async function createOk(data: Uint8Array, meta: Record<string, string>, target = app): Promise<string> {
+async function createOk(data: Bytes, meta: Record<string, string>, target = app): Promise<string> {
   const response = await create(data.byteLength, meta, { target });
   expect(response.status, await response.clone().text()).toBe(201);
   const location = response.headers.get("Location") ?? "";
@@ -71,7 +72,12 @@ async function createOk(data: Uint8Array, meta: Record<string, string>, target =
   return location;
 }
 
-function patch(url: string, offset: number, body: Uint8Array, { user = cadre, target = app } = {}) {
+function patch(
+  url: string,
+  offset: number,
+  body: Bytes,
+  { user = cadre, target = app }: { user?: TestUser | null; target?: typeof app } = {},
+) {
   return target.request(url, {
     method: "PATCH",
     headers: tusHeaders(user, {
@@ -86,7 +92,7 @@ function head(url: string, { user = cadre, target = app }: { user?: TestUser | n
   return target.request(url, { method: "HEAD", headers: tusHeaders(user) });
 }
 
-async function upload(data: Uint8Array, meta: Record<string, string>): Promise<Response> {
+async function upload(data: Bytes, meta: Record<string, string>): Promise<Response> {
   return patch(await createOk(data, meta), 0, data);
 }
 
@@ -215,7 +221,7 @@ describe("tus uploads", () => {
   it("refuses creation without a valid sha256 and page mime, or with a deferred length", async () => {
     const data = fakeJpeg(1000);
     const hash = sha256(data);
-    for (const meta of [
+    for (const meta of <Record<string, string>[]>[
       { mime: "image/jpeg" },
       { sha256: hash },
       { sha256: hash.toUpperCase(), mime: "image/jpeg" },
@@ -374,6 +380,19 @@ describe("tus uploads", () => {
     const operator = createTestUser(database.db, "operator");
     expect((await create(5_000, { sha256: sha256(data), mime: "image/jpeg" }, { user: operator })).status).toBe(403);
     expect(tree(join(filesDir, "incoming"))).toHaveLength(2); // the cadre's upload: data file + record
+  });
+
+  it("passes on the session's sliding renewal (Set-Cookie) on tus answers", async () => {
+    const later = createApp({
+      db: database.db,
+      filesDir,
+      auth: { now: () => new Date(Date.now() + 2 * 60 * 60 * 1000) },
+    });
+    const data = fakeJpeg(5_000);
+    const created = await create(5_000, { sha256: sha256(data), mime: "image/jpeg" }, { target: later });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("Set-Cookie")).toContain("masdarin_session=");
+    expect(created.headers.get("Content-Security-Policy")).toContain("default-src 'self'");
   });
 
   it("refuses a cross-site upload (the Origin check applies to /api/files too)", async () => {

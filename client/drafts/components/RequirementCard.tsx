@@ -30,6 +30,8 @@ interface Props {
   verdict: RequirementVerdict;
   edit: (action: string, change: (draft: Draft) => void) => unknown;
   run: (write: () => Promise<DraftRow>) => Promise<DraftRow | undefined>;
+  /** The office's reason when it sent this requirement back for fixing. */
+  officeNote?: string | undefined;
 }
 
 async function toNewPage(file: File): Promise<NewPage> {
@@ -46,7 +48,7 @@ async function toNewPage(file: File): Promise<NewPage> {
   };
 }
 
-export function RequirementCard({ draft, requirement, verdict, edit, run }: Props) {
+export function RequirementCard({ draft, requirement, verdict, edit, run, officeNote }: Props) {
   const lang = locale.value;
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -88,6 +90,11 @@ export function RequirementCard({ draft, requirement, verdict, edit, run }: Prop
         <h3>{requirement.label[lang]}</h3>
       </div>
       {detail && <p class="requirement-meta">{detail}</p>}
+      {officeNote && (
+        <p class="office-note" role="note">
+          {td("officeNote", { note: officeNote })}
+        </p>
+      )}
       {verdict.reasons.length > 0 && (
         <ul class="reasons">
           {verdict.reasons.map((reason) => (

@@ -1,0 +1,64 @@
+import { useState } from "preact/hooks";
+import { login } from "../account/session";
+import { Field } from "../drafts/components/Field";
+import { td } from "../drafts/messages";
+import { navigate } from "../router";
+
+export function LoginScreen() {
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const result = await login(username.trim().toLowerCase(), password);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.message);
+      return;
+    }
+    setPassword("");
+    navigate("/berkas");
+    void import("../sync/runner").then(({ requestSync }) => requestSync());
+  }
+
+  return (
+    <section class="card" aria-labelledby="login-title">
+      <h1 id="login-title">{td("signInTitle")}</h1>
+      <p class="muted small">{td("signInHelp")}</p>
+      <form onSubmit={(event) => void submit(event)}>
+        <Field id="login-username" label={td("username")}>
+          <input
+            id="login-username"
+            autoComplete="username"
+            autoCapitalize="none"
+            required
+            value={username}
+            onInput={(event) => setUsername(event.currentTarget.value)}
+          />
+        </Field>
+        <Field id="login-password" label={td("password")}>
+          <input
+            id="login-password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onInput={(event) => setPassword(event.currentTarget.value)}
+          />
+        </Field>
+        {error && (
+          <p class="field-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" class="button primary" disabled={busy}>
+          {td("signIn")}
+        </button>
+      </form>
+    </section>
+  );
+}

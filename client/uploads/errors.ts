@@ -1,0 +1,50 @@
+/**
+ * Why a page upload did not end with the server holding the page. Messages
+ * are English and carry no personal data (they may reach logs); screens map
+ * `code` to localized text.
+ * - offline: the server could not be reached (no network, a drop, the server down);
+ * - aborted: the caller's AbortSignal fired (the upload can resume later);
+ * - session: not signed in any more, or not a cadre;
+ * - hash_mismatch, type_mismatch, upload_too_large, invalid_upload_metadata:
+ *   the server refused this content; sending the same bytes again will not help;
+ * - not_stored: the upload finished but the server does not list the file;
+ * - server: any other answer (5xx after the retries, an unexpected status).
+ */
+export type UploadErrorCode =
+  | "offline"
+  | "aborted"
+  | "session"
+  | "hash_mismatch"
+  | "type_mismatch"
+  | "upload_too_large"
+  | "invalid_upload_metadata"
+  | "not_stored"
+  | "server";
+
+const REFUSALS: ReadonlySet<UploadErrorCode> = new Set([
+  "hash_mismatch",
+  "type_mismatch",
+  "upload_too_large",
+  "invalid_upload_metadata",
+]);
+
+export class UploadError extends Error {
+  override readonly name = "UploadError";
+  constructor(
+    readonly code: UploadErrorCode,
+    message: string,
+    /** The HTTP status, when the server answered. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  /** True when the server refused the content itself: retrying the same bytes is pointless. */
+  get refused(): boolean {
+    return REFUSALS.has(this.code);
+  }
+}
+
+export function isRefusalCode(code: unknown): code is UploadErrorCode {
+  return typeof code === "string" && REFUSALS.has(code as UploadErrorCode);
+}

@@ -1,0 +1,213 @@
+import { count, eq } from "drizzle-orm";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { createUser } from "../../server/auth/users";
+import { applications, files, mutations, sessions } from "../../server/db/schema";
+import { recordVerdict } from "../../server/sync/applications";
+import { useAppAndBrowser } from "../helpers/app-and-browser";
+import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+import { card, makeImage, NIK } from "../helpers/draft-ui";
+
+vi.setConfig({ testTimeout: 180_000 });
+
+const env = useAppAndBrowser();
+const PASSWORD = "kata-sandi-kader-1";
+let counter = 0;
+
+async function newCadre(): Promise<{ id: string; username: string }> {
+  const username = `kader${counter++}${Date.now() % 100000}`;
+  const row = await createUser(
+    env.server.db,
+    {
+      username,
+      displayName: "Kader Duren Sawit",
+      role: "cadre",
+      password: PASSWORD,
+      kecamatanCode: "31.75.07",
+      createdBy: null,
+    },
+    new Date(),
+  );
+  return { id: row.id, username };
+}
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${env.server.url}/masuk`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(/\/berkas$/);
+}
+
+/** Signed in and installed online; the drafting then happens offline. */
+async function setUp(): Promise<{ context: BrowserContext; page: Page; cadre: { id: string; username: string } }> {
+  const cadre = await newCadre();
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await waitForServiceWorker(page);
+  await page.getByTestId("updated-at").waitFor();
+  await signIn(page, cadre.username);
+  return { context, page, cadre };
+}
+
+/** A complete domisili file with three photographed papers, made ready, all offline. */
+async function draftReadyOffline(page: Page, name: string, variant = 0): Promise<string> {
+  await page.goto(`${env.server.url}/panduan/surat-keterangan-domisili`);
+  await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
+  await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop() ?? "";
+  await page.getByLabel("Nama lengkap (sesuai KTP)").fill(name);
+  await page.getByLabel("NIK (16 angka)").fill(NIK);
+  await page.getByLabel("Tanggal lahir").fill("1990-03-12");
+  await page.getByRole("radio", { name: "Perempuan" }).check();
+  await page.getByLabel("Nomor HP").fill("081234567890");
+  await page.getByLabel("RT", { exact: true }).fill("3");
+  await page.getByLabel("RW", { exact: true }).fill("5");
+  await page.locator("#applicant-regency").selectOption("31.71");
+  await page.locator("#applicant-district").selectOption("31.71.01");
+  const home = "31.71.01.1001";
+  await page.locator("#applicant-village").selectOption(home);
+  await page.getByLabel("Kecamatan kantor").selectOption("31.71.01");
+  await page.getByLabel("Kelurahan kantor").selectOption(home);
+  for (const question of ["pendatang", "mengontrak", "diwakilkan"]) {
+    await page
+      .getByRole("group", { name: new RegExp(question, "i") })
+      .getByRole("radio", { name: "Tidak" })
+      .check();
+  }
+  for (const [label, width] of [
+    ["Surat pengantar RT dan RW", 1400],
+    ["KTP-el pemohon", 1600],
+    ["Kartu Keluarga (KK) pemohon", 1500],
+  ] as const) {
+    // Different photos per file (`variant`), so the server cannot skip them as already stored.
+    const photo = await makeImage(page, width + variant, 1000, "image/jpeg");
+    await card(page, label)
+      .getByLabel(/Pilih foto\/PDF/)
+      .setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: photo });
+    await expect.poll(() => card(page, label).locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
+  }
+  const today = await page.evaluate(() => new Date().toLocaleDateString("en-CA"));
+  await card(page, "Surat pengantar RT dan RW").getByLabel("Tanggal pada surat").fill(today);
+  await page.locator(".verdict").getByText("Siap diajukan").waitFor();
+  await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
+  // Saved (in the outbox) before anything else happens to the tab.
+  await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
+  return id;
+}
+
+function serverRow(id: string) {
+  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+}
+
+describe("sync in Chromium", () => {
+  it("sends a draft made offline once the signal returns, and brings the office's verdict back for offline reading", async () => {
+    const { context, page } = await setUp();
+    await context.setOffline(true);
+    const id = await draftReadyOffline(page, "Siti Aminah");
+    await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
+    expect(serverRow(id)).toBeUndefined();
+
+    await context.setOffline(false);
+    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+
+    expect(env.server.db.select({ n: count() }).from(files).get()?.n).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 30_000 }).toBe("Terkirim");
+
+    recordVerdict(env.server.db, id, {
+      decision: "needs-fix",
+      requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram, ulangi" } },
+      decidedAt: new Date().toISOString(),
+    });
+    await page.goto(`${env.server.url}/berkas`);
+    await page.getByRole("button", { name: "Sinkronkan sekarang" }).click();
+    await page.getByText("Perlu diperbaiki").first().waitFor({ timeout: 30_000 });
+
+    // Offline, the cadre reads the office's reason beside the requirement and can fix it.
+    await context.setOffline(true);
+    await page.goto(`${env.server.url}/berkas/${id}`);
+    await card(page, "KTP-el pemohon").getByText("Catatan kantor: Foto KTP buram, ulangi").waitFor();
+    await expect(page.getByLabel("Nama lengkap (sesuai KTP)").isEnabled()).resolves.toBe(true);
+    await screenshot(page, "draft-needs-fix");
+    await context.close();
+  });
+
+  it("keeps work through a session revoked while offline, then sends everything after signing in again", async () => {
+    const { context, page, cadre } = await setUp();
+    await context.setOffline(true);
+    const id = await draftReadyOffline(page, "Budi Santoso");
+    env.server.db
+      .update(sessions)
+      .set({ revokedAt: new Date().toISOString() })
+      .where(eq(sessions.userId, cadre.id))
+      .run();
+    await context.setOffline(false);
+    await page.goto(`${env.server.url}/berkas`);
+    // The sync on start meets the revoked session: the bar says so and offers "Masuk".
+    await page.getByText(/Sesi Anda berakhir/).waitFor({ timeout: 30_000 });
+    expect(serverRow(id)).toBeUndefined();
+    await page.getByText(/1 perubahan menunggu dikirim|perubahan menunggu dikirim/).waitFor();
+
+    await page.getByRole("link", { name: "Masuk" }).click();
+    await signIn(page, cadre.username);
+    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    await page.getByText("Semua sudah terkirim").waitFor({ timeout: 30_000 });
+    await context.close();
+  });
+
+  it("lets only one tab sync at a time, and a tab closed mid-sync loses and duplicates nothing", async () => {
+    const { context, page } = await setUp();
+    await context.setOffline(true);
+    const id = await draftReadyOffline(page, "Dewi Lestari");
+    const second = await context.newPage();
+    await second.goto(`${env.server.url}/berkas`);
+    await second.getByRole("heading", { name: "Berkas warga" }).waitFor();
+    // Count pushes inside each tab (requests that pass through the service worker do not all
+    // reach Playwright's request events).
+    for (const tab of [page, second]) {
+      await tab.evaluate(() => {
+        const original = window.fetch.bind(window);
+        const counter = window as unknown as { pushes: number };
+        counter.pushes = 0;
+        window.fetch = (input, init) => {
+          if (String(input).endsWith("/api/sync/push")) counter.pushes++;
+          return original(input, init);
+        };
+      });
+    }
+    const pushesIn = (tab: Page) => tab.evaluate(() => (window as unknown as { pushes: number }).pushes);
+    // Both tabs hear "online" and try at once; the Web Lock lets one through.
+    await context.setOffline(false);
+    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    expect((await pushesIn(page)) + (await pushesIn(second))).toBe(1);
+
+    // Another file; the tab is closed while it is being sent, then the app is opened again.
+    await context.setOffline(true);
+    const other = await draftReadyOffline(page, "Rina Wati", 7);
+    const filesBefore = env.server.db.select({ n: count() }).from(files).get()?.n ?? 0;
+    await context.setOffline(false);
+    // Close every tab as soon as the first photo of this file has arrived: mid-sync.
+    await expect
+      .poll(() => env.server.db.select({ n: count() }).from(files).get()?.n ?? 0, { timeout: 30_000, interval: 20 })
+      .toBeGreaterThan(filesBefore);
+    await page.close();
+    await second.close();
+    const reopened = await context.newPage();
+    await reopened.goto(`${env.server.url}/berkas`);
+    await expect.poll(() => serverRow(other)?.status, { timeout: 60_000 }).toBe("submitted");
+    const applied = env.server.db
+      .select({ n: count() })
+      .from(mutations)
+      .where(eq(mutations.status, "applied"))
+      .get()?.n;
+    const rows = env.server.db
+      .select()
+      .from(applications)
+      .all()
+      .filter((row) => [id, other].includes(row.id));
+    expect(rows).toHaveLength(2);
+    expect(applied).toBeGreaterThanOrEqual(2);
+    await context.close();
+  });
+});

@@ -1,0 +1,43 @@
+import type { Page } from "playwright-core";
+
+/** A woman born 12-03-1990, first registered in Gambir (31.71.01): day + 40 = 52. */
+export const NIK = "3171015203900001";
+export const MINIMAL_PDF =
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+/** Test images made by Chromium itself: a noisy photo-like JPEG of the given size, or a PNG. */
+export async function makeImage(
+  page: Page,
+  width: number,
+  height: number,
+  type: "image/jpeg" | "image/png",
+): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ({ width, height, type }) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const ctx = canvas.getContext("2d");
+      if (!ctx) throw new Error("no 2d context");
+      ctx.fillStyle = "#e8e2d0";
+      ctx.fillRect(0, 0, width, height);
+      for (let i = 0; i < 4000; i++) {
+        ctx.fillStyle = `hsl(${(i * 37) % 360} 40% ${20 + (i % 50)}%)`;
+        ctx.fillRect((i * 7919) % width, (i * 104729) % height, 3 + (i % 40), 2 + (i % 9));
+      }
+      ctx.fillStyle = "#111";
+      ctx.font = `${Math.round(height / 30)}px sans-serif`;
+      for (let line = 0; line < 20; line++)
+        ctx.fillText("PROVINSI DKI JAKARTA NIK 3171015203900001", 40, 80 + line * (height / 22));
+      const blob = await canvas.convertToBlob({ type, quality: 0.95 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(binary);
+    },
+    { width, height, type },
+  );
+  return Buffer.from(base64, "base64");
+}
+
+export function card(page: Page, label: string) {
+  return page.locator(".requirement-card").filter({ has: page.getByRole("heading", { name: label }) });
+}
