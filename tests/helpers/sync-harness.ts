@@ -14,7 +14,7 @@ import type { tempDatabase } from "./temp-db";
 type Env = ReturnType<typeof tempDatabase>;
 
 /** A phone (its own IndexedDB) signed in as `user`, talking to the real app through `app.request`. */
-export async function makeDevice(env: Env, user: TestUser, name: string) {
+export async function makeDevice(user: TestUser, name: string) {
   const db = new LocalDb(name);
   await db.meta.put({ key: "account", value: JSON.stringify({ id: user.id, username: user.username }) });
   return { db, repo: new DraftRepository(db) };

@@ -36,7 +36,7 @@ function deviceName(): string {
 
 describe("the sync engine against the real server", () => {
   it("sends a ready draft with its photos, then brings the office's verdict back", async () => {
-    const { db, repo } = await makeDevice(env, cadre, deviceName());
+    const { db, repo } = await makeDevice(cadre, deviceName());
     const network = serverNetwork(env, cadre);
     const id = await repo.create(domisiliGuide(env));
     await fillReady(repo, id, "Siti Aminah");
@@ -64,7 +64,7 @@ describe("the sync engine against the real server", () => {
   });
 
   it("keeps the outbox through an expired or revoked session and finishes after signing in again", async () => {
-    const { db, repo } = await makeDevice(env, cadre, deviceName());
+    const { db, repo } = await makeDevice(cadre, deviceName());
     const id = await repo.create(domisiliGuide(env));
     await fillReady(repo, id, "Budi Santoso");
     const session = env.db.select().from(sessions).where(eq(sessions.userId, cadre.id)).get();
@@ -80,17 +80,14 @@ describe("the sync engine against the real server", () => {
     const ok = await syncOnce(deps(db, serverNetwork(env, again).fetch, verifiedUpload(env, again)));
     expect(ok.status).toBe("ok");
     expect(await db.outbox.count()).toBe(0);
-    expect(
-      (
-        env.db.select().from(applications).where(eq(applications.id, id)).get()?.content as {
-          applicant: { fullName: string };
-        }
-      ).applicant.fullName,
-    ).toBe("Budi Santoso");
+    const stored = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    expect((stored?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName).toBe(
+      "Budi Santoso",
+    );
   });
 
   it("shows a refused submission under 'perlu perhatian' and carries on with the rest", async () => {
-    const { db, repo } = await makeDevice(env, cadre, deviceName());
+    const { db, repo } = await makeDevice(cadre, deviceName());
     const network = serverNetwork(env, cadre);
     const guide = domisiliGuide(env);
     const bad = await repo.create(guide);
@@ -130,7 +127,7 @@ describe("model: whatever happens to the network, the server ends with exactly w
       const dbName = deviceName();
       const guide = domisiliGuide(env);
       const real: Real = {
-        devices: [await makeDevice(env, cadre, dbName)],
+        devices: [await makeDevice(cadre, dbName)],
         current: 0,
         network: serverNetwork(env, cadre),
         drafts: [],
@@ -185,7 +182,7 @@ describe("model: whatever happens to the network, the server ends with exactly w
             real.network.restart();
             break;
           case "new-tab":
-            real.devices.push(await makeDevice(env, cadre, dbName));
+            real.devices.push(await makeDevice(cadre, dbName));
             real.current = real.devices.length - 1;
             break;
         }

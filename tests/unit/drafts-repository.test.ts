@@ -170,7 +170,8 @@ describe("the outbox", () => {
     }
     const entries = await db.outbox.toArray();
     expect(entries.map((e) => [e.seq, e.name])).toEqual([[1, "putDraft"]]);
-    expect((entries[0]?.args as { draft: { applicant: { fullName: string } } }).draft.applicant.fullName).toBe("Siti");
+    const first = entries[0]?.args as { draft: { applicant: { fullName: string } } };
+    expect(first.draft.applicant.fullName).toBe("Siti");
 
     // Once a push has included an entry, it is never changed again: the next save is a new entry.
     await db.outbox.update(1, { attempted: true });
@@ -186,7 +187,8 @@ describe("the outbox", () => {
       [2, "putDraft"],
       [3, "submitApplication"],
     ]);
-    expect((after[0]?.args as { draft: { applicant: { nik: string } } }).draft.applicant.nik).toBe("");
+    const sent = after[0]?.args as { draft: { applicant: { nik: string } } };
+    expect(sent.draft.applicant.nik).toBe("");
     expect(new Set(after.map((e) => e.mutationId)).size).toBe(3);
   });
 
