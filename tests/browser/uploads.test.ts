@@ -297,7 +297,9 @@ describe("page uploads in Chromium against the real server", () => {
       const out: { subtle: string; fallback: string }[] = [];
       for (const length of lengths) {
         const bytes = new Uint8Array(length).map((_, i) => (i * 31 + 7) % 256);
-        const fallback = [...w.masdarinUploads.sha256Fallback(bytes)].map((b) => b.toString(16).padStart(2, "0"));
+        const fallback = [...(await w.masdarinUploads.sha256Fallback(bytes))].map((b) =>
+          b.toString(16).padStart(2, "0"),
+        );
         out.push({ subtle: await w.masdarinUploads.sha256Hex(bytes.buffer), fallback: fallback.join("") });
       }
       return out;
