@@ -143,7 +143,8 @@ async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome
       for (const item of result.results) {
         const entry = bySeq.get(item.seq);
         if (!entry) continue;
-        if (item.status === "rejected") {
+        // A duplicate carrying a code is a refusal whose first response never arrived.
+        if (item.status === "rejected" || (item.status === "duplicate" && item.code)) {
           outcome.rejected++;
           await db.attention.put({
             mutationId: entry.mutationId,

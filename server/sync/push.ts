@@ -1,8 +1,14 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Draft } from "../../shared/draft";
 import { precheck } from "../../shared/precheck";
 import type { RegionIndex } from "../../shared/regions";
-import type { Mutation, MutationResult, PushRequest, PushResponse, RejectionCode } from "../../shared/sync/protocol";
+import {
+  type Mutation,
+  type MutationResult,
+  type PushRequest,
+  type PushResponse,
+  RejectionCode,
+} from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
 import { files, mutations, syncClients } from "../db/schema";
 import { getGuide, getGuideVersion } from "../guides/repository";
@@ -52,7 +58,16 @@ export function processPush(
         const client = tx.select().from(syncClients).where(eq(syncClients.clientId, request.clientId)).get();
         if (!client || client.userId !== user.id) throw new ClientNotOwnedError();
         lastAppliedSeq = client.lastSeq;
-        if (mutation.seq <= client.lastSeq) return { kind: "duplicate" as const };
+        if (mutation.seq <= client.lastSeq) {
+          // Acknowledged again, with its first outcome: a refusal whose response was lost
+          // must still reach the cadre ("perlu perhatian"), never vanish as a plain duplicate.
+          const first = tx
+            .select({ status: mutations.status, code: mutations.errorCode })
+            .from(mutations)
+            .where(and(eq(mutations.clientId, request.clientId), eq(mutations.seq, mutation.seq)))
+            .get();
+          return { kind: "duplicate" as const, code: first?.status === "rejected" ? first.code : null };
+        }
         if (mutation.seq > client.lastSeq + 1) return { kind: "gap" as const, expected: client.lastSeq + 1 };
         const seen = tx.select().from(mutations).where(eq(mutations.mutationId, mutation.mutationId)).get();
         const at = now().toISOString();
@@ -83,7 +98,12 @@ export function processPush(
     if (outcome.kind === "gap") return { lastAppliedSeq, results, expectedSeq: outcome.expected };
     results.push(
       outcome.kind === "duplicate"
-        ? { seq: mutation.seq, mutationId: mutation.mutationId, status: "duplicate" }
+        ? {
+            seq: mutation.seq,
+            mutationId: mutation.mutationId,
+            status: "duplicate",
+            ...(outcome.code ? { code: RejectionCode.parse(outcome.code) } : {}),
+          }
         : {
             seq: mutation.seq,
             mutationId: mutation.mutationId,

@@ -108,6 +108,15 @@ describe("push", () => {
     expect(result.lastAppliedSeq).toBe(2);
   });
 
+  it("repeats a refusal when a refused mutation is sent again after a lost response", async () => {
+    const batch = [mutation(1, "submitApplication", { draft: { ...readyDraft(), answers: {} } })];
+    await pushOk(batch); // response lost
+    const again = await pushOk(batch);
+    expect(again.results).toEqual([
+      { seq: 1, mutationId: batch[0]?.mutationId, status: "duplicate", code: "precheck-failed" },
+    ]);
+  });
+
   it("never accepts a submit whose photos the server does not have", async () => {
     const draft = readyDraft();
     const result = await pushOk([mutation(1, "submitApplication", { draft })]);
