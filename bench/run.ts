@@ -9,6 +9,8 @@ import { benchPhotos } from "./photos";
 import { benchPrecheck } from "./precheck";
 import { benchSearch } from "./search";
 import { benchServer } from "./server";
+import { benchSync } from "./sync";
+import { benchUploads } from "./uploads";
 
 function section(title: string, command: string, data: unknown): void {
   console.log(`\n## ${title}\n$ ${command}`);
@@ -40,3 +42,5 @@ section("Server: catalogue over HTTP on 127.0.0.1", "npm run bench (bench/server
 section("Drafts in Chromium IndexedDB", "npx tsx bench/drafts.ts", await benchDrafts());
 section("Photo compression of a 12-megapixel photo in Chromium", "npx tsx bench/photos.ts", await benchPhotos());
 section("Pre-check per draft", "npx tsx bench/precheck.ts", await benchPrecheck());
+section("Sync over HTTP on 127.0.0.1", "npx tsx bench/sync.ts", await benchSync());
+section("Upload of 50 compressed photos over loopback (tus)", "npx tsx bench/uploads.ts", await benchUploads());
