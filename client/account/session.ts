@@ -61,6 +61,8 @@ export async function logout(): Promise<void> {
 
 async function wipeCadreData(): Promise<void> {
   const db = localDb;
+  // Unfinished upload URLs point at the last cadre's uploads: forget them too.
+  await import("../uploads").then(({ forgetUploadUrls }) => forgetUploadUrls()).catch(() => undefined);
   await db.transaction(
     "rw",
     [db.drafts, db.blobs, db.outbox, db.remote, db.attention, db.selfChecks, db.guideVersions, db.meta],

@@ -210,4 +210,55 @@ describe("sync in Chromium", () => {
     expect(applied).toBeGreaterThanOrEqual(2);
     await context.close();
   });
+
+  it("refuses to sign out over unsent work until confirmed, then leaves no applicant data on the phone", async () => {
+    const { context, page, cadre } = await setUp();
+    await context.setOffline(true);
+    await draftReadyOffline(page, "Agus Salim");
+    await page.goto(`${env.server.url}/berkas`);
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await page.getByText(/perubahan yang belum terkirim/).waitFor();
+    // Still signed in, nothing deleted, until the cadre confirms.
+    await page.getByRole("button", { name: "Batal" }).click();
+    await page.getByText("Agus Salim").waitFor();
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await page.getByRole("button", { name: "Tetap keluar dan hapus" }).click();
+    await page.getByText(/Belum ada berkas/).waitFor();
+    const left = await page.evaluate(async () => {
+      const open = indexedDB.open("masdarin");
+      const db = await new Promise<IDBDatabase>((done) => {
+        open.onsuccess = () => done(open.result);
+      });
+      const countIn = (store: string) =>
+        new Promise<number>((done) => {
+          const request = db.transaction(store).objectStore(store).count();
+          request.onsuccess = () => done(request.result);
+        });
+      const counts = {
+        drafts: await countIn("drafts"),
+        blobs: await countIn("blobs"),
+        outbox: await countIn("outbox"),
+        guides: await countIn("guides"),
+      };
+      db.close();
+      return counts;
+    });
+    expect(left).toMatchObject({ drafts: 0, blobs: 0, outbox: 0 });
+    expect(left.guides).toBeGreaterThanOrEqual(30);
+    expect(await page.content()).not.toContain("Agus Salim");
+
+    // Another cadre on the same phone starts clean and never sends the first cadre's work.
+    await context.setOffline(false);
+    const other = await newCadre();
+    await signIn(page, other.username);
+    await page.getByText(/Belum ada berkas/).waitFor();
+    expect(
+      env.server.db
+        .select()
+        .from(applications)
+        .all()
+        .some((row) => row.cadreId === cadre.id),
+    ).toBe(false);
+    await context.close();
+  });
 });
