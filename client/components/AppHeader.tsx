@@ -4,7 +4,7 @@ import { currentPath, onLinkClick } from "../router";
 
 export function AppHeader() {
   const next = locale.value === "id" ? "en" : "id";
-  const inDrafts = currentPath.value.startsWith("/berkas");
+  const inDrafts = currentPath.value.startsWith("/berkas") || currentPath.value.startsWith("/masuk");
   return (
     <header class="app-header">
       <a class="brand" href="/" onClick={onLinkClick}>
