@@ -44,6 +44,8 @@ export async function login(username: string, password: string): Promise<LoginRe
   if (previous && previous.id !== user.id) await wipeCadreData();
   await localDb.meta.put({ key: "account", value: JSON.stringify(user) });
   account.value = user;
+  // A cadre's drafts must survive storage pressure: ask once signed in (the tap is a user gesture).
+  void import("../storage").then(({ requestPersistence }) => requestPersistence()).catch(() => undefined);
   return { ok: true };
 }
 

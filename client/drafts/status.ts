@@ -29,8 +29,9 @@ export function statusOf(
   draft: Pick<DraftRow, "status">,
   remote: RemoteRow | undefined,
   waiting: boolean,
+  sending = false,
 ): { key: DraftMessageKey; tone: string } {
-  if (draft.status === "ready" && waiting) return { key: "waitingToSend", tone: "ready" };
+  if (draft.status === "ready" && waiting) return { key: sending ? "sending" : "waitingToSend", tone: "ready" };
   if (remote && remote.status !== "draft" && !(remote.status === "needs-fix" && draft.status === "ready")) {
     return {
       key: REMOTE_KEYS[remote.status],

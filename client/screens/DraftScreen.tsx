@@ -56,7 +56,7 @@ export function DraftScreen({ id }: { id: string }) {
   const verdicts = new Map(result.requirements.map((v) => [v.requirementId, v]));
   const officeVerdict = (remote?.verdict ?? null) as Verdict | null;
   const locked = !!remote && LOCKED.has(remote.status) && draft.status !== "draft";
-  const status = statusOf(draft, remote, waiting);
+  const status = statusOf(draft, remote, waiting, syncView.value.running);
   return (
     <article class="draft">
       <a class="back-link no-print" href="/berkas" onClick={onLinkClick}>

@@ -59,7 +59,7 @@ export function DraftsScreen() {
           row,
           title: pinned?.title[lang] ?? guidesById.value.get(row.guideId)?.title[lang] ?? row.guideId,
           progress: result ? { ok: result.counts.ok, total: result.counts.applicable } : null,
-          status: statusOf(row, remote, waitingDrafts.has(row.id)),
+          status: statusOf(row, remote, waitingDrafts.has(row.id), syncView.value.running),
         });
       }
       if (live) {
