@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { card, MINIMAL_PDF, makeImage, NIK } from "../helpers/draft-ui";
+import { answerNoToAll, card, MINIMAL_PDF, makeImage, NIK } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -55,12 +55,7 @@ describe("application drafts, offline", () => {
     await expect.poll(() => summary.textContent()).toContain("di luar wilayah kantor ini");
     await page.getByLabel("Kecamatan kantor").selectOption("31.71.01");
     await page.getByLabel("Kelurahan kantor").selectOption(home);
-    for (const question of ["pendatang", "mengontrak", "diwakilkan"]) {
-      await page
-        .getByRole("group", { name: new RegExp(question, "i") })
-        .getByRole("radio", { name: "Tidak" })
-        .check();
-    }
+    await answerNoToAll(page);
     // Only the three unconditional papers are left.
     await expect.poll(() => summary.textContent()).toContain("0 dari 3 syarat lengkap");
 

@@ -6,7 +6,7 @@ import { applications, files, mutations, sessions } from "../../server/db/schema
 import { recordVerdict } from "../../server/sync/applications";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { card, makeImage, NIK } from "../helpers/draft-ui";
+import { answerNoToAll, card, makeImage, NIK } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -70,12 +70,7 @@ async function draftReadyOffline(page: Page, name: string, variant = 0): Promise
   await page.locator("#applicant-village").selectOption(home);
   await page.getByLabel("Kecamatan kantor").selectOption("31.71.01");
   await page.getByLabel("Kelurahan kantor").selectOption(home);
-  for (const question of ["pendatang", "mengontrak", "diwakilkan"]) {
-    await page
-      .getByRole("group", { name: new RegExp(question, "i") })
-      .getByRole("radio", { name: "Tidak" })
-      .check();
-  }
+  await answerNoToAll(page);
   for (const [label, width] of [
     ["Surat pengantar RT dan RW", 1400],
     ["KTP-el pemohon", 1600],

@@ -41,3 +41,13 @@ export async function makeImage(
 export function card(page: Page, label: string) {
   return page.locator(".requirement-card").filter({ has: page.getByRole("heading", { name: label }) });
 }
+
+/** Answers "Tidak" to the domisili guide's three questions: only the three unconditional papers remain. */
+export async function answerNoToAll(page: Page): Promise<void> {
+  for (const question of ["pendatang", "mengontrak", "diwakilkan"]) {
+    await page
+      .getByRole("group", { name: new RegExp(question, "i") })
+      .getByRole("radio", { name: "Tidak" })
+      .check();
+  }
+}
