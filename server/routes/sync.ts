@@ -9,7 +9,7 @@ import { syncClients } from "../db/schema";
 import { readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
-import { changesSince, toChange } from "../sync/applications";
+import { changesSince, currentChangeSeq, toChange } from "../sync/applications";
 import { ClientNotOwnedError, processPush } from "../sync/push";
 
 export interface SyncOptions {
@@ -56,10 +56,13 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
       if (client && client.userId !== auth.user.id) return apiError(c, 403, "client_not_owned");
       lastAppliedSeq = client?.lastSeq ?? 0;
     }
-    const rows = changesSince(db, auth.user.id, sinceSeq, limit);
+    // A cursor from the future means the database was restored from a backup: start over
+    // (the phone's pull is idempotent, so receiving changes again is harmless).
+    const from = sinceSeq > currentChangeSeq(db) ? 0 : sinceSeq;
+    const rows = changesSince(db, auth.user.id, from, limit);
     const page = rows.slice(0, limit);
     const body: PullResponse = {
-      cursor: encodeCursor(page.at(-1)?.changeSeq ?? sinceSeq),
+      cursor: encodeCursor(page.at(-1)?.changeSeq ?? from),
       lastAppliedSeq,
       changes: page.map(toChange),
       hasMore: rows.length > limit,

@@ -20,6 +20,11 @@ export function nextChangeSeq(tx: Tx | Db): number {
   );
 }
 
+/** The highest change counter value written so far. */
+export function currentChangeSeq(db: Db): number {
+  return nextChangeSeq(db) - 1;
+}
+
 export function getApplication(tx: Tx | Db, id: string): Row | undefined {
   return tx.select().from(applications).where(eq(applications.id, id)).get();
 }

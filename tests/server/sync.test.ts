@@ -324,6 +324,14 @@ describe("pull", () => {
     for (const row of final) expect(latest.get(row.id)).toBe(row.version);
   });
 
+  it("starts over when the cursor is newer than the server (a database restored from a backup)", async () => {
+    const draft = readyDraft();
+    await pushOk([mutation(1, "putDraft", { draft })]);
+    const body = PullResponse.parse((await pull("cursor=c1.999999")).body);
+    expect(body.changes.map((change) => change.id)).toEqual([draft.id]);
+    expect(body.cursor).not.toBe("c1.999999");
+  });
+
   it.each([
     ["a malformed cursor", "cursor=abc", "invalid_cursor"],
     ["a zero limit", "limit=0", "invalid_query"],
