@@ -1,0 +1,27 @@
+/**
+ * npm run backup -- --to DIR      consistent copy of DATA_DIR while the server runs
+ * npm run restore -- --from DIR   put a backup in place (stop the server first)
+ */
+import { resolve } from "node:path";
+import { backup, restore } from "../ops/backup";
+
+const [command, flag, dir] = process.argv.slice(2);
+const dataDir = resolve(process.env.DATA_DIR ?? "./data");
+
+function usage(): never {
+  console.error("Usage: npm run backup -- --to DIR   |   npm run restore -- --from DIR");
+  process.exit(2);
+}
+
+try {
+  if (command === "backup" && flag === "--to" && dir) {
+    const result = await backup(dataDir, resolve(dir));
+    console.log(`Backup written to ${resolve(dir)} (${result.files} photos).`);
+  } else if (command === "restore" && flag === "--from" && dir) {
+    const result = restore(resolve(dir), dataDir);
+    console.log(`Restored ${resolve(dir)} into ${dataDir} (${result.files} photos). Start the server again.`);
+  } else usage();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
