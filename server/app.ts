@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import { compress } from "hono/compress";
 import { etag } from "hono/etag";
+import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRegionIndex, type RegionIndex } from "../shared/regions";
 import { type AuthOptions, mountAuth } from "./auth/mount";
 import type { Db } from "./db/open";
+import { type AccessEntry, accessLog } from "./http/access-log";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
 import { fileRoutes } from "./routes/files";
@@ -19,6 +21,8 @@ export interface AppOptions {
   staticDir?: string;
   /** Receives one line per failure; must never be given personal data. */
   logError?: (message: string, error: unknown) => void;
+  /** Receives one structured line per request (server/http/access-log.ts); silent when omitted. */
+  logRequest?: (entry: AccessEntry) => void;
   /** Clock and login-limit settings; tests inject a fake clock. */
   auth?: AuthOptions;
   /** Official region codes for the pre-check at submit; built from the shipped data when omitted. */
@@ -27,8 +31,18 @@ export interface AppOptions {
   filesDir?: string;
 }
 
-export function createApp({ db, staticDir, logError = () => {}, auth, regions, filesDir }: AppOptions): Hono<AppEnv> {
+export function createApp({
+  db,
+  staticDir,
+  logError = () => {},
+  logRequest,
+  auth,
+  regions,
+  filesDir,
+}: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use("*", requestId());
+  if (logRequest) app.use("*", accessLog(logRequest));
 
   app.use(
     "*",
@@ -54,7 +68,7 @@ export function createApp({ db, staticDir, logError = () => {}, auth, regions, f
   app.use("/api/*", etag({ weak: true }));
   mountAuth(app, db, auth);
 
-  app.route("/api/health", healthRoutes(db));
+  app.route("/api/health", healthRoutes(db, filesDir));
   app.route("/api/guides", guideRoutes(db));
   app.route("/api/sync", syncRoutes(db, { regions: regions ?? createRegionIndex() }));
   app.route("/api/files", fileRoutes(db, { filesDir, logError, now: auth?.now }));
@@ -68,7 +82,7 @@ export function createApp({ db, staticDir, logError = () => {}, auth, regions, f
   if (staticDir) mountPwa(app, staticDir);
 
   app.onError((error, c) => {
-    logError(`${c.req.method} ${c.req.path} failed`, error);
+    logError(`${c.req.method} ${c.req.routePath} failed`, error);
     return apiError(c, 500, "internal_error");
   });
   return app;

@@ -1,25 +1,30 @@
 import { join } from "node:path";
 import { serve } from "@hono/node-server";
+import pino from "pino";
 import { createApp } from "./app";
 import { readConfig } from "./config";
 import { openDatabase } from "./db/open";
 import { seedIfEmpty } from "./seed/seed";
 
+// JSON lines on stdout. Only route patterns, codes and error names are logged: never bodies,
+// queries or concrete paths, so no NIK, name or photo can reach the log.
+const log = pino({ base: { service: "masdarin" } });
 const config = readConfig();
 const db = openDatabase(join(config.dataDir, "masdarin.sqlite"));
 const seeded = seedIfEmpty(db);
-if (seeded > 0) console.log(`Seeded ${seeded} guides into ${config.dataDir}`);
+if (seeded > 0) log.info({ guides: seeded }, "seeded the guide catalogue");
 
 const app = createApp({
   db,
   staticDir: config.staticDir,
   filesDir: join(config.dataDir, "files"),
-  // Only the error's name and message: request bodies may carry personal data.
-  logError: (message, error) => console.error(message, error instanceof Error ? `${error.name}: ${error.message}` : ""),
+  // The error's name only: messages can quote the data being processed.
+  logError: (message, error) => log.error({ error: error instanceof Error ? error.name : typeof error }, message),
+  logRequest: (entry) => log.info(entry, "request"),
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Masdarin is running at http://${config.host}:${info.port}`);
+  log.info({ url: `http://${config.host}:${info.port}` }, "Masdarin is running");
 });
 
 function shutdown(): void {

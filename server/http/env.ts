@@ -15,5 +15,5 @@ export interface Auth {
 
 /** Hono's environment for this app: every route can read `c.var.auth` (null when signed out). */
 export interface AppEnv {
-  Variables: { auth: Auth | null };
+  Variables: { auth: Auth | null; requestId: string };
 }

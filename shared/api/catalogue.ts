@@ -35,6 +35,8 @@ export type GuideResponse = z.infer<typeof GuideResponse>;
 export const Health = z.object({
   status: z.enum(["ok", "degraded"]),
   database: z.enum(["ok", "error"]),
+  /** Whether the photo folder can be written (not-configured: an API-only server without uploads). */
+  storage: z.enum(["ok", "error", "not-configured"]),
   guides: z.int().min(0),
   cursor: z.string(),
 });

@@ -38,7 +38,12 @@ describe("GET /api/health", () => {
     const { response, body } = await getJson("/api/health");
     expect(response.status).toBe(200);
     const health = Health.parse(body);
-    expect(health).toMatchObject({ status: "ok", database: "ok", guides: seedCatalogue.length });
+    expect(health).toMatchObject({
+      status: "ok",
+      database: "ok",
+      storage: "not-configured",
+      guides: seedCatalogue.length,
+    });
   });
 
   it("reports a broken database as degraded, not as a crash", async () => {
