@@ -9,6 +9,7 @@ type Text = { id: string; en: string };
 type RequirementInput = GuideInput["requirements"][number];
 type QuestionInput = NonNullable<GuideInput["questions"]>[number];
 type OfficeInput = GuideInput["office"];
+type SubmissionInput = GuideInput["submission"];
 
 export const SOURCE_PTSP =
   "Disusun dari standar pelayanan PTSP DKI Jakarta yang dipublikasikan dan peraturan yang dikutip pada dasar hukum; persyaratan dapat berbeda per kantor, periksa kembali dengan standar pelayanan kantor Anda.";
@@ -144,4 +145,12 @@ export const SURAT_KUASA: RequirementInput = {
   },
   acceptance: { form: "original", stamped: true },
   when: { q: "diwakilkan", is: true },
+};
+
+/** Most kelurahan services: at the PTSP counter or online through JakEvo. */
+export const SUBMIT_AT_KELURAHAN: SubmissionInput = {
+  channels: ["in-person", "online"],
+  where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
+  url: URL_JAKEVO,
+  hours: HOURS,
 };

@@ -10,6 +10,7 @@ import {
   PENGANTAR_RT_RW,
   Q_DIWAKILKAN,
   SOURCE_PTSP,
+  SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
   URL_JAKEVO,
 } from "./common";
@@ -67,12 +68,7 @@ export const kegiatan: GuideInput[] = [
         en: "Take the kelurahan letter (and the kecamatan's, if asked) to the police station.",
       },
     ],
-    submission: {
-      channels: ["in-person", "online"],
-      where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
-      url: URL_JAKEVO,
-      hours: HOURS,
-    },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {
@@ -172,12 +168,7 @@ export const kegiatan: GuideInput[] = [
       },
       { id: "Ambil surat yang sudah ditandatangani.", en: "Collect the signed letter." },
     ],
-    submission: {
-      channels: ["in-person", "online"],
-      where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
-      url: URL_JAKEVO,
-      hours: HOURS,
-    },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {

@@ -20,6 +20,7 @@ import {
   Q_DIWAKILKAN,
   SOURCE_DUKCAPIL,
   SOURCE_PTSP,
+  SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
   URL_ALPUKAT,
   URL_JAKEVO,
@@ -29,10 +30,6 @@ const LEGAL_PERKAWINAN = "UU 1/1974 tentang Perkawinan jo. UU 16/2019";
 const LEGAL_PP_9_1975 = "PP 9/1975 tentang Pelaksanaan UU 1/1974 tentang Perkawinan";
 const LEGAL_SPTJM = "Permendagri 9/2016 tentang Percepatan Peningkatan Cakupan Kepemilikan Akta Kelahiran";
 
-const KELURAHAN_WHERE = {
-  id: "Loket PTSP Kantor Kelurahan atau JakEvo",
-  en: "PTSP counter at the kelurahan office, or JakEvo",
-};
 const DUKCAPIL_WHERE = {
   id: "Satpel Dukcapil Kelurahan/Kecamatan atau Alpukat Betawi",
   en: "Dukcapil unit at the kelurahan or kecamatan office, or Alpukat Betawi",
@@ -450,7 +447,7 @@ export const keluarga: GuideInput[] = [
         en: "Use this letter to apply for the birth certificate at Dukcapil.",
       },
     ],
-    submission: { channels: ["in-person", "online"], where: KELURAHAN_WHERE, url: URL_JAKEVO, hours: HOURS },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {
@@ -605,7 +602,7 @@ export const keluarga: GuideInput[] = [
         en: "Continue to Dukcapil for the death certificate within 30 days.",
       },
     ],
-    submission: { channels: ["in-person", "online"], where: KELURAHAN_WHERE, url: URL_JAKEVO, hours: HOURS },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {
@@ -693,7 +690,7 @@ export const keluarga: GuideInput[] = [
         en: "Take it to the KUA of the ceremony's kecamatan (or Dukcapil for non-Muslims) at least 10 working days before.",
       },
     ],
-    submission: { channels: ["in-person", "online"], where: KELURAHAN_WHERE, url: URL_JAKEVO, hours: HOURS },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {
@@ -980,7 +977,7 @@ export const keluarga: GuideInput[] = [
       },
       { id: "Ambil surat yang sudah ditandatangani.", en: "Collect the signed letter." },
     ],
-    submission: { channels: ["in-person", "online"], where: KELURAHAN_WHERE, url: URL_JAKEVO, hours: HOURS },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     requirements: [
       PENGANTAR_RT_RW,
@@ -1031,7 +1028,7 @@ export const keluarga: GuideInput[] = [
       },
       { id: "Ambil surat yang sudah ditandatangani.", en: "Collect the signed letter." },
     ],
-    submission: { channels: ["in-person", "online"], where: KELURAHAN_WHERE, url: URL_JAKEVO, hours: HOURS },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {

@@ -19,6 +19,7 @@ import {
   Q_DIWAKILKAN,
   SOURCE_DUKCAPIL,
   SOURCE_PTSP,
+  SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
   URL_ALPUKAT,
   URL_JAKEVO,
@@ -69,12 +70,7 @@ export const kependudukan: GuideInput[] = [
         en: "Collect the signed letter at the counter or download it from JakEvo.",
       },
     ],
-    submission: {
-      channels: ["in-person", "online"],
-      where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
-      url: URL_JAKEVO,
-      hours: HOURS,
-    },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {
@@ -604,12 +600,7 @@ export const kependudukan: GuideInput[] = [
         en: "Collect the letter signed by the Lurah.",
       },
     ],
-    submission: {
-      channels: ["in-person", "online"],
-      where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
-      url: URL_JAKEVO,
-      hours: HOURS,
-    },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [Q_DIWAKILKAN],
     requirements: [

@@ -13,6 +13,7 @@ import {
   Q_DIWAKILKAN,
   SOURCE_OSS_PP28,
   SOURCE_PTSP,
+  SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
   URL_JAKEVO,
   URL_OSS,
@@ -70,12 +71,7 @@ export const pertanahan: GuideInput[] = [
         en: "Take the result to the Land Office to register for a title certificate.",
       },
     ],
-    submission: {
-      channels: ["in-person", "online"],
-      where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
-      url: URL_JAKEVO,
-      hours: HOURS,
-    },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {

@@ -11,14 +11,11 @@ import {
   PENGANTAR_RT_RW,
   Q_DIWAKILKAN,
   SOURCE_PTSP,
+  SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
   URL_JAKEVO,
 } from "./common";
 
-const KELURAHAN_WHERE = {
-  id: "Loket PTSP Kantor Kelurahan atau JakEvo",
-  en: "PTSP counter at the kelurahan office, or JakEvo",
-};
 const LEGAL_FAKIR_MISKIN = "UU 13/2011 tentang Penanganan Fakir Miskin";
 
 export const sosial: GuideInput[] = [
@@ -60,7 +57,7 @@ export const sosial: GuideInput[] = [
       },
       { id: "Ambil SKTM yang sudah ditandatangani.", en: "Collect the signed SKTM." },
     ],
-    submission: { channels: ["in-person", "online"], where: KELURAHAN_WHERE, url: URL_JAKEVO, hours: HOURS },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {
@@ -164,7 +161,7 @@ export const sosial: GuideInput[] = [
       },
       { id: "Ambil surat yang sudah ditandatangani.", en: "Collect the signed letter." },
     ],
-    submission: { channels: ["in-person", "online"], where: KELURAHAN_WHERE, url: URL_JAKEVO, hours: HOURS },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {

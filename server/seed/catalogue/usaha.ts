@@ -16,6 +16,7 @@ import {
   Q_DIWAKILKAN,
   SOURCE_OSS_PP28,
   SOURCE_PTSP,
+  SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
   URL_JAKEVO,
   URL_OSS,
@@ -208,12 +209,7 @@ export const usaha: GuideInput[] = [
       },
       { id: "Ambil surat yang sudah ditandatangani.", en: "Collect the signed letter." },
     ],
-    submission: {
-      channels: ["in-person", "online"],
-      where: { id: "Loket PTSP Kantor Kelurahan atau JakEvo", en: "PTSP counter at the kelurahan office, or JakEvo" },
-      url: URL_JAKEVO,
-      hours: HOURS,
-    },
+    submission: SUBMIT_AT_KELURAHAN,
     complaint: COMPLAINT,
     questions: [
       {
