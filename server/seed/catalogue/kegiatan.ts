@@ -2,7 +2,6 @@ import type { GuideInput } from "../../../shared/guide";
 import {
   COMPLAINT,
   FEE_FREE,
-  HOURS,
   KTP_PEMOHON,
   LEGAL_PELAYANAN_PUBLIK,
   LEGAL_PERDA_PTSP,
@@ -12,7 +11,6 @@ import {
   SOURCE_PTSP,
   SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
-  URL_JAKEVO,
 } from "./common";
 
 export const kegiatan: GuideInput[] = [

@@ -22,7 +22,6 @@ import {
   SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
   URL_ALPUKAT,
-  URL_JAKEVO,
 } from "./common";
 
 export const kependudukan: GuideInput[] = [

@@ -13,7 +13,6 @@ import {
   SOURCE_PTSP,
   SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
-  URL_JAKEVO,
 } from "./common";
 
 const LEGAL_FAKIR_MISKIN = "UU 13/2011 tentang Penanganan Fakir Miskin";

@@ -3,7 +3,6 @@ import {
   COMPLAINT,
   COMPLAINT_OSS,
   FEE_FREE,
-  HOURS,
   HOURS_ONLINE,
   KK_PEMOHON,
   KTP_PEMOHON,
@@ -18,7 +17,6 @@ import {
   SOURCE_PTSP,
   SUBMIT_AT_KELURAHAN,
   SURAT_KUASA,
-  URL_JAKEVO,
   URL_OSS,
 } from "./common";
 
