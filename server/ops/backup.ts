@@ -20,8 +20,11 @@ export async function backup(dataDir: string, destination: string): Promise<Back
   const source = new Database(join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
   const target = join(destination, DB_FILE);
   try {
-    // Pages are copied in steps so writers are never blocked for long.
-    await source.backup(target, { progress: () => 200 });
+    // After the first small step, copy all remaining pages in one step. A write by another
+    // connection between steps restarts SQLite's backup, so small steps under steady writes
+    // could never finish; one big step cannot be interrupted, and in WAL mode it does not
+    // block writers.
+    await source.backup(target, { progress: () => 1_000_000 });
   } finally {
     source.close();
   }
