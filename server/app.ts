@@ -9,6 +9,7 @@ import type { Db } from "./db/open";
 import { type AccessEntry, accessLog } from "./http/access-log";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
+import { consoleRoutes } from "./routes/console";
 import { fileRoutes } from "./routes/files";
 import { guideRoutes } from "./routes/guides";
 import { healthRoutes } from "./routes/health";
@@ -70,7 +71,12 @@ export function createApp({
 
   app.route("/api/health", healthRoutes(db, filesDir));
   app.route("/api/guides", guideRoutes(db));
-  app.route("/api/sync", syncRoutes(db, { regions: regions ?? createRegionIndex() }));
+  const regionIndex = regions ?? createRegionIndex();
+  app.route("/api/sync", syncRoutes(db, { regions: regionIndex }));
+  app.route(
+    "/api/console",
+    consoleRoutes(db, { now: auth?.now ?? (() => new Date()), regions: regionIndex, filesDir }),
+  );
   app.route("/api/files", fileRoutes(db, { filesDir, logError, now: auth?.now }));
   // The catalogue is read-only over HTTP: other methods on its paths are 405, not 404.
   app.on(["POST", "PUT", "PATCH", "DELETE"], ["/api/guides", "/api/guides/*", "/api/health"], (c) => {

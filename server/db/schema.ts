@@ -38,9 +38,25 @@ export const guideVersions = sqliteTable(
     version: integer("version").notNull(),
     data: text("data", { mode: "json" }).notNull(),
     publishedAt: text("published_at").notNull(),
+    /** Who published it (null for seeded versions) and why, as the console shows in the history. */
+    publishedBy: text("published_by"),
+    changeNote: text("change_note"),
   },
   (table) => [primaryKey({ columns: [table.id, table.version] })],
 );
+
+/**
+ * An operator's unpublished edit of a guide, one per guide. Not validated as
+ * a whole (a half-written guide must be savable); publishing validates it.
+ */
+export const guideDrafts = sqliteTable("guide_drafts", {
+  id: text("id").primaryKey(),
+  data: text("data", { mode: "json" }).notNull(),
+  updatedBy: text("updated_by")
+    .notNull()
+    .references(() => users.id),
+  updatedAt: text("updated_at").notNull(),
+});
 
 /** Cadres, operators (staff of one kecamatan's PTSP) and admins. */
 export const users = sqliteTable(
@@ -141,11 +157,96 @@ export const applications = sqliteTable(
     deletedAt: text("deleted_at"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
+    // Workflow facts kept on the row so the dashboard reads one table, even at a million rows.
+    /** The cadre's kecamatan when the application was first saved: the office that reviews it. */
+    kecamatanCode: text("kecamatan_code"),
+    /** The draft's own creation time (the phone's clock), for "draft to submit". */
+    draftCreatedAt: text("draft_created_at"),
+    firstSubmittedAt: text("first_submitted_at"),
+    submitCount: integer("submit_count").notNull().default(0),
+    /** Submissions the server's pre-check refused (the phone's should have caught them). */
+    precheckFailures: integer("precheck_failures").notNull().default(0),
+    receivedAt: text("received_at"),
+    firstDecisionAt: text("first_decision_at"),
+    decidedAt: text("decided_at"),
+    /** How often the office sent it back as needs-fix. */
+    sentBackCount: integer("sent_back_count").notNull().default(0),
   },
   (table) => [
     index("applications_cadre_change_idx").on(table.cadreId, table.changeSeq),
     index("applications_change_idx").on(table.changeSeq),
     index("applications_status_idx").on(table.status),
+    index("applications_queue_idx").on(table.kecamatanCode, table.status, table.submittedAt, table.id),
+    index("applications_kecamatan_submitted_idx").on(table.kecamatanCode, table.firstSubmittedAt),
+  ],
+);
+
+/**
+ * What happened to an application and who did it, for its history and the
+ * cadres' activity. Never the content: a detail holds codes, not personal data.
+ */
+export const applicationEvents = sqliteTable(
+  "application_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: text("application_id").notNull(),
+    at: text("at").notNull(),
+    kind: text("kind", {
+      enum: ["created", "saved", "submitted", "precheck-failed", "received", "verdict", "deleted"],
+    }).notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    status: text("status"),
+    detail: text("detail", { mode: "json" }),
+  },
+  (table) => [
+    index("application_events_app_idx").on(table.applicationId, table.id),
+    index("application_events_actor_idx").on(table.actorId, table.id),
+  ],
+);
+
+/** One row per reason the office gave (per requirement, or overall): what the dashboard's top reasons count. */
+export const reviewFindings = sqliteTable(
+  "review_findings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    applicationId: text("application_id").notNull(),
+    guideId: text("guide_id").notNull(),
+    kecamatanCode: text("kecamatan_code"),
+    villageCode: text("village_code"),
+    cadreId: text("cadre_id").notNull(),
+    decision: text("decision", { enum: ["needs-fix", "rejected"] }).notNull(),
+    /** Null for the overall decision's reason. */
+    requirementId: text("requirement_id"),
+    reasonCode: text("reason_code").notNull(),
+    at: text("at").notNull(),
+  },
+  (table) => [index("review_findings_scope_idx").on(table.kecamatanCode, table.guideId, table.reasonCode)],
+);
+
+/**
+ * Every operator and admin action: who, what, when, before and after.
+ * Append-only; before/after hold records as JSON, never photo bytes or password hashes.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    actorRole: text("actor_role", { enum: ["cadre", "operator", "admin"] }).notNull(),
+    action: text("action").notNull(),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    /** The kecamatan the action concerns (null: server-wide, e.g. guides), so operators see their own. */
+    kecamatanCode: text("kecamatan_code"),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+  },
+  (table) => [
+    index("audit_log_kecamatan_idx").on(table.kecamatanCode, table.id),
+    index("audit_log_actor_idx").on(table.actorId, table.id),
   ],
 );
 

@@ -112,6 +112,30 @@ export const ERROR_MESSAGES = {
     id: "Isi berkas bukan JPEG, WebP atau PDF, atau tidak sesuai jenis yang disebutkan.",
     en: "The file's content is not JPEG, WebP or PDF, or does not match the declared type.",
   },
+  application_not_found: {
+    id: "Permohonan tidak ditemukan.",
+    en: "Application not found.",
+  },
+  version_conflict: {
+    id: "Data ini sudah diubah orang lain sejak Anda membukanya. Muat ulang lalu periksa lagi.",
+    en: "Someone changed this since you opened it. Reload and check again.",
+  },
+  invalid_transition: {
+    id: "Keputusan ini tidak bisa diberikan pada status permohonan sekarang.",
+    en: "This decision cannot be given in the application's current status.",
+  },
+  guide_invalid: {
+    id: "Panduan belum lengkap atau tidak valid. Perbaiki kolom yang disebutkan.",
+    en: "The guide is incomplete or not valid. Fix the fields listed.",
+  },
+  guide_draft_not_found: {
+    id: "Tidak ada rancangan perubahan untuk panduan ini.",
+    en: "There is no draft edit of this guide.",
+  },
+  invalid_cursor_value: {
+    id: "Penanda halaman tidak valid. Muat ulang daftar dari awal.",
+    en: "The page cursor is not valid. Reload the list from the start.",
+  },
   method_not_allowed: { id: "Metode permintaan tidak diizinkan.", en: "Request method not allowed." },
   internal_error: {
     id: "Terjadi kesalahan di server. Coba lagi nanti.",

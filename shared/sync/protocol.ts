@@ -100,11 +100,21 @@ export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
 /** The office's decision: overall, plus per requirement for "needs fixing". */
 export const Verdict = z.object({
   decision: z.enum(["verified", "needs-fix", "rejected", "approved"]),
+  /**
+   * A code from shared/review/reasons.ts. A plain string here, not the enum:
+   * a phone must still read a verdict whose code a newer server added.
+   */
+  reasonCode: z.string().max(40).optional(),
+  /** The operator's free-text note, shown as written. */
   reason: z.string().max(1000).optional(),
   requirements: z
     .record(
       z.string(),
-      z.object({ status: z.enum(["accepted", "needs-fix"]), reason: z.string().max(1000).optional() }),
+      z.object({
+        status: z.enum(["accepted", "needs-fix"]),
+        reasonCode: z.string().max(40).optional(),
+        reason: z.string().max(1000).optional(),
+      }),
     )
     .default({}),
   decidedAt: z.iso.datetime(),

@@ -1,0 +1,36 @@
+import { Hono } from "hono";
+import type { RegionIndex } from "../../../shared/regions";
+import { requireAuth } from "../../auth/middleware";
+import type { Db } from "../../db/open";
+import type { AppEnv } from "../../http/env";
+import { auditRoutes } from "./audit";
+import { dashboardRoutes } from "./dashboard";
+import { guidesRoutes } from "./guides";
+import { reviewRoutes } from "./review";
+
+export interface ConsoleOptions {
+  /** The current time; tests inject a fake clock. */
+  now: () => Date;
+  regions: RegionIndex;
+  /** Folder of stored page files; photo routes answer 503 storage_unavailable without it. */
+  filesDir?: string | undefined;
+}
+
+/**
+ * /api/console: the operator console's API. Every route needs an operator or
+ * an admin (requireAuth here), and every handler narrows its data to the
+ * caller's scope (server/console/scope.ts). Nothing here is cached.
+ */
+export function consoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use("*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  routes.use("*", requireAuth("operator", "admin"));
+  routes.route("/applications", reviewRoutes(db, options));
+  routes.route("/dashboard", dashboardRoutes(db, options));
+  routes.route("/guides", guidesRoutes(db, options));
+  routes.route("/audit", auditRoutes(db, options));
+  return routes;
+}

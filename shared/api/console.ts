@@ -1,0 +1,293 @@
+import { z } from "zod";
+import { Draft, DraftId } from "../draft";
+import { Slug } from "../guide";
+import { FixReason, RejectReason } from "../review/reasons";
+import { ApplicationStatus, Verdict } from "../sync/protocol";
+import { KelurahanCode, Role } from "./users";
+
+/**
+ * Request and response shapes of the operator console's API (/api/console/*).
+ * Operators see their own kecamatan only, admins everything; the server
+ * checks this on every route (server/console/scope.ts).
+ */
+
+const PAGE_LIMIT_MAX = 200;
+const limit = z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(50);
+/** An opaque keyset cursor from a previous page's `nextCursor`. */
+const Cursor = z.string().min(1).max(200);
+
+// ------------------------------------------------------------ review queue
+
+/** Statuses an operator works with (drafts never reach the console). */
+export const ReviewStatus = ApplicationStatus.exclude(["draft"]);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+export const QueueQuery = z.strictObject({
+  /** Default: the open work, submitted and received. */
+  status: ReviewStatus.optional(),
+  guideId: Slug.optional(),
+  villageCode: KelurahanCode.optional(),
+  cadreId: z.uuid().optional(),
+  cursor: Cursor.optional(),
+  limit,
+});
+export type QueueQuery = z.infer<typeof QueueQuery>;
+
+/** One row of the queue: enough to pick the next file, with the applicant's name only. */
+export const QueueItem = z.object({
+  id: DraftId,
+  guideId: z.string(),
+  guideTitle: z.string(),
+  status: ApplicationStatus,
+  applicantName: z.string(),
+  villageCode: z.string().nullable(),
+  cadreId: z.string(),
+  cadreName: z.string(),
+  submittedAt: z.string().nullable(),
+  version: z.int(),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+export const QueuePage = z.object({
+  items: z.array(QueueItem),
+  nextCursor: z.string().nullable(),
+});
+export type QueuePage = z.infer<typeof QueuePage>;
+
+/** One entry of an application's history; never the content itself. */
+export const ApplicationEvent = z.object({
+  at: z.string(),
+  kind: z.enum(["created", "saved", "submitted", "precheck-failed", "received", "verdict", "deleted"]),
+  actorName: z.string().nullable(),
+  status: ApplicationStatus.nullable(),
+  /** For verdicts: the decision and the reason codes given. */
+  detail: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ApplicationEvent = z.infer<typeof ApplicationEvent>;
+
+/** The server's own pre-check run over the stored content, against the pinned guide version. */
+export const ServerPrecheck = z.object({
+  verdict: z.enum(["ready", "not-ready"]),
+  requirements: z.array(
+    z.object({
+      requirementId: z.string(),
+      status: z.string(),
+      reasons: z.array(z.object({ code: z.string(), message: z.object({ id: z.string(), en: z.string() }) })),
+    }),
+  ),
+  applicant: z.array(z.object({ code: z.string(), message: z.object({ id: z.string(), en: z.string() }) })),
+});
+export type ServerPrecheck = z.infer<typeof ServerPrecheck>;
+
+export const ApplicationDetail = z.object({
+  id: DraftId,
+  status: ApplicationStatus,
+  /** Send it back as `expectedVersion` with a verdict: a stale page cannot overwrite a newer decision. */
+  version: z.int(),
+  guideId: z.string(),
+  guideVersion: z.int(),
+  cadre: z.object({ id: z.string(), name: z.string() }),
+  content: Draft,
+  verdict: Verdict.nullable(),
+  precheck: ServerPrecheck,
+  history: z.array(ApplicationEvent),
+  submittedAt: z.string().nullable(),
+});
+export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
+
+export const ReceiveRequest = z.strictObject({ expectedVersion: z.int().min(1) });
+export type ReceiveRequest = z.infer<typeof ReceiveRequest>;
+
+const Note = z.string().trim().max(1000);
+
+export const RequirementReview = z.discriminatedUnion("status", [
+  z.strictObject({ status: z.literal("accepted") }),
+  z.strictObject({ status: z.literal("needs-fix"), reasonCode: FixReason, note: Note.optional() }),
+]);
+export type RequirementReview = z.infer<typeof RequirementReview>;
+
+/**
+ * The operator's decision. "needs-fix" needs at least one requirement marked
+ * needs-fix; "rejected" needs a reason from the list.
+ */
+export const VerdictRequest = z
+  .strictObject({
+    expectedVersion: z.int().min(1),
+    decision: z.enum(["verified", "needs-fix", "rejected", "approved"]),
+    reasonCode: z.union([FixReason, RejectReason]).optional(),
+    note: Note.optional(),
+    requirements: z.record(z.string().max(80), RequirementReview).default({}),
+  })
+  .superRefine((value, ctx) => {
+    const fixes = Object.values(value.requirements).filter((r) => r.status === "needs-fix").length;
+    if (value.decision === "needs-fix" && fixes === 0 && !value.reasonCode) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["requirements"],
+        message: "Mark at least one requirement as needing a fix, or give a reason",
+      });
+    }
+    if (value.decision === "rejected" && !RejectReason.safeParse(value.reasonCode).success) {
+      ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "A rejection needs a reason from the list" });
+    }
+    if ((value.decision === "verified" || value.decision === "approved") && fixes > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["requirements"],
+        message: "A requirement still needs a fix: send the file back instead",
+      });
+    }
+  });
+export type VerdictRequest = z.infer<typeof VerdictRequest>;
+
+// ------------------------------------------------------------ dashboard
+
+export const DashboardQuery = z.strictObject({
+  /** Inclusive dates (YYYY-MM-DD, Jakarta time) on the submission date; default: everything. */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  guideId: Slug.optional(),
+  /** Admins may narrow to one kecamatan; operators are always narrowed to theirs. */
+  kecamatanCode: z
+    .string()
+    .regex(/^\d{2}\.\d{2}\.\d{2}$/)
+    .optional(),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+/** Counts and rates of one group (a service, a kelurahan, a cadre). */
+export const GroupFigures = z.object({
+  key: z.string(),
+  label: z.string(),
+  submitted: z.int(),
+  /** Applications whose first submission passed the server's pre-check. */
+  firstPassRate: z.number().nullable(),
+  /** Share of submitted applications the office sent back (needs-fix) at least once or rejected. */
+  sentBackOrRejectedRate: z.number().nullable(),
+  verified: z.int(),
+  needsFix: z.int(),
+  rejected: z.int(),
+});
+export type GroupFigures = z.infer<typeof GroupFigures>;
+
+export const ReasonCount = z.object({
+  guideId: z.string(),
+  guideTitle: z.string(),
+  decision: z.enum(["needs-fix", "rejected"]),
+  reasonCode: z.string(),
+  requirementId: z.string().nullable(),
+  count: z.int(),
+});
+export type ReasonCount = z.infer<typeof ReasonCount>;
+
+export const Dashboard = z.object({
+  byStatus: z.record(z.string(), z.int()),
+  submitted: z.int(),
+  firstPassRate: z.number().nullable(),
+  sentBackOrRejectedRate: z.number().nullable(),
+  /** Medians in hours; null when there is nothing to measure. */
+  medianDraftToSubmitHours: z.number().nullable(),
+  medianSubmitToVerdictHours: z.number().nullable(),
+  topReasons: z.array(ReasonCount),
+  byService: z.array(GroupFigures),
+  byKelurahan: z.array(GroupFigures),
+  byCadre: z.array(GroupFigures),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+/** Tables of the dashboard that export as CSV: GET /api/console/dashboard/:table.csv */
+export const DashboardTable = z.enum(["by-status", "by-service", "by-kelurahan", "by-cadre", "reasons"]);
+export type DashboardTable = z.infer<typeof DashboardTable>;
+
+// ------------------------------------------------------------ guides
+
+export const GuideAdminSummary = z.object({
+  id: z.string(),
+  title: z.object({ id: z.string(), en: z.string() }),
+  /** The published version, or null for a guide that exists only as a draft. */
+  publishedVersion: z.int().nullable(),
+  withdrawn: z.boolean(),
+  hasDraft: z.boolean(),
+  updatedAt: z.string(),
+});
+export type GuideAdminSummary = z.infer<typeof GuideAdminSummary>;
+
+export const GuideVersionInfo = z.object({
+  version: z.int(),
+  publishedAt: z.string(),
+  publishedBy: z.string().nullable(),
+  changeNote: z.string().nullable(),
+});
+export type GuideVersionInfo = z.infer<typeof GuideVersionInfo>;
+
+export const GuideAdminDetail = z.object({
+  id: z.string(),
+  /** The published Guide (or null), as cadres' devices have it. */
+  published: z.unknown().nullable(),
+  withdrawn: z.boolean(),
+  /** The unpublished edit (any JSON object: a draft may be incomplete), or null. */
+  draft: z.unknown().nullable(),
+  /** Why the draft cannot be published yet, per field; empty when it can. */
+  draftIssues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
+  versions: z.array(GuideVersionInfo),
+});
+export type GuideAdminDetail = z.infer<typeof GuideAdminDetail>;
+
+/** A draft may be incomplete; its size is what is limited. */
+export const SaveGuideDraftRequest = z.strictObject({ draft: z.record(z.string(), z.unknown()) });
+export const PublishGuideRequest = z.strictObject({
+  changeNote: z.string().trim().min(3).max(500),
+  /** The published version the editor started from (null for a new guide): publishes never cross. */
+  expectedVersion: z.int().min(1).nullable(),
+});
+export type PublishGuideRequest = z.infer<typeof PublishGuideRequest>;
+
+export const ImportCatalogueRequest = z.strictObject({
+  guides: z.array(z.unknown()).min(1).max(2000),
+  changeNote: z.string().trim().min(3).max(500),
+});
+
+// ------------------------------------------------------------ cadres
+
+export const CadreActivity = z.object({
+  userId: z.string(),
+  submitted: z.int(),
+  verdicts: z.record(z.string(), z.int()),
+  recent: z.array(
+    z.object({
+      at: z.string(),
+      kind: ApplicationEvent.shape.kind,
+      applicationId: z.string(),
+      guideId: z.string(),
+      status: ApplicationStatus.nullable(),
+    }),
+  ),
+});
+export type CadreActivity = z.infer<typeof CadreActivity>;
+
+// ------------------------------------------------------------ audit log
+
+export const AuditQuery = z.strictObject({
+  actorId: z.uuid().optional(),
+  action: z.string().max(60).optional(),
+  cursor: Cursor.optional(),
+  limit,
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEntry = z.object({
+  id: z.int(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRole: Role,
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({ entries: z.array(AuditEntry), nextCursor: z.string().nullable() });
+export type AuditPage = z.infer<typeof AuditPage>;
