@@ -1,44 +1,39 @@
-import { and, eq, gt, inArray, max } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Draft } from "../../shared/draft";
 import type { ApplicationChange, ApplicationStatus, Verdict } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
 import { applications } from "../db/schema";
+import { recordEvent } from "../review/events";
+import { nextChangeSeq, type ApplicationRow as Row, type Tx } from "./rows";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type Row = typeof applications.$inferSelect;
+export { recordVerdict } from "../review/verdict";
+export { currentChangeSeq, getApplication, nextChangeSeq } from "./rows";
 
 /** Statuses in which the cadre may still change the content. */
 export const EDITABLE: readonly ApplicationStatus[] = ["draft", "needs-fix"];
 
-/** The applications change counter moves inside the caller's transaction, so commit order is seq order. */
-export function nextChangeSeq(tx: Tx | Db): number {
-  return (
-    (tx
-      .select({ value: max(applications.changeSeq) })
-      .from(applications)
-      .get()?.value ?? 0) + 1
-  );
+/** The cadre saving or submitting: their kecamatan decides which office reviews the file. */
+export interface Author {
+  id: string;
+  kecamatanCode: string | null;
 }
 
-/** The highest change counter value written so far. */
-export function currentChangeSeq(db: Db): number {
-  return nextChangeSeq(db) - 1;
-}
-
-export function getApplication(tx: Tx | Db, id: string): Row | undefined {
-  return tx.select().from(applications).where(eq(applications.id, id)).get();
-}
-
+/**
+ * Writes the cadre's content. The workflow facts the dashboard reads
+ * (kecamatan, draft creation, submission counts) and the history event move
+ * in the caller's transaction, together with the content.
+ */
 export function saveContent(
   tx: Tx,
   existing: Row | undefined,
-  cadreId: string,
+  author: Author,
   draft: Draft,
   status: ApplicationStatus,
   now: string,
 ): number {
   const changeSeq = nextChangeSeq(tx);
   const version = (existing?.version ?? 0) + 1;
+  const submitting = status === "submitted";
   const values = {
     guideId: draft.guideId,
     guideVersion: draft.guideVersion,
@@ -48,47 +43,68 @@ export function saveContent(
     version,
     changeSeq,
     updatedAt: now,
-    ...(status === "submitted" ? { submittedAt: now, verdict: null } : {}),
+    // A resubmission clears the verdict: the cadre kept reading the reasons until now.
+    ...(submitting
+      ? {
+          submittedAt: now,
+          verdict: null,
+          submitCount: (existing?.submitCount ?? 0) + 1,
+          firstSubmittedAt: existing?.firstSubmittedAt ?? now,
+        }
+      : {}),
   };
   if (existing) tx.update(applications).set(values).where(eq(applications.id, draft.id)).run();
   else
     tx.insert(applications)
-      .values({ id: draft.id, cadreId, createdAt: now, ...values })
+      .values({
+        id: draft.id,
+        cadreId: author.id,
+        createdAt: now,
+        kecamatanCode: author.kecamatanCode,
+        draftCreatedAt: draft.createdAt,
+        ...values,
+      })
       .run();
+  if (!existing) recordEvent(tx, { applicationId: draft.id, kind: "created", actorId: author.id, status, at: now });
+  if (submitting) recordEvent(tx, { applicationId: draft.id, kind: "submitted", actorId: author.id, status, at: now });
   return version;
 }
 
-export function tombstone(tx: Tx, row: Row, now: string): void {
+/**
+ * A submit the server's pre-check refused: counted on the row when there is
+ * one (the phone's pre-check should have caught it) and always kept in the
+ * history, with the reason codes only. Not a change the phone pulls.
+ */
+export function recordPrecheckFailure(
+  tx: Tx,
+  existing: Row | undefined,
+  applicationId: string,
+  actorId: string,
+  reasons: string[],
+  now: string,
+): void {
+  if (existing) {
+    tx.update(applications)
+      .set({ precheckFailures: sql`${applications.precheckFailures} + 1` })
+      .where(eq(applications.id, existing.id))
+      .run();
+  }
+  recordEvent(tx, {
+    applicationId,
+    kind: "precheck-failed",
+    actorId,
+    status: existing?.status ?? null,
+    detail: { reasons },
+    at: now,
+  });
+}
+
+export function tombstone(tx: Tx, row: Row, actorId: string, now: string): void {
   tx.update(applications)
     .set({ deletedAt: now, version: row.version + 1, changeSeq: nextChangeSeq(tx), updatedAt: now })
     .where(eq(applications.id, row.id))
     .run();
-}
-
-/**
- * The office's decision on a submitted application (the operator console
- * calls this; tests use it to play the office). A server-owned change: it
- * moves the change counter so the cadre's next pull brings it.
- */
-export function recordVerdict(db: Db, id: string, verdict: Verdict, now = new Date()): boolean {
-  return db.transaction(
-    (tx) => {
-      const row = getApplication(tx, id);
-      if (!row || row.deletedAt || row.status === "draft") return false;
-      tx.update(applications)
-        .set({
-          status: verdict.decision,
-          verdict,
-          version: row.version + 1,
-          changeSeq: nextChangeSeq(tx),
-          updatedAt: now.toISOString(),
-        })
-        .where(eq(applications.id, id))
-        .run();
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+  recordEvent(tx, { applicationId: row.id, kind: "deleted", actorId, status: row.status, at: now });
 }
 
 export function toChange(row: Row): ApplicationChange {

@@ -13,7 +13,7 @@ import type { Db } from "../db/open";
 import { files, mutations, syncClients } from "../db/schema";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
-import { EDITABLE, getApplication, saveContent, tombstone } from "./applications";
+import { EDITABLE, getApplication, recordPrecheckFailure, saveContent, tombstone } from "./applications";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -131,7 +131,7 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
     if (!row || row.deletedAt) return { status: "applied" };
     if (row.cadreId !== user.id) return { status: "rejected", code: "not-owner" };
     if (row.status !== "draft") return { status: "rejected", code: "workflow-locked" };
-    tombstone(tx, row, at);
+    tombstone(tx, row, user.id, at);
     return { status: "applied" };
   }
   const draft = mutation.args.draft;
@@ -141,17 +141,19 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   if (row && !EDITABLE.includes(row.status)) return { status: "rejected", code: "workflow-locked" };
   if (!getGuide(tx as unknown as Db, draft.guideId)) return { status: "rejected", code: "guide-unknown" };
   if (mutation.name === "putDraft") {
-    return { status: "applied", version: saveContent(tx, row, user.id, draft, row?.status ?? "draft", at) };
+    return { status: "applied", version: saveContent(tx, row, user, draft, row?.status ?? "draft", at) };
   }
   const guide = getGuideVersion(tx as unknown as Db, draft.guideId, draft.guideVersion);
   if (!guide) return { status: "rejected", code: "guide-unknown" };
   // The same engine as on the phone: a file the phone calls ready must be ready here too.
   const result = precheck(guide, draft, { today: jakartaToday(now), regions });
   if (result.verdict !== "ready") {
-    return { status: "rejected", code: "precheck-failed", reasons: result.toFix.map((reason) => reason.code) };
+    const reasons = result.toFix.map((reason) => reason.code);
+    recordPrecheckFailure(tx, row, draft.id, user.id, reasons, at);
+    return { status: "rejected", code: "precheck-failed", reasons };
   }
   if (!allFilesStored(tx, draft, result.requirements)) return { status: "rejected", code: "file-missing" };
-  return { status: "applied", version: saveContent(tx, row, user.id, draft, "submitted", at) };
+  return { status: "applied", version: saveContent(tx, row, user, draft, "submitted", at) };
 }
 
 /** Every page of every requirement that applies must be uploaded, verified and stored. */

@@ -1,0 +1,89 @@
+import { asc, eq } from "drizzle-orm";
+import type { ApplicationDetail, ApplicationEvent, ServerPrecheck } from "../../shared/api/console";
+import type { Draft } from "../../shared/draft";
+import type { Guide } from "../../shared/guide";
+import { precheck } from "../../shared/precheck";
+import type { RegionIndex } from "../../shared/regions";
+import type { Verdict } from "../../shared/sync/protocol";
+import { inScope, type Scope } from "../console/scope";
+import type { Db } from "../db/open";
+import { applicationEvents, users } from "../db/schema";
+import { getGuideVersion } from "../guides/repository";
+import { jakartaToday } from "../sync/push";
+import { type ApplicationRow, getApplication } from "../sync/rows";
+
+/**
+ * The application an operator may see: a missing, deleted, draft or
+ * out-of-scope one is the same "not found", so scope leaks nothing.
+ */
+export function visibleApplication(db: Db, scope: Scope, id: string): ApplicationRow | undefined {
+  const row = getApplication(db, id);
+  if (!row || row.deletedAt || row.status === "draft" || !inScope(scope, row.kecamatanCode)) return undefined;
+  return row;
+}
+
+/** The pinned guide version the application was written against. */
+export function pinnedGuide(db: Db, row: ApplicationRow): Guide | undefined {
+  return getGuideVersion(db, row.guideId, row.guideVersion);
+}
+
+function serverPrecheck(guide: Guide | undefined, draft: Draft, regions: RegionIndex, now: Date): ServerPrecheck {
+  // A pinned version is stored before any submit is accepted; without it there is nothing to check against.
+  if (!guide) return { verdict: "not-ready", requirements: [], applicant: [] };
+  const result = precheck(guide, draft, { today: jakartaToday(now), regions });
+  const plain = (reason: { code: string; message: { id: string; en: string } }) => ({
+    code: reason.code,
+    message: { id: reason.message.id, en: reason.message.en },
+  });
+  return {
+    verdict: result.verdict,
+    requirements: result.requirements.map((verdict) => ({
+      requirementId: verdict.requirementId,
+      status: verdict.status,
+      reasons: verdict.reasons.map(plain),
+    })),
+    applicant: result.applicant.map(plain),
+  };
+}
+
+function history(db: Db, id: string): ApplicationEvent[] {
+  return db
+    .select({
+      at: applicationEvents.at,
+      kind: applicationEvents.kind,
+      actorName: users.displayName,
+      status: applicationEvents.status,
+      detail: applicationEvents.detail,
+    })
+    .from(applicationEvents)
+    .leftJoin(users, eq(users.id, applicationEvents.actorId))
+    .where(eq(applicationEvents.applicationId, id))
+    .orderBy(asc(applicationEvents.id))
+    .all()
+    .map((event) => ({
+      at: event.at,
+      kind: event.kind,
+      actorName: event.actorName ?? null,
+      status: (event.status as ApplicationEvent["status"]) ?? null,
+      detail: (event.detail as Record<string, unknown> | null) ?? null,
+    }));
+}
+
+/** Everything the review screen shows about one application, with the server's own pre-check. */
+export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIndex, now: Date): ApplicationDetail {
+  const draft = row.content as Draft;
+  const cadre = db.select({ name: users.displayName }).from(users).where(eq(users.id, row.cadreId)).get();
+  return {
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    guideId: row.guideId,
+    guideVersion: row.guideVersion,
+    cadre: { id: row.cadreId, name: cadre?.name ?? "" },
+    content: draft,
+    verdict: (row.verdict as Verdict | null) ?? null,
+    precheck: serverPrecheck(pinnedGuide(db, row), draft, regions, now),
+    history: history(db, row.id),
+    submittedAt: row.submittedAt,
+  };
+}

@@ -1,0 +1,197 @@
+import { eq } from "drizzle-orm";
+import type { ApplicationStatus, Verdict } from "../../shared/sync/protocol";
+import { recordAudit } from "../audit/log";
+import { inScope, type Scope } from "../console/scope";
+import type { Db } from "../db/open";
+import { applications, reviewFindings } from "../db/schema";
+import type { AuthUser } from "../http/env";
+import { type ApplicationRow, getApplication, nextChangeSeq, type Tx } from "../sync/rows";
+import { recordEvent } from "./events";
+
+type Decision = Verdict["decision"];
+
+/**
+ * What the office may decide in each status. Drafts are the cadre's; a file
+ * sent back waits for the cadre's resubmission; rejected and approved are final.
+ */
+const ALLOWED: Record<ApplicationStatus, readonly Decision[]> = {
+  draft: [],
+  submitted: ["verified", "needs-fix", "rejected"],
+  received: ["verified", "needs-fix", "rejected"],
+  verified: ["approved", "rejected", "needs-fix"],
+  "needs-fix": [],
+  rejected: [],
+  approved: [],
+};
+
+export function canDecide(status: ApplicationStatus, decision: Decision): boolean {
+  return ALLOWED[status].includes(decision);
+}
+
+export type ReviewFailure = "application_not_found" | "version_conflict" | "invalid_transition";
+export type ReviewOutcome = { ok: true; row: ApplicationRow } | { ok: false; code: ReviewFailure };
+
+interface Guarded {
+  id: string;
+  /** Null only for scripts and tests playing the office: no audit entry can name them. */
+  actor: AuthUser | null;
+  /** The version the operator saw; omitted, the current one is taken. */
+  expectedVersion?: number | undefined;
+  /** Omitted: everything (a server-side caller). */
+  scope?: Scope | undefined;
+  now: Date;
+}
+
+/**
+ * Loads the row the operator acts on, refusing in a fixed order: a missing,
+ * deleted or out-of-scope row is "not found" (so scope leaks nothing), then a
+ * stale version, then the caller's own transition check.
+ */
+function guard(tx: Tx, input: Guarded): ReviewOutcome {
+  const row = getApplication(tx, input.id);
+  if (!row || row.deletedAt || (input.scope && !inScope(input.scope, row.kecamatanCode))) {
+    return { ok: false, code: "application_not_found" };
+  }
+  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {
+    return { ok: false, code: "version_conflict" };
+  }
+  return { ok: true, row };
+}
+
+export interface DecideInput extends Guarded {
+  verdict: Verdict;
+}
+
+/** Reason codes of a verdict for the findings table; an uncoded legacy reason counts as "other". */
+function findingsOf(row: ApplicationRow, verdict: Verdict, at: string) {
+  if (verdict.decision !== "needs-fix" && verdict.decision !== "rejected") return [];
+  const base = {
+    applicationId: row.id,
+    guideId: row.guideId,
+    kecamatanCode: row.kecamatanCode,
+    villageCode: row.villageCode,
+    cadreId: row.cadreId,
+    decision: verdict.decision,
+    at,
+  };
+  const perRequirement = Object.entries(verdict.requirements)
+    .filter(([, review]) => review.status === "needs-fix")
+    .map(([requirementId, review]) => ({ ...base, requirementId, reasonCode: review.reasonCode ?? "other" }));
+  const overall = verdict.reasonCode ? [{ ...base, requirementId: null, reasonCode: verdict.reasonCode }] : [];
+  return [...perRequirement, ...overall];
+}
+
+/** What the history and the audit say about a verdict: the decision and its codes, never the content. */
+function eventDetail(verdict: Verdict): Record<string, unknown> {
+  return {
+    decision: verdict.decision,
+    reasonCode: verdict.reasonCode ?? null,
+    requirements: Object.entries(verdict.requirements)
+      .filter(([, review]) => review.status === "needs-fix")
+      .map(([requirementId, review]) => ({ requirementId, reasonCode: review.reasonCode ?? null })),
+  };
+}
+
+/**
+ * The office's decision. One IMMEDIATE transaction sets the workflow fields,
+ * moves the change counter (the cadre's next pull brings the verdict and its
+ * reasons), and writes the findings, the history event and the audit entry.
+ */
+export function decide(db: Db, input: DecideInput): ReviewOutcome {
+  return db.transaction(
+    (tx): ReviewOutcome => {
+      const guarded = guard(tx, input);
+      if (!guarded.ok) return guarded;
+      const row = guarded.row;
+      const { verdict } = input;
+      if (!canDecide(row.status, verdict.decision)) return { ok: false, code: "invalid_transition" };
+      const at = input.now.toISOString();
+      const changes = {
+        status: verdict.decision,
+        verdict,
+        version: row.version + 1,
+        changeSeq: nextChangeSeq(tx),
+        updatedAt: at,
+        decidedAt: at,
+        firstDecisionAt: row.firstDecisionAt ?? at,
+        sentBackCount: row.sentBackCount + (verdict.decision === "needs-fix" ? 1 : 0),
+      };
+      tx.update(applications).set(changes).where(eq(applications.id, row.id)).run();
+      const findings = findingsOf(row, verdict, at);
+      if (findings.length > 0) tx.insert(reviewFindings).values(findings).run();
+      recordEvent(tx, {
+        applicationId: row.id,
+        kind: "verdict",
+        actorId: input.actor?.id ?? null,
+        status: verdict.decision,
+        detail: eventDetail(verdict),
+        at,
+      });
+      if (input.actor) {
+        recordAudit(
+          tx,
+          input.actor,
+          {
+            action: "application.verdict",
+            targetType: "application",
+            targetId: row.id,
+            kecamatanCode: row.kecamatanCode,
+            before: { status: row.status, verdict: row.verdict },
+            after: { status: verdict.decision, verdict },
+          },
+          input.now,
+        );
+      }
+      return { ok: true, row: { ...row, ...changes } };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * "Diterima": the office has the file in hand. A server change like a
+ * verdict, so the cadre's phone learns of it on the next pull.
+ */
+export function receive(db: Db, input: Guarded & { actor: AuthUser }): ReviewOutcome {
+  return db.transaction(
+    (tx): ReviewOutcome => {
+      const guarded = guard(tx, input);
+      if (!guarded.ok) return guarded;
+      const row = guarded.row;
+      if (row.status !== "submitted") return { ok: false, code: "invalid_transition" };
+      const at = input.now.toISOString();
+      const changes = {
+        status: "received" as const,
+        version: row.version + 1,
+        changeSeq: nextChangeSeq(tx),
+        updatedAt: at,
+        receivedAt: at,
+      };
+      tx.update(applications).set(changes).where(eq(applications.id, row.id)).run();
+      recordEvent(tx, { applicationId: row.id, kind: "received", actorId: input.actor.id, status: "received", at });
+      recordAudit(
+        tx,
+        input.actor,
+        {
+          action: "application.receive",
+          targetType: "application",
+          targetId: row.id,
+          kecamatanCode: row.kecamatanCode,
+          before: { status: row.status },
+          after: { status: "received" },
+        },
+        input.now,
+      );
+      return { ok: true, row: { ...row, ...changes } };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The decision as tests and scripts give it (a Verdict, no expected version).
+ * Kept for them; the console calls `decide` with the operator and scope.
+ */
+export function recordVerdict(db: Db, id: string, verdict: Verdict, now = new Date(), actor?: AuthUser): boolean {
+  return decide(db, { id, verdict, actor: actor ?? null, now }).ok;
+}
