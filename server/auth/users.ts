@@ -54,11 +54,20 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /**
  * Hashes the password and inserts the user. Throws UsernameTakenError for a
  * taken username and PasswordPolicyError for a password the policy refuses.
+ * `alsoInTransaction` runs in the insert's transaction (an audit entry that
+ * must commit with the user or not at all).
  */
-export async function createUser(db: Db, input: NewUser, now: Date): Promise<UserRow> {
+export async function createUser(
+  db: Db,
+  input: NewUser,
+  now: Date,
+  alsoInTransaction?: (tx: Tx, row: UserRow) => void,
+): Promise<UserRow> {
   const username = input.username.toLowerCase();
   if (findUserByUsername(db, username)) throw new UsernameTakenError();
   const passwordHash = await hashPassword(input.password);
@@ -75,7 +84,10 @@ export async function createUser(db: Db, input: NewUser, now: Date): Promise<Use
     createdAt: now.toISOString(),
   };
   try {
-    db.insert(users).values(row).run();
+    db.transaction((tx) => {
+      tx.insert(users).values(row).run();
+      alsoInTransaction?.(tx, row);
+    });
   } catch (error) {
     // Two creations of one username raced past the check above.
     if (isUniqueViolation(error)) throw new UsernameTakenError();

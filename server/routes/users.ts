@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
+import type { CadreActivity } from "../../shared/api/console";
 import {
   CreateUserRequest,
   EntityId,
@@ -11,6 +12,7 @@ import {
   type UserResponse,
 } from "../../shared/api/users";
 import { JAKARTA_DISTRICTS, JAKARTA_VILLAGES } from "../../shared/regions/data/jakarta";
+import { type AuditRecord, recordAudit } from "../audit/log";
 import { requireAuth } from "../auth/middleware";
 import { hashPassword } from "../auth/password";
 import { listSessions, revokeSession, revokeUserSessions } from "../auth/sessions";
@@ -24,10 +26,11 @@ import {
   type UserRow,
 } from "../auth/users";
 import type { Db } from "../db/open";
-import { users } from "../db/schema";
+import { sessions, users } from "../db/schema";
 import { readJson } from "../http/body";
 import type { AppEnv, AuthUser } from "../http/env";
 import { apiError } from "../http/errors";
+import { cadreActivity } from "../users/activity";
 import { toSessionInfo } from "./auth";
 
 export interface UserRouteOptions {
@@ -84,6 +87,11 @@ function placementIssues(role: UserRow["role"], kecamatanCode: string | null, ke
   return issues;
 }
 
+/** An audit entry about a user, filed under their kecamatan so its operators see it. */
+function userAudit(action: string, target: UserRow, change: { before: unknown; after: unknown }): AuditRecord {
+  return { action, targetType: "user", targetId: target.id, kecamatanCode: target.kecamatanCode, ...change };
+}
+
 function invalidBody(c: Context, issues: Issue[]): Response {
   return apiError(c, 400, "invalid_body", { issues });
 }
@@ -128,7 +136,10 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
     const issues = placementIssues(input.role, kecamatanCode, input.kelurahanCode ?? null);
     if (issues.length > 0) return invalidBody(c, issues);
     try {
-      const row = await createUser(db, { ...input, kecamatanCode, createdBy: actor.id }, now());
+      const at = now();
+      const row = await createUser(db, { ...input, kecamatanCode, createdBy: actor.id }, at, (tx, created) => {
+        recordAudit(tx, actor, userAudit("user.create", created, { before: null, after: toManagedUser(created) }), at);
+      });
       const response: UserResponse = { user: toManagedUser(row) };
       return c.json(response, 201);
     } catch (error) {
@@ -183,8 +194,18 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
     };
     const issues = placementIssues(target.role, next.kecamatanCode, next.kelurahanCode);
     if (issues.length > 0) return invalidBody(c, issues);
-    db.update(users).set(next).where(eq(users.id, target.id)).run();
-    const response: UserResponse = { user: toManagedUser({ ...target, ...next }) };
+    const updated = { ...target, ...next };
+    const at = now();
+    db.transaction((tx) => {
+      tx.update(users).set(next).where(eq(users.id, target.id)).run();
+      // Filed under the kecamatan the cadre left as well, so its operators see the move.
+      const audit = userAudit("user.update", target, { before: toManagedUser(target), after: toManagedUser(updated) });
+      recordAudit(tx, actor, audit, at);
+      if (updated.kecamatanCode !== target.kecamatanCode) {
+        recordAudit(tx, actor, { ...audit, kecamatanCode: updated.kecamatanCode }, at);
+      }
+    });
+    const response: UserResponse = { user: toManagedUser(updated) };
     return c.json(response);
   });
 
@@ -197,22 +218,31 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
     const disabledAt = target.disabledAt ?? at.toISOString();
     db.transaction((tx) => {
       tx.update(users).set({ disabledAt }).where(eq(users.id, target.id)).run();
-      revokeUserSessions(tx, target.id, at);
+      const sessionsRevoked = revokeUserSessions(tx, target.id, at);
+      const after = { ...toManagedUser({ ...target, disabledAt }), sessionsRevoked };
+      recordAudit(tx, actor, userAudit("user.disable", target, { before: toManagedUser(target), after }), at);
     });
     const response: UserResponse = { user: toManagedUser({ ...target, disabledAt }) };
     return c.json(response);
   });
 
   routes.post("/:id/enable", (c) => {
+    const actor = actorOf(c);
     const target = targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
-    db.update(users).set({ disabledAt: null }).where(eq(users.id, target.id)).run();
+    const at = now();
+    db.transaction((tx) => {
+      tx.update(users).set({ disabledAt: null }).where(eq(users.id, target.id)).run();
+      const after = toManagedUser({ ...target, disabledAt: null });
+      recordAudit(tx, actor, userAudit("user.enable", target, { before: toManagedUser(target), after }), at);
+    });
     const response: UserResponse = { user: toManagedUser({ ...target, disabledAt: null }) };
     return c.json(response);
   });
 
   /** Sets a new password and signs the user out everywhere (but the caller's own device). */
   routes.post("/:id/password", async (c) => {
+    const actor = actorOf(c);
     const target = targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
     const body = await readJson(c, SetPasswordRequest, BODY_MAX_BYTES);
@@ -222,9 +252,23 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
     const keep = c.get("auth")?.sessionId;
     db.transaction((tx) => {
       tx.update(users).set({ passwordHash }).where(eq(users.id, target.id)).run();
-      revokeUserSessions(tx, target.id, at, keep);
+      const sessionsRevoked = revokeUserSessions(tx, target.id, at, keep);
+      // That it happened and its effect; never the password or its hash.
+      recordAudit(
+        tx,
+        actor,
+        userAudit("user.reset-password", target, { before: null, after: { sessionsRevoked } }),
+        at,
+      );
     });
     return c.body(null, 204);
+  });
+
+  /** What the cadre has submitted and what happened to it since; scoped like every route here. */
+  routes.get("/:id/activity", (c) => {
+    const target = targetOf(c);
+    if (!target) return apiError(c, 404, "user_not_found");
+    return c.json(cadreActivity(db, target.id) satisfies CadreActivity);
   });
 
   routes.get("/:id/sessions", (c) => {
@@ -238,12 +282,31 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
   });
 
   routes.delete("/:id/sessions/:sessionId", (c) => {
+    const actor = actorOf(c);
     const target = targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
     const sessionId = c.req.param("sessionId");
-    if (!EntityId.safeParse(sessionId).success || !revokeSession(db, sessionId, now(), target.id)) {
-      return apiError(c, 404, "session_not_found");
-    }
+    if (!EntityId.safeParse(sessionId).success) return apiError(c, 404, "session_not_found");
+    const at = now();
+    const revoked = db.transaction((tx) => {
+      const session = tx.select().from(sessions).where(eq(sessions.id, sessionId)).get();
+      if (!session || !revokeSession(tx, sessionId, at, target.id)) return false;
+      recordAudit(
+        tx,
+        actor,
+        {
+          action: "session.revoke",
+          targetType: "session",
+          targetId: sessionId,
+          kecamatanCode: target.kecamatanCode,
+          before: { userId: target.id, deviceLabel: session.deviceLabel, revokedAt: null },
+          after: { userId: target.id, deviceLabel: session.deviceLabel, revokedAt: at.toISOString() },
+        },
+        at,
+      );
+      return true;
+    });
+    if (!revoked) return apiError(c, 404, "session_not_found");
     return c.body(null, 204);
   });
 

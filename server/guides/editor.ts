@@ -1,0 +1,254 @@
+import { createHash } from "node:crypto";
+import { desc, eq, max } from "drizzle-orm";
+import type { GuideAdminDetail, GuideAdminSummary, GuideVersionInfo } from "../../shared/api/console";
+import type { Guide } from "../../shared/guide";
+import { LocalizedText } from "../../shared/text";
+import { recordAudit } from "../audit/log";
+import type { Db } from "../db/open";
+import { guideDrafts, guides, guideVersions, users } from "../db/schema";
+import type { AuthUser } from "../http/env";
+import { checkGuide, type GuideIssue } from "./issues";
+import { type DbOrTx, getGuide, writePublishedGuide, writeRestore, writeWithdrawal } from "./repository";
+
+/**
+ * The console's guide editing: one unpublished draft per guide, publishing it
+ * as the next version, withdrawing and restoring. Guides are server-wide, so
+ * every audit entry here has no kecamatan.
+ */
+
+type DraftData = Record<string, unknown>;
+
+function draftOf(db: DbOrTx, id: string): { data: DraftData; updatedAt: string } | undefined {
+  const row = db.select().from(guideDrafts).where(eq(guideDrafts.id, id)).get();
+  return row ? { data: row.data as DraftData, updatedAt: row.updatedAt } : undefined;
+}
+
+/**
+ * The version a publish of `id` gets: one above every version ever published,
+ * so a publish can never overwrite a version that drafts are pinned to.
+ */
+export function nextVersion(db: DbOrTx, id: string): number {
+  const row = db
+    .select({ value: max(guideVersions.version) })
+    .from(guideVersions)
+    .where(eq(guideVersions.id, id))
+    .get();
+  return (row?.value ?? 0) + 1;
+}
+
+/** The draft as it would be published: the id and version are the server's, not the editor's. */
+function asPublished(id: string, draft: DraftData, version: number): DraftData {
+  return { ...draft, id, version };
+}
+
+/**
+ * A draft's size and fingerprint for the audit log: a draft can be a quarter
+ * of a megabyte and is saved often, and it reaches nobody until published
+ * (whose entry holds the whole guide before and after).
+ */
+function draftFingerprint(data: DraftData): { bytes: number; sha256: string } {
+  const text = JSON.stringify(data);
+  return { bytes: Buffer.byteLength(text, "utf8"), sha256: createHash("sha256").update(text).digest("hex") };
+}
+
+function titleOf(id: string, published: Guide | undefined, draft: DraftData | undefined): LocalizedText {
+  if (published) return published.title;
+  const fromDraft = LocalizedText.safeParse(draft?.title);
+  return fromDraft.success ? fromDraft.data : { id, en: id };
+}
+
+export function listGuideSummaries(db: Db): GuideAdminSummary[] {
+  const published = db.select().from(guides).all();
+  const drafts = db.select().from(guideDrafts).all();
+  const draftsById = new Map(drafts.map((row) => [row.id, row]));
+  const ids = new Set([...published.map((row) => row.id), ...drafts.map((row) => row.id)]);
+  const publishedById = new Map(published.map((row) => [row.id, row]));
+  return [...ids].sort().map((id) => {
+    const row = publishedById.get(id);
+    const draft = draftsById.get(id);
+    const updatedAt = [row?.updatedAt, draft?.updatedAt].filter((at): at is string => at !== undefined).sort();
+    return {
+      id,
+      title: titleOf(id, row?.data as Guide | undefined, draft?.data as DraftData | undefined),
+      publishedVersion: row?.version ?? null,
+      withdrawn: row ? row.withdrawnAt !== null : false,
+      hasDraft: draft !== undefined,
+      updatedAt: updatedAt.at(-1) ?? "",
+    };
+  });
+}
+
+function versionsOf(db: DbOrTx, id: string): GuideVersionInfo[] {
+  return db
+    .select({
+      version: guideVersions.version,
+      publishedAt: guideVersions.publishedAt,
+      publishedBy: users.displayName,
+      changeNote: guideVersions.changeNote,
+    })
+    .from(guideVersions)
+    .leftJoin(users, eq(users.id, guideVersions.publishedBy))
+    .where(eq(guideVersions.id, id))
+    .orderBy(desc(guideVersions.version))
+    .all();
+}
+
+/** Everything the editor shows for one guide, or undefined when it exists neither published nor as a draft. */
+export function guideDetail(db: DbOrTx, id: string): GuideAdminDetail | undefined {
+  const stored = getGuide(db, id);
+  const draft = draftOf(db, id);
+  if (!stored && !draft) return undefined;
+  let draftIssues: GuideIssue[] = [];
+  if (draft) {
+    const check = checkGuide(asPublished(id, draft.data, nextVersion(db, id)));
+    if (!check.ok) draftIssues = check.issues;
+  }
+  return {
+    id,
+    published: stored?.guide ?? null,
+    withdrawn: stored?.withdrawn ?? false,
+    draft: draft?.data ?? null,
+    draftIssues,
+    versions: versionsOf(db, id),
+  };
+}
+
+export function saveGuideDraft(db: Db, actor: AuthUser, id: string, data: DraftData, now: Date): GuideAdminDetail {
+  return db.transaction((tx) => {
+    const previous = draftOf(tx, id);
+    const row = { id, data, updatedBy: actor.id, updatedAt: now.toISOString() };
+    tx.insert(guideDrafts).values(row).onConflictDoUpdate({ target: guideDrafts.id, set: row }).run();
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: "guide.save-draft",
+        targetType: "guide",
+        targetId: id,
+        kecamatanCode: null,
+        before: previous ? draftFingerprint(previous.data) : null,
+        after: draftFingerprint(data),
+      },
+      now,
+    );
+    const detail = guideDetail(tx, id);
+    if (!detail) throw new Error("a saved draft must be readable in its own transaction");
+    return detail;
+  });
+}
+
+/** False when there was no draft to discard. */
+export function discardGuideDraft(db: Db, actor: AuthUser, id: string, now: Date): boolean {
+  return db.transaction((tx) => {
+    const previous = draftOf(tx, id);
+    if (!previous) return false;
+    tx.delete(guideDrafts).where(eq(guideDrafts.id, id)).run();
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: "guide.discard-draft",
+        targetType: "guide",
+        targetId: id,
+        kecamatanCode: null,
+        before: draftFingerprint(previous.data),
+        after: null,
+      },
+      now,
+    );
+    return true;
+  });
+}
+
+export type PublishResult =
+  | { ok: true; detail: GuideAdminDetail }
+  | { ok: false; code: "guide_draft_not_found" }
+  | { ok: false; code: "version_conflict"; currentVersion: number | null }
+  | { ok: false; code: "guide_invalid"; issues: GuideIssue[] };
+
+/**
+ * Publishes the draft as the next version and deletes it, in one transaction
+ * with its audit entry. `expectedVersion` is the published version the editor
+ * started from: if someone published in between, nothing is written.
+ *
+ * Cadres' drafts pinned to the old version need nothing here: every version
+ * stays in guide_versions and the submit pre-check reads the pinned one.
+ */
+export function publishGuideDraft(
+  db: Db,
+  actor: AuthUser,
+  id: string,
+  request: { changeNote: string; expectedVersion: number | null },
+  now: Date,
+): PublishResult {
+  return db.transaction((tx): PublishResult => {
+    const draft = draftOf(tx, id);
+    if (!draft) return { ok: false, code: "guide_draft_not_found" };
+    const current = getGuide(tx, id);
+    const currentVersion = current?.guide.version ?? null;
+    if (request.expectedVersion !== currentVersion) return { ok: false, code: "version_conflict", currentVersion };
+    const version = nextVersion(tx, id);
+    const check = checkGuide(asPublished(id, draft.data, version));
+    if (!check.ok) return { ok: false, code: "guide_invalid", issues: check.issues };
+    writePublishedGuide(tx, check.guide, now, { publishedBy: actor.id, changeNote: request.changeNote });
+    tx.delete(guideDrafts).where(eq(guideDrafts.id, id)).run();
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: "guide.publish",
+        targetType: "guide",
+        targetId: id,
+        kecamatanCode: null,
+        before: current ? { version: current.guide.version, withdrawn: current.withdrawn, data: current.guide } : null,
+        after: { version, withdrawn: false, changeNote: request.changeNote, data: check.guide },
+      },
+      now,
+    );
+    const detail = guideDetail(tx, id);
+    if (!detail) throw new Error("a published guide must be readable in its own transaction");
+    return { ok: true, detail };
+  });
+}
+
+export type AvailabilityResult = { ok: true; detail: GuideAdminDetail; changed: boolean } | { ok: false };
+
+/**
+ * Withdraws a published guide (`withdrawn: true`) or restores a withdrawn one
+ * as it was. Asking for the state it is already in changes nothing and writes
+ * no audit entry. `ok: false`: no published guide of that id.
+ */
+export function setGuideWithdrawn(
+  db: Db,
+  actor: AuthUser,
+  id: string,
+  withdrawn: boolean,
+  now: Date,
+): AvailabilityResult {
+  return db.transaction((tx): AvailabilityResult => {
+    const current = getGuide(tx, id);
+    if (!current) return { ok: false };
+    const changed = current.withdrawn !== withdrawn;
+    if (changed) {
+      if (withdrawn) writeWithdrawal(tx, id, now);
+      else writeRestore(tx, id, now);
+      const version = current.guide.version;
+      recordAudit(
+        tx,
+        actor,
+        {
+          action: withdrawn ? "guide.withdraw" : "guide.restore",
+          targetType: "guide",
+          targetId: id,
+          kecamatanCode: null,
+          before: { version, withdrawn: current.withdrawn },
+          after: { version, withdrawn },
+        },
+        now,
+      );
+    }
+    const detail = guideDetail(tx, id);
+    if (!detail) throw new Error("a stored guide must be readable in its own transaction");
+    return { ok: true, detail, changed };
+  });
+}

@@ -1,0 +1,90 @@
+import type { Guide } from "../../shared/guide";
+import { recordAudit } from "../audit/log";
+import type { Db } from "../db/open";
+import type { AuthUser } from "../http/env";
+import { nextVersion } from "./editor";
+import { checkGuide, contentKey } from "./issues";
+import { getGuide, writePublishedGuide } from "./repository";
+
+/** An import problem: `path` starts with the guide's index in the file; `guideId` when the guide names one. */
+export interface ImportIssue {
+  path: (string | number)[];
+  message: string;
+  guideId?: string;
+}
+
+/** Enough to fix a file without flooding the answer when a whole file is wrong. */
+const MAX_ISSUES = 200;
+
+export type ImportCheck = { ok: true; guides: Guide[] } | { ok: false; issues: ImportIssue[]; totalIssues: number };
+
+/** Every guide against the shared schema, and no id twice: all of them must pass before anything is written. */
+export function checkImport(items: unknown[]): ImportCheck {
+  const issues: ImportIssue[] = [];
+  const parsed: Guide[] = [];
+  const firstIndexOf = new Map<string, number>();
+  items.forEach((item, index) => {
+    const rawId = item && typeof item === "object" ? (item as Record<string, unknown>).id : undefined;
+    const guideId = typeof rawId === "string" ? { guideId: rawId } : {};
+    const check = checkGuide(item);
+    if (!check.ok) {
+      for (const issue of check.issues)
+        issues.push({ path: [index, ...issue.path], message: issue.message, ...guideId });
+      return;
+    }
+    const seen = firstIndexOf.get(check.guide.id);
+    if (seen !== undefined) {
+      issues.push({
+        path: [index, "id"],
+        message: `duplicate guide id '${check.guide.id}' (also at index ${seen})`,
+        ...guideId,
+      });
+      return;
+    }
+    firstIndexOf.set(check.guide.id, index);
+    parsed.push(check.guide);
+  });
+  if (issues.length > 0) return { ok: false, issues: issues.slice(0, MAX_ISSUES), totalIssues: issues.length };
+  return { ok: true, guides: parsed };
+}
+
+export interface ImportResult {
+  published: string[];
+  unchanged: string[];
+}
+
+/**
+ * Publishes, in one transaction with its audit entry, every guide whose
+ * content differs from the published one (the version in the file is
+ * ignored: each gets the next version). A withdrawn guide in the file counts
+ * as changed: importing it puts it back in the catalogue.
+ */
+export function importCatalogue(db: Db, actor: AuthUser, guides: Guide[], changeNote: string, now: Date): ImportResult {
+  return db.transaction((tx) => {
+    const result: ImportResult = { published: [], unchanged: [] };
+    for (const guide of guides) {
+      const current = getGuide(tx, guide.id);
+      if (current && !current.withdrawn && contentKey(current.guide) === contentKey(guide)) {
+        result.unchanged.push(guide.id);
+        continue;
+      }
+      const version = nextVersion(tx, guide.id);
+      writePublishedGuide(tx, { ...guide, version }, now, { publishedBy: actor.id, changeNote });
+      result.published.push(guide.id);
+    }
+    recordAudit(
+      tx,
+      actor,
+      {
+        action: "catalogue.import",
+        targetType: "catalogue",
+        targetId: "catalogue",
+        kecamatanCode: null,
+        before: null,
+        after: { changeNote, ...result },
+      },
+      now,
+    );
+    return result;
+  });
+}
