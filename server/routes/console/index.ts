@@ -25,7 +25,8 @@ export function consoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use("*", async (c, next) => {
     await next();
-    c.header("Cache-Control", "no-store");
+    // A route that already forbids storing (e.g. "private, no-store" on page files) keeps its own value.
+    if (!c.res.headers.get("Cache-Control")?.includes("no-store")) c.header("Cache-Control", "no-store");
   });
   routes.use("*", requireAuth("operator", "admin"));
   routes.route("/applications", reviewRoutes(db, options));

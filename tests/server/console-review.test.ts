@@ -1,0 +1,542 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { scopeOf } from "../../server/console/scope";
+import { applicationEvents, applications, auditLog, files, reviewFindings } from "../../server/db/schema";
+import { storedFilePath } from "../../server/files/storage";
+import { decodeQueueCursor, encodeQueueCursor, partitionSql } from "../../server/review/queue";
+import { seedIfEmpty } from "../../server/seed/seed";
+import { recordVerdict } from "../../server/sync/applications";
+import { ApplicationDetail, QueuePage, QueueQuery } from "../../shared/api/console";
+import { ApiError } from "../../shared/api/errors";
+import type { Draft } from "../../shared/draft";
+import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { mutation, readyDraft, sha256, storeFilesOf } from "../helpers/drafts";
+import { tempDatabase } from "../helpers/temp-db";
+
+const KEC_A = "31.75.07";
+const KEC_B = "31.71.01";
+
+let env: ReturnType<typeof tempDatabase>;
+let app: ReturnType<typeof createApp>;
+let filesDir: string;
+let cadreA: TestUser;
+let cadreB: TestUser;
+let operatorA: TestUser;
+let operatorB: TestUser;
+let admin: TestUser;
+const clients = new Map<string, { clientId: string; seq: number }>();
+
+beforeEach(() => {
+  env = tempDatabase();
+  seedIfEmpty(env.db);
+  filesDir = join(env.dir, "files");
+  app = createApp({ db: env.db, filesDir });
+  cadreA = createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
+  cadreB = createTestUser(env.db, "cadre", { kecamatanCode: KEC_B });
+  operatorA = createTestUser(env.db, "operator", { kecamatanCode: KEC_A });
+  operatorB = createTestUser(env.db, "operator", { kecamatanCode: KEC_B });
+  admin = createTestUser(env.db, "admin");
+  clients.clear();
+});
+afterEach(() => env.cleanup());
+
+async function pushAs(cadre: TestUser, build: (seq: number) => Mutation[]): Promise<PushResponse> {
+  const client = clients.get(cadre.id) ?? { clientId: uuidv7(), seq: 0 };
+  clients.set(cadre.id, client);
+  const batch = build(client.seq + 1);
+  client.seq += batch.length;
+  const response = await app.request("/api/sync/push", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
+    body: JSON.stringify({ clientId: client.clientId, mutations: batch }),
+  });
+  expect(response.status).toBe(200);
+  return PushResponse.parse(await response.json());
+}
+
+/** A submitted application, through the real push (its photos "uploaded" first). */
+async function submitted(cadre: TestUser, draft: Draft = readyDraft()): Promise<Draft> {
+  storeFilesOf(env.db, draft, cadre.id);
+  const result = await pushAs(cadre, (seq) => [mutation(seq, "submitApplication", { draft })]);
+  expect(result.results[0]).toMatchObject({ status: "applied" });
+  return draft;
+}
+
+function get(path: string, user: TestUser) {
+  return app.request(`/api/console/applications${path}`, { headers: { Cookie: user.cookie } });
+}
+
+function post(path: string, user: TestUser, body: unknown) {
+  return app.request(`/api/console/applications${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: user.cookie },
+    body: JSON.stringify(body),
+  });
+}
+
+async function queue(user: TestUser, query = "") {
+  const response = await get(query ? `?${query}` : "", user);
+  expect(response.status).toBe(200);
+  return QueuePage.parse(await response.json());
+}
+
+async function detail(id: string, user: TestUser = operatorA) {
+  const response = await get(`/${id}`, user);
+  expect(response.status).toBe(200);
+  return ApplicationDetail.parse(await response.json());
+}
+
+async function errorOf(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  return ApiError.parse(await response.json()).error;
+}
+
+function row(id: string) {
+  const found = env.db.select().from(applications).where(eq(applications.id, id)).get();
+  if (!found) throw new Error("no row");
+  return found;
+}
+
+async function pull(cadre: TestUser) {
+  const client = clients.get(cadre.id);
+  const response = await app.request(`/api/sync/pull?clientId=${client?.clientId}`, {
+    headers: { Cookie: cadre.cookie },
+  });
+  expect(response.status).toBe(200);
+  return PullResponse.parse(await response.json());
+}
+
+/** Queue order: oldest submission first, ties by id. */
+function inQueueOrder(ids: string[]): string[] {
+  return ids
+    .map((id) => row(id))
+    .sort((a, b) =>
+      a.submittedAt === b.submittedAt ? (a.id < b.id ? -1 : 1) : (a.submittedAt ?? "") < (b.submittedAt ?? "") ? -1 : 1,
+    )
+    .map((r) => r.id);
+}
+
+describe("the review queue", () => {
+  it("lists the open work of the caller's kecamatan, oldest first, and admins see every kecamatan", async () => {
+    const a1 = await submitted(cadreA, readyDraft({ name: "Siti Aminah" }));
+    const b1 = await submitted(cadreB, readyDraft({ name: "Budi Santoso" }));
+    const a2 = await submitted(cadreA);
+    // A draft never reaches the queue.
+    await pushAs(cadreA, (seq) => [mutation(seq, "putDraft", { draft: readyDraft() })]);
+
+    const pageA = await queue(operatorA);
+    expect(pageA.items.map((item) => item.id)).toEqual(inQueueOrder([a1.id, a2.id]));
+    expect(pageA.items[0]).toMatchObject({
+      id: a1.id,
+      guideId: "surat-keterangan-domisili",
+      status: "submitted",
+      applicantName: "Siti Aminah",
+      villageCode: "31.71.01.1001",
+      cadreId: cadreA.id,
+      cadreName: cadreA.username,
+      version: 1,
+    });
+    expect(pageA.items[0]?.guideTitle).toMatch(/Domisili/i);
+    expect(pageA.nextCursor).toBeNull();
+
+    const pageB = await queue(operatorB);
+    expect(pageB.items.map((item) => item.id)).toEqual([b1.id]);
+    expect(JSON.stringify(pageB)).not.toContain("Siti Aminah");
+
+    const all = await queue(admin);
+    expect(all.items.map((item) => item.id)).toEqual(inQueueOrder([a1.id, a2.id, b1.id]));
+  });
+
+  it("pages with an opaque cursor without skipping or repeating, and refuses a bad cursor", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push((await submitted(i % 2 ? cadreA : cadreB)).id);
+    for (const user of [admin, operatorA]) {
+      const expected = inQueueOrder(ids.filter((id) => user === admin || row(id).kecamatanCode === KEC_A));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: QueuePage = await queue(user, `limit=3${cursor ? `&cursor=${cursor}` : ""}`);
+        expect(page.items.length).toBeLessThanOrEqual(3);
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+    for (const bad of ["nope!", Buffer.from('{"s":1}').toString("base64url"), "e30"]) {
+      const error = await errorOf(await get(`?cursor=${bad}`, operatorA), 400);
+      expect(error.code).toBe("invalid_cursor_value");
+    }
+    const first = row(ids[0] ?? "");
+    expect(decodeQueueCursor(encodeQueueCursor({ submittedAt: first.submittedAt ?? "", id: first.id }))).toEqual({
+      submittedAt: first.submittedAt,
+      id: first.id,
+    });
+  });
+
+  it("filters by status, service, kelurahan and cadre", async () => {
+    const other = createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
+    const mine = await submitted(cadreA);
+    const theirs = await submitted(other);
+    recordVerdict(env.db, mine.id, { decision: "verified", requirements: {}, decidedAt: new Date().toISOString() });
+
+    expect((await queue(operatorA)).items.map((item) => item.id)).toEqual([theirs.id]);
+    expect((await queue(operatorA, "status=verified")).items.map((item) => item.id)).toEqual([mine.id]);
+    expect((await queue(operatorA, `cadreId=${other.id}`)).items.map((item) => item.id)).toEqual([theirs.id]);
+    expect((await queue(operatorA, `cadreId=${cadreA.id}`)).items).toEqual([]);
+    expect((await queue(operatorA, "guideId=surat-keterangan-domisili")).items).toHaveLength(1);
+    expect((await queue(operatorA, "guideId=izin-lain")).items).toEqual([]);
+    expect((await queue(operatorA, "villageCode=31.71.01.1001")).items).toHaveLength(1);
+    expect((await queue(operatorA, "villageCode=31.71.01.1002")).items).toEqual([]);
+    expect((await errorOf(await get("?status=draft", operatorA), 400)).code).toBe("invalid_query");
+  });
+
+  it("reads each slice of the queue in index order, never sorting the table", () => {
+    const query = QueueQuery.parse({ cadreId: uuidv7(), guideId: "izin-lain", villageCode: "31.71.01.1001" });
+    const after = { submittedAt: new Date().toISOString(), id: uuidv7() };
+    for (const kecamatanCode of [KEC_A, null]) {
+      const { text, params } = partitionSql({ kecamatanCode, status: "submitted" }, query, after);
+      const plan = env.db.$client
+        .prepare(`EXPLAIN QUERY PLAN ${text}`)
+        .all(...params)
+        .map((step) => (step as { detail: string }).detail)
+        .join("\n");
+      expect(plan).toContain("applications_queue_idx");
+      expect(plan).toMatch(/submitted_at>\?|\(submitted_at,id\)>/);
+      expect(plan).not.toContain("TEMP B-TREE");
+    }
+    // An operator with no kecamatan sees nothing rather than everything.
+    expect(scopeOf({ ...operatorLike(), kecamatanCode: null })).toEqual({ kind: "none" });
+  });
+});
+
+function operatorLike() {
+  return {
+    id: operatorA.id,
+    username: operatorA.username,
+    displayName: operatorA.username,
+    role: "operator" as const,
+    kecamatanCode: KEC_A,
+    kelurahanCode: null,
+  };
+}
+
+describe("one application", () => {
+  it("shows the content, the server's own pre-check against the pinned version and the history", async () => {
+    const draft = await submitted(cadreA);
+    const body = await detail(draft.id);
+    expect(body).toMatchObject({
+      id: draft.id,
+      status: "submitted",
+      version: 1,
+      guideId: draft.guideId,
+      guideVersion: 1,
+      cadre: { id: cadreA.id, name: cadreA.username },
+      verdict: null,
+      precheck: { verdict: "ready" },
+    });
+    expect(body.content.applicant.fullName).toBe("Siti Aminah");
+    expect(body.precheck.requirements.map((r) => r.requirementId)).toContain("ktp-el");
+    expect(body.history.map((event) => [event.kind, event.actorName])).toEqual([
+      ["created", cadreA.username],
+      ["submitted", cadreA.username],
+    ]);
+    // History entries hold codes, never content.
+    expect(JSON.stringify(body.history)).not.toContain("Siti");
+  });
+
+  it("answers an application out of scope, a draft, a missing id and a malformed id alike", async () => {
+    const draft = await submitted(cadreA);
+    const onlyDraft = readyDraft();
+    await pushAs(cadreA, (seq) => [mutation(seq, "putDraft", { draft: onlyDraft })]);
+    const refusals = [
+      await get(`/${draft.id}`, operatorB),
+      await get(`/${onlyDraft.id}`, operatorA),
+      await get(`/${uuidv7()}`, operatorA),
+      await get("/not-a-uuid", operatorA),
+      await post(`/${draft.id}/receive`, operatorB, { expectedVersion: 1 }),
+      await post(`/${draft.id}/verdict`, operatorB, { expectedVersion: 1, decision: "verified" }),
+    ];
+    const bodies = await Promise.all(refusals.map((r) => r.text()));
+    expect(refusals.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(new Set(bodies.map((b) => JSON.parse(b).error.code))).toEqual(new Set(["application_not_found"]));
+    expect(bodies.join("")).not.toContain("Siti");
+    expect((await detail(draft.id, admin)).id).toBe(draft.id);
+  });
+});
+
+describe("the office's decisions", () => {
+  it("receives, sends back per requirement with reasons the cadre pulls, and takes the resubmission back into the queue", async () => {
+    const draft = await submitted(cadreA);
+    const received = await post(`/${draft.id}/receive`, operatorA, { expectedVersion: 1 });
+    expect(received.status).toBe(200);
+    expect(ApplicationDetail.parse(await received.json())).toMatchObject({ status: "received", version: 2 });
+    expect((await pull(cadreA)).changes.at(-1)).toMatchObject({ id: draft.id, status: "received" });
+    expect((await errorOf(await post(`/${draft.id}/receive`, operatorA, { expectedVersion: 2 }), 409)).code).toBe(
+      "invalid_transition",
+    );
+
+    const sentBack = await post(`/${draft.id}/verdict`, operatorA, {
+      expectedVersion: 2,
+      decision: "needs-fix",
+      note: "Mohon foto ulang",
+      requirements: {
+        "ktp-el": { status: "needs-fix", reasonCode: "blurry", note: "Foto KTP buram" },
+        "kartu-keluarga": { status: "needs-fix", reasonCode: "cut-off" },
+        "pengantar-rt-rw": { status: "accepted" },
+      },
+    });
+    expect(sentBack.status).toBe(200);
+    const afterVerdict = ApplicationDetail.parse(await sentBack.json());
+    expect(afterVerdict).toMatchObject({ status: "needs-fix", version: 3 });
+    expect(afterVerdict.history.at(-1)).toMatchObject({
+      kind: "verdict",
+      actorName: operatorA.username,
+      status: "needs-fix",
+      detail: { decision: "needs-fix" },
+    });
+
+    // The cadre's phone brings the decision and its reason codes back.
+    const change = (await pull(cadreA)).changes.find((c) => c.id === draft.id);
+    expect(change).toMatchObject({
+      status: "needs-fix",
+      verdict: {
+        decision: "needs-fix",
+        reason: "Mohon foto ulang",
+        requirements: {
+          "ktp-el": { status: "needs-fix", reasonCode: "blurry", reason: "Foto KTP buram" },
+          "kartu-keluarga": { status: "needs-fix", reasonCode: "cut-off" },
+          "pengantar-rt-rw": { status: "accepted" },
+        },
+      },
+    });
+    expect((await queue(operatorA)).items).toEqual([]);
+
+    const findings = env.db.select().from(reviewFindings).all();
+    expect(findings.map((f) => [f.requirementId, f.reasonCode, f.decision, f.kecamatanCode]).sort()).toEqual([
+      ["kartu-keluarga", "cut-off", "needs-fix", KEC_A],
+      ["ktp-el", "blurry", "needs-fix", KEC_A],
+    ]);
+
+    // The cadre fixes and resubmits: back in the queue, verdict cleared.
+    await pushAs(cadreA, (seq) => [
+      mutation(seq, "putDraft", { draft }),
+      mutation(seq + 1, "submitApplication", { draft }),
+    ]);
+    expect((await queue(operatorA)).items.map((item) => item.id)).toEqual([draft.id]);
+    const resubmitted = await detail(draft.id);
+    expect(resubmitted).toMatchObject({ status: "submitted", verdict: null });
+
+    const verified = await post(`/${draft.id}/verdict`, operatorA, {
+      expectedVersion: resubmitted.version,
+      decision: "verified",
+      requirements: { "ktp-el": { status: "accepted" } },
+    });
+    expect(verified.status).toBe(200);
+    const approved = await post(`/${draft.id}/verdict`, admin, {
+      expectedVersion: resubmitted.version + 1,
+      decision: "approved",
+    });
+    expect(ApplicationDetail.parse(await approved.json()).status).toBe("approved");
+
+    const final = row(draft.id);
+    expect(final).toMatchObject({ submitCount: 2, sentBackCount: 1, precheckFailures: 0, status: "approved" });
+    expect(final.firstSubmittedAt).not.toBeNull();
+    expect(final.submittedAt && final.firstSubmittedAt && final.submittedAt > final.firstSubmittedAt).toBe(true);
+    expect(final.firstDecisionAt).toBe(afterVerdict.verdict?.decidedAt);
+    expect(final.decidedAt && final.decidedAt >= (final.firstDecisionAt ?? "")).toBe(true);
+    expect(final.receivedAt).not.toBeNull();
+
+    const audit = env.db.select().from(auditLog).where(eq(auditLog.targetId, draft.id)).all();
+    expect(audit.map((entry) => [entry.action, entry.actorId, entry.kecamatanCode])).toEqual([
+      ["application.receive", operatorA.id, KEC_A],
+      ["application.verdict", operatorA.id, KEC_A],
+      ["application.verdict", operatorA.id, KEC_A],
+      ["application.verdict", admin.id, KEC_A],
+    ]);
+    expect(audit[1]?.before).toMatchObject({ status: "received", verdict: null });
+    expect(audit[1]?.after).toMatchObject({ status: "needs-fix", verdict: { decision: "needs-fix" } });
+
+    const kinds = env.db
+      .select({ kind: applicationEvents.kind })
+      .from(applicationEvents)
+      .where(eq(applicationEvents.applicationId, draft.id))
+      .all()
+      .map((event) => event.kind);
+    expect(kinds).toEqual(["created", "submitted", "received", "verdict", "submitted", "verdict", "verdict"]);
+  });
+
+  it("refuses transitions the workflow does not allow, leaving the row untouched", async () => {
+    const draft = await submitted(cadreA);
+    expect(
+      (await errorOf(await post(`/${draft.id}/verdict`, operatorA, { expectedVersion: 1, decision: "approved" }), 409))
+        .code,
+    ).toBe("invalid_transition");
+    const rejected = await post(`/${draft.id}/verdict`, operatorA, {
+      expectedVersion: 1,
+      decision: "rejected",
+      reasonCode: "outside-area",
+    });
+    expect(rejected.status).toBe(200);
+    for (const decision of ["verified", "needs-fix", "approved"]) {
+      const error = await errorOf(
+        await post(`/${draft.id}/verdict`, operatorA, {
+          expectedVersion: 2,
+          decision,
+          ...(decision === "needs-fix" ? { reasonCode: "other" } : {}),
+        }),
+        409,
+      );
+      expect(error.code).toBe("invalid_transition");
+    }
+    expect(row(draft.id)).toMatchObject({ status: "rejected", version: 2 });
+    expect(
+      env.db
+        .select()
+        .from(reviewFindings)
+        .all()
+        .map((f) => [f.decision, f.requirementId, f.reasonCode]),
+    ).toEqual([["rejected", null, "outside-area"]]);
+    // A send-back waits for the cadre: the office cannot decide again before the resubmission.
+    const other = await submitted(cadreA);
+    recordVerdict(env.db, other.id, { decision: "needs-fix", requirements: {}, decidedAt: new Date().toISOString() });
+    const error = await errorOf(
+      await post(`/${other.id}/verdict`, operatorA, { expectedVersion: 2, decision: "verified" }),
+      409,
+    );
+    expect(error.code).toBe("invalid_transition");
+  });
+
+  it("refuses a stale version and a requirement the pinned guide does not have", async () => {
+    const draft = await submitted(cadreA);
+    await post(`/${draft.id}/receive`, operatorA, { expectedVersion: 1 });
+    const stale = await post(`/${draft.id}/verdict`, operatorA, { expectedVersion: 1, decision: "verified" });
+    expect((await errorOf(stale, 409)).code).toBe("version_conflict");
+    const staleReceive = await post(`/${draft.id}/receive`, operatorA, { expectedVersion: 1 });
+    expect((await errorOf(staleReceive, 409)).code).toBe("version_conflict");
+
+    const unknown = await post(`/${draft.id}/verdict`, operatorA, {
+      expectedVersion: 2,
+      decision: "needs-fix",
+      requirements: { "paspor-asing": { status: "needs-fix", reasonCode: "blurry" } },
+    });
+    const error = await errorOf(unknown, 400);
+    expect(error.code).toBe("invalid_body");
+    expect(error.details?.issues).toEqual([{ path: ["requirements", "paspor-asing"], message: expect.any(String) }]);
+
+    const badReason = await post(`/${draft.id}/verdict`, operatorA, {
+      expectedVersion: 2,
+      decision: "rejected",
+      reasonCode: "blurry",
+    });
+    expect((await errorOf(badReason, 400)).code).toBe("invalid_body");
+    expect(row(draft.id)).toMatchObject({ status: "received", version: 2, sentBackCount: 0 });
+    expect(env.db.select().from(auditLog).where(eq(auditLog.action, "application.verdict")).all()).toEqual([]);
+  });
+});
+
+describe("workflow facts kept by sync", () => {
+  it("counts submissions and server pre-check refusals and records the kecamatan and draft creation", async () => {
+    const draft = readyDraft();
+    await pushAs(cadreA, (seq) => [mutation(seq, "putDraft", { draft })]);
+    const saved = row(draft.id);
+    expect(saved).toMatchObject({
+      kecamatanCode: KEC_A,
+      draftCreatedAt: draft.createdAt,
+      submitCount: 0,
+      firstSubmittedAt: null,
+    });
+
+    const incomplete = { ...draft, answers: {} };
+    const refused = await pushAs(cadreA, (seq) => [mutation(seq, "submitApplication", { draft: incomplete })]);
+    expect(refused.results[0]).toMatchObject({ status: "rejected", code: "precheck-failed" });
+    expect(row(draft.id)).toMatchObject({ precheckFailures: 1, version: 1, status: "draft" });
+
+    // A refused first submit of an application the server never saw still leaves a trace.
+    const unseen = { ...readyDraft(), answers: {} };
+    await pushAs(cadreA, (seq) => [mutation(seq, "submitApplication", { draft: unseen })]);
+    const trace = env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, unseen.id)).all();
+    expect(trace).toMatchObject([{ kind: "precheck-failed", actorId: cadreA.id, status: null }]);
+    expect((trace[0]?.detail as { reasons?: string[] } | undefined)?.reasons).toContain("question-unanswered");
+
+    await submitted(cadreA, draft);
+    expect(row(draft.id)).toMatchObject({ submitCount: 1, precheckFailures: 1, kecamatanCode: KEC_A });
+    expect(row(draft.id).firstSubmittedAt).toBe(row(draft.id).submittedAt);
+
+    const deleted = readyDraft();
+    await pushAs(cadreA, (seq) => [
+      mutation(seq, "putDraft", { draft: deleted }),
+      mutation(seq + 1, "deleteDraft", { id: deleted.id }),
+    ]);
+    const kinds = (id: string) =>
+      env.db
+        .select({ kind: applicationEvents.kind, actorId: applicationEvents.actorId })
+        .from(applicationEvents)
+        .where(eq(applicationEvents.applicationId, id))
+        .all();
+    expect(kinds(deleted.id)).toEqual([
+      { kind: "created", actorId: cadreA.id },
+      { kind: "deleted", actorId: cadreA.id },
+    ]);
+    expect(kinds(draft.id).map((event) => event.kind)).toEqual(["created", "precheck-failed", "submitted"]);
+  });
+});
+
+describe("page files", () => {
+  function storeBytes(text: string): string {
+    const hash = sha256(text);
+    const path = storedFilePath(filesDir, hash);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    return hash;
+  }
+
+  it("serves a page the application uses, to its office only, and nothing else", async () => {
+    const draft = await submitted(cadreA);
+    const ktp = storeBytes("ktp");
+    const response = await get(`/${draft.id}/files/${ktp}`, operatorA);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/webp");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("content-disposition")).toBe("inline");
+    expect(await response.text()).toBe("ktp");
+    expect((await get(`/${draft.id}/files/${ktp}`, admin)).status).toBe(200);
+
+    // Stored and recorded, but not a page of this application.
+    const loose = storeBytes("someone else's page");
+    env.db
+      .insert(files)
+      .values({
+        sha256: loose,
+        bytes: 19,
+        mime: "image/webp",
+        uploadedBy: cadreB.id,
+        createdAt: new Date().toISOString(),
+      })
+      .run();
+    expect((await errorOf(await get(`/${draft.id}/files/${loose}`, operatorA), 404)).code).toBe("file_not_found");
+    // Cross-kecamatan: the application uses this very file, but it is not the caller's.
+    const stranger = await submitted(cadreB);
+    expect((await get(`/${stranger.id}/files/${ktp}`, operatorB)).status).toBe(200);
+    expect((await errorOf(await get(`/${stranger.id}/files/${ktp}`, operatorA), 404)).code).toBe("file_not_found");
+    // Referenced but its bytes are gone.
+    const kk = draft.documents["kartu-keluarga"]?.pages[0]?.sha256 ?? "";
+    expect((await errorOf(await get(`/${draft.id}/files/${kk}`, operatorA), 404)).code).toBe("file_not_found");
+    expect((await errorOf(await get(`/${draft.id}/files/XYZ`, operatorA), 400)).code).toBe("invalid_file_hash");
+    expect((await errorOf(await get(`/nope/files/${ktp}`, operatorA), 404)).code).toBe("application_not_found");
+  });
+
+  it("answers 503 without file storage", async () => {
+    const draft = await submitted(cadreA);
+    const bare = createApp({ db: env.db });
+    const response = await bare.request(`/api/console/applications/${draft.id}/files/${sha256("ktp")}`, {
+      headers: { Cookie: operatorA.cookie },
+    });
+    expect((await errorOf(response, 503)).code).toBe("storage_unavailable");
+  });
+});
