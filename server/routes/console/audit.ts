@@ -1,9 +1,89 @@
 import { Hono } from "hono";
+import { AuditQuery } from "../../../shared/api/console";
+import type { Locale, LocalizedText } from "../../../shared/text";
+import { actorOf, scopeOf } from "../../console/scope";
+import { auditBatches, auditCursor, auditRows, parseAuditCursor, toAuditEntry } from "../../dashboard/audit";
+import { jakartaDate } from "../../dashboard/filter";
 import type { Db } from "../../db/open";
+import { csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
+import { apiError, requestLocale } from "../../http/errors";
+import { readQuery } from "../../http/query";
 import type { ConsoleOptions } from "./index";
 
-// Placeholder: filled in by the console work (issue 5).
-export function auditRoutes(_db: Db, _options: ConsoleOptions): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+const EXPORT_HEADER: LocalizedText[] = [
+  { id: "Waktu", en: "Time" },
+  { id: "Pelaku", en: "Actor" },
+  { id: "Peran", en: "Role" },
+  { id: "Tindakan", en: "Action" },
+  { id: "Sasaran", en: "Target" },
+  { id: "ID sasaran", en: "Target ID" },
+  { id: "Sebelum (JSON)", en: "Before (JSON)" },
+  { id: "Sesudah (JSON)", en: "After (JSON)" },
+];
+
+const ROLE_LABELS: Record<string, LocalizedText> = {
+  cadre: { id: "Kader", en: "Cadre" },
+  operator: { id: "Operator", en: "Operator" },
+  admin: { id: "Admin", en: "Admin" },
+};
+
+function roleLabel(role: string, locale: Locale): string {
+  return ROLE_LABELS[role]?.[locale] ?? role;
+}
+
+/**
+ * GET /api/console/audit (a page, newest first) and
+ * GET /api/console/audit/export.csv (every matching entry, streamed). The
+ * export lives under /audit/ so it sits in this router, next to the list.
+ */
+export function auditRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get("/", (c) => {
+    const query = readQuery(c, AuditQuery);
+    if (!query.ok) return query.response;
+    const { actorId, action, cursor, limit } = query.value;
+    const beforeId = cursor === undefined ? undefined : parseAuditCursor(cursor);
+    if (cursor !== undefined && beforeId === undefined) {
+      return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
+    }
+    // One row more than asked tells whether another page exists without a COUNT.
+    const rows = auditRows(db, { scope: scopeOf(actorOf(c)), actorId, action }, limit + 1, beforeId);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return c.json({
+      entries: page.map(toAuditEntry),
+      nextCursor: rows.length > limit && last ? auditCursor(last.id) : null,
+    });
+  });
+
+  routes.get("/export.csv", (c) => {
+    const query = readQuery(c, AuditQuery.omit({ cursor: true, limit: true }));
+    if (!query.ok) return query.response;
+    const locale = requestLocale(c);
+    const filter = { scope: scopeOf(actorOf(c)), ...query.value };
+    return csvResponse(
+      c,
+      `masdarin-audit-${jakartaDate(options.now())}.csv`,
+      EXPORT_HEADER.map((text) => text[locale]),
+      function* () {
+        for (const batch of auditBatches(db, filter)) {
+          // before/after go out as the JSON text stored: no parse and re-encode per row.
+          yield batch.map((row) => [
+            row.at,
+            row.actorName ?? "",
+            roleLabel(row.actorRole, locale),
+            row.action,
+            row.targetType,
+            row.targetId,
+            row.before,
+            row.after,
+          ]);
+        }
+      },
+    );
+  });
+
+  return routes;
 }

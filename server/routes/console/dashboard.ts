@@ -1,9 +1,63 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { DashboardQuery, DashboardTable } from "../../../shared/api/console";
+import { actorOf, scopeOf } from "../../console/scope";
+import { buildDashboard } from "../../dashboard/build";
+import { type DashboardFilter, dashboardFilter, jakartaDate } from "../../dashboard/filter";
+import { dashboardTable } from "../../dashboard/tables";
 import type { Db } from "../../db/open";
+import { csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
+import { apiError, requestLocale } from "../../http/errors";
+import { readQuery } from "../../http/query";
 import type { ConsoleOptions } from "./index";
 
-// Placeholder: filled in by the console work (issue 5).
-export function dashboardRoutes(_db: Db, _options: ConsoleOptions): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+/**
+ * Reads and checks the dashboard's query. An operator asking for another
+ * kecamatan gets 403 forbidden rather than silently their own figures: a
+ * screen or a spreadsheet labelled with the wrong kecamatan is worse than an
+ * error. Asking for their own kecamatan is fine.
+ */
+function readFilter(c: Context<AppEnv>): { ok: true; filter: DashboardFilter } | { ok: false; response: Response } {
+  const query = readQuery(c, DashboardQuery);
+  if (!query.ok) return query;
+  const { from, to, kecamatanCode } = query.value;
+  if (from !== undefined && to !== undefined && from > to) {
+    return { ok: false, response: apiError(c, 400, "invalid_query", { parameter: "from", reason: "after-to" }) };
+  }
+  const scope = scopeOf(actorOf(c));
+  if (
+    scope.kind !== "all" &&
+    kecamatanCode !== undefined &&
+    !(scope.kind === "kecamatan" && scope.code === kecamatanCode)
+  ) {
+    return { ok: false, response: apiError(c, 403, "forbidden") };
+  }
+  return { ok: true, filter: dashboardFilter(scope, query.value) };
+}
+
+/** GET /api/console/dashboard and its tables as CSV (/api/console/dashboard/<table>.csv). */
+export function dashboardRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get("/", (c) => {
+    const read = readFilter(c);
+    if (!read.ok) return read.response;
+    return c.json(buildDashboard(db, read.filter, { locale: requestLocale(c), regions: options.regions }));
+  });
+
+  routes.get("/:file", (c) => {
+    const file = c.req.param("file");
+    const table = DashboardTable.safeParse(file.endsWith(".csv") ? file.slice(0, -".csv".length) : "");
+    if (!table.success) return apiError(c, 404, "not_found");
+    const read = readFilter(c);
+    if (!read.ok) return read.response;
+    // The tables have one row per status, service, kelurahan or cadre: small,
+    // so they are read in one snapshot and sent as a single batch.
+    const csv = db.$client.transaction(() =>
+      dashboardTable(db, table.data, read.filter, { locale: requestLocale(c), regions: options.regions }),
+    )();
+    return csvResponse(c, `masdarin-${table.data}-${jakartaDate(options.now())}.csv`, csv.header, () => [csv.rows]);
+  });
+
+  return routes;
 }

@@ -1,0 +1,113 @@
+import type { AuditEntry } from "../../shared/api/console";
+import type { Scope } from "../console/scope";
+import type { Db } from "../db/open";
+import { prepared } from "./statements";
+
+/**
+ * Reading the audit log: newest first, keyset pages on the id (stable while
+ * new entries arrive, and as fast on page 1,000 as on page 1).
+ *
+ * An operator sees the entries of their kecamatan plus the server-wide guide
+ * and catalogue changes (which change what their cadres show); never another
+ * kecamatan's, and never server-wide user actions, which are admin business.
+ */
+export interface AuditFilter {
+  scope: Scope;
+  actorId?: string | undefined;
+  action?: string | undefined;
+}
+
+/** An entry as stored: before/after are the JSON text recordAudit wrote. */
+export interface AuditRow {
+  id: number;
+  at: string;
+  actorId: string;
+  actorName: string | null;
+  actorRole: AuditEntry["actorRole"];
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: string | null;
+  after: string | null;
+}
+
+function auditWhere(filter: AuditFilter): { sql: string; params: Record<string, string | number> } {
+  const parts: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.scope.kind === "none") parts.push("0");
+  if (filter.scope.kind === "kecamatan") {
+    parts.push(
+      "(l.kecamatan_code = @kecamatan OR (l.kecamatan_code IS NULL AND l.target_type IN ('guide', 'catalogue')))",
+    );
+    params.kecamatan = filter.scope.code;
+  }
+  if (filter.actorId !== undefined) {
+    parts.push("l.actor_id = @actor");
+    params.actor = filter.actorId;
+  }
+  if (filter.action !== undefined) {
+    parts.push("l.action = @action");
+    params.action = filter.action;
+  }
+  return { sql: parts.join(" AND "), params };
+}
+
+/** Entries older than `beforeId` (all when undefined), newest first, at most `limit`. */
+export function auditRows(db: Db, filter: AuditFilter, limit: number, beforeId?: number): AuditRow[] {
+  const where = auditWhere(filter);
+  const conditions = [where.sql, beforeId === undefined ? "" : "l.id < @before"].filter((part) => part !== "");
+  return prepared(
+    db,
+    `SELECT l.id AS id, l.at AS at, l.actor_id AS actorId, u.display_name AS actorName, l.actor_role AS actorRole,
+            l.action AS action, l.target_type AS targetType, l.target_id AS targetId,
+            l.before AS before, l.after AS after
+     FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
+     ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
+     ORDER BY l.id DESC LIMIT @limit`,
+  ).all({ ...where.params, ...(beforeId === undefined ? {} : { before: beforeId }), limit }) as AuditRow[];
+}
+
+/**
+ * Every matching entry, newest first, a page at a time. Each page is its own
+ * short query: an open cursor would keep the shared connection busy for the
+ * whole download, blocking every other request.
+ */
+export function* auditBatches(db: Db, filter: AuditFilter, batchSize = 1000): Generator<AuditRow[]> {
+  let beforeId: number | undefined;
+  for (;;) {
+    const rows = auditRows(db, filter, batchSize, beforeId);
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+    beforeId = rows[rows.length - 1]?.id;
+  }
+}
+
+export function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id,
+    at: row.at,
+    actorId: row.actorId,
+    actorName: row.actorName ?? "",
+    actorRole: row.actorRole,
+    action: row.action,
+    targetType: row.targetType,
+    targetId: row.targetId,
+    before: row.before === null ? null : JSON.parse(row.before),
+    after: row.after === null ? null : JSON.parse(row.after),
+  };
+}
+
+const CURSOR_PREFIX = "a1.";
+
+export function auditCursor(id: number): string {
+  return `${CURSOR_PREFIX}${id}`;
+}
+
+/** The id a cursor points below, or undefined when it is not one of ours. */
+export function parseAuditCursor(cursor: string): number | undefined {
+  if (!cursor.startsWith(CURSOR_PREFIX)) return undefined;
+  const digits = cursor.slice(CURSOR_PREFIX.length);
+  if (!/^[1-9]\d{0,15}$/.test(digits)) return undefined;
+  const id = Number(digits);
+  return Number.isSafeInteger(id) ? id : undefined;
+}

@@ -1,0 +1,87 @@
+import type { Scope } from "../console/scope";
+
+/**
+ * Which applications a dashboard figure counts: the caller's scope, one
+ * service, and a range of first-submission dates. Built once per request and
+ * turned into one WHERE clause that every dashboard query shares, so the
+ * figures of one page always add up.
+ */
+export interface DashboardFilter {
+  /** null: every kecamatan (admins); "none": nothing (an operator with no kecamatan). */
+  kecamatanCode: string | null | "none";
+  guideId?: string | undefined;
+  /** Inclusive lower and exclusive upper bound on firstSubmittedAt, ISO UTC. */
+  fromIso?: string | undefined;
+  toIso?: string | undefined;
+}
+
+/** Jakarta is UTC+7 all year (no daylight saving). */
+const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The first instant (ISO UTC) of a Jakarta calendar date ("2026-03-01" → "2026-02-28T17:00:00.000Z"). */
+export function jakartaDayStart(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - JAKARTA_OFFSET_MS).toISOString();
+}
+
+/** The first instant of the Jakarta day after `date`: the exclusive end of an inclusive "to". */
+export function jakartaDayEnd(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00.000Z`) - JAKARTA_OFFSET_MS + DAY_MS).toISOString();
+}
+
+/** Today's Jakarta date (YYYY-MM-DD), for file names. */
+export function jakartaDate(now: Date): string {
+  return new Date(now.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+export function dashboardFilter(
+  scope: Scope,
+  query: {
+    from?: string | undefined;
+    to?: string | undefined;
+    guideId?: string | undefined;
+    kecamatanCode?: string | undefined;
+  },
+): DashboardFilter {
+  const kecamatanCode =
+    scope.kind === "none" ? "none" : scope.kind === "kecamatan" ? scope.code : (query.kecamatanCode ?? null);
+  return {
+    kecamatanCode,
+    guideId: query.guideId,
+    fromIso: query.from === undefined ? undefined : jakartaDayStart(query.from),
+    toIso: query.to === undefined ? undefined : jakartaDayEnd(query.to),
+  };
+}
+
+export interface SqlWhere {
+  sql: string;
+  params: Record<string, string>;
+}
+
+/**
+ * The WHERE clause over `applications a`: submitted at least once (which also
+ * keeps drafts out) and not deleted. Column order matches the dashboard index
+ * (kecamatan, first submission, …) so an operator's query is a range scan.
+ */
+export function applicationsWhere(filter: DashboardFilter): SqlWhere {
+  const parts = ["a.first_submitted_at IS NOT NULL", "a.deleted_at IS NULL"];
+  const params: Record<string, string> = {};
+  if (filter.kecamatanCode === "none") parts.push("0");
+  else if (filter.kecamatanCode !== null) {
+    parts.push("a.kecamatan_code = @kecamatan");
+    params.kecamatan = filter.kecamatanCode;
+  }
+  if (filter.fromIso !== undefined) {
+    parts.push("a.first_submitted_at >= @from");
+    params.from = filter.fromIso;
+  }
+  if (filter.toIso !== undefined) {
+    parts.push("a.first_submitted_at < @to");
+    params.to = filter.toIso;
+  }
+  if (filter.guideId !== undefined) {
+    parts.push("a.guide_id = @guide");
+    params.guide = filter.guideId;
+  }
+  return { sql: parts.join(" AND "), params };
+}
