@@ -126,6 +126,7 @@ const id = {
   waitingToSend: "Menunggu dikirim",
   sending: "Sedang dikirim…",
   officeNote: "Catatan kantor: {note}",
+  officeReason: "Alasan kantor: {reason}",
   officeVerdict: "Keputusan kantor: {decision}",
   lockedNotice: "Berkas sudah dikirim ke kantor. Isinya tidak bisa diubah kecuali kantor memintanya diperbaiki.",
 
@@ -263,6 +264,7 @@ const en: Record<DraftMessageKey, string> = {
   waitingToSend: "Waiting to be sent",
   sending: "Sending…",
   officeNote: "Office's note: {note}",
+  officeReason: "Office's reason: {reason}",
   officeVerdict: "Office's decision: {decision}",
   lockedNotice: "This file has been sent to the office. It cannot be changed unless the office asks for a fix.",
 

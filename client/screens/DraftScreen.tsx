@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { reasonLabel } from "../../shared/review/reasons";
 import type { Verdict } from "../../shared/sync/protocol";
 import { SelfCheck } from "../components/SelfCheck";
 import { localDb, type RemoteRow } from "../db/local-db";
@@ -16,6 +17,12 @@ import { useDraft } from "../drafts/use-draft";
 import { locale } from "../i18n";
 import { onLinkClick } from "../router";
 import { syncView } from "../sync/state";
+
+/** What the office said about one requirement, only while it is marked for fixing. */
+function officeReviewOf(verdict: Verdict | null, requirementId: string) {
+  const review = verdict?.requirements?.[requirementId];
+  return review?.status === "needs-fix" ? review : undefined;
+}
 
 export function DraftScreen({ id }: { id: string }) {
   const lang = locale.value;
@@ -80,10 +87,13 @@ export function DraftScreen({ id }: { id: string }) {
           {td("lockedNotice")}
         </p>
       )}
-      {officeVerdict?.reason && (
-        <p class="card notice" role="status">
-          {td("officeVerdict", { decision: officeVerdict.reason })}
-        </p>
+      {(officeVerdict?.reasonCode || officeVerdict?.reason) && (
+        <div class="card notice" role="status">
+          {officeVerdict.reasonCode && (
+            <p>{td("officeReason", { reason: reasonLabel(officeVerdict.reasonCode, lang) })}</p>
+          )}
+          {officeVerdict.reason && <p>{td("officeNote", { note: officeVerdict.reason })}</p>}
+        </div>
       )}
       <PrecheckSummary result={result} />
       <fieldset class="plain-fieldset" disabled={locked}>
@@ -123,7 +133,7 @@ export function DraftScreen({ id }: { id: string }) {
                   verdict={verdict}
                   edit={edit}
                   run={run}
-                  officeNote={officeVerdict?.requirements?.[requirement.id]?.reason}
+                  officeReview={officeReviewOf(officeVerdict, requirement.id)}
                 />
               ) : null;
             })}

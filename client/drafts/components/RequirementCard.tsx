@@ -2,6 +2,7 @@ import { useRef, useState } from "preact/hooks";
 import type { Draft } from "../../../shared/draft";
 import type { Requirement } from "../../../shared/guide";
 import type { RequirementVerdict } from "../../../shared/precheck";
+import { reasonLabel } from "../../../shared/review/reasons";
 import type { DraftRow } from "../../db/local-db";
 import { describeAcceptance } from "../../guide/describe";
 import { locale } from "../../i18n";
@@ -30,8 +31,8 @@ interface Props {
   verdict: RequirementVerdict;
   edit: (action: string, change: (draft: Draft) => void) => unknown;
   run: (write: () => Promise<DraftRow>) => Promise<DraftRow | undefined>;
-  /** The office's reason when it sent this requirement back for fixing. */
-  officeNote?: string | undefined;
+  /** The office's reason (a code from the shared list) and note when it sent this requirement back for fixing. */
+  officeReview?: { reasonCode?: string | undefined; reason?: string | undefined } | undefined;
 }
 
 async function toNewPage(file: File): Promise<NewPage> {
@@ -48,7 +49,7 @@ async function toNewPage(file: File): Promise<NewPage> {
   };
 }
 
-export function RequirementCard({ draft, requirement, verdict, edit, run, officeNote }: Props) {
+export function RequirementCard({ draft, requirement, verdict, edit, run, officeReview }: Props) {
   const lang = locale.value;
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -90,9 +91,14 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
         <h3>{requirement.label[lang]}</h3>
       </div>
       {detail && <p class="requirement-meta">{detail}</p>}
-      {officeNote && (
+      {officeReview?.reasonCode && (
         <p class="office-note" role="note">
-          {td("officeNote", { note: officeNote })}
+          {td("officeReason", { reason: reasonLabel(officeReview.reasonCode, lang) })}
+        </p>
+      )}
+      {officeReview?.reason && (
+        <p class="office-note" role="note">
+          {td("officeNote", { note: officeReview.reason })}
         </p>
       )}
       {verdict.reasons.length > 0 && (
