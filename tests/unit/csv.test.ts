@@ -1,0 +1,94 @@
+import { Hono } from "hono";
+import { describe, expect, it } from "vitest";
+import { CSV_BOM, csvCell, csvDocument, csvLine, csvResponse } from "../../server/http/csv";
+
+describe("csvCell", () => {
+  it.each([
+    ["plain", "plain"],
+    ["", ""],
+    ["a,b", '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ["line\nbreak", '"line\nbreak"'],
+    ["carriage\rreturn", '"carriage\rreturn"'],
+    ["Ñoño Müller", "Ñoño Müller"],
+    ["  spaced  ", "  spaced  "],
+  ])("quotes %j only when needed", (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it.each([
+    ["=1+2", "'=1+2"],
+    ["+62 812", "'+62 812"],
+    ["-5", "'-5"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ["\tTAB", "'\tTAB"],
+    ["\rCR", '"\'\rCR"'],
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+  ])("guards formula-looking text %j", (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it("writes numbers as numbers, even negative ones, and nothing for null, undefined or NaN", () => {
+    expect(csvCell(-5)).toBe("-5");
+    expect(csvCell(66.7)).toBe("66.7");
+    expect(csvCell(0)).toBe("0");
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(undefined)).toBe("");
+    expect(csvCell(Number.NaN)).toBe("");
+    expect(csvCell("a=b")).toBe("a=b");
+  });
+});
+
+describe("csvLine and csvDocument", () => {
+  it("joins with commas and ends every line with CRLF, after a BOM", () => {
+    expect(csvLine(["a", 1, null, "b,c"])).toBe('a,1,,"b,c"\r\n');
+    expect(csvDocument(["x", "y"], [["1", 2]])).toBe("\uFEFFx,y\r\n1,2\r\n");
+    expect(CSV_BOM).toBe("\uFEFF");
+  });
+});
+
+describe("csvResponse", () => {
+  function appWith(batches: () => Iterable<(string | number)[][]>) {
+    const app = new Hono();
+    app.get("/x.csv", (c) => csvResponse(c, "x.csv", ["Nama", "Jumlah"], batches));
+    return app;
+  }
+
+  it("streams batches in order with headers for a download", async () => {
+    const res = await appWith(function* () {
+      yield [["Ani", 1]];
+      yield [];
+      yield [
+        ["Budi, S.E.", 2],
+        ["Cici", 3],
+      ];
+    }).request("/x.csv");
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="x.csv"');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.equals(Buffer.from('\uFEFFNama,Jumlah\r\nAni,1\r\n"Budi, S.E.",2\r\nCici,3\r\n', "utf8"))).toBe(true);
+  });
+
+  it("pulls the next batch only as the reader asks for more", async () => {
+    let produced = 0;
+    const res = await appWith(function* () {
+      for (let i = 0; i < 1000; i++) {
+        produced += 1;
+        yield [[`row ${i}`, i]];
+      }
+    }).request("/x.csv");
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    await reader.read();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(produced).toBeLessThan(10);
+    await reader.cancel();
+  });
+
+  it("cuts the stream when a batch fails, so a broken file never looks complete", async () => {
+    const res = await appWith(function* () {
+      yield [["Ani", 1]];
+      throw new Error("disk gone");
+    }).request("/x.csv");
+    await expect(res.arrayBuffer()).rejects.toThrow();
+  });
+});
