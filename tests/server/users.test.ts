@@ -1,11 +1,12 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { hashPassword } from "../../server/auth/password";
 import { createSession } from "../../server/auth/sessions";
 import type { Db } from "../../server/db/open";
-import { users } from "../../server/db/schema";
+import { applicationEvents, applications, auditLog, users } from "../../server/db/schema";
+import { CadreActivity } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
 import { SessionList, UserList, UserResponse } from "../../shared/api/users";
 import { tempDatabase } from "../helpers/temp-db";
@@ -154,6 +155,12 @@ const ROUTES: RouteCase[] = [
     path: () => `/api/users/${people.cadreA.id}/password`,
     body: () => ({ password: "sandi-baru-sekali" }),
     expect: { ...ABOUT_CADRE_A, opA: 204, admin: 204 },
+  },
+  {
+    name: "read a cadre's activity",
+    method: "GET",
+    path: () => `/api/users/${people.cadreA.id}/activity`,
+    expect: ABOUT_CADRE_A,
   },
   {
     name: "list a user's sessions",
@@ -431,5 +438,203 @@ describe("managing a user's sessions", () => {
       await (await call("GET", `/api/users/${people.cadreA.id}/sessions`, people.opA)).json(),
     );
     expect(after.sessions).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------ audit trail
+
+describe("audit trail of account management", () => {
+  function audit() {
+    return env.db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
+  }
+
+  it("records every change with who, what, before and after, filed under the cadre's kecamatan", async () => {
+    const created = await call("POST", "/api/users", people.opA, {
+      username: "kader.audit",
+      displayName: "Kader Audit",
+      role: "cadre",
+      password: "sandi-kader-audit",
+      kelurahanCode: KEL_A,
+    });
+    const { user } = UserResponse.parse(await created.json());
+    const path = `/api/users/${user.id}`;
+    expect((await call("PATCH", path, people.opA, { displayName: "Kader Audit Dua" })).status).toBe(200);
+    const session = createSession(env.db, user.id, "HP kader audit", clock);
+    const tablet = createSession(env.db, user.id, "Tablet kader audit", clock);
+    expect((await call("DELETE", `${path}/sessions/${tablet.sessionId}`, people.opA)).status).toBe(204);
+    expect((await call("POST", `${path}/password`, people.opA, { password: "sandi-yang-baru-1" })).status).toBe(204);
+    expect((await call("POST", `${path}/disable`, people.admin)).status).toBe(200);
+    expect((await call("POST", `${path}/enable`, people.admin)).status).toBe(200);
+
+    const rows = audit();
+    expect(rows.map((row) => [row.action, row.actorId, row.actorRole, row.targetType, row.targetId])).toEqual([
+      ["user.create", people.opA.id, "operator", "user", user.id],
+      ["user.update", people.opA.id, "operator", "user", user.id],
+      ["session.revoke", people.opA.id, "operator", "session", tablet.sessionId],
+      ["user.reset-password", people.opA.id, "operator", "user", user.id],
+      ["user.disable", people.admin.id, "admin", "user", user.id],
+      ["user.enable", people.admin.id, "admin", "user", user.id],
+    ]);
+    expect(rows.every((row) => row.kecamatanCode === KEC_A && row.at === clock.toISOString())).toBe(true);
+
+    const [create, update, revoke, reset, disable, enable] = rows;
+    expect(create?.before).toBeNull();
+    expect(create?.after).toEqual(user);
+    expect(update?.before).toMatchObject({ displayName: "Kader Audit" });
+    expect(update?.after).toMatchObject({ displayName: "Kader Audit Dua" });
+    expect(revoke?.before).toEqual({ userId: user.id, deviceLabel: "Tablet kader audit", revokedAt: null });
+    expect(revoke?.after).toEqual({
+      userId: user.id,
+      deviceLabel: "Tablet kader audit",
+      revokedAt: clock.toISOString(),
+    });
+    // Only the phone's session was left to sign out.
+    expect(reset?.before).toBeNull();
+    expect(reset?.after).toEqual({ sessionsRevoked: 1 });
+    expect(disable?.before).toMatchObject({ disabledAt: null });
+    expect(disable?.after).toMatchObject({ disabledAt: clock.toISOString(), sessionsRevoked: 0 });
+    expect(enable?.before).toMatchObject({ disabledAt: clock.toISOString() });
+    expect(enable?.after).toMatchObject({ disabledAt: null });
+    expect(session.sessionId).not.toBe(tablet.sessionId);
+
+    // No password, hash or token anywhere in the log.
+    const everything = JSON.stringify(rows);
+    const stored = env.db.select().from(users).where(eq(users.id, user.id)).get();
+    expect(stored?.passwordHash).toBeTruthy();
+    expect(everything).not.toContain(stored?.passwordHash);
+    expect(everything).not.toMatch(/sandi-kader-audit|sandi-yang-baru-1|passwordHash|"password"|tokenHash|scrypt\$/);
+    expect(everything).not.toContain(session.token);
+  });
+
+  it("writes nothing for a refused or failed change", async () => {
+    await call("PATCH", `/api/users/${people.cadreA.id}`, people.opB, { displayName: "Bukan urusan B" });
+    await call("POST", `/api/users/${people.cadreA.id}/disable`, people.cadreA2);
+    await call("POST", "/api/users", people.opA, {
+      username: "kader.cakung",
+      displayName: "Kembar",
+      role: "cadre",
+      password: "sandi-kader-kembar",
+    });
+    await call("PATCH", `/api/users/${people.cadreA.id}`, people.opA, { kelurahanCode: KEL_B });
+    await call("DELETE", `/api/users/${people.cadreA.id}/sessions/${people.cadreB.sessionId}`, people.admin);
+    await call("POST", `/api/users/${people.admin.id}/disable`, people.admin);
+    expect(audit()).toEqual([]);
+  });
+
+  it("files a move between kecamatan under both, so both offices see it", async () => {
+    const moved = await call("PATCH", `/api/users/${people.cadreA.id}`, people.admin, {
+      kecamatanCode: KEC_B,
+      kelurahanCode: KEL_B,
+    });
+    expect(moved.status).toBe(200);
+    const rows = audit();
+    expect(rows.map((row) => [row.action, row.kecamatanCode])).toEqual([
+      ["user.update", KEC_A],
+      ["user.update", KEC_B],
+    ]);
+    expect(rows[0]?.before).toMatchObject({ kecamatanCode: KEC_A, kelurahanCode: KEL_A });
+    expect(rows[0]?.after).toMatchObject({ kecamatanCode: KEC_B, kelurahanCode: KEL_B });
+    expect(rows[1]?.after).toEqual(rows[0]?.after);
+  });
+});
+
+// ------------------------------------------------------------ activity
+
+describe("a cadre's activity", () => {
+  let seq = 0;
+
+  function application(cadreId: string, status: string, submitCount: number, guideId = "surat-keterangan-domisili") {
+    const id = uuidv7();
+    seq += 1;
+    env.db
+      .insert(applications)
+      .values({
+        id,
+        cadreId,
+        guideId,
+        guideVersion: 1,
+        content: {},
+        status: status as "draft",
+        version: 1,
+        changeSeq: seq,
+        submitCount,
+        kecamatanCode: KEC_A,
+        createdAt: clock.toISOString(),
+        updatedAt: clock.toISOString(),
+      })
+      .run();
+    return id;
+  }
+
+  function event(applicationId: string, kind: "submitted" | "received" | "verdict", status: string, minute: number) {
+    env.db
+      .insert(applicationEvents)
+      .values({
+        applicationId,
+        kind,
+        status,
+        at: new Date(clock.getTime() + minute * 60_000).toISOString(),
+        actorId: null,
+        detail: null,
+      })
+      .run();
+  }
+
+  async function activity(as: Person, id = people.cadreA.id) {
+    return call("GET", `/api/users/${id}/activity`, as);
+  }
+
+  it("counts submissions and where they stand, and lists the latest events of the cadre's files only", async () => {
+    const verified = application(people.cadreA.id, "verified", 1);
+    const sentBack = application(people.cadreA.id, "needs-fix", 2, "surat-pengantar-skck");
+    const waiting = application(people.cadreA.id, "submitted", 1);
+    application(people.cadreA.id, "draft", 0);
+    const others = application(people.cadreA2.id, "rejected", 1);
+    event(verified, "submitted", "submitted", 1);
+    event(verified, "received", "received", 2);
+    event(verified, "verdict", "verified", 3);
+    event(sentBack, "submitted", "submitted", 4);
+    event(others, "verdict", "rejected", 5);
+    event(sentBack, "verdict", "needs-fix", 6);
+    event(waiting, "submitted", "bukan-status", 7);
+
+    const body = CadreActivity.parse(await (await activity(people.opA)).json());
+    expect(body.userId).toBe(people.cadreA.id);
+    expect(body.submitted).toBe(3);
+    expect(body.verdicts).toEqual({ verified: 1, "needs-fix": 1, submitted: 1 });
+    expect(body.recent.map((e) => [e.kind, e.applicationId, e.guideId, e.status])).toEqual([
+      ["submitted", waiting, "surat-keterangan-domisili", null],
+      ["verdict", sentBack, "surat-pengantar-skck", "needs-fix"],
+      ["submitted", sentBack, "surat-pengantar-skck", "submitted"],
+      ["verdict", verified, "surat-keterangan-domisili", "verified"],
+      ["received", verified, "surat-keterangan-domisili", "received"],
+      ["submitted", verified, "surat-keterangan-domisili", "submitted"],
+    ]);
+    expect(body.recent[0]?.at).toBe(new Date(clock.getTime() + 7 * 60_000).toISOString());
+  });
+
+  it("shows the latest 20 events, and nothing for a cadre who has done nothing", async () => {
+    const id = application(people.cadreA.id, "submitted", 1);
+    for (let minute = 1; minute <= 25; minute++) event(id, "submitted", "submitted", minute);
+    const body = CadreActivity.parse(await (await activity(people.admin)).json());
+    expect(body.recent).toHaveLength(20);
+    expect(body.recent[0]?.at).toBe(new Date(clock.getTime() + 25 * 60_000).toISOString());
+    expect(body.recent.at(-1)?.at).toBe(new Date(clock.getTime() + 6 * 60_000).toISOString());
+
+    const idle = CadreActivity.parse(await (await activity(people.opA, people.cadreA2.id)).json());
+    expect(idle).toEqual({ userId: people.cadreA2.id, submitted: 0, verdicts: {}, recent: [] });
+  });
+
+  it("is scoped like the other user routes", async () => {
+    application(people.cadreA.id, "submitted", 1);
+    expect((await activity(people.opA)).status).toBe(200);
+    expect((await activity(people.admin)).status).toBe(200);
+    const foreign = await activity(people.opB);
+    expect(foreign.status).toBe(404);
+    expect(await errorCode(foreign)).toBe("user_not_found");
+    expect((await activity(people.opB, people.cadreB.id)).status).toBe(200);
+    expect((await activity(people.cadreA)).status).toBe(403);
+    expect((await call("GET", `/api/users/${people.cadreA.id}/activity`)).status).toBe(401);
+    expect((await activity(people.opA, uuidv7())).status).toBe(404);
   });
 });
