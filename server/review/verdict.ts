@@ -44,12 +44,13 @@ interface Guarded {
 
 /**
  * Loads the row the operator acts on, refusing in a fixed order: a missing,
- * deleted or out-of-scope row is "not found" (so scope leaks nothing), then a
+ * deleted, draft or out-of-scope row is "not found" (so scope leaks nothing), then a
  * stale version, then the caller's own transition check.
  */
 function guard(tx: Tx, input: Guarded): ReviewOutcome {
   const row = getApplication(tx, input.id);
-  if (!row || row.deletedAt || (input.scope && !inScope(input.scope, row.kecamatanCode))) {
+  // Drafts are the cadre's alone: to the office they do not exist yet.
+  if (!row || row.deletedAt || row.status === "draft" || (input.scope && !inScope(input.scope, row.kecamatanCode))) {
     return { ok: false, code: "application_not_found" };
   }
   if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) {

@@ -260,9 +260,10 @@ describe("one application", () => {
       await get("/not-a-uuid", operatorA),
       await post(`/${draft.id}/receive`, operatorB, { expectedVersion: 1 }),
       await post(`/${draft.id}/verdict`, operatorB, { expectedVersion: 1, decision: "verified" }),
+      await post(`/${onlyDraft.id}/receive`, operatorA, { expectedVersion: 1 }),
     ];
     const bodies = await Promise.all(refusals.map((r) => r.text()));
-    expect(refusals.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(refusals.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404]);
     expect(new Set(bodies.map((b) => JSON.parse(b).error.code))).toEqual(new Set(["application_not_found"]));
     expect(bodies.join("")).not.toContain("Siti");
     expect((await detail(draft.id, admin)).id).toBe(draft.id);
