@@ -25,6 +25,9 @@ export default defineConfig({
       registerType: "prompt",
       injectManifest: {
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest,woff2}"],
+        // The operator console (client/console, with its chart library) is for office PCs online:
+        // cadres' phones must not download it with the app shell.
+        globIgnores: ["**/ConsoleApp-*"],
       },
       manifest: {
         name: "Masdarin — Panduan Perizinan",

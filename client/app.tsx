@@ -9,6 +9,8 @@ const GuideScreen = lazyScreen(() => import("./screens/GuideScreen").then((m) =>
 const DraftsScreen = lazyScreen(() => import("./screens/DraftsScreen").then((m) => m.DraftsScreen));
 const DraftScreen = lazyScreen(() => import("./screens/DraftScreen").then((m) => m.DraftScreen));
 const LoginScreen = lazyScreen(() => import("./screens/LoginScreen").then((m) => m.LoginScreen));
+// Operators only: its own chunk, kept out of the service worker's precache.
+const ConsoleApp = lazyScreen(() => import("./console/ConsoleApp").then((m) => m.ConsoleApp));
 
 export function App() {
   const route = matchRoute(currentPath.value);
@@ -22,6 +24,7 @@ export function App() {
         {route.name === "drafts" && <DraftsScreen />}
         {route.name === "draft" && <DraftScreen id={route.id} />}
         {route.name === "login" && <LoginScreen />}
+        {route.name === "console" && <ConsoleApp />}
         {route.name === "not-found" && <NotFoundScreen />}
       </main>
     </>

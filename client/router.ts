@@ -27,6 +27,7 @@ export type Route =
   | { name: "drafts" }
   | { name: "draft"; id: string }
   | { name: "login" }
+  | { name: "console" }
   | { name: "not-found" };
 
 export function matchRoute(path: string): Route {
@@ -35,6 +36,7 @@ export function matchRoute(path: string): Route {
   if (guide?.[1]) return { name: "guide", id: guide[1] };
   if (/^\/berkas\/?$/.test(path)) return { name: "drafts" };
   if (/^\/masuk\/?$/.test(path)) return { name: "login" };
+  if (/^\/konsol(\/|$)/.test(path)) return { name: "console" };
   const draft = /^\/berkas\/([0-9a-f-]{36})\/?$/.exec(path);
   if (draft?.[1]) return { name: "draft", id: draft[1] };
   return { name: "not-found" };

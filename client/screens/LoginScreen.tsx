@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { login } from "../account/session";
+import { account, login } from "../account/session";
 import { Field } from "../drafts/components/Field";
 import { td } from "../drafts/messages";
 import { navigate } from "../router";
@@ -21,6 +21,11 @@ export function LoginScreen() {
       return;
     }
     setPassword("");
+    // Office staff work in the console; only cadres have files on the phone to sync.
+    if (account.value?.role === "operator" || account.value?.role === "admin") {
+      navigate("/konsol");
+      return;
+    }
     navigate("/berkas");
     void import("../sync/runner").then(({ requestSync }) => requestSync());
   }

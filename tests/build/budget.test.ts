@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { firstScreenAssets, gzipSize, startupAssets } from "../../bench/bundle-size";
 
@@ -23,5 +24,28 @@ describe("bundle size budget", () => {
     expect(laterCode).toContain("MiniSearch");
     expect(code).not.toContain("ZodError");
     expect(code).not.toContain("MiniSearch");
+  });
+
+  it("keeps the operator console out of the first screen, the startup chunks and the service worker's precache", () => {
+    const dist = resolve(import.meta.dirname, "../../dist");
+    const consoleChunks = readdirSync(resolve(dist, "assets")).filter((file) => file.startsWith("ConsoleApp-"));
+    // Sanity: the console is built, as its own chunk holding its own code and chart library.
+    expect(consoleChunks.some((file) => file.endsWith(".js"))).toBe(true);
+    const consoleCode = consoleChunks
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => readFileSync(resolve(dist, "assets", file), "utf8"))
+      .join("\n");
+    expect(consoleCode).toContain("u-over");
+    expect(consoleCode).toContain("Log audit");
+
+    const cadreAssets = startupAssets();
+    expect(cadreAssets.some((file) => file.includes("ConsoleApp-"))).toBe(false);
+    const cadreCode = cadreAssets
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => readFileSync(file, "utf8"))
+      .join("\n");
+    expect(cadreCode).not.toContain("u-over");
+    expect(cadreCode).not.toContain("Log audit");
+    expect(readFileSync(resolve(dist, "sw.js"), "utf8")).not.toContain("ConsoleApp-");
   });
 });

@@ -1,0 +1,83 @@
+import "./console.css";
+import { useEffect } from "preact/hooks";
+import { currentPath, onLinkClick } from "../router";
+import { ErrorNote } from "./components/Notice";
+import { tc } from "./messages";
+import { consolePaths, matchConsoleRoute } from "./routes";
+import { ApplicationScreen } from "./screens/ApplicationScreen";
+import { AuditScreen } from "./screens/AuditScreen";
+import { CadresScreen } from "./screens/CadresScreen";
+import { DashboardScreen } from "./screens/DashboardScreen";
+import { GuideEditorScreen } from "./screens/GuideEditorScreen";
+import { GuidesScreen } from "./screens/GuidesScreen";
+import { QueueScreen } from "./screens/QueueScreen";
+import { consoleSession, loadConsoleSession } from "./session";
+
+const NAV = [
+  { href: consolePaths.queue, key: "navQueue", section: ["queue", "application"] },
+  { href: consolePaths.dashboard, key: "navDashboard", section: ["dashboard"] },
+  { href: consolePaths.guides, key: "navGuides", section: ["guides", "guide"] },
+  { href: consolePaths.cadres, key: "navCadres", section: ["cadres"] },
+  { href: consolePaths.audit, key: "navAudit", section: ["audit"] },
+] as const;
+
+/** The operator console: loaded only under /konsol, so cadres' phones never fetch it. */
+export function ConsoleApp() {
+  useEffect(() => {
+    void loadConsoleSession();
+  }, []);
+  useEffect(() => {
+    document.title = `${tc("consoleTitle")} — Masdarin`;
+  });
+
+  const session = consoleSession.value;
+  if (session.state === "loading") return <p class="muted">{tc("loading")}</p>;
+  if (session.state === "error") return <ErrorNote error={session.error} onRetry={() => void loadConsoleSession()} />;
+  if (session.state === "anonymous" || session.user.role === "cadre") {
+    return (
+      <section class="card console-refused" aria-labelledby="console-refused-title">
+        <h1 id="console-refused-title">{tc("consoleTitle")}</h1>
+        <p>{session.state === "anonymous" ? tc("needSignIn") : tc("cadreRefused")}</p>
+        <a class="button primary" href="/masuk" onClick={onLinkClick}>
+          {tc("signInLink")}
+        </a>
+      </section>
+    );
+  }
+
+  const route = matchConsoleRoute(currentPath.value);
+  const user = session.user;
+  return (
+    <div class="console">
+      <div class="console-bar">
+        <p class="console-who small">
+          {tc("signedInAs", {
+            name: user.displayName,
+            role: tc(user.role === "admin" ? "roleAdmin" : "roleOperator"),
+          })}
+          {user.kecamatanCode ? ` · ${user.kecamatanCode}` : ""}
+        </p>
+        <nav class="console-nav" aria-label={tc("navLabel")}>
+          {NAV.map((item) => (
+            <a
+              key={item.href}
+              href={item.href}
+              onClick={onLinkClick}
+              aria-current={(item.section as readonly string[]).includes(route.name) ? "page" : undefined}
+            >
+              {tc(item.key)}
+            </a>
+          ))}
+        </nav>
+      </div>
+      {route.name === "queue" && <QueueScreen />}
+      {route.name === "application" && <ApplicationScreen key={route.id} id={route.id} />}
+      {route.name === "dashboard" && <DashboardScreen />}
+      {route.name === "guides" && <GuidesScreen />}
+      {route.name === "guide" && <GuideEditorScreen key={route.id} id={route.id} />}
+      {route.name === "cadres" && <CadresScreen />}
+      {route.name === "audit" && <AuditScreen />}
+      {route.name === "not-found" && <p>{tc("noResults")}</p>}
+    </div>
+  );
+}

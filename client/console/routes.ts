@@ -1,0 +1,34 @@
+/** Screens inside /konsol; the app's router only knows that a path belongs to the console. */
+export type ConsoleRoute =
+  | { name: "queue" }
+  | { name: "application"; id: string }
+  | { name: "dashboard" }
+  | { name: "guides" }
+  | { name: "guide"; id: string }
+  | { name: "cadres" }
+  | { name: "audit" }
+  | { name: "not-found" };
+
+export function matchConsoleRoute(path: string): ConsoleRoute {
+  const rest = path.replace(/^\/konsol/, "").replace(/\/$/, "");
+  if (rest === "" || rest === "/antrean") return { name: "queue" };
+  const application = /^\/berkas\/([0-9a-f-]{36})$/.exec(rest);
+  if (application?.[1]) return { name: "application", id: application[1] };
+  if (rest === "/dasbor") return { name: "dashboard" };
+  if (rest === "/panduan") return { name: "guides" };
+  const guide = /^\/panduan\/([a-z0-9-]+)$/.exec(rest);
+  if (guide?.[1]) return { name: "guide", id: guide[1] };
+  if (rest === "/kader") return { name: "cadres" };
+  if (rest === "/audit") return { name: "audit" };
+  return { name: "not-found" };
+}
+
+export const consolePaths = {
+  queue: "/konsol",
+  application: (id: string) => `/konsol/berkas/${id}`,
+  dashboard: "/konsol/dasbor",
+  guides: "/konsol/panduan",
+  guide: (id: string) => `/konsol/panduan/${id}`,
+  cadres: "/konsol/kader",
+  audit: "/konsol/audit",
+};
