@@ -178,6 +178,21 @@ export const applications = sqliteTable(
     index("applications_status_idx").on(table.status),
     index("applications_queue_idx").on(table.kecamatanCode, table.status, table.submittedAt, table.id),
     index("applications_kecamatan_submitted_idx").on(table.kecamatanCode, table.firstSubmittedAt),
+    // Covers every column the dashboard reads (server/dashboard/queries.ts), so
+    // its figures come from this index alone, never from rows carrying content.
+    index("applications_dashboard_idx").on(
+      table.kecamatanCode,
+      table.firstSubmittedAt,
+      table.guideId,
+      table.villageCode,
+      table.cadreId,
+      table.status,
+      table.precheckFailures,
+      table.sentBackCount,
+      table.draftCreatedAt,
+      table.firstDecisionAt,
+      table.deletedAt,
+    ),
   ],
 );
 
@@ -220,7 +235,11 @@ export const reviewFindings = sqliteTable(
     reasonCode: text("reason_code").notNull(),
     at: text("at").notNull(),
   },
-  (table) => [index("review_findings_scope_idx").on(table.kecamatanCode, table.guideId, table.reasonCode)],
+  (table) => [
+    index("review_findings_scope_idx").on(table.kecamatanCode, table.guideId, table.reasonCode),
+    // The dashboard's top reasons over a date range join findings to their applications.
+    index("review_findings_application_idx").on(table.applicationId),
+  ],
 );
 
 /**

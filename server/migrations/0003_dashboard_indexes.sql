@@ -1,0 +1,2 @@
+CREATE INDEX `applications_dashboard_idx` ON `applications` (`kecamatan_code`,`first_submitted_at`,`guide_id`,`village_code`,`cadre_id`,`status`,`precheck_failures`,`sent_back_count`,`draft_created_at`,`first_decision_at`,`deleted_at`);--> statement-breakpoint
+CREATE INDEX `review_findings_application_idx` ON `review_findings` (`application_id`);
