@@ -1,0 +1,80 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+import { createUser } from "../../server/auth/users";
+import type { Db } from "../../server/db/open";
+import { answerNoToAll, card, makeImage, NIK } from "./draft-ui";
+
+export const TEST_PASSWORD = "kata-sandi-kader-1";
+let counter = 0;
+
+/** A user created the way the admin CLI and the console do (real password hash). */
+export async function newUser(
+  db: Db,
+  role: "cadre" | "operator" | "admin" = "cadre",
+  options: { kecamatanCode?: string | null; displayName?: string } = {},
+): Promise<{ id: string; username: string }> {
+  const username = `${role === "cadre" ? "kader" : role}${counter++}${Date.now() % 100000}`;
+  const row = await createUser(
+    db,
+    {
+      username,
+      displayName: options.displayName ?? (role === "cadre" ? "Kader Duren Sawit" : "Petugas PTSP"),
+      role,
+      password: TEST_PASSWORD,
+      kecamatanCode: role === "admin" ? null : (options.kecamatanCode ?? "31.75.07"),
+      createdBy: null,
+    },
+    new Date(),
+  );
+  return { id: row.id, username };
+}
+
+/** Signs in through the login screen and waits for the page the role lands on. */
+export async function signIn(page: Page, baseUrl: string, username: string, landing = /\/berkas$/): Promise<void> {
+  await page.goto(`${baseUrl}/masuk`);
+  await page.getByLabel("Nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(TEST_PASSWORD);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await page.waitForURL(landing);
+}
+
+/** A complete domisili file with three photographed papers, made ready; works offline. */
+export async function draftReadyOffline(page: Page, baseUrl: string, name: string, variant = 0): Promise<string> {
+  await page.goto(`${baseUrl}/panduan/surat-keterangan-domisili`);
+  await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
+  await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop() ?? "";
+  await page.getByLabel("Nama lengkap (sesuai KTP)").fill(name);
+  await page.getByLabel("NIK (16 angka)").fill(NIK);
+  await page.getByLabel("Tanggal lahir").fill("1990-03-12");
+  await page.getByRole("radio", { name: "Perempuan" }).check();
+  await page.getByLabel("Nomor HP").fill("081234567890");
+  await page.getByLabel("RT", { exact: true }).fill("3");
+  await page.getByLabel("RW", { exact: true }).fill("5");
+  await page.locator("#applicant-regency").selectOption("31.71");
+  await page.locator("#applicant-district").selectOption("31.71.01");
+  const home = "31.71.01.1001";
+  await page.locator("#applicant-village").selectOption(home);
+  await page.getByLabel("Kecamatan kantor").selectOption("31.71.01");
+  await page.getByLabel("Kelurahan kantor").selectOption(home);
+  await answerNoToAll(page);
+  for (const [label, width] of [
+    ["Surat pengantar RT dan RW", 1400],
+    ["KTP-el pemohon", 1600],
+    ["Kartu Keluarga (KK) pemohon", 1500],
+  ] as const) {
+    // Different photos per file (`variant`), so the server cannot skip them as already stored.
+    const photo = await makeImage(page, width + variant, 1000, "image/jpeg");
+    await card(page, label)
+      .getByLabel(/Pilih foto\/PDF/)
+      .setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: photo });
+    await expect.poll(() => card(page, label).locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
+  }
+  const today = await page.evaluate(() => new Date().toLocaleDateString("en-CA"));
+  await card(page, "Surat pengantar RT dan RW").getByLabel("Tanggal pada surat").fill(today);
+  await page.locator(".verdict").getByText("Siap diajukan").waitFor();
+  await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
+  // Saved (in the outbox) before anything else happens to the tab.
+  await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
+  return id;
+}

@@ -1,0 +1,378 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { storedFilePath } from "../../server/files/storage";
+import { seedIfEmpty } from "../../server/seed/seed";
+import { ApiError } from "../../shared/api/errors";
+import type { Draft } from "../../shared/draft";
+import { createTestUser, sessionCookie, type TestUser } from "../helpers/accounts";
+import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
+import { tempDatabase } from "../helpers/temp-db";
+
+/**
+ * The authorisation matrix of every console route: for each caller —
+ * anonymous, a cadre, the operator of the application's kecamatan (A), the
+ * operator of another kecamatan (B) and an admin — the route is allowed or
+ * refused as designed, and a refusal says nothing about the data behind it.
+ */
+
+const KECAMATAN_A = "31.75.07";
+const KECAMATAN_B = "31.71.01";
+const APPLICANT = "Ratna Sari Dewi";
+
+type Actor = "anonymous" | "cadre" | "operatorA" | "operatorB" | "admin";
+const ACTORS: Actor[] = ["anonymous", "cadre", "operatorA", "operatorB", "admin"];
+
+/**
+ * - ok: a 2xx answer;
+ * - hidden: the thing is outside the caller's reach and answers exactly like a missing one (404);
+ * - ok-without-a: a 2xx list that holds nothing of kecamatan A;
+ * - 401/403: refused.
+ */
+type Expect = "ok" | "hidden" | "ok-without-a" | 400 | 401 | 403;
+
+interface World {
+  app: ReturnType<typeof createApp>;
+  cadre: TestUser;
+  cookies: Record<Actor, string | null>;
+  draft: Draft;
+  sha: string;
+  cadreSessionId: string;
+}
+
+interface Case {
+  name: string;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  path: (world: World) => string;
+  body?: (world: World) => unknown;
+  expect?: Partial<Record<Actor, Expect>>;
+}
+
+/** Console routes: anonymous → 401, cadre → 403 unless a case says otherwise. */
+const DEFAULTS: Record<Actor, Expect> = {
+  anonymous: 401,
+  cadre: 403,
+  operatorA: "ok",
+  operatorB: "ok",
+  admin: "ok",
+};
+
+const guideDraft = { draft: { id: "izin-uji-coba", title: { id: "Izin uji coba", en: "Trial permit" } } };
+
+const CASES: Case[] = [
+  // Review queue and applications.
+  {
+    name: "queue",
+    method: "GET",
+    path: () => "/api/console/applications",
+    expect: { operatorB: "ok-without-a" },
+  },
+  {
+    name: "application detail",
+    method: "GET",
+    path: (w) => `/api/console/applications/${w.draft.id}`,
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "receive",
+    method: "POST",
+    path: (w) => `/api/console/applications/${w.draft.id}/receive`,
+    body: () => ({ expectedVersion: 1 }),
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "verdict",
+    method: "POST",
+    path: (w) => `/api/console/applications/${w.draft.id}/verdict`,
+    body: () => ({ expectedVersion: 1, decision: "verified", requirements: {} }),
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "photo",
+    method: "GET",
+    path: (w) => `/api/console/applications/${w.draft.id}/files/${w.sha}`,
+    expect: { operatorB: "hidden" },
+  },
+  // Dashboard and exports.
+  { name: "dashboard", method: "GET", path: () => "/api/console/dashboard", expect: { operatorB: "ok-without-a" } },
+  {
+    name: "dashboard CSV",
+    method: "GET",
+    path: () => "/api/console/dashboard/by-cadre.csv",
+    expect: { operatorB: "ok-without-a" },
+  },
+  { name: "audit log", method: "GET", path: () => "/api/console/audit", expect: { operatorB: "ok-without-a" } },
+  {
+    name: "audit CSV",
+    method: "GET",
+    path: () => "/api/console/audit/export.csv",
+    expect: { operatorB: "ok-without-a" },
+  },
+  // Guides: server-wide, so both operators may edit; only admins import.
+  { name: "guide list", method: "GET", path: () => "/api/console/guides" },
+  { name: "guide detail", method: "GET", path: () => "/api/console/guides/surat-keterangan-domisili" },
+  {
+    name: "save guide draft",
+    method: "PUT",
+    path: () => "/api/console/guides/izin-uji-coba/draft",
+    body: () => guideDraft,
+  },
+  {
+    name: "publish guide",
+    method: "POST",
+    path: () => "/api/console/guides/surat-keterangan-domisili/publish",
+    body: () => ({ changeNote: "Judul diperjelas", expectedVersion: 1 }),
+  },
+  {
+    name: "discard guide draft",
+    method: "DELETE",
+    path: () => "/api/console/guides/surat-keterangan-domisili/draft",
+  },
+  {
+    name: "restore guide",
+    method: "POST",
+    path: () => "/api/console/guides/surat-keterangan-domisili/restore",
+    body: () => ({}),
+  },
+  {
+    name: "withdraw guide",
+    method: "POST",
+    path: () => "/api/console/guides/surat-keterangan-domisili/withdraw",
+    body: () => ({}),
+  },
+  { name: "export catalogue", method: "GET", path: () => "/api/console/guides/export" },
+  {
+    name: "import catalogue",
+    method: "POST",
+    path: () => "/api/console/guides/import",
+    body: () => ({ guides: [{ id: "broken" }], changeNote: "Impor uji" }),
+    // An admin's invalid import is refused for its content (400), so "allowed" is checked as not 401/403.
+    expect: { operatorA: 403, operatorB: 403, admin: "ok" },
+  },
+  // Cadre management.
+  { name: "user list", method: "GET", path: () => "/api/users", expect: { operatorB: "ok-without-a" } },
+  {
+    name: "create cadre",
+    method: "POST",
+    path: () => "/api/users",
+    body: () => ({
+      username: `kader-${Math.random().toString(36).slice(2, 8)}`,
+      displayName: "Kader Baru",
+      role: "cadre",
+      password: "kata-sandi-kader-1",
+    }),
+    // An operator's new cadre joins their own kecamatan; an admin must name one.
+    expect: { admin: 400 },
+  },
+  { name: "user detail", method: "GET", path: (w) => `/api/users/${w.cadre.id}`, expect: { operatorB: "hidden" } },
+  {
+    name: "edit user",
+    method: "PATCH",
+    path: (w) => `/api/users/${w.cadre.id}`,
+    body: () => ({ displayName: "Kader Baru" }),
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "disable user",
+    method: "POST",
+    path: (w) => `/api/users/${w.cadre.id}/disable`,
+    body: () => ({}),
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "enable user",
+    method: "POST",
+    path: (w) => `/api/users/${w.cadre.id}/enable`,
+    body: () => ({}),
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "reset password",
+    method: "POST",
+    path: (w) => `/api/users/${w.cadre.id}/password`,
+    body: () => ({ password: "kata-sandi-baru-123" }),
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "device sessions",
+    method: "GET",
+    path: (w) => `/api/users/${w.cadre.id}/sessions`,
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "revoke session",
+    method: "DELETE",
+    path: (w) => `/api/users/${w.cadre.id}/sessions/${w.cadreSessionId}`,
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "cadre activity",
+    method: "GET",
+    path: (w) => `/api/users/${w.cadre.id}/activity`,
+    expect: { operatorB: "hidden" },
+  },
+];
+
+let env: ReturnType<typeof tempDatabase>;
+let world: World;
+
+beforeEach(async () => {
+  env = tempDatabase();
+  seedIfEmpty(env.db);
+  const filesDir = join(env.dir, "files");
+  const app = createApp({ db: env.db, filesDir });
+  const cadre = createTestUser(env.db, "cadre", { kecamatanCode: KECAMATAN_A });
+  const operatorA = createTestUser(env.db, "operator", { kecamatanCode: KECAMATAN_A });
+  const operatorB = createTestUser(env.db, "operator", { kecamatanCode: KECAMATAN_B });
+  const admin = createTestUser(env.db, "admin");
+
+  // A submitted application of kecamatan A, through the real push, with its photos on disk.
+  const draft = readyDraft({ name: APPLICANT });
+  storeFilesOf(env.db, draft, cadre.id);
+  for (const document of Object.values(draft.documents)) {
+    for (const page of document.pages) {
+      const path = storedFilePath(filesDir, page.sha256 ?? "");
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, "RIFF\0\0\0\0WEBPVP8 ");
+    }
+  }
+  const push = await app.request("/api/sync/push", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
+    body: JSON.stringify({ clientId: uuidv7(), mutations: [mutation(1, "submitApplication", { draft })] }),
+  });
+  expect(push.status).toBe(200);
+
+  // An unpublished edit of a seeded guide, for the publish and discard routes.
+  const published = (await (
+    await app.request("/api/guides/surat-keterangan-domisili", { headers: { Cookie: admin.cookie } })
+  ).json()) as { guide: Record<string, unknown> };
+  const saved = await app.request("/api/console/guides/surat-keterangan-domisili/draft", {
+    method: "PUT",
+    headers: { "Content-Type": "application/json", Cookie: admin.cookie },
+    body: JSON.stringify({
+      draft: { ...published.guide, title: { id: "Surat Keterangan Domisili", en: "Domicile letter" } },
+    }),
+  });
+  expect(saved.status).toBe(200);
+
+  // A second device session of the cadre, for the revoke route.
+  sessionCookie(env.db, cadre.id, "second phone");
+  const sessions = (await (
+    await app.request(`/api/users/${cadre.id}/sessions`, { headers: { Cookie: admin.cookie } })
+  ).json()) as { sessions: { id: string }[] };
+  const cadreSessionId = sessions.sessions[0]?.id ?? "";
+
+  world = {
+    app,
+    cadre,
+    draft,
+    sha: draft.documents["ktp-el"]?.pages[0]?.sha256 ?? "",
+    cadreSessionId,
+    cookies: {
+      anonymous: null,
+      cadre: cadre.cookie,
+      operatorA: operatorA.cookie,
+      operatorB: operatorB.cookie,
+      admin: admin.cookie,
+    },
+  };
+});
+afterEach(() => env.cleanup());
+
+/** Facts of kecamatan A's data that must never appear in an answer to someone outside it. */
+function secretsOfA(w: World): string[] {
+  return [APPLICANT, w.draft.id, w.cadre.username, w.draft.applicant.nik, w.sha];
+}
+
+async function call(w: World, test: Case, actor: Actor): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  const cookie = w.cookies[actor];
+  if (cookie) headers.Cookie = cookie;
+  const body = test.body?.(w);
+  const response = await w.app.request(test.path(w), {
+    method: test.method,
+    headers,
+    ...(body === undefined || test.method === "GET" ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+function expectRefusal(text: string, code: string): void {
+  const body = ApiError.parse(JSON.parse(text));
+  expect(body.error.code).toBe(code);
+  // Nothing but the code, the message and (at most) which parameter was wrong.
+  expect(Object.keys(body.error).sort()).toEqual(["code", "message"]);
+}
+
+describe("authorisation matrix of the console", () => {
+  for (const test of CASES) {
+    for (const actor of ACTORS) {
+      const expected = test.expect?.[actor] ?? DEFAULTS[actor];
+      it(`${test.method} ${test.name} as ${actor}: ${expected}`, async () => {
+        const { status, text } = await call(world, test, actor);
+        const leaks = secretsOfA(world).filter((secret) => text.includes(secret));
+        switch (expected) {
+          case 401:
+            expect(status).toBe(401);
+            expectRefusal(text, "session_required");
+            expect(leaks).toEqual([]);
+            break;
+          case 400:
+            expect(status).toBe(400);
+            expectRefusalCode(text, "invalid_body");
+            break;
+          case 403:
+            expect(status).toBe(403);
+            expectRefusal(text, "forbidden");
+            expect(leaks).toEqual([]);
+            break;
+          case "hidden":
+            expect(status).toBe(404);
+            expect(leaks).toEqual([]);
+            break;
+          case "ok-without-a":
+            expect(status).toBeGreaterThanOrEqual(200);
+            expect(status).toBeLessThan(300);
+            expect(leaks).toEqual([]);
+            break;
+          case "ok":
+            if (test.name === "import catalogue") {
+              // Allowed, then refused for the invalid guide it carries.
+              expect(status).toBe(400);
+              expectRefusalCode(text, "guide_invalid");
+            } else {
+              expect(status, text.slice(0, 300)).toBeGreaterThanOrEqual(200);
+              expect(status).toBeLessThan(300);
+            }
+            break;
+        }
+      });
+    }
+  }
+
+  it("an operator of kecamatan A sees the application that operator B cannot", async () => {
+    const a = await call(world, CASES[0] as Case, "operatorA");
+    expect(a.text).toContain(world.draft.id);
+    const b = await call(world, CASES[0] as Case, "operatorB");
+    expect(b.text).not.toContain(world.draft.id);
+  });
+
+  it("a guessed id outside the caller's kecamatan answers exactly like an id that does not exist", async () => {
+    const missing = uuidv7();
+    const hidden = await world.app.request(`/api/console/applications/${world.draft.id}`, {
+      headers: { Cookie: world.cookies.operatorB ?? "" },
+    });
+    const absent = await world.app.request(`/api/console/applications/${missing}`, {
+      headers: { Cookie: world.cookies.operatorB ?? "" },
+    });
+    expect(hidden.status).toBe(absent.status);
+    expect(await hidden.text()).toBe(await absent.text());
+  });
+});
+
+function expectRefusalCode(text: string, code: string): void {
+  expect(ApiError.parse(JSON.parse(text)).error.code).toBe(code);
+}
