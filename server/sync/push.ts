@@ -139,11 +139,14 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   if (row && row.cadreId !== user.id) return { status: "rejected", code: "not-owner" };
   if (row?.deletedAt) return { status: "rejected", code: "not-found" };
   if (row && !EDITABLE.includes(row.status)) return { status: "rejected", code: "workflow-locked" };
-  if (!getGuide(tx as unknown as Db, draft.guideId)) return { status: "rejected", code: "guide-unknown" };
+  const current = getGuide(tx, draft.guideId);
+  if (!current) return { status: "rejected", code: "guide-unknown" };
   if (mutation.name === "putDraft") {
     return { status: "applied", version: saveContent(tx, row, user, draft, row?.status ?? "draft", at) };
   }
-  const guide = getGuideVersion(tx as unknown as Db, draft.guideId, draft.guideVersion);
+  // The office no longer offers the service: keep the cadre's data (saves still apply) but take no file.
+  if (current.withdrawn) return { status: "rejected", code: "guide-withdrawn" };
+  const guide = getGuideVersion(tx, draft.guideId, draft.guideVersion);
   if (!guide) return { status: "rejected", code: "guide-unknown" };
   // The same engine as on the phone: a file the phone calls ready must be ready here too.
   const result = precheck(guide, draft, { today: jakartaToday(now), regions });

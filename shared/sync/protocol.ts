@@ -59,6 +59,7 @@ export const RejectionCode = z.enum([
   "workflow-locked",
   "version-conflict",
   "guide-unknown",
+  "guide-withdrawn",
   "precheck-failed",
   "file-missing",
   "not-found",

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { applications, mutations, syncClients } from "../../server/db/schema";
+import { withdrawGuide } from "../../server/guides/repository";
 import { seedIfEmpty } from "../../server/seed/seed";
 import { recordVerdict } from "../../server/sync/applications";
 import { ApiError } from "../../shared/api/errors";
@@ -126,6 +127,18 @@ describe("push", () => {
     const again = await pushOk([mutation(2, "submitApplication", { draft })]);
     expect(again.results[0]).toMatchObject({ status: "applied" });
     expect(state().applications[0]?.status).toBe("submitted");
+  });
+
+  it("keeps saving a draft of a withdrawn service but takes no file for it", async () => {
+    const draft = readyDraft();
+    storeFilesOf(env.db, draft, cadre.id);
+    withdrawGuide(env.db, draft.guideId);
+    const result = await pushOk([mutation(1, "putDraft", { draft }), mutation(2, "submitApplication", { draft })]);
+    expect(result.results.map((r) => [r.status, r.code])).toEqual([
+      ["applied", undefined],
+      ["rejected", "guide-withdrawn"],
+    ]);
+    expect(state().applications[0]?.status).toBe("draft");
   });
 
   it("locks a submitted application until the office asks for a fix, then lets the cadre resubmit", async () => {
