@@ -7,6 +7,10 @@ import "./styles.css";
 
 document.documentElement.lang = locale.value;
 
+// zod (loaded later, in lazy chunks) probes `new Function` unless jitless; under the CSP that probe
+// is reported as a script-src violation. Its config lives on globalThis, so set it before any chunk.
+(globalThis as { __zod_globalConfig?: object }).__zod_globalConfig = { jitless: true };
+
 // Another tab is upgrading the database schema: let it, and reload onto the new version.
 localDb.on("versionchange", () => {
   localDb.close();
