@@ -58,13 +58,30 @@ export interface SqlWhere {
   params: Record<string, string>;
 }
 
+/** The same filter over `review_findings f`, by its own copies of the scope columns (no date: see topReasons). */
+export function findingsWhere(filter: DashboardFilter): SqlWhere {
+  const parts = ["1"];
+  const params: Record<string, string> = {};
+  if (filter.kecamatanCode === "none") parts.push("0");
+  else if (filter.kecamatanCode !== null) {
+    parts.push("f.kecamatan_code = @kecamatan");
+    params.kecamatan = filter.kecamatanCode;
+  }
+  if (filter.guideId !== undefined) {
+    parts.push("f.guide_id = @guide");
+    params.guide = filter.guideId;
+  }
+  return { sql: parts.join(" AND "), params };
+}
+
 /**
  * The WHERE clause over `applications a`: submitted at least once (which also
  * keeps drafts out) and not deleted. Column order matches the dashboard index
  * (kecamatan, first submission, …) so an operator's query is a range scan.
  */
-export function applicationsWhere(filter: DashboardFilter): SqlWhere {
-  const parts = ["a.first_submitted_at IS NOT NULL", "a.deleted_at IS NULL"];
+export function applicationsWhere(filter: DashboardFilter, options: { includeDeleted?: boolean } = {}): SqlWhere {
+  const parts = ["a.first_submitted_at IS NOT NULL"];
+  if (!options.includeDeleted) parts.push("a.deleted_at IS NULL");
   const params: Record<string, string> = {};
   if (filter.kecamatanCode === "none") parts.push("0");
   else if (filter.kecamatanCode !== null) {

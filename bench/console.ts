@@ -1,0 +1,471 @@
+/**
+ * Operator console benchmark: a temp SQLite file with 100 cadres in five
+ * kecamatan and 1,000,000 applications, then the dashboard's queries one by
+ * one, the whole dashboard over app.request, the review queue (first and a
+ * deep page) and a 100,000-row CSV export of the audit log (what an office
+ * hands to an inspector), with its time and memory.
+ * `npx tsx bench/console.ts` (BENCH_CONSOLE_ROWS=200000 for a quicker run)
+ */
+import { fileURLToPath } from "node:url";
+import { v7 as uuidv7 } from "uuid";
+import { createApp } from "../server/app";
+import { createSession } from "../server/auth/sessions";
+import { buildDashboard } from "../server/dashboard/build";
+import { dashboardFilter } from "../server/dashboard/filter";
+import {
+  groupFigures,
+  medianDraftToSubmitHours,
+  medianSubmitToVerdictHours,
+  rates,
+  statusCounts,
+  topReasons,
+} from "../server/dashboard/queries";
+import type { Db } from "../server/db/open";
+import { listGuides } from "../server/guides/repository";
+import { encodeQueueCursor } from "../server/review/queue";
+import { seedIfEmpty } from "../server/seed/seed";
+import { createRegionIndex, jakartaVillages } from "../shared/regions";
+import { tempDatabase } from "../tests/helpers/temp-db";
+
+const ROWS = Number(process.env.BENCH_CONSOLE_ROWS ?? 1_000_000);
+const AUDIT_ROWS = 100_000;
+const KECAMATAN = ["31.75.01", "31.75.02", "31.75.03", "31.75.06", "31.75.07"];
+const CADRES_PER_KECAMATAN = 20;
+const RUNS = 5;
+const HOUR = 3_600_000;
+const YEAR_START = Date.parse("2025-11-24T00:00:00.000Z");
+const DAYS = 365;
+
+/** A small deterministic PRNG (mulberry32): the same database on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pick<T>(rand: () => number, items: readonly T[]): T {
+  return items[Math.floor(rand() * items.length)] as T;
+}
+
+/** Status shares of a year's files: most are done, some open, some sent back or refused. */
+const STATUSES: [string, number][] = [
+  ["draft", 0.05],
+  ["submitted", 0.07],
+  ["received", 0.06],
+  ["verified", 0.12],
+  ["needs-fix", 0.1],
+  ["rejected", 0.05],
+  ["approved", 0.55],
+];
+const FIX_CODES = [
+  "blurry",
+  "cut-off",
+  "wrong-document",
+  "expired",
+  "data-mismatch",
+  "missing-pages",
+  "missing-signature",
+];
+const REJECT_CODES = ["not-eligible", "outside-area", "duplicate", "invalid-document", "withdrawn-by-applicant"];
+const NAMES = [
+  "Siti Aminah",
+  "Budi Santoso",
+  "Dewi Lestari",
+  "Agus Salim",
+  "Rina Wati",
+  "Joko Widodo",
+  "Ani Yudhoyono",
+];
+
+function statusOf(r: number): string {
+  let sum = 0;
+  for (const [status, share] of STATUSES) {
+    sum += share;
+    if (r < sum) return status;
+  }
+  return "approved";
+}
+
+/** A draft's content of a realistic size (~1.3 KB): applicant, answers and page references. */
+function content(id: string, name: string, villageCode: string, rand: () => number): string {
+  const pages = Array.from({ length: 3 }, (_, i) => ({
+    blobId: `${id}-p${i}`,
+    sha256: (Math.floor(rand() * 2 ** 48).toString(16) + "0".repeat(64)).slice(0, 64),
+    mime: "image/webp",
+    bytes: 150_000 + Math.floor(rand() * 150_000),
+    width: 1600,
+    height: 2200,
+    addedAt: "2026-03-01T08:00:00.000Z",
+  }));
+  return JSON.stringify({
+    id,
+    applicant: {
+      fullName: name,
+      nik: "3175074101900001",
+      kk: "3175070101090001",
+      birthDate: "1990-01-01",
+      sex: "F",
+      phone: "081234567890",
+      address: { street: "Jl. Raya Bekasi Km. 17 No. 5", rt: "003", rw: "007", villageCode },
+    },
+    answers: { diwakilkan: false, "status-kawin": "kawin" },
+    documents: { ktp: { pages: [pages[0]] }, kk: { pages: [pages[1]] }, "surat-pengantar": { pages: [pages[2]] } },
+    data: {},
+  });
+}
+
+interface Built {
+  db: Db;
+  cleanup: () => void;
+  operatorCookies: string[];
+  adminCookie: string;
+  buildMs: number;
+  findings: number;
+  fileBytes: number;
+}
+
+function build(): Built {
+  const started = performance.now();
+  const database = tempDatabase();
+  const { db } = database;
+  seedIfEmpty(db);
+  const guides = listGuides(db).map((stored) => ({
+    id: stored.guide.id,
+    requirements: stored.guide.requirements.map((r) => r.id),
+  }));
+  const rand = random(42);
+  const now = new Date();
+  const insertUser = db.$client.prepare(
+    `INSERT INTO users (id, username, display_name, role, password_hash, kecamatan_code, kelurahan_code, created_at)
+     VALUES (?, ?, ?, ?, 'x', ?, ?, ?)`,
+  );
+  const cadres: { id: string; kecamatan: string; villages: string[] }[] = [];
+  const operatorCookies: string[] = [];
+  const adminId = uuidv7();
+  insertUser.run(adminId, "admin", "Admin Pusat", "admin", null, null, now.toISOString());
+  for (const kecamatan of KECAMATAN) {
+    const villages = jakartaVillages(kecamatan).map((v) => v.code);
+    const operatorId = uuidv7();
+    insertUser.run(
+      operatorId,
+      `op-${kecamatan}`,
+      `Operator ${kecamatan}`,
+      "operator",
+      kecamatan,
+      null,
+      now.toISOString(),
+    );
+    operatorCookies.push(`masdarin_session=${createSession(db, operatorId, "bench", now).token}`);
+    for (let i = 0; i < CADRES_PER_KECAMATAN; i++) {
+      const id = uuidv7();
+      const home = villages.slice(i % villages.length, (i % villages.length) + 2);
+      insertUser.run(
+        id,
+        `kader-${kecamatan}-${i}`,
+        `Kader ${i} ${kecamatan}`,
+        "cadre",
+        kecamatan,
+        home[0],
+        now.toISOString(),
+      );
+      cadres.push({ id, kecamatan, villages: home });
+    }
+  }
+  const insertApplication = db.$client.prepare(
+    `INSERT INTO applications (id, cadre_id, guide_id, guide_version, village_code, content, status, verdict, version,
+       change_seq, submitted_at, deleted_at, created_at, updated_at, kecamatan_code, draft_created_at,
+       first_submitted_at, submit_count, precheck_failures, received_at, first_decision_at, decided_at, sent_back_count)
+     VALUES (?, ?, ?, 1, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFinding = db.$client.prepare(
+    `INSERT INTO review_findings (application_id, guide_id, kecamatan_code, village_code, cadre_id, decision,
+       requirement_id, reason_code, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let findings = 0;
+  const BATCH = 50_000;
+  for (let start = 0; start < ROWS; start += BATCH) {
+    db.$client.transaction(() => {
+      for (let n = start; n < Math.min(ROWS, start + BATCH); n++) {
+        const cadre = pick(rand, cadres);
+        // Popular services get most files: a skewed pick over the catalogue.
+        const guide = guides[Math.floor(rand() ** 2 * guides.length)] ?? guides[0];
+        if (!guide) throw new Error("no guides seeded");
+        const village = pick(rand, cadre.villages);
+        const status = statusOf(rand());
+        const id = uuidv7();
+        const draftAt = YEAR_START + Math.floor(rand() * DAYS * 24 * HOUR);
+        const submittedAt = draftAt + Math.floor((0.25 + rand() ** 3 * 96) * HOUR);
+        const decided = !["draft", "submitted", "received"].includes(status);
+        const decisionAt = submittedAt + Math.floor((1 + rand() ** 2 * 240) * HOUR);
+        const precheckFailures = rand() < 0.85 ? 0 : rand() < 0.8 ? 1 : 2;
+        const sentBack = status === "needs-fix" ? 1 + (rand() < 0.2 ? 1 : 0) : decided && rand() < 0.18 ? 1 : 0;
+        const iso = (ms: number) => new Date(ms).toISOString();
+        const submitted = status !== "draft";
+        insertApplication.run(
+          id,
+          cadre.id,
+          guide.id,
+          village,
+          content(id, pick(rand, NAMES), village, rand),
+          status,
+          1 + sentBack * 2 + (decided ? 2 : 0),
+          n + 1,
+          submitted ? iso(submittedAt) : null,
+          iso(draftAt),
+          iso(decided ? decisionAt : submitted ? submittedAt : draftAt),
+          cadre.kecamatan,
+          iso(draftAt),
+          submitted ? iso(submittedAt) : null,
+          submitted ? 1 + sentBack : 0,
+          precheckFailures,
+          status === "received" || decided ? iso(submittedAt + HOUR) : null,
+          decided ? iso(decisionAt) : null,
+          decided ? iso(decisionAt) : null,
+          sentBack,
+        );
+        const reasons: [string, string | null, string][] = [];
+        for (let s = 0; s < sentBack; s++) {
+          const count = rand() < 0.7 ? 1 : 2;
+          for (let k = 0; k < count; k++)
+            reasons.push(["needs-fix", pick(rand, guide.requirements), pick(rand, FIX_CODES)]);
+        }
+        if (status === "rejected") reasons.push(["rejected", null, pick(rand, REJECT_CODES)]);
+        for (const [decision, requirementId, code] of reasons) {
+          insertFinding.run(
+            id,
+            guide.id,
+            cadre.kecamatan,
+            village,
+            cadre.id,
+            decision,
+            requirementId,
+            code,
+            iso(decisionAt),
+          );
+          findings += 1;
+        }
+      }
+    })();
+  }
+  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+  db.$client.exec("ANALYZE");
+  const pageCount = db.$client.pragma("page_count", { simple: true }) as number;
+  const pageSize = db.$client.pragma("page_size", { simple: true }) as number;
+  return {
+    db,
+    cleanup: database.cleanup,
+    operatorCookies,
+    adminCookie: `masdarin_session=${createSession(db, adminId, "bench", now).token}`,
+    buildMs: performance.now() - started,
+    findings,
+    fileBytes: pageCount * pageSize,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const value = sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return +value.toFixed(1);
+}
+
+function timeSync(run: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+async function timeRequest(app: ReturnType<typeof createApp>, path: string, cookie: string) {
+  const times: number[] = [];
+  let status = 0;
+  let bytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const res = await app.request(path, { headers: { Cookie: cookie } });
+    bytes = (await res.arrayBuffer()).byteLength;
+    status = res.status;
+    times.push(performance.now() - started);
+  }
+  return { status, bytes, medianMs: median(times) };
+}
+
+function insertAudit(db: Db, count: number): void {
+  const actors = db.$client.prepare("SELECT id, role, kecamatan_code AS k FROM users WHERE role <> 'cadre'").all() as {
+    id: string;
+    role: string;
+    k: string | null;
+  }[];
+  const apps = db.$client.prepare("SELECT id, kecamatan_code AS k FROM applications LIMIT ?").all(count) as {
+    id: string;
+    k: string;
+  }[];
+  const insert = db.$client.prepare(
+    `INSERT INTO audit_log (at, actor_id, actor_role, action, target_type, target_id, kecamatan_code, before, after)
+     VALUES (?, ?, ?, ?, 'application', ?, ?, ?, ?)`,
+  );
+  const rand = random(7);
+  db.$client.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const app = apps[i % apps.length];
+      if (!app) break;
+      const actor = actors.find((a) => a.k === app.k) ?? actors[0];
+      if (!actor) break;
+      const at = new Date(YEAR_START + i * 300_000).toISOString();
+      const fix = rand() < 0.3;
+      insert.run(
+        at,
+        actor.id,
+        actor.role,
+        fix ? "application.verdict" : "application.receive",
+        app.id,
+        app.k,
+        JSON.stringify({ status: "received", version: 3 }),
+        JSON.stringify(
+          fix
+            ? { status: "needs-fix", version: 4, verdict: { decision: "needs-fix", requirements: { ktp: "blurry" } } }
+            : { status: "received", version: 3 },
+        ),
+      );
+    }
+  })();
+}
+
+/** Reads a streamed export chunk by chunk, sampling memory as it goes. */
+async function measureExport(app: ReturnType<typeof createApp>, path: string, cookie: string) {
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  let peakRss = before.rss;
+  let peakHeap = before.heapUsed;
+  const started = performance.now();
+  const res = await app.request(path, { headers: { Cookie: cookie } });
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  let bytes = 0;
+  let lines = 0;
+  let chunks = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    for (const byte of value) if (byte === 10) lines += 1;
+    if (++chunks % 10 === 0) {
+      const now = process.memoryUsage();
+      peakRss = Math.max(peakRss, now.rss);
+      peakHeap = Math.max(peakHeap, now.heapUsed);
+    }
+  }
+  const ms = performance.now() - started;
+  const mb = (n: number) => +(n / 1024 / 1024).toFixed(1);
+  return {
+    status: res.status,
+    ms: +ms.toFixed(0),
+    rows: lines - 1,
+    megabytes: mb(bytes),
+    peakRssDeltaMB: mb(peakRss - before.rss),
+    peakHeapUsedDeltaMB: mb(peakHeap - before.heapUsed),
+  };
+}
+
+export async function benchConsole(): Promise<Record<string, unknown>> {
+  const built = build();
+  const { db } = built;
+  try {
+    const app = createApp({ db });
+    const operatorCookie = built.operatorCookies[4] ?? "";
+    const operator = dashboardFilter({ kind: "kecamatan", code: KECAMATAN[4] ?? "" }, {});
+    const admin = dashboardFilter({ kind: "all" }, {});
+    const lastMonth = dashboardFilter(
+      { kind: "kecamatan", code: KECAMATAN[4] ?? "" },
+      {
+        from: "2026-10-24",
+        to: "2026-11-23",
+      },
+    );
+    const parts = (filter: typeof operator) => ({
+      byStatus: timeSync(() => statusCounts(db, filter)),
+      rates: timeSync(() => rates(db, filter)),
+      medianDraftToSubmit: timeSync(() => medianDraftToSubmitHours(db, filter)),
+      medianSubmitToVerdict: timeSync(() => medianSubmitToVerdictHours(db, filter)),
+      topReasons: timeSync(() => topReasons(db, filter)),
+      byService: timeSync(() => groupFigures(db, filter, "guide_id")),
+      byKelurahan: timeSync(() => groupFigures(db, filter, "village_code")),
+      byCadre: timeSync(() => groupFigures(db, filter, "cadre_id")),
+    });
+    const labels = { locale: "id" as const, regions: createRegionIndex() };
+    const inScope = (filter: typeof operator) => rates(db, filter).submitted;
+
+    const queueFirst = await timeRequest(app, "/api/console/applications?limit=50", operatorCookie);
+    // A deep page: the cursor of the 50,000th open file of the kecamatan, as a client would hold it after 1,000 pages.
+    const deep = db.$client
+      .prepare(
+        `SELECT submitted_at AS submittedAt, id FROM applications WHERE kecamatan_code = ? AND status = 'submitted'
+         ORDER BY submitted_at, id LIMIT 1 OFFSET ?`,
+      )
+      .get(KECAMATAN[4], Math.floor((ROWS * 0.07) / KECAMATAN.length / 2)) as
+      | { submittedAt: string; id: string }
+      | undefined;
+    const queueDeep = deep
+      ? await timeRequest(app, `/api/console/applications?limit=50&cursor=${encodeQueueCursor(deep)}`, operatorCookie)
+      : null;
+
+    const auditStarted = performance.now();
+    insertAudit(db, AUDIT_ROWS);
+    const auditBuildMs = performance.now() - auditStarted;
+    const exportAll = await measureExport(app, "/api/console/audit/export.csv", built.adminCookie);
+    const auditPage = await timeRequest(app, "/api/console/audit?limit=50", operatorCookie);
+
+    return {
+      database: {
+        applications: ROWS,
+        findings: built.findings,
+        cadres: KECAMATAN.length * CADRES_PER_KECAMATAN,
+        kecamatan: KECAMATAN.length,
+        fileMB: +(built.fileBytes / 1024 / 1024).toFixed(0),
+        buildSeconds: +(built.buildMs / 1000).toFixed(1),
+      },
+      [`dashboard parts, one operator (${inScope(operator)} files in scope), median ms of ${RUNS}`]: parts(operator),
+      [`dashboard parts, admin (${inScope(admin)} files), median ms`]: parts(admin),
+      "buildDashboard() called directly, median ms": {
+        operator: timeSync(() => buildDashboard(db, operator, labels)),
+        admin: timeSync(() => buildDashboard(db, admin, labels)),
+      },
+      "GET /api/console/dashboard (app.request), median ms": {
+        operator: await timeRequest(app, "/api/console/dashboard", operatorCookie),
+        [`operator, last 30 days (${inScope(lastMonth)} files)`]: await timeRequest(
+          app,
+          "/api/console/dashboard?from=2026-10-24&to=2026-11-23",
+          operatorCookie,
+        ),
+        admin: await timeRequest(app, "/api/console/dashboard", built.adminCookie),
+        "admin, one service": await timeRequest(
+          app,
+          "/api/console/dashboard?guideId=akta-kelahiran",
+          built.adminCookie,
+        ),
+        "CSV by-cadre, admin": await timeRequest(app, "/api/console/dashboard/by-cadre.csv", built.adminCookie),
+      },
+      "GET /api/console/applications (review queue, operator), median ms": {
+        firstPage: queueFirst,
+        deepPage: queueDeep,
+      },
+      [`audit log: ${AUDIT_ROWS} entries`]: {
+        insertMs: +auditBuildMs.toFixed(0),
+        "GET /api/console/audit first page (operator)": auditPage,
+        "GET /api/console/audit/export.csv (admin, every entry, streamed)": exportAll,
+      },
+    };
+  } finally {
+    built.cleanup();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await benchConsole(), null, 2));
+}
