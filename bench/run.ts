@@ -4,6 +4,7 @@
  */
 import { basename } from "node:path";
 import { firstScreenAssets, gzipSize, startupAssets } from "./bundle-size";
+import { benchConsole } from "./console";
 import { benchDrafts } from "./drafts";
 import { benchPhotos } from "./photos";
 import { benchPrecheck } from "./precheck";
@@ -44,3 +45,8 @@ section("Photo compression of a 12-megapixel photo in Chromium", "npx tsx bench/
 section("Pre-check per draft", "npx tsx bench/precheck.ts", await benchPrecheck());
 section("Sync over HTTP on 127.0.0.1", "npx tsx bench/sync.ts", await benchSync());
 section("Upload of 50 compressed photos over loopback (tus)", "npx tsx bench/uploads.ts", await benchUploads());
+section(
+  "Operator console over 1,000,000 applications (dashboard, review queue, 100,000-row audit export)",
+  "npx tsx bench/console.ts",
+  await benchConsole(),
+);
