@@ -1,0 +1,146 @@
+import { eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { applications } from "../../server/db/schema";
+import { useAppAndBrowser } from "../helpers/app-and-browser";
+import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
+import { card, makeImage } from "../helpers/draft-ui";
+
+vi.setConfig({ testTimeout: 300_000 });
+
+/**
+ * Both sides of the loop in one Chromium: a cadre's phone (offline, then
+ * back) and an operator's desktop console, with only the real server between
+ * them — the office's reason reaches the phone, the fix comes back, and the
+ * dashboard follows.
+ */
+
+const env = useAppAndBrowser();
+const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: "id-ID", timezoneId: "Asia/Jakarta" } as const;
+const NOTE = "Foto KTP buram, ulangi di tempat terang";
+
+function serverRow(id: string) {
+  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+}
+
+async function statusCounts(console: Page): Promise<Record<string, string>> {
+  await console.goto(`${env.server.url}/konsol/dasbor`);
+  await console.getByTestId("table-by-status").waitFor();
+  const counts: Record<string, string> = {};
+  for (const status of ["submitted", "received", "needs-fix", "verified"]) {
+    counts[status] = (await console.getByTestId(`dash-status-${status}`).textContent()) ?? "";
+  }
+  counts.submittedTotal = (await console.getByTestId("dash-submitted").textContent()) ?? "";
+  return counts;
+}
+
+async function openFromQueue(console: Page, id: string): Promise<void> {
+  await console.goto(`${env.server.url}/konsol`);
+  const row = console.locator(`[data-testid="queue-row"][data-id="${id}"]`);
+  await row.waitFor({ timeout: 30_000 });
+  await row.getByRole("link").first().click();
+  await console.waitForURL(new RegExp(`/konsol/berkas/${id}$`));
+  await console.getByTestId("application-status").waitFor();
+}
+
+describe("cadre and office, end to end", () => {
+  it("sends a file back for one requirement, brings the reason to the phone offline, takes the fix and verifies it", async () => {
+    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
+    const operator = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
+
+    // The cadre drafts with no signal, then the phone finds a network and sends it.
+    const phone = await env.browser.newContext(PHONE);
+    const cadrePage = await phone.newPage();
+    await cadrePage.goto(env.server.url);
+    await waitForServiceWorker(cadrePage);
+    await cadrePage.getByTestId("updated-at").waitFor();
+    await signIn(cadrePage, env.server.url, cadre.username);
+    await phone.setOffline(true);
+    const id = await draftReadyOffline(cadrePage, env.server.url, "Ratna Sari Dewi");
+    expect(serverRow(id)).toBeUndefined();
+    await phone.setOffline(false);
+    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+
+    // The operator signs in on a desktop and lands in the console.
+    const desk = await env.browser.newContext(DESKTOP);
+    const consolePage = await desk.newPage();
+    const violations: string[] = [];
+    await consolePage.exposeFunction("reportViolation", (text: string) => violations.push(text));
+    await consolePage.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        (window as unknown as { reportViolation: (t: string) => void }).reportViolation(
+          `${event.violatedDirective} ${event.blockedURI}`,
+        );
+      });
+    });
+    await signIn(consolePage, env.server.url, operator.username, /\/konsol$/);
+    const before = await statusCounts(consolePage);
+    expect(before).toMatchObject({ submitted: "1", verified: "0", "needs-fix": "0", submittedTotal: "1" });
+
+    // In the queue; receive it, look at the photo, send the KTP back with a reason from the list.
+    await openFromQueue(consolePage, id);
+    await consolePage.getByTestId("receive-button").click();
+    await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("received");
+    await consolePage.getByTestId("req-fix-ktp-el").waitFor();
+    const photo = consolePage.getByTestId("photo-ktp-el-0").locator("img");
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await consolePage.getByTestId("req-accept-pengantar-rt-rw").check();
+    await consolePage.getByTestId("req-fix-ktp-el").check();
+    await consolePage.getByTestId("req-reason-ktp-el").selectOption("blurry");
+    await consolePage.getByTestId("req-note-ktp-el").fill(NOTE);
+    await consolePage.getByTestId("overall-decision").selectOption("needs-fix");
+    await screenshot(consolePage, "console-review-needs-fix", { fullPage: true });
+    await consolePage.getByTestId("submit-verdict").click();
+    await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("needs-fix");
+
+    // The phone syncs, then reads the reason offline beside that requirement.
+    await cadrePage.goto(`${env.server.url}/berkas`);
+    await cadrePage.getByRole("button", { name: "Sinkronkan sekarang" }).click();
+    await cadrePage.getByText("Perlu diperbaiki").first().waitFor({ timeout: 30_000 });
+    await phone.setOffline(true);
+    await cadrePage.goto(`${env.server.url}/berkas/${id}`);
+    const ktp = card(cadrePage, "KTP-el pemohon");
+    await ktp.getByText("Alasan kantor: Foto buram atau gelap").waitFor();
+    await ktp.getByText(`Catatan kantor: ${NOTE}`).waitFor();
+    await expect(
+      card(cadrePage, "Surat pengantar RT dan RW")
+        .getByText(/Alasan kantor/)
+        .count(),
+    ).resolves.toBe(0);
+    await screenshot(cadrePage, "draft-office-reason");
+
+    // Still offline: a sharper photo replaces the blurred one, and the file is ready again.
+    await ktp.getByRole("button", { name: "Hapus halaman — Halaman 1" }).click();
+    await expect.poll(() => ktp.locator(".pages > li").count()).toBe(0);
+    const sharper = await makeImage(cadrePage, 1700, 1100, "image/jpeg");
+    await ktp.getByLabel(/Pilih foto\/PDF/).setInputFiles({ name: "ktp.jpg", mimeType: "image/jpeg", buffer: sharper });
+    await expect.poll(() => ktp.locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
+    await cadrePage.locator(".verdict").getByText("Siap diajukan").waitFor();
+    await cadrePage.getByRole("button", { name: "Tandai siap diajukan" }).click();
+    await expect.poll(() => cadrePage.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
+    await phone.setOffline(false);
+    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    expect(serverRow(id)).toMatchObject({ submitCount: 2, sentBackCount: 1 });
+
+    // Back in the operator's queue; verified this time.
+    await openFromQueue(consolePage, id);
+    await consolePage.getByTestId("receive-button").click();
+    await consolePage.getByTestId("overall-decision").selectOption("verified");
+    await consolePage.getByTestId("submit-verdict").click();
+    await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("verified");
+
+    const after = await statusCounts(consolePage);
+    expect(after).toMatchObject({ submitted: "0", "needs-fix": "0", verified: "1", submittedTotal: "1" });
+    await consolePage.getByTestId("table-reasons").getByText("Foto buram atau gelap").waitFor();
+    await screenshot(consolePage, "console-dashboard-after");
+    expect(violations).toEqual([]);
+
+    // The verdict reaches the phone too.
+    await cadrePage.goto(`${env.server.url}/berkas`);
+    await cadrePage.getByRole("button", { name: "Sinkronkan sekarang" }).click();
+    await cadrePage.getByText("Diverifikasi kantor").first().waitFor({ timeout: 30_000 });
+    await desk.close();
+    await phone.close();
+  });
+});
