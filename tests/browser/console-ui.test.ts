@@ -242,7 +242,7 @@ describe("operator console", () => {
     await page.getByLabel("Kata sandi (min. 10 karakter)").fill("kata-sandi-baru-1");
     await page.getByLabel("Kelurahan").selectOption("31.71.01.1001");
     await page.getByTestId("create-cadre").click();
-    await page.getByText("Kader Kader Baru Gambir dibuat.").waitFor();
+    await page.getByText("Akun kader dibuat: Kader Baru Gambir.").waitFor();
     const row = page.locator(`[data-testid="cadre-row"][data-username="${username}"]`);
     await row.waitFor();
     const created = env.server.db.select().from(users).where(eq(users.username, username)).get();

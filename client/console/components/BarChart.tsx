@@ -33,7 +33,8 @@ export function BarChart({ labels, values, label }: { labels: string[]; values: 
             gap: 4,
             size: 40,
           },
-          { size: 40 },
+          // Counts: whole-number ticks only.
+          { size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] },
         ],
         series: [{}, { label, fill: "#0b5d4b", stroke: "#083d32", width: 1, paths: bars, points: { show: false } }],
       },

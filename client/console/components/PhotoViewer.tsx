@@ -19,7 +19,8 @@ export function PhotoViewer({ src, alt, testId }: { src: string; alt: string; te
           src={src}
           alt={alt}
           loading="lazy"
-          style={{ width: `${scale * 100}%`, transform: `rotate(${turns * 90}deg)` }}
+          // Turned sideways, the picture's height becomes its width: narrow it so it still fits the frame.
+          style={{ width: `${scale * (turns % 2 ? 60 : 100)}%`, transform: `rotate(${turns * 90}deg)` }}
           data-zoom={scale}
           data-rotation={(turns * 90) % 360}
         />

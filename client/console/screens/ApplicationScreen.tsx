@@ -70,7 +70,7 @@ function ApplicationView({ app, reload }: { app: ApplicationDetail; reload: () =
               <Fact label={tc("fullName")} value={a.fullName} />
               <Fact label={tc("nik")} value={a.nik} />
               <Fact label={tc("kk")} value={a.kk} />
-              <Fact label={tc("birthDate")} value={a.birthDate} />
+              <Fact label={tc("birthDate")} value={a.birthDate ? formatDate(a.birthDate, lang) : ""} />
               <Fact label={tc("sex")} value={a.sex ? tc(a.sex) : ""} />
               <Fact label={tc("phone")} value={a.phone} />
               <Fact
@@ -137,6 +137,15 @@ function ApplicationView({ app, reload }: { app: ApplicationDetail; reload: () =
         <ReviewForm app={app} requirementIds={requirementIds} labelOf={labelOf} reload={reload} />
       </div>
     </>
+  );
+}
+
+/** A calendar date (YYYY-MM-DD) as people read it, without a time zone shift. */
+function formatDate(date: string, lang: "id" | "en"): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return new Intl.DateTimeFormat(lang === "en" ? "en-ID" : "id-ID", { dateStyle: "long", timeZone: "UTC" }).format(
+    parsed,
   );
 }
 

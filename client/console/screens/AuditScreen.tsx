@@ -7,6 +7,7 @@ import { api, queryString } from "../api";
 import { ErrorNote } from "../components/Notice";
 import { loadCadres } from "../lookups";
 import { tc } from "../messages";
+import { currentUser } from "../session";
 
 interface Filters {
   actorId: string;
@@ -68,6 +69,7 @@ export function AuditScreen() {
             onChange={(e) => setFilters({ ...filters, actorId: e.currentTarget.value })}
           >
             <option value="">{tc("all")}</option>
+            <option value={currentUser().id}>{currentUser().displayName}</option>
             {people.map((person) => (
               <option key={person.id} value={person.id}>
                 {person.displayName}

@@ -89,9 +89,13 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
   return (
     <div class="guide-editor">
       <p class="muted small" data-testid="guide-state">
-        {publishedVersion !== null ? tc("published", { version: publishedVersion }) : tc("draft")}
-        {detail?.withdrawn ? ` · ${tc("withdrawn")}` : ""}
-        {detail?.draft ? ` · ${tc("draft")}` : ""}
+        {[
+          publishedVersion !== null ? tc("published", { version: publishedVersion }) : null,
+          detail?.withdrawn ? tc("withdrawn") : null,
+          detail?.draft || publishedVersion === null ? tc("draft") : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
 
       {issues.length > 0 && (
