@@ -276,6 +276,7 @@ describe("operator console", () => {
       );
     await page.getByRole("button", { name: "Putar: KTP-el pemohon, halaman 1" }).click();
     await expect(page.locator('[data-testid="photo-ktp-el-0"] img').getAttribute("data-rotation")).resolves.toBe("90");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "console-application-1280");
     await page.getByTestId("req-fix-ktp-el").check();
     await page.getByTestId("req-reason-ktp-el").selectOption("blurry");
