@@ -4,7 +4,8 @@ import { currentPath, onLinkClick } from "../router";
 
 export function AppHeader() {
   const next = locale.value === "id" ? "en" : "id";
-  const inDrafts = currentPath.value.startsWith("/berkas") || currentPath.value.startsWith("/masuk");
+  const path = currentPath.value;
+  const inDrafts = path.startsWith("/berkas") || path.startsWith("/masuk");
   return (
     <header class="app-header">
       <a class="brand" href="/" onClick={onLinkClick}>
@@ -23,14 +24,17 @@ export function AppHeader() {
       >
         {next === "en" ? "EN" : "ID"}
       </button>
-      <nav class="main-nav" aria-label={t("navLabel")}>
-        <a href="/" onClick={onLinkClick} aria-current={inDrafts ? undefined : "page"}>
-          {t("navGuides")}
-        </a>
-        <a href="/berkas" onClick={onLinkClick} aria-current={inDrafts ? "page" : undefined}>
-          {t("navDrafts")}
-        </a>
-      </nav>
+      {/* The console has its own navigation; the cadre tabs would only mislead there. */}
+      {!path.startsWith("/konsol") && (
+        <nav class="main-nav" aria-label={t("navLabel")}>
+          <a href="/" onClick={onLinkClick} aria-current={inDrafts ? undefined : "page"}>
+            {t("navGuides")}
+          </a>
+          <a href="/berkas" onClick={onLinkClick} aria-current={inDrafts ? "page" : undefined}>
+            {t("navDrafts")}
+          </a>
+        </nav>
+      )}
       {!online.value && (
         <p class="offline-badge" role="status">
           <span aria-hidden="true" class="dot" />

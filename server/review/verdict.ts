@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { ApplicationStatus, Verdict } from "../../shared/sync/protocol";
+import { canDecide } from "../../shared/review/workflow";
+import type { Verdict } from "../../shared/sync/protocol";
 import { recordAudit } from "../audit/log";
 import { inScope, type Scope } from "../console/scope";
 import type { Db } from "../db/open";
@@ -7,26 +8,6 @@ import { applications, reviewFindings } from "../db/schema";
 import type { AuthUser } from "../http/env";
 import { type ApplicationRow, getApplication, nextChangeSeq, type Tx } from "../sync/rows";
 import { recordEvent } from "./events";
-
-type Decision = Verdict["decision"];
-
-/**
- * What the office may decide in each status. Drafts are the cadre's; a file
- * sent back waits for the cadre's resubmission; rejected and approved are final.
- */
-const ALLOWED: Record<ApplicationStatus, readonly Decision[]> = {
-  draft: [],
-  submitted: ["verified", "needs-fix", "rejected"],
-  received: ["verified", "needs-fix", "rejected"],
-  verified: ["approved", "rejected", "needs-fix"],
-  "needs-fix": [],
-  rejected: [],
-  approved: [],
-};
-
-export function canDecide(status: ApplicationStatus, decision: Decision): boolean {
-  return ALLOWED[status].includes(decision);
-}
 
 export type ReviewFailure = "application_not_found" | "version_conflict" | "invalid_transition";
 export type ReviewOutcome = { ok: true; row: ApplicationRow } | { ok: false; code: ReviewFailure };

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { ApplicationDetail, VerdictRequest } from "../../../shared/api/console";
 import type { Guide } from "../../../shared/guide";
 import { FIX_REASONS, REJECT_REASONS, reasonLabel } from "../../../shared/review/reasons";
+import { allowedDecisions } from "../../../shared/review/workflow";
 import { guidesById } from "../../catalogue/store";
 import { formatDateTime } from "../../format";
 import { locale } from "../../i18n";
@@ -15,7 +16,6 @@ import { consolePaths } from "../routes";
 import { useLoad } from "../use-load";
 
 type Decision = VerdictRequest["decision"];
-const DECISIONS: Decision[] = ["verified", "needs-fix", "rejected", "approved"];
 
 interface ReqReview {
   status: "" | "accepted" | "needs-fix";
@@ -205,7 +205,9 @@ function ReviewForm({
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const decidable = app.status !== "submitted";
+  // A file is received before it is judged (the office has it in hand); the rest follows the shared rules.
+  const decisions = app.status === "submitted" ? [] : allowedDecisions(app.status);
+  const decidable = decisions.length > 0;
 
   function update(reqId: string, change: Partial<ReqReview>) {
     setReviews({ ...reviews, [reqId]: { ...(reviews[reqId] ?? { status: "", reasonCode: "", note: "" }), ...change } });
@@ -395,7 +397,7 @@ function ReviewForm({
               }}
             >
               <option value="">{tc("chooseReason")}</option>
-              {DECISIONS.map((d) => (
+              {decisions.map((d) => (
                 <option key={d} value={d}>
                   {tc(`decision.${d}` as ConsoleMessageKey)}
                 </option>
