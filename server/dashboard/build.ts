@@ -3,16 +3,9 @@ import type { RegionIndex } from "../../shared/regions";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { DashboardFilter } from "./filter";
-import {
-  type GroupRow,
-  groupFigures,
-  guideTitles,
-  medianDraftToSubmitHours,
-  medianSubmitToVerdictHours,
-  rates,
-  statusCounts,
-  topReasons,
-} from "./queries";
+import { guideTitles, topReasons } from "./queries";
+import { type Scan, scanApplications, type Tally } from "./scan";
+import { prepared } from "./statements";
 
 const NO_KELURAHAN = { id: "(kelurahan tidak diisi)", en: "(no kelurahan given)" } as const;
 
@@ -21,30 +14,59 @@ export interface Labels {
   regions: RegionIndex;
 }
 
-function labelled(rows: GroupRow[], label: (row: GroupRow) => string): GroupFigures[] {
-  return rows.map((row) => {
-    const { displayName: _, ...figures } = row;
-    return { ...figures, label: label(row) };
-  });
+export type ScanFigures = Omit<Dashboard, "topReasons">;
+
+function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
 }
 
-export function serviceFigures(
-  db: Db,
-  filter: DashboardFilter,
-  labels: Labels,
-  titles = guideTitles(db, labels.locale),
-) {
-  return labelled(groupFigures(db, filter, "guide_id"), (row) => titles.get(row.key) ?? row.key);
+/** Groups, most files first (then by key, so ties keep a stable order). */
+function groups(tallies: Map<string, Tally>, label: (key: string) => string): GroupFigures[] {
+  return [...tallies]
+    .sort(([keyA, a], [keyB, b]) => b[0] - a[0] || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
+    .map(([key, [submitted, firstPass, sentBackOrRejected, verified, needsFix, rejected]]) => ({
+      key,
+      label: label(key),
+      submitted,
+      firstPassRate: share(firstPass, submitted),
+      sentBackOrRejectedRate: share(sentBackOrRejected, submitted),
+      verified,
+      needsFix,
+      rejected,
+    }));
 }
 
-export function kelurahanFigures(db: Db, filter: DashboardFilter, labels: Labels): GroupFigures[] {
-  return labelled(groupFigures(db, filter, "village_code"), (row) =>
-    row.key === "" ? NO_KELURAHAN[labels.locale] : (labels.regions.village(row.key)?.name ?? row.key),
-  );
+function cadreNames(db: Db, ids: string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  // One statement for the ≤100 or so cadres of a dashboard: json_each takes the ids as one parameter.
+  const rows = prepared(
+    db,
+    "SELECT id, display_name AS name FROM users WHERE id IN (SELECT value FROM json_each(?))",
+  ).all(JSON.stringify(ids)) as { id: string; name: string }[];
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-export function cadreFigures(db: Db, filter: DashboardFilter): GroupFigures[] {
-  return labelled(groupFigures(db, filter, "cadre_id"), (row) => row.displayName ?? row.key);
+function labelled(db: Db, scan: Scan, labels: Labels, titles: Map<string, string>): ScanFigures {
+  const names = cadreNames(db, [...scan.byCadre.keys()]);
+  const [submitted, firstPass, sentBackOrRejected] = scan.total;
+  return {
+    byStatus: scan.byStatus,
+    submitted,
+    firstPassRate: share(firstPass, submitted),
+    sentBackOrRejectedRate: share(sentBackOrRejected, submitted),
+    medianDraftToSubmitHours: scan.medianDraftToSubmitHours,
+    medianSubmitToVerdictHours: scan.medianSubmitToVerdictHours,
+    byService: groups(scan.byGuide, (key) => titles.get(key) ?? key),
+    byKelurahan: groups(scan.byVillage, (key) =>
+      key === "" ? NO_KELURAHAN[labels.locale] : (labels.regions.village(key)?.name ?? key),
+    ),
+    byCadre: groups(scan.byCadre, (key) => names.get(key) ?? key),
+  };
+}
+
+/** Everything but the top reasons, labelled in the caller's language. */
+export function scanFigures(db: Db, filter: DashboardFilter, labels: Labels): ScanFigures {
+  return labelled(db, scanApplications(db, filter), labels, guideTitles(db, labels.locale));
 }
 
 export function reasonCounts(db: Db, filter: DashboardFilter, labels: Labels, titles = guideTitles(db, labels.locale)) {
@@ -59,19 +81,20 @@ export function reasonCounts(db: Db, filter: DashboardFilter, labels: Labels, ti
  * the same snapshot and the parts add up even while verdicts are being written.
  */
 export function buildDashboard(db: Db, filter: DashboardFilter, labels: Labels): Dashboard {
-  return db.$client.transaction(() => dashboardParts(db, filter, labels))();
-}
-
-function dashboardParts(db: Db, filter: DashboardFilter, labels: Labels): Dashboard {
-  const titles = guideTitles(db, labels.locale);
-  return {
-    byStatus: statusCounts(db, filter),
-    ...rates(db, filter),
-    medianDraftToSubmitHours: medianDraftToSubmitHours(db, filter),
-    medianSubmitToVerdictHours: medianSubmitToVerdictHours(db, filter),
-    topReasons: reasonCounts(db, filter, labels, titles),
-    byService: serviceFigures(db, filter, labels, titles),
-    byKelurahan: kelurahanFigures(db, filter, labels),
-    byCadre: cadreFigures(db, filter),
-  };
+  return db.$client.transaction((): Dashboard => {
+    const titles = guideTitles(db, labels.locale);
+    const figures = labelled(db, scanApplications(db, filter), labels, titles);
+    return {
+      byStatus: figures.byStatus,
+      submitted: figures.submitted,
+      firstPassRate: figures.firstPassRate,
+      sentBackOrRejectedRate: figures.sentBackOrRejectedRate,
+      medianDraftToSubmitHours: figures.medianDraftToSubmitHours,
+      medianSubmitToVerdictHours: figures.medianSubmitToVerdictHours,
+      topReasons: reasonCounts(db, filter, labels, titles),
+      byService: figures.byService,
+      byKelurahan: figures.byKelurahan,
+      byCadre: figures.byCadre,
+    };
+  })();
 }

@@ -3,9 +3,8 @@ import { reasonLabel } from "../../shared/review/reasons";
 import type { Locale, LocalizedText } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { CsvCell } from "../http/csv";
-import { cadreFigures, kelurahanFigures, type Labels, reasonCounts, serviceFigures } from "./build";
+import { type Labels, reasonCounts, scanFigures } from "./build";
 import type { DashboardFilter } from "./filter";
-import { statusCounts } from "./queries";
 
 /** A dashboard table as spreadsheet rows, headed in the request's language. */
 export interface CsvTable {
@@ -74,36 +73,38 @@ function groupTable(locale: Locale, label: LocalizedText, code: LocalizedText, g
 
 export function dashboardTable(db: Db, table: DashboardTable, filter: DashboardFilter, labels: Labels): CsvTable {
   const { locale } = labels;
+  if (table === "reasons") {
+    return {
+      header: [H.service, H.serviceCode, H.decision, H.reason, H.reasonCode, H.requirement, H.count].map(
+        (text) => text[locale],
+      ),
+      rows: reasonCounts(db, filter, labels).map((r) => [
+        r.guideTitle,
+        r.guideId,
+        DECISION_LABELS[r.decision]?.[locale] ?? r.decision,
+        reasonLabel(r.reasonCode, locale),
+        r.reasonCode,
+        r.requirementId,
+        r.count,
+      ]),
+    };
+  }
+  const figures = scanFigures(db, filter, labels);
   switch (table) {
     case "by-status":
       return {
         header: [H.status[locale], H.statusCode[locale], H.count[locale]],
-        rows: Object.entries(statusCounts(db, filter)).map(([status, n]) => [
+        rows: Object.entries(figures.byStatus).map(([status, n]) => [
           STATUS_LABELS[status]?.[locale] ?? status,
           status,
           n,
         ]),
       };
     case "by-service":
-      return groupTable(locale, H.service, H.serviceCode, serviceFigures(db, filter, labels));
+      return groupTable(locale, H.service, H.serviceCode, figures.byService);
     case "by-kelurahan":
-      return groupTable(locale, H.kelurahan, H.kelurahanCode, kelurahanFigures(db, filter, labels));
+      return groupTable(locale, H.kelurahan, H.kelurahanCode, figures.byKelurahan);
     case "by-cadre":
-      return groupTable(locale, H.cadre, H.cadreId, cadreFigures(db, filter));
-    case "reasons":
-      return {
-        header: [H.service, H.serviceCode, H.decision, H.reason, H.reasonCode, H.requirement, H.count].map(
-          (text) => text[locale],
-        ),
-        rows: reasonCounts(db, filter, labels).map((r) => [
-          r.guideTitle,
-          r.guideId,
-          DECISION_LABELS[r.decision]?.[locale] ?? r.decision,
-          reasonLabel(r.reasonCode, locale),
-          r.reasonCode,
-          r.requirementId,
-          r.count,
-        ]),
-      };
+      return groupTable(locale, H.cadre, H.cadreId, figures.byCadre);
   }
 }

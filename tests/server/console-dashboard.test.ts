@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { median } from "../../server/dashboard/scan";
 import { publishGuide } from "../../server/guides/repository";
 import { Dashboard, type GroupFigures } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
@@ -373,5 +374,24 @@ describe("GET /api/console/dashboard/:table.csv", () => {
     expect((await get("/api/console/dashboard/by-cadre.csv?from=2026-03-05&to=2026-03-01", people.admin)).status).toBe(
       400,
     );
+  });
+});
+
+describe("median (quickselect)", () => {
+  it("equals the sorted middle (or mean of the middle two) on random data with ties", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let round = 0; round < 300; round++) {
+      const n = 1 + Math.floor(next() * 60);
+      const values = Array.from({ length: n }, () => Math.round(next() * 20) / 4 - 1);
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle =
+        n % 2 ? (sorted[(n - 1) / 2] as number) : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
+      expect(median(Float64Array.from(values), n)).toBe(Math.round(middle * 100) / 100);
+    }
+    expect(median(new Float64Array(4), 0)).toBeNull();
   });
 });
