@@ -26,13 +26,6 @@ export function csvLine(cells: readonly CsvCell[]): string {
   return `${cells.map(csvCell).join(",")}\r\n`;
 }
 
-/** A whole CSV document as one string (small tables and tests). */
-export function csvDocument(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  let out = CSV_BOM + csvLine(header);
-  for (const row of rows) out += csvLine(row);
-  return out;
-}
-
 /**
  * Streams a CSV download. `batches` yields rows a batch at a time (one
  * database page each) and is pulled only as the client reads, so a
