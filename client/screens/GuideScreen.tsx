@@ -1,11 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import { catalogueLoaded, guidesById } from "../catalogue/store";
 import { Checklist } from "../components/Checklist";
-import { FeeText, ServiceTimeText } from "../components/GuideFacts";
+import { GuideFactsList } from "../components/GuideFactsList";
 import { SelfCheck } from "../components/SelfCheck";
 import { ShareActions } from "../components/ShareActions";
 import { useSelfCheck } from "../guide/use-self-check";
-import { locale, type MessageKey, t } from "../i18n";
+import { locale, t } from "../i18n";
 import { draftPath, navigate, onLinkClick } from "../router";
 
 export function GuideScreen({ id }: { id: string }) {
@@ -29,46 +29,13 @@ export function GuideScreen({ id }: { id: string }) {
     );
   }
 
-  const level = `level${guide.office.level.charAt(0).toUpperCase()}${guide.office.level.slice(1)}` as MessageKey;
   return (
     <article class="guide">
       <BackLink />
       <h1>{guide.title[lang]}</h1>
       <p class="lead">{guide.summary[lang]}</p>
 
-      <dl class="facts">
-        <div class={guide.fee.amount === 0 ? "fact fee free" : "fact fee"}>
-          <dt>{t("feeLabel")}</dt>
-          <dd>
-            <strong>
-              <FeeText amount={guide.fee.amount} />
-            </strong>
-            <span class="small">
-              {guide.fee.note ? guide.fee.note[lang] : t(guide.fee.amount === 0 ? "feeWarningFree" : "feeWarning")}
-            </span>
-          </dd>
-        </div>
-        <div class="fact">
-          <dt>{t("timeLabel")}</dt>
-          <dd>
-            <strong>
-              <ServiceTimeText days={guide.serviceTime.workingDays} />
-            </strong>
-            {guide.serviceTime.note && <span class="small">{guide.serviceTime.note[lang]}</span>}
-          </dd>
-        </div>
-        <div class="fact">
-          <dt>{t("officeLabel")}</dt>
-          <dd>
-            <strong>{guide.office.name[lang]}</strong>
-            <span class="small">{t(level)}</span>
-          </dd>
-        </div>
-        <div class="fact wide">
-          <dt>{t("productLabel")}</dt>
-          <dd>{guide.product[lang]}</dd>
-        </div>
-      </dl>
+      <GuideFactsList guide={guide} />
 
       <button
         type="button"

@@ -1,95 +1,30 @@
 import { count, eq } from "drizzle-orm";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
-import { createUser } from "../../server/auth/users";
 import { applications, files, mutations, sessions } from "../../server/db/schema";
 import { recordVerdict } from "../../server/sync/applications";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { answerNoToAll, card, makeImage, NIK } from "../helpers/draft-ui";
+import { draftReadyOffline as draftReady, newUser, signIn } from "../helpers/cadre-ui";
+import { card } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 180_000 });
 
 const env = useAppAndBrowser();
-const PASSWORD = "kata-sandi-kader-1";
-let counter = 0;
-
-async function newCadre(): Promise<{ id: string; username: string }> {
-  const username = `kader${counter++}${Date.now() % 100000}`;
-  const row = await createUser(
-    env.server.db,
-    {
-      username,
-      displayName: "Kader Duren Sawit",
-      role: "cadre",
-      password: PASSWORD,
-      kecamatanCode: "31.75.07",
-      createdBy: null,
-    },
-    new Date(),
-  );
-  return { id: row.id, username };
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${env.server.url}/masuk`);
-  await page.getByLabel("Nama pengguna").fill(username);
-  await page.getByLabel("Kata sandi").fill(PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(/\/berkas$/);
-}
-
 /** Signed in and installed online; the drafting then happens offline. */
 async function setUp(): Promise<{ context: BrowserContext; page: Page; cadre: { id: string; username: string } }> {
-  const cadre = await newCadre();
+  const cadre = await newUser(env.server.db);
   const context = await env.browser.newContext(PHONE);
   const page = await context.newPage();
   await page.goto(env.server.url);
   await waitForServiceWorker(page);
   await page.getByTestId("updated-at").waitFor();
-  await signIn(page, cadre.username);
+  await signIn(page, env.server.url, cadre.username);
   return { context, page, cadre };
 }
 
-/** A complete domisili file with three photographed papers, made ready, all offline. */
-async function draftReadyOffline(page: Page, name: string, variant = 0): Promise<string> {
-  await page.goto(`${env.server.url}/panduan/surat-keterangan-domisili`);
-  await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
-  await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
-  const id = page.url().split("/").pop() ?? "";
-  await page.getByLabel("Nama lengkap (sesuai KTP)").fill(name);
-  await page.getByLabel("NIK (16 angka)").fill(NIK);
-  await page.getByLabel("Tanggal lahir").fill("1990-03-12");
-  await page.getByRole("radio", { name: "Perempuan" }).check();
-  await page.getByLabel("Nomor HP").fill("081234567890");
-  await page.getByLabel("RT", { exact: true }).fill("3");
-  await page.getByLabel("RW", { exact: true }).fill("5");
-  await page.locator("#applicant-regency").selectOption("31.71");
-  await page.locator("#applicant-district").selectOption("31.71.01");
-  const home = "31.71.01.1001";
-  await page.locator("#applicant-village").selectOption(home);
-  await page.getByLabel("Kecamatan kantor").selectOption("31.71.01");
-  await page.getByLabel("Kelurahan kantor").selectOption(home);
-  await answerNoToAll(page);
-  for (const [label, width] of [
-    ["Surat pengantar RT dan RW", 1400],
-    ["KTP-el pemohon", 1600],
-    ["Kartu Keluarga (KK) pemohon", 1500],
-  ] as const) {
-    // Different photos per file (`variant`), so the server cannot skip them as already stored.
-    const photo = await makeImage(page, width + variant, 1000, "image/jpeg");
-    await card(page, label)
-      .getByLabel(/Pilih foto\/PDF/)
-      .setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: photo });
-    await expect.poll(() => card(page, label).locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
-  }
-  const today = await page.evaluate(() => new Date().toLocaleDateString("en-CA"));
-  await card(page, "Surat pengantar RT dan RW").getByLabel("Tanggal pada surat").fill(today);
-  await page.locator(".verdict").getByText("Siap diajukan").waitFor();
-  await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
-  // Saved (in the outbox) before anything else happens to the tab.
-  await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
-  return id;
+function draftReadyOffline(page: Page, name: string, variant = 0): Promise<string> {
+  return draftReady(page, env.server.url, name, variant);
 }
 
 function serverRow(id: string) {
@@ -145,7 +80,7 @@ describe("sync in Chromium", () => {
     await page.getByText(/1 perubahan menunggu dikirim|perubahan menunggu dikirim/).waitFor();
 
     await page.getByRole("link", { name: "Masuk" }).click();
-    await signIn(page, cadre.username);
+    await signIn(page, env.server.url, cadre.username);
     await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
     await page.getByText("Semua sudah terkirim").waitFor({ timeout: 30_000 });
     await context.close();
@@ -244,8 +179,8 @@ describe("sync in Chromium", () => {
 
     // Another cadre on the same phone starts clean and never sends the first cadre's work.
     await context.setOffline(false);
-    const other = await newCadre();
-    await signIn(page, other.username);
+    const other = await newUser(env.server.db);
+    await signIn(page, env.server.url, other.username);
     await page.getByText(/Belum ada berkas/).waitFor();
     expect(
       env.server.db

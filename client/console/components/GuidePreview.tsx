@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import type { Answers, AnswerValue } from "../../../shared/conditions";
 import type { Guide } from "../../../shared/guide";
 import { Checklist } from "../../components/Checklist";
-import { FeeText, ServiceTimeText } from "../../components/GuideFacts";
+import { GuideFactsList } from "../../components/GuideFactsList";
 import { SelfCheck } from "../../components/SelfCheck";
 import { locale, t } from "../../i18n";
 
@@ -15,38 +15,7 @@ export function GuidePreview({ guide }: { guide: Guide }) {
     <article class="guide guide-preview" data-testid="guide-preview">
       <h2>{guide.title[lang]}</h2>
       <p class="lead">{guide.summary[lang]}</p>
-      <dl class="facts">
-        <div class={guide.fee.amount === 0 ? "fact fee free" : "fact fee"}>
-          <dt>{t("feeLabel")}</dt>
-          <dd>
-            <strong>
-              <FeeText amount={guide.fee.amount} />
-            </strong>
-            <span class="small">
-              {guide.fee.note ? guide.fee.note[lang] : t(guide.fee.amount === 0 ? "feeWarningFree" : "feeWarning")}
-            </span>
-          </dd>
-        </div>
-        <div class="fact">
-          <dt>{t("timeLabel")}</dt>
-          <dd>
-            <strong>
-              <ServiceTimeText days={guide.serviceTime.workingDays} />
-            </strong>
-            {guide.serviceTime.note && <span class="small">{guide.serviceTime.note[lang]}</span>}
-          </dd>
-        </div>
-        <div class="fact">
-          <dt>{t("officeLabel")}</dt>
-          <dd>
-            <strong>{guide.office.name[lang]}</strong>
-          </dd>
-        </div>
-        <div class="fact wide">
-          <dt>{t("productLabel")}</dt>
-          <dd>{guide.product[lang]}</dd>
-        </div>
-      </dl>
+      <GuideFactsList guide={guide} />
       <SelfCheck
         guide={guide}
         answers={answers}

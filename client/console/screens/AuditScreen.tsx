@@ -8,6 +8,7 @@ import { ErrorNote } from "../components/Notice";
 import { loadCadres } from "../lookups";
 import { tc } from "../messages";
 import { currentUser } from "../session";
+import { usePagedList } from "../use-paged-list";
 
 interface Filters {
   actorId: string;
@@ -25,26 +26,20 @@ function changeSummary(entry: AuditEntry): string {
 
 export function AuditScreen() {
   const [filters, setFilters] = useState<Filters>({ actorId: "", action: "" });
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const {
+    rows: entries,
+    cursor,
+    loading,
+    error,
+    load,
+  } = usePagedList<AuditEntry, Filters>((next, after) =>
+    api<AuditPage>("GET", `/api/console/audit${queryString({ ...next, cursor: after })}`).then((page) => ({
+      rows: page.entries,
+      nextCursor: page.nextCursor,
+    })),
+  );
   const [people, setPeople] = useState<ManagedUser[]>([]);
   const lang = locale.value;
-
-  async function load(next: Filters, after: string | null) {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api<AuditPage>("GET", `/api/console/audit${queryString({ ...next, cursor: after })}`);
-      setEntries((previous) => (after ? [...previous, ...page.entries] : page.entries));
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  }
 
   useEffect(() => {
     void load(filters, null);

@@ -11,6 +11,7 @@ import { loadCadres, villageName, villagesOf } from "../lookups";
 import { type ConsoleMessageKey, tc } from "../messages";
 import { consolePaths } from "../routes";
 import { currentUser } from "../session";
+import { usePagedList } from "../use-paged-list";
 
 export const REVIEW_STATUSES = ["submitted", "received", "verified", "needs-fix", "rejected", "approved"] as const;
 
@@ -26,32 +27,22 @@ const EMPTY: Filters = { status: "", guideId: "", villageCode: "", cadreId: "" }
 export function QueueScreen() {
   const user = currentUser();
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [items, setItems] = useState<QueueItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
+  const {
+    rows: items,
+    cursor,
+    loading,
+    error,
+    load,
+  } = usePagedList<QueueItem, Filters>((next, after) =>
+    api<QueuePage>("GET", `/api/console/applications${queryString({ ...next, cursor: after, limit: "50" })}`).then(
+      (page) => ({ rows: page.items, nextCursor: page.nextCursor }),
+    ),
+  );
   const [cadres, setCadres] = useState<ManagedUser[]>([]);
 
   useEffect(() => {
     loadCadres().then(setCadres, () => setCadres([]));
   }, []);
-
-  async function load(next: Filters, after: string | null) {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api<QueuePage>(
-        "GET",
-        `/api/console/applications${queryString({ ...next, cursor: after, limit: "50" })}`,
-      );
-      setItems((previous) => (after ? [...previous, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setLoading(false);
-    }
-  }
 
   useEffect(() => {
     void load(EMPTY, null);
