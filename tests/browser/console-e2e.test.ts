@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
-import { applications } from "../../server/db/schema";
+import { applications, guides } from "../../server/db/schema";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
@@ -140,6 +140,44 @@ describe("cadre and office, end to end", () => {
     await cadrePage.goto(`${env.server.url}/berkas`);
     await cadrePage.getByRole("button", { name: "Sinkronkan sekarang" }).click();
     await cadrePage.getByText("Diverifikasi kantor").first().waitFor({ timeout: 30_000 });
+    await desk.close();
+    await phone.close();
+  });
+
+  it("publishes a guide edited in the console, which reaches the cadre's phone by delta and is announced on a draft pinned to the old version", async () => {
+    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
+    const operator = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
+    const guideId = "surat-keterangan-domisili";
+    const versionOf = () => env.server.db.select().from(guides).where(eq(guides.id, guideId)).get()?.version;
+    const before = versionOf() ?? 0;
+
+    const phone = await env.browser.newContext(PHONE);
+    const cadrePage = await phone.newPage();
+    await cadrePage.goto(env.server.url);
+    await waitForServiceWorker(cadrePage);
+    await cadrePage.getByTestId("updated-at").waitFor();
+    await signIn(cadrePage, env.server.url, cadre.username);
+    await cadrePage.goto(`${env.server.url}/panduan/${guideId}`);
+    await cadrePage.getByRole("button", { name: "Buat berkas untuk warga" }).click();
+    await cadrePage.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+    const draftUrl = cadrePage.url();
+    await cadrePage.getByLabel("Nama lengkap (sesuai KTP)").fill("Agus Salim");
+
+    const desk = await env.browser.newContext(DESKTOP);
+    const consolePage = await desk.newPage();
+    await signIn(consolePage, env.server.url, operator.username, /\/konsol$/);
+    await consolePage.goto(`${env.server.url}/konsol/panduan/${guideId}`);
+    await consolePage.locator("#g-title-id").fill("Surat Keterangan Domisili Warga");
+    await consolePage.getByLabel("Catatan perubahan (wajib untuk terbit)").fill("Judul diperjelas");
+    await consolePage.getByTestId("publish").click();
+    await expect.poll(versionOf, { timeout: 15_000 }).toBe(before + 1);
+
+    // The phone's next start pulls the delta; the draft stays on its version and says a newer one exists.
+    await cadrePage.goto(`${env.server.url}/panduan/${guideId}`);
+    await cadrePage.getByRole("heading", { name: "Surat Keterangan Domisili Warga" }).waitFor({ timeout: 30_000 });
+    await cadrePage.goto(draftUrl);
+    await cadrePage.getByText(`Panduan layanan ini sudah diperbarui (versi ${before + 1}).`).waitFor();
+    await expect(cadrePage.getByLabel("Nama lengkap (sesuai KTP)").inputValue()).resolves.toBe("Agus Salim");
     await desk.close();
     await phone.close();
   });
