@@ -20,6 +20,8 @@ export interface AuthRouteOptions {
 }
 
 const LOGIN_MAX_BYTES = 4 * 1024;
+/** Failures per account, from any address, allowed per window: this many times the per-address limit. */
+const ACCOUNT_LIMIT_FACTOR = 4;
 
 export function toSessionInfo(row: SessionRow, currentSessionId: string | null) {
   return {
@@ -39,6 +41,14 @@ export function toSessionInfo(row: SessionRow, currentSessionId: string | null) 
 export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv> {
   const now = options.now ?? (() => new Date());
   const limiter = options.rateLimiter ?? new LoginRateLimiter({ now });
+  // X-Forwarded-For can be forged where no proxy strips it, so a guesser could rotate "addresses";
+  // a looser limit per account alone caps that. Devices stay signed in for weeks, so a locked
+  // account rarely stops a cadre, and it unlocks by itself when the window passes.
+  const accountLimiter = new LoginRateLimiter({
+    now,
+    maxFailures: limiter.maxFailures * ACCOUNT_LIMIT_FACTOR,
+    windowMs: limiter.windowMs,
+  });
   const routes = new Hono<AppEnv>();
   // Computed now, so the first unknown-user login is not slower than the rest.
   void dummyHash();
@@ -54,20 +64,24 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
     const { username, password, deviceLabel } = body.value;
 
     const key = LoginRateLimiter.key(username, clientAddress(c));
-    const check = limiter.check(key);
-    if (!check.allowed) {
-      c.header("Retry-After", String(check.retryAfterSeconds));
-      return apiError(c, 429, "too_many_attempts", { retryAfterSeconds: check.retryAfterSeconds });
+    const accountKey = LoginRateLimiter.key(username, "*");
+    for (const check of [limiter.check(key), accountLimiter.check(accountKey)]) {
+      if (!check.allowed) {
+        c.header("Retry-After", String(check.retryAfterSeconds));
+        return apiError(c, 429, "too_many_attempts", { retryAfterSeconds: check.retryAfterSeconds });
+      }
     }
     // Counted before the (slow) check, so parallel guesses cannot all slip under the limit;
     // a success clears it again.
     limiter.recordFailure(key);
+    accountLimiter.recordFailure(accountKey);
 
     const user = findUserByUsername(db, username);
     // Unknown users are checked against a dummy hash: same answer, similar time.
     const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !matches) return apiError(c, 401, "invalid_credentials");
     limiter.recordSuccess(key);
+    accountLimiter.recordSuccess(accountKey);
 
     // Only someone who knows the password learns that the account is disabled.
     if (user.disabledAt !== null) return apiError(c, 403, "account_disabled");

@@ -234,6 +234,20 @@ describe("login rate limit", () => {
     expect((await login("kader.satu", PASSWORD)).status).toBe(200);
   });
 
+  it("caps guesses against one account from forged, rotating addresses", async () => {
+    for (let i = 0; i < 20; i++) {
+      const from = { "X-Forwarded-For": `10.0.${i}.1` };
+      await expectError(await login("kader.satu", `salah-sandi-${i}0000`, from), 401, "invalid_credentials");
+    }
+    const blocked = await login("kader.satu", PASSWORD, { "X-Forwarded-For": "10.9.9.9" });
+    await expectError(blocked, 429, "too_many_attempts");
+    // Other accounts are not affected.
+    seedUser(env.db, "kader.dua");
+    expect((await login("kader.dua", PASSWORD, { "X-Forwarded-For": "10.9.9.9" })).status).toBe(200);
+    advance(15 * MINUTE);
+    expect((await login("kader.satu", PASSWORD, { "X-Forwarded-For": "10.9.9.9" })).status).toBe(200);
+  });
+
   it("counts unknown usernames too, and a success starts the count again", async () => {
     for (let i = 0; i < 5; i++) await login("tidak.ada", "salah-sandi-12345");
     await expectError(await login("tidak.ada", "salah-sandi-12345"), 429, "too_many_attempts");
