@@ -9,5 +9,9 @@ export function formatRate(rate: number | null): string {
 }
 
 export function formatHours(hours: number | null): string {
-  return hours === null ? tc("none") : tc("hours", { value: formatNumber(Math.round(hours * 10) / 10) });
+  if (hours === null) return tc("none");
+  // Under an hour, "0 jam" would hide a real, fast turnaround: say minutes instead.
+  if (hours < 1) return tc("minutes", { value: formatNumber(Math.round(hours * 60)) });
+  if (hours >= 48) return tc("days", { value: formatNumber(Math.round((hours / 24) * 10) / 10) });
+  return tc("hours", { value: formatNumber(Math.round(hours * 10) / 10) });
 }
