@@ -21,6 +21,8 @@ export function BarChart({ labels, values, label }: { labels: string[]; values: 
         width: width(),
         height: 220,
         legend: { show: false },
+        // Room on the right for the last slanted label on a phone.
+        padding: [8, 56, 0, 0],
         cursor: { show: false },
         scales: {
           x: { time: false, range: [-0.5, labels.length - 0.5] },
@@ -31,7 +33,9 @@ export function BarChart({ labels, values, label }: { labels: string[]; values: 
             values: (_u, splits) => splits.map((split) => labels[split] ?? ""),
             splits: () => labels.map((_, index) => index),
             gap: 4,
-            size: 40,
+            // On a phone the labels do not fit side by side: slant them and give the axis room.
+            rotate: (u) => (u.width < 640 ? -40 : 0),
+            size: (u) => (u.width < 640 ? 96 : 40),
           },
           // Counts: whole-number ticks only.
           { size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] },
