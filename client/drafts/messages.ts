@@ -1,3 +1,4 @@
+import type { RejectionCode } from "../../shared/sync/protocol";
 import { interpolate, locale } from "../i18n";
 
 /** Texts of the drafts screens, kept out of the first screen's bundle. */
@@ -116,7 +117,18 @@ const id = {
     "Ada {count} perubahan yang belum terkirim. Jika keluar sekarang, perubahan itu dan semua data warga di HP ini akan dihapus.",
   signOutConfirm: "Tetap keluar dan hapus",
   attentionTitle: "Perlu perhatian",
-  attentionItem: "{name}: kantor menolak perubahan ({code}).",
+  attentionItem: "{name}: {reason}",
+  "rejection.not-owner": "berkas ini milik kader lain.",
+  "rejection.workflow-locked": "kantor sudah memproses berkas ini, jadi perubahan tidak dikirim.",
+  "rejection.version-conflict": "berkas ini sudah diubah dari perangkat lain.",
+  "rejection.guide-unknown": "layanan ini tidak dikenal server. Perbarui panduan, lalu coba lagi.",
+  "rejection.guide-withdrawn": "layanan ini sudah ditarik kantor; berkas tidak bisa diajukan.",
+  "rejection.precheck-failed":
+    "pemeriksaan di server menemukan syarat yang belum lengkap. Buka berkas untuk melihatnya.",
+  "rejection.file-missing": "foto belum sampai di server. Sinkronkan lagi saat sinyal bagus.",
+  "rejection.not-found": "berkas ini sudah dihapus di server.",
+  "rejection.mutation-id-reused": "aplikasi mengirim perubahan ganda. Perbarui aplikasi, lalu hubungi petugas PTSP.",
+  "rejection.other": "kantor menolak perubahan ({code}). Hubungi petugas PTSP.",
   remoteSubmitted: "Terkirim",
   remoteReceived: "Diterima kantor",
   remoteVerified: "Diverifikasi kantor",
@@ -254,7 +266,17 @@ const en: Record<DraftMessageKey, string> = {
     "{count} changes have not been sent. Signing out now deletes them and all residents' data from this phone.",
   signOutConfirm: "Sign out and delete",
   attentionTitle: "Needs attention",
-  attentionItem: "{name}: the office refused a change ({code}).",
+  attentionItem: "{name}: {reason}",
+  "rejection.not-owner": "this file belongs to another cadre.",
+  "rejection.workflow-locked": "the office is already handling this file, so the change was not sent.",
+  "rejection.version-conflict": "this file was changed on another device.",
+  "rejection.guide-unknown": "the server does not know this service. Update the guides and try again.",
+  "rejection.guide-withdrawn": "the office has withdrawn this service; the file cannot be submitted.",
+  "rejection.precheck-failed": "the server's check found requirements still missing. Open the file to see them.",
+  "rejection.file-missing": "the photos have not reached the server yet. Sync again when the signal is good.",
+  "rejection.not-found": "this file was deleted on the server.",
+  "rejection.mutation-id-reused": "the app sent a change twice. Update the app, then contact the PTSP staff.",
+  "rejection.other": "the office refused a change ({code}). Contact the PTSP staff.",
   remoteSubmitted: "Sent",
   remoteReceived: "Received by the office",
   remoteVerified: "Verified by the office",
@@ -274,6 +296,25 @@ const en: Record<DraftMessageKey, string> = {
   officeHelp: "This service is only for residents of the office's area. Choose the office the file goes to.",
   navDraftsTitle: "File",
 };
+
+/** One message per refusal code: a code added to the protocol without words here fails the type check. */
+const REJECTION_MESSAGES: Record<RejectionCode, DraftMessageKey> = {
+  "not-owner": "rejection.not-owner",
+  "workflow-locked": "rejection.workflow-locked",
+  "version-conflict": "rejection.version-conflict",
+  "guide-unknown": "rejection.guide-unknown",
+  "guide-withdrawn": "rejection.guide-withdrawn",
+  "precheck-failed": "rejection.precheck-failed",
+  "file-missing": "rejection.file-missing",
+  "not-found": "rejection.not-found",
+  "mutation-id-reused": "rejection.mutation-id-reused",
+};
+
+/** Why the server refused a change, in words; a code this version does not know is shown as it came. */
+export function rejectionText(code: string): string {
+  const key = REJECTION_MESSAGES[code as RejectionCode];
+  return key ? td(key) : td("rejection.other", { code });
+}
 
 export function td(key: DraftMessageKey, params?: Record<string, string | number>): string {
   return interpolate((locale.value === "en" ? en : id)[key], params);

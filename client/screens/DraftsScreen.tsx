@@ -5,7 +5,7 @@ import { localDb } from "../db/local-db";
 import { AccountPanel } from "../drafts/components/AccountPanel";
 import { StoragePanel } from "../drafts/components/StoragePanel";
 import { SyncBar } from "../drafts/components/SyncBar";
-import { td } from "../drafts/messages";
+import { rejectionText, td } from "../drafts/messages";
 import { statusOf } from "../drafts/status";
 import { draftRepository, runPrecheck } from "../drafts/store";
 import { formatRelative } from "../format";
@@ -98,7 +98,7 @@ export function DraftsScreen() {
                 <a href={draftPath(item.draftId)} onClick={onLinkClick}>
                   {td("attentionItem", {
                     name: items?.find((i) => i.row.id === item.draftId)?.row.applicant.fullName || td("unnamed"),
-                    code: item.code,
+                    reason: rejectionText(item.code),
                   })}
                 </a>
               </li>

@@ -181,4 +181,39 @@ describe("cadre and office, end to end", () => {
     await desk.close();
     await phone.close();
   });
+
+  it("withdraws a service in the console: a cadre's ready file for it is refused in words, and kept", async () => {
+    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
+    const operator = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
+    const phone = await env.browser.newContext(PHONE);
+    const cadrePage = await phone.newPage();
+    await cadrePage.goto(env.server.url);
+    await waitForServiceWorker(cadrePage);
+    await cadrePage.getByTestId("updated-at").waitFor();
+    await signIn(cadrePage, env.server.url, cadre.username);
+    await phone.setOffline(true);
+    const id = await draftReadyOffline(cadrePage, env.server.url, "Wahyu Hidayat", 3);
+
+    const desk = await env.browser.newContext(DESKTOP);
+    const consolePage = await desk.newPage();
+    await signIn(consolePage, env.server.url, operator.username, /\/konsol$/);
+    await consolePage.goto(`${env.server.url}/konsol/panduan/surat-keterangan-domisili`);
+    await consolePage.getByRole("button", { name: "Tarik", exact: true }).click();
+    await consolePage.getByText("Panduan ditarik dari katalog.").waitFor();
+
+    await phone.setOffline(false);
+    await cadrePage.goto(`${env.server.url}/berkas`);
+    await cadrePage.getByRole("button", { name: "Sinkronkan sekarang" }).click();
+    await cadrePage
+      .getByText("Wahyu Hidayat: layanan ini sudah ditarik kantor; berkas tidak bisa diajukan.")
+      .waitFor({ timeout: 60_000 });
+    // Refused for submission, but the cadre's data reached the server and stays a draft.
+    expect(serverRow(id)?.status).toBe("draft");
+    await screenshot(cadrePage, "drafts-refused-withdrawn");
+
+    await consolePage.getByRole("button", { name: "Terbitkan kembali" }).click();
+    await consolePage.getByText("ditarik", { exact: true }).waitFor({ state: "detached" });
+    await desk.close();
+    await phone.close();
+  });
 });
