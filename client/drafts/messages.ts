@@ -139,7 +139,6 @@ const id = {
   sending: "Sedang dikirim…",
   officeNote: "Catatan kantor: {note}",
   officeReason: "Alasan kantor: {reason}",
-  officeVerdict: "Keputusan kantor: {decision}",
   lockedNotice: "Berkas sudah dikirim ke kantor. Isinya tidak bisa diubah kecuali kantor memintanya diperbaiki.",
 
   officeTitle: "Kantor tujuan",
@@ -287,7 +286,6 @@ const en: Record<DraftMessageKey, string> = {
   sending: "Sending…",
   officeNote: "Office's note: {note}",
   officeReason: "Office's reason: {reason}",
-  officeVerdict: "Office's decision: {decision}",
   lockedNotice: "This file has been sent to the office. It cannot be changed unless the office asks for a fix.",
 
   officeTitle: "Office",

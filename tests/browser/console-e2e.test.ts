@@ -44,18 +44,39 @@ async function openFromQueue(console: Page, id: string): Promise<void> {
   await console.getByTestId("application-status").waitFor();
 }
 
+/** A cadre and an operator of the same kecamatan, with real passwords. */
+async function cadreAndOperator() {
+  return {
+    cadre: await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" }),
+    operator: await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" }),
+  };
+}
+
+/** The cadre's phone: the app installed with signal, the catalogue stored, signed in. */
+async function cadrePhone(username: string) {
+  const phone = await env.browser.newContext(PHONE);
+  const cadrePage = await phone.newPage();
+  await cadrePage.goto(env.server.url);
+  await waitForServiceWorker(cadrePage);
+  await cadrePage.getByTestId("updated-at").waitFor();
+  await signIn(cadrePage, env.server.url, username);
+  return { phone, cadrePage };
+}
+
+/** The operator at an office PC, signed in and in the console. */
+async function operatorDesk(username: string) {
+  const desk = await env.browser.newContext(DESKTOP);
+  const consolePage = await desk.newPage();
+  await signIn(consolePage, env.server.url, username, /\/konsol$/);
+  return { desk, consolePage };
+}
+
 describe("cadre and office, end to end", () => {
   it("sends a file back for one requirement, brings the reason to the phone offline, takes the fix and verifies it", async () => {
-    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
-    const operator = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
+    const { cadre, operator } = await cadreAndOperator();
 
     // The cadre drafts with no signal, then the phone finds a network and sends it.
-    const phone = await env.browser.newContext(PHONE);
-    const cadrePage = await phone.newPage();
-    await cadrePage.goto(env.server.url);
-    await waitForServiceWorker(cadrePage);
-    await cadrePage.getByTestId("updated-at").waitFor();
-    await signIn(cadrePage, env.server.url, cadre.username);
+    const { phone, cadrePage } = await cadrePhone(cadre.username);
     await phone.setOffline(true);
     const id = await draftReadyOffline(cadrePage, env.server.url, "Ratna Sari Dewi");
     expect(serverRow(id)).toBeUndefined();
@@ -145,27 +166,19 @@ describe("cadre and office, end to end", () => {
   });
 
   it("publishes a guide edited in the console, which reaches the cadre's phone by delta and is announced on a draft pinned to the old version", async () => {
-    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
-    const operator = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
+    const { cadre, operator } = await cadreAndOperator();
     const guideId = "surat-keterangan-domisili";
     const versionOf = () => env.server.db.select().from(guides).where(eq(guides.id, guideId)).get()?.version;
     const before = versionOf() ?? 0;
 
-    const phone = await env.browser.newContext(PHONE);
-    const cadrePage = await phone.newPage();
-    await cadrePage.goto(env.server.url);
-    await waitForServiceWorker(cadrePage);
-    await cadrePage.getByTestId("updated-at").waitFor();
-    await signIn(cadrePage, env.server.url, cadre.username);
+    const { phone, cadrePage } = await cadrePhone(cadre.username);
     await cadrePage.goto(`${env.server.url}/panduan/${guideId}`);
     await cadrePage.getByRole("button", { name: "Buat berkas untuk warga" }).click();
     await cadrePage.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
     const draftUrl = cadrePage.url();
     await cadrePage.getByLabel("Nama lengkap (sesuai KTP)").fill("Agus Salim");
 
-    const desk = await env.browser.newContext(DESKTOP);
-    const consolePage = await desk.newPage();
-    await signIn(consolePage, env.server.url, operator.username, /\/konsol$/);
+    const { desk, consolePage } = await operatorDesk(operator.username);
     await consolePage.goto(`${env.server.url}/konsol/panduan/${guideId}`);
     await consolePage.locator("#g-title-id").fill("Surat Keterangan Domisili Warga");
     await consolePage.getByLabel("Catatan perubahan (wajib untuk terbit)").fill("Judul diperjelas");
@@ -183,20 +196,12 @@ describe("cadre and office, end to end", () => {
   });
 
   it("withdraws a service in the console: a cadre's ready file for it is refused in words, and kept", async () => {
-    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
-    const operator = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
-    const phone = await env.browser.newContext(PHONE);
-    const cadrePage = await phone.newPage();
-    await cadrePage.goto(env.server.url);
-    await waitForServiceWorker(cadrePage);
-    await cadrePage.getByTestId("updated-at").waitFor();
-    await signIn(cadrePage, env.server.url, cadre.username);
+    const { cadre, operator } = await cadreAndOperator();
+    const { phone, cadrePage } = await cadrePhone(cadre.username);
     await phone.setOffline(true);
     const id = await draftReadyOffline(cadrePage, env.server.url, "Wahyu Hidayat", 3);
 
-    const desk = await env.browser.newContext(DESKTOP);
-    const consolePage = await desk.newPage();
-    await signIn(consolePage, env.server.url, operator.username, /\/konsol$/);
+    const { desk, consolePage } = await operatorDesk(operator.username);
     await consolePage.goto(`${env.server.url}/konsol/panduan/surat-keterangan-domisili`);
     await consolePage.getByRole("button", { name: "Tarik", exact: true }).click();
     await consolePage.getByText("Panduan ditarik dari katalog.").waitFor();
