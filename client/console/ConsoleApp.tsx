@@ -2,6 +2,7 @@ import "./console.css";
 import { useEffect } from "preact/hooks";
 import { currentPath, onLinkClick } from "../router";
 import { ErrorNote } from "./components/Notice";
+import { kecamatanName } from "./lookups";
 import { tc } from "./messages";
 import { consolePaths, matchConsoleRoute } from "./routes";
 import { ApplicationScreen } from "./screens/ApplicationScreen";
@@ -55,7 +56,7 @@ export function ConsoleApp() {
             name: user.displayName,
             role: tc(user.role === "admin" ? "roleAdmin" : "roleOperator"),
           })}
-          {user.kecamatanCode ? ` · ${user.kecamatanCode}` : ""}
+          {user.kecamatanCode ? ` · ${tc("kecamatanLabel", { name: kecamatanName(user.kecamatanCode) })}` : ""}
         </p>
         <nav class="console-nav" aria-label={tc("navLabel")}>
           {NAV.map((item) => (

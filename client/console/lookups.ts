@@ -1,5 +1,5 @@
 import type { ManagedUser, UserList } from "../../shared/api/users";
-import { jakartaVillages } from "../../shared/regions";
+import { jakartaDistricts, jakartaVillages } from "../../shared/regions";
 import { api } from "./api";
 
 let cadresPromise: Promise<ManagedUser[]> | null = null;
@@ -26,4 +26,9 @@ export function villageName(code: string | null | undefined): string {
   const kecamatan = code.split(".").slice(0, 3).join(".");
   if (!villageNames.has(code)) for (const v of jakartaVillages(kecamatan)) villageNames.set(v.code, v.name);
   return villageNames.get(code) ?? code;
+}
+
+/** "Gambir" for "31.71.01": people know their kecamatan by name, not by code. */
+export function kecamatanName(code: string): string {
+  return jakartaDistricts(code.slice(0, 5)).find((district) => district.code === code)?.name ?? code;
 }

@@ -168,6 +168,8 @@ const id = {
   publishedDone: "Panduan diterbitkan.",
   withdraw: "Tarik",
   withdrawnDone: "Panduan ditarik dari katalog.",
+  withdrawConfirm:
+    "Tarik panduan ini dari katalog? HP kader akan menghapusnya saat sinkron berikutnya, dan berkas layanan ini tidak bisa diajukan lagi sampai panduan diterbitkan kembali.",
   restore: "Terbitkan kembali",
   restoredDone: "Panduan aktif kembali.",
   versionsTitle: "Versi terbit",
@@ -247,7 +249,8 @@ const id = {
   notSet: "(tidak ada)",
   // cadres
   cadresTitle: "Kader",
-  cadresOf: "Kader kecamatan {code}",
+  cadresOf: "Kader Kecamatan {name}",
+  kecamatanLabel: "Kecamatan {name}",
   newCadre: "Tambah kader",
   username: "Nama pengguna",
   displayName: "Nama",
@@ -443,6 +446,8 @@ const en: Record<ConsoleMessageKey, string> = {
   publishedDone: "Guide published.",
   withdraw: "Withdraw",
   withdrawnDone: "Guide withdrawn from the catalogue.",
+  withdrawConfirm:
+    "Withdraw this guide from the catalogue? Cadres' phones will drop it at their next sync, and files for this service cannot be submitted until it is published again.",
   restore: "Restore",
   restoredDone: "Guide active again.",
   versionsTitle: "Published versions",
@@ -521,7 +526,8 @@ const en: Record<ConsoleMessageKey, string> = {
   fNeedsConfirmation: "Needs confirmation by the office",
   notSet: "(none)",
   cadresTitle: "Cadres",
-  cadresOf: "Cadres of kecamatan {code}",
+  cadresOf: "Cadres of Kecamatan {name}",
+  kecamatanLabel: "Kecamatan {name}",
   newCadre: "Add a cadre",
   username: "Username",
   displayName: "Name",

@@ -203,8 +203,21 @@ describe("cadre and office, end to end", () => {
 
     const { desk, consolePage } = await operatorDesk(operator.username);
     await consolePage.goto(`${env.server.url}/konsol/panduan/surat-keterangan-domisili`);
+    // Withdrawing asks first; dismissing changes nothing.
+    consolePage.once("dialog", (dialog) => void dialog.dismiss());
+    await consolePage.getByRole("button", { name: "Tarik", exact: true }).click();
+    await consolePage.getByRole("button", { name: "Tarik", exact: true }).waitFor();
+    expect(
+      env.server.db.select().from(guides).where(eq(guides.id, "surat-keterangan-domisili")).get()?.withdrawnAt,
+    ).toBeNull();
+    let asked = "";
+    consolePage.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
     await consolePage.getByRole("button", { name: "Tarik", exact: true }).click();
     await consolePage.getByText("Panduan ditarik dari katalog.").waitFor();
+    expect(asked).toContain("HP kader akan menghapusnya");
 
     await phone.setOffline(false);
     await cadrePage.goto(`${env.server.url}/berkas`);

@@ -5,7 +5,7 @@ import { formatDateTime, formatRelative } from "../../format";
 import { locale } from "../../i18n";
 import { ApiFailure, api, type FieldIssue } from "../api";
 import { ErrorNote, Status } from "../components/Notice";
-import { loadCadres, villageName, villagesOf } from "../lookups";
+import { kecamatanName, loadCadres, villageName, villagesOf } from "../lookups";
 import { type ConsoleMessageKey, tc } from "../messages";
 import { currentUser } from "../session";
 import { useLoad } from "../use-load";
@@ -22,7 +22,9 @@ export function CadresScreen() {
   };
   return (
     <section aria-labelledby="cadres-title">
-      <h1 id="cadres-title">{user.kecamatanCode ? tc("cadresOf", { code: user.kecamatanCode }) : tc("cadresTitle")}</h1>
+      <h1 id="cadres-title">
+        {user.kecamatanCode ? tc("cadresOf", { name: kecamatanName(user.kecamatanCode) }) : tc("cadresTitle")}
+      </h1>
       <Status text={status} />
       <div class="console-columns">
         <div>

@@ -185,12 +185,14 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
                 type="button"
                 class="button danger"
                 disabled={busy}
-                onClick={() =>
+                onClick={() => {
+                  // Cadres' phones drop the guide at their next sync: ask once before that happens.
+                  if (!window.confirm(tc("withdrawConfirm"))) return;
                   void act(
                     () => api<GuideAdminDetail>("POST", `/api/console/guides/${id}/withdraw`),
                     tc("withdrawnDone"),
-                  )
-                }
+                  );
+                }}
               >
                 {tc("withdraw")}
               </button>
