@@ -1,4 +1,5 @@
 import type { Scope } from "../console/scope";
+import { jakartaDayEnd, jakartaDayStart } from "../jakarta-time";
 
 /**
  * Which applications a dashboard figure counts: the caller's scope, one
@@ -13,25 +14,6 @@ export interface DashboardFilter {
   /** Inclusive lower and exclusive upper bound on firstSubmittedAt, ISO UTC. */
   fromIso?: string | undefined;
   toIso?: string | undefined;
-}
-
-/** Jakarta is UTC+7 all year (no daylight saving). */
-const JAKARTA_OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The first instant (ISO UTC) of a Jakarta calendar date ("2026-03-01" → "2026-02-28T17:00:00.000Z"). */
-export function jakartaDayStart(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - JAKARTA_OFFSET_MS).toISOString();
-}
-
-/** The first instant of the Jakarta day after `date`: the exclusive end of an inclusive "to". */
-export function jakartaDayEnd(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00.000Z`) - JAKARTA_OFFSET_MS + DAY_MS).toISOString();
-}
-
-/** Today's Jakarta date (YYYY-MM-DD), for file names. */
-export function jakartaDate(now: Date): string {
-  return new Date(now.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function dashboardFilter(

@@ -9,7 +9,7 @@ import { inScope, type Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { applicationEvents, users } from "../db/schema";
 import { getGuideVersion } from "../guides/repository";
-import { jakartaToday } from "../sync/push";
+import { jakartaDate } from "../jakarta-time";
 import { type ApplicationRow, getApplication } from "../sync/rows";
 
 /**
@@ -30,7 +30,7 @@ export function pinnedGuide(db: Db, row: ApplicationRow): Guide | undefined {
 function serverPrecheck(guide: Guide | undefined, draft: Draft, regions: RegionIndex, now: Date): ServerPrecheck {
   // A pinned version is stored before any submit is accepted; without it there is nothing to check against.
   if (!guide) return { verdict: "not-ready", requirements: [], applicant: [] };
-  const result = precheck(guide, draft, { today: jakartaToday(now), regions });
+  const result = precheck(guide, draft, { today: jakartaDate(now), regions });
   const plain = (reason: { code: string; message: { id: string; en: string } }) => ({
     code: reason.code,
     message: { id: reason.message.id, en: reason.message.en },

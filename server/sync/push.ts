@@ -13,6 +13,7 @@ import type { Db } from "../db/open";
 import { files, mutations, syncClients } from "../db/schema";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
+import { jakartaDate } from "../jakarta-time";
 import { EDITABLE, getApplication, recordPrecheckFailure, saveContent, tombstone } from "./applications";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -29,11 +30,6 @@ interface Effect {
   code?: RejectionCode;
   reasons?: string[];
   version?: number;
-}
-
-/** Today in Jakarta, for the pre-check's date rules (a letter's age, birth dates). */
-export function jakartaToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -149,7 +145,7 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   const guide = getGuideVersion(tx, draft.guideId, draft.guideVersion);
   if (!guide) return { status: "rejected", code: "guide-unknown" };
   // The same engine as on the phone: a file the phone calls ready must be ready here too.
-  const result = precheck(guide, draft, { today: jakartaToday(now), regions });
+  const result = precheck(guide, draft, { today: jakartaDate(now), regions });
   if (result.verdict !== "ready") {
     const reasons = result.toFix.map((reason) => reason.code);
     recordPrecheckFailure(tx, row, draft.id, user.id, reasons, at);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { v7 as uuidv7 } from "uuid";
 import type { Db } from "../../server/db/open";
 import { files } from "../../server/db/schema";
-import { jakartaToday } from "../../server/sync/push";
+import { jakartaDate } from "../../server/jakarta-time";
 import { Draft } from "../../shared/draft";
 import type { Mutation } from "../../shared/sync/protocol";
 
@@ -34,7 +34,7 @@ export function readyDraft(overrides: { id?: string; name?: string } = {}): Draf
     },
     answers: { pendatang: false, menumpang: false, diwakilkan: false },
     documents: {
-      "pengantar-rt-rw": { pages: [page("pengantar")], issuedOn: jakartaToday(new Date()) },
+      "pengantar-rt-rw": { pages: [page("pengantar")], issuedOn: jakartaDate(new Date()) },
       "ktp-el": { pages: [page("ktp")] },
       "kartu-keluarga": { pages: [page("kk")] },
     },

@@ -6,7 +6,7 @@ import type { SyncDeps, UploadRequest } from "../../client/sync/engine";
 import { createApp } from "../../server/app";
 import { files } from "../../server/db/schema";
 import { getGuide } from "../../server/guides/repository";
-import { jakartaToday } from "../../server/sync/push";
+import { jakartaDate } from "../../server/jakarta-time";
 import { Guide } from "../../shared/guide";
 import type { TestUser } from "./accounts";
 import type { tempDatabase } from "./temp-db";
@@ -81,6 +81,6 @@ export async function fillReady(repo: DraftRepository, id: string, name: string)
   }
   await repo.update(id, "documents.pengantar-rt-rw.issuedOn", (d) => {
     const letter = d.documents["pengantar-rt-rw"];
-    if (letter) letter.issuedOn = jakartaToday(new Date());
+    if (letter) letter.issuedOn = jakartaDate(new Date());
   });
 }

@@ -3,12 +3,12 @@ import { AuditQuery } from "../../../shared/api/console";
 import type { Locale, LocalizedText } from "../../../shared/text";
 import { actorOf, scopeOf } from "../../console/scope";
 import { auditBatches, auditCursor, auditRows, parseAuditCursor, toAuditEntry } from "../../dashboard/audit";
-import { jakartaDate } from "../../dashboard/filter";
 import type { Db } from "../../db/open";
 import { csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
 import { apiError, requestLocale } from "../../http/errors";
 import { readQuery } from "../../http/query";
+import { jakartaDate } from "../../jakarta-time";
 import type { ConsoleOptions } from "./index";
 
 const EXPORT_HEADER: LocalizedText[] = [

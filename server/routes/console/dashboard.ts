@@ -2,13 +2,14 @@ import { type Context, Hono } from "hono";
 import { DashboardQuery, DashboardTable } from "../../../shared/api/console";
 import { actorOf, scopeOf } from "../../console/scope";
 import { buildDashboard } from "../../dashboard/build";
-import { type DashboardFilter, dashboardFilter, jakartaDate } from "../../dashboard/filter";
+import { type DashboardFilter, dashboardFilter } from "../../dashboard/filter";
 import { dashboardTable } from "../../dashboard/tables";
 import type { Db } from "../../db/open";
 import { csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
 import { apiError, requestLocale } from "../../http/errors";
 import { readQuery } from "../../http/query";
+import { jakartaDate } from "../../jakarta-time";
 import type { ConsoleOptions } from "./index";
 
 /**

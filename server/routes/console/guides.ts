@@ -22,17 +22,13 @@ import { listGuides } from "../../guides/repository";
 import { readJson } from "../../http/body";
 import type { AppEnv } from "../../http/env";
 import { apiError } from "../../http/errors";
+import { jakartaDate } from "../../jakarta-time";
 import type { ConsoleOptions } from "./index";
 
 /** A draft may be up to ~256 KB; the envelope ({"draft": …}) gets a little room on top. */
 const DRAFT_MAX_BYTES = 256 * 1024 + 1024;
 const PUBLISH_MAX_BYTES = 8 * 1024;
 const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
-
-/** Jakarta's calendar date (UTC+7, no daylight saving), for the export's file name. */
-function jakartaDate(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * /api/console/guides: editing and publishing the catalogue.
