@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PAGE_MIMES } from "./files/formats";
 import { Slug } from "./guide";
 
 /**
@@ -41,7 +42,7 @@ export const Applicant = z.strictObject({
 });
 export type Applicant = z.infer<typeof Applicant>;
 
-export const PageMime = z.enum(["image/jpeg", "image/webp", "application/pdf"]);
+export const PageMime = z.enum(PAGE_MIMES);
 export type PageMime = z.infer<typeof PageMime>;
 
 /** One photographed or picked page. The bytes live in their own table, keyed by `blobId`. */
@@ -64,6 +65,13 @@ export const DraftDocument = z.strictObject({
   pages: z.array(DocumentPage).max(20).default([]),
   /** Date printed on the letter (e.g. the RT/RW covering letter), for the maximum-age rule. */
   issuedOn: DateInput.default(""),
+  /**
+   * Statements: the day the applicant signed the printed statement, as the
+   * cadre confirms it. Until then a photo of the page does not count.
+   */
+  signedOn: DateInput.default(""),
+  /** Documents whose every page with entries counts: how many such pages the cadre counted on the paper. */
+  pagesWithEntries: z.int().min(1).max(20).optional(),
 });
 export type DraftDocument = z.infer<typeof DraftDocument>;
 

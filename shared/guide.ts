@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CATEGORIES } from "./categories";
 import { type Condition as ConditionType, conditionQuestions } from "./conditions";
+import { GUIDE_FORMATS } from "./files/formats";
 import { LocalizedText } from "./text";
 
 export { CATEGORIES };
@@ -79,10 +80,7 @@ export const Acceptance = z.strictObject({
   maxAgeDays: z.int().min(1).max(3650).optional(),
   /** Signed over a Rp 10.000 duty stamp (meterai). */
   stamped: z.boolean().optional(),
-  formats: z
-    .array(z.enum(["jpg", "png", "pdf"]))
-    .min(1)
-    .optional(),
+  formats: z.array(z.enum(GUIDE_FORMATS)).min(1).optional(),
   note: LocalizedText.optional(),
 });
 export type Acceptance = z.infer<typeof Acceptance>;
@@ -100,6 +98,26 @@ export const Requirement = z.strictObject({
   when: Condition.optional(),
   /** Documents and statements: pages to photograph (e.g. 2 for both sides of a card). */
   minPages: z.int().min(1).max(20).optional(),
+  /**
+   * Books and multi-sheet documents (buku nikah, passport, deed): every page
+   * that has entries must be photographed. The cadre counts those pages on
+   * the paper, and the pre-check asks for at least that many (and `minPages`).
+   */
+  allPagesWithEntries: z.boolean().optional(),
+  /** Which pages, in words for the checklist ("sampul dan semua halaman berisi data"). */
+  pagesNote: LocalizedText.optional(),
+  /**
+   * Statements: the text the app prints, filled with the applicant's data, for
+   * the applicant to sign. Placeholders: {fullName} {nik} {kk} {birthDate} {address} {phone}.
+   */
+  statement: z
+    .strictObject({
+      title: LocalizedText,
+      body: LocalizedText,
+      /** Witnesses who sign beside the applicant (blank lines are printed for them). */
+      witnesses: z.int().min(0).max(4).optional(),
+    })
+    .optional(),
   /** Where a citizen who lacks it can get it (the handover summary says so for what is missing). */
   obtainFrom: LocalizedText.optional(),
   /** Data requirements: the applicant field that holds the value; absent: a free answer in the draft. */
@@ -176,6 +194,20 @@ export const Guide = z
         });
       }
       requirementIds.add(requirement.id);
+      if (requirement.statement && requirement.kind !== "statement") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["requirements", index, "statement"],
+          message: "only a requirement of kind 'statement' has a statement text",
+        });
+      }
+      if (requirement.kind === "data" && (requirement.minPages || requirement.allPagesWithEntries)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["requirements", index, "minPages"],
+          message: "a data requirement has no pages",
+        });
+      }
       if (!requirement.when) return;
       for (const questionId of conditionQuestions(requirement.when)) {
         if (!questionIds.has(questionId)) {

@@ -43,12 +43,27 @@ function settle(findings: Finding[]): FieldCheck {
   return { state: findings.some((f) => !f.missing) ? "invalid" : "missing", findings };
 }
 
-/** Letters (any script), spaces and . , ' - ; at least two characters and one letter. */
-const NAME = /^[\p{L}\p{M} .,'-]+$/u;
+/** Letters and marks of any script, spaces and . , ' - ; at least two characters and one letter. */
+const NAME = /^[\p{L}\p{M}\u200C\u200D .,'-]+$/u;
 const LETTER = /\p{L}/u;
 
+/**
+ * A name as a phone keyboard types it, in the one form the rule reads: NFC
+ * (composed accents), typographic apostrophes and quotes as ', typographic
+ * hyphens as -, every kind of space (no-break, thin, ideographic) as one space.
+ * Nothing a person's real name holds is refused for how it was typed.
+ */
+export function normaliseName(value: string): string {
+  return value
+    .normalize("NFC")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u02BB\u0060\u00B4]/gu, "'")
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/gu, "-")
+    .replace(/[\p{Zs}\t\u200B\uFEFF]+/gu, " ")
+    .trim();
+}
+
 function checkName(value: string): FieldCheck {
-  const name = value.trim();
+  const name = normaliseName(value);
   if (!name) return settle([missing("applicant-name-missing", "applicant.fullName", m.nameMissing)]);
   if (name.length < 2 || !NAME.test(name) || !LETTER.test(name)) {
     return settle([invalid("applicant-name-invalid", "applicant.fullName", m.nameInvalid)]);

@@ -22,6 +22,7 @@ export type {
  */
 export function precheck(guide: Guide, draft: Draft, context: PrecheckContext): PrecheckResult {
   const { today, regions } = context;
+  const office = text(own(draft, "officeAreaCode")).trim() || text(context.homeOffice).trim();
   const requirements = Array.isArray(guide.requirements) ? guide.requirements : [];
   const questionList = Array.isArray(guide.questions) ? guide.questions : [];
   const questions = new Map<string, Question>(questionList.map((q) => [q.id, q]));
@@ -50,7 +51,7 @@ export function precheck(guide: Guide, draft: Draft, context: PrecheckContext): 
     for (const f of check.findings) applicant.push(f.reason);
   }
   if (guide.residency) {
-    const outside = checkResidency(village, text(own(draft, "officeAreaCode")), guide.residency, regions);
+    const outside = checkResidency(village, office, guide.residency, regions);
     if (outside) applicant.push(outside.reason);
   }
 

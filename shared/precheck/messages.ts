@@ -107,6 +107,42 @@ export function documentPages(label: LocalizedText, needed: number, have: number
   );
 }
 
+export function documentPageTooSmall(label: LocalizedText, count: number): LocalizedText {
+  return t(
+    `${label.id}: ${count} foto terlalu kecil untuk dibaca petugas. Foto ulang lebih dekat dengan kamera utama.`,
+    `${label.en}: ${count} photo(s) too small for the office to read. Retake closer with the main camera.`,
+  );
+}
+
+export function documentPagesUncounted(label: LocalizedText): LocalizedText {
+  return t(
+    `${label.id}: hitung halaman yang berisi catatan atau data, isi jumlahnya, lalu foto semua halaman itu.`,
+    `${label.en}: count the pages that have entries or data, enter the number, then photograph every one of them.`,
+  );
+}
+
+export function statementUnsigned(label: LocalizedText): LocalizedText {
+  return t(
+    `${label.id}: cetak atau tunjukkan surat pernyataan dari aplikasi, minta pemohon menandatanganinya, lalu konfirmasi tanggal tanda tangan.`,
+    `${label.en}: print or show the statement the app prepares, have the applicant sign it, then confirm the date it was signed.`,
+  );
+}
+
+export function statementDateInvalid(label: LocalizedText): LocalizedText {
+  return t(
+    `${label.id}: tanggal tanda tangan tidak terbaca. Isi lagi tanggalnya.`,
+    `${label.en}: the signing date cannot be read. Enter it again.`,
+  );
+}
+
+export function statementDateFuture(label: LocalizedText, signedOn: string): LocalizedText {
+  const date = formatDmy(signedOn);
+  return t(
+    `${label.id} ditandatangani ${date}, tanggal itu belum tiba. Periksa lagi tanggal tanda tangan.`,
+    `${label.en} is signed on ${date}, which is in the future. Check the signing date.`,
+  );
+}
+
 export function documentFormat(label: LocalizedText, formats: readonly string[], wrong: number): LocalizedText {
   const words = formats.map((f) => formatWords[f] ?? t(f, f));
   return t(

@@ -1,18 +1,12 @@
 import { requirementApplicability } from "../applicability";
 import { type Answers, conditionQuestions } from "../conditions";
+import { IMAGE_MIMES, MIN_IMAGE_LONG_EDGE, mimesForFormats } from "../files/formats";
 import type { Question, Requirement } from "../guide";
 import { daysBetween, parseDate } from "../identity/dates";
 import type { ApplicantChecks } from "./applicant";
 import * as m from "./messages";
 import { attempt, own, text } from "./safe";
 import type { Finding, Reason, RequirementVerdict } from "./types";
-
-/** What each guide format accepts among the page types a phone stores. */
-const MIMES: Record<string, readonly string[]> = {
-  jpg: ["image/jpeg", "image/webp"],
-  png: ["image/png"],
-  pdf: ["application/pdf"],
-};
 
 /**
  * Answers the guide can use: a yes-no question counts as answered only with a
@@ -135,13 +129,27 @@ function checkDocument(requirement: Requirement, input: RequirementInput): Findi
   const document = own<unknown>(input.documents, id);
   const rawPages = own<unknown>(document, "pages");
   const pages: unknown[] = Array.isArray(rawPages) ? rawPages : [];
-  const needed = requirement.minPages ?? 1;
   const pagesField = `documents.${id}.pages`;
+  const counted = own<unknown>(document, "pagesWithEntries");
+  const declared = Number.isInteger(counted) && (counted as number) >= 1 ? (counted as number) : undefined;
+  const needed = Math.max(requirement.minPages ?? 1, declared ?? 0);
 
   if (pages.length === 0) {
     findings.push(
       finding(
         { code: "document-missing", message: m.documentMissing(label), requirementId: id, field: pagesField },
+        true,
+      ),
+    );
+  } else if (requirement.allPagesWithEntries && declared === undefined) {
+    findings.push(
+      finding(
+        {
+          code: "document-pages-uncounted",
+          message: m.documentPagesUncounted(label),
+          requirementId: id,
+          field: `documents.${id}.pagesWithEntries`,
+        },
         true,
       ),
     );
@@ -161,7 +169,7 @@ function checkDocument(requirement: Requirement, input: RequirementInput): Findi
 
   const formats = requirement.acceptance?.formats;
   if (formats && formats.length > 0) {
-    const allowed = new Set(formats.flatMap((f) => MIMES[f] ?? []));
+    const allowed = mimesForFormats(formats);
     const wrong = pages.filter((page) => !allowed.has(text(own(page, "mime")))).length;
     if (wrong > 0) {
       findings.push(
@@ -178,12 +186,70 @@ function checkDocument(requirement: Requirement, input: RequirementInput): Findi
     }
   }
 
+  // A photo too small to read is sent back ("Foto buram"): the same rule the phone and the upload apply.
+  const small = pages.filter((page) => isUnreadableImage(page)).length;
+  if (small > 0) {
+    findings.push(
+      finding(
+        {
+          code: "document-page-too-small",
+          message: m.documentPageTooSmall(label, small),
+          requirementId: id,
+          field: pagesField,
+        },
+        false,
+      ),
+    );
+  }
+
+  if (requirement.kind === "statement") {
+    const signed = checkSignedOn(requirement, text(own(document, "signedOn")), input.today);
+    if (signed) findings.push(signed);
+  }
+
   const maxAgeDays = requirement.acceptance?.maxAgeDays;
   if (maxAgeDays !== undefined) {
     const dateFinding = checkIssuedOn(requirement, text(own(document, "issuedOn")), maxAgeDays, input.today);
     if (dateFinding) findings.push(dateFinding);
   }
   return findings;
+}
+
+function isUnreadableImage(page: unknown): boolean {
+  if (!(IMAGE_MIMES as readonly string[]).includes(text(own(page, "mime")))) return false;
+  const width = own<unknown>(page, "width");
+  const height = own<unknown>(page, "height");
+  if (typeof width !== "number" || typeof height !== "number") return false;
+  return Math.max(width, height) < MIN_IMAGE_LONG_EDGE;
+}
+
+/**
+ * A statement counts once the cadre confirms the applicant signed the printed
+ * text, and on which day: a photo alone may be of a blank form.
+ */
+function checkSignedOn(requirement: Requirement, input: string, today: string): Finding | undefined {
+  const id = requirement.id;
+  const label = requirement.label;
+  const field = `documents.${id}.signedOn`;
+  if (!input.trim()) {
+    return finding({ code: "statement-unsigned", message: m.statementUnsigned(label), requirementId: id, field }, true);
+  }
+  const parsed = attempt(() => parseDate(input, today));
+  const signedOn = parsed?.ok ? parsed.value : undefined;
+  const age = signedOn === undefined ? undefined : attempt(() => daysBetween(signedOn, today));
+  if (signedOn === undefined || age === undefined || !Number.isFinite(age)) {
+    return finding(
+      { code: "statement-date-invalid", message: m.statementDateInvalid(label), requirementId: id, field },
+      false,
+    );
+  }
+  if (age < 0) {
+    return finding(
+      { code: "statement-date-future", message: m.statementDateFuture(label, signedOn), requirementId: id, field },
+      false,
+    );
+  }
+  return undefined;
 }
 
 function checkIssuedOn(

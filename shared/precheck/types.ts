@@ -34,6 +34,12 @@ export interface PrecheckContext {
   /** YYYY-MM-DD, the day the check runs (phone's date offline, server's date at submit). */
   today: string;
   regions: RegionIndex;
+  /**
+   * The office a file goes to when the cadre picked none: the cadre's own
+   * kelurahan (or kecamatan) code, which the server keeps on the account and
+   * the phone learns at sign-in. Residency is checked against it.
+   */
+  homeOffice?: string;
 }
 
 /** A reason plus whether it means "not there yet" (missing) or "there but wrong" (invalid). */

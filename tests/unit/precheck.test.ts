@@ -599,14 +599,22 @@ const MIME_FOR: Record<string, PageMime> = { jpg: "image/jpeg", pdf: "applicatio
 function filledFor(guide: Guide): Draft {
   const answers: Record<string, boolean | string> = {};
   for (const q of guide.questions) answers[q.id] = q.kind === "yes-no" ? false : (q.options[0]?.value ?? "");
-  const documents: Record<string, { pages: ReturnType<typeof page>[]; issuedOn: string }> = {};
+  const documents: Record<
+    string,
+    { pages: ReturnType<typeof page>[]; issuedOn: string; signedOn?: string; pagesWithEntries?: number }
+  > = {};
   const data: Record<string, string> = {};
   for (const r of guide.requirements) {
     if (r.kind === "data") data[r.id] = "Diisi sesuai formulir";
     else {
       const format = r.acceptance.formats?.find((f) => f !== "png") ?? "jpg";
       const pages = Array.from({ length: r.minPages ?? 1 }, (_, i) => page(MIME_FOR[format], i + 1));
-      documents[r.id] = { pages, issuedOn: "2026-02-10" };
+      documents[r.id] = {
+        pages,
+        issuedOn: "2026-02-10",
+        ...(r.kind === "statement" ? { signedOn: "2026-02-10" } : {}),
+        ...(r.allPagesWithEntries ? { pagesWithEntries: pages.length } : {}),
+      };
     }
   }
   return Draft.parse({
