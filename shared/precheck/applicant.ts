@@ -44,7 +44,8 @@ function settle(findings: Finding[]): FieldCheck {
 }
 
 /** Letters and marks of any script, spaces and . , ' - ; at least two characters and one letter. */
-const NAME = /^[\p{L}\p{M}\u200C\u200D .,'-]+$/u;
+// Zero-width (non-)joiners shape letters in some scripts: allowed between them, as their own alternatives.
+const NAME = /^(?:[\p{L}\p{M} .,'-]|\u200C|\u200D)+$/u;
 const LETTER = /\p{L}/u;
 
 /**
