@@ -281,6 +281,13 @@ export const files = sqliteTable("files", {
   sha256: text("sha256").primaryKey(),
   bytes: integer("bytes").notNull(),
   mime: text("mime").notNull(),
+  /**
+   * Pixel size of an image as it is seen (EXIF orientation applied), read by
+   * decoding it at upload; null for PDFs and for files stored before uploads
+   * were decoded (read lazily when served).
+   */
+  width: integer("width"),
+  height: integer("height"),
   uploadedBy: text("uploaded_by")
     .notNull()
     .references(() => users.id),
