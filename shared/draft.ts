@@ -69,7 +69,7 @@ export const DraftDocument = z.strictObject({
    * Statements: the day the applicant signed the printed statement, as the
    * cadre confirms it. Until then a photo of the page does not count.
    */
-  signedOn: DateInput.default(""),
+  signedOn: DateInput.optional(),
   /** Documents whose every page with entries counts: how many such pages the cadre counted on the paper. */
   pagesWithEntries: z.int().min(1).max(20).optional(),
 });

@@ -7,6 +7,9 @@ export interface Account {
   username: string;
   displayName: string;
   role: string;
+  /** The cadre's own area: the office their files go to when none is picked. */
+  kecamatanCode?: string | null;
+  kelurahanCode?: string | null;
 }
 
 /** The signed-in cadre as this device remembers them (the session itself is an HttpOnly cookie). */

@@ -1,7 +1,7 @@
 import { checklistFor } from "../../shared/applicability";
 import type { Answers } from "../../shared/conditions";
 import type { Guide, RequirementKind } from "../../shared/guide";
-import { describeAcceptance, describeCondition } from "../guide/describe";
+import { describeCondition, describeRequirement } from "../guide/describe";
 import { locale, t } from "../i18n";
 
 const KIND_KEYS: Record<RequirementKind, "kindDocument" | "kindData" | "kindStatement"> = {
@@ -32,7 +32,7 @@ export function Checklist({ guide, answers, ticked, onToggle }: Props) {
       <progress max={shown.length} value={done} aria-hidden="true" />
       <ul class="requirements">
         {shown.map(({ requirement, applicability }) => {
-          const detail = describeAcceptance(requirement.acceptance, lang);
+          const detail = describeRequirement(requirement, lang);
           const inputId = `req-${requirement.id}`;
           return (
             <li key={requirement.id} class={applicability === "maybe" ? "maybe" : undefined}>

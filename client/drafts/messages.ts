@@ -94,6 +94,15 @@ const id = {
   fileCorrupt: "File rusak atau tidak bisa dibuka. Ambil foto ulang.",
   fileTooLarge: "File terlalu besar (lebih dari {max}). Ambil foto biasa atau pilih PDF yang lebih kecil.",
   fileEmpty: "File kosong. Pilih file lain.",
+  fileTooSmall:
+    "Foto terlalu kecil untuk dibaca petugas (sisi terpanjang kurang dari {min} piksel). Foto ulang dengan kamera utama, dokumen memenuhi layar.",
+  pagesWithEntries: "Jumlah halaman yang berisi catatan",
+  statementShow: "Lihat surat pernyataan untuk ditandatangani",
+  statementPrint: "Cetak surat",
+  statementSignedConfirm: "Pemohon sudah menandatangani surat pernyataan ini",
+  statementSignedOn: "Tanggal ditandatangani",
+  statementWitness: "Saksi {n}",
+  close: "Tutup",
   allDrafts: "Semua berkas",
   syncPending: "{count} perubahan menunggu dikirim",
   syncNothingPending: "Semua sudah terkirim",
@@ -145,6 +154,7 @@ const id = {
   officeDistrict: "Kecamatan kantor",
   officeVillage: "Kelurahan kantor",
   officeHelp: "Layanan ini hanya untuk warga yang tinggal di wilayah kantor. Pilih kantor tempat berkas diajukan.",
+  officeDefault: "Jika tidak dipilih, berkas diajukan ke kantor wilayah Anda: {office}.",
   navDraftsTitle: "Berkas",
 };
 
@@ -242,6 +252,15 @@ const en: Record<DraftMessageKey, string> = {
   fileCorrupt: "The file is damaged or cannot be opened. Take the photo again.",
   fileTooLarge: "The file is too large (over {max}). Take a normal photo or choose a smaller PDF.",
   fileEmpty: "The file is empty. Choose another file.",
+  fileTooSmall:
+    "The photo is too small for the office to read (long edge under {min} pixels). Retake it with the main camera, the document filling the screen.",
+  pagesWithEntries: "Number of pages with entries",
+  statementShow: "Show the statement to sign",
+  statementPrint: "Print the statement",
+  statementSignedConfirm: "The applicant has signed this statement",
+  statementSignedOn: "Date signed",
+  statementWitness: "Witness {n}",
+  close: "Close",
   allDrafts: "All files",
   syncPending: "{count} changes waiting to be sent",
   syncNothingPending: "Everything has been sent",
@@ -292,6 +311,7 @@ const en: Record<DraftMessageKey, string> = {
   officeDistrict: "Office's kecamatan",
   officeVillage: "Office's kelurahan",
   officeHelp: "This service is only for residents of the office's area. Choose the office the file goes to.",
+  officeDefault: "If none is chosen, the file goes to the office of your own area: {office}.",
   navDraftsTitle: "File",
 };
 

@@ -1,7 +1,9 @@
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 import { type PrecheckResult, precheck } from "../../shared/precheck";
+import { homeOfficeOf } from "../../shared/precheck/home-office";
 import { createRegionIndex, type RegionIndex } from "../../shared/regions";
+import { account } from "../account/session";
 import { localDb } from "../db/local-db";
 import { DraftRepository } from "./repository";
 
@@ -22,5 +24,5 @@ export function today(now = new Date()): string {
 }
 
 export function runPrecheck(guide: Guide, draft: Draft): PrecheckResult {
-  return precheck(guide, draft, { today: today(), regions: regionIndex() });
+  return precheck(guide, draft, { today: today(), regions: regionIndex(), homeOffice: homeOfficeOf(account.value) });
 }

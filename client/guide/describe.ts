@@ -1,5 +1,5 @@
 import type { Condition } from "../../shared/conditions";
-import type { Acceptance, Guide } from "../../shared/guide";
+import type { Acceptance, Guide, Requirement } from "../../shared/guide";
 import type { Locale } from "../../shared/text";
 import { t } from "../i18n";
 
@@ -38,4 +38,21 @@ export function describeAcceptance(acceptance: Acceptance, locale: Locale): stri
   if (acceptance.formats) parts.push(t("formats", { formats: acceptance.formats.join("/").toUpperCase() }));
   if (acceptance.note) parts.push(acceptance.note[locale]);
   return parts.join(" · ");
+}
+
+/** "min. 2 halaman (depan dan belakang)" or "semua halaman yang berisi catatan": the page rule as the checklist shows it. */
+export function describePages(requirement: Requirement, locale: Locale): string {
+  const parts: string[] = [];
+  if (requirement.allPagesWithEntries) parts.push(t("pagesAllWithEntries"));
+  else if (requirement.minPages && requirement.minPages > 1)
+    parts.push(t("pagesAtLeast", { count: requirement.minPages }));
+  if (requirement.pagesNote) parts.push(requirement.pagesNote[locale]);
+  return parts.join(": ");
+}
+
+/** Everything the checklist says about how a requirement is accepted: form, copies, age, formats, pages. */
+export function describeRequirement(requirement: Requirement, locale: Locale): string {
+  return [describeAcceptance(requirement.acceptance, locale), describePages(requirement, locale)]
+    .filter(Boolean)
+    .join(" · ");
 }

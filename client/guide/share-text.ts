@@ -4,7 +4,7 @@ import type { Guide } from "../../shared/guide";
 import type { Locale } from "../../shared/text";
 import { formatRupiah } from "../format";
 import { t } from "../i18n";
-import { describeAcceptance } from "./describe";
+import { describeRequirement } from "./describe";
 
 /** Plain text a cadre can paste into WhatsApp: what to bring, what it costs, where to go. */
 export function guideShareText(guide: Guide, answers: Answers, locale: Locale, url: string): string {
@@ -14,7 +14,7 @@ export function guideShareText(guide: Guide, answers: Answers, locale: Locale, u
   const items = checklistFor(guide, answers)
     .filter((item) => item.applicability !== "not-applicable")
     .map(({ requirement }) => {
-      const detail = describeAcceptance(requirement.acceptance, locale);
+      const detail = describeRequirement(requirement, locale);
       return `☐ ${requirement.label[locale]}${detail ? ` (${detail})` : ""}`;
     });
   return [

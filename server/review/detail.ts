@@ -3,6 +3,7 @@ import type { ApplicationDetail, ApplicationEvent, ServerPrecheck } from "../../
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 import { precheck } from "../../shared/precheck";
+import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { RegionIndex } from "../../shared/regions";
 import type { Verdict } from "../../shared/sync/protocol";
 import { inScope, type Scope } from "../console/scope";
@@ -27,10 +28,16 @@ export function pinnedGuide(db: Db, row: ApplicationRow): Guide | undefined {
   return getGuideVersion(db, row.guideId, row.guideVersion);
 }
 
-function serverPrecheck(guide: Guide | undefined, draft: Draft, regions: RegionIndex, now: Date): ServerPrecheck {
+function serverPrecheck(
+  guide: Guide | undefined,
+  draft: Draft,
+  regions: RegionIndex,
+  now: Date,
+  homeOffice: string,
+): ServerPrecheck {
   // A pinned version is stored before any submit is accepted; without it there is nothing to check against.
   if (!guide) return { verdict: "not-ready", requirements: [], applicant: [] };
-  const result = precheck(guide, draft, { today: jakartaDate(now), regions });
+  const result = precheck(guide, draft, { today: jakartaDate(now), regions, homeOffice });
   const plain = (reason: { code: string; message: { id: string; en: string } }) => ({
     code: reason.code,
     message: { id: reason.message.id, en: reason.message.en },
@@ -72,7 +79,11 @@ function history(db: Db, id: string): ApplicationEvent[] {
 /** Everything the review screen shows about one application, with the server's own pre-check. */
 export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIndex, now: Date): ApplicationDetail {
   const draft = row.content as Draft;
-  const cadre = db.select({ name: users.displayName }).from(users).where(eq(users.id, row.cadreId)).get();
+  const cadre = db
+    .select({ name: users.displayName, kecamatanCode: users.kecamatanCode, kelurahanCode: users.kelurahanCode })
+    .from(users)
+    .where(eq(users.id, row.cadreId))
+    .get();
   return {
     id: row.id,
     status: row.status,
@@ -82,7 +93,7 @@ export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIn
     cadre: { id: row.cadreId, name: cadre?.name ?? "" },
     content: draft,
     verdict: (row.verdict as Verdict | null) ?? null,
-    precheck: serverPrecheck(pinnedGuide(db, row), draft, regions, now),
+    precheck: serverPrecheck(pinnedGuide(db, row), draft, regions, now, homeOfficeOf(cadre)),
     history: history(db, row.id),
     submittedAt: row.submittedAt,
   };

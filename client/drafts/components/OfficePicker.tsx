@@ -1,9 +1,12 @@
 import { useState } from "preact/hooks";
 import type { Draft } from "../../../shared/draft";
 import type { Guide } from "../../../shared/guide";
+import { homeOfficeOf } from "../../../shared/precheck/home-office";
 import { jakartaDistricts, jakartaRegencies, jakartaVillages } from "../../../shared/regions";
+import { account } from "../../account/session";
 import { localDb } from "../../db/local-db";
 import { td } from "../messages";
+import { regionIndex } from "../store";
 import { Field } from "./Field";
 
 /**
@@ -20,6 +23,7 @@ export function OfficePicker({
   edit: (action: string, change: (draft: Draft) => void) => unknown;
 }) {
   const code = draft.officeAreaCode;
+  const home = officeName(homeOfficeOf(account.value));
   const [district, setDistrict] = useState(code ? code.slice(0, 8) : "");
   const choose = (value: string) => {
     edit("officeAreaCode", (d) => {
@@ -31,6 +35,7 @@ export function OfficePicker({
     <section class="card" aria-labelledby="office-title">
       <h2 id="office-title">{td("officeTitle")}</h2>
       <p class="muted small">{td("officeHelp")}</p>
+      {!code && home && <p class="muted small">{td("officeDefault", { office: home })}</p>}
       <Field id="office-district" label={td("officeDistrict")}>
         <select
           id="office-district"
@@ -73,4 +78,14 @@ export function OfficePicker({
       )}
     </section>
   );
+}
+
+/** "Kel. Cideng, Kec. Gambir" or "Kec. Gambir" for the cadre's own office code. */
+function officeName(code: string): string {
+  if (!code) return "";
+  const regions = regionIndex();
+  const village = regions.village(code);
+  if (village) return `Kel. ${village.name}, Kec. ${village.districtName}`;
+  const district = jakartaDistricts(code.slice(0, 5)).find((d) => d.code === code);
+  return district ? `Kec. ${district.name}` : code;
 }

@@ -1,15 +1,16 @@
-import { useRef, useState } from "preact/hooks";
+import { useRef } from "preact/hooks";
 import type { Draft } from "../../../shared/draft";
 import type { Requirement } from "../../../shared/guide";
 import type { RequirementVerdict } from "../../../shared/precheck";
 import { reasonLabel } from "../../../shared/review/reasons";
 import type { DraftRow } from "../../db/local-db";
-import { describeAcceptance } from "../../guide/describe";
+import { describeRequirement } from "../../guide/describe";
 import { locale } from "../../i18n";
-import { type DraftMessageKey, td } from "../messages";
-import type { NewPage } from "../repository";
-import { draftRepository } from "../store";
-import { PageThumb } from "./PageThumb";
+import { td } from "../messages";
+import { PageAdder } from "./PageAdder";
+import { PageList } from "./PageList";
+import { PagesCount } from "./PagesCount";
+import { StatementPanel } from "./StatementPanel";
 
 const STATUS_KEYS = {
   ok: "statusOk",
@@ -17,13 +18,6 @@ const STATUS_KEYS = {
   invalid: "statusInvalid",
   "not-applicable": "statusNotApplicable",
 } as const;
-
-const FILE_ERRORS: Record<string, DraftMessageKey> = {
-  "not-supported": "fileNotSupported",
-  corrupt: "fileCorrupt",
-  "too-large": "fileTooLarge",
-  empty: "fileEmpty",
-};
 
 interface Props {
   draft: Draft;
@@ -35,54 +29,16 @@ interface Props {
   officeReview?: { reasonCode?: string | undefined; reason?: string | undefined } | undefined;
 }
 
-async function toNewPage(file: File): Promise<NewPage> {
-  const { preparePage } = await import("../../photos/prepare-page");
-  const prepared = await preparePage(file);
-  return {
-    data: await prepared.blob.arrayBuffer(),
-    mime: prepared.mime,
-    ...(prepared.width ? { width: prepared.width } : {}),
-    ...(prepared.height ? { height: prepared.height } : {}),
-    ...(prepared.thumbnail
-      ? { thumbnail: { data: await prepared.thumbnail.arrayBuffer(), mime: prepared.thumbnail.type || "image/jpeg" } }
-      : {}),
-  };
-}
-
+/** One requirement of the draft: its state, the reasons, and what the cadre does about it. */
 export function RequirementCard({ draft, requirement, verdict, edit, run, officeReview }: Props) {
   const lang = locale.value;
-  const [busy, setBusy] = useState(false);
-  const [fileError, setFileError] = useState<string | null>(null);
-  const replacing = useRef<string | null>(null);
+  const replacing = useRef<string | undefined>(undefined);
   const cameraInput = useRef<HTMLInputElement>(null);
   const id = requirement.id;
   const document = draft.documents[id];
-  const pages = document?.pages ?? [];
   const isPaper = requirement.kind !== "data";
-  const detail = describeAcceptance(requirement.acceptance, lang);
-
-  async function addFiles(files: FileList | null) {
-    if (!files || files.length === 0) return;
-    setBusy(true);
-    setFileError(null);
-    try {
-      for (const file of Array.from(files)) {
-        let page: NewPage;
-        try {
-          page = await toNewPage(file);
-        } catch (error) {
-          const { code = "corrupt", limitBytes = 0 } = error as { code?: string; limitBytes?: number };
-          setFileError(td(FILE_ERRORS[code] ?? "fileCorrupt", { max: `${Math.round(limitBytes / 1024 / 1024)} MB` }));
-          continue;
-        }
-        const old = replacing.current ?? undefined;
-        replacing.current = null;
-        await run(() => draftRepository.addPage(draft.id, id, page, old));
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+  const detail = describeRequirement(requirement, lang);
+  const applies = verdict.status !== "not-applicable";
 
   return (
     <li class={`requirement-card status-${verdict.status}`} id={`req-${id}`}>
@@ -104,106 +60,38 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
       {verdict.reasons.length > 0 && (
         <ul class="reasons">
           {verdict.reasons.map((reason) => (
-            <li key={reason.code}>{reason.message[lang]}</li>
+            <li key={`${reason.code}:${reason.field ?? ""}`}>{reason.message[lang]}</li>
           ))}
         </ul>
       )}
-      {verdict.status !== "not-applicable" && isPaper && (
+      {applies && requirement.kind === "statement" && (
+        <StatementPanel draft={draft} requirement={requirement} edit={edit} />
+      )}
+      {applies && isPaper && (
         <>
-          {pages.length > 0 && (
-            <ol class="pages">
-              {pages.map((page, index) => (
-                <li key={page.blobId}>
-                  <PageThumb page={page} label={td("pageLabel", { n: index + 1 })} />
-                  <div class="page-actions">
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={`${td("moveUp")} — ${td("pageLabel", { n: index + 1 })}`}
-                      disabled={index === 0}
-                      onClick={() => void run(() => draftRepository.movePage(draft.id, id, page.blobId, -1))}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={`${td("moveDown")} — ${td("pageLabel", { n: index + 1 })}`}
-                      disabled={index === pages.length - 1}
-                      onClick={() => void run(() => draftRepository.movePage(draft.id, id, page.blobId, 1))}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={`${td("retake")} — ${td("pageLabel", { n: index + 1 })}`}
-                      onClick={() => {
-                        replacing.current = page.blobId;
-                        cameraInput.current?.click();
-                      }}
-                    >
-                      ↻
-                    </button>
-                    <button
-                      type="button"
-                      class="icon-button danger"
-                      aria-label={`${td("removePage")} — ${td("pageLabel", { n: index + 1 })}`}
-                      onClick={() => void run(() => draftRepository.removePage(draft.id, id, page.blobId))}
-                    >
-                      ✕
-                    </button>
-                  </div>
-                </li>
-              ))}
-            </ol>
-          )}
-          <div class="file-buttons">
-            <label class="button primary small">
-              {td("takePhoto")}
-              <input
-                ref={cameraInput}
-                class="visually-hidden"
-                type="file"
-                accept="image/*"
-                capture="environment"
-                aria-label={`${td("takePhoto")}: ${requirement.label[lang]}`}
-                onChange={(event) => {
-                  const input = event.currentTarget;
-                  void addFiles(input.files).then(() => {
-                    input.value = "";
-                  });
-                }}
-              />
-            </label>
-            <label class="button small">
-              {td("pickFile")}
-              <input
-                class="visually-hidden"
-                type="file"
-                accept="image/*,application/pdf"
-                multiple
-                aria-label={`${td("pickFile")}: ${requirement.label[lang]}`}
-                onChange={(event) => {
-                  const input = event.currentTarget;
-                  replacing.current = null;
-                  void addFiles(input.files).then(() => {
-                    input.value = "";
-                  });
-                }}
-              />
-            </label>
-          </div>
-          {busy && (
-            <p class="muted small" role="status">
-              {td("processing")}
-            </p>
-          )}
-          {fileError && (
-            <p class="field-error" role="alert">
-              {fileError}
-            </p>
-          )}
+          {requirement.allPagesWithEntries && <PagesCount draft={draft} requirement={requirement} edit={edit} />}
+          <PageList
+            draftId={draft.id}
+            requirementId={id}
+            pages={document?.pages ?? []}
+            run={run}
+            onRetake={(blobId) => {
+              replacing.current = blobId;
+              cameraInput.current?.click();
+            }}
+          />
+          <PageAdder
+            draftId={draft.id}
+            requirementId={id}
+            label={requirement.label[lang]}
+            run={run}
+            cameraInput={cameraInput}
+            takeReplacing={() => {
+              const blobId = replacing.current;
+              replacing.current = undefined;
+              return blobId;
+            }}
+          />
           {requirement.acceptance.maxAgeDays && (
             <div class="field">
               <label for={`issued-${id}`}>{td("issuedOn")}</label>
@@ -223,7 +111,7 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
           )}
         </>
       )}
-      {verdict.status !== "not-applicable" && requirement.kind === "data" && !requirement.field && (
+      {applies && requirement.kind === "data" && !requirement.field && (
         <div class="field">
           <label for={`data-${id}`}>{td("dataAnswer")}</label>
           <textarea
