@@ -1,0 +1,324 @@
+import { describe, expect, it } from "vitest";
+import type { Draft } from "../../shared/draft";
+import { Guide } from "../../shared/guide";
+import { type PrecheckContext, precheck } from "../../shared/precheck";
+import { normaliseName } from "../../shared/precheck/applicant";
+import { homeOfficeOf } from "../../shared/precheck/home-office";
+import { createRegionIndex } from "../../shared/regions";
+import { renderStatement } from "../../shared/statements/render";
+import { filledDraftFor } from "../helpers/filled-draft";
+import { sampleGuide } from "../helpers/sample-guide";
+
+/**
+ * Every class of defect that made an office send back a file the phone had
+ * called ready, each with the valid twin that must still pass.
+ */
+const TODAY = "2026-03-02";
+const regions = createRegionIndex();
+const CIDENG = "31.71.01.1002";
+const PASAR_BARU = "31.71.02.1001";
+const text = (id: string, en = id) => ({ id, en });
+
+const guide = Guide.parse(
+  sampleGuide({
+    id: "surat-uji-fidelitas",
+    residency: "kelurahan",
+    requirements: [
+      { id: "ktp-el", kind: "document", label: text("KTP-el pemohon", "Applicant's ID card") },
+      {
+        id: "buku-nikah",
+        kind: "document",
+        label: text("Buku nikah", "Marriage book"),
+        allPagesWithEntries: true,
+        pagesNote: text("Sampul dan semua halaman berisi data", "Cover and every page with entries"),
+      },
+      {
+        id: "kartu-pelajar",
+        kind: "document",
+        label: text("Kartu pelajar", "Student card"),
+        minPages: 2,
+        pagesNote: text("Depan dan belakang", "Front and back"),
+      },
+      {
+        id: "surat-kuasa",
+        kind: "statement",
+        label: text("Surat kuasa bermeterai", "Power of attorney on duty stamp"),
+        acceptance: { stamped: true },
+        when: { q: "diwakilkan", is: true },
+        statement: {
+          title: text("Surat Kuasa", "Power of Attorney"),
+          body: text(
+            "memberi kuasa untuk mengurus surat atas nama {fullName} (NIK {nik}).",
+            "authorise ... {fullName} ({nik}).",
+          ),
+        },
+      },
+      {
+        id: "ktp-penerima-kuasa",
+        kind: "document",
+        label: text("KTP-el penerima kuasa", "Attorney's ID card"),
+        when: { q: "diwakilkan", is: true },
+      },
+      {
+        id: "pernyataan-domisili",
+        kind: "statement",
+        label: text("Surat pernyataan domisili", "Residence statement"),
+      },
+      { id: "pas-foto", kind: "document", label: text("Pas foto", "Photo"), acceptance: { formats: ["png", "jpg"] } },
+    ],
+  }),
+);
+
+const ctx = (homeOffice = CIDENG): PrecheckContext => ({ today: TODAY, regions, homeOffice });
+const base = () =>
+  filledDraftFor(guide, { id: "0190f5a4-7b1c-7cc3-9a2e-3f4b5c6d7e8f", today: TODAY, villageCode: CIDENG });
+function twin(change: (draft: Draft) => void): Draft {
+  const draft = structuredClone(base());
+  change(draft);
+  return draft;
+}
+const reasonsOf = (draft: Draft, context = ctx()) =>
+  precheck(guide, draft, context).toFix.map((r) => `${r.code}@${r.requirementId ?? r.field}`);
+const ready = (draft: Draft, context = ctx()) => expect(reasonsOf(draft, context)).toEqual([]);
+
+function page(draft: Draft, id: string) {
+  const first = draft.documents[id]?.pages[0];
+  if (!first) throw new Error(`no page for ${id}`);
+  return first;
+}
+
+describe("a fully prepared file", () => {
+  it("is ready", () => ready(base()));
+});
+
+describe("page counts", () => {
+  it("refuses a book photographed before its pages are counted, naming the count field", () => {
+    const draft = twin((d) => {
+      delete d.documents["buku-nikah"]?.pagesWithEntries;
+    });
+    expect(precheck(guide, draft, ctx()).toFix).toMatchObject([
+      { code: "document-pages-uncounted", requirementId: "buku-nikah", field: "documents.buku-nikah.pagesWithEntries" },
+    ]);
+  });
+
+  it("refuses a marriage book photographed as its cover alone when it has four pages with entries", () => {
+    const draft = twin((d) => {
+      const doc = d.documents["buku-nikah"];
+      if (doc) doc.pagesWithEntries = 4;
+    });
+    expect(reasonsOf(draft)).toEqual(["document-pages@buku-nikah"]);
+  });
+
+  it("accepts the same book once every counted page is photographed", () => {
+    const draft = twin((d) => {
+      const doc = d.documents["buku-nikah"];
+      if (!doc) return;
+      doc.pagesWithEntries = 4;
+      doc.pages = [1, 2, 3, 4].map((n) => ({ ...page(d, "buku-nikah"), blobId: `nikah-${n}` }));
+    });
+    ready(draft);
+  });
+
+  it("refuses a two-sided card with one side, and accepts both sides", () => {
+    const oneSide = twin((d) => {
+      const doc = d.documents["kartu-pelajar"];
+      if (doc) doc.pages = doc.pages.slice(0, 1);
+    });
+    expect(reasonsOf(oneSide)).toEqual(["document-pages@kartu-pelajar"]);
+    ready(base());
+  });
+});
+
+describe("composite requirements", () => {
+  it("asks for the attorney's ID card on its own when someone applies on the applicant's behalf", () => {
+    const draft = twin((d) => {
+      d.answers.diwakilkan = true;
+      delete d.documents["ktp-penerima-kuasa"];
+    });
+    expect(reasonsOf(draft)).toEqual(["document-missing@ktp-penerima-kuasa"]);
+    draft.documents["ktp-penerima-kuasa"] = { pages: [page(draft, "ktp-el")], issuedOn: "" };
+    ready(draft);
+  });
+});
+
+describe("residency", () => {
+  it("checks against the cadre's own office when none is picked", () => {
+    const elsewhere = twin((d) => {
+      d.applicant.address.villageCode = PASAR_BARU;
+    });
+    expect(reasonsOf(elsewhere)).toEqual(["residency-outside@applicant.address.villageCode"]);
+    ready(base());
+  });
+
+  it("follows an office the cadre picked over the cadre's own", () => {
+    const picked = twin((d) => {
+      d.applicant.address.villageCode = PASAR_BARU;
+      d.officeAreaCode = PASAR_BARU;
+    });
+    ready(picked);
+  });
+
+  it("compares on the kecamatan when the cadre's account names only a kecamatan", () => {
+    const sameKecamatan = twin((d) => {
+      d.applicant.address.villageCode = "31.71.01.1001";
+    });
+    ready(sameKecamatan, ctx(homeOfficeOf({ kecamatanCode: "31.71.01", kelurahanCode: null })));
+    expect(reasonsOf(sameKecamatan)).toEqual(["residency-outside@applicant.address.villageCode"]);
+  });
+
+  it("accepts a Bogor-registered NIK for someone who lives in the office's area", () => {
+    ready(
+      twin((d) => {
+        d.applicant.nik = "3201011203900001";
+      }),
+    );
+  });
+});
+
+describe("signed statements", () => {
+  it("does not count a photo of a statement until the cadre confirms it was signed", () => {
+    const unsigned = twin((d) => {
+      const doc = d.documents["pernyataan-domisili"];
+      if (doc) delete doc.signedOn;
+    });
+    expect(precheck(guide, unsigned, ctx()).toFix).toMatchObject([
+      {
+        code: "statement-unsigned",
+        requirementId: "pernyataan-domisili",
+        field: "documents.pernyataan-domisili.signedOn",
+      },
+    ]);
+  });
+
+  it("refuses a signing date in the future and accepts today", () => {
+    const future = twin((d) => {
+      const doc = d.documents["pernyataan-domisili"];
+      if (doc) doc.signedOn = "2026-03-03";
+    });
+    expect(reasonsOf(future)).toEqual(["statement-date-future@pernyataan-domisili"]);
+    ready(base());
+  });
+
+  it("produces the statement from the guide's text, filled with the applicant's data", () => {
+    const requirement = guide.requirements.find((r) => r.id === "surat-kuasa");
+    if (!requirement) throw new Error("no surat-kuasa");
+    const sheet = renderStatement(requirement, base().applicant, { locale: "id", regions, signedOn: TODAY });
+    expect(sheet.title).toBe("Surat Kuasa");
+    expect(sheet.body).toBe("memberi kuasa untuk mengurus surat atas nama Budi Santoso (NIK 3171011203900001).");
+    expect(sheet.identity.map((row) => row.value)).toContain("3171011203900001");
+    expect(sheet.identity.find((row) => row.label === "Alamat")?.value).toContain("Kel. Cideng");
+    expect(sheet.placeAndDate).toBe("Jakarta, 02-03-2026");
+    expect(sheet.stamped).toBe(true);
+  });
+
+  it("prints dotted lines, never 'undefined', where the applicant's data is still empty", () => {
+    const requirement = guide.requirements.find((r) => r.id === "surat-kuasa");
+    if (!requirement) throw new Error("no surat-kuasa");
+    const empty = twin((d) => {
+      d.applicant.fullName = "";
+      d.applicant.nik = "";
+    }).applicant;
+    const sheet = renderStatement(requirement, empty, { locale: "id", regions });
+    expect(JSON.stringify(sheet)).not.toMatch(/undefined|\{fullName\}|\{nik\}/);
+    expect(sheet.body).toContain("……");
+  });
+});
+
+describe("photos nobody can read", () => {
+  it("refuses a 200 × 150 photo and accepts a 1600 × 1200 one", () => {
+    const small = twin((d) => {
+      const p = page(d, "ktp-el");
+      p.width = 200;
+      p.height = 150;
+    });
+    expect(reasonsOf(small)).toEqual(["document-page-too-small@ktp-el"]);
+    ready(base());
+  });
+
+  it("judges a portrait photo by its long edge", () => {
+    ready(
+      twin((d) => {
+        const p = page(d, "ktp-el");
+        p.width = 750;
+        p.height = 1000;
+      }),
+    );
+  });
+});
+
+describe("formats", () => {
+  it("accepts a PNG where the guide lists PNG, and refuses a PDF there", () => {
+    ready(
+      twin((d) => {
+        page(d, "pas-foto").mime = "image/png";
+      }),
+    );
+    const pdf = twin((d) => {
+      const p = page(d, "pas-foto");
+      p.mime = "application/pdf";
+      delete p.width;
+      delete p.height;
+    });
+    expect(reasonsOf(pdf)).toEqual(["document-format@pas-foto"]);
+  });
+});
+
+describe("names", () => {
+  const names = [
+    "Ni Luh Putu Ayu",
+    "Siti Nur’aini",
+    "Ma'ruf Amin",
+    "Abdul-Rahman Al-Habsyi",
+    "José Ramos-Horta",
+    "Jose\u0301 Ramos",
+    "Muhammad\u00a0Rizky",
+    "Dr. H. Ahmad, S.H.",
+    "Nguyễn Thị Minh Khai",
+    "Zoë O’Connor",
+    "山田 太郎",
+  ];
+  it.each(names)("accepts %s", (name) => {
+    ready(
+      twin((d) => {
+        d.applicant.fullName = name;
+      }),
+    );
+  });
+
+  it.each(["Budi123", "<script>", "--", "   ", "Budi@Santoso"])("refuses %j with a message", (name) => {
+    const codes = reasonsOf(
+      twin((d) => {
+        d.applicant.fullName = name;
+      }),
+    );
+    expect(codes[0]).toMatch(/^applicant-name-(invalid|missing)@applicant\.fullName$/);
+  });
+
+  it("normalises composed accents, typographic apostrophes and no-break spaces", () => {
+    expect(normaliseName("Jose\u0301\u00a0Nur\u2019aini ")).toBe("José Nur'aini");
+  });
+});
+
+describe("identity twins", () => {
+  it.each([
+    ["a woman's NIK with day 41-71", { nik: "3171015203900001", sex: "female" as const }],
+    ["29 February of a leap year", { nik: "3171012902920001", birthDate: "1992-02-29" }],
+    ["a phone starting 08", { phone: "0812-3456-7890" }],
+    ["a phone starting +628", { phone: "+62 812 3456 7890" }],
+  ])("accepts %s", (_name, change) => {
+    ready(
+      twin((d) => {
+        Object.assign(d.applicant, change);
+      }),
+    );
+  });
+
+  it("refuses 29 February of a common year", () => {
+    const codes = reasonsOf(
+      twin((d) => {
+        d.applicant.birthDate = "1991-02-29";
+      }),
+    );
+    expect(codes.length).toBeGreaterThan(0);
+  });
+});
