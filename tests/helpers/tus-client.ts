@@ -34,6 +34,6 @@ export async function tusUpload(app: App, user: TestUser, data: Uint8Array, mime
   return app.request(created.headers.get("Location") ?? "", {
     method: "PATCH",
     headers: { ...headers, "Upload-Offset": "0", "Content-Type": "application/offset+octet-stream" },
-    body: data,
+    body: new Uint8Array(data),
   });
 }

@@ -1,0 +1,137 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it, vi } from "vitest";
+import { applications } from "../../server/db/schema";
+import { publishGuide } from "../../server/guides/repository";
+import { useAppAndBrowser } from "../helpers/app-and-browser";
+import { seriousA11yViolations } from "../helpers/axe";
+import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+import { newUser, signIn } from "../helpers/cadre-ui";
+import { card, makeImage, NIK } from "../helpers/draft-ui";
+import { sampleGuide } from "../helpers/sample-guide";
+
+vi.setConfig({ testTimeout: 180_000 });
+
+const env = useAppAndBrowser();
+const text = (id: string, en: string) => ({ id, en });
+
+/** A service with one ID card and one signed statement, published the way an office publishes a guide. */
+function publishStatementGuide(): void {
+  publishGuide(
+    env.server.db,
+    sampleGuide({
+      id: "surat-uji-pernyataan",
+      title: text("Surat Keterangan Uji Pernyataan", "Statement test certificate"),
+      questions: [],
+      requirements: [
+        { id: "ktp-el", kind: "document", label: text("KTP-el pemohon", "Applicant's ID card") },
+        {
+          id: "pernyataan-tidak-mampu",
+          kind: "statement",
+          label: text("Surat pernyataan tidak mampu", "Low-income statement"),
+          acceptance: { stamped: true },
+          statement: {
+            title: text("Surat Pernyataan Tidak Mampu", "Low-Income Statement"),
+            body: text(
+              "menyatakan dengan sebenarnya bahwa keluarga saya, yang beralamat di {address}, termasuk keluarga tidak mampu.",
+              "truthfully declare that my family, living at {address}, is a low-income family.",
+            ),
+          },
+        },
+      ],
+    }),
+  );
+}
+
+describe("a file the phone calls ready is a file the office accepts", () => {
+  it("refuses a photo too small to read before storing it, takes the retake, and counts the statement once it is signed", async () => {
+    publishStatementGuide();
+    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.71.01" });
+    const context = await env.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, env.server.url, cadre.username);
+    await waitForServiceWorker(page);
+
+    await page.goto(`${env.server.url}/panduan/surat-uji-pernyataan`);
+    await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
+    await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+    const id = page.url().split("/").pop() ?? "";
+    await page.getByLabel("Nama lengkap (sesuai KTP)").fill("Siti Nur’aini");
+    await page.getByLabel("NIK (16 angka)").fill(NIK);
+    await page.getByLabel("Tanggal lahir").fill("1990-03-12");
+    await page.getByRole("radio", { name: "Perempuan" }).check();
+    await page.getByLabel("Nomor HP").fill("081234567890");
+    await page.getByLabel("Alamat (jalan, nomor rumah)").fill("Jl. Kebon Sirih No. 5");
+    await page.getByLabel("RT", { exact: true }).fill("3");
+    await page.getByLabel("RW", { exact: true }).fill("5");
+    await page.locator("#applicant-regency").selectOption("31.71");
+    await page.locator("#applicant-district").selectOption("31.71.01");
+    await page.locator("#applicant-village").selectOption("31.71.01.1001");
+
+    // A photo too small to read: told at once, and nothing is stored.
+    const ktp = card(page, "KTP-el pemohon");
+    const tiny = await makeImage(page, 640, 480, "image/jpeg");
+    await ktp.getByLabel(/Pilih foto\/PDF/).setInputFiles({ name: "ktp.jpg", mimeType: "image/jpeg", buffer: tiny });
+    await expect.poll(() => ktp.getByRole("alert").textContent(), { timeout: 30_000 }).toContain("terlalu kecil");
+    expect(await ktp.locator(".pages > li").count()).toBe(0);
+    // Nothing reached IndexedDB: no page on the draft, no bytes in the blob store.
+    const stored = () =>
+      page.evaluate(async (draftId) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open("masdarin");
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const read = <T>(store: string, run: (s: IDBObjectStore) => IDBRequest<T>) =>
+          new Promise<T>((resolve, reject) => {
+            const request = run(db.transaction(store).objectStore(store));
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        const draft = await read<{ documents?: Record<string, { pages: unknown[] }> } | undefined>("drafts", (s) =>
+          s.get(draftId),
+        );
+        const blobs = await read<number>("blobs", (s) => s.count());
+        db.close();
+        return { pages: Object.values(draft?.documents ?? {}).reduce((n, d) => n + d.pages.length, 0), blobs };
+      }, id);
+    expect(await stored()).toEqual({ pages: 0, blobs: 0 });
+    await screenshot(page, "draft-photo-too-small");
+
+    // The retake at a readable size is stored.
+    const photo = await makeImage(page, 1600, 1200, "image/jpeg");
+    await ktp.getByLabel(/Pilih foto\/PDF/).setInputFiles({ name: "ktp.jpg", mimeType: "image/jpeg", buffer: photo });
+    await expect.poll(() => ktp.locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => ktp.getByRole("alert").count()).toBe(0);
+
+    // The statement: produced by the app, filled with the applicant's data.
+    const statement = card(page, "Surat pernyataan tidak mampu");
+    await statement.getByRole("button", { name: "Lihat surat pernyataan untuk ditandatangani" }).click();
+    const sheet = page.locator(".statement-dialog");
+    await expect.poll(() => sheet.textContent()).toContain("Siti Nur’aini");
+    expect(await sheet.textContent()).toContain(NIK);
+    expect(await sheet.textContent()).toContain("Kel. Gambir");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "draft-statement-sheet");
+    await sheet.getByRole("button", { name: "Tutup" }).click();
+
+    // A photo of the signed page alone does not count: the cadre confirms the signing.
+    const signed = await makeImage(page, 1200, 1700, "image/jpeg");
+    await statement
+      .getByLabel(/Pilih foto\/PDF/)
+      .setInputFiles({ name: "pernyataan.jpg", mimeType: "image/jpeg", buffer: signed });
+    await expect.poll(() => statement.locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => statement.textContent()).toContain("konfirmasi tanggal tanda tangan");
+    expect(await page.locator(".verdict").textContent()).not.toContain("Siap diajukan");
+    await statement.getByLabel("Pemohon sudah menandatangani surat pernyataan ini").check();
+    await expect.poll(() => page.locator(".verdict").textContent()).toContain("Siap diajukan");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "draft-statement-signed");
+
+    // Sent, and the server's pre-check agrees: the file is submitted.
+    await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
+    await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 60_000 }).toBe("Terkirim");
+    const row = env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+    expect(row?.status).toBe("submitted");
+    await context.close();
+  });
+});
