@@ -44,7 +44,12 @@ function draftFor(guide: Guide, variant: Variant): Draft {
       height: 1200,
       addedAt: AT,
     }));
-    documents[r.id] = { pages, issuedOn: variant === "expired-letter" ? "2025-12-01" : "2026-02-09" };
+    documents[r.id] = {
+      pages,
+      issuedOn: variant === "expired-letter" ? "2025-12-01" : "2026-02-09",
+      ...(r.kind === "statement" ? { signedOn: "2026-02-09" } : {}),
+      ...(r.allPagesWithEntries ? { pagesWithEntries: pages.length } : {}),
+    };
   });
   return Draft.parse({
     id: ID,
@@ -77,7 +82,8 @@ const round = (ms: number) => Math.round(ms * 10_000) / 10_000;
 
 export async function benchPrecheck(): Promise<Record<string, unknown>> {
   const regions = createRegionIndex();
-  const context = { today: TODAY, regions };
+  // The cadre's own kelurahan, as the server passes it: residency is checked on every guide that restricts it.
+  const context = { today: TODAY, regions, homeOffice: "31.71.01.1002" };
   const guides = seedCatalogue.map((input) => Guide.parse(input));
   const work = guides.flatMap((guide) => VARIANTS.map((variant) => ({ guide, draft: draftFor(guide, variant) })));
 
