@@ -4,11 +4,17 @@
  * Layout under `filesDir`:
  * - `incoming/` — tus uploads in progress (the FileStore's data files and
  *   their `<id>.json` offsets/metadata); ids are random, never client names;
- * - `<first 2 hex>/<sha256>` — accepted files, named by their content only.
+ * - `<first 2 hex>/<sha256>` — accepted files, named by their content only;
+ * - `views/<sha256>.webp` — scaled-down copies of images too large to send to
+ *   an operator's browser (server/review/files.ts), made on first view.
+ *   Derived data: not backed up, remade when missing.
  *
  * A `files` row is written only after the bytes were hashed and sniffed on the
- * server and sit, fsynced, at their final path: a row always means "the
- * server holds exactly these bytes". Identical content is stored once.
+ * server, images decoded (image-check.ts: real format, size, no bomb, not too
+ * small to read), and the file sits, fsynced, at its final path: a row always
+ * means "the server holds exactly these bytes, and can read them". Identical
+ * content is stored once. Files stored before images were decoded have no
+ * width and height; the console reads them lazily (server/review/files.ts).
  *
  * Nothing here logs: callers get result codes, never file contents or names.
  */
@@ -16,19 +22,23 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
-import { PageMime } from "../../shared/draft";
+import { eq, isNull } from "drizzle-orm";
+import { PAGE_MIMES, type PageMimeType } from "../../shared/files/formats";
 import { SNIFF_BYTES, sniffFileType } from "../../shared/files/sniff";
 import type { Db } from "../db/open";
 import { files } from "../db/schema";
+import { checkImage, type ImageRefusalCode, type ImageSize, isImageMime } from "./image-check";
 
 /** Largest page accepted (a compressed photo is ~300 KB; a scanned PDF up to 5 MB). */
 export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
-/** What a page may be, decided from its bytes: the same list as a draft's `DocumentPage.mime`. */
-export const UPLOAD_MIMES: readonly PageMime[] = PageMime.options;
+/**
+ * What a page may be, decided from its bytes: the one format table
+ * (shared/files/formats.ts) that guides, drafts and the pre-check also read.
+ */
+export const UPLOAD_MIMES: readonly PageMimeType[] = PAGE_MIMES;
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
-export function isUploadMime(value: unknown): value is PageMime {
+export function isUploadMime(value: unknown): value is PageMimeType {
   return typeof value === "string" && (UPLOAD_MIMES as readonly string[]).includes(value);
 }
 
@@ -40,6 +50,12 @@ export function incomingDir(filesDir: string): string {
 export function storedFilePath(filesDir: string, sha256: string): string {
   if (!SHA256_HEX.test(sha256)) throw new Error("not a SHA-256 hex digest");
   return join(filesDir, sha256.slice(0, 2), sha256);
+}
+
+/** The served rendition of a large stored image (see the layout above). */
+export function servedViewPath(filesDir: string, sha256: string): string {
+  if (!SHA256_HEX.test(sha256)) throw new Error("not a SHA-256 hex digest");
+  return join(filesDir, "views", `${sha256}.webp`);
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -86,7 +102,7 @@ export async function hashFile(path: string): Promise<{ sha256: string; bytes: n
   return { sha256: hash.digest("hex"), bytes, head: head.subarray(0, Math.min(bytes, SNIFF_BYTES)) };
 }
 
-export type RefusalCode = "hash_mismatch" | "type_mismatch" | "upload_too_large";
+export type RefusalCode = "hash_mismatch" | "type_mismatch" | "upload_too_large" | ImageRefusalCode;
 
 export type AcceptResult = { ok: true; alreadyStored: boolean } | { ok: false; code: RefusalCode };
 
@@ -95,7 +111,7 @@ export interface FinishedUpload {
   path: string;
   /** What the phone declared at creation (already checked for form). */
   sha256: string;
-  mime: PageMime;
+  mime: PageMimeType;
   size: number;
   uploadedBy: string;
   now: Date;
@@ -113,21 +129,29 @@ async function fsyncPath(path: string): Promise<void> {
 /**
  * Verifies a finished upload and stores it under its hash:
  * size within the limit and equal to the declared one, SHA-256 equal to the
- * declared one, sniffed type accepted and equal to the declared one. A refused
- * upload is deleted. An accepted one is fsynced, renamed to its final path (or
- * deleted if that content is already there) and only then recorded in `files`.
+ * declared one, sniffed type accepted and equal to the declared one, and an
+ * image decoded whole (its real format the sniffed one, its size neither a
+ * bomb nor too small to read). A PDF is not decoded: its `%PDF-` start was
+ * sniffed. A refused upload is deleted. An accepted one is fsynced, renamed to
+ * its final path (or deleted if that content is already there) and only then
+ * recorded in `files`, with its pixel size when it is an image.
  */
 export async function acceptUpload(db: Db, filesDir: string, upload: FinishedUpload): Promise<AcceptResult> {
   const refuse = async (code: RefusalCode): Promise<AcceptResult> => {
     await unlink(upload.path).catch(() => {});
     return { ok: false, code };
   };
-  const size = (await stat(upload.path)).size;
-  if (size > MAX_UPLOAD_BYTES) return refuse("upload_too_large");
+  if ((await stat(upload.path)).size > MAX_UPLOAD_BYTES) return refuse("upload_too_large");
   const actual = await hashFile(upload.path);
   if (actual.bytes !== upload.size || actual.sha256 !== upload.sha256) return refuse("hash_mismatch");
   const sniffed = sniffFileType(actual.head);
   if (sniffed === null || !isUploadMime(sniffed) || sniffed !== upload.mime) return refuse("type_mismatch");
+  let dimensions: ImageSize | null = null;
+  if (isImageMime(sniffed)) {
+    const image = await checkImage(upload.path, sniffed);
+    if (!image.ok) return refuse(image.code);
+    dimensions = { width: image.width, height: image.height };
+  }
 
   const target = storedFilePath(filesDir, upload.sha256);
   let alreadyStored = await isFile(target);
@@ -147,10 +171,17 @@ export async function acceptUpload(db: Db, filesDir: string, upload: FinishedUpl
       sha256: upload.sha256,
       bytes: actual.bytes,
       mime: sniffed,
+      width: dimensions?.width ?? null,
+      height: dimensions?.height ?? null,
       uploadedBy: upload.uploadedBy,
       createdAt: upload.now.toISOString(),
     })
-    .onConflictDoNothing()
+    // Stored before images were decoded: the size measured now is recorded; nothing else changes.
+    .onConflictDoUpdate({
+      target: files.sha256,
+      set: { width: dimensions?.width ?? null, height: dimensions?.height ?? null },
+      setWhere: isNull(files.width),
+    })
     .run();
   return { ok: true, alreadyStored };
 }

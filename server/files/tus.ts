@@ -3,15 +3,19 @@
  * served by @tus/server through `handleWeb` inside Hono.
  *
  * - Creation (POST /api/files/tus/) needs `Upload-Length` ≤ 6 MB and metadata
- *   `sha256` (64 lowercase hex) and `mime` (image/jpeg, image/webp or
+ *   `sha256` (64 lowercase hex) and `mime`, one of the page types of
+ *   shared/files/formats.ts (image/jpeg, image/webp, image/png,
  *   application/pdf). Other metadata keys are dropped; the server adds `owner`.
  * - Upload ids are 32 random hex characters chosen by the server; any other id
  *   in a URL is a 404 before the store sees it, so no path trick reaches the disk.
  * - Only the cadre who created an upload can see, continue or delete it
  *   (others get the same 404 as for an unknown id).
- * - When the last byte arrives the file is hashed, sniffed and stored under its
- *   hash (storage.ts); a mismatch deletes it and answers `hash_mismatch` (422)
- *   or `type_mismatch` (415).
+ * - When the last byte arrives the file is hashed, sniffed, an image decoded
+ *   (image-check.ts), and stored under its hash (storage.ts). A refusal deletes
+ *   it and answers `hash_mismatch` (422), `type_mismatch` (415),
+ *   `image_unreadable` (422: truncated or damaged), `image_too_small` (422:
+ *   long edge under 1,000 px, unreadable at the counter) or `image_too_large`
+ *   (413: more than 60 million pixels, refused from the header alone).
  * - Offsets live on disk (FileStore): after a server restart a HEAD gives the
  *   offset and the phone continues from there. An upload that was complete
  *   when the server stopped is finished on that HEAD; an accepted upload keeps
@@ -52,6 +56,9 @@ const REFUSAL_STATUS: Record<RefusalCode, number> = {
   hash_mismatch: 422,
   type_mismatch: 415,
   upload_too_large: 413,
+  image_unreadable: 422,
+  image_too_small: 422,
+  image_too_large: 413,
 };
 
 /** Thrown from the tus hooks; turned into a JSON error body by onResponseError. */

@@ -1,5 +1,9 @@
 import { z } from "zod";
+import { MAX_IMAGE_PIXELS, MIN_IMAGE_LONG_EDGE } from "../files/formats";
 import type { Locale, LocalizedText } from "../text";
+
+const MIN_EDGE = MIN_IMAGE_LONG_EDGE;
+const MEGAPIXELS = MAX_IMAGE_PIXELS / 1_000_000;
 
 /**
  * Stable, machine-readable error codes of the HTTP API. Clients branch on
@@ -89,8 +93,8 @@ export const ERROR_MESSAGES = {
     en: "The upload request is not valid. The app will start the upload again.",
   },
   invalid_upload_metadata: {
-    id: "Data unggahan tidak lengkap: perlu SHA-256 dan jenis berkas (JPEG, WebP atau PDF).",
-    en: "The upload is missing details: it needs a SHA-256 and a file type (JPEG, WebP or PDF).",
+    id: "Data unggahan tidak lengkap: perlu SHA-256 dan jenis berkas (JPEG, PNG, WebP atau PDF).",
+    en: "The upload is missing details: it needs a SHA-256 and a file type (JPEG, PNG, WebP or PDF).",
   },
   upload_too_large: {
     id: "Berkas terlalu besar untuk diunggah (paling besar 6 MB).",
@@ -109,8 +113,20 @@ export const ERROR_MESSAGES = {
     en: "The file received does not match its SHA-256. It was refused; upload it again.",
   },
   type_mismatch: {
-    id: "Isi berkas bukan JPEG, WebP atau PDF, atau tidak sesuai jenis yang disebutkan.",
-    en: "The file's content is not JPEG, WebP or PDF, or does not match the declared type.",
+    id: "Isi berkas bukan JPEG, PNG, WebP atau PDF, atau tidak sesuai jenis yang disebutkan.",
+    en: "The file's content is not JPEG, PNG, WebP or PDF, or does not match the declared type.",
+  },
+  image_unreadable: {
+    id: "Foto rusak atau terpotong sehingga tidak bisa dibuka. Ambil foto ulang lalu kirim lagi.",
+    en: "The photo is damaged or cut short and cannot be opened. Take it again and resend it.",
+  },
+  image_too_small: {
+    id: `Foto terlalu kecil untuk dibaca petugas (sisi terpanjang kurang dari ${MIN_EDGE} piksel). Foto ulang lebih dekat dengan kamera utama.`,
+    en: `The photo is too small for the office to read (long edge under ${MIN_EDGE} pixels). Retake it closer with the main camera.`,
+  },
+  image_too_large: {
+    id: `Gambar terlalu besar (lebih dari ${MEGAPIXELS} juta piksel). Ambil foto biasa dengan kamera HP.`,
+    en: `The image is too large (more than ${MEGAPIXELS} million pixels). Take a normal photo with the phone's camera.`,
   },
   application_not_found: {
     id: "Permohonan tidak ditemukan.",

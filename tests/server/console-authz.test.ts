@@ -9,6 +9,7 @@ import { ApiError } from "../../shared/api/errors";
 import type { Draft } from "../../shared/draft";
 import { createTestUser, sessionCookie, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
+import { plainImage } from "../helpers/images";
 import { tempDatabase } from "../helpers/temp-db";
 
 /**
@@ -235,7 +236,7 @@ beforeEach(async () => {
     for (const page of document.pages) {
       const path = storedFilePath(filesDir, page.sha256 ?? "");
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, "RIFF\0\0\0\0WEBPVP8 ");
+      writeFileSync(path, await plainImage(1200, 900, "webp"));
     }
   }
   const push = await app.request("/api/sync/push", {

@@ -16,6 +16,7 @@ import type { Draft } from "../../shared/draft";
 import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, sha256, storeFilesOf } from "../helpers/drafts";
+import { plainImage } from "../helpers/images";
 import { tempDatabase } from "../helpers/temp-db";
 
 const KEC_A = "31.75.07";
@@ -488,28 +489,30 @@ describe("workflow facts kept by sync", () => {
 });
 
 describe("page files", () => {
-  function storeBytes(text: string): string {
-    const hash = sha256(text);
+  /** A real WebP stored under the hash the draft's page names (readyDraft hashes a label, not the image). */
+  async function storeImage(label: string): Promise<{ hash: string; bytes: Buffer }> {
+    const hash = sha256(label);
     const path = storedFilePath(filesDir, hash);
+    const bytes = Buffer.from(await plainImage(1200, 900, "webp"));
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    return hash;
+    writeFileSync(path, bytes);
+    return { hash, bytes };
   }
 
   it("serves a page the application uses, to its office only, and nothing else", async () => {
     const draft = await submitted(cadreA);
-    const ktp = storeBytes("ktp");
+    const { hash: ktp, bytes } = await storeImage("ktp");
     const response = await get(`/${draft.id}/files/${ktp}`, operatorA);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/webp");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
     expect(response.headers.get("content-disposition")).toBe("inline");
-    expect(await response.text()).toBe("ktp");
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
     expect((await get(`/${draft.id}/files/${ktp}`, admin)).status).toBe(200);
 
     // Stored and recorded, but not a page of this application.
-    const loose = storeBytes("someone else's page");
+    const { hash: loose } = await storeImage("someone else's page");
     env.db
       .insert(files)
       .values({

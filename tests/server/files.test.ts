@@ -1,25 +1,36 @@
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { Db } from "../../server/db/open";
 import { files } from "../../server/db/schema";
 import { createTestUser, type TestUser } from "../helpers/accounts";
-import { tempDatabase } from "../helpers/temp-db";
+import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
+import {
+  documentImage,
+  imageSize,
+  jpegDeclaring,
+  padded,
+  plainImage,
+  truncated,
+  withOrientation,
+} from "../helpers/images";
+import { seededDatabase } from "../helpers/temp-db";
 
 const MB = 1024 * 1024;
 type Bytes = Uint8Array<ArrayBuffer>;
 const TUS = "/api/files/tus/";
 
-let database: ReturnType<typeof tempDatabase>;
+let database: ReturnType<typeof seededDatabase>;
 let filesDir: string;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 
 beforeEach(() => {
-  database = tempDatabase();
+  database = seededDatabase();
   filesDir = join(database.dir, "files");
   app = createApp({ db: database.db, filesDir });
   cadre = createTestUser(database.db, "cadre");
@@ -30,11 +41,15 @@ function sha256(data: Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** Random bytes behind a real magic number: what the server sniffs. */
-function fakeJpeg(size: number): Bytes {
-  const data = randomBytes(size);
-  data.set([0xff, 0xd8, 0xff, 0xe0], 0);
-  return new Uint8Array(data);
+/** A real 1000 × 750 JPEG (under 5 KB): the server decodes every picture it is sent. */
+let smallestReadable: Bytes;
+beforeAll(async () => {
+  smallestReadable = await plainImage(1000, 750);
+});
+
+/** A readable JPEG of exactly `size` bytes, different on every call (random bytes after its end marker). */
+function jpeg(size: number): Bytes {
+  return padded(smallestReadable, size);
 }
 
 function fakePdf(size: number): Bytes {
@@ -124,7 +139,7 @@ function incomingData(): string[] {
 
 describe("tus uploads", () => {
   it("stores a finished upload under its hash and records it, after create → PATCH in chunks", async () => {
-    const data = fakeJpeg(700_000);
+    const data = jpeg(700_000);
     const hash = sha256(data);
     const url = await createOk(data, { sha256: hash, mime: "image/jpeg" });
 
@@ -154,20 +169,22 @@ describe("tus uploads", () => {
     expect(again.headers.get("Upload-Length")).toBe(String(data.byteLength));
   });
 
-  it("accepts a PDF and a WebP, each checked by its magic bytes", async () => {
+  it("accepts a PDF, a WebP and a PNG, each checked by its magic bytes", async () => {
     const pdf = fakePdf(40_000);
     expect((await upload(pdf, { sha256: sha256(pdf), mime: "application/pdf" })).status).toBe(204);
-    const webp = new Uint8Array(randomBytes(30_000));
-    webp.set(Buffer.from("RIFF"), 0);
-    webp.set(Buffer.from("WEBPVP8 "), 8);
+    const webp = await plainImage(1200, 900, "webp");
     expect((await upload(webp, { sha256: sha256(webp), mime: "image/webp" })).status).toBe(204);
-    expect(fileRow(database.db, sha256(pdf))?.mime).toBe("application/pdf");
-    expect(fileRow(database.db, sha256(webp))?.mime).toBe("image/webp");
+    const png = await plainImage(900, 1200, "png");
+    expect((await upload(png, { sha256: sha256(png), mime: "image/png" })).status).toBe(204);
+    // A PDF is not decoded: no pixel size.
+    expect(fileRow(database.db, sha256(pdf))).toMatchObject({ mime: "application/pdf", width: null, height: null });
+    expect(fileRow(database.db, sha256(webp))).toMatchObject({ mime: "image/webp", width: 1200, height: 900 });
+    expect(fileRow(database.db, sha256(png))).toMatchObject({ mime: "image/png", width: 900, height: 1200 });
   });
 
   it("refuses content whose hash is not the declared one, and keeps nothing", async () => {
-    const data = fakeJpeg(100_000);
-    const declared = sha256(fakeJpeg(100_000));
+    const data = jpeg(100_000);
+    const declared = sha256(jpeg(100_000));
     const url = await createOk(data, { sha256: declared, mime: "image/jpeg" });
     const response = await patch(url, 0, data);
     expect(response.status).toBe(422);
@@ -186,13 +203,12 @@ describe("tus uploads", () => {
     expect(refused.status).toBe(415);
     expect(await errorCode(refused)).toBe("type_mismatch");
 
-    const jpeg = fakeJpeg(20_000);
-    const mislabelled = await upload(jpeg, { sha256: sha256(jpeg), mime: "image/webp" });
+    const photo = jpeg(20_000);
+    const mislabelled = await upload(photo, { sha256: sha256(photo), mime: "image/webp" });
     expect(await errorCode(mislabelled)).toBe("type_mismatch");
 
-    // A PNG is a real image but not a page format: refused by content too.
-    const png = new Uint8Array(randomBytes(5_000));
-    png.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 0);
+    // A PNG declared as a JPEG: refused by content too.
+    const png = await plainImage(1200, 900, "png");
     expect(await errorCode(await upload(png, { sha256: sha256(png), mime: "image/jpeg" }))).toBe("type_mismatch");
 
     expect(database.db.select().from(files).all()).toEqual([]);
@@ -206,27 +222,27 @@ describe("tus uploads", () => {
     expect(await errorCode(tooLong)).toBe("upload_too_large");
 
     // Exactly 6 MB is allowed.
-    const max = fakeJpeg(6 * MB);
+    const max = jpeg(6 * MB);
     expect((await upload(max, { sha256: sha256(max), mime: "image/jpeg" })).status).toBe(204);
 
     // More bytes than declared are refused before anything is written past the length.
-    const small = fakeJpeg(1000);
+    const small = jpeg(6000);
     const url = await createOk(small, { sha256: sha256(small), mime: "image/jpeg" });
-    const overflow = await patch(url, 0, fakeJpeg(2000));
+    const overflow = await patch(url, 0, jpeg(7000));
     expect(overflow.status).toBe(413);
     expect(await errorCode(overflow)).toBe("upload_too_large");
     expect(fileRow(database.db, sha256(small))).toBeUndefined();
   });
 
   it("refuses creation without a valid sha256 and page mime, or with a deferred length", async () => {
-    const data = fakeJpeg(1000);
-    const hash = sha256(data);
+    const hash = sha256(jpeg(5000));
     for (const meta of <Record<string, string>[]>[
       { mime: "image/jpeg" },
       { sha256: hash },
       { sha256: hash.toUpperCase(), mime: "image/jpeg" },
       { sha256: hash.slice(1), mime: "image/jpeg" },
-      { sha256: hash, mime: "image/png" },
+      { sha256: hash, mime: "image/gif" },
+      { sha256: hash, mime: "image/heic" },
       { sha256: hash, mime: "text/html" },
     ]) {
       const response = await create(1000, meta);
@@ -249,12 +265,12 @@ describe("tus uploads", () => {
   });
 
   it("stores identical content once; both uploads succeed, one after the other and at the same time", async () => {
-    const data = fakeJpeg(300_000);
+    const data = jpeg(300_000);
     const hash = sha256(data);
     expect((await upload(data, { sha256: hash, mime: "image/jpeg" })).status).toBe(204);
     expect((await upload(data, { sha256: hash, mime: "image/jpeg" })).status).toBe(204);
 
-    const other = fakeJpeg(200_000);
+    const other = jpeg(200_000);
     const urls = await Promise.all([1, 2, 3].map(() => createOk(other, { sha256: sha256(other), mime: "image/jpeg" })));
     const results = await Promise.all(urls.map((url) => patch(url, 0, other)));
     expect(results.map((r) => r.status)).toEqual([204, 204, 204]);
@@ -267,7 +283,7 @@ describe("tus uploads", () => {
   });
 
   it("resumes after a server restart: HEAD gives the offset, the rest is PATCHed, the file is stored", async () => {
-    const data = fakeJpeg(1_000_000);
+    const data = jpeg(1_000_000);
     const hash = sha256(data);
     const url = await createOk(data, { sha256: hash, mime: "image/jpeg" });
     const half = 500_000;
@@ -291,7 +307,7 @@ describe("tus uploads", () => {
   });
 
   it("finishes, on the next HEAD, an upload whose last bytes were written when the server stopped", async () => {
-    const data = fakeJpeg(400_000);
+    const data = jpeg(400_000);
     const hash = sha256(data);
     const url = await createOk(data, { sha256: hash, mime: "image/jpeg" });
     expect((await patch(url, 0, data.subarray(0, 100_000))).status).toBe(204);
@@ -308,7 +324,7 @@ describe("tus uploads", () => {
   });
 
   it("keeps each upload to the cadre who started it", async () => {
-    const data = fakeJpeg(10_000);
+    const data = jpeg(10_000);
     const url = await createOk(data, { sha256: sha256(data), mime: "image/jpeg" });
     const other = createTestUser(database.db, "cadre");
     expect((await head(url, { user: other })).status).toBe(404);
@@ -323,7 +339,7 @@ describe("tus uploads", () => {
 
   it("ignores client file names and refuses path tricks in ids; nothing is written outside the files folder", async () => {
     const before = readdirSync(database.dir).sort();
-    const data = fakeJpeg(5_000);
+    const data = jpeg(5_000);
     const hash = sha256(data);
     const url = await createOk(data, {
       sha256: hash,
@@ -363,14 +379,14 @@ describe("tus uploads", () => {
   });
 
   it("answers 405 to GET on the upload URLs: partial uploads are never readable", async () => {
-    const data = fakeJpeg(5_000);
+    const data = jpeg(5_000);
     const url = await createOk(data, { sha256: sha256(data), mime: "image/jpeg" });
     expect((await app.request(url, { headers: tusHeaders(cadre) })).status).toBe(405);
     expect((await app.request(TUS, { method: "PATCH", headers: tusHeaders(cadre) })).status).toBe(405);
   });
 
   it("is only for signed-in cadres", async () => {
-    const data = fakeJpeg(5_000);
+    const data = jpeg(5_000);
     const anonymous = await create(5_000, { sha256: sha256(data), mime: "image/jpeg" }, { user: null });
     expect(anonymous.status).toBe(401);
     expect(await errorCode(anonymous)).toBe("session_required");
@@ -388,7 +404,7 @@ describe("tus uploads", () => {
       filesDir,
       auth: { now: () => new Date(Date.now() + 2 * 60 * 60 * 1000) },
     });
-    const data = fakeJpeg(5_000);
+    const data = jpeg(5_000);
     const created = await create(5_000, { sha256: sha256(data), mime: "image/jpeg" }, { target: later });
     expect(created.status).toBe(201);
     expect(created.headers.get("Set-Cookie")).toContain("masdarin_session=");
@@ -396,7 +412,7 @@ describe("tus uploads", () => {
   });
 
   it("refuses a cross-site upload (the Origin check applies to /api/files too)", async () => {
-    const data = fakeJpeg(5_000);
+    const data = jpeg(5_000);
     const response = await app.request(TUS, {
       method: "POST",
       headers: tusHeaders(cadre, {
@@ -410,9 +426,186 @@ describe("tus uploads", () => {
   });
 });
 
+describe("decoding uploaded pictures", () => {
+  /** Uploads `data` completely and expects a refusal with `code`: a 4xx, never a 5xx, and nothing kept. */
+  async function expectRefused(data: Bytes, mime: string, code: string, status: number): Promise<Response> {
+    const response = await upload(data, { sha256: sha256(data), mime });
+    expect(response.status).toBe(status);
+    expect(await errorCode(response.clone())).toBe(code);
+    expect(fileRow(database.db, sha256(data))).toBeUndefined();
+    expect(tree(filesDir).filter((name) => !name.startsWith("incoming"))).toEqual([]);
+    expect(incomingData()).toEqual([]);
+    return response;
+  }
+
+  it("refuses a 200 × 150 photo as too small to read (image_too_small), says why, and stores nothing", async () => {
+    const tiny = await documentImage(200, 150);
+    const response = await expectRefused(tiny, "image/jpeg", "image_too_small", 422);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(/terlalu kecil.*1000 piksel/);
+
+    // One pixel short of the rule, in English.
+    const short = await plainImage(999, 700, "png");
+    const url = await createOk(short, { sha256: sha256(short), mime: "image/png" });
+    const english = await app.request(url, {
+      method: "PATCH",
+      headers: tusHeaders(cadre, {
+        "Upload-Offset": "0",
+        "Content-Type": "application/offset+octet-stream",
+        "Accept-Language": "en",
+      }),
+      body: short,
+    });
+    expect(english.status).toBe(422);
+    expect(((await english.json()) as { error: { message: string } }).error).toMatchObject({
+      code: "image_too_small",
+      message: expect.stringMatching(/too small.*1000 pixels/),
+    });
+    expect(database.db.select().from(files).all()).toEqual([]);
+  });
+
+  it("accepts a 1600 × 1200 JPEG and a PNG, byte for byte, and records their size as seen", async () => {
+    const photo = await documentImage(1600, 1200);
+    expect((await upload(photo, { sha256: sha256(photo), mime: "image/jpeg" })).status).toBe(204);
+    expect(readFileSync(storedPath(sha256(photo))).equals(Buffer.from(photo))).toBe(true);
+    expect(fileRow(database.db, sha256(photo))).toMatchObject({ mime: "image/jpeg", width: 1600, height: 1200 });
+
+    const screenshot = await documentImage(1080, 1920, "png");
+    expect((await upload(screenshot, { sha256: sha256(screenshot), mime: "image/png" })).status).toBe(204);
+    expect(fileRow(database.db, sha256(screenshot))).toMatchObject({ mime: "image/png", width: 1080, height: 1920 });
+
+    // Stored 1600 × 800 with EXIF orientation 6: seen (and recorded) as 800 × 1600.
+    const turned = await withOrientation(await plainImage(1600, 800), 6);
+    expect((await upload(turned, { sha256: sha256(turned), mime: "image/jpeg" })).status).toBe(204);
+    expect(fileRow(database.db, sha256(turned))).toMatchObject({ width: 800, height: 1600 });
+  });
+
+  it("refuses a JPEG whose header declares 60,000 × 60,000 pixels from the header alone (image_too_large)", async () => {
+    const bomb = jpegDeclaring(await plainImage(1000, 750), 60_000, 60_000);
+    expect(await imageSize(bomb)).toMatchObject({ width: 60_000, height: 60_000, format: "jpeg" });
+    // Not image_unreadable: the server never tried to decode what the header promised.
+    await expectRefused(bomb, "image/jpeg", "image_too_large", 413);
+    // Just over 60 million pixels is a bomb too; a 50 MP camera's 8192 × 6144 would not be.
+    const over = jpegDeclaring(await plainImage(1000, 750), 8_000, 7_600);
+    await expectRefused(over, "image/jpeg", "image_too_large", 413);
+  });
+
+  it("refuses a truncated JPEG, a JPEG header over garbage and a truncated PNG (image_unreadable)", async () => {
+    const cut = truncated(await documentImage(1600, 1200));
+    // The header survives the cut: only decoding the whole image finds the damage.
+    expect(await imageSize(cut)).toMatchObject({ width: 1600, height: 1200 });
+    await expectRefused(cut, "image/jpeg", "image_unreadable", 422);
+
+    const garbage = new Uint8Array(randomBytes(50_000));
+    garbage.set([0xff, 0xd8, 0xff, 0xe0], 0);
+    await expectRefused(garbage, "image/jpeg", "image_unreadable", 422);
+
+    await expectRefused(truncated(await documentImage(1200, 900, "png"), 0.8), "image/png", "image_unreadable", 422);
+  });
+});
+
+describe("pages served to operators", () => {
+  let operator: TestUser;
+
+  beforeEach(() => {
+    operator = createTestUser(database.db, "operator");
+  });
+
+  /** A submitted application whose KTP page is `photo` (already stored), through the real push. */
+  async function submittedWith(photo: Bytes): Promise<string> {
+    const draft = readyDraft();
+    const ktp = draft.documents["ktp-el"]?.pages[0];
+    if (!ktp) throw new Error("readyDraft has no KTP page");
+    Object.assign(ktp, { sha256: sha256(photo), mime: "image/jpeg", bytes: photo.byteLength });
+    storeFilesOf(database.db, draft, cadre.id);
+    const response = await app.request("/api/sync/push", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
+      body: JSON.stringify({ clientId: uuidv7(), mutations: [mutation(1, "submitApplication", { draft })] }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { results: { status: string }[] }).results[0]?.status).toBe("applied");
+    return draft.id;
+  }
+
+  function view(id: string, hash: string) {
+    return app.request(`/api/console/applications/${id}/files/${hash}`, { headers: { Cookie: operator.cookie } });
+  }
+
+  it("sends a 4000 × 3000 photo at 2400 px at most, made once and kept; the stored original is unchanged", async () => {
+    const photo = await documentImage(4000, 3000, "jpeg", { quality: 80 });
+    expect(photo.byteLength).toBeLessThanOrEqual(6 * MB);
+    const hash = sha256(photo);
+    expect((await upload(photo, { sha256: hash, mime: "image/jpeg" })).status).toBe(204);
+    const id = await submittedWith(photo);
+
+    const first = await view(id, hash);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("Content-Type")).toBe("image/webp");
+    const served = new Uint8Array(await first.arrayBuffer());
+    expect(Number(first.headers.get("Content-Length"))).toBe(served.byteLength);
+    expect(await imageSize(served)).toEqual({ width: 2400, height: 1800, format: "webp" });
+
+    // Kept next to the stored files and served again as it is.
+    expect(existsSync(join(filesDir, "views", `${hash}.webp`))).toBe(true);
+    const again = new Uint8Array(await (await view(id, hash)).arrayBuffer());
+    expect(Buffer.from(again).equals(Buffer.from(served))).toBe(true);
+    expect(sha256(readFileSync(storedPath(hash)))).toBe(hash);
+  });
+
+  it("sends a 1600 × 1200 photo as it was stored", async () => {
+    const photo = await documentImage(1600, 1200);
+    const hash = sha256(photo);
+    expect((await upload(photo, { sha256: hash, mime: "image/jpeg" })).status).toBe(204);
+    const response = await view(await submittedWith(photo), hash);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("image/jpeg");
+    expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(photo))).toBe(true);
+    expect(existsSync(join(filesDir, "views"))).toBe(false);
+  });
+
+  it("reads the size of files stored before uploads were decoded when first served, and records it", async () => {
+    /** Bytes written and recorded the way the server did before it decoded uploads: no width or height. */
+    function storeAsBefore(data: Bytes): string {
+      const hash = sha256(data);
+      mkdirSync(join(filesDir, hash.slice(0, 2)), { recursive: true });
+      writeFileSync(storedPath(hash), data);
+      database.db
+        .insert(files)
+        .values({
+          sha256: hash,
+          bytes: data.byteLength,
+          mime: "image/jpeg",
+          uploadedBy: cadre.id,
+          createdAt: "2026-01-01T00:00:00.000Z",
+        })
+        .run();
+      return hash;
+    }
+    const large = await documentImage(3000, 2000);
+    const hash = storeAsBefore(large);
+    const response = await view(await submittedWith(large), hash);
+    expect(response.status).toBe(200);
+    expect(await imageSize(new Uint8Array(await response.arrayBuffer()))).toMatchObject({ width: 2400, height: 1600 });
+    expect(fileRow(database.db, hash)).toMatchObject({ width: 3000, height: 2000 });
+
+    // What the server would refuse today is not sent to a browser either: a 4xx, never the bytes.
+    const bomb = jpegDeclaring(await plainImage(1000, 750), 60_000, 60_000);
+    const bombHash = storeAsBefore(bomb);
+    const refused = await view(await submittedWith(bomb), bombHash);
+    expect(refused.status).toBe(422);
+    expect(await errorCode(refused)).toBe("image_too_large");
+    const garbage = jpeg(20_000).fill(7, 4);
+    const garbageHash = storeAsBefore(garbage);
+    const unreadable = await view(await submittedWith(garbage), garbageHash);
+    expect(unreadable.status).toBe(422);
+    expect(await errorCode(unreadable)).toBe("image_unreadable");
+  });
+});
+
 describe("GET|HEAD /api/files/sha256/:hash", () => {
   it("says whether the server holds that content: 404 before, 200 with metadata after", async () => {
-    const data = fakeJpeg(50_000);
+    const data = jpeg(50_000);
     const hash = sha256(data);
     const path = `/api/files/sha256/${hash}`;
     const headers = { Cookie: cadre.cookie };
@@ -432,7 +625,7 @@ describe("GET|HEAD /api/files/sha256/:hash", () => {
   });
 
   it("answers 404 when the row is there but the bytes are not, so the phone uploads them again", async () => {
-    const data = fakeJpeg(50_000);
+    const data = jpeg(50_000);
     const hash = sha256(data);
     await upload(data, { sha256: hash, mime: "image/jpeg" });
     const { rmSync } = await import("node:fs");
