@@ -1,15 +1,21 @@
 /**
  * Photo pipeline benchmark: client/photos/prepare-page.ts in headless Chromium,
- * compressing a generated 12-megapixel document photo. `npx tsx bench/photos.ts`.
+ * compressing a generated 12-megapixel document photo; and the server's check
+ * of an uploaded photo (server/files/image-check.ts) at 12 and 2 megapixels.
+ * `npx tsx bench/photos.ts`.
  *
  * Also the harness of tests/browser/photos.test.ts: the module is bundled with
  * esbuild and injected into a blank page, and photos are drawn inside that page.
  */
-import { resolve } from "node:path";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import type { PageError, PreparedPage, PreparePageOptions, preparePage } from "../client/photos/prepare-page";
+import { checkImage } from "../server/files/image-check";
 import { launchChromium } from "../tests/helpers/browser";
+import { documentImage, jpegDeclaring, plainImage } from "../tests/helpers/images";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const RUNS = 5;
@@ -261,6 +267,61 @@ export async function benchPhotos(): Promise<Record<string, unknown>> {
   }
 }
 
+/** Runs of the server-side check per photo size; the median is reported. */
+const SERVER_RUNS = 9;
+
+async function checkTimes(path: string, expected: "ok" | "image_too_large"): Promise<number[]> {
+  const times: number[] = [];
+  for (let run = 0; run < SERVER_RUNS; run++) {
+    const started = performance.now();
+    const result = await checkImage(path, "image/jpeg");
+    times.push(performance.now() - started);
+    const outcome = result.ok ? "ok" : result.code;
+    if (outcome !== expected) throw new Error(`image check answered ${outcome}, expected ${expected}`);
+  }
+  return times;
+}
+
+/**
+ * The server's check of one finished upload, as acceptUpload runs it on the
+ * file tus left on disk: header (format, size, orientation), then the whole
+ * image decoded (shrink-on-load). Generated document photos, JPEG q90 as a
+ * phone camera writes them; one warm-up call first (libvips starts lazily).
+ */
+export async function benchServerImageCheck(): Promise<Record<string, unknown>> {
+  const dir = await mkdtemp(join(tmpdir(), "masdarin-bench-images-"));
+  const tenth = (ms: number) => Math.round(ms * 10) / 10;
+  try {
+    const results: Record<string, unknown> = {};
+    for (const [label, width, height] of [
+      ["12 MP (4000x3000)", 4000, 3000],
+      ["2 MP (1600x1200)", 1600, 1200],
+    ] as const) {
+      const photo = await documentImage(width, height, "jpeg", { quality: 90 });
+      const path = join(dir, `${width}x${height}.jpg`);
+      await writeFile(path, photo);
+      await checkImage(path, "image/jpeg");
+      const times = await checkTimes(path, "ok");
+      results[label] = {
+        inputBytes: photo.byteLength,
+        runs: SERVER_RUNS,
+        medianMs: tenth(median(times)),
+        timesMs: times.map(tenth),
+      };
+    }
+    // A header claiming 60,000 x 60,000 pixels: refused from the header, nothing decoded.
+    const bomb = join(dir, "bomb.jpg");
+    await writeFile(bomb, jpegDeclaring(await plainImage(1000, 750), 60_000, 60_000));
+    results["decompression bomb (header claims 60000x60000)"] = {
+      runs: SERVER_RUNS,
+      medianMs: tenth(median(await checkTimes(bomb, "image_too_large"))),
+    };
+    return results;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 const invokedDirectly =
   typeof process !== "undefined" &&
   process.argv[1] !== undefined &&
@@ -268,4 +329,5 @@ const invokedDirectly =
 
 if (invokedDirectly) {
   console.log(await benchPhotos());
+  console.log(await benchServerImageCheck());
 }

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import { firstScreenAssets, gzipSize, startupAssets } from "./bundle-size";
 import { benchConsole } from "./console";
 import { benchDrafts } from "./drafts";
-import { benchPhotos } from "./photos";
+import { benchPhotos, benchServerImageCheck } from "./photos";
 import { benchPrecheck } from "./precheck";
 import { benchSearch } from "./search";
 import { benchServer } from "./server";
@@ -42,6 +42,11 @@ section("Search over 1,000 generated guides", "npx tsx bench/search.ts", await b
 section("Server: catalogue over HTTP on 127.0.0.1", "npm run bench (bench/server.ts)", await benchServer());
 section("Drafts in Chromium IndexedDB", "npx tsx bench/drafts.ts", await benchDrafts());
 section("Photo compression of a 12-megapixel photo in Chromium", "npx tsx bench/photos.ts", await benchPhotos());
+section(
+  "Server-side check of one uploaded photo (sharp: header, then the whole image decoded)",
+  "npx tsx bench/photos.ts",
+  await benchServerImageCheck(),
+);
 section("Pre-check per draft", "npx tsx bench/precheck.ts", await benchPrecheck());
 section("Sync over HTTP on 127.0.0.1", "npx tsx bench/sync.ts", await benchSync());
 section("Upload of 50 compressed photos over loopback (tus)", "npx tsx bench/uploads.ts", await benchUploads());

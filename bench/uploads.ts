@@ -3,7 +3,8 @@
  * folder), from Node with tus-js-client, the way the phone does it: HEAD the
  * hash, tus in 256 KB chunks, HEAD again to confirm. 50 pages of 150–300 KB,
  * one after another, then the same 50 again (all skipped by the HEAD).
- * The pages are random bytes behind a JPEG header: as incompressible as real
+ * Each page is a real 2000 × 1500 JPEG (the server decodes every picture)
+ * followed by pseudo-random bytes up to its size: as incompressible as real
  * JPEG data, which is what matters on the wire. `npx tsx bench/uploads.ts`
  */
 import { createHash } from "node:crypto";
@@ -13,6 +14,7 @@ import { serve } from "@hono/node-server";
 import { Upload } from "tus-js-client";
 import { createApp } from "../server/app";
 import { createTestUser } from "../tests/helpers/accounts";
+import { plainImage } from "../tests/helpers/images";
 import { tempDatabase } from "../tests/helpers/temp-db";
 
 const PAGES = 50;
@@ -20,16 +22,16 @@ const CHUNK = 256 * 1024;
 /** A typical 3G uplink, for the estimate only. */
 const THREE_G_UPLINK_BITS_PER_SECOND = 384_000;
 
-/** Deterministic page bytes: a JPEG header, then pseudo-random data. */
-function makePage(index: number): Buffer {
+/** Deterministic page bytes: a readable JPEG, then pseudo-random data after its end marker. */
+function makePage(index: number, image: Uint8Array): Buffer {
   const size = 150_000 + ((index * 7_919) % 150_001);
   const bytes = Buffer.alloc(size);
   let seed = (index + 1) * 2_654_435_761;
-  for (let i = 0; i < size; i++) {
+  for (let i = image.byteLength; i < size; i++) {
     seed = (seed * 1_103_515_245 + 12_345) >>> 0;
     bytes[i] = seed >>> 24;
   }
-  bytes.set([0xff, 0xd8, 0xff, 0xe0], 0);
+  bytes.set(image, 0);
   return bytes;
 }
 
@@ -85,7 +87,8 @@ export async function benchUploads(): Promise<Record<string, unknown>> {
     return { toServer: read, fromServer: written };
   };
 
-  const pages = Array.from({ length: PAGES }, (_, index) => makePage(index));
+  const image = await plainImage(2000, 1500);
+  const pages = Array.from({ length: PAGES }, (_, index) => makePage(index, image));
   const hashes = pages.map((page) => createHash("sha256").update(page).digest("hex"));
   const payload = pages.reduce((sum, page) => sum + page.byteLength, 0);
 
