@@ -1,4 +1,4 @@
-import { ApplicantField, CATEGORIES, DocumentForm, GovernmentLevel, RequirementKind } from "../../../shared/guide";
+import { CATEGORIES, GovernmentLevel } from "../../../shared/guide";
 import { t } from "../../i18n";
 import { blankOption, blankQuestion, blankRequirement, emptyText, type Path } from "../guide-editing";
 import { type ConsoleMessageKey, tc } from "../messages";
@@ -14,6 +14,7 @@ import {
   SelectInput,
   TextInput,
 } from "./GuideFields";
+import { RequirementFields } from "./RequirementFields";
 
 const LEVEL_KEYS = {
   kelurahan: "levelKelurahan",
@@ -22,26 +23,6 @@ const LEVEL_KEYS = {
   provinsi: "levelProvinsi",
 } as const;
 const levels = () => GovernmentLevel.options.map((value) => ({ value, label: t(LEVEL_KEYS[value]) }));
-const KIND_KEYS: Record<RequirementKind, ConsoleMessageKey> = {
-  document: "kindDocument",
-  data: "kindData",
-  statement: "kindStatement",
-};
-const FORM_KEYS: Record<DocumentForm, ConsoleMessageKey> = {
-  original: "formOriginal",
-  copy: "formCopy",
-  "original-and-copy": "formOriginalAndCopy",
-  digital: "formDigital",
-};
-const FIELD_KEYS: Record<ApplicantField, ConsoleMessageKey> = {
-  fullName: "fullName",
-  nik: "nik",
-  kk: "kk",
-  birthDate: "birthDate",
-  sex: "sex",
-  phone: "phone",
-  address: "address",
-};
 
 /** Every field of the Guide schema (shared/guide.ts), in both languages; conditions as JSON. */
 export function GuideForm({ ed }: { ed: Editor }) {
@@ -176,57 +157,6 @@ function QuestionFields({ ed, path }: { ed: Editor; path: Path }) {
           )}
         />
       )}
-    </>
-  );
-}
-
-function RequirementFields({ ed, path }: { ed: Editor; path: Path }) {
-  const kind = ed.get([...path, "kind"]);
-  const acceptance = [...path, "acceptance"];
-  return (
-    <>
-      <TextInput ed={ed} path={[...path, "id"]} label={tc("fReqId")} />
-      <SelectInput
-        ed={ed}
-        path={[...path, "kind"]}
-        label={tc("fReqKind")}
-        options={RequirementKind.options.map((value) => ({ value, label: tc(KIND_KEYS[value]) }))}
-      />
-      <LocalizedInput ed={ed} path={[...path, "label"]} label={tc("fLabel")} />
-      {kind === "data" ? (
-        <SelectInput
-          ed={ed}
-          path={[...path, "field"]}
-          label={tc("fField")}
-          optional
-          options={ApplicantField.options.map((value) => ({ value, label: tc(FIELD_KEYS[value]) }))}
-        />
-      ) : (
-        <NumberInput ed={ed} path={[...path, "minPages"]} label={tc("fMinPages")} min={1} />
-      )}
-      <LocalizedInput ed={ed} path={[...path, "obtainFrom"]} label={tc("fObtainFrom")} optional />
-      <JsonInput ed={ed} path={[...path, "when"]} label={tc("fWhen")} help={tc("whenHelp")} />
-      <fieldset class="acceptance">
-        <legend>{tc("fForm")}</legend>
-        <SelectInput
-          ed={ed}
-          path={[...acceptance, "form"]}
-          label={tc("fForm")}
-          optional
-          options={DocumentForm.options.map((value) => ({ value, label: tc(FORM_KEYS[value]) }))}
-        />
-        <NumberInput ed={ed} path={[...acceptance, "copies"]} label={tc("fCopies")} min={1} />
-        <NumberInput ed={ed} path={[...acceptance, "maxAgeDays"]} label={tc("fMaxAge")} min={1} />
-        <CheckInput ed={ed} path={[...acceptance, "legalised"]} label={tc("fLegalised")} />
-        <CheckInput ed={ed} path={[...acceptance, "stamped"]} label={tc("fStamped")} />
-        <MultiCheck
-          ed={ed}
-          path={[...acceptance, "formats"]}
-          label={tc("fFormats")}
-          options={["jpg", "png", "pdf"].map((value) => ({ value, label: value.toUpperCase() }))}
-        />
-        <LocalizedInput ed={ed} path={[...acceptance, "note"]} label={tc("fAcceptNote")} optional />
-      </fieldset>
     </>
   );
 }
