@@ -45,7 +45,18 @@ export type PrepareOutcome =
       decoded: { width: number; height: number } | null;
       thumbnail: { type: string; bytes: number; width: number; height: number } | null;
     }
-  | { ok: false; ms: number; isPageError: boolean; name: string; code: string | undefined; message: string };
+  | {
+      ok: false;
+      ms: number;
+      isPageError: boolean;
+      name: string;
+      code: string | undefined;
+      message: string;
+      minLongEdge: number | undefined;
+    };
+
+/** preparePage's options as plain data: `accept` (a Set in the page) travels as an array. */
+export type FixtureOptions = PreparePageOptions & { accept?: string[] };
 
 let bundled: Promise<string> | undefined;
 
@@ -161,7 +172,7 @@ export function makeDocumentPhoto(
 }
 
 /** Runs preparePage on the fixture kept under `name` and summarises the result as plain data. */
-export function prepareFixture(page: Page, name: string, options?: PreparePageOptions): Promise<PrepareOutcome> {
+export function prepareFixture(page: Page, name: string, options?: FixtureOptions): Promise<PrepareOutcome> {
   return page.evaluate(
     async ({ name, options }) => {
       const photos = window as unknown as PhotoWindow;
@@ -179,7 +190,10 @@ export function prepareFixture(page: Page, name: string, options?: PreparePageOp
       };
       const started = performance.now();
       try {
-        const result = await photos.preparePage(file, options);
+        const { accept, ...rest } = options ?? {};
+        const result = accept
+          ? await photos.preparePage(file, { ...rest, accept: new Set(accept) })
+          : await photos.preparePage(file, rest);
         const ms = performance.now() - started;
         const thumbnailSize = result.thumbnail ? await dimensions(result.thumbnail) : null;
         return {
@@ -209,6 +223,7 @@ export function prepareFixture(page: Page, name: string, options?: PreparePageOp
           name: e.name,
           code: error instanceof photos.PageError ? error.code : undefined,
           message: e.message,
+          minLongEdge: error instanceof photos.PageError ? error.minLongEdge : undefined,
         };
       }
     },

@@ -1,8 +1,10 @@
 /**
  * On-device preparation of one document page (a KTP, a KK, a letter) before it
  * is stored in the draft and uploaded: the real type is sniffed from the bytes,
- * photos are decoded with their EXIF rotation, scaled down and re-encoded to a
- * few hundred kilobytes, PDFs are kept as they are.
+ * photos are decoded with their EXIF rotation, refused when too small to read
+ * (the server's rule, shared/files/formats.ts), scaled down and re-encoded to
+ * a few hundred kilobytes; PDFs are kept as they are. A picked PNG stays PNG
+ * when the requirement takes PNG but not photos (see `accept`).
  *
  * Only platform APIs (createImageBitmap, OffscreenCanvas or <canvas>), no image
  * libraries. Written for cheap phones: one full-size bitmap at a time, closed
@@ -11,18 +13,22 @@
  * Error messages are English and free of personal data (no file names): they
  * go to logs; the screen maps `PageError.code` to localized text.
  */
+import { MIN_IMAGE_LONG_EDGE, type PageMimeType } from "../../shared/files/formats";
 import { SNIFF_BYTES, sniffFileType } from "../../shared/files/sniff";
 
-export interface PreparedPage {
+/** What a page becomes without `accept`: photos re-encoded as WebP or JPEG, PDFs kept. */
+export type ConvertedMime = "image/jpeg" | "image/webp" | "application/pdf";
+
+export interface PreparedPage<M extends PageMimeType = PageMimeType> {
   blob: Blob;
-  mime: "image/jpeg" | "image/webp" | "application/pdf";
+  mime: M;
   bytes: number;
   width?: number;
   height?: number;
   thumbnail?: Blob;
 }
 
-export type PageErrorCode = "not-supported" | "corrupt" | "too-large" | "empty";
+export type PageErrorCode = "not-supported" | "corrupt" | "too-large" | "too-small" | "empty";
 
 export class PageError extends Error {
   override readonly name = "PageError";
@@ -31,6 +37,8 @@ export class PageError extends Error {
     message: string,
     /** For "too-large": the limit that was exceeded, so the message can name it. */
     readonly limitBytes?: number,
+    /** For "too-small": the shortest long edge a readable page has, so the message can name it. */
+    readonly minLongEdge?: number,
   ) {
     super(message);
   }
@@ -45,6 +53,17 @@ export interface PreparePageOptions {
   maxInputBytes?: number;
   /** PDFs are kept as they are, up to this size. Default 5 MB. */
   maxPdfBytes?: number;
+  /** A PNG kept as PNG may be this large. Default 5 MB. */
+  maxPngBytes?: number;
+}
+
+export interface AcceptingOptions extends PreparePageOptions {
+  /**
+   * The page types the requirement accepts (`mimesForFormats` of its formats).
+   * A picked PNG stays PNG when this holds image/png but neither photo type:
+   * converting it would make a page the pre-check refuses.
+   */
+  accept: ReadonlySet<string>;
 }
 
 const MB = 1024 * 1024;
@@ -53,6 +72,7 @@ const DEFAULTS: Required<PreparePageOptions> = {
   targetBytes: 300_000,
   maxInputBytes: 25 * MB,
   maxPdfBytes: 5 * MB,
+  maxPngBytes: 5 * MB,
 };
 
 /** Encoder qualities tried in turn at each size before the page is scaled down further. */
@@ -67,12 +87,20 @@ const THUMBNAIL_EDGE = 240;
 const THUMBNAIL_QUALITY = 0.7;
 
 type ImageMime = "image/webp" | "image/jpeg";
+type EncodableMime = ImageMime | "image/png";
 type Encoded = { blob: Blob; mime: ImageMime };
 type Surface = OffscreenCanvas | HTMLCanvasElement;
 type Context2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
 
-export async function preparePage(file: Blob, options: PreparePageOptions = {}): Promise<PreparedPage> {
-  const { maxEdge, targetBytes, maxInputBytes, maxPdfBytes } = { ...DEFAULTS, ...usableOnly(options) };
+/** Keeps PNG when `accept` needs it; the result may then be image/png. */
+export function preparePage(file: Blob, options: AcceptingOptions): Promise<PreparedPage>;
+/** Without `accept`, photos always become WebP or JPEG. */
+export function preparePage(file: Blob, options?: PreparePageOptions): Promise<PreparedPage<ConvertedMime>>;
+export async function preparePage(
+  file: Blob,
+  options: PreparePageOptions & { accept?: ReadonlySet<string> } = {},
+): Promise<PreparedPage> {
+  const { maxEdge, targetBytes, maxInputBytes, maxPdfBytes, maxPngBytes } = { ...DEFAULTS, ...usableOnly(options) };
 
   if (file.size === 0) throw new PageError("empty", "The file is empty.");
   if (file.size > maxInputBytes) {
@@ -97,7 +125,69 @@ export async function preparePage(file: Blob, options: PreparePageOptions = {}):
     throw new PageError("not-supported", "The file is neither a JPEG, PNG or WebP photo nor a PDF.");
   }
 
-  return encodeImage(await decode(file), { maxEdge, targetBytes });
+  const bitmap = await decode(file);
+  const longEdge = Math.max(bitmap.width, bitmap.height);
+  if (longEdge < MIN_IMAGE_LONG_EDGE) {
+    bitmap.close();
+    throw new PageError(
+      "too-small",
+      `The image's long edge is ${longEdge} px; a readable page needs ${MIN_IMAGE_LONG_EDGE}.`,
+      undefined,
+      MIN_IMAGE_LONG_EDGE,
+    );
+  }
+  if (type === "image/png" && keepsPng(options.accept)) return keepPng(file, bitmap, { maxEdge, maxPngBytes });
+  return encodeImage(bitmap, { maxEdge, targetBytes });
+}
+
+/** PNG is kept only where converting would leave the requirement's formats. */
+function keepsPng(accept: ReadonlySet<string> | undefined): boolean {
+  return !!accept?.has("image/png") && !accept.has("image/webp") && !accept.has("image/jpeg");
+}
+
+/**
+ * A picked PNG (a screenshot, a scan) that must stay PNG: kept byte for byte
+ * when small enough in both pixels and bytes, otherwise scaled to `maxEdge`
+ * and encoded as PNG again. Lossless either way; refused if still too large.
+ */
+async function keepPng(
+  file: Blob,
+  bitmap: ImageBitmap,
+  { maxEdge, maxPngBytes }: { maxEdge: number; maxPngBytes: number },
+): Promise<PreparedPage> {
+  const { width, height } = bitmap;
+  const edge = Math.min(Math.max(width, height), Math.max(1, Math.round(maxEdge)));
+  let page: Surface;
+  try {
+    page = draw(bitmap, bitmap.width, bitmap.height, edge);
+  } finally {
+    bitmap.close();
+  }
+  try {
+    const unchanged = page.width === width && page.height === height && file.size <= maxPngBytes;
+    let blob: Blob;
+    if (unchanged) {
+      blob = file.type === "image/png" ? file : new Blob([file], { type: "image/png" });
+    } else {
+      blob = await encode(page, "image/png");
+      if (!(await isEncodedAs(blob, "image/png"))) {
+        throw new PageError("not-supported", `This browser cannot encode PNG (it returned ${blob.type || "nothing"}).`);
+      }
+    }
+    if (blob.size > maxPngBytes) {
+      throw new PageError("too-large", `The PNG has ${blob.size} bytes; the limit is ${maxPngBytes}.`, maxPngBytes);
+    }
+    return {
+      blob,
+      mime: "image/png",
+      bytes: blob.size,
+      width: page.width,
+      height: page.height,
+      thumbnail: await encodeThumbnail(page),
+    };
+  } finally {
+    release(page);
+  }
 }
 
 /** Options left undefined, or not a positive number, fall back to the defaults. */
@@ -219,7 +309,7 @@ async function encodeBest(surface: Surface, quality: number, known: ImageMime | 
   return { blob, mime: "image/jpeg" };
 }
 
-async function isEncodedAs(blob: Blob, mime: ImageMime): Promise<boolean> {
+async function isEncodedAs(blob: Blob, mime: EncodableMime): Promise<boolean> {
   if (blob.type !== mime) return false;
   return sniffFileType(new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer())) === mime;
 }
@@ -261,7 +351,7 @@ function createSurface(width: number, height: number): { surface: Surface; conte
   return { surface, context };
 }
 
-function encode(surface: Surface, type: ImageMime, quality: number): Promise<Blob> {
+function encode(surface: Surface, type: EncodableMime, quality?: number): Promise<Blob> {
   if (!isElement(surface)) return surface.convertToBlob({ type, quality });
   return new Promise((resolve, reject) => {
     surface.toBlob(

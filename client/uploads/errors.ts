@@ -5,8 +5,10 @@
  * - offline: the server could not be reached (no network, a drop, the server down);
  * - aborted: the caller's AbortSignal fired (the upload can resume later);
  * - session: not signed in any more, or not a cadre;
- * - hash_mismatch, type_mismatch, upload_too_large, invalid_upload_metadata:
- *   the server refused this content; sending the same bytes again will not help;
+ * - hash_mismatch, type_mismatch, upload_too_large, invalid_upload_metadata,
+ *   image_unreadable, image_too_small, image_too_large: the server refused this
+ *   content (the last three after decoding the picture); sending the same
+ *   bytes again will not help;
  * - not_stored: the upload finished but the server does not list the file;
  * - server: any other answer (5xx after the retries, an unexpected status).
  */
@@ -18,6 +20,9 @@ export type UploadErrorCode =
   | "type_mismatch"
   | "upload_too_large"
   | "invalid_upload_metadata"
+  | "image_unreadable"
+  | "image_too_small"
+  | "image_too_large"
   | "not_stored"
   | "server";
 
@@ -26,6 +31,9 @@ const REFUSALS: ReadonlySet<UploadErrorCode> = new Set([
   "type_mismatch",
   "upload_too_large",
   "invalid_upload_metadata",
+  "image_unreadable",
+  "image_too_small",
+  "image_too_large",
 ]);
 
 export class UploadError extends Error {

@@ -12,6 +12,7 @@
  *    holds the file (it hashed and sniffed it before recording it).
  */
 import { type DetailedError, Upload } from "tus-js-client";
+import { PAGE_MIMES } from "../../shared/files/formats";
 import { isRefusalCode, UploadError } from "./errors";
 import { forgetUploadUrl, localUrlStorage } from "./url-storage";
 
@@ -23,12 +24,12 @@ export const UPLOAD_RETRY_DELAYS = [0, 1_000, 3_000, 5_000, 10_000, 20_000];
 /** The server's limit (server/files/storage.ts); bigger pages are refused before sending. */
 export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-/** A page's types (`PageMime` in shared/draft.ts), kept here as strings so zod stays out of this chunk. */
-const PAGE_MIMES: readonly string[] = ["image/jpeg", "image/webp", "application/pdf"];
+/** A page's types: the one format table (shared/files/formats.ts, free of zod, so it stays out of this chunk). */
+const UPLOAD_MIMES: readonly string[] = PAGE_MIMES;
 
 export interface UploadPageOptions {
   data: ArrayBuffer;
-  /** image/jpeg, image/webp or application/pdf (a stored page's `BlobRow.mime`); checked again by content on the server. */
+  /** One of PAGE_MIMES (a stored page's `BlobRow.mime`); checked again by content, and decoded, on the server. */
   mime: string;
   /** sha256Hex(data), computed when the page was stored. */
   sha256: string;
@@ -141,8 +142,8 @@ const inFlight = new Map<string, Promise<UploadPageResult>>();
 async function run(options: UploadPageOptions): Promise<UploadPageResult> {
   const { data, sha256, signal } = options;
   if (!SHA256_HEX.test(sha256)) throw new UploadError("invalid_upload_metadata", "The page has no valid SHA-256.");
-  if (!PAGE_MIMES.includes(options.mime)) {
-    throw new UploadError("invalid_upload_metadata", "The page is not a JPEG, WebP or PDF.");
+  if (!UPLOAD_MIMES.includes(options.mime)) {
+    throw new UploadError("invalid_upload_metadata", "The page is not a JPEG, PNG, WebP or PDF.");
   }
   if (data.byteLength > MAX_UPLOAD_BYTES) {
     throw new UploadError("upload_too_large", "The page is larger than the server accepts.");

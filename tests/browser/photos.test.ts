@@ -39,13 +39,21 @@ function addSmallFixtures(target: Page): Promise<void> {
     };
     const ascii = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 
-    // A screenshot-like PNG, partly transparent, smaller than the output limit.
-    fixtures.png = await drawn(800, 600, "image/png", (c) => {
+    // A screenshot-like PNG, partly transparent, smaller than the output limit (and than the legible floor).
+    fixtures.png = await drawn(1100, 825, "image/png", (c) => {
       c.fillStyle = "rgba(20, 90, 160, 0.5)";
-      c.fillRect(0, 0, 800, 300);
+      c.fillRect(0, 0, 1100, 400);
       c.fillStyle = "#222";
-      c.font = "32px sans-serif";
-      c.fillText("SURAT KETERANGAN DOMISILI", 40, 400);
+      c.font = "44px sans-serif";
+      c.fillText("SURAT KETERANGAN DOMISILI", 50, 550);
+    });
+    // A scan saved as PNG, larger than the output limit.
+    fixtures.bigPng = await drawn(2600, 1400, "image/png", (c) => {
+      c.fillStyle = "#fff";
+      c.fillRect(0, 0, 2600, 1400);
+      c.fillStyle = "#000";
+      c.font = "80px serif";
+      c.fillText("SURAT PERNYATAAN", 100, 700);
     });
     fixtures.webp = await drawn(2600, 1000, "image/webp", (c) => {
       c.fillStyle = "#ddd";
@@ -55,13 +63,13 @@ function addSmallFixtures(target: Page): Promise<void> {
       c.fillText("KARTU KELUARGA", 100, 500);
     });
 
-    // A JPEG stored landscape (400x200, top-left quarter red) with EXIF orientation 6:
+    // A JPEG stored landscape (1200x600, top-left quarter red) with EXIF orientation 6:
     // viewers rotate it 90° clockwise, so it is seen portrait with the red in the top-right.
-    const landscape = await drawn(400, 200, "image/jpeg", (c) => {
+    const landscape = await drawn(1200, 600, "image/jpeg", (c) => {
       c.fillStyle = "#fff";
-      c.fillRect(0, 0, 400, 200);
+      c.fillRect(0, 0, 1200, 600);
       c.fillStyle = "#f00";
-      c.fillRect(0, 0, 200, 100);
+      c.fillRect(0, 0, 600, 300);
     });
     const jpeg = new Uint8Array(await landscape.arrayBuffer());
     const exif = Uint8Array.from([
@@ -137,7 +145,7 @@ describe("preparePage in Chromium", () => {
     const png = await prepared("png");
     expect(["image/webp", "image/jpeg"]).toContain(png.mime);
     expect(sniffFileType(new Uint8Array(png.head))).toBe(png.mime);
-    expect(png).toMatchObject({ width: 800, height: 600 });
+    expect(png).toMatchObject({ width: 1100, height: 825 });
     expect(png.thumbnail).toMatchObject({ width: 240, height: 180 });
 
     const webp = await prepared("webp");
@@ -147,7 +155,7 @@ describe("preparePage in Chromium", () => {
 
   it("honours the EXIF orientation", async () => {
     const result = await prepared("rotated");
-    expect(result).toMatchObject({ width: 200, height: 400, decoded: { width: 200, height: 400 } });
+    expect(result).toMatchObject({ width: 600, height: 1200, decoded: { width: 600, height: 1200 } });
     const corners = await page.evaluate(async () => {
       const photos = window as unknown as PhotoWindow;
       const { blob } = await photos.preparePage(photos.fixtures.rotated as Blob);
@@ -160,7 +168,7 @@ describe("preparePage in Chromium", () => {
         const [r = 0, g = 0] = context.getImageData(x, y, 1, 1).data;
         return r > 200 && g < 80;
       };
-      return { topRight: red(150, 50), topLeft: red(50, 50), bottomLeft: red(50, 350) };
+      return { topRight: red(450, 150), topLeft: red(150, 150), bottomLeft: red(150, 1050) };
     });
     expect(corners).toEqual({ topRight: true, topLeft: false, bottomLeft: false });
   });
@@ -187,6 +195,51 @@ describe("preparePage in Chromium", () => {
     if (!outcome.ok) expect(outcome.message).not.toMatch(/\.jpg|\.HEIC|Budi|3174/);
   });
 
+  it("refuses a 640 × 480 photo as too small to read, naming the minimum, and prepares a 1600 × 1200 one", async () => {
+    await makeDocumentPhoto(page, "photo-640", { width: 640, height: 480 });
+    const refused = await prepareFixture(page, "photo-640");
+    expect(refused).toMatchObject({ ok: false, isPageError: true, code: "too-small", minLongEdge: 1000 });
+    // Turned to portrait, the long edge is what counts: 480 × 640 is as unreadable.
+    await makeDocumentPhoto(page, "photo-480", { width: 480, height: 640 });
+    expect(await prepareFixture(page, "photo-480")).toMatchObject({ ok: false, code: "too-small" });
+    // Exactly the minimum is readable.
+    await makeDocumentPhoto(page, "photo-1000", { width: 1000, height: 750 });
+    expect(await prepared("photo-1000")).toMatchObject({ width: 1000, height: 750 });
+
+    await makeDocumentPhoto(page, "photo-2mp", { width: 1600, height: 1200 });
+    const accepted = await prepared("photo-2mp");
+    expect(accepted).toMatchObject({ width: 1600, height: 1200 });
+    expect(["image/webp", "image/jpeg"]).toContain(accepted.mime);
+  });
+
+  it("keeps a picked PNG as PNG when the requirement takes PNG but not photos, and converts it otherwise", async () => {
+    const original = await page.evaluate(async () => {
+      const png = (window as unknown as PhotoWindow).fixtures.png as Blob;
+      return Array.from(new Uint8Array(await png.arrayBuffer()));
+    });
+    const kept = await prepared("png", { accept: ["image/png"] });
+    expect(kept).toMatchObject({ mime: "image/png", blobType: "image/png", width: 1100, height: 825 });
+    expect(kept.bytes).toBe(original.length);
+    expect(kept.head).toEqual(original.slice(0, 16));
+    expect(kept.thumbnail).toMatchObject({ type: "image/jpeg", width: 240, height: 180 });
+
+    // Above the output limit: scaled down, still lossless PNG.
+    const scaled = await prepared("bigPng", { accept: ["image/png", "application/pdf"] });
+    expect(scaled).toMatchObject({
+      mime: "image/png",
+      width: 2000,
+      height: 1077,
+      decoded: { width: 2000, height: 1077 },
+    });
+    expect(sniffFileType(new Uint8Array(scaled.head))).toBe("image/png");
+
+    // A requirement that also takes photos gets the smaller photo encoding; a camera JPEG never becomes PNG.
+    const converted = await prepared("png", { accept: ["image/jpeg", "image/webp", "image/png"] });
+    expect(["image/webp", "image/jpeg"]).toContain(converted.mime);
+    const camera = await prepared("photo-12mp", { accept: ["image/png"] });
+    expect(["image/webp", "image/jpeg"]).toContain(camera.mime);
+  });
+
   it("scales a busy photo further down to meet the target, but not below a legible 1200 px", async () => {
     await makeDocumentPhoto(page, "busy", { width: 2400, height: 1800, noise: 70, seed: 3 });
     const busy = await prepared("busy");
@@ -200,7 +253,7 @@ describe("preparePage in Chromium", () => {
 
     // A page already smaller than the floor is neither enlarged nor shrunk.
     const small = await prepared("png", { targetBytes: 1_000 });
-    expect(small).toMatchObject({ width: 800, height: 600 });
+    expect(small).toMatchObject({ width: 1100, height: 825 });
   });
 
   it("falls back to JPEG on a <canvas> when the browser answers a WebP request with PNG", async () => {
