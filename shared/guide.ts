@@ -129,6 +129,12 @@ export const Guide = z
   .strictObject({
     id: Slug,
     version: z.int().min(1),
+    /**
+     * The oldest version whose drafts the office still takes at submit: a
+     * publish that binds files not yet submitted raises it to its own version
+     * (docs/SYNC.md, "New guide versions"). Absent: every version is taken.
+     */
+    minSubmitVersion: z.int().min(1).optional(),
     title: LocalizedText,
     summary: LocalizedText,
     category: Category,
@@ -173,6 +179,13 @@ export const Guide = z
     }),
   })
   .superRefine((guide, ctx) => {
+    if (guide.minSubmitVersion !== undefined && guide.minSubmitVersion > guide.version) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["minSubmitVersion"],
+        message: "the oldest accepted version cannot be newer than the guide itself",
+      });
+    }
     const questionIds = new Set<string>();
     guide.questions.forEach((question, index) => {
       if (questionIds.has(question.id)) {

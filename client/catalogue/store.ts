@@ -36,6 +36,23 @@ export async function loadCatalogue(): Promise<void> {
 let running: Promise<void> | null = null;
 
 /**
+ * A new guide version may bind drafts not yet submitted: move them now (the
+ * code loads only here, off the first screen) and send the moves.
+ */
+async function followBindingVersions(): Promise<void> {
+  try {
+    const { adoptBindingVersions } = await import("../drafts/binding");
+    const moved = await adoptBindingVersions(localDb);
+    if (moved.length === 0) return;
+    const { requestSync } = await import("../sync/runner");
+    await requestSync();
+  } catch (error) {
+    // The next sync round tries again; the error's name only (a message could quote data).
+    console.error("moving drafts to a binding guide version failed:", (error as { name?: string }).name);
+  }
+}
+
+/**
  * Pulls what changed on the server since the saved cursor. The sync module
  * (with the zod schemas) loads lazily so the first screen stays small.
  */
@@ -48,6 +65,7 @@ export function refreshCatalogue(): Promise<void> {
       if (changed || !catalogueLoaded.value) await loadCatalogue();
       else lastUpdatedAt.value = new Date();
       refreshState.value = "idle";
+      if (changed) void followBindingVersions();
     } catch {
       refreshState.value = "failed";
     } finally {

@@ -166,6 +166,10 @@ const id = {
   publish: "Terbitkan",
   changeNote: "Catatan perubahan (wajib untuk terbit)",
   publishedDone: "Panduan diterbitkan.",
+  bindingLegend: "Berkas yang sudah dimulai tetapi belum diajukan",
+  bindingYes: "Wajib ikut versi baru: kantor menolak pengajuan pada versi lama, HP kader memindahkan berkasnya",
+  bindingNo: "Boleh tetap memakai versi lama: versi baru hanya untuk berkas baru",
+  bindingMark: "wajib untuk berkas yang belum diajukan",
   withdraw: "Tarik",
   withdrawnDone: "Panduan ditarik dari katalog.",
   withdrawConfirm:
@@ -452,6 +456,10 @@ const en: Record<ConsoleMessageKey, string> = {
   publish: "Publish",
   changeNote: "Change note (required to publish)",
   publishedDone: "Guide published.",
+  bindingLegend: "Files started but not yet submitted",
+  bindingYes: "Must follow the new version: the office refuses submits on the old one, cadres' phones move those files",
+  bindingNo: "May stay on the old version: the new one is for new files only",
+  bindingMark: "binding for files not yet submitted",
   withdraw: "Withdraw",
   withdrawnDone: "Guide withdrawn from the catalogue.",
   withdrawConfirm:

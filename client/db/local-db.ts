@@ -2,6 +2,7 @@ import Dexie, { type Table } from "dexie";
 import type { AnswerValue } from "../../shared/conditions";
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
+import type { GuideChange, MutationIssue, RefusalReason } from "../../shared/sync/protocol";
 
 export interface MetaRow {
   key:
@@ -46,13 +47,22 @@ export interface RemoteRow {
   updatedAt: string;
 }
 
-/** A change the server refused for good: shown under "perlu perhatian", never dropped silently. */
+/**
+ * A change the server refused for good: shown under "perlu perhatian", never
+ * dropped silently, until a later submit of the same draft is applied.
+ */
 export interface AttentionRow {
   mutationId: string;
   draftId: string;
   name: string;
   code: string;
-  reasons: string[];
+  /** precheck-failed: what the server's pre-check found (rows stored before reasons named their requirement hold bare codes). */
+  reasons: (RefusalReason | string)[];
+  /** invalid-mutation: where the change failed the schema. */
+  issues?: MutationIssue[];
+  /** guide-outdated: the version the office now takes, and what changed. */
+  guideVersion?: number;
+  changes?: GuideChange[];
   at: string;
 }
 
@@ -63,12 +73,24 @@ export interface SelfCheck {
   ticked: string[];
 }
 
+/**
+ * The office changed the requirements in a way that binds drafts not yet
+ * submitted, and the draft was moved: from which version to which, kept until
+ * the cadre has seen the change list ("Mengerti").
+ */
+export interface OfficeChange {
+  from: number;
+  to: number;
+  at: string;
+}
+
 /** A draft as stored: the shared Draft plus device-only bookkeeping. */
 export interface DraftRow extends Draft {
   /** Lowercased name and NIK digits, indexed so the drafts list can search 10,000 drafts quickly. */
   searchKey: string;
   /** Set by "hapus" and cleared by "urungkan"; rows are purged once the undo window has passed. */
   deletedAt?: string;
+  officeChange?: OfficeChange;
 }
 
 /**

@@ -40,6 +40,13 @@ const id = {
   reqAdded: "Syarat baru: {label}",
   reqRemoved: "Tidak diperlukan lagi: {label}",
   reqChanged: "Berubah: {label}",
+  officeChanged:
+    "Kantor mengubah persyaratan layanan ini (versi {version}). Berkas yang belum diajukan harus memenuhi persyaratan baru, jadi berkas ini sudah dipindah ke versi {version} dan diperiksa ulang.",
+  officeChangedStillReady: "Berkas tetap lengkap dengan persyaratan baru dan dikirim lagi.",
+  officeChangedFix: "Lengkapi yang kurang, lalu tandai siap diajukan lagi.",
+  officeChangedSeen: "Mengerti",
+  outdatedVersion: "Kantor tidak lagi menerima versi panduan ini. Berkas sedang dipindah ke versi baru.",
+  serverFound: "Pemeriksaan di server menemukan:",
   precheckReady: "Siap diajukan — semua syarat lengkap.",
   precheckNotReady: "Belum siap: {count} hal perlu dilengkapi",
   applicantTitle: "Data pemohon",
@@ -137,6 +144,10 @@ const id = {
   "rejection.file-missing": "foto belum sampai di server. Sinkronkan lagi saat sinyal bagus.",
   "rejection.not-found": "berkas ini sudah dihapus di server.",
   "rejection.mutation-id-reused": "aplikasi mengirim perubahan ganda. Perbarui aplikasi, lalu hubungi petugas PTSP.",
+  "rejection.invalid-mutation":
+    "server tidak bisa membaca perubahan ini, jadi perubahan ini dilewati. Perbarui aplikasi, lalu hubungi petugas PTSP.",
+  "rejection.guide-outdated":
+    "kantor mengubah persyaratan layanan ini. Berkas dipindah ke versi baru dan diperiksa ulang; buka berkas untuk melihat perubahannya.",
   "rejection.other": "kantor menolak perubahan ({code}). Hubungi petugas PTSP.",
   remoteSubmitted: "Terkirim",
   remoteReceived: "Diterima kantor",
@@ -198,6 +209,13 @@ const en: Record<DraftMessageKey, string> = {
   reqAdded: "New requirement: {label}",
   reqRemoved: "No longer needed: {label}",
   reqChanged: "Changed: {label}",
+  officeChanged:
+    "The office changed this service's requirements (version {version}). Files not yet submitted must meet the new requirements, so this file was moved to version {version} and checked again.",
+  officeChangedStillReady: "The file still meets the new requirements and has been sent again.",
+  officeChangedFix: "Complete what is missing, then mark it ready to submit again.",
+  officeChangedSeen: "Got it",
+  outdatedVersion: "The office no longer accepts this guide version. The file is being moved to the new version.",
+  serverFound: "The server's check found:",
   precheckReady: "Ready to submit — every requirement is complete.",
   precheckNotReady: "Not ready: {count} things to complete",
   applicantTitle: "Applicant",
@@ -294,6 +312,10 @@ const en: Record<DraftMessageKey, string> = {
   "rejection.file-missing": "the photos have not reached the server yet. Sync again when the signal is good.",
   "rejection.not-found": "this file was deleted on the server.",
   "rejection.mutation-id-reused": "the app sent a change twice. Update the app, then contact the PTSP staff.",
+  "rejection.invalid-mutation":
+    "the server could not read this change, so it was skipped. Update the app, then contact the PTSP staff.",
+  "rejection.guide-outdated":
+    "the office changed this service's requirements. The file was moved to the new version and checked again; open it to see what changed.",
   "rejection.other": "the office refused a change ({code}). Contact the PTSP staff.",
   remoteSubmitted: "Sent",
   remoteReceived: "Received by the office",
@@ -326,6 +348,8 @@ const REJECTION_MESSAGES: Record<RejectionCode, DraftMessageKey> = {
   "file-missing": "rejection.file-missing",
   "not-found": "rejection.not-found",
   "mutation-id-reused": "rejection.mutation-id-reused",
+  "invalid-mutation": "rejection.invalid-mutation",
+  "guide-outdated": "rejection.guide-outdated",
 };
 
 /** Why the server refused a change, in words; a code this version does not know is shown as it came. */

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
 import { Applicant, Draft, type DraftDocument, type HistoryEntry } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
-import type { BlobRow, DraftRow, LocalDb } from "../db/local-db";
+import { isOutdated } from "../../shared/guide-changes";
+import type { BlobRow, DraftRow, LocalDb, OfficeChange } from "../db/local-db";
 import { draftSearchKey } from "../db/local-db";
 import { enqueue, outboxTables } from "../sync/outbox";
 import { sha256Hex } from "../uploads/sha256";
@@ -27,10 +28,13 @@ export class DraftRepository {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** One read-write transaction over the draft, its bytes and its outbox entry. */
+  /**
+   * One read-write transaction over the draft, its bytes and its outbox entry
+   * (and the catalogue, read to know which guide versions the office takes).
+   */
   private write<T>(run: () => Promise<T>): Promise<T> {
     const db = this.db;
-    return db.transaction("rw", [db.drafts, db.blobs, db.guideVersions, ...outboxTables(db)], run);
+    return db.transaction("rw", [db.drafts, db.blobs, db.guideVersions, db.guides, ...outboxTables(db)], run);
   }
 
   async create(guide: Guide, applicant?: Applicant): Promise<string> {
@@ -64,35 +68,108 @@ export class DraftRepository {
    * is written, so a bug can never store a draft the server would refuse to parse.
    */
   async update(id: string, action: string, change: (draft: Draft) => void): Promise<DraftRow> {
-    return this.write(async () => {
-      const row = await this.db.drafts.get(id);
-      if (!row || row.deletedAt) throw new DraftNotFoundError(id);
-      const { searchKey: _key, deletedAt: _deleted, ...current } = row;
-      const next = structuredClone(current) as Draft;
-      change(next);
-      const at = this.now().toISOString();
-      next.updatedAt = at;
-      // A changed draft is no longer "ready" until the cadre confirms it again.
-      if (action !== "marked-ready" && next.status === "ready") next.status = "draft";
-      next.history = appendHistory(next.history, { at, action });
-      const valid = Draft.parse(next);
-      const stored: DraftRow = { ...valid, searchKey: draftSearchKey(valid) };
-      await this.db.drafts.put(stored);
-      // Marking ready is the submission; every other edit saves the content on the server.
-      const name = action === "marked-ready" ? "submitApplication" : "putDraft";
-      await enqueue(this.db, { name, args: { draft: valid }, draftId: id }, this.now());
-      return stored;
-    });
+    return this.write(() => this.apply(id, action, change));
   }
 
-  /** Moves a draft to a newer guide version; the pre-check then runs against the new rules. */
+  /** `update` inside the caller's transaction; `notice` records a move the office required. */
+  private async apply(
+    id: string,
+    action: string,
+    change: (draft: Draft) => void,
+    notice?: OfficeChange,
+  ): Promise<DraftRow> {
+    const row = await this.db.drafts.get(id);
+    if (!row || row.deletedAt) throw new DraftNotFoundError(id);
+    const { searchKey: _key, deletedAt: _deleted, officeChange, ...current } = row;
+    const next = structuredClone(current) as Draft;
+    change(next);
+    const at = this.now().toISOString();
+    next.updatedAt = at;
+    // A changed draft is no longer "ready" until the cadre confirms it again.
+    if (action !== "marked-ready" && next.status === "ready") next.status = "draft";
+    if (action === "marked-ready") {
+      // The office would refuse it (guide-outdated): the draft must move to the current version first.
+      const current = await this.db.guides.get(next.guideId);
+      if (current && isOutdated(current, next.guideVersion)) throw new GuideOutdatedError(id, current.version);
+    }
+    next.history = appendHistory(next.history, { at, action });
+    const valid = Draft.parse(next);
+    const kept = notice ?? officeChange;
+    const stored: DraftRow = { ...valid, searchKey: draftSearchKey(valid), ...(kept ? { officeChange: kept } : {}) };
+    await this.db.drafts.put(stored);
+    // Marking ready is the submission; every other edit saves the content on the server.
+    const name = action === "marked-ready" ? "submitApplication" : "putDraft";
+    await enqueue(this.db, { name, args: { draft: valid }, draftId: id }, this.now());
+    return stored;
+  }
+
+  /**
+   * Moves a draft to a newer guide version; the pre-check then runs against the
+   * new rules. A draft already there (moved by sync) is returned as it is. A
+   * move the office requires (a binding version) is remembered for the notice.
+   */
   async moveToGuideVersion(id: string, guide: Guide): Promise<DraftRow> {
     return this.write(async () => {
       await this.db.guideVersions.put(guide);
-      return this.update(id, `guide-version:${guide.version}`, (draft) => {
-        draft.guideVersion = guide.version;
+      const row = await this.db.drafts.get(id);
+      if (row && !row.deletedAt && row.guideVersion >= guide.version) return row;
+      const notice = row && isOutdated(guide, row.guideVersion) ? this.noticeFor(row, guide) : undefined;
+      return this.apply(
+        id,
+        `guide-version:${guide.version}`,
+        (draft) => {
+          draft.guideVersion = guide.version;
+        },
+        notice,
+      );
+    });
+  }
+
+  /**
+   * The office no longer takes the draft's pinned version (a binding publish):
+   * moves it to `guide` and remembers the change for the draft screen. A draft
+   * that was ready stays ready — and is submitted again — only if it still
+   * passes the pre-check on the new rules (`passes`); otherwise it goes back to
+   * "draft" for the cadre to complete. Undefined when there was nothing to move.
+   */
+  async adoptOfficeVersion(
+    id: string,
+    guide: Guide,
+    passes: (guide: Guide, draft: Draft) => boolean,
+  ): Promise<DraftRow | undefined> {
+    return this.write(async () => {
+      const row = await this.db.drafts.get(id);
+      if (!row || row.deletedAt || row.guideVersion >= guide.version) return undefined;
+      const wasReady = row.status === "ready";
+      await this.db.guideVersions.put(guide);
+      const moved = await this.apply(
+        id,
+        `guide-version:${guide.version}`,
+        (draft) => {
+          draft.guideVersion = guide.version;
+        },
+        this.noticeFor(row, guide),
+      );
+      if (!wasReady || !passes(guide, moved)) return moved;
+      return this.apply(id, "marked-ready", (draft) => {
+        draft.status = "ready";
       });
     });
+  }
+
+  /** The cadre has read the change list: the notice goes (a device-only field, nothing to send). */
+  async acknowledgeOfficeChange(id: string): Promise<void> {
+    await this.db.transaction("rw", this.db.drafts, async () => {
+      const row = await this.db.drafts.get(id);
+      if (!row?.officeChange) return;
+      delete row.officeChange;
+      await this.db.drafts.put(row);
+    });
+  }
+
+  /** Two binding moves before the cadre looked: the notice lists everything since the version they knew. */
+  private noticeFor(row: DraftRow, guide: Guide): OfficeChange {
+    return { from: row.officeChange?.from ?? row.guideVersion, to: guide.version, at: this.now().toISOString() };
   }
 
   pinnedGuide(draft: Pick<Draft, "guideId" | "guideVersion">): Promise<Guide | undefined> {
@@ -233,6 +310,17 @@ export class DraftNotFoundError extends Error {
   constructor(readonly draftId: string) {
     super("draft not found");
     this.name = "DraftNotFoundError";
+  }
+}
+
+/** "Tandai siap diajukan" on a guide version the office no longer takes: move to `version` first. */
+export class GuideOutdatedError extends Error {
+  constructor(
+    readonly draftId: string,
+    readonly version: number,
+  ) {
+    super("guide version no longer accepted");
+    this.name = "GuideOutdatedError";
   }
 }
 

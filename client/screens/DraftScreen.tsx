@@ -1,13 +1,16 @@
 import { useEffect, useState } from "preact/hooks";
+import type { Guide } from "../../shared/guide";
+import { isOutdated } from "../../shared/guide-changes";
 import { reasonLabel } from "../../shared/review/reasons";
 import type { Verdict } from "../../shared/sync/protocol";
 import { SelfCheck } from "../components/SelfCheck";
-import { localDb, type RemoteRow } from "../db/local-db";
+import { type AttentionRow, localDb, type RemoteRow } from "../db/local-db";
 import { ApplicantForm } from "../drafts/components/ApplicantForm";
 import { Handover } from "../drafts/components/Handover";
 import { OfficePicker } from "../drafts/components/OfficePicker";
 import { PrecheckSummary } from "../drafts/components/PrecheckSummary";
 import { RequirementCard } from "../drafts/components/RequirementCard";
+import { ServerRefusal } from "../drafts/components/ServerRefusal";
 import { VersionNotice } from "../drafts/components/VersionNotice";
 import { handoverText } from "../drafts/handover-text";
 import { td } from "../drafts/messages";
@@ -30,6 +33,10 @@ export function DraftScreen({ id }: { id: string }) {
   const [showAll, setShowAll] = useState(false);
   const [remote, setRemote] = useState<RemoteRow | undefined>(undefined);
   const [waiting, setWaiting] = useState(false);
+  const [refusals, setRefusals] = useState<AttentionRow[]>([]);
+  // The version the draft was on before the office's binding change moved it, for the change list.
+  const [before, setBefore] = useState<Guide | null>(null);
+  const [seen, setSeen] = useState(false);
   const lastSync = syncView.value.lastSyncAt?.getTime() ?? 0;
   const pending = syncView.value.pending;
 
@@ -41,7 +48,33 @@ export function DraftScreen({ id }: { id: string }) {
       .equals(id)
       .count()
       .then((n) => setWaiting(n > 0));
+    void localDb.attention.where("draftId").equals(id).toArray().then(setRefusals);
   }, [id, lastSync, pending, draft?.status]);
+
+  // The office no longer takes the pinned version: move the draft now (the same rules as after a
+  // sync, so a file the office already has stays where it is), then show it on the stored version.
+  const outdated = !!latest && !!guide && isOutdated(latest, guide.version);
+  useEffect(() => {
+    if (!outdated || !latest) return;
+    void (async () => {
+      const { adoptBindingVersions } = await import("../drafts/binding");
+      const moved = await adoptBindingVersions(localDb);
+      const stored = await draftRepository.get(id);
+      if (stored && stored.guideVersion >= latest.version) await moveToLatest(latest);
+      if (moved.length > 0) void import("../sync/runner").then(({ requestSync }) => requestSync());
+    })();
+  }, [id, outdated, latest?.version]);
+
+  const officeChange = seen ? undefined : draft?.officeChange;
+  useEffect(() => {
+    if (!officeChange || !guide) {
+      setBefore(null);
+      return;
+    }
+    void draftRepository
+      .pinnedGuide({ guideId: guide.id, guideVersion: officeChange.from })
+      .then((old) => setBefore(old ?? null));
+  }, [guide?.id, officeChange?.from]);
 
   useEffect(() => {
     if (guide) document.title = `${td("navDraftsTitle")} — ${guide.title[lang]}`;
@@ -81,7 +114,28 @@ export function DraftScreen({ id }: { id: string }) {
           {td(error)}
         </p>
       )}
-      {latest && <VersionNotice pinned={guide} latest={latest} onMove={() => void moveToLatest(latest)} />}
+      {officeChange && before && officeChange.to === guide.version && (
+        <VersionNotice
+          pinned={before}
+          latest={guide}
+          office={{
+            ready: draft.status === "ready",
+            onSeen: () => {
+              setSeen(true);
+              void draftRepository.acknowledgeOfficeChange(id);
+            },
+          }}
+        />
+      )}
+      {latest && !locked && !outdated && (
+        <VersionNotice pinned={guide} latest={latest} onMove={() => void moveToLatest(latest)} />
+      )}
+      {outdated && !locked && (
+        <p class="card notice" role="status">
+          {td("outdatedVersion")}
+        </p>
+      )}
+      <ServerRefusal rows={refusals} guide={guide} />
       {locked && (
         <p class="card notice" role="status">
           {td("lockedNotice")}
@@ -162,8 +216,10 @@ export function DraftScreen({ id }: { id: string }) {
             <button
               type="button"
               class="button primary"
-              aria-disabled={!ready}
+              aria-disabled={!ready || outdated}
               onClick={() => {
+                // A version the office no longer takes: the move above comes first.
+                if (outdated) return;
                 if (!ready) {
                   setShowAll(true);
                   return;

@@ -28,6 +28,10 @@ export interface SyncOutcome {
   pushed: number;
   rejected: number;
   pulled: number;
+  /** Drafts moved to a guide version the office now requires (see drafts/binding.ts). */
+  moved: number;
+  /** The round pulled the catalogue (a refusal named a version the phone lacked): the screens reload it. */
+  catalogueChanged: boolean;
   /** An error code from the server, for the sync bar's message. */
   code?: string;
 }
@@ -49,13 +53,26 @@ class StopSync extends Error {
  * it at a time (Web Locks).
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
-  const outcome: SyncOutcome = { status: "ok", pushed: 0, rejected: 0, pulled: 0 };
+  const outcome: SyncOutcome = {
+    status: "ok",
+    pushed: 0,
+    rejected: 0,
+    pulled: 0,
+    moved: 0,
+    catalogueChanged: false,
+  };
   try {
     if (!(await deps.db.meta.get("account"))) throw new StopSync("signed-out");
     const clientId = await ensureClientId(deps.db);
     await uploadPendingPages(deps);
-    await pushOutbox(deps, clientId, outcome);
+    const outdated = await pushOutbox(deps, clientId, outcome);
     await pullChanges(deps, clientId, outcome);
+    // After the pull, so a file the office already has is known as such and never moved.
+    if (await followBindingVersions(deps, outdated, outcome)) {
+      // The moved drafts' saves (and submits that still pass) go out in this round.
+      await uploadPendingPages(deps);
+      await pushOutbox(deps, clientId, outcome);
+    }
     await deps.db.meta.put({ key: "lastSyncAt", value: (deps.now?.() ?? new Date()).toISOString() });
     return outcome;
   } catch (error) {
@@ -124,11 +141,16 @@ async function failure(response: Response): Promise<StopSync> {
   return new StopSync("error", code ?? `http-${response.status}`);
 }
 
-async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome): Promise<void> {
+/**
+ * Pushes the outbox in order. Returns, per guide, the newest version a
+ * `guide-outdated` refusal said the office now takes.
+ */
+async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome): Promise<Map<string, number>> {
   const { db } = deps;
+  const outdated = new Map<string, number>();
   for (;;) {
     const batch = await db.outbox.orderBy("seq").limit(PUSH_BATCH).toArray();
-    if (batch.length === 0) return;
+    if (batch.length === 0) return outdated;
     // From here on these entries are frozen: the server may have seen them.
     await db.outbox.bulkUpdate(batch.map((entry) => ({ key: entry.seq, changes: { attempted: true } })));
     const response = await deps.fetch("/api/sync/push", {
@@ -152,9 +174,21 @@ async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome
             name: entry.name,
             code: item.code ?? "rejected",
             reasons: item.reasons ?? [],
+            ...(item.issues ? { issues: item.issues } : {}),
+            ...(item.guideVersion ? { guideVersion: item.guideVersion } : {}),
+            ...(item.changes ? { changes: item.changes } : {}),
             at: new Date().toISOString(),
           });
-        } else if (item.status === "applied") outcome.pushed++;
+          if (item.code === "guide-outdated") {
+            // A duplicate's refusal carries no version: the catalogue's own is then the one to follow.
+            const guideId = (entry.args as { draft?: { guideId?: string } }).draft?.guideId;
+            if (guideId) outdated.set(guideId, Math.max(outdated.get(guideId) ?? 0, item.guideVersion ?? 0));
+          }
+        } else if (item.status === "applied") {
+          outcome.pushed++;
+          // The office took the file: earlier refusals of this draft are settled.
+          if (entry.name === "submitApplication") await db.attention.where("draftId").equals(entry.draftId).delete();
+        }
       }
       // Everything up to the server's high-water mark is done, whatever became of the response.
       await db.outbox.where("seq").belowOrEqual(result.lastAppliedSeq).delete();
@@ -164,6 +198,35 @@ async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome
     if (result.expectedSeq !== undefined) throw new StopSync("error", "seq-gap");
     if (result.lastAppliedSeq < (batch[0]?.seq ?? 0)) throw new StopSync("error", "no-progress");
   }
+}
+
+/**
+ * Moves drafts the office no longer takes on their guide version (binding
+ * publishes). A refusal may name a version the phone's catalogue has not
+ * pulled yet: the catalogue is pulled first. True when a draft moved.
+ */
+async function followBindingVersions(
+  deps: SyncDeps,
+  outdated: Map<string, number>,
+  outcome: SyncOutcome,
+): Promise<boolean> {
+  const { db } = deps;
+  for (const [guideId, version] of outdated) {
+    const local = await db.guides.get(guideId);
+    if (local && local.version >= version && local.minSubmitVersion !== undefined) continue;
+    try {
+      const { pullCatalogue } = await import("../catalogue/sync");
+      if (await pullCatalogue(db, deps.fetch as typeof fetch)) outcome.catalogueChanged = true;
+    } catch (error) {
+      // The refusal stays under "perlu perhatian"; the catalogue's own refresh brings the version later.
+      if (error instanceof TypeError) throw error;
+    }
+    break;
+  }
+  const { adoptBindingVersions } = await import("../drafts/binding");
+  const moved = await adoptBindingVersions(db, deps.now);
+  outcome.moved += moved.length;
+  return moved.length > 0;
 }
 
 async function pullChanges(deps: SyncDeps, clientId: string, outcome: SyncOutcome): Promise<void> {

@@ -1,3 +1,4 @@
+import { loadCatalogue } from "../catalogue/store";
 import { localDb } from "../db/local-db";
 import { syncOnce, type UploadRequest } from "./engine";
 import { syncView } from "./state";
@@ -34,6 +35,8 @@ export async function requestSync(): Promise<void> {
     syncView.value = { ...syncView.value, running: true, upload: null };
     try {
       const outcome = await syncOnce({ db: localDb, fetch: (url, init) => fetch(url, init), upload });
+      // A refusal named a guide version the screens had not loaded yet.
+      if (outcome.catalogueChanged) await loadCatalogue();
       syncView.value = {
         ...syncView.value,
         status: outcome.status,

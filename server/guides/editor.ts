@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { desc, eq, max } from "drizzle-orm";
+import { desc, eq, max, sql } from "drizzle-orm";
 import type { GuideAdminDetail, GuideAdminSummary, GuideVersionInfo } from "../../shared/api/console";
 import type { Guide } from "../../shared/guide";
 import { LocalizedText } from "../../shared/text";
@@ -36,9 +36,14 @@ export function nextVersion(db: DbOrTx, id: string): number {
   return (row?.value ?? 0) + 1;
 }
 
-/** The draft as it would be published: the id and version are the server's, not the editor's. */
-function asPublished(id: string, draft: DraftData, version: number): DraftData {
-  return { ...draft, id, version };
+/**
+ * The draft as it would be published: the id, the version and the oldest
+ * version the office takes are the server's, not the editor's (a draft copied
+ * from the published guide carries its old values).
+ */
+function asPublished(id: string, draft: DraftData, version: number, minSubmitVersion?: number): DraftData {
+  const { minSubmitVersion: _fromEditor, ...content } = draft;
+  return { ...content, id, version, ...(minSubmitVersion === undefined ? {} : { minSubmitVersion }) };
 }
 
 /**
@@ -85,12 +90,15 @@ function versionsOf(db: DbOrTx, id: string): GuideVersionInfo[] {
       publishedAt: guideVersions.publishedAt,
       publishedBy: users.displayName,
       changeNote: guideVersions.changeNote,
+      // Read from the stored JSON rather than parsing every version's whole guide.
+      minSubmitVersion: sql<number | null>`json_extract(${guideVersions.data}, '$.minSubmitVersion')`,
     })
     .from(guideVersions)
     .leftJoin(users, eq(users.id, guideVersions.publishedBy))
     .where(eq(guideVersions.id, id))
     .orderBy(desc(guideVersions.version))
-    .all();
+    .all()
+    .map(({ minSubmitVersion, ...info }) => ({ ...info, binding: minSubmitVersion === info.version }));
 }
 
 /** Everything the editor shows for one guide, or undefined when it exists neither published nor as a draft. */
@@ -171,14 +179,17 @@ export type PublishResult =
  * with its audit entry. `expectedVersion` is the published version the editor
  * started from: if someone published in between, nothing is written.
  *
- * Cadres' drafts pinned to the old version need nothing here: every version
- * stays in guide_versions and the submit pre-check reads the pinned one.
+ * Every version stays in guide_versions and the submit pre-check reads the
+ * pinned one. A binding publish raises `minSubmitVersion` to the new version,
+ * so the submit of a draft pinned to an older one is refused
+ * (`guide-outdated`) and the phone moves it; a non-binding one keeps the
+ * previous value. Files already submitted are never re-checked.
  */
 export function publishGuideDraft(
   db: Db,
   actor: AuthUser,
   id: string,
-  request: { changeNote: string; expectedVersion: number | null },
+  request: { changeNote: string; expectedVersion: number | null; binding: boolean },
   now: Date,
 ): PublishResult {
   return db.transaction((tx): PublishResult => {
@@ -188,7 +199,8 @@ export function publishGuideDraft(
     const currentVersion = current?.guide.version ?? null;
     if (request.expectedVersion !== currentVersion) return { ok: false, code: "version_conflict", currentVersion };
     const version = nextVersion(tx, id);
-    const check = checkGuide(asPublished(id, draft.data, version));
+    const minSubmitVersion = request.binding ? version : current?.guide.minSubmitVersion;
+    const check = checkGuide(asPublished(id, draft.data, version, minSubmitVersion));
     if (!check.ok) return { ok: false, code: "guide_invalid", issues: check.issues };
     writePublishedGuide(tx, check.guide, now, { publishedBy: actor.id, changeNote: request.changeNote });
     tx.delete(guideDrafts).where(eq(guideDrafts.id, id)).run();
@@ -201,7 +213,13 @@ export function publishGuideDraft(
         targetId: id,
         kecamatanCode: null,
         before: current ? { version: current.guide.version, withdrawn: current.withdrawn, data: current.guide } : null,
-        after: { version, withdrawn: false, changeNote: request.changeNote, data: check.guide },
+        after: {
+          version,
+          withdrawn: false,
+          changeNote: request.changeNote,
+          binding: request.binding,
+          data: check.guide,
+        },
       },
       now,
     );

@@ -55,8 +55,9 @@ export interface ImportResult {
 
 /**
  * Publishes, in one transaction with its audit entry, every guide whose
- * content differs from the published one (the version in the file is
- * ignored: each gets the next version). A withdrawn guide in the file counts
+ * content differs from the published one (the version and the oldest
+ * accepted version in the file are ignored: each gets the next version, and
+ * an import never binds drafts already started). A withdrawn guide in the file counts
  * as changed: importing it puts it back in the catalogue.
  */
 export function importCatalogue(db: Db, actor: AuthUser, guides: Guide[], changeNote: string, now: Date): ImportResult {
@@ -69,7 +70,14 @@ export function importCatalogue(db: Db, actor: AuthUser, guides: Guide[], change
         continue;
       }
       const version = nextVersion(tx, guide.id);
-      writePublishedGuide(tx, { ...guide, version }, now, { publishedBy: actor.id, changeNote });
+      // A file cannot say whether its changes bind drafts already started (its version numbers are
+      // another server's): an import never binds, and keeps the oldest version this office takes.
+      const { minSubmitVersion: _fromFile, ...content } = guide;
+      const kept = current?.guide.minSubmitVersion;
+      writePublishedGuide(tx, { ...content, version, ...(kept === undefined ? {} : { minSubmitVersion: kept }) }, now, {
+        publishedBy: actor.id,
+        changeNote,
+      });
       result.published.push(guide.id);
     }
     recordAudit(

@@ -27,7 +27,8 @@ export function checkGuide(input: unknown): GuideCheck {
  * can tell "the same guide again" from a change whatever the key order.
  */
 export function contentKey(guide: Guide): string {
-  const { version: _version, ...content } = guide;
+  // Both are the server's bookkeeping, not what the guide says.
+  const { version: _version, minSubmitVersion: _min, ...content } = guide;
   return JSON.stringify(sortKeys(content));
 }
 

@@ -1,12 +1,18 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
 import type { Draft } from "../../shared/draft";
-import { precheck } from "../../shared/precheck";
+import type { Guide } from "../../shared/guide";
+import { isOutdated, requirementChanges } from "../../shared/guide-changes";
+import { type PrecheckContext, precheck, type Reason } from "../../shared/precheck";
 import type { RegionIndex } from "../../shared/regions";
 import {
-  type Mutation,
+  type GuideChange,
+  Mutation,
+  type MutationIssue,
   type MutationResult,
   type PushRequest,
   type PushResponse,
+  type RefusalReason,
   RejectionCode,
 } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
@@ -18,6 +24,9 @@ import { EDITABLE, getApplication, recordPrecheckFailure, saveContent, tombstone
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+/** Enough paths to fix a client bug without a refusal outgrowing the change it refuses. */
+const MAX_ISSUES = 20;
+
 export class ClientNotOwnedError extends Error {
   constructor() {
     super("client belongs to another user");
@@ -25,18 +34,16 @@ export class ClientNotOwnedError extends Error {
   }
 }
 
-interface Effect {
-  status: "applied" | "rejected";
-  code?: RejectionCode;
-  reasons?: string[];
-  version?: number;
-}
+/** What one mutation did: the result's fields past seq and mutationId. */
+type Effect = Omit<MutationResult, "seq" | "mutationId" | "status"> & { status: "applied" | "rejected" };
 
 /**
  * Applies a push in order, each mutation in its own SQLite transaction that
  * also records the mutation and the client's last seq, so a crash between two
  * mutations leaves each either fully applied or not at all. Already-seen seqs
- * are acknowledged again without effect; a gap stops the batch.
+ * are acknowledged again without effect; a gap stops the batch. A mutation
+ * that fails its schema is recorded as rejected (`invalid-mutation`) like any
+ * other refusal: the seq moves on and the rest of the batch applies.
  */
 export function processPush(
   db: Db,
@@ -48,69 +55,71 @@ export function processPush(
   ensureClient(db, request.clientId, user.id, now().toISOString());
   const results: MutationResult[] = [];
   let lastAppliedSeq = 0;
-  for (const mutation of request.mutations) {
+  for (const envelope of request.mutations) {
+    // Parsed before the write lock is taken: a 2 MB batch must not hold it while zod works.
+    const parsed = Mutation.safeParse(envelope);
     const outcome = db.transaction(
       (tx) => {
         const client = tx.select().from(syncClients).where(eq(syncClients.clientId, request.clientId)).get();
         if (!client || client.userId !== user.id) throw new ClientNotOwnedError();
         lastAppliedSeq = client.lastSeq;
-        if (mutation.seq <= client.lastSeq) {
+        if (envelope.seq <= client.lastSeq) {
           // Acknowledged again, with its first outcome: a refusal whose response was lost
           // must still reach the cadre ("perlu perhatian"), never vanish as a plain duplicate.
           const first = tx
             .select({ status: mutations.status, code: mutations.errorCode })
             .from(mutations)
-            .where(and(eq(mutations.clientId, request.clientId), eq(mutations.seq, mutation.seq)))
+            .where(and(eq(mutations.clientId, request.clientId), eq(mutations.seq, envelope.seq)))
             .get();
           return { kind: "duplicate" as const, code: first?.status === "rejected" ? first.code : null };
         }
-        if (mutation.seq > client.lastSeq + 1) return { kind: "gap" as const, expected: client.lastSeq + 1 };
-        const seen = tx.select().from(mutations).where(eq(mutations.mutationId, mutation.mutationId)).get();
+        if (envelope.seq > client.lastSeq + 1) return { kind: "gap" as const, expected: client.lastSeq + 1 };
+        const seen = tx.select().from(mutations).where(eq(mutations.mutationId, envelope.mutationId)).get();
         const at = now().toISOString();
         // A mutation id reused under a new seq is a client bug: one id must mean one effect,
         // so it is refused (and not recorded again: the id's UNIQUE key already holds the first).
         const effect: Effect = seen
           ? { status: "rejected", code: "mutation-id-reused" }
-          : apply(tx, regions, user, mutation, now());
+          : parsed.success
+            ? apply(tx, regions, user, parsed.data, now())
+            : { status: "rejected", code: "invalid-mutation", issues: issuesOf(parsed.error) };
         if (!seen) {
           tx.insert(mutations)
             .values({
-              mutationId: mutation.mutationId,
+              mutationId: envelope.mutationId,
               clientId: request.clientId,
-              seq: mutation.seq,
-              name: mutation.name,
+              seq: envelope.seq,
+              name: envelope.name,
               status: effect.status,
               errorCode: effect.code ?? null,
               processedAt: at,
             })
             .run();
         }
-        tx.update(syncClients).set({ lastSeq: mutation.seq }).where(eq(syncClients.clientId, request.clientId)).run();
-        lastAppliedSeq = mutation.seq;
+        tx.update(syncClients).set({ lastSeq: envelope.seq }).where(eq(syncClients.clientId, request.clientId)).run();
+        lastAppliedSeq = envelope.seq;
         return { kind: "done" as const, effect };
       },
       { behavior: "immediate" },
     );
     if (outcome.kind === "gap") return { lastAppliedSeq, results, expectedSeq: outcome.expected };
-    results.push(
-      outcome.kind === "duplicate"
-        ? {
-            seq: mutation.seq,
-            mutationId: mutation.mutationId,
-            status: "duplicate",
-            ...(outcome.code ? { code: RejectionCode.parse(outcome.code) } : {}),
-          }
-        : {
-            seq: mutation.seq,
-            mutationId: mutation.mutationId,
-            status: outcome.effect.status,
-            ...(outcome.effect.code ? { code: outcome.effect.code } : {}),
-            ...(outcome.effect.reasons ? { reasons: outcome.effect.reasons } : {}),
-            ...(outcome.effect.version ? { version: outcome.effect.version } : {}),
-          },
-    );
+    const key = { seq: envelope.seq, mutationId: envelope.mutationId };
+    if (outcome.kind === "duplicate") {
+      const code = outcome.code ? RejectionCode.safeParse(outcome.code) : null;
+      results.push({ ...key, status: "duplicate", ...(code?.success ? { code: code.data } : {}) });
+    } else {
+      results.push({ ...key, ...outcome.effect });
+    }
   }
   return { lastAppliedSeq, results };
+}
+
+/** The schema's complaints with paths relative to the mutation, cut to a readable few. */
+function issuesOf(error: z.ZodError): MutationIssue[] {
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+    path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)),
+    message: issue.message,
+  }));
 }
 
 function ensureClient(db: Db, clientId: string, userId: string, at: string): void {
@@ -144,15 +153,51 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   if (current.withdrawn) return { status: "rejected", code: "guide-withdrawn" };
   const guide = getGuideVersion(tx, draft.guideId, draft.guideVersion);
   if (!guide) return { status: "rejected", code: "guide-unknown" };
+  // A binding publish: the office takes files not yet submitted only on the new rules. A file it
+  // already had (sent back for a fix) stays on the version it was reviewed against.
+  if (isOutdated(current.guide, draft.guideVersion) && !row?.firstSubmittedAt) {
+    return {
+      status: "rejected",
+      code: "guide-outdated",
+      guideVersion: current.guide.version,
+      changes: guideChanges(guide, current.guide),
+    };
+  }
+  // One object, so more of what the check needs (the cadre's home office) is added in one place.
+  const context: PrecheckContext = { today: jakartaDate(now), regions };
   // The same engine as on the phone: a file the phone calls ready must be ready here too.
-  const result = precheck(guide, draft, { today: jakartaDate(now), regions });
+  const result = precheck(guide, draft, context);
   if (result.verdict !== "ready") {
-    const reasons = result.toFix.map((reason) => reason.code);
-    recordPrecheckFailure(tx, row, draft.id, user.id, reasons, at);
+    const reasons = result.toFix.map(refusalReason);
+    recordPrecheckFailure(
+      tx,
+      row,
+      draft.id,
+      user.id,
+      reasons.map((reason) => reason.code),
+      at,
+    );
     return { status: "rejected", code: "precheck-failed", reasons };
   }
   if (!allFilesStored(tx, draft, result.requirements)) return { status: "rejected", code: "file-missing" };
   return { status: "applied", version: saveContent(tx, row, user, draft, "submitted", at) };
+}
+
+function guideChanges(pinned: Guide, current: Guide): GuideChange[] {
+  return requirementChanges(pinned, current).map((change) => ({
+    kind: change.kind,
+    requirementId: change.requirement.id,
+  }));
+}
+
+/** A pre-check reason as the protocol carries it: what it concerns, and its words in both languages. */
+function refusalReason(reason: Reason): RefusalReason {
+  return {
+    code: reason.code,
+    message: reason.message,
+    ...(reason.requirementId ? { requirementId: reason.requirementId } : {}),
+    ...(reason.field ? { field: reason.field } : {}),
+  };
 }
 
 /** Every page of every requirement that applies must be uploaded, verified and stored. */

@@ -217,6 +217,8 @@ export const GuideVersionInfo = z.object({
   publishedAt: z.string(),
   publishedBy: z.string().nullable(),
   changeNote: z.string().nullable(),
+  /** It raised the oldest version the office takes at submit to itself: drafts on older versions must move. */
+  binding: z.boolean(),
 });
 export type GuideVersionInfo = z.infer<typeof GuideVersionInfo>;
 
@@ -239,6 +241,12 @@ export const PublishGuideRequest = z.strictObject({
   changeNote: z.string().trim().min(3).max(500),
   /** The published version the editor started from (null for a new guide): publishes never cross. */
   expectedVersion: z.int().min(1).nullable(),
+  /**
+   * True (the default): the change binds files not yet submitted — the office
+   * refuses a submit on an older version (`guide-outdated`) and phones move
+   * those drafts. False: only new drafts use it; older ones still submit.
+   */
+  binding: z.boolean().default(true),
 });
 export type PublishGuideRequest = z.infer<typeof PublishGuideRequest>;
 

@@ -47,9 +47,22 @@ export const Mutation = z.discriminatedUnion("name", [PutDraft, SubmitApplicatio
 export type Mutation = z.infer<typeof Mutation>;
 export type MutationName = Mutation["name"];
 
+/**
+ * What the push envelope checks of each mutation: only what the server needs
+ * to record it and move the client's seq. Everything else is checked per
+ * mutation against `Mutation`, so one malformed change is refused on its own
+ * (`invalid-mutation`) and never blocks the outbox behind it.
+ */
+export const MutationEnvelope = z.looseObject({
+  seq: mutationBase.seq,
+  mutationId: mutationBase.mutationId,
+  name: z.string().min(1).max(60),
+});
+export type MutationEnvelope = z.infer<typeof MutationEnvelope>;
+
 export const PushRequest = z.strictObject({
   clientId: ClientId,
-  mutations: z.array(Mutation).min(1).max(MAX_MUTATIONS_PER_PUSH),
+  mutations: z.array(MutationEnvelope).min(1).max(MAX_MUTATIONS_PER_PUSH),
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
@@ -64,8 +77,41 @@ export const RejectionCode = z.enum([
   "file-missing",
   "not-found",
   "mutation-id-reused",
+  /** The mutation does not match the schema (a page of 0 bytes, an unknown type): `issues` says where. */
+  "invalid-mutation",
+  /** A binding publish made the pinned guide version too old to submit: `guideVersion` and `changes` say why. */
+  "guide-outdated",
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
+
+/**
+ * One reason the server's pre-check gave, pointing at what it concerns, so
+ * any client can show it beside the right requirement without re-running
+ * anything. `message` is the pre-check's own wording in both languages; a
+ * client with its own words for `code` may use those instead.
+ */
+export const RefusalReason = z.object({
+  code: z.string().max(80),
+  message: z.object({ id: z.string(), en: z.string() }).optional(),
+  requirementId: z.string().max(80).optional(),
+  /** Path in the draft, e.g. "applicant.nik", "documents.ktp-el.pages". */
+  field: z.string().max(200).optional(),
+});
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
+/** Where a malformed mutation fails its schema: `path` starts inside the mutation (e.g. ["args", "draft", …]). */
+export const MutationIssue = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+export type MutationIssue = z.infer<typeof MutationIssue>;
+
+/** One requirement that differs between the draft's pinned guide version and the one the office now takes. */
+export const GuideChange = z.object({
+  kind: z.enum(["added", "removed", "changed"]),
+  requirementId: z.string(),
+});
+export type GuideChange = z.infer<typeof GuideChange>;
 
 export const MutationResult = z.object({
   seq: z.int(),
@@ -73,8 +119,13 @@ export const MutationResult = z.object({
   /** `duplicate`: already processed earlier; acknowledged again without effect. */
   status: z.enum(["applied", "rejected", "duplicate"]),
   code: RejectionCode.optional(),
-  /** For precheck-failed: the pre-check's reason codes, so the phone can show them. */
-  reasons: z.array(z.string()).optional(),
+  /** For precheck-failed: every reason, with the requirement and field it concerns. */
+  reasons: z.array(RefusalReason).optional(),
+  /** For invalid-mutation: the failing paths (at most 20). */
+  issues: z.array(MutationIssue).optional(),
+  /** For guide-outdated: the version the draft must move to, and what changed on the way. */
+  guideVersion: z.int().min(1).optional(),
+  changes: z.array(GuideChange).optional(),
   version: z.int().optional(),
 });
 export type MutationResult = z.infer<typeof MutationResult>;

@@ -165,7 +165,7 @@ describe("cadre and office, end to end", () => {
     await phone.close();
   });
 
-  it("publishes a guide edited in the console, which reaches the cadre's phone by delta and is announced on a draft pinned to the old version", async () => {
+  it("publishes a guide edited in the console, binding by default: the cadre's draft on the old version moves to it and says why", async () => {
     const { cadre, operator } = await cadreAndOperator();
     const guideId = "surat-keterangan-domisili";
     const versionOf = () => env.server.db.select().from(guides).where(eq(guides.id, guideId)).get()?.version;
@@ -185,12 +185,21 @@ describe("cadre and office, end to end", () => {
     await consolePage.getByTestId("publish").click();
     await expect.poll(versionOf, { timeout: 15_000 }).toBe(before + 1);
 
-    // The phone's next start pulls the delta; the draft stays on its version and says a newer one exists.
+    // The phone's next start pulls the delta. The publish binds files not yet submitted (the default),
+    // so the draft has moved to the new version by itself and says the office changed the requirements.
     await cadrePage.goto(`${env.server.url}/panduan/${guideId}`);
     await cadrePage.getByRole("heading", { name: "Surat Keterangan Domisili Warga" }).waitFor({ timeout: 30_000 });
     await cadrePage.goto(draftUrl);
-    await cadrePage.getByText(`Panduan layanan ini sudah diperbarui (versi ${before + 1}).`).waitFor();
+    await cadrePage
+      .getByText(`Kantor mengubah persyaratan layanan ini (versi ${before + 1}).`, { exact: false })
+      .waitFor();
+    await cadrePage.getByText(`Memakai panduan versi ${before + 1}`).waitFor();
     await expect(cadrePage.getByLabel("Nama lengkap (sesuai KTP)").inputValue()).resolves.toBe("Agus Salim");
+    await cadrePage.getByRole("button", { name: "Mengerti" }).click();
+    await cadrePage.getByTestId("office-changed").waitFor({ state: "detached" });
+    await cadrePage.reload();
+    await cadrePage.getByText(`Memakai panduan versi ${before + 1}`).waitFor();
+    await expect(cadrePage.getByTestId("office-changed").count()).resolves.toBe(0);
     await desk.close();
     await phone.close();
   });

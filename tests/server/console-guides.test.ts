@@ -70,8 +70,18 @@ function saveDraft(id: string, draft: unknown, as: TestUser = admin) {
   return call("PUT", `${BASE}/${id}/draft`, as, { draft });
 }
 
-function publish(id: string, expectedVersion: number | null, as: TestUser = admin, changeNote = "Sesuai SOP 2026") {
-  return call("POST", `${BASE}/${id}/publish`, as, { changeNote, expectedVersion });
+function publish(
+  id: string,
+  expectedVersion: number | null,
+  as: TestUser = admin,
+  changeNote = "Sesuai SOP 2026",
+  binding?: boolean,
+) {
+  return call("POST", `${BASE}/${id}/publish`, as, {
+    changeNote,
+    expectedVersion,
+    ...(binding === undefined ? {} : { binding }),
+  });
 }
 
 function audit() {
@@ -121,7 +131,13 @@ describe("guide lifecycle", () => {
     expect(first.draft).toBeNull();
     expect((first.published as Guide).version).toBe(1);
     expect(first.versions).toEqual([
-      { version: 1, publishedAt: clock.toISOString(), publishedBy: "admin.pusat", changeNote: "Sesuai SOP 2026" },
+      {
+        version: 1,
+        publishedAt: clock.toISOString(),
+        publishedBy: "admin.pusat",
+        changeNote: "Sesuai SOP 2026",
+        binding: true,
+      },
     ]);
     expect(env.db.select().from(guideDrafts).all()).toEqual([]);
 
@@ -224,11 +240,21 @@ describe("guide lifecycle", () => {
     expect((await failure(await call("POST", `${BASE}/tidak-ada/withdraw`, admin), 404)).code).toBe("guide_not_found");
   });
 
-  it("lets a draft pinned to v1 be submitted after v2 is published", async () => {
+  it("lets a draft pinned to v1 be submitted after a non-binding v2 is published, and records the choice", async () => {
     const v1 = Guide.parse((await ok(await call("GET", `${BASE}/${DOMISILI}`, admin), GuideAdminDetail)).published);
     const extra = { id: "surat-pernyataan-baru", kind: "document", label: { id: "Pernyataan", en: "Statement" } };
     await ok(await saveDraft(DOMISILI, { ...v1, requirements: [...v1.requirements, extra] }), GuideAdminDetail);
-    await ok(await publish(DOMISILI, 1), GuideAdminDetail);
+    const published = await ok(
+      await publish(DOMISILI, 1, operator, "Hanya untuk berkas baru", false),
+      GuideAdminDetail,
+    );
+    expect((published.published as Guide).minSubmitVersion).toBeUndefined();
+    expect(published.versions.map((v) => [v.version, v.binding])).toEqual([
+      [2, false],
+      [1, false],
+    ]);
+    const entry = audit().find((row) => row.action === "guide.publish");
+    expect(entry?.after).toMatchObject({ version: 2, binding: false, changeNote: "Hanya untuk berkas baru" });
 
     const pinned = readyDraft();
     expect(pinned.guideVersion).toBe(1);
@@ -294,6 +320,20 @@ describe("export and import", () => {
       { changeNote: "Impor katalog kantor", published: [], unchanged: exported.guides.map((guide) => guide.id) },
       { changeNote: "Impor katalog kantor", published: [first.id, SAMPLE], unchanged: rest.map((g) => g.id) },
     ]);
+  });
+
+  it("never binds: an import keeps the oldest version the office takes, whatever the file says", async () => {
+    const v1 = Guide.parse((await ok(await call("GET", `${BASE}/${DOMISILI}`, admin), GuideAdminDetail)).published);
+    await ok(await saveDraft(DOMISILI, { ...v1, fee: { amount: 1_000 }, minSubmitVersion: 1 }), GuideAdminDetail);
+    const v2 = Guide.parse((await ok(await publish(DOMISILI, 1), GuideAdminDetail)).published);
+    expect(v2).toMatchObject({ version: 2, minSubmitVersion: 2 });
+
+    const again = await call("POST", `${BASE}/import`, admin, importBody([{ ...v2, minSubmitVersion: 1 }]));
+    expect(await ok(again, { parse: (value) => value })).toEqual({ published: [], unchanged: [DOMISILI] });
+    const changed = await call("POST", `${BASE}/import`, admin, importBody([{ ...v2, fee: { amount: 2_000 } }]));
+    expect(await ok(changed, { parse: (value) => value })).toEqual({ published: [DOMISILI], unchanged: [] });
+    const v3 = Guide.parse((await ok(await call("GET", `${BASE}/${DOMISILI}`, admin), GuideAdminDetail)).published);
+    expect(v3).toMatchObject({ version: 3, minSubmitVersion: 2, fee: { amount: 2_000 } });
   });
 
   it("refuses the whole import when one guide is invalid, naming its index, id and field", async () => {
@@ -363,7 +403,8 @@ describe("audit of guide edits", () => {
       version: 2,
       withdrawn: false,
       changeNote: "Tambah kata kunci",
-      data: { ...edited, keywords: [...v1.keywords, "domisili baru"], version: 2 },
+      binding: true,
+      data: { ...edited, keywords: [...v1.keywords, "domisili baru"], version: 2, minSubmitVersion: 2 },
     });
     expect(rows[4]?.before).toEqual(rows[3]?.after);
     expect(rows[4]?.after).toBeNull();

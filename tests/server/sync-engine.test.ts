@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { syncOnce } from "../../client/sync/engine";
 import { revokeSession } from "../../server/auth/sessions";
 import { applications, sessions } from "../../server/db/schema";
+import { publishGuide } from "../../server/guides/repository";
 import { seedIfEmpty } from "../../server/seed/seed";
 import { recordVerdict } from "../../server/sync/applications";
 import { createTestUser, sessionCookie, type TestUser } from "../helpers/accounts";
@@ -105,6 +106,70 @@ describe("the sync engine against the real server", () => {
     expect(attention).toMatchObject([{ draftId: bad, name: "submitApplication", code: "precheck-failed" }]);
     expect((await db.remote.get(good))?.status).toBe("submitted");
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe("a guide version the office makes binding", () => {
+  const EXTRA = {
+    id: "surat-pernyataan-baru",
+    kind: "document",
+    label: { id: "Pernyataan", en: "Statement" },
+  } as const;
+
+  async function readyDraftOnV1(name: string) {
+    const device = await makeDevice(cadre, deviceName());
+    const id = await device.repo.create(domisiliGuide(env));
+    await fillReady(device.repo, id, name);
+    await device.repo.update(id, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    return { ...device, id };
+  }
+
+  it("moves a draft whose submit comes back guide-outdated to the new version and checks it again", async () => {
+    const { db, id } = await readyDraftOnV1("Siti Aminah");
+    const v1 = domisiliGuide(env);
+    // Published before the phone syncs; the phone's catalogue does not have it yet.
+    publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [...v1.requirements, EXTRA] });
+
+    const outcome = await syncOnce(deps(db, serverNetwork(env, cadre).fetch, verifiedUpload(env, cadre)));
+    expect(outcome).toMatchObject({ status: "ok", rejected: 1, moved: 1, catalogueChanged: true });
+    const [refusal] = await db.attention.toArray();
+    expect(refusal).toMatchObject({
+      draftId: id,
+      code: "guide-outdated",
+      guideVersion: 2,
+      changes: [{ kind: "added", requirementId: EXTRA.id }],
+    });
+    // The new requirement has no photo yet: the pre-check, run again, sends it back to "draft".
+    expect(await db.drafts.get(id)).toMatchObject({
+      guideVersion: 2,
+      status: "draft",
+      officeChange: { from: 1, to: 2 },
+    });
+    expect((await db.guides.get(v1.id))?.minSubmitVersion).toBe(2);
+    // The move reached the server in the same round, as a saved draft.
+    const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    expect([row?.status, row?.guideVersion]).toEqual(["draft", 2]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it("submits a moved draft again in the same round when it still passes on the new version", async () => {
+    const { db, id } = await readyDraftOnV1("Budi Santoso");
+    const v1 = domisiliGuide(env);
+    const [first, ...rest] = v1.requirements;
+    if (!first) throw new Error("seed missing");
+    // Only the wording of a requirement changed: the file still meets it.
+    const reworded = { ...first, label: { id: `${first.label.id} (asli)`, en: `${first.label.en} (original)` } };
+    publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [reworded, ...rest] });
+
+    const outcome = await syncOnce(deps(db, serverNetwork(env, cadre).fetch, verifiedUpload(env, cadre)));
+    expect(outcome).toMatchObject({ status: "ok", rejected: 1, moved: 1 });
+    expect(await db.drafts.get(id)).toMatchObject({ guideVersion: 2, status: "ready" });
+    const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    expect([row?.status, row?.guideVersion]).toEqual(["submitted", 2]);
+    // The office took the file: the refusal is settled and leaves "perlu perhatian".
+    expect(await db.attention.count()).toBe(0);
   });
 });
 

@@ -1,13 +1,16 @@
-import { count } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { applications, mutations, syncClients } from "../../server/db/schema";
+import { applicationEvents, applications, mutations, syncClients } from "../../server/db/schema";
 import { withdrawGuide } from "../../server/guides/repository";
 import { seedIfEmpty } from "../../server/seed/seed";
 import { recordVerdict } from "../../server/sync/applications";
+import { CataloguePage } from "../../shared/api/catalogue";
 import { ApiError } from "../../shared/api/errors";
+import type { Draft } from "../../shared/draft";
+import { Guide } from "../../shared/guide";
 import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
@@ -104,7 +107,7 @@ describe("push", () => {
       mutation(2, "submitApplication", { draft: good }),
     ]);
     expect(result.results[0]).toMatchObject({ status: "rejected", code: "precheck-failed" });
-    expect(result.results[0]?.reasons).toContain("question-unanswered");
+    expect(result.results[0]?.reasons?.map((reason) => reason.code)).toContain("question-unanswered");
     expect(result.results[1]).toMatchObject({ status: "applied" });
     expect(result.lastAppliedSeq).toBe(2);
   });
@@ -212,50 +215,18 @@ describe("push", () => {
       "invalid_body",
     ],
     [
-      "an unknown mutation",
-      { clientId: uuidv7(), mutations: [{ ...mutation(1, "deleteDraft", { id: uuidv7() }), name: "dropTables" }] },
+      "a mutation without a mutation id",
+      { clientId: uuidv7(), mutations: [{ ...mutation(1, "deleteDraft", { id: uuidv7() }), mutationId: "x" }] },
+      400,
+      "invalid_body",
+    ],
+    [
+      "a mutation whose name is not a string",
+      { clientId: uuidv7(), mutations: [{ ...mutation(1, "deleteDraft", { id: uuidv7() }), name: 7 }] },
       400,
       "invalid_body",
     ],
     ["a __proto__ key", `{"clientId":"${uuidv7()}","mutations":[],"__proto__":{"admin":true}}`, 400, "invalid_body"],
-    [
-      "a path trick in a blob id",
-      {
-        clientId: uuidv7(),
-        mutations: [
-          mutation(1, "putDraft", {
-            draft: {
-              ...readyDraft(),
-              documents: {
-                x: {
-                  pages: [
-                    {
-                      blobId: "../../etc/passwd",
-                      sha256: "../x",
-                      mime: "image/webp",
-                      bytes: 1,
-                      addedAt: new Date().toISOString(),
-                    },
-                  ],
-                  issuedOn: "",
-                },
-              },
-            },
-          }),
-        ],
-      },
-      400,
-      "invalid_body",
-    ],
-    [
-      "a string where a draft belongs",
-      {
-        clientId: uuidv7(),
-        mutations: [{ ...mutation(1, "putDraft", { draft: readyDraft() }), args: { draft: "x" } }],
-      },
-      400,
-      "invalid_body",
-    ],
   ])("refuses %s with a 4xx code and changes nothing", async (_name, body, status, code) => {
     const before = state();
     const response = await push(body);
@@ -280,6 +251,218 @@ describe("push", () => {
       }),
       { numRuns: 200, seed: 20261123 },
     );
+  });
+});
+
+describe("a malformed mutation", () => {
+  /** A page the phone declared with 0 bytes and a type the server does not take. */
+  function brokenPage(draft: Draft): unknown {
+    const page = draft.documents["ktp-el"]?.pages[0];
+    return {
+      ...draft,
+      documents: { ...draft.documents, "ktp-el": { pages: [{ ...page, bytes: 0, mime: "image/gif" }], issuedOn: "" } },
+    };
+  }
+
+  it("is refused on its own with the failing paths; the rest applies and the seq moves past it", async () => {
+    const first = readyDraft();
+    const last = readyDraft();
+    const bad = { ...mutation(2, "putDraft", { draft: readyDraft() }), args: { draft: brokenPage(readyDraft()) } };
+    const batch = [mutation(1, "putDraft", { draft: first }), bad, mutation(3, "putDraft", { draft: last })];
+    const result = await pushOk(batch as Mutation[]);
+    expect(result.lastAppliedSeq).toBe(3);
+    expect(result.results.map((r) => [r.seq, r.status, r.code])).toEqual([
+      [1, "applied", undefined],
+      [2, "rejected", "invalid-mutation"],
+      [3, "applied", undefined],
+    ]);
+    const paths = result.results[1]?.issues?.map((issue) => issue.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        ["args", "draft", "documents", "ktp-el", "pages", 0, "bytes"],
+        ["args", "draft", "documents", "ktp-el", "pages", 0, "mime"],
+      ]),
+    );
+    expect(
+      state()
+        .applications.map((row) => row.id)
+        .sort(),
+    ).toEqual([first.id, last.id].sort());
+    const recorded = env.db
+      .select()
+      .from(mutations)
+      .where(and(eq(mutations.clientId, clientId), eq(mutations.seq, 2)))
+      .get();
+    expect(recorded).toMatchObject({ mutationId: bad.mutationId, name: "putDraft", status: "rejected" });
+    expect(recorded?.errorCode).toBe("invalid-mutation");
+    expect(state().clients[0]?.lastSeq).toBe(3);
+
+    // The phone never saw that answer and sends the same batch: acknowledged, nothing applied twice.
+    const again = await pushOk(batch as Mutation[]);
+    expect(again.lastAppliedSeq).toBe(3);
+    expect(again.results.map((r) => [r.status, r.code])).toEqual([
+      ["duplicate", undefined],
+      ["duplicate", "invalid-mutation"],
+      ["duplicate", undefined],
+    ]);
+    expect(state().applications.map((row) => row.version)).toEqual([1, 1]);
+  });
+
+  it.each([
+    ["an unknown mutation", (m: Mutation) => ({ ...m, name: "dropTables" })],
+    ["a string where a draft belongs", (m: Mutation) => ({ ...m, args: { draft: "x" } })],
+    ["a missing baseVersion", ({ baseVersion: _b, ...m }: Mutation) => m],
+    [
+      "a path trick in a blob id",
+      (m: Mutation) => {
+        const draft = readyDraft();
+        const page = {
+          blobId: "../../etc/passwd",
+          sha256: "../x",
+          mime: "image/webp",
+          bytes: 1,
+          addedAt: draft.createdAt,
+        };
+        return { ...m, args: { draft: { ...draft, documents: { x: { pages: [page], issuedOn: "" } } } } };
+      },
+    ],
+  ])("%s is recorded as rejected and never blocks the outbox", async (_name, spoil) => {
+    const good = mutation(2, "putDraft", { draft: readyDraft() });
+    const response = await push({
+      clientId,
+      mutations: [spoil(mutation(1, "putDraft", { draft: readyDraft() })), good],
+    });
+    expect(response.status).toBe(200);
+    const result = PushResponse.parse(await response.json());
+    expect(result.lastAppliedSeq).toBe(2);
+    expect(result.results[0]).toMatchObject({ status: "rejected", code: "invalid-mutation" });
+    expect(result.results[0]?.issues?.length).toBeGreaterThan(0);
+    expect(result.results[1]).toMatchObject({ status: "applied" });
+    expect(state().applications).toHaveLength(1);
+  });
+});
+
+describe("a refused submit", () => {
+  it("names, for every reason, the requirement and the field it concerns", async () => {
+    const draft = readyDraft();
+    const refused = {
+      ...draft,
+      applicant: { ...draft.applicant, nik: "" },
+      documents: { ...draft.documents, "ktp-el": { pages: [], issuedOn: "" } },
+    };
+    const result = await pushOk([mutation(1, "submitApplication", { draft: refused })]);
+    expect(result.results[0]).toMatchObject({ status: "rejected", code: "precheck-failed" });
+    const reasons = result.results[0]?.reasons ?? [];
+    const words = { id: expect.any(String), en: expect.any(String) };
+    expect(reasons).toContainEqual({
+      code: "document-missing",
+      requirementId: "ktp-el",
+      field: "documents.ktp-el.pages",
+      message: words,
+    });
+    expect(reasons.find((reason) => reason.field === "applicant.nik")).toMatchObject({ message: words });
+    // Every reason points somewhere: a requirement, a field, or both.
+    for (const reason of reasons) expect(reason.requirementId ?? reason.field).toBeTruthy();
+    // The history keeps the codes only, for the dashboard.
+    const event = env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, draft.id)).get();
+    expect(event?.detail).toEqual({ reasons: reasons.map((reason) => reason.code) });
+  });
+});
+
+describe("new guide versions", () => {
+  const DOMISILI = "surat-keterangan-domisili";
+  const EXTRA = { id: "surat-pernyataan-baru", kind: "document", label: { id: "Pernyataan", en: "Statement" } };
+
+  /** The office adds a requirement to the domisili guide, as an operator would in the console. */
+  async function publishV2(binding: boolean | undefined) {
+    const admin = createTestUser(env.db, "admin");
+    const call = (method: string, path: string, body: unknown) =>
+      app.request(path, {
+        method,
+        headers: { "Content-Type": "application/json", Cookie: admin.cookie },
+        body: JSON.stringify(body),
+      });
+    const current = CataloguePage.parse(await (await app.request("/api/guides")).json()).guides.find(
+      (guide) => guide.id === DOMISILI,
+    );
+    if (!current) throw new Error("seed missing");
+    const draft = { ...current, requirements: [...current.requirements, EXTRA] };
+    expect((await call("PUT", `/api/console/guides/${DOMISILI}/draft`, { draft })).status).toBe(200);
+    const body = {
+      changeNote: "Syarat pernyataan baru",
+      expectedVersion: 1,
+      ...(binding === undefined ? {} : { binding }),
+    };
+    expect((await call("POST", `/api/console/guides/${DOMISILI}/publish`, body)).status).toBe(200);
+  }
+
+  async function catalogueGuide(): Promise<Guide> {
+    const page = CataloguePage.parse(await (await app.request("/api/guides")).json());
+    return Guide.parse(page.guides.find((guide) => guide.id === DOMISILI));
+  }
+
+  it("binding (the default): an old-version submit is refused naming the new version and what changed", async () => {
+    const before = readyDraft();
+    const sentBack = readyDraft();
+    storeFilesOf(env.db, before, cadre.id);
+    storeFilesOf(env.db, sentBack, cadre.id);
+    await pushOk([
+      mutation(1, "submitApplication", { draft: before }),
+      mutation(2, "submitApplication", { draft: sentBack }),
+    ]);
+    recordVerdict(env.db, sentBack.id, {
+      decision: "needs-fix",
+      requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
+      decidedAt: new Date().toISOString(),
+    });
+    const submittedRow = state().applications.find((row) => row.id === before.id);
+
+    await publishV2(undefined);
+    expect(await catalogueGuide()).toMatchObject({ version: 2, minSubmitVersion: 2 });
+
+    const old = readyDraft();
+    storeFilesOf(env.db, old, cadre.id);
+    const result = await pushOk([
+      mutation(3, "putDraft", { draft: old }),
+      mutation(4, "submitApplication", { draft: old }),
+      mutation(5, "submitApplication", { draft: sentBack }),
+    ]);
+    expect(result.lastAppliedSeq).toBe(5);
+    expect(result.results[0]).toMatchObject({ status: "applied" });
+    expect(result.results[1]).toEqual({
+      seq: 4,
+      mutationId: expect.any(String),
+      status: "rejected",
+      code: "guide-outdated",
+      guideVersion: 2,
+      changes: [{ kind: "added", requirementId: EXTRA.id }],
+    });
+    // A file the office already had (sent back for a fix) stays on the version it was reviewed on.
+    expect(result.results[2]).toMatchObject({ status: "applied" });
+
+    const rows = new Map(state().applications.map((row) => [row.id, row]));
+    // The content still saves; the file is not submitted.
+    expect([rows.get(old.id)?.status, rows.get(old.id)?.guideVersion]).toEqual(["draft", 1]);
+    // A file submitted before the publish is untouched.
+    expect(rows.get(before.id)).toEqual(submittedRow);
+    expect([rows.get(sentBack.id)?.status, rows.get(sentBack.id)?.guideVersion]).toEqual(["submitted", 1]);
+
+    // Moved to version 2, the same file meets the pre-check's new requirement or not — never guide-outdated.
+    const moved = await pushOk([mutation(6, "submitApplication", { draft: { ...old, guideVersion: 2 } })]);
+    expect(moved.results[0]).toMatchObject({ status: "rejected", code: "precheck-failed" });
+    expect(moved.results[0]?.reasons).toContainEqual(expect.objectContaining({ requirementId: EXTRA.id }));
+  });
+
+  it("non-binding: an old-version submit is still accepted", async () => {
+    await publishV2(false);
+    const guide = await catalogueGuide();
+    expect(guide.version).toBe(2);
+    expect(guide.minSubmitVersion).toBeUndefined();
+    const old = readyDraft();
+    storeFilesOf(env.db, old, cadre.id);
+    const result = await pushOk([mutation(1, "submitApplication", { draft: old })]);
+    expect(result.results[0]).toMatchObject({ status: "applied" });
+    expect(state().applications[0]).toMatchObject({ status: "submitted", guideVersion: 1 });
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { requirementChanges } from "../../client/drafts/guide-diff";
 import { handoverText } from "../../client/drafts/handover-text";
 import { Draft } from "../../shared/draft";
 import { Guide } from "../../shared/guide";
+import { requirementChanges } from "../../shared/guide-changes";
 import { precheck } from "../../shared/precheck";
 import { createRegionIndex } from "../../shared/regions";
 import { sampleGuide } from "../helpers/sample-guide";

@@ -2,7 +2,8 @@ import "fake-indexeddb/auto";
 import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { LocalDb } from "../../client/db/local-db";
-import { DraftNotFoundError, DraftRepository } from "../../client/drafts/repository";
+import { adoptBindingVersions } from "../../client/drafts/binding";
+import { DraftNotFoundError, DraftRepository, GuideOutdatedError } from "../../client/drafts/repository";
 import { Guide } from "../../shared/guide";
 import { sampleGuide } from "../helpers/sample-guide";
 
@@ -207,6 +208,97 @@ describe("the outbox", () => {
       }),
     ).rejects.toThrow();
     expect(await db.outbox.toArray()).toEqual(before);
+  });
+});
+
+describe("guide versions the office makes binding", () => {
+  // Version 2 adds a requirement and binds drafts not yet submitted.
+  const v2 = Guide.parse(
+    sampleGuide({
+      version: 2,
+      minSubmitVersion: 2,
+      requirements: [
+        ...(sampleGuide().requirements ?? []),
+        { id: "pengantar-rt", kind: "document", label: { id: "Surat pengantar RT", en: "RT letter" } },
+      ],
+    }),
+  );
+
+  async function readyOnV1(repo: DraftRepository): Promise<string> {
+    const id = await repo.create(guide);
+    await repo.update(id, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    return id;
+  }
+
+  it("moves drafts not yet with the office, checks them again, and leaves a submitted file alone", async () => {
+    const db = freshDb();
+    const repo = new DraftRepository(db);
+    const working = await repo.create(guide);
+    const waiting = await readyOnV1(repo); // its submit is still in the outbox
+    const submitted = await readyOnV1(repo);
+    await db.remote.put({
+      id: submitted,
+      version: 1,
+      status: "submitted",
+      verdict: null,
+      deleted: false,
+      updatedAt: new Date().toISOString(),
+    });
+    await db.outbox.where("draftId").equals(submitted).delete();
+    // The catalogue brings the binding version.
+    await db.guides.put(v2);
+
+    expect((await adoptBindingVersions(db)).sort()).toEqual([working, waiting].sort());
+    for (const id of [working, waiting]) {
+      // The new requirement has no photo: the pre-check no longer passes, so it is a draft again.
+      expect(await repo.get(id)).toMatchObject({ guideVersion: 2, status: "draft", officeChange: { from: 1, to: 2 } });
+    }
+    expect(await repo.pinnedGuide({ guideId: guide.id, guideVersion: 2 })).toEqual(v2);
+    expect(await repo.get(submitted)).toMatchObject({ guideVersion: 1, status: "ready" });
+    expect((await repo.get(submitted))?.officeChange).toBeUndefined();
+    // The move is saved on the server like any edit.
+    const last = (await db.outbox.where("draftId").equals(waiting).toArray()).at(-1);
+    expect(last?.name).toBe("putDraft");
+    expect((last?.args as { draft: { guideVersion: number } } | undefined)?.draft.guideVersion).toBe(2);
+    // Nothing left to move.
+    expect(await adoptBindingVersions(db)).toEqual([]);
+  });
+
+  it("keeps a ready draft ready and submits it again when it still passes on the new version", async () => {
+    const db = freshDb();
+    const repo = new DraftRepository(db);
+    const id = await readyOnV1(repo);
+    const moved = await repo.adoptOfficeVersion(id, v2, () => true);
+    expect(moved).toMatchObject({ guideVersion: 2, status: "ready", officeChange: { from: 1, to: 2 } });
+    const names = (await db.outbox.where("draftId").equals(id).toArray()).map((entry) => entry.name);
+    expect(names.slice(-2)).toEqual(["putDraft", "submitApplication"]);
+  });
+
+  it("refuses 'siap diajukan' on a version the office no longer takes, and keeps the notice until it is seen", async () => {
+    const db = freshDb();
+    const repo = new DraftRepository(db);
+    const id = await repo.create(guide);
+    await db.guides.put(v2);
+    await expect(
+      repo.update(id, "marked-ready", (d) => {
+        d.status = "ready";
+      }),
+    ).rejects.toBeInstanceOf(GuideOutdatedError);
+    expect((await repo.get(id))?.status).toBe("draft");
+
+    await repo.moveToGuideVersion(id, v2);
+    await repo.update(id, "applicant.fullName", (d) => {
+      d.applicant.fullName = "Siti Aminah";
+    });
+    expect((await repo.get(id))?.officeChange).toMatchObject({ from: 1, to: 2 });
+    await repo.acknowledgeOfficeChange(id);
+    expect((await repo.get(id))?.officeChange).toBeUndefined();
+    await repo.update(id, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    expect((await repo.get(id))?.status).toBe("ready");
   });
 });
 

@@ -55,6 +55,13 @@ describe("Guide schema", () => {
       "requirements.1.id: duplicate requirement id 'ktp'",
     );
   });
+
+  it("takes an oldest accepted version up to the guide's own, never past it", () => {
+    expect(Guide.parse(sampleGuide({ version: 3, minSubmitVersion: 3 })).minSubmitVersion).toBe(3);
+    expect(issues(sampleGuide({ version: 2, minSubmitVersion: 3 }))).toContain(
+      "minSubmitVersion: the oldest accepted version cannot be newer than the guide itself",
+    );
+  });
 });
 
 describe("catalogue cursor", () => {

@@ -46,6 +46,8 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
   );
   const [issues, setIssues] = useState<FieldIssue[]>(initial?.draftIssues ?? []);
   const [changeNote, setChangeNote] = useState("");
+  // Binding is the safe default: a tightened requirement reaches files not yet submitted.
+  const [binding, setBinding] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -151,6 +153,31 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
               onInput={(event) => setChangeNote(event.currentTarget.value)}
             />
           </div>
+          {publishedVersion !== null && (
+            <fieldset class="field">
+              <legend>{tc("bindingLegend")}</legend>
+              <label>
+                <input
+                  type="radio"
+                  name="binding"
+                  checked={binding}
+                  onChange={() => setBinding(true)}
+                  data-testid="binding-true"
+                />{" "}
+                {tc("bindingYes")}
+              </label>
+              <label>
+                <input
+                  type="radio"
+                  name="binding"
+                  checked={!binding}
+                  onChange={() => setBinding(false)}
+                  data-testid="binding-false"
+                />{" "}
+                {tc("bindingNo")}
+              </label>
+            </fieldset>
+          )}
           <button
             type="button"
             class="button primary"
@@ -162,6 +189,7 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
                 return api<GuideAdminDetail>("POST", `/api/console/guides/${id}/publish`, {
                   changeNote: changeNote.trim(),
                   expectedVersion: publishedVersion,
+                  binding,
                 });
               }, tc("publishedDone"))
             }
@@ -217,6 +245,7 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
                 v{v.version} · {formatDateTime(new Date(v.publishedAt), lang)}
                 {v.publishedBy ? ` · ${v.publishedBy}` : ""}
                 {v.changeNote ? ` — ${v.changeNote}` : ""}
+                {v.binding && v.version > 1 ? ` · ${tc("bindingMark")}` : ""}
               </li>
             ))}
           </ul>

@@ -1,17 +1,29 @@
 import type { Guide } from "../../../shared/guide";
+import { requirementChanges } from "../../../shared/guide-changes";
 import { locale } from "../../i18n";
-import { requirementChanges } from "../guide-diff";
 import { td } from "../messages";
 
-/** A newer guide version exists: show what changed and let the cadre move the draft when ready. */
-export function VersionNotice({ pinned, latest, onMove }: { pinned: Guide; latest: Guide; onMove: () => void }) {
+type Props = { pinned: Guide; latest: Guide } & (
+  | { onMove: () => void; office?: undefined }
+  /** The office made the move binding and it is done: say so, and whether the file still passes. */
+  | { office: { ready: boolean; onSeen: () => void }; onMove?: undefined }
+);
+
+/**
+ * A newer guide version: what changed in the requirements. Either the cadre
+ * moves the draft when ready, or — when the office's change binds files not
+ * yet submitted — the draft was moved already and this says why.
+ */
+export function VersionNotice({ pinned, latest, onMove, office }: Props) {
   const lang = locale.value;
   const changes = requirementChanges(pinned, latest);
   const key = { added: "reqAdded", removed: "reqRemoved", changed: "reqChanged" } as const;
   return (
-    <section class="card notice" role="status">
+    <section class="card notice" role="status" data-testid={office ? "office-changed" : "version-notice"}>
       <p>
-        <strong>{td("newVersion", { version: latest.version })}</strong>
+        <strong>
+          {office ? td("officeChanged", { version: latest.version }) : td("newVersion", { version: latest.version })}
+        </strong>
       </p>
       {changes.length === 0 ? (
         <p>{td("newVersionNoChanges")}</p>
@@ -27,9 +39,18 @@ export function VersionNotice({ pinned, latest, onMove }: { pinned: Guide; lates
           </ul>
         </>
       )}
-      <button type="button" class="button primary small" onClick={onMove}>
-        {td("moveVersion")}
-      </button>
+      {office ? (
+        <>
+          <p>{office.ready ? td("officeChangedStillReady") : td("officeChangedFix")}</p>
+          <button type="button" class="button small" onClick={office.onSeen}>
+            {td("officeChangedSeen")}
+          </button>
+        </>
+      ) : (
+        <button type="button" class="button primary small" onClick={onMove}>
+          {td("moveVersion")}
+        </button>
+      )}
     </section>
   );
 }

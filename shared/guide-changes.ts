@@ -1,7 +1,15 @@
-import type { Guide, Requirement } from "../../shared/guide";
+import type { Guide, Requirement } from "./guide";
+
+/**
+ * What changed between two versions of a guide, and whether the office still
+ * takes a draft pinned to an old one. Shared so the server's refusal
+ * (`guide-outdated`) and the phone's notice name the same changes.
+ */
+
+export type RequirementChangeKind = "added" | "removed" | "changed";
 
 export interface RequirementChange {
-  kind: "added" | "removed" | "changed";
+  kind: RequirementChangeKind;
   requirement: Requirement;
 }
 
@@ -19,4 +27,12 @@ export function requirementChanges(pinned: Guide, latest: Guide): RequirementCha
     if (!after.has(requirement.id)) changes.push({ kind: "removed", requirement });
   }
   return changes;
+}
+
+/**
+ * True when the office no longer takes a submit of a draft pinned to
+ * `pinnedVersion`: a later publish bound files not yet submitted.
+ */
+export function isOutdated(current: Pick<Guide, "minSubmitVersion">, pinnedVersion: number): boolean {
+  return current.minSubmitVersion !== undefined && pinnedVersion < current.minSubmitVersion;
 }

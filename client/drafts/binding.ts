@@ -1,0 +1,79 @@
+import type { Draft } from "../../shared/draft";
+import type { Guide } from "../../shared/guide";
+import { isOutdated } from "../../shared/guide-changes";
+import type { DraftRow, LocalDb } from "../db/local-db";
+import { outboxTables } from "../sync/outbox";
+import { DraftRepository } from "./repository";
+
+/**
+ * New guide versions that bind files not yet submitted (docs/SYNC.md): the
+ * office refuses a submit on an older version, so the phone moves every such
+ * draft to the version the office takes, runs the pre-check again and shows
+ * the change list on the draft. Runs after the catalogue brings a guide and
+ * after a sync round (a refused submit, `guide-outdated`).
+ */
+
+interface Candidate {
+  draft: DraftRow;
+  guide: Guide;
+}
+
+/** Drafts pinned to a version their guide no longer takes at submit. Cheap: reads only binding guides' drafts. */
+async function outdatedDrafts(db: LocalDb): Promise<Candidate[]> {
+  const binding = await db.guides.filter((guide) => (guide.minSubmitVersion ?? 1) > 1).toArray();
+  const found: Candidate[] = [];
+  for (const guide of binding) {
+    const drafts = await db.drafts
+      .where("guideId")
+      .equals(guide.id)
+      .filter((draft) => !draft.deletedAt && isOutdated(guide, draft.guideVersion))
+      .toArray();
+    for (const draft of drafts) found.push({ draft, guide });
+  }
+  return found;
+}
+
+/**
+ * A file the office has had keeps the version it was submitted with: the
+ * server never checks it again (and a resubmission after "perlu diperbaiki"
+ * stays on that version too). A ready draft with nothing left in the outbox
+ * and no refusal has been submitted, even if no pull has said so yet.
+ */
+async function officeHasIt(db: LocalDb, draft: DraftRow): Promise<boolean> {
+  const remote = await db.remote.get(draft.id);
+  if (remote && remote.status !== "draft") return true;
+  if (draft.status !== "ready") return false;
+  const waiting = await db.outbox.where("draftId").equals(draft.id).count();
+  if (waiting > 0) return false;
+  return (await db.attention.where("draftId").equals(draft.id).count()) === 0;
+}
+
+/**
+ * Moves every draft the office would refuse to the guide version it takes.
+ * Returns the ids moved. Each move is one transaction with its outbox entries
+ * (a save, and a new submit when a ready draft still passes the pre-check).
+ */
+export async function adoptBindingVersions(db: LocalDb, now: () => Date = () => new Date()): Promise<string[]> {
+  const candidates = await outdatedDrafts(db);
+  if (candidates.length === 0) return [];
+  // The pre-check (with the region list) loads only when a draft has to move, and before any
+  // transaction opens: awaiting a module load inside one would end it.
+  const { runPrecheck } = await import("./store");
+  const passes = (guide: Guide, draft: Draft) => runPrecheck(guide, draft).verdict === "ready";
+  const repo = new DraftRepository(db, now);
+  const moved: string[] = [];
+  for (const { draft, guide } of candidates) {
+    const row = await db.transaction(
+      "rw",
+      [db.drafts, db.blobs, db.guideVersions, db.guides, db.attention, ...outboxTables(db)],
+      async () => {
+        const current = await db.drafts.get(draft.id);
+        if (!current || current.deletedAt || !isOutdated(guide, current.guideVersion)) return undefined;
+        if (await officeHasIt(db, current)) return undefined;
+        return repo.adoptOfficeVersion(draft.id, guide, passes);
+      },
+    );
+    if (row) moved.push(draft.id);
+  }
+  return moved;
+}
