@@ -4,6 +4,7 @@ import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 import { isOutdated, requirementChanges } from "../../shared/guide-changes";
 import { type PrecheckContext, precheck, type Reason } from "../../shared/precheck";
+import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { RegionIndex } from "../../shared/regions";
 import {
   type GuideChange,
@@ -164,7 +165,8 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
     };
   }
   // One object, so more of what the check needs (the cadre's home office) is added in one place.
-  const context: PrecheckContext = { today: jakartaDate(now), regions };
+  // No office picked: the file goes to the cadre's own kelurahan/kecamatan, and residency is checked against it.
+  const context: PrecheckContext = { today: jakartaDate(now), regions, homeOffice: homeOfficeOf(user) };
   // The same engine as on the phone: a file the phone calls ready must be ready here too.
   const result = precheck(guide, draft, context);
   if (result.verdict !== "ready") {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { evaluateCondition } from "../../shared/conditions";
 import { type DocumentPage, Draft, type PageMime } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 
@@ -53,6 +54,7 @@ export function filledDraftFor(guide: Guide, options: FilledOptions): Draft {
       ...(r.allPagesWithEntries ? { pagesWithEntries: count } : {}),
     };
   }
+  Object.assign(data, datesWithinRules(guide, answers, options.today));
   const villageCode = options.villageCode ?? "31.71.01.1002";
   return Draft.parse({
     id: options.id,
@@ -74,4 +76,43 @@ export function filledDraftFor(guide: Guide, options: FilledOptions): Draft {
     createdAt: at,
     updatedAt: at,
   });
+}
+
+/**
+ * Dates for the data fields that eligibility rules read (a child's birth, a
+ * death): a day inside every bound of the rules that apply to these answers,
+ * as a careful cadre would copy it from a letter that is in time.
+ */
+function datesWithinRules(
+  guide: Guide,
+  answers: Record<string, boolean | string>,
+  today: string,
+): Record<string, string> {
+  const ranges = new Map<string, { lo: number; hi: number }>();
+  for (const rule of guide.eligibility ?? []) {
+    if (!rule.date?.startsWith("data.")) continue;
+    if (rule.when && evaluateCondition(rule.when, answers) !== true) continue;
+    const id = rule.date.slice("data.".length);
+    const range = ranges.get(id) ?? { lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY };
+    if (rule.minDaysAgo !== undefined) range.lo = Math.max(range.lo, rule.minDaysAgo);
+    if (rule.maxDaysAgo !== undefined) range.hi = Math.min(range.hi, rule.maxDaysAgo);
+    if (rule.minYears !== undefined) range.lo = Math.max(range.lo, rule.minYears * 366 + 1);
+    if (rule.belowYears !== undefined) range.hi = Math.min(range.hi, rule.belowYears * 365 - 2);
+    ranges.set(id, range);
+  }
+  const dates: Record<string, string> = {};
+  for (const [id, { lo, hi }] of ranges) {
+    const days =
+      Number.isFinite(lo) && Number.isFinite(hi)
+        ? Math.floor((lo + hi) / 2)
+        : Number.isFinite(lo)
+          ? lo + 1
+          : Number.isFinite(hi)
+            ? hi - 1
+            : 10;
+    const day = new Date(`${today}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() - days);
+    dates[id] = day.toISOString().slice(0, 10);
+  }
+  return dates;
 }
