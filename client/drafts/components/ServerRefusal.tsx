@@ -29,7 +29,16 @@ export function ServerRefusal({ rows, guide }: { rows: AttentionRow[]; guide: Gu
                     const label = reason.requirementId ? labels.get(reason.requirementId) : undefined;
                     const text = reason.message?.[lang] ?? reason.code;
                     return (
-                      <li key={`${reason.code}-${reason.field ?? index}`}>{label ? `${label}: ${text}` : text}</li>
+                      <li key={`${reason.code}-${reason.field ?? index}`}>
+                        {label ? (
+                          // The reason names its requirement: a link straight to that card.
+                          <a href={`#req-${reason.requirementId}`}>
+                            {label}: {text}
+                          </a>
+                        ) : (
+                          text
+                        )}
+                      </li>
                     );
                   })}
                 </ul>
