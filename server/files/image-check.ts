@@ -31,6 +31,10 @@ export interface ImageSize {
 
 export type ImageCheck = ({ ok: true } & ImageSize) | { ok: false; code: ImageRefusalCode };
 
+// No libvips operation cache: every upload is decoded once, and a cache would keep files open (and
+// their disk space held) after an upload is moved or deleted, and hold decoded pixels in memory.
+sharp.cache(false);
+
 /** The long edge of the probe decode: small, so that JPEG and WebP decode straight to a thumbnail. */
 const PROBE_EDGE = 64;
 

@@ -505,10 +505,14 @@ describe("decoding uploaded pictures", () => {
 });
 
 describe("pages served to operators", () => {
+  /** readyDraft's applicant lives in Gambir: a cadre and an operator of that kecamatan. */
+  const GAMBIR = "31.71.01";
+  let sender: TestUser;
   let operator: TestUser;
 
   beforeEach(() => {
-    operator = createTestUser(database.db, "operator");
+    sender = createTestUser(database.db, "cadre", { kecamatanCode: GAMBIR });
+    operator = createTestUser(database.db, "operator", { kecamatanCode: GAMBIR });
   });
 
   /** A submitted application whose KTP page is `photo` (already stored), through the real push. */
@@ -517,14 +521,15 @@ describe("pages served to operators", () => {
     const ktp = draft.documents["ktp-el"]?.pages[0];
     if (!ktp) throw new Error("readyDraft has no KTP page");
     Object.assign(ktp, { sha256: sha256(photo), mime: "image/jpeg", bytes: photo.byteLength });
-    storeFilesOf(database.db, draft, cadre.id);
+    storeFilesOf(database.db, draft, sender.id);
     const response = await app.request("/api/sync/push", {
       method: "POST",
-      headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
+      headers: { "Content-Type": "application/json", Cookie: sender.cookie },
       body: JSON.stringify({ clientId: uuidv7(), mutations: [mutation(1, "submitApplication", { draft })] }),
     });
     expect(response.status).toBe(200);
-    expect(((await response.json()) as { results: { status: string }[] }).results[0]?.status).toBe("applied");
+    const pushed = (await response.json()) as { results: { status: string }[] };
+    expect(pushed.results[0]?.status, JSON.stringify(pushed)).toBe("applied");
     return draft.id;
   }
 
