@@ -19,7 +19,8 @@ export function AppHeader() {
         type="button"
         class="lang-switch"
         lang={next}
-        aria-label={t("switchLanguageLabel")}
+        // The visible code leads the name, so speech-input users can say what they see (WCAG 2.5.3).
+        aria-label={`${next === "en" ? "EN" : "ID"}: ${t("switchLanguageLabel")}`}
         onClick={() => setLocale(next)}
       >
         {next === "en" ? "EN" : "ID"}

@@ -9,7 +9,8 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: number;
+  /** CSS selectors of the offending elements. */
+  targets: string[];
 }
 
 /**
@@ -22,8 +23,9 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe;
     const result = await axe.run(document);
-    return (result.violations as { id: string; impact: string | null; help: string; nodes: unknown[] }[])
+    type Node = { target: unknown[] };
+    return (result.violations as { id: string; impact: string | null; help: string; nodes: Node[] }[])
       .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
   });
 }
