@@ -95,6 +95,7 @@ describe("a file the phone calls ready is a file the office accepts", () => {
         return { pages: Object.values(draft?.documents ?? {}).reduce((n, d) => n + d.pages.length, 0), blobs };
       }, id);
     expect(await stored()).toEqual({ pages: 0, blobs: 0 });
+    await ktp.scrollIntoViewIfNeeded();
     await screenshot(page, "draft-photo-too-small");
 
     // The retake at a readable size is stored.
@@ -111,6 +112,7 @@ describe("a file the phone calls ready is a file the office accepts", () => {
     expect(await sheet.textContent()).toContain(NIK);
     expect(await sheet.textContent()).toContain("Kel. Gambir");
     expect(await seriousA11yViolations(page)).toEqual([]);
+    await sheet.locator("h2").scrollIntoViewIfNeeded();
     await screenshot(page, "draft-statement-sheet");
     await sheet.getByRole("button", { name: "Tutup" }).click();
 
