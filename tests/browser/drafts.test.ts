@@ -223,9 +223,9 @@ describe("application drafts, offline", () => {
     await page.getByLabel("Nama lengkap (sesuai KTP)").fill("Budi Santoso");
     await page.getByLabel("NIK (16 angka)").fill("3171011203850002");
     const ktp = card(page, "KTP-el pemohon");
-    const small = await makeImage(page, 800, 600, "image/jpeg");
+    const front = await makeImage(page, 1200, 900, "image/jpeg");
     await ktp.getByLabel(/Pilih foto\/PDF/).setInputFiles([
-      { name: "depan.jpg", mimeType: "image/jpeg", buffer: small },
+      { name: "depan.jpg", mimeType: "image/jpeg", buffer: front },
       { name: "belakang.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) },
     ]);
     const tiles = ktp.locator(".pages > li");
@@ -241,7 +241,7 @@ describe("application drafts, offline", () => {
     await chooser.setFiles({
       name: "ulang.jpg",
       mimeType: "image/jpeg",
-      buffer: await makeImage(page, 900, 700, "image/jpeg"),
+      buffer: await makeImage(page, 1300, 1000, "image/jpeg"),
     });
     await expect.poll(() => tiles.nth(1).locator("img").count()).toBe(1);
     await ktp.getByRole("button", { name: "Hapus halaman — Halaman 1" }).click();

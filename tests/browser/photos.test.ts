@@ -2,7 +2,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeDocumentPhoto, openPhotoPage, type PhotoWindow, prepareFixture } from "../../bench/photos";
 import { sniffFileType } from "../../shared/files/sniff";
-import { launchChromium } from "../helpers/browser";
+import { startAppServer } from "../helpers/app-server";
+import { launchChromium, PHONE, screenshot } from "../helpers/browser";
+import { makeImage } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -279,6 +281,72 @@ describe("preparePage in Chromium", () => {
       expect(await prepared("photo", undefined, legacy)).toMatchObject({ width: 2000, height: 1333 });
     } finally {
       await legacy.close();
+    }
+  });
+});
+
+describe("the draft screen in English", () => {
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  beforeAll(async () => {
+    server = await startAppServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /** Pages of the draft in IndexedDB and the bytes stored for them, read the way the app stores them. */
+  function storedPages(on: Page, draftId: string): Promise<{ pages: number; blobs: number }> {
+    return on.evaluate(async (id) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open("masdarin");
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const read = <T>(store: string, run: (s: IDBObjectStore) => IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          const request = run(db.transaction(store).objectStore(store));
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const draft = await read<{ documents?: Record<string, { pages: unknown[] }> } | undefined>("drafts", (s) =>
+        s.get(id),
+      );
+      const blobs = await read<number>("blobs", (s) => s.count());
+      db.close();
+      return { pages: Object.values(draft?.documents ?? {}).reduce((n, d) => n + d.pages.length, 0), blobs };
+    }, draftId);
+  }
+
+  it("refuses a 640 × 480 photo where the page would appear, stores nothing, then stores a 1600 × 1200 one", async () => {
+    const context = await browser.newContext({ ...PHONE, locale: "en-GB" });
+    await context.addInitScript(() => localStorage.setItem("masdarin.locale", "en"));
+    const screen = await context.newPage();
+    try {
+      await screen.goto(`${server.url}/panduan/surat-keterangan-domisili`);
+      await screen.getByRole("button", { name: "Start a file for a resident" }).click();
+      await screen.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+      const draftId = screen.url().split("/").pop() ?? "";
+      const pick = screen.getByLabel(/Choose photo\/PDF/).first();
+      const card = screen.locator(".requirement-card").filter({ has: pick });
+
+      const small = await makeImage(screen, 640, 480, "image/jpeg");
+      await pick.setInputFiles({ name: "ktp.jpg", mimeType: "image/jpeg", buffer: small });
+      await expect
+        .poll(() => card.getByRole("alert").textContent(), { timeout: 30_000 })
+        .toContain("too small for the office to read (long edge under 1000 pixels)");
+      expect(await card.locator(".pages > li").count()).toBe(0);
+      expect(await storedPages(screen, draftId)).toEqual({ pages: 0, blobs: 0 });
+      await card.getByRole("alert").scrollIntoViewIfNeeded();
+      await screenshot(screen, "draft-photo-too-small-en");
+
+      const readable = await makeImage(screen, 1600, 1200, "image/jpeg");
+      await pick.setInputFiles({ name: "ktp.jpg", mimeType: "image/jpeg", buffer: readable });
+      await expect.poll(() => card.locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
+      expect(await card.getByRole("alert").count()).toBe(0);
+      // The page and its thumbnail.
+      expect(await storedPages(screen, draftId)).toEqual({ pages: 1, blobs: 2 });
+    } finally {
+      await context.close();
     }
   });
 });

@@ -258,32 +258,53 @@ describe("page uploads in Chromium against the real server", () => {
     await context.close();
   });
 
-  it("uploads one page held by two slots at once as one file, and reports a refused type", async () => {
+  it("uploads one page held by two slots at once as one file, and reports refused content as final", async () => {
     const { context, page } = await signedInPage();
     const results = await page.evaluate(async () => {
       const w = window as unknown as UploadsWindow;
-      const bytes = new Uint8Array(300_000);
-      for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
-      bytes.set([0xff, 0xd8, 0xff, 0xe0]);
-      const data = bytes.buffer;
+      const jpeg = async (width: number, height: number) => {
+        const canvas = new OffscreenCanvas(width, height);
+        const context = canvas.getContext("2d");
+        if (!context) throw new Error("no 2D context");
+        context.fillStyle = "#eee";
+        context.fillRect(0, 0, width, height);
+        context.fillStyle = "#222";
+        context.font = "48px sans-serif";
+        context.fillText("KARTU TANDA PENDUDUK", 40, height / 2);
+        return (await canvas.convertToBlob({ type: "image/jpeg", quality: 0.9 })).arrayBuffer();
+      };
+      const refusal = (data: ArrayBuffer) =>
+        w.masdarinUploads.sha256Hex(data).then((sha256) =>
+          w.masdarinUploads.uploadPage({ data, mime: "image/jpeg", sha256 }).then(
+            () => null,
+            (error: { code: string; refused: boolean }) => ({ code: error.code, refused: error.refused }),
+          ),
+        );
+      const data = await jpeg(1200, 900);
       const sha256 = await w.masdarinUploads.sha256Hex(data);
       const both = await Promise.all(
         [1, 2].map(() => w.masdarinUploads.uploadPage({ data, mime: "image/jpeg", sha256 })),
       );
       const text = new TextEncoder().encode("Bukan foto. ".repeat(1000)).buffer;
-      const refused = await w.masdarinUploads
-        .uploadPage({ data: text, mime: "image/jpeg", sha256: await w.masdarinUploads.sha256Hex(text) })
-        .then(
-          () => null,
-          (error: { code: string; refused: boolean }) => ({ code: error.code, refused: error.refused }),
-        );
-      return { sha256, both, refused };
+      // A JPEG header over bytes no decoder can read, and a real photo too small to read at the counter.
+      const garbage = new Uint8Array(300_000);
+      for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919) % 251;
+      garbage.set([0xff, 0xd8, 0xff, 0xe0]);
+      return {
+        sha256,
+        both,
+        text: await refusal(text),
+        garbage: await refusal(garbage.buffer),
+        tiny: await refusal(await jpeg(640, 480)),
+      };
     });
     expect(results.both).toEqual([
       { sha256: results.sha256, skipped: false },
       { sha256: results.sha256, skipped: false },
     ]);
-    expect(results.refused).toEqual({ code: "type_mismatch", refused: true });
+    expect(results.text).toEqual({ code: "type_mismatch", refused: true });
+    expect(results.garbage).toEqual({ code: "image_unreadable", refused: true });
+    expect(results.tiny).toEqual({ code: "image_too_small", refused: true });
     expect(storedFiles()).toContain(join(results.sha256.slice(0, 2), results.sha256));
     expect(incomingDataFiles()).toEqual([]);
     await context.close();
