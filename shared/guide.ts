@@ -125,6 +125,43 @@ export const Requirement = z.strictObject({
 });
 export type Requirement = z.infer<typeof Requirement>;
 
+/** Where an eligibility rule reads its date: the applicant's birth date, or a data requirement holding a date. */
+export const RuleDate = z.union([
+  z.literal("applicant.birthDate"),
+  z.string().regex(/^data\.[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be 'applicant.birthDate' or 'data.<requirement id>'"),
+]);
+export type RuleDate = z.infer<typeof RuleDate>;
+
+/**
+ * A rule the office checks that a list of papers cannot say: who may apply
+ * (age), deadlines, and what the answers must agree with (a "19–20 years"
+ * answer against the birth date). Checked by shared/precheck/eligibility.ts.
+ * Without `date` the rule refuses every file where `when` holds ("already has
+ * a KTP-el: apply for a replacement instead"). With `date` it holds when the
+ * date lies within every bound given, counted to the day the check runs.
+ */
+export const EligibilityRule = z.strictObject({
+  id: Slug,
+  /** Checked only when this holds; while a question it names is unanswered, the file waits. */
+  when: Condition.optional(),
+  date: RuleDate.optional(),
+  /** Whole years from the date to today: at least this many. */
+  minYears: z.int().min(0).max(150).optional(),
+  /** Whole years from the date to today: fewer than this many. */
+  belowYears: z.int().min(1).max(150).optional(),
+  /** Days from the date to today, at least; negative: the date lies that many days ahead. */
+  minDaysAgo: z.int().min(-3650).max(54750).optional(),
+  /** Days from the date to today, at most; negative: the date lies at least that many days ahead. */
+  maxDaysAgo: z.int().min(-3650).max(54750).optional(),
+  /** What the office requires and what to do, shown when the rule fails. */
+  message: LocalizedText,
+  /** Where the rule comes from (article of a regulation, the office's published standard). */
+  source: z.string().trim().min(3).max(300).optional(),
+});
+export type EligibilityRule = z.infer<typeof EligibilityRule>;
+
+const DATE_BOUNDS = ["minYears", "belowYears", "minDaysAgo", "maxDaysAgo"] as const;
+
 export const Guide = z
   .strictObject({
     id: Slug,
@@ -168,6 +205,8 @@ export const Guide = z
      */
     residency: GovernmentLevel.optional(),
     requirements: z.array(Requirement).min(1),
+    /** Rules the pre-check applies beyond the papers: eligibility, deadlines, answers that must agree with dates. */
+    eligibility: z.array(EligibilityRule).max(20).optional(),
     source: z.strictObject({
       /** Where the content comes from (regulation, office standard, portal). */
       note: z.string().trim().min(10),
@@ -230,6 +269,54 @@ export const Guide = z
             message: `condition refers to unknown question '${questionId}'`,
           });
         }
+      }
+    });
+    const ruleIds = new Set<string>();
+    (guide.eligibility ?? []).forEach((rule, index) => {
+      const path = ["eligibility", index];
+      if (ruleIds.has(rule.id))
+        ctx.addIssue({ code: "custom", path: [...path, "id"], message: `duplicate rule id '${rule.id}'` });
+      ruleIds.add(rule.id);
+      if (rule.when) {
+        for (const questionId of conditionQuestions(rule.when)) {
+          if (!questionIds.has(questionId)) {
+            ctx.addIssue({
+              code: "custom",
+              path: [...path, "when"],
+              message: `condition refers to unknown question '${questionId}'`,
+            });
+          }
+        }
+      }
+      const bounds = DATE_BOUNDS.filter((b) => rule[b] !== undefined);
+      if (!rule.date) {
+        if (!rule.when)
+          ctx.addIssue({ code: "custom", path, message: "a rule without a date needs a 'when' condition" });
+        if (bounds.length > 0)
+          ctx.addIssue({ code: "custom", path: [...path, bounds[0] ?? "date"], message: "date bounds need a 'date'" });
+        return;
+      }
+      if (bounds.length === 0)
+        ctx.addIssue({ code: "custom", path: [...path, "date"], message: "a dated rule needs at least one bound" });
+      if (rule.date.startsWith("data.")) {
+        const target = guide.requirements.find((r) => r.id === rule.date?.slice("data.".length));
+        if (target?.kind !== "data" || target.field) {
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "date"],
+            message: `'${rule.date}' is not a free data requirement of this guide`,
+          });
+        }
+      }
+      if (rule.minYears !== undefined && rule.belowYears !== undefined && rule.minYears >= rule.belowYears) {
+        ctx.addIssue({ code: "custom", path: [...path, "belowYears"], message: "belowYears must be above minYears" });
+      }
+      if (rule.minDaysAgo !== undefined && rule.maxDaysAgo !== undefined && rule.minDaysAgo > rule.maxDaysAgo) {
+        ctx.addIssue({
+          code: "custom",
+          path: [...path, "maxDaysAgo"],
+          message: "maxDaysAgo must not be below minDaysAgo",
+        });
       }
     });
   });

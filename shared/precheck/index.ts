@@ -1,6 +1,7 @@
 import type { Draft } from "../draft";
 import type { Guide, Question } from "../guide";
 import { ALWAYS_REQUIRED, checkApplicant, checkResidency, FIELD_ORDER } from "./applicant";
+import { checkEligibility } from "./eligibility";
 import { questionUnanswered } from "./messages";
 import { checkRequirement, questionText, type RequirementInput, usableAnswers } from "./requirements";
 import { own, text } from "./safe";
@@ -54,6 +55,7 @@ export function precheck(guide: Guide, draft: Draft, context: PrecheckContext): 
     const outside = checkResidency(village, office, guide.residency, regions);
     if (outside) applicant.push(outside.reason);
   }
+  applicant.push(...checkEligibility(guide, draft, answers, today));
 
   // One line per problem: applicant data, then questions, then requirements in guide order.
   const toFix: Reason[] = [];

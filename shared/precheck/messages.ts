@@ -184,3 +184,32 @@ export function documentExpired(label: LocalizedText, issuedOn: string, maxAgeDa
 export function dataMissing(label: LocalizedText): LocalizedText {
   return t(`${label.id} belum diisi.`, `${label.en}: not filled in yet.`);
 }
+
+// ---- Eligibility rules (shared/precheck/eligibility.ts) -----------------------------------------
+
+export const birthDateLabel = t("Tanggal lahir pemohon", "The applicant's date of birth");
+
+/** A dated rule that does not hold: the guide's own words, then the date and what it means today. */
+export function eligibilityDate(
+  rule: LocalizedText,
+  label: LocalizedText,
+  date: string,
+  measure: { years: number } | { days: number },
+): LocalizedText {
+  const dmy = formatDmy(date);
+  let fact: LocalizedText;
+  if ("years" in measure) fact = t(`umur ${measure.years} tahun`, `${measure.years} years old`);
+  else if (measure.days === 0) fact = t("hari ini", "today");
+  else if (measure.days > 0) fact = t(`${measure.days} hari yang lalu`, `${measure.days} days ago`);
+  else fact = t(`${-measure.days} hari lagi`, `in ${-measure.days} days`);
+  return t(`${rule.id} (${label.id}: ${dmy}, ${fact.id}.)`, `${rule.en} (${label.en}: ${dmy}, ${fact.en}.)`);
+}
+
+export function eligibilityDateInvalid(label: LocalizedText, problem: LocalizedText): LocalizedText {
+  return t(`${label.id}: ${problem.id}`, `${label.en}: ${problem.en}`);
+}
+
+export const eligibilityCheckFailed = t(
+  "Syarat layanan ini belum bisa diperiksa. Periksa jawaban dan tanggal yang diisi, lalu coba lagi.",
+  "This service's conditions could not be checked. Look at the answers and dates entered, then retry.",
+);
