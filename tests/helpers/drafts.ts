@@ -38,6 +38,8 @@ export function readyDraft(overrides: { id?: string; name?: string } = {}): Draf
       "ktp-el": { pages: [page("ktp")] },
       "kartu-keluarga": { pages: [page("kk")] },
     },
+    // Picked by the cadre: the kelurahan office where the applicant lives (the test cadres belong elsewhere).
+    officeAreaCode: "31.71.01.1001",
     status: "ready",
     createdAt: now,
     updatedAt: now,

@@ -74,6 +74,8 @@ export async function fillReady(repo: DraftRepository, id: string, name: string)
       address: { street: "Jl. Kebon Sirih 5", rt: "3", rw: "5", villageCode: "31.71.01.1001" },
     };
     d.answers = { pendatang: false, menumpang: false, diwakilkan: false };
+    // The office is picked: the harness's cadres belong to another kecamatan than the applicant.
+    d.officeAreaCode = "31.71.01.1001";
   });
   for (const requirement of ["pengantar-rt-rw", "ktp-el", "kartu-keluarga"]) {
     const bytes = new TextEncoder().encode(`page ${requirement} ${pageCounter++}`);
