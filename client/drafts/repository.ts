@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { Applicant, Draft, type DraftDocument, type HistoryEntry } from "../../shared/draft";
+import type { PageMimeType } from "../../shared/files/formats";
 import type { Guide } from "../../shared/guide";
 import { isOutdated } from "../../shared/guide-changes";
 import type { BlobRow, DraftRow, LocalDb, OfficeChange } from "../db/local-db";
@@ -12,7 +13,7 @@ const HISTORY_LIMIT = 200;
 /** What one page write needs: the bytes and their thumbnail, already prepared on the device. */
 export interface NewPage {
   data: ArrayBuffer;
-  mime: "image/jpeg" | "image/webp" | "application/pdf";
+  mime: PageMimeType;
   width?: number;
   height?: number;
   thumbnail?: { data: ArrayBuffer; mime: string };

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { applications } from "../../server/db/schema";
+import { applications, files } from "../../server/db/schema";
 import { publishGuide } from "../../server/guides/repository";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
@@ -24,6 +24,12 @@ function publishStatementGuide(): void {
       questions: [],
       requirements: [
         { id: "ktp-el", kind: "document", label: text("KTP-el pemohon", "Applicant's ID card") },
+        {
+          id: "tangkapan-layar",
+          kind: "document",
+          label: text("Tangkapan layar bukti pendaftaran", "Screenshot of the registration"),
+          acceptance: { form: "digital", formats: ["png", "pdf"] },
+        },
         {
           id: "pernyataan-tidak-mampu",
           kind: "statement",
@@ -104,6 +110,13 @@ describe("a file the phone calls ready is a file the office accepts", () => {
     await expect.poll(() => ktp.locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => ktp.getByRole("alert").count()).toBe(0);
 
+    // A screenshot where the guide takes PNG (not photos): kept as PNG on the phone, uploaded and accepted as PNG.
+    const shot = card(page, "Tangkapan layar bukti pendaftaran");
+    const png = await makeImage(page, 1080, 2000, "image/png");
+    await shot.getByLabel(/Pilih foto\/PDF/).setInputFiles({ name: "layar.png", mimeType: "image/png", buffer: png });
+    await expect.poll(() => shot.locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
+    expect(await shot.textContent()).not.toContain("harus berupa");
+
     // The statement: produced by the app, filled with the applicant's data.
     const statement = card(page, "Surat pernyataan tidak mampu");
     await statement.getByRole("button", { name: "Lihat surat pernyataan untuk ditandatangani" }).click();
@@ -134,6 +147,10 @@ describe("a file the phone calls ready is a file the office accepts", () => {
     await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 60_000 }).toBe("Terkirim");
     const row = env.server.db.select().from(applications).where(eq(applications.id, id)).get();
     expect(row?.status).toBe("submitted");
+    const uploaded = env.server.db.select().from(files).all();
+    // The two photos were re-encoded on the phone (WebP where the browser writes it); the screenshot stayed PNG.
+    expect(uploaded.map((file) => file.mime).filter((mime) => mime === "image/png")).toHaveLength(1);
+    expect(uploaded).toHaveLength(3);
     await context.close();
   });
 });

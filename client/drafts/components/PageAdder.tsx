@@ -1,5 +1,6 @@
 import type { Ref } from "preact";
 import { useState } from "preact/hooks";
+import { mimesForFormats } from "../../../shared/files/formats";
 import type { DraftRow } from "../../db/local-db";
 import { type DraftMessageKey, td } from "../messages";
 import type { NewPage } from "../repository";
@@ -14,9 +15,10 @@ const FILE_ERRORS: Record<string, DraftMessageKey> = {
   empty: "fileEmpty",
 };
 
-async function toNewPage(file: File): Promise<NewPage> {
+async function toNewPage(file: File, formats: readonly string[] | undefined): Promise<NewPage> {
   const { preparePage } = await import("../../photos/prepare-page");
-  const prepared = await preparePage(file);
+  // A picked PNG stays PNG where the requirement takes PNG but not photos: one format rule down to the page.
+  const prepared = await preparePage(file, { accept: mimesForFormats(formats) });
   return {
     data: await prepared.blob.arrayBuffer(),
     mime: prepared.mime,
@@ -32,6 +34,8 @@ interface Props {
   draftId: string;
   requirementId: string;
   label: string;
+  /** The requirement's accepted formats (`acceptance.formats`). */
+  formats: readonly string[] | undefined;
   run: (write: () => Promise<DraftRow>) => Promise<DraftRow | undefined>;
   cameraInput: Ref<HTMLInputElement>;
   /** The page a retake replaces; read and cleared when the camera returns. */
@@ -43,7 +47,7 @@ interface Props {
  * readable page (wrong type, damaged, too large, too small to read) is never
  * stored: the cadre is told why, beside the buttons, and retakes it.
  */
-export function PageAdder({ draftId, requirementId, label, run, cameraInput, takeReplacing }: Props) {
+export function PageAdder({ draftId, requirementId, label, formats, run, cameraInput, takeReplacing }: Props) {
   const [busy, setBusy] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
 
@@ -55,7 +59,7 @@ export function PageAdder({ draftId, requirementId, label, run, cameraInput, tak
       for (const file of Array.from(files)) {
         let page: NewPage;
         try {
-          page = await toNewPage(file);
+          page = await toNewPage(file, formats);
         } catch (error) {
           const {
             code = "corrupt",

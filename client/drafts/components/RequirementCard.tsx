@@ -84,6 +84,7 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
             draftId={draft.id}
             requirementId={id}
             label={requirement.label[lang]}
+            formats={requirement.acceptance.formats}
             run={run}
             cameraInput={cameraInput}
             takeReplacing={() => {
