@@ -4,7 +4,7 @@ import { makeDocumentPhoto, openPhotoPage, type PhotoWindow, prepareFixture } fr
 import { sniffFileType } from "../../shared/files/sniff";
 import { startAppServer } from "../helpers/app-server";
 import { launchChromium, PHONE, screenshot } from "../helpers/browser";
-import { makeImage } from "../helpers/draft-ui";
+import { makeImage, storedPages } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -293,29 +293,6 @@ describe("the draft screen in English", () => {
   afterAll(async () => {
     await server?.stop();
   });
-
-  /** Pages of the draft in IndexedDB and the bytes stored for them, read the way the app stores them. */
-  function storedPages(on: Page, draftId: string): Promise<{ pages: number; blobs: number }> {
-    return on.evaluate(async (id) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open("masdarin");
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const read = <T>(store: string, run: (s: IDBObjectStore) => IDBRequest<T>) =>
-        new Promise<T>((resolve, reject) => {
-          const request = run(db.transaction(store).objectStore(store));
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      const draft = await read<{ documents?: Record<string, { pages: unknown[] }> } | undefined>("drafts", (s) =>
-        s.get(id),
-      );
-      const blobs = await read<number>("blobs", (s) => s.count());
-      db.close();
-      return { pages: Object.values(draft?.documents ?? {}).reduce((n, d) => n + d.pages.length, 0), blobs };
-    }, draftId);
-  }
 
   it("refuses a 640 × 480 photo where the page would appear, stores nothing, then stores a 1600 × 1200 one", async () => {
     const context = await browser.newContext({ ...PHONE, locale: "en-GB" });

@@ -6,7 +6,7 @@ import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 import { newUser, signIn } from "../helpers/cadre-ui";
-import { card, makeImage, NIK } from "../helpers/draft-ui";
+import { card, makeImage, NIK, storedPages } from "../helpers/draft-ui";
 import { sampleGuide } from "../helpers/sample-guide";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -80,27 +80,7 @@ describe("a file the phone calls ready is a file the office accepts", () => {
     await expect.poll(() => ktp.getByRole("alert").textContent(), { timeout: 30_000 }).toContain("terlalu kecil");
     expect(await ktp.locator(".pages > li").count()).toBe(0);
     // Nothing reached IndexedDB: no page on the draft, no bytes in the blob store.
-    const stored = () =>
-      page.evaluate(async (draftId) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open("masdarin");
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        const read = <T>(store: string, run: (s: IDBObjectStore) => IDBRequest<T>) =>
-          new Promise<T>((resolve, reject) => {
-            const request = run(db.transaction(store).objectStore(store));
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          });
-        const draft = await read<{ documents?: Record<string, { pages: unknown[] }> } | undefined>("drafts", (s) =>
-          s.get(draftId),
-        );
-        const blobs = await read<number>("blobs", (s) => s.count());
-        db.close();
-        return { pages: Object.values(draft?.documents ?? {}).reduce((n, d) => n + d.pages.length, 0), blobs };
-      }, id);
-    expect(await stored()).toEqual({ pages: 0, blobs: 0 });
+    expect(await storedPages(page, id)).toEqual({ pages: 0, blobs: 0 });
     await ktp.scrollIntoViewIfNeeded();
     await screenshot(page, "draft-photo-too-small");
 

@@ -51,3 +51,26 @@ export async function answerNoToAll(page: Page): Promise<void> {
       .check();
   }
 }
+
+/** Pages of a draft in IndexedDB and the page bytes stored on the device, read the way the app stores them. */
+export function storedPages(on: Page, draftId: string): Promise<{ pages: number; blobs: number }> {
+  return on.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("masdarin");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const read = <T>(store: string, run: (s: IDBObjectStore) => IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        const request = run(db.transaction(store).objectStore(store));
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const draft = await read<{ documents?: Record<string, { pages: unknown[] }> } | undefined>("drafts", (s) =>
+      s.get(id),
+    );
+    const blobs = await read<number>("blobs", (s) => s.count());
+    db.close();
+    return { pages: Object.values(draft?.documents ?? {}).reduce((n, d) => n + d.pages.length, 0), blobs };
+  }, draftId);
+}

@@ -4,10 +4,13 @@ import { join } from "node:path";
 import { type Db, openDatabase } from "../../server/db/open";
 import { seedIfEmpty } from "../../server/seed/seed";
 
-/** A real SQLite file in a fresh folder, removed by `cleanup`. */
-export function tempDatabase(): { db: Db; dir: string; file: string; cleanup: () => void } {
+type TempDatabase = { db: Db; dir: string; file: string; cleanup: () => void };
+
+/** A real SQLite file in a fresh folder (a copy of `from` when given), removed by `cleanup`. */
+function inFreshFolder(from?: string): TempDatabase {
   const dir = mkdtempSync(join(tmpdir(), "masdarin-test-"));
   const file = join(dir, "masdarin.sqlite");
+  if (from) copyFileSync(from, file);
   const db = openDatabase(file);
   return {
     db,
@@ -20,6 +23,11 @@ export function tempDatabase(): { db: Db; dir: string; file: string; cleanup: ()
   };
 }
 
+/** A real, empty (migrated) SQLite file in a fresh folder. */
+export function tempDatabase(): TempDatabase {
+  return inFreshFolder();
+}
+
 let template: string | undefined;
 
 /**
@@ -27,27 +35,14 @@ let template: string | undefined;
  * seeded once per test file: each test starts from the same state without
  * paying for migrations and seeding again.
  */
-export function seededDatabase(): ReturnType<typeof tempDatabase> {
+export function seededDatabase(): TempDatabase {
   if (!template) {
-    const dir = mkdtempSync(join(tmpdir(), "masdarin-template-"));
-    template = join(dir, "template.sqlite");
+    template = join(mkdtempSync(join(tmpdir(), "masdarin-template-")), "template.sqlite");
     const db = openDatabase(template);
     seedIfEmpty(db);
     // One self-contained file: the WAL folded in, so a plain copy is the whole database.
     db.$client.pragma("wal_checkpoint(TRUNCATE)");
     db.$client.close();
   }
-  const dir = mkdtempSync(join(tmpdir(), "masdarin-test-"));
-  const file = join(dir, "masdarin.sqlite");
-  copyFileSync(template, file);
-  const db = openDatabase(file);
-  return {
-    db,
-    dir,
-    file,
-    cleanup: () => {
-      db.$client.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return inFreshFolder(template);
 }
