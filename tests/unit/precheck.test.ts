@@ -5,6 +5,7 @@ import { type DocumentPage, Draft, type PageMime } from "../../shared/draft";
 import { Guide, type GuideInput } from "../../shared/guide";
 import { type PrecheckContext, type PrecheckResult, precheck } from "../../shared/precheck";
 import { createRegionIndex, type RegionIndex, type Village } from "../../shared/regions";
+import { ruleDateFor } from "../helpers/catalogue-files";
 import { sampleGuide } from "../helpers/sample-guide";
 
 const ID = "0190f5a4-7b1c-7cc3-9a2e-3f4b5c6d7e8f";
@@ -605,7 +606,8 @@ function filledFor(guide: Guide): Draft {
   > = {};
   const data: Record<string, string> = {};
   for (const r of guide.requirements) {
-    if (r.kind === "data") data[r.id] = "Diisi sesuai formulir";
+    // A date an eligibility rule reads (a child's birth, an event) holds a day the rules accept.
+    if (r.kind === "data") data[r.id] = ruleDateFor(guide, r.id, answers) ?? "Diisi sesuai formulir";
     else {
       const format = r.acceptance.formats?.find((f) => f !== "png") ?? "jpg";
       const pages = Array.from({ length: r.minPages ?? 1 }, (_, i) => page(MIME_FOR[format], i + 1));

@@ -1,5 +1,15 @@
 import type { GuideInput } from "../../../shared/guide";
-import { COMPLAINT, HOURS, OFFICE_KECAMATAN, Q_DIWAKILKAN, SOURCE_PTSP, SURAT_KUASA, URL_SIMBG } from "./common";
+import {
+  COMPLAINT,
+  HOURS,
+  kuasa,
+  OFFICE_KECAMATAN,
+  PAGES_KTP,
+  PAGES_PDF,
+  Q_DIWAKILKAN,
+  SOURCE_PTSP,
+  URL_SIMBG,
+} from "./common";
 
 const LEGAL_UU_BG = "UU 28/2002 tentang Bangunan Gedung, sebagaimana diubah dengan UU 6/2023 tentang Cipta Kerja";
 const LEGAL_PP_16 = "PP 16/2021 tentang Peraturan Pelaksanaan UU 28/2002 tentang Bangunan Gedung";
@@ -9,7 +19,10 @@ const SIMBG_WHERE = {
   id: "SIMBG (simbg.pu.go.id); konsultasi di Satpel PTSP Kecamatan",
   en: "SIMBG (simbg.pu.go.id); advice at the kecamatan PTSP unit",
 };
-const SOURCE_BG = `${SOURCE_PTSP} Alur teknis mengikuti PP 16/2021 dan SIMBG Kementerian PU.`;
+const SOURCE_BG = `${SOURCE_PTSP} Alur teknis mengikuti PP 16/2021 dan SIMBG Kementerian PU. Kantornya mengikuti lokasi bangunan, bukan alamat pemohon.`;
+
+/** A PDF upload whose content the note names (which pages go into the one file). */
+const pdf = (id: string, en: string) => ({ minPages: 1, pagesNote: { id, en } });
 
 export const bangunan: GuideInput[] = [
   {
@@ -87,6 +100,14 @@ export const bangunan: GuideInput[] = [
         },
       },
       {
+        id: "bersertifikat",
+        kind: "yes-no",
+        text: {
+          id: "Apakah tanahnya sudah bersertifikat (SHM, HGB, atau lainnya dari BPN)?",
+          en: "Does the land have a title certificate from the Land Office (SHM, HGB or other)?",
+        },
+      },
+      {
         id: "lebih-dari-2-lantai",
         kind: "yes-no",
         text: {
@@ -100,17 +121,50 @@ export const bangunan: GuideInput[] = [
       {
         id: "ktp-el",
         kind: "document",
-        label: { id: "KTP-el pemohon/pemilik bangunan", en: "KTP-el of the applicant/building owner" },
+        label: { id: "KTP-el pemilik bangunan", en: "KTP-el of the building owner" },
         acceptance: { form: "digital", formats: ["jpg", "pdf"] },
+        ...PAGES_KTP,
+      },
+      // Certified and uncertified land are proven by different papers; the office checks each.
+      {
+        id: "sertifikat-tanah",
+        kind: "document",
+        label: { id: "Sertifikat hak atas tanah", en: "Land title certificate" },
+        acceptance: { form: "digital", formats: ["pdf"] },
+        ...pdf(
+          "Satu PDF berisi semua halaman sertifikat yang berisi: halaman pendaftaran hak dan pemegang hak, catatan peralihan, dan surat ukur.",
+          "One PDF with every page of the certificate that has entries: the registration and holder pages, the transfer notes and the survey map.",
+        ),
+        when: { q: "bersertifikat", is: true },
       },
       {
-        id: "bukti-tanah",
+        id: "bukti-tanah-lama",
         kind: "document",
         label: {
-          id: "Bukti kepemilikan tanah (sertifikat, atau girik/AJB dengan surat keterangan tanah)",
-          en: "Proof of land ownership (title certificate, or girik/deed of sale with a land letter)",
+          id: "Girik, letter C, atau akta jual beli (AJB) tanah",
+          en: "Girik, letter C or deed of sale (AJB) of the land",
         },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...pdf(
+          "Satu PDF berisi kedua sisi girik (sisi belakang memuat catatan peralihan) atau semua halaman akta.",
+          "One PDF with both sides of the girik (the back records transfers) or every page of the deed.",
+        ),
+        when: { q: "bersertifikat", is: false },
+      },
+      {
+        id: "surat-keterangan-tanah",
+        kind: "document",
+        label: {
+          id: "Surat keterangan riwayat tanah dari kelurahan",
+          en: "Land history letter from the kelurahan",
+        },
+        acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
+        obtainFrom: {
+          id: "Kelurahan lokasi tanah (lihat panduan Surat Keterangan Riwayat Tanah)",
+          en: "The kelurahan where the land lies (see the Land History Letter guide)",
+        },
+        when: { q: "bersertifikat", is: false },
       },
       {
         id: "perjanjian-tanah",
@@ -120,6 +174,7 @@ export const bangunan: GuideInput[] = [
           en: "Written land-use agreement with the landowner",
         },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
         when: { q: "tanah-milik-sendiri", is: false },
       },
       {
@@ -134,31 +189,64 @@ export const bangunan: GuideInput[] = [
         id: "gambar-arsitektur",
         kind: "document",
         label: {
-          id: "Gambar rencana: situasi, denah, tampak, potongan (atau desain prototipe)",
-          en: "Plans: site plan, floor plans, elevations, sections (or the prototype design)",
+          id: "Gambar rencana arsitektur (situasi, denah, tampak, potongan) atau desain prototipe",
+          en: "Architectural plans (site plan, floor plans, elevations, sections) or the prototype design",
         },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...pdf(
+          "Satu PDF berisi semua lembar gambar: situasi, denah setiap lantai, tampak, dan potongan.",
+          "One PDF with every drawing sheet: site plan, each floor plan, elevations and sections.",
+        ),
       },
+      // Drawings and calculations are separate deliverables of the certified designer; each is checked.
       {
-        id: "rencana-teknis-ahli",
+        id: "gambar-struktur",
         kind: "document",
         label: {
-          id: "Gambar dan perhitungan struktur serta utilitas yang ditandatangani perencana bersertifikat",
-          en: "Structural and utility drawings and calculations signed by a certified designer",
+          id: "Gambar struktur yang ditandatangani perencana bersertifikat",
+          en: "Structural drawings signed by a certified designer",
         },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
         when: { q: "lebih-dari-2-lantai", is: true },
       },
       {
-        id: "pbb",
+        id: "gambar-utilitas",
         kind: "document",
         label: {
-          id: "SPPT PBB dan bukti lunas tahun terakhir",
-          en: "Land and building tax (PBB) bill and latest receipt",
+          id: "Gambar utilitas (air bersih, air kotor, listrik) yang ditandatangani perencana bersertifikat",
+          en: "Utility drawings (water supply, drainage, electrical) signed by a certified designer",
         },
-        acceptance: { form: "digital", formats: ["jpg", "pdf"] },
+        acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
+        when: { q: "lebih-dari-2-lantai", is: true },
       },
-      SURAT_KUASA,
+      {
+        id: "perhitungan-struktur",
+        kind: "document",
+        label: {
+          id: "Perhitungan struktur yang ditandatangani perencana bersertifikat",
+          en: "Structural calculations signed by a certified designer",
+        },
+        acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
+        when: { q: "lebih-dari-2-lantai", is: true },
+      },
+      {
+        id: "sppt-pbb",
+        kind: "document",
+        label: { id: "SPPT PBB tahun terakhir", en: "Latest land and building tax (PBB) bill" },
+        acceptance: { form: "digital", formats: ["jpg", "pdf"] },
+        minPages: 1,
+      },
+      {
+        id: "bukti-bayar-pbb",
+        kind: "document",
+        label: { id: "Bukti lunas PBB tahun terakhir", en: "Receipt for the latest PBB payment" },
+        acceptance: { form: "digital", formats: ["jpg", "pdf"] },
+        minPages: 1,
+      },
+      ...kuasa({ id: "Persetujuan Bangunan Gedung (PBG)", en: "the Building Approval (PBG)" }),
     ],
     source: { note: SOURCE_BG, needsOfficeConfirmation: true },
   },
@@ -236,19 +324,39 @@ export const bangunan: GuideInput[] = [
         kind: "document",
         label: { id: "KTP-el pemilik bangunan", en: "Building owner's KTP-el" },
         acceptance: { form: "digital", formats: ["jpg", "pdf"] },
+        ...PAGES_KTP,
       },
       {
         id: "pbg-imb",
         kind: "document",
-        label: { id: "PBG atau IMB beserta lampiran gambarnya", en: "PBG or IMB with its attached drawings" },
+        label: { id: "Surat PBG atau IMB", en: "The PBG or IMB" },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
+        when: { q: "punya-pbg", is: true },
+      },
+      {
+        id: "gambar-pbg-imb",
+        kind: "document",
+        label: { id: "Lampiran gambar PBG atau IMB", en: "The drawings attached to the PBG or IMB" },
+        acceptance: { form: "digital", formats: ["pdf"] },
+        ...pdf(
+          "Satu PDF berisi semua lembar gambar yang disahkan bersama PBG atau IMB.",
+          "One PDF with every drawing sheet approved with the PBG or IMB.",
+        ),
         when: { q: "punya-pbg", is: true },
       },
       {
         id: "bukti-tanah",
         kind: "document",
-        label: { id: "Bukti kepemilikan tanah", en: "Proof of land ownership" },
+        label: {
+          id: "Bukti kepemilikan tanah (sertifikat, girik, atau akta jual beli)",
+          en: "Proof of land ownership (title certificate, girik or deed of sale)",
+        },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...pdf(
+          "Satu PDF berisi semua halaman yang berisi: sertifikat dengan surat ukur, atau kedua sisi girik, atau semua halaman akta.",
+          "One PDF with every page that has entries: the certificate with its survey map, both sides of the girik, or every page of the deed.",
+        ),
         when: { q: "punya-pbg", is: false },
       },
       {
@@ -256,6 +364,7 @@ export const bangunan: GuideInput[] = [
         kind: "document",
         label: { id: "Gambar terbangun (as-built drawing)", en: "As-built drawings" },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
         when: {
           any: [
             { q: "punya-pbg", is: false },
@@ -271,15 +380,32 @@ export const bangunan: GuideInput[] = [
           en: "Photos of the building's front, sides and interior",
         },
         acceptance: { form: "digital", formats: ["jpg", "png"] },
+        minPages: 3,
+        pagesNote: {
+          id: "Paling sedikit tiga foto: tampak depan, tampak samping, dan bagian dalam.",
+          en: "At least three photos: the front, a side, and the inside.",
+        },
       },
+      // Made and signed by the technical inspector, not by the owner: documents to upload, not statements the app prints.
       {
-        id: "pemeriksaan-kelaikan",
-        kind: "statement",
+        id: "laporan-pemeriksaan",
+        kind: "document",
         label: {
-          id: "Surat pernyataan/laporan pemeriksaan kelaikan fungsi bangunan",
-          en: "Statement or report of the building worthiness inspection",
+          id: "Laporan pemeriksaan kelaikan fungsi bangunan",
+          en: "Report of the building worthiness inspection",
         },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
+      },
+      {
+        id: "pernyataan-kelaikan",
+        kind: "document",
+        label: {
+          id: "Surat pernyataan kelaikan fungsi yang ditandatangani pengkaji teknis",
+          en: "Statement of building worthiness signed by the technical inspector",
+        },
+        acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
       },
     ],
     source: { note: SOURCE_BG, needsOfficeConfirmation: true },

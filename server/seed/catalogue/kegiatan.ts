@@ -3,14 +3,15 @@ import {
   COMPLAINT,
   FEE_FREE,
   KTP_PEMOHON,
+  kuasa,
   LEGAL_PELAYANAN_PUBLIK,
   LEGAL_PERDA_PTSP,
   OFFICE_KELURAHAN,
+  PAGES_AKTA_NOTARIS,
   PENGANTAR_RT_RW,
   Q_DIWAKILKAN,
   SOURCE_PTSP,
   SUBMIT_AT_KELURAHAN,
-  SURAT_KUASA,
 } from "./common";
 
 export const kegiatan: GuideInput[] = [
@@ -43,8 +44,8 @@ export const kegiatan: GuideInput[] = [
     serviceTime: {
       workingDays: 0,
       note: {
-        id: "Ajukan jauh hari: kepolisian umumnya meminta permohonan diajukan beberapa hari sebelum acara.",
-        en: "Apply well ahead: the police usually require the application several days before the event.",
+        id: "Ajukan jauh hari: permohonan izin ke kepolisian paling lambat 14 hari kerja sebelum acara (PP 60/2017).",
+        en: "Apply well ahead: the police permit must be applied for at least 14 working days before the event (PP 60/2017).",
       },
     },
     product: {
@@ -78,11 +79,29 @@ export const kegiatan: GuideInput[] = [
         },
       },
     ],
+    eligibility: [
+      {
+        // 14 working days are never fewer than 14 calendar days: this bound refuses only files that are surely too late.
+        id: "permohonan-14-hari-kerja",
+        date: "data.tanggal-acara",
+        maxDaysAgo: -14,
+        message: {
+          id: "Permohonan izin keramaian harus sampai di kepolisian paling lambat 14 hari kerja sebelum acara; acara ini terlalu dekat untuk diproses. Undur acaranya atau tanyakan langsung ke Polsek.",
+          en: "The event permit application must reach the police at least 14 working days before the event; this event is too close to be processed. Move the event or ask the local police directly.",
+        },
+        source: "PP 60/2017 (permohonan paling lambat 14 hari kerja sebelum kegiatan)",
+      },
+    ],
     requirements: [
       PENGANTAR_RT_RW,
       {
         ...KTP_PEMOHON,
         label: { id: "KTP-el penanggung jawab acara", en: "KTP-el of the person responsible for the event" },
+      },
+      {
+        id: "tanggal-acara",
+        kind: "data",
+        label: { id: "Tanggal acara (HH-BB-TTTT)", en: "Date of the event (DD-MM-YYYY)" },
       },
       {
         id: "surat-permohonan",
@@ -100,19 +119,46 @@ export const kegiatan: GuideInput[] = [
           en: "Statement on duty stamp undertaking to keep order, cleanliness and the event's time limit",
         },
         acceptance: { form: "original", stamped: true },
+        statement: {
+          title: { id: "Surat Pernyataan Kesanggupan Menjaga Ketertiban", en: "Undertaking to Keep Order" },
+          body: {
+            id: "Selaku penanggung jawab acara …………………………… yang akan diselenggarakan pada tanggal …………………… pukul …………… sampai …………… di ……………………………, dengan ini menyatakan sanggup menjaga keamanan, ketertiban, dan kebersihan lingkungan selama dan sesudah acara, mematuhi batas waktu acara, tidak menyajikan hiburan yang melanggar norma agama, kesusilaan, atau peraturan perundang-undangan, serta bertanggung jawab atas segala akibat yang timbul dari penyelenggaraan acara tersebut.",
+            en: "As the person responsible for the event …………………………… to be held on …………………… from …………… to …………… at ……………………………, I hereby undertake to keep the neighbourhood safe, orderly and clean during and after the event, to keep to its time limit, not to present entertainment that breaches religious or moral norms or the law, and to bear every consequence arising from the event.",
+          },
+        },
       },
+      // The neighbours' consent and the road sketch are two different papers; the police check both.
       {
-        id: "persetujuan-warga-denah",
+        id: "persetujuan-warga",
         kind: "document",
         label: {
-          id: "Persetujuan warga sekitar dan denah penutupan/pengalihan jalan",
-          en: "Neighbours' consent and a sketch of the road closure or detour",
+          id: "Persetujuan warga sekitar yang ditandatangani",
+          en: "Signed consent of the neighbours",
         },
         acceptance: { form: "original" },
+        allPagesWithEntries: true,
+        pagesNote: {
+          id: "Semua lembar daftar tanda tangan warga.",
+          en: "Every sheet of the neighbours' signature list.",
+        },
+        when: { q: "tutup-jalan", is: true },
+      },
+      {
+        id: "denah-penutupan-jalan",
+        kind: "document",
+        label: {
+          id: "Denah penutupan atau pengalihan jalan",
+          en: "Sketch of the road closure or detour",
+        },
+        acceptance: { form: "original" },
+        minPages: 1,
         when: { q: "tutup-jalan", is: true },
       },
     ],
-    source: { note: SOURCE_PTSP, needsOfficeConfirmation: true },
+    source: {
+      note: `${SOURCE_PTSP} Batas waktu permohonan ke kepolisian mengikuti PP 60/2017. Kantornya mengikuti lokasi acara, bukan alamat penanggung jawab.`,
+      needsOfficeConfirmation: true,
+    },
   },
   {
     id: "surat-keterangan-domisili-lembaga",
@@ -191,7 +237,7 @@ export const kegiatan: GuideInput[] = [
       PENGANTAR_RT_RW,
       {
         ...KTP_PEMOHON,
-        label: { id: "KTP-el ketua/pimpinan organisasi", en: "KTP-el of the chair or head of the organisation" },
+        label: { id: "KTP-el ketua atau pimpinan organisasi", en: "KTP-el of the chair or head of the organisation" },
       },
       {
         id: "akta-pendirian",
@@ -201,6 +247,7 @@ export const kegiatan: GuideInput[] = [
           en: "Deed of establishment or articles of the organisation",
         },
         acceptance: { form: "copy", copies: 1 },
+        ...PAGES_AKTA_NOTARIS,
       },
       {
         id: "sk-kemenkumham",
@@ -210,6 +257,7 @@ export const kegiatan: GuideInput[] = [
           en: "Legal entity approval decree from the Ministry of Law",
         },
         acceptance: { form: "copy", copies: 1 },
+        ...PAGES_AKTA_NOTARIS,
         when: { q: "berbadan-hukum", is: true },
       },
       {
@@ -217,15 +265,21 @@ export const kegiatan: GuideInput[] = [
         kind: "document",
         label: { id: "Susunan pengurus", en: "List of board members" },
         acceptance: { form: "copy", copies: 1 },
+        allPagesWithEntries: true,
+        pagesNote: {
+          id: "Semua halaman, termasuk halaman tanda tangan ketua dan sekretaris.",
+          en: "Every page, including the one signed by the chair and the secretary.",
+        },
       },
       {
         id: "bukti-tempat",
         kind: "document",
         label: {
-          id: "Perjanjian sewa/pinjam pakai atau izin pemilik tempat sekretariat",
-          en: "Lease, loan-for-use agreement or the owner's permission for the office premises",
+          id: "Perjanjian sewa atau pinjam pakai, atau izin tertulis pemilik tempat sekretariat",
+          en: "Lease or loan-for-use agreement, or the owner's written permission for the office premises",
         },
         acceptance: { form: "copy", copies: 1 },
+        ...PAGES_AKTA_NOTARIS,
         when: { q: "tempat-milik-sendiri", is: false },
       },
       {
@@ -233,9 +287,13 @@ export const kegiatan: GuideInput[] = [
         kind: "document",
         label: { id: "Foto sekretariat dengan papan nama", en: "Photo of the office with its name board" },
         acceptance: { form: "original", formats: ["jpg", "png"] },
+        minPages: 1,
       },
-      SURAT_KUASA,
+      ...kuasa({ id: "Surat Keterangan Domisili Organisasi", en: "the organisation's Domicile Certificate" }),
     ],
-    source: { note: SOURCE_PTSP, needsOfficeConfirmation: true },
+    source: {
+      note: `${SOURCE_PTSP} Kantornya mengikuti alamat sekretariat, bukan alamat rumah ketua.`,
+      needsOfficeConfirmation: true,
+    },
   },
 ];

@@ -7,6 +7,8 @@ import {
   HOURS,
   KK_PEMOHON,
   KTP_PEMOHON,
+  ktpOf,
+  kuasa,
   LEGAL_ADMINDUK,
   LEGAL_PELAYANAN_PUBLIK,
   LEGAL_PERDA_PTSP,
@@ -15,12 +17,18 @@ import {
   OFFICE_DUKCAPIL_KECAMATAN,
   OFFICE_DUKCAPIL_KELURAHAN,
   OFFICE_KELURAHAN,
+  PAGES_AKTA,
+  PAGES_AKTA_NOTARIS,
+  PAGES_BUKU_NIKAH,
+  PAGES_KK,
+  PAGES_KTP,
+  PAGES_SURAT,
   PENGANTAR_RT_RW,
   Q_DIWAKILKAN,
   SOURCE_DUKCAPIL,
+  SOURCE_DUKCAPIL_DKI,
   SOURCE_PTSP,
   SUBMIT_AT_KELURAHAN,
-  SURAT_KUASA,
   URL_ALPUKAT,
 } from "./common";
 
@@ -88,6 +96,18 @@ export const kependudukan: GuideInput[] = [
           en: "Does the applicant rent or stay in someone else's house?",
         },
       },
+      {
+        id: "cara-tinggal",
+        kind: "choice",
+        text: { id: "Bagaimana pemohon tinggal di rumah itu?", en: "How does the applicant live in that house?" },
+        options: [
+          { value: "sewa", label: { id: "Menyewa, mengontrak, atau kos", en: "Renting or lodging" } },
+          {
+            value: "menumpang",
+            label: { id: "Menumpang tanpa sewa (keluarga/kenalan)", en: "Staying without rent (family or friends)" },
+          },
+        ],
+      },
       Q_DIWAKILKAN,
     ],
     requirements: [
@@ -98,29 +118,67 @@ export const kependudukan: GuideInput[] = [
         id: "keterangan-daerah-asal",
         kind: "document",
         label: {
-          id: "Surat keterangan/pengantar dari kelurahan atau desa asal",
+          id: "Surat pengantar dari kelurahan atau desa asal",
           en: "Letter from the kelurahan or village of origin",
         },
         acceptance: { form: "original" },
+        minPages: 1,
         when: { q: "pendatang", is: true },
       },
+      // A rental agreement and a house owner's statement are different papers, checked differently: one each.
       {
-        id: "bukti-tempat-tinggal",
+        id: "perjanjian-sewa",
+        kind: "document",
+        label: { id: "Perjanjian sewa atau kontrak rumah", en: "Rental or lease agreement" },
+        acceptance: { form: "original-and-copy", copies: 1 },
+        ...PAGES_AKTA_NOTARIS,
+        when: {
+          all: [
+            { q: "menumpang", is: true },
+            { q: "cara-tinggal", is: "sewa" },
+          ],
+        },
+      },
+      {
+        id: "pernyataan-pemilik-rumah",
         kind: "document",
         label: {
-          id: "Perjanjian sewa/kontrak atau surat pernyataan pemilik rumah yang ditumpangi",
-          en: "Rental agreement or a statement from the owner of the house where the applicant stays",
+          id: "Surat pernyataan pemilik rumah bahwa pemohon tinggal di rumahnya",
+          en: "Statement by the house owner that the applicant lives in the house",
         },
-        acceptance: { form: "original-and-copy", copies: 1 },
-        when: { q: "menumpang", is: true },
+        acceptance: { form: "original" },
+        minPages: 1,
+        obtainFrom: {
+          id: "Ditulis dan ditandatangani pemilik rumah yang ditumpangi",
+          en: "Written and signed by the owner of the house",
+        },
+        when: {
+          all: [
+            { q: "menumpang", is: true },
+            { q: "cara-tinggal", is: "menumpang" },
+          ],
+        },
       },
-      SURAT_KUASA,
+      ktpOf(
+        "ktp-el-pemilik-rumah",
+        { id: "KTP-el pemilik rumah", en: "KTP-el of the house owner" },
+        {
+          when: {
+            all: [
+              { q: "menumpang", is: true },
+              { q: "cara-tinggal", is: "menumpang" },
+            ],
+          },
+        },
+      ),
+      ...kuasa({ id: "Surat Keterangan Domisili", en: "the Certificate of Residence" }),
     ],
     source: { note: SOURCE_PTSP, needsOfficeConfirmation: true },
   },
   {
     id: "ktp-el-baru",
     version: 1,
+    residency: "provinsi",
     title: { id: "KTP-el Baru (Pemula Usia 17 Tahun)", en: "New Electronic ID Card (First-time, Age 17)" },
     summary: {
       id: "Perekaman dan pencetakan KTP-el pertama kali untuk warga yang sudah berusia 17 tahun atau sudah/pernah kawin. Perekaman biometrik boleh dilakukan sejak usia 16 tahun, tetapi kartu dicetak setelah 17 tahun.",
@@ -165,11 +223,56 @@ export const kependudukan: GuideInput[] = [
     complaint: COMPLAINT_DUKCAPIL,
     questions: [
       {
+        id: "pernah-punya-ktp-el",
+        kind: "yes-no",
+        text: {
+          id: "Apakah pemohon pernah menerima KTP-el?",
+          en: "Has the applicant ever received a KTP-el?",
+        },
+        help: {
+          id: "Sudah rekam tetapi kartunya belum dicetak: jawab tidak.",
+          en: "Recorded but the card was never printed: answer no.",
+        },
+      },
+      {
         id: "sudah-kawin",
         kind: "yes-no",
         text: {
           id: "Apakah pemohon belum 17 tahun tetapi sudah atau pernah kawin?",
           en: "Is the applicant under 17 but married or previously married?",
+        },
+      },
+    ],
+    eligibility: [
+      {
+        id: "sekali-seumur-hidup",
+        when: { q: "pernah-punya-ktp-el", is: true },
+        message: {
+          id: "KTP-el diterbitkan sekali dan berlaku seumur hidup. Pemohon yang pernah menerima KTP-el mengajukan Penggantian KTP-el (rusak, hilang, atau perubahan data), bukan KTP-el baru.",
+          en: "A KTP-el is issued once and is valid for life. An applicant who has had one applies for a Replacement KTP-el (damaged, lost or changed data), not a new one.",
+        },
+        source: "UU 24/2013 Pasal 64 ayat (7)",
+      },
+      {
+        id: "usia-rekam",
+        when: { q: "sudah-kawin", is: false },
+        date: "applicant.birthDate",
+        minYears: 16,
+        message: {
+          id: "Perekaman KTP-el dimulai pada usia 16 tahun, dan kartu dicetak setelah pemohon berumur 17 tahun atau sudah/pernah kawin. Datang lagi setelah pemohon berumur 16 tahun.",
+          en: "KTP-el recording starts at 16, and the card is printed once the applicant is 17 or is or has been married. Come back once the applicant is 16.",
+        },
+        source:
+          "UU 24/2013 Pasal 63 ayat (1); perekaman sejak 16 tahun mengikuti kebijakan Ditjen Dukcapil (konfirmasi dengan kantor)",
+      },
+      {
+        id: "kawin-di-bawah-17",
+        when: { q: "sudah-kawin", is: true },
+        date: "applicant.birthDate",
+        belowYears: 17,
+        message: {
+          id: 'Pertanyaan "belum 17 tahun tetapi sudah kawin" dijawab ya, padahal menurut tanggal lahir pemohon sudah 17 tahun. Ubah jawabannya menjadi tidak; buku nikah tidak diperlukan.',
+          en: '"Under 17 but married" is answered yes, but the birth date shows the applicant is 17 or older. Change the answer to no; no marriage book is needed.',
         },
       },
     ],
@@ -179,13 +282,15 @@ export const kependudukan: GuideInput[] = [
         kind: "document",
         label: { id: "Kartu Keluarga (KK) yang memuat nama pemohon", en: "Family card (KK) listing the applicant" },
         acceptance: { form: "original" },
+        ...PAGES_KK,
       },
       {
-        id: "usia-17",
+        id: "tanggal-lahir",
         kind: "data",
+        field: "birthDate",
         label: {
-          id: "Pemohon sudah berusia 17 tahun (sesuai tanggal lahir di KK)",
-          en: "The applicant is 17 or older (birth date on the KK)",
+          id: "Tanggal lahir pemohon (sesuai KK)",
+          en: "The applicant's date of birth (as on the KK)",
         },
       },
       {
@@ -204,14 +309,16 @@ export const kependudukan: GuideInput[] = [
           en: "Marriage book or marriage certificate extract",
         },
         acceptance: { form: "original-and-copy", copies: 1 },
+        ...PAGES_BUKU_NIKAH,
         when: { q: "sudah-kawin", is: true },
       },
     ],
-    source: { note: SOURCE_DUKCAPIL, needsOfficeConfirmation: true },
+    source: { note: SOURCE_DUKCAPIL_DKI, needsOfficeConfirmation: true },
   },
   {
     id: "penggantian-ktp-el",
     version: 1,
+    residency: "provinsi",
     title: {
       id: "Penggantian KTP-el (Rusak, Hilang, atau Perubahan Data)",
       en: "Replacement Electronic ID Card (Damaged, Lost, or Changed Data)",
@@ -274,13 +381,21 @@ export const kependudukan: GuideInput[] = [
         id: "kartu-keluarga",
         kind: "document",
         label: { id: "Kartu Keluarga (KK) terbaru", en: "Latest family card (KK)" },
-        acceptance: { form: "original" },
+        acceptance: {
+          form: "original",
+          note: {
+            id: "Untuk perubahan data, KK harus sudah memuat data baru; perbarui KK dulu.",
+            en: "For a change of data, the KK must already show the new data; update the KK first.",
+          },
+        },
+        ...PAGES_KK,
       },
       {
         id: "ktp-el-rusak",
         kind: "document",
         label: { id: "KTP-el yang rusak", en: "The damaged KTP-el" },
         acceptance: { form: "original" },
+        ...PAGES_KTP,
         when: { q: "alasan", is: "rusak" },
       },
       {
@@ -288,6 +403,7 @@ export const kependudukan: GuideInput[] = [
         kind: "document",
         label: { id: "Surat keterangan kehilangan dari kepolisian", en: "Loss report letter from the police" },
         acceptance: { form: "original" },
+        minPages: 1,
         when: { q: "alasan", is: "hilang" },
       },
       {
@@ -295,14 +411,16 @@ export const kependudukan: GuideInput[] = [
         kind: "document",
         label: { id: "KTP-el lama", en: "The old KTP-el" },
         acceptance: { form: "original" },
+        ...PAGES_KTP,
         when: { q: "alasan", is: "perubahan-data" },
       },
     ],
-    source: { note: SOURCE_DUKCAPIL, needsOfficeConfirmation: true },
+    source: { note: SOURCE_DUKCAPIL_DKI, needsOfficeConfirmation: true },
   },
   {
     id: "kartu-identitas-anak",
     version: 1,
+    residency: "provinsi",
     title: { id: "Kartu Identitas Anak (KIA)", en: "Child Identity Card (KIA)" },
     summary: {
       id: "Kartu identitas untuk anak di bawah 17 tahun yang belum kawin. Untuk bayi baru lahir biasanya diterbitkan bersama akta kelahiran.",
@@ -349,39 +467,108 @@ export const kependudukan: GuideInput[] = [
         kind: "yes-no",
         text: { id: "Apakah anak sudah berusia 5 tahun atau lebih?", en: "Is the child 5 years old or older?" },
       },
+      {
+        id: "diasuh-wali",
+        kind: "yes-no",
+        text: {
+          id: "Apakah anak diasuh wali, bukan oleh orang tuanya?",
+          en: "Is the child in a guardian's care rather than the parents'?",
+        },
+      },
+    ],
+    // Permendagri 2/2016: KIA is for children under 17; from age 5 the card carries a photo.
+    eligibility: [
+      {
+        id: "anak-di-bawah-17",
+        date: "data.tanggal-lahir-anak",
+        minDaysAgo: 0,
+        belowYears: 17,
+        message: {
+          id: "KIA hanya untuk anak yang sudah lahir dan berusia di bawah 17 tahun. Anak yang sudah 17 tahun membuat KTP-el.",
+          en: "A KIA is only for a child who is born and under 17. A child aged 17 applies for a KTP-el.",
+        },
+        source: "Permendagri 2/2016 Pasal 2",
+      },
+      {
+        id: "foto-sejak-5-tahun",
+        when: { q: "usia-5-tahun", is: false },
+        date: "data.tanggal-lahir-anak",
+        belowYears: 5,
+        message: {
+          id: 'Menurut tanggal lahir, anak sudah 5 tahun: jawab "sudah 5 tahun" ya, karena KIA anak usia 5 tahun ke atas memakai pas foto.',
+          en: 'By the birth date the child is 5 or older: answer "5 or older" yes, because the KIA of a child aged 5 or over carries a photo.',
+        },
+        source: "Permendagri 2/2016 Pasal 13 dan 14",
+      },
+      {
+        id: "tanpa-foto-di-bawah-5",
+        when: { q: "usia-5-tahun", is: true },
+        date: "data.tanggal-lahir-anak",
+        minYears: 5,
+        message: {
+          id: 'Menurut tanggal lahir, anak belum 5 tahun: jawab "sudah 5 tahun" tidak; KIA anak di bawah 5 tahun tanpa pas foto.',
+          en: 'By the birth date the child is under 5: answer "5 or older" no; a KIA for a child under 5 has no photo.',
+        },
+        source: "Permendagri 2/2016 Pasal 13",
+      },
     ],
     requirements: [
+      {
+        id: "tanggal-lahir-anak",
+        kind: "data",
+        label: {
+          id: "Tanggal lahir anak (HH-BB-TTTT, sesuai akta kelahiran)",
+          en: "The child's date of birth (DD-MM-YYYY, as on the birth certificate)",
+        },
+      },
       {
         id: "akta-kelahiran",
         kind: "document",
         label: { id: "Kutipan akta kelahiran anak", en: "Child's birth certificate extract" },
         acceptance: { form: "original-and-copy", copies: 1 },
+        ...PAGES_AKTA,
       },
       {
         id: "kartu-keluarga",
         kind: "document",
-        label: { id: "Kartu Keluarga (KK) orang tua/wali", en: "Parents' or guardian's family card (KK)" },
+        label: { id: "Kartu Keluarga (KK) orang tua atau wali", en: "Parents' or guardian's family card (KK)" },
         acceptance: { form: "original" },
+        ...PAGES_KK,
       },
-      {
-        id: "ktp-el-orang-tua",
-        kind: "document",
-        label: { id: "KTP-el kedua orang tua/wali", en: "KTP-el of both parents or the guardian" },
-        acceptance: { form: "original" },
-      },
+      // Each parent's card is checked on its own; a guardian replaces both.
+      ktpOf(
+        "ktp-el-ayah",
+        { id: "KTP-el ayah", en: "The father's KTP-el" },
+        { acceptance: { form: "original" }, when: { q: "diasuh-wali", is: false } },
+      ),
+      ktpOf(
+        "ktp-el-ibu",
+        { id: "KTP-el ibu", en: "The mother's KTP-el" },
+        { acceptance: { form: "original" }, when: { q: "diasuh-wali", is: false } },
+      ),
+      ktpOf(
+        "ktp-el-wali",
+        { id: "KTP-el wali", en: "The guardian's KTP-el" },
+        { acceptance: { form: "original" }, when: { q: "diasuh-wali", is: true } },
+      ),
       {
         id: "pas-foto",
         kind: "document",
         label: { id: "Pas foto berwarna anak ukuran 2x3", en: "Colour passport photo of the child, 2x3 cm" },
         acceptance: { form: "original", copies: 2 },
+        minPages: 1,
         when: { q: "usia-5-tahun", is: true },
       },
     ],
-    source: { note: SOURCE_DUKCAPIL, needsOfficeConfirmation: true },
+    source: {
+      note: `${SOURCE_DUKCAPIL_DKI} Syarat KIA menurut usia anak mengikuti Permendagri 2/2016 Pasal 13–14.`,
+      needsOfficeConfirmation: true,
+    },
   },
   {
     id: "surat-keterangan-pindah",
     version: 1,
+    residency: "provinsi",
     title: {
       id: "Surat Keterangan Pindah WNI (SKPWNI) - Pindah Keluar",
       en: "Certificate of Moving Out (SKPWNI)",
@@ -428,19 +615,46 @@ export const kependudukan: GuideInput[] = [
       hours: HOURS,
     },
     complaint: COMPLAINT_DUKCAPIL,
-    questions: [Q_DIWAKILKAN],
+    questions: [
+      {
+        id: "anggota-ikut",
+        kind: "yes-no",
+        text: {
+          id: "Apakah ada anggota keluarga lain yang ikut pindah?",
+          en: "Are other family members moving too?",
+        },
+      },
+      Q_DIWAKILKAN,
+    ],
     requirements: [
       {
         id: "kartu-keluarga",
         kind: "document",
         label: { id: "Kartu Keluarga (KK)", en: "Family card (KK)" },
         acceptance: { form: "original" },
+        ...PAGES_KK,
       },
       {
         id: "ktp-el",
         kind: "document",
-        label: { id: "KTP-el anggota keluarga yang pindah", en: "KTP-el of the family members who move" },
+        label: { id: "KTP-el pemohon", en: "Applicant's KTP-el" },
         acceptance: { form: "original" },
+        ...PAGES_KTP,
+      },
+      {
+        id: "ktp-el-anggota-pindah",
+        kind: "document",
+        label: {
+          id: "KTP-el setiap anggota keluarga lain yang ikut pindah",
+          en: "KTP-el of every other family member who moves",
+        },
+        acceptance: { form: "original" },
+        minPages: 1,
+        pagesNote: {
+          id: "Satu foto untuk setiap kartu, sisi depan. Anak yang belum wajib KTP-el cukup tercantum di KK.",
+          en: "One photo per card, front side. Children too young for a KTP-el need only be on the KK.",
+        },
+        when: { q: "anggota-ikut", is: true },
       },
       {
         id: "alamat-tujuan",
@@ -450,13 +664,15 @@ export const kependudukan: GuideInput[] = [
           en: "Full destination address and reason for moving (on the moving form)",
         },
       },
-      SURAT_KUASA,
+      ...kuasa({ id: "Surat Keterangan Pindah WNI", en: "the Certificate of Moving Out" }),
     ],
-    source: { note: SOURCE_DUKCAPIL, needsOfficeConfirmation: true },
+    source: { note: SOURCE_DUKCAPIL_DKI, needsOfficeConfirmation: true },
   },
   {
     id: "pindah-datang",
     version: 1,
+    // The applicant's address is the new Jakarta one; Jakarta's Dukcapil serves it at any unit in DKI.
+    residency: "provinsi",
     title: { id: "Pindah Datang ke Jakarta", en: "Registering a Move into Jakarta" },
     summary: {
       id: "Pendaftaran warga yang pindah masuk ke alamat di Jakarta dengan membawa SKPWNI dari daerah asal, untuk mendapat KK dan KTP-el beralamat Jakarta.",
@@ -520,6 +736,14 @@ export const kependudukan: GuideInput[] = [
           en: "Does the destination house belong to someone else (rented or shared)?",
         },
       },
+      {
+        id: "anggota-ikut",
+        kind: "yes-no",
+        text: {
+          id: "Apakah ada anggota keluarga lain yang ikut pindah?",
+          en: "Are other family members moving too?",
+        },
+      },
       Q_DIWAKILKAN,
     ],
     requirements: [
@@ -528,41 +752,79 @@ export const kependudukan: GuideInput[] = [
         kind: "document",
         label: { id: "SKPWNI dari daerah asal", en: "SKPWNI from the place of origin" },
         acceptance: { form: "original" },
+        ...PAGES_SURAT,
       },
       {
         id: "ktp-el",
         kind: "document",
-        label: { id: "KTP-el lama anggota keluarga yang pindah", en: "Old KTP-el of the family members who move" },
+        label: { id: "KTP-el lama pemohon", en: "The applicant's old KTP-el" },
         acceptance: { form: "original" },
+        ...PAGES_KTP,
       },
-      PENGANTAR_RT_RW,
       {
-        id: "persetujuan-kepala-keluarga",
-        kind: "statement",
+        id: "ktp-el-anggota-pindah",
+        kind: "document",
         label: {
-          id: "Surat pernyataan kesediaan kepala keluarga yang ditumpangi, beserta KK-nya",
-          en: "Consent statement from the head of the family being joined, with that family's KK",
+          id: "KTP-el lama setiap anggota keluarga lain yang ikut pindah",
+          en: "Old KTP-el of every other family member who moves",
         },
         acceptance: { form: "original" },
+        minPages: 1,
+        pagesNote: {
+          id: "Satu foto untuk setiap kartu, sisi depan; nama mereka harus tercantum di SKPWNI.",
+          en: "One photo per card, front side; their names must be on the SKPWNI.",
+        },
+        when: { q: "anggota-ikut", is: true },
+      },
+      PENGANTAR_RT_RW,
+      // Signed by the head of the family being joined, not by the applicant: a letter to collect, not one the app prints.
+      {
+        id: "persetujuan-kepala-keluarga",
+        kind: "document",
+        label: {
+          id: "Surat pernyataan kesediaan kepala keluarga yang ditumpangi",
+          en: "Consent statement from the head of the family being joined",
+        },
+        acceptance: { form: "original" },
+        minPages: 1,
+        obtainFrom: {
+          id: "Ditandatangani kepala keluarga yang KK-nya akan ditumpangi",
+          en: "Signed by the head of the family whose KK the applicant joins",
+        },
         when: { q: "numpang-kk", is: true },
       },
       {
-        id: "bukti-tempat-tinggal",
+        id: "kk-yang-ditumpangi",
+        kind: "document",
+        label: { id: "KK keluarga yang ditumpangi", en: "KK of the family being joined" },
+        acceptance: { form: "original" },
+        ...PAGES_KK,
+        when: { q: "numpang-kk", is: true },
+      },
+      // One letter for renting, lodging and staying alike (Perpres 96/2018 biodata requirements).
+      {
+        id: "pernyataan-pemilik-rumah",
         kind: "document",
         label: {
-          id: "Perjanjian sewa atau surat pernyataan pemilik rumah",
-          en: "Rental agreement or a statement from the house owner",
+          id: "Surat pernyataan tidak keberatan dari pemilik rumah",
+          en: "No-objection statement from the house owner",
         },
-        acceptance: { form: "original-and-copy", copies: 1 },
+        acceptance: { form: "original" },
+        minPages: 1,
+        obtainFrom: {
+          id: "Ditandatangani pemilik rumah yang disewa atau ditumpangi",
+          en: "Signed by the owner of the rented or shared house",
+        },
         when: { q: "rumah-orang-lain", is: true },
       },
-      SURAT_KUASA,
+      ...kuasa({ id: "pendaftaran pindah datang", en: "registration of a move into Jakarta" }),
     ],
-    source: { note: SOURCE_DUKCAPIL, needsOfficeConfirmation: true },
+    source: { note: SOURCE_DUKCAPIL_DKI, needsOfficeConfirmation: true },
   },
   {
     id: "surat-keterangan-beda-nama",
     version: 1,
+    residency: "kelurahan",
     title: {
       id: "Surat Keterangan Beda Nama (Orang yang Sama)",
       en: "Certificate of Name Discrepancy (Same Person)",
@@ -610,10 +872,15 @@ export const kependudukan: GuideInput[] = [
         id: "dokumen-beda-nama",
         kind: "document",
         label: {
-          id: "Dokumen yang namanya berbeda (ijazah, akta kelahiran, buku nikah, paspor, dsb.)",
-          en: "The documents with the differing name (diploma, birth certificate, marriage book, passport, etc.)",
+          id: "Dokumen yang memuat nama berbeda (misalnya ijazah, akta kelahiran, buku nikah, atau paspor)",
+          en: "The document with the differing name (e.g. a diploma, birth certificate, marriage book or passport)",
         },
         acceptance: { form: "original-and-copy", copies: 1 },
+        allPagesWithEntries: true,
+        pagesNote: {
+          id: "Setiap halaman yang memuat nama dan data pemilik (paspor: halaman biodata dan halaman catatan/pengesahan yang berisi; buku nikah: halaman data suami dan istri). Bila lebih dari satu dokumen, hitung dan foto semuanya.",
+          en: "Every page with the holder's name and data (passport: the data page and any endorsement pages with entries; marriage book: the husband's and wife's pages). If there is more than one document, count and photograph them all.",
+        },
       },
       {
         id: "surat-pernyataan",
@@ -623,14 +890,22 @@ export const kependudukan: GuideInput[] = [
           en: "Statement on duty stamp that the names refer to the same person",
         },
         acceptance: { form: "original", stamped: true },
+        statement: {
+          title: { id: "Surat Pernyataan Beda Nama", en: "Statement of Name Discrepancy" },
+          body: {
+            id: "Dengan ini menyatakan dengan sebenarnya bahwa nama {fullName} sebagaimana tercantum dalam KTP-el dan Kartu Keluarga saya, dan nama …………………………… sebagaimana tercantum dalam …………………………… nomor ……………………, adalah nama diri saya sendiri dan menunjuk satu orang yang sama. Perbedaan penulisan nama tersebut bukan karena penggantian nama.",
+            en: "I hereby truthfully declare that the name {fullName} on my KTP-el and family card, and the name …………………………… on …………………………… number ……………………, are both my own name and refer to one and the same person. The difference in spelling is not due to a change of name.",
+          },
+        },
       },
-      SURAT_KUASA,
+      ...kuasa({ id: "Surat Keterangan Beda Nama", en: "the Certificate of Name Discrepancy" }),
     ],
     source: { note: SOURCE_PTSP, needsOfficeConfirmation: true },
   },
   {
     id: "pengantar-skck",
     version: 1,
+    residency: "kelurahan",
     title: {
       id: "Surat Pengantar SKCK (Keterangan Kelakuan Baik)",
       en: "Covering Letter for a Police Clearance Certificate (SKCK)",
@@ -725,35 +1000,67 @@ export const kependudukan: GuideInput[] = [
       hours: HOURS,
     },
     complaint: COMPLAINT_DUKCAPIL,
+    questions: [
+      {
+        id: "ganti-nama",
+        kind: "yes-no",
+        text: {
+          id: "Apakah yang diminta adalah penggantian nama atau data yang memang berbeda, bukan salah ketik?",
+          en: "Is the request a change of name or of data that is really different, rather than a typing error?",
+        },
+      },
+    ],
+    eligibility: [
+      {
+        id: "hanya-salah-tulis",
+        when: { q: "ganti-nama", is: true },
+        message: {
+          id: "Pembetulan hanya untuk salah tulis redaksional. Penggantian nama harus dengan penetapan pengadilan negeri, lalu dicatatkan di Dukcapil paling lambat 30 hari setelah penetapan diterima.",
+          en: "A correction covers clerical errors only. A change of name needs a district court order, then registration at Dukcapil within 30 days of receiving it.",
+        },
+        source: "UU 23/2006 Pasal 52 dan Pasal 71; Permendagri 108/2019",
+      },
+    ],
     requirements: [
       {
         id: "akta-salah",
         kind: "document",
         label: { id: "Kutipan akta yang salah", en: "The certificate extract with the error" },
         acceptance: { form: "original" },
+        ...PAGES_AKTA,
       },
       {
         id: "bukti-data-benar",
         kind: "document",
         label: {
-          id: "Dokumen autentik yang memuat data yang benar (misalnya ijazah, buku nikah, KK)",
-          en: "Authentic document with the correct data (e.g. diploma, marriage book, KK)",
+          id: "Dokumen autentik yang memuat data yang benar (misalnya ijazah, buku nikah, atau KK)",
+          en: "Authentic document with the correct data (e.g. a diploma, marriage book or KK)",
         },
         acceptance: { form: "original-and-copy", copies: 1 },
+        allPagesWithEntries: true,
+        pagesNote: {
+          id: "Setiap halaman yang memuat data yang dibetulkan dan identitas pemiliknya (buku nikah: halaman data suami dan istri; KK: seluruh lembar).",
+          en: "Every page with the corrected data and the holder's identity (marriage book: the husband's and wife's pages; KK: the whole sheet).",
+        },
       },
       {
         id: "kartu-keluarga",
         kind: "document",
         label: { id: "Kartu Keluarga (KK)", en: "Family card (KK)" },
         acceptance: { form: "original" },
+        ...PAGES_KK,
       },
       {
         id: "ktp-el",
         kind: "document",
         label: { id: "KTP-el pemohon", en: "Applicant's KTP-el" },
         acceptance: { form: "original" },
+        ...PAGES_KTP,
       },
     ],
-    source: { note: SOURCE_DUKCAPIL, needsOfficeConfirmation: true },
+    source: {
+      note: `${SOURCE_DUKCAPIL} Pembetulan dilakukan oleh Dukcapil yang menerbitkan akta, di mana pun pemohon kini tinggal.`,
+      needsOfficeConfirmation: true,
+    },
   },
 ];

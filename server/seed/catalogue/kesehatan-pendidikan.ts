@@ -1,5 +1,15 @@
 import type { GuideInput } from "../../../shared/guide";
-import { COMPLAINT_OSS, HOURS, HOURS_ONLINE, LEGAL_PP_5_2021, SOURCE_OSS_PP28, URL_OSS } from "./common";
+import {
+  COMPLAINT_OSS,
+  HOURS,
+  HOURS_ONLINE,
+  KK_PEMOHON,
+  KTP_PEMOHON,
+  LEGAL_PP_5_2021,
+  PAGES_PDF,
+  SOURCE_OSS_PP28,
+  URL_OSS,
+} from "./common";
 
 export const kesehatanPendidikan: GuideInput[] = [
   {
@@ -85,21 +95,48 @@ export const kesehatanPendidikan: GuideInput[] = [
       hours: HOURS_ONLINE,
     },
     complaint: COMPLAINT_OSS,
+    questions: [
+      {
+        id: "pangan-dikecualikan",
+        kind: "yes-no",
+        text: {
+          id: "Apakah produknya susu atau olahan susu, makanan bayi, olahan daging, ikan, atau unggas yang harus disimpan beku, pangan kaleng, air minum dalam kemasan, atau minuman beralkohol?",
+          en: "Is the product milk or a dairy product, baby food, meat, fish or poultry products that must be kept frozen, canned food, bottled drinking water, or an alcoholic drink?",
+        },
+      },
+    ],
+    eligibility: [
+      {
+        id: "jenis-pangan-irt",
+        when: { q: "pangan-dikecualikan", is: true },
+        message: {
+          id: "Pangan jenis ini tidak dapat memperoleh SPP-IRT; produknya memerlukan izin edar BPOM (nomor MD).",
+          en: "This kind of food cannot get an SPP-IRT; it needs a BPOM distribution licence (MD number).",
+        },
+        source: "Peraturan BPOM 22/2018 (jenis pangan produksi IRT)",
+      },
+    ],
     requirements: [
       {
         id: "nib",
         kind: "document",
         label: { id: "NIB dengan KBLI industri pangan olahan", en: "NIB with a processed-food industry KBLI code" },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
       },
       {
         id: "sertifikat-pkp",
         kind: "document",
         label: {
-          id: "Sertifikat Penyuluhan Keamanan Pangan (PKP) pemilik/penanggung jawab",
+          id: "Sertifikat Penyuluhan Keamanan Pangan (PKP) pemilik atau penanggung jawab",
           en: "Food-safety training (PKP) certificate of the owner or person in charge",
         },
         acceptance: { form: "digital", formats: ["pdf", "jpg"] },
+        minPages: 1,
+        pagesNote: {
+          id: "Halaman sertifikat yang memuat nama peserta dan tanda tangan; PDF dalam satu berkas.",
+          en: "The certificate page with the participant's name and signature; a PDF as one file.",
+        },
       },
       {
         id: "rancangan-label",
@@ -109,6 +146,7 @@ export const kesehatanPendidikan: GuideInput[] = [
           en: "Draft packaging label (product name, ingredients, net weight, producer's name and address, expiry date)",
         },
         acceptance: { form: "digital", formats: ["jpg", "png", "pdf"] },
+        minPages: 1,
       },
       {
         id: "data-produk",
@@ -121,17 +159,29 @@ export const kesehatanPendidikan: GuideInput[] = [
       {
         id: "denah-sarana",
         kind: "document",
-        label: { id: "Denah dan foto tempat produksi", en: "Layout and photos of the production area" },
+        label: { id: "Denah tempat produksi", en: "Layout of the production area" },
         acceptance: { form: "digital", formats: ["jpg", "pdf"] },
+        minPages: 1,
       },
       {
-        id: "pernyataan-cppb-irt",
-        kind: "statement",
-        label: {
-          id: "Pernyataan kesanggupan menerapkan cara produksi pangan yang baik untuk IRT (CPPB-IRT)",
-          en: "Commitment to good home-industry food production practice (CPPB-IRT)",
+        id: "foto-sarana",
+        kind: "document",
+        label: { id: "Foto tempat produksi", en: "Photos of the production area" },
+        acceptance: { form: "digital", formats: ["jpg", "png"] },
+        minPages: 2,
+        pagesNote: {
+          id: "Paling sedikit dua foto: ruang produksi dan tempat penyimpanan bahan atau produk.",
+          en: "At least two photos: the production room and where ingredients or products are stored.",
         },
-        acceptance: { form: "digital" },
+      },
+      // A commitment made in OSS, not a paper the applicant signs.
+      {
+        id: "pernyataan-cppb-irt",
+        kind: "data",
+        label: {
+          id: "Pernyataan kesanggupan menerapkan cara produksi pangan yang baik untuk IRT (CPPB-IRT) sudah disetujui di OSS",
+          en: "Commitment to good home-industry food production practice (CPPB-IRT) accepted in OSS",
+        },
       },
     ],
     source: { note: SOURCE_OSS_PP28, needsOfficeConfirmation: true },
@@ -143,6 +193,8 @@ export const kesehatanPendidikan: GuideInput[] = [
       id: "Pendaftaran JKN (BPJS Kesehatan) Ditanggung Pemprov DKI",
       en: "Enrolling in National Health Insurance (BPJS Kesehatan) Paid by the Jakarta Government",
     },
+    // Paid by the provincial budget for residents registered in DKI only.
+    residency: "provinsi",
     summary: {
       id: "Warga ber-KTP DKI yang belum punya jaminan kesehatan dapat didaftarkan sebagai peserta JKN yang iurannya dibayar Pemprov DKI (PBPU Pemda), dengan hak rawat kelas III/kelas standar. Pemprov dapat memverifikasi kelayakan, misalnya dengan data DTKS/DTSEN.",
       en: "Residents with a Jakarta ID card who have no health cover can be enrolled in national health insurance (JKN) with contributions paid by the Jakarta government (PBPU Pemda), with class III/standard-class inpatient care. The government may check eligibility, e.g. against the DTKS/DTSEN social registry.",
@@ -222,28 +274,44 @@ export const kesehatanPendidikan: GuideInput[] = [
           en: "Has the applicant previously been a BPJS Kesehatan member (self-paid or via an employer)?",
         },
       },
+      {
+        id: "masih-aktif-di-segmen-lain",
+        kind: "yes-no",
+        text: {
+          id: "Apakah pemohon saat ini masih aktif sebagai peserta JKN dari tempat kerja atau sebagai penerima bantuan iuran (PBI)?",
+          en: "Is the applicant still an active JKN member through an employer or as a subsidised (PBI) member?",
+        },
+      },
+    ],
+    eligibility: [
+      {
+        id: "satu-segmen",
+        when: { q: "masih-aktif-di-segmen-lain", is: true },
+        message: {
+          id: "Peserta JKN yang masih aktif di segmen lain tidak dapat didaftarkan lagi sebagai peserta yang iurannya dibayar Pemprov: setiap orang hanya punya satu kepesertaan. Pindah segmen diajukan setelah kepesertaan lama berakhir.",
+          en: "A JKN member still active in another segment cannot also be enrolled with contributions paid by the Jakarta government: each person has one membership. Switching is possible once the old membership ends.",
+        },
+        source: "Perpres 82/2018 (satu peserta satu segmen kepesertaan)",
+      },
     ],
     requirements: [
-      {
-        id: "ktp-el",
-        kind: "document",
-        label: { id: "KTP-el DKI Jakarta", en: "Jakarta KTP-el" },
-        acceptance: { form: "original-and-copy", copies: 1 },
-      },
-      {
-        id: "kartu-keluarga",
-        kind: "document",
-        label: { id: "Kartu Keluarga (KK) DKI Jakarta", en: "Jakarta family card (KK)" },
-        acceptance: { form: "original-and-copy", copies: 1 },
-      },
+      { ...KTP_PEMOHON, label: { id: "KTP-el DKI Jakarta", en: "Jakarta KTP-el" } },
+      { ...KK_PEMOHON, label: { id: "Kartu Keluarga (KK) DKI Jakarta", en: "Jakarta family card (KK)" } },
       {
         id: "pernyataan-kelas-3",
         kind: "statement",
         label: {
-          id: "Surat pernyataan bersedia dirawat di kelas III/kelas standar",
-          en: "Statement accepting class III/standard-class inpatient care",
+          id: "Surat pernyataan bersedia dirawat di kelas III atau kelas standar",
+          en: "Statement accepting class III or standard-class inpatient care",
         },
         acceptance: { form: "original" },
+        statement: {
+          title: { id: "Surat Pernyataan Bersedia Dirawat di Kelas III", en: "Statement Accepting Class III Care" },
+          body: {
+            id: "Dengan ini menyatakan dengan sebenarnya bahwa saya bersedia didaftarkan sebagai peserta Jaminan Kesehatan Nasional yang iurannya dibayar Pemerintah Provinsi DKI Jakarta, dengan hak rawat inap di kelas III atau kelas rawat inap standar, dan tidak akan meminta naik kelas perawatan atas beban iuran tersebut. Saya juga menyatakan bahwa saat ini saya tidak terdaftar sebagai peserta aktif JKN di segmen lain.",
+            en: "I hereby truthfully declare that I agree to be enrolled in national health insurance with contributions paid by the Jakarta provincial government, with inpatient care in class III or the standard inpatient class, and will not ask for a higher class at the expense of those contributions. I also declare that I am not currently an active JKN member in another segment.",
+          },
+        },
       },
       {
         id: "kartu-jkn-lama",
@@ -253,6 +321,7 @@ export const kesehatanPendidikan: GuideInput[] = [
           en: "Old JKN card or membership number (officers check for arrears)",
         },
         acceptance: { form: "copy", copies: 1 },
+        minPages: 1,
         when: { q: "pernah-peserta-mandiri", is: true },
       },
     ],

@@ -5,6 +5,7 @@ import {
   HOURS,
   KK_PEMOHON,
   KTP_PEMOHON,
+  kuasa,
   LEGAL_PELAYANAN_PUBLIK,
   LEGAL_PERDA_PTSP,
   OFFICE_KELURAHAN,
@@ -12,10 +13,22 @@ import {
   Q_DIWAKILKAN,
   SOURCE_PTSP,
   SUBMIT_AT_KELURAHAN,
-  SURAT_KUASA,
 } from "./common";
 
 const LEGAL_FAKIR_MISKIN = "UU 13/2011 tentang Penanganan Fakir Miskin";
+
+/** Two photos the office compares with its home visit: one of the front, one inside. */
+const FOTO_RUMAH: GuideInput["requirements"][number] = {
+  id: "foto-rumah",
+  kind: "document",
+  label: { id: "Foto rumah tampak depan dan dalam", en: "Photos of the front and inside of the house" },
+  acceptance: { form: "original", formats: ["jpg", "png"] },
+  minPages: 2,
+  pagesNote: {
+    id: "Dua foto: satu tampak depan rumah dengan nomor rumah terlihat, satu ruang dalam.",
+    en: "Two photos: one of the front of the house with its number visible, one of a room inside.",
+  },
+};
 
 export const sosial: GuideInput[] = [
   {
@@ -82,15 +95,7 @@ export const sosial: GuideInput[] = [
       PENGANTAR_RT_RW,
       KTP_PEMOHON,
       KK_PEMOHON,
-      {
-        id: "foto-rumah",
-        kind: "document",
-        label: {
-          id: "Foto rumah tampak depan dan dalam",
-          en: "Photos of the front and inside of the house",
-        },
-        acceptance: { form: "original", formats: ["jpg", "png"] },
-      },
+      FOTO_RUMAH,
       {
         id: "pernyataan-tidak-mampu",
         kind: "statement",
@@ -99,15 +104,23 @@ export const sosial: GuideInput[] = [
           en: "Low-income statement on duty stamp",
         },
         acceptance: { form: "original", stamped: true },
+        statement: {
+          title: { id: "Surat Pernyataan Tidak Mampu", en: "Statement of Low Income" },
+          body: {
+            id: "Dengan ini menyatakan dengan sebenarnya bahwa saya beserta keluarga yang tercantum dalam Kartu Keluarga nomor {kk}, beralamat di {address}, adalah keluarga tidak mampu yang penghasilannya tidak mencukupi kebutuhan hidup sehari-hari. Surat keterangan tidak mampu yang saya mohonkan hanya akan dipakai untuk keperluan yang tercantum dalam surat pengantar RT/RW. Apabila pernyataan ini tidak benar, saya bersedia SKTM dicabut dan menanggung akibat hukumnya.",
+            en: "I hereby truthfully declare that my family, as listed on family card number {kk}, living at {address}, is a low-income family whose income does not cover its daily needs. The certificate I ask for will only be used for the purpose named in the RT/RW covering letter. Should this statement prove untrue, I accept that the certificate be withdrawn and bear the legal consequences.",
+          },
+        },
       },
       {
         id: "keterangan-sekolah",
         kind: "document",
         label: {
-          id: "Surat keterangan aktif sekolah/kuliah atau bukti pendaftaran",
+          id: "Surat keterangan aktif sekolah atau kuliah, atau bukti pendaftaran",
           en: "Letter of active enrolment or proof of registration from the school or university",
         },
         acceptance: { form: "original-and-copy", copies: 1 },
+        minPages: 1,
         when: { q: "keperluan", is: "pendidikan" },
       },
       {
@@ -118,6 +131,7 @@ export const sosial: GuideInput[] = [
           en: "Referral or treatment letter from the health facility",
         },
         acceptance: { form: "copy", copies: 1 },
+        minPages: 1,
         when: { q: "keperluan", is: "kesehatan" },
       },
       {
@@ -128,6 +142,7 @@ export const sosial: GuideInput[] = [
           en: "Social assistance card or proof of enrolment",
         },
         acceptance: { form: "copy", copies: 1 },
+        minPages: 1,
         when: { q: "terdaftar-dtks", is: true },
       },
     ],
@@ -136,6 +151,7 @@ export const sosial: GuideInput[] = [
   {
     id: "surat-keterangan-penghasilan",
     version: 1,
+    residency: "kelurahan",
     title: { id: "Surat Keterangan Penghasilan", en: "Certificate of Income" },
     summary: {
       id: "Surat kelurahan yang menerangkan perkiraan penghasilan warga, terutama pekerja informal tanpa slip gaji, misalnya untuk beasiswa, pendaftaran sekolah, atau pengajuan kredit.",
@@ -184,6 +200,13 @@ export const sosial: GuideInput[] = [
         kind: "statement",
         label: { id: "Surat pernyataan penghasilan bermeterai", en: "Income statement on duty stamp" },
         acceptance: { form: "original", stamped: true },
+        statement: {
+          title: { id: "Surat Pernyataan Penghasilan", en: "Statement of Income" },
+          body: {
+            id: "Dengan ini menyatakan dengan sebenarnya bahwa saya bekerja sebagai …………………………… dengan penghasilan rata-rata sebesar Rp …………………… (…………………………… rupiah) per bulan. Pernyataan ini saya buat untuk keperluan …………………………….",
+            en: "I hereby truthfully declare that I work as …………………………… with an average income of Rp …………………… (…………………………… rupiah) per month. I make this statement for the purpose of …………………………….",
+          },
+        },
       },
       {
         id: "slip-gaji",
@@ -193,22 +216,26 @@ export const sosial: GuideInput[] = [
           en: "Payslip or income letter from the employer",
         },
         acceptance: { form: "copy", copies: 1 },
+        minPages: 1,
         when: { q: "pekerjaan", is: "karyawan" },
       },
       {
         id: "bukti-usaha",
         kind: "document",
-        label: { id: "Foto tempat usaha atau NIB/SKU", en: "Photo of the business or its NIB/SKU" },
+        label: { id: "Foto tempat usaha, atau NIB atau SKU-nya", en: "Photo of the business, or its NIB or SKU" },
         acceptance: { form: "copy", copies: 1 },
+        minPages: 1,
         when: { q: "pekerjaan", is: "usaha-sendiri" },
       },
-      SURAT_KUASA,
+      ...kuasa({ id: "Surat Keterangan Penghasilan", en: "the Certificate of Income" }),
     ],
     source: { note: SOURCE_PTSP, needsOfficeConfirmation: true },
   },
   {
     id: "usulan-data-bantuan-sosial",
     version: 1,
+    // The kelurahan proposes households that live in its area; the registry reads the KK address.
+    residency: "kelurahan",
     title: {
       id: "Usulan Masuk Data Penerima Bantuan Sosial (DTKS/DTSEN)",
       en: "Proposing a Household for the Social Assistance Registry (DTKS/DTSEN)",
@@ -268,14 +295,17 @@ export const sosial: GuideInput[] = [
     },
     requirements: [
       PENGANTAR_RT_RW,
+      KTP_PEMOHON,
       {
-        id: "ktp-el-kk",
-        kind: "document",
-        label: {
-          id: "KTP-el dan KK (NIK harus aktif di Dukcapil)",
-          en: "KTP-el and family card (the NIK must be active at Dukcapil)",
+        ...KK_PEMOHON,
+        acceptance: {
+          form: "original-and-copy",
+          copies: 1,
+          note: {
+            id: "NIK semua anggota keluarga harus aktif (padan) di Dukcapil.",
+            en: "Every family member's NIK must be active at Dukcapil.",
+          },
         },
-        acceptance: { form: "original-and-copy", copies: 1 },
       },
       {
         id: "data-sosial-ekonomi",
@@ -285,12 +315,7 @@ export const sosial: GuideInput[] = [
           en: "Household details: work, income, housing condition, elderly or disabled members",
         },
       },
-      {
-        id: "foto-rumah",
-        kind: "document",
-        label: { id: "Foto rumah tampak depan dan dalam", en: "Photos of the front and inside of the house" },
-        acceptance: { form: "original", formats: ["jpg", "png"] },
-      },
+      FOTO_RUMAH,
     ],
     source: {
       note: "Disusun dari Permensos 3/2021, Inpres 4/2025 dan informasi layanan Kementerian Sosial (Cek Bansos); alur di DKI Jakarta dapat berbeda, periksa kembali dengan kelurahan Anda.",

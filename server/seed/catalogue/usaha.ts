@@ -6,17 +6,20 @@ import {
   HOURS_ONLINE,
   KK_PEMOHON,
   KTP_PEMOHON,
+  kuasa,
   LEGAL_PELAYANAN_PUBLIK,
   LEGAL_PERDA_PTSP,
   LEGAL_PP_5_2021,
   LEGAL_PP_7_2021,
   OFFICE_KELURAHAN,
+  PAGES_AKTA_NOTARIS,
+  PAGES_KTP,
+  PAGES_PDF,
   PENGANTAR_RT_RW,
   Q_DIWAKILKAN,
   SOURCE_OSS_PP28,
   SOURCE_PTSP,
   SUBMIT_AT_KELURAHAN,
-  SURAT_KUASA,
   URL_OSS,
 } from "./common";
 
@@ -121,15 +124,19 @@ export const usaha: GuideInput[] = [
       {
         id: "nik",
         kind: "data",
+        field: "nik",
         label: { id: "NIK pemilik usaha (sesuai KTP-el)", en: "Owner's NIK (as on the KTP-el)" },
       },
       {
-        id: "akun-oss",
+        id: "email-oss",
         kind: "data",
-        label: {
-          id: "Email dan nomor HP aktif untuk akun OSS",
-          en: "Active email and phone number for the OSS account",
-        },
+        label: { id: "Alamat email aktif untuk akun OSS", en: "Active email address for the OSS account" },
+      },
+      {
+        id: "nomor-hp",
+        kind: "data",
+        field: "phone",
+        label: { id: "Nomor HP aktif untuk akun OSS", en: "Active phone number for the OSS account" },
       },
       {
         id: "kbli",
@@ -142,21 +149,26 @@ export const usaha: GuideInput[] = [
         label: { id: "Alamat lokasi usaha", en: "Business location address" },
       },
       {
-        id: "modal-tenaga-kerja",
+        id: "modal-usaha",
         kind: "data",
         label: {
-          id: "Modal usaha (di luar tanah dan bangunan) dan jumlah tenaga kerja",
-          en: "Business capital (excluding land and buildings) and number of workers",
+          id: "Modal usaha, di luar tanah dan bangunan (Rp)",
+          en: "Business capital, excluding land and buildings (Rp)",
         },
       },
       {
+        id: "jumlah-tenaga-kerja",
+        kind: "data",
+        label: { id: "Jumlah tenaga kerja", en: "Number of workers" },
+      },
+      // Ticked in OSS, never signed on paper: the cadre records that it was done, there is nothing to photograph.
+      {
         id: "pernyataan-mandiri",
-        kind: "statement",
+        kind: "data",
         label: {
-          id: "Pernyataan mandiri kesesuaian tata ruang (KKPR) dan kesanggupan memenuhi standar (di OSS)",
-          en: "Self-declaration of spatial compliance (KKPR) and commitment to meet standards (in OSS)",
+          id: "Pernyataan mandiri kesesuaian tata ruang (KKPR) dan kesanggupan memenuhi standar sudah dicentang di OSS",
+          en: "Self-declaration of spatial compliance (KKPR) and commitment to meet standards ticked in OSS",
         },
-        acceptance: { form: "digital" },
       },
       {
         id: "sertifikat-standar",
@@ -166,6 +178,7 @@ export const usaha: GuideInput[] = [
           en: "Documents for the standard certificate or licence required for the KBLI",
         },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
         when: { q: "risiko-menengah", is: true },
       },
     ],
@@ -237,6 +250,11 @@ export const usaha: GuideInput[] = [
         kind: "document",
         label: { id: "Foto tempat usaha", en: "Photo of the business premises" },
         acceptance: { form: "original", formats: ["jpg", "png"] },
+        minPages: 1,
+        pagesNote: {
+          id: "Tampak depan tempat usaha dengan papan nama atau barang dagangan terlihat.",
+          en: "The front of the premises with the sign or the goods visible.",
+        },
       },
       {
         id: "pernyataan-usaha",
@@ -246,6 +264,13 @@ export const usaha: GuideInput[] = [
           en: "Statement on duty stamp that the business exists and does not disturb the neighbourhood",
         },
         acceptance: { form: "original", stamped: true },
+        statement: {
+          title: { id: "Surat Pernyataan Usaha", en: "Business Statement" },
+          body: {
+            id: "Dengan ini menyatakan dengan sebenarnya bahwa saya menjalankan usaha …………………………… dengan nama …………………………… yang beralamat di …………………………… sejak ……………………. Usaha tersebut benar ada, dijalankan sendiri, dan tidak mengganggu ketertiban, kebersihan, serta ketenteraman lingkungan. Apabila di kemudian hari usaha tersebut mengganggu lingkungan, saya bersedia menghentikannya sesuai ketentuan.",
+            en: "I hereby truthfully declare that I run a …………………………… business named …………………………… at …………………………… since ……………………. The business really exists, is run by me, and does not disturb the neighbourhood's order, cleanliness or peace. Should it disturb the neighbourhood in future, I agree to stop it as the rules require.",
+          },
+        },
       },
       {
         id: "bukti-sewa",
@@ -255,12 +280,13 @@ export const usaha: GuideInput[] = [
           en: "Rental agreement or the owner's written permission",
         },
         acceptance: { form: "copy", copies: 1 },
+        ...PAGES_AKTA_NOTARIS,
         when: { q: "tempat-sewa", is: true },
       },
-      SURAT_KUASA,
+      ...kuasa({ id: "Surat Keterangan Usaha", en: "the Business Certificate" }),
     ],
     source: {
-      note: `${SOURCE_PTSP} Sebagian kantor tidak lagi menerbitkan SKU dan mengarahkan ke NIB.`,
+      note: `${SOURCE_PTSP} Sebagian kantor tidak lagi menerbitkan SKU dan mengarahkan ke NIB. Kantornya mengikuti lokasi usaha, bukan alamat rumah pemohon.`,
       needsOfficeConfirmation: true,
     },
   },
@@ -332,18 +358,41 @@ export const usaha: GuideInput[] = [
       id: "Layanan pengaduan BPJPH, SP4N-LAPOR! (lapor.go.id), atau aplikasi JAKI",
       en: "BPJPH complaint service, SP4N-LAPOR! (lapor.go.id), or the JAKI app",
     },
+    questions: [
+      {
+        id: "bahan-hewani-belum-halal",
+        kind: "yes-no",
+        text: {
+          id: "Apakah produk memakai daging atau bahan hewani yang belum bersertifikat halal (misalnya dari pemotongan sendiri)?",
+          en: "Does the product use meat or animal ingredients without a halal certificate (e.g. slaughtered by the owner)?",
+        },
+      },
+    ],
+    eligibility: [
+      {
+        id: "bahan-sudah-pasti-halal",
+        when: { q: "bahan-hewani-belum-halal", is: true },
+        message: {
+          id: "Jalur pernyataan pelaku usaha hanya untuk produk yang bahannya sudah dipastikan halal. Daging atau bahan hewani harus dari rumah potong atau pemasok bersertifikat halal; bila tidak, ajukan sertifikasi halal jalur reguler.",
+          en: "The self-declaration route is only for products whose ingredients are already known to be halal. Meat and animal ingredients must come from a halal-certified slaughterhouse or supplier; otherwise apply through the regular halal certification route.",
+        },
+        source: "PP 39/2021 Pasal 79; kriteria self declare BPJPH",
+      },
+    ],
     requirements: [
       {
         id: "nib",
         kind: "document",
         label: { id: "NIB dari OSS", en: "NIB from OSS" },
         acceptance: { form: "digital", formats: ["pdf"] },
+        ...PAGES_PDF,
       },
       {
         id: "ktp-el",
         kind: "document",
         label: { id: "KTP-el pemilik usaha", en: "Business owner's KTP-el" },
         acceptance: { form: "digital", formats: ["jpg", "pdf"] },
+        ...PAGES_KTP,
       },
       {
         id: "data-produk-bahan",
@@ -363,15 +412,20 @@ export const usaha: GuideInput[] = [
         kind: "document",
         label: { id: "Foto produk dan tempat produksi", en: "Photos of the products and production area" },
         acceptance: { form: "digital", formats: ["jpg", "png"] },
+        minPages: 2,
+        pagesNote: {
+          id: "Paling sedikit dua foto: produk dalam kemasannya, dan tempat produksi.",
+          en: "At least two photos: the product in its packaging, and the production area.",
+        },
       },
+      // Made in SIHALAL, not on paper: the cadre records that it was done.
       {
         id: "ikrar-halal",
-        kind: "statement",
+        kind: "data",
         label: {
-          id: "Pernyataan pelaku usaha (ikrar) tentang kehalalan produk dan bahan",
-          en: "Owner's declaration (pledge) on the halal status of the products and ingredients",
+          id: "Pernyataan pelaku usaha (ikrar) tentang kehalalan produk dan bahan sudah diisi di SIHALAL",
+          en: "Owner's declaration (pledge) on the halal status of the products and ingredients completed in SIHALAL",
         },
-        acceptance: { form: "digital" },
       },
     ],
     source: {
