@@ -116,6 +116,8 @@ export const Requirement = z.strictObject({
       body: LocalizedText,
       /** Witnesses who sign beside the applicant (blank lines are printed for them). */
       witnesses: z.int().min(0).max(4).optional(),
+      /** Others who sign beside the applicant, by role ("Penerima kuasa", "Ahli waris"): a signature line each. */
+      cosigners: z.array(LocalizedText).max(6).optional(),
     })
     .optional(),
   /** Where a citizen who lacks it can get it (the handover summary says so for what is missing). */

@@ -20,6 +20,8 @@ export interface RenderedStatement {
   placeAndDate: string;
   signer: string;
   stamped: boolean;
+  /** Roles of the others who sign beside the applicant (the attorney, other heirs), one line each. */
+  cosigners: string[];
   witnesses: number;
 }
 
@@ -32,7 +34,7 @@ const WORDS = {
     birth: "Tanggal lahir",
     address: "Alamat",
     closing:
-      "Demikian surat pernyataan ini saya buat dengan sebenarnya, dalam keadaan sadar dan tanpa paksaan. Apabila di kemudian hari pernyataan ini tidak benar, saya bersedia menanggung akibat hukumnya.",
+      "Demikian surat ini saya buat dengan sebenarnya, dalam keadaan sadar dan tanpa paksaan. Apabila di kemudian hari isinya tidak benar, saya bersedia menanggung akibat hukumnya.",
     signer: "Yang menyatakan",
     fallback: (label: string) => `dengan ini menyatakan dengan sebenarnya: ${label}.`,
     stamp: "Meterai Rp 10.000",
@@ -45,7 +47,7 @@ const WORDS = {
     birth: "Date of birth",
     address: "Address",
     closing:
-      "I make this statement truthfully, of my own free will. Should it later prove untrue, I accept the legal consequences.",
+      "I make this letter truthfully, of my own free will. Should its content later prove untrue, I accept the legal consequences.",
     signer: "The declarant",
     fallback: (label: string) => `hereby truthfully declare: ${label}.`,
     stamp: "Rp 10,000 duty stamp",
@@ -104,6 +106,7 @@ export function renderStatement(
     placeAndDate: `${options.place ?? "Jakarta"}, ${date}`,
     signer: words.signer,
     stamped: requirement.acceptance?.stamped === true,
+    cosigners: (text?.cosigners ?? []).map((role) => role[options.locale]),
     witnesses: text?.witnesses ?? 0,
   };
 }

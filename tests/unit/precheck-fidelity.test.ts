@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { seedCatalogue } from "../../server/seed/catalogue";
 import type { Draft } from "../../shared/draft";
 import { Guide } from "../../shared/guide";
 import { type PrecheckContext, precheck } from "../../shared/precheck";
@@ -209,6 +210,18 @@ describe("signed statements", () => {
     expect(sheet.identity.find((row) => row.label === "Alamat")?.value).toContain("Kel. Cideng");
     expect(sheet.placeAndDate).toBe("Jakarta, 02-03-2026");
     expect(sheet.stamped).toBe(true);
+  });
+
+  it("gives the attorney a signature line of their own on every seeded power of attorney", () => {
+    const withKuasa = seedCatalogue
+      .map((input) => Guide.parse(input))
+      .flatMap((g) => g.requirements.filter((r) => r.id === "surat-kuasa"));
+    expect(withKuasa.length).toBeGreaterThan(3);
+    for (const requirement of withKuasa) {
+      const sheet = renderStatement(requirement, base().applicant, { locale: "id", regions });
+      expect(sheet.cosigners).toEqual(["Penerima kuasa"]);
+      expect(sheet.closing).not.toContain("pernyataan");
+    }
   });
 
   it("prints dotted lines, never 'undefined', where the applicant's data is still empty", () => {

@@ -42,6 +42,12 @@ export function StatementSheet({
           {sheet.stamped && <span class="statement-stamp">{STAMP_WORDS[lang]}</span>}
           <p class="statement-name">{sheet.identity[0]?.value}</p>
         </div>
+        {sheet.cosigners.map((role, index) => (
+          <div class="statement-signer" key={`cosigner-${index + 1}`}>
+            <p>{role}</p>
+            <p class="statement-name">(……………………)</p>
+          </div>
+        ))}
         {Array.from({ length: sheet.witnesses }, (_, index) => (
           <div class="statement-signer" key={`witness-${index + 1}`}>
             <p>{td("statementWitness", { n: index + 1 })}</p>

@@ -275,6 +275,7 @@ export function kuasa(service: Text): RequirementInput[] {
           id: `Selaku pemberi kuasa, dengan ini memberikan kuasa kepada: nama ……………………, NIK ……………………, alamat ……………………, selaku penerima kuasa, untuk mengurus ${service.id} atas nama saya, termasuk menyerahkan dan melengkapi berkas serta menerima hasilnya. Penerima kuasa menandatangani surat ini di bawah tanda tangan pemberi kuasa sebagai tanda menerima kuasa.`,
           en: `As the grantor, I hereby authorise: name ……………………, NIK ……………………, address ……………………, as my attorney, to apply for ${service.en} on my behalf, including handing in and completing the file and receiving the result. The attorney signs this letter below the grantor's signature to accept.`,
         },
+        cosigners: [{ id: "Penerima kuasa", en: "Attorney" }],
       },
     },
     ktpOf(

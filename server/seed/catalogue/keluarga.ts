@@ -1620,6 +1620,11 @@ export const keluarga: GuideInput[] = [
             id: "Bersama seluruh ahli waris lain yang turut bertanda tangan, dengan ini menyatakan dengan sebenarnya bahwa almarhum/almarhumah …………………………… (NIK ……………………) telah meninggal dunia pada tanggal …………………… di ……………………, dan meninggalkan ahli waris yang sah sebagaimana tercantum dalam bagan silsilah keluarga terlampir, yaitu: 1. …………………………… 2. …………………………… 3. ……………………………. Selain yang tersebut di atas, tidak ada ahli waris lain. Pernyataan ini disaksikan oleh dua orang saksi dan diketahui Lurah serta dikuatkan Camat.",
             en: "Together with every other heir who signs below, I hereby truthfully declare that the late …………………………… (NIK ……………………) died on …………………… at ……………………, leaving as lawful heirs those shown in the attached family tree, namely: 1. …………………………… 2. …………………………… 3. ……………………………. There are no heirs other than these. Two witnesses sign this statement; the Lurah acknowledges it and the Camat endorses it.",
           },
+          // The applicant signs first; every other heir signs on a line of their own.
+          cosigners: [
+            { id: "Ahli waris 2", en: "Heir 2" },
+            { id: "Ahli waris 3", en: "Heir 3" },
+          ],
           witnesses: 2,
         },
       },
