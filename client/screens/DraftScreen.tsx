@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Guide } from "../../shared/guide";
 import { isOutdated } from "../../shared/guide-changes";
+import { dateDataFields } from "../../shared/precheck/eligibility";
 import { reasonLabel } from "../../shared/review/reasons";
 import type { Verdict } from "../../shared/sync/protocol";
 import { SelfCheck } from "../components/SelfCheck";
@@ -94,6 +95,7 @@ export function DraftScreen({ id }: { id: string }) {
 
   const ready = result.verdict === "ready";
   const verdicts = new Map(result.requirements.map((v) => [v.requirementId, v]));
+  const dateFields = dateDataFields(guide);
   const officeVerdict = (remote?.verdict ?? null) as Verdict | null;
   const locked = !!remote && LOCKED.has(remote.status) && draft.status !== "draft";
   const status = statusOf(draft, remote, waiting, syncView.value.running);
@@ -188,6 +190,7 @@ export function DraftScreen({ id }: { id: string }) {
                   edit={edit}
                   run={run}
                   officeReview={officeReviewOf(officeVerdict, requirement.id)}
+                  isDate={dateFields.has(requirement.id)}
                 />
               ) : null;
             })}

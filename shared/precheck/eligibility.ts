@@ -129,3 +129,12 @@ export function wholeYears(from: string, to: string): number {
   const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
   return to.slice(5) < from.slice(5) ? years - 1 : years;
 }
+
+/** The data requirements an eligibility rule reads as a date: the phone asks for them with a date picker. */
+export function dateDataFields(guide: Guide): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const rule of guide.eligibility ?? []) {
+    if (rule.date?.startsWith("data.")) ids.add(rule.date.slice("data.".length));
+  }
+  return ids;
+}

@@ -134,3 +134,26 @@ describe("a file the phone calls ready is a file the office accepts", () => {
     await context.close();
   });
 });
+
+describe("eligibility dates on the phone", () => {
+  it("asks for a date an eligibility rule reads with a date picker, and refuses a birth still ahead", async () => {
+    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.71.01" });
+    const context = await env.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, env.server.url, cadre.username);
+    await page.goto(`${env.server.url}/panduan/akta-kelahiran`);
+    await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
+    await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+    const birth = card(page, "Tanggal lahir anak");
+    const input = birth.getByLabel("Tanggal", { exact: true });
+    expect(await input.getAttribute("type")).toBe("date");
+    await input.fill("2099-01-01");
+    await expect.poll(() => page.locator(".verdict").textContent()).toContain("Tanggal lahir anak belum tiba");
+    await input.fill("2026-01-05");
+    await expect.poll(() => page.locator(".verdict").textContent()).not.toContain("Tanggal lahir anak belum tiba");
+    await birth.scrollIntoViewIfNeeded();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "draft-eligibility-date");
+    await context.close();
+  });
+});

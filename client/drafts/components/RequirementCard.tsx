@@ -7,6 +7,7 @@ import type { DraftRow } from "../../db/local-db";
 import { describeRequirement } from "../../guide/describe";
 import { locale } from "../../i18n";
 import { td } from "../messages";
+import { DataAnswer } from "./DataAnswer";
 import { PageAdder } from "./PageAdder";
 import { PageList } from "./PageList";
 import { PagesCount } from "./PagesCount";
@@ -27,10 +28,12 @@ interface Props {
   run: (write: () => Promise<DraftRow>) => Promise<DraftRow | undefined>;
   /** The office's reason (a code from the shared list) and note when it sent this requirement back for fixing. */
   officeReview?: { reasonCode?: string | undefined; reason?: string | undefined } | undefined;
+  /** A data requirement that an eligibility rule reads as a date: asked with a date picker. */
+  isDate?: boolean;
 }
 
 /** One requirement of the draft: its state, the reasons, and what the cadre does about it. */
-export function RequirementCard({ draft, requirement, verdict, edit, run, officeReview }: Props) {
+export function RequirementCard({ draft, requirement, verdict, edit, run, officeReview, isDate }: Props) {
   const lang = locale.value;
   const replacing = useRef<string | undefined>(undefined);
   const cameraInput = useRef<HTMLInputElement>(null);
@@ -113,21 +116,7 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
         </>
       )}
       {applies && requirement.kind === "data" && !requirement.field && (
-        <div class="field">
-          <label for={`data-${id}`}>{td("dataAnswer")}</label>
-          <textarea
-            id={`data-${id}`}
-            rows={2}
-            maxLength={500}
-            value={draft.data[id] ?? ""}
-            onInput={(event) => {
-              const value = event.currentTarget.value;
-              edit(`data.${id}`, (d) => {
-                d.data[id] = value;
-              });
-            }}
-          />
-        </div>
+        <DataAnswer draft={draft} requirementId={id} isDate={isDate === true} edit={edit} />
       )}
       {requirement.kind === "data" && requirement.field && <p class="muted small">{td("fromApplicant")}</p>}
     </li>

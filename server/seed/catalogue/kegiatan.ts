@@ -101,7 +101,7 @@ export const kegiatan: GuideInput[] = [
       {
         id: "tanggal-acara",
         kind: "data",
-        label: { id: "Tanggal acara (HH-BB-TTTT)", en: "Date of the event (DD-MM-YYYY)" },
+        label: { id: "Tanggal acara", en: "Date of the event" },
       },
       {
         id: "surat-permohonan",

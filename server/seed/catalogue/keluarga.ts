@@ -435,8 +435,8 @@ export const keluarga: GuideInput[] = [
         id: "tanggal-lahir-anak",
         kind: "data",
         label: {
-          id: "Tanggal lahir anak (HH-BB-TTTT)",
-          en: "The child's date of birth (DD-MM-YYYY)",
+          id: "Tanggal lahir anak",
+          en: "The child's date of birth",
         },
       },
       {
@@ -700,8 +700,8 @@ export const keluarga: GuideInput[] = [
         id: "tanggal-kematian",
         kind: "data",
         label: {
-          id: "Tanggal kematian (HH-BB-TTTT, sesuai surat keterangan kematian)",
-          en: "Date of death (DD-MM-YYYY, as on the death letter)",
+          id: "Tanggal kematian (sesuai surat keterangan kematian)",
+          en: "Date of death (as on the death letter)",
         },
       },
       {
@@ -808,7 +808,7 @@ export const keluarga: GuideInput[] = [
       {
         id: "tanggal-kematian",
         kind: "data",
-        label: { id: "Tanggal kematian (HH-BB-TTTT)", en: "Date of death (DD-MM-YYYY)" },
+        label: { id: "Tanggal kematian", en: "Date of death" },
       },
       ktpOf(
         "ktp-el-almarhum",
@@ -1163,8 +1163,8 @@ export const keluarga: GuideInput[] = [
         id: "tanggal-perkawinan",
         kind: "data",
         label: {
-          id: "Tanggal perkawinan menurut surat pemuka agama (HH-BB-TTTT)",
-          en: "Date of the marriage on the religious leader's letter (DD-MM-YYYY)",
+          id: "Tanggal perkawinan menurut surat pemuka agama",
+          en: "Date of the marriage on the religious leader's letter",
         },
       },
       // Each partner's papers are checked on their own.
@@ -1305,8 +1305,8 @@ export const keluarga: GuideInput[] = [
         id: "tanggal-berkekuatan-tetap",
         kind: "data",
         label: {
-          id: "Tanggal putusan berkekuatan hukum tetap (HH-BB-TTTT)",
-          en: "Date the judgment became final (DD-MM-YYYY)",
+          id: "Tanggal putusan berkekuatan hukum tetap",
+          en: "Date the judgment became final",
         },
       },
       {

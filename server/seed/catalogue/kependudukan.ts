@@ -517,8 +517,8 @@ export const kependudukan: GuideInput[] = [
         id: "tanggal-lahir-anak",
         kind: "data",
         label: {
-          id: "Tanggal lahir anak (HH-BB-TTTT, sesuai akta kelahiran)",
-          en: "The child's date of birth (DD-MM-YYYY, as on the birth certificate)",
+          id: "Tanggal lahir anak (sesuai akta kelahiran)",
+          en: "The child's date of birth (as on the birth certificate)",
         },
       },
       {
