@@ -1,6 +1,7 @@
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 import { type PrecheckResult, precheck } from "../../shared/precheck";
+import { jakartaDate } from "../../shared/jakarta-time";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import { createRegionIndex, type RegionIndex } from "../../shared/regions";
 import { account } from "../account/session";
@@ -17,10 +18,9 @@ export function regionIndex(): RegionIndex {
   return regions;
 }
 
-/** Today's date on the device, as the pre-check's rules (document age, birth dates) need it. */
+/** Today in Jakarta, as the server's pre-check counts it (the phone's own time zone may be another). */
 export function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return jakartaDate(now);
 }
 
 export function runPrecheck(guide: Guide, draft: Draft): PrecheckResult {

@@ -6,7 +6,7 @@ import { parsePhone } from "../identity/phone";
 import type { FieldProblem } from "../identity/problem";
 import { formatRegionCode, type RegionIndex, type Village } from "../regions/index";
 import type { LocalizedText } from "../text";
-import { applicantMessages as m, residencyOutside } from "./messages";
+import { applicantMessages as m, officeTooBroad, residencyOutside } from "./messages";
 import { attempt, own, text } from "./safe";
 import type { Finding } from "./types";
 
@@ -49,17 +49,20 @@ const NAME = /^(?:[\p{L}\p{M} .,'-]|\u200C|\u200D)+$/u;
 const LETTER = /\p{L}/u;
 
 /**
- * A name as a phone keyboard types it, in the one form the rule reads: NFC
- * (composed accents), typographic apostrophes and quotes as ', typographic
- * hyphens as -, every kind of space (no-break, thin, ideographic) as one space.
- * Nothing a person's real name holds is refused for how it was typed.
+ * A name as a phone keyboard types it (or a paste brings it), in the one form
+ * the rule reads: NFKC (composed accents; full-width letters and apostrophes
+ * as their plain forms), typographic apostrophes and quotes as ', typographic
+ * hyphens as -, every kind of space as one space, and invisible format
+ * characters (soft hyphen, word joiner, zero-width space, BOM) gone. Nothing a
+ * person's real name holds is refused for how it was typed.
  */
 export function normaliseName(value: string): string {
   return value
-    .normalize("NFC")
+    .normalize("NFKC")
+    .replace(/[\u00AD\u2060\u200B\uFEFF\u180E]/gu, "")
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC\u02BB\u0060\u00B4]/gu, "'")
     .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/gu, "-")
-    .replace(/[\p{Zs}\t\u200B\uFEFF]+/gu, " ")
+    .replace(/[\p{Zs}\t]+/gu, " ")
     .trim();
 }
 
@@ -178,9 +181,11 @@ const SEGMENTS: Record<GovernmentLevel, number> = { kelurahan: 4, kecamatan: 3, 
 
 /**
  * The residency rule: the address's kelurahan must lie in the office's area at
- * the guide's level. The office code may be a kelurahan ("31.71.01.1001") or a
- * kecamatan ("31.71.01"); it is compared on the segments both have. The NIK's
- * region is never used: it records where a person was first registered.
+ * the guide's level. The office is a kelurahan ("31.71.01.1001") or a kecamatan
+ * ("31.71.01") code, and must be at least as precise as the rule: a kelurahan
+ * rule cannot be met by naming a kecamatan or a province, and a rule is never
+ * skipped for want of an office. The NIK's region is never used: it records
+ * where a person was first registered.
  */
 export function checkResidency(
   home: Village | undefined,
@@ -189,12 +194,25 @@ export function checkResidency(
   regions: RegionIndex,
 ): Finding | undefined {
   const raw = officeAreaCode.trim();
-  if (!home || !raw) return undefined;
-  const officeCode = formatRegionCode(raw) ?? raw;
+  const field = "officeAreaCode";
+  if (!raw) return invalid("office-missing", field, m.officeMissing);
+  const officeCode = formatRegionCode(raw);
+  const known =
+    officeCode !== undefined &&
+    (officeCode.length > 8
+      ? attempt(() => regions.village(officeCode)) !== undefined
+      : officeCode.length === 8
+        ? attempt(() => regions.hasDistrict(officeCode.replaceAll(".", ""))) === true
+        : true);
+  if (!officeCode || !known) return invalid("office-unknown", field, m.officeUnknown);
   const officeParts = officeCode.split(".");
-  const depth = Math.min(SEGMENTS[level], officeParts.length);
+  if (officeParts.length < SEGMENTS[level]) return invalid("office-too-broad", field, officeTooBroad(level));
+  // No address yet: the applicant checks already ask for the kelurahan.
+  if (!home) return undefined;
   const homeParts = text(home.code).split(".");
-  for (let i = 0; i < depth; i++) if (homeParts[i] !== officeParts[i]) return outside(home, officeCode, level, regions);
+  for (let i = 0; i < SEGMENTS[level]; i++) {
+    if (homeParts[i] !== officeParts[i]) return outside(home, officeCode, level, regions);
+  }
   return undefined;
 }
 

@@ -43,6 +43,14 @@ export const applicantMessages = {
     "Kelurahan pada alamat tidak dikenal. Pilih kelurahan dari daftar.",
     "The kelurahan in the address is unknown. Pick it from the list.",
   ),
+  officeMissing: t(
+    "Kantor tujuan belum dipilih, dan akun Anda belum mencatat wilayah kerja. Pilih kantor tempat berkas diajukan.",
+    "No office is chosen, and your account has no area on record. Choose the office the file goes to.",
+  ),
+  officeUnknown: t(
+    "Kantor tujuan tidak dikenal. Pilih lagi kecamatan dan kelurahan kantor dari daftar.",
+    "The office is unknown. Choose the office's kecamatan and kelurahan from the list again.",
+  ),
   checkFailed: t(
     "Isian ini belum bisa diperiksa. Periksa lagi dan coba sekali lagi.",
     "This entry could not be checked. Look at it again and retry.",
@@ -68,6 +76,14 @@ const levelWords: Record<GovernmentLevel, LocalizedText> = {
   kota: t("kota", "city"),
   provinsi: t("provinsi", "province"),
 };
+
+export function officeTooBroad(level: GovernmentLevel): LocalizedText {
+  const word = levelWords[level];
+  return t(
+    `Layanan ini hanya untuk warga ${word.id} kantor tujuan. Pilih ${word.id} kantor tempat berkas diajukan.`,
+    `This service is only for residents of the office's ${word.en}. Choose the ${word.en} office the file goes to.`,
+  );
+}
 
 export function residencyOutside(home: Village, office: Village | undefined, level: GovernmentLevel): LocalizedText {
   const where = areaName(home, level);

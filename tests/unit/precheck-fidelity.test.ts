@@ -159,12 +159,27 @@ describe("residency", () => {
     ready(picked);
   });
 
-  it("compares on the kecamatan when the cadre's account names only a kecamatan", () => {
-    const sameKecamatan = twin((d) => {
-      d.applicant.address.villageCode = "31.71.01.1001";
+  it("asks for a kelurahan office when the cadre's account names only a kecamatan and the rule is the kelurahan's", () => {
+    const kecamatanOnly = ctx(homeOfficeOf({ kecamatanCode: "31.71.01", kelurahanCode: null }));
+    expect(reasonsOf(base(), kecamatanOnly)).toEqual(["office-too-broad@officeAreaCode"]);
+    ready(
+      twin((d) => {
+        d.officeAreaCode = CIDENG;
+      }),
+      kecamatanOnly,
+    );
+  });
+
+  it("is never skipped: no office and no area on the account, a province, or an unknown code are refused", () => {
+    expect(reasonsOf(base(), ctx(""))).toEqual(["office-missing@officeAreaCode"]);
+    const province = twin((d) => {
+      d.officeAreaCode = "31";
     });
-    ready(sameKecamatan, ctx(homeOfficeOf({ kecamatanCode: "31.71.01", kelurahanCode: null })));
-    expect(reasonsOf(sameKecamatan)).toEqual(["residency-outside@applicant.address.villageCode"]);
+    expect(reasonsOf(province)).toEqual(["office-too-broad@officeAreaCode"]);
+    const unknown = twin((d) => {
+      d.officeAreaCode = "31.71.99.9999";
+    });
+    expect(reasonsOf(unknown)).toEqual(["office-unknown@officeAreaCode"]);
   });
 
   it("accepts a Bogor-registered NIK for someone who lives in the office's area", () => {
@@ -289,6 +304,10 @@ describe("names", () => {
     "Nguyễn Thị Minh Khai",
     "Zoë O’Connor",
     "山田 太郎",
+    "Muham\u00admad Rizky",
+    "Siti\u2060 Aminah",
+    "Nur\uff07aini",
+    "Ｂｕｄｉ Santoso",
   ];
   it.each(names)("accepts %s", (name) => {
     ready(
@@ -309,6 +328,7 @@ describe("names", () => {
 
   it("normalises composed accents, typographic apostrophes and no-break spaces", () => {
     expect(normaliseName("Jose\u0301\u00a0Nur\u2019aini ")).toBe("José Nur'aini");
+    expect(normaliseName("Muham\u00admad\u2060 Nur\uff07aini")).toBe("Muhammad Nur'aini");
   });
 });
 

@@ -43,7 +43,8 @@ export function OfficePicker({
           onChange={(event) => {
             const value = event.currentTarget.value;
             setDistrict(value);
-            if (guide.residency === "kecamatan") choose(value);
+            // A kecamatan office is precise enough for every rule but the kelurahan's.
+            if (guide.residency !== "kelurahan") choose(value);
           }}
         >
           <option value="">{td("choose")}</option>
