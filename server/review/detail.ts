@@ -93,7 +93,15 @@ export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIn
     cadre: { id: row.cadreId, name: cadre?.name ?? "" },
     content: draft,
     verdict: (row.verdict as Verdict | null) ?? null,
-    precheck: serverPrecheck(pinnedGuide(db, row), draft, regions, now, homeOfficeOf(cadre)),
+    // The check as it ran when the file was submitted: that day's rules and ages, the office it was sent to
+    // (recorded in the content), so a cadre who moved or a child who turned 17 since changes nothing.
+    precheck: serverPrecheck(
+      pinnedGuide(db, row),
+      draft,
+      regions,
+      row.submittedAt ? new Date(row.submittedAt) : now,
+      homeOfficeOf(cadre),
+    ),
     history: history(db, row.id),
     submittedAt: row.submittedAt,
   };

@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Draft } from "../../shared/draft";
+import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { ApplicationChange, ApplicationStatus, Verdict } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
 import { applications } from "../db/schema";
@@ -12,10 +13,25 @@ export { currentChangeSeq, getApplication, nextChangeSeq } from "./rows";
 /** Statuses in which the cadre may still change the content. */
 export const EDITABLE: readonly ApplicationStatus[] = ["draft", "needs-fix"];
 
-/** The cadre saving or submitting: their kecamatan decides which office reviews the file. */
+/** The cadre saving or submitting: their area is the office a file goes to when they pick none. */
 export interface Author {
   id: string;
   kecamatanCode: string | null;
+  kelurahanCode?: string | null;
+}
+
+/**
+ * The office a submitted file goes to: the one the cadre picked, or the
+ * cadre's own kelurahan/kecamatan, as the pre-check that accepted it read it.
+ * Its kecamatan's operators review it.
+ */
+function officeOf(draft: Draft, author: Author): { officeAreaCode: string; kecamatanCode: string | null } {
+  const officeAreaCode = draft.officeAreaCode.trim() || homeOfficeOf(author);
+  const parts = officeAreaCode.split(".");
+  return {
+    officeAreaCode,
+    kecamatanCode: parts.length >= 3 ? parts.slice(0, 3).join(".") : author.kecamatanCode,
+  };
 }
 
 /**
@@ -34,11 +50,13 @@ export function saveContent(
   const changeSeq = nextChangeSeq(tx);
   const version = (existing?.version ?? 0) + 1;
   const submitting = status === "submitted";
+  // A submitted file records the office it goes to (so its review re-checks against the same office) and moves to that office's queue.
+  const office = submitting ? officeOf(draft, author) : undefined;
   const values = {
     guideId: draft.guideId,
     guideVersion: draft.guideVersion,
     villageCode: draft.applicant.address.villageCode || null,
-    content: draft,
+    content: office ? { ...draft, officeAreaCode: office.officeAreaCode } : draft,
     status,
     version,
     changeSeq,
@@ -50,6 +68,7 @@ export function saveContent(
           verdict: null,
           submitCount: (existing?.submitCount ?? 0) + 1,
           firstSubmittedAt: existing?.firstSubmittedAt ?? now,
+          kecamatanCode: office?.kecamatanCode ?? author.kecamatanCode,
         }
       : {}),
   };

@@ -51,11 +51,12 @@ export async function draftReadyOffline(page: Page, baseUrl: string, name: strin
   await page.getByLabel("Nomor HP").fill("081234567890");
   await page.getByLabel("RT", { exact: true }).fill("3");
   await page.getByLabel("RW", { exact: true }).fill("5");
-  await page.locator("#applicant-regency").selectOption("31.71");
-  await page.locator("#applicant-district").selectOption("31.71.01");
-  const home = "31.71.01.1001";
+  // A neighbour in the cadre's own kecamatan (Duren Sawit, as newUser's cadres), filed at their kelurahan office.
+  await page.locator("#applicant-regency").selectOption("31.75");
+  await page.locator("#applicant-district").selectOption("31.75.07");
+  const home = "31.75.07.1001";
   await page.locator("#applicant-village").selectOption(home);
-  await page.getByLabel("Kecamatan kantor").selectOption("31.71.01");
+  await page.getByLabel("Kecamatan kantor").selectOption("31.75.07");
   await page.getByLabel("Kelurahan kantor").selectOption(home);
   await answerNoToAll(page);
   for (const [label, width] of [

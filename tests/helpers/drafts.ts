@@ -10,8 +10,13 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
-/** A domisili application the pre-check calls ready, with three photographed papers. */
-export function readyDraft(overrides: { id?: string; name?: string } = {}): Draft {
+/**
+ * A domisili application the pre-check calls ready, with three photographed
+ * papers. The applicant lives in `village` (Gambir by default) and the file
+ * goes to that kelurahan's office, which decides the kecamatan that reviews it.
+ */
+export function readyDraft(overrides: { id?: string; name?: string; village?: string } = {}): Draft {
+  const village = overrides.village ?? "31.71.01.1001";
   const now = new Date().toISOString();
   const page = (label: string) => ({
     blobId: uuidv7(),
@@ -30,7 +35,7 @@ export function readyDraft(overrides: { id?: string; name?: string } = {}): Draf
       birthDate: "1990-03-12",
       sex: "female",
       phone: "081234567890",
-      address: { street: "Jl. Kebon Sirih 5", rt: "3", rw: "5", villageCode: "31.71.01.1001" },
+      address: { street: "Jl. Kebon Sirih 5", rt: "3", rw: "5", villageCode: village },
     },
     answers: { pendatang: false, menumpang: false, diwakilkan: false },
     documents: {
@@ -38,8 +43,8 @@ export function readyDraft(overrides: { id?: string; name?: string } = {}): Draf
       "ktp-el": { pages: [page("ktp")] },
       "kartu-keluarga": { pages: [page("kk")] },
     },
-    // Picked by the cadre: the kelurahan office where the applicant lives (the test cadres belong elsewhere).
-    officeAreaCode: "31.71.01.1001",
+    // Picked by the cadre: the kelurahan office where the applicant lives.
+    officeAreaCode: village,
     status: "ready",
     createdAt: now,
     updatedAt: now,

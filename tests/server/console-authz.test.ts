@@ -230,7 +230,7 @@ beforeEach(async () => {
   const admin = createTestUser(env.db, "admin");
 
   // A submitted application of kecamatan A, through the real push, with its photos on disk.
-  const draft = readyDraft({ name: APPLICANT });
+  const draft = readyDraft({ name: APPLICANT, village: "31.75.07.1001" });
   storeFilesOf(env.db, draft, cadre.id);
   for (const document of Object.values(draft.documents)) {
     for (const page of document.pages) {

@@ -21,6 +21,9 @@ import { tempDatabase } from "../helpers/temp-db";
 
 const KEC_A = "31.75.07";
 const KEC_B = "31.71.01";
+/** Where each kecamatan's applicants live: a file goes to its kelurahan's office, and so to that kecamatan's queue. */
+const VILLAGE_A = "31.75.07.1001";
+const VILLAGE_B = "31.71.01.1001";
 
 let env: ReturnType<typeof tempDatabase>;
 let app: ReturnType<typeof createApp>;
@@ -61,7 +64,10 @@ async function pushAs(cadre: TestUser, build: (seq: number) => Mutation[]): Prom
 }
 
 /** A submitted application, through the real push (its photos "uploaded" first). */
-async function submitted(cadre: TestUser, draft: Draft = readyDraft()): Promise<Draft> {
+async function submitted(
+  cadre: TestUser,
+  draft: Draft = readyDraft({ village: cadre === cadreB ? VILLAGE_B : VILLAGE_A }),
+): Promise<Draft> {
   storeFilesOf(env.db, draft, cadre.id);
   const result = await pushAs(cadre, (seq) => [mutation(seq, "submitApplication", { draft })]);
   expect(result.results[0]).toMatchObject({ status: "applied" });
@@ -124,8 +130,8 @@ function inQueueOrder(ids: string[]): string[] {
 
 describe("the review queue", () => {
   it("lists the open work of the caller's kecamatan, oldest first, and admins see every kecamatan", async () => {
-    const a1 = await submitted(cadreA, readyDraft({ name: "Siti Aminah" }));
-    const b1 = await submitted(cadreB, readyDraft({ name: "Budi Santoso" }));
+    const a1 = await submitted(cadreA, readyDraft({ name: "Siti Aminah", village: VILLAGE_A }));
+    const b1 = await submitted(cadreB, readyDraft({ name: "Budi Santoso", village: VILLAGE_B }));
     const a2 = await submitted(cadreA);
     // A draft never reaches the queue.
     await pushAs(cadreA, (seq) => [mutation(seq, "putDraft", { draft: readyDraft() })]);
@@ -137,7 +143,7 @@ describe("the review queue", () => {
       guideId: "surat-keterangan-domisili",
       status: "submitted",
       applicantName: "Siti Aminah",
-      villageCode: "31.71.01.1001",
+      villageCode: VILLAGE_A,
       cadreId: cadreA.id,
       cadreName: cadreA.username,
       version: 1,
@@ -191,8 +197,8 @@ describe("the review queue", () => {
     expect((await queue(operatorA, `cadreId=${cadreA.id}`)).items).toEqual([]);
     expect((await queue(operatorA, "guideId=surat-keterangan-domisili")).items).toHaveLength(1);
     expect((await queue(operatorA, "guideId=izin-lain")).items).toEqual([]);
-    expect((await queue(operatorA, "villageCode=31.71.01.1001")).items).toHaveLength(1);
-    expect((await queue(operatorA, "villageCode=31.71.01.1002")).items).toEqual([]);
+    expect((await queue(operatorA, `villageCode=${VILLAGE_A}`)).items).toHaveLength(1);
+    expect((await queue(operatorA, "villageCode=31.75.07.1002")).items).toEqual([]);
     expect((await errorOf(await get("?status=draft", operatorA), 400)).code).toBe("invalid_query");
   });
 
@@ -443,7 +449,7 @@ describe("the office's decisions", () => {
 
 describe("workflow facts kept by sync", () => {
   it("counts submissions and server pre-check refusals and records the kecamatan and draft creation", async () => {
-    const draft = readyDraft();
+    const draft = readyDraft({ village: VILLAGE_A });
     await pushAs(cadreA, (seq) => [mutation(seq, "putDraft", { draft })]);
     const saved = row(draft.id);
     expect(saved).toMatchObject({
@@ -468,6 +474,14 @@ describe("workflow facts kept by sync", () => {
     await submitted(cadreA, draft);
     expect(row(draft.id)).toMatchObject({ submitCount: 1, precheckFailures: 1, kecamatanCode: KEC_A });
     expect(row(draft.id).firstSubmittedAt).toBe(row(draft.id).submittedAt);
+
+    // A file sent to another kecamatan's kelurahan office goes to that kecamatan's queue, and records the office.
+    const elsewhere = readyDraft({ village: VILLAGE_B });
+    await submitted(cadreA, elsewhere);
+    expect(row(elsewhere.id)).toMatchObject({ kecamatanCode: KEC_B });
+    expect((row(elsewhere.id).content as Draft).officeAreaCode).toBe(VILLAGE_B);
+    expect((await queue(operatorB)).items.map((item) => item.id)).toContain(elsewhere.id);
+    expect((await queue(operatorA)).items.map((item) => item.id)).not.toContain(elsewhere.id);
 
     const deleted = readyDraft();
     await pushAs(cadreA, (seq) => [

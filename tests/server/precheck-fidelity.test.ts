@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { users } from "../../server/db/schema";
+import { applications, users } from "../../server/db/schema";
 import { jakartaDate } from "../../server/jakarta-time";
 import { seedCatalogue } from "../../server/seed/catalogue";
 import type { Draft } from "../../shared/draft";
@@ -155,6 +155,19 @@ describe("the phone's and the server's verdicts", () => {
       expect(phone.toFix.map(where), guide.id).toEqual([]);
       expectSameVerdict(phone, await submit(draft));
     }
+  });
+});
+
+describe("the office a file goes to", () => {
+  it("is the cadre's own kelurahan when none is picked, recorded with the file for its review", async () => {
+    const guide = guides.find((g) => g.id === "surat-keterangan-domisili");
+    if (!guide) throw new Error("seed lacks domisili");
+    const draft = filledDraftFor(guide, { id: uuidv7(), today: jakartaDate(new Date()), villageCode: CIDENG });
+    storeFilesOf(env.db, draft, cadre.id);
+    expect(await submit(draft)).toMatchObject({ status: "applied" });
+    const row = env.db.select().from(applications).where(eq(applications.id, draft.id)).get();
+    expect(row?.kecamatanCode).toBe("31.71.01");
+    expect((row?.content as Draft).officeAreaCode).toBe(CIDENG);
   });
 });
 
