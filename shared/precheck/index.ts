@@ -59,12 +59,18 @@ export function precheck(guide: Guide, draft: Draft, context: PrecheckContext): 
 
   // One line per problem: applicant data, then questions, then requirements in guide order.
   const toFix: Reason[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, Reason>();
   const add = (reason: Reason) => {
     const key = `${reason.code}\u0000${reason.field ?? reason.requirementId ?? ""}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    toFix.push(reason);
+    const first = seen.get(key);
+    if (!first) {
+      const copy = { ...reason };
+      seen.set(key, copy);
+      toFix.push(copy);
+    } else if (!first.requirementId && reason.requirementId) {
+      // The same problem named by a requirement too (a data requirement on an applicant field): keep that name.
+      first.requirementId = reason.requirementId;
+    }
   };
   for (const reason of applicant) add(reason);
   const waiting = new Set<string>();

@@ -123,10 +123,17 @@ export function documentPages(label: LocalizedText, needed: number, have: number
   );
 }
 
-export function documentPageTooSmall(label: LocalizedText, count: number): LocalizedText {
+export function documentPageTooSmall(label: LocalizedText, page: number): LocalizedText {
   return t(
-    `${label.id}: ${count} foto terlalu kecil untuk dibaca petugas. Foto ulang lebih dekat dengan kamera utama.`,
-    `${label.en}: ${count} photo(s) too small for the office to read. Retake closer with the main camera.`,
+    `${label.id}: foto halaman ${page} terlalu kecil untuk dibaca petugas. Foto ulang lebih dekat dengan kamera utama.`,
+    `${label.en}: the photo of page ${page} is too small for the office to read. Retake it closer with the main camera.`,
+  );
+}
+
+export function statementPhotoBeforeSigning(label: LocalizedText, page: number): LocalizedText {
+  return t(
+    `${label.id}: foto halaman ${page} diambil sebelum tanggal tanda tangan. Foto ulang halaman yang sudah ditandatangani.`,
+    `${label.en}: the photo of page ${page} was taken before the signing date. Photograph the signed page again.`,
   );
 }
 
@@ -159,11 +166,11 @@ export function statementDateFuture(label: LocalizedText, signedOn: string): Loc
   );
 }
 
-export function documentFormat(label: LocalizedText, formats: readonly string[], wrong: number): LocalizedText {
+export function documentFormat(label: LocalizedText, formats: readonly string[], page: number): LocalizedText {
   const words = formats.map((f) => formatWords[f] ?? t(f, f));
   return t(
-    `${label.id} harus berupa ${words.map((w) => w.id).join(" atau ")}. Ganti ${wrong} halaman yang formatnya lain.`,
-    `${label.en} must be ${words.map((w) => w.en).join(" or ")}. Replace the ${wrong} page(s) in another format.`,
+    `${label.id} harus berupa ${words.map((w) => w.id).join(" atau ")}. Ganti halaman ${page}, formatnya lain.`,
+    `${label.en} must be ${words.map((w) => w.en).join(" or ")}. Replace page ${page}, which is in another format.`,
   );
 }
 

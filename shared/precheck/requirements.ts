@@ -3,6 +3,7 @@ import { type Answers, conditionQuestions } from "../conditions";
 import { IMAGE_MIMES, MIN_IMAGE_LONG_EDGE, mimesForFormats } from "../files/formats";
 import type { Question, Requirement } from "../guide";
 import { daysBetween, parseDate } from "../identity/dates";
+import { jakartaDate } from "../jakarta-time";
 import type { ApplicantChecks } from "./applicant";
 import * as m from "./messages";
 import { attempt, own, text } from "./safe";
@@ -170,41 +171,61 @@ function checkDocument(requirement: Requirement, input: RequirementInput): Findi
   const formats = requirement.acceptance?.formats;
   if (formats && formats.length > 0) {
     const allowed = mimesForFormats(formats);
-    const wrong = pages.filter((page) => !allowed.has(text(own(page, "mime")))).length;
-    if (wrong > 0) {
+    // One reason per page in another format, naming that page, so the card can point at it.
+    pages.forEach((page, index) => {
+      if (allowed.has(text(own(page, "mime")))) return;
       findings.push(
         finding(
           {
             code: "document-format",
-            message: m.documentFormat(label, formats, wrong),
+            message: m.documentFormat(label, formats, index + 1),
             requirementId: id,
-            field: pagesField,
+            field: `${pagesField}.${index}`,
           },
           false,
         ),
       );
-    }
+    });
   }
 
   // A photo too small to read is sent back ("Foto buram"): the same rule the phone and the upload apply.
-  const small = pages.filter((page) => isUnreadableImage(page)).length;
-  if (small > 0) {
+  pages.forEach((page, index) => {
+    if (!isUnreadableImage(page)) return;
     findings.push(
       finding(
         {
           code: "document-page-too-small",
-          message: m.documentPageTooSmall(label, small),
+          message: m.documentPageTooSmall(label, index + 1),
           requirementId: id,
-          field: pagesField,
+          field: `${pagesField}.${index}`,
         },
         false,
       ),
     );
-  }
+  });
 
   if (requirement.kind === "statement") {
-    const signed = checkSignedOn(requirement, text(own(document, "signedOn")), input.today);
+    const signedOn = text(own(document, "signedOn"));
+    const signed = checkSignedOn(requirement, signedOn, input.today);
     if (signed) findings.push(signed);
+    // A page photographed before the day it was signed shows the blank form, not the signed one.
+    else {
+      pages.forEach((page, index) => {
+        const addedAt = Date.parse(text(own(page, "addedAt")));
+        if (!Number.isFinite(addedAt) || jakartaDate(new Date(addedAt)) >= signedOn) return;
+        findings.push(
+          finding(
+            {
+              code: "statement-photo-before-signing",
+              message: m.statementPhotoBeforeSigning(label, index + 1),
+              requirementId: id,
+              field: `${pagesField}.${index}`,
+            },
+            false,
+          ),
+        );
+      });
+    }
   }
 
   const maxAgeDays = requirement.acceptance?.maxAgeDays;

@@ -96,7 +96,8 @@ export function preparedFile(guide: Guide, answerOverrides: Record<string, boole
     documents[r.id] = {
       pages,
       issuedOn: shiftDate(TODAY, -5),
-      ...(r.kind === "statement" ? { signedOn: shiftDate(TODAY, -1) } : {}),
+      // Signed the day the pages were photographed: a photo older than the signature would show a blank form.
+      ...(r.kind === "statement" ? { signedOn: AT.slice(0, 10) } : {}),
       ...(r.allPagesWithEntries ? { pagesWithEntries: pages.length } : {}),
     };
   }

@@ -66,6 +66,7 @@ const guide = Guide.parse(
         label: text("Surat pernyataan domisili", "Residence statement"),
       },
       { id: "pas-foto", kind: "document", label: text("Pas foto", "Photo"), acceptance: { formats: ["png", "jpg"] } },
+      { id: "tanggal-lahir", kind: "data", label: text("Tanggal lahir", "Date of birth"), field: "birthDate" },
     ],
   }),
 );
@@ -206,6 +207,28 @@ describe("signed statements", () => {
     ]);
   });
 
+  it("does not count a photo taken before the day the statement was signed: it shows the blank form", () => {
+    const early = twin((d) => {
+      const doc = d.documents["pernyataan-domisili"];
+      const p = doc?.pages[0];
+      if (p) p.addedAt = "2026-02-27T16:59:00.000Z"; // 23:59 in Jakarta, the day before the signing
+    });
+    expect(precheck(guide, early, ctx()).toFix).toMatchObject([
+      {
+        code: "statement-photo-before-signing",
+        requirementId: "pernyataan-domisili",
+        field: "documents.pernyataan-domisili.pages.0",
+      },
+    ]);
+    const sameDay = twin((d) => {
+      const p = d.documents["pernyataan-domisili"]?.pages[0];
+      if (p) p.addedAt = "2026-03-01T17:00:00.000Z"; // 00:00 in Jakarta on the signing day
+      const doc = d.documents["pernyataan-domisili"];
+      if (doc) doc.signedOn = "2026-03-02";
+    });
+    ready(sameDay);
+  });
+
   it("refuses a signing date in the future and accepts today", () => {
     const future = twin((d) => {
       const doc = d.documents["pernyataan-domisili"];
@@ -252,6 +275,31 @@ describe("signed statements", () => {
   });
 });
 
+describe("what each reason names", () => {
+  it("names the data requirement that asks for an applicant field, not only the field", () => {
+    const noBirthDate = twin((d) => {
+      d.applicant.birthDate = "";
+    });
+    expect(precheck(guide, noBirthDate, ctx()).toFix).toMatchObject([
+      { code: "applicant-birthdate-missing", field: "applicant.birthDate", requirementId: "tanggal-lahir" },
+    ]);
+  });
+
+  it("names the page in another format, one reason per page", () => {
+    const twoPdfs = twin((d) => {
+      const doc = d.documents["pas-foto"];
+      if (!doc?.pages[0]) return;
+      const pdf = { ...doc.pages[0], mime: "application/pdf" as const };
+      doc.pages = [doc.pages[0], pdf, { ...pdf, blobId: "pdf-2" }];
+    });
+    expect(reasonsOf(twoPdfs)).toEqual(["document-format@pas-foto", "document-format@pas-foto"]);
+    expect(precheck(guide, twoPdfs, ctx()).toFix.map((r) => r.field)).toEqual([
+      "documents.pas-foto.pages.1",
+      "documents.pas-foto.pages.2",
+    ]);
+  });
+});
+
 describe("photos nobody can read", () => {
   it("refuses a 200 × 150 photo and accepts a 1600 × 1200 one", () => {
     const small = twin((d) => {
@@ -259,7 +307,9 @@ describe("photos nobody can read", () => {
       p.width = 200;
       p.height = 150;
     });
-    expect(reasonsOf(small)).toEqual(["document-page-too-small@ktp-el"]);
+    expect(precheck(guide, small, ctx()).toFix).toMatchObject([
+      { code: "document-page-too-small", requirementId: "ktp-el", field: "documents.ktp-el.pages.0" },
+    ]);
     ready(base());
   });
 
