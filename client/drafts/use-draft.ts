@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
+import { voidSignatures } from "../../shared/statements/render";
 import { guidesById } from "../catalogue/store";
 import type { DraftRow } from "../db/local-db";
 import { isQuotaError } from "../storage";
@@ -66,7 +67,14 @@ export function useDraft(id: string) {
   }, []);
 
   const edit = useCallback(
-    (action: string, change: (draft: Draft) => void) => {
+    (action: string, edited: (draft: Draft) => void) => {
+      // The statement prints the applicant's data: a change there voids the signing confirmations.
+      const change = action.startsWith("applicant")
+        ? (draft: Draft) => {
+            edited(draft);
+            voidSignatures(draft);
+          }
+        : edited;
       setDraft((current) => {
         if (!current) return current;
         const next = structuredClone(current);

@@ -74,10 +74,27 @@ export function fillTemplate(template: string, values: Record<string, string>): 
   );
 }
 
+/**
+ * A signed statement prints the applicant's data: once that data changes, the
+ * signed paper no longer matches it, so every signing confirmation is voided
+ * and the cadre prints, has it signed and confirms again.
+ */
+export function voidSignatures(draft: { documents: Record<string, { signedOn?: string | undefined }> }): void {
+  for (const document of Object.values(draft.documents)) delete document.signedOn;
+}
+
+/** "Jakarta Pusat" for an address in Kota Administrasi Jakarta Pusat: where the statement is signed. */
+export function placeOf(applicant: Applicant, regions: RegionIndex): string {
+  const village = applicant.address.villageCode ? regions.village(applicant.address.villageCode) : undefined;
+  return village
+    ? village.regencyName.replace(/^(Kota Administrasi|Kabupaten Administrasi|Kota|Kabupaten)\s+/u, "")
+    : "Jakarta";
+}
+
 export function renderStatement(
   requirement: Requirement,
   applicant: Applicant,
-  options: { locale: Locale; regions: RegionIndex; signedOn?: string; place?: string },
+  options: { locale: Locale; regions: RegionIndex; signedOn?: string },
 ): RenderedStatement {
   const words = WORDS[options.locale];
   const address = addressLine(applicant, options.regions);
@@ -103,7 +120,7 @@ export function renderStatement(
     identity,
     body: text ? fillTemplate(text.body[options.locale], values) : words.fallback(requirement.label[options.locale]),
     closing: words.closing,
-    placeAndDate: `${options.place ?? "Jakarta"}, ${date}`,
+    placeAndDate: `${placeOf(applicant, options.regions)}, ${date}`,
     signer: words.signer,
     stamped: requirement.acceptance?.stamped === true,
     cosigners: (text?.cosigners ?? []).map((role) => role[options.locale]),

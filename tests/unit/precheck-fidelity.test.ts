@@ -6,7 +6,7 @@ import { type PrecheckContext, precheck } from "../../shared/precheck";
 import { normaliseName } from "../../shared/precheck/applicant";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import { createRegionIndex } from "../../shared/regions";
-import { renderStatement } from "../../shared/statements/render";
+import { renderStatement, voidSignatures } from "../../shared/statements/render";
 import { filledDraftFor } from "../helpers/filled-draft";
 import { sampleGuide } from "../helpers/sample-guide";
 
@@ -246,8 +246,14 @@ describe("signed statements", () => {
     expect(sheet.body).toBe("memberi kuasa untuk mengurus surat atas nama Budi Santoso (NIK 3171011203900001).");
     expect(sheet.identity.map((row) => row.value)).toContain("3171011203900001");
     expect(sheet.identity.find((row) => row.label === "Alamat")?.value).toContain("Kel. Cideng");
-    expect(sheet.placeAndDate).toBe("Jakarta, 02-03-2026");
+    expect(sheet.placeAndDate).toBe("Jakarta Pusat, 02-03-2026");
     expect(sheet.stamped).toBe(true);
+  });
+
+  it("voids every signing confirmation once the applicant's data it prints changes", () => {
+    const draft = base();
+    voidSignatures(draft);
+    expect(reasonsOf(draft)).toEqual(["statement-unsigned@pernyataan-domisili"]);
   });
 
   it("gives the attorney a signature line of their own on every seeded power of attorney", () => {

@@ -1,7 +1,6 @@
 import type { Draft } from "../../../shared/draft";
 import type { Requirement } from "../../../shared/guide";
 import { renderStatement, STAMP_WORDS } from "../../../shared/statements/render";
-import { locale } from "../../i18n";
 import { td } from "../messages";
 import { regionIndex } from "../store";
 
@@ -15,7 +14,8 @@ export function StatementSheet({
   requirement: Requirement;
   signedOn: string;
 }) {
-  const lang = locale.value;
+  // The office reads Indonesian: the statement is always printed in Indonesian, whatever the app's language.
+  const lang = "id";
   const sheet = renderStatement(requirement, draft.applicant, {
     locale: lang,
     regions: regionIndex(),
