@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CATEGORIES } from "./categories";
 import { type Condition as ConditionType, conditionQuestions } from "./conditions";
 import { GUIDE_FORMATS } from "./files/formats";
+import { isReservedKey } from "./reserved-keys";
 import { LocalizedText } from "./text";
 
 export { CATEGORIES };
@@ -14,7 +15,9 @@ export const Slug = z
   .string()
   .min(3)
   .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug like 'surat-keterangan-domisili'");
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be a lowercase slug like 'surat-keterangan-domisili'")
+  // Ids become keys of drafts and pushes; these would reach an object's prototype there.
+  .refine((id) => !isReservedKey(id), { error: (issue) => `'${String(issue.input)}' is a reserved word` });
 
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
@@ -30,7 +33,11 @@ export type SubmissionChannel = z.infer<typeof SubmissionChannel>;
  * conditional requirements apply, both in the citizen self-check and, later,
  * in the pre-check of a draft.
  */
-export const QuestionId = z.string().regex(/^[a-z][a-z0-9-]*$/, "question id must be a lowercase slug");
+export const QuestionId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, "question id must be a lowercase slug")
+  // Answers are keyed by question id (see Slug).
+  .refine((id) => !isReservedKey(id), { error: (issue) => `'${String(issue.input)}' is a reserved word` });
 
 export const YesNoQuestion = z.object({
   id: QuestionId,

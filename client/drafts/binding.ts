@@ -1,16 +1,20 @@
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
-import { isOutdated } from "../../shared/guide-changes";
+import { mustMoveBeforeSubmit } from "../../shared/guide-changes";
 import type { DraftRow, LocalDb } from "../db/local-db";
 import { outboxTables } from "../sync/outbox";
+import { officeHasFile, readOfficeFacts } from "./office-file";
 import { DraftRepository } from "./repository";
 
 /**
  * New guide versions that bind files not yet submitted (docs/SYNC.md): the
  * office refuses a submit on an older version, so the phone moves every such
  * draft to the version the office takes, runs the pre-check again and shows
- * the change list on the draft. Runs after the catalogue brings a guide and
- * after a sync round (a refused submit, `guide-outdated`).
+ * the change list on the draft. Runs after the catalogue brings a guide, after
+ * a sync round (a refused submit, `guide-outdated`) and when a draft screen
+ * opens on an outdated version. Which drafts move is the shared rule
+ * `mustMoveBeforeSubmit`, the one the server refuses by: a file the office
+ * already has stays on the version it was reviewed against.
  */
 
 interface Candidate {
@@ -18,7 +22,11 @@ interface Candidate {
   guide: Guide;
 }
 
-/** Drafts pinned to a version their guide no longer takes at submit. Cheap: reads only binding guides' drafts. */
+/**
+ * Drafts pinned below their guide's `minSubmitVersion`. Cheap: reads only
+ * binding guides' drafts. Whether the office has each file is read later,
+ * inside the move's transaction.
+ */
 async function outdatedDrafts(db: LocalDb): Promise<Candidate[]> {
   const binding = await db.guides.filter((guide) => (guide.minSubmitVersion ?? 1) > 1).toArray();
   const found: Candidate[] = [];
@@ -26,26 +34,11 @@ async function outdatedDrafts(db: LocalDb): Promise<Candidate[]> {
     const drafts = await db.drafts
       .where("guideId")
       .equals(guide.id)
-      .filter((draft) => !draft.deletedAt && isOutdated(guide, draft.guideVersion))
+      .filter((draft) => !draft.deletedAt && mustMoveBeforeSubmit(guide, draft.guideVersion, false))
       .toArray();
     for (const draft of drafts) found.push({ draft, guide });
   }
   return found;
-}
-
-/**
- * A file the office has had keeps the version it was submitted with: the
- * server never checks it again (and a resubmission after "perlu diperbaiki"
- * stays on that version too). A ready draft with nothing left in the outbox
- * and no refusal has been submitted, even if no pull has said so yet.
- */
-async function officeHasIt(db: LocalDb, draft: DraftRow): Promise<boolean> {
-  const remote = await db.remote.get(draft.id);
-  if (remote && remote.status !== "draft") return true;
-  if (draft.status !== "ready") return false;
-  const waiting = await db.outbox.where("draftId").equals(draft.id).count();
-  if (waiting > 0) return false;
-  return (await db.attention.where("draftId").equals(draft.id).count()) === 0;
 }
 
 /**
@@ -68,8 +61,9 @@ export async function adoptBindingVersions(db: LocalDb, now: () => Date = () => 
       [db.drafts, db.blobs, db.guideVersions, db.guides, db.attention, ...outboxTables(db)],
       async () => {
         const current = await db.drafts.get(draft.id);
-        if (!current || current.deletedAt || !isOutdated(guide, current.guideVersion)) return undefined;
-        if (await officeHasIt(db, current)) return undefined;
+        if (!current || current.deletedAt) return undefined;
+        const hasIt = officeHasFile(current, await readOfficeFacts(db, current.id));
+        if (!mustMoveBeforeSubmit(guide, current.guideVersion, hasIt)) return undefined;
         return repo.adoptOfficeVersion(draft.id, guide, passes);
       },
     );

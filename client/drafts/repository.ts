@@ -2,11 +2,12 @@ import { v7 as uuidv7 } from "uuid";
 import { Applicant, Draft, type DraftDocument, type HistoryEntry } from "../../shared/draft";
 import type { PageMimeType } from "../../shared/files/formats";
 import type { Guide } from "../../shared/guide";
-import { isOutdated } from "../../shared/guide-changes";
+import { mustMoveBeforeSubmit } from "../../shared/guide-changes";
 import type { BlobRow, DraftRow, LocalDb, OfficeChange } from "../db/local-db";
 import { draftSearchKey } from "../db/local-db";
 import { enqueue, outboxTables } from "../sync/outbox";
 import { sha256Hex } from "../uploads/sha256";
+import { officeHasFile, readOfficeFacts } from "./office-file";
 
 const HISTORY_LIMIT = 200;
 
@@ -31,11 +32,16 @@ export class DraftRepository {
 
   /**
    * One read-write transaction over the draft, its bytes and its outbox entry
-   * (and the catalogue, read to know which guide versions the office takes).
+   * (and the catalogue and the office's side of the file, read to know whether
+   * the office takes a submit on the draft's guide version).
    */
   private write<T>(run: () => Promise<T>): Promise<T> {
     const db = this.db;
-    return db.transaction("rw", [db.drafts, db.blobs, db.guideVersions, db.guides, ...outboxTables(db)], run);
+    return db.transaction(
+      "rw",
+      [db.drafts, db.blobs, db.guideVersions, db.guides, db.attention, ...outboxTables(db)],
+      run,
+    );
   }
 
   async create(guide: Guide, applicant?: Applicant): Promise<string> {
@@ -90,8 +96,13 @@ export class DraftRepository {
     if (action !== "marked-ready" && next.status === "ready") next.status = "draft";
     if (action === "marked-ready") {
       // The office would refuse it (guide-outdated): the draft must move to the current version first.
+      // Not a file the office already has (sent back for a fix): the server takes its resubmit as it is.
+      // (Awaited here, not in a helper: one more async layer and Dexie loses the transaction.)
       const current = await this.db.guides.get(next.guideId);
-      if (current && isOutdated(current, next.guideVersion)) throw new GuideOutdatedError(id, current.version);
+      const hasIt = officeHasFile(row, await readOfficeFacts(this.db, id));
+      if (current && mustMoveBeforeSubmit(current, row.guideVersion, hasIt)) {
+        throw new GuideOutdatedError(id, current.version);
+      }
     }
     next.history = appendHistory(next.history, { at, action });
     const valid = Draft.parse(next);
@@ -114,7 +125,10 @@ export class DraftRepository {
       await this.db.guideVersions.put(guide);
       const row = await this.db.drafts.get(id);
       if (row && !row.deletedAt && row.guideVersion >= guide.version) return row;
-      const notice = row && isOutdated(guide, row.guideVersion) ? this.noticeFor(row, guide) : undefined;
+      // The office's move (the notice says so) only where the office requires it; otherwise the cadre's own.
+      const hasIt = !!row && officeHasFile(row, await readOfficeFacts(this.db, id));
+      const notice =
+        row && mustMoveBeforeSubmit(guide, row.guideVersion, hasIt) ? this.noticeFor(row, guide) : undefined;
       return this.apply(
         id,
         `guide-version:${guide.version}`,

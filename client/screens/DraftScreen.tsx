@@ -1,11 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Guide } from "../../shared/guide";
-import { isOutdated } from "../../shared/guide-changes";
 import { dateDataFields } from "../../shared/precheck/eligibility";
 import { reasonLabel } from "../../shared/review/reasons";
 import type { Verdict } from "../../shared/sync/protocol";
 import { SelfCheck } from "../components/SelfCheck";
-import { type AttentionRow, localDb, type RemoteRow } from "../db/local-db";
 import { ApplicantForm } from "../drafts/components/ApplicantForm";
 import { Handover } from "../drafts/components/Handover";
 import { OfficePicker } from "../drafts/components/OfficePicker";
@@ -17,7 +14,9 @@ import { handoverText } from "../drafts/handover-text";
 import { td } from "../drafts/messages";
 import { LOCKED, statusOf } from "../drafts/status";
 import { draftRepository } from "../drafts/store";
+import { useBindingMove } from "../drafts/use-binding-move";
 import { useDraft } from "../drafts/use-draft";
+import { useOfficeView } from "../drafts/use-office-view";
 import { locale } from "../i18n";
 import { onLinkClick } from "../router";
 import { syncView } from "../sync/state";
@@ -32,50 +31,9 @@ export function DraftScreen({ id }: { id: string }) {
   const lang = locale.value;
   const { state, draft, guide, latest, result, error, edit, run, moveToLatest } = useDraft(id);
   const [showAll, setShowAll] = useState(false);
-  const [remote, setRemote] = useState<RemoteRow | undefined>(undefined);
-  const [waiting, setWaiting] = useState(false);
-  const [refusals, setRefusals] = useState<AttentionRow[]>([]);
-  // The version the draft was on before the office's binding change moved it, for the change list.
-  const [before, setBefore] = useState<Guide | null>(null);
-  const [seen, setSeen] = useState(false);
-  const lastSync = syncView.value.lastSyncAt?.getTime() ?? 0;
-  const pending = syncView.value.pending;
-
-  // The office's view of this file, refreshed after every sync.
-  useEffect(() => {
-    void localDb.remote.get(id).then(setRemote);
-    void localDb.outbox
-      .where("draftId")
-      .equals(id)
-      .count()
-      .then((n) => setWaiting(n > 0));
-    void localDb.attention.where("draftId").equals(id).toArray().then(setRefusals);
-  }, [id, lastSync, pending, draft?.status]);
-
-  // The office no longer takes the pinned version: move the draft now (the same rules as after a
-  // sync, so a file the office already has stays where it is), then show it on the stored version.
-  const outdated = !!latest && !!guide && isOutdated(latest, guide.version);
-  useEffect(() => {
-    if (!outdated || !latest) return;
-    void (async () => {
-      const { adoptBindingVersions } = await import("../drafts/binding");
-      const moved = await adoptBindingVersions(localDb);
-      const stored = await draftRepository.get(id);
-      if (stored && stored.guideVersion >= latest.version) await moveToLatest(latest);
-      if (moved.length > 0) void import("../sync/runner").then(({ requestSync }) => requestSync());
-    })();
-  }, [id, outdated, latest?.version]);
-
-  const officeChange = seen ? undefined : draft?.officeChange;
-  useEffect(() => {
-    if (!officeChange || !guide) {
-      setBefore(null);
-      return;
-    }
-    void draftRepository
-      .pinnedGuide({ guideId: guide.id, guideVersion: officeChange.from })
-      .then((old) => setBefore(old ?? null));
-  }, [guide?.id, officeChange?.from]);
+  const office = useOfficeView(id, draft?.status);
+  // A binding guide version: moved by the hook unless the office already has the file (the shared rule).
+  const binding = useBindingMove({ id, draft, guide, latest, facts: office?.facts ?? null, moveToLatest });
 
   useEffect(() => {
     if (guide) document.title = `${td("navDraftsTitle")} — ${guide.title[lang]}`;
@@ -96,9 +54,10 @@ export function DraftScreen({ id }: { id: string }) {
   const ready = result.verdict === "ready";
   const verdicts = new Map(result.requirements.map((v) => [v.requirementId, v]));
   const dateFields = dateDataFields(guide);
+  const remote = office?.remote;
   const officeVerdict = (remote?.verdict ?? null) as Verdict | null;
   const locked = !!remote && LOCKED.has(remote.status) && draft.status !== "draft";
-  const status = statusOf(draft, remote, waiting, syncView.value.running);
+  const status = statusOf(draft, remote, office?.waiting ?? false, syncView.value.running);
   return (
     <article class="draft">
       <a class="back-link no-print" href="/berkas" onClick={onLinkClick}>
@@ -116,28 +75,22 @@ export function DraftScreen({ id }: { id: string }) {
           {td(error)}
         </p>
       )}
-      {officeChange && before && officeChange.to === guide.version && (
+      {binding.movedFrom && (
         <VersionNotice
-          pinned={before}
+          pinned={binding.movedFrom}
           latest={guide}
-          office={{
-            ready: draft.status === "ready",
-            onSeen: () => {
-              setSeen(true);
-              void draftRepository.acknowledgeOfficeChange(id);
-            },
-          }}
+          office={{ ready: draft.status === "ready", onSeen: binding.acknowledge }}
         />
       )}
-      {latest && !locked && !outdated && (
+      {latest && !locked && binding.mustMove === false && (
         <VersionNotice pinned={guide} latest={latest} onMove={() => void moveToLatest(latest)} />
       )}
-      {outdated && !locked && (
+      {binding.mustMove && !locked && (
         <p class="card notice" role="status">
           {td("outdatedVersion")}
         </p>
       )}
-      <ServerRefusal rows={refusals} guide={guide} />
+      <ServerRefusal rows={office?.refusals ?? []} guide={guide} />
       {locked && (
         <p class="card notice" role="status">
           {td("lockedNotice")}
@@ -219,10 +172,10 @@ export function DraftScreen({ id }: { id: string }) {
             <button
               type="button"
               class="button primary"
-              aria-disabled={!ready || outdated}
+              aria-disabled={!ready || binding.mustMove !== false}
               onClick={() => {
-                // A version the office no longer takes: the move above comes first.
-                if (outdated) return;
+                // A version the office no longer takes: the move comes first (or is still being decided).
+                if (binding.mustMove !== false) return;
                 if (!ready) {
                   setShowAll(true);
                   return;

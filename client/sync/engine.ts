@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
+import { MeResponse } from "../../shared/api/users";
 import type { Draft } from "../../shared/draft";
 import type { Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
+import type { Account } from "../account/session";
 import type { LocalDb, OutboxRow } from "../db/local-db";
 
 const PUSH_BATCH = 100;
@@ -19,6 +21,8 @@ export interface SyncDeps {
   /** Makes sure the server holds a page (resumable upload, skipped when the server has the hash). */
   upload: (page: UploadRequest) => Promise<void>;
   now?: () => Date;
+  /** The server's account differed from the stored one and was stored: the app updates its `account` signal. */
+  onAccount?: (account: Account) => void;
 }
 
 export type SyncStatus = "ok" | "offline" | "signed-out" | "session-expired" | "error";
@@ -67,6 +71,8 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     await uploadPendingPages(deps);
     const outdated = await pushOutbox(deps, clientId, outcome);
     await pullChanges(deps, clientId, outcome);
+    // Before drafts are moved and checked again: the pre-check reads the cadre's home office.
+    await refreshAccount(deps);
     // After the pull, so a file the office already has is known as such and never moved.
     if (await followBindingVersions(deps, outdated, outcome)) {
       // The moved drafts' saves (and submits that still pass) go out in this round.
@@ -227,6 +233,32 @@ async function followBindingVersions(
   const moved = await adoptBindingVersions(db, deps.now);
   outcome.moved += moved.length;
   return moved.length > 0;
+}
+
+/**
+ * The cadre's account as the server has it now. It is stored at sign-in, but
+ * an admin may move the cadre to another kelurahan since, and the phone's
+ * pre-check must check residency against the office the server uses. A 401
+ * stops the round like any other; anything else leaves the stored account
+ * for the next round (it is a copy, never the authority).
+ */
+async function refreshAccount(deps: SyncDeps): Promise<void> {
+  const response = await deps.fetch("/api/auth/me", { headers: { Accept: "application/json" } });
+  if (response.status === 401) throw await failure(response);
+  if (!response.ok) return;
+  const me = MeResponse.safeParse(await response.json().catch(() => null));
+  if (!me.success) return;
+  const stored = await deps.db.meta.get("account");
+  const previous = stored ? (JSON.parse(stored.value) as Account) : null;
+  // Another cadre's session is the sign-in screen's business (it wipes the device first), not sync's.
+  if (previous?.id !== me.data.user.id || sameAccount(previous, me.data.user)) return;
+  await deps.db.meta.put({ key: "account", value: JSON.stringify(me.data.user) });
+  deps.onAccount?.(me.data.user);
+}
+
+function sameAccount(a: Account, b: Account): boolean {
+  const fields = ["id", "username", "displayName", "role", "kecamatanCode", "kelurahanCode"] as const;
+  return fields.every((field) => (a[field] ?? null) === (b[field] ?? null));
 }
 
 async function pullChanges(deps: SyncDeps, clientId: string, outcome: SyncOutcome): Promise<void> {

@@ -1,3 +1,4 @@
+import { account } from "../account/session";
 import { loadCatalogue } from "../catalogue/store";
 import { localDb } from "../db/local-db";
 import { syncOnce, type UploadRequest } from "./engine";
@@ -34,7 +35,15 @@ export async function requestSync(): Promise<void> {
   const run = async () => {
     syncView.value = { ...syncView.value, running: true, upload: null };
     try {
-      const outcome = await syncOnce({ db: localDb, fetch: (url, init) => fetch(url, init), upload });
+      const outcome = await syncOnce({
+        db: localDb,
+        fetch: (url, init) => fetch(url, init),
+        upload,
+        // The server's copy of the cadre (an admin may have changed their kelurahan): the screens re-check with it.
+        onAccount: (next) => {
+          account.value = next;
+        },
+      });
       // A refusal named a guide version the screens had not loaded yet.
       if (outcome.catalogueChanged) await loadCatalogue();
       syncView.value = {

@@ -1,24 +1,47 @@
 import type { Context } from "hono";
 import type { z } from "zod";
+import { isReservedKey } from "../../shared/reserved-keys";
 import { apiError } from "./errors";
 
-/** Keys that could reach an object's prototype if a body were ever merged into another object. */
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Where in a body: keys and indexes from the root ([] for the root itself). */
+export type JsonPath = (string | number)[];
 
-export type JsonResult<T> = { ok: true; value: T } | { ok: false; response: Response };
+export interface ReadJsonOptions {
+  /**
+   * A top-level array whose items are judged one by one (a batch of changes):
+   * an item holding a key that could reach a prototype is replaced by its
+   * `keep` fields (primitive values only) and reported in `setAside` with the
+   * key's path inside the item, so the caller refuses that item alone and the
+   * rest of the batch still counts. Anywhere else such a key refuses the body.
+   */
+  setAsideItemsOf?: { array: string; keep: readonly string[] };
+}
+
+export type JsonResult<T> =
+  | { ok: true; value: T; setAside: ReadonlyMap<number, JsonPath> }
+  | { ok: false; response: Response };
+
+/** What a refusal says about a key that could reach an object's prototype (shared/reserved-keys.ts). */
+export const RESERVED_KEY_MESSAGE = "This key is not allowed";
 
 /**
  * Reads a JSON request body of at most `maxBytes` and validates it with
  * `schema`. Answers (as `response`):
  * - 413 body_too_large: Content-Length or the bytes actually sent exceed the limit
  * - 400 invalid_json: empty, not UTF-8 or not JSON
- * - 400 invalid_body: a `__proto__`/`constructor`/`prototype` key anywhere, or
- *   the schema refuses it, with `details.issues` = [{ path, message }]
+ * - 400 invalid_body: a `__proto__`/`constructor`/`prototype` key anywhere
+ *   (but inside an item `options.setAsideItemsOf` names), or the schema
+ *   refuses it, with `details.issues` = [{ path, message }]
  *   (`path` is an array of keys and indexes, [] for the root)
  *
  * The Content-Type check is the CSRF middleware's job (server/auth/middleware.ts).
  */
-export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: number): Promise<JsonResult<T>> {
+export async function readJson<T>(
+  c: Context,
+  schema: z.ZodType<T>,
+  maxBytes: number,
+  options: ReadJsonOptions = {},
+): Promise<JsonResult<T>> {
   const fail = (response: Response): JsonResult<T> => ({ ok: false, response });
 
   const declared = c.req.header("content-length");
@@ -36,11 +59,12 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: nu
     return fail(apiError(c, 400, "invalid_json"));
   }
 
+  // Before the check below and before the schema: nothing of a set-aside item is read again.
+  const setAside = options.setAsideItemsOf ? setAsideItems(parsed, options.setAsideItemsOf) : new Map();
   const forbidden = findForbiddenKey(parsed);
   if (forbidden) {
-    // A deep path is cut short (keeping the offending key) so the answer stays small.
-    const path = forbidden.length > 32 ? [...forbidden.slice(0, 31), forbidden.at(-1) ?? ""] : forbidden;
-    return fail(apiError(c, 400, "invalid_body", { issues: [{ path, message: "This key is not allowed" }] }));
+    const issues = [{ path: shorten(forbidden), message: RESERVED_KEY_MESSAGE }];
+    return fail(apiError(c, 400, "invalid_body", { issues }));
   }
 
   const result = schema.safeParse(parsed);
@@ -51,7 +75,39 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, maxBytes: nu
     }));
     return fail(apiError(c, 400, "invalid_body", { issues }));
   }
-  return { ok: true, value: result.data };
+  return { ok: true, value: result.data, setAside };
+}
+
+/** A deep path cut short (keeping the offending key), so the answer stays small. */
+function shorten(path: JsonPath): JsonPath {
+  return path.length > 32 ? [...path.slice(0, 31), path.at(-1) ?? ""] : path;
+}
+
+/**
+ * Replaces, in `root[array]`, every item holding a reserved key by a fresh
+ * object with only the item's `keep` fields whose values are primitives.
+ * Returns each replaced item's index with the key's path inside the item.
+ */
+function setAsideItems(root: unknown, { array, keep }: { array: string; keep: readonly string[] }) {
+  const found = new Map<number, JsonPath>();
+  if (root === null || typeof root !== "object" || Array.isArray(root) || !Object.hasOwn(root, array)) return found;
+  const items = (root as Record<string, unknown>)[array];
+  if (!Array.isArray(items)) return found;
+  for (let index = 0; index < items.length; index++) {
+    const item: unknown = items[index];
+    const path = findForbiddenKey(item);
+    if (!path) continue;
+    const kept: Record<string, unknown> = {};
+    if (item !== null && typeof item === "object" && !Array.isArray(item)) {
+      for (const key of keep) {
+        const value: unknown = Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
+        if (value === null || (value !== undefined && typeof value !== "object")) kept[key] = value;
+      }
+    }
+    items[index] = kept;
+    found.set(index, shorten(path));
+  }
+  return found;
 }
 
 /** The body's bytes, or "too_large" as soon as more than `maxBytes` arrive (the rest is not read). */
@@ -85,8 +141,8 @@ interface Visit {
   parent: Visit | null;
 }
 
-function pathOf(visit: Visit | null, last: string): (string | number)[] {
-  const reversed: (string | number)[] = [last];
+function pathOf(visit: Visit | null, last: string): JsonPath {
+  const reversed: JsonPath = [last];
   for (let at = visit; at?.parent; at = at.parent) reversed.push(at.key);
   return reversed.reverse();
 }
@@ -95,7 +151,7 @@ function pathOf(visit: Visit | null, last: string): (string | number)[] {
  * The path to the first forbidden key. Iterative, with parent links rather
  * than copied paths, so a deeply nested body costs linear time and no stack.
  */
-function findForbiddenKey(root: unknown): (string | number)[] | null {
+function findForbiddenKey(root: unknown): JsonPath | null {
   const stack: Visit[] = [{ value: root, key: "", parent: null }];
   for (;;) {
     const visit = stack.pop();
@@ -107,7 +163,7 @@ function findForbiddenKey(root: unknown): (string | number)[] | null {
       }
     } else if (value !== null && typeof value === "object") {
       for (const key of Object.keys(value)) {
-        if (FORBIDDEN_KEYS.has(key)) return pathOf(visit, key);
+        if (isReservedKey(key)) return pathOf(visit, key);
         stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit });
       }
     }

@@ -2,11 +2,18 @@ import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { decodeCursor, encodeCursor } from "../../shared/api/catalogue";
 import type { RegionIndex } from "../../shared/regions";
-import { ClientId, MAX_PULL_LIMIT, MAX_PUSH_BYTES, type PullResponse, PushRequest } from "../../shared/sync/protocol";
+import {
+  ClientId,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_BYTES,
+  type MutationIssue,
+  type PullResponse,
+  PushRequest,
+} from "../../shared/sync/protocol";
 import { requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
 import { syncClients } from "../db/schema";
-import { readJson } from "../http/body";
+import { RESERVED_KEY_MESSAGE, readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
 import { changesSince, currentChangeSeq, toChange } from "../sync/applications";
@@ -23,12 +30,18 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
   routes.use("*", requireAuth("cadre"));
 
   routes.post("/push", async (c) => {
-    const body = await readJson(c, PushRequest, MAX_PUSH_BYTES);
+    // A key that could reach a prototype inside one mutation refuses that mutation only
+    // (invalid-mutation, with its path): the phone would otherwise resend the batch forever.
+    const body = await readJson(c, PushRequest, MAX_PUSH_BYTES, {
+      setAsideItemsOf: { array: "mutations", keep: ["seq", "mutationId", "name"] },
+    });
     if (!body.ok) return body.response;
     const auth = c.var.auth;
     if (!auth) return apiError(c, 401, "session_required");
+    const refused = new Map<number, MutationIssue[]>();
+    for (const [index, path] of body.setAside) refused.set(index, [{ path, message: RESERVED_KEY_MESSAGE }]);
     try {
-      return c.json(processPush(db, regions, auth.user, body.value, now));
+      return c.json(processPush(db, regions, auth.user, body.value, now, refused));
     } catch (error) {
       if (error instanceof ClientNotOwnedError) return apiError(c, 403, "client_not_owned");
       throw error;

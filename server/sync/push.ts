@@ -1,13 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Draft } from "../../shared/draft";
-import type { Guide } from "../../shared/guide";
-import { isOutdated, requirementChanges } from "../../shared/guide-changes";
+import { mustMoveBeforeSubmit, wireChanges } from "../../shared/guide-changes";
 import { type PrecheckContext, precheck, type Reason } from "../../shared/precheck";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { RegionIndex } from "../../shared/regions";
 import {
-  type GuideChange,
   Mutation,
   type MutationIssue,
   type MutationResult,
@@ -44,7 +42,9 @@ type Effect = Omit<MutationResult, "seq" | "mutationId" | "status"> & { status: 
  * mutations leaves each either fully applied or not at all. Already-seen seqs
  * are acknowledged again without effect; a gap stops the batch. A mutation
  * that fails its schema is recorded as rejected (`invalid-mutation`) like any
- * other refusal: the seq moves on and the rest of the batch applies.
+ * other refusal: the seq moves on and the rest of the batch applies. So is a
+ * mutation the body reader set aside (`refused`, by index in the batch: a key
+ * that could reach a prototype), with the issues it found.
  */
 export function processPush(
   db: Db,
@@ -52,13 +52,14 @@ export function processPush(
   user: AuthUser,
   request: PushRequest,
   now: () => Date = () => new Date(),
+  refused: ReadonlyMap<number, MutationIssue[]> = new Map(),
 ): PushResponse {
   ensureClient(db, request.clientId, user.id, now().toISOString());
   const results: MutationResult[] = [];
   let lastAppliedSeq = 0;
-  for (const envelope of request.mutations) {
+  for (const [index, envelope] of request.mutations.entries()) {
     // Parsed before the write lock is taken: a 2 MB batch must not hold it while zod works.
-    const parsed = Mutation.safeParse(envelope);
+    const checked = checkMutation(envelope, refused.get(index));
     const outcome = db.transaction(
       (tx) => {
         const client = tx.select().from(syncClients).where(eq(syncClients.clientId, request.clientId)).get();
@@ -81,9 +82,9 @@ export function processPush(
         // so it is refused (and not recorded again: the id's UNIQUE key already holds the first).
         const effect: Effect = seen
           ? { status: "rejected", code: "mutation-id-reused" }
-          : parsed.success
-            ? apply(tx, regions, user, parsed.data, now())
-            : { status: "rejected", code: "invalid-mutation", issues: issuesOf(parsed.error) };
+          : "mutation" in checked
+            ? apply(tx, regions, user, checked.mutation, now())
+            : { status: "rejected", code: "invalid-mutation", issues: checked.issues };
         if (!seen) {
           tx.insert(mutations)
             .values({
@@ -113,6 +114,16 @@ export function processPush(
     }
   }
   return { lastAppliedSeq, results };
+}
+
+/** The mutation, or where it fails: set aside by the body reader, or refused by its schema. */
+function checkMutation(
+  envelope: unknown,
+  setAside: MutationIssue[] | undefined,
+): { mutation: Mutation } | { issues: MutationIssue[] } {
+  if (setAside) return { issues: setAside };
+  const parsed = Mutation.safeParse(envelope);
+  return parsed.success ? { mutation: parsed.data } : { issues: issuesOf(parsed.error) };
 }
 
 /** The schema's complaints with paths relative to the mutation, cut to a readable few. */
@@ -156,12 +167,12 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   if (!guide) return { status: "rejected", code: "guide-unknown" };
   // A binding publish: the office takes files not yet submitted only on the new rules. A file it
   // already had (sent back for a fix) stays on the version it was reviewed against.
-  if (isOutdated(current.guide, draft.guideVersion) && !row?.firstSubmittedAt) {
+  if (mustMoveBeforeSubmit(current.guide, draft.guideVersion, !!row?.firstSubmittedAt)) {
     return {
       status: "rejected",
       code: "guide-outdated",
       guideVersion: current.guide.version,
-      changes: guideChanges(guide, current.guide),
+      changes: wireChanges(guide, current.guide),
     };
   }
   // One object, so more of what the check needs (the cadre's home office) is added in one place.
@@ -183,13 +194,6 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   }
   if (!allFilesStored(tx, draft, result.requirements)) return { status: "rejected", code: "file-missing" };
   return { status: "applied", version: saveContent(tx, row, user, draft, "submitted", at) };
-}
-
-function guideChanges(pinned: Guide, current: Guide): GuideChange[] {
-  return requirementChanges(pinned, current).map((change) => ({
-    kind: change.kind,
-    requirementId: change.requirement.id,
-  }));
 }
 
 /** A pre-check reason as the protocol carries it: what it concerns, and its words in both languages. */

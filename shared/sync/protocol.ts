@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Draft, DraftId } from "../draft";
+import { GovernmentLevel } from "../guide";
 
 /**
  * The sync protocol, modelled on Replicache's push/pull (docs/SYNC.md).
@@ -106,11 +107,24 @@ export const MutationIssue = z.object({
 });
 export type MutationIssue = z.infer<typeof MutationIssue>;
 
-/** One requirement that differs between the draft's pinned guide version and the one the office now takes. */
-export const GuideChange = z.object({
-  kind: z.enum(["added", "removed", "changed"]),
-  requirementId: z.string(),
-});
+const ChangeKind = z.enum(["added", "removed", "changed"]);
+
+/**
+ * One thing that decides a file and differs between the draft's pinned guide
+ * version and the one the office now takes (shared/guide-changes.ts): a
+ * requirement, an eligibility rule, the residency rule or a question. A client
+ * that does not know a shape shows the refusal without it.
+ */
+export const GuideChange = z.union([
+  z.object({ kind: ChangeKind, requirementId: z.string() }),
+  z.object({ kind: ChangeKind, eligibilityId: z.string() }),
+  z.object({ kind: ChangeKind, questionId: z.string() }),
+  z.object({
+    kind: z.literal("changed"),
+    /** The office's area an applicant must live in, before and after (null: anyone). */
+    residency: z.object({ from: GovernmentLevel.nullable(), to: GovernmentLevel.nullable() }),
+  }),
+]);
 export type GuideChange = z.infer<typeof GuideChange>;
 
 export const MutationResult = z.object({

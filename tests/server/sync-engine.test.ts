@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { syncOnce } from "../../client/sync/engine";
 import { revokeSession } from "../../server/auth/sessions";
-import { applications, sessions } from "../../server/db/schema";
+import { applications, sessions, users } from "../../server/db/schema";
 import { publishGuide } from "../../server/guides/repository";
 import { seedIfEmpty } from "../../server/seed/seed";
 import { recordVerdict } from "../../server/sync/applications";
@@ -170,6 +170,85 @@ describe("a guide version the office makes binding", () => {
     expect([row?.status, row?.guideVersion]).toEqual(["submitted", 2]);
     // The office took the file: the refusal is settled and leaves "perlu perhatian".
     expect(await db.attention.count()).toBe(0);
+  });
+
+  it("lets a file the office sent back for a fix be submitted again on its own version after a binding publish", async () => {
+    const { db, repo, id } = await readyDraftOnV1("Dewi Lestari");
+    const network = serverNetwork(env, cadre);
+    await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
+    recordVerdict(env.db, id, {
+      decision: "needs-fix",
+      requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
+      decidedAt: new Date().toISOString(),
+    });
+    const v1 = domisiliGuide(env);
+    publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [...v1.requirements, EXTRA] });
+    const { pullCatalogue } = await import("../../client/catalogue/sync");
+    await pullCatalogue(db, network.fetch as typeof fetch);
+    const pulled = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
+    // The office already has the file: it stays on the version it was reviewed on.
+    expect(pulled).toMatchObject({ status: "ok", moved: 0 });
+    expect(await db.drafts.get(id)).toMatchObject({ guideVersion: 1, status: "draft" });
+
+    await repo.update(id, "applicant.phone", (d) => {
+      d.applicant.phone = "+6281234567891";
+    });
+    await repo.update(id, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    const resubmitted = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
+    expect(resubmitted).toMatchObject({ status: "ok", rejected: 0 });
+    const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    expect([row?.status, row?.guideVersion]).toEqual(["submitted", 1]);
+    expect(await db.attention.count()).toBe(0);
+  });
+});
+
+describe("the cadre's account", () => {
+  const OTHER_KELURAHAN = "31.71.01.1001";
+
+  it("is refreshed from the server once per round, so the phone checks against the office the server uses", async () => {
+    const { db } = await makeDevice(cadre, deviceName());
+    // An admin moved the cadre to another kelurahan after they signed in on this phone.
+    env.db
+      .update(users)
+      .set({ kecamatanCode: "31.71.01", kelurahanCode: OTHER_KELURAHAN })
+      .where(eq(users.id, cadre.id))
+      .run();
+    const seen: unknown[] = [];
+    const network = serverNetwork(env, cadre);
+    const outcome = await syncOnce({
+      ...deps(db, network.fetch, verifiedUpload(env, cadre)),
+      onAccount: (account) => seen.push(account),
+    });
+    expect(outcome.status).toBe("ok");
+    const stored = JSON.parse((await db.meta.get("account"))?.value ?? "null");
+    expect(stored).toMatchObject({ id: cadre.id, kecamatanCode: "31.71.01", kelurahanCode: OTHER_KELURAHAN });
+    expect(seen).toEqual([stored]);
+
+    // Nothing changed since: nothing to tell the screens.
+    await syncOnce({ ...deps(db, network.fetch, verifiedUpload(env, cadre)), onAccount: (a) => seen.push(a) });
+    expect(seen).toHaveLength(1);
+  });
+
+  it("stays as stored when the server answers 401: the round stops as any 401 stops it", async () => {
+    const { db } = await makeDevice(cadre, deviceName());
+    const before = await db.meta.get("account");
+    const network = serverNetwork(env, cadre);
+    // Only the account request finds the session revoked (it was revoked between two requests).
+    const revokedAtMe: typeof network.fetch = (url, init) =>
+      url === "/api/auth/me"
+        ? Promise.resolve(Response.json({ error: { code: "session_revoked", message: "x" } }, { status: 401 }))
+        : network.fetch(url, init);
+    const seen: unknown[] = [];
+    const outcome = await syncOnce({
+      ...deps(db, revokedAtMe, verifiedUpload(env, cadre)),
+      onAccount: (account) => seen.push(account),
+    });
+    expect(outcome).toMatchObject({ status: "session-expired", code: "session_revoked" });
+    expect(await db.meta.get("account")).toEqual(before);
+    expect(seen).toEqual([]);
+    expect(await db.meta.get("lastSyncAt")).toBeUndefined();
   });
 });
 

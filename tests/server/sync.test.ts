@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { applicationEvents, applications, mutations, syncClients } from "../../server/db/schema";
-import { withdrawGuide } from "../../server/guides/repository";
+import { publishGuide, withdrawGuide } from "../../server/guides/repository";
 import { seedIfEmpty } from "../../server/seed/seed";
 import { recordVerdict } from "../../server/sync/applications";
 import { CataloguePage } from "../../shared/api/catalogue";
@@ -342,6 +342,57 @@ describe("a malformed mutation", () => {
   });
 });
 
+describe("a key that could reach an object's prototype", () => {
+  it.each([
+    ["constructor", (body: string) => body.replace('"answers":{', '"answers":{"constructor":{"x":1},')],
+    ["__proto__", (body: string) => body.replace('"answers":{', '"answers":{"__proto__":{"admin":true},')],
+    ["prototype", (body: string) => body.replace('"args":{', '"prototype":1,"args":{')],
+  ])("inside one mutation (%s) refuses that mutation only, naming the path; the rest applies", async (key, spoil) => {
+    const [first, second, spoilt] = [readyDraft(), readyDraft(), readyDraft()];
+    const raw = JSON.stringify({
+      clientId,
+      mutations: [1, 2, 3].map((seq, i) => mutation(seq, "putDraft", { draft: [first, second, spoilt][i] as Draft })),
+    });
+    // The key goes into the last mutation only.
+    const parts = raw.split(/(?=\{"seq":)/);
+    const response = await push(parts.slice(0, -1).join("") + spoil(parts.at(-1) ?? ""));
+    expect(response.status).toBe(200);
+    const result = PushResponse.parse(await response.json());
+    expect(result.lastAppliedSeq).toBe(3);
+    expect(result.results.map((r) => [r.seq, r.status, r.code])).toEqual([
+      [1, "applied", undefined],
+      [2, "applied", undefined],
+      [3, "rejected", "invalid-mutation"],
+    ]);
+    const path = key === "prototype" ? [key] : ["args", "draft", "answers", key];
+    expect(result.results[2]?.issues).toEqual([{ path, message: expect.any(String) }]);
+    expect(
+      state()
+        .applications.map((row) => row.id)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
+    expect(state().clients[0]?.lastSeq).toBe(3);
+    // Nothing reached a prototype.
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it("outside any mutation, or in one that cannot be recorded, still refuses the whole push", async () => {
+    const noSeq = JSON.stringify({
+      clientId,
+      mutations: [{ ...mutation(1, "deleteDraft", { id: uuidv7() }), seq: "one", args: { constructor: 1 } }],
+    });
+    const envelope = `{"clientId":"${clientId}","constructor":1,"mutations":[${JSON.stringify(mutation(1, "deleteDraft", { id: uuidv7() }))}]}`;
+    for (const body of [noSeq, envelope]) {
+      const before = state();
+      const response = await push(body);
+      expect(response.status).toBe(400);
+      expect(ApiError.parse(await response.json()).error.code).toBe("invalid_body");
+      expect(state()).toEqual(before);
+    }
+  });
+});
+
 describe("a refused submit", () => {
   it("names, for every reason, the requirement and the field it concerns", async () => {
     const draft = readyDraft();
@@ -451,6 +502,38 @@ describe("new guide versions", () => {
     const moved = await pushOk([mutation(6, "submitApplication", { draft: { ...old, guideVersion: 2 } })]);
     expect(moved.results[0]).toMatchObject({ status: "rejected", code: "precheck-failed" });
     expect(moved.results[0]?.reasons).toContainEqual(expect.objectContaining({ requirementId: EXTRA.id }));
+  });
+
+  it("names a binding change to eligibility rules, residency and questions, not just requirements", async () => {
+    const current = await catalogueGuide();
+    const rule = {
+      id: "umur-minimal-baru",
+      date: "applicant.birthDate",
+      minYears: 17,
+      message: { id: "Pemohon minimal 17 tahun.", en: "The applicant must be at least 17." },
+    } as const;
+    const question = {
+      id: "punya-npwp",
+      kind: "yes-no",
+      text: { id: "Punya NPWP?", en: "Has a tax number?" },
+    } as const;
+    publishGuide(env.db, {
+      ...current,
+      version: 2,
+      minSubmitVersion: 2,
+      residency: "kecamatan",
+      eligibility: [...(current.eligibility ?? []), rule],
+      questions: [...current.questions, question],
+    });
+    const old = readyDraft();
+    storeFilesOf(env.db, old, cadre.id);
+    const result = await pushOk([mutation(1, "submitApplication", { draft: old })]);
+    expect(result.results[0]).toMatchObject({ status: "rejected", code: "guide-outdated", guideVersion: 2 });
+    expect(result.results[0]?.changes).toEqual([
+      { kind: "added", eligibilityId: rule.id },
+      { kind: "changed", residency: { from: current.residency ?? null, to: "kecamatan" } },
+      { kind: "added", questionId: question.id },
+    ]);
   });
 
   it("non-binding: an old-version submit is still accepted", async () => {

@@ -300,6 +300,35 @@ describe("guide versions the office makes binding", () => {
     });
     expect((await repo.get(id))?.status).toBe("ready");
   });
+  it("lets a file the office sent back be marked ready again on the version it was reviewed on", async () => {
+    const db = freshDb();
+    const repo = new DraftRepository(db);
+    const id = await readyOnV1(repo);
+    // Submitted, then sent back for a fix: the server accepts the resubmit on version 1.
+    await db.outbox.where("draftId").equals(id).delete();
+    await db.remote.put({
+      id,
+      version: 2,
+      status: "needs-fix",
+      verdict: null,
+      deleted: false,
+      updatedAt: new Date().toISOString(),
+    });
+    await db.drafts.update(id, { status: "draft" });
+    await db.guides.put(v2);
+    expect(await adoptBindingVersions(db)).toEqual([]);
+
+    await repo.update(id, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    expect(await repo.get(id)).toMatchObject({ guideVersion: 1, status: "ready" });
+    expect((await db.outbox.where("draftId").equals(id).toArray()).at(-1)?.name).toBe("submitApplication");
+    // The cadre may still move it by hand; that move is theirs, not the office's, so no notice.
+    await repo.update(id, "marked-draft", (d) => {
+      d.status = "draft";
+    });
+    expect((await repo.moveToGuideVersion(id, v2)).officeChange).toBeUndefined();
+  });
 });
 
 describe("local database upgrades", () => {

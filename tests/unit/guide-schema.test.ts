@@ -56,6 +56,36 @@ describe("Guide schema", () => {
     );
   });
 
+  it("refuses ids that name an object's prototype: drafts and pushes use them as keys", () => {
+    const base = sampleGuide();
+    const [ktp, kuasa] = base.requirements ?? [];
+    const reserved = (id: string) => [
+      ...issues({ ...base, id }),
+      ...issues({ ...base, requirements: [{ ...ktp, id }, kuasa] }),
+      ...issues({
+        ...base,
+        questions: [{ id, kind: "yes-no", text: { id: "?", en: "?" } }],
+        requirements: [ktp],
+      }),
+      ...issues({
+        ...base,
+        eligibility: [{ id, date: "applicant.birthDate", minYears: 17, message: { id: "x", en: "x" } }],
+      }),
+    ];
+    for (const id of ["constructor", "prototype"]) {
+      const found = reserved(id);
+      expect(found.map((issue) => issue.split(":")[0])).toEqual([
+        "id",
+        "requirements.0.id",
+        "questions.0.id",
+        "eligibility.0.id",
+      ]);
+      expect(found.every((issue) => issue.includes(`'${id}'`))).toBe(true);
+    }
+    // Words that merely contain them are fine.
+    expect(issues({ ...base, requirements: [{ ...ktp, id: "constructor-permit" }, kuasa] })).toEqual([]);
+  });
+
   it("takes an oldest accepted version up to the guide's own, never past it", () => {
     expect(Guide.parse(sampleGuide({ version: 3, minSubmitVersion: 3 })).minSubmitVersion).toBe(3);
     expect(issues(sampleGuide({ version: 2, minSubmitVersion: 3 }))).toContain(

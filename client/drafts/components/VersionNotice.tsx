@@ -1,6 +1,6 @@
 import type { Guide } from "../../../shared/guide";
-import { requirementChanges } from "../../../shared/guide-changes";
-import { locale } from "../../i18n";
+import { guideChanges } from "../../../shared/guide-changes";
+import { changeKey, changeLine } from "../change-text";
 import { td } from "../messages";
 
 type Props = { pinned: Guide; latest: Guide } & (
@@ -10,14 +10,13 @@ type Props = { pinned: Guide; latest: Guide } & (
 );
 
 /**
- * A newer guide version: what changed in the requirements. Either the cadre
- * moves the draft when ready, or — when the office's change binds files not
- * yet submitted — the draft was moved already and this says why.
+ * A newer guide version: what changed that decides a file (requirements,
+ * eligibility rules, who may apply, questions). Either the cadre moves the
+ * draft when ready, or — when the office's change binds files not yet
+ * submitted — the draft was moved already and this says why.
  */
 export function VersionNotice({ pinned, latest, onMove, office }: Props) {
-  const lang = locale.value;
-  const changes = requirementChanges(pinned, latest);
-  const key = { added: "reqAdded", removed: "reqRemoved", changed: "reqChanged" } as const;
+  const changes = guideChanges(pinned, latest);
   return (
     <section class="card notice" role="status" data-testid={office ? "office-changed" : "version-notice"}>
       <p>
@@ -32,9 +31,7 @@ export function VersionNotice({ pinned, latest, onMove, office }: Props) {
           <p>{td("newVersionChanges")}</p>
           <ul>
             {changes.map((change) => (
-              <li key={`${change.kind}-${change.requirement.id}`}>
-                {td(key[change.kind], { label: change.requirement.label[lang] })}
-              </li>
+              <li key={changeKey(change)}>{changeLine(change)}</li>
             ))}
           </ul>
         </>

@@ -1,0 +1,43 @@
+import { useEffect, useState } from "preact/hooks";
+import { type AttentionRow, localDb, type RemoteRow } from "../db/local-db";
+import { syncView } from "../sync/state";
+import { factsOf, type OfficeFacts } from "./office-file";
+
+/** The office's side of one file, as stored on the phone. */
+export interface OfficeView {
+  /** What the last pull said; absent while the office has said nothing. */
+  remote?: RemoteRow;
+  /** Changes of this draft still waiting to be sent. */
+  waiting: boolean;
+  /** Refusals of this draft under "perlu perhatian". */
+  refusals: AttentionRow[];
+  facts: OfficeFacts;
+}
+
+/** The office's view of one file, read again after every sync and status change; null until first read. */
+export function useOfficeView(id: string, draftStatus: string | undefined): OfficeView | null {
+  const [view, setView] = useState<OfficeView | null>(null);
+  const lastSync = syncView.value.lastSyncAt?.getTime() ?? 0;
+  const pending = syncView.value.pending;
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const [remote, waiting, refusals] = await Promise.all([
+        localDb.remote.get(id),
+        localDb.outbox.where("draftId").equals(id).count(),
+        localDb.attention.where("draftId").equals(id).toArray(),
+      ]);
+      if (!live) return;
+      setView({
+        ...(remote ? { remote } : {}),
+        waiting: waiting > 0,
+        refusals,
+        facts: factsOf(remote, waiting, refusals.length),
+      });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [id, lastSync, pending, draftStatus]);
+  return view;
+}
