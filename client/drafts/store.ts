@@ -1,7 +1,7 @@
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
-import { type PrecheckResult, precheck } from "../../shared/precheck";
 import { jakartaDate } from "../../shared/jakarta-time";
+import { type PrecheckResult, precheck } from "../../shared/precheck";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import { createRegionIndex, type RegionIndex } from "../../shared/regions";
 import { account } from "../account/session";

@@ -682,13 +682,14 @@ describe("precheck on the seeded catalogue", () => {
 
 // ---- Properties ---------------------------------------------------------------------------------
 
-const oddGuide = Guide.parse(
+/** Odd but schema-valid, plus a requirement id the schema now refuses ("constructor"), as a guide stored before that rule. */
+const oddGuideParsed = Guide.parse(
   sampleGuide({
     id: "surat-aneh",
     residency: "kota",
     questions: [],
     requirements: [
-      { id: "constructor", kind: "document", label: text("Dokumen", "Document"), minPages: 3 },
+      { id: "dokumen-ganjil", kind: "document", label: text("Dokumen", "Document"), minPages: 3 },
       { id: "to-string", kind: "data", label: text("Data", "Data") },
       { id: "alamat", kind: "data", label: text("Alamat", "Address"), field: "address" },
       { id: "nik", kind: "data", label: text("NIK", "NIK"), field: "nik" },
@@ -701,6 +702,10 @@ const oddGuide = Guide.parse(
     ],
   }),
 );
+const oddGuide: Guide = {
+  ...oddGuideParsed,
+  requirements: oddGuideParsed.requirements.map((r) => (r.id === "dokumen-ganjil" ? { ...r, id: "constructor" } : r)),
+};
 const propertyGuides = [testGuide, oddGuide, ...seeded];
 
 const WEIRD_KEYS = ["constructor", "__proto__", "toString", "hasOwnProperty", ""];
