@@ -3,6 +3,13 @@ import type { z } from "zod";
 import { isReservedKey } from "../../shared/reserved-keys";
 import { apiError } from "./errors";
 
+/**
+ * How many arrays and objects a body may nest. The deepest real body, a guide
+ * whose conditions nest `all`/`any`/`not`, is about 15 levels; a recursive
+ * schema (the guide's `Condition`) overflows the stack at a few thousand.
+ */
+export const MAX_JSON_DEPTH = 64;
+
 /** Where in a body: keys and indexes from the root ([] for the root itself). */
 export type JsonPath = (string | number)[];
 
@@ -29,6 +36,8 @@ export const RESERVED_KEY_MESSAGE = "This key is not allowed";
  * `schema`. Answers (as `response`):
  * - 413 body_too_large: Content-Length or the bytes actually sent exceed the limit
  * - 400 invalid_json: empty, not UTF-8 or not JSON
+ * - 400 body_too_deep: arrays and objects nested more than MAX_JSON_DEPTH levels
+ *   (`details.maxDepth`), refused before the schema sees the value
  * - 400 invalid_body: a `__proto__`/`constructor`/`prototype` key anywhere
  *   (but inside an item `options.setAsideItemsOf` names), or the schema
  *   refuses it, with `details.issues` = [{ path, message }]
@@ -66,6 +75,10 @@ export async function readJson<T>(
     const issues = [{ path: shorten(forbidden), message: RESERVED_KEY_MESSAGE }];
     return fail(apiError(c, 400, "invalid_body", { issues }));
   }
+
+  // Before the schema: zod's lazy schemas recurse and overflow the stack a few thousand levels down.
+  // (The walks above are iterative: a deep body is safe there.)
+  if (deeperThan(parsed, MAX_JSON_DEPTH)) return fail(apiError(c, 400, "body_too_deep", { maxDepth: MAX_JSON_DEPTH }));
 
   const result = schema.safeParse(parsed);
   if (!result.success) {
@@ -167,5 +180,23 @@ function findForbiddenKey(root: unknown): JsonPath | null {
         stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit });
       }
     }
+  }
+}
+
+/**
+ * Whether arrays and objects nest more than `max` levels (a scalar is 0, `[]`
+ * and `{}` are 1). Iterative, so a million-level body costs no stack, and it
+ * stops at the first value past the limit.
+ */
+export function deeperThan(root: unknown, max: number): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
+  for (;;) {
+    const next = stack.pop();
+    if (!next) return false;
+    const { value, depth } = next;
+    if (value === null || typeof value !== "object") continue;
+    if (depth + 1 > max) return true;
+    const children = Array.isArray(value) ? value : Object.values(value);
+    for (const child of children) stack.push({ value: child, depth: depth + 1 });
   }
 }

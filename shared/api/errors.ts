@@ -41,6 +41,10 @@ export const ERROR_MESSAGES = {
     en: "Send the data as application/json.",
   },
   body_too_large: { id: "Data yang dikirim terlalu besar.", en: "The request body is too large." },
+  body_too_deep: {
+    id: "Data yang dikirim bertingkat terlalu dalam. Sederhanakan isinya (misalnya syarat bersarang), lalu kirim lagi.",
+    en: "The request body is nested too deeply. Simplify it (nested conditions, for example) and send it again.",
+  },
   session_required: { id: "Silakan masuk dulu.", en: "Please sign in first." },
   session_expired: {
     id: "Sesi Anda sudah berakhir. Silakan masuk lagi; data di HP tetap aman.",
