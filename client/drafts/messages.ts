@@ -142,7 +142,10 @@ const id = {
   "rejection.guide-withdrawn": "layanan ini sudah ditarik kantor; berkas tidak bisa diajukan.",
   "rejection.precheck-failed":
     "pemeriksaan di server menemukan syarat yang belum lengkap. Buka berkas untuk melihatnya.",
-  "rejection.file-missing": "foto belum sampai di server. Sinkronkan lagi saat sinyal bagus.",
+  "rejection.file-missing":
+    "ada halaman yang tidak diterima server. Buka berkas, foto ulang halaman yang disebut, lalu tandai siap diajukan lagi.",
+  "rejection.page-mismatch":
+    "ada halaman yang tidak sama dengan berkas yang diterima server. Buka berkas, foto ulang halaman yang disebut, lalu tandai siap diajukan lagi.",
   "rejection.not-found": "berkas ini sudah dihapus di server.",
   "rejection.mutation-id-reused": "aplikasi mengirim perubahan ganda. Perbarui aplikasi, lalu hubungi petugas PTSP.",
   "rejection.invalid-mutation":
@@ -311,7 +314,10 @@ const en: Record<DraftMessageKey, string> = {
   "rejection.guide-unknown": "the server does not know this service. Update the guides and try again.",
   "rejection.guide-withdrawn": "the office has withdrawn this service; the file cannot be submitted.",
   "rejection.precheck-failed": "the server's check found requirements still missing. Open the file to see them.",
-  "rejection.file-missing": "the photos have not reached the server yet. Sync again when the signal is good.",
+  "rejection.file-missing":
+    "the server did not accept some pages. Open the file, retake the pages it names, then mark it ready again.",
+  "rejection.page-mismatch":
+    "some pages do not match the files the server received. Open the file, retake the pages it names, then mark it ready again.",
   "rejection.not-found": "this file was deleted on the server.",
   "rejection.mutation-id-reused": "the app sent a change twice. Update the app, then contact the PTSP staff.",
   "rejection.invalid-mutation":
@@ -348,6 +354,7 @@ const REJECTION_MESSAGES: Record<RejectionCode, DraftMessageKey> = {
   "guide-withdrawn": "rejection.guide-withdrawn",
   "precheck-failed": "rejection.precheck-failed",
   "file-missing": "rejection.file-missing",
+  "page-mismatch": "rejection.page-mismatch",
   "not-found": "rejection.not-found",
   "mutation-id-reused": "rejection.mutation-id-reused",
   "invalid-mutation": "rejection.invalid-mutation",

@@ -4,6 +4,7 @@ import type { Draft } from "../../shared/draft";
 import type { Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
 import type { Account } from "../account/session";
 import type { LocalDb, OutboxRow } from "../db/local-db";
+import { explainRefusedPages, recordRefusedUpload } from "../uploads/refusals";
 
 const PUSH_BATCH = 100;
 const PULL_LIMIT = 200;
@@ -119,7 +120,8 @@ async function uploadPendingPages(deps: SyncDeps): Promise<void> {
           if (code === "session") throw new StopSync("session-expired", "session_expired");
           if ((error as { refused?: unknown }).refused === true) {
             // The server refuses these bytes for good: the submit will come back refused
-            // (file-missing) and show under "perlu perhatian" instead of blocking the queue.
+            // (file-missing, naming the page) and show under "perlu perhatian" instead of blocking the queue.
+            recordRefusedUpload(page.sha256, code);
             done.add(page.sha256);
             continue;
           }
@@ -179,7 +181,8 @@ async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome
             draftId: entry.draftId,
             name: entry.name,
             code: item.code ?? "rejected",
-            reasons: item.reasons ?? [],
+            // A page whose upload was refused gets its cause: "retake page 2 of the KTP-el: too small to read".
+            reasons: explainRefusedPages(entry.args, item.reasons ?? []),
             ...(item.issues ? { issues: item.issues } : {}),
             ...(item.guideVersion ? { guideVersion: item.guideVersion } : {}),
             ...(item.changes ? { changes: item.changes } : {}),

@@ -1,4 +1,5 @@
 import type { PreviousUpload, UrlStorage } from "tus-js-client";
+import { forgetRefusedUploads } from "./refusals";
 
 /**
  * Where tus-js-client remembers the URL of an unfinished upload, keyed by its
@@ -95,7 +96,8 @@ export function forgetUploadUrl(sha256: string): Promise<void> {
   return localUrlStorage.removeUpload(PREFIX + sha256);
 }
 
-/** Drops every remembered upload URL (sign-out on a shared phone). */
+/** Drops every remembered upload URL, and every remembered refusal (sign-out on a shared phone). */
 export async function forgetUploadUrls(): Promise<void> {
+  forgetRefusedUploads();
   for (const key of keys()) await localUrlStorage.removeUpload(key);
 }

@@ -7,10 +7,14 @@
  *   must be neither a decompression bomb (more than MAX_IMAGE_PIXELS, refused
  *   before a single pixel is decoded) nor too small to read (long edge under
  *   MIN_IMAGE_LONG_EDGE);
- * - only then is the whole image decoded, under libvips's own pixel limit, so
- *   a truncated or damaged file is refused instead of being stored. The decode
- *   shrinks on load (a JPEG at 1/8 scale): every byte of compressed data is
- *   read, but no full-size bitmap is ever held.
+ * - only then is every row decoded, under libvips's own pixel limit and
+ *   failing on decoder warnings, so a truncated or damaged file, or one whose
+ *   header claims more pixels than its data holds, is refused instead of being
+ *   stored with a size it does not have. Rows are decoded one strip at a time
+ *   up to the last one (sequential read), so no full-size bitmap is held.
+ *   Not shrunk on load: a scaled decode stops short of the last rows, where a
+ *   lie about the size shows. The phone re-encodes every photo, so a decoder
+ *   warning means the file is damaged, never a quirk of a camera.
  *
  * Nothing here logs; errors from libvips (which may name paths) are turned
  * into result codes.
@@ -35,9 +39,6 @@ export type ImageCheck = ({ ok: true } & ImageSize) | { ok: false; code: ImageRe
 // their disk space held) after an upload is moved or deleted, and hold decoded pixels in memory.
 sharp.cache(false);
 
-/** The long edge of the probe decode: small, so that JPEG and WebP decode straight to a thumbnail. */
-const PROBE_EDGE = 64;
-
 const SHARP_FORMATS: Readonly<Record<string, ImageMime>> = { jpeg: "image/jpeg", png: "image/png", webp: "image/webp" };
 
 export function isImageMime(mime: string): mime is ImageMime {
@@ -47,6 +48,8 @@ export function isImageMime(mime: string): mime is ImageMime {
 export interface ImageHeader extends ImageSize {
   /** The format libvips recognised, or null when it is none of the page formats (GIF, HEIF, SVG...). */
   mime: ImageMime | null;
+  /** As the pixels are stored, before EXIF orientation: what a decode reads row by row. */
+  stored: ImageSize;
 }
 
 /**
@@ -60,10 +63,11 @@ export async function readImageHeader(path: string): Promise<ImageHeader | null>
   } catch {
     return null;
   }
-  const width = metadata.autoOrient?.width ?? metadata.width;
-  const height = metadata.autoOrient?.height ?? metadata.height;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) return null;
-  return { mime: SHARP_FORMATS[metadata.format] ?? null, width, height };
+  const stored = { width: metadata.width, height: metadata.height };
+  const width = metadata.autoOrient?.width ?? stored.width;
+  const height = metadata.autoOrient?.height ?? stored.height;
+  if (![width, height, stored.width, stored.height].every((n) => Number.isInteger(n) && n >= 1)) return null;
+  return { mime: SHARP_FORMATS[metadata.format] ?? null, width, height, stored };
 }
 
 /** Whether an image of this size may be decoded at all. */
@@ -82,12 +86,14 @@ export async function checkImage(path: string, expected: PageMimeType): Promise<
   if (isBomb(header)) return { ok: false, code: "image_too_large" };
   if (Math.max(header.width, header.height) < MIN_IMAGE_LONG_EDGE) return { ok: false, code: "image_too_small" };
   try {
-    await sharp(path, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error", sequentialRead: true })
-      .resize(PROBE_EDGE, PROBE_EDGE, { fit: "inside" })
+    // Only the last row is kept, but reaching it decodes every row before it.
+    const { width, height } = header.stored;
+    await sharp(path, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "warning", sequentialRead: true })
+      .extract({ left: 0, top: height - 1, width, height: 1 })
       .raw()
       .toBuffer();
   } catch {
-    // Truncated data, a broken stream, or a header that lied about the size.
+    // Truncated data, a broken stream ("premature end of data"), or a header that lied about the size.
     return { ok: false, code: "image_unreadable" };
   }
   return { ok: true, width: header.width, height: header.height };

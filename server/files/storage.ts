@@ -14,7 +14,9 @@
  * small to read), and the file sits, fsynced, at its final path: a row always
  * means "the server holds exactly these bytes, and can read them". Identical
  * content is stored once. Files stored before images were decoded have no
- * width and height; the console reads them lazily (server/review/files.ts).
+ * width and height; the console reads them lazily (server/review/files.ts),
+ * but they do not count as held for a phone (`findStoredFile`): it sends them
+ * again, and the upload decodes and measures them.
  *
  * Nothing here logs: callers get result codes, never file contents or names.
  */
@@ -74,18 +76,30 @@ export interface StoredFile {
 }
 
 /**
- * The stored file with this hash, or null. Both the row and the bytes must be
- * there: if the bytes went missing (a bad restore), the phone uploads them
- * again and the upload puts them back.
+ * The stored file with this hash, verified, or null. Both the row and the
+ * bytes must be there: if the bytes went missing (a bad restore), the phone
+ * uploads them again and the upload puts them back. A picture stored before
+ * uploads were decoded (no width recorded) is not verified either: the phone
+ * sends it again, the upload decodes it and records its size, and only then
+ * does a submit count it (server/sync/pages.ts).
  */
 export async function findStoredFile(db: Db, filesDir: string, sha256: string): Promise<StoredFile | null> {
   const row = db
-    .select({ sha256: files.sha256, bytes: files.bytes, mime: files.mime, createdAt: files.createdAt })
+    .select({
+      sha256: files.sha256,
+      bytes: files.bytes,
+      mime: files.mime,
+      createdAt: files.createdAt,
+      width: files.width,
+      height: files.height,
+    })
     .from(files)
     .where(eq(files.sha256, sha256))
     .get();
   if (!row) return null;
-  return (await isFile(storedFilePath(filesDir, sha256))) ? row : null;
+  const { width, height, ...file } = row;
+  if (isImageMime(file.mime) && (width === null || height === null)) return null;
+  return (await isFile(storedFilePath(filesDir, sha256))) ? file : null;
 }
 
 /** SHA-256 (hex) and the first bytes of a file, read as a stream (never whole in memory). */
@@ -130,8 +144,9 @@ async function fsyncPath(path: string): Promise<void> {
  * Verifies a finished upload and stores it under its hash:
  * size within the limit and equal to the declared one, SHA-256 equal to the
  * declared one, sniffed type accepted and equal to the declared one, and an
- * image decoded whole (its real format the sniffed one, its size neither a
- * bomb nor too small to read). A PDF is not decoded: its `%PDF-` start was
+ * image decoded to its last row without a decoder warning (its real format
+ * the sniffed one, its size neither a bomb nor too small to read, nor more
+ * than its data holds). A PDF is not decoded: its `%PDF-` start was
  * sniffed. A refused upload is deleted. An accepted one is fsynced, renamed to
  * its final path (or deleted if that content is already there) and only then
  * recorded in `files`, with its pixel size when it is an image.

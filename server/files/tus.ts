@@ -13,7 +13,8 @@
  * - When the last byte arrives the file is hashed, sniffed, an image decoded
  *   (image-check.ts), and stored under its hash (storage.ts). A refusal deletes
  *   it and answers `hash_mismatch` (422), `type_mismatch` (415),
- *   `image_unreadable` (422: truncated or damaged), `image_too_small` (422:
+ *   `image_unreadable` (422: truncated, damaged, or a header claiming more
+ *   pixels than the data holds), `image_too_small` (422:
  *   long edge under 1,000 px, unreadable at the counter) or `image_too_large`
  *   (413: more than 60 million pixels, refused from the header alone).
  * - Offsets live on disk (FileStore): after a server restart a HEAD gives the

@@ -1,6 +1,5 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Draft } from "../../shared/draft";
 import { mustMoveBeforeSubmit, wireChanges } from "../../shared/guide-changes";
 import { type PrecheckContext, precheck, type Reason } from "../../shared/precheck";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
@@ -15,11 +14,12 @@ import {
   RejectionCode,
 } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
-import { files, mutations, syncClients } from "../db/schema";
+import { mutations, syncClients } from "../db/schema";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
 import { jakartaDate } from "../jakarta-time";
 import { EDITABLE, getApplication, recordPrecheckFailure, saveContent, tombstone } from "./applications";
+import { checkPages } from "./pages";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -175,6 +175,10 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
       changes: wireChanges(guide, current.guide),
     };
   }
+  // Every page's declared type and size must be what the server measured when it stored the file:
+  // the pre-check below judges declared values, so they must be true ones (server/sync/pages.ts).
+  const pages = checkPages(tx, guide, draft);
+  if (pages.mismatched.length > 0) return { status: "rejected", code: "page-mismatch", reasons: pages.mismatched };
   // One object, so more of what the check needs (the cadre's home office) is added in one place.
   // No office picked: the file goes to the cadre's own kelurahan/kecamatan, and residency is checked against it.
   const context: PrecheckContext = { today: jakartaDate(now), regions, homeOffice: homeOfficeOf(user) };
@@ -192,7 +196,7 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
     );
     return { status: "rejected", code: "precheck-failed", reasons };
   }
-  if (!allFilesStored(tx, draft, result.requirements)) return { status: "rejected", code: "file-missing" };
+  if (pages.missing.length > 0) return { status: "rejected", code: "file-missing", reasons: pages.missing };
   return { status: "applied", version: saveContent(tx, row, user, draft, "submitted", at) };
 }
 
@@ -204,23 +208,4 @@ function refusalReason(reason: Reason): RefusalReason {
     ...(reason.requirementId ? { requirementId: reason.requirementId } : {}),
     ...(reason.field ? { field: reason.field } : {}),
   };
-}
-
-/** Every page of every requirement that applies must be uploaded, verified and stored. */
-function allFilesStored(tx: Tx, draft: Draft, verdicts: { requirementId: string; status: string }[]): boolean {
-  const needed = new Set<string>();
-  for (const verdict of verdicts) {
-    if (verdict.status === "not-applicable") continue;
-    for (const page of draft.documents[verdict.requirementId]?.pages ?? []) {
-      if (!page.sha256) return false;
-      needed.add(page.sha256);
-    }
-  }
-  if (needed.size === 0) return true;
-  const stored = tx
-    .select({ sha256: files.sha256 })
-    .from(files)
-    .where(inArray(files.sha256, [...needed]))
-    .all();
-  return stored.length === needed.size;
 }

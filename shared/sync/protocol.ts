@@ -75,7 +75,10 @@ export const RejectionCode = z.enum([
   "guide-unknown",
   "guide-withdrawn",
   "precheck-failed",
+  /** A page the server does not hold, verified (its upload was refused, or never made): `reasons` names each. */
   "file-missing",
+  /** A page declared with another type or pixel size than the stored file's: `reasons` names each. */
+  "page-mismatch",
   "not-found",
   "mutation-id-reused",
   /** The mutation does not match the schema (a page of 0 bytes, an unknown type): `issues` says where. */
@@ -86,16 +89,17 @@ export const RejectionCode = z.enum([
 export type RejectionCode = z.infer<typeof RejectionCode>;
 
 /**
- * One reason the server's pre-check gave, pointing at what it concerns, so
- * any client can show it beside the right requirement without re-running
- * anything. `message` is the pre-check's own wording in both languages; a
- * client with its own words for `code` may use those instead.
+ * One reason the server's pre-check gave, or one page it refused
+ * (`file-missing`, `page-mismatch`), pointing at what it concerns, so any
+ * client can show it beside the right requirement without re-running
+ * anything. `message` is the server's wording in both languages; a client
+ * with its own words for `code` may use those instead.
  */
 export const RefusalReason = z.object({
   code: z.string().max(80),
   message: z.object({ id: z.string(), en: z.string() }).optional(),
   requirementId: z.string().max(80).optional(),
-  /** Path in the draft, e.g. "applicant.nik", "documents.ktp-el.pages". */
+  /** Path in the draft, e.g. "applicant.nik", "documents.ktp-el.pages", or one page: "documents.ktp-el.pages.0" (index from 0). */
   field: z.string().max(200).optional(),
 });
 export type RefusalReason = z.infer<typeof RefusalReason>;
@@ -133,7 +137,7 @@ export const MutationResult = z.object({
   /** `duplicate`: already processed earlier; acknowledged again without effect. */
   status: z.enum(["applied", "rejected", "duplicate"]),
   code: RejectionCode.optional(),
-  /** For precheck-failed: every reason, with the requirement and field it concerns. */
+  /** For precheck-failed: every reason; for file-missing and page-mismatch: every page. Each names its requirement and field. */
   reasons: z.array(RefusalReason).optional(),
   /** For invalid-mutation: the failing paths (at most 20). */
   issues: z.array(MutationIssue).optional(),

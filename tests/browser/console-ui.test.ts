@@ -81,7 +81,8 @@ async function submitApplication(page: Page): Promise<string> {
     ["ktp-el", "KTP-EL"],
     ["kartu-keluarga", "KARTU KELUARGA"],
   ] as const) {
-    const hash = await storePhoto(page, 900, label);
+    // 1600 × 1008: readable (a long edge of 1,000 px at least), and declared as stored, as a submit requires.
+    const hash = await storePhoto(page, 1600, label);
     pages[requirement] = { sha: hash, bytes: 1000 };
   }
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
@@ -90,6 +91,8 @@ async function submitApplication(page: Page): Promise<string> {
     sha256: pages[requirement]?.sha,
     mime: "image/jpeg" as const,
     bytes: pages[requirement]?.bytes ?? 1,
+    width: 1600,
+    height: 1008,
     addedAt: now,
   });
   const draft = Draft.parse({
@@ -110,6 +113,8 @@ async function submitApplication(page: Page): Promise<string> {
       "ktp-el": { pages: [page1("ktp-el")] },
       "kartu-keluarga": { pages: [page1("kartu-keluarga")] },
     },
+    // Picked by the cadre: domisili takes only residents of the office's kelurahan.
+    officeAreaCode: "31.71.01.1001",
     status: "ready",
     createdAt: now,
     updatedAt: now,
@@ -118,7 +123,15 @@ async function submitApplication(page: Page): Promise<string> {
     for (const p of document.pages) {
       env.server.db
         .insert(files)
-        .values({ sha256: p.sha256 ?? "", bytes: p.bytes, mime: p.mime, uploadedBy: cadre.id, createdAt: now })
+        .values({
+          sha256: p.sha256 ?? "",
+          bytes: p.bytes,
+          mime: p.mime,
+          width: p.width ?? null,
+          height: p.height ?? null,
+          uploadedBy: cadre.id,
+          createdAt: now,
+        })
         .onConflictDoNothing()
         .run();
     }

@@ -23,6 +23,9 @@ export function readyDraft(overrides: { id?: string; name?: string; village?: st
     sha256: sha256(label),
     mime: "image/webp" as const,
     bytes: 1000,
+    // As the phone measured the photo; storeFilesOf records the same, as the upload would have.
+    width: 1600,
+    height: 1200,
     addedAt: now,
   });
   return Draft.parse({
@@ -51,7 +54,11 @@ export function readyDraft(overrides: { id?: string; name?: string; village?: st
   });
 }
 
-/** Pretends the photos were uploaded and verified (the upload path has its own tests). */
+/**
+ * Pretends the photos were uploaded and verified (the upload path has its own
+ * tests), the server having measured what the page declares: its type and,
+ * for a picture, its pixel size (a submit refuses a page declared otherwise).
+ */
 export function storeFilesOf(db: Db, draft: Draft, uploadedBy: string): void {
   for (const document of Object.values(draft.documents)) {
     for (const page of document.pages) {
@@ -61,6 +68,8 @@ export function storeFilesOf(db: Db, draft: Draft, uploadedBy: string): void {
           sha256: page.sha256,
           bytes: page.bytes,
           mime: page.mime,
+          width: page.width ?? null,
+          height: page.height ?? null,
           uploadedBy,
           createdAt: new Date().toISOString(),
         })

@@ -38,11 +38,14 @@ export function filledDraftFor(guide: Guide, options: FilledOptions): Draft {
       continue;
     }
     const format = r.acceptance.formats?.[0] ?? "jpg";
+    const mime = MIME_FOR[format] ?? "image/jpeg";
     const count = r.minPages ?? 1;
     const pages: DocumentPage[] = Array.from({ length: count }, (_, i) => ({
       blobId: `${r.id}-${i + 1}`,
-      sha256: options.pageSha256 ?? labelSha(`${r.id}-${i + 1}`),
-      mime: MIME_FOR[format] ?? "image/jpeg",
+      // The type is part of the label: two guides may take the same paper as a photo and as a PDF, and
+      // one stored file is one type (a submit refuses a page declared otherwise than its stored file).
+      sha256: options.pageSha256 ?? labelSha(`${r.id}-${i + 1} ${mime}`),
+      mime,
       bytes: 180_000,
       ...(format === "pdf" ? {} : { width: 1600, height: 1200 }),
       addedAt: at,

@@ -9,6 +9,7 @@ import { getGuide } from "../../server/guides/repository";
 import { jakartaDate } from "../../server/jakarta-time";
 import { Guide } from "../../shared/guide";
 import type { TestUser } from "./accounts";
+import { imageSize, padded, plainImage } from "./images";
 import type { tempDatabase } from "./temp-db";
 
 type Env = ReturnType<typeof tempDatabase>;
@@ -36,14 +37,28 @@ export function serverNetwork(env: Env, user: TestUser): { fetch: Network; resta
   };
 }
 
-/** Stands in for the resumable upload (tested on its own): verifies the hash, then stores the file row. */
+/**
+ * Stands in for the resumable upload (tested on its own): verifies the hash,
+ * measures a picture's size from its header as the server does, then stores
+ * the file row.
+ */
 export function verifiedUpload(env: Env, user: TestUser): (page: UploadRequest) => Promise<void> {
   return async ({ data, mime, sha256 }) => {
-    const actual = createHash("sha256").update(Buffer.from(data)).digest("hex");
+    const bytes = new Uint8Array(data);
+    const actual = createHash("sha256").update(bytes).digest("hex");
     if (actual !== sha256) throw new Error("hash mismatch");
+    const size = mime === "application/pdf" ? null : await imageSize(bytes);
     env.db
       .insert(files)
-      .values({ sha256, bytes: data.byteLength, mime, uploadedBy: user.id, createdAt: new Date().toISOString() })
+      .values({
+        sha256,
+        bytes: data.byteLength,
+        mime,
+        width: size?.width ?? null,
+        height: size?.height ?? null,
+        uploadedBy: user.id,
+        createdAt: new Date().toISOString(),
+      })
       .onConflictDoNothing()
       .run();
   };
@@ -59,7 +74,8 @@ export function domisiliGuide(env: Env): Guide {
   return Guide.parse(stored.guide);
 }
 
-let pageCounter = 0;
+/** One real 1600 × 1200 photo; each page is it plus random trailing bytes (its own hash, the same picture). */
+let photo: Promise<Uint8Array> | undefined;
 
 /** Fills a draft until the pre-check calls it ready (three photographed papers). */
 export async function fillReady(repo: DraftRepository, id: string, name: string): Promise<void> {
@@ -77,9 +93,11 @@ export async function fillReady(repo: DraftRepository, id: string, name: string)
     // The office is picked: the harness's cadres belong to another kecamatan than the applicant.
     d.officeAreaCode = "31.71.01.1001";
   });
+  photo ??= plainImage(1600, 1200, "jpeg");
+  const image = await photo;
   for (const requirement of ["pengantar-rt-rw", "ktp-el", "kartu-keluarga"]) {
-    const bytes = new TextEncoder().encode(`page ${requirement} ${pageCounter++}`);
-    await repo.addPage(id, requirement, { data: bytes.buffer as ArrayBuffer, mime: "image/webp" });
+    const bytes = padded(image, image.byteLength + 16);
+    await repo.addPage(id, requirement, { data: bytes.buffer, mime: "image/jpeg", width: 1600, height: 1200 });
   }
   await repo.update(id, "documents.pengantar-rt-rw.issuedOn", (d) => {
     const letter = d.documents["pengantar-rt-rw"];

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
@@ -122,6 +124,17 @@ function storedPath(hash: string): string {
 
 function fileRow(db: Db, hash: string) {
   return db.select().from(files).where(eq(files.sha256, hash)).get();
+}
+
+/** A PNG whose IHDR claims `width` × `height`, its checksum made right again so only the pixel data tells. */
+function pngDeclaring(png: Uint8Array, width: number, height: number): Bytes {
+  const out = new Uint8Array(png);
+  const view = new DataView(out.buffer);
+  // Signature (8), then IHDR: length (4), "IHDR" (4), width (4), height (4), 5 more bytes, CRC (4).
+  view.setUint32(16, width);
+  view.setUint32(20, height);
+  view.setUint32(29, crc32(out.subarray(12, 29)));
+  return out;
 }
 
 /** Every file under `dir`, relative, sorted. */
@@ -502,6 +515,44 @@ describe("decoding uploaded pictures", () => {
 
     await expectRefused(truncated(await documentImage(1200, 900, "png"), 0.8), "image/png", "image_unreadable", 422);
   });
+
+  it("refuses a JPEG whose header claims a size its data does not fill (image_unreadable), not recording the lie", async () => {
+    const photo = await documentImage(1200, 900);
+    // 7000 × 7000 is under the 60-million-pixel bomb limit: only decoding every row finds the lie.
+    const lying = jpegDeclaring(photo, 7000, 7000);
+    expect(await imageSize(lying)).toMatchObject({ width: 7000, height: 7000 });
+    await expectRefused(lying, "image/jpeg", "image_unreadable", 422);
+    // Small lies too: a few columns or rows more than the data holds.
+    await expectRefused(jpegDeclaring(photo, 1232, 900), "image/jpeg", "image_unreadable", 422);
+    await expectRefused(jpegDeclaring(photo, 1200, 960), "image/jpeg", "image_unreadable", 422);
+    // A PNG whose IHDR (with a valid checksum) claims more rows than its pixel data holds.
+    await expectRefused(
+      pngDeclaring(await documentImage(1200, 900, "png"), 1200, 1400),
+      "image/png",
+      "image_unreadable",
+      422,
+    );
+  });
+
+  it("still takes what the phone sends: re-encoded JPEG and WebP, PNG kept as picked (palette, alpha, interlaced, trailing bytes)", async () => {
+    const source = await documentImage(1200, 900, "png");
+    const variants: [Bytes, string][] = [
+      [await documentImage(2000, 1500, "jpeg", { quality: 80 }), "image/jpeg"],
+      [await documentImage(2000, 1500, "webp", { quality: 80 }), "image/webp"],
+      [source, "image/png"],
+      [padded(source, source.byteLength + 2000), "image/png"],
+      [new Uint8Array(await sharp(source).png({ palette: true }).toBuffer()), "image/png"],
+      [new Uint8Array(await sharp(source).ensureAlpha(0.5).png().toBuffer()), "image/png"],
+      [new Uint8Array(await sharp(source).png({ progressive: true }).toBuffer()), "image/png"],
+      [new Uint8Array(await sharp(source).jpeg({ progressive: true }).toBuffer()), "image/jpeg"],
+    ];
+    for (const [data, mime] of variants) {
+      const response = await upload(data, { sha256: sha256(data), mime });
+      expect(response.status, `${mime} ${await response.clone().text()}`).toBe(204);
+      const { width, height } = await imageSize(data);
+      expect(fileRow(database.db, sha256(data))).toMatchObject({ mime, width, height });
+    }
+  });
 });
 
 describe("pages served to operators", () => {
@@ -515,12 +566,16 @@ describe("pages served to operators", () => {
     operator = createTestUser(database.db, "operator", { kecamatanCode: GAMBIR });
   });
 
-  /** A submitted application whose KTP page is `photo` (already stored), through the real push. */
-  async function submittedWith(photo: Bytes): Promise<string> {
+  /**
+   * A submitted application whose KTP page is `photo` (already stored), through the real push: the page is
+   * declared with the size the server measured, or would measure, since a submit refuses any other.
+   */
+  async function submittedWith(photo: Bytes, size?: { width: number; height: number }): Promise<string> {
     const draft = readyDraft();
     const ktp = draft.documents["ktp-el"]?.pages[0];
     if (!ktp) throw new Error("readyDraft has no KTP page");
-    Object.assign(ktp, { sha256: sha256(photo), mime: "image/jpeg", bytes: photo.byteLength });
+    const { width, height } = size ?? (await imageSize(photo));
+    Object.assign(ktp, { sha256: sha256(photo), mime: "image/jpeg", bytes: photo.byteLength, width, height });
     storeFilesOf(database.db, draft, sender.id);
     const response = await app.request("/api/sync/push", {
       method: "POST",
@@ -570,7 +625,18 @@ describe("pages served to operators", () => {
   });
 
   it("reads the size of files stored before uploads were decoded when first served, and records it", async () => {
-    /** Bytes written and recorded the way the server did before it decoded uploads: no width or height. */
+    /**
+     * Bytes written and recorded the way the server did before it decoded uploads, in an application
+     * submitted back then: no width or height. (A submit today counts such a file as not held, so the
+     * row has the size only while the application is submitted.)
+     */
+    async function submittedAsBefore(data: Bytes, size: { width: number; height: number }): Promise<string> {
+      const hash = storeAsBefore(data);
+      database.db.update(files).set(size).where(eq(files.sha256, hash)).run();
+      const id = await submittedWith(data, size);
+      database.db.update(files).set({ width: null, height: null }).where(eq(files.sha256, hash)).run();
+      return id;
+    }
     function storeAsBefore(data: Bytes): string {
       const hash = sha256(data);
       mkdirSync(join(filesDir, hash.slice(0, 2)), { recursive: true });
@@ -588,21 +654,19 @@ describe("pages served to operators", () => {
       return hash;
     }
     const large = await documentImage(3000, 2000);
-    const hash = storeAsBefore(large);
-    const response = await view(await submittedWith(large), hash);
+    const hash = sha256(large);
+    const response = await view(await submittedAsBefore(large, { width: 3000, height: 2000 }), hash);
     expect(response.status).toBe(200);
     expect(await imageSize(new Uint8Array(await response.arrayBuffer()))).toMatchObject({ width: 2400, height: 1600 });
     expect(fileRow(database.db, hash)).toMatchObject({ width: 3000, height: 2000 });
 
     // What the server would refuse today is not sent to a browser either: a 4xx, never the bytes.
     const bomb = jpegDeclaring(await plainImage(1000, 750), 60_000, 60_000);
-    const bombHash = storeAsBefore(bomb);
-    const refused = await view(await submittedWith(bomb), bombHash);
+    const refused = await view(await submittedAsBefore(bomb, { width: 60_000, height: 60_000 }), sha256(bomb));
     expect(refused.status).toBe(422);
     expect(await errorCode(refused)).toBe("image_too_large");
     const garbage = jpeg(20_000).fill(7, 4);
-    const garbageHash = storeAsBefore(garbage);
-    const unreadable = await view(await submittedWith(garbage), garbageHash);
+    const unreadable = await view(await submittedAsBefore(garbage, { width: 1600, height: 1200 }), sha256(garbage));
     expect(unreadable.status).toBe(422);
     expect(await errorCode(unreadable)).toBe("image_unreadable");
   });

@@ -129,6 +129,13 @@ function perturbed(guide: Guide): fc.Arbitrary<Draft> {
     if (c.village !== undefined) draft.applicant.address.villageCode = c.village;
     if (c.office !== undefined) draft.officeAreaCode = c.office;
     if (c.issuedOn !== undefined) for (const d of Object.values(draft.documents)) d.issuedOn = c.issuedOn;
+    // The same bytes are always the same type and size: one hash per stored file (the server refuses a page
+    // declared otherwise than its stored file, page-mismatch, before its pre-check ever runs).
+    for (const d of Object.values(draft.documents)) {
+      for (const page of d.pages) {
+        page.sha256 = labelSha(`page ${page.mime} ${page.width ?? "-"}x${page.height ?? "-"}`);
+      }
+    }
     return draft;
   });
 }
