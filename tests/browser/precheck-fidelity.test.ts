@@ -122,6 +122,14 @@ describe("a file the phone calls ready is a file the office accepts", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, "draft-statement-signed");
 
+    // The signed paper prints the applicant's data: a later correction voids the confirmation until it is signed again.
+    const confirm = statement.getByLabel("Pemohon sudah menandatangani surat pernyataan ini");
+    await page.getByLabel("Nama lengkap (sesuai KTP)").fill("Siti Nur’aini Rahma");
+    await expect.poll(() => confirm.isChecked()).toBe(false);
+    await expect.poll(() => page.locator(".verdict").textContent()).not.toContain("Siap diajukan");
+    await confirm.check();
+    await expect.poll(() => page.locator(".verdict").textContent()).toContain("Siap diajukan");
+
     // Sent, and the server's pre-check agrees: the file is submitted.
     await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
     await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 60_000 }).toBe("Terkirim");

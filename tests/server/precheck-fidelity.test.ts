@@ -173,8 +173,9 @@ describe("the office a file goes to", () => {
     storeFilesOf(env.db, draft, cadre.id);
     expect(await submit(draft)).toMatchObject({ status: "applied" });
     const row = env.db.select().from(applications).where(eq(applications.id, draft.id)).get();
-    expect(row?.kecamatanCode).toBe("31.71.01");
-    expect((row?.content as Draft).officeAreaCode).toBe(CIDENG);
+    if (!row) throw new Error("not stored");
+    expect(row.kecamatanCode).toBe("31.71.01");
+    expect((row.content as Draft).officeAreaCode).toBe(CIDENG);
   });
 });
 
