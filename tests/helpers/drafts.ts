@@ -4,7 +4,7 @@ import type { Db } from "../../server/db/open";
 import { files } from "../../server/db/schema";
 import { jakartaDate } from "../../server/jakarta-time";
 import { Draft } from "../../shared/draft";
-import type { Mutation } from "../../shared/sync/protocol";
+import { type Mutation, type MutationResult, PushResponse } from "../../shared/sync/protocol";
 
 export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
@@ -86,4 +86,22 @@ export function mutation<N extends Mutation["name"]>(
   baseVersion = 0,
 ): Mutation {
   return { seq, mutationId: uuidv7(), name, args, baseVersion } as Mutation;
+}
+
+/** Pushes one mutation through the real app as `user` and answers its result (the push itself must be a 200). */
+export async function pushOne(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  user: { cookie: string },
+  clientId: string,
+  one: Mutation,
+): Promise<MutationResult> {
+  const response = await app.request("/api/sync/push", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: user.cookie },
+    body: JSON.stringify({ clientId, mutations: [one] }),
+  });
+  if (response.status !== 200) throw new Error(`push answered ${response.status}`);
+  const result = PushResponse.parse(await response.json()).results[0];
+  if (!result) throw new Error("no result");
+  return result;
 }

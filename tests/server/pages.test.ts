@@ -11,7 +11,7 @@ import { precheck } from "../../shared/precheck";
 import { createRegionIndex } from "../../shared/regions";
 import { type MutationResult, PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
-import { mutation, readyDraft } from "../helpers/drafts";
+import { mutation, pushOne, readyDraft } from "../helpers/drafts";
 import { documentImage, plainImage } from "../helpers/images";
 import { domisiliGuide } from "../helpers/sync-harness";
 import { seededDatabase } from "../helpers/temp-db";
@@ -48,15 +48,7 @@ afterEach(() => env.cleanup());
 
 async function submit(draft: Draft): Promise<MutationResult> {
   seq += 1;
-  const response = await app.request("/api/sync/push", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
-    body: JSON.stringify({ clientId, mutations: [mutation(seq, "submitApplication", { draft })] }),
-  });
-  expect(response.status).toBe(200);
-  const result = PushResponse.parse(await response.json()).results[0];
-  if (!result) throw new Error("no result");
-  return result;
+  return pushOne(app, cadre, clientId, mutation(seq, "submitApplication", { draft }));
 }
 
 async function uploaded(data: Uint8Array, mime: string): Promise<string> {

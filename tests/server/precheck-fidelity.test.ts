@@ -15,7 +15,7 @@ import { type PrecheckResult, precheck } from "../../shared/precheck";
 import { createRegionIndex } from "../../shared/regions";
 import { type MutationResult, PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
-import { mutation, storeFilesOf } from "../helpers/drafts";
+import { mutation, pushOne, storeFilesOf } from "../helpers/drafts";
 import { filledDraftFor, labelSha } from "../helpers/filled-draft";
 import { seededDatabase } from "../helpers/temp-db";
 import { sha256Hex, tusUpload } from "../helpers/tus-client";
@@ -51,16 +51,7 @@ afterEach(() => env.cleanup());
 
 async function submit(draft: Draft): Promise<MutationResult> {
   seq += 1;
-  const response = await app.request("/api/sync/push", {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
-    body: JSON.stringify({ clientId, mutations: [mutation(seq, "submitApplication", { draft })] }),
-  });
-  expect(response.status).toBe(200);
-  const body = PushResponse.parse(await response.json());
-  const result = body.results[0];
-  if (!result) throw new Error("no result");
-  return result;
+  return pushOne(app, cadre, clientId, mutation(seq, "submitApplication", { draft }));
 }
 
 function phoneVerdict(guide: Guide, draft: Draft): PrecheckResult {
