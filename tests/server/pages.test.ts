@@ -9,7 +9,7 @@ import { jakartaDate } from "../../server/jakarta-time";
 import type { DocumentPage, Draft } from "../../shared/draft";
 import { precheck } from "../../shared/precheck";
 import { createRegionIndex } from "../../shared/regions";
-import { type MutationResult, PushResponse } from "../../shared/sync/protocol";
+import type { MutationResult } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, pushOne, readyDraft } from "../helpers/drafts";
 import { documentImage, plainImage } from "../helpers/images";

@@ -13,7 +13,7 @@ import type { Draft } from "../../shared/draft";
 import { Guide } from "../../shared/guide";
 import { type PrecheckResult, precheck } from "../../shared/precheck";
 import { createRegionIndex } from "../../shared/regions";
-import { type MutationResult, PushResponse } from "../../shared/sync/protocol";
+import type { MutationResult } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, pushOne, storeFilesOf } from "../helpers/drafts";
 import { filledDraftFor, labelSha } from "../helpers/filled-draft";

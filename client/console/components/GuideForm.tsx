@@ -1,11 +1,10 @@
 import { CATEGORIES, GovernmentLevel } from "../../../shared/guide";
 import { t } from "../../i18n";
 import { blankOption, blankQuestion, blankRequirement, emptyText, type Path } from "../guide-editing";
-import { type ConsoleMessageKey, tc } from "../messages";
+import { tc } from "../messages";
 import {
   CheckInput,
   type Editor,
-  JsonInput,
   ListEditor,
   ListText,
   LocalizedInput,
