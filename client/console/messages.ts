@@ -239,6 +239,12 @@ const id = {
   statementBodyHelp:
     "Data pemohon diisi otomatis: {fullName}, {nik}, {kk}, {birthDate}, {address}, {phone}. Identitas, penutup, tanggal, dan tempat tanda tangan ditambahkan aplikasi.",
   fWitnesses: "Jumlah saksi yang ikut menandatangani",
+  fCosigners: "Penanda tangan lain (per peran)",
+  cosignersHelp: 'Contoh: [{"id":"Penerima kuasa","en":"Attorney"}]',
+  secEligibility: "Syarat pemohon dan tenggat",
+  fEligibility: "Aturan (JSON)",
+  eligibilityHelp:
+    'Contoh: [{"id":"usia-17","date":"applicant.birthDate","minYears":17,"message":{"id":"Pemohon belum 17 tahun.","en":"The applicant is under 17."},"source":"UU 24/2013 Pasal 63"}]',
   fObtainFrom: "Bisa didapat di",
   fField: "Kolom data pemohon",
   fForm: "Bentuk",
@@ -529,6 +535,12 @@ const en: Record<ConsoleMessageKey, string> = {
   statementBodyHelp:
     "The applicant's data is filled in: {fullName}, {nik}, {kk}, {birthDate}, {address}, {phone}. The app adds the identity block, closing, date and signature lines.",
   fWitnesses: "Witnesses who sign too",
+  fCosigners: "Other signers (by role)",
+  cosignersHelp: 'E.g. [{"id":"Penerima kuasa","en":"Attorney"}]',
+  secEligibility: "Who may apply, and deadlines",
+  fEligibility: "Rules (JSON)",
+  eligibilityHelp:
+    'E.g. [{"id":"age-17","date":"applicant.birthDate","minYears":17,"message":{"id":"Pemohon belum 17 tahun.","en":"The applicant is under 17."},"source":"UU 24/2013 art. 63"}]',
   fObtainFrom: "Can be obtained from",
   fField: "Applicant field",
   fForm: "Form",

@@ -11,6 +11,7 @@ import { Draft } from "../../shared/draft";
 import { sessionCookie } from "../helpers/accounts";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+import { seriousA11yViolations } from "../helpers/axe";
 import { newUser, signIn } from "../helpers/cadre-ui";
 import { mutation } from "../helpers/drafts";
 
@@ -225,6 +226,22 @@ describe("operator console", () => {
     await screenshot(phone.page, "console-guide-editor-360");
     expect(await cspViolations(phone.page)).toEqual([]);
     await phone.context.close();
+  });
+
+  it("edits the rules a file is checked against: page rule, statement text with its co-signers, and eligibility", async () => {
+    const { context, page } = await operatorPage(env.browser);
+    await page.goto(`${env.server.url}/konsol/panduan/akta-kelahiran`);
+    const eligibility = page.getByLabel("Aturan (JSON)");
+    await expect.poll(() => eligibility.inputValue()).toContain("data.tanggal-lahir-anak");
+    await page.goto(`${env.server.url}/konsol/panduan/surat-keterangan-domisili`);
+    const kuasa = page.locator("fieldset.acceptance").filter({ hasText: "Teks surat pernyataan yang dicetak aplikasi" });
+    await expect.poll(() => kuasa.count()).toBeGreaterThan(0);
+    const body = kuasa.first().getByLabel("Isi pernyataan (Bahasa Indonesia)");
+    expect(await body.inputValue()).toMatch(/\S/);
+    await kuasa.first().scrollIntoViewIfNeeded();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, "console-guide-statement-1280");
+    await context.close();
   });
 
   it("renders the dashboard's chart with no CSP violation", async () => {

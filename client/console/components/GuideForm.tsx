@@ -5,6 +5,7 @@ import { tc } from "../messages";
 import {
   CheckInput,
   type Editor,
+  JsonInput,
   ListEditor,
   ListText,
   LocalizedInput,
@@ -108,6 +109,11 @@ export function GuideForm({ ed }: { ed: Editor }) {
           min={1}
           render={(itemPath) => <RequirementFields ed={ed} path={itemPath} />}
         />
+      </section>
+
+      <section class="card" aria-labelledby="sec-eligibility">
+        <h2 id="sec-eligibility">{tc("secEligibility")}</h2>
+        <JsonInput ed={ed} path={["eligibility"]} label={tc("fEligibility")} help={tc("eligibilityHelp")} />
       </section>
 
       <section class="card" aria-labelledby="sec-source">

@@ -76,6 +76,12 @@ export function RequirementFields({ ed, path }: { ed: Editor; path: Path }) {
           />
           <p class="field-hint">{tc("statementBodyHelp")}</p>
           <NumberInput ed={ed} path={[...path, "statement", "witnesses"]} label={tc("fWitnesses")} min={0} />
+          <JsonInput
+            ed={ed}
+            path={[...path, "statement", "cosigners"]}
+            label={tc("fCosigners")}
+            help={tc("cosignersHelp")}
+          />
         </fieldset>
       )}
       <LocalizedInput ed={ed} path={[...path, "obtainFrom"]} label={tc("fObtainFrom")} optional />

@@ -154,7 +154,7 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
             />
           </div>
           {publishedVersion !== null && (
-            <fieldset class="field">
+            <fieldset class="field binding-choice">
               <legend>{tc("bindingLegend")}</legend>
               <label>
                 <input
