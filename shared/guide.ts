@@ -214,6 +214,12 @@ export const Guide = z
      */
     residency: GovernmentLevel.optional(),
     requirements: z.array(Requirement).min(1),
+    /**
+     * What may not be filed twice for the same applicant (by NIK): "while-open" refuses a
+     * second file while one is with the office; "ever" also once one was approved (a first
+     * KTP-el is issued once in a lifetime). Checked by the server at submit, against every file.
+     */
+    filedOnce: z.enum(["while-open", "ever"]).optional(),
     /** Rules the pre-check applies beyond the papers: eligibility, deadlines, answers that must agree with dates. */
     eligibility: z.array(EligibilityRule).max(20).optional(),
     source: z.strictObject({

@@ -146,6 +146,8 @@ const id = {
     "ada halaman yang tidak diterima server. Buka berkas, foto ulang halaman yang disebut, lalu tandai siap diajukan lagi.",
   "rejection.page-mismatch":
     "ada halaman yang tidak sama dengan berkas yang diterima server. Buka berkas, foto ulang halaman yang disebut, lalu tandai siap diajukan lagi.",
+  "rejection.duplicate-file":
+    "pemohon ini sudah punya berkas layanan yang sama di kantor. Jangan mengajukan dua kali; lihat alasannya di berkas.",
   "rejection.not-found": "berkas ini sudah dihapus di server.",
   "rejection.mutation-id-reused": "aplikasi mengirim perubahan ganda. Perbarui aplikasi, lalu hubungi petugas PTSP.",
   "rejection.invalid-mutation":
@@ -318,6 +320,8 @@ const en: Record<DraftMessageKey, string> = {
     "the server did not accept some pages. Open the file, retake the pages it names, then mark it ready again.",
   "rejection.page-mismatch":
     "some pages do not match the files the server received. Open the file, retake the pages it names, then mark it ready again.",
+  "rejection.duplicate-file":
+    "this applicant already has a file for the same service at the office. Do not apply twice; see the reason on the file.",
   "rejection.not-found": "this file was deleted on the server.",
   "rejection.mutation-id-reused": "the app sent a change twice. Update the app, then contact the PTSP staff.",
   "rejection.invalid-mutation":
@@ -355,6 +359,7 @@ const REJECTION_MESSAGES: Record<RejectionCode, DraftMessageKey> = {
   "precheck-failed": "rejection.precheck-failed",
   "file-missing": "rejection.file-missing",
   "page-mismatch": "rejection.page-mismatch",
+  "duplicate-file": "rejection.duplicate-file",
   "not-found": "rejection.not-found",
   "mutation-id-reused": "rejection.mutation-id-reused",
   "invalid-mutation": "rejection.invalid-mutation",

@@ -178,6 +178,8 @@ export const applications = sqliteTable(
     index("applications_status_idx").on(table.status),
     index("applications_queue_idx").on(table.kecamatanCode, table.status, table.submittedAt, table.id),
     index("applications_kecamatan_submitted_idx").on(table.kecamatanCode, table.firstSubmittedAt),
+    // The "not filed twice" rule (server/sync/duplicates.ts): files of one service by the applicant's NIK.
+    index("applications_guide_nik_idx").on(table.guideId, sql`json_extract(${table.content}, '$.applicant.nik')`),
     // Covers every column the dashboard reads (server/dashboard/queries.ts), so
     // its figures come from this index alone, never from rows carrying content.
     index("applications_dashboard_idx").on(

@@ -56,7 +56,15 @@ export function saveContent(
     guideId: draft.guideId,
     guideVersion: draft.guideVersion,
     villageCode: draft.applicant.address.villageCode || null,
-    content: office ? { ...draft, officeAreaCode: office.officeAreaCode } : draft,
+    // Submitted content is canonical where the server relies on it: the office, and the NIK as its 16 digits
+    // (typed with spaces or dots on the phone), which the "not filed twice" rule looks up (server/sync/duplicates.ts).
+    content: office
+      ? {
+          ...draft,
+          officeAreaCode: office.officeAreaCode,
+          applicant: { ...draft.applicant, nik: draft.applicant.nik.replace(/\D/g, "") },
+        }
+      : draft,
     status,
     version,
     changeSeq,

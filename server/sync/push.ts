@@ -18,6 +18,7 @@ import { mutations, syncClients } from "../db/schema";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
 import { jakartaDate } from "../jakarta-time";
+import { duplicateOf } from "./duplicates";
 import { EDITABLE, getApplication, recordPrecheckFailure, saveContent, tombstone } from "./applications";
 import { checkPages } from "./pages";
 
@@ -197,6 +198,8 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
     return { status: "rejected", code: "precheck-failed", reasons };
   }
   if (pages.missing.length > 0) return { status: "rejected", code: "file-missing", reasons: pages.missing };
+  const duplicate = duplicateOf(tx, guide, draft);
+  if (duplicate) return { status: "rejected", code: "duplicate-file", reasons: [duplicate] };
   return { status: "applied", version: saveContent(tx, row, user, draft, "submitted", at) };
 }
 

@@ -236,3 +236,16 @@ export const eligibilityCheckFailed = t(
   "Syarat layanan ini belum bisa diperiksa. Periksa jawaban dan tanggal yang diisi, lalu coba lagi.",
   "This service's conditions could not be checked. Look at the answers and dates entered, then retry.",
 );
+
+/** The server's refusal of a second file for the same applicant and service (the guide's `filedOnce`). */
+export function duplicateFile(service: LocalizedText, approved: boolean): LocalizedText {
+  return approved
+    ? t(
+        `Pemohon dengan NIK ini sudah pernah mendapat ${service.id}. Layanan ini hanya diberikan sekali; pilih layanan penggantian bila hilang atau rusak.`,
+        `The applicant with this NIK already received ${service.en}. It is issued only once; choose the replacement service if it was lost or damaged.`,
+      )
+    : t(
+        `Pemohon dengan NIK ini sudah punya berkas ${service.id} yang sedang diproses kantor. Tunggu hasilnya atau lanjutkan berkas itu, jangan mengajukan dua kali.`,
+        `The applicant with this NIK already has a file for ${service.en} with the office. Wait for its outcome or continue that file; do not apply twice.`,
+      );
+}

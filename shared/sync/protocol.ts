@@ -85,6 +85,8 @@ export const RejectionCode = z.enum([
   "invalid-mutation",
   /** A binding publish made the pinned guide version too old to submit: `guideVersion` and `changes` say why. */
   "guide-outdated",
+  /** The service may not be filed twice for this applicant, and another file is open (or approved): `reasons` says so. */
+  "duplicate-file",
 ]);
 export type RejectionCode = z.infer<typeof RejectionCode>;
 

@@ -61,6 +61,8 @@ const UNREGISTERED_EVENT: Condition = {
 export const keluarga: GuideInput[] = [
   {
     id: "kk-baru",
+    // One file at a time per applicant: a second while the first is being processed would be sent back.
+    filedOnce: "while-open",
     version: 1,
     residency: "provinsi",
     title: { id: "Kartu Keluarga (KK) Baru", en: "New Family Card (KK)" },
@@ -209,6 +211,8 @@ export const keluarga: GuideInput[] = [
   },
   {
     id: "perubahan-kk",
+    // One file at a time per applicant: a second while the first is being processed would be sent back.
+    filedOnce: "while-open",
     version: 1,
     residency: "provinsi",
     title: {

@@ -177,6 +177,8 @@ export const kependudukan: GuideInput[] = [
   },
   {
     id: "ktp-el-baru",
+    // A first KTP-el is issued once in a lifetime (UU 24/2013 Pasal 64 ayat (7), as the guide's eligibility rule cites): a second "baru" is a replacement.
+    filedOnce: "ever",
     version: 1,
     residency: "provinsi",
     title: { id: "KTP-el Baru (Pemula Usia 17 Tahun)", en: "New Electronic ID Card (First-time, Age 17)" },
@@ -317,6 +319,8 @@ export const kependudukan: GuideInput[] = [
   },
   {
     id: "penggantian-ktp-el",
+    // One file at a time per applicant: a second while the first is being processed would be sent back.
+    filedOnce: "while-open",
     version: 1,
     residency: "provinsi",
     title: {
@@ -567,6 +571,8 @@ export const kependudukan: GuideInput[] = [
   },
   {
     id: "surat-keterangan-pindah",
+    // One file at a time per applicant: a second while the first is being processed would be sent back.
+    filedOnce: "while-open",
     version: 1,
     residency: "provinsi",
     title: {
@@ -904,6 +910,8 @@ export const kependudukan: GuideInput[] = [
   },
   {
     id: "pengantar-skck",
+    // One file at a time per applicant: a second while the first is being processed would be sent back.
+    filedOnce: "while-open",
     version: 1,
     residency: "kelurahan",
     title: {

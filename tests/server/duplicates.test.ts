@@ -1,0 +1,129 @@
+import { eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { users } from "../../server/db/schema";
+import { getGuide } from "../../server/guides/repository";
+import { jakartaDate } from "../../server/jakarta-time";
+import { recordVerdict } from "../../server/sync/applications";
+import type { Draft } from "../../shared/draft";
+import { Guide } from "../../shared/guide";
+import type { Verdict } from "../../shared/sync/protocol";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { mutation, pushOne, storeFilesOf } from "../helpers/drafts";
+import { filledDraftFor } from "../helpers/filled-draft";
+import { seededDatabase } from "../helpers/temp-db";
+
+/**
+ * What may not be filed twice (the guide's `filedOnce`): only the server sees
+ * every cadre's files, so it refuses the second one at submit, by the
+ * applicant's NIK however it was typed, and never the same file resubmitted.
+ */
+const CIDENG = "31.71.01.1002";
+let env: ReturnType<typeof seededDatabase>;
+let app: ReturnType<typeof createApp>;
+let cadres: TestUser[];
+/** Each cadre's phone numbers its own mutations from 1. */
+let seqs: Map<TestUser, number>;
+
+beforeEach(() => {
+  env = seededDatabase();
+  app = createApp({ db: env.db });
+  cadres = [1, 2].map(() => {
+    const cadre = createTestUser(env.db, "cadre", { kecamatanCode: "31.71.01" });
+    env.db.update(users).set({ kelurahanCode: CIDENG }).where(eq(users.id, cadre.id)).run();
+    return cadre;
+  });
+  seqs = new Map();
+});
+afterEach(() => env.cleanup());
+
+function guide(id: string): Guide {
+  const stored = getGuide(env.db, id);
+  if (!stored) throw new Error(`seed lacks ${id}`);
+  return Guide.parse(stored.guide);
+}
+
+function fileFor(guideId: string, nik = "3171011203900001"): Draft {
+  const draft = filledDraftFor(guide(guideId), { id: uuidv7(), today: jakartaDate(new Date()), villageCode: CIDENG });
+  draft.applicant.nik = nik;
+  return draft;
+}
+
+async function submit(cadre: TestUser, draft: Draft) {
+  storeFilesOf(env.db, draft, cadre.id);
+  const seq = (seqs.get(cadre) ?? 0) + 1;
+  seqs.set(cadre, seq);
+  return pushOne(
+    app,
+    cadre,
+    `00000000-0000-4000-8000-00000000000${cadres.indexOf(cadre) + 1}`,
+    mutation(seq, "submitApplication", { draft }),
+  );
+}
+
+const decide = (id: string, decision: Verdict["decision"]) =>
+  expect(
+    recordVerdict(env.db, id, {
+      decision,
+      requirements: {},
+      decidedAt: new Date().toISOString(),
+      ...(decision === "rejected" ? { reasonCode: "lainnya" } : {}),
+    }),
+  ).toBe(true);
+
+describe("a service filed once per applicant", () => {
+  it("refuses a second open file for the same NIK from another cadre, typed with spaces, naming the NIK field", async () => {
+    const first = fileFor("pengantar-skck");
+    expect(await submit(cadres[0] as TestUser, first)).toMatchObject({ status: "applied" });
+    const second = fileFor("pengantar-skck", "3171 0112 0390 0001");
+    const refused = await submit(cadres[1] as TestUser, second);
+    expect(refused).toMatchObject({ status: "rejected", code: "duplicate-file" });
+    expect(refused.reasons).toEqual([
+      expect.objectContaining({
+        code: "duplicate-file",
+        field: "applicant.nik",
+        message: expect.objectContaining({ id: expect.stringContaining("sedang diproses") }),
+      }),
+    ]);
+  });
+
+  it("accepts the valid twins: another applicant, another service, and the same file sent again after a fix", async () => {
+    const first = fileFor("pengantar-skck");
+    expect(await submit(cadres[0] as TestUser, first)).toMatchObject({ status: "applied" });
+    expect(await submit(cadres[1] as TestUser, fileFor("pengantar-skck", "3171011203900002"))).toMatchObject({
+      status: "applied",
+    });
+    expect(await submit(cadres[1] as TestUser, fileFor("surat-keterangan-domisili"))).toMatchObject({
+      status: "applied",
+    });
+    decide(first.id, "needs-fix");
+    expect(await submit(cadres[0] as TestUser, first)).toMatchObject({ status: "applied" });
+  });
+
+  it("takes a new file once the open one was rejected", async () => {
+    const first = fileFor("pengantar-skck");
+    await submit(cadres[0] as TestUser, first);
+    decide(first.id, "rejected");
+    expect(await submit(cadres[1] as TestUser, fileFor("pengantar-skck"))).toMatchObject({ status: "applied" });
+  });
+
+  it("refuses a first KTP-el for someone who already received one, and says to ask for a replacement", async () => {
+    const first = fileFor("ktp-el-baru");
+    expect(await submit(cadres[0] as TestUser, first)).toMatchObject({ status: "applied" });
+    decide(first.id, "verified");
+    decide(first.id, "approved");
+    const again = await submit(cadres[1] as TestUser, fileFor("ktp-el-baru"));
+    expect(again).toMatchObject({ status: "rejected", code: "duplicate-file" });
+    expect(again.reasons?.[0]?.message?.id).toContain("penggantian");
+  });
+
+  it("looks the NIK up through its index, never scanning the table", () => {
+    const plan = env.db.$client
+      .prepare(
+        "EXPLAIN QUERY PLAN SELECT status FROM applications WHERE guide_id = ? AND json_extract(content, '$.applicant.nik') = ?",
+      )
+      .all("pengantar-skck", "3171011203900001") as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(" ")).toContain("applications_guide_nik_idx");
+  });
+});
