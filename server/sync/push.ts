@@ -18,8 +18,8 @@ import { mutations, syncClients } from "../db/schema";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
 import { jakartaDate } from "../jakarta-time";
-import { duplicateOf } from "./duplicates";
 import { EDITABLE, getApplication, recordPrecheckFailure, saveContent, tombstone } from "./applications";
+import { duplicateOf } from "./duplicates";
 import { checkPages } from "./pages";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -10,8 +10,8 @@ import { storedFilePath } from "../../server/files/storage";
 import { Draft } from "../../shared/draft";
 import { sessionCookie } from "../helpers/accounts";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
-import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 import { seriousA11yViolations } from "../helpers/axe";
+import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 import { newUser, signIn } from "../helpers/cadre-ui";
 import { mutation } from "../helpers/drafts";
 
@@ -234,7 +234,9 @@ describe("operator console", () => {
     const eligibility = page.getByLabel("Aturan (JSON)");
     await expect.poll(() => eligibility.inputValue()).toContain("data.tanggal-lahir-anak");
     await page.goto(`${env.server.url}/konsol/panduan/surat-keterangan-domisili`);
-    const kuasa = page.locator("fieldset.acceptance").filter({ hasText: "Teks surat pernyataan yang dicetak aplikasi" });
+    const kuasa = page
+      .locator("fieldset.acceptance")
+      .filter({ hasText: "Teks surat pernyataan yang dicetak aplikasi" });
     await expect.poll(() => kuasa.count()).toBeGreaterThan(0);
     const body = kuasa.first().getByLabel("Isi pernyataan (Bahasa Indonesia)");
     expect(await body.inputValue()).toMatch(/\S/);
