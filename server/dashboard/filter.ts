@@ -1,5 +1,5 @@
+import { jakartaDayEnd, jakartaDayStart } from "../../shared/jakarta-time";
 import type { Scope } from "../console/scope";
-import { jakartaDayEnd, jakartaDayStart } from "../jakarta-time";
 
 /**
  * Which applications a dashboard figure counts: the caller's scope, one

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { ApplicationDetail, ApplicationEvent, ServerPrecheck } from "../../shared/api/console";
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
+import { jakartaDate } from "../../shared/jakarta-time";
 import { precheck } from "../../shared/precheck";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { RegionIndex } from "../../shared/regions";
@@ -10,7 +11,6 @@ import { inScope, type Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { applicationEvents, users } from "../db/schema";
 import { getGuideVersion } from "../guides/repository";
-import { jakartaDate } from "../jakarta-time";
 import { type ApplicationRow, getApplication } from "../sync/rows";
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { mustMoveBeforeSubmit, wireChanges } from "../../shared/guide-changes";
+import { jakartaDate } from "../../shared/jakarta-time";
 import { type PrecheckContext, precheck, type Reason } from "../../shared/precheck";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { RegionIndex } from "../../shared/regions";
@@ -17,7 +18,6 @@ import type { Db } from "../db/open";
 import { mutations, syncClients } from "../db/schema";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
-import { jakartaDate } from "../jakarta-time";
 import { EDITABLE, getApplication, recordPrecheckFailure, saveContent, tombstone } from "./applications";
 import { duplicateOf } from "./duplicates";
 import { checkPages } from "./pages";

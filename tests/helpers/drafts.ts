@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { v7 as uuidv7 } from "uuid";
 import type { Db } from "../../server/db/open";
 import { files } from "../../server/db/schema";
-import { jakartaDate } from "../../server/jakarta-time";
 import { Draft } from "../../shared/draft";
+import { jakartaDate } from "../../shared/jakarta-time";
 import { type Mutation, type MutationResult, PushResponse } from "../../shared/sync/protocol";
 
 export function sha256(text: string): string {

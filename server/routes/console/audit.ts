@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { AuditQuery } from "../../../shared/api/console";
+import { jakartaDate } from "../../../shared/jakarta-time";
 import type { Locale, LocalizedText } from "../../../shared/text";
 import { actorOf, scopeOf } from "../../console/scope";
 import { auditBatches, auditCursor, auditRows, parseAuditCursor, toAuditEntry } from "../../dashboard/audit";
@@ -8,7 +9,6 @@ import { csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
 import { apiError, requestLocale } from "../../http/errors";
 import { readQuery } from "../../http/query";
-import { jakartaDate } from "../../jakarta-time";
 import type { ConsoleOptions } from "./index";
 
 const EXPORT_HEADER: LocalizedText[] = [

@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import { DashboardQuery, DashboardTable } from "../../../shared/api/console";
+import { jakartaDate } from "../../../shared/jakarta-time";
 import { actorOf, scopeOf } from "../../console/scope";
 import { buildDashboard } from "../../dashboard/build";
 import { type DashboardFilter, dashboardFilter } from "../../dashboard/filter";
@@ -9,7 +10,6 @@ import { csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
 import { apiError, requestLocale } from "../../http/errors";
 import { readQuery } from "../../http/query";
-import { jakartaDate } from "../../jakarta-time";
 import type { ConsoleOptions } from "./index";
 
 /**

@@ -7,6 +7,7 @@ import {
   SaveGuideDraftRequest,
 } from "../../../shared/api/console";
 import { type Guide, Slug } from "../../../shared/guide";
+import { jakartaDate } from "../../../shared/jakarta-time";
 import { actorOf } from "../../console/scope";
 import type { Db } from "../../db/open";
 import {
@@ -22,7 +23,6 @@ import { listGuides } from "../../guides/repository";
 import { readJson } from "../../http/body";
 import type { AppEnv } from "../../http/env";
 import { apiError } from "../../http/errors";
-import { jakartaDate } from "../../jakarta-time";
 import type { ConsoleOptions } from "./index";
 
 /** A draft may be up to ~256 KB; the envelope ({"draft": …}) gets a little room on top. */
