@@ -23,6 +23,11 @@ import type { Tx } from "./rows";
  * not sent to the office and not judged.
  */
 export interface PageFindings {
+  /**
+   * The draft with every page's size as the server measured it where the draft declared none (the schema
+   * makes it optional): what the pre-check judges and what is stored, so "too small to read" is never skipped.
+   */
+  measured: Draft;
   /** A page declared with a type or size other than the stored file's (`page-mismatch`). */
   mismatched: RefusalReason[];
   /** A page whose file the server does not hold, verified (`file-missing`): refused at upload, or never sent. */
@@ -50,19 +55,23 @@ export function checkPages(tx: Tx | Db, guide: Guide, draft: Draft): PageFinding
     for (const { sha256, ...file } of rows) stored.set(sha256, file);
   }
 
-  const findings: PageFindings = { mismatched: [], missing: [] };
+  const measured = structuredClone(draft);
+  const findings: PageFindings = { measured, mismatched: [], missing: [] };
   for (const { requirement, pages } of pagesOf) {
     pages.forEach((page, index) => {
       const file = page.sha256 ? stored.get(page.sha256) : undefined;
       const where = { requirementId: requirement.id, field: `documents.${requirement.id}.pages.${index}` };
+      const undeclared = page.width === undefined && page.height === undefined;
       if (!file || isUnmeasuredImage(file)) {
         findings.missing.push({ code: "file-missing", message: missingText(requirement, index + 1), ...where });
       } else if (
         page.mime !== file.mime ||
-        (page.width ?? null) !== file.width ||
-        (page.height ?? null) !== file.height
+        (!undeclared && ((page.width ?? null) !== file.width || (page.height ?? null) !== file.height))
       ) {
         findings.mismatched.push({ code: "page-mismatch", message: mismatchText(requirement, index + 1), ...where });
+      } else if (undeclared && file.width !== null && file.height !== null) {
+        const copy = measured.documents[requirement.id]?.pages[index];
+        if (copy) Object.assign(copy, { width: file.width, height: file.height });
       }
     });
   }

@@ -176,15 +176,15 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
       changes: wireChanges(guide, current.guide),
     };
   }
-  // Every page's declared type and size must be what the server measured when it stored the file:
-  // the pre-check below judges declared values, so they must be true ones (server/sync/pages.ts).
+  // Every page's declared type and size must be what the server measured when it stored the file, and a
+  // size left out is the measured one: the pre-check below judges true values (server/sync/pages.ts).
   const pages = checkPages(tx, guide, draft);
   if (pages.mismatched.length > 0) return { status: "rejected", code: "page-mismatch", reasons: pages.mismatched };
-  // One object, so more of what the check needs (the cadre's home office) is added in one place.
+  const measured = pages.measured;
   // No office picked: the file goes to the cadre's own kelurahan/kecamatan, and residency is checked against it.
   const context: PrecheckContext = { today: jakartaDate(now), regions, homeOffice: homeOfficeOf(user) };
   // The same engine as on the phone: a file the phone calls ready must be ready here too.
-  const result = precheck(guide, draft, context);
+  const result = precheck(guide, measured, context);
   if (result.verdict !== "ready") {
     const reasons = result.toFix.map(refusalReason);
     recordPrecheckFailure(
@@ -198,9 +198,9 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
     return { status: "rejected", code: "precheck-failed", reasons };
   }
   if (pages.missing.length > 0) return { status: "rejected", code: "file-missing", reasons: pages.missing };
-  const duplicate = duplicateOf(tx, guide, draft);
+  const duplicate = duplicateOf(tx, guide, measured);
   if (duplicate) return { status: "rejected", code: "duplicate-file", reasons: [duplicate] };
-  return { status: "applied", version: saveContent(tx, row, user, draft, "submitted", at) };
+  return { status: "applied", version: saveContent(tx, row, user, measured, "submitted", at) };
 }
 
 /** A pre-check reason as the protocol carries it: what it concerns, and its words in both languages. */

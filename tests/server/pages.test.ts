@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { files } from "../../server/db/schema";
+import { applications, files } from "../../server/db/schema";
 import type { DocumentPage, Draft } from "../../shared/draft";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { precheck } from "../../shared/precheck";
@@ -126,7 +126,7 @@ describe("pages declared otherwise than stored", () => {
     expect(result.reasons?.[0]?.message?.id).toMatch(/Halaman 1 dari KTP-el pemohon.*Foto ulang halaman 1/);
   });
 
-  it("refuses a photo declared larger than it was measured, and one declared without its size", async () => {
+  it("refuses a photo declared larger than it was measured, and takes the measured size where none is declared", async () => {
     const draft = await truthfulDraft();
     Object.assign(firstPage(draft, "kartu-keluarga"), { width: 1600, height: 1200 });
     expect(await submit(draft)).toMatchObject({
@@ -135,15 +135,14 @@ describe("pages declared otherwise than stored", () => {
       reasons: [{ requirementId: "kartu-keluarga", field: "documents.kartu-keluarga.pages.0" }],
     });
 
-    // Without width and height the pre-check's "too small to read" rule has nothing to judge.
+    // Width and height are optional in a draft: the server judges, and stores, the size it measured.
     const unsized = await truthfulDraft();
+    const { width, height } = firstPage(unsized, "ktp-el");
     delete firstPage(unsized, "ktp-el").width;
     delete firstPage(unsized, "ktp-el").height;
-    expect(await submit(unsized)).toMatchObject({
-      status: "rejected",
-      code: "page-mismatch",
-      reasons: [{ requirementId: "ktp-el", field: "documents.ktp-el.pages.0" }],
-    });
+    expect(await submit(unsized)).toMatchObject({ status: "applied" });
+    const stored = env.db.select().from(applications).where(eq(applications.id, unsized.id)).get();
+    expect(firstPage(stored?.content as Draft, "ktp-el")).toMatchObject({ width, height });
   });
 
   it("refuses a page declared as another picture type than the bytes are (a JPEG declared WebP)", async () => {
