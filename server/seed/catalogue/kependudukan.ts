@@ -32,6 +32,16 @@ import {
   URL_ALPUKAT,
 } from "./common";
 
+/** Moving out and moving in ask the same question: whether other family members move too. */
+const Q_ANGGOTA_IKUT: NonNullable<GuideInput["questions"]>[number] = {
+  id: "anggota-ikut",
+  kind: "yes-no",
+  text: {
+    id: "Apakah ada anggota keluarga lain yang ikut pindah?",
+    en: "Are other family members moving too?",
+  },
+};
+
 export const kependudukan: GuideInput[] = [
   {
     id: "surat-keterangan-domisili",
@@ -621,17 +631,7 @@ export const kependudukan: GuideInput[] = [
       hours: HOURS,
     },
     complaint: COMPLAINT_DUKCAPIL,
-    questions: [
-      {
-        id: "anggota-ikut",
-        kind: "yes-no",
-        text: {
-          id: "Apakah ada anggota keluarga lain yang ikut pindah?",
-          en: "Are other family members moving too?",
-        },
-      },
-      Q_DIWAKILKAN,
-    ],
+    questions: [Q_ANGGOTA_IKUT, Q_DIWAKILKAN],
     requirements: [
       {
         id: "kartu-keluarga",
@@ -742,14 +742,7 @@ export const kependudukan: GuideInput[] = [
           en: "Does the destination house belong to someone else (rented or shared)?",
         },
       },
-      {
-        id: "anggota-ikut",
-        kind: "yes-no",
-        text: {
-          id: "Apakah ada anggota keluarga lain yang ikut pindah?",
-          en: "Are other family members moving too?",
-        },
-      },
+      Q_ANGGOTA_IKUT,
       Q_DIWAKILKAN,
     ],
     requirements: [
