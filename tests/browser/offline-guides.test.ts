@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
+import { storedTicks } from "../helpers/draft-ui";
 
 // Each test starts a browser context and walks several screens on 2 cores.
 vi.setConfig({ testTimeout: 60_000 });
@@ -65,6 +66,8 @@ describe("requirement guides offline", () => {
 
     // Ticks and answers survive a reload.
     await checklist.getByRole("checkbox").first().check();
+    // The tick is written to IndexedDB asynchronously: reload once it is stored.
+    await expect.poll(() => storedTicks(page, "surat-keterangan-domisili").then((t) => t.length)).toBe(1);
     await page.reload();
     await expect.poll(() => page.locator(".checklist").getByRole("checkbox").first().isChecked()).toBe(true);
     await screenshot(page, "guide");

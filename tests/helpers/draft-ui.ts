@@ -74,3 +74,21 @@ export function storedPages(on: Page, draftId: string): Promise<{ pages: number;
     return { pages: Object.values(draft?.documents ?? {}).reduce((n, d) => n + d.pages.length, 0), blobs };
   }, draftId);
 }
+
+/** The requirement ids ticked on a guide's checklist, as stored on the device. */
+export function storedTicks(on: Page, guideId: string): Promise<string[]> {
+  return on.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open("masdarin");
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const saved = await new Promise<{ ticked?: string[] } | undefined>((resolve, reject) => {
+      const request = db.transaction("selfChecks").objectStore("selfChecks").get(id);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return saved?.ticked ?? [];
+  }, guideId);
+}
