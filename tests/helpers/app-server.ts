@@ -5,7 +5,8 @@ import { createApp } from "../../server/app";
 import { seedIfEmpty } from "../../server/seed/seed";
 import { tempDatabase } from "./temp-db";
 
-export const DIST_DIR = resolve(import.meta.dirname, "../../dist");
+/** The built PWA; MASDARIN_DIST lets parallel work build and test its own copy. */
+export const DIST_DIR = process.env.MASDARIN_DIST ?? resolve(import.meta.dirname, "../../dist");
 
 /**
  * The real server (real app, real SQLite file, built PWA) on a free loopback
