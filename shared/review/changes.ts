@@ -1,0 +1,55 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import type { Draft } from "../draft";
+import type { Guide } from "../guide";
+
+/**
+ * What each part of a file is made of, as one short digest per part, so the
+ * phone can tell whether a requirement the office flagged has been touched
+ * since, and the office can see what a resubmission changed. Digests, never
+ * values: the record of "what changed" must not copy NIKs or names around.
+ *
+ * Parts are `requirement:<id>` (its pages by content hash, the dates and
+ * counts entered for it, and for data requirements the value it reads) and
+ * `applicant:<field>` (each field of the applicant form).
+ */
+export type Fingerprints = Record<string, string>;
+
+const APPLICANT_FIELDS = ["fullName", "nik", "kk", "birthDate", "sex", "phone", "address"] as const;
+
+function digest(value: unknown): string {
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(value ?? null)))).slice(0, 16);
+}
+
+function applicantValue(draft: Draft, field: (typeof APPLICANT_FIELDS)[number]): unknown {
+  return draft.applicant[field] ?? null;
+}
+
+export function fingerprints(guide: Guide, draft: Draft): Fingerprints {
+  const parts: Fingerprints = {};
+  for (const field of APPLICANT_FIELDS) parts[`applicant:${field}`] = digest(applicantValue(draft, field));
+  for (const requirement of guide.requirements) {
+    const document = draft.documents[requirement.id];
+    const content = {
+      pages: document?.pages.map((page) => page.sha256) ?? [],
+      issuedOn: document?.issuedOn ?? "",
+      signedOn: document?.signedOn ?? "",
+      pagesWithEntries: document?.pagesWithEntries ?? null,
+      value: requirement.field ? applicantValue(draft, requirement.field) : (draft.data[requirement.id] ?? null),
+    };
+    parts[`requirement:${requirement.id}`] = digest(content);
+  }
+  return parts;
+}
+
+/** The parts whose digest differs (or that exist on one side only), in the order `after` lists them. */
+export function changedParts(before: Fingerprints, after: Fingerprints): string[] {
+  const keys = [...Object.keys(after), ...Object.keys(before).filter((key) => !(key in after))];
+  return keys.filter((key) => before[key] !== after[key]);
+}
+
+/** Whether the office's flag on a requirement still stands: nothing on it changed since the file was sent back. */
+export function flagStands(requirementId: string, atSendBack: Fingerprints, now: Fingerprints): boolean {
+  const key = `requirement:${requirementId}`;
+  return atSendBack[key] === now[key];
+}
