@@ -2,6 +2,7 @@ import Dexie, { type Table } from "dexie";
 import type { AnswerValue } from "../../shared/conditions";
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
+import type { Fingerprints } from "../../shared/review/changes";
 import type { GuideChange, MutationIssue, RefusalReason } from "../../shared/sync/protocol";
 
 export interface MetaRow {
@@ -84,6 +85,16 @@ export interface OfficeChange {
   at: string;
 }
 
+/**
+ * The office sent the file back for fixing (its verdict's decidedAt): what the
+ * file was made of then, as digests, so the phone can tell which flagged
+ * requirements the cadre has changed since (shared/review/changes.ts).
+ */
+export interface SentBack {
+  decidedAt: string;
+  fingerprints: Fingerprints;
+}
+
 /** A draft as stored: the shared Draft plus device-only bookkeeping. */
 export interface DraftRow extends Draft {
   /** Lowercased name and NIK digits, indexed so the drafts list can search 10,000 drafts quickly. */
@@ -91,6 +102,7 @@ export interface DraftRow extends Draft {
   /** Set by "hapus" and cleared by "urungkan"; rows are purged once the undo window has passed. */
   deletedAt?: string;
   officeChange?: OfficeChange;
+  sentBack?: SentBack;
 }
 
 /**

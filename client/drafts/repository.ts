@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import { Applicant, Draft, type DraftDocument, type HistoryEntry } from "../../shared/draft";
+import { Applicant, type DocumentPage, Draft, type DraftDocument, type HistoryEntry } from "../../shared/draft";
 import type { PageMimeType } from "../../shared/files/formats";
 import type { Guide } from "../../shared/guide";
 import { mustMoveBeforeSubmit } from "../../shared/guide-changes";
@@ -8,6 +8,7 @@ import { draftSearchKey } from "../db/local-db";
 import { enqueue, outboxTables } from "../sync/outbox";
 import { sha256Hex } from "../uploads/sha256";
 import { officeHasFile, readOfficeFacts } from "./office-file";
+import { sentBackRecord } from "./sent-back";
 
 const HISTORY_LIMIT = 200;
 
@@ -87,7 +88,13 @@ export class DraftRepository {
   ): Promise<DraftRow> {
     const row = await this.db.drafts.get(id);
     if (!row || row.deletedAt) throw new DraftNotFoundError(id);
-    const { searchKey: _key, deletedAt: _deleted, officeChange, ...current } = row;
+    const { searchKey: _key, deletedAt: _deleted, officeChange, sentBack: _sentBack, ...current } = row;
+    // The content as the office saw it, kept before the first edit after a send-back (awaited here: see below).
+    const sentBack = sentBackRecord(
+      row,
+      await this.db.remote.get(id),
+      await this.db.guideVersions.get([row.guideId, row.guideVersion]),
+    );
     const next = structuredClone(current) as Draft;
     change(next);
     const at = this.now().toISOString();
@@ -107,7 +114,12 @@ export class DraftRepository {
     next.history = appendHistory(next.history, { at, action });
     const valid = Draft.parse(next);
     const kept = notice ?? officeChange;
-    const stored: DraftRow = { ...valid, searchKey: draftSearchKey(valid), ...(kept ? { officeChange: kept } : {}) };
+    const stored: DraftRow = {
+      ...valid,
+      searchKey: draftSearchKey(valid),
+      ...(kept ? { officeChange: kept } : {}),
+      ...(sentBack ? { sentBack } : {}),
+    };
     await this.db.drafts.put(stored);
     // Marking ready is the submission; every other edit saves the content on the server.
     const name = action === "marked-ready" ? "submitApplication" : "putDraft";
@@ -236,6 +248,27 @@ export class DraftRepository {
       });
       await this.db.blobs.bulkDelete([blobId, `${blobId}:thumb`]);
       return row;
+    });
+  }
+
+  /**
+   * Undoes removePage: the page back at `index` with the bytes the caller kept
+   * aside, in one transaction. A page already there (a double tap) is left alone.
+   */
+  async restorePage(
+    id: string,
+    requirementId: string,
+    page: DocumentPage,
+    index: number,
+    blobs: BlobRow[],
+  ): Promise<DraftRow> {
+    return this.write(async () => {
+      await this.db.blobs.bulkPut(blobs);
+      return this.update(id, `page-restored:${requirementId}`, (draft) => {
+        const pages = documentOf(draft, requirementId).pages;
+        if (pages.some((p) => p.blobId === page.blobId)) return;
+        pages.splice(Math.min(index, pages.length), 0, page);
+      });
     });
   }
 

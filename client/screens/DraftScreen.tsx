@@ -1,17 +1,17 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { dateDataFields } from "../../shared/precheck/eligibility";
-import { reasonLabel } from "../../shared/review/reasons";
-import type { Verdict } from "../../shared/sync/protocol";
 import { SelfCheck } from "../components/SelfCheck";
 import { ApplicantForm } from "../drafts/components/ApplicantForm";
 import { Handover } from "../drafts/components/Handover";
 import { OfficePicker } from "../drafts/components/OfficePicker";
 import { PrecheckSummary } from "../drafts/components/PrecheckSummary";
+import { ReadyBox } from "../drafts/components/ReadyBox";
 import { RequirementCard } from "../drafts/components/RequirementCard";
 import { ServerRefusal } from "../drafts/components/ServerRefusal";
 import { VersionNotice } from "../drafts/components/VersionNotice";
 import { handoverText } from "../drafts/handover-text";
 import { td } from "../drafts/messages";
+import { sentBackView } from "../drafts/sent-back";
 import { LOCKED, statusOf } from "../drafts/status";
 import { draftRepository } from "../drafts/store";
 import { useBindingMove } from "../drafts/use-binding-move";
@@ -21,16 +21,13 @@ import { locale } from "../i18n";
 import { onLinkClick } from "../router";
 import { syncView } from "../sync/state";
 
-/** What the office said about one requirement, only while it is marked for fixing. */
-function officeReviewOf(verdict: Verdict | null, requirementId: string) {
-  const review = verdict?.requirements?.[requirementId];
-  return review?.status === "needs-fix" ? review : undefined;
-}
-
 export function DraftScreen({ id }: { id: string }) {
   const lang = locale.value;
   const { state, draft, guide, latest, result, error, edit, run, moveToLatest } = useDraft(id);
   const [showAll, setShowAll] = useState(false);
+  // Taps on "Tandai siap diajukan" while not ready: each one announces the summary again.
+  const [blocked, setBlocked] = useState(0);
+  const summary = useRef<HTMLElement>(null);
   const office = useOfficeView(id, draft?.status);
   // A binding guide version: moved by the hook unless the office already has the file (the shared rule).
   const binding = useBindingMove({ id, draft, guide, latest, facts: office?.facts ?? null, moveToLatest });
@@ -55,7 +52,8 @@ export function DraftScreen({ id }: { id: string }) {
   const verdicts = new Map(result.requirements.map((v) => [v.requirementId, v]));
   const dateFields = dateDataFields(guide);
   const remote = office?.remote;
-  const officeVerdict = (remote?.verdict ?? null) as Verdict | null;
+  const sentBack = sentBackView(guide, draft, remote);
+  const flags = new Map(sentBack?.flags.map((flag) => [flag.requirementId, flag]));
   const locked = !!remote && LOCKED.has(remote.status) && draft.status !== "draft";
   const status = statusOf(draft, remote, office?.waiting ?? false, syncView.value.running);
   return (
@@ -96,15 +94,7 @@ export function DraftScreen({ id }: { id: string }) {
           {td("lockedNotice")}
         </p>
       )}
-      {(officeVerdict?.reasonCode || officeVerdict?.reason) && (
-        <div class="card notice" role="status">
-          {officeVerdict.reasonCode && (
-            <p>{td("officeReason", { reason: reasonLabel(officeVerdict.reasonCode, lang) })}</p>
-          )}
-          {officeVerdict.reason && <p>{td("officeNote", { note: officeVerdict.reason })}</p>}
-        </div>
-      )}
-      <PrecheckSummary result={result} />
+      <PrecheckSummary result={result} guide={guide} sentBack={sentBack} blocked={blocked} summaryRef={summary} />
       <fieldset class="plain-fieldset" disabled={locked}>
         <ApplicantForm draft={draft} reasons={result.applicant} showAll={showAll} edit={edit} />
         {guide.residency && <OfficePicker guide={guide} draft={draft} edit={edit} />}
@@ -142,7 +132,8 @@ export function DraftScreen({ id }: { id: string }) {
                   verdict={verdict}
                   edit={edit}
                   run={run}
-                  officeReview={officeReviewOf(officeVerdict, requirement.id)}
+                  officeReview={flags.get(requirement.id)}
+                  showAll={showAll}
                   isDate={dateFields.has(requirement.id)}
                 />
               ) : null;
@@ -151,48 +142,32 @@ export function DraftScreen({ id }: { id: string }) {
         </section>
       </fieldset>
 
-      <section class="card ready-box no-print">
-        {locked ? null : draft.status === "ready" ? (
-          <>
-            <p role="status">{td("markedReady")}</p>
-            <button
-              type="button"
-              class="button small"
-              onClick={() =>
-                edit("marked-draft", (d) => {
-                  d.status = "draft";
-                })
-              }
-            >
-              {td("backToDraft")}
-            </button>
-          </>
-        ) : (
-          <>
-            <button
-              type="button"
-              class="button primary"
-              aria-disabled={!ready || binding.mustMove !== false}
-              onClick={() => {
-                // A version the office no longer takes: the move comes first (or is still being decided).
-                if (binding.mustMove !== false) return;
-                if (!ready) {
-                  setShowAll(true);
-                  return;
-                }
-                void run(() =>
-                  draftRepository.update(id, "marked-ready", (d) => {
-                    d.status = "ready";
-                  }),
-                ).then(() => import("../sync/runner").then(({ requestSync }) => requestSync()));
-              }}
-            >
-              {td("markReady")}
-            </button>
-            {!ready && <p class="muted small">{td("markReadyHint")}</p>}
-          </>
-        )}
-      </section>
+      <ReadyBox
+        status={draft.status}
+        locked={locked}
+        ready={ready}
+        mustMove={binding.mustMove}
+        askFirst={!!sentBack?.unchanged}
+        onNotReady={() => {
+          setShowAll(true);
+          setBlocked((count) => count + 1);
+          // Focus first, then the alert inside it speaks once; every item is a link to its field or card.
+          summary.current?.focus({ preventScroll: true });
+          summary.current?.scrollIntoView({ block: "start" });
+        }}
+        onSubmit={() =>
+          void run(() =>
+            draftRepository.update(id, "marked-ready", (d) => {
+              d.status = "ready";
+            }),
+          ).then(() => import("../sync/runner").then(({ requestSync }) => requestSync()))
+        }
+        onBackToDraft={() =>
+          edit("marked-draft", (d) => {
+            d.status = "draft";
+          })
+        }
+      />
 
       <Handover guide={guide} draft={draft} result={result} />
       {/* What "Cetak ringkasan" puts on paper: the same summary as the shared text. */}

@@ -1,5 +1,15 @@
 import type { ComponentChildren } from "preact";
 
+/**
+ * What a control carries while its field is in error: marked invalid and
+ * described by the message under it. The message is read when the control is
+ * focused, never announced on each keystroke (no role=alert here: the summary
+ * at the top announces once, when the cadre tries to submit).
+ */
+export function errorProps(id: string, error: string | undefined): Record<string, string> {
+  return error ? { "aria-invalid": "true", "aria-describedby": `${id}-error` } : {};
+}
+
 /** A labelled form control with its error right below it, tied together for screen readers. */
 export function Field({
   id,
@@ -20,7 +30,7 @@ export function Field({
       {children}
       {hint && !error && <p class="field-hint">{hint}</p>}
       {error && (
-        <p class="field-error" id={`${id}-error`} role="alert">
+        <p class="field-error" id={`${id}-error`}>
           {error}
         </p>
       )}

@@ -7,7 +7,9 @@ import type { DraftRow } from "../../db/local-db";
 import { describeRequirement } from "../../guide/describe";
 import { locale } from "../../i18n";
 import { td } from "../messages";
+import type { OfficeFlag } from "../sent-back";
 import { DataAnswer } from "./DataAnswer";
+import { errorProps } from "./Field";
 import { PageAdder } from "./PageAdder";
 import { PageList } from "./PageList";
 import { PagesCount } from "./PagesCount";
@@ -26,14 +28,19 @@ interface Props {
   verdict: RequirementVerdict;
   edit: (action: string, change: (draft: Draft) => void) => unknown;
   run: (write: () => Promise<DraftRow>) => Promise<DraftRow | undefined>;
-  /** The office's reason (a code from the shared list) and note when it sent this requirement back for fixing. */
-  officeReview?: { reasonCode?: string | undefined; reason?: string | undefined } | undefined;
+  /**
+   * The office's reason (a code from the shared list) and note when it sent this requirement back for fixing;
+   * `answered` once something on it changed since.
+   */
+  officeReview?: OfficeFlag | undefined;
+  /** "Tandai siap diajukan" was tried: empty fields count as invalid too. */
+  showAll?: boolean;
   /** A data requirement that an eligibility rule reads as a date: asked with a date picker. */
   isDate?: boolean;
 }
 
 /** One requirement of the draft: its state, the reasons, and what the cadre does about it. */
-export function RequirementCard({ draft, requirement, verdict, edit, run, officeReview, isDate }: Props) {
+export function RequirementCard({ draft, requirement, verdict, edit, run, officeReview, showAll, isDate }: Props) {
   const lang = locale.value;
   const replacing = useRef<string | undefined>(undefined);
   const cameraInput = useRef<HTMLInputElement>(null);
@@ -42,27 +49,47 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
   const isPaper = requirement.kind !== "data";
   const detail = describeRequirement(requirement, lang);
   const applies = verdict.status !== "not-applicable";
-
+  // Not green while the office's flag stands: nothing on it has changed since the file was sent back.
+  const flagged = !!officeReview && !officeReview.answered;
+  const fieldError = (field: string, value: string | undefined) => {
+    const reason = verdict.reasons.find((r) => r.field === field);
+    return reason && (showAll || value) ? reason.message[lang] : undefined;
+  };
+  const issuedError = fieldError(`documents.${id}.issuedOn`, document?.issuedOn);
+  const dataError = fieldError(`data.${id}`, draft.data[id]);
+  // A reason shown under its own field is not repeated in the card's list.
+  const listed = verdict.reasons.filter(
+    (r) =>
+      !(issuedError && r.field === `documents.${id}.issuedOn`) &&
+      !(dataError && requirement.kind === "data" && r.field === `data.${id}`),
+  );
   return (
-    <li class={`requirement-card status-${verdict.status}`} id={`req-${id}`}>
+    <li
+      class={`requirement-card status-${flagged ? "flagged" : verdict.status}`}
+      id={`req-${id}`}
+      tabIndex={-1}
+      aria-labelledby={`req-${id}-title`}
+      data-flag={officeReview ? (flagged ? "standing" : "answered") : undefined}
+    >
       <div class="requirement-head">
-        <span class={`status-pill ${verdict.status}`}>{td(STATUS_KEYS[verdict.status])}</span>
-        <h3>{requirement.label[lang]}</h3>
+        <span class={`status-pill ${flagged ? "invalid" : verdict.status}`}>
+          {td(flagged ? "flagStands" : STATUS_KEYS[verdict.status])}
+        </span>
+        <h3 id={`req-${id}-title`}>{requirement.label[lang]}</h3>
       </div>
       {detail && <p class="requirement-meta">{detail}</p>}
-      {officeReview?.reasonCode && (
-        <p class="office-note" role="note">
-          {td("officeReason", { reason: reasonLabel(officeReview.reasonCode, lang) })}
-        </p>
+      {officeReview && (
+        <div class={flagged ? "office-note" : "office-note answered"} role="note">
+          {!flagged && <p class="answered-tag">{td("fixedByCadre")}</p>}
+          {officeReview.reasonCode && (
+            <p>{td("officeReason", { reason: reasonLabel(officeReview.reasonCode, lang) })}</p>
+          )}
+          {officeReview.note && <p>{td("officeNote", { note: officeReview.note })}</p>}
+        </div>
       )}
-      {officeReview?.reason && (
-        <p class="office-note" role="note">
-          {td("officeNote", { note: officeReview.reason })}
-        </p>
-      )}
-      {verdict.reasons.length > 0 && (
+      {listed.length > 0 && (
         <ul class="reasons">
-          {verdict.reasons.map((reason) => (
+          {listed.map((reason) => (
             <li key={`${reason.code}:${reason.field ?? ""}`}>{reason.message[lang]}</li>
           ))}
         </ul>
@@ -76,6 +103,7 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
           <PageList
             draftId={draft.id}
             requirementId={id}
+            requirementLabel={requirement.label[lang]}
             pages={document?.pages ?? []}
             run={run}
             onRetake={(blobId) => {
@@ -103,6 +131,7 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
                 id={`issued-${id}`}
                 type="date"
                 value={document?.issuedOn ?? ""}
+                {...errorProps(`issued-${id}`, issuedError)}
                 onInput={(event) => {
                   const value = event.currentTarget.value;
                   edit(`documents.${id}.issuedOn`, (d) => {
@@ -111,12 +140,17 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
                   });
                 }}
               />
+              {issuedError && (
+                <p class="field-error" id={`issued-${id}-error`}>
+                  {issuedError}
+                </p>
+              )}
             </div>
           )}
         </>
       )}
       {applies && requirement.kind === "data" && !requirement.field && (
-        <DataAnswer draft={draft} requirementId={id} isDate={isDate === true} edit={edit} />
+        <DataAnswer draft={draft} requirementId={id} isDate={isDate === true} error={dataError} edit={edit} />
       )}
       {requirement.kind === "data" && requirement.field && <p class="muted small">{td("fromApplicant")}</p>}
     </li>
