@@ -70,6 +70,14 @@ export const ERROR_MESSAGES = {
   },
   user_not_found: { id: "Pengguna tidak ditemukan.", en: "User not found." },
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "That username is taken." },
+  role_not_allowed: {
+    id: "Anda tidak berhak membuat akun dengan peran ini.",
+    en: "You may not create an account with this role.",
+  },
+  kecamatan_not_allowed: {
+    id: "Anda hanya dapat membuat akun di kecamatan Anda sendiri.",
+    en: "You may only create accounts in your own kecamatan.",
+  },
   session_not_found: { id: "Sesi tidak ditemukan.", en: "Session not found." },
   cannot_disable_self: {
     id: "Anda tidak dapat menonaktifkan akun Anda sendiri.",

@@ -65,7 +65,12 @@ function kelurahanInKecamatan(
   ctx: z.RefinementCtx,
 ): void {
   if (value.kelurahanCode && value.kecamatanCode && !value.kelurahanCode.startsWith(`${value.kecamatanCode}.`)) {
-    ctx.addIssue({ code: "custom", path: ["kelurahanCode"], message: "The kelurahan is not in the kecamatan" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["kelurahanCode"],
+      message: "The kelurahan is not in the kecamatan",
+      params: { problem: "kelurahan_outside_kecamatan" },
+    });
   }
 }
 
@@ -84,10 +89,20 @@ export const CreateUserRequest = z
   })
   .superRefine((value, ctx) => {
     if (value.role === "admin" && (value.kecamatanCode || value.kelurahanCode)) {
-      ctx.addIssue({ code: "custom", path: ["kecamatanCode"], message: "An admin has no kecamatan or kelurahan" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["kecamatanCode"],
+        message: "An admin has no kecamatan or kelurahan",
+        params: { problem: "kecamatan_not_for_admin" },
+      });
     }
     if (value.role === "operator" && value.kelurahanCode) {
-      ctx.addIssue({ code: "custom", path: ["kelurahanCode"], message: "An operator has no kelurahan" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["kelurahanCode"],
+        message: "An operator has no kelurahan",
+        params: { problem: "kelurahan_not_for_role" },
+      });
     }
     kelurahanInKecamatan(value, ctx);
   });

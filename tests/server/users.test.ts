@@ -9,7 +9,7 @@ import { applicationEvents, applications, auditLog, users } from "../../server/d
 import { CadreActivity } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
 import { SessionList, UserList, UserResponse } from "../../shared/api/users";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
 const PASSWORD = "kata-sandi-awal-1";
 const KEC_A = "31.75.07"; // Duren Sawit
@@ -28,7 +28,7 @@ interface Person {
 }
 
 let passwordHash: string;
-let env: ReturnType<typeof tempDatabase>;
+let env: ReturnType<typeof seededDatabase>;
 let app: ReturnType<typeof createApp>;
 let clock: Date;
 let people: Record<"admin" | "opA" | "opB" | "cadreA" | "cadreA2" | "cadreB", Person>;
@@ -63,7 +63,7 @@ function seed(
 }
 
 beforeEach(() => {
-  env = tempDatabase();
+  env = seededDatabase();
   clock = new Date("2026-03-02T08:00:00.000Z");
   app = createApp({ db: env.db, auth: { now: () => clock } });
   people = {
@@ -108,6 +108,8 @@ interface RouteCase {
   body?: () => unknown;
   /** Status per principal; the target is always cadreA (a cadre of kecamatan A). */
   expect: Record<Principal, number>;
+  /** A refusal's code where it is more specific than the status's usual one. */
+  refusal?: Partial<Record<Principal, string>>;
 }
 
 /** What a route about cadreA answers: only opA and admin may manage them. */
@@ -127,6 +129,8 @@ const ROUTES: RouteCase[] = [
       kelurahanCode: KEL_A,
     }),
     expect: { anonymous: 401, cadre: 403, opA: 201, opB: 403, admin: 201 },
+    // The console shows this one at the kecamatan field.
+    refusal: { opB: "kecamatan_not_allowed" },
   },
   {
     name: "list users",
@@ -194,10 +198,11 @@ describe("authorisation matrix", () => {
 
     if (expected >= 400) {
       const error = ApiError.parse(JSON.parse(text)).error;
+      const specific = route.refusal?.[who];
       expect(error.code).toBe(
-        { 401: "session_required", 403: "forbidden", 404: "user_not_found" }[expected as 401 | 403 | 404],
+        specific ?? { 401: "session_required", 403: "forbidden", 404: "user_not_found" }[expected as 401 | 403 | 404],
       );
-      expect(error.details).toBeUndefined();
+      if (!specific) expect(error.details).toBeUndefined();
       // A refusal names nobody.
       for (const person of Object.values(people)) {
         expect(text).not.toContain(person.id);
@@ -274,10 +279,13 @@ describe("creating users", () => {
     expect(UserResponse.parse(await admin.json()).user.kecamatanCode).toBeNull();
   });
 
-  it("refuses an operator creating a cadre in another kecamatan", async () => {
+  it("refuses an operator creating a cadre in another kecamatan, naming the kecamatan field", async () => {
     const response = await call("POST", "/api/users", people.opA, cadre({ kecamatanCode: KEC_B }));
     expect(response.status).toBe(403);
-    expect(await errorCode(response)).toBe("forbidden");
+    const error = ApiError.parse(await response.json()).error;
+    expect(error.code).toBe("kecamatan_not_allowed");
+    expect(error.details).toMatchObject({ field: "kecamatanCode" });
+    expect(env.db.select().from(users).where(eq(users.username, "kader.baru")).get()).toBeUndefined();
   });
 
   it("answers a taken username with 409", async () => {
@@ -306,6 +314,87 @@ describe("creating users", () => {
     expect(error.code).toBe("invalid_body");
     const issues = error.details?.issues as { path: unknown[] }[];
     expect(issues.map((issue) => issue.path)).toContainEqual(path);
+  });
+});
+
+describe("an admin creating operators, and refusals a form can show at the field", () => {
+  const operator = (extra: Record<string, unknown> = {}) => ({
+    username: "operator.makasar",
+    displayName: "Petugas Makasar",
+    role: "operator",
+    password: "sandi-operator-baru",
+    kecamatanCode: "31.75.04",
+    ...extra,
+  });
+
+  /** The refusal's code, the field it names first, and each issue's path and code. */
+  async function refusal(response: Response) {
+    const error = ApiError.parse(await response.json()).error;
+    const issues = (error.details?.issues ?? []) as { path: unknown[]; code: string; message: string }[];
+    return { status: response.status, code: error.code, field: error.details?.field, issues };
+  }
+
+  it("creates an operator of the chosen kecamatan, who can then sign in", async () => {
+    const response = await call("POST", "/api/users", people.admin, operator());
+    expect(response.status).toBe(201);
+    const { user } = UserResponse.parse(await response.json());
+    expect(user).toMatchObject({ username: "operator.makasar", role: "operator", kecamatanCode: "31.75.04" });
+    expect(env.db.select().from(users).where(eq(users.id, user.id)).get()?.createdBy).toBe(people.admin.id);
+    const signedIn = await login("operator.makasar", "sandi-operator-baru");
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.json()).toMatchObject({ user: { role: "operator", kecamatanCode: "31.75.04" } });
+  });
+
+  it("refuses an operator creating an operator with 403 role_not_allowed at the role field", async () => {
+    const response = await call("POST", "/api/users", people.opA, operator({ kecamatanCode: KEC_A }));
+    expect(await refusal(response)).toMatchObject({ status: 403, code: "role_not_allowed", field: "role" });
+    expect(env.db.select().from(users).where(eq(users.username, "operator.makasar")).get()).toBeUndefined();
+  });
+
+  it("answers a taken username with 409 at the username field, in the caller's language", async () => {
+    const body = operator({ username: "Operator.Cakung" });
+    const indonesian = await refusal(await call("POST", "/api/users", people.admin, body));
+    expect(indonesian).toMatchObject({ status: 409, code: "username_taken", field: "username" });
+    expect(indonesian.issues).toEqual([
+      { path: ["username"], code: "username_taken", message: "Nama pengguna ini sudah dipakai. Pilih nama lain." },
+    ]);
+    const english = await app.request("/api/users", {
+      method: "POST",
+      headers: { Cookie: people.admin.cookie, "Content-Type": "application/json", "Accept-Language": "en" },
+      body: JSON.stringify(body),
+    });
+    expect((await refusal(english)).issues[0]?.message).toBe("This username is taken. Choose another one.");
+  });
+
+  it.each([
+    ["a kecamatan outside DKI Jakarta", "32.73.01", "kecamatan_unknown"],
+    ["a kecamatan code that does not exist", "31.75.99", "kecamatan_unknown"],
+    ["a malformed kecamatan code", "Duren Sawit", "kecamatan_unknown"],
+    ["no kecamatan at all", null, "kecamatan_required"],
+  ])("refuses %s with 400 at the kecamatanCode field", async (_name, kecamatanCode, problem) => {
+    const response = await call("POST", "/api/users", people.admin, operator({ kecamatanCode }));
+    const answer = await refusal(response);
+    expect(answer).toMatchObject({ status: 400, code: "invalid_body", field: "kecamatanCode" });
+    expect(answer.issues.map((issue) => [issue.path, issue.code])).toEqual([[["kecamatanCode"], problem]]);
+  });
+
+  it("refuses a weak password with 400 at the password field, saying how long it must be", async () => {
+    const answer = await refusal(await call("POST", "/api/users", people.admin, operator({ password: "rahasia" })));
+    expect(answer).toMatchObject({ status: 400, code: "invalid_body", field: "password" });
+    expect(answer.issues).toEqual([
+      { path: ["password"], code: "password_too_short", message: "Kata sandi terlalu pendek: minimal 10 karakter." },
+    ]);
+  });
+
+  it("names every wrong field, a missing one as required, first field first", async () => {
+    const { password: _password, ...withoutPassword } = operator({ username: "x", displayName: " " });
+    const answer = await refusal(await call("POST", "/api/users", people.admin, withoutPassword));
+    expect(answer.field).toBe("username");
+    expect(answer.issues.map((issue) => [issue.path[0], issue.code])).toEqual([
+      ["username", "username_too_short"],
+      ["displayName", "display_name_required"],
+      ["password", "field_required"],
+    ]);
   });
 });
 
