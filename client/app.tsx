@@ -1,5 +1,6 @@
 import { AppHeader } from "./components/AppHeader";
 import { UpdatePrompt } from "./components/UpdatePrompt";
+import { OfflineReadyNotice } from "./install/OfflineReadyNotice";
 import { lazyScreen } from "./lazy-screen";
 import { currentPath, matchRoute } from "./router";
 import { HomeScreen } from "./screens/HomeScreen";
@@ -18,6 +19,7 @@ export function App() {
     <>
       <AppHeader />
       <UpdatePrompt />
+      <OfflineReadyNotice />
       <main id="main" class="page">
         {route.name === "home" && <HomeScreen />}
         {route.name === "guide" && <GuideScreen id={route.id} />}

@@ -98,7 +98,19 @@ const id = {
   navDrafts: "Berkas",
   navLabel: "Menu utama",
   startDraft: "Buat berkas untuk warga",
+  // Shown in the English UI beside text only the Indonesian source has (issue 10, point 9).
+  indonesianOnly: "(Bahasa Indonesia)",
   startDraftFailed: "Berkas tidak bisa dibuat. Memori HP mungkin penuh: hapus foto atau berkas lama, lalu coba lagi.",
+  // First visit (issue 10, point 7): the catalogue downloading, then stored for offline use.
+  catalogueDownloading: "Mengunduh panduan layanan agar bisa dipakai tanpa sinyal…",
+  catalogueDownloadingBytes: "Mengunduh panduan layanan… {received} diterima",
+  catalogueDownloadingOf: "Mengunduh panduan layanan… {received} dari {total}",
+  catalogueDownloadFailed: "Panduan belum bisa diunduh: server tidak dapat dihubungi.",
+  catalogueRetry: "Coba lagi",
+  catalogueNoneYet: "Kantor belum menerbitkan panduan layanan.",
+  offlineReady: "Semua panduan dan aplikasi sudah tersimpan di HP ini: mulai sekarang Masdarin bisa dipakai tanpa sinyal.",
+  offlineReadyDismiss: "Mengerti",
+  installApp: "Pasang aplikasi",
 };
 
 export type MessageKey = keyof typeof id;
@@ -118,21 +130,21 @@ const en: Record<MessageKey, string> = {
   searchClear: "Clear search",
   categoriesLabel: "Categories",
   allCategories: "All",
-  resultsCount: "{count} services",
+  resultsCount: "{count, plural, one {# service} other {# services}}",
   noResults: "No service matches “{query}”. Try another word, such as “KTP” or “business”.",
   loadingCatalogue: "Loading the catalogue…",
   emptyCatalogue: "The catalogue is not saved yet. Connect this phone to the internet once to download it.",
   updatedAt: "Updated {when}",
   updating: "Updating the catalogue…",
   updateFailed: "Could not update the catalogue. The saved one still works.",
-  savedOnDevice: "{count} services saved on this phone",
+  savedOnDevice: "{count, plural, one {# service} other {# services}} saved on this phone",
   free: "Free",
   feeLabel: "Official fee",
   feeWarning: "Never pay more than this amount. Ask for an official receipt.",
   feeWarningFree: "This service is free. Refuse any request for money and report it.",
   timeLabel: "Processing time",
   sameDay: "Done the same day",
-  workingDays: "{count} working days",
+  workingDays: "{count, plural, one {# working day} other {# working days}}",
   officeLabel: "Handled by",
   productLabel: "What you receive",
   back: "All services",
@@ -142,7 +154,7 @@ const en: Record<MessageKey, string> = {
   no: "No",
   resetAnswers: "Reset answers",
   checklistTitle: "Requirements",
-  checklistProgress: "{done} of {total} requirements ready",
+  checklistProgress: "{done} of {total, plural, one {# requirement} other {# requirements}} ready",
   maybeNeeded: "Not sure yet",
   onlyIf: "Needed if {condition}",
   notNeededTitle: "Not needed in your case ({count})",
@@ -153,11 +165,11 @@ const en: Record<MessageKey, string> = {
   formCopy: "Photocopy",
   formOriginalAndCopy: "Original and photocopy",
   formDigital: "Digital file",
-  copies: "{count} copies",
+  copies: "{count, plural, one {# copy} other {# copies}}",
   legalised: "legalised",
   stamped: "with a Rp10,000 duty stamp",
-  maxAge: "valid for at most {days} days",
-  pagesAtLeast: "photograph at least {count} pages",
+  maxAge: "valid for at most {days, plural, one {# day} other {# days}}",
+  pagesAtLeast: "photograph at least {count, plural, one {# page} other {# pages}}",
   pagesAllWithEntries: "photograph every page with entries",
   formats: "{formats} format",
   stepsTitle: "Steps",
@@ -198,8 +210,19 @@ const en: Record<MessageKey, string> = {
   navDrafts: "Files",
   navLabel: "Main menu",
   startDraft: "Start a file for a resident",
+  indonesianOnly: "(Bahasa Indonesia)",
   startDraftFailed:
     "The file could not be created. The phone's storage may be full: delete old photos or files, then try again.",
+  // First visit (issue 10, point 7).
+  catalogueDownloading: "Downloading the service guides so they work without a signal…",
+  catalogueDownloadingBytes: "Downloading the service guides… {received} received",
+  catalogueDownloadingOf: "Downloading the service guides… {received} of {total}",
+  catalogueDownloadFailed: "The guides could not be downloaded: the server cannot be reached.",
+  catalogueRetry: "Try again",
+  catalogueNoneYet: "The office has not published any service guides yet.",
+  offlineReady: "All guides and the app are saved on this phone: from now on Masdarin works without a signal.",
+  offlineReadyDismiss: "Got it",
+  installApp: "Install the app",
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
@@ -230,8 +253,41 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return interpolate(dictionaries[locale.value][key], params);
 }
 
-/** Fills "{name}" placeholders; shared by every message table of the app. */
+/**
+ * Fills "{name}" placeholders; shared by every message table of the app.
+ * A count that changes the words takes ICU's plural form, chosen by
+ * Intl.PluralRules for the UI language: "{count, plural, one {# working day}
+ * other {# working days}}" ("#" is the number). Indonesian nouns do not
+ * inflect, so only the English tables need it.
+ */
 export function interpolate(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const lang = locale.value;
+  return template
+    .replace(PLURAL, (whole, name: string, branches: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      // A count may come formatted ("1.234"): its digits choose the words, its text is shown.
+      const count = typeof value === "number" ? value : Number(value.replace(/\D/g, ""));
+      return pluralBranch(branches, count, lang).replaceAll("#", String(value));
+    })
+    .replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** "{count, plural, one {…} other {…}}": branches hold no braces of their own. */
+const PLURAL = /\{(\w+),\s*plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The branch of a plural form that fits `count` in `lang`: an exact "=n" first, then the CLDR category, then "other". */
+export function pluralBranch(branches: string, count: number, lang: Locale): string {
+  const forms = new Map<string, string>();
+  for (const match of branches.matchAll(/(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)) {
+    forms.set(match[1] ?? "", match[2] ?? "");
+  }
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang === "id" ? "id-ID" : "en");
+    pluralRules.set(lang, rules);
+  }
+  return forms.get(`=${count}`) ?? forms.get(rules.select(count)) ?? forms.get("other") ?? "";
 }

@@ -1,4 +1,5 @@
 import { Workbox } from "workbox-window";
+import { shellCached } from "./install/offline-ready";
 import { updateWaiting } from "./update-state";
 
 let workbox: Workbox | undefined;
@@ -10,6 +11,10 @@ export function registerServiceWorker(): void {
     updateWaiting.value = true;
   });
   void workbox.register();
+  // An active worker has finished its install, and installing is precaching the app shell.
+  void navigator.serviceWorker.ready.then(() => {
+    shellCached.value = true;
+  });
 }
 
 /**

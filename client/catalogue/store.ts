@@ -9,6 +9,8 @@ export const guides = signal<Guide[]>([]);
 export const catalogueLoaded = signal(false);
 export const lastUpdatedAt = signal<Date | null>(null);
 export const refreshState = signal<RefreshState>("idle");
+/** The catalogue download under way: bytes so far and, when known, of how many. */
+export const downloadProgress = signal<{ received: number; total: number | null } | null>(null);
 
 export const guidesById = computed(() => new Map(guides.value.map((guide) => [guide.id, guide])));
 /**
@@ -61,7 +63,9 @@ export function refreshCatalogue(): Promise<void> {
     refreshState.value = "updating";
     try {
       const { pullCatalogue } = await import("./sync");
-      const changed = await pullCatalogue(localDb, fetch);
+      const changed = await pullCatalogue(localDb, fetch, (received, total) => {
+        downloadProgress.value = { received, total };
+      });
       if (changed || !catalogueLoaded.value) await loadCatalogue();
       else lastUpdatedAt.value = new Date();
       refreshState.value = "idle";
@@ -69,6 +73,7 @@ export function refreshCatalogue(): Promise<void> {
     } catch {
       refreshState.value = "failed";
     } finally {
+      downloadProgress.value = null;
       running = null;
     }
   })();

@@ -2,6 +2,7 @@ import { computed } from "@preact/signals";
 import { CATEGORIES, type Category } from "../../shared/categories";
 import type { Guide } from "../../shared/guide";
 import { catalogueLoaded, guideSearch, guides, guidesById } from "../catalogue/store";
+import { CatalogueEmpty } from "../components/CatalogueEmpty";
 import { CatalogueStatus } from "../components/CatalogueStatus";
 import { GuideCard } from "../components/GuideCard";
 import { type MessageKey, t } from "../i18n";
@@ -34,9 +35,10 @@ export function HomeScreen() {
   return (
     <>
       <search class="search-panel">
-        <label for="search" class="search-label">
-          {t("searchLabel")}
-        </label>
+        {/* The search is what this page is for, so its label is the page's one h1. */}
+        <h1 class="search-label">
+          <label for="search">{t("searchLabel")}</label>
+        </h1>
         <div class="search-field">
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
             <path d="M10 4a6 6 0 1 0 3.6 10.8l4.3 4.3 1.4-1.4-4.3-4.3A6 6 0 0 0 10 4Zm0 2a4 4 0 1 1 0 8 4 4 0 0 1 0-8Z" />
@@ -74,7 +76,7 @@ export function HomeScreen() {
       {!catalogueLoaded.value ? (
         <p class="muted">{t("loadingCatalogue")}</p>
       ) : guides.value.length === 0 ? (
-        <p class="card notice">{t("emptyCatalogue")}</p>
+        <CatalogueEmpty />
       ) : (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" class="results-count" aria-live="polite">

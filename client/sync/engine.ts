@@ -19,14 +19,32 @@ export interface SyncDeps {
   db: LocalDb;
   /** `fetch` in the app; the Hono app itself in Node tests. */
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
-  /** Makes sure the server holds a page (resumable upload, skipped when the server has the hash). */
-  upload: (page: UploadRequest) => Promise<void>;
+  /**
+   * Makes sure the server holds a page (resumable upload, skipped when the server has the hash),
+   * reporting the page's bytes as they go.
+   */
+  upload: (page: UploadRequest, onBytes?: (sent: number, total: number) => void) => Promise<void>;
+  /** What the round is doing, for the sync bar: which photo of how many, then pushing, then pulling. */
+  onProgress?: (progress: SyncProgress) => void;
   now?: () => Date;
   /** The server's account differed from the stored one and was stored: the app updates its `account` signal. */
   onAccount?: (account: Account) => void;
 }
 
-export type SyncStatus = "ok" | "offline" | "signed-out" | "session-expired" | "error";
+/**
+ * How a round ended:
+ * - offline: the caller stopped it (the phone lost its network mid-round);
+ * - unreachable: the server could not be reached or failed (network error, timeout, 5xx): try again later;
+ * - refused: the server answered 4xx to the whole request (not a single mutation's refusal);
+ * - session-expired: a 401; signed-out: no account on this phone;
+ * - error: something on the phone (a sequence gap, storage).
+ */
+export type SyncStatus = "ok" | "offline" | "unreachable" | "refused" | "signed-out" | "session-expired" | "error";
+
+export type SyncProgress =
+  | { phase: "upload"; page: number; pages: number; sent: number; total: number }
+  | { phase: "push" }
+  | { phase: "pull" };
 
 export interface SyncOutcome {
   status: SyncStatus;
@@ -85,9 +103,13 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   } catch (error) {
     if (error instanceof StopSync)
       return { ...outcome, status: error.status, ...(error.code ? { code: error.code } : {}) };
+    const name = (error as { name?: unknown }).name;
+    // The caller aborted the round (the phone went offline): nothing went wrong with the server.
+    if (name === "AbortError") return { ...outcome, status: "offline" };
+    if (name === "TimeoutError") return { ...outcome, status: "unreachable", code: "timeout" };
     // fetch rejects only when the request could not be made at all.
-    if (error instanceof TypeError) return { ...outcome, status: "offline" };
-    return { ...outcome, status: "error", code: error instanceof Error ? error.name : "unknown" };
+    if (error instanceof TypeError) return { ...outcome, status: "unreachable", code: "network" };
+    return { ...outcome, status: "error", code: typeof name === "string" ? name : "unknown" };
   }
 }
 
@@ -101,34 +123,54 @@ export async function ensureClientId(db: LocalDb): Promise<string> {
   });
 }
 
-async function uploadPendingPages(deps: SyncDeps): Promise<void> {
+interface PendingPage {
+  blobId: string;
+  sha256: string;
+}
+
+/** The distinct pages the pending submits reference, once each (two slots may hold the same bytes). */
+async function pagesToUpload(deps: SyncDeps): Promise<PendingPage[]> {
   const submits = await deps.db.outbox.filter((entry) => entry.name === "submitApplication").toArray();
-  const done = new Set<string>();
+  const seen = new Set<string>();
+  const pages: PendingPage[] = [];
   for (const entry of submits) {
     const draft = (entry.args as { draft: Draft }).draft;
     for (const document of Object.values(draft.documents)) {
       for (const page of document.pages) {
-        if (!page.sha256 || done.has(page.sha256)) continue;
-        const blob = await deps.db.blobs.get(page.blobId);
-        // A page deleted since: the server will refuse the submit visibly (file-missing).
-        if (!blob) continue;
-        try {
-          await deps.upload({ data: blob.data, mime: blob.mime, sha256: page.sha256 });
-        } catch (error) {
-          const code = (error as { code?: unknown }).code;
-          if (code === "offline" || code === "aborted") throw new StopSync("offline");
-          if (code === "session") throw new StopSync("session-expired", "session_expired");
-          if ((error as { refused?: unknown }).refused === true) {
-            // The server refuses these bytes for good: the submit will come back refused
-            // (file-missing, naming the page) and show under "perlu perhatian" instead of blocking the queue.
-            recordRefusedUpload(page.sha256, code);
-            done.add(page.sha256);
-            continue;
-          }
-          throw new StopSync("error", typeof code === "string" ? code : "upload-failed");
-        }
-        done.add(page.sha256);
+        if (!page.sha256 || seen.has(page.sha256)) continue;
+        seen.add(page.sha256);
+        pages.push({ blobId: page.blobId, sha256: page.sha256 });
       }
+    }
+  }
+  return pages;
+}
+
+async function uploadPendingPages(deps: SyncDeps): Promise<void> {
+  const pages = await pagesToUpload(deps);
+  for (const [index, page] of pages.entries()) {
+    const blob = await deps.db.blobs.get(page.blobId);
+    // A page deleted since: the server will refuse the submit visibly (file-missing).
+    if (!blob) continue;
+    const report = (sent: number, total: number) =>
+      deps.onProgress?.({ phase: "upload", page: index + 1, pages: pages.length, sent, total });
+    report(0, blob.data.byteLength);
+    try {
+      await deps.upload({ data: blob.data, mime: blob.mime, sha256: page.sha256 }, report);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === "aborted") throw new StopSync("offline");
+      // No answer at all, or 5xx after tus-js-client's retries: the server is out of reach for now.
+      if (code === "offline") throw new StopSync("unreachable", "network");
+      if (code === "server") throw new StopSync("unreachable", `http-${(error as { status?: number }).status ?? 500}`);
+      if (code === "session") throw new StopSync("session-expired", "session_expired");
+      if ((error as { refused?: unknown }).refused === true) {
+        // The server refuses these bytes for good: the submit will come back refused
+        // (file-missing, naming the page) and show under "perlu perhatian" instead of blocking the queue.
+        recordRefusedUpload(page.sha256, code);
+        continue;
+      }
+      throw new StopSync("error", typeof code === "string" ? code : "upload-failed");
     }
   }
 }
@@ -146,7 +188,9 @@ function toMutation(entry: OutboxRow): Mutation {
 async function failure(response: Response): Promise<StopSync> {
   const code = ((await response.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
   if (response.status === 401) return new StopSync("session-expired", code);
-  return new StopSync("error", code ?? `http-${response.status}`);
+  // 5xx (and a proxy's 502/504): the server is having trouble, the same request may pass later.
+  if (response.status >= 500) return new StopSync("unreachable", code ?? `http-${response.status}`);
+  return new StopSync("refused", code ?? `http-${response.status}`);
 }
 
 /**
@@ -159,6 +203,7 @@ async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome
   for (;;) {
     const batch = await db.outbox.orderBy("seq").limit(PUSH_BATCH).toArray();
     if (batch.length === 0) return outdated;
+    deps.onProgress?.({ phase: "push" });
     // From here on these entries are frozen: the server may have seen them.
     await db.outbox.bulkUpdate(batch.map((entry) => ({ key: entry.seq, changes: { attempted: true } })));
     const response = await deps.fetch("/api/sync/push", {
@@ -266,6 +311,7 @@ function sameAccount(a: Account, b: Account): boolean {
 
 async function pullChanges(deps: SyncDeps, clientId: string, outcome: SyncOutcome): Promise<void> {
   const { db } = deps;
+  deps.onProgress?.({ phase: "pull" });
   for (;;) {
     const cursor = (await db.meta.get("pullCursor"))?.value;
     const query = new URLSearchParams({ clientId, limit: String(PULL_LIMIT), ...(cursor ? { cursor } : {}) });

@@ -1,44 +1,112 @@
+import { liveQuery } from "dexie";
 import { account } from "../account/session";
 import { loadCatalogue } from "../catalogue/store";
 import { localDb } from "../db/local-db";
-import { syncOnce, type UploadRequest } from "./engine";
+import { type SyncProgress, syncOnce, type UploadRequest } from "./engine";
 import { syncView } from "./state";
 
 const LOCK = "masdarin-sync";
 const INTERVAL_MS = 60_000;
+/** A request that has not answered by then counts as "server unreachable" (slow 3G still fits a 2 MB push). */
+const REQUEST_TIMEOUT_MS = 90_000;
+
+/** Distinct files with something to send: a draft edited ten times and marked ready is one file. */
+function pendingFiles(): Promise<number> {
+  return localDb.outbox
+    .orderBy("draftId")
+    .uniqueKeys()
+    .then((keys) => keys.length);
+}
 
 async function refreshCounts(): Promise<void> {
   const [pending, attention, last] = await Promise.all([
-    localDb.outbox.count(),
+    pendingFiles(),
     localDb.attention.count(),
     localDb.meta.get("lastSyncAt"),
   ]);
   syncView.value = { ...syncView.value, pending, attention, lastSyncAt: last ? new Date(last.value) : null };
 }
 
-async function upload(page: UploadRequest): Promise<void> {
-  const { uploadPage } = await import("../uploads");
-  await uploadPage({
-    ...page,
-    onProgress: (sent, total) => {
-      syncView.value = { ...syncView.value, upload: { sent, total } };
+let watching = false;
+
+/** Keeps the file count current as drafts change, in this tab or another one. */
+function watchPending(): void {
+  if (watching) return;
+  watching = true;
+  liveQuery(pendingFiles).subscribe({
+    next: (pending) => {
+      if (pending !== syncView.value.pending) syncView.value = { ...syncView.value, pending };
     },
   });
+}
+
+function showProgress(progress: SyncProgress): void {
+  const upload =
+    progress.phase === "upload"
+      ? { page: progress.page, pages: progress.pages, sent: progress.sent, total: progress.total }
+      : null;
+  syncView.value = { ...syncView.value, phase: progress.phase, upload };
+}
+
+/** The round being run in this tab, aborted the moment the phone goes offline. */
+let round: AbortController | null = null;
+
+/**
+ * fetch bound to the round (aborted offline) and to a timeout (an answer that never comes).
+ * By hand rather than AbortSignal.any/timeout: older phones' browsers lack them.
+ */
+function roundFetch(signal: AbortSignal) {
+  return async (url: string, init?: RequestInit): Promise<Response> => {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(
+      () => controller.abort(new DOMException("The server did not answer in time.", "TimeoutError")),
+      REQUEST_TIMEOUT_MS,
+    );
+    try {
+      return await fetch(url, { ...init, signal: controller.signal });
+    } catch (error) {
+      // fetch rejects with the abort reason: a TimeoutError, or the round's AbortError.
+      throw controller.signal.aborted && controller.signal.reason instanceof DOMException
+        ? controller.signal.reason
+        : error;
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+    }
+  };
+}
+
+function uploadWith(signal: AbortSignal) {
+  return async (page: UploadRequest, onBytes?: (sent: number, total: number) => void): Promise<void> => {
+    const { uploadPage } = await import("../uploads");
+    await uploadPage({ ...page, signal, ...(onBytes ? { onProgress: onBytes } : {}) });
+  };
 }
 
 /**
  * Runs one sync round unless another tab is already syncing: Web Locks make
  * sure only one tab pushes at a time (hand-made leader election elects two).
+ * Offline it does not start: the bar says "Tanpa sinyal", never "sending".
  */
 export async function requestSync(): Promise<void> {
   await refreshCounts();
+  watchPending();
+  if (!navigator.onLine) return;
   const run = async () => {
-    syncView.value = { ...syncView.value, running: true, upload: null };
+    if (!navigator.onLine) return;
+    const controller = new AbortController();
+    round = controller;
+    syncView.value = { ...syncView.value, running: true, phase: null, upload: null };
     try {
       const outcome = await syncOnce({
         db: localDb,
-        fetch: (url, init) => fetch(url, init),
-        upload,
+        fetch: roundFetch(controller.signal),
+        upload: uploadWith(controller.signal),
+        onProgress: (progress) => {
+          if (!controller.signal.aborted) showProgress(progress);
+        },
         // The server's copy of the cadre (an admin may have changed their kelurahan): the screens re-check with it.
         onAccount: (next) => {
           account.value = next;
@@ -52,12 +120,21 @@ export async function requestSync(): Promise<void> {
         ...(outcome.code ? { code: outcome.code } : { code: undefined }),
       };
     } finally {
-      syncView.value = { ...syncView.value, running: false, upload: null };
+      if (round === controller) round = null;
+      syncView.value = { ...syncView.value, running: false, phase: null, upload: null };
       await refreshCounts();
     }
   };
   if (navigator.locks) await navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? run() : undefined));
   else await run();
+}
+
+/** The network is gone: stop sending now (uploads stay resumable) rather than let requests hang. */
+function stopForOffline(): void {
+  if (!round) return;
+  round.abort();
+  round = null;
+  syncView.value = { ...syncView.value, running: false, phase: null, upload: null, status: "offline" };
 }
 
 let started = false;
@@ -68,6 +145,7 @@ export function startSyncTriggers(): void {
   started = true;
   void requestSync();
   addEventListener("online", () => void requestSync());
+  addEventListener("offline", stopForOffline);
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") void requestSync();
   });

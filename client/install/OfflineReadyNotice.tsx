@@ -1,0 +1,25 @@
+import { useEffect } from "preact/hooks";
+import { t } from "../i18n";
+import { currentPath } from "../router";
+import { InstallButton } from "./InstallButton";
+import { dismissOfflineReady, markOfflineReadyShown, showOfflineReady } from "./offline-ready";
+
+/** Once per device, when the catalogue and the app shell are stored: "works without signal now". */
+export function OfflineReadyNotice() {
+  const shown = showOfflineReady.value && !currentPath.value.startsWith("/konsol");
+  useEffect(() => {
+    if (shown) markOfflineReadyShown();
+  }, [shown]);
+  if (!shown) return null;
+  return (
+    <div class="offline-ready" role="status" data-testid="offline-ready">
+      <p>{t("offlineReady")}</p>
+      <div class="offline-ready-actions">
+        <InstallButton />
+        <button type="button" class="button primary small" onClick={dismissOfflineReady}>
+          {t("offlineReadyDismiss")}
+        </button>
+      </div>
+    </div>
+  );
+}
