@@ -111,6 +111,7 @@ const id = {
   offlineReady: "Semua panduan dan aplikasi sudah tersimpan di HP ini: mulai sekarang Masdarin bisa dipakai tanpa sinyal.",
   offlineReadyDismiss: "Mengerti",
   installApp: "Pasang aplikasi",
+  worksOffline: "Bisa dipakai tanpa sinyal",
 };
 
 export type MessageKey = keyof typeof id;
@@ -223,6 +224,7 @@ const en: Record<MessageKey, string> = {
   offlineReady: "All guides and the app are saved on this phone: from now on Masdarin works without a signal.",
   offlineReadyDismiss: "Got it",
   installApp: "Install the app",
+  worksOffline: "Works without a signal",
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };

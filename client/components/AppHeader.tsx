@@ -18,12 +18,13 @@ export function AppHeader() {
       <button
         type="button"
         class="lang-switch"
+        // The language's own name, spoken in that language: the name is exactly what is seen,
+        // so speech-input users can say it (WCAG 2.5.3); what it does is the description.
         lang={next}
-        // The visible code leads the name, so speech-input users can say what they see (WCAG 2.5.3).
-        aria-label={`${next === "en" ? "EN" : "ID"}: ${t("switchLanguageLabel")}`}
+        title={t("switchLanguageLabel")}
         onClick={() => setLocale(next)}
       >
-        {next === "en" ? "EN" : "ID"}
+        {t("switchLanguage")}
       </button>
       {/* The console has its own navigation; the cadre tabs would only mislead there. */}
       {!path.startsWith("/konsol") && (

@@ -39,7 +39,7 @@ export function ConsoleApp() {
       <section class="card console-refused" aria-labelledby="console-refused-title">
         <h1 id="console-refused-title">{tc("consoleTitle")}</h1>
         <p>{session.state === "anonymous" ? tc("needSignIn") : tc("cadreRefused")}</p>
-        <a class="button primary" href="/masuk" onClick={onLinkClick}>
+        <a class="button primary" href="/masuk?ke=konsol" onClick={onLinkClick}>
           {tc("signInLink")}
         </a>
       </section>

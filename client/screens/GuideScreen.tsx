@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { catalogueLoaded, guidesById } from "../catalogue/store";
 import { Checklist } from "../components/Checklist";
 import { GuideFactsList } from "../components/GuideFactsList";
+import { IndonesianOnlyMarker, IndonesianOnlyText } from "../components/IndonesianOnly";
 import { SelfCheck } from "../components/SelfCheck";
 import { ShareActions } from "../components/ShareActions";
 import { useSelfCheck } from "../guide/use-self-check";
@@ -96,8 +97,11 @@ export function GuideScreen({ id }: { id: string }) {
       </section>
 
       <section class="card" aria-labelledby="legal-title">
-        <h2 id="legal-title">{t("legalTitle")}</h2>
-        <ul class="plain-list">
+        <h2 id="legal-title">
+          {t("legalTitle")} <IndonesianOnlyMarker />
+        </h2>
+        {/* Citations are the regulations' own titles: Indonesian whatever the UI language. */}
+        <ul class="plain-list" lang="id">
           {guide.legalBasis.map((basis) => (
             <li key={basis}>{basis}</li>
           ))}
@@ -114,7 +118,7 @@ export function GuideScreen({ id }: { id: string }) {
       <aside class="source-note">
         <h2>{t("sourceTitle")}</h2>
         {guide.source.needsOfficeConfirmation && <p class="warning">{t("needsConfirmation")}</p>}
-        <p class="small">{guide.source.note}</p>
+        <IndonesianOnlyText class="small">{guide.source.note}</IndonesianOnlyText>
         <p class="small">{t("version", { version: guide.version })}</p>
       </aside>
     </article>

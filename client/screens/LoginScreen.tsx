@@ -9,6 +9,7 @@ export function LoginScreen() {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const forConsole = new URLSearchParams(location.search).get("ke") === "konsol";
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -33,7 +34,8 @@ export function LoginScreen() {
   return (
     <section class="card" aria-labelledby="login-title">
       <h1 id="login-title">{td("signInTitle")}</h1>
-      <p class="muted small">{td("signInHelp")}</p>
+      {/* One screen for cadres and office staff: it names the office only to those the console sent here. */}
+      <p class="muted small">{td(forConsole ? "signInHelpOffice" : "signInHelp")}</p>
       <form onSubmit={(event) => void submit(event)}>
         <Field id="login-username" label={td("username")}>
           <input

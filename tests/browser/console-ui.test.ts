@@ -163,7 +163,7 @@ describe("operator console", () => {
     await anonymousPage.goto(`${env.server.url}/konsol`);
     await anonymousPage.getByText("Konsol ini hanya untuk operator dan admin kantor.", { exact: false }).waitFor();
     await expect(anonymousPage.getByRole("link", { name: "Masuk" }).last().getAttribute("href")).resolves.toBe(
-      "/masuk",
+      "/masuk?ke=konsol",
     );
     await screenshot(anonymousPage, "console-anonymous-360");
     await anonymous.close();
@@ -315,7 +315,7 @@ describe("operator console", () => {
     await page.getByTestId("overall-decision").selectOption("needs-fix");
     await page.getByTestId("submit-verdict").click();
     await page.getByText("Keputusan terkirim.").waitFor();
-    await page.getByTestId("application-status").getByText("Perlu perbaikan").waitFor();
+    await page.getByTestId("application-status").getByText("Perlu diperbaiki").waitFor();
     expect(await cspViolations(page)).toEqual([]);
     await context.close();
 

@@ -41,7 +41,7 @@ describe("requirement guides offline", () => {
     await page.getByRole("heading", { name: "Persyaratan" }).waitFor();
     await screenshot(page, "guide-offline");
 
-    await page.getByRole("button", { name: "EN: Ganti bahasa ke English" }).click();
+    await page.getByRole("button", { name: "English", exact: true }).click();
     await page.getByRole("heading", { name: "Requirements" }).waitFor();
     await page.getByText("Official fee").waitFor();
     // The choice is remembered on the device, offline, across a reload.
