@@ -15,3 +15,13 @@ export function formatHours(hours: number | null): string {
   if (hours >= 48) return tc("days", { value: formatNumber(Math.round((hours / 24) * 10) / 10) });
   return tc("hours", { value: formatNumber(Math.round(hours * 10) / 10) });
 }
+
+/** "60% (3 dari 5 berkas yang diajukan)": a rate never stands without what it is a share of. */
+export function rateBasis(part: number, whole: number): string {
+  return tc("rateBasis", { part: formatNumber(part), whole: formatNumber(whole), count: whole });
+}
+
+/** The short form for table cells, whose header says what is counted: "3 dari 5". */
+export function rateOf(part: number, whole: number): string {
+  return tc("rateOf", { part: formatNumber(part), whole: formatNumber(whole) });
+}

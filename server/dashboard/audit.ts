@@ -1,4 +1,5 @@
 import type { AuditEntry } from "../../shared/api/console";
+import type { TargetName } from "../audit/targets";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { prepared } from "./statements";
@@ -82,7 +83,7 @@ export function* auditBatches(db: Db, filter: AuditFilter, batchSize = 1000): Ge
   }
 }
 
-export function toAuditEntry(row: AuditRow): AuditEntry {
+export function toAuditEntry(row: AuditRow, target?: TargetName): AuditEntry {
   return {
     id: row.id,
     at: row.at,
@@ -92,6 +93,8 @@ export function toAuditEntry(row: AuditRow): AuditEntry {
     action: row.action,
     targetType: row.targetType,
     targetId: row.targetId,
+    targetName: target?.name ?? null,
+    targetDetail: target?.detail ?? null,
     before: row.before === null ? null : JSON.parse(row.before),
     after: row.after === null ? null : JSON.parse(row.after),
   };

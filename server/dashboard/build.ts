@@ -1,10 +1,11 @@
 import type { Dashboard, GroupFigures, ReasonCount } from "../../shared/api/console";
 import type { RegionIndex } from "../../shared/regions";
+import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { DashboardFilter } from "./filter";
 import { guideTitles, topReasons } from "./queries";
-import { type Scan, scanApplications, type Tally } from "./scan";
+import { type Scan, scanApplications, TALLY_STATUS_START, type Tally } from "./scan";
 import { prepared } from "./statements";
 
 const NO_KELURAHAN = { id: "(kelurahan tidak diisi)", en: "(no kelurahan given)" } as const;
@@ -20,20 +21,27 @@ function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
 }
 
+function figuresOf(key: string, label: string, tally: Tally): GroupFigures {
+  const [submitted = 0, firstPass = 0, sentBackOrRejected = 0] = tally;
+  return {
+    key,
+    label,
+    submitted,
+    firstPass,
+    firstPassRate: share(firstPass, submitted),
+    sentBackOrRejected,
+    sentBackOrRejectedRate: share(sentBackOrRejected, submitted),
+    byStatus: Object.fromEntries(
+      REVIEW_STATUS_ORDER.map((status, index) => [status, tally[TALLY_STATUS_START + index] ?? 0]),
+    ) as GroupFigures["byStatus"],
+  };
+}
+
 /** Groups, most files first (then by key, so ties keep a stable order). */
 function groups(tallies: Map<string, Tally>, label: (key: string) => string): GroupFigures[] {
   return [...tallies]
-    .sort(([keyA, a], [keyB, b]) => b[0] - a[0] || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
-    .map(([key, [submitted, firstPass, sentBackOrRejected, verified, needsFix, rejected]]) => ({
-      key,
-      label: label(key),
-      submitted,
-      firstPassRate: share(firstPass, submitted),
-      sentBackOrRejectedRate: share(sentBackOrRejected, submitted),
-      verified,
-      needsFix,
-      rejected,
-    }));
+    .sort(([keyA, a], [keyB, b]) => (b[0] ?? 0) - (a[0] ?? 0) || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0))
+    .map(([key, tally]) => figuresOf(key, label(key), tally));
 }
 
 function cadreNames(db: Db, ids: string[]): Map<string, string> {
@@ -48,12 +56,14 @@ function cadreNames(db: Db, ids: string[]): Map<string, string> {
 
 function labelled(db: Db, scan: Scan, labels: Labels, titles: Map<string, string>): ScanFigures {
   const names = cadreNames(db, [...scan.byCadre.keys()]);
-  const [submitted, firstPass, sentBackOrRejected] = scan.total;
+  const total = figuresOf("", "", scan.total);
   return {
     byStatus: scan.byStatus,
-    submitted,
-    firstPassRate: share(firstPass, submitted),
-    sentBackOrRejectedRate: share(sentBackOrRejected, submitted),
+    submitted: total.submitted,
+    firstPass: total.firstPass,
+    firstPassRate: total.firstPassRate,
+    sentBackOrRejected: total.sentBackOrRejected,
+    sentBackOrRejectedRate: total.sentBackOrRejectedRate,
     medianDraftToSubmitHours: scan.medianDraftToSubmitHours,
     medianSubmitToVerdictHours: scan.medianSubmitToVerdictHours,
     byService: groups(scan.byGuide, (key) => titles.get(key) ?? key),
@@ -87,7 +97,9 @@ export function buildDashboard(db: Db, filter: DashboardFilter, labels: Labels):
     return {
       byStatus: figures.byStatus,
       submitted: figures.submitted,
+      firstPass: figures.firstPass,
       firstPassRate: figures.firstPassRate,
+      sentBackOrRejected: figures.sentBackOrRejected,
       sentBackOrRejectedRate: figures.sentBackOrRejectedRate,
       medianDraftToSubmitHours: figures.medianDraftToSubmitHours,
       medianSubmitToVerdictHours: figures.medianSubmitToVerdictHours,

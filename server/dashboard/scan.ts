@@ -1,3 +1,4 @@
+import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Db } from "../db/open";
 import { applicationsWhere, type DashboardFilter } from "./filter";
 import { prepared } from "./statements";
@@ -9,8 +10,21 @@ import { prepared } from "./statements";
  * sorts cost several seconds, while one scan tallied in JavaScript costs one.
  */
 
-/** submitted, first pass, sent back or rejected, verified (or approved), needs fix, rejected. */
-export type Tally = [number, number, number, number, number, number];
+/**
+ * Counts of one group: [0] submitted, [1] first pass, [2] sent back or
+ * rejected, then from TALLY_STATUS_START one per status, in REVIEW_STATUS_ORDER.
+ */
+export type Tally = number[];
+
+export const TALLY_STATUS_START = 3;
+const TALLY_SIZE = TALLY_STATUS_START + REVIEW_STATUS_ORDER.length;
+const STATUS_SLOT = new Map<string, number>(
+  REVIEW_STATUS_ORDER.map((status, index) => [status, TALLY_STATUS_START + index]),
+);
+
+function emptyTally(): Tally {
+  return new Array<number>(TALLY_SIZE).fill(0);
+}
 
 export interface Scan {
   byStatus: Record<string, number>;
@@ -40,7 +54,7 @@ type Row = [
 function add(map: Map<string, Tally>, key: string): Tally {
   let tally = map.get(key);
   if (!tally) {
-    tally = [0, 0, 0, 0, 0, 0];
+    tally = emptyTally();
     map.set(key, tally);
   }
   return tally;
@@ -50,16 +64,12 @@ function count(tallies: Tally[], row: Row): void {
   const [status, , , , precheckFailures, sentBackCount] = row;
   const firstPass = precheckFailures === 0 ? 1 : 0;
   const sentBackOrRejected = sentBackCount > 0 || status === "rejected" ? 1 : 0;
-  const verified = status === "verified" || status === "approved" ? 1 : 0;
-  const needsFix = status === "needs-fix" ? 1 : 0;
-  const rejected = status === "rejected" ? 1 : 0;
+  const slot = STATUS_SLOT.get(status);
   for (const tally of tallies) {
-    tally[0] += 1;
-    tally[1] += firstPass;
-    tally[2] += sentBackOrRejected;
-    tally[3] += verified;
-    tally[4] += needsFix;
-    tally[5] += rejected;
+    tally[0] = (tally[0] as number) + 1;
+    tally[1] = (tally[1] as number) + firstPass;
+    tally[2] = (tally[2] as number) + sentBackOrRejected;
+    if (slot !== undefined) tally[slot] = (tally[slot] as number) + 1;
   }
 }
 
@@ -128,7 +138,7 @@ export function scanApplications(db: Db, filter: DashboardFilter): Scan {
      FROM ${APPLICATIONS} WHERE ${where.sql}`,
   ).raw(true);
   const byStatus: Record<string, number> = {};
-  const total: Tally = [0, 0, 0, 0, 0, 0];
+  const total = emptyTally();
   const byGuide = new Map<string, Tally>();
   const byVillage = new Map<string, Tally>();
   const byCadre = new Map<string, Tally>();

@@ -1,5 +1,6 @@
 import type { DashboardTable, GroupFigures } from "../../shared/api/console";
 import { reasonLabel } from "../../shared/review/reasons";
+import { REVIEW_STATUS_ORDER, STATUS_LABELS, statusLabel } from "../../shared/review/statuses";
 import type { Locale, LocalizedText } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { CsvCell } from "../http/csv";
@@ -12,20 +13,6 @@ export interface CsvTable {
   rows: CsvCell[][];
 }
 
-const STATUS_LABELS: Record<string, LocalizedText> = {
-  submitted: { id: "Diajukan", en: "Submitted" },
-  received: { id: "Diterima kantor", en: "Received" },
-  verified: { id: "Terverifikasi", en: "Verified" },
-  "needs-fix": { id: "Perlu perbaikan", en: "Needs a fix" },
-  rejected: { id: "Ditolak", en: "Rejected" },
-  approved: { id: "Disetujui", en: "Approved" },
-};
-
-const DECISION_LABELS: Record<string, LocalizedText> = {
-  "needs-fix": STATUS_LABELS["needs-fix"] as LocalizedText,
-  rejected: STATUS_LABELS.rejected as LocalizedText,
-};
-
 const H = {
   status: { id: "Status", en: "Status" },
   statusCode: { id: "Kode status", en: "Status code" },
@@ -36,12 +23,12 @@ const H = {
   kelurahanCode: { id: "Kode kelurahan", en: "Kelurahan code" },
   cadre: { id: "Kader", en: "Cadre" },
   cadreId: { id: "ID kader", en: "Cadre ID" },
-  submitted: { id: "Diajukan", en: "Submitted" },
-  firstPass: { id: "Lolos pra-periksa pertama (%)", en: "Passed first pre-check (%)" },
-  sentBack: { id: "Dikembalikan atau ditolak (%)", en: "Sent back or rejected (%)" },
-  verified: { id: "Terverifikasi", en: "Verified" },
-  needsFix: { id: "Perlu perbaikan", en: "Needs a fix" },
-  rejected: { id: "Ditolak", en: "Rejected" },
+  submitted: { id: "Berkas diajukan", en: "Files submitted" },
+  firstPass: { id: "Lolos pra-periksa pertama", en: "Passed first pre-check" },
+  firstPassRate: { id: "Lolos pra-periksa pertama (%)", en: "Passed first pre-check (%)" },
+  sentBack: { id: "Dikembalikan atau ditolak", en: "Sent back or rejected" },
+  sentBackRate: { id: "Dikembalikan atau ditolak (%)", en: "Sent back or rejected (%)" },
+  statusNow: { id: "Status: {status}", en: "Status: {status}" },
   decision: { id: "Keputusan", en: "Decision" },
   reason: { id: "Alasan", en: "Reason" },
   reasonCode: { id: "Kode alasan", en: "Reason code" },
@@ -53,20 +40,24 @@ function percent(rate: number | null): CsvCell {
   return rate === null ? null : Math.round(rate * 1000) / 10;
 }
 
+/** Each rate next to its count (the count of `submitted` is the base), then one column per status. */
 function groupTable(locale: Locale, label: LocalizedText, code: LocalizedText, groups: GroupFigures[]): CsvTable {
   return {
-    header: [label, code, H.submitted, H.firstPass, H.sentBack, H.verified, H.needsFix, H.rejected].map(
-      (text) => text[locale],
-    ),
+    header: [
+      ...[label, code, H.submitted, H.firstPass, H.firstPassRate, H.sentBack, H.sentBackRate].map(
+        (text) => text[locale],
+      ),
+      ...REVIEW_STATUS_ORDER.map((status) => H.statusNow[locale].replace("{status}", STATUS_LABELS[status][locale])),
+    ],
     rows: groups.map((g) => [
       g.label,
       g.key,
       g.submitted,
+      g.firstPass,
       percent(g.firstPassRate),
+      g.sentBackOrRejected,
       percent(g.sentBackOrRejectedRate),
-      g.verified,
-      g.needsFix,
-      g.rejected,
+      ...REVIEW_STATUS_ORDER.map((status) => g.byStatus[status]),
     ]),
   };
 }
@@ -81,7 +72,7 @@ export function dashboardTable(db: Db, table: DashboardTable, filter: DashboardF
       rows: reasonCounts(db, filter, labels).map((r) => [
         r.guideTitle,
         r.guideId,
-        DECISION_LABELS[r.decision]?.[locale] ?? r.decision,
+        statusLabel(r.decision, locale),
         reasonLabel(r.reasonCode, locale),
         r.reasonCode,
         r.requirementId,
@@ -94,10 +85,11 @@ export function dashboardTable(db: Db, table: DashboardTable, filter: DashboardF
     case "by-status":
       return {
         header: [H.status[locale], H.statusCode[locale], H.count[locale]],
-        rows: Object.entries(figures.byStatus).map(([status, n]) => [
-          STATUS_LABELS[status]?.[locale] ?? status,
+        // Every status, none left out for being zero, in the order the screen lists them.
+        rows: REVIEW_STATUS_ORDER.map((status) => [
+          STATUS_LABELS[status][locale],
           status,
-          n,
+          figures.byStatus[status] ?? 0,
         ]),
       };
     case "by-service":

@@ -2,28 +2,51 @@ import type { Context } from "hono";
 
 /**
  * CSV for spreadsheets (RFC 4180): CRLF line ends, quotes doubled, fields with
- * a comma, quote, CR or LF quoted, UTF-8 with a BOM so Excel reads the
- * Indonesian names right. Text that a spreadsheet would run as a formula gets
- * a leading apostrophe (CSV injection); numbers are written as numbers.
+ * the separator, a quote, CR or LF quoted, UTF-8 with a BOM so Excel reads
+ * the Indonesian names right. Text that a spreadsheet would run as a formula
+ * gets a leading apostrophe (CSV injection); numbers are written as numbers.
+ *
+ * Two dialects. The comma one is the standard. The semicolon one is what
+ * Excel expects where the comma is the decimal mark (Indonesian regional
+ * settings): a comma-separated file opens there as one column per line, and
+ * "66.7" is read as text or a date. So it separates with ";" and writes
+ * decimals with a comma ("66,7").
  */
 
 export type CsvCell = string | number | null | undefined;
+
+export interface CsvDialect {
+  separator: "," | ";";
+  decimalComma: boolean;
+}
+
+export const COMMA_CSV: CsvDialect = { separator: ",", decimalComma: false };
+export const SEMICOLON_CSV: CsvDialect = { separator: ";", decimalComma: true };
+
+/** The dialect a request asked for with `?sep=` (see CsvSeparator in shared/api/console.ts). */
+export function csvDialect(separator: "comma" | "semicolon" | undefined): CsvDialect {
+  return separator === "semicolon" ? SEMICOLON_CSV : COMMA_CSV;
+}
 
 export const CSV_BOM = "\uFEFF";
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP's list). */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES: Record<CsvDialect["separator"], RegExp> = { ",": /[",\r\n]/, ";": /[";\r\n]/ };
 
-export function csvCell(value: CsvCell): string {
+export function csvCell(value: CsvCell, dialect: CsvDialect = COMMA_CSV): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return "";
+    const text = String(value);
+    return dialect.decimalComma ? text.replace(".", ",") : text;
+  }
   const guarded = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+  return NEEDS_QUOTES[dialect.separator].test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 }
 
-export function csvLine(cells: readonly CsvCell[]): string {
-  return `${cells.map(csvCell).join(",")}\r\n`;
+export function csvLine(cells: readonly CsvCell[], dialect: CsvDialect = COMMA_CSV): string {
+  return `${cells.map((cell) => csvCell(cell, dialect)).join(dialect.separator)}\r\n`;
 }
 
 /**
@@ -40,6 +63,7 @@ export function csvResponse(
   filename: string,
   header: readonly string[],
   batches: () => Iterable<readonly (readonly CsvCell[])[]>,
+  dialect: CsvDialect = COMMA_CSV,
 ): Response {
   const encoder = new TextEncoder();
   let rows: Iterator<readonly (readonly CsvCell[])[]> | undefined;
@@ -47,7 +71,7 @@ export function csvResponse(
     pull(controller) {
       if (!rows) {
         rows = batches()[Symbol.iterator]();
-        controller.enqueue(encoder.encode(CSV_BOM + csvLine(header)));
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(header, dialect)));
         return;
       }
       const next = rows.next();
@@ -56,7 +80,7 @@ export function csvResponse(
         return;
       }
       let text = "";
-      for (const row of next.value) text += csvLine(row);
+      for (const row of next.value) text += csvLine(row, dialect);
       if (text !== "") controller.enqueue(encoder.encode(text));
     },
     cancel() {

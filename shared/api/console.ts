@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Draft, DraftId } from "../draft";
 import { Slug } from "../guide";
 import { FixReason, RejectReason } from "../review/reasons";
+import { MAX_SEARCH_LENGTH } from "../review/search";
 import { ApplicationStatus, Verdict } from "../sync/protocol";
 import { KelurahanCode, Role } from "./users";
 
@@ -33,6 +34,16 @@ export const QueueQuery = z.strictObject({
 });
 export type QueueQuery = z.infer<typeof QueueQuery>;
 
+/**
+ * The queue searched by name, NIK or file number (shared/review/search.ts).
+ * POSTed, never in a URL: a NIK typed into the search box must not reach an
+ * access log, a proxy's log or the browser's history.
+ */
+export const QueueSearch = QueueQuery.extend({
+  q: z.string().trim().min(1).max(MAX_SEARCH_LENGTH).optional(),
+});
+export type QueueSearch = z.infer<typeof QueueSearch>;
+
 /** One row of the queue: enough to pick the next file, with the applicant's name only. */
 export const QueueItem = z.object({
   id: DraftId,
@@ -45,6 +56,8 @@ export const QueueItem = z.object({
   cadreName: z.string(),
   submittedAt: z.string().nullable(),
   version: z.int(),
+  /** Times submitted: more than one means the cadre resubmitted it after a send-back ("Diajukan ulang"). */
+  submitCount: z.int(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
@@ -79,6 +92,31 @@ export const ServerPrecheck = z.object({
 });
 export type ServerPrecheck = z.infer<typeof ServerPrecheck>;
 
+/** What the office said when it last sent the file back (the verdict event's codes and notes). */
+export const SentBack = z.object({
+  at: z.string(),
+  actorName: z.string().nullable(),
+  reasonCode: z.string().nullable(),
+  note: z.string().nullable(),
+  requirements: Verdict.shape.requirements,
+});
+export type SentBack = z.infer<typeof SentBack>;
+
+/**
+ * A file back in the queue after a send-back: what the office said then,
+ * what the cadre changed since (parts by name, never values; null when the
+ * send-back predates the record) and the verdicts kept on untouched
+ * requirements (shared/review/workflow.ts `carriedVerdicts`).
+ */
+export const Resubmission = z.object({
+  /** Times resubmitted (submissions after the first). */
+  times: z.int().min(1),
+  sentBack: SentBack,
+  changed: z.array(z.string()).nullable(),
+  carried: Verdict.shape.requirements,
+});
+export type Resubmission = z.infer<typeof Resubmission>;
+
 export const ApplicationDetail = z.object({
   id: DraftId,
   status: ApplicationStatus,
@@ -92,6 +130,7 @@ export const ApplicationDetail = z.object({
   precheck: ServerPrecheck,
   history: z.array(ApplicationEvent),
   submittedAt: z.string().nullable(),
+  resubmission: Resubmission.nullable(),
 });
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 
@@ -155,18 +194,30 @@ export const DashboardQuery = z.strictObject({
 });
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
-/** Counts and rates of one group (a service, a kelurahan, a cadre). */
+/**
+ * `?sep=semicolon` on a CSV download: ";" between fields and decimal commas,
+ * for Excel under Indonesian regional settings; the default is the comma.
+ */
+export const CsvSeparator = z.enum(["comma", "semicolon"]);
+export type CsvSeparator = z.infer<typeof CsvSeparator>;
+
+export const DashboardCsvQuery = DashboardQuery.extend({ sep: CsvSeparator.optional() });
+export type DashboardCsvQuery = z.infer<typeof DashboardCsvQuery>;
+
+/** Counts and rates of one group (a service, a kelurahan, a cadre); every rate comes with its count. */
 export const GroupFigures = z.object({
   key: z.string(),
   label: z.string(),
+  /** Files submitted at least once: the base of both rates. */
   submitted: z.int(),
-  /** Applications whose first submission passed the server's pre-check. */
+  /** Applications whose first submission passed the server's pre-check, and their share of `submitted`. */
+  firstPass: z.int(),
   firstPassRate: z.number().nullable(),
-  /** Share of submitted applications the office sent back (needs-fix) at least once or rejected. */
+  /** Applications the office sent back (needs-fix) at least once or rejected, and their share. */
+  sentBackOrRejected: z.int(),
   sentBackOrRejectedRate: z.number().nullable(),
-  verified: z.int(),
-  needsFix: z.int(),
-  rejected: z.int(),
+  /** How many are in each status now; every review status is present, 0 when none. */
+  byStatus: z.record(ReviewStatus, z.int()),
 });
 export type GroupFigures = z.infer<typeof GroupFigures>;
 
@@ -183,7 +234,9 @@ export type ReasonCount = z.infer<typeof ReasonCount>;
 export const Dashboard = z.object({
   byStatus: z.record(z.string(), z.int()),
   submitted: z.int(),
+  firstPass: z.int(),
   firstPassRate: z.number().nullable(),
+  sentBackOrRejected: z.int(),
   sentBackOrRejectedRate: z.number().nullable(),
   /** Medians in hours; null when there is nothing to measure. */
   medianDraftToSubmitHours: z.number().nullable(),
@@ -283,6 +336,8 @@ export const AuditQuery = z.strictObject({
 });
 export type AuditQuery = z.infer<typeof AuditQuery>;
 
+export const AuditExportQuery = AuditQuery.omit({ cursor: true, limit: true }).extend({ sep: CsvSeparator.optional() });
+
 export const AuditEntry = z.object({
   id: z.int(),
   at: z.string(),
@@ -292,6 +347,14 @@ export const AuditEntry = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string(),
+  /**
+   * The target as people know it, in the request's language: a service's
+   * title, an account's display name, a file's applicant initials (never the
+   * full name). Null when the target no longer exists.
+   */
+  targetName: z.string().nullable(),
+  /** What tells it apart: an account's username; a file's service; a device's owner. */
+  targetDetail: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
 });

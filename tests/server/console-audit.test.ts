@@ -133,6 +133,9 @@ describe("GET /api/console/audit", () => {
       action: "application.verdict",
       targetType: "application",
       targetId: "app-a",
+      // The file is not in this database: no name to give.
+      targetName: null,
+      targetDetail: null,
       before: { status: "received", version: 3 },
       after: { status: "needs-fix", version: 4, verdict: { reasonCode: "blurry", note: 'Foto "KTP", buram\nulangi' } },
     });

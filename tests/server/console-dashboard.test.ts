@@ -149,17 +149,34 @@ async function dashboard(query: string, who: FixtureUser): Promise<Dashboard> {
   return Dashboard.parse(await res.json());
 }
 
+const NO_FILES: GroupFigures["byStatus"] = {
+  submitted: 0,
+  received: 0,
+  verified: 0,
+  approved: 0,
+  "needs-fix": 0,
+  rejected: 0,
+};
+
+/** A group's figures from its counts: each rate is its count over `submitted`. */
 function group(
   key: string,
   label: string,
   submitted: number,
-  firstPassRate: number | null,
-  sentBackOrRejectedRate: number | null,
-  verified: number,
-  needsFix: number,
-  rejected: number,
+  firstPass: number,
+  sentBackOrRejected: number,
+  statuses: Partial<GroupFigures["byStatus"]>,
 ): GroupFigures {
-  return { key, label, submitted, firstPassRate, sentBackOrRejectedRate, verified, needsFix, rejected };
+  return {
+    key,
+    label,
+    submitted,
+    firstPass,
+    firstPassRate: firstPass / submitted,
+    sentBackOrRejected,
+    sentBackOrRejectedRate: sentBackOrRejected / submitted,
+    byStatus: { ...NO_FILES, ...statuses },
+  };
 }
 
 /** Groups are ordered by submitted (descending), then key: ties of uuid keys sorted the same way. */
@@ -173,7 +190,9 @@ describe("GET /api/console/dashboard", () => {
     expect(await dashboard("", people.opA)).toEqual({
       byStatus: { approved: 1, "needs-fix": 1, rejected: 1, submitted: 1, verified: 1 },
       submitted: 5,
+      firstPass: 3,
       firstPassRate: 3 / 5,
+      sentBackOrRejected: 4,
       sentBackOrRejectedRate: 4 / 5,
       medianDraftToSubmitHours: 5, // 2, 4, 6, 10
       medianSubmitToVerdictHours: 18, // 6, 12, 24, 48
@@ -204,19 +223,19 @@ describe("GET /api/console/dashboard", () => {
         },
       ],
       byService: [
-        group(AKTA, "Akta Kelahiran, baru", 4, 2 / 4, 3 / 4, 2, 1, 0),
-        group(PINDAH, "Surat Pindah", 1, 1, 1, 0, 0, 1),
+        group(AKTA, "Akta Kelahiran, baru", 4, 2, 3, { submitted: 1, verified: 1, approved: 1, "needs-fix": 1 }),
+        group(PINDAH, "Surat Pindah", 1, 1, 1, { rejected: 1 }),
       ],
       byKelurahan: [
-        group(KEL_A1, "Duren Sawit", 2, 1 / 2, 1, 1, 1, 0),
-        group(KEL_A3, "Klender", 2, 1, 1 / 2, 0, 0, 1),
-        group("", "(kelurahan tidak diisi)", 1, 0, 1, 1, 0, 0),
+        group(KEL_A1, "Duren Sawit", 2, 1, 2, { approved: 1, "needs-fix": 1 }),
+        group(KEL_A3, "Klender", 2, 2, 1, { submitted: 1, rejected: 1 }),
+        group("", "(kelurahan tidak diisi)", 1, 0, 1, { verified: 1 }),
       ],
       byCadre: ordered([
-        group(a1.id, a1.displayName, 2, 1 / 2, 1, 1, 1, 0),
-        group(a2.id, a2.displayName, 1, 1, 1, 0, 0, 1),
-        group(a3.id, a3.displayName, 1, 1, 0, 0, 0, 0),
-        group(a4.id, a4.displayName, 1, 0, 1, 1, 0, 0),
+        group(a1.id, a1.displayName, 2, 1, 2, { approved: 1, "needs-fix": 1 }),
+        group(a2.id, a2.displayName, 1, 1, 1, { rejected: 1 }),
+        group(a3.id, a3.displayName, 1, 1, 0, { submitted: 1 }),
+        group(a4.id, a4.displayName, 1, 0, 1, { verified: 1 }),
       ]),
     });
   });
@@ -289,7 +308,9 @@ describe("GET /api/console/dashboard", () => {
     expect(none).toEqual({
       byStatus: {},
       submitted: 0,
+      firstPass: 0,
       firstPassRate: null,
+      sentBackOrRejected: 0,
       sentBackOrRejectedRate: null,
       medianDraftToSubmitHours: null,
       medianSubmitToVerdictHours: null,
@@ -332,14 +353,14 @@ describe("GET /api/console/dashboard/:table.csv", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const { a1, a2, a3, a4 } = people;
     const lines: Record<string, string> = {
-      [a1.id]: `"Siti ""Ani"", S.Pd",${a1.id},2,50,100,1,1,0\r\n`,
-      [a2.id]: `Ñoño Müller,${a2.id},1,100,100,0,0,1\r\n`,
-      [a3.id]: `"Dewi\nLestari",${a3.id},1,100,0,0,0,0\r\n`,
-      [a4.id]: `"'=HYPERLINK(""http://x"",""klik"")",${a4.id},1,0,100,1,0,0\r\n`,
+      [a1.id]: `"Siti ""Ani"", S.Pd",${a1.id},2,1,50,2,100,0,0,0,1,1,0\r\n`,
+      [a2.id]: `Ñoño Müller,${a2.id},1,1,100,1,100,0,0,0,0,0,1\r\n`,
+      [a3.id]: `"Dewi\nLestari",${a3.id},1,1,100,0,0,1,0,0,0,0,0\r\n`,
+      [a4.id]: `"'=HYPERLINK(""http://x"",""klik"")",${a4.id},1,0,0,1,100,0,0,1,0,0,0\r\n`,
     };
     const order = [a1.id, ...[a2.id, a3.id, a4.id].sort()];
     const expected =
-      "\uFEFFKader,ID kader,Diajukan,Lolos pra-periksa pertama (%),Dikembalikan atau ditolak (%),Terverifikasi,Perlu perbaikan,Ditolak\r\n" +
+      "\uFEFFKader,ID kader,Berkas diajukan,Lolos pra-periksa pertama,Lolos pra-periksa pertama (%),Dikembalikan atau ditolak,Dikembalikan atau ditolak (%),Status: Diajukan,Status: Diterima kantor,Status: Diverifikasi,Status: Disetujui,Status: Perlu diperbaiki,Status: Ditolak\r\n" +
       order.map((id) => lines[id]).join("");
     expect(bytes.equals(Buffer.from(expected, "utf8"))).toBe(true);
   });
@@ -347,23 +368,27 @@ describe("GET /api/console/dashboard/:table.csv", () => {
   it("exports every table with the same filters, in the request's language", async () => {
     const status = await csvText(await get("/api/console/dashboard/by-status.csv?to=2026-03-04", people.opA));
     expect(status).toBe(
-      "\uFEFFStatus,Kode status,Jumlah\r\nDisetujui,approved,1\r\nPerlu perbaikan,needs-fix,1\r\nDitolak,rejected,1\r\n",
+      "\uFEFFStatus,Kode status,Jumlah\r\n" +
+        "Diajukan,submitted,0\r\nDiterima kantor,received,0\r\nDiverifikasi,verified,0\r\n" +
+        "Disetujui,approved,1\r\nPerlu diperbaiki,needs-fix,1\r\nDitolak,rejected,1\r\n",
     );
     const service = await csvText(await get("/api/console/dashboard/by-service.csv", people.opA, "en"));
     expect(service).toBe(
-      "\uFEFFService,Service code,Submitted,Passed first pre-check (%),Sent back or rejected (%),Verified,Needs a fix,Rejected\r\n" +
-        `"Birth certificate, new",${AKTA},4,50,75,2,1,0\r\nMoving letter,${PINDAH},1,100,100,0,0,1\r\n`,
+      "\uFEFFService,Service code,Files submitted,Passed first pre-check,Passed first pre-check (%)," +
+        "Sent back or rejected,Sent back or rejected (%),Status: Submitted,Status: Received by the office," +
+        "Status: Verified,Status: Approved,Status: Needs fixing,Status: Rejected\r\n" +
+        `"Birth certificate, new",${AKTA},4,2,50,3,75,1,0,1,1,1,0\r\nMoving letter,${PINDAH},1,1,100,1,100,0,0,0,0,0,1\r\n`,
     );
     const kelurahan = await csvText(await get("/api/console/dashboard/by-kelurahan.csv", people.opB));
     expect(kelurahan).toBe(
-      "\uFEFFKelurahan,Kode kelurahan,Diajukan,Lolos pra-periksa pertama (%),Dikembalikan atau ditolak (%),Terverifikasi,Perlu perbaikan,Ditolak\r\n" +
-        `Cakung Barat,${KEL_B},2,50,100,0,1,1\r\n`,
+      "\uFEFFKelurahan,Kode kelurahan,Berkas diajukan,Lolos pra-periksa pertama,Lolos pra-periksa pertama (%),Dikembalikan atau ditolak,Dikembalikan atau ditolak (%),Status: Diajukan,Status: Diterima kantor,Status: Diverifikasi,Status: Disetujui,Status: Perlu diperbaiki,Status: Ditolak\r\n" +
+        `Cakung Barat,${KEL_B},2,1,50,2,100,0,0,0,0,1,1\r\n`,
     );
     const reasons = await csvText(await get("/api/console/dashboard/reasons.csv", people.opA));
     expect(reasons).toBe(
       "\uFEFFLayanan,Kode layanan,Keputusan,Alasan,Kode alasan,Persyaratan,Jumlah\r\n" +
-        `"Akta Kelahiran, baru",${AKTA},Perlu perbaikan,Foto buram atau gelap,blurry,ktp,3\r\n` +
-        `"Akta Kelahiran, baru",${AKTA},Perlu perbaikan,Dokumen sudah tidak berlaku,expired,kk,1\r\n` +
+        `"Akta Kelahiran, baru",${AKTA},Perlu diperbaiki,Foto buram atau gelap,blurry,ktp,3\r\n` +
+        `"Akta Kelahiran, baru",${AKTA},Perlu diperbaiki,Dokumen sudah tidak berlaku,expired,kk,1\r\n` +
         `Surat Pindah,${PINDAH},Ditolak,Pemohon tidak memenuhi syarat layanan,not-eligible,,1\r\n`,
     );
   });

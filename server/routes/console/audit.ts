@@ -1,11 +1,12 @@
 import { Hono } from "hono";
-import { AuditQuery } from "../../../shared/api/console";
+import { AuditExportQuery, AuditQuery } from "../../../shared/api/console";
 import { jakartaDate } from "../../../shared/jakarta-time";
 import type { Locale, LocalizedText } from "../../../shared/text";
+import { auditTargetNames } from "../../audit/targets";
 import { actorOf, scopeOf } from "../../console/scope";
 import { auditBatches, auditCursor, auditRows, parseAuditCursor, toAuditEntry } from "../../dashboard/audit";
 import type { Db } from "../../db/open";
-import { csvResponse } from "../../http/csv";
+import { csvDialect, csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
 import { apiError, requestLocale } from "../../http/errors";
 import { readQuery } from "../../http/query";
@@ -52,17 +53,19 @@ export function auditRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     const rows = auditRows(db, { scope: scopeOf(actorOf(c)), actorId, action }, limit + 1, beforeId);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
+    const targets = auditTargetNames(db, page, requestLocale(c));
     return c.json({
-      entries: page.map(toAuditEntry),
+      entries: page.map((row) => toAuditEntry(row, targets.get(`${row.targetType}:${row.targetId}`))),
       nextCursor: rows.length > limit && last ? auditCursor(last.id) : null,
     });
   });
 
   routes.get("/export.csv", (c) => {
-    const query = readQuery(c, AuditQuery.omit({ cursor: true, limit: true }));
+    const query = readQuery(c, AuditExportQuery);
     if (!query.ok) return query.response;
     const locale = requestLocale(c);
-    const filter = { scope: scopeOf(actorOf(c)), ...query.value };
+    const { sep, ...wanted } = query.value;
+    const filter = { scope: scopeOf(actorOf(c)), ...wanted };
     return csvResponse(
       c,
       `masdarin-audit-${jakartaDate(options.now())}.csv`,
@@ -82,6 +85,7 @@ export function auditRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
           ]);
         }
       },
+      csvDialect(sep),
     );
   });
 

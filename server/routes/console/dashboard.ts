@@ -1,12 +1,12 @@
 import { type Context, Hono } from "hono";
-import { DashboardQuery, DashboardTable } from "../../../shared/api/console";
+import { DashboardCsvQuery, DashboardQuery, DashboardTable } from "../../../shared/api/console";
 import { jakartaDate } from "../../../shared/jakarta-time";
 import { actorOf, scopeOf } from "../../console/scope";
 import { buildDashboard } from "../../dashboard/build";
 import { type DashboardFilter, dashboardFilter } from "../../dashboard/filter";
 import { dashboardTable } from "../../dashboard/tables";
 import type { Db } from "../../db/open";
-import { csvResponse } from "../../http/csv";
+import { csvDialect, csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
 import { apiError, requestLocale } from "../../http/errors";
 import { readQuery } from "../../http/query";
@@ -18,8 +18,11 @@ import type { ConsoleOptions } from "./index";
  * screen or a spreadsheet labelled with the wrong kecamatan is worse than an
  * error. Asking for their own kecamatan is fine.
  */
-function readFilter(c: Context<AppEnv>): { ok: true; filter: DashboardFilter } | { ok: false; response: Response } {
-  const query = readQuery(c, DashboardQuery);
+function readFilter(
+  c: Context<AppEnv>,
+  schema: typeof DashboardQuery | typeof DashboardCsvQuery = DashboardQuery,
+): { ok: true; filter: DashboardFilter; sep?: "comma" | "semicolon" | undefined } | { ok: false; response: Response } {
+  const query = readQuery<DashboardCsvQuery>(c, schema);
   if (!query.ok) return query;
   const { from, to, kecamatanCode } = query.value;
   if (from !== undefined && to !== undefined && from > to) {
@@ -33,7 +36,7 @@ function readFilter(c: Context<AppEnv>): { ok: true; filter: DashboardFilter } |
   ) {
     return { ok: false, response: apiError(c, 403, "forbidden") };
   }
-  return { ok: true, filter: dashboardFilter(scope, query.value) };
+  return { ok: true, filter: dashboardFilter(scope, query.value), sep: query.value.sep };
 }
 
 /** GET /api/console/dashboard and its tables as CSV (/api/console/dashboard/<table>.csv). */
@@ -50,14 +53,15 @@ export function dashboardRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     const file = c.req.param("file");
     const table = DashboardTable.safeParse(file.endsWith(".csv") ? file.slice(0, -".csv".length) : "");
     if (!table.success) return apiError(c, 404, "not_found");
-    const read = readFilter(c);
+    const read = readFilter(c, DashboardCsvQuery);
     if (!read.ok) return read.response;
     // The tables have one row per status, service, kelurahan or cadre: small,
     // so they are read in one snapshot and sent as a single batch.
     const csv = db.$client.transaction(() =>
       dashboardTable(db, table.data, read.filter, { locale: requestLocale(c), regions: options.regions }),
     )();
-    return csvResponse(c, `masdarin-${table.data}-${jakartaDate(options.now())}.csv`, csv.header, () => [csv.rows]);
+    const name = `masdarin-${table.data}-${jakartaDate(options.now())}.csv`;
+    return csvResponse(c, name, csv.header, () => [csv.rows], csvDialect(read.sep));
   });
 
   return routes;

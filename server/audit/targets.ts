@@ -1,0 +1,95 @@
+import type { Locale, LocalizedText } from "../../shared/text";
+import { prepared } from "../dashboard/statements";
+import type { Db } from "../db/open";
+
+/**
+ * Names for the targets of a page of audit entries, so the log says "Kader
+ * Gambir (kader01)" or "Berkas S.A." rather than a bare id. One query per
+ * kind of target for the whole page (json_each takes the ids as one
+ * parameter). A file is named by its applicant's initials only: the audit log
+ * is read by every operator of the kecamatan, and the full name is personal
+ * data that the file itself, behind its own checks, already shows.
+ */
+
+export interface TargetName {
+  name: string | null;
+  detail: string | null;
+}
+
+const CATALOGUE: LocalizedText = { id: "Katalog layanan", en: "Service catalogue" };
+
+/** "Siti Aminah binti Umar" → "S.A.B.U."; at most four letters, nothing for a name without letters. */
+export function initials(fullName: string | null | undefined): string | null {
+  if (!fullName) return null;
+  const letters = fullName
+    .split(/\s+/)
+    .map((word) => Array.from(word.replace(/[^\p{L}]/gu, ""))[0])
+    .filter((letter): letter is string => letter !== undefined)
+    .slice(0, 4);
+  return letters.length === 0 ? null : `${letters.join(".").toLocaleUpperCase("id-ID")}.`;
+}
+
+function idsOf(rows: readonly { targetType: string; targetId: string }[], type: string): string {
+  return JSON.stringify([...new Set(rows.filter((row) => row.targetType === type).map((row) => row.targetId))]);
+}
+
+function guideTitlesOf(db: Db, ids: string, locale: Locale): Map<string, string> {
+  // A guide that was never published has its title in its draft only.
+  const rows = prepared(
+    db,
+    `SELECT ids.value AS id,
+            COALESCE(json_extract(g.data, '$.title.' || @locale), json_extract(d.data, '$.title.' || @locale)) AS title
+     FROM json_each(@ids) ids
+     LEFT JOIN guides g ON g.id = ids.value
+     LEFT JOIN guide_drafts d ON d.id = ids.value`,
+  ).all({ ids, locale }) as { id: string; title: string | null }[];
+  return new Map(rows.filter((row) => typeof row.title === "string").map((row) => [row.id, row.title as string]));
+}
+
+/** Names keyed by `${targetType}:${targetId}`; targets that no longer exist are left out. */
+export function auditTargetNames(
+  db: Db,
+  rows: readonly { targetType: string; targetId: string }[],
+  locale: Locale,
+): Map<string, TargetName> {
+  const names = new Map<string, TargetName>();
+  if (rows.length === 0) return names;
+
+  const accounts = prepared(
+    db,
+    "SELECT id, display_name AS name, username FROM users WHERE id IN (SELECT value FROM json_each(?))",
+  ).all(idsOf(rows, "user")) as { id: string; name: string; username: string }[];
+  for (const row of accounts) names.set(`user:${row.id}`, { name: row.name, detail: row.username });
+
+  const devices = prepared(
+    db,
+    `SELECT s.id AS id, s.device_label AS device, u.display_name AS owner, u.username AS username
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id IN (SELECT value FROM json_each(?))`,
+  ).all(idsOf(rows, "session")) as { id: string; device: string; owner: string; username: string }[];
+  for (const row of devices) {
+    names.set(`session:${row.id}`, { name: row.device, detail: `${row.owner} (${row.username})` });
+  }
+
+  for (const [id, title] of guideTitlesOf(db, idsOf(rows, "guide"), locale)) {
+    names.set(`guide:${id}`, { name: title, detail: null });
+  }
+
+  const files = prepared(
+    db,
+    `SELECT id, guide_id AS guideId, json_extract(content, '$.applicant.fullName') AS fullName
+     FROM applications WHERE id IN (SELECT value FROM json_each(?))`,
+  ).all(idsOf(rows, "application")) as { id: string; guideId: string; fullName: unknown }[];
+  const services = guideTitlesOf(db, JSON.stringify([...new Set(files.map((file) => file.guideId))]), locale);
+  for (const file of files) {
+    names.set(`application:${file.id}`, {
+      name: initials(typeof file.fullName === "string" ? file.fullName : null),
+      detail: services.get(file.guideId) ?? file.guideId,
+    });
+  }
+
+  if (rows.some((row) => row.targetType === "catalogue")) {
+    names.set("catalogue:catalogue", { name: CATALOGUE[locale], detail: null });
+  }
+  return names;
+}

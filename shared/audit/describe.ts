@@ -1,0 +1,194 @@
+import { jakartaDistricts, jakartaVillages } from "../regions";
+import { reasonLabel } from "../review/reasons";
+import { statusLabel } from "../review/statuses";
+import type { Locale, LocalizedText } from "../text";
+
+/**
+ * The audit log in words. The server writes dotted action codes and
+ * before/after objects (server/audit/log.ts); the console shows "Mengirim
+ * balik berkas" and "Status: Diajukan → Perlu diperbaiki". One table, keyed
+ * by the codes the server writes (tests/unit/audit-describe.test.ts checks
+ * that every code in server/ has a label here).
+ */
+
+export const AUDIT_ACTIONS = {
+  "application.receive": { id: "Menerima berkas", en: "Received a file" },
+  "application.verdict": { id: "Memutus berkas", en: "Decided on a file" },
+  "guide.save-draft": { id: "Menyimpan rancangan panduan", en: "Saved a guide draft" },
+  "guide.discard-draft": { id: "Membuang rancangan panduan", en: "Discarded a guide draft" },
+  "guide.publish": { id: "Menerbitkan panduan", en: "Published a guide" },
+  "guide.withdraw": { id: "Menarik panduan", en: "Withdrew a guide" },
+  "guide.restore": { id: "Memulihkan panduan", en: "Restored a guide" },
+  "catalogue.import": { id: "Mengimpor katalog layanan", en: "Imported the service catalogue" },
+  "user.create": { id: "Membuat akun", en: "Created an account" },
+  "user.update": { id: "Mengubah akun", en: "Changed an account" },
+  "user.disable": { id: "Menonaktifkan akun", en: "Disabled an account" },
+  "user.enable": { id: "Mengaktifkan kembali akun", en: "Enabled an account again" },
+  "user.reset-password": { id: "Mengganti kata sandi akun", en: "Reset an account's password" },
+  "session.revoke": { id: "Mengeluarkan perangkat", en: "Signed a device out" },
+} as const satisfies Record<string, LocalizedText>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+/** A verdict is named by what it decided: sending a file back reads differently from approving it. */
+const VERDICTS: Record<string, LocalizedText> = {
+  verified: { id: "Memverifikasi berkas", en: "Verified a file" },
+  approved: { id: "Menyetujui berkas", en: "Approved a file" },
+  "needs-fix": { id: "Mengirim balik berkas", en: "Sent a file back" },
+  rejected: { id: "Menolak berkas", en: "Rejected a file" },
+};
+
+const TARGET_TYPES: Record<string, LocalizedText> = {
+  application: { id: "Berkas", en: "File" },
+  guide: { id: "Panduan", en: "Guide" },
+  user: { id: "Akun", en: "Account" },
+  session: { id: "Perangkat", en: "Device" },
+  catalogue: { id: "Katalog", en: "Catalogue" },
+};
+
+type Obj = Record<string, unknown>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The action in words; the code itself when it is one this table does not know yet. */
+export function auditActionLabel(action: string, after: unknown, locale: Locale): string {
+  if (action === "application.verdict" && isObject(after) && typeof after.status === "string") {
+    const verdict = VERDICTS[after.status];
+    if (verdict) return verdict[locale];
+  }
+  return (AUDIT_ACTIONS as Record<string, LocalizedText>)[action]?.[locale] ?? action;
+}
+
+export function auditTargetTypeLabel(targetType: string, locale: Locale): string {
+  return TARGET_TYPES[targetType]?.[locale] ?? targetType;
+}
+
+const YES_NO = { id: ["Ya", "Tidak"], en: ["Yes", "No"] } as const;
+const ROLES: Record<string, LocalizedText> = {
+  cadre: { id: "Kader", en: "Cadre" },
+  operator: { id: "Operator", en: "Operator" },
+  admin: { id: "Admin", en: "Admin" },
+};
+
+function kecamatanName(code: string): string {
+  return jakartaDistricts(code.slice(0, 5)).find((district) => district.code === code)?.name ?? code;
+}
+
+function kelurahanName(code: string): string {
+  return jakartaVillages(code.slice(0, 8)).find((village) => village.code === code)?.name ?? code;
+}
+
+const numbers = new Intl.NumberFormat("id-ID");
+
+interface Field {
+  label: LocalizedText;
+  /** The field's value in words, or null when the object does not have it. */
+  read: (value: Obj, locale: Locale) => string | null;
+}
+
+const text = (key: string) => (value: Obj) => (typeof value[key] === "string" ? (value[key] as string) : null);
+const count = (key: string) => (value: Obj) =>
+  typeof value[key] === "number" ? numbers.format(value[key] as number) : null;
+const listLength = (key: string) => (value: Obj) =>
+  Array.isArray(value[key]) ? numbers.format((value[key] as unknown[]).length) : null;
+const flag = (key: string, words: { id: readonly [string, string]; en: readonly [string, string] }) => {
+  return (value: Obj, locale: Locale) => (typeof value[key] === "boolean" ? words[locale][value[key] ? 0 : 1] : null);
+};
+/** A timestamp that matters only as "set or not" (disabled, signed out): its presence as a word. */
+const presence = (key: string, words: { id: readonly [string, string]; en: readonly [string, string] }) => {
+  return (value: Obj, locale: Locale) => (key in value ? words[locale][value[key] ? 0 : 1] : null);
+};
+const verdictOf = (value: Obj): Obj | null => (isObject(value.verdict) ? value.verdict : null);
+
+/**
+ * The fields shown, in this order. Anything else in before/after (a guide's
+ * whole content, a hash, the operator's free-text note) is left out: the list
+ * says what changed, and a note may hold details about the applicant.
+ */
+const FIELDS: Field[] = [
+  {
+    label: { id: "Status", en: "Status" },
+    read: (value, locale) => (typeof value.status === "string" ? statusLabel(value.status, locale) : null),
+  },
+  {
+    label: { id: "Alasan", en: "Reason" },
+    read: (value, locale) => {
+      const code = verdictOf(value)?.reasonCode;
+      return typeof code === "string" ? reasonLabel(code, locale) : null;
+    },
+  },
+  {
+    label: { id: "Persyaratan yang perlu diperbaiki", en: "Requirements to fix" },
+    read: (value, locale) => {
+      const requirements = verdictOf(value)?.requirements;
+      if (!isObject(requirements)) return null;
+      const toFix = Object.entries(requirements)
+        .filter(([, review]) => isObject(review) && review.status === "needs-fix")
+        .map(([id, review]) => {
+          const code = isObject(review) && typeof review.reasonCode === "string" ? review.reasonCode : null;
+          return code ? `${id} (${reasonLabel(code, locale)})` : id;
+        });
+      return toFix.length > 0 ? toFix.join(", ") : null;
+    },
+  },
+  { label: { id: "Versi", en: "Version" }, read: count("version") },
+  {
+    label: { id: "Ketersediaan", en: "Availability" },
+    read: flag("withdrawn", { id: ["Ditarik", "Tersedia"], en: ["Withdrawn", "Available"] }),
+  },
+  { label: { id: "Draf lama wajib pindah versi", en: "Older drafts must move to it" }, read: flag("binding", YES_NO) },
+  { label: { id: "Catatan perubahan", en: "Change note" }, read: text("changeNote") },
+  { label: { id: "Panduan diterbitkan", en: "Guides published" }, read: listLength("published") },
+  { label: { id: "Panduan tidak berubah", en: "Guides unchanged" }, read: listLength("unchanged") },
+  {
+    label: { id: "Ukuran rancangan", en: "Draft size" },
+    read: (value) =>
+      typeof value.bytes === "number" ? `${numbers.format(Math.max(1, Math.round(value.bytes / 1024)))} KB` : null,
+  },
+  { label: { id: "Nama", en: "Name" }, read: text("displayName") },
+  { label: { id: "Nama pengguna", en: "Username" }, read: text("username") },
+  {
+    label: { id: "Peran", en: "Role" },
+    read: (value, locale) => (typeof value.role === "string" ? (ROLES[value.role]?.[locale] ?? value.role) : null),
+  },
+  {
+    label: { id: "Kecamatan", en: "Kecamatan" },
+    read: (value) => (typeof value.kecamatanCode === "string" ? kecamatanName(value.kecamatanCode) : null),
+  },
+  {
+    label: { id: "Kelurahan", en: "Kelurahan" },
+    read: (value) => (typeof value.kelurahanCode === "string" ? kelurahanName(value.kelurahanCode) : null),
+  },
+  {
+    label: { id: "Akun", en: "Account" },
+    read: presence("disabledAt", { id: ["Nonaktif", "Aktif"], en: ["Disabled", "Active"] }),
+  },
+  { label: { id: "Perangkat dikeluarkan", en: "Devices signed out" }, read: count("sessionsRevoked") },
+  { label: { id: "Perangkat", en: "Device" }, read: text("deviceLabel") },
+  {
+    label: { id: "Sesi", en: "Session" },
+    read: presence("revokedAt", { id: ["Dikeluarkan", "Masuk"], en: ["Signed out", "Signed in"] }),
+  },
+];
+
+export interface AuditChange {
+  field: string;
+  /** Null: the field was not there before (a new account) or is gone after. */
+  before: string | null;
+  after: string | null;
+}
+
+/** What an entry changed, field by field in words; fields that stayed the same are left out. */
+export function auditChanges(before: unknown, after: unknown, locale: Locale): AuditChange[] {
+  const changes: AuditChange[] = [];
+  for (const field of FIELDS) {
+    const was = isObject(before) ? field.read(before, locale) : null;
+    const now = isObject(after) ? field.read(after, locale) : null;
+    if (was === null && now === null) continue;
+    if (was === now) continue;
+    changes.push({ field: field.label[locale], before: was, after: now });
+  }
+  return changes;
+}
