@@ -1,8 +1,12 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { applications } from "../../server/db/schema";
+import { publishGuide } from "../../server/guides/repository";
 import { AuditPage } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
-import { addAudit, addUser, type FixtureUser } from "../helpers/console-fixtures";
+import { addApplication, addAudit, addUser, type FixtureUser } from "../helpers/console-fixtures";
+import { sampleGuide } from "../helpers/sample-guide";
 import { tempDatabase } from "../helpers/temp-db";
 
 const KEC_A = "31.75.07";
@@ -168,6 +172,56 @@ describe("GET /api/console/audit", () => {
     const third = await page(`?limit=3&cursor=${second.nextCursor}`, people.admin);
     expect(third.entries.map((e) => e.id)).toEqual([ids.adminCreatesCadreA]);
     expect(third.nextCursor).toBeNull();
+  });
+
+  it("names each target in full: an account by name and username, a guide by title, a file by initials and service", async () => {
+    publishGuide(
+      env.db,
+      sampleGuide({ id: "akta-kelahiran", title: { id: "Akta Kelahiran", en: "Birth certificate" } }),
+    );
+    const fileId = addApplication(env.db, {
+      cadreId: people.cadre.id,
+      guideId: "akta-kelahiran",
+      kecamatanCode: KEC_A,
+      status: "needs-fix",
+    });
+    env.db
+      .update(applications)
+      .set({ content: { id: fileId, applicant: { fullName: "Siti Aminah", nik: "3171015203900001" } } })
+      .where(eq(applications.id, fileId))
+      .run();
+    const verdict = addAudit(
+      env.db,
+      { id: people.opA.id, role: "operator" },
+      {
+        at: "2026-03-06T01:00:00.000Z",
+        action: "application.verdict",
+        targetType: "application",
+        targetId: fileId,
+        kecamatanCode: KEC_A,
+        after: { status: "needs-fix" },
+      },
+    );
+    const res = await get("/api/console/audit", people.opA);
+    const text = await res.text();
+    // The applicant's name and NIK stay in the file: the log names it by initials.
+    expect(text).not.toContain("Siti Aminah");
+    expect(text).not.toContain("3171015203900001");
+    const entries = AuditPage.parse(JSON.parse(text)).entries;
+    const named = (id: number | undefined) => {
+      const entry = entries.find((e) => e.id === id);
+      return [entry?.targetName, entry?.targetDetail];
+    };
+    expect(named(verdict)).toEqual(["S.A.", "Akta Kelahiran"]);
+    expect(named(ids.adminCreatesCadreA)).toEqual(["Kader", `cadre-${people.cadre.id.slice(-8)}`]);
+    expect(named(ids.publish)).toEqual(["Akta Kelahiran", null]);
+    expect(named(ids.importAll)).toEqual(["Katalog layanan", null]);
+    const english = AuditPage.parse(
+      await (
+        await app.request("/api/console/audit", { headers: { Cookie: people.opA.cookie, "Accept-Language": "en" } })
+      ).json(),
+    );
+    expect(english.entries.find((e) => e.id === verdict)?.targetDetail).toBe("Birth certificate");
   });
 
   it("filters by actor and by action", async () => {

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, csvCell, csvLine, csvResponse } from "../../server/http/csv";
+import { CSV_BOM, csvCell, csvDialect, csvLine, csvResponse, SEMICOLON_CSV } from "../../server/http/csv";
 
 describe("csvCell", () => {
   it.each([
@@ -89,5 +89,43 @@ describe("csvResponse", () => {
       throw new Error("disk gone");
     }).request("/x.csv");
     await expect(res.arrayBuffer()).rejects.toThrow();
+  });
+});
+
+describe("the semicolon variant, for Excel where the comma is the decimal mark", () => {
+  it("separates fields with semicolons and writes decimals with a comma", () => {
+    expect(csvLine(["Akta", 4, 66.7, -0.5, 1000, null], SEMICOLON_CSV)).toBe("Akta;4;66,7;-0,5;1000;\r\n");
+    expect(csvDialect("semicolon")).toBe(SEMICOLON_CSV);
+    expect(csvDialect(undefined).separator).toBe(",");
+  });
+
+  it.each([
+    ["a;b", '"a;b"'],
+    ["Budi, S.E.", "Budi, S.E."],
+    ['say "hi"', '"say ""hi"""'],
+    ["line\nbreak", '"line\nbreak"'],
+    ["carriage\rreturn", '"carriage\rreturn"'],
+  ])("quotes %j when it holds a semicolon, quote or line break, and leaves commas alone", (value, expected) => {
+    expect(csvCell(value, SEMICOLON_CSV)).toBe(expected);
+  });
+
+  it.each([
+    ["=1+2", "'=1+2"],
+    ["+62 812", "'+62 812"],
+    ["-5", "'-5"],
+    ["@SUM(A1;B1)", '"\'@SUM(A1;B1)"'],
+    ['=HYPERLINK("http://x";"y")', '"\'=HYPERLINK(""http://x"";""y"")"'],
+  ])("guards formula-looking text %j as the comma variant does", (value, expected) => {
+    expect(csvCell(value, SEMICOLON_CSV)).toBe(expected);
+  });
+
+  it("sends the BOM and the header in the same dialect", async () => {
+    const app = new Hono();
+    app.get("/x.csv", (c) =>
+      csvResponse(c, "x.csv", ["Nama; lengkap", "Persen"], () => [[["Ani", 12.5]]], SEMICOLON_CSV),
+    );
+    const bytes = Buffer.from(await (await app.request("/x.csv")).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toBe('\uFEFF"Nama; lengkap";Persen\r\nAni;12,5\r\n');
   });
 });
