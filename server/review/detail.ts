@@ -12,6 +12,7 @@ import type { Db } from "../db/open";
 import { applicationEvents, users } from "../db/schema";
 import { getGuideVersion } from "../guides/repository";
 import { type ApplicationRow, getApplication } from "../sync/rows";
+import { resubmissionOf } from "./resubmission";
 
 /**
  * The application an operator may see: a missing, deleted, draft or
@@ -72,8 +73,15 @@ function history(db: Db, id: string): ApplicationEvent[] {
       kind: event.kind,
       actorName: event.actorName ?? null,
       status: (event.status as ApplicationEvent["status"]) ?? null,
-      detail: (event.detail as Record<string, unknown> | null) ?? null,
+      detail: withoutDigests(event.detail as Record<string, unknown> | null),
     }));
+}
+
+/** The send-back's fingerprints are for the server's comparison; the history shows codes. */
+function withoutDigests(detail: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!detail || !("fingerprints" in detail)) return detail ?? null;
+  const { fingerprints: _digests, ...rest } = detail;
+  return rest;
 }
 
 /** Everything the review screen shows about one application, with the server's own pre-check. */
@@ -104,5 +112,6 @@ export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIn
     ),
     history: history(db, row.id),
     submittedAt: row.submittedAt,
+    resubmission: resubmissionOf(db, row),
   };
 }

@@ -1,5 +1,6 @@
-import type { QueueItem, QueuePage, QueueQuery, ReviewStatus } from "../../shared/api/console";
+import type { QueueItem, QueuePage, QueueSearch, ReviewStatus } from "../../shared/api/console";
 import { DraftId } from "../../shared/draft";
+import { type SearchTerms, searchable, searchTerms } from "../../shared/review/search";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
 
@@ -55,13 +56,44 @@ interface Partition {
   status: ReviewStatus;
 }
 
+/** A LIKE pattern matching `text` literally (its %, _ and backslash escaped with a backslash). */
+function literal(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/**
+ * The search box's condition: any of the applicant's name, the NIK's digits
+ * (submitted content stores them canonical, server/sync/applications.ts) or
+ * the file id's start. Filters rows of a slice already narrowed by scope.
+ */
+function searchSql(terms: SearchTerms): { text: string; params: string[] } {
+  const any: string[] = [];
+  const params: string[] = [];
+  if (terms.name) {
+    any.push("json_extract(content, '$.applicant.fullName') LIKE ? ESCAPE '\\'");
+    params.push(`%${literal(terms.name)}%`);
+  }
+  if (terms.nikDigits?.length === 16) {
+    any.push("json_extract(content, '$.applicant.nik') = ?");
+    params.push(terms.nikDigits);
+  } else if (terms.nikDigits) {
+    any.push("json_extract(content, '$.applicant.nik') LIKE ? ESCAPE '\\'");
+    params.push(`${terms.nikDigits}%`);
+  }
+  if (terms.idPrefix) {
+    any.push("id LIKE ? ESCAPE '\\'");
+    params.push(`${literal(terms.idPrefix)}%`);
+  }
+  return { text: `(${any.join(" OR ")})`, params };
+}
+
 /**
  * The next `take` positions of one (kecamatan, status) slice, in queue order.
  * Each slice is a range of applications_queue_idx, so a page costs a few
  * index seeks however many rows the table holds. Tombstones are always
  * drafts, which never reach the queue, so deleted_at needs no check here.
  */
-export function partitionSql(partition: Partition, query: QueueQuery, after: Position | null) {
+export function partitionSql(partition: Partition, query: QueueSearch, after: Position | null) {
   const where: string[] = [
     partition.kecamatanCode === null ? "kecamatan_code IS NULL" : "kecamatan_code = ?",
     "status = ?",
@@ -86,6 +118,11 @@ export function partitionSql(partition: Partition, query: QueueQuery, after: Pos
     where.push("cadre_id = ?");
     params.push(query.cadreId);
   }
+  if (query.q) {
+    const search = searchSql(searchTerms(query.q));
+    where.push(search.text);
+    params.push(...search.params);
+  }
   params.push(query.limit + 1);
   const text = `SELECT id, submitted_at AS submittedAt FROM applications INDEXED BY applications_queue_idx
     WHERE ${where.join(" AND ")} ORDER BY submitted_at, id LIMIT ?`;
@@ -108,6 +145,7 @@ interface ItemRow {
   cadreName: string;
   submittedAt: string | null;
   version: number;
+  submitCount: number;
 }
 
 function hydrate(db: Db, ids: string[]): Map<string, QueueItem> {
@@ -116,7 +154,8 @@ function hydrate(db: Db, ids: string[]): Map<string, QueueItem> {
     .prepare(
       `SELECT a.id, a.guide_id AS guideId, json_extract(g.data, '$.title.id') AS guideTitle, a.status,
               json_extract(a.content, '$.applicant.fullName') AS applicantName, a.village_code AS villageCode,
-              a.cadre_id AS cadreId, u.display_name AS cadreName, a.submitted_at AS submittedAt, a.version
+              a.cadre_id AS cadreId, u.display_name AS cadreName, a.submitted_at AS submittedAt, a.version,
+              a.submit_count AS submitCount
        FROM applications a
        JOIN users u ON u.id = a.cadre_id
        LEFT JOIN guides g ON g.id = a.guide_id
@@ -137,8 +176,9 @@ function hydrate(db: Db, ids: string[]): Map<string, QueueItem> {
  * order and the slices are merged, all inside one read transaction so a page
  * is a consistent snapshot.
  */
-export function queuePage(db: Db, scope: Scope, query: QueueQuery, after: Position | null): QueuePage {
-  if (scope.kind === "none") return { items: [], nextCursor: null };
+export function queuePage(db: Db, scope: Scope, query: QueueSearch, after: Position | null): QueuePage {
+  // A term that can match nothing (one letter, two digits) answers nothing rather than everything.
+  if (scope.kind === "none" || (query.q && !searchable(searchTerms(query.q)))) return { items: [], nextCursor: null };
   const read = db.$client.transaction((): QueuePage => {
     const codes: (string | null)[] = scope.kind === "kecamatan" ? [scope.code] : [...kecamatanCodes(db), null];
     const statuses = query.status ? [query.status] : OPEN_STATUSES;

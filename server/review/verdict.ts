@@ -1,10 +1,13 @@
 import { eq } from "drizzle-orm";
+import type { Draft } from "../../shared/draft";
+import { sendBackFingerprints } from "../../shared/review/changes";
 import { canDecide } from "../../shared/review/workflow";
 import type { Verdict } from "../../shared/sync/protocol";
 import { recordAudit } from "../audit/log";
 import { inScope, type Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { applications, reviewFindings } from "../db/schema";
+import { getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
 import { type ApplicationRow, getApplication, nextChangeSeq, type Tx } from "../sync/rows";
 import { recordEvent } from "./events";
@@ -63,14 +66,26 @@ function findingsOf(row: ApplicationRow, verdict: Verdict, at: string) {
   return [...perRequirement, ...overall];
 }
 
-/** What the history and the audit say about a verdict: the decision and its codes, never the content. */
-function eventDetail(verdict: Verdict): Record<string, unknown> {
+/**
+ * What the history says about a verdict: the decision, its codes and the
+ * office's own notes per requirement — never the applicant's content. A
+ * send-back also keeps the file's fingerprints (digests per part, never
+ * values, shared/review/changes.ts), so the resubmission can say what the
+ * cadre changed since and which earlier verdicts still hold.
+ */
+function eventDetail(tx: Tx, row: ApplicationRow, verdict: Verdict): Record<string, unknown> {
+  const guide = verdict.decision === "needs-fix" ? getGuideVersion(tx, row.guideId, row.guideVersion) : undefined;
   return {
     decision: verdict.decision,
     reasonCode: verdict.reasonCode ?? null,
-    requirements: Object.entries(verdict.requirements)
-      .filter(([, review]) => review.status === "needs-fix")
-      .map(([requirementId, review]) => ({ requirementId, reasonCode: review.reasonCode ?? null })),
+    ...(verdict.reason ? { note: verdict.reason } : {}),
+    requirements: Object.entries(verdict.requirements).map(([requirementId, review]) => ({
+      requirementId,
+      status: review.status,
+      reasonCode: review.reasonCode ?? null,
+      ...(review.reason ? { note: review.reason } : {}),
+    })),
+    ...(guide ? { fingerprints: sendBackFingerprints(guide, row.content as Draft) } : {}),
   };
 }
 
@@ -78,6 +93,9 @@ function eventDetail(verdict: Verdict): Record<string, unknown> {
  * The office's decision. One IMMEDIATE transaction sets the workflow fields,
  * moves the change counter (the cadre's next pull brings the verdict and its
  * reasons), and writes the findings, the history event and the audit entry.
+ * Deciding on a file still "submitted" receives it in the same transaction
+ * (its own event and audit entry first): the operator has it in hand, and
+ * does not need a second trip for "Terima berkas".
  */
 export function decide(db: Db, input: DecideInput): ReviewOutcome {
   return db.transaction(
@@ -88,6 +106,7 @@ export function decide(db: Db, input: DecideInput): ReviewOutcome {
       const { verdict } = input;
       if (!canDecide(row.status, verdict.decision)) return { ok: false, code: "invalid_transition" };
       const at = input.now.toISOString();
+      const receiving = row.status === "submitted";
       const changes = {
         status: verdict.decision,
         verdict,
@@ -97,8 +116,10 @@ export function decide(db: Db, input: DecideInput): ReviewOutcome {
         decidedAt: at,
         firstDecisionAt: row.firstDecisionAt ?? at,
         sentBackCount: row.sentBackCount + (verdict.decision === "needs-fix" ? 1 : 0),
+        ...(receiving ? { receivedAt: at } : {}),
       };
       tx.update(applications).set(changes).where(eq(applications.id, row.id)).run();
+      if (receiving) recordReceipt(tx, row, input.actor, input.now);
       const findings = findingsOf(row, verdict, at);
       if (findings.length > 0) tx.insert(reviewFindings).values(findings).run();
       recordEvent(tx, {
@@ -106,7 +127,7 @@ export function decide(db: Db, input: DecideInput): ReviewOutcome {
         kind: "verdict",
         actorId: input.actor?.id ?? null,
         status: verdict.decision,
-        detail: eventDetail(verdict),
+        detail: eventDetail(tx, row, verdict),
         at,
       });
       if (input.actor) {
@@ -118,7 +139,7 @@ export function decide(db: Db, input: DecideInput): ReviewOutcome {
             targetType: "application",
             targetId: row.id,
             kecamatanCode: row.kecamatanCode,
-            before: { status: row.status, verdict: row.verdict },
+            before: { status: receiving ? "received" : row.status, verdict: row.verdict },
             after: { status: verdict.decision, verdict },
           },
           input.now,
@@ -150,23 +171,30 @@ export function receive(db: Db, input: Guarded & { actor: AuthUser }): ReviewOut
         receivedAt: at,
       };
       tx.update(applications).set(changes).where(eq(applications.id, row.id)).run();
-      recordEvent(tx, { applicationId: row.id, kind: "received", actorId: input.actor.id, status: "received", at });
-      recordAudit(
-        tx,
-        input.actor,
-        {
-          action: "application.receive",
-          targetType: "application",
-          targetId: row.id,
-          kecamatanCode: row.kecamatanCode,
-          before: { status: row.status },
-          after: { status: "received" },
-        },
-        input.now,
-      );
+      recordReceipt(tx, row, input.actor, input.now);
       return { ok: true, row: { ...row, ...changes } };
     },
     { behavior: "immediate" },
+  );
+}
+
+/** The history event and audit entry of "Diterima", alone or as the first half of a decision. */
+function recordReceipt(tx: Tx, row: ApplicationRow, actor: AuthUser | null, now: Date): void {
+  const at = now.toISOString();
+  recordEvent(tx, { applicationId: row.id, kind: "received", actorId: actor?.id ?? null, status: "received", at });
+  if (!actor) return;
+  recordAudit(
+    tx,
+    actor,
+    {
+      action: "application.receive",
+      targetType: "application",
+      targetId: row.id,
+      kecamatanCode: row.kecamatanCode,
+      before: { status: row.status },
+      after: { status: "received" },
+    },
+    now,
   );
 }
 

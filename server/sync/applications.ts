@@ -5,6 +5,7 @@ import type { ApplicationChange, ApplicationStatus, Verdict } from "../../shared
 import type { Db } from "../db/open";
 import { applications } from "../db/schema";
 import { recordEvent } from "../review/events";
+import { resubmissionRecord } from "../review/resubmission";
 import { nextChangeSeq, type ApplicationRow as Row, type Tx } from "./rows";
 
 export { recordVerdict } from "../review/verdict";
@@ -93,7 +94,11 @@ export function saveContent(
       })
       .run();
   if (!existing) recordEvent(tx, { applicationId: draft.id, kind: "created", actorId: author.id, status, at: now });
-  if (submitting) recordEvent(tx, { applicationId: draft.id, kind: "submitted", actorId: author.id, status, at: now });
+  if (submitting) {
+    // A file sent back and submitted again records which parts changed since (names, never values).
+    const detail = existing?.status === "needs-fix" ? resubmissionRecord(tx, draft.id, values.content as Draft) : null;
+    recordEvent(tx, { applicationId: draft.id, kind: "submitted", actorId: author.id, status, detail, at: now });
+  }
   return version;
 }
 

@@ -53,3 +53,52 @@ export function flagStands(requirementId: string, atSendBack: Fingerprints, now:
   const key = `requirement:${requirementId}`;
   return atSendBack[key] === now[key];
 }
+
+/**
+ * Per requirement, a digest of its pages alone (`pages:<id>`), kept beside the
+ * fingerprints when a file is sent back, so "the photo was replaced" can be
+ * told from "the letter's date was corrected".
+ */
+export function pageFingerprints(guide: Guide, draft: Draft): Fingerprints {
+  const parts: Fingerprints = {};
+  for (const requirement of guide.requirements) {
+    parts[`pages:${requirement.id}`] = digest(draft.documents[requirement.id]?.pages.map((page) => page.sha256) ?? []);
+  }
+  return parts;
+}
+
+/** What the office records when it sends a file back: both kinds of digest, never a value. */
+export function sendBackFingerprints(guide: Guide, draft: Draft): Fingerprints {
+  return { ...fingerprints(guide, draft), ...pageFingerprints(guide, draft) };
+}
+
+/** One thing the cadre changed since the file was sent back, by name only. */
+export type ChangeSummary =
+  | { kind: "pages-replaced"; requirementId: string }
+  | { kind: "requirement-edited"; requirementId: string }
+  | { kind: "field-edited"; field: string };
+
+/** The changed parts (from `changedParts` over send-back fingerprints) as the office reads them. */
+export function describeChanges(changed: readonly string[]): ChangeSummary[] {
+  const summaries: ChangeSummary[] = [];
+  for (const part of changed) {
+    const [kind, name = ""] = splitPart(part);
+    if (kind === "requirement") {
+      summaries.push({
+        kind: changed.includes(`pages:${name}`) ? "pages-replaced" : "requirement-edited",
+        requirementId: name,
+      });
+    } else if (kind === "applicant") summaries.push({ kind: "field-edited", field: name });
+  }
+  return summaries;
+}
+
+function splitPart(part: string): [string, string] {
+  const colon = part.indexOf(":");
+  return colon < 0 ? [part, ""] : [part.slice(0, colon), part.slice(colon + 1)];
+}
+
+/** Whether a requirement is among the changed parts. */
+export function requirementChanged(requirementId: string, changed: readonly string[]): boolean {
+  return changed.includes(`requirement:${requirementId}`);
+}

@@ -24,3 +24,53 @@ export function allowedDecisions(status: ApplicationStatus): readonly Decision[]
 export function canDecide(status: ApplicationStatus, decision: Decision): boolean {
   return ALLOWED[status].includes(decision);
 }
+
+/** A requirement's verdict as the office last gave it. */
+export type RequirementVerdict = Verdict["requirements"][string];
+
+/**
+ * The per-requirement verdicts a resubmitted file keeps: what the office
+ * accepted before and the cadre has not touched since stays accepted, so the
+ * operator looks only at what changed. A flagged requirement is never carried
+ * (it must be looked at again), and when what changed is unknown (`null`: the
+ * file was sent back before changes were recorded) nothing is carried.
+ */
+export function carriedVerdicts(
+  previous: Pick<Verdict, "requirements"> | null,
+  changed: readonly string[] | null,
+): Record<string, RequirementVerdict> {
+  if (!previous || !changed) return {};
+  const carried: Record<string, RequirementVerdict> = {};
+  for (const [requirementId, verdict] of Object.entries(previous.requirements)) {
+    if (verdict.status === "accepted" && !changed.includes(`requirement:${requirementId}`)) {
+      carried[requirementId] = { status: "accepted" };
+    }
+  }
+  return carried;
+}
+
+/** Whether a decision needs a reason from a list: per requirement for a send-back, overall for a rejection. */
+export function reasonNeeded(decision: Decision): "per-requirement" | "overall" | null {
+  if (decision === "needs-fix") return "per-requirement";
+  if (decision === "rejected") return "overall";
+  return null;
+}
+
+/** Why the cadre may not delete a file: the office has it in its queue, or has already worked on it. */
+export type DeleteRefusal = "submitted" | "received";
+
+/**
+ * May the cadre delete this file from the phone? Only while the office has
+ * never had it (`undefined`: not yet on the server). Once submitted it is the
+ * office's record as much as the cadre's: received, verified, sent back,
+ * approved or rejected, it is withdrawn through the office, not deleted. The
+ * server refuses such a delete (workflow-locked); the phone offers none.
+ */
+export function cadreDeleteRefusal(status: ApplicationStatus | undefined): DeleteRefusal | null {
+  if (status === undefined || status === "draft") return null;
+  return status === "submitted" ? "submitted" : "received";
+}
+
+export function cadreMayDelete(status: ApplicationStatus | undefined): boolean {
+  return cadreDeleteRefusal(status) === null;
+}

@@ -71,6 +71,13 @@ const CASES: Case[] = [
     expect: { operatorB: "ok-without-a" },
   },
   {
+    name: "queue search",
+    method: "POST",
+    path: () => "/api/console/applications/search",
+    body: () => ({ q: APPLICANT }),
+    expect: { operatorB: "ok-without-a" },
+  },
+  {
     name: "application detail",
     method: "GET",
     path: (w) => `/api/console/applications/${w.draft.id}`,

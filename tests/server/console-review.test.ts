@@ -360,9 +360,11 @@ describe("the office's decisions", () => {
     expect(final.receivedAt).not.toBeNull();
 
     const audit = env.db.select().from(auditLog).where(eq(auditLog.targetId, draft.id)).all();
+    // The resubmission was decided while still "submitted": received in the same action, both recorded.
     expect(audit.map((entry) => [entry.action, entry.actorId, entry.kecamatanCode])).toEqual([
       ["application.receive", operatorA.id, KEC_A],
       ["application.verdict", operatorA.id, KEC_A],
+      ["application.receive", operatorA.id, KEC_A],
       ["application.verdict", operatorA.id, KEC_A],
       ["application.verdict", admin.id, KEC_A],
     ]);
@@ -375,7 +377,16 @@ describe("the office's decisions", () => {
       .where(eq(applicationEvents.applicationId, draft.id))
       .all()
       .map((event) => event.kind);
-    expect(kinds).toEqual(["created", "submitted", "received", "verdict", "submitted", "verdict", "verdict"]);
+    expect(kinds).toEqual([
+      "created",
+      "submitted",
+      "received",
+      "verdict",
+      "submitted",
+      "received",
+      "verdict",
+      "verdict",
+    ]);
   });
 
   it("refuses transitions the workflow does not allow, leaving the row untouched", async () => {
@@ -556,5 +567,182 @@ describe("page files", () => {
       headers: { Cookie: operatorA.cookie },
     });
     expect((await errorOf(response, 503)).code).toBe("storage_unavailable");
+  });
+});
+
+describe("a resubmitted file remembers", () => {
+  /** The cadre's fix: a new KTP photo and a corrected phone number, nothing else. */
+  function fixed(draft: Draft): Draft {
+    const ktp = draft.documents["ktp-el"];
+    if (!ktp?.pages[0]) throw new Error("no KTP page");
+    return {
+      ...draft,
+      applicant: { ...draft.applicant, phone: "081298765432" },
+      documents: {
+        ...draft.documents,
+        "ktp-el": { ...ktp, pages: [{ ...ktp.pages[0], sha256: sha256("ktp, sharper") }] },
+      },
+    };
+  }
+
+  async function sendBack(draft: Draft, expectedVersion: number) {
+    const response = await post(`/${draft.id}/verdict`, operatorA, {
+      expectedVersion,
+      decision: "needs-fix",
+      note: "Mohon foto ulang KTP",
+      requirements: {
+        "ktp-el": { status: "needs-fix", reasonCode: "blurry", note: "Foto KTP buram" },
+        "pengantar-rt-rw": { status: "accepted" },
+        "kartu-keluarga": { status: "accepted" },
+      },
+    });
+    expect(response.status).toBe(200);
+  }
+
+  async function resubmit(draft: Draft): Promise<void> {
+    storeFilesOf(env.db, draft, cadreA.id);
+    const result = await pushAs(cadreA, (seq) => [
+      mutation(seq, "putDraft", { draft }),
+      mutation(seq + 1, "submitApplication", { draft }),
+    ]);
+    expect(result.results.map((r) => r.status)).toEqual(["applied", "applied"]);
+  }
+
+  it("records which parts changed since the send-back by name, and never the NIK, the name or the new values", async () => {
+    const draft = await submitted(cadreA);
+    await sendBack(draft, 1);
+    const fix = fixed(draft);
+    await resubmit(fix);
+
+    const events = env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, draft.id)).all();
+    const record = events.at(-1);
+    expect(record).toMatchObject({ kind: "submitted", detail: { resubmission: true } });
+    const changed = (record?.detail as { changed?: string[] } | undefined)?.changed ?? [];
+    expect(changed.filter((part) => !part.startsWith("pages:")).sort()).toEqual([
+      "applicant:phone",
+      "requirement:ktp-el",
+    ]);
+    expect(changed).toContain("pages:ktp-el");
+    // Digests and part names only: no value of the file, old or new, reaches the history.
+    const stored = JSON.stringify(events);
+    for (const value of [
+      draft.applicant.nik,
+      "Siti Aminah",
+      draft.applicant.phone,
+      fix.applicant.phone,
+      "Kebon Sirih",
+    ]) {
+      expect(stored).not.toContain(value);
+    }
+  });
+
+  it("shows the earlier reasons, who sent it back and when, what changed, and keeps the verdicts on untouched requirements", async () => {
+    const draft = await submitted(cadreA);
+    await sendBack(draft, 1);
+    await resubmit(fixed(draft));
+
+    expect((await queue(operatorA)).items).toMatchObject([{ id: draft.id, submitCount: 2 }]);
+    const body = await detail(draft.id);
+    expect(body.resubmission).toMatchObject({
+      times: 1,
+      sentBack: {
+        actorName: operatorA.username,
+        note: "Mohon foto ulang KTP",
+        requirements: {
+          "ktp-el": { status: "needs-fix", reasonCode: "blurry", reason: "Foto KTP buram" },
+          "pengantar-rt-rw": { status: "accepted" },
+        },
+      },
+      carried: { "pengantar-rt-rw": { status: "accepted" }, "kartu-keluarga": { status: "accepted" } },
+    });
+    expect(body.resubmission?.sentBack.at).toBe(row(draft.id).firstDecisionAt);
+    expect(body.resubmission?.carried["ktp-el"]).toBeUndefined();
+    expect(body.resubmission?.changed).toEqual(expect.arrayContaining(["requirement:ktp-el", "applicant:phone"]));
+    // The digests stay on the server.
+    expect(JSON.stringify(body.history)).not.toContain("fingerprints");
+
+    // A file submitted once has nothing to remember.
+    expect((await detail((await submitted(cadreA)).id)).resubmission).toBeNull();
+  });
+
+  it("carries nothing on a requirement the cadre touched, even one the office had accepted", async () => {
+    const draft = await submitted(cadreA);
+    await sendBack(draft, 1);
+    const kk = draft.documents["kartu-keluarga"];
+    if (!kk?.pages[0]) throw new Error("no KK page");
+    await resubmit({
+      ...fixed(draft),
+      documents: {
+        ...fixed(draft).documents,
+        "kartu-keluarga": { ...kk, pages: [{ ...kk.pages[0], sha256: sha256("kk, newer") }] },
+      },
+    });
+    expect((await detail(draft.id)).resubmission?.carried).toEqual({ "pengantar-rt-rw": { status: "accepted" } });
+  });
+});
+
+describe("the queue as a desk", () => {
+  async function search(user: TestUser, body: Record<string, unknown>) {
+    const response = await post("/search", user, body);
+    expect(response.status).toBe(200);
+    return QueuePage.parse(await response.json()).items.map((item) => item.id);
+  }
+
+  it("finds a file by name, by NIK typed as printed, or by the start of its file number, inside the caller's kecamatan only", async () => {
+    const siti = await submitted(cadreA, readyDraft({ name: "Siti Aminah", village: VILLAGE_A }));
+    const second = readyDraft({ name: "Budi Santoso", village: VILLAGE_A });
+    const budi = await submitted(cadreA, { ...second, applicant: { ...second.applicant, nik: "3171015203900002" } });
+
+    expect(await search(operatorA, { q: "aminah" })).toEqual([siti.id]);
+    expect(await search(operatorA, { q: "  budi   SANTOSO " })).toEqual([budi.id]);
+    expect(await search(operatorA, { q: "3171 0152 0390 0002" })).toEqual([budi.id]);
+    expect(await search(operatorA, { q: "3171.0152.0390.0001" })).toEqual([siti.id]);
+    expect(await search(operatorA, { q: "317101520390" })).toEqual(inQueueOrder([siti.id, budi.id]));
+    expect(await search(operatorA, { q: budi.id.slice(0, 23).toUpperCase() })).toEqual([budi.id]);
+    expect(await search(operatorA, { q: siti.id })).toEqual([siti.id]);
+    // Filters narrow a search; LIKE's wildcards are taken literally; a lone letter finds nothing.
+    expect(await search(operatorA, { q: "Siti", status: "verified" })).toEqual([]);
+    expect(await search(operatorA, { q: "%" })).toEqual([]);
+    expect(await search(operatorA, { q: "s" })).toEqual([]);
+    // Another kecamatan's operator finds nothing of A's, by any key; an admin finds it.
+    for (const q of ["Siti Aminah", "3171015203900002", siti.id]) {
+      expect(await search(operatorB, { q })).toEqual([]);
+    }
+    expect(await search(admin, { q: "3171015203900002" })).toEqual([budi.id]);
+  });
+
+  it("never puts a search term in a URL or a log line", async () => {
+    const lines: unknown[] = [];
+    const logged = createApp({ db: env.db, filesDir, logRequest: (line) => lines.push(line) });
+    const draft = await submitted(cadreA);
+    const response = await logged.request("/api/console/applications/search", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: operatorA.cookie },
+      body: JSON.stringify({ q: draft.applicant.nik }),
+    });
+    expect(QueuePage.parse(await response.json()).items.map((item) => item.id)).toEqual([draft.id]);
+    expect(JSON.stringify(lines)).not.toContain(draft.applicant.nik);
+    // The GET queue refuses a term rather than let one travel in a query string.
+    expect((await errorOf(await get(`?q=${draft.applicant.nik}`, operatorA), 400)).code).toBe("invalid_query");
+  });
+
+  it("decides a submitted file in one step: received and decided in one transaction, both in the history", async () => {
+    const draft = await submitted(cadreA);
+    const response = await post(`/${draft.id}/verdict`, operatorA, { expectedVersion: 1, decision: "verified" });
+    expect(ApplicationDetail.parse(await response.json())).toMatchObject({ status: "verified", version: 2 });
+    const stored = row(draft.id);
+    expect(stored.receivedAt).toBe(stored.decidedAt);
+    const history = (await detail(draft.id)).history;
+    expect(history.map((event) => [event.kind, event.status, event.actorName])).toEqual([
+      ["created", "submitted", cadreA.username],
+      ["submitted", "submitted", cadreA.username],
+      ["received", "received", operatorA.username],
+      ["verdict", "verified", operatorA.username],
+    ]);
+    const audit = env.db.select().from(auditLog).where(eq(auditLog.targetId, draft.id)).all();
+    expect(audit.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ["application.receive", { status: "submitted" }, { status: "received" }],
+      ["application.verdict", { status: "received", verdict: null }, expect.objectContaining({ status: "verified" })],
+    ]);
   });
 });

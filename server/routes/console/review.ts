@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { QueueQuery, ReceiveRequest, VerdictRequest } from "../../../shared/api/console";
+import { QueueQuery, QueueSearch, ReceiveRequest, VerdictRequest } from "../../../shared/api/console";
 import { DraftId } from "../../../shared/draft";
 import type { Verdict } from "../../../shared/sync/protocol";
 import { actorOf, scopeOf } from "../../console/scope";
@@ -54,6 +54,16 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
       return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
     }
     return c.json(queuePage(db, scopeOf(actorOf(c)), query.value, after));
+  });
+
+  // The same queue searched by name, NIK or file number; the term travels in the body, never in a URL.
+  routes.post("/search", async (c) => {
+    const body = await readJson(c, QueueSearch, MAX_BODY_BYTES);
+    if (!body.ok) return body.response;
+    const after = body.value.cursor === undefined ? null : decodeQueueCursor(body.value.cursor);
+    if (body.value.cursor !== undefined && !after)
+      return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
+    return c.json(queuePage(db, scopeOf(actorOf(c)), body.value, after));
   });
 
   routes.get("/:id", (c) => {

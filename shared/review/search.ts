@@ -1,0 +1,35 @@
+/**
+ * How the queue's search box reads what the operator typed: a name, a NIK
+ * (typed with spaces, dots or dashes as it is printed, searched by its
+ * canonical digits, as submitted files store it) or a file number (the file
+ * id or its first characters, until tracking numbers exist).
+ */
+export interface SearchTerms {
+  /** A fragment of the applicant's name, spaces collapsed; null when the term cannot be a name (digits only). */
+  name: string | null;
+  /** The NIK's digits, whole (16) or its start; null when the term is not digits. */
+  nikDigits: string | null;
+  /** The start of a file id, lower case; null when the term is not one. */
+  idPrefix: string | null;
+}
+
+/** Shortest NIK start or id prefix worth searching: fewer digits would match half the queue. */
+export const MIN_NUMBER_LENGTH = 4;
+export const MAX_SEARCH_LENGTH = 100;
+
+export function searchTerms(raw: string): SearchTerms {
+  const text = raw.normalize("NFKC").trim().replace(/\s+/g, " ");
+  const numeric = /^[\d\s.-]+$/.test(text);
+  const digits = numeric ? text.replace(/\D/g, "") : "";
+  const compact = text.toLowerCase().replace(/\s/g, "");
+  return {
+    name: numeric || text.length < 2 ? null : text,
+    nikDigits: digits.length >= MIN_NUMBER_LENGTH && digits.length <= 16 ? digits : null,
+    idPrefix: /^[0-9a-f-]+$/.test(compact) && compact.replace(/-/g, "").length >= MIN_NUMBER_LENGTH ? compact : null,
+  };
+}
+
+/** Whether the term can match anything at all (a lone letter or two digits cannot). */
+export function searchable(terms: SearchTerms): boolean {
+  return terms.name !== null || terms.nikDigits !== null || terms.idPrefix !== null;
+}
