@@ -1,4 +1,5 @@
-import type { EligibilityRule, GovernmentLevel, Guide, Question, Requirement } from "./guide";
+import type { Condition } from "./conditions";
+import type { DocumentForm, EligibilityRule, GovernmentLevel, Guide, Question, Requirement } from "./guide";
 import type { GuideChange } from "./sync/protocol";
 
 /**
@@ -14,7 +15,28 @@ export type ChangeKind = "added" | "removed" | "changed";
 export interface RequirementChange {
   kind: ChangeKind;
   requirement: Requirement;
+  /** A changed requirement: what changed in it, before and after, for the phone to say in words. */
+  details?: RequirementDetail[];
 }
+
+/**
+ * One part of a requirement that changed. The ones a cadre acts on are named
+ * with their values ("masa berlaku: 30 → 14 hari"); everything else (wording,
+ * statement text, formats) is `other`, said once without values.
+ */
+export type RequirementDetail =
+  | { field: "maxAgeDays" | "minPages" | "copies"; from: number | null; to: number | null }
+  | { field: "form"; from: DocumentForm | null; to: DocumentForm | null }
+  | { field: "legalised" | "stamped" | "allPagesWithEntries"; from: boolean; to: boolean }
+  | { field: "when"; from: Condition | null; to: Condition | null }
+  | { field: "label"; from: Requirement["label"] }
+  | { field: "other" };
+
+/**
+ * What changed that does not decide a file but that the cadre tells the
+ * applicant: the fee and how long the office takes.
+ */
+export type InfoChange = { fee: { from: number; to: number } } | { workingDays: { from: number; to: number } };
 
 /** The office's area a file must come from, before and after (null: no residency rule). */
 export interface ResidencyChange {
@@ -36,7 +58,81 @@ export type GuideChangeDetail =
 
 /** What changed in the requirements between the pinned guide version and a newer one. */
 export function requirementChanges(pinned: Guide, latest: Guide): RequirementChange[] {
-  return byId(pinned.requirements, latest.requirements).map(({ kind, item }) => ({ kind, requirement: item }));
+  const before = new Map(pinned.requirements.map((requirement) => [requirement.id, requirement]));
+  return byId(pinned.requirements, latest.requirements).map(({ kind, item }) => {
+    const previous = before.get(item.id);
+    return kind === "changed" && previous
+      ? { kind, requirement: item, details: requirementDetails(previous, item) }
+      : { kind, requirement: item };
+  });
+}
+
+const NUMBER_DETAILS = ["maxAgeDays", "copies"] as const;
+const FLAG_DETAILS = ["legalised", "stamped"] as const;
+
+/** What changed inside one requirement, in the order the phone lists it. */
+export function requirementDetails(before: Requirement, after: Requirement): RequirementDetail[] {
+  const details: RequirementDetail[] = [];
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(before.label, after.label)) details.push({ field: "label", from: before.label });
+  for (const field of NUMBER_DETAILS) {
+    const from = before.acceptance[field] ?? null;
+    const to = after.acceptance[field] ?? null;
+    if (from !== to) details.push({ field, from, to });
+  }
+  if ((before.minPages ?? null) !== (after.minPages ?? null)) {
+    details.push({ field: "minPages", from: before.minPages ?? null, to: after.minPages ?? null });
+  }
+  const form = { from: before.acceptance.form ?? null, to: after.acceptance.form ?? null };
+  if (form.from !== form.to) details.push({ field: "form", ...form });
+  for (const field of FLAG_DETAILS) {
+    const from = before.acceptance[field] === true;
+    const to = after.acceptance[field] === true;
+    if (from !== to) details.push({ field, from, to });
+  }
+  if ((before.allPagesWithEntries === true) !== (after.allPagesWithEntries === true)) {
+    details.push({
+      field: "allPagesWithEntries",
+      from: before.allPagesWithEntries === true,
+      to: after.allPagesWithEntries === true,
+    });
+  }
+  if (!same(before.when, after.when))
+    details.push({ field: "when", from: before.when ?? null, to: after.when ?? null });
+  // Whatever else differs: compare both with the named parts taken out.
+  const rest = (requirement: Requirement) => {
+    const {
+      label: _label,
+      when: _when,
+      minPages: _pages,
+      allPagesWithEntries: _all,
+      acceptance,
+      ...other
+    } = requirement;
+    const {
+      maxAgeDays: _age,
+      copies: _copies,
+      form: _form,
+      legalised: _legal,
+      stamped: _stamp,
+      ...accepted
+    } = acceptance;
+    return { ...other, acceptance: accepted };
+  };
+  if (!same(rest(before), rest(after))) details.push({ field: "other" });
+  return details;
+}
+
+/** The fee and the service time, where they changed. */
+export function infoChanges(pinned: Guide, latest: Guide): InfoChange[] {
+  const changes: InfoChange[] = [];
+  if (pinned.fee.amount !== latest.fee.amount) {
+    changes.push({ fee: { from: pinned.fee.amount, to: latest.fee.amount } });
+  }
+  if (pinned.serviceTime.workingDays !== latest.serviceTime.workingDays) {
+    changes.push({ workingDays: { from: pinned.serviceTime.workingDays, to: latest.serviceTime.workingDays } });
+  }
+  return changes;
 }
 
 /** Everything that decides a file and changed, in the order the phone lists it. */

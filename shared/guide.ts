@@ -181,6 +181,12 @@ export const Guide = z
      * (docs/SYNC.md, "New guide versions"). Absent: every version is taken.
      */
     minSubmitVersion: z.int().min(1).optional(),
+    /**
+     * The office's note on what this version changed, shown on cadres' phones
+     * beside the list of changes. Set by the server from the publish form, so
+     * a draft copied from the published guide never carries an old note on.
+     */
+    changeNote: z.string().trim().max(500).optional(),
     title: LocalizedText,
     summary: LocalizedText,
     category: Category,

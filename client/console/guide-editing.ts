@@ -82,6 +82,10 @@ export function blankQuestion(): DraftData {
   return { id: "", kind: "yes-no", text: emptyText() };
 }
 
+export function blankRule(): DraftData {
+  return { id: "", message: emptyText() };
+}
+
 export function blankOption(): DraftData {
   return { value: "", label: emptyText() };
 }

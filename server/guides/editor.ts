@@ -37,13 +37,26 @@ export function nextVersion(db: DbOrTx, id: string): number {
 }
 
 /**
- * The draft as it would be published: the id, the version and the oldest
- * version the office takes are the server's, not the editor's (a draft copied
- * from the published guide carries its old values).
+ * The draft as it would be published: the id, the version, the oldest
+ * version the office takes and the change note are the server's, not the
+ * editor's (a draft copied from the published guide carries its old values,
+ * and an old note must not reach cadres as this version's).
  */
-function asPublished(id: string, draft: DraftData, version: number, minSubmitVersion?: number): DraftData {
-  const { minSubmitVersion: _fromEditor, ...content } = draft;
-  return { ...content, id, version, ...(minSubmitVersion === undefined ? {} : { minSubmitVersion }) };
+function asPublished(
+  id: string,
+  draft: DraftData,
+  version: number,
+  minSubmitVersion?: number,
+  changeNote?: string,
+): DraftData {
+  const { minSubmitVersion: _fromEditor, changeNote: _oldNote, ...content } = draft;
+  return {
+    ...content,
+    id,
+    version,
+    ...(minSubmitVersion === undefined ? {} : { minSubmitVersion }),
+    ...(changeNote ? { changeNote } : {}),
+  };
 }
 
 /**
@@ -200,7 +213,7 @@ export function publishGuideDraft(
     if (request.expectedVersion !== currentVersion) return { ok: false, code: "version_conflict", currentVersion };
     const version = nextVersion(tx, id);
     const minSubmitVersion = request.binding ? version : current?.guide.minSubmitVersion;
-    const check = checkGuide(asPublished(id, draft.data, version, minSubmitVersion));
+    const check = checkGuide(asPublished(id, draft.data, version, minSubmitVersion, request.changeNote));
     if (!check.ok) return { ok: false, code: "guide_invalid", issues: check.issues };
     writePublishedGuide(tx, check.guide, now, { publishedBy: actor.id, changeNote: request.changeNote });
     tx.delete(guideDrafts).where(eq(guideDrafts.id, id)).run();

@@ -214,6 +214,31 @@ describe("guide lifecycle", () => {
     expect((await failure(await publish(DOMISILI, 1), 404)).code).toBe("guide_draft_not_found");
   });
 
+  it("delivers the publish's change note with the guide in the catalogue delta, never a previous version's", async () => {
+    const { cursor } = await catalogue();
+    const v1 = Guide.parse((await ok(await call("GET", `${BASE}/${DOMISILI}`, operator), GuideAdminDetail)).published);
+    expect(v1.changeNote).toBeUndefined();
+    await ok(await saveDraft(DOMISILI, { ...v1, fee: { amount: 10_000 } }, operator), GuideAdminDetail);
+    const note = "Tarif baru sesuai Perda 2026; bawa uang pas.";
+    const published = await ok(await publish(DOMISILI, 1, operator, `  ${note}  `), GuideAdminDetail);
+    expect((published.published as Guide).changeNote).toBe(note);
+    const delta = await catalogue(cursor);
+    expect(delta.guides.map((guide) => [guide.id, guide.version, guide.changeNote])).toEqual([[DOMISILI, 2, note]]);
+
+    // The editor starts v3 from v2, note included; v3 carries its own note, not v2's.
+    const v2 = Guide.parse(published.published);
+    await ok(await saveDraft(DOMISILI, { ...v2, fee: { amount: 5_000 } }, operator), GuideAdminDetail);
+    await ok(await publish(DOMISILI, 2, operator, "Tarif diturunkan"), GuideAdminDetail);
+    const next = await catalogue(delta.cursor);
+    expect(next.guides.map((guide) => [guide.version, guide.changeNote])).toEqual([[3, "Tarif diturunkan"]]);
+
+    // A note longer than the phone shows is refused with the field named.
+    await ok(await saveDraft(DOMISILI, { ...v2, fee: { amount: 1 } }, operator), GuideAdminDetail);
+    const tooLong = await failure(await publish(DOMISILI, 3, operator, "x".repeat(501)), 400);
+    expect(tooLong.code).toBe("invalid_body");
+    expect(JSON.stringify(tooLong.details)).toContain("changeNote");
+  });
+
   it("withdraws a guide (the delta says so) and restores it", async () => {
     const { cursor } = await catalogue();
     const withdrawn = await ok(await call("POST", `${BASE}/${DOMISILI}/withdraw`, operator), GuideAdminDetail);
@@ -404,7 +429,14 @@ describe("audit of guide edits", () => {
       withdrawn: false,
       changeNote: "Tambah kata kunci",
       binding: true,
-      data: { ...edited, keywords: [...v1.keywords, "domisili baru"], version: 2, minSubmitVersion: 2 },
+      data: {
+        ...edited,
+        keywords: [...v1.keywords, "domisili baru"],
+        version: 2,
+        minSubmitVersion: 2,
+        // The published guide carries its note to cadres' phones.
+        changeNote: "Tambah kata kunci",
+      },
     });
     expect(rows[4]?.before).toEqual(rows[3]?.after);
     expect(rows[4]?.after).toBeNull();

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { changeLine } from "../../client/drafts/change-text";
+import { changeLine, noticeLines } from "../../client/drafts/change-text";
 import { officeHasFile } from "../../client/drafts/office-file";
 import { locale } from "../../client/i18n";
 import { Guide } from "../../shared/guide";
-import { guideChanges, mustMoveBeforeSubmit, requirementChanges, wireChanges } from "../../shared/guide-changes";
+import {
+  guideChanges,
+  infoChanges,
+  mustMoveBeforeSubmit,
+  requirementChanges,
+  wireChanges,
+} from "../../shared/guide-changes";
 import { GuideChange } from "../../shared/sync/protocol";
 import { sampleGuide } from "../helpers/sample-guide";
 
@@ -94,6 +100,116 @@ describe("what changed between two guide versions", () => {
     } finally {
       locale.value = "id";
     }
+  });
+});
+
+describe("what changed, in words with the values before and after", () => {
+  const pengantar = {
+    id: "pengantar-rt-rw",
+    kind: "document",
+    label: { id: "Surat pengantar RT dan RW", en: "RT/RW covering letter" },
+    acceptance: { form: "original", maxAgeDays: 30 },
+    minPages: 1,
+  } as const;
+  const base = sampleGuide();
+  const before = Guide.parse(sampleGuide({ requirements: [...(base.requirements ?? []), pengantar] }));
+  const texts = (pinned: Guide, latest: Guide) => noticeLines(pinned, latest).map((line) => line.text);
+  // Intl puts a no-break space between "Rp" and the amount.
+  const rp = (text: string) => text.replace(/Rp /g, "Rp\u00a0");
+
+  function withLocale<T>(lang: "id" | "en", run: () => T): T {
+    locale.value = lang;
+    try {
+      return run();
+    } finally {
+      locale.value = "id";
+    }
+  }
+
+  it("names a shorter validity with both numbers, and not as a mere 'changed'", () => {
+    const after = Guide.parse({
+      ...before,
+      version: 2,
+      requirements: before.requirements.map((r) =>
+        r.id === "pengantar-rt-rw" ? { ...r, acceptance: { ...r.acceptance, maxAgeDays: 14 } } : r,
+      ),
+    });
+    expect(requirementChanges(before, after)).toEqual([
+      expect.objectContaining({ kind: "changed", details: [{ field: "maxAgeDays", from: 30, to: 14 }] }),
+    ]);
+    expect(withLocale("id", () => texts(before, after))).toEqual([
+      "Masa berlaku Surat pengantar RT dan RW: 30 → 14 hari",
+    ]);
+    expect(withLocale("en", () => texts(before, after))).toEqual(["RT/RW covering letter valid for: 30 → 14 days"]);
+    // A limit lifted is said in words, not as a blank.
+    const unlimited = Guide.parse({
+      ...after,
+      requirements: after.requirements.map((r) =>
+        r.id === "pengantar-rt-rw" ? { ...r, acceptance: { form: "original" as const } } : r,
+      ),
+    });
+    expect(withLocale("id", () => texts(after, unlimited))).toEqual([
+      "Masa berlaku Surat pengantar RT dan RW: 14 hari → tanpa batas",
+    ]);
+  });
+
+  it("says the fee in Rupiah as Intl id-ID writes it, and the service time in working days", () => {
+    const after = Guide.parse({ ...before, version: 2, fee: { amount: 10_000 }, serviceTime: { workingDays: 3 } });
+    expect(infoChanges(before, after)).toEqual([{ fee: { from: 0, to: 10_000 } }, { workingDays: { from: 1, to: 3 } }]);
+    // The fee decides no file: the server's list of changes stays empty.
+    expect(wireChanges(before, after)).toEqual([]);
+    expect(withLocale("id", () => texts(before, after))).toEqual([
+      rp("Biaya: Rp 0 → Rp 10.000"),
+      "Lama layanan: 1 → 3 hari kerja",
+    ]);
+    expect(withLocale("en", () => texts(before, after))).toEqual([
+      rp("Fee: Rp 0 → Rp 10.000"),
+      "Processing time: 1 → 3 working days",
+    ]);
+    const sameDay = Guide.parse({ ...before, version: 2, serviceTime: { workingDays: 0 } });
+    expect(withLocale("id", () => texts(before, sameDay))).toEqual([
+      "Lama layanan: 1 hari kerja → selesai hari itu juga",
+    ]);
+    expect(withLocale("en", () => texts(sameDay, before))).toEqual(["Processing time: same day → 1 working day"]);
+  });
+
+  it("names an added and a removed requirement, and a condition in the question's own words", () => {
+    const withoutKuasa = Guide.parse({
+      ...before,
+      requirements: before.requirements.filter((r) => r.id !== "surat-kuasa"),
+    });
+    expect(withLocale("id", () => texts(withoutKuasa, before))).toEqual(["Syarat baru: Surat kuasa"]);
+    expect(withLocale("id", () => texts(before, withoutKuasa))).toEqual(["Tidak diperlukan lagi: Surat kuasa"]);
+    expect(withLocale("en", () => texts(withoutKuasa, before))).toEqual(["New requirement: Power of attorney"]);
+
+    const always = Guide.parse({
+      ...before,
+      version: 2,
+      requirements: before.requirements.map((r) => {
+        if (r.id !== "surat-kuasa") return r;
+        const { when: _when, ...rest } = r;
+        return { ...rest, acceptance: {} };
+      }),
+    });
+    expect(withLocale("id", () => texts(before, always))).toEqual([
+      "Surat kuasa tidak perlu bermeterai lagi",
+      "Surat kuasa kini selalu diperlukan",
+    ]);
+    expect(withLocale("id", () => texts(always, before))).toEqual([
+      "Surat kuasa kini harus bermeterai",
+      "Surat kuasa kini hanya diperlukan jika “Diwakilkan?” → Ya",
+    ]);
+  });
+
+  it("falls back to 'Berubah' when only wording the cadre does not act on changed", () => {
+    const reworded = Guide.parse({
+      ...before,
+      version: 2,
+      requirements: before.requirements.map((r) =>
+        r.id === "ktp" ? { ...r, obtainFrom: { id: "Dukcapil", en: "Civil registry" } } : r,
+      ),
+    });
+    expect(withLocale("id", () => texts(before, reworded))).toEqual(["Berubah: KTP-el"]);
   });
 });
 

@@ -2,16 +2,12 @@ import { GUIDE_FORMATS } from "../../../shared/files/formats";
 import { ApplicantField, DocumentForm, RequirementKind } from "../../../shared/guide";
 import type { Path } from "../guide-editing";
 import { type ConsoleMessageKey, tc } from "../messages";
-import {
-  CheckInput,
-  type Editor,
-  JsonInput,
-  LocalizedInput,
-  MultiCheck,
-  NumberInput,
-  SelectInput,
-  TextInput,
-} from "./GuideFields";
+import type { Editor } from "./GuideFields";
+import { CheckInput, MultiCheck, SelectInput } from "./guide/ChoiceFields";
+import { ConditionEditor } from "./guide/ConditionEditor";
+import { LocalizedInput } from "./guide/LocalizedInput";
+import { StatementFields } from "./guide/StatementFields";
+import { NumberInput, TextInput } from "./guide/TextFields";
 
 const KIND_KEYS: Record<RequirementKind, ConsoleMessageKey> = {
   document: "kindDocument",
@@ -48,6 +44,7 @@ export function RequirementFields({ ed, path }: { ed: Editor; path: Path }) {
         options={RequirementKind.options.map((value) => ({ value, label: tc(KIND_KEYS[value]) }))}
       />
       <LocalizedInput ed={ed} path={[...path, "label"]} label={tc("fLabel")} />
+      <ConditionEditor ed={ed} path={[...path, "when"]} legend={tc("fWhen")} empty={tc("whenAlways")} />
       {kind === "data" ? (
         <SelectInput
           ed={ed}
@@ -58,36 +55,15 @@ export function RequirementFields({ ed, path }: { ed: Editor; path: Path }) {
         />
       ) : (
         <>
-          <NumberInput ed={ed} path={[...path, "minPages"]} label={tc("fMinPages")} min={1} />
+          <NumberInput ed={ed} path={[...path, "minPages"]} label={tc("fMinPages")} min={1} max={20} />
           <CheckInput ed={ed} path={[...path, "allPagesWithEntries"]} label={tc("fAllPagesWithEntries")} />
           <LocalizedInput ed={ed} path={[...path, "pagesNote"]} label={tc("fPagesNote")} optional />
         </>
       )}
-      {kind === "statement" && (
-        <fieldset class="acceptance">
-          <legend>{tc("fStatement")}</legend>
-          <LocalizedInput ed={ed} path={[...path, "statement", "title"]} label={tc("fStatementTitle")} optional />
-          <LocalizedInput
-            ed={ed}
-            path={[...path, "statement", "body"]}
-            label={tc("fStatementBody")}
-            multiline
-            optional
-          />
-          <p class="field-hint">{tc("statementBodyHelp")}</p>
-          <NumberInput ed={ed} path={[...path, "statement", "witnesses"]} label={tc("fWitnesses")} min={0} />
-          <JsonInput
-            ed={ed}
-            path={[...path, "statement", "cosigners"]}
-            label={tc("fCosigners")}
-            help={tc("cosignersHelp")}
-          />
-        </fieldset>
-      )}
+      {kind === "statement" && <StatementFields ed={ed} path={[...path, "statement"]} />}
       <LocalizedInput ed={ed} path={[...path, "obtainFrom"]} label={tc("fObtainFrom")} optional />
-      <JsonInput ed={ed} path={[...path, "when"]} label={tc("fWhen")} help={tc("whenHelp")} />
       <fieldset class="acceptance">
-        <legend>{tc("fForm")}</legend>
+        <legend>{tc("fAcceptance")}</legend>
         <SelectInput
           ed={ed}
           path={[...acceptance, "form"]}
@@ -95,8 +71,8 @@ export function RequirementFields({ ed, path }: { ed: Editor; path: Path }) {
           optional
           options={DocumentForm.options.map((value) => ({ value, label: tc(FORM_KEYS[value]) }))}
         />
-        <NumberInput ed={ed} path={[...acceptance, "copies"]} label={tc("fCopies")} min={1} />
-        <NumberInput ed={ed} path={[...acceptance, "maxAgeDays"]} label={tc("fMaxAge")} min={1} />
+        <NumberInput ed={ed} path={[...acceptance, "copies"]} label={tc("fCopies")} min={1} max={10} />
+        <NumberInput ed={ed} path={[...acceptance, "maxAgeDays"]} label={tc("fMaxAge")} min={1} max={3650} />
         <CheckInput ed={ed} path={[...acceptance, "legalised"]} label={tc("fLegalised")} />
         <CheckInput ed={ed} path={[...acceptance, "stamped"]} label={tc("fStamped")} />
         <MultiCheck

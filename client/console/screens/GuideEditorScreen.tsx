@@ -1,13 +1,15 @@
 import { useMemo, useState } from "preact/hooks";
 import type { GuideAdminDetail } from "../../../shared/api/console";
 import { Guide } from "../../../shared/guide";
-import { formatDateTime } from "../../format";
 import { locale } from "../../i18n";
 import { onLinkClick } from "../../router";
 import { ApiFailure, api, type FieldIssue } from "../api";
 import { editorOf } from "../components/GuideFields";
 import { GuideForm } from "../components/GuideForm";
 import { GuidePreview } from "../components/GuidePreview";
+import { noteReady, PublishFields, type PublishState } from "../components/guide/PublishBar";
+import { EditorNav } from "../components/guide/Section";
+import { VersionList } from "../components/guide/VersionList";
 import { ErrorNote, Status } from "../components/Notice";
 import { blankGuide, type DraftData, issuesByPath, setIn } from "../guide-editing";
 import { tc } from "../messages";
@@ -24,17 +26,27 @@ async function loadDetail(id: string): Promise<GuideAdminDetail | null> {
   }
 }
 
+/** "Ubah panduan: Surat Keterangan Domisili": the service by the name the office saved, its id while it has none. */
+function editorTitle(id: string, detail: GuideAdminDetail | null): string {
+  const lang = locale.value;
+  type Titled = { title?: { id?: string; en?: string } } | null | undefined;
+  const saved = (detail?.published as Titled)?.title ?? (detail?.draft as Titled)?.title;
+  const name = saved?.[lang]?.trim() || saved?.id?.trim();
+  return name ? tc("editorTitle", { name }) : tc("editorTitleNew", { id });
+}
+
 export function GuideEditorScreen({ id }: { id: string }) {
   const loaded = useLoad(`guide-${id}`, () => loadDetail(id));
+  const ready = !loaded.loading && loaded.error === null;
   return (
     <section aria-labelledby="editor-title">
       <a class="back-link" href={consolePaths.guides} onClick={onLinkClick}>
         ← {tc("guidesTitle")}
       </a>
-      <h1 id="editor-title">{tc("editorTitle", { id })}</h1>
+      {!ready && <h1 id="editor-title">{tc("editorTitleLoading")}</h1>}
       {loaded.loading && !loaded.data && <p class="muted">{tc("loading")}</p>}
       {loaded.error !== null && <ErrorNote error={loaded.error} onRetry={loaded.reload} />}
-      {!loaded.loading && loaded.error === null && <Editor id={id} initial={loaded.data} />}
+      {ready && <Editor id={id} initial={loaded.data} />}
     </section>
   );
 }
@@ -45,14 +57,12 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
     () => (initial?.draft ?? initial?.published ?? blankGuide(id)) as DraftData,
   );
   const [issues, setIssues] = useState<FieldIssue[]>(initial?.draftIssues ?? []);
-  const [changeNote, setChangeNote] = useState("");
   // Binding is the safe default: a tightened requirement reaches files not yet submitted.
-  const [binding, setBinding] = useState(true);
+  const [publish, setPublish] = useState<PublishState>({ changeNote: "", binding: true });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [showPreview, setShowPreview] = useState(false);
-  const lang = locale.value;
 
   const errors = useMemo(() => issuesByPath(issues), [issues]);
   const ed = editorOf(draft, setDraft, setIn, errors);
@@ -87,9 +97,26 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
 
   const save = () =>
     api<GuideAdminDetail>("PUT", `/api/console/guides/${id}/draft`, { draft: { ...(draft as DraftData), id } });
+  const discard = async () => {
+    await api("DELETE", `/api/console/guides/${id}/draft`);
+    const fresh = await loadDetail(id);
+    setDraft((fresh?.published ?? blankGuide(id)) as DraftData);
+    return fresh ?? undefined;
+  };
+  const publishNow = async () => {
+    await save();
+    const published = await api<GuideAdminDetail>("POST", `/api/console/guides/${id}/publish`, {
+      changeNote: publish.changeNote.trim(),
+      expectedVersion: publishedVersion,
+      binding: publish.binding,
+    });
+    setPublish({ changeNote: "", binding: true });
+    return published;
+  };
 
   return (
     <div class="guide-editor">
+      <h1 id="editor-title">{editorTitle(id, detail)}</h1>
       <p class="muted small" data-testid="guide-state">
         {[
           publishedVersion !== null ? tc("published", { version: publishedVersion }) : null,
@@ -112,123 +139,55 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
         </div>
       )}
 
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void act(save, tc("draftSaved"));
-        }}
-        noValidate
-      >
-        <GuideForm ed={ed} />
-        <div class="editor-actions card">
-          <button type="submit" class="button primary" disabled={busy} data-testid="save-draft">
-            {tc("saveDraft")}
-          </button>
-          <button type="button" class="button" onClick={() => setShowPreview(!showPreview)} aria-expanded={showPreview}>
-            {tc("preview")}
-          </button>
-          {detail?.draft != null && (
+      <div class="editor-layout">
+        <EditorNav />
+        <form
+          class="editor-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void act(save, tc("draftSaved"));
+          }}
+          noValidate
+        >
+          <GuideForm ed={ed} />
+          <div class="editor-actions card">
+            <PublishFields state={publish} onChange={setPublish} published={publishedVersion !== null} />
+            <button type="submit" class="button primary" disabled={busy} data-testid="save-draft">
+              {tc("saveDraft")}
+            </button>
             <button
               type="button"
-              class="button ghost danger"
-              disabled={busy}
-              onClick={() =>
-                void act(async () => {
-                  await api("DELETE", `/api/console/guides/${id}/draft`);
-                  const fresh = await loadDetail(id);
-                  setDraft((fresh?.published ?? blankGuide(id)) as DraftData);
-                  return fresh ?? undefined;
-                }, tc("saved"))
-              }
+              class="button"
+              onClick={() => setShowPreview(!showPreview)}
+              aria-expanded={showPreview}
             >
-              {tc("discardDraft")}
+              {tc("preview")}
             </button>
-          )}
-          <div class="field">
-            <label for="change-note">{tc("changeNote")}</label>
-            <input
-              id="change-note"
-              value={changeNote}
-              maxLength={500}
-              onInput={(event) => setChangeNote(event.currentTarget.value)}
-            />
+            {detail?.draft != null && (
+              <button
+                type="button"
+                class="button ghost danger"
+                disabled={busy}
+                onClick={() => void act(discard, tc("saved"))}
+              >
+                {tc("discardDraft")}
+              </button>
+            )}
+            <button
+              type="button"
+              class="button primary"
+              disabled={busy || !noteReady(publish.changeNote)}
+              data-testid="publish"
+              onClick={() => void act(publishNow, tc("publishedDone"))}
+            >
+              {tc("publish")}
+            </button>
+            {publishedVersion !== null && <AvailabilityButton id={id} detail={detail} busy={busy} act={act} />}
+            {error !== null && <ErrorNote error={error} />}
+            <Status text={status} />
           </div>
-          {publishedVersion !== null && (
-            <fieldset class="field binding-choice">
-              <legend>{tc("bindingLegend")}</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="binding"
-                  checked={binding}
-                  onChange={() => setBinding(true)}
-                  data-testid="binding-true"
-                />{" "}
-                {tc("bindingYes")}
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="binding"
-                  checked={!binding}
-                  onChange={() => setBinding(false)}
-                  data-testid="binding-false"
-                />{" "}
-                {tc("bindingNo")}
-              </label>
-            </fieldset>
-          )}
-          <button
-            type="button"
-            class="button primary"
-            disabled={busy || changeNote.trim().length < 3}
-            data-testid="publish"
-            onClick={() =>
-              void act(async () => {
-                await save();
-                return api<GuideAdminDetail>("POST", `/api/console/guides/${id}/publish`, {
-                  changeNote: changeNote.trim(),
-                  expectedVersion: publishedVersion,
-                  binding,
-                });
-              }, tc("publishedDone"))
-            }
-          >
-            {tc("publish")}
-          </button>
-          {publishedVersion !== null &&
-            (detail?.withdrawn ? (
-              <button
-                type="button"
-                class="button"
-                disabled={busy}
-                onClick={() =>
-                  void act(() => api<GuideAdminDetail>("POST", `/api/console/guides/${id}/restore`), tc("restoredDone"))
-                }
-              >
-                {tc("restore")}
-              </button>
-            ) : (
-              <button
-                type="button"
-                class="button danger"
-                disabled={busy}
-                onClick={() => {
-                  // Cadres' phones drop the guide at their next sync: ask once before that happens.
-                  if (!window.confirm(tc("withdrawConfirm"))) return;
-                  void act(
-                    () => api<GuideAdminDetail>("POST", `/api/console/guides/${id}/withdraw`),
-                    tc("withdrawnDone"),
-                  );
-                }}
-              >
-                {tc("withdraw")}
-              </button>
-            ))}
-          {error !== null && <ErrorNote error={error} />}
-          <Status text={status} />
-        </div>
-      </form>
+        </form>
+      </div>
 
       {showPreview && (
         <section class="card" aria-label={tc("preview")}>
@@ -236,21 +195,49 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
         </section>
       )}
 
-      {detail && detail.versions.length > 0 && (
-        <section class="card" aria-labelledby="versions-title">
-          <h2 id="versions-title">{tc("versionsTitle")}</h2>
-          <ul class="plain-list small">
-            {detail.versions.map((v) => (
-              <li key={v.version}>
-                v{v.version} · {formatDateTime(new Date(v.publishedAt), lang)}
-                {v.publishedBy ? ` · ${v.publishedBy}` : ""}
-                {v.changeNote ? ` — ${v.changeNote}` : ""}
-                {v.binding && v.version > 1 ? ` · ${tc("bindingMark")}` : ""}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {detail && detail.versions.length > 0 && <VersionList versions={detail.versions} />}
     </div>
+  );
+}
+
+/** Withdraw a published guide (asking first), or restore a withdrawn one. */
+function AvailabilityButton({
+  id,
+  detail,
+  busy,
+  act,
+}: {
+  id: string;
+  detail: GuideAdminDetail | null;
+  busy: boolean;
+  act: (action: () => Promise<GuideAdminDetail | undefined>, done: string) => Promise<void>;
+}) {
+  if (detail?.withdrawn) {
+    return (
+      <button
+        type="button"
+        class="button"
+        disabled={busy}
+        onClick={() =>
+          void act(() => api<GuideAdminDetail>("POST", `/api/console/guides/${id}/restore`), tc("restoredDone"))
+        }
+      >
+        {tc("restore")}
+      </button>
+    );
+  }
+  return (
+    <button
+      type="button"
+      class="button danger"
+      disabled={busy}
+      onClick={() => {
+        // Cadres' phones drop the guide at their next sync: ask once before that happens.
+        if (!window.confirm(tc("withdrawConfirm"))) return;
+        void act(() => api<GuideAdminDetail>("POST", `/api/console/guides/${id}/withdraw`), tc("withdrawnDone"));
+      }}
+    >
+      {tc("withdraw")}
+    </button>
   );
 }

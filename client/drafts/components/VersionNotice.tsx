@@ -1,6 +1,5 @@
 import type { Guide } from "../../../shared/guide";
-import { guideChanges } from "../../../shared/guide-changes";
-import { changeKey, changeLine } from "../change-text";
+import { changeHeading, noteHeading, noticeLines } from "../change-text";
 import { td } from "../messages";
 
 type Props = { pinned: Guide; latest: Guide } & (
@@ -10,13 +9,14 @@ type Props = { pinned: Guide; latest: Guide } & (
 );
 
 /**
- * A newer guide version: what changed that decides a file (requirements,
- * eligibility rules, who may apply, questions). Either the cadre moves the
+ * A newer guide version: what changed, in words with the values before and
+ * after (requirements, eligibility rules, who may apply, questions, fee,
+ * time), and the office's own note on the change. Either the cadre moves the
  * draft when ready, or — when the office's change binds files not yet
  * submitted — the draft was moved already and this says why.
  */
 export function VersionNotice({ pinned, latest, onMove, office }: Props) {
-  const changes = guideChanges(pinned, latest);
+  const lines = noticeLines(pinned, latest);
   return (
     <section class="card notice" role="status" data-testid={office ? "office-changed" : "version-notice"}>
       <p>
@@ -24,17 +24,23 @@ export function VersionNotice({ pinned, latest, onMove, office }: Props) {
           {office ? td("officeChanged", { version: latest.version }) : td("newVersion", { version: latest.version })}
         </strong>
       </p>
-      {changes.length === 0 ? (
+      {lines.length === 0 ? (
         <p>{td("newVersionNoChanges")}</p>
       ) : (
         <>
-          <p>{td("newVersionChanges")}</p>
-          <ul>
-            {changes.map((change) => (
-              <li key={changeKey(change)}>{changeLine(change)}</li>
+          <p>{changeHeading()}</p>
+          <ul data-testid="version-changes">
+            {lines.map((line) => (
+              <li key={line.key}>{line.text}</li>
             ))}
           </ul>
         </>
+      )}
+      {latest.changeNote && (
+        <p class="change-note" data-testid="version-change-note">
+          {/* Operators write it in Indonesian only: marked so, for screen readers in English. */}
+          <strong>{noteHeading()}</strong> <span lang="id">{latest.changeNote}</span>
+        </p>
       )}
       {office ? (
         <>
