@@ -15,6 +15,7 @@
  */
 import { MIN_IMAGE_LONG_EDGE, type PageMimeType } from "../../shared/files/formats";
 import { SNIFF_BYTES, sniffFileType } from "../../shared/files/sniff";
+import { measureQuality, type PhotoQuality, QUALITY_EDGE } from "./quality";
 
 /** What a page becomes without `accept`: photos re-encoded as WebP or JPEG, PDFs kept. */
 export type ConvertedMime = "image/jpeg" | "image/webp" | "application/pdf";
@@ -26,6 +27,8 @@ export interface PreparedPage<M extends PageMimeType = PageMimeType> {
   width?: number;
   height?: number;
   thumbnail?: Blob;
+  /** Sharpness and brightness of a photo (./quality.ts), for the blur and darkness warnings; none for PDFs. */
+  quality?: PhotoQuality;
 }
 
 export type PageErrorCode = "not-supported" | "corrupt" | "too-large" | "too-small" | "empty";
@@ -164,6 +167,7 @@ async function keepPng(
     bitmap.close();
   }
   try {
+    const quality = measureSurface(page);
     const unchanged = page.width === width && page.height === height && file.size <= maxPngBytes;
     let blob: Blob;
     if (unchanged) {
@@ -184,6 +188,7 @@ async function keepPng(
       width: page.width,
       height: page.height,
       thumbnail: await encodeThumbnail(page),
+      ...(quality ? { quality } : {}),
     };
   } finally {
     release(page);
@@ -233,6 +238,7 @@ async function encodeImage(
 
   let page = base;
   try {
+    const quality = measureSurface(base);
     let best = await encodeToFit(page, targetBytes, undefined);
     let measured = { bytes: best.blob.size, area: page.width * page.height };
     while (best.blob.size > targetBytes && edge > floor) {
@@ -255,6 +261,7 @@ async function encodeImage(
       width: page.width,
       height: page.height,
       thumbnail,
+      ...(quality ? { quality } : {}),
     };
   } finally {
     if (page !== base) release(page);
@@ -318,6 +325,21 @@ async function encodeThumbnail(page: Surface): Promise<Blob> {
   const small = draw(page, page.width, page.height, Math.min(THUMBNAIL_EDGE, Math.max(page.width, page.height)));
   try {
     return await encode(small, "image/jpeg", THUMBNAIL_QUALITY);
+  } finally {
+    release(small);
+  }
+}
+
+/** The page's sharpness and brightness on a QUALITY_EDGE copy; undefined where pixels cannot be read back. */
+function measureSurface(page: Surface): PhotoQuality | undefined {
+  const small = draw(page, page.width, page.height, Math.min(QUALITY_EDGE, Math.max(page.width, page.height)));
+  try {
+    const context = isElement(small) ? small.getContext("2d") : small.getContext("2d");
+    if (!context) return undefined;
+    return measureQuality(context.getImageData(0, 0, small.width, small.height));
+  } catch {
+    // A canvas the browser will not read back (privacy settings): no warning rather than no page.
+    return undefined;
   } finally {
     release(small);
   }

@@ -1,8 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
+import { cadreDeleteRefusal, type DeleteRefusal } from "../../shared/review/workflow";
 import { guides, guidesById } from "../catalogue/store";
 import type { AttentionRow, DraftRow, RemoteRow } from "../db/local-db";
 import { localDb } from "../db/local-db";
 import { AccountPanel } from "../drafts/components/AccountPanel";
+import { ConfirmDialog } from "../drafts/components/ConfirmDialog";
 import { StoragePanel } from "../drafts/components/StoragePanel";
 import { SyncBar } from "../drafts/components/SyncBar";
 import { rejectionText, td } from "../drafts/messages";
@@ -22,12 +24,17 @@ interface Listed {
   title: string;
   progress: { ok: number; total: number } | null;
   status: ReturnType<typeof statusOf>;
+  /** Why the cadre may not delete it (the office has it), or null. */
+  locked: DeleteRefusal | null;
 }
+
+const LOCKED_WORDS = { submitted: "notDeletableSubmitted", received: "notDeletableReceived" } as const;
 
 export function DraftsScreen() {
   const lang = locale.value;
   const [items, setItems] = useState<Listed[] | null>(null);
   const [undo, setUndo] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<{ row: DraftRow; title: string } | null>(null);
   const [reuseFrom, setReuseFrom] = useState<DraftRow | null>(null);
   const [reuseGuide, setReuseGuide] = useState("");
   const [version, setVersion] = useState(0);
@@ -60,6 +67,7 @@ export function DraftsScreen() {
           title: pinned?.title[lang] ?? guidesById.value.get(row.guideId)?.title[lang] ?? row.guideId,
           progress: result ? { ok: result.counts.ok, total: result.counts.applicable } : null,
           status: statusOf(row, remote, waitingDrafts.has(row.id), syncView.value.running),
+          locked: cadreDeleteRefusal(remote?.status),
         });
       }
       if (live) {
@@ -142,7 +150,7 @@ export function DraftsScreen() {
         <>
           <p class="results-count">{td("draftsCount", { count: items.length })}</p>
           <ul class="draft-list">
-            {items.map(({ row, title, progress, status }) => (
+            {items.map(({ row, title, progress, status, locked }) => (
               <li key={row.id} class="draft-card">
                 <a href={draftPath(row.id)} onClick={onLinkClick}>
                   <strong class="draft-name">{row.applicant.fullName.trim() || td("unnamed")}</strong>
@@ -157,19 +165,37 @@ export function DraftsScreen() {
                   <button type="button" class="button ghost small" onClick={() => setReuseFrom(row)}>
                     {td("reuseApplicant")}
                   </button>
-                  <button
-                    type="button"
-                    class="button ghost small danger"
-                    aria-label={`${td("delete")}: ${row.applicant.fullName || td("unnamed")} — ${title}`}
-                    onClick={() => void remove(row.id)}
-                  >
-                    {td("delete")}
-                  </button>
+                  {locked ? (
+                    <span class="not-deletable">{td(LOCKED_WORDS[locked])}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      class="button ghost small danger"
+                      aria-label={`${td("delete")}: ${row.applicant.fullName || td("unnamed")} — ${title}`}
+                      onClick={() => setConfirming({ row, title })}
+                    >
+                      {td("delete")}
+                    </button>
+                  )}
                 </span>
               </li>
             ))}
           </ul>
         </>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title={td("deleteConfirmTitle", { name: confirming.row.applicant.fullName.trim() || td("unnamed") })}
+          confirmLabel={td("deleteConfirmYes")}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const { row } = confirming;
+            setConfirming(null);
+            void remove(row.id);
+          }}
+        >
+          <p>{td("deleteConfirmBody", { service: confirming.title })}</p>
+        </ConfirmDialog>
       )}
       {reuseFrom && (
         <section class="card" aria-labelledby="reuse-title">

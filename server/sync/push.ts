@@ -5,6 +5,7 @@ import { jakartaDate } from "../../shared/jakarta-time";
 import { type PrecheckContext, precheck, type Reason } from "../../shared/precheck";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { RegionIndex } from "../../shared/regions";
+import { cadreMayDelete } from "../../shared/review/workflow";
 import {
   Mutation,
   type MutationIssue,
@@ -148,7 +149,8 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
     const row = getApplication(tx, mutation.args.id);
     if (!row || row.deletedAt) return { status: "applied" };
     if (row.cadreId !== user.id) return { status: "rejected", code: "not-owner" };
-    if (row.status !== "draft") return { status: "rejected", code: "workflow-locked" };
+    // The office has (or had) the file: withdrawn through the office, never deleted by the cadre.
+    if (!cadreMayDelete(row.status)) return { status: "rejected", code: "workflow-locked" };
     tombstone(tx, row, user.id, at);
     return { status: "applied" };
   }

@@ -259,6 +259,10 @@ describe("application drafts, offline", () => {
     const entry = page.locator(".draft-card").filter({ hasText: "Budi Santoso" });
     await entry.waitFor();
     await entry.getByRole("button", { name: /^Hapus/ }).click();
+    await page
+      .getByRole("dialog", { name: "Hapus berkas Budi Santoso?" })
+      .getByRole("button", { name: "Ya, hapus berkas" })
+      .click();
     await expect.poll(() => page.locator(".draft-card").filter({ hasText: "Budi Santoso" }).count()).toBe(0);
     await page.getByRole("button", { name: "Urungkan" }).click();
     await page.locator(".draft-card").filter({ hasText: "Budi Santoso" }).waitFor();

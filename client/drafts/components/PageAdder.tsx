@@ -2,6 +2,8 @@ import type { Ref } from "preact";
 import { useState } from "preact/hooks";
 import { mimesForFormats } from "../../../shared/files/formats";
 import type { DraftRow } from "../../db/local-db";
+import { type QualityWarning, qualityWarnings } from "../../photos/quality";
+import { warnAbout } from "../../photos/warnings";
 import { type DraftMessageKey, td } from "../messages";
 import type { NewPage } from "../repository";
 import { draftRepository } from "../store";
@@ -15,11 +17,16 @@ const FILE_ERRORS: Record<string, DraftMessageKey> = {
   empty: "fileEmpty",
 };
 
-async function toNewPage(file: File, formats: readonly string[] | undefined): Promise<NewPage> {
-  const { preparePage } = await import("../../photos/prepare-page");
+async function toNewPage(
+  file: File,
+  formats: readonly string[] | undefined,
+): Promise<{ page: NewPage; warning: QualityWarning | undefined }> {
+  // Decoded and encoded in a worker where the browser can: the form stays responsive meanwhile.
+  const { preparePageOffThread } = await import("../../photos/prepare-off-thread");
   // A picked PNG stays PNG where the requirement takes PNG but not photos: one format rule down to the page.
-  const prepared = await preparePage(file, { accept: mimesForFormats(formats) });
-  return {
+  const prepared = await preparePageOffThread(file, { accept: mimesForFormats(formats) });
+  const warning = prepared.quality ? qualityWarnings(prepared.quality)[0] : undefined;
+  const page: NewPage = {
     data: await prepared.blob.arrayBuffer(),
     mime: prepared.mime,
     ...(prepared.width ? { width: prepared.width } : {}),
@@ -28,6 +35,13 @@ async function toNewPage(file: File, formats: readonly string[] | undefined): Pr
       ? { thumbnail: { data: await prepared.thumbnail.arrayBuffer(), mime: prepared.thumbnail.type || "image/jpeg" } }
       : {}),
   };
+  return { page, warning };
+}
+
+/** The page `after` has and `before` had not: the one just added or retaken. */
+function addedPage(before: DraftRow | undefined, after: DraftRow | undefined, requirementId: string) {
+  const known = new Set(before?.documents[requirementId]?.pages.map((page) => page.blobId));
+  return after?.documents[requirementId]?.pages.find((page) => !known.has(page.blobId));
 }
 
 interface Props {
@@ -48,18 +62,20 @@ interface Props {
  * stored: the cadre is told why, beside the buttons, and retakes it.
  */
 export function PageAdder({ draftId, requirementId, label, formats, run, cameraInput, takeReplacing }: Props) {
-  const [busy, setBusy] = useState(false);
+  /** "Menyiapkan foto 2 dari 3…": which photo is being prepared, of how many picked. */
+  const [busy, setBusy] = useState<{ at: number; of: number } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
   async function addFiles(files: FileList | null, replacing: string | undefined) {
     if (!files || files.length === 0) return;
-    setBusy(true);
+    const picked = Array.from(files);
     setFileError(null);
     try {
-      for (const file of Array.from(files)) {
-        let page: NewPage;
+      for (const [index, file] of picked.entries()) {
+        setBusy({ at: index + 1, of: picked.length });
+        let prepared: Awaited<ReturnType<typeof toNewPage>>;
         try {
-          page = await toNewPage(file, formats);
+          prepared = await toNewPage(file, formats);
         } catch (error) {
           const {
             code = "corrupt",
@@ -78,11 +94,16 @@ export function PageAdder({ draftId, requirementId, label, formats, run, cameraI
           );
           continue;
         }
-        await run(() => draftRepository.addPage(draftId, requirementId, page, replacing));
+        const before = await draftRepository.get(draftId);
+        const replaces = replacing;
+        const after = await run(() => draftRepository.addPage(draftId, requirementId, prepared.page, replaces));
         replacing = undefined;
+        // Kept, but said at once: a blurry or dark page is retaken while the paper is still at hand.
+        const added = addedPage(before, after, requirementId);
+        if (added) warnAbout(added.blobId, prepared.warning);
       }
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
 
@@ -124,11 +145,9 @@ export function PageAdder({ draftId, requirementId, label, formats, run, cameraI
           />
         </label>
       </div>
-      {busy && (
-        <p class="muted small" role="status">
-          {td("processing")}
-        </p>
-      )}
+      <p class="muted small photo-progress" role="status">
+        {busy && td("photoPreparing", { at: busy.at, of: busy.of })}
+      </p>
       {fileError && (
         <p class="field-error" role="alert">
           {fileError}
