@@ -5,6 +5,7 @@ import { voidSignatures } from "../../shared/statements/render";
 import { guidesById } from "../catalogue/store";
 import type { DraftRow } from "../db/local-db";
 import { isQuotaError } from "../storage";
+import { syncView } from "../sync/state";
 import type { DraftMessageKey } from "./messages";
 import { draftRepository, runPrecheck } from "./store";
 
@@ -39,6 +40,23 @@ export function useDraft(id: string) {
       live = false;
     };
   }, [id]);
+
+  // A pull may change the stored workflow status (the office sent the file back: "ready" becomes "draft").
+  // Content is the cadre's and never changes under the screen; only the status is taken, between edits.
+  const lastSync = syncView.value.lastSyncAt?.getTime() ?? 0;
+  useEffect(() => {
+    if (!lastSync) return;
+    let live = true;
+    void draftRepository.get(id).then((row) => {
+      if (!live || !row || pending.current > 0) return;
+      const known = persisted.current;
+      if (known && known.status !== row.status) persisted.current = { ...known, status: row.status };
+      setDraft((current) => (current && current.status !== row.status ? { ...current, status: row.status } : current));
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, lastSync]);
 
   const run = useCallback((write: () => Promise<DraftRow>) => {
     pending.current++;

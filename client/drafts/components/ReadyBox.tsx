@@ -35,7 +35,8 @@ export function ReadyBox({ status, locked, ready, mustMove, askFirst, onNotReady
       <button
         type="button"
         class="button primary"
-        aria-disabled={!ready || mustMove !== false}
+        // Not disabled while the file is incomplete: the tap is what takes the cadre to the list of what is missing.
+        aria-disabled={mustMove !== false}
         onClick={() => {
           if (mustMove !== false) return;
           if (!ready) onNotReady();
@@ -45,7 +46,6 @@ export function ReadyBox({ status, locked, ready, mustMove, askFirst, onNotReady
       >
         {td("markReady")}
       </button>
-      {!ready && <p class="muted small">{td("markReadyHint")}</p>}
       <ResubmitConfirm dialogRef={dialog} onConfirm={onSubmit} />
     </section>
   );
