@@ -89,7 +89,7 @@ export function GuideScreen({ id }: { id: string }) {
         )}
         {guide.submission.url && (
           <p class="no-print">
-            <a href={guide.submission.url} target="_blank" rel="noopener">
+            <a class="standalone-link" href={guide.submission.url} target="_blank" rel="noopener">
               {t("openWebsite")} ↗
             </a>
           </p>

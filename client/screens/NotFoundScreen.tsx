@@ -6,7 +6,7 @@ export function NotFoundScreen() {
     <section class="card">
       <h1>{t("notFoundTitle")}</h1>
       <p>
-        <a href="/" onClick={onLinkClick}>
+        <a class="back-link" href="/" onClick={onLinkClick}>
           ← {t("back")}
         </a>
       </p>

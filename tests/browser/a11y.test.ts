@@ -97,8 +97,8 @@ describe("accessibility on a 360 px phone and the office PC", () => {
     // The self-check: answered so that some requirements drop into "Tidak perlu".
     await page
       .getByRole("group", { name: /pendatang/i })
-      .getByText("Tidak", { exact: true })
-      .click();
+      .getByRole("radio", { name: "Tidak" })
+      .check();
     await page.locator(".not-needed summary").click();
     await page.locator(".self-check").scrollIntoViewIfNeeded();
     await checkPhoneScreen(page, "self-check");
@@ -173,8 +173,8 @@ describe("accessibility on a 360 px phone and the office PC", () => {
     await page.getByTestId("save-draft").waitFor();
     await checkConsoleScreen(page, "guide-editor");
 
-    await page.goto(`${env.server.url}/konsol/kader`);
-    await page.locator(`[data-testid="cadre-row"][data-username="${cadre.username}"]`).waitFor();
+    await page.goto(`${env.server.url}/konsol/akun`);
+    await page.locator(`[data-username="${cadre.username}"]`).waitFor();
     await checkConsoleScreen(page, "cadres");
 
     await page.goto(`${env.server.url}/konsol/dasbor`);

@@ -14,7 +14,8 @@ export function PhotoViewer({ src, alt, testId }: { src: string; alt: string; te
   const scale = ZOOMS[zoom] ?? 1;
   return (
     <figure class="photo-viewer" data-testid={testId}>
-      <div class="photo-frame">
+      {/* Zoomed, the frame scrolls: focusable so a keyboard can scroll it too. */}
+      <div class="photo-frame" tabIndex={0} role="group" aria-label={alt}>
         <img
           src={src}
           alt={alt}
