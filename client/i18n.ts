@@ -109,8 +109,10 @@ const id = {
   catalogueRetry: "Coba lagi",
   catalogueNoneYet: "Kantor belum menerbitkan panduan layanan.",
   offlineReady: "Semua panduan dan aplikasi sudah tersimpan di HP ini: mulai sekarang Masdarin bisa dipakai tanpa sinyal.",
-  offlineReadyDismiss: "Mengerti",
+  offlineReadyDismiss: "Oke",
   installApp: "Pasang aplikasi",
+  installHelp: "Pasang Masdarin di layar utama HP agar mudah dibuka, juga tanpa sinyal.",
+  installLater: "Lain kali",
   worksOffline: "Bisa dipakai tanpa sinyal",
 };
 
@@ -222,8 +224,10 @@ const en: Record<MessageKey, string> = {
   catalogueRetry: "Try again",
   catalogueNoneYet: "The office has not published any service guides yet.",
   offlineReady: "All guides and the app are saved on this phone: from now on Masdarin works without a signal.",
-  offlineReadyDismiss: "Got it",
+  offlineReadyDismiss: "OK",
   installApp: "Install the app",
+  installHelp: "Install Masdarin on the phone's home screen to open it easily, even without a signal.",
+  installLater: "Not now",
   worksOffline: "Works without a signal",
 };
 

@@ -2,6 +2,8 @@ import { catalogueLoaded, guides, lastUpdatedAt, refreshState } from "../catalog
 import { formatNumber, formatRelative } from "../format";
 import { locale, t } from "../i18n";
 import { InstallButton } from "../install/InstallButton";
+import { offlineReady } from "../install/offline-ready";
+import { installLater } from "../install/state";
 
 export function CatalogueStatus() {
   if (!catalogueLoaded.value) return null;
@@ -12,6 +14,7 @@ export function CatalogueStatus() {
       {guides.value.length > 0 && (
         <div aria-live="polite">
           <p>{t("savedOnDevice", { count: formatNumber(guides.value.length) })}</p>
+          {offlineReady.value && <p data-testid="works-offline">{t("worksOffline")}</p>}
           {refreshState.value === "updating" ? (
             <p>{t("updating")}</p>
           ) : refreshState.value === "failed" && navigator.onLine ? (
@@ -21,7 +24,8 @@ export function CatalogueStatus() {
           ) : null}
         </div>
       )}
-      <InstallButton />
+      {/* Out of the way, for a cadre who said "Lain kali" to the banner under the header. */}
+      {installLater.value && <InstallButton />}
     </footer>
   );
 }

@@ -18,7 +18,9 @@ function noticedBefore(): boolean {
 const state = signal<"unseen" | "showing" | "done">(noticedBefore() ? "done" : "unseen");
 
 /** Everything needed offline is stored: the shell (service worker) and the catalogue (IndexedDB). */
-const offlineReady = computed(() => shellCached.value && guides.value.length > 0 && lastUpdatedAt.value !== null);
+export const offlineReady = computed(
+  () => shellCached.value && guides.value.length > 0 && lastUpdatedAt.value !== null,
+);
 
 export const showOfflineReady = computed(
   () => state.value === "showing" || (state.value === "unseen" && offlineReady.value),

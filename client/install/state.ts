@@ -10,6 +10,8 @@ export interface BeforeInstallPromptEvent extends Event {
 export const installOffer = signal<BeforeInstallPromptEvent | null>(null);
 /** Opened as an installed app, or installed during this visit: no button then. */
 export const installed = signal(typeof matchMedia === "function" && matchMedia("(display-mode: standalone)").matches);
+/** "Lain kali" on the banner: this visit, the offer waits in the catalogue footer only. */
+export const installLater = signal(false);
 
 // Listening from the first screen's bundle: the event may come before anything lazy has loaded.
 addEventListener("beforeinstallprompt", (event) => {

@@ -75,9 +75,9 @@ describe("sync in Chromium", () => {
     await context.setOffline(false);
     await page.goto(`${env.server.url}/berkas`);
     // The sync on start meets the revoked session: the bar says so and offers "Masuk".
-    await page.getByText(/Sesi Anda berakhir/).waitFor({ timeout: 30_000 });
+    await page.getByText(/Sesi berakhir/).waitFor({ timeout: 30_000 });
     expect(serverRow(id)).toBeUndefined();
-    await page.getByText(/1 perubahan menunggu dikirim|perubahan menunggu dikirim/).waitFor();
+    await page.getByText("1 berkas menunggu dikirim").waitFor();
 
     await page.getByRole("link", { name: "Masuk" }).click();
     await signIn(page, env.server.url, cadre.username);
