@@ -103,6 +103,8 @@ describe("cadre and office, end to end", () => {
     await openFromQueue(consolePage, id);
     await consolePage.getByTestId("receive-button").click();
     await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("received");
+    // Received on the same screen: the decision panel is still there, nothing reloaded the page.
+    await consolePage.getByTestId("application-status").getByText("Diterima kantor").waitFor();
     await consolePage.getByTestId("req-fix-ktp-el").waitFor();
     const photo = consolePage.getByTestId("photo-ktp-el-0").locator("img");
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
@@ -110,7 +112,7 @@ describe("cadre and office, end to end", () => {
     await consolePage.getByTestId("req-fix-ktp-el").check();
     await consolePage.getByTestId("req-reason-ktp-el").selectOption("blurry");
     await consolePage.getByTestId("req-note-ktp-el").fill(NOTE);
-    await consolePage.getByTestId("overall-decision").selectOption("needs-fix");
+    await consolePage.getByTestId("decision-needs-fix").check();
     await screenshot(consolePage, "console-review-needs-fix", { fullPage: true });
     await consolePage.getByTestId("submit-verdict").click();
     await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("needs-fix");
@@ -145,9 +147,9 @@ describe("cadre and office, end to end", () => {
     expect(serverRow(id)).toMatchObject({ submitCount: 2, sentBackCount: 1 });
 
     // Back in the operator's queue; verified this time.
+    // Deciding on the resubmitted file receives it in the same step.
     await openFromQueue(consolePage, id);
-    await consolePage.getByTestId("receive-button").click();
-    await consolePage.getByTestId("overall-decision").selectOption("verified");
+    await consolePage.getByTestId("decision-verified").check();
     await consolePage.getByTestId("submit-verdict").click();
     await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("verified");
 
@@ -181,7 +183,7 @@ describe("cadre and office, end to end", () => {
     const { desk, consolePage } = await operatorDesk(operator.username);
     await consolePage.goto(`${env.server.url}/konsol/panduan/${guideId}`);
     await consolePage.locator("#g-title-id").fill("Surat Keterangan Domisili Warga");
-    await consolePage.getByLabel("Catatan perubahan (wajib untuk terbit)").fill("Judul diperjelas");
+    await consolePage.getByLabel("Catatan perubahan (tampil di HP kader)").fill("Judul diperjelas");
     await consolePage.getByTestId("publish").click();
     await expect.poll(versionOf, { timeout: 15_000 }).toBe(before + 1);
 

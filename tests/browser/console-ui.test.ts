@@ -151,7 +151,7 @@ describe("operator console", () => {
     const { context, page } = await operatorPage(env.browser, PHONE);
     await page.getByRole("navigation", { name: "Menu konsol" }).waitFor();
     await page.getByText(/Masuk sebagai Petugas PTSP \(operator\)/).waitFor();
-    for (const name of ["Antrean", "Dasbor", "Panduan", "Kader", "Log audit"]) {
+    for (const name of ["Antrean", "Dasbor", "Panduan", "Akun", "Log audit"]) {
       await expect(
         page.getByRole("navigation", { name: "Menu konsol" }).getByRole("link", { name }).count(),
       ).resolves.toBe(1);
@@ -231,8 +231,9 @@ describe("operator console", () => {
   it("edits the rules a file is checked against: page rule, statement text with its co-signers, and eligibility", async () => {
     const { context, page } = await operatorPage(env.browser);
     await page.goto(`${env.server.url}/konsol/panduan/akta-kelahiran`);
-    const eligibility = page.getByLabel("Aturan (JSON)");
-    await expect.poll(() => eligibility.inputValue()).toContain("data.tanggal-lahir-anak");
+    // Eligibility rules are a form: the rule's date is picked from the guide's own data requirements.
+    const ruleDate = page.locator('#sec-eligibility select[id$="-date"] option[value="data.tanggal-lahir-anak"]:checked');
+    await expect.poll(() => ruleDate.count()).toBeGreaterThan(0);
     await page.goto(`${env.server.url}/konsol/panduan/surat-keterangan-domisili`);
     const kuasa = page
       .locator("fieldset.acceptance")
@@ -273,7 +274,7 @@ describe("operator console", () => {
     await page.getByLabel("Nama", { exact: true }).fill("Kader Baru Gambir");
     await page.getByLabel("Kata sandi (min. 10 karakter)").fill("kata-sandi-baru-1");
     await page.getByLabel("Kelurahan").selectOption("31.71.01.1001");
-    await page.getByTestId("create-cadre").click();
+    await page.getByTestId("create-account").click();
     await page.getByText("Akun kader dibuat: Kader Baru Gambir.").waitFor();
     const row = page.locator(`[data-testid="cadre-row"][data-username="${username}"]`);
     await row.waitFor();
@@ -299,7 +300,7 @@ describe("operator console", () => {
     await screenshot(page, "console-queue-1280");
     await row.getByRole("link").click();
     await page.waitForURL(new RegExp(`/konsol/berkas/${id}$`));
-    await page.getByTestId("receive-button").click();
+    // No separate "receive" trip: the requirements and the decision are there at once.
     await page.getByTestId("req-verdict-ktp-el").waitFor();
     await page
       .locator('[data-testid="photo-ktp-el-0"] img')
@@ -312,9 +313,9 @@ describe("operator console", () => {
     await screenshot(page, "console-application-1280");
     await page.getByTestId("req-fix-ktp-el").check();
     await page.getByTestId("req-reason-ktp-el").selectOption("blurry");
-    await page.getByTestId("overall-decision").selectOption("needs-fix");
+    await expect(page.getByTestId("decision-needs-fix").isChecked()).resolves.toBe(true);
     await page.getByTestId("submit-verdict").click();
-    await page.getByText("Keputusan terkirim.").waitFor();
+    await page.getByText("Keputusan terkirim. Tidak ada berkas lain di antrean ini.").waitFor();
     await page.getByTestId("application-status").getByText("Perlu diperbaiki").waitFor();
     expect(await cspViolations(page)).toEqual([]);
     await context.close();

@@ -1,0 +1,80 @@
+import type { Resubmission } from "../../../../shared/api/console";
+import { type ChangeSummary, describeChanges } from "../../../../shared/review/changes";
+import { reasonLabel } from "../../../../shared/review/reasons";
+import { formatDateTime } from "../../../format";
+import { locale } from "../../../i18n";
+import { type ConsoleMessageKey, tc } from "../../messages";
+
+/** Applicant fields by the names the console shows them under. */
+const FIELD_LABELS: Record<string, ConsoleMessageKey> = {
+  fullName: "fullName",
+  nik: "nik",
+  kk: "kk",
+  birthDate: "birthDate",
+  sex: "sex",
+  phone: "phone",
+  address: "address",
+};
+
+function changeText(change: ChangeSummary, labelOf: (id: string) => string): string {
+  if (change.kind === "pages-replaced") return tc("changePagesReplaced", { label: labelOf(change.requirementId) });
+  if (change.kind === "requirement-edited") return tc("changeEdited", { label: labelOf(change.requirementId) });
+  const key = FIELD_LABELS[change.field];
+  return tc("changeEdited", { label: key ? tc(key) : change.field });
+}
+
+/**
+ * A file back after a send-back: who sent it back, when and why (per
+ * requirement and overall), and what the cadre changed since — by name,
+ * never by value — so the operator looks only at that.
+ */
+export function SentBackCard({
+  resubmission,
+  labelOf,
+}: {
+  resubmission: Resubmission;
+  labelOf: (id: string) => string;
+}) {
+  const lang = locale.value;
+  const { sentBack, changed } = resubmission;
+  const flagged = Object.entries(sentBack.requirements).filter(([, verdict]) => verdict.status === "needs-fix");
+  const changes = changed ? describeChanges(changed) : null;
+  return (
+    <section class="card sent-back" aria-labelledby="sent-back-title" data-testid="sent-back">
+      <div>
+        <h2 id="sent-back-title">{tc("sentBackTitle")}</h2>
+        <p class="small">
+          {tc("sentBackBy", {
+            when: formatDateTime(new Date(sentBack.at), lang),
+            name: sentBack.actorName ?? tc("none"),
+          })}
+        </p>
+        <ul class="plain-list" data-testid="sent-back-reasons">
+          {flagged.map(([requirementId, verdict]) => (
+            <li key={requirementId}>
+              <strong>{labelOf(requirementId)}:</strong>{" "}
+              {verdict.reasonCode ? reasonLabel(verdict.reasonCode, lang) : ""}
+              {verdict.reason ? ` — ${verdict.reason}` : ""}
+            </li>
+          ))}
+          {sentBack.reasonCode && <li>{tc("sentBackOverall", { reason: reasonLabel(sentBack.reasonCode, lang) })}</li>}
+          {sentBack.note && <li>{tc("sentBackNote", { note: sentBack.note })}</li>}
+        </ul>
+      </div>
+      <div>
+        <h2 id="changes-title">{tc("changesTitle")}</h2>
+        {changes === null && <p class="muted small">{tc("changesUnknown")}</p>}
+        {changes?.length === 0 && <p class="warning small">{tc("noChanges")}</p>}
+        {changes && changes.length > 0 && (
+          <ul class="plain-list change-list" aria-labelledby="changes-title" data-testid="changes">
+            {changes.map((change) => (
+              <li key={change.kind === "field-edited" ? change.field : change.requirementId}>
+                {changeText(change, labelOf)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
