@@ -7,10 +7,10 @@ import { tc } from "./messages";
 import { consolePaths, matchConsoleRoute } from "./routes";
 import { ApplicationScreen } from "./screens/ApplicationScreen";
 import { AuditScreen } from "./screens/AuditScreen";
-import { CadresScreen } from "./screens/CadresScreen";
 import { DashboardScreen } from "./screens/DashboardScreen";
 import { GuideEditorScreen } from "./screens/GuideEditorScreen";
 import { GuidesScreen } from "./screens/GuidesScreen";
+import { PeopleScreen } from "./screens/PeopleScreen";
 import { QueueScreen } from "./screens/QueueScreen";
 import { consoleSession, loadConsoleSession } from "./session";
 
@@ -18,7 +18,7 @@ const NAV = [
   { href: consolePaths.queue, key: "navQueue", section: ["queue", "application"] },
   { href: consolePaths.dashboard, key: "navDashboard", section: ["dashboard"] },
   { href: consolePaths.guides, key: "navGuides", section: ["guides", "guide"] },
-  { href: consolePaths.cadres, key: "navCadres", section: ["cadres"] },
+  { href: consolePaths.people, key: "navCadres", section: ["people"] },
   { href: consolePaths.audit, key: "navAudit", section: ["audit"] },
 ] as const;
 
@@ -76,7 +76,7 @@ export function ConsoleApp() {
       {route.name === "dashboard" && <DashboardScreen />}
       {route.name === "guides" && <GuidesScreen />}
       {route.name === "guide" && <GuideEditorScreen key={route.id} id={route.id} />}
-      {route.name === "cadres" && <CadresScreen />}
+      {route.name === "people" && <PeopleScreen />}
       {route.name === "audit" && <AuditScreen />}
       {route.name === "not-found" && <p>{tc("noResults")}</p>}
     </div>

@@ -3,6 +3,8 @@ import { locale } from "../i18n";
 export interface FieldIssue {
   path: (string | number)[];
   message: string;
+  /** A machine-readable problem, where the server gives one (e.g. shared/users/problems.ts). */
+  code?: string;
 }
 
 /** A refused request: the server's error code and message, and per-field issues when it gave them. */
@@ -12,13 +14,15 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly issues: FieldIssue[] = [],
+    /** The field a refusal is about (the first wrong one), where the server names it. */
+    readonly field?: string,
   ) {
     super(message);
   }
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: { issues?: FieldIssue[] } };
+  error?: { code?: string; message?: string; details?: { issues?: FieldIssue[]; field?: string } };
 }
 
 /**
@@ -48,6 +52,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       error?.code ?? `http_${response.status}`,
       error?.message ?? `HTTP ${response.status}`,
       error?.details?.issues ?? [],
+      typeof error?.details?.field === "string" ? error.details.field : undefined,
     );
   }
   return json as T;

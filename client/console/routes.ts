@@ -5,7 +5,7 @@ export type ConsoleRoute =
   | { name: "dashboard" }
   | { name: "guides" }
   | { name: "guide"; id: string }
-  | { name: "cadres" }
+  | { name: "people" }
   | { name: "audit" }
   | { name: "not-found" };
 
@@ -18,7 +18,8 @@ export function matchConsoleRoute(path: string): ConsoleRoute {
   if (rest === "/panduan") return { name: "guides" };
   const guide = /^\/panduan\/([a-z0-9-]+)$/.exec(rest);
   if (guide?.[1]) return { name: "guide", id: guide[1] };
-  if (rest === "/kader") return { name: "cadres" };
+  // "/kader" was the screen's address when it listed only cadres; old bookmarks still land there.
+  if (rest === "/akun" || rest === "/kader") return { name: "people" };
   if (rest === "/audit") return { name: "audit" };
   return { name: "not-found" };
 }
@@ -29,6 +30,6 @@ export const consolePaths = {
   dashboard: "/konsol/dasbor",
   guides: "/konsol/panduan",
   guide: (id: string) => `/konsol/panduan/${id}`,
-  cadres: "/konsol/kader",
+  people: "/konsol/akun",
   audit: "/konsol/audit",
 };
