@@ -6,6 +6,7 @@ export function AppHeader() {
   const next = locale.value === "id" ? "en" : "id";
   const path = currentPath.value;
   const inDrafts = path.startsWith("/berkas") || path.startsWith("/masuk");
+  const forConsole = path.startsWith("/masuk") && new URLSearchParams(location.search).get("ke") === "konsol";
   return (
     <header class="app-header">
       <a class="brand" href="/" onClick={onLinkClick}>
@@ -26,8 +27,8 @@ export function AppHeader() {
       >
         {t("switchLanguage")}
       </button>
-      {/* The console has its own navigation; the cadre tabs would only mislead there. */}
-      {!path.startsWith("/konsol") && (
+      {/* The console has its own navigation; the cadre tabs would only mislead there and on its sign-in. */}
+      {!path.startsWith("/konsol") && !forConsole && (
         <nav class="main-nav" aria-label={t("navLabel")}>
           <a href="/" onClick={onLinkClick} aria-current={inDrafts ? undefined : "page"}>
             {t("navGuides")}
