@@ -27,7 +27,7 @@ export function CatalogueEmpty() {
   if (!online.value) return <p class="card notice">{t("emptyCatalogue")}</p>;
   if (refreshState.value === "failed") {
     return (
-      <div class="card notice" role="alert">
+      <div class="card notice catalogue-failed" role="alert">
         <p>{t("catalogueDownloadFailed")}</p>
         <button type="button" class="button small" onClick={() => void refreshCatalogue()}>
           {t("catalogueRetry")}

@@ -53,6 +53,32 @@ describe("a cadre's first visit", () => {
     await context.close();
   });
 
+  it("says the server cannot be reached when the download fails online, and 'connect once' only offline with nothing stored", async () => {
+    const context = await env.browser.newContext(PHONE);
+    const page = await context.newPage();
+    const guidesUrl = (url: URL) => url.pathname === "/api/guides";
+    await page.route(guidesUrl, (route) => route.abort("connectionrefused"));
+    await page.goto(env.server.url);
+    const failed = page.getByRole("alert").filter({ hasText: "Panduan belum bisa diunduh" });
+    await failed.waitFor();
+    expect(await page.getByText(/Katalog belum tersimpan/).count()).toBe(0);
+    await screenshot(page, "first-visit-download-failed");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText("Katalog belum tersimpan. Sambungkan HP ke internet sekali untuk mengunduhnya.").waitFor();
+
+    // The signal is back: the download starts by itself, meets the server still out of reach, and says so.
+    await context.setOffline(false);
+    await failed.waitFor();
+    await page.unroute(guidesUrl);
+    await failed.getByRole("button", { name: "Coba lagi" }).click();
+    await expect.poll(() => page.locator(".guide-list > li").count(), { timeout: 30_000 }).toBeGreaterThan(30);
+    await context.close();
+  });
+
   it("offers 'Pasang aplikasi' only when the browser offers installing, and opens the browser's prompt", async () => {
     const context = await env.browser.newContext(PHONE);
     const page = await context.newPage();
