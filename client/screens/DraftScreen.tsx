@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { dateDataFields } from "../../shared/precheck/eligibility";
 import { SelfCheck } from "../components/SelfCheck";
 import { ApplicantForm } from "../drafts/components/ApplicantForm";
 import { Handover } from "../drafts/components/Handover";
 import { OfficePicker } from "../drafts/components/OfficePicker";
 import { PrecheckSummary } from "../drafts/components/PrecheckSummary";
 import { ReadyBox } from "../drafts/components/ReadyBox";
-import { RequirementCard } from "../drafts/components/RequirementCard";
+import { RequirementsSection } from "../drafts/components/RequirementsSection";
 import { ServerRefusal } from "../drafts/components/ServerRefusal";
 import { VersionNotice } from "../drafts/components/VersionNotice";
 import { handoverText } from "../drafts/handover-text";
@@ -49,11 +48,8 @@ export function DraftScreen({ id }: { id: string }) {
   }
 
   const ready = result.verdict === "ready";
-  const verdicts = new Map(result.requirements.map((v) => [v.requirementId, v]));
-  const dateFields = dateDataFields(guide);
   const remote = office?.remote;
   const sentBack = sentBackView(guide, draft, remote);
-  const flags = new Map(sentBack?.flags.map((flag) => [flag.requirementId, flag]));
   const locked = !!remote && LOCKED.has(remote.status) && draft.status !== "draft";
   const status = statusOf(draft, remote, office?.waiting ?? false, syncView.value.running);
   return (
@@ -117,29 +113,15 @@ export function DraftScreen({ id }: { id: string }) {
           />
         )}
 
-        <section aria-labelledby="requirements-title">
-          <h2 id="requirements-title" class="section-title">
-            {td("requirementsTitle")}
-          </h2>
-          <ul class="requirement-cards">
-            {guide.requirements.map((requirement) => {
-              const verdict = verdicts.get(requirement.id);
-              return verdict ? (
-                <RequirementCard
-                  key={requirement.id}
-                  draft={draft}
-                  requirement={requirement}
-                  verdict={verdict}
-                  edit={edit}
-                  run={run}
-                  officeReview={flags.get(requirement.id)}
-                  showAll={showAll}
-                  isDate={dateFields.has(requirement.id)}
-                />
-              ) : null;
-            })}
-          </ul>
-        </section>
+        <RequirementsSection
+          guide={guide}
+          draft={draft}
+          result={result}
+          flags={sentBack?.flags ?? []}
+          showAll={showAll}
+          edit={edit}
+          run={run}
+        />
       </fieldset>
 
       <ReadyBox

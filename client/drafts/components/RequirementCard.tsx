@@ -9,7 +9,7 @@ import { locale } from "../../i18n";
 import { td } from "../messages";
 import type { OfficeFlag } from "../sent-back";
 import { DataAnswer } from "./DataAnswer";
-import { errorProps } from "./Field";
+import { IssuedOnField } from "./IssuedOnField";
 import { PageAdder } from "./PageAdder";
 import { PageList } from "./PageList";
 import { PagesCount } from "./PagesCount";
@@ -57,10 +57,13 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
   };
   const issuedError = fieldError(`documents.${id}.issuedOn`, document?.issuedOn);
   const dataError = fieldError(`data.${id}`, draft.data[id]);
+  // The date field exists only once the statement is confirmed signed; before that the card's list says so.
+  const signedError = document?.signedOn ? fieldError(`documents.${id}.signedOn`, document.signedOn) : undefined;
   // A reason shown under its own field is not repeated in the card's list.
   const listed = verdict.reasons.filter(
     (r) =>
       !(issuedError && r.field === `documents.${id}.issuedOn`) &&
+      !(signedError && r.field === `documents.${id}.signedOn`) &&
       !(dataError && requirement.kind === "data" && r.field === `data.${id}`),
   );
   return (
@@ -95,7 +98,7 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
         </ul>
       )}
       {applies && requirement.kind === "statement" && (
-        <StatementPanel draft={draft} requirement={requirement} edit={edit} />
+        <StatementPanel draft={draft} requirement={requirement} edit={edit} signedError={signedError} />
       )}
       {applies && isPaper && (
         <>
@@ -125,27 +128,7 @@ export function RequirementCard({ draft, requirement, verdict, edit, run, office
             }}
           />
           {requirement.acceptance.maxAgeDays && (
-            <div class="field">
-              <label for={`issued-${id}`}>{td("issuedOn")}</label>
-              <input
-                id={`issued-${id}`}
-                type="date"
-                value={document?.issuedOn ?? ""}
-                {...errorProps(`issued-${id}`, issuedError)}
-                onInput={(event) => {
-                  const value = event.currentTarget.value;
-                  edit(`documents.${id}.issuedOn`, (d) => {
-                    d.documents[id] ??= { pages: [], issuedOn: "" };
-                    d.documents[id].issuedOn = value;
-                  });
-                }}
-              />
-              {issuedError && (
-                <p class="field-error" id={`issued-${id}-error`}>
-                  {issuedError}
-                </p>
-              )}
-            </div>
+            <IssuedOnField draft={draft} requirementId={id} error={issuedError} edit={edit} />
           )}
         </>
       )}

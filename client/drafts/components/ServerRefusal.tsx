@@ -2,6 +2,8 @@ import type { Guide } from "../../../shared/guide";
 import type { AttentionRow } from "../../db/local-db";
 import { locale } from "../../i18n";
 import { rejectionText, td } from "../messages";
+import { reasonTargets } from "../reason-target";
+import { ReasonLink } from "./ReasonLink";
 
 /**
  * What the server refused for this draft and why, as the push answered it:
@@ -31,10 +33,10 @@ export function ServerRefusal({ rows, guide }: { rows: AttentionRow[]; guide: Gu
                     return (
                       <li key={`${reason.code}-${reason.field ?? index}`}>
                         {label ? (
-                          // The reason names its requirement: a link straight to that card.
-                          <a href={`#req-${reason.requirementId}`}>
+                          // The reason names its requirement: a link that takes focus to its field or card.
+                          <ReasonLink targets={reasonTargets(reason)}>
                             {label}: {text}
-                          </a>
+                          </ReasonLink>
                         ) : (
                           text
                         )}

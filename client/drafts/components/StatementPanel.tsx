@@ -4,12 +4,15 @@ import type { Requirement } from "../../../shared/guide";
 import { locale } from "../../i18n";
 import { td } from "../messages";
 import { today } from "../store";
+import { errorProps } from "./Field";
 import { StatementSheet } from "./StatementSheet";
 
 interface Props {
   draft: Draft;
   requirement: Requirement;
   edit: (action: string, change: (draft: Draft) => void) => unknown;
+  /** What the pre-check says about the signing date, when it is shown. */
+  signedError?: string | undefined;
 }
 
 /**
@@ -17,7 +20,7 @@ interface Props {
  * shows or prints the filled text, the applicant signs it, and the cadre
  * confirms the signing date. Only then does the photo of the signed page count.
  */
-export function StatementPanel({ draft, requirement, edit }: Props) {
+export function StatementPanel({ draft, requirement, edit, signedError }: Props) {
   const id = requirement.id;
   const dialog = useRef<HTMLDialogElement>(null);
   const signedOn = draft.documents[id]?.signedOn ?? "";
@@ -71,15 +74,21 @@ export function StatementPanel({ draft, requirement, edit }: Props) {
         <span>{td("statementSignedConfirm")}</span>
       </label>
       {signedOn !== "" && (
-        <div class="field">
+        <div class={signedError ? "field has-error" : "field"}>
           <label for={`signed-${id}`}>{td("statementSignedOn")}</label>
           <input
             id={`signed-${id}`}
             type="date"
             value={signedOn}
             max={today()}
+            {...errorProps(`signed-${id}`, signedError)}
             onInput={(event) => setSigned(event.currentTarget.value)}
           />
+          {signedError && (
+            <p class="field-error" id={`signed-${id}-error`}>
+              {signedError}
+            </p>
+          )}
         </div>
       )}
     </div>
