@@ -33,9 +33,10 @@ export function BarChart({ labels, values, label }: { labels: string[]; values: 
             values: (_u, splits) => splits.map((split) => labels[split] ?? ""),
             splits: () => labels.map((_, index) => index),
             gap: 4,
-            // On a phone the labels do not fit side by side: slant them and give the axis room.
-            rotate: (u) => (u.width < 640 ? -40 : 0),
-            size: (u) => (u.width < 640 ? 96 : 40),
+            // On a phone the labels do not fit side by side: slant them steeply enough that
+            // two-word statuses ("Diterima kantor", "Perlu diperbaiki") clear their neighbours.
+            rotate: (u) => (u.width < 640 ? -60 : 0),
+            size: (u) => (u.width < 640 ? 116 : 40),
           },
           // Counts: whole-number ticks only.
           { size: 40, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000] },

@@ -4,6 +4,7 @@ import { api, queryString } from "../api";
 import { AuditFilters, type AuditFilterValues } from "../components/audit/AuditFilters";
 import { AuditRow } from "../components/audit/AuditRow";
 import { ErrorNote } from "../components/Notice";
+import { TableScroll } from "../components/TableScroll";
 import { tc } from "../messages";
 import { usePagedList } from "../use-paged-list";
 
@@ -35,7 +36,7 @@ export function AuditScreen() {
         {loading && entries.length === 0 ? tc("loading") : tc("results", { count: entries.length })}
       </p>
       {error !== null && <ErrorNote error={error} onRetry={() => void load(filters, null)} />}
-      <div class="table-scroll">
+      <TableScroll labelledBy={"audit-title"}>
         <table class="console-table audit-table" data-testid="audit-table">
           <thead>
             <tr>
@@ -52,7 +53,7 @@ export function AuditScreen() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {cursor && (
         <button type="button" class="button" disabled={loading} onClick={() => void load(filters, cursor)}>
           {tc("loadMore")}

@@ -4,6 +4,7 @@ import { formatNumber } from "../../../format";
 import { formatRate, rateOf } from "../../format";
 import { type ConsoleMessageKey, tc } from "../../messages";
 import { CsvLinks } from "../CsvLinks";
+import { TableScroll } from "../TableScroll";
 
 function RateCell({ rate, part, whole }: { rate: number | null; part: number; whole: number }) {
   return (
@@ -27,7 +28,7 @@ export function GroupTable({ id, title, rows, csv }: { id: string; title: string
       {rows.length === 0 ? (
         <p class="muted">{tc("noResults")}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll labelledBy={`${id}-title`}>
           <table class="console-table group-table" data-testid={`table-${id}`}>
             <thead>
               <tr>
@@ -74,7 +75,7 @@ export function GroupTable({ id, title, rows, csv }: { id: string; title: string
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <CsvLinks href={csv} testId={id} />
     </section>

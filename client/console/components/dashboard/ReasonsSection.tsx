@@ -4,6 +4,7 @@ import { formatNumber } from "../../../format";
 import { locale } from "../../../i18n";
 import { type ConsoleMessageKey, tc } from "../../messages";
 import { CsvLinks } from "../CsvLinks";
+import { TableScroll } from "../TableScroll";
 
 /** The office's most frequent reasons, per service: what cadres most need to hear about. */
 export function ReasonsSection({ reasons, csv }: { reasons: ReasonCount[]; csv: string }) {
@@ -14,7 +15,7 @@ export function ReasonsSection({ reasons, csv }: { reasons: ReasonCount[]; csv: 
       {reasons.length === 0 ? (
         <p class="muted">{tc("noResults")}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll labelledBy={"reasons-title"}>
           <table class="console-table" data-testid="table-reasons">
             <thead>
               <tr>
@@ -37,7 +38,7 @@ export function ReasonsSection({ reasons, csv }: { reasons: ReasonCount[]; csv: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <CsvLinks href={csv} testId="reasons" />
     </section>

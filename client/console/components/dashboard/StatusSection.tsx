@@ -3,6 +3,7 @@ import { formatNumber } from "../../../format";
 import { type ConsoleMessageKey, tc } from "../../messages";
 import { BarChart } from "../BarChart";
 import { CsvLinks } from "../CsvLinks";
+import { TableScroll } from "../TableScroll";
 
 /** How many files are in each status now: a chart, and the same numbers in a table. */
 export function StatusSection({ byStatus, csv }: { byStatus: Record<string, number>; csv: string }) {
@@ -15,7 +16,7 @@ export function StatusSection({ byStatus, csv }: { byStatus: Record<string, numb
         labels={REVIEW_STATUS_ORDER.map(label)}
         values={REVIEW_STATUS_ORDER.map((s) => byStatus[s] ?? 0)}
       />
-      <div class="table-scroll">
+      <TableScroll labelledBy={"by-status-title"}>
         <table class="console-table" data-testid="table-by-status">
           <thead>
             <tr>
@@ -32,7 +33,7 @@ export function StatusSection({ byStatus, csv }: { byStatus: Record<string, numb
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <CsvLinks href={csv} testId="by-status" />
     </section>
   );
