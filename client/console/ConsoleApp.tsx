@@ -1,5 +1,6 @@
 import "./console.css";
 import { useEffect } from "preact/hooks";
+import { t } from "../i18n";
 import { currentPath, onLinkClick } from "../router";
 import { ErrorNote } from "./components/Notice";
 import { kecamatanName } from "./lookups";
@@ -78,7 +79,15 @@ export function ConsoleApp() {
       {route.name === "guide" && <GuideEditorScreen key={route.id} id={route.id} />}
       {route.name === "people" && <PeopleScreen />}
       {route.name === "audit" && <AuditScreen />}
-      {route.name === "not-found" && <p>{tc("noResults")}</p>}
+      {route.name === "not-found" && (
+        // Every page has its one h1, an unknown console address included.
+        <section class="card">
+          <h1>{t("notFoundTitle")}</h1>
+          <a class="back-link" href={consolePaths.queue} onClick={onLinkClick}>
+            ← {tc("navQueue")}
+          </a>
+        </section>
+      )}
     </div>
   );
 }

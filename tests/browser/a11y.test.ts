@@ -187,6 +187,10 @@ describe("accessibility on a 360 px phone and the office PC", () => {
     await page.goto(`${env.server.url}/konsol/dasbor`);
     await page.getByTestId("table-by-status").waitFor();
     await checkConsoleScreen(page, "dashboard");
+
+    await page.goto(`${env.server.url}/konsol/tidak-ada`);
+    await page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" }).waitFor();
+    await checkConsoleScreen(page, "not-found");
     await context.close();
 
     // The audit log as the admin reads it, the operator's receipt of the file among its rows.
