@@ -178,6 +178,14 @@ describe("the office's desk", () => {
     await page.getByLabel("Status").selectOption("verified");
     await expect.poll(() => page.getByTestId("queue-row").count()).toBe(1);
     await rowOf(page, siti.id).waitFor();
+
+    // On a phone the same screens still read: the resubmission's card stacks above the file.
+    await page.setViewportSize({ width: 360, height: 740 });
+    await screenshot(page, "console-desk-queue-360");
+    await rowOf(page, siti.id).getByRole("link").click();
+    await page.getByTestId("sent-back").getByText("Diganti: foto KTP-el pemohon").waitFor();
+    await screenshot(page, "console-desk-review-360", { fullPage: true });
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
 });
