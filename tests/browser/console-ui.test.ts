@@ -258,9 +258,8 @@ describe("operator console", () => {
       await page.getByTestId("dash-submitted").waitFor();
       // The comma file and the semicolon one for Excel under Indonesian settings.
       await expect(page.locator('a[href="/api/console/dashboard/by-service.csv"]').count()).resolves.toBe(1);
-      await expect(
-        page.locator('a[href="/api/console/dashboard/by-service.csv?sep=semicolon"]').count(),
-      ).resolves.toBe(1);
+      const excel = page.locator('a[href="/api/console/dashboard/by-service.csv?sep=semicolon"]');
+      await expect(excel.count()).resolves.toBe(1);
       // uPlot styled its elements through the CSSOM: sizes are set, and nothing was blocked.
       const canvasWidth = await page.locator('[data-testid="dashboard-chart"] canvas').evaluate((c) => c.clientWidth);
       expect(canvasWidth).toBeGreaterThan(100);
