@@ -116,13 +116,16 @@ describe("people screen of the console", () => {
     const field = form.getByLabel("Nama pengguna");
     await expect.poll(() => field.getAttribute("aria-invalid")).toBe("true");
     expect(await field.evaluate((input) => input === document.activeElement)).toBe(true);
-    const message = form.locator(`#${await field.getAttribute("aria-describedby")}`);
+    const message = page.locator(`#${await field.getAttribute("aria-describedby")}`);
     expect(await message.textContent()).toBe("Nama pengguna ini sudah dipakai. Pilih nama lain.");
     // Only the wrong field is marked; the rest of the form keeps what was typed.
     expect(await form.locator('[aria-invalid="true"]').count()).toBe(1);
     expect(await kecamatan.inputValue()).toBe("Cakung (31.75.06)");
     await screenshot(page, "console-people-error-1280");
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // The console's language decides the words, not the language the refusal came in.
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => message.textContent()).toBe("This username is taken. Choose another one.");
     expect(env.server.db.select().from(users).where(eq(users.displayName, "Petugas Kembar")).get()).toBeUndefined();
     await page.context().close();
   });

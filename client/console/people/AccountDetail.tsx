@@ -6,6 +6,7 @@ import { ErrorNote } from "../components/Notice";
 import { tc } from "../messages";
 import { AccountSessions } from "./AccountSessions";
 import { CadreActivityList } from "./CadreActivityList";
+import { FieldError } from "./FieldError";
 import { errorProps, fieldErrors } from "./field-errors";
 import { KelurahanSelect } from "./KelurahanSelect";
 
@@ -72,11 +73,7 @@ function AccountEdit({ account, busy, error, run }: ActionProps) {
           {...errorProps(nameId, errors.displayName)}
           onInput={(e) => setName(e.currentTarget.value)}
         />
-        {errors.displayName && (
-          <p class="field-error" id={`${nameId}-error`}>
-            {errors.displayName}
-          </p>
-        )}
+        <FieldError id={nameId} message={errors.displayName} />
       </div>
       {mayHaveKelurahan(account.role) && (
         <KelurahanSelect
@@ -132,11 +129,7 @@ function PasswordReset({ account, busy, error, run }: ActionProps) {
           {...errorProps(id, errors.password)}
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
-        {errors.password && (
-          <p class="field-error" id={`${id}-error`}>
-            {errors.password}
-          </p>
-        )}
+        <FieldError id={id} message={errors.password} />
       </div>
       <button type="submit" class="button small" disabled={busy}>
         {tc("resetPassword")}

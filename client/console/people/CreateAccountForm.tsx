@@ -5,11 +5,12 @@ import { api } from "../api";
 import { ErrorNote } from "../components/Notice";
 import { kecamatanName } from "../lookups";
 import { type ConsoleMessageKey, tc } from "../messages";
+import { FieldError } from "./FieldError";
 import { errorProps, fieldErrors, useFocusFirstError } from "./field-errors";
 import { KecamatanPicker } from "./KecamatanPicker";
 import { KelurahanSelect } from "./KelurahanSelect";
-import { generatePassword } from "./password";
-import { roleWord } from "./roles";
+import { PasswordField } from "./PasswordField";
+import { RoleChoice } from "./RoleChoice";
 
 /** What the screen shows once an account exists: who, and the initial password when it was generated. */
 export interface Created {
@@ -83,33 +84,17 @@ export function CreateAccountForm({ actor, onCreated }: { actor: SessionUser; on
       {roles.length > 1 && <RoleChoice roles={roles} value={role} error={errors.role} onChange={setRole} />}
       {text("username", "username")}
       {text("displayName", "displayName")}
-      <div class={errors.password ? "field has-error" : "field"}>
-        <label for={idOf("password")}>{tc("password")}</label>
-        <div class="password-row">
-          <input
-            id={idOf("password")}
-            // A generated password is shown so it can be handed over; a typed one stays hidden.
-            // (Preact's input types tie `type` to its other attributes; either value is fine here.)
-            type={(generated !== null && form.password === generated ? "text" : "password") as "text"}
-            autoComplete="new-password"
-            value={form.password}
-            {...errorProps(idOf("password"), errors.password)}
-            onInput={(event) => set("password", event.currentTarget.value)}
-          />
-          <button
-            type="button"
-            class="button small"
-            onClick={() => {
-              const password = generatePassword();
-              setGenerated(password);
-              set("password", password);
-            }}
-          >
-            {tc("generatePassword")}
-          </button>
-        </div>
-        <FieldError id={idOf("password")} message={errors.password} />
-      </div>
+      <PasswordField
+        id={idOf("password")}
+        value={form.password}
+        shown={generated !== null && form.password === generated}
+        error={errors.password}
+        onInput={(password) => set("password", password)}
+        onGenerate={(password) => {
+          setGenerated(password);
+          set("password", password);
+        }}
+      />
       {pickKecamatan && (
         <KecamatanPicker
           id={idOf("kecamatanCode")}
@@ -140,56 +125,3 @@ export function CreateAccountForm({ actor, onCreated }: { actor: SessionUser; on
     </form>
   );
 }
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  if (!message) return null;
-  return (
-    <p class="field-error" id={`${id}-error`}>
-      {message}
-    </p>
-  );
-}
-
-/** The roles the signed-in person may create, as one choice. */
-function RoleChoice({
-  roles,
-  value,
-  error,
-  onChange,
-}: {
-  roles: Role[];
-  value: Role;
-  error: string | undefined;
-  onChange: (role: Role) => void;
-}) {
-  return (
-    <fieldset
-      class={error ? "field has-error" : "field"}
-      aria-describedby={error ? "new-account-role-error" : undefined}
-    >
-      <legend>{tc("accountRole")}</legend>
-      <div class="segmented">
-        {roles.map((role, index) => (
-          <label key={role}>
-            <input
-              type="radio"
-              name="new-account-role"
-              id={index === 0 ? idOf("role") : `new-account-role-${role}`}
-              checked={value === role}
-              aria-invalid={error ? true : undefined}
-              onChange={() => onChange(role)}
-            />
-            <span>{role === "operator" ? tc("roleOperatorLong") : capitalised(roleWord(role))}</span>
-          </label>
-        ))}
-      </div>
-      {error && (
-        <p class="field-error" id="new-account-role-error">
-          {error}
-        </p>
-      )}
-    </fieldset>
-  );
-}
-
-const capitalised = (word: string) => word.charAt(0).toLocaleUpperCase("id") + word.slice(1);

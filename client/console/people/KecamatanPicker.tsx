@@ -1,6 +1,7 @@
 import { useMemo, useState } from "preact/hooks";
 import { jakartaDistricts, jakartaRegencies } from "../../../shared/regions";
 import { tc } from "../messages";
+import { FieldError } from "./FieldError";
 import { errorProps } from "./field-errors";
 
 interface Kecamatan {
@@ -135,11 +136,7 @@ export function KecamatanPicker({
         ))}
       </div>
       {open && options.length === 0 && <p class="field-hint">{tc("kecamatanNoMatch")}</p>}
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} message={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { villagesOf } from "../lookups";
 import { tc } from "../messages";
+import { FieldError } from "./FieldError";
 import { errorProps } from "./field-errors";
 
 /** A cadre's kelurahan, from the kecamatan's official list; empty for none. */
@@ -32,11 +33,7 @@ export function KelurahanSelect({
           </option>
         ))}
       </select>
-      {error && (
-        <p class="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError id={id} message={error} />
     </div>
   );
 }
