@@ -140,6 +140,7 @@ const id = {
   nextFileNotice: "Keputusan tersimpan — berkas berikutnya",
   queueDone: "Tidak ada berkas lain di antrean ini.",
   chooseDecision: "Pilih keputusan.",
+  "event.resubmitted": "Diajukan ulang",
   // dashboard
   dashboardTitle: "Dasbor",
   from: "Dari tanggal",
@@ -543,6 +544,7 @@ const en: Record<ConsoleMessageKey, string> = {
   nextFileNotice: "Decision saved — next file",
   queueDone: "No other file in this queue.",
   chooseDecision: "Choose a decision.",
+  "event.resubmitted": "Resubmitted",
   dashboardTitle: "Dashboard",
   from: "From",
   to: "To",

@@ -1,13 +1,13 @@
 import { useMemo, useState } from "preact/hooks";
 import type { GuideAdminDetail } from "../../../shared/api/console";
 import { Guide } from "../../../shared/guide";
-import { locale } from "../../i18n";
 import { onLinkClick } from "../../router";
 import { ApiFailure, api, type FieldIssue } from "../api";
 import { editorOf } from "../components/GuideFields";
 import { GuideForm } from "../components/GuideForm";
 import { GuidePreview } from "../components/GuidePreview";
-import { noteReady, PublishFields, type PublishState } from "../components/guide/PublishBar";
+import { EditorHeader } from "../components/guide/EditorHeader";
+import { PublishSection, type PublishState } from "../components/guide/PublishSection";
 import { EditorNav } from "../components/guide/Section";
 import { VersionList } from "../components/guide/VersionList";
 import { ErrorNote, Status } from "../components/Notice";
@@ -24,15 +24,6 @@ async function loadDetail(id: string): Promise<GuideAdminDetail | null> {
     if (error instanceof ApiFailure && error.status === 404) return null;
     throw error;
   }
-}
-
-/** "Ubah panduan: Surat Keterangan Domisili": the service by the name the office saved, its id while it has none. */
-function editorTitle(id: string, detail: GuideAdminDetail | null): string {
-  const lang = locale.value;
-  type Titled = { title?: { id?: string; en?: string } } | null | undefined;
-  const saved = (detail?.published as Titled)?.title ?? (detail?.draft as Titled)?.title;
-  const name = saved?.[lang]?.trim() || saved?.id?.trim();
-  return name ? tc("editorTitle", { name }) : tc("editorTitleNew", { id });
 }
 
 export function GuideEditorScreen({ id }: { id: string }) {
@@ -113,31 +104,18 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
     setPublish({ changeNote: "", binding: true });
     return published;
   };
+  const setAvailability = (action: "withdraw" | "restore") => {
+    // Cadres' phones drop the guide at their next sync: ask once before that happens.
+    if (action === "withdraw" && !window.confirm(tc("withdrawConfirm"))) return;
+    void act(
+      () => api<GuideAdminDetail>("POST", `/api/console/guides/${id}/${action}`),
+      tc(action === "withdraw" ? "withdrawnDone" : "restoredDone"),
+    );
+  };
 
   return (
     <div class="guide-editor">
-      <h1 id="editor-title">{editorTitle(id, detail)}</h1>
-      <p class="muted small" data-testid="guide-state">
-        {[
-          publishedVersion !== null ? tc("published", { version: publishedVersion }) : null,
-          detail?.withdrawn ? tc("withdrawn") : null,
-          detail?.draft || publishedVersion === null ? tc("draft") : null,
-        ]
-          .filter(Boolean)
-          .join(" · ")}
-      </p>
-
-      {issues.length > 0 && (
-        <div class="warning" role="alert" data-testid="guide-issues">
-          <ul class="plain-list small">
-            {issues.slice(0, 30).map((issue, index) => (
-              <li key={index}>
-                <code>{issue.path.join(".") || "—"}</code>: {issue.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <EditorHeader id={id} detail={detail} publishedVersion={publishedVersion} issues={issues} />
 
       <div class="editor-layout">
         <EditorNav />
@@ -150,8 +128,16 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
           noValidate
         >
           <GuideForm ed={ed} />
+          <PublishSection
+            state={publish}
+            onChange={setPublish}
+            detail={detail}
+            publishedVersion={publishedVersion}
+            busy={busy}
+            onPublish={() => void act(publishNow, tc("publishedDone"))}
+            onAvailability={setAvailability}
+          />
           <div class="editor-actions card">
-            <PublishFields state={publish} onChange={setPublish} published={publishedVersion !== null} />
             <button type="submit" class="button primary" disabled={busy} data-testid="save-draft">
               {tc("saveDraft")}
             </button>
@@ -173,16 +159,6 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
                 {tc("discardDraft")}
               </button>
             )}
-            <button
-              type="button"
-              class="button primary"
-              disabled={busy || !noteReady(publish.changeNote)}
-              data-testid="publish"
-              onClick={() => void act(publishNow, tc("publishedDone"))}
-            >
-              {tc("publish")}
-            </button>
-            {publishedVersion !== null && <AvailabilityButton id={id} detail={detail} busy={busy} act={act} />}
             {error !== null && <ErrorNote error={error} />}
             <Status text={status} />
           </div>
@@ -197,47 +173,5 @@ function Editor({ id, initial }: { id: string; initial: GuideAdminDetail | null 
 
       {detail && detail.versions.length > 0 && <VersionList versions={detail.versions} />}
     </div>
-  );
-}
-
-/** Withdraw a published guide (asking first), or restore a withdrawn one. */
-function AvailabilityButton({
-  id,
-  detail,
-  busy,
-  act,
-}: {
-  id: string;
-  detail: GuideAdminDetail | null;
-  busy: boolean;
-  act: (action: () => Promise<GuideAdminDetail | undefined>, done: string) => Promise<void>;
-}) {
-  if (detail?.withdrawn) {
-    return (
-      <button
-        type="button"
-        class="button"
-        disabled={busy}
-        onClick={() =>
-          void act(() => api<GuideAdminDetail>("POST", `/api/console/guides/${id}/restore`), tc("restoredDone"))
-        }
-      >
-        {tc("restore")}
-      </button>
-    );
-  }
-  return (
-    <button
-      type="button"
-      class="button danger"
-      disabled={busy}
-      onClick={() => {
-        // Cadres' phones drop the guide at their next sync: ask once before that happens.
-        if (!window.confirm(tc("withdrawConfirm"))) return;
-        void act(() => api<GuideAdminDetail>("POST", `/api/console/guides/${id}/withdraw`), tc("withdrawnDone"));
-      }}
-    >
-      {tc("withdraw")}
-    </button>
   );
 }

@@ -1,28 +1,45 @@
+import type { GuideAdminDetail } from "../../../../shared/api/console";
 import { tc } from "../../messages";
+import { Section } from "./Section";
 
 export interface PublishState {
   changeNote: string;
   binding: boolean;
 }
 
+/** A note the server takes: 3 to 500 characters once trimmed (shared/api/console.ts, PublishGuideRequest). */
+export function noteReady(note: string): boolean {
+  const length = note.trim().length;
+  return length >= 3 && length <= 500;
+}
+
 /**
- * Publishing: the office's note on the change (stored with the version and
- * shown on cadres' phones beside the list of changes) and, for a guide
- * already published, whether drafts not yet submitted must move to it.
+ * Publishing, the editor's last section: the office's note on the change
+ * (stored with the version and shown on cadres' phones beside the list of
+ * changes), whether drafts not yet submitted must move to it, and taking a
+ * published guide out of the catalogue or back.
  */
-export function PublishFields({
+export function PublishSection({
   state,
   onChange,
-  published,
+  detail,
+  publishedVersion,
+  busy,
+  onPublish,
+  onAvailability,
 }: {
   state: PublishState;
   onChange: (next: PublishState) => void;
-  published: boolean;
+  detail: GuideAdminDetail | null;
+  publishedVersion: number | null;
+  busy: boolean;
+  onPublish: () => void;
+  onAvailability: (action: "withdraw" | "restore") => void;
 }) {
   const length = state.changeNote.trim().length;
   return (
-    <>
-      <div class="field change-note-field">
+    <Section id="sec-publish">
+      <div class="field">
         <label for="change-note">{tc("changeNote")}</label>
         <textarea
           id="change-note"
@@ -36,7 +53,7 @@ export function PublishFields({
           {tc("changeNoteHint", { count: length })}
         </p>
       </div>
-      {published && (
+      {publishedVersion !== null && (
         <fieldset class="field binding-choice">
           <legend>{tc("bindingLegend")}</legend>
           <label>
@@ -61,12 +78,27 @@ export function PublishFields({
           </label>
         </fieldset>
       )}
-    </>
+      <div class="publish-actions">
+        <button
+          type="button"
+          class="button primary"
+          disabled={busy || !noteReady(state.changeNote)}
+          data-testid="publish"
+          onClick={onPublish}
+        >
+          {tc("publish")}
+        </button>
+        {publishedVersion !== null &&
+          (detail?.withdrawn ? (
+            <button type="button" class="button" disabled={busy} onClick={() => onAvailability("restore")}>
+              {tc("restore")}
+            </button>
+          ) : (
+            <button type="button" class="button danger" disabled={busy} onClick={() => onAvailability("withdraw")}>
+              {tc("withdraw")}
+            </button>
+          ))}
+      </div>
+    </Section>
   );
-}
-
-/** A note the server takes: 3 to 500 characters once trimmed (shared/api/console.ts, PublishGuideRequest). */
-export function noteReady(note: string): boolean {
-  const length = note.trim().length;
-  return length >= 3 && length <= 500;
 }

@@ -10,6 +10,7 @@ export const SECTIONS = [
   { id: "sec-requirements", title: "secRequirements" },
   { id: "sec-eligibility", title: "secEligibility" },
   { id: "sec-legal", title: "secLegal" },
+  { id: "sec-publish", title: "secPublish" },
 ] as const satisfies readonly { id: string; title: ConsoleMessageKey }[];
 
 export type SectionId = (typeof SECTIONS)[number]["id"];
