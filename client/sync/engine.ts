@@ -23,7 +23,7 @@ export interface SyncDeps {
    * Makes sure the server holds a page (resumable upload, skipped when the server has the hash),
    * reporting the page's bytes as they go.
    */
-  upload: (page: UploadRequest, onBytes?: (sent: number, total: number) => void) => Promise<void>;
+  upload: (page: UploadRequest, report?: UploadReport) => Promise<void>;
   /** What the round is doing, for the sync bar: which photo of how many, then pushing, then pulling. */
   onProgress?: (progress: SyncProgress) => void;
   now?: () => Date;
@@ -41,8 +41,14 @@ export interface SyncDeps {
  */
 export type SyncStatus = "ok" | "offline" | "unreachable" | "refused" | "signed-out" | "session-expired" | "error";
 
+/** What an upload tells while it runs: bytes on their way, and retries after a failed request. */
+export interface UploadReport {
+  onBytes: (sent: number, total: number) => void;
+  onRetry: (attempt: number) => void;
+}
+
 export type SyncProgress =
-  | { phase: "upload"; page: number; pages: number; sent: number; total: number }
+  | { phase: "upload"; page: number; pages: number; sent: number; total: number; retrying?: number }
   | { phase: "push" }
   | { phase: "pull" };
 
@@ -152,9 +158,16 @@ async function uploadPendingPages(deps: SyncDeps): Promise<void> {
     const blob = await deps.db.blobs.get(page.blobId);
     // A page deleted since: the server will refuse the submit visibly (file-missing).
     if (!blob) continue;
-    const report = (sent: number, total: number) =>
-      deps.onProgress?.({ phase: "upload", page: index + 1, pages: pages.length, sent, total });
-    report(0, blob.data.byteLength);
+    const place = { phase: "upload", page: index + 1, pages: pages.length } as const;
+    let last = { sent: 0, total: blob.data.byteLength };
+    const report: UploadReport = {
+      onBytes: (sent, total) => {
+        last = { sent, total };
+        deps.onProgress?.({ ...place, ...last });
+      },
+      onRetry: (attempt) => deps.onProgress?.({ ...place, ...last, retrying: attempt }),
+    };
+    report.onBytes(0, blob.data.byteLength);
     try {
       await deps.upload({ data: blob.data, mime: blob.mime, sha256: page.sha256 }, report);
     } catch (error) {

@@ -2,7 +2,7 @@ import { liveQuery } from "dexie";
 import { account } from "../account/session";
 import { loadCatalogue } from "../catalogue/store";
 import { localDb } from "../db/local-db";
-import { type SyncProgress, syncOnce, type UploadRequest } from "./engine";
+import { type SyncProgress, syncOnce, type UploadReport, type UploadRequest } from "./engine";
 import { syncView } from "./state";
 
 const LOCK = "masdarin-sync";
@@ -43,7 +43,13 @@ function watchPending(): void {
 function showProgress(progress: SyncProgress): void {
   const upload =
     progress.phase === "upload"
-      ? { page: progress.page, pages: progress.pages, sent: progress.sent, total: progress.total }
+      ? {
+          page: progress.page,
+          pages: progress.pages,
+          sent: progress.sent,
+          total: progress.total,
+          ...(progress.retrying ? { retrying: progress.retrying } : {}),
+        }
       : null;
   syncView.value = { ...syncView.value, phase: progress.phase, upload };
 }
@@ -79,9 +85,9 @@ function roundFetch(signal: AbortSignal) {
 }
 
 function uploadWith(signal: AbortSignal) {
-  return async (page: UploadRequest, onBytes?: (sent: number, total: number) => void): Promise<void> => {
+  return async (page: UploadRequest, report?: UploadReport): Promise<void> => {
     const { uploadPage } = await import("../uploads");
-    await uploadPage({ ...page, signal, ...(onBytes ? { onProgress: onBytes } : {}) });
+    await uploadPage({ ...page, signal, ...(report ? { onProgress: report.onBytes, onRetry: report.onRetry } : {}) });
   };
 }
 

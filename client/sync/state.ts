@@ -10,6 +10,8 @@ export interface UploadProgress {
   pages: number;
   sent: number;
   total: number;
+  /** A request for this photo failed and is being tried again (its attempt number). */
+  retrying?: number;
 }
 
 export interface SyncView {

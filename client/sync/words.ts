@@ -61,6 +61,14 @@ export function describeSync(view: SyncView, { online, signedIn }: SyncContext):
   if (!online) return { ...none, tone: "offline", message: { key: "syncOffline" }, action: null };
   if (view.running) {
     const upload = view.upload;
+    if (upload?.retrying) {
+      return {
+        tone: "problem",
+        message: { key: "syncUploadRetrying", params: { page: upload.page, pages: upload.pages } },
+        action: null,
+        progress: { value: upload.sent, max: upload.total },
+      };
+    }
     if (upload) {
       return {
         tone: "busy",

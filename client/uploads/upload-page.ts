@@ -11,7 +11,7 @@
  * 3. After the last chunk, HEAD again: resolve only when the server says it
  *    holds the file (it hashed and sniffed it before recording it).
  */
-import { type DetailedError, Upload } from "tus-js-client";
+import { type DetailedError, defaultOptions, Upload } from "tus-js-client";
 import { PAGE_MIMES } from "../../shared/files/formats";
 import { isRefusalCode, UploadError } from "./errors";
 import { forgetUploadUrl, localUrlStorage } from "./url-storage";
@@ -35,6 +35,11 @@ export interface UploadPageOptions {
   sha256: string;
   /** Bytes the server has confirmed or that are on their way, of `total`. */
   onProgress?: (sent: number, total: number) => void;
+  /**
+   * A request failed (no answer, a 5xx) and tus-js-client will try again after its delay: the
+   * sync bar says the server is not answering instead of showing bytes that do not move.
+   */
+  onRetry?: (attempt: number) => void;
   /** Stops sending; the upload stays resumable. Rejects with code "aborted". */
   signal?: AbortSignal;
 }
@@ -88,7 +93,7 @@ function toUploadError(error: Error | DetailedError): UploadError {
   return new UploadError("server", `The server answered ${status}.`, status);
 }
 
-function sendWithTus({ data, mime, sha256, onProgress, signal }: UploadPageOptions): Promise<void> {
+function sendWithTus({ data, mime, sha256, onProgress, onRetry, signal }: UploadPageOptions): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     const settle = (error?: UploadError) => {
@@ -110,6 +115,12 @@ function sendWithTus({ data, mime, sha256, onProgress, signal }: UploadPageOptio
       storeFingerprintForResuming: true,
       removeFingerprintOnSuccess: true,
       onProgress: (sent, total) => onProgress?.(sent, total),
+      // tus-js-client's own rule (no 4xx but 409/423, only while online), told to the caller.
+      onShouldRetry: (error, attempt, options) => {
+        const retry = defaultOptions.onShouldRetry?.(error, attempt, options) ?? false;
+        if (retry) onRetry?.(attempt + 1);
+        return retry;
+      },
       onSuccess: () => settle(),
       onError: (error) => {
         const failure = toUploadError(error);

@@ -76,16 +76,21 @@ describe("the sync bar tells the truth", () => {
     await screenshot(page, "sync-bar-offline");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // Hold the first photo's bytes on their way to the server, so the bar can be read mid-upload.
+    // Hold the photos' requests on their way to the server, so the bar can be read mid-upload.
     const held: Route[] = [];
-    let releaseAll = false;
+    let holding = new Set(["PATCH"]);
     await page.route(
       (url) => url.pathname.startsWith("/api/files/tus/"),
       (route) => {
-        if (route.request().method() === "PATCH" && !releaseAll) held.push(route);
+        if (holding.has(route.request().method())) held.push(route);
         else void route.continue();
       },
     );
+    const heldPatch = async () => {
+      await expect.poll(() => held.some((route) => route.request().method() === "PATCH")).toBe(true);
+      const index = held.findIndex((route) => route.request().method() === "PATCH");
+      return held.splice(index, 1)[0] as Route;
+    };
     await context.setOffline(false);
     await expect
       .poll(() => barStatus(page).textContent(), { timeout: 30_000 })
@@ -94,13 +99,23 @@ describe("the sync bar tells the truth", () => {
     await screenshot(page, "sync-bar-uploading");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    // The first photo goes through; the bar moves on to the second.
-    await held.shift()?.continue();
+    // The server fails the photo (503): tus-js-client tries again, and the bar says so instead of frozen bytes.
+    holding = new Set(["PATCH", "HEAD"]);
+    await (await heldPatch()).fulfill({ status: 503, body: "" });
+    await expect
+      .poll(() => barStatus(page).textContent(), { timeout: 30_000 })
+      .toBe("Server tidak menjawab — foto 1 dari 3 dikirim ulang otomatis…");
+    await screenshot(page, "sync-bar-upload-retrying");
+
+    // It answers again: the first photo goes through and the bar moves on to the second.
+    holding = new Set(["PATCH"]);
+    for (const route of held.splice(0)) await route.continue();
+    await (await heldPatch()).continue();
     await expect
       .poll(() => barStatus(page).textContent(), { timeout: 30_000 })
       .toMatch(/^Mengirim foto 2 dari 3, [\d.,]+ KB dari [\d.,]+ KB$/);
 
-    releaseAll = true;
+    holding = new Set();
     for (const route of held.splice(0)) await route.continue();
     await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
     await expect

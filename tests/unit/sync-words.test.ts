@@ -38,6 +38,11 @@ describe("the sync bar's words", () => {
     expect(say(words.message)).toBe("Mengirim foto 2 dari 7, 144 KB dari 280 KB");
     expect(words.progress).toEqual({ value: 147_456, max: 286_720 });
     expect(formatBytes(1_258_291)).toBe("1,2 MB");
+    const retrying = describeSync(
+      { ...idle, running: true, phase: "upload", upload: { page: 1, pages: 3, sent: 0, total: 9, retrying: 1 } },
+      online,
+    );
+    expect(say(retrying.message)).toBe("Server tidak menjawab — foto 1 dari 3 dikirim ulang otomatis…");
     expect(text({ running: true, phase: "push" })).toBe("Mengirim isi berkas ke kantor…");
     expect(text({ running: true, phase: "pull" })).toBe("Mengambil kabar terbaru dari kantor…");
   });
