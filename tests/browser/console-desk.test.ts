@@ -144,6 +144,11 @@ describe("the office's desk", () => {
     await expect(page.getByTestId("req-accept-kartu-keluarga").isChecked()).resolves.toBe(true);
     await expect(page.getByTestId("req-accept-ktp-el").isChecked()).resolves.toBe(false);
     await expect(page.getByTestId("req-fix-ktp-el").isChecked()).resolves.toBe(false);
+    await page
+      .getByRole("heading", { name: "Riwayat" })
+      .locator("..")
+      .getByText(/Diajukan ulang → Diajukan/)
+      .waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "console-desk-review-1280");
     // One choice of decision, only those the workflow allows for a submitted file; no reason list yet.

@@ -3,6 +3,11 @@ import { formatDateTime } from "../../../format";
 import { locale } from "../../../i18n";
 import { type ConsoleMessageKey, tc } from "../../messages";
 
+/** A submission after a send-back (its event records what changed). */
+function resubmitted(event: ApplicationEvent): boolean {
+  return event.kind === "submitted" && event.detail?.resubmission === true;
+}
+
 export function HistoryCard({ history }: { history: ApplicationEvent[] }) {
   const lang = locale.value;
   return (
@@ -12,7 +17,7 @@ export function HistoryCard({ history }: { history: ApplicationEvent[] }) {
         {history.map((event, index) => (
           <li key={index}>
             <time dateTime={event.at}>{formatDateTime(new Date(event.at), lang)}</time>{" "}
-            {tc(`event.${event.kind}` as ConsoleMessageKey)}
+            {tc(resubmitted(event) ? "event.resubmitted" : (`event.${event.kind}` as ConsoleMessageKey))}
             {event.status ? ` → ${tc(`status.${event.status}` as ConsoleMessageKey)}` : ""}
             {event.actorName ? ` (${event.actorName})` : ""}
           </li>
