@@ -58,7 +58,7 @@ export function SyncBar() {
         <strong data-testid="sync-pending">{say(pendingWords(view.pending))}</strong>
       </p>
       <p
-        class={words.tone === "problem" ? "sync-problem" : words.tone === "offline" ? "sync-offline" : "small"}
+        class={`sync-status ${words.tone === "problem" ? "sync-problem" : words.tone === "offline" ? "sync-offline" : "small"}`}
         role="status"
         data-testid="sync-status"
       >
