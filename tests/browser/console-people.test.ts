@@ -73,6 +73,8 @@ describe("people screen of the console", () => {
     // The generated password is shown this once, to be handed over.
     expect(await page.getByTestId("initial-password").locator("code").textContent()).toBe(password);
     await screenshot(page, "console-people-created-1280");
+    // The form starts over for the next account, the kecamatan too.
+    expect(await kecamatan.inputValue()).toBe("");
     await page.locator(`[data-testid="operator-row"][data-username="${username}"]`).waitFor();
     const stored = env.server.db.select().from(users).where(eq(users.username, username)).get();
     expect(stored).toMatchObject({ role: "operator", kecamatanCode: DUREN_SAWIT, kelurahanCode: null });

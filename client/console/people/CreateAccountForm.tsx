@@ -34,6 +34,8 @@ export function CreateAccountForm({ actor, onCreated }: { actor: SessionUser; on
   const [generated, setGenerated] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Bumped after each creation: the picker keeps its own typed text, so it starts over empty.
+  const [round, setRound] = useState(0);
   const errors = fieldErrors(error);
   useFocusFirstError(error, errors, FIELD_ORDER, idOf);
   const pickKecamatan = actor.role === "admin" && needsKecamatan(role);
@@ -56,6 +58,7 @@ export function CreateAccountForm({ actor, onCreated }: { actor: SessionUser; on
       onCreated({ user: created.user, generatedPassword: form.password === generated ? generated : null });
       setForm(EMPTY);
       setGenerated(null);
+      setRound(round + 1);
     } catch (failure) {
       setError(failure);
     } finally {
@@ -97,6 +100,7 @@ export function CreateAccountForm({ actor, onCreated }: { actor: SessionUser; on
       />
       {pickKecamatan && (
         <KecamatanPicker
+          key={round}
           id={idOf("kecamatanCode")}
           value={form.kecamatanCode}
           error={errors.kecamatanCode}
