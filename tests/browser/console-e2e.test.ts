@@ -149,6 +149,11 @@ describe("cadre and office, end to end", () => {
     // Back in the operator's queue; verified this time.
     // Deciding on the resubmitted file receives it in the same step.
     await openFromQueue(consolePage, id);
+    // The office sees exactly what the phone changed, and the paper it accepted before stays accepted.
+    const changes = consolePage.getByTestId("changes");
+    await changes.getByText("Diganti: foto KTP-el pemohon").waitFor();
+    await expect(changes.locator("li").count()).resolves.toBe(1);
+    await expect(consolePage.getByTestId("req-accept-pengantar-rt-rw").isChecked()).resolves.toBe(true);
     await consolePage.getByTestId("decision-verified").check();
     await consolePage.getByTestId("submit-verdict").click();
     await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("verified");
