@@ -80,7 +80,7 @@ function history(db: Db, id: string): ApplicationEvent[] {
 /** The send-back's fingerprints are for the server's comparison; the history shows codes. */
 function withoutDigests(detail: Record<string, unknown> | null): Record<string, unknown> | null {
   if (!detail || !("fingerprints" in detail)) return detail ?? null;
-  const { fingerprints: _digests, ...rest } = detail;
+  const { fingerprints: _digests, salt: _salt, ...rest } = detail;
   return rest;
 }
 

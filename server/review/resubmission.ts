@@ -21,6 +21,7 @@ interface VerdictDetail {
     note?: string;
   }[];
   fingerprints?: Fingerprints;
+  salt?: string;
 }
 
 /** The submitted event's detail of a resubmission: the parts changed since the send-back, or null when unknown. */
@@ -58,10 +59,16 @@ function lastSendBack(tx: Tx | Db, applicationId: string) {
  * the content. Runs inside the submit's transaction, on the stored content.
  */
 export function resubmissionRecord(tx: Tx, applicationId: string, content: Draft): ResubmissionRecord {
-  const before = (lastSendBack(tx, applicationId)?.detail as VerdictDetail | null)?.fingerprints;
+  const sendBack = lastSendBack(tx, applicationId);
+  const detail = sendBack?.detail as VerdictDetail | null | undefined;
+  const before = detail?.fingerprints;
   const guide = getGuideVersion(tx, content.guideId, content.guideVersion);
-  if (!before || !guide) return { resubmission: true, changed: null };
-  return { resubmission: true, changed: changedParts(before, sendBackFingerprints(guide, content)) };
+  if (!sendBack || !detail || !before || !guide) return { resubmission: true, changed: null };
+  const changed = changedParts(before, sendBackFingerprints(guide, content, detail.salt ?? ""));
+  // Compared once: the digests are not kept longer than that comparison needs them.
+  const { fingerprints: _used, salt: _salt, ...kept } = detail;
+  tx.update(applicationEvents).set({ detail: kept }).where(eq(applicationEvents.id, sendBack.id)).run();
+  return { resubmission: true, changed };
 }
 
 function sentBackOf(event: NonNullable<ReturnType<typeof lastSendBack>>): SentBack {

@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Draft } from "../../shared/draft";
-import { sendBackFingerprints } from "../../shared/review/changes";
+import type { Guide } from "../../shared/guide";
+import { type Fingerprints, sendBackFingerprints } from "../../shared/review/changes";
 import { canDecide } from "../../shared/review/workflow";
 import type { Verdict } from "../../shared/sync/protocol";
 import { recordAudit } from "../audit/log";
@@ -85,8 +87,14 @@ function eventDetail(tx: Tx, row: ApplicationRow, verdict: Verdict): Record<stri
       reasonCode: review.reasonCode ?? null,
       ...(review.reason ? { note: review.reason } : {}),
     })),
-    ...(guide ? { fingerprints: sendBackFingerprints(guide, row.content as Draft) } : {}),
+    ...(guide ? saltedFingerprints(guide, row.content as Draft) : {}),
   };
+}
+
+/** A fresh salt per send-back: the digests compare this file with itself once, and are useless for anything else. */
+function saltedFingerprints(guide: Guide, content: Draft): { fingerprints: Fingerprints; salt: string } {
+  const salt = randomBytes(16).toString("base64url");
+  return { fingerprints: sendBackFingerprints(guide, content, salt), salt };
 }
 
 /**

@@ -17,17 +17,23 @@ export type Fingerprints = Record<string, string>;
 
 const APPLICANT_FIELDS = ["fullName", "nik", "kk", "birthDate", "sex", "phone", "address"] as const;
 
-function digest(value: unknown): string {
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(value ?? null)))).slice(0, 16);
+/**
+ * The salt makes a digest useless outside the one comparison it was kept for:
+ * a NIK has few enough possible values to be found from a plain hash, so the
+ * server salts what it keeps per send-back (and drops it once the
+ * resubmission has been compared).
+ */
+function digest(value: unknown, salt: string): string {
+  return bytesToHex(sha256(utf8ToBytes(salt + JSON.stringify(value ?? null)))).slice(0, 16);
 }
 
 function applicantValue(draft: Draft, field: (typeof APPLICANT_FIELDS)[number]): unknown {
   return draft.applicant[field] ?? null;
 }
 
-export function fingerprints(guide: Guide, draft: Draft): Fingerprints {
+export function fingerprints(guide: Guide, draft: Draft, salt = ""): Fingerprints {
   const parts: Fingerprints = {};
-  for (const field of APPLICANT_FIELDS) parts[`applicant:${field}`] = digest(applicantValue(draft, field));
+  for (const field of APPLICANT_FIELDS) parts[`applicant:${field}`] = digest(applicantValue(draft, field), salt);
   for (const requirement of guide.requirements) {
     const document = draft.documents[requirement.id];
     const content = {
@@ -37,7 +43,7 @@ export function fingerprints(guide: Guide, draft: Draft): Fingerprints {
       pagesWithEntries: document?.pagesWithEntries ?? null,
       value: requirement.field ? applicantValue(draft, requirement.field) : (draft.data[requirement.id] ?? null),
     };
-    parts[`requirement:${requirement.id}`] = digest(content);
+    parts[`requirement:${requirement.id}`] = digest(content, salt);
   }
   return parts;
 }
@@ -59,17 +65,20 @@ export function flagStands(requirementId: string, atSendBack: Fingerprints, now:
  * fingerprints when a file is sent back, so "the photo was replaced" can be
  * told from "the letter's date was corrected".
  */
-export function pageFingerprints(guide: Guide, draft: Draft): Fingerprints {
+export function pageFingerprints(guide: Guide, draft: Draft, salt = ""): Fingerprints {
   const parts: Fingerprints = {};
   for (const requirement of guide.requirements) {
-    parts[`pages:${requirement.id}`] = digest(draft.documents[requirement.id]?.pages.map((page) => page.sha256) ?? []);
+    parts[`pages:${requirement.id}`] = digest(
+      draft.documents[requirement.id]?.pages.map((page) => page.sha256) ?? [],
+      salt,
+    );
   }
   return parts;
 }
 
 /** What the office records when it sends a file back: both kinds of digest, never a value. */
-export function sendBackFingerprints(guide: Guide, draft: Draft): Fingerprints {
-  return { ...fingerprints(guide, draft), ...pageFingerprints(guide, draft) };
+export function sendBackFingerprints(guide: Guide, draft: Draft, salt = ""): Fingerprints {
+  return { ...fingerprints(guide, draft, salt), ...pageFingerprints(guide, draft, salt) };
 }
 
 /** One thing the cadre changed since the file was sent back, by name only. */
