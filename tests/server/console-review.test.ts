@@ -7,12 +7,14 @@ import { createApp } from "../../server/app";
 import { scopeOf } from "../../server/console/scope";
 import { applicationEvents, applications, auditLog, files, reviewFindings } from "../../server/db/schema";
 import { storedFilePath } from "../../server/files/storage";
+import { getGuideVersion } from "../../server/guides/repository";
 import { decodeQueueCursor, encodeQueueCursor, partitionSql } from "../../server/review/queue";
 import { seedIfEmpty } from "../../server/seed/seed";
 import { recordVerdict } from "../../server/sync/applications";
 import { ApplicationDetail, QueuePage, QueueQuery } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
 import type { Draft } from "../../shared/draft";
+import { sendBackFingerprints } from "../../shared/review/changes";
 import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, sha256, storeFilesOf } from "../helpers/drafts";
@@ -634,6 +636,30 @@ describe("a resubmitted file remembers", () => {
     ]) {
       expect(stored).not.toContain(value);
     }
+  });
+
+  it("salts the send-back's digests so a NIK cannot be found from them, and drops them once the resubmission is compared", async () => {
+    const draft = await submitted(cadreA);
+    await sendBack(draft, 1);
+    const sendBackEvent = () =>
+      env.db
+        .select()
+        .from(applicationEvents)
+        .where(eq(applicationEvents.applicationId, draft.id))
+        .all()
+        .find((event) => event.kind === "verdict");
+    const kept = sendBackEvent()?.detail as { fingerprints?: Record<string, string>; salt?: string };
+    expect(kept.salt).toMatch(/^[\w-]{16,}$/);
+    const guide = getGuideVersion(env.db, draft.guideId, draft.guideVersion);
+    if (!guide) throw new Error("no guide");
+    // Unsalted, the NIK's digest would be one hash away from a guess.
+    expect(kept.fingerprints?.["applicant:nik"]).not.toBe(sendBackFingerprints(guide, draft)["applicant:nik"]);
+
+    await resubmit(fixed(draft));
+    const after = sendBackEvent()?.detail as Record<string, unknown>;
+    expect(after).not.toHaveProperty("fingerprints");
+    expect(after).not.toHaveProperty("salt");
+    expect(after).toMatchObject({ decision: "needs-fix" });
   });
 
   it("shows the earlier reasons, who sent it back and when, what changed, and keeps the verdicts on untouched requirements", async () => {
