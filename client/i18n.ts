@@ -108,7 +108,8 @@ const id = {
   catalogueDownloadFailed: "Panduan belum bisa diunduh: server tidak dapat dihubungi.",
   catalogueRetry: "Coba lagi",
   catalogueNoneYet: "Kantor belum menerbitkan panduan layanan.",
-  offlineReady: "Semua panduan dan aplikasi sudah tersimpan di HP ini: mulai sekarang Masdarin bisa dipakai tanpa sinyal.",
+  offlineReady:
+    "Semua panduan dan aplikasi sudah tersimpan di HP ini: mulai sekarang Masdarin bisa dipakai tanpa sinyal.",
   offlineReadyDismiss: "Oke",
   installApp: "Pasang aplikasi",
   installHelp: "Pasang Masdarin di layar utama HP agar mudah dibuka, juga tanpa sinyal.",

@@ -601,7 +601,8 @@ const en: Record<ConsoleMessageKey, string> = {
   previewUnavailable: "The preview appears once every required field is filled in correctly.",
   saveDraft: "Save draft",
   draftSaved: "Draft saved.",
-  draftHasIssues: "Draft saved, but it cannot be published yet: {count, plural, one {# field needs} other {# fields need}} fixing.",
+  draftHasIssues:
+    "Draft saved, but it cannot be published yet: {count, plural, one {# field needs} other {# fields need}} fixing.",
   discardDraft: "Discard draft",
   publish: "Publish",
   changeNote: "Change note (shown on cadres' phones)",

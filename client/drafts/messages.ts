@@ -215,7 +215,8 @@ const id = {
   deleteConfirmTitle: "Hapus berkas {name}?",
   deleteConfirmBody: "Berkas {service} beserta semua fotonya akan dihapus dari HP ini.",
   deleteConfirmYes: "Ya, hapus berkas",
-  notDeletableSubmitted: "Sudah diajukan ke kantor, jadi tidak bisa dihapus dari HP. Hubungi kantor bila permohonan batal.",
+  notDeletableSubmitted:
+    "Sudah diajukan ke kantor, jadi tidak bisa dihapus dari HP. Hubungi kantor bila permohonan batal.",
   notDeletableReceived: "Sudah diterima kantor, jadi tidak bisa dihapus dari HP. Hubungi kantor bila permohonan batal.",
 };
 
@@ -348,7 +349,8 @@ const en: Record<DraftMessageKey, string> = {
   syncSessionExpired: "Your session has ended — sign in again to send. The files on this phone are safe.",
   syncSignedOut: "Sign in as a cadre to send files to the office.",
   syncUnreachable: "The server cannot be reached — trying again automatically. The files stay safe on this phone.",
-  syncTimeout: "The server is taking too long to answer — trying again automatically. The files stay safe on this phone.",
+  syncTimeout:
+    "The server is taking too long to answer — trying again automatically. The files stay safe on this phone.",
   syncServerTrouble:
     "The server is having trouble (code {code}) — trying again automatically. The files stay safe on this phone.",
   syncRefused:
@@ -433,8 +435,10 @@ const en: Record<DraftMessageKey, string> = {
   deleteConfirmTitle: "Delete the file of {name}?",
   deleteConfirmBody: "The {service} file and all its photos will be deleted from this phone.",
   deleteConfirmYes: "Yes, delete the file",
-  notDeletableSubmitted: "Already submitted to the office, so it cannot be deleted from the phone. Contact the office if the application is withdrawn.",
-  notDeletableReceived: "Already received by the office, so it cannot be deleted from the phone. Contact the office if the application is withdrawn.",
+  notDeletableSubmitted:
+    "Already submitted to the office, so it cannot be deleted from the phone. Contact the office if the application is withdrawn.",
+  notDeletableReceived:
+    "Already received by the office, so it cannot be deleted from the phone. Contact the office if the application is withdrawn.",
 };
 
 /** One message per refusal code: a code added to the protocol without words here fails the type check. */

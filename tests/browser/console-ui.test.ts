@@ -232,7 +232,9 @@ describe("operator console", () => {
     const { context, page } = await operatorPage(env.browser);
     await page.goto(`${env.server.url}/konsol/panduan/akta-kelahiran`);
     // Eligibility rules are a form: the rule's date is picked from the guide's own data requirements.
-    const ruleDate = page.locator('#sec-eligibility select[id$="-date"] option[value="data.tanggal-lahir-anak"]:checked');
+    const ruleDate = page.locator(
+      '#sec-eligibility select[id$="-date"] option[value="data.tanggal-lahir-anak"]:checked',
+    );
     await expect.poll(() => ruleDate.count()).toBeGreaterThan(0);
     await page.goto(`${env.server.url}/konsol/panduan/surat-keterangan-domisili`);
     const kuasa = page
