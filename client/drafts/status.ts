@@ -1,3 +1,4 @@
+import { cadreDeleteRefusal, type DeleteRefusal } from "../../shared/review/workflow";
 import type { DraftRow, RemoteRow } from "../db/local-db";
 import type { DraftMessageKey } from "./messages";
 
@@ -39,4 +40,16 @@ export function statusOf(
     };
   }
   return draft.status === "ready" ? { key: "statusReady", tone: "ready" } : { key: "statusDraft", tone: "draft" };
+}
+
+/**
+ * Why the cadre may not delete this file, by the shared rule. A file marked
+ * ready counts as submitted even before a pull has confirmed it: its submit
+ * may already be on the server, and deleting the phone's copy then would
+ * lose a file the office is processing.
+ */
+export function deleteRefusalOf(draft: Pick<DraftRow, "status">, remote: RemoteRow | undefined): DeleteRefusal | null {
+  const known = remote?.status;
+  const status = draft.status === "ready" && (known === undefined || known === "draft") ? "submitted" : known;
+  return cadreDeleteRefusal(status);
 }

@@ -21,12 +21,21 @@ function filledFields(applicant: Applicant): Set<string> {
  * When a field's error shows: once the cadre has left the field (or picked a
  * choice), or at "Tandai siap diajukan" (`showAll`), never from the first
  * digit typed. Values already stored when the draft opens count as left: a
- * reopened draft shows what is wrong with it at once.
+ * reopened draft shows what is wrong with it at once; typing in a field
+ * hides its error again until the cadre leaves it.
  */
 export function useFieldErrors(reasons: Reason[], showAll: boolean, initial: Applicant) {
   const [touched, setTouched] = useState<Set<string>>(() => filledFields(initial));
   const touch = useCallback((field: string) => {
     setTouched((set) => (set.has(field) ? set : new Set(set).add(field)));
+  }, []);
+  const typing = useCallback((field: string) => {
+    setTouched((set) => {
+      if (!set.has(field)) return set;
+      const next = new Set(set);
+      next.delete(field);
+      return next;
+    });
   }, []);
   const errorFor = (field: string): string | undefined => {
     if (!showAll && !touched.has(field)) return undefined;
@@ -34,5 +43,5 @@ export function useFieldErrors(reasons: Reason[], showAll: boolean, initial: App
     const reason = reasons.find((r) => fieldsOf(r).some((f) => f === path || f.startsWith(`${path}.`)));
     return reason?.message[locale.value];
   };
-  return { errorFor, touch };
+  return { errorFor, touch, typing };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
-import { cadreDeleteRefusal, type DeleteRefusal } from "../../shared/review/workflow";
+import type { DeleteRefusal } from "../../shared/review/workflow";
 import { guides, guidesById } from "../catalogue/store";
+import { online } from "../connectivity";
 import type { AttentionRow, DraftRow, RemoteRow } from "../db/local-db";
 import { localDb } from "../db/local-db";
 import { AccountPanel } from "../drafts/components/AccountPanel";
@@ -8,7 +9,7 @@ import { ConfirmDialog } from "../drafts/components/ConfirmDialog";
 import { StoragePanel } from "../drafts/components/StoragePanel";
 import { SyncBar } from "../drafts/components/SyncBar";
 import { rejectionText, td } from "../drafts/messages";
-import { statusOf } from "../drafts/status";
+import { deleteRefusalOf, statusOf } from "../drafts/status";
 import { draftRepository, runPrecheck } from "../drafts/store";
 import { formatRelative } from "../format";
 import { locale } from "../i18n";
@@ -23,7 +24,9 @@ interface Listed {
   row: DraftRow;
   title: string;
   progress: { ok: number; total: number } | null;
-  status: ReturnType<typeof statusOf>;
+  remote: RemoteRow | undefined;
+  /** Changes of this file wait in the outbox. */
+  waiting: boolean;
   /** Why the cadre may not delete it (the office has it), or null. */
   locked: DeleteRefusal | null;
 }
@@ -66,8 +69,9 @@ export function DraftsScreen() {
           row,
           title: pinned?.title[lang] ?? guidesById.value.get(row.guideId)?.title[lang] ?? row.guideId,
           progress: result ? { ok: result.counts.ok, total: result.counts.applicable } : null,
-          status: statusOf(row, remote, waitingDrafts.has(row.id), syncView.value.running),
-          locked: cadreDeleteRefusal(remote?.status),
+          remote,
+          waiting: waitingDrafts.has(row.id),
+          locked: deleteRefusalOf(row, remote),
         });
       }
       if (live) {
@@ -150,14 +154,14 @@ export function DraftsScreen() {
         <>
           <p class="results-count">{td("draftsCount", { count: items.length })}</p>
           <ul class="draft-list">
-            {items.map(({ row, title, progress, status, locked }) => (
+            {items.map(({ row, title, progress, remote, waiting, locked }) => (
               <li key={row.id} class="draft-card">
                 <a href={draftPath(row.id)} onClick={onLinkClick}>
                   <strong class="draft-name">{row.applicant.fullName.trim() || td("unnamed")}</strong>
                   <span>{title}</span>
                 </a>
                 <span class="draft-facts">
-                  <span class={`status-pill ${status.tone}`}>{td(status.key)}</span>
+                  <StatusPill row={row} remote={remote} waiting={waiting} />
                   {progress && <span>{td("progress", { ok: progress.ok, total: progress.total })}</span>}
                   <span class="muted">{td("editedAt", { when: formatRelative(new Date(row.updatedAt), lang) })}</span>
                 </span>
@@ -224,4 +228,10 @@ export function DraftsScreen() {
       <StoragePanel />
     </>
   );
+}
+
+/** Read at render: "Sedang dikirim…" only while a round runs and the phone has a network. */
+function StatusPill({ row, remote, waiting }: { row: DraftRow; remote: RemoteRow | undefined; waiting: boolean }) {
+  const status = statusOf(row, remote, waiting, syncView.value.running && online.value);
+  return <span class={`status-pill ${status.tone}`}>{td(status.key)}</span>;
 }

@@ -56,13 +56,23 @@ describe("errors that take the cadre to the field", () => {
     expect(await page.locator("#applicant-nik-error").textContent()).toContain("NIK harus 16 angka");
     expect(await page.locator("#applicant-title ~ * [role=alert], .card [role=alert]").count()).toBe(0);
 
-    // Typing on in a field already left updates its message in place, still without an alert.
+    // Typing again in a field already left hides its error until the cadre leaves it again.
+    await nik.click();
+    await page.keyboard.type("9");
+    await expect.poll(() => nik.inputValue()).toBe("317101529");
+    await expect.poll(() => summary.textContent()).toContain("NIK harus 16 angka");
+    expect(await nik.getAttribute("aria-invalid")).toBeNull();
+    await nik.blur();
+    await expect.poll(() => nik.getAttribute("aria-invalid")).toBe("true");
     await nik.fill(NIK);
+    await nik.blur();
     await expect.poll(() => nik.getAttribute("aria-invalid")).toBeNull();
 
-    // A birth date in the future, once left, is invalid too.
+    // A birth date in the future, once left, is invalid too; not before (the summary shows the
+    // form has re-rendered with the date before the field is read).
     const birth = page.getByLabel("Tanggal lahir");
     await birth.fill("2099-01-01");
+    await expect.poll(() => summary.textContent()).toContain("01-01-2099");
     expect(await birth.getAttribute("aria-invalid")).toBeNull();
     await birth.blur();
     await expect.poll(() => birth.getAttribute("aria-invalid")).toBe("true");

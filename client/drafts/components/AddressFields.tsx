@@ -8,11 +8,13 @@ interface Props {
   address: Applicant["address"];
   errorFor: (field: string) => string | undefined;
   touch: (field: string) => void;
+  /** The cadre types in a field: its error waits until they leave it. */
+  typing: (field: string) => void;
   edit: (action: string, change: (draft: Draft) => void) => unknown;
 }
 
 /** Street, RT/RW and the kelurahan, chosen down the official region list. */
-export function AddressFields({ address, errorFor, touch, edit }: Props) {
+export function AddressFields({ address, errorFor, touch, typing, edit }: Props) {
   const village = address.villageCode;
   const [regency, setRegency] = useState(village ? village.slice(0, 5) : "");
   const [district, setDistrict] = useState(village ? village.slice(0, 8) : "");
@@ -46,6 +48,7 @@ export function AddressFields({ address, errorFor, touch, edit }: Props) {
                 {...errorProps(id, error)}
                 onInput={(event) => {
                   const value = event.currentTarget.value;
+                  typing(`address.${part}`);
                   edit(`applicant.address.${part}`, (d) => {
                     d.applicant.address[part] = value;
                   });

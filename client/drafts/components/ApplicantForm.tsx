@@ -17,7 +17,7 @@ interface Props {
 /** Applicant data with the pre-check's own messages at each field, once the cadre has left it. */
 export function ApplicantForm({ draft, reasons, showAll, edit }: Props) {
   const applicant = draft.applicant;
-  const { errorFor, touch } = useFieldErrors(reasons, showAll, applicant);
+  const { errorFor, touch, typing } = useFieldErrors(reasons, showAll, applicant);
 
   const text = (field: "fullName" | "nik" | "kk" | "phone", props: Record<string, string>) => {
     const id = `applicant-${field}`;
@@ -30,6 +30,7 @@ export function ApplicantForm({ draft, reasons, showAll, edit }: Props) {
           {...errorProps(id, error)}
           onInput={(event) => {
             const value = event.currentTarget.value;
+            typing(field);
             edit(`applicant.${field}`, (d) => {
               d.applicant[field] = value;
             });
@@ -67,6 +68,7 @@ export function ApplicantForm({ draft, reasons, showAll, edit }: Props) {
             {...errorProps("applicant-birthDate", birthError)}
             onInput={(event) => {
               const value = event.currentTarget.value;
+              typing("birthDate");
               edit("applicant.birthDate", (d) => {
                 d.applicant.birthDate = value;
               });
@@ -86,7 +88,7 @@ export function ApplicantForm({ draft, reasons, showAll, edit }: Props) {
         />
       </div>
       {text("phone", { type: "tel", inputMode: "tel", autoComplete: "off", maxLength: "24" })}
-      <AddressFields address={applicant.address} errorFor={errorFor} touch={touch} edit={edit} />
+      <AddressFields address={applicant.address} errorFor={errorFor} touch={touch} typing={typing} edit={edit} />
     </section>
   );
 }

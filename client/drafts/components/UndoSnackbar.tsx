@@ -42,7 +42,11 @@ export function UndoSnackbar({ scope }: { scope: string }) {
       else if (offer.peek()?.serial === shown.serial) offer.value = null;
     };
     timer = window.setTimeout(expire, OFFER_MS);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.clearTimeout(timer);
+      // Leaving the screen ends the offer: the removed photo's bytes are not held for the session.
+      if (offer.peek()?.serial === shown.serial) offer.value = null;
+    };
   }, [shown?.serial]);
 
   if (!shown) return null;
