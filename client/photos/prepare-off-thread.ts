@@ -8,11 +8,22 @@
  * phones: one full-size bitmap at once). A worker that cannot start or
  * fails for reasons that are not the photo's is given up for the session
  * and the photo is prepared on the main thread instead: slower, never lost.
+ * A worker that dies without an error event (killed for memory on a cheap
+ * phone) would leave the photo waiting for good and block every photo after
+ * it: a job that has not answered within PHOTO_JOB_TIMEOUT_MS counts as that.
  */
 import type { AcceptingOptions, PreparedPage, PreparePageOptions } from "./prepare-page";
 import type { WorkerAnswer, WorkerJob } from "./prepare-protocol";
 
 type Options = PreparePageOptions & { accept?: ReadonlySet<string> };
+
+/** Generous: a 12 MP photo takes a few seconds on a cheap phone, even under a 4x CPU throttle (bench/). */
+export const PHOTO_JOB_TIMEOUT_MS = 60_000;
+
+export interface OffThreadLimits {
+  /** A job unanswered this long: the worker is given up and the photo prepared on the main thread. */
+  jobTimeoutMs?: number;
+}
 
 let worker: Worker | null = null;
 let broken = false;
@@ -25,16 +36,20 @@ export function workerAvailable(): boolean {
   return !broken && typeof Worker !== "undefined" && typeof OffscreenCanvas !== "undefined";
 }
 
-export function preparePageOffThread(file: Blob, options: AcceptingOptions): Promise<PreparedPage> {
-  const run = queue.then(() => prepareOne(file, options));
+export function preparePageOffThread(
+  file: Blob,
+  options: AcceptingOptions,
+  limits: OffThreadLimits = {},
+): Promise<PreparedPage> {
+  const run = queue.then(() => prepareOne(file, options, limits.jobTimeoutMs ?? PHOTO_JOB_TIMEOUT_MS));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function prepareOne(file: Blob, options: Options): Promise<PreparedPage> {
+async function prepareOne(file: Blob, options: Options, timeoutMs: number): Promise<PreparedPage> {
   if (workerAvailable()) {
     try {
-      const answer = await ask(file, options);
+      const answer = await ask(file, options, timeoutMs);
       if (answer.ok) return answer.page;
       if (answer.pageError) throw await toPageError(answer.pageError);
     } catch (error) {
@@ -56,11 +71,21 @@ async function toPageError(data: NonNullable<Extract<WorkerAnswer, { ok: false }
   return new PageError(data.code, data.message, data.limitBytes, data.minLongEdge);
 }
 
-function ask(file: Blob, options: Options): Promise<WorkerAnswer> {
+function ask(file: Blob, options: Options, timeoutMs: number): Promise<WorkerAnswer> {
   const current = started();
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
+    const timer = setTimeout(() => failAll(new Error("photo worker did not answer in time")), timeoutMs);
+    pending.set(id, {
+      resolve: (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      },
+      reject: (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    });
     const job: WorkerJob = { id, file, options };
     current.postMessage(job);
   });

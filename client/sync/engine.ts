@@ -173,6 +173,8 @@ async function uploadPendingPages(deps: SyncDeps): Promise<void> {
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code === "aborted") throw new StopSync("offline");
+      // Accepted, then silent (no byte moved for 90 s): the bar says the server takes too long, the next round resumes.
+      if (code === "timeout") throw new StopSync("unreachable", "timeout");
       // No answer at all, or 5xx after tus-js-client's retries: the server is out of reach for now.
       if (code === "offline") throw new StopSync("unreachable", "network");
       if (code === "server") throw new StopSync("unreachable", `http-${(error as { status?: number }).status ?? 500}`);

@@ -4,6 +4,8 @@
  * `code` to localized text.
  * - offline: the server could not be reached (no network, a drop, the server down);
  * - aborted: the caller's AbortSignal fired (the upload can resume later);
+ * - timeout: the server accepted a request and then went silent (no byte moved, no retry, for
+ *   UPLOAD_STALL_MS): stopped so the round ends; the upload can resume later;
  * - session: not signed in any more, or not a cadre;
  * - hash_mismatch, type_mismatch, upload_too_large, invalid_upload_metadata,
  *   image_unreadable, image_too_small, image_too_large: the server refused this
@@ -15,6 +17,7 @@
 export type UploadErrorCode =
   | "offline"
   | "aborted"
+  | "timeout"
   | "session"
   | "hash_mismatch"
   | "type_mismatch"

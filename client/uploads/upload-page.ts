@@ -23,6 +23,12 @@ export const UPLOAD_CHUNK_BYTES = 256 * 1024;
 export const UPLOAD_RETRY_DELAYS = [0, 1_000, 3_000, 5_000, 10_000, 20_000];
 /** The server's limit (server/files/storage.ts); bigger pages are refused before sending. */
 export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
+/**
+ * A request the server accepted and never answers would hold the round (and its Web Lock) for
+ * good: tus-js-client has no request timeout. This long without a byte moving or a retry, the
+ * upload stops as "timeout" (the same 90 s as the round's other requests, round-fetch.ts).
+ */
+export const UPLOAD_STALL_MS = 90_000;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** A page's types: the one format table (shared/files/formats.ts, free of zod, so it stays out of this chunk). */
 const UPLOAD_MIMES: readonly string[] = PAGE_MIMES;
@@ -42,6 +48,8 @@ export interface UploadPageOptions {
   onRetry?: (attempt: number) => void;
   /** Stops sending; the upload stays resumable. Rejects with code "aborted". */
   signal?: AbortSignal;
+  /** No progress and no retry for this long: stops sending (still resumable) and rejects with code "timeout". */
+  stallMs?: number;
 }
 
 export interface UploadPageResult {
@@ -50,8 +58,34 @@ export interface UploadPageResult {
   skipped: boolean;
 }
 
-function aborted(): UploadError {
+function aborted(signal?: AbortSignal): UploadError {
+  if (signal?.reason === STALLED) return new UploadError("timeout", "The server stopped answering.");
   return new UploadError("aborted", "The upload was stopped.");
+}
+
+/** The abort reason of a stalled upload, told apart from the caller's own abort. */
+const STALLED = Symbol("stalled");
+
+/**
+ * A signal that follows the caller's and also fires after `stallMs` with no `alive()` call.
+ * By hand rather than AbortSignal.any/timeout: older phones' browsers lack them.
+ */
+function watchdog(stallMs: number, outer?: AbortSignal) {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onAbort();
+  else outer?.addEventListener("abort", onAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const alive = () => {
+    clearTimeout(timer);
+    if (!controller.signal.aborted) timer = setTimeout(() => controller.abort(STALLED), stallMs);
+  };
+  alive();
+  const stop = () => {
+    clearTimeout(timer);
+    outer?.removeEventListener("abort", onAbort);
+  };
+  return { signal: controller.signal, alive, stop };
 }
 
 /** Whether the server holds this content. */
@@ -65,7 +99,7 @@ async function isStored(sha256: string, signal?: AbortSignal): Promise<boolean> 
       ...(signal ? { signal } : {}),
     });
   } catch {
-    if (signal?.aborted) throw aborted();
+    if (signal?.aborted) throw aborted(signal);
     throw new UploadError("offline", "The server could not be reached.");
   }
   if (response.status === 200) return true;
@@ -130,7 +164,7 @@ function sendWithTus({ data, mime, sha256, onProgress, onRetry, signal }: Upload
     });
     function onAbort() {
       void upload.abort(false);
-      settle(aborted());
+      settle(aborted(signal));
     }
     signal?.addEventListener("abort", onAbort, { once: true });
     upload.findPreviousUploads().then(
@@ -151,7 +185,7 @@ function sendWithTus({ data, mime, sha256, onProgress, onRetry, signal }: Upload
 const inFlight = new Map<string, Promise<UploadPageResult>>();
 
 async function run(options: UploadPageOptions): Promise<UploadPageResult> {
-  const { data, sha256, signal } = options;
+  const { data, sha256 } = options;
   if (!SHA256_HEX.test(sha256)) throw new UploadError("invalid_upload_metadata", "The page has no valid SHA-256.");
   if (!UPLOAD_MIMES.includes(options.mime)) {
     throw new UploadError("invalid_upload_metadata", "The page is not a JPEG, PNG, WebP or PDF.");
@@ -159,17 +193,38 @@ async function run(options: UploadPageOptions): Promise<UploadPageResult> {
   if (data.byteLength > MAX_UPLOAD_BYTES) {
     throw new UploadError("upload_too_large", "The page is larger than the server accepts.");
   }
-  if (signal?.aborted) throw aborted();
-  if (await isStored(sha256, signal)) {
-    options.onProgress?.(data.byteLength, data.byteLength);
-    return { sha256, skipped: true };
+  if (options.signal?.aborted) throw aborted();
+  // Every request below (the HEAD checks and tus's PATCHes) gets this signal: bytes moving or a
+  // retry starting keeps it quiet, a server that accepted a request and went silent trips it.
+  const stall = watchdog(options.stallMs ?? UPLOAD_STALL_MS, options.signal);
+  const signal = stall.signal;
+  try {
+    if (await isStored(sha256, signal)) {
+      options.onProgress?.(data.byteLength, data.byteLength);
+      return { sha256, skipped: true };
+    }
+    stall.alive();
+    await sendWithTus({
+      ...options,
+      signal,
+      onProgress: (sent, total) => {
+        stall.alive();
+        options.onProgress?.(sent, total);
+      },
+      onRetry: (attempt) => {
+        stall.alive();
+        options.onRetry?.(attempt);
+      },
+    });
+    stall.alive();
+    if (!(await isStored(sha256, signal))) {
+      await forgetUploadUrl(sha256);
+      throw new UploadError("not_stored", "The upload finished but the server does not hold the page.");
+    }
+    return { sha256, skipped: false };
+  } finally {
+    stall.stop();
   }
-  await sendWithTus(options);
-  if (!(await isStored(sha256, signal))) {
-    await forgetUploadUrl(sha256);
-    throw new UploadError("not_stored", "The upload finished but the server does not hold the page.");
-  }
-  return { sha256, skipped: false };
 }
 
 /**
