@@ -55,8 +55,8 @@ export interface ImportResult {
 
 /**
  * Publishes, in one transaction with its audit entry, every guide whose
- * content differs from the published one (the version and the oldest
- * accepted version in the file are ignored: each gets the next version, and
+ * content differs from the published one (the version, the oldest
+ * accepted version and the change note in the file are ignored: each gets the next version, and
  * an import never binds drafts already started). A withdrawn guide in the file counts
  * as changed: importing it puts it back in the catalogue.
  */
@@ -72,12 +72,17 @@ export function importCatalogue(db: Db, actor: AuthUser, guides: Guide[], change
       const version = nextVersion(tx, guide.id);
       // A file cannot say whether its changes bind drafts already started (its version numbers are
       // another server's): an import never binds, and keeps the oldest version this office takes.
-      const { minSubmitVersion: _fromFile, ...content } = guide;
+      // The file's own change note describes some earlier version: phones would show it as this
+      // one's, so the import's note replaces it.
+      const { minSubmitVersion: _fromFile, changeNote: _fileNote, ...content } = guide;
       const kept = current?.guide.minSubmitVersion;
-      writePublishedGuide(tx, { ...content, version, ...(kept === undefined ? {} : { minSubmitVersion: kept }) }, now, {
-        publishedBy: actor.id,
+      const published: Guide = {
+        ...content,
+        version,
         changeNote,
-      });
+        ...(kept === undefined ? {} : { minSubmitVersion: kept }),
+      };
+      writePublishedGuide(tx, published, now, { publishedBy: actor.id, changeNote });
       result.published.push(guide.id);
     }
     recordAudit(

@@ -23,12 +23,13 @@ export function checkGuide(input: unknown): GuideCheck {
 }
 
 /**
- * A stable text form of a guide's content without its version, so an import
+ * A stable text form of a guide's content without its version or change note, so an import
  * can tell "the same guide again" from a change whatever the key order.
  */
 export function contentKey(guide: Guide): string {
-  // Both are the server's bookkeeping, not what the guide says.
-  const { version: _version, minSubmitVersion: _min, ...content } = guide;
+  // The server's bookkeeping and the note about the last change, not what the guide says: a guide
+  // that differs only in its note is the same guide.
+  const { version: _version, minSubmitVersion: _min, changeNote: _note, ...content } = guide;
   return JSON.stringify(sortKeys(content));
 }
 

@@ -3,7 +3,6 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { applications, auditLog, guideDrafts, guides, guideVersions } from "../../server/db/schema";
-import { seedIfEmpty } from "../../server/seed/seed";
 import { CataloguePage } from "../../shared/api/catalogue";
 import { GuideAdminDetail, GuideAdminSummary } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
@@ -12,9 +11,9 @@ import { PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { sampleGuide } from "../helpers/sample-guide";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof tempDatabase>;
+let env: ReturnType<typeof seededDatabase>;
 let app: ReturnType<typeof createApp>;
 let clock: Date;
 let admin: TestUser;
@@ -26,8 +25,7 @@ const SAMPLE = "surat-contoh";
 const DOMISILI = "surat-keterangan-domisili";
 
 beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
+  env = seededDatabase();
   clock = new Date("2026-05-04T03:00:00.000Z");
   app = createApp({ db: env.db, auth: { now: () => clock } });
   admin = createTestUser(env.db, "admin", { username: "admin.pusat" });
@@ -359,6 +357,34 @@ describe("export and import", () => {
     expect(await ok(changed, { parse: (value) => value })).toEqual({ published: [DOMISILI], unchanged: [] });
     const v3 = Guide.parse((await ok(await call("GET", `${BASE}/${DOMISILI}`, admin), GuideAdminDetail)).published);
     expect(v3).toMatchObject({ version: 3, minSubmitVersion: 2, fee: { amount: 2_000 } });
+  });
+
+  it("publishes the import's own note, never the file's, and a guide differing only in its note is unchanged", async () => {
+    const v1 = Guide.parse((await ok(await call("GET", `${BASE}/${DOMISILI}`, admin), GuideAdminDetail)).published);
+    await ok(await saveDraft(DOMISILI, { ...v1, fee: { amount: 1_000 } }), GuideAdminDetail);
+    await ok(await publish(DOMISILI, 1, admin, "Tarif baru"), GuideAdminDetail);
+    const exported = (await (await call("GET", `${BASE}/export`, admin)).json()) as { guides: Guide[] };
+    const v2 = exported.guides.find((guide) => guide.id === DOMISILI) as Guide;
+    expect(v2).toMatchObject({ version: 2, changeNote: "Tarif baru" });
+    const { cursor } = await catalogue();
+
+    const noteOnly = await call("POST", `${BASE}/import`, admin, importBody([{ ...v2, changeNote: "Catatan lain" }]));
+    expect(await ok(noteOnly, { parse: (value) => value })).toEqual({ published: [], unchanged: [DOMISILI] });
+    expect(await catalogue(cursor)).toMatchObject({ guides: [], withdrawn: [] });
+
+    const fromFile = { ...v2, fee: { amount: 3_000 }, changeNote: "Catatan lama dari kantor lain" };
+    const changed = await call("POST", `${BASE}/import`, admin, importBody([fromFile], "Impor SOP Juni"));
+    expect(await ok(changed, { parse: (value) => value })).toEqual({ published: [DOMISILI], unchanged: [] });
+    // What phones receive, and what the console's history lists, both carry the import's note.
+    const delta = await catalogue(cursor);
+    expect(delta.guides.map((guide) => [guide.id, guide.version, guide.changeNote])).toEqual([
+      [DOMISILI, 3, "Impor SOP Juni"],
+    ]);
+    const stored = env.db.select().from(guideVersions).where(eq(guideVersions.id, DOMISILI)).all();
+    expect(stored.find((row) => row.version === 3)).toMatchObject({
+      changeNote: "Impor SOP Juni",
+      data: expect.objectContaining({ changeNote: "Impor SOP Juni" }),
+    });
   });
 
   it("refuses the whole import when one guide is invalid, naming its index, id and field", async () => {
