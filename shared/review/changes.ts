@@ -10,8 +10,10 @@ import type { Guide } from "../guide";
  * values: the record of "what changed" must not copy NIKs or names around.
  *
  * Parts are `requirement:<id>` (its pages by content hash, the dates and
- * counts entered for it, and for data requirements the value it reads) and
- * `applicant:<field>` (each field of the applicant form).
+ * counts entered for it, and for data requirements the value it reads),
+ * `applicant:<field>` (each field of the applicant form) and `answer:<id>`
+ * (each question of the guide: an answer decides which papers are needed
+ * and who may apply, so the office must see when one changed).
  */
 export type Fingerprints = Record<string, string>;
 
@@ -45,6 +47,7 @@ export function fingerprints(guide: Guide, draft: Draft, salt = ""): Fingerprint
     };
     parts[`requirement:${requirement.id}`] = digest(content, salt);
   }
+  for (const question of guide.questions) parts[`answer:${question.id}`] = digest(draft.answers[question.id], salt);
   return parts;
 }
 
@@ -85,7 +88,8 @@ export function sendBackFingerprints(guide: Guide, draft: Draft, salt = ""): Fin
 export type ChangeSummary =
   | { kind: "pages-replaced"; requirementId: string }
   | { kind: "requirement-edited"; requirementId: string }
-  | { kind: "field-edited"; field: string };
+  | { kind: "field-edited"; field: string }
+  | { kind: "answer-changed"; questionId: string };
 
 /** The changed parts (from `changedParts` over send-back fingerprints) as the office reads them. */
 export function describeChanges(changed: readonly string[]): ChangeSummary[] {
@@ -98,6 +102,7 @@ export function describeChanges(changed: readonly string[]): ChangeSummary[] {
         requirementId: name,
       });
     } else if (kind === "applicant") summaries.push({ kind: "field-edited", field: name });
+    else if (kind === "answer") summaries.push({ kind: "answer-changed", questionId: name });
   }
   return summaries;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Draft } from "../../shared/draft";
-import { changedParts, fingerprints, flagStands } from "../../shared/review/changes";
+import { changedParts, describeChanges, fingerprints, flagStands } from "../../shared/review/changes";
 import { domisiliGuideFromSeed } from "./review-changes.fixture";
 
 const guide = domisiliGuideFromSeed();
@@ -52,6 +52,14 @@ describe("what changed in a file since the office saw it", () => {
     expect(changedParts(fingerprints(guide, before), fingerprints(guide, after))).toEqual([`requirement:${first}`]);
     expect(flagStands(first, fingerprints(guide, before), fingerprints(guide, after))).toBe(false);
     expect(flagStands(second, fingerprints(guide, before), fingerprints(guide, after))).toBe(true);
+  });
+
+  it("names a changed answer, which decides the papers needed and who may apply", () => {
+    const question = guide.questions[0]?.id ?? "";
+    const after = { ...base, answers: { ...base.answers, [question]: true } };
+    const changed = changedParts(fingerprints(guide, base), fingerprints(guide, after));
+    expect(changed).toEqual([`answer:${question}`]);
+    expect(describeChanges(changed)).toEqual([{ kind: "answer-changed", questionId: question }]);
   });
 
   it("names an edited applicant field without keeping its value", () => {

@@ -16,6 +16,7 @@ export function ApplicationView({ app, reload }: { app: ApplicationDetail; reloa
   const guide = guidesById.value.get(app.guideId);
   const requirementIds = requirementsOf(app, guide);
   const labelOf = (reqId: string) => guide?.requirements.find((r) => r.id === reqId)?.label[lang] ?? reqId;
+  const questionOf = (id: string) => guide?.questions.find((q) => q.id === id)?.text[lang] ?? id;
   return (
     <>
       <h1 id="application-title" tabIndex={-1}>
@@ -40,7 +41,7 @@ export function ApplicationView({ app, reload }: { app: ApplicationDetail; reloa
           {app.verdict.reason ? ` — ${app.verdict.reason}` : ""}
         </p>
       )}
-      {app.resubmission && <SentBackCard resubmission={app.resubmission} labelOf={labelOf} />}
+      {app.resubmission && <SentBackCard resubmission={app.resubmission} labelOf={labelOf} questionOf={questionOf} />}
       <div class="console-columns">
         <div>
           <ApplicantCard app={app} guide={guide} />

@@ -16,7 +16,12 @@ const FIELD_LABELS: Record<string, ConsoleMessageKey> = {
   address: "address",
 };
 
-function changeText(change: ChangeSummary, labelOf: (id: string) => string): string {
+function changeText(
+  change: ChangeSummary,
+  labelOf: (id: string) => string,
+  questionOf: (id: string) => string,
+): string {
+  if (change.kind === "answer-changed") return tc("changeAnswer", { question: questionOf(change.questionId) });
   if (change.kind === "pages-replaced") return tc("changePagesReplaced", { label: labelOf(change.requirementId) });
   if (change.kind === "requirement-edited") return tc("changeEdited", { label: labelOf(change.requirementId) });
   const key = FIELD_LABELS[change.field];
@@ -31,9 +36,12 @@ function changeText(change: ChangeSummary, labelOf: (id: string) => string): str
 export function SentBackCard({
   resubmission,
   labelOf,
+  questionOf,
 }: {
   resubmission: Resubmission;
   labelOf: (id: string) => string;
+  /** A question of the guide by its text, for a changed answer. */
+  questionOf: (id: string) => string;
 }) {
   const lang = locale.value;
   const { sentBack, changed } = resubmission;
@@ -68,13 +76,17 @@ export function SentBackCard({
         {changes && changes.length > 0 && (
           <ul class="plain-list change-list" aria-labelledby="changes-title" data-testid="changes">
             {changes.map((change) => (
-              <li key={change.kind === "field-edited" ? change.field : change.requirementId}>
-                {changeText(change, labelOf)}
-              </li>
+              <li key={changeKey(change)}>{changeText(change, labelOf, questionOf)}</li>
             ))}
           </ul>
         )}
       </div>
     </section>
   );
+}
+
+function changeKey(change: ChangeSummary): string {
+  if (change.kind === "field-edited") return `field:${change.field}`;
+  if (change.kind === "answer-changed") return `answer:${change.questionId}`;
+  return `requirement:${change.requirementId}`;
 }
