@@ -18,6 +18,13 @@ export function formatDateTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
 
+/** A calendar date (YYYY-MM-DD) as people read it ("2 Desember 2026"), without a time zone shift. */
+export function formatDay(date: string, locale: Locale): string {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return date;
+  return new Intl.DateTimeFormat(dateLocales[locale], { dateStyle: "long", timeZone: "UTC" }).format(parsed);
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86_400_000],
   ["hour", 3_600_000],

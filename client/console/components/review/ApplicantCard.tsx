@@ -1,17 +1,9 @@
 import type { ApplicationDetail } from "../../../../shared/api/console";
 import type { Guide } from "../../../../shared/guide";
+import { formatDay } from "../../../format";
 import { locale } from "../../../i18n";
 import { villageName } from "../../lookups";
 import { tc } from "../../messages";
-
-/** A calendar date (YYYY-MM-DD) as people read it, without a time zone shift. */
-export function formatDate(date: string, lang: "id" | "en"): string {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime())) return date;
-  return new Intl.DateTimeFormat(lang === "en" ? "en-ID" : "id-ID", { dateStyle: "long", timeZone: "UTC" }).format(
-    parsed,
-  );
-}
 
 export function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -34,7 +26,7 @@ export function ApplicantCard({ app, guide }: { app: ApplicationDetail; guide: G
           <Fact label={tc("fullName")} value={a.fullName} />
           <Fact label={tc("nik")} value={a.nik} />
           <Fact label={tc("kk")} value={a.kk} />
-          <Fact label={tc("birthDate")} value={a.birthDate ? formatDate(a.birthDate, lang) : ""} />
+          <Fact label={tc("birthDate")} value={a.birthDate ? formatDay(a.birthDate, lang) : ""} />
           <Fact label={tc("sex")} value={a.sex ? tc(a.sex) : ""} />
           <Fact label={tc("phone")} value={a.phone} />
           <Fact

@@ -1,6 +1,7 @@
 import type { ApplicationDetail } from "../../../../shared/api/console";
 import { requirementChanged } from "../../../../shared/review/changes";
 import { reasonLabel } from "../../../../shared/review/reasons";
+import { formatDay } from "../../../format";
 import { locale } from "../../../i18n";
 import { tc } from "../../messages";
 import { PhotoViewer } from "../PhotoViewer";
@@ -87,7 +88,9 @@ export function RequirementReview({ app, reqId, label, review, decidable, onChan
         <p class="warning small">{pre.reasons.map((r) => r.message[lang]).join(" ")}</p>
       )}
       {data !== undefined && <p>{tc("dataValue", { value: data })}</p>}
-      {documents?.issuedOn && <p class="small">{tc("issuedOn", { date: documents.issuedOn })}</p>}
+      {documents?.issuedOn && (
+        <p class="small">{tc("issuedOn", { date: formatDay(documents.issuedOn, locale.value) })}</p>
+      )}
       {hasPages && since?.carried && !since.changed ? (
         <details class="folded-pages">
           <summary>{tc("showPages")}</summary>
