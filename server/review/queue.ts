@@ -1,11 +1,9 @@
 import type { QueueItem, QueuePage, QueueSearch, ReviewStatus } from "../../shared/api/console";
 import { DraftId } from "../../shared/draft";
 import { type SearchTerms, searchable, searchTerms } from "../../shared/review/search";
+import { OPEN_STATUSES } from "../../shared/review/statuses";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
-
-/** The open work: what the queue lists when no status is asked for. */
-export const OPEN_STATUSES: readonly ReviewStatus[] = ["submitted", "received"];
 
 interface Position {
   submittedAt: string;
@@ -181,7 +179,8 @@ export function queuePage(db: Db, scope: Scope, query: QueueSearch, after: Posit
   if (scope.kind === "none" || (query.q && !searchable(searchTerms(query.q)))) return { items: [], nextCursor: null };
   const read = db.$client.transaction((): QueuePage => {
     const codes: (string | null)[] = scope.kind === "kecamatan" ? [scope.code] : [...kecamatanCodes(db), null];
-    const statuses = query.status ? [query.status] : OPEN_STATUSES;
+    // The open work is what the queue lists when no status is asked for.
+    const statuses: readonly ReviewStatus[] = query.status ? [query.status] : OPEN_STATUSES;
     const positions: Position[] = [];
     for (const kecamatanCode of codes) {
       for (const status of statuses) {

@@ -13,9 +13,11 @@ import {
 import { requireAuth } from "../auth/middleware";
 import { listSessions } from "../auth/sessions";
 import { toManagedUser, type UserRow } from "../auth/users";
+import { actorOf } from "../console/scope";
 import type { Db } from "../db/open";
-import type { AppEnv, AuthUser } from "../http/env";
+import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
+import { readQuery } from "../http/query";
 import { createAccount, findManageable, listAccounts, updateAccount } from "../users/accounts";
 import { cadreActivity } from "../users/activity";
 import { answerRefusal, readAccountBody } from "../users/refusal";
@@ -25,23 +27,6 @@ import { toSessionInfo } from "./auth";
 export interface UserRouteOptions {
   /** The current time; tests inject a fake clock. */
   now?: () => Date;
-}
-
-/** The caller; requireAuth has run. */
-function actorOf(c: Context<AppEnv>): AuthUser {
-  const auth = c.get("auth");
-  if (!auth) throw new Error("userRoutes used without requireAuth");
-  return auth.user;
-}
-
-/** The query's parameters, each given at most once; undefined when one is repeated. */
-function singleQuery(c: Context<AppEnv>): Record<string, string> | undefined {
-  const raw: Record<string, string> = {};
-  for (const [name, values] of Object.entries(c.req.queries())) {
-    if (values.length !== 1) return undefined;
-    raw[name] = values[0] ?? "";
-  }
-  return raw;
 }
 
 const userResponse = (row: UserRow): UserResponse => ({ user: toManagedUser(row) });
@@ -77,11 +62,9 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
   });
 
   routes.get("/", (c) => {
-    const raw = singleQuery(c);
-    if (!raw) return apiError(c, 400, "invalid_query", { reason: "repeated" });
-    const query = ListUsersQuery.safeParse(raw);
-    if (!query.success) return apiError(c, 400, "invalid_query");
-    const response: UserList = { users: listAccounts(db, actorOf(c), query.data).map(toManagedUser) };
+    const query = readQuery(c, ListUsersQuery);
+    if (!query.ok) return query.response;
+    const response: UserList = { users: listAccounts(db, actorOf(c), query.value).map(toManagedUser) };
     return c.json(response);
   });
 

@@ -3,6 +3,7 @@ import { Draft, DraftId } from "../draft";
 import { Slug } from "../guide";
 import { FixReason, RejectReason } from "../review/reasons";
 import { MAX_SEARCH_LENGTH } from "../review/search";
+import { type VerdictProblem, verdictProblem } from "../review/workflow";
 import { ApplicationStatus, Verdict } from "../sync/protocol";
 import { KelurahanCode, Role } from "./users";
 
@@ -159,24 +160,22 @@ export const VerdictRequest = z
   })
   .superRefine((value, ctx) => {
     const fixes = Object.values(value.requirements).filter((r) => r.status === "needs-fix").length;
-    if (value.decision === "needs-fix" && fixes === 0 && !value.reasonCode) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["requirements"],
-        message: "Mark at least one requirement as needing a fix, or give a reason",
-      });
-    }
-    if (value.decision === "rejected" && !RejectReason.safeParse(value.reasonCode).success) {
-      ctx.addIssue({ code: "custom", path: ["reasonCode"], message: "A rejection needs a reason from the list" });
-    }
-    if ((value.decision === "verified" || value.decision === "approved") && fixes > 0) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["requirements"],
-        message: "A requirement still needs a fix: send the file back instead",
-      });
+    const problem = verdictProblem(value.decision, fixes, value.reasonCode);
+    if (problem) {
+      ctx.addIssue({ code: "custom", path: [VERDICT_PROBLEM_PATH[problem]], message: VERDICT_PROBLEM_TEXT[problem] });
     }
   });
+/** Where each broken verdict rule points, and what it says, in the API's English. */
+const VERDICT_PROBLEM_PATH: Record<VerdictProblem, string> = {
+  stillFixes: "requirements",
+  needFixOne: "requirements",
+  rejectNeedsReason: "reasonCode",
+};
+const VERDICT_PROBLEM_TEXT: Record<VerdictProblem, string> = {
+  stillFixes: "A requirement still needs a fix: send the file back instead",
+  needFixOne: "Mark at least one requirement as needing a fix, or give a reason",
+  rejectNeedsReason: "A rejection needs a reason from the list",
+};
 export type VerdictRequest = z.infer<typeof VerdictRequest>;
 
 // ------------------------------------------------------------ dashboard

@@ -2,6 +2,7 @@ import { jakartaDistricts, jakartaVillages } from "../regions";
 import { reasonLabel } from "../review/reasons";
 import { statusLabel } from "../review/statuses";
 import type { Locale, LocalizedText } from "../text";
+import { roleLabel } from "../users/roles";
 
 /**
  * The audit log in words. The server writes dotted action codes and
@@ -66,11 +67,6 @@ export function auditTargetTypeLabel(targetType: string, locale: Locale): string
 }
 
 const YES_NO = { id: ["Ya", "Tidak"], en: ["Yes", "No"] } as const;
-const ROLES: Record<string, LocalizedText> = {
-  cadre: { id: "Kader", en: "Cadre" },
-  operator: { id: "Operator", en: "Operator" },
-  admin: { id: "Admin", en: "Admin" },
-};
 
 function kecamatanName(code: string): string {
   return jakartaDistricts(code.slice(0, 5)).find((district) => district.code === code)?.name ?? code;
@@ -151,7 +147,7 @@ const FIELDS: Field[] = [
   { label: { id: "Nama pengguna", en: "Username" }, read: text("username") },
   {
     label: { id: "Peran", en: "Role" },
-    read: (value, locale) => (typeof value.role === "string" ? (ROLES[value.role]?.[locale] ?? value.role) : null),
+    read: (value, locale) => (typeof value.role === "string" ? roleLabel(value.role, locale) : null),
   },
   {
     label: { id: "Kecamatan", en: "Kecamatan" },

@@ -1,4 +1,5 @@
 import type { ApplicationStatus, Verdict } from "../sync/protocol";
+import { FIX_REASONS, REJECT_REASONS } from "./reasons";
 
 export type Decision = Verdict["decision"];
 
@@ -49,10 +50,35 @@ export function carriedVerdicts(
   return carried;
 }
 
-/** Whether a decision needs a reason from a list: per requirement for a send-back, overall for a rejection. */
-export function reasonNeeded(decision: Decision): "per-requirement" | "overall" | null {
-  if (decision === "needs-fix") return "per-requirement";
-  if (decision === "rejected") return "overall";
+/**
+ * Which overall reason list a decision needs, given how many requirements are
+ * marked "needs fixing": a rejection always needs one of the rejection
+ * reasons; a send-back needs a fix reason only when it flags no single
+ * requirement (each flagged requirement carries its own); nothing else needs one.
+ */
+export function reasonNeeded(decision: Decision, flagged: number): "reject" | "fix" | null {
+  if (decision === "rejected") return "reject";
+  if (decision === "needs-fix" && flagged === 0) return "fix";
+  return null;
+}
+
+/** Why a decision cannot be sent as it stands (the console's message keys name these too). */
+export type VerdictProblem = "stillFixes" | "needFixOne" | "rejectNeedsReason";
+
+/**
+ * The one rule the server's VerdictRequest and the console's decision form
+ * both apply: a file with a requirement still flagged cannot be verified or
+ * approved, and a decision that needs an overall reason has one from its list.
+ */
+export function verdictProblem(
+  decision: Decision,
+  flagged: number,
+  reasonCode: string | undefined,
+): VerdictProblem | null {
+  if ((decision === "verified" || decision === "approved") && flagged > 0) return "stillFixes";
+  const needed = reasonNeeded(decision, flagged);
+  if (needed === "reject" && !(reasonCode && reasonCode in REJECT_REASONS)) return "rejectNeedsReason";
+  if (needed === "fix" && !(reasonCode && reasonCode in FIX_REASONS)) return "needFixOne";
   return null;
 }
 

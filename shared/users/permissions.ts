@@ -62,6 +62,15 @@ export function mayMoveKecamatan(actor: AccountActor): boolean {
   return actor.role === "admin";
 }
 
+/**
+ * Whether `actor` chooses the kecamatan of a new `role` account: only where
+ * the role works in one and the actor may place accounts anywhere (admins);
+ * an operator's accounts land in the operator's own (defaultKecamatan).
+ */
+export function choosesKecamatan(actor: AccountActor, role: Role): boolean {
+  return needsKecamatan(role) && mayMoveKecamatan(actor);
+}
+
 /** Whether a role works in a kecamatan (operators and cadres) or across Jakarta (admins). */
 export function needsKecamatan(role: Role): boolean {
   return role !== "admin";

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { VerdictRequest } from "../../shared/api/console";
 import { describeChanges } from "../../shared/review/changes";
 import { searchable, searchTerms } from "../../shared/review/search";
-import { carriedVerdicts, reasonNeeded } from "../../shared/review/workflow";
+import {
+  carriedVerdicts,
+  type Decision,
+  reasonNeeded,
+  type VerdictProblem,
+  verdictProblem,
+} from "../../shared/review/workflow";
 
 describe("verdicts a resubmitted file keeps", () => {
   const previous = {
@@ -66,12 +73,36 @@ describe("the queue's search box", () => {
 });
 
 describe("where a decision needs a reason", () => {
-  it("asks per requirement for a send-back, overall for a rejection, and nothing for a verification", () => {
+  it("asks a rejection for a reason always, a send-back only when it flags no requirement, and nothing else", () => {
     expect([
-      reasonNeeded("needs-fix"),
-      reasonNeeded("rejected"),
-      reasonNeeded("verified"),
-      reasonNeeded("approved"),
-    ]).toEqual(["per-requirement", "overall", null, null]);
+      reasonNeeded("needs-fix", 0),
+      reasonNeeded("needs-fix", 2),
+      reasonNeeded("rejected", 0),
+      reasonNeeded("rejected", 1),
+      reasonNeeded("verified", 0),
+      reasonNeeded("approved", 0),
+    ]).toEqual(["fix", null, "reject", "reject", null, null]);
+  });
+
+  it("is the same rule on the server's request and in the console's form", () => {
+    const cases: [Decision, number, string | undefined, VerdictProblem | null][] = [
+      ["verified", 1, undefined, "stillFixes"],
+      ["approved", 1, undefined, "stillFixes"],
+      ["verified", 0, undefined, null],
+      ["needs-fix", 0, undefined, "needFixOne"],
+      ["needs-fix", 0, "blurry", null],
+      ["needs-fix", 1, undefined, null],
+      ["rejected", 0, undefined, "rejectNeedsReason"],
+      ["rejected", 0, "blurry", "rejectNeedsReason"],
+      ["rejected", 0, "duplicate", null],
+    ];
+    for (const [decision, flagged, reasonCode, problem] of cases) {
+      expect(verdictProblem(decision, flagged, reasonCode), `${decision} ${flagged} ${reasonCode}`).toBe(problem);
+      const requirements = Object.fromEntries(
+        Array.from({ length: flagged }, (_, i) => [`req-${i}`, { status: "needs-fix", reasonCode: "blurry" }]),
+      );
+      const request = VerdictRequest.safeParse({ expectedVersion: 1, decision, reasonCode, requirements });
+      expect(request.success, `${decision} ${flagged} ${reasonCode}`).toBe(problem === null);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { ManagedUser } from "../../../shared/api/users";
+import { type ManagedUser, MIN_PASSWORD_LENGTH } from "../../../shared/api/users";
 import { mayHaveKelurahan } from "../../../shared/users/permissions";
 import { api } from "../api";
 import { ErrorNote } from "../components/Notice";
@@ -123,7 +123,7 @@ function PasswordReset({ account, busy, error, run }: ActionProps) {
           id={id}
           type="password"
           autoComplete="new-password"
-          minLength={10}
+          minLength={MIN_PASSWORD_LENGTH}
           required
           value={password}
           {...errorProps(id, errors.password)}

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Role, SessionUser, UserResponse } from "../../../shared/api/users";
-import { creatableRoles, mayHaveKelurahan, needsKecamatan } from "../../../shared/users/permissions";
+import { choosesKecamatan, creatableRoles, mayHaveKelurahan, needsKecamatan } from "../../../shared/users/permissions";
 import { api } from "../api";
 import { ErrorNote } from "../components/Notice";
 import { kecamatanName } from "../lookups";
@@ -38,7 +38,7 @@ export function CreateAccountForm({ actor, onCreated }: { actor: SessionUser; on
   const [round, setRound] = useState(0);
   const errors = fieldErrors(error);
   useFocusFirstError(error, errors, FIELD_ORDER, idOf);
-  const pickKecamatan = actor.role === "admin" && needsKecamatan(role);
+  const pickKecamatan = choosesKecamatan(actor, role);
   const kecamatanCode = pickKecamatan ? form.kecamatanCode : actor.kecamatanCode;
   const set = (key: keyof typeof EMPTY, value: string) => setForm({ ...form, [key]: value });
 

@@ -1,14 +1,9 @@
 import type { AuditEntry } from "../../../../shared/api/console";
 import { auditActionLabel, auditChanges, auditTargetTypeLabel } from "../../../../shared/audit/describe";
+import { roleLabel } from "../../../../shared/users/roles";
 import { formatDateTime } from "../../../format";
 import { locale } from "../../../i18n";
-import { type ConsoleMessageKey, tc } from "../../messages";
-
-const ROLE_KEYS: Record<string, ConsoleMessageKey> = {
-  cadre: "roleCadre",
-  operator: "roleOperator",
-  admin: "roleAdmin",
-};
+import { tc } from "../../messages";
 
 /**
  * Who or what the entry is about, in full: a service's title, an account's
@@ -58,14 +53,13 @@ function Changes({ entry }: { entry: AuditEntry }) {
 }
 
 export function AuditRow({ entry }: { entry: AuditEntry }) {
-  const roleKey = ROLE_KEYS[entry.actorRole];
   return (
     <tr data-testid="audit-row" data-action={entry.action}>
       <td>
         <time dateTime={entry.at}>{formatDateTime(new Date(entry.at), locale.value)}</time>
       </td>
       <td>
-        {entry.actorName} <span class="muted small">({roleKey ? tc(roleKey) : entry.actorRole})</span>
+        {entry.actorName} <span class="muted small">({roleLabel(entry.actorRole, locale.value)})</span>
       </td>
       <td>{auditActionLabel(entry.action, entry.after, locale.value)}</td>
       <td>

@@ -1,4 +1,5 @@
 import { FIX_REASONS, REJECT_REASONS } from "../../../../shared/review/reasons";
+import { reasonNeeded } from "../../../../shared/review/workflow";
 import { locale } from "../../../i18n";
 import { type ConsoleMessageKey, tc } from "../../messages";
 import type { Decision } from "./review-state";
@@ -7,8 +8,8 @@ interface Props {
   decisions: readonly Decision[];
   decision: Decision | "";
   onDecision: (decision: Decision) => void;
-  /** Whether some requirement is marked "needs fixing" (then a send-back needs no overall reason). */
-  flagged: boolean;
+  /** How many requirements are marked "needs fixing" (with any, a send-back needs no overall reason). */
+  flagged: number;
   reasonCode: string;
   onReason: (code: string) => void;
   note: string;
@@ -26,7 +27,7 @@ interface Props {
 export function DecisionPanel(props: Props) {
   const lang = locale.value;
   const { decision } = props;
-  const overallReason = decision === "rejected" || (decision === "needs-fix" && !props.flagged);
+  const overallReason = decision ? reasonNeeded(decision, props.flagged) : null;
   return (
     <section class="card decision-box" aria-labelledby="decision-title">
       <h2 id="decision-title">{tc("decisionTitle")}</h2>
@@ -48,7 +49,7 @@ export function DecisionPanel(props: Props) {
       </fieldset>
       {overallReason && (
         <div class="field">
-          <label for="overall-reason">{tc(decision === "rejected" ? "rejectReason" : "generalFixReason")}</label>
+          <label for="overall-reason">{tc(overallReason === "reject" ? "rejectReason" : "generalFixReason")}</label>
           <select
             id="overall-reason"
             data-testid="overall-reason"
@@ -57,7 +58,7 @@ export function DecisionPanel(props: Props) {
             onChange={(event) => props.onReason(event.currentTarget.value)}
           >
             <option value="">{tc("chooseReason")}</option>
-            {Object.entries(decision === "rejected" ? REJECT_REASONS : FIX_REASONS).map(([code, text]) => (
+            {Object.entries(overallReason === "reject" ? REJECT_REASONS : FIX_REASONS).map(([code, text]) => (
               <option key={code} value={code}>
                 {text[lang]}
               </option>

@@ -1,11 +1,10 @@
 import type { ManagedUser } from "../../../../shared/api/users";
+import { REVIEW_STATUS_ORDER } from "../../../../shared/review/statuses";
 import { guides } from "../../../catalogue/store";
 import { locale } from "../../../i18n";
 import type { QueueFilters as Filters } from "../../desk";
 import { villagesOf } from "../../lookups";
 import { type ConsoleMessageKey, tc } from "../../messages";
-
-export const REVIEW_STATUSES = ["submitted", "received", "verified", "needs-fix", "rejected", "approved"] as const;
 
 interface Props {
   filters: Filters;
@@ -46,7 +45,7 @@ export function QueueFilters({ filters, onChange, kecamatanCode, cadres }: Props
           <label for="queue-status">{tc("filterStatus")}</label>
           <select id="queue-status" value={filters.status} onChange={set("status")}>
             <option value="">{tc("statusOpen")}</option>
-            {REVIEW_STATUSES.map((status) => (
+            {REVIEW_STATUS_ORDER.map((status) => (
               <option key={status} value={status}>
                 {tc(`status.${status}` as ConsoleMessageKey)}
               </option>

@@ -33,7 +33,7 @@ export function ReviewForm({ app, requirementIds, labelOf, reload }: Props) {
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const decisions = allowedDecisions(app.status);
-  const flagged = Object.values(reviews).some((review) => review.status === "needs-fix");
+  const flagged = Object.values(reviews).filter((review) => review.status === "needs-fix").length;
 
   function update(reqId: string, change: Partial<ReqReview>) {
     setReviews({ ...reviews, [reqId]: { ...(reviews[reqId] ?? BLANK_REVIEW), ...change } });

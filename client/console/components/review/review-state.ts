@@ -1,6 +1,7 @@
 import type { ApplicationDetail, VerdictRequest } from "../../../../shared/api/console";
 import type { Guide } from "../../../../shared/guide";
 import type { FIX_REASONS } from "../../../../shared/review/reasons";
+import { reasonNeeded, verdictProblem } from "../../../../shared/review/workflow";
 import type { ConsoleMessageKey } from "../../messages";
 
 export type Decision = VerdictRequest["decision"];
@@ -68,7 +69,6 @@ export function buildVerdict(
   for (const [reqId, review] of Object.entries(reviews)) {
     if (review.status === "accepted") requirements[reqId] = { status: "accepted" };
     if (review.status === "needs-fix") {
-      if (decision === "verified" || decision === "approved") return { ok: false, problem: "stillFixes" };
       if (!review.reasonCode) return { ok: false, problem: "fixNeedsReason" };
       requirements[reqId] = {
         status: "needs-fix",
@@ -78,10 +78,10 @@ export function buildVerdict(
     }
   }
   const fixes = Object.values(requirements).filter((r) => r.status === "needs-fix").length;
-  if (decision === "needs-fix" && fixes === 0 && !reasonCode) return { ok: false, problem: "needFixOne" };
-  if (decision === "rejected" && !reasonCode) return { ok: false, problem: "rejectNeedsReason" };
-  // The overall reason: required for a rejection, and for a send-back that flags no single requirement.
-  const overall = decision === "rejected" || (decision === "needs-fix" && fixes === 0) ? reasonCode : "";
+  const problem = verdictProblem(decision, fixes, reasonCode || undefined);
+  if (problem) return { ok: false, problem };
+  // The overall reason goes only where the shared rule asks for one.
+  const overall = reasonNeeded(decision, fixes) ? reasonCode : "";
   return {
     ok: true,
     body: {
