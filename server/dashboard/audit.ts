@@ -1,4 +1,5 @@
 import type { AuditEntry } from "../../shared/api/console";
+import { withoutNotes } from "../../shared/audit/notes";
 import type { TargetName } from "../audit/targets";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
@@ -95,9 +96,20 @@ export function toAuditEntry(row: AuditRow, target?: TargetName): AuditEntry {
     targetId: row.targetId,
     targetName: target?.name ?? null,
     targetDetail: target?.detail ?? null,
-    before: row.before === null ? null : JSON.parse(row.before),
-    after: row.after === null ? null : JSON.parse(row.after),
+    before: row.before === null ? null : withoutNotes(JSON.parse(row.before)),
+    after: row.after === null ? null : withoutNotes(JSON.parse(row.after)),
   };
+}
+
+/**
+ * before/after as the export writes them: the stored JSON text, without the
+ * operator's notes. Only an entry that holds a verdict is parsed and written
+ * again; every other one goes out as stored (an export can be millions of rows).
+ */
+export function exportedAuditJson(text: string | null): string {
+  if (text === null) return "";
+  if (!text.includes('"verdict"')) return text;
+  return JSON.stringify(withoutNotes(JSON.parse(text)));
 }
 
 const CURSOR_PREFIX = "a1.";

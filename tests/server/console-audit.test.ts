@@ -123,7 +123,7 @@ async function csvText(res: Response): Promise<string> {
 }
 
 describe("GET /api/console/audit", () => {
-  it("gives an admin every entry, newest first, with the actor's name and before/after as stored", async () => {
+  it("gives an admin every entry, newest first, with the actor's name and before/after without the operator's notes", async () => {
     const result = await page("", people.admin);
     expect(result.nextCursor).toBeNull();
     expect(result.entries.map((e) => e.id)).toEqual(Object.values(ids).reverse());
@@ -141,7 +141,8 @@ describe("GET /api/console/audit", () => {
       targetName: null,
       targetDetail: null,
       before: { status: "received", version: 3 },
-      after: { status: "needs-fix", version: 4, verdict: { reasonCode: "blurry", note: 'Foto "KTP", buram\nulangi' } },
+      // The free-text note may name the applicant: it stays on the file, the code is enough here.
+      after: { status: "needs-fix", version: 4, verdict: { reasonCode: "blurry" } },
     });
     expect(result.entries.find((e) => e.id === ids.importAll)?.before).toBeNull();
   });
@@ -249,18 +250,19 @@ describe("GET /api/console/audit", () => {
 });
 
 describe("GET /api/console/audit/export.csv", () => {
-  it("streams every entry in scope as CSV, JSON kept and quoted, formulas guarded", async () => {
+  it("streams every entry in scope as CSV, actions in words beside their codes, JSON quoted without the notes", async () => {
     const res = await get(`/api/console/audit/export.csv?actorId=${people.opA.id}`, people.opA);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="masdarin-audit-2026-03-21.csv"');
     const actor = '"Budi ""Loket"", Duren Sawit"';
     expect(await csvText(res)).toBe(
-      "\uFEFFWaktu,Pelaku,Peran,Tindakan,Sasaran,ID sasaran,Sebelum (JSON),Sesudah (JSON)\r\n" +
-        `2026-03-05T01:00:00.000Z,${actor},Operator,application.receive,application,app-a,,\r\n` +
-        `2026-03-02T01:00:00.000Z,${actor},Operator,application.verdict,application,app-a,` +
+      "\uFEFFWaktu,Pelaku,Peran,Tindakan,Kode tindakan,Jenis sasaran,Sasaran,ID sasaran,Sebelum (JSON),Sesudah (JSON)\r\n" +
+        `2026-03-05T01:00:00.000Z,${actor},Operator,Menerima berkas,application.receive,Berkas,,app-a,,\r\n` +
+        `2026-03-02T01:00:00.000Z,${actor},Operator,Mengirim balik berkas,application.verdict,Berkas,,app-a,` +
         `"{""status"":""received"",""version"":3}",` +
-        `"{""status"":""needs-fix"",""version"":4,""verdict"":{""reasonCode"":""blurry"",""note"":""Foto \\""KTP\\"", buram\\nulangi""}}"\r\n`,
+        // The operator's note ("Foto \"KTP\", buram…") stays on the file: the export keeps the reason code only.
+        `"{""status"":""needs-fix"",""version"":4,""verdict"":{""reasonCode"":""blurry""}}"\r\n`,
     );
   });
 
@@ -289,7 +291,8 @@ describe("GET /api/console/audit/export.csv", () => {
       "\r\n",
     );
     expect(guarded[1]).toBe(
-      `2026-03-03T01:00:00.000Z,Admin Pusat,Admin,guide.publish,guide,akta-kelahiran,,"{""version"":2,""changeNote"":""=SUM(A1)""}"`,
+      "2026-03-03T01:00:00.000Z,Admin Pusat,Admin,Menerbitkan panduan,guide.publish,Panduan,,akta-kelahiran,," +
+        `"{""version"":2,""changeNote"":""=SUM(A1)""}"`,
     );
   });
 
@@ -298,8 +301,9 @@ describe("GET /api/console/audit/export.csv", () => {
       headers: { Cookie: people.admin.cookie, "Accept-Language": "en" },
     });
     expect(await csvText(res)).toBe(
-      "\uFEFFTime,Actor,Role,Action,Target,Target ID,Before (JSON),After (JSON)\r\n" +
-        "2026-03-03T02:00:00.000Z,Admin Pusat,Admin,catalogue.import,catalogue,catalogue,,\r\n",
+      "\uFEFFTime,Actor,Role,Action,Action code,Target type,Target,Target ID,Before (JSON),After (JSON)\r\n" +
+        "2026-03-03T02:00:00.000Z,Admin Pusat,Admin,Imported the service catalogue,catalogue.import,Catalogue," +
+        "Service catalogue,catalogue,,\r\n",
     );
   });
 });

@@ -14,6 +14,8 @@ import { seededDatabase } from "../helpers/temp-db";
 const KEC_A = "31.71.01"; // Gambir
 const KEC_B = "31.71.02"; // Sawah Besar
 const DOMISILI = "surat-keterangan-domisili";
+const NIK = "3171014506900001";
+const OLD_NIK = "3171015506900002";
 
 let env: ReturnType<typeof seededDatabase>;
 let app: ReturnType<typeof createApp>;
@@ -73,8 +75,16 @@ beforeEach(() => {
     targetType: "application",
     targetId: "file-a",
     kecamatanCode: KEC_A,
-    before: { status: "received" },
-    after: { status: "needs-fix", verdict: { reasonCode: "blurry", reason: "ulangi; foto" } },
+    // The operator's notes may hold the applicant's details (here a NIK): the audit log never carries them.
+    before: { status: "received", verdict: { decision: "needs-fix", reason: `NIK lama ${OLD_NIK}` } },
+    after: {
+      status: "needs-fix",
+      verdict: {
+        reasonCode: "blurry",
+        reason: `ulangi; foto NIK ${NIK}`,
+        requirements: { ktp: { status: "needs-fix", reasonCode: "blurry", reason: `KTP ${NIK} buram` } },
+      },
+    },
   });
   addAudit(db, opA, {
     at: "2026-03-05T01:00:00.000Z",
@@ -162,17 +172,56 @@ describe("dashboard tables as CSV for Excel (?sep=semicolon)", () => {
 });
 
 describe("audit export as CSV for Excel", () => {
-  it("separates with semicolons, guards formulas, keeps the JSON whole, in the operator's scope", async () => {
+  it("separates with semicolons, says the action in words with its code, names the target in full, in the operator's scope", async () => {
     const text = await csvText(await get("/api/console/audit/export.csv?sep=semicolon", people.opA));
     expect(text).toBe(
-      "\uFEFFWaktu;Pelaku;Peran;Tindakan;Sasaran;ID sasaran;Sebelum (JSON);Sesudah (JSON)\r\n" +
-        `2026-03-05T01:00:00.000Z;Operator Gambir;Operator;guide.publish;guide;${DOMISILI};;` +
-        `"{""version"":2,""changeNote"":""=SUM(A1;A2)""}"\r\n` +
-        "2026-03-04T01:00:00.000Z;Operator Gambir;Operator;application.verdict;application;file-a;" +
-        `"{""status"":""received""}";` +
-        `"{""status"":""needs-fix"",""verdict"":{""reasonCode"":""blurry"",""reason"":""ulangi; foto""}}"\r\n`,
+      "\uFEFFWaktu;Pelaku;Peran;Tindakan;Kode tindakan;Jenis sasaran;Sasaran;ID sasaran;Sebelum (JSON);Sesudah (JSON)\r\n" +
+        `2026-03-05T01:00:00.000Z;Operator Gambir;Operator;Menerbitkan panduan;guide.publish;Panduan;${domisili};` +
+        `${DOMISILI};;"{""version"":2,""changeNote"":""=SUM(A1;A2)""}"\r\n` +
+        "2026-03-04T01:00:00.000Z;Operator Gambir;Operator;Mengirim balik berkas;application.verdict;Berkas;;file-a;" +
+        `"{""status"":""received"",""verdict"":{""decision"":""needs-fix""}}";` +
+        `"{""status"":""needs-fix"",""verdict"":{""reasonCode"":""blurry"",` +
+        `""requirements"":{""ktp"":{""status"":""needs-fix"",""reasonCode"":""blurry""}}}}"\r\n`,
     );
     expect(text).not.toContain("file-b");
+  });
+
+  it("guards a cell that starts with a formula: an actor named =SUM(…) is written as text", async () => {
+    const sly = addUser(env.db, "operator", "=SUM(A1;A2)", KEC_A);
+    addAudit(
+      env.db,
+      { id: sly.id, role: "operator" },
+      {
+        at: "2026-03-07T01:00:00.000Z",
+        action: "application.receive",
+        targetType: "application",
+        targetId: "file-c",
+        kecamatanCode: KEC_A,
+      },
+    );
+    const semicolon = await csvText(await get("/api/console/audit/export.csv?sep=semicolon", people.opA));
+    expect(semicolon.split("\r\n")[1]).toBe(
+      `2026-03-07T01:00:00.000Z;"'=SUM(A1;A2)";Operator;Menerima berkas;application.receive;Berkas;;file-c;;`,
+    );
+    const comma = await csvText(await get("/api/console/audit/export.csv", people.opA));
+    expect(comma.split("\r\n")[1]).toBe(
+      "2026-03-07T01:00:00.000Z,'=SUM(A1;A2),Operator,Menerima berkas,application.receive,Berkas,,file-c,,",
+    );
+  });
+
+  it("never lets an operator's note out: not in the JSON list, not in either CSV", async () => {
+    const list = await get("/api/console/audit", people.opA);
+    expect(list.status).toBe(200);
+    const json = await list.text();
+    expect(json).toContain('"reasonCode":"blurry"');
+    const comma = await csvText(await get("/api/console/audit/export.csv", people.opA));
+    const semicolon = await csvText(await get("/api/console/audit/export.csv?sep=semicolon", people.opA));
+    for (const body of [json, comma, semicolon]) {
+      expect(body).toContain("file-a");
+      expect(body).not.toContain(NIK);
+      expect(body).not.toContain(OLD_NIK);
+      expect(body).not.toContain("ulangi");
+    }
   });
 
   it("keeps the action filter and the English headers, and refuses an unknown separator", async () => {
@@ -180,8 +229,8 @@ describe("audit export as CSV for Excel", () => {
       await get("/api/console/audit/export.csv?sep=semicolon&action=application.receive", people.admin, "en"),
     );
     expect(text).toBe(
-      "\uFEFFTime;Actor;Role;Action;Target;Target ID;Before (JSON);After (JSON)\r\n" +
-        "2026-03-06T01:00:00.000Z;Operator Sawah Besar;Operator;application.receive;application;file-b;;\r\n",
+      "\uFEFFTime;Actor;Role;Action;Action code;Target type;Target;Target ID;Before (JSON);After (JSON)\r\n" +
+        "2026-03-06T01:00:00.000Z;Operator Sawah Besar;Operator;Received a file;application.receive;File;;file-b;;\r\n",
     );
     expect((await get("/api/console/audit/export.csv?sep=pipe", people.admin)).status).toBe(400);
   });

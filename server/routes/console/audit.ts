@@ -1,10 +1,19 @@
 import { Hono } from "hono";
 import { AuditExportQuery, AuditQuery } from "../../../shared/api/console";
+import { auditActionLabel, auditTargetTypeLabel } from "../../../shared/audit/describe";
 import { jakartaDate } from "../../../shared/jakarta-time";
-import type { Locale, LocalizedText } from "../../../shared/text";
+import type { LocalizedText } from "../../../shared/text";
+import { roleLabel } from "../../../shared/users/roles";
 import { auditTargetNames } from "../../audit/targets";
 import { actorOf, scopeOf } from "../../console/scope";
-import { auditBatches, auditCursor, auditRows, parseAuditCursor, toAuditEntry } from "../../dashboard/audit";
+import {
+  auditBatches,
+  auditCursor,
+  auditRows,
+  exportedAuditJson,
+  parseAuditCursor,
+  toAuditEntry,
+} from "../../dashboard/audit";
 import type { Db } from "../../db/open";
 import { csvDialect, csvResponse } from "../../http/csv";
 import type { AppEnv } from "../../http/env";
@@ -17,20 +26,17 @@ const EXPORT_HEADER: LocalizedText[] = [
   { id: "Pelaku", en: "Actor" },
   { id: "Peran", en: "Role" },
   { id: "Tindakan", en: "Action" },
+  { id: "Kode tindakan", en: "Action code" },
+  { id: "Jenis sasaran", en: "Target type" },
   { id: "Sasaran", en: "Target" },
   { id: "ID sasaran", en: "Target ID" },
   { id: "Sebelum (JSON)", en: "Before (JSON)" },
   { id: "Sesudah (JSON)", en: "After (JSON)" },
 ];
 
-const ROLE_LABELS: Record<string, LocalizedText> = {
-  cadre: { id: "Kader", en: "Cadre" },
-  operator: { id: "Operator", en: "Operator" },
-  admin: { id: "Admin", en: "Admin" },
-};
-
-function roleLabel(role: string, locale: Locale): string {
-  return ROLE_LABELS[role]?.[locale] ?? role;
+/** Only a verdict's words depend on its after ("Mengirim balik berkas"): the rest is not parsed. */
+function parsedAfter(row: { action: string; after: string | null }): unknown {
+  return row.action === "application.verdict" && row.after !== null ? JSON.parse(row.after) : null;
 }
 
 /**
@@ -72,17 +78,23 @@ export function auditRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
       EXPORT_HEADER.map((text) => text[locale]),
       function* () {
         for (const batch of auditBatches(db, filter)) {
-          // before/after go out as the JSON text stored: no parse and re-encode per row.
-          yield batch.map((row) => [
-            row.at,
-            row.actorName ?? "",
-            roleLabel(row.actorRole, locale),
-            row.action,
-            row.targetType,
-            row.targetId,
-            row.before,
-            row.after,
-          ]);
+          // Named as on screen: the action in words, the target in full (one query per kind of target per batch).
+          const targets = auditTargetNames(db, batch, locale);
+          yield batch.map((row) => {
+            const target = targets.get(`${row.targetType}:${row.targetId}`);
+            return [
+              row.at,
+              row.actorName ?? "",
+              roleLabel(row.actorRole, locale),
+              auditActionLabel(row.action, parsedAfter(row), locale),
+              row.action,
+              auditTargetTypeLabel(row.targetType, locale),
+              [target?.name, target?.detail].filter(Boolean).join(" · "),
+              row.targetId,
+              exportedAuditJson(row.before),
+              exportedAuditJson(row.after),
+            ];
+          });
         }
       },
       csvDialect(sep),
