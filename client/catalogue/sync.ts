@@ -1,4 +1,5 @@
 import { CataloguePage } from "../../shared/api/catalogue";
+import { parseDroppingUnknownKeys } from "../../shared/tolerant-parse";
 import type { LocalDb } from "../db/local-db";
 
 export class CatalogueSyncError extends Error {
@@ -63,7 +64,8 @@ export async function pullCatalogue(
   }
   if (!response.ok) throw new CatalogueSyncError(`catalogue request failed`, response.status);
   // Validate before writing: a broken server response must never replace good offline data.
-  const page = CataloguePage.parse(await readJson(response, onProgress));
+  // Fields a newer server added are dropped, not fatal: an app not yet updated keeps its guides current.
+  const page = parseDroppingUnknownKeys(CataloguePage, await readJson(response, onProgress));
   const now = new Date().toISOString();
   const changed = page.reset || page.guides.length > 0 || page.withdrawn.length > 0;
   await db.transaction("rw", db.guides, db.meta, async () => {
