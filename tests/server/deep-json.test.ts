@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
@@ -28,7 +29,7 @@ beforeEach(() => {
   env = tempDatabase();
   seedIfEmpty(env.db);
   errors = [];
-  app = createApp({ db: env.db, logError: (message) => errors.push(message) });
+  app = createApp({ db: env.db, filesDir: join(env.dir, "files"), logError: (message) => errors.push(message) });
   admin = createTestUser(env.db, "admin");
   cadre = createTestUser(env.db, "cadre");
 });
@@ -129,5 +130,119 @@ describe("deeply nested JSON", () => {
     expect(saved.status, await saved.clone().text()).toBe(200);
     const over = { draft: guideWith(notChain(MAX_JSON_DEPTH - 4), "requirement") };
     await expectTooDeep(await call("PUT", `/api/console/guides/${DOMISILI}/draft`, admin, over));
+  });
+});
+
+/**
+ * Every route that takes a body, found from the app's own route table: a route
+ * added later fails here until it is listed, so none can slip past the limit.
+ * JSON routes answer 400 body_too_deep; the others ignore the body and answer
+ * as usual. None answers 5xx or logs an error.
+ */
+describe("every route given a deeply nested body", () => {
+  type Caller = "admin" | "cadre" | "none";
+  const uuid = "0190a000-0000-7000-8000-000000000000";
+  /** Each JSON-reading route: who calls it and a concrete path that reaches the body. */
+  const jsonRoutes: Record<string, { as: Caller; path: () => string }> = {
+    "POST /api/auth/login": { as: "none", path: () => "/api/auth/login" },
+    "POST /api/users": { as: "admin", path: () => "/api/users" },
+    "PATCH /api/users/:id": { as: "admin", path: () => `/api/users/${cadre.id}` },
+    "POST /api/users/:id/password": { as: "admin", path: () => `/api/users/${cadre.id}/password` },
+    "POST /api/sync/push": { as: "cadre", path: () => "/api/sync/push" },
+    "POST /api/console/applications/search": { as: "admin", path: () => "/api/console/applications/search" },
+    "POST /api/console/applications/:id/receive": {
+      as: "admin",
+      path: () => `/api/console/applications/${uuid}/receive`,
+    },
+    "POST /api/console/applications/:id/verdict": {
+      as: "admin",
+      path: () => `/api/console/applications/${uuid}/verdict`,
+    },
+    "PUT /api/console/guides/:id/draft": { as: "admin", path: () => `/api/console/guides/${DOMISILI}/draft` },
+    "POST /api/console/guides/:id/publish": { as: "admin", path: () => `/api/console/guides/${DOMISILI}/publish` },
+    "POST /api/console/guides/import": { as: "admin", path: () => "/api/console/guides/import" },
+  };
+  /** Routes that read no body (an action named by the path alone). */
+  const bodylessRoutes = new Set([
+    "POST /api/auth/logout",
+    "DELETE /api/auth/sessions/:id",
+    "POST /api/users/:id/disable",
+    "POST /api/users/:id/enable",
+    "DELETE /api/users/:id/sessions/:sessionId",
+    "DELETE /api/console/guides/:id/draft",
+    "POST /api/console/guides/:id/withdraw",
+    "POST /api/console/guides/:id/restore",
+    // The read-only catalogue and health answer 405 to any write.
+    ...["POST", "PUT", "PATCH", "DELETE"].flatMap((method) =>
+      ["/api/guides", "/api/guides/*", "/api/health"].map((path) => `${method} ${path}`),
+    ),
+  ]);
+
+  function routesWithBodies(): string[] {
+    const seen = new Set<string>();
+    for (const route of app.routes) {
+      if (["POST", "PUT", "PATCH", "DELETE"].includes(route.method)) seen.add(`${route.method} ${route.path}`);
+    }
+    return [...seen].sort();
+  }
+
+  const cookieOf = (as: Caller) => (as === "admin" ? admin.cookie : as === "cadre" ? cadre.cookie : undefined);
+
+  function send(method: string, path: string, as: Caller, body: string): Promise<Response> {
+    const cookie = cookieOf(as);
+    return Promise.resolve(
+      app.request(path, {
+        method,
+        headers: { ...(cookie ? { Cookie: cookie } : {}), "Content-Type": "application/json" },
+        body,
+      }),
+    );
+  }
+
+  const arrays = (levels: number) => `${"[".repeat(levels)}${"]".repeat(levels)}`;
+  const objects = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
+
+  it("lists every route that takes a method with a body as either JSON or bodyless", () => {
+    const unlisted = routesWithBodies().filter((route) => !(route in jsonRoutes) && !bodylessRoutes.has(route));
+    expect(unlisted).toEqual([]);
+    const gone = Object.keys(jsonRoutes).filter((route) => !routesWithBodies().includes(route));
+    expect(gone).toEqual([]);
+  });
+
+  it("answers 400 body_too_deep on every JSON route to 4,500 levels of objects and 1,500 of arrays", async () => {
+    for (const [route, { as, path }] of Object.entries(jsonRoutes)) {
+      const method = route.split(" ")[0] ?? "";
+      // 4,500 levels of `{"a":` is 27 KB: over the small routes' byte limits, which refuse it first (413).
+      const deep = await send(method, path(), as, objects(4500));
+      const deepText = await deep.text();
+      expect([400, 413], `${route}: ${deepText.slice(0, 200)}`).toContain(deep.status);
+      const code = ApiError.parse(JSON.parse(deepText)).error.code;
+      expect(code, route).toBe(deep.status === 400 ? "body_too_deep" : "body_too_large");
+      // 1,500 levels of `[` is 3 KB: inside every limit, so the depth check itself answers.
+      await expectTooDeep(await send(method, path(), as, arrays(1500)));
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it("answers no route with a body 5xx, whoever calls, and logs no error", async () => {
+    const body = objects(4500);
+    for (const route of routesWithBodies()) {
+      const [method = "", pattern = ""] = route.split(" ");
+      const path = pattern
+        .replace(":sessionId", uuid)
+        .replace(":id", route.includes("/guides/") ? DOMISILI : route.includes("/users/") ? cadre.id : uuid)
+        .replace("*", DOMISILI);
+      for (const as of ["admin", "cadre", "none"] as const) {
+        const response = await send(method, path, as, body);
+        expect(response.status, `${route} as ${as}`).toBeLessThan(500);
+      }
+    }
+    for (const path of ["/api/files/tus", "/api/files/tus/0123456789abcdef0123456789abcdef"]) {
+      for (const method of ["POST", "PATCH"]) {
+        const response = await send(method, path, "cadre", body);
+        expect(response.status, `${method} ${path}`).toBeLessThan(500);
+      }
+    }
+    expect(errors).toEqual([]);
   });
 });
