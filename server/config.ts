@@ -5,6 +5,54 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   staticDir: string;
+  http: HttpTimeouts;
+}
+
+/**
+ * How long the Node server holds connections, set on purpose rather than left at Node's
+ * defaults: with a 5 s keep-alive a request sent on a connection that sat idle just that
+ * long met a closing socket and was reset without an answer.
+ */
+export interface HttpTimeouts {
+  /** An idle keep-alive connection is kept this long: longer than a reverse proxy's (nginx 60 s), so the proxy closes first. */
+  keepAliveTimeoutMs: number;
+  /** A request's headers must arrive within this; longer than keep-alive so an idle connection is never cut by it. */
+  headersTimeoutMs: number;
+  /** A whole request must arrive within this: past the phone's own 90 s give-up, so the phone speaks first. */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_HTTP_TIMEOUTS: HttpTimeouts = {
+  keepAliveTimeoutMs: 65_000,
+  headersTimeoutMs: 66_000,
+  requestTimeoutMs: 120_000,
+};
+
+function milliseconds(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${name} must be a whole number of milliseconds above 0, got "${raw}"`);
+  }
+  return value;
+}
+
+/** The timeouts from KEEP_ALIVE_TIMEOUT_MS, HEADERS_TIMEOUT_MS and REQUEST_TIMEOUT_MS, in the order Node needs them. */
+export function readHttpTimeouts(env: NodeJS.ProcessEnv = process.env): HttpTimeouts {
+  const timeouts = {
+    keepAliveTimeoutMs: milliseconds(env, "KEEP_ALIVE_TIMEOUT_MS", DEFAULT_HTTP_TIMEOUTS.keepAliveTimeoutMs),
+    headersTimeoutMs: milliseconds(env, "HEADERS_TIMEOUT_MS", DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),
+    requestTimeoutMs: milliseconds(env, "REQUEST_TIMEOUT_MS", DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs),
+  };
+  if (timeouts.headersTimeoutMs <= timeouts.keepAliveTimeoutMs) {
+    throw new Error("HEADERS_TIMEOUT_MS must be longer than KEEP_ALIVE_TIMEOUT_MS");
+  }
+  // Node itself refuses a headers timeout past the request timeout.
+  if (timeouts.headersTimeoutMs > timeouts.requestTimeoutMs) {
+    throw new Error("REQUEST_TIMEOUT_MS must be at least HEADERS_TIMEOUT_MS");
+  }
+  return timeouts;
 }
 
 /** Configuration comes from the environment only (documented in the README). */
@@ -18,5 +66,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: env.HOST ?? "127.0.0.1",
     dataDir: resolve(env.DATA_DIR ?? "./data"),
     staticDir: resolve(env.STATIC_DIR ?? "./dist"),
+    http: readHttpTimeouts(env),
   };
 }

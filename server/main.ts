@@ -1,9 +1,9 @@
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
 import pino from "pino";
 import { createApp } from "./app";
 import { readConfig } from "./config";
 import { openDatabase } from "./db/open";
+import { listen } from "./http/listen";
 import { seedIfEmpty } from "./seed/seed";
 
 // JSON lines on stdout. Only route patterns, codes and error names are logged: never bodies,
@@ -23,9 +23,8 @@ const app = createApp({
   logRequest: (entry) => log.info(entry, "request"),
 });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  log.info({ url: `http://${config.host}:${info.port}` }, "Masdarin is running");
-});
+const { server, port } = await listen(app, { host: config.host, port: config.port, timeouts: config.http });
+log.info({ url: `http://${config.host}:${port}`, ...config.http }, "Masdarin is running");
 
 function shutdown(): void {
   server.close();
