@@ -6,6 +6,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { createRegionIndex, type RegionIndex } from "../shared/regions";
 import { type AuthOptions, mountAuth } from "./auth/mount";
 import type { Db } from "./db/open";
+import type { UploadExpiryOptions } from "./files/expiry";
 import { type AccessEntry, accessLog } from "./http/access-log";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
@@ -30,6 +31,8 @@ export interface AppOptions {
   regions?: RegionIndex;
   /** Folder for uploaded page files (`${DATA_DIR}/files`); without it the file routes answer 503. */
   filesDir?: string;
+  /** How long an unfinished upload may sit idle, and who runs the sweep (server/files/expiry.ts). */
+  uploadExpiry?: UploadExpiryOptions;
 }
 
 export function createApp({
@@ -40,6 +43,7 @@ export function createApp({
   auth,
   regions,
   filesDir,
+  uploadExpiry,
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use("*", requestId());
@@ -77,7 +81,7 @@ export function createApp({
     "/api/console",
     consoleRoutes(db, { now: auth?.now ?? (() => new Date()), regions: regionIndex, filesDir }),
   );
-  app.route("/api/files", fileRoutes(db, { filesDir, logError, now: auth?.now }));
+  app.route("/api/files", fileRoutes(db, { filesDir, logError, now: auth?.now, uploadExpiry }));
   // The catalogue is read-only over HTTP: other methods on its paths are 405, not 404.
   app.on(["POST", "PUT", "PATCH", "DELETE"], ["/api/guides", "/api/guides/*", "/api/health"], (c) => {
     c.header("Allow", "GET, HEAD");

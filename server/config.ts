@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { DEFAULT_UPLOAD_MAX_IDLE_MS } from "./files/expiry";
 
 export interface ServerConfig {
   port: number;
@@ -6,6 +7,8 @@ export interface ServerConfig {
   dataDir: string;
   staticDir: string;
   http: HttpTimeouts;
+  /** An unfinished upload with no byte received for this long is deleted (server/files/expiry.ts). */
+  uploadMaxIdleMs: number;
 }
 
 /**
@@ -55,6 +58,17 @@ export function readHttpTimeouts(env: NodeJS.ProcessEnv = process.env): HttpTime
   return timeouts;
 }
 
+/** UPLOAD_EXPIRY_HOURS (whole hours, 24 by default): how long an unfinished upload may sit idle. */
+function uploadMaxIdleMs(env: NodeJS.ProcessEnv): number {
+  const raw = env.UPLOAD_EXPIRY_HOURS;
+  if (raw === undefined || raw === "") return DEFAULT_UPLOAD_MAX_IDLE_MS;
+  const hours = Number(raw);
+  if (!Number.isInteger(hours) || hours < 1) {
+    throw new Error(`UPLOAD_EXPIRY_HOURS must be a whole number of hours above 0, got "${raw}"`);
+  }
+  return hours * 60 * 60 * 1000;
+}
+
 /** Configuration comes from the environment only (documented in the README). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080);
@@ -67,5 +81,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: resolve(env.DATA_DIR ?? "./data"),
     staticDir: resolve(env.STATIC_DIR ?? "./dist"),
     http: readHttpTimeouts(env),
+    uploadMaxIdleMs: uploadMaxIdleMs(env),
   };
 }

@@ -3,6 +3,7 @@ import pino from "pino";
 import { createApp } from "./app";
 import { readConfig } from "./config";
 import { openDatabase } from "./db/open";
+import { scheduleSweep } from "./files/expiry";
 import { listen } from "./http/listen";
 import { seedIfEmpty } from "./seed/seed";
 
@@ -21,6 +22,18 @@ const app = createApp({
   // The error's name only: messages can quote the data being processed.
   logError: (message, error) => log.error({ error: error instanceof Error ? error.name : typeof error }, message),
   logRequest: (entry) => log.info(entry, "request"),
+  // Hourly, unfinished uploads idle past UPLOAD_EXPIRY_HOURS are deleted (server/files/expiry.ts).
+  uploadExpiry: {
+    maxIdleMs: config.uploadMaxIdleMs,
+    onSweep: (sweep) =>
+      scheduleSweep(sweep, {
+        onReport: (report) => {
+          if (report.expired + report.finished > 0) log.info(report, "swept idle uploads");
+        },
+        onError: (error) =>
+          log.error({ error: error instanceof Error ? error.name : typeof error }, "upload sweep failed"),
+      }),
+  },
 });
 
 const { server, port } = await listen(app, { host: config.host, port: config.port, timeouts: config.http });

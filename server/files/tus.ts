@@ -23,6 +23,15 @@
  *   its small `<id>.json` so a HEAD after a lost response says "complete"
  *   rather than making the phone send it all again.
  *
+ * - Only tus 1.0.0 with creation, creation-with-upload and termination is
+ *   offered (OPTIONS says so). A `Tus-Resumable` other than 1.0.0 is 412
+ *   `tus_version_not_supported` with `Tus-Version: 1.0.0` (the protocol's own
+ *   answer); a creation with `Upload-Concat` or `Upload-Defer-Length` is 400
+ *   `tus_extension_not_supported` (`details.extension`). The phone never sends
+ *   these: they are client mistakes, answered 4xx and never logged as errors.
+ * - An unfinished upload idle for `maxIdleMs` is deleted by `expireIdleUploads`
+ *   (expiry.ts says why and how); one being written to is never touched.
+ *
  * Error bodies use the API's JSON error shape. Nothing logs contents or names.
  */
 import { randomBytes } from "node:crypto";
@@ -30,7 +39,7 @@ import { mkdirSync } from "node:fs";
 import { stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { FileStore } from "@tus/file-store";
-import { Server, TUS_RESUMABLE, type Upload } from "@tus/server";
+import { MemoryLocker, Server, TUS_RESUMABLE, TUS_VERSION, type Upload } from "@tus/server";
 import type { Context } from "hono";
 import type { StatusCode } from "hono/utils/http-status";
 import { type ErrorCode, errorBody } from "../../shared/api/errors";
@@ -38,6 +47,7 @@ import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { AppEnv } from "../http/env";
 import { apiError, requestLocale } from "../http/errors";
+import { DEFAULT_UPLOAD_MAX_IDLE_MS, listIncoming, type SweepReport } from "./expiry";
 import {
   type AcceptResult,
   acceptUpload,
@@ -77,7 +87,7 @@ function codeForTusStatus(status: number): ErrorCode {
   if (status === 404 || status === 410) return "upload_not_found";
   if (status === 409) return "upload_offset_conflict";
   if (status === 413) return "upload_too_large";
-  if (status >= 500 && status !== 501) return "internal_error";
+  if (status >= 500) return "internal_error";
   return "invalid_upload";
 }
 
@@ -87,12 +97,29 @@ interface RequestContext {
 }
 
 /**
+ * What the server offers, and OPTIONS advertises. Not `creation-defer-length`
+ * (the size is checked at creation) nor `expiration` (expiry.ts sweeps instead).
+ */
+const OFFERED_EXTENSIONS = ["creation", "creation-with-upload", "termination"];
+
+/** Creation headers of extensions not offered, each refused with its extension's name. */
+const UNOFFERED_HEADERS = [
+  ["upload-concat", "concatenation"],
+  ["upload-defer-length", "creation-defer-length"],
+] as const;
+
+/**
  * FileStore's constructor starts an fs.mkdir whose callback throws when it
  * fails: an uncaught exception that would stop the server (and races with
  * test cleanup). The folder is created synchronously before instead. If a
  * later @tus/file-store renames that method, this is a harmless no-op.
  */
-class IncomingStore extends FileStore {}
+class IncomingStore extends FileStore {
+  constructor(options: ConstructorParameters<typeof FileStore>[0]) {
+    super(options);
+    this.extensions = [...OFFERED_EXTENSIONS];
+  }
+}
 Object.defineProperty(IncomingStore.prototype, "checkOrCreateDirectory", { value: () => {} });
 
 export interface TusUploadsOptions {
@@ -100,6 +127,8 @@ export interface TusUploadsOptions {
   filesDir: string;
   now: () => Date;
   logError: (message: string, error: unknown) => void;
+  /** An unfinished upload with no byte received for this long is deleted by the sweep (24 h by default). */
+  maxIdleMs?: number;
 }
 
 /** Only an error's code travels to the log: fs messages carry paths. */
@@ -108,10 +137,18 @@ function safeError(error: unknown): Error {
   return new Error(typeof code === "string" ? code : error instanceof Error ? error.name : "unknown");
 }
 
-export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOptions) {
+export function createTusUploads({
+  db,
+  filesDir,
+  now,
+  logError,
+  maxIdleMs = DEFAULT_UPLOAD_MAX_IDLE_MS,
+}: TusUploadsOptions) {
   const incoming = incomingDir(filesDir);
   mkdirSync(incoming, { recursive: true });
   const datastore = new IncomingStore({ directory: incoming });
+  // Our own instance, so the sweep can see which uploads a request holds right now.
+  const locker = new MemoryLocker();
   const contexts = new WeakMap<Request, RequestContext>();
   /** One finish per upload at a time (the last PATCH and a HEAD after a restart may race). */
   const finishing = new Map<string, Promise<AcceptResult>>();
@@ -172,6 +209,7 @@ export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOpti
   const tus = new Server({
     path: TUS_PATH,
     datastore,
+    locker,
     maxSize: MAX_UPLOAD_BYTES,
     relativeLocation: true,
     // Same-origin only: no Access-Control-Allow-Origin for anyone.
@@ -200,6 +238,9 @@ export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOpti
     onResponseError(req, error) {
       if (error instanceof UploadRefusal) return { status_code: error.status_code, body: json(error.code, req) };
       const status = "status_code" in error && typeof error.status_code === "number" ? error.status_code : 500;
+      // tus says 501 for an extension it lacks: the client asked for something not offered (handle()
+      // refuses the known ones first; this catches any other). A client mistake, so not logged.
+      if (status === 501) return { status_code: 400, body: json("tus_extension_not_supported", req) };
       if (status >= 500) logError("file upload: request failed", safeError(error));
       return { status_code: status, body: json(codeForTusStatus(status), req) };
     },
@@ -237,6 +278,29 @@ export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOpti
     }
   }
 
+  /**
+   * A tus version or extension the server does not offer: answered before tus
+   * sees the request (it would process an unknown version's request as 1.0.0's
+   * header check allows, and answer 501 to an extension).
+   */
+  function refuseUnoffered(c: Context<AppEnv>, isCreation: boolean): Response | null {
+    const headers = c.req.raw.headers;
+    const version = headers.get("tus-resumable");
+    if (c.req.method !== "OPTIONS" && version !== null && version !== TUS_RESUMABLE) {
+      c.header("Tus-Resumable", TUS_RESUMABLE);
+      c.header("Tus-Version", TUS_VERSION.join(","));
+      c.header("Cache-Control", "no-store");
+      return apiError(c, 412, "tus_version_not_supported", { supported: [...TUS_VERSION] });
+    }
+    if (!isCreation) return null;
+    const unoffered = UNOFFERED_HEADERS.find(([header]) => headers.has(header));
+    if (!unoffered) return null;
+    c.header("Tus-Resumable", TUS_RESUMABLE);
+    c.header("Tus-Extension", OFFERED_EXTENSIONS.join(","));
+    c.header("Cache-Control", "no-store");
+    return apiError(c, 400, "tus_extension_not_supported", { extension: unoffered[1] });
+  }
+
   /** The Hono handler for everything under /api/files/tus; requireAuth runs before it. */
   async function handle(c: Context<AppEnv>): Promise<Response> {
     const auth = c.var.auth;
@@ -244,6 +308,8 @@ export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOpti
     const raw = c.req.raw;
     const method = raw.method;
     const rest = new URL(raw.url).pathname.slice(TUS_PATH.length).replace(/^\//, "");
+    const unoffered = refuseUnoffered(c, rest === "" && method === "POST");
+    if (unoffered) return unoffered;
 
     if (rest === "") {
       if (method !== "POST" && method !== "OPTIONS") {
@@ -282,5 +348,41 @@ export function createTusUploads({ db, filesDir, now, logError }: TusUploadsOpti
     return c.newResponse(body, { status, headers });
   }
 
-  return { handle, server: tus };
+  /**
+   * Deletes the unfinished uploads idle for `maxIdleMs` (expiry.ts). Each is
+   * taken under the tus lock, so a request cannot start on it meanwhile; one a
+   * request holds (bytes arriving right now) or being finished is skipped. An
+   * idle upload whose bytes all arrived is finished instead, as a HEAD would.
+   * A record without bytes is an accepted upload's proof of completion: kept.
+   */
+  async function expireIdleUploads(): Promise<SweepReport> {
+    const report: SweepReport = { expired: 0, finished: 0 };
+    const cutoff = now().getTime() - maxIdleMs;
+    for (const upload of await listIncoming(incoming)) {
+      if (upload.lastActivity > cutoff || upload.received === null) continue;
+      const { id } = upload;
+      if (locker.locks.has(id) || finishing.has(id)) continue;
+      // Free a moment ago with no await since, so this takes the lock at once.
+      const lock = locker.newLock(id);
+      await lock.lock(new AbortController().signal, async () => {});
+      try {
+        const info = upload.hasRecord ? await datastore.configstore.get(id) : undefined;
+        const owner = info?.metadata?.owner;
+        if (info && typeof owner === "string" && info.size === upload.received) {
+          await finish(id, owner).catch((error: unknown) => {
+            logError("file upload: storing an idle finished upload failed", safeError(error));
+          });
+          report.finished++;
+        } else {
+          await removeUpload(id);
+          report.expired++;
+        }
+      } finally {
+        await lock.unlock();
+      }
+    }
+    return report;
+  }
+
+  return { handle, server: tus, expireIdleUploads };
 }

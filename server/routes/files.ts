@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
+import type { UploadExpiryOptions } from "../files/expiry";
 import { findStoredFile, SHA256_HEX } from "../files/storage";
 import { createTusUploads } from "../files/tus";
 import type { AppEnv } from "../http/env";
@@ -11,6 +12,8 @@ export interface FileRoutesOptions {
   filesDir?: string | undefined;
   now?: () => Date;
   logError?: (message: string, error: unknown) => void;
+  /** Expiry of unfinished uploads (server/files/expiry.ts). */
+  uploadExpiry?: UploadExpiryOptions | undefined;
 }
 
 /**
@@ -20,7 +23,10 @@ export interface FileRoutesOptions {
  *   uploads the server already has. Signed-in cadres and operators.
  * - /tus/… — the tus upload endpoint. Signed-in cadres.
  */
-export function fileRoutes(db: Db, { filesDir, now = () => new Date(), logError = () => {} }: FileRoutesOptions) {
+export function fileRoutes(
+  db: Db,
+  { filesDir, now = () => new Date(), logError = () => {}, uploadExpiry = {} }: FileRoutesOptions,
+) {
   const routes = new Hono<AppEnv>();
   if (!filesDir) {
     routes.all("*", (c) => apiError(c, 503, "storage_unavailable"));
@@ -36,7 +42,8 @@ export function fileRoutes(db: Db, { filesDir, now = () => new Date(), logError 
     return c.json(stored);
   });
 
-  const uploads = createTusUploads({ db, filesDir, now, logError });
+  const uploads = createTusUploads({ db, filesDir, now, logError, maxIdleMs: uploadExpiry.maxIdleMs });
+  uploadExpiry.onSweep?.(uploads.expireIdleUploads);
   routes.all("/tus", requireAuth("cadre"), uploads.handle);
   routes.all("/tus/*", requireAuth("cadre"), uploads.handle);
   return routes;

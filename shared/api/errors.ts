@@ -120,6 +120,14 @@ export const ERROR_MESSAGES = {
     id: "Posisi unggahan tidak cocok dengan server. Aplikasi akan melanjutkan dari posisi server.",
     en: "The upload position does not match the server's. The app will resume from the server's position.",
   },
+  tus_extension_not_supported: {
+    id: "Server tidak mendukung cara unggah ini (unggahan paralel atau ukuran berkas yang ditunda). Perbarui aplikasi, lalu coba lagi.",
+    en: "The server does not support this way of uploading (parallel parts or a size given later). Update the app, then try again.",
+  },
+  tus_version_not_supported: {
+    id: "Server tidak mendukung versi protokol unggah (tus) ini; server memakai versi 1.0.0. Perbarui aplikasi, lalu coba lagi.",
+    en: "The server does not support this upload protocol (tus) version; it speaks 1.0.0. Update the app, then try again.",
+  },
   hash_mismatch: {
     id: "Isi berkas yang diterima tidak cocok dengan kode SHA-256-nya. Berkas ditolak; unggah ulang.",
     en: "The file received does not match its SHA-256. It was refused; upload it again.",
