@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
 import { readConfig } from "../../server/config";
-import type { SweepReport } from "../../server/files/expiry";
+import { SWEEP_EVERY_MS, type SweepReport, scheduleSweep } from "../../server/files/expiry";
 import type { AccessEntry } from "../../server/http/access-log";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { padded, plainImage } from "../helpers/images";
@@ -300,5 +300,45 @@ describe("unfinished uploads expire", () => {
 
     expect(await sweep()).toEqual({ expired: 1, finished: 0 });
     expect(tree(incoming())).toEqual(["README"]);
+  });
+
+  it("runs the sweep every hour on the server, one run at a time, reporting a failure and going on", async () => {
+    vi.useFakeTimers();
+    try {
+      const reports: SweepReport[] = [];
+      const failures: unknown[] = [];
+      let runs = 0;
+      let release: (() => void) | undefined;
+      const stop = scheduleSweep(
+        () => {
+          runs++;
+          if (runs === 2) return Promise.reject(new Error("EACCES"));
+          if (runs === 3) return new Promise((resolve) => (release = () => resolve({ expired: 1, finished: 0 })));
+          return Promise.resolve({ expired: 0, finished: 0 });
+        },
+        { onReport: (report) => reports.push(report), onError: (error) => failures.push(error) },
+      );
+      await vi.advanceTimersByTimeAsync(SWEEP_EVERY_MS - 1);
+      expect(runs).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      await vi.advanceTimersByTimeAsync(SWEEP_EVERY_MS);
+      expect([runs, failures.length]).toEqual([2, 1]);
+      // The third run is still going an hour later: no second run starts beside it.
+      await vi.advanceTimersByTimeAsync(2 * SWEEP_EVERY_MS);
+      expect(runs).toBe(3);
+      release?.();
+      await vi.advanceTimersByTimeAsync(SWEEP_EVERY_MS);
+      expect(runs).toBe(4);
+      expect(reports).toEqual([
+        { expired: 0, finished: 0 },
+        { expired: 1, finished: 0 },
+        { expired: 0, finished: 0 },
+      ]);
+      stop();
+      await vi.advanceTimersByTimeAsync(2 * SWEEP_EVERY_MS);
+      expect(runs).toBe(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
