@@ -4,11 +4,16 @@ import type { AppEnv } from "../http/env";
 import { authRoutes } from "../routes/auth";
 import { userRoutes } from "../routes/users";
 import { type AuthClock, authenticate, csrfProtection } from "./middleware";
-import { LoginRateLimiter, type RateLimitOptions } from "./rate-limit";
+import { type SignInLimitOptions, SignInLimits } from "./sign-in-limits";
 
 export interface AuthOptions extends AuthClock {
-  /** Login limiter settings (the clock defaults to `now`). */
-  rateLimit?: RateLimitOptions;
+  /** Sign-in failure limits (the clock defaults to `now`). */
+  signInLimits?: SignInLimitOptions;
+  /**
+   * The server runs behind one reverse proxy that appends the client's address
+   * to X-Forwarded-For; otherwise the socket's address counts.
+   */
+  trustProxy?: boolean;
 }
 
 /**
@@ -18,9 +23,9 @@ export interface AuthOptions extends AuthClock {
  */
 export function mountAuth(app: Hono<AppEnv>, db: Db, options: AuthOptions = {}): void {
   const now = options.now ?? (() => new Date());
-  const rateLimiter = new LoginRateLimiter({ now, ...options.rateLimit });
+  const signInLimits = new SignInLimits({ now, ...options.signInLimits });
   app.use("/api/*", csrfProtection());
   app.use("/api/*", authenticate(db, { now }));
-  app.route("/api/auth", authRoutes(db, { now, rateLimiter }));
+  app.route("/api/auth", authRoutes(db, { now, signInLimits, trustProxy: options.trustProxy ?? false }));
   app.route("/api/users", userRoutes(db, { now }));
 }

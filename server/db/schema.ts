@@ -100,6 +100,24 @@ export const sessions = sqliteTable(
   (table) => [uniqueIndex("sessions_token_hash_idx").on(table.tokenHash), index("sessions_user_idx").on(table.userId)],
 );
 
+/**
+ * Devices that have signed in to an account before, remembered by a random id
+ * in a long-lived HttpOnly cookie; only the id's SHA-256 is kept. Such a device
+ * signs in despite the account's failure count (server/auth/sign-in-limits.ts).
+ */
+export const knownDevices = sqliteTable(
+  "known_devices",
+  {
+    deviceHash: text("device_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.deviceHash, table.userId] }), index("known_devices_user_idx").on(table.userId)],
+);
+
 /** A device install that pushes mutations, bound to the cadre who first pushed from it. */
 export const syncClients = sqliteTable("sync_clients", {
   clientId: text("client_id").primaryKey(),

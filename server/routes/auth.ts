@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { EntityId, LoginRequest, type LoginResponse, type MeResponse, type SessionList } from "../../shared/api/users";
+import { isKnownDevice, readDeviceId, rememberDevice } from "../auth/devices";
 import { clearSessionCookie, requireAuth, setSessionCookie } from "../auth/middleware";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/password";
-import { clientAddress, LoginRateLimiter } from "../auth/rate-limit";
-import { createSession, listSessions, revokeSession, type SessionRow } from "../auth/sessions";
+import { clientAddress } from "../auth/rate-limit";
+import { createSession, hashToken, listSessions, revokeSession, type SessionRow } from "../auth/sessions";
+import { type SignInAttempt, SignInLimits } from "../auth/sign-in-limits";
 import { findUserByUsername, toSessionUser } from "../auth/users";
 import type { Db } from "../db/open";
 import { users } from "../db/schema";
@@ -15,13 +17,13 @@ import { apiError } from "../http/errors";
 export interface AuthRouteOptions {
   /** The current time; tests inject a fake clock. */
   now?: () => Date;
-  /** Shared limiter; by default one per router, on the same clock. */
-  rateLimiter?: LoginRateLimiter;
+  /** Sign-in failure limits; by default one set per router, on the same clock. */
+  signInLimits?: SignInLimits;
+  /** Behind one reverse proxy that appends the client's address to X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 const LOGIN_MAX_BYTES = 4 * 1024;
-/** Failures per account, from any address, allowed per window: this many times the per-address limit. */
-const ACCOUNT_LIMIT_FACTOR = 4;
 
 export function toSessionInfo(row: SessionRow, currentSessionId: string | null) {
   return {
@@ -40,15 +42,8 @@ export function toSessionInfo(row: SessionRow, currentSessionId: string | null) 
  */
 export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv> {
   const now = options.now ?? (() => new Date());
-  const limiter = options.rateLimiter ?? new LoginRateLimiter({ now });
-  // X-Forwarded-For can be forged where no proxy strips it, so a guesser could rotate "addresses";
-  // a looser limit per account alone caps that. Devices stay signed in for weeks, so a locked
-  // account rarely stops a cadre, and it unlocks by itself when the window passes.
-  const accountLimiter = new LoginRateLimiter({
-    now,
-    maxFailures: limiter.maxFailures * ACCOUNT_LIMIT_FACTOR,
-    windowMs: limiter.windowMs,
-  });
+  const limits = options.signInLimits ?? new SignInLimits({ now });
+  const trustProxy = options.trustProxy ?? false;
   const routes = new Hono<AppEnv>();
   // Computed now, so the first unknown-user login is not slower than the rest.
   void dummyHash();
@@ -63,25 +58,18 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
     if (!body.ok) return body.response;
     const { username, password, deviceLabel } = body.value;
 
-    const key = LoginRateLimiter.key(username, clientAddress(c));
-    const accountKey = LoginRateLimiter.key(username, "*");
-    for (const check of [limiter.check(key), accountLimiter.check(accountKey)]) {
-      if (!check.allowed) {
-        c.header("Retry-After", String(check.retryAfterSeconds));
-        return apiError(c, 429, "too_many_attempts", { retryAfterSeconds: check.retryAfterSeconds });
-      }
-    }
-    // Counted before the (slow) check, so parallel guesses cannot all slip under the limit;
-    // a success clears it again.
-    limiter.recordFailure(key);
-    accountLimiter.recordFailure(accountKey);
-
     const user = findUserByUsername(db, username);
+    const attempt = signInAttempt(c, db, user?.id, username, trustProxy);
+    const check = limits.begin(attempt);
+    if (!check.allowed) {
+      c.header("Retry-After", String(check.retryAfterSeconds));
+      return apiError(c, 429, "too_many_attempts", { retryAfterSeconds: check.retryAfterSeconds });
+    }
+
     // Unknown users are checked against a dummy hash: same answer, similar time.
     const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !matches) return apiError(c, 401, "invalid_credentials");
-    limiter.recordSuccess(key);
-    accountLimiter.recordSuccess(accountKey);
+    limits.succeeded(attempt);
 
     // Only someone who knows the password learns that the account is disabled.
     if (user.disabledAt !== null) return apiError(c, 403, "account_disabled");
@@ -97,6 +85,7 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
     if (previous) revokeSession(db, previous.sessionId, at);
     const session = createSession(db, user.id, deviceLabel, at);
     setSessionCookie(c, session.token, session.expiresAt, at);
+    rememberDevice(c, db, user.id, at);
     const response: LoginResponse = { user: toSessionUser(user), sessionId: session.sessionId };
     return c.json(response);
   });
@@ -137,4 +126,28 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
   });
 
   return routes;
+}
+
+/**
+ * Whose budget a sign-in attempt spends: a device that holds a live session
+ * for this account, or signed in to it before, is known and has its own;
+ * anyone else is counted by address and by account.
+ */
+function signInAttempt(
+  c: Context<AppEnv>,
+  db: Db,
+  userId: string | undefined,
+  username: string,
+  trustProxy: boolean,
+): SignInAttempt {
+  const accountKey = username.toLowerCase();
+  if (userId !== undefined) {
+    const auth = c.get("auth");
+    if (auth?.user.id === userId) return { kind: "known-device", deviceKey: `session:${auth.sessionId}`, accountKey };
+    const deviceId = readDeviceId(c);
+    if (deviceId !== undefined && isKnownDevice(db, deviceId, userId)) {
+      return { kind: "known-device", deviceKey: `device:${hashToken(deviceId)}:${userId}`, accountKey };
+    }
+  }
+  return { kind: "unknown", address: clientAddress(c, trustProxy), accountKey };
 }
