@@ -60,8 +60,8 @@ export const ERROR_MESSAGES = {
     en: "This account is disabled. Contact your kecamatan PTSP staff.",
   },
   too_many_attempts: {
-    id: "Terlalu banyak percobaan masuk. Coba lagi beberapa menit lagi.",
-    en: "Too many sign-in attempts. Try again in a few minutes.",
+    id: "Terlalu banyak percobaan masuk. Tunggu sebentar lalu coba lagi; jedanya makin lama setiap kali kata sandi salah.",
+    en: "Too many sign-in attempts. Wait a little and try again; the wait grows with each wrong password.",
   },
   forbidden: { id: "Anda tidak berhak melakukan ini.", en: "You are not allowed to do this." },
   csrf_failed: {
