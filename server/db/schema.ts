@@ -313,3 +313,23 @@ export const files = sqliteTable("files", {
     .references(() => users.id),
   createdAt: text("created_at").notNull(),
 });
+
+/**
+ * Who has sent the server a file's bytes (server/files/possession.ts). Storage is
+ * shared, possession is not: a cadre may name a stored hash only if they, or a
+ * cadre of their office, sent those bytes. `files.uploaded_by` counts as the
+ * first holder; every verified upload adds its uploader here.
+ */
+export const fileHolders = sqliteTable(
+  "file_holders",
+  {
+    sha256: text("sha256")
+      .notNull()
+      .references(() => files.sha256),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    at: text("at").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sha256, table.userId] })],
+);

@@ -13,7 +13,8 @@
  * server, images decoded (image-check.ts: real format, size, no bomb, not too
  * small to read), and the file sits, fsynced, at its final path: a row always
  * means "the server holds exactly these bytes, and can read them". Identical
- * content is stored once. Files stored before images were decoded have no
+ * content is stored once, but counts only for those who sent it (possession.ts).
+ * Files stored before images were decoded have no
  * width and height; the console reads them lazily (server/review/files.ts),
  * but they do not count as held for a phone (`findStoredFile`): it sends them
  * again, and the upload decodes and measures them.
@@ -30,6 +31,7 @@ import { SNIFF_BYTES, sniffFileType } from "../../shared/files/sniff";
 import type { Db } from "../db/open";
 import { files } from "../db/schema";
 import { checkImage, type ImageRefusalCode, type ImageSize, isImageMime } from "./image-check";
+import { holdsFile, recordHolder } from "./possession";
 
 /** Largest page accepted (a compressed photo is ~300 KB; a scanned PDF up to 5 MB). */
 export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
@@ -76,14 +78,22 @@ export interface StoredFile {
 }
 
 /**
- * The stored file with this hash, verified, or null. Both the row and the
+ * The stored file with this hash, verified and held by `heldBy` or a cadre of
+ * their office (possession.ts), or null: to anyone else a file they never sent
+ * is answered as one never stored. Both the row and the
  * bytes must be there: if the bytes went missing (a bad restore), the phone
  * uploads them again and the upload puts them back. A picture stored before
  * uploads were decoded (no width recorded) is not verified either: the phone
  * sends it again, the upload decodes it and records its size, and only then
  * does a submit count it (server/sync/pages.ts).
  */
-export async function findStoredFile(db: Db, filesDir: string, sha256: string): Promise<StoredFile | null> {
+export async function findStoredFile(
+  db: Db,
+  filesDir: string,
+  sha256: string,
+  heldBy: string,
+): Promise<StoredFile | null> {
+  if (!holdsFile(db, heldBy, sha256)) return null;
   const row = db
     .select({
       sha256: files.sha256,
@@ -149,7 +159,9 @@ async function fsyncPath(path: string): Promise<void> {
  * than its data holds). A PDF is not decoded: its `%PDF-` start was
  * sniffed. A refused upload is deleted. An accepted one is fsynced, renamed to
  * its final path (or deleted if that content is already there) and only then
- * recorded in `files`, with its pixel size when it is an image.
+ * recorded in `files`, with its pixel size when it is an image. Either way the
+ * uploader is recorded as holding it (possession.ts): bytes already stored are
+ * verified like any others, then not written again.
  */
 export async function acceptUpload(db: Db, filesDir: string, upload: FinishedUpload): Promise<AcceptResult> {
   const refuse = async (code: RefusalCode): Promise<AcceptResult> => {
@@ -181,22 +193,26 @@ export async function acceptUpload(db: Db, filesDir: string, upload: FinishedUpl
     await fsyncPath(folder).catch(() => {});
     alreadyStored = false;
   }
-  db.insert(files)
-    .values({
-      sha256: upload.sha256,
-      bytes: actual.bytes,
-      mime: sniffed,
-      width: dimensions?.width ?? null,
-      height: dimensions?.height ?? null,
-      uploadedBy: upload.uploadedBy,
-      createdAt: upload.now.toISOString(),
-    })
-    // Stored before images were decoded: the size measured now is recorded; nothing else changes.
-    .onConflictDoUpdate({
-      target: files.sha256,
-      set: { width: dimensions?.width ?? null, height: dimensions?.height ?? null },
-      setWhere: isNull(files.width),
-    })
-    .run();
+  const at = upload.now.toISOString();
+  db.transaction((tx) => {
+    tx.insert(files)
+      .values({
+        sha256: upload.sha256,
+        bytes: actual.bytes,
+        mime: sniffed,
+        width: dimensions?.width ?? null,
+        height: dimensions?.height ?? null,
+        uploadedBy: upload.uploadedBy,
+        createdAt: at,
+      })
+      // Stored before images were decoded: the size measured now is recorded; nothing else changes.
+      .onConflictDoUpdate({
+        target: files.sha256,
+        set: { width: dimensions?.width ?? null, height: dimensions?.height ?? null },
+        setWhere: isNull(files.width),
+      })
+      .run();
+    recordHolder(tx, upload.sha256, upload.uploadedBy, at);
+  });
   return { ok: true, alreadyStored };
 }

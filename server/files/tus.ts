@@ -266,7 +266,7 @@ export function createTusUploads({
       () => null,
     );
     if (dataSize === null) {
-      return (await findStoredFile(db, filesDir, sha256)) ? completeHead(c, info.size) : null;
+      return (await findStoredFile(db, filesDir, sha256, userId)) ? completeHead(c, info.size) : null;
     }
     if (dataSize !== info.size) return null;
     try {

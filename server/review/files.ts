@@ -10,13 +10,23 @@ import { MAX_IMAGE_PIXELS, MAX_SERVED_LONG_EDGE } from "../../shared/files/forma
 import type { Db } from "../db/open";
 import { files } from "../db/schema";
 import { type ImageSize, isBomb, isImageMime, readImageHeader } from "../files/image-check";
+import { holdsFile } from "../files/possession";
 import { servedViewPath, storedFilePath } from "../files/storage";
 import type { ApplicationRow } from "../sync/rows";
 
-/** Whether the application's content points at this page file: only those are served to its reviewers. */
-export function referencesFile(row: ApplicationRow, sha256: string): boolean {
+/**
+ * Whether the application's content points at this page file (only those are
+ * served to its reviewers), and its cadre (or their office)
+ * sent its bytes (server/files/possession.ts). The content of a file sent
+ * back can name any hash (a save is not checked, only a submit): naming
+ * another office's photo must not open it to this office.
+ */
+export function referencesFile(db: Db, row: ApplicationRow, sha256: string): boolean {
   const draft = row.content as Draft;
-  return Object.values(draft.documents ?? {}).some((document) => document.pages.some((page) => page.sha256 === sha256));
+  const named = Object.values(draft.documents ?? {}).some((document) =>
+    document.pages.some((page) => page.sha256 === sha256),
+  );
+  return named && holdsFile(db, row.cadreId, sha256);
 }
 
 export type PageResult =

@@ -19,8 +19,9 @@ export interface FileRoutesOptions {
 /**
  * /api/files (docs in server/files/tus.ts and storage.ts):
  * - GET|HEAD /sha256/:hash — 200 with `{ sha256, bytes, mime, createdAt }` if the
- *   server holds that content, 404 `file_not_found` if not: the phone skips
- *   uploads the server already has. Signed-in cadres and operators.
+ *   server holds that content for this user's office (server/files/possession.ts),
+ *   404 `file_not_found` if not, the same as for content never stored: the phone
+ *   skips uploads its office already sent. Signed-in cadres and operators.
  * - /tus/… — the tus upload endpoint. Signed-in cadres.
  */
 export function fileRoutes(
@@ -36,7 +37,7 @@ export function fileRoutes(
   routes.get("/sha256/:hash", requireAuth("cadre", "operator"), async (c) => {
     const hash = c.req.param("hash");
     if (!SHA256_HEX.test(hash)) return apiError(c, 400, "invalid_file_hash");
-    const stored = await findStoredFile(db, filesDir, hash);
+    const stored = await findStoredFile(db, filesDir, hash, c.var.auth?.user.id ?? "");
     c.header("Cache-Control", "no-store");
     if (!stored) return apiError(c, 404, "file_not_found");
     return c.json(stored);

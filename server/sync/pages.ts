@@ -7,6 +7,7 @@ import { usableAnswers } from "../../shared/precheck/requirements";
 import type { RefusalReason } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
 import { files } from "../db/schema";
+import { heldHashes } from "../files/possession";
 import type { Tx } from "./rows";
 
 /**
@@ -17,6 +18,10 @@ import type { Tx } from "./rows";
  * read"); the phone and the server run the same pre-check, so once every
  * declared value is known to be the stored one, both still reach the same
  * verdict, and neither believes a value no one measured.
+ *
+ * A page counts as held only if this cadre or a cadre of their office sent its
+ * bytes (server/files/possession.ts); any other is `file-missing` before its
+ * type or size is compared, so a refusal never confirms someone else's file.
  *
  * Only requirements that apply (or may apply) to the draft's answers count,
  * as in the pre-check: pages left in a slot the answers made unnecessary are
@@ -36,7 +41,7 @@ export interface PageFindings {
 
 type StoredFile = { mime: string; width: number | null; height: number | null };
 
-export function checkPages(tx: Tx | Db, guide: Guide, draft: Draft): PageFindings {
+export function checkPages(tx: Tx | Db, guide: Guide, draft: Draft, cadreId: string): PageFindings {
   const answers = usableAnswers(guide.questions, draft.answers);
   const pagesOf = guide.requirements
     .filter((requirement) => requirement.kind !== "data")
@@ -46,11 +51,13 @@ export function checkPages(tx: Tx | Db, guide: Guide, draft: Draft): PageFinding
   const hashes = new Set<string>();
   for (const { pages } of pagesOf) for (const page of pages) if (page.sha256) hashes.add(page.sha256);
   const stored = new Map<string, StoredFile>();
-  if (hashes.size > 0) {
+  // Only files this cadre or their office sent count: a hash known from elsewhere is a page never sent.
+  const held = heldHashes(tx, cadreId, [...hashes]);
+  if (held.size > 0) {
     const rows = tx
       .select({ sha256: files.sha256, mime: files.mime, width: files.width, height: files.height })
       .from(files)
-      .where(inArray(files.sha256, [...hashes]))
+      .where(inArray(files.sha256, [...held]))
       .all();
     for (const { sha256, ...file } of rows) stored.set(sha256, file);
   }

@@ -180,7 +180,7 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   }
   // Every page's declared type and size must be what the server measured when it stored the file, and a
   // size left out is the measured one: the pre-check below judges true values (server/sync/pages.ts).
-  const pages = checkPages(tx, guide, draft);
+  const pages = checkPages(tx, guide, draft, user.id);
   if (pages.mismatched.length > 0) return { status: "rejected", code: "page-mismatch", reasons: pages.mismatched };
   const measured = pages.measured;
   // No office picked: the file goes to the cadre's own kelurahan/kecamatan, and residency is checked against it.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { v7 as uuidv7 } from "uuid";
 import type { Db } from "../../server/db/open";
-import { files } from "../../server/db/schema";
+import { fileHolders, files } from "../../server/db/schema";
 import { Draft } from "../../shared/draft";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { type Mutation, type MutationResult, PushResponse } from "../../shared/sync/protocol";
@@ -73,6 +73,11 @@ export function storeFilesOf(db: Db, draft: Draft, uploadedBy: string): void {
           uploadedBy,
           createdAt: new Date().toISOString(),
         })
+        .onConflictDoNothing()
+        .run();
+      // An upload makes its sender a holder even of bytes already stored (server/files/possession.ts).
+      db.insert(fileHolders)
+        .values({ sha256: page.sha256, userId: uploadedBy, at: new Date().toISOString() })
         .onConflictDoNothing()
         .run();
     }

@@ -128,7 +128,7 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!options.filesDir) return apiError(c, 503, "storage_unavailable");
     const row = visibleApplication(db, scopeOf(actorOf(c)), id);
     // Out of scope, missing, or a file this application does not use: all the same answer.
-    if (!row || !referencesFile(row, sha256)) return apiError(c, 404, "file_not_found");
+    if (!row || !referencesFile(db, row, sha256)) return apiError(c, 404, "file_not_found");
     const page = await pageResponse(db, options.filesDir, sha256);
     return page.ok ? page.response : apiError(c, page.status, page.code);
   });
