@@ -1,14 +1,18 @@
+import "fake-indexeddb/auto";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import Dexie from "dexie";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { syncOnce, type UploadRequest } from "../../client/sync/engine";
 import { createApp } from "../../server/app";
 import { recordVerdict } from "../../server/sync/applications";
 import type { Draft } from "../../shared/draft";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, pushOne, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { padded, plainImage } from "../helpers/images";
+import { domisiliGuide, fillReady, makeDevice } from "../helpers/sync-harness";
 import { seededDatabase } from "../helpers/temp-db";
 
 type Bytes = Uint8Array<ArrayBuffer>;
@@ -194,5 +198,52 @@ describe("sending bytes the server already stores", () => {
     expect((await upload(cadreB, photo(), sha256(ofA))).status).toBe(422);
     expect((await exists(cadreB, sha256(ofA))).status).toBe(404);
     expect(copiesOnDisk(sha256(ofA))).toBe(1);
+  });
+});
+
+describe("the phone, when its office never sent a photo another office did", () => {
+  const devices: string[] = [];
+  afterEach(async () => {
+    for (const name of devices.splice(0)) await Dexie.delete(name);
+  });
+
+  /** The phone's upload protocol (client/uploads/upload-page.ts) against the real endpoints: ask, send by tus, ask again. */
+  function phoneUpload(user: TestUser, sent: string[]) {
+    return async ({ data, sha256: hash }: UploadRequest): Promise<void> => {
+      if ((await exists(user, hash, "HEAD")).status === 200) return;
+      expect((await upload(user, new Uint8Array(data), hash)).status).toBe(204);
+      sent.push(hash);
+      expect((await exists(user, hash, "HEAD")).status).toBe(200);
+    };
+  }
+
+  it("uploads the bytes itself, and its submission goes through with one copy of each stored", async () => {
+    const name = `phone-b-${uuidv7()}`;
+    devices.push(name);
+    const { db, repo } = await makeDevice(cadreB, name);
+    const id = await repo.create(domisiliGuide(database));
+    await fillReady(repo, id, "Siti Aminah");
+    await repo.update(id, "marked-ready", (d) => {
+      d.status = "ready";
+    });
+    // Another office's cadre already sent every one of these very photos.
+    const pages = await db.blobs
+      .where("draftId")
+      .equals(id)
+      .filter((blob) => blob.kind === "page")
+      .toArray();
+    expect(pages).toHaveLength(3);
+    for (const page of pages) expect((await upload(cadreA, new Uint8Array(page.data))).status).toBe(204);
+
+    const sent: string[] = [];
+    const network = (url: string, init: RequestInit = {}) =>
+      Promise.resolve(
+        app.request(url, { ...init, headers: { ...(init.headers as Record<string, string>), Cookie: cadreB.cookie } }),
+      );
+    const round = await syncOnce({ db, fetch: network, upload: phoneUpload(cadreB, sent) });
+    expect(round).toMatchObject({ status: "ok", rejected: 0 });
+    expect((await db.remote.get(id))?.status).toBe("submitted");
+    expect(sent).toHaveLength(3);
+    for (const hash of sent) expect(copiesOnDisk(hash)).toBe(1);
   });
 });
