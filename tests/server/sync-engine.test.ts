@@ -269,7 +269,32 @@ describe("model: whatever happens to the network, the server ends with exactly w
     } finally {
       world.env.cleanup();
     }
-  });
+    // About 15 s on an idle 2-core machine; room for a busy one.
+  }, 300_000);
+
+  // Known engine defect, found by `npm run soak -- --interleave`: pushOutbox reads its batch and marks it
+  // attempted in two transactions, so an edit landing between them replaces the entry being sent; the
+  // server applies the old snapshot under that seq and the phone then drops the new one as acknowledged.
+  // Remove `.fails` once both happen in one transaction (and make `interleave` the soak's default).
+  it.fails("keeps an edit the other tab makes at any moment of a round", async () => {
+    const world = createWorld();
+    try {
+      const failures: ScheduleResult[] = [];
+      for (let ticks = 0; ticks <= 40; ticks++) {
+        const commands: Command[] = [
+          { kind: "new-draft", tab: 0 },
+          { kind: "sync", tab: 0, faults: [] },
+          { kind: "edit", tab: 0, pick: 0, text: "Satu" },
+          { kind: "race-edit", tab: 0, pick: 0, text: "Dua", ticks },
+        ];
+        const result = await runSchedule(world, ticks, commands);
+        if (result.lost + result.doubled > 0) failures.push(result);
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      world.env.cleanup();
+    }
+  }, 120_000);
 
   it("counts a ready file the server lost and one it took twice (the checker itself)", async () => {
     const world = createWorld();

@@ -7,12 +7,14 @@
  *   npm run soak -- --count 50000         more
  *   npm run soak -- --from 20000          another range
  *   npm run soak -- --seed 1234           replay one schedule, printing its commands and problems
+ *   npm run soak -- --interleave          racing edits land anywhere in the round's first 40 turns
  */
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { createWorld, generateSchedule, runSchedule, type ScheduleResult } from "../helpers/sync-schedules";
 
 interface Job {
+  interleave: boolean;
   from: number;
   count: number;
   step: number;
@@ -30,7 +32,8 @@ function option(name: string): number | undefined {
 async function work(job: Job): Promise<void> {
   const world = createWorld();
   for (let i = job.offset; i < job.count; i += job.step) {
-    const result = await runSchedule(world, job.from + i);
+    const seed = job.from + i;
+    const result = await runSchedule(world, seed, generateSchedule(seed, { interleave: job.interleave }));
     parentPort?.postMessage(result);
   }
   world.env.cleanup();
@@ -39,8 +42,8 @@ async function work(job: Job): Promise<void> {
 /** A worker does not inherit tsx's loader (Node 20): it loads this file through tsx's API. */
 const BOOTSTRAP = `import("tsx/esm/api").then(({ tsImport }) => tsImport(${JSON.stringify(import.meta.url)}, ${JSON.stringify(import.meta.url)}))`;
 
-async function replay(seed: number): Promise<void> {
-  const commands = generateSchedule(seed);
+async function replay(seed: number, interleave: boolean): Promise<void> {
+  const commands = generateSchedule(seed, { interleave });
   console.log(`seed ${seed}: ${commands.length} commands`);
   for (const command of commands) console.log(" ", JSON.stringify(command));
   const world = createWorld();
@@ -52,8 +55,9 @@ async function replay(seed: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const interleave = process.argv.includes("--interleave");
   const seed = option("seed");
-  if (seed !== undefined) return replay(seed);
+  if (seed !== undefined) return replay(seed, interleave);
   const count = option("count") ?? 10_000;
   const from = option("from") ?? 1;
   const workers = option("workers") ?? Math.max(1, Math.min(2, availableParallelism()));
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
     Array.from({ length: workers }, (_, offset) => {
       const worker = new Worker(BOOTSTRAP, {
         eval: true,
-        workerData: { from, count, step: workers, offset } satisfies Job,
+        workerData: { interleave, from, count, step: workers, offset } satisfies Job,
       });
       worker.on("message", (result: ScheduleResult) => {
         done++;
@@ -94,7 +98,7 @@ async function main(): Promise<void> {
   );
   if (failures.length > 0) {
     console.log(`failing seeds: ${failures.map((f) => f.seed).join(", ")}`);
-    console.log(`replay one: npm run soak -- --seed ${failures[0]?.seed}`);
+    console.log(`replay one: npm run soak -- --seed ${failures[0]?.seed}${interleave ? " --interleave" : ""}`);
     process.exit(1);
   }
   if (done !== count) {
