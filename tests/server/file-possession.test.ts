@@ -1,12 +1,14 @@
 import "fake-indexeddb/auto";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Dexie from "dexie";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncOnce, type UploadRequest } from "../../client/sync/engine";
 import { createApp } from "../../server/app";
+import { fileHolders } from "../../server/db/schema";
+import { holdsFile } from "../../server/files/possession";
 import { recordVerdict } from "../../server/sync/applications";
 import type { Draft } from "../../shared/draft";
 import { createTestUser, type TestUser } from "../helpers/accounts";
@@ -245,5 +247,40 @@ describe("the phone, when its office never sent a photo another office did", () 
     expect((await db.remote.get(id))?.status).toBe("submitted");
     expect(sent).toHaveLength(3);
     for (const hash of sent) expect(copiesOnDisk(hash)).toBe(1);
+  });
+});
+
+describe("migration 0008 for files stored before possession counted", () => {
+  /** The migration's backfill, run again over rows written as the server wrote them before it. */
+  function backfill(): void {
+    const sql = readFileSync(join(import.meta.dirname, "../../server/migrations/0008_file_holders.sql"), "utf8");
+    for (const statement of sql.split("--> statement-breakpoint").slice(1)) database.db.$client.exec(statement);
+  }
+
+  it("makes each uploader a holder, and the cadre of each file the office took a holder of its pages", async () => {
+    const ofA = photo();
+    expect((await upload(cadreA, ofA)).status).toBe(204);
+    // Before: B's phone skipped A's photo (the server said it had it) and the office took B's file.
+    const taken = draftOfB(ofA);
+    database.db
+      .insert(fileHolders)
+      .values({ sha256: sha256(ofA), userId: cadreB.id, at: "2026-01-01" })
+      .run();
+    expect(await submit(cadreB, taken)).toMatchObject({ status: "applied" });
+    // A draft of another Duren Sawit cadre names A's other photo: never taken by the office, so no holder.
+    const other = photo();
+    expect((await upload(cadreA, other)).status).toBe(204);
+    const cadreC = createTestUser(database.db, "cadre", { kecamatanCode: "31.74.01" });
+    const draft = readyDraft();
+    Object.assign(draft.documents["ktp-el"]?.pages[0] ?? {}, { sha256: sha256(other) });
+    expect((await pushOne(app, cadreC, uuidv7(), mutation(1, "putDraft", { draft }))).status).toBe("applied");
+
+    database.db.delete(fileHolders).run();
+    expect(holdsFile(database.db, cadreB.id, sha256(ofA))).toBe(false);
+    backfill();
+    expect(holdsFile(database.db, cadreA.id, sha256(ofA))).toBe(true);
+    expect(holdsFile(database.db, cadreA.id, sha256(other))).toBe(true);
+    expect(holdsFile(database.db, cadreB.id, sha256(ofA))).toBe(true);
+    expect(holdsFile(database.db, cadreC.id, sha256(other))).toBe(false);
   });
 });
