@@ -31,6 +31,8 @@ export interface RouteHint {
   createsById?: boolean;
   /** Anyone may call it without a session (sign-in, sign-out). */
   anonymous?: boolean;
+  /** Even a well-formed request cannot succeed here (no password in the fuzzed database is real). */
+  cannotSucceed?: boolean;
 }
 
 /** Things that exist in the fuzzed database, so some requests name them. */
@@ -290,11 +292,62 @@ export class FuzzGenerator {
     defects.push("tus headers");
   }
 
+  /** Headers no tus request can succeed with: a wrong protocol version, or a creation that cannot be stored. */
+  private brokenTus(headers: Record<string, string>, defects: string[]): void {
+    this.pick<() => void>([
+      () => {
+        headers["Tus-Resumable"] = this.pick(["0.2.2", "", "1.0", "1.0.0, 1.0.0"]);
+        defects.push("wrong Tus-Resumable");
+      },
+      () => {
+        headers["Tus-Resumable"] = "1.0.0";
+        headers["Upload-Length"] = this.pick([
+          "-1",
+          "abc",
+          "1e20",
+          "99999999999999999999",
+          String(6 * 1024 * 1024 + 1),
+        ]);
+        defects.push("bad Upload-Length");
+      },
+      () => {
+        headers["Tus-Resumable"] = "1.0.0";
+        headers["Upload-Length"] = "2000";
+        headers["Upload-Metadata"] = this.pick([
+          "",
+          `mime ${Buffer.from("image/webp").toString("base64")}`,
+          `sha256 ${Buffer.from("0".repeat(63)).toString("base64")},mime ${Buffer.from("image/webp").toString("base64")}`,
+          `sha256 ${Buffer.from("a".repeat(64)).toString("base64")},mime ${Buffer.from("text/html").toString("base64")}`,
+          "sha256 ****,mime ****",
+        ]);
+        defects.push("bad Upload-Metadata");
+      },
+      () => {
+        headers["Tus-Resumable"] = "1.0.0";
+        headers["Upload-Concat"] = this.pick(["partial", "final;/api/files/tus/a /api/files/tus/b", "x"]);
+        headers["Upload-Length"] = "2000";
+        defects.push("Upload-Concat");
+      },
+      () => {
+        headers["Tus-Resumable"] = "1.0.0";
+        headers["Upload-Defer-Length"] = this.pick(["1", "0", "x"]);
+        defects.push("Upload-Defer-Length");
+      },
+    ])();
+  }
+
   next(routes: RouteEntry[], hints: Record<string, RouteHint>): FuzzRequest {
     const route = this.pick(routes);
     const key = `${route.method} ${route.path}`;
     const hint = hints[key];
-    const actor = this.pick(ACTORS);
+    // Mostly the role the route is for, so requests get past its guard; any role now and then.
+    const intended: Actor[] =
+      route.path.startsWith("/api/files") || route.path.startsWith("/api/sync")
+        ? ["cadre"]
+        : route.path.startsWith("/api/console") || route.path.startsWith("/api/users")
+          ? ["operator", "admin"]
+          : ACTORS;
+    const actor = this.chance(0.6) ? this.pick(intended) : this.pick(ACTORS);
     const method =
       route.method === "ALL"
         ? this.pick(ALL_METHODS)
@@ -308,13 +361,19 @@ export class FuzzGenerator {
     const headers: Record<string, string> = {};
 
     // The defect that must refuse a write, whoever sends it.
-    type Refusal = "csrf" | "content-type" | "body" | "no-session" | "unknown-id";
+    type Refusal = "csrf" | "content-type" | "body" | "no-session" | "unknown-id" | "tus";
     const refusals: Refusal[] = ["csrf"];
     if (!isFiles) refusals.push("content-type");
     if (hint?.body) refusals.push("body");
     if (!hint?.anonymous) refusals.push("no-session");
     if (hasParams && !hint?.createsById) refusals.push("unknown-id");
-    const refusal: Refusal | null = writes ? this.pick(refusals) : null;
+    // A tus request refused for its protocol headers, so uploads are reached by signed-in cadres too.
+    if (isFiles && route.path.includes("/tus")) refusals.push("tus");
+    // The refusals past the front door weigh more, so most requests reach the handlers.
+    const weighted = refusals.flatMap((r) =>
+      r === "csrf" || r === "content-type" || r === "no-session" ? [r] : [r, r, r],
+    );
+    const refusal: Refusal | null = writes && !(hint?.cannotSucceed && this.chance(0.5)) ? this.pick(weighted) : null;
 
     // Names: something real only when the request is refused for another reason (or cannot write).
     const realIds = refusal !== "unknown-id" && (writes ? refusal !== null : true) && this.chance(0.4);
@@ -348,6 +407,7 @@ export class FuzzGenerator {
     if (this.chance(0.05)) headers["If-None-Match"] = this.pick(['W/"x"', "*", '"'.repeat(100)]);
 
     if (isFiles) this.tusHeaders(headers, defects);
+    if (refusal === "tus") this.brokenTus(headers, defects);
 
     if (method !== "GET" && method !== "HEAD") {
       if (refusal === "content-type") {
@@ -398,6 +458,7 @@ export function routeHints(ids: KnownIds): Record<string, RouteHint> {
       body: { username: ids.username, password: "kata-sandi-salah-1", deviceLabel: "HP uji" },
       required: ["username", "password"],
       anonymous: true,
+      cannotSucceed: true,
     },
     // Without a session, signing out changes nothing: "no session" is a refusal like the others here.
     "POST /api/auth/logout": {},

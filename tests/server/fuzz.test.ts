@@ -181,6 +181,7 @@ describe("fuzzing every route with malformed requests", () => {
     const answeredAt = new Set<string>();
     const statuses = new Map<number, number>();
     const spent = new Map<string, number>();
+    const byRoute: Record<string, Record<number, number>> = {};
     /** The first failing request of each kind (route and first problem), with how often it happened. */
     const failures = new Map<string, { count: number; example: string }>();
 
@@ -200,6 +201,11 @@ describe("fuzzing every route with malformed requests", () => {
       const text = await bodyText(response);
       spent.set(request.route, (spent.get(request.route) ?? 0) + performance.now() - started);
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      if (process.env.FUZZ_DEBUG) {
+        const counts = byRoute[request.route] ?? {};
+        counts[response.status] = (counts[response.status] ?? 0) + 1;
+        byRoute[request.route] = counts;
+      }
       const entry = last.entry as AccessEntry | undefined;
       if (entry) answeredAt.add(`${entry.method} ${entry.route}`);
 
@@ -231,6 +237,7 @@ describe("fuzzing every route with malformed requests", () => {
     console.info(
       `fuzz: seed ${SEED}, ${RUNS} requests, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`,
     );
+    if (process.env.FUZZ_DEBUG) console.info(JSON.stringify(byRoute, null, 1));
     const slowest = [...spent].sort((a, b) => b[1] - a[1]).slice(0, 3);
     console.info(`fuzz: slowest routes ${slowest.map(([route, ms]) => `${route} ${Math.round(ms)} ms`).join("; ")}`);
     const report = [...failures].map(([kind, { count, example }]) => `${kind} (×${count})\n${example}`);
