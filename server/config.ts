@@ -9,6 +9,12 @@ export interface ServerConfig {
   http: HttpTimeouts;
   /** An unfinished upload with no byte received for this long is deleted (server/files/expiry.ts). */
   uploadMaxIdleMs: number;
+  /**
+   * Behind a reverse proxy the socket address is the proxy's: TRUST_PROXY=1 takes the
+   * client address from the last X-Forwarded-For hop instead (docs/SECURITY.md). Off by
+   * default, so a direct client cannot forge its address with that header.
+   */
+  trustProxy: boolean;
 }
 
 /**
@@ -82,5 +88,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: resolve(env.STATIC_DIR ?? "./dist"),
     http: readHttpTimeouts(env),
     uploadMaxIdleMs: uploadMaxIdleMs(env),
+    trustProxy: readFlag(env, "TRUST_PROXY"),
   };
+}
+
+function readFlag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === "" || value === "0" || value === "false") return false;
+  if (value === "1" || value === "true") return true;
+  throw new Error(`${name} must be 1/true or 0/false, got "${env[name]}"`);
 }

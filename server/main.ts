@@ -22,6 +22,7 @@ const app = createApp({
   // The error's name only: messages can quote the data being processed.
   logError: (message, error) => log.error({ error: error instanceof Error ? error.name : typeof error }, message),
   logRequest: (entry) => log.info(entry, "request"),
+  auth: { trustProxy: config.trustProxy },
   // Hourly, unfinished uploads idle past UPLOAD_EXPIRY_HOURS are deleted (server/files/expiry.ts).
   uploadExpiry: {
     maxIdleMs: config.uploadMaxIdleMs,

@@ -174,3 +174,13 @@ describe("a push whose connection was reset after the server applied it", () => 
     expect(db.select().from(applications).get()?.version).toBe(1);
   });
 });
+
+describe("the TRUST_PROXY setting", () => {
+  it("is off by default, on with 1 or true, and refuses anything else", () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(true);
+    expect(readConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(readConfig({ TRUST_PROXY: "0" }).trustProxy).toBe(false);
+    expect(() => readConfig({ TRUST_PROXY: "yes please" })).toThrow(/TRUST_PROXY/);
+  });
+});
