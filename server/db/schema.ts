@@ -115,7 +115,10 @@ export const knownDevices = sqliteTable(
     createdAt: text("created_at").notNull(),
     lastSeenAt: text("last_seen_at").notNull(),
   },
-  (table) => [primaryKey({ columns: [table.deviceHash, table.userId] }), index("known_devices_user_idx").on(table.userId)],
+  (table) => [
+    primaryKey({ columns: [table.deviceHash, table.userId] }),
+    index("known_devices_user_idx").on(table.userId),
+  ],
 );
 
 /** A device install that pushes mutations, bound to the cadre who first pushed from it. */
