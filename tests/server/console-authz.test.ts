@@ -4,13 +4,12 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { storedFilePath } from "../../server/files/storage";
-import { seedIfEmpty } from "../../server/seed/seed";
 import { ApiError } from "../../shared/api/errors";
 import type { Draft } from "../../shared/draft";
 import { createTestUser, sessionCookie, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { plainImage } from "../helpers/images";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
 /**
  * The authorisation matrix of every console route: for each caller —
@@ -223,12 +222,11 @@ const CASES: Case[] = [
   },
 ];
 
-let env: ReturnType<typeof tempDatabase>;
+let env: ReturnType<typeof seededDatabase>;
 let world: World;
 
 beforeEach(async () => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
+  env = seededDatabase();
   const filesDir = join(env.dir, "files");
   const app = createApp({ db: env.db, filesDir });
   const cadre = createTestUser(env.db, "cadre", { kecamatanCode: KECAMATAN_A });

@@ -9,7 +9,6 @@ import { applicationEvents, applications, auditLog, files, reviewFindings } from
 import { storedFilePath } from "../../server/files/storage";
 import { getGuideVersion } from "../../server/guides/repository";
 import { decodeQueueCursor, encodeQueueCursor, partitionSql } from "../../server/review/queue";
-import { seedIfEmpty } from "../../server/seed/seed";
 import { recordVerdict } from "../../server/sync/applications";
 import { ApplicationDetail, QueuePage, QueueQuery } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
@@ -19,7 +18,7 @@ import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/pro
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, sha256, storeFilesOf } from "../helpers/drafts";
 import { plainImage } from "../helpers/images";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
 const KEC_A = "31.75.07";
 const KEC_B = "31.71.01";
@@ -27,7 +26,7 @@ const KEC_B = "31.71.01";
 const VILLAGE_A = "31.75.07.1001";
 const VILLAGE_B = "31.71.01.1001";
 
-let env: ReturnType<typeof tempDatabase>;
+let env: ReturnType<typeof seededDatabase>;
 let app: ReturnType<typeof createApp>;
 let filesDir: string;
 let cadreA: TestUser;
@@ -38,8 +37,7 @@ let admin: TestUser;
 const clients = new Map<string, { clientId: string; seq: number }>();
 
 beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
+  env = seededDatabase();
   filesDir = join(env.dir, "files");
   app = createApp({ db: env.db, filesDir });
   cadreA = createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });

@@ -4,12 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { getGuide } from "../../server/guides/repository";
 import { MAX_JSON_DEPTH } from "../../server/http/body";
-import { seedIfEmpty } from "../../server/seed/seed";
 import { ApiError } from "../../shared/api/errors";
 import { type Guide, Guide as GuideSchema } from "../../shared/guide";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft } from "../helpers/drafts";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
 /**
  * Deeply nested JSON must never reach a recursive validator (zod's lazy
@@ -17,7 +16,7 @@ import { tempDatabase } from "../helpers/temp-db";
  * JSON route answers 400 `body_too_deep` before validating anything.
  */
 
-let env: ReturnType<typeof tempDatabase>;
+let env: ReturnType<typeof seededDatabase>;
 let app: ReturnType<typeof createApp>;
 let admin: TestUser;
 let cadre: TestUser;
@@ -26,8 +25,7 @@ let errors: string[];
 const DOMISILI = "surat-keterangan-domisili";
 
 beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
+  env = seededDatabase();
   errors = [];
   app = createApp({ db: env.db, filesDir: join(env.dir, "files"), logError: (message) => errors.push(message) });
   admin = createTestUser(env.db, "admin");

@@ -3,22 +3,20 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { applications } from "../../server/db/schema";
-import { seedIfEmpty } from "../../server/seed/seed";
 import { cadreDeleteRefusal, cadreMayDelete } from "../../shared/review/workflow";
 import type { ApplicationStatus } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, pushOne, readyDraft } from "../helpers/drafts";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof tempDatabase>;
+let env: ReturnType<typeof seededDatabase>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 let clientId: string;
 let seq: number;
 
 beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
+  env = seededDatabase();
   app = createApp({ db: env.db });
   cadre = createTestUser(env.db, "cadre");
   clientId = uuidv7();

@@ -4,16 +4,14 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { AccessEntry } from "../../server/http/access-log";
-import { seedIfEmpty } from "../../server/seed/seed";
 import { Health } from "../../shared/api/catalogue";
 import { createTestUser } from "../helpers/accounts";
 import { mutation, readyDraft } from "../helpers/drafts";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof tempDatabase>;
+let env: ReturnType<typeof seededDatabase>;
 beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
+  env = seededDatabase();
 });
 afterEach(() => env.cleanup());
 

@@ -6,11 +6,10 @@ import { locale } from "../../client/i18n";
 import { syncOnce, type UploadRequest } from "../../client/sync/engine";
 import { UploadError } from "../../client/uploads/errors";
 import { explainRefusedPages, forgetRefusedUploads, recordRefusedUpload } from "../../client/uploads/refusals";
-import { seedIfEmpty } from "../../server/seed/seed";
 import type { RefusalReason } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { deps, domisiliGuide, fillReady, makeDevice, serverNetwork, verifiedUpload } from "../helpers/sync-harness";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
 /**
  * A page whose upload the server refused for good (too small to read,
@@ -19,13 +18,12 @@ import { tempDatabase } from "../helpers/temp-db";
  * "sync again", which would never help.
  */
 
-let env: ReturnType<typeof tempDatabase>;
+let env: ReturnType<typeof seededDatabase>;
 let cadre: TestUser;
 const names: string[] = [];
 
 beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
+  env = seededDatabase();
   cadre = createTestUser(env.db, "cadre");
   forgetRefusedUploads();
   locale.value = "id";
