@@ -120,6 +120,8 @@ function tabLock() {
   };
 }
 
+let cadres = 0;
+
 export async function runSchedule(
   world: World,
   seed: number,
@@ -128,7 +130,8 @@ export async function runSchedule(
   beforeCheck?: (cadreId: string) => void,
 ): Promise<ScheduleResult> {
   const { env, guide } = world;
-  const cadre: TestUser = createTestUser(env.db, "cadre");
+  // A name of its own: thousands of cadres share the world's database, and six random characters collide.
+  const cadre: TestUser = createTestUser(env.db, "cadre", { username: `cadre-s${seed}-${++cadres}` });
   const dbName = `soak-${seed}-${Math.random().toString(36).slice(2)}`;
   const tabs = [await makeDevice(cadre, dbName), await makeDevice(cadre, dbName)];
   let app = createApp({ db: env.db });

@@ -33,7 +33,11 @@ async function work(job: Job): Promise<void> {
   const world = createWorld();
   for (let i = job.offset; i < job.count; i += job.step) {
     const seed = job.from + i;
-    const result = await runSchedule(world, seed, generateSchedule(seed, { interleave: job.interleave }));
+    const commands = generateSchedule(seed, { interleave: job.interleave });
+    // A schedule that throws is a failure with its seed, not the end of the run.
+    const result = await runSchedule(world, seed, commands).catch(
+      (error: unknown): ScheduleResult => ({ seed, lost: 0, doubled: 0, problems: [`threw: ${String(error)}`] }),
+    );
     parentPort?.postMessage(result);
   }
   world.env.cleanup();
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
         done++;
         lost += result.lost;
         doubled += result.doubled;
-        if (result.lost + result.doubled > 0) {
+        if (result.lost + result.doubled > 0 || result.problems.length > 0) {
           failures.push(result);
           console.log(`FAIL seed ${result.seed}: ${result.problems.join("; ")}`);
         }
