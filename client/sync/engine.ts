@@ -216,11 +216,15 @@ async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome
   const { db } = deps;
   const outdated = new Map<string, number>();
   for (;;) {
-    const batch = await db.outbox.orderBy("seq").limit(PUSH_BATCH).toArray();
+    // Read and frozen in one transaction: an edit landing between a read and a later freeze would
+    // replace the snapshot being sent, and the phone would drop the newer one as acknowledged.
+    const batch = await db.transaction("rw", db.outbox, async () => {
+      const entries = await db.outbox.orderBy("seq").limit(PUSH_BATCH).toArray();
+      await db.outbox.bulkUpdate(entries.map((entry) => ({ key: entry.seq, changes: { attempted: true } })));
+      return entries;
+    });
     if (batch.length === 0) return outdated;
     deps.onProgress?.({ phase: "push" });
-    // From here on these entries are frozen: the server may have seen them.
-    await db.outbox.bulkUpdate(batch.map((entry) => ({ key: entry.seq, changes: { attempted: true } })));
     const response = await deps.fetch("/api/sync/push", {
       method: "POST",
       headers: { "Content-Type": "application/json" },

@@ -272,11 +272,10 @@ describe("model: whatever happens to the network, the server ends with exactly w
     // About 15 s on an idle 2-core machine; room for a busy one.
   }, 300_000);
 
-  // Known engine defect, found by `npm run soak -- --interleave`: pushOutbox reads its batch and marks it
-  // attempted in two transactions, so an edit landing between them replaces the entry being sent; the
-  // server applies the old snapshot under that seq and the phone then drops the new one as acknowledged.
-  // Remove `.fails` once both happen in one transaction (and make `interleave` the soak's default).
-  it.fails("keeps an edit the other tab makes at any moment of a round", async () => {
+  // Found by `npm run soak -- --interleave`: pushOutbox once read its batch and marked it attempted in two
+  // transactions, so an edit landing between them replaced the entry being sent; the server applied the
+  // old snapshot under that seq and the phone then dropped the new one as acknowledged.
+  it("keeps an edit the other tab makes at any moment of a round", async () => {
     const world = createWorld();
     try {
       const failures: ScheduleResult[] = [];
