@@ -9,6 +9,9 @@
  * or an id that does not exist), so the database must come out unchanged.
  * Other defects are layered on at random to reach deeper into the handlers.
  */
+import { seededRandom } from "./seeded-random";
+
+export { seededRandom };
 
 export type Actor = "anonymous" | "cadre" | "operator" | "admin";
 export const ACTORS: Actor[] = ["anonymous", "cadre", "operator", "admin"];
@@ -55,18 +58,6 @@ export interface FuzzRequest {
   body?: string | Uint8Array<ArrayBuffer>;
   /** Short names of the defects, for the failure message. */
   defects: string[];
-}
-
-/** mulberry32: small, fast and good enough to pick test inputs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const ORIGIN = "http://localhost";

@@ -6,6 +6,7 @@ import { createApp } from "../../server/app";
 import { applicationEvents, applications } from "../../server/db/schema";
 import type { Guide } from "../../shared/guide";
 import { createTestUser, type TestUser } from "./accounts";
+import { seededRandom as random } from "./seeded-random";
 import { deps, domisiliGuide, fillReady, makeDevice, type Network, verifiedUpload } from "./sync-harness";
 import { seededDatabase } from "./temp-db";
 
@@ -36,18 +37,6 @@ export type Command =
   | { kind: "restart-server" }
   /** A tab reloaded: its database connection closed and opened again. */
   | { kind: "reload-tab"; tab: number };
-
-/** mulberry32: a tiny seeded generator, so a seed names a schedule on any machine. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const FAULTS: Fault[] = ["drop-request", "lose-response", "duplicate"];
 

@@ -1,5 +1,6 @@
 import { GUIDE_FORMATS } from "../../../shared/files/formats";
 import { ApplicantField, DocumentForm, RequirementKind } from "../../../shared/guide";
+import { APPLICANT_FIELD_KEYS } from "../applicant-fields";
 import type { Path } from "../guide-editing";
 import { type ConsoleMessageKey, tc } from "../messages";
 import type { Editor } from "./GuideFields";
@@ -19,15 +20,6 @@ const FORM_KEYS: Record<DocumentForm, ConsoleMessageKey> = {
   copy: "formCopy",
   "original-and-copy": "formOriginalAndCopy",
   digital: "formDigital",
-};
-const FIELD_KEYS: Record<ApplicantField, ConsoleMessageKey> = {
-  fullName: "fullName",
-  nik: "nik",
-  kk: "kk",
-  birthDate: "birthDate",
-  sex: "sex",
-  phone: "phone",
-  address: "address",
 };
 
 /** One requirement's fields: what it is, when it applies, how it is accepted, its pages and its statement text. */
@@ -51,7 +43,7 @@ export function RequirementFields({ ed, path }: { ed: Editor; path: Path }) {
           path={[...path, "field"]}
           label={tc("fField")}
           optional
-          options={ApplicantField.options.map((value) => ({ value, label: tc(FIELD_KEYS[value]) }))}
+          options={ApplicantField.options.map((value) => ({ value, label: tc(APPLICANT_FIELD_KEYS[value]) }))}
         />
       ) : (
         <>

@@ -1,20 +1,11 @@
 import type { Resubmission } from "../../../../shared/api/console";
+import type { ApplicantField } from "../../../../shared/guide";
 import { type ChangeSummary, describeChanges } from "../../../../shared/review/changes";
 import { reasonLabel } from "../../../../shared/review/reasons";
 import { formatDateTime } from "../../../format";
 import { locale } from "../../../i18n";
-import { type ConsoleMessageKey, tc } from "../../messages";
-
-/** Applicant fields by the names the console shows them under. */
-const FIELD_LABELS: Record<string, ConsoleMessageKey> = {
-  fullName: "fullName",
-  nik: "nik",
-  kk: "kk",
-  birthDate: "birthDate",
-  sex: "sex",
-  phone: "phone",
-  address: "address",
-};
+import { APPLICANT_FIELD_KEYS } from "../../applicant-fields";
+import { tc } from "../../messages";
 
 function changeText(
   change: ChangeSummary,
@@ -24,7 +15,7 @@ function changeText(
   if (change.kind === "answer-changed") return tc("changeAnswer", { question: questionOf(change.questionId) });
   if (change.kind === "pages-replaced") return tc("changePagesReplaced", { label: labelOf(change.requirementId) });
   if (change.kind === "requirement-edited") return tc("changeEdited", { label: labelOf(change.requirementId) });
-  const key = FIELD_LABELS[change.field];
+  const key = APPLICANT_FIELD_KEYS[change.field as ApplicantField];
   return tc("changeEdited", { label: key ? tc(key) : change.field });
 }
 
