@@ -1,0 +1,151 @@
+/**
+ * Lighthouse, mobile preset (its default: simulated 4x CPU and slow 4G), on the
+ * app's home page and a guide page, beside the static reference page (35
+ * guides as a plain Preact list) measured in the same run, same browser.
+ * Rounds interleave the three pages so a busy machine slows each alike.
+ * `npx tsx bench/lighthouse.ts` (after `npx vite build`; MASDARIN_DIST picks another build)
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { type RunnerResult } from "lighthouse";
+import { seedCatalogue } from "../server/seed/catalogue/index";
+import { DIST_DIR, startAppServer } from "../tests/helpers/app-server";
+import { CHROMIUM } from "../tests/helpers/browser";
+import { startStaticReference } from "./static-reference/index";
+
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+
+/** Headless, and nothing that calls Google's hosts (this machine has no outside network). */
+export const CHROME_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+  "--disable-default-apps",
+  "--disable-extensions",
+];
+
+interface RunFigures {
+  score: number;
+  lcpMs: number;
+  tbtMs: number;
+  fcpMs: number;
+  ttiMs: number;
+}
+
+const METRICS = {
+  lcpMs: "largest-contentful-paint",
+  tbtMs: "total-blocking-time",
+  fcpMs: "first-contentful-paint",
+  ttiMs: "interactive",
+} as const;
+
+/**
+ * One run in a fresh Chromium (a new temporary profile): Lighthouse clears
+ * only the service worker and Cache Storage between runs, not IndexedDB or
+ * localStorage, so reusing a browser would turn the second run into a visit
+ * with the catalogue already saved.
+ */
+async function audit(url: string): Promise<RunFigures> {
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: "error" });
+  try {
+    return figures(
+      url,
+      await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] }),
+    );
+  } finally {
+    chrome.kill();
+  }
+}
+
+function figures(url: string, result: RunnerResult | undefined): RunFigures {
+  const lhr = result?.lhr;
+  if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  for (const warning of lhr.runWarnings) console.error(`lighthouse warning (${url}): ${warning}`);
+  const metric = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? Number.NaN);
+  return {
+    score: Math.round((lhr.categories.performance?.score ?? Number.NaN) * 100),
+    lcpMs: metric(METRICS.lcpMs),
+    tbtMs: metric(METRICS.tbtMs),
+    fcpMs: metric(METRICS.fcpMs),
+    ttiMs: metric(METRICS.ttiMs),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Median of each figure on its own, and the score's range (the issue quotes "77 (67–79)"). */
+function summarise(runs: RunFigures[]) {
+  const of = (key: keyof RunFigures) => median(runs.map((run) => run[key]));
+  const scores = runs.map((run) => run.score);
+  return {
+    score: of("score"),
+    scoreRange: `${Math.min(...scores)}–${Math.max(...scores)}`,
+    lcpMs: of("lcpMs"),
+    tbtMs: of("tbtMs"),
+    fcpMs: of("fcpMs"),
+    ttiMs: of("ttiMs"),
+    runs: runs.map((run) => `${run.score} LCP ${run.lcpMs} TBT ${run.tbtMs} FCP ${run.fcpMs} TTI ${run.ttiMs}`),
+  };
+}
+
+type Summary = ReturnType<typeof summarise>;
+
+function ratios(page: Summary, reference: Summary) {
+  const ratio = (a: number, b: number) => +(a / Math.max(b, 1)).toFixed(2);
+  return {
+    lcp: ratio(page.lcpMs, reference.lcpMs),
+    tbt: ratio(page.tbtMs, reference.tbtMs),
+    fcp: ratio(page.fcpMs, reference.fcpMs),
+    tti: ratio(page.ttiMs, reference.ttiMs),
+    scorePoints: page.score - reference.score,
+  };
+}
+
+export async function benchLighthouse(): Promise<Record<string, unknown>> {
+  if (!existsSync(join(DIST_DIR, "index.html"))) throw new Error(`No built app in ${DIST_DIR}: run npx vite build`);
+  const app = await startAppServer();
+  const reference = await startStaticReference();
+  const guideId = seedCatalogue[0]?.id ?? "";
+  const pages = {
+    "static reference (35 guides, plain Preact list)": reference.url,
+    "app home": `${app.url}/`,
+    [`app guide page (/panduan/${guideId})`]: `${app.url}/panduan/${guideId}`,
+  };
+  const runs = new Map<string, RunFigures[]>(Object.keys(pages).map((name) => [name, []]));
+  try {
+    for (let round = 0; round < RUNS; round++) {
+      for (const [name, url] of Object.entries(pages)) runs.get(name)?.push(await audit(url));
+    }
+  } finally {
+    await reference.stop();
+    await app.stop();
+  }
+  const summaries = Object.fromEntries([...runs].map(([name, figures]) => [name, summarise(figures)]));
+  const [referenceName, homeName, guideName] = Object.keys(pages) as [string, string, string];
+  const referenceSummary = summaries[referenceName] as Summary;
+  return {
+    preset: `Lighthouse mobile (simulated throttling: 4x CPU, 150 ms RTT, 1.6 Mbps), median of ${RUNS}`,
+    build: DIST_DIR,
+    referenceScriptGzipBytes: reference.scriptGzipBytes,
+    ...summaries,
+    "ratios to the static reference (app / reference)": {
+      home: ratios(summaries[homeName] as Summary, referenceSummary),
+      guidePage: ratios(summaries[guideName] as Summary, referenceSummary),
+    },
+    goal: "score ≥ 95 on both, TBT ≤ 200 ms, LCP ≤ 1.8 s",
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchLighthouse(), null, 2));
+}
