@@ -1,7 +1,7 @@
 import type { RegionIndex } from "../regions";
 import { formatDmy, isoDate, isRealDate } from "./dates";
 import { fail, type Parsed } from "./problem";
-import { readSixteen, regionProblem, type SixteenLabels, serialProblem } from "./sixteen";
+import { issuableRegion, readSixteen, regionProblem, type SixteenLabels, serialProblem } from "./sixteen";
 
 /** What a KK (Kartu Keluarga) number says. It changes when the family moves, splits or changes its head. */
 export interface KkFacts {
@@ -30,7 +30,7 @@ export function parseKk(
   const read = readSixteen(input, LABELS);
   if (!read.ok) return read;
   const digits = read.value;
-  if (!regions.hasDistrict(digits.slice(0, 6))) return regionProblem(digits, LABELS);
+  if (!issuableRegion(digits.slice(0, 6), regions)) return regionProblem(digits, LABELS);
 
   const six = digits.slice(6, 12);
   const [day, month, year] = [

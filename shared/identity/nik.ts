@@ -1,7 +1,7 @@
 import type { RegionIndex } from "../regions";
 import { formatDmy, isoDate, isRealDate } from "./dates";
 import { type FieldProblem, fail, type Parsed, problem } from "./problem";
-import { readSixteen, regionProblem, type SixteenLabels, serialProblem } from "./sixteen";
+import { issuableRegion, readSixteen, regionProblem, type SixteenLabels, serialProblem } from "./sixteen";
 
 /** What a NIK says about its holder. */
 export interface NikFacts {
@@ -48,7 +48,7 @@ export function parseNik(
   const read = readSixteen(input, LABELS);
   if (!read.ok) return read;
   const digits = read.value;
-  if (!regions.hasDistrict(digits.slice(0, 6))) return regionProblem(digits, LABELS);
+  if (!issuableRegion(digits.slice(0, 6), regions)) return regionProblem(digits, LABELS);
 
   const dd = Number(digits.slice(6, 8));
   const sex = dd > 40 ? "female" : "male";

@@ -1,3 +1,5 @@
+import { DISTRICT_CODES } from "../regions/data/district-codes";
+import type { RegionIndex } from "../regions/index";
 import { fail, type Parsed } from "./problem";
 
 /** What NIK and KK numbers share: 16 digits = 6-digit kecamatan code + DDMMYY + 4-digit serial. */
@@ -40,6 +42,30 @@ export function readSixteen(input: string, labels: SixteenLabels): Parsed<string
     );
   }
   return { ok: true, value: digits, facts: undefined };
+}
+
+let provinces: Set<string> | undefined;
+
+/** Province codes in use today (38); the split provinces kept or took over every older code's first two digits. */
+function provinceCodes(): Set<string> {
+  provinces ??= new Set(DISTRICT_CODES.split(" ").map((block) => block.slice(0, 2)));
+  return provinces;
+}
+
+/**
+ * Whether the first six digits of a NIK or KK number can be real. A number
+ * keeps the kecamatan code it was issued under for life, and outside Jakarta
+ * codes went away when regencies and provinces split (a pre-2022 Kota Jayapura
+ * NIK starts 9471, now 9171), so an unknown code there is refused only when it
+ * cannot be one: an unknown province, or a 00 regency or kecamatan. DKI
+ * Jakarta's kecamatan codes have not changed since NIKs were issued, so there
+ * the code must be one of today's, which still catches a mistyped digit.
+ */
+export function issuableRegion(code6: string, regions: Pick<RegionIndex, "hasDistrict">): boolean {
+  if (regions.hasDistrict(code6)) return true;
+  const province = code6.slice(0, 2);
+  if (province === "31" || !provinceCodes().has(province)) return false;
+  return code6.slice(2, 4) !== "00" && code6.slice(4, 6) !== "00";
 }
 
 export function regionProblem(digits: string, labels: SixteenLabels) {

@@ -94,17 +94,20 @@ function checkDate(rule: EligibilityRule, source: string, input: RuleInput): Rea
   // A date asked only in some cases (a conditional data requirement) says nothing in the others.
   if (requirement && requirementApplicability(requirement, input.answers) === "not-applicable") return [];
   raw = text(own(own(input.draft, "data"), id)).trim();
+  // The date is a requirement of the guide: its reasons name it, so a client shows them beside its card.
+  const named = (reasons: Reason[]): Reason[] =>
+    requirement ? reasons.map((reason) => ({ ...reason, requirementId: requirement.id })) : reasons;
   if (!raw) {
     // Same code and field as the data requirement's own check: one line, also when that requirement is conditional.
-    return [{ code: "data-missing", message: m.dataMissing(label), field }];
+    return named([{ code: "data-missing", message: m.dataMissing(label), field }]);
   }
   const parsed = parseDate(raw, today);
   if (!parsed.ok) {
-    return [
+    return named([
       { code: "eligibility-date-invalid", message: m.eligibilityDateInvalid(label, parsed.problem.message), field },
-    ];
+    ]);
   }
-  return bounds(rule, parsed.value, label, field, today);
+  return named(bounds(rule, parsed.value, label, field, today));
 }
 
 function bounds(rule: EligibilityRule, date: string, label: LocalizedText, field: string, today: string): Reason[] {

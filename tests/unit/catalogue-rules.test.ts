@@ -467,15 +467,15 @@ describe("eligibility rules of seeded services", () => {
       return draft;
     };
     expect(fixes(guide, child(yearsBefore(TODAY, 17), { "usia-5-tahun": true }))).toEqual([
-      "eligibility-date@data.tanggal-lahir-anak",
+      "eligibility-date@tanggal-lahir-anak",
     ]);
     expect(fixes(guide, child(yearsBefore(TODAY, 17, -1), { "usia-5-tahun": true }))).toEqual([]);
-    expect(fixes(guide, child(yearsBefore(TODAY, 5)))).toEqual(["eligibility-date@data.tanggal-lahir-anak"]);
+    expect(fixes(guide, child(yearsBefore(TODAY, 5)))).toEqual(["eligibility-date@tanggal-lahir-anak"]);
     expect(fixes(guide, child(yearsBefore(TODAY, 5, -1)))).toEqual([]);
     expect(fixes(guide, child(yearsBefore(TODAY, 5, -1), { "usia-5-tahun": true }))).toEqual([
-      "eligibility-date@data.tanggal-lahir-anak",
+      "eligibility-date@tanggal-lahir-anak",
     ]);
-    expect(fixes(guide, child(shiftDate(TODAY, 1)))).toEqual(["eligibility-date@data.tanggal-lahir-anak"]);
+    expect(fixes(guide, child(shiftDate(TODAY, 1)))).toEqual(["eligibility-date@tanggal-lahir-anak"]);
   });
 
   it("KIA: asks for each parent's KTP-el, or the guardian's alone", () => {
@@ -499,10 +499,10 @@ describe("eligibility rules of seeded services", () => {
       draft.data[field] = value;
       return fixes(guide, draft);
     };
-    expect(on(shiftDate(TODAY, 1))).toEqual([`eligibility-date@data.${field}`]);
+    expect(on(shiftDate(TODAY, 1))).toEqual([`eligibility-date@${field}`]);
     expect(on(TODAY)).toEqual([]);
     expect(on(TODAY.split("-").reverse().join("-"))).toEqual([]);
-    expect(on("kemarin")).toEqual([`eligibility-date-invalid@data.${field}`]);
+    expect(on("kemarin")).toEqual([`eligibility-date-invalid@${field}`]);
   });
 
   it("Pengantar nikah: the age answer must agree with the birth date at 19 and 21", () => {
@@ -545,8 +545,8 @@ describe("eligibility rules of seeded services", () => {
       draft.data["tanggal-acara"] = shiftDate(TODAY, days);
       return fixes(guide, draft);
     };
-    expect(event(13)).toEqual(["eligibility-date@data.tanggal-acara"]);
-    expect(event(-1)).toEqual(["eligibility-date@data.tanggal-acara"]);
+    expect(event(13)).toEqual(["eligibility-date@tanggal-acara"]);
+    expect(event(-1)).toEqual(["eligibility-date@tanggal-acara"]);
     expect(event(14)).toEqual([]);
   });
 

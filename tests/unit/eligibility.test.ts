@@ -187,6 +187,13 @@ describe("eligibility: a deadline on a date the cadre enters", () => {
     expect(fixes(draft(event(14)))).toEqual([]);
   });
 
+  it("names the requirement that holds the date, so a client shows the reason beside its card", () => {
+    const [reason] = run(draft(event(13))).toFix;
+    expect(reason).toMatchObject({ requirementId: "tanggal-acara", field: "data.tanggal-acara" });
+    const [empty] = run(draft(setData("tanggal-acara", ""))).toFix;
+    expect(empty).toMatchObject({ code: "data-missing", requirementId: "tanggal-acara" });
+  });
+
   it("refuses an event 31 days ahead and accepts one 30 days ahead", () => {
     expect(fixes(draft(event(31)))).toEqual(["eligibility-date@data.tanggal-acara"]);
     expect(fixes(draft(event(30)))).toEqual([]);

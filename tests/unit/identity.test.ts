@@ -58,6 +58,9 @@ describe("parseNik", () => {
     ["letters, too short", "abc", "nik-not-digits"],
     ["a region that does not exist", "9999991203900001", "nik-region"],
     ["a Jakarta regency without that kecamatan", "3171991203900001", "nik-region"],
+    ["a province that never existed", "9899011203900001", "nik-region"],
+    ["regency 00", "3200011203900001", "nik-region"],
+    ["kecamatan 00", "3201001203900001", "nik-region"],
     ["31 February", "3171013102900001", "nik-birth-date"],
     ["day 72 (woman's day 32)", "3171017203900001", "nik-birth-date"],
     ["day 35 (neither a man's nor a woman's day)", "3171013503900001", "nik-birth-date"],
@@ -82,6 +85,14 @@ describe("parseNik", () => {
   it("never gives an age over 100: the century is the latest one not after today", () => {
     const result = parseNik("3171010101000001", regions, "2121-01-02");
     expect(result.ok && result.facts.birthDate).toBe("2100-01-01");
+  });
+
+  it.each([
+    ["a pre-2022 Kota Jayapura NIK (9471, now 9171)", "9471011203900001"],
+    ["a pre-2022 Manokwari NIK (Papua Barat was 91)", "9105011203900001"],
+    ["a kecamatan code retired when its regency split", "1208981203900001"],
+  ])("accepts %s: a NIK keeps the code it was issued under", (_, input) => {
+    expect(parseNik(input, regions, TODAY).ok).toBe(true);
   });
 
   it("names the region digits it could not find", () => {
@@ -156,6 +167,7 @@ describe("parseKk", () => {
     ["15 digits", "317101100215003", "kk-length"],
     ["17 digits", "31710110021500031", "kk-length"],
     ["unknown region", "9999991002150003", "kk-region"],
+    ["an unknown Jakarta kecamatan", "3171991002150003", "kk-region"],
     ["31 February", "3171013102150003", "kk-issue-date"],
     ["day + 40 (only NIKs have it)", "3171015002150003", "kk-issue-date"],
     ["issued in the future", "3171010101300003", "kk-issue-date"],
