@@ -5,6 +5,7 @@ import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { DashboardFilter } from "./filter";
 import { guideTitles, topReasons } from "./queries";
+import { rollupFigures, rollupReasons } from "./rollups";
 import { type Scan, scanApplications, TALLY_STATUS_START, type Tally } from "./scan";
 import { prepared } from "./statements";
 
@@ -74,15 +75,34 @@ function labelled(db: Db, scan: Scan, labels: Labels, titles: Map<string, string
   };
 }
 
-/** Everything but the top reasons, labelled in the caller's language. */
-export function scanFigures(db: Db, filter: DashboardFilter, labels: Labels): ScanFigures {
-  return labelled(db, scanApplications(db, filter), labels, guideTitles(db, labels.locale));
+/**
+ * Where the figures come from: the rollups (what the console reads), or a
+ * recount over the applications and findings tables (what the rollups must
+ * equal: the tests' oracle and the benchmark's "before").
+ */
+export interface FigureSource {
+  figures: (db: Db, filter: DashboardFilter) => Scan;
+  reasons: (db: Db, filter: DashboardFilter) => Omit<ReasonCount, "guideTitle">[];
 }
 
-export function reasonCounts(db: Db, filter: DashboardFilter, labels: Labels, titles = guideTitles(db, labels.locale)) {
-  return topReasons(db, filter).map(
-    (row): ReasonCount => ({ ...row, guideTitle: titles.get(row.guideId) ?? row.guideId }),
-  );
+export const ROLLUPS: FigureSource = { figures: rollupFigures, reasons: rollupReasons };
+export const RECOUNT: FigureSource = { figures: scanApplications, reasons: topReasons };
+
+/** Everything but the top reasons, labelled in the caller's language. */
+export function dashboardFigures(db: Db, filter: DashboardFilter, labels: Labels, source = ROLLUPS): ScanFigures {
+  return labelled(db, source.figures(db, filter), labels, guideTitles(db, labels.locale));
+}
+
+export function reasonCounts(
+  db: Db,
+  filter: DashboardFilter,
+  labels: Labels,
+  titles = guideTitles(db, labels.locale),
+  source = ROLLUPS,
+) {
+  return source
+    .reasons(db, filter)
+    .map((row): ReasonCount => ({ ...row, guideTitle: titles.get(row.guideId) ?? row.guideId }));
 }
 
 /**
@@ -90,10 +110,10 @@ export function reasonCounts(db: Db, filter: DashboardFilter, labels: Labels, ti
  * in the caller's language. One read transaction, so every figure comes from
  * the same snapshot and the parts add up even while verdicts are being written.
  */
-export function buildDashboard(db: Db, filter: DashboardFilter, labels: Labels): Dashboard {
+export function buildDashboard(db: Db, filter: DashboardFilter, labels: Labels, source = ROLLUPS): Dashboard {
   return db.$client.transaction((): Dashboard => {
     const titles = guideTitles(db, labels.locale);
-    const figures = labelled(db, scanApplications(db, filter), labels, titles);
+    const figures = labelled(db, source.figures(db, filter), labels, titles);
     return {
       byStatus: figures.byStatus,
       submitted: figures.submitted,
@@ -103,7 +123,7 @@ export function buildDashboard(db: Db, filter: DashboardFilter, labels: Labels):
       sentBackOrRejectedRate: figures.sentBackOrRejectedRate,
       medianDraftToSubmitHours: figures.medianDraftToSubmitHours,
       medianSubmitToVerdictHours: figures.medianSubmitToVerdictHours,
-      topReasons: reasonCounts(db, filter, labels, titles),
+      topReasons: reasonCounts(db, filter, labels, titles, source),
       byService: figures.byService,
       byKelurahan: figures.byKelurahan,
       byCadre: figures.byCadre,

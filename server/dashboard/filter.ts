@@ -11,7 +11,10 @@ export interface DashboardFilter {
   /** null: every kecamatan (admins); "none": nothing (an operator with no kecamatan). */
   kecamatanCode: string | null | "none";
   guideId?: string | undefined;
-  /** Inclusive lower and exclusive upper bound on firstSubmittedAt, ISO UTC. */
+  /** Inclusive Jakarta dates (YYYY-MM-DD) of the first submission: what the rollups are keyed by. */
+  fromDay?: string | undefined;
+  toDay?: string | undefined;
+  /** The same range as instants: inclusive lower and exclusive upper bound on firstSubmittedAt, ISO UTC (the recount's). */
   fromIso?: string | undefined;
   toIso?: string | undefined;
 }
@@ -30,6 +33,8 @@ export function dashboardFilter(
   return {
     kecamatanCode,
     guideId: query.guideId,
+    fromDay: query.from,
+    toDay: query.to,
     fromIso: query.from === undefined ? undefined : jakartaDayStart(query.from),
     toIso: query.to === undefined ? undefined : jakartaDayEnd(query.to),
   };

@@ -1,13 +1,17 @@
 import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Db } from "../db/open";
+import { bucketMinutes, hours } from "./durations";
 import { applicationsWhere, type DashboardFilter } from "./filter";
 import { prepared } from "./statements";
 
 /**
- * Status counts, rates, both medians and the per-service, per-kelurahan and
- * per-cadre figures, from one pass over the dashboard index. SQLite can only
- * GROUP BY or find a median by sorting; with a million rows in scope, seven
- * sorts cost several seconds, while one scan tallied in JavaScript costs one.
+ * The recount: status counts, rates, both medians and the per-service,
+ * per-kelurahan and per-cadre figures, from one pass over the dashboard index
+ * of the applications table. The dashboard itself reads its rollups
+ * (rollups.ts); this pass is what they must always equal (the property test in
+ * tests/server/dashboard-rollups.test.ts, and bench/console.ts as "before").
+ * Durations are rounded to the rollups' buckets (durations.ts) before the
+ * median is taken, so both sides are compared at the same precision.
  */
 
 /**
@@ -47,8 +51,8 @@ type Row = [
   cadreId: string,
   precheckFailures: number,
   sentBackCount: number,
-  draftToSubmitHours: number | null,
-  submitToVerdictHours: number | null,
+  draftToSubmitMs: number | null,
+  submitToVerdictMs: number | null,
 ];
 
 function add(map: Map<string, Tally>, key: string): Tally {
@@ -127,14 +131,20 @@ export function median(values: Float64Array, n: number): number | null {
   return Math.round(value * 100) / 100;
 }
 
+/** The median of bucketed minutes (whole, or a half for the mean of two), in hours to the hundredth. */
+function medianHours(values: Values): number | null {
+  const minutes = median(values.data, values.length);
+  return minutes === null ? null : hours(minutes);
+}
+
 export function scanApplications(db: Db, filter: DashboardFilter): Scan {
   const where = applicationsWhere(filter);
-  // julianday reads ISO timestamps with or without milliseconds or an offset.
+  // julianday reads ISO timestamps with or without milliseconds or an offset; whole milliseconds, as the triggers.
   const statement = prepared(
     db,
     `SELECT a.status, a.guide_id, COALESCE(a.village_code, ''), a.cadre_id, a.precheck_failures, a.sent_back_count,
-            (julianday(a.first_submitted_at) - julianday(a.draft_created_at)) * 24.0,
-            (julianday(a.first_decision_at) - julianday(a.first_submitted_at)) * 24.0
+            CAST(round((julianday(a.first_submitted_at) - julianday(a.draft_created_at)) * 86400000.0) AS INTEGER),
+            CAST(round((julianday(a.first_decision_at) - julianday(a.first_submitted_at)) * 86400000.0) AS INTEGER)
      FROM ${APPLICATIONS} WHERE ${where.sql}`,
   ).raw(true);
   const byStatus: Record<string, number> = {};
@@ -146,11 +156,11 @@ export function scanApplications(db: Db, filter: DashboardFilter): Scan {
   const submitToVerdict = new Values();
   for (const raw of statement.iterate(where.params)) {
     const row = raw as Row;
-    const [status, guideId, villageCode, cadreId, , , draftHours, verdictHours] = row;
+    const [status, guideId, villageCode, cadreId, , , draftMs, verdictMs] = row;
     if (status !== "draft") byStatus[status] = (byStatus[status] ?? 0) + 1;
     count([total, add(byGuide, guideId), add(byVillage, villageCode), add(byCadre, cadreId)], row);
-    if (draftHours !== null) draftToSubmit.push(draftHours);
-    if (verdictHours !== null) submitToVerdict.push(verdictHours);
+    if (draftMs !== null) draftToSubmit.push(bucketMinutes(draftMs));
+    if (verdictMs !== null) submitToVerdict.push(bucketMinutes(verdictMs));
   }
   return {
     byStatus: Object.fromEntries(Object.entries(byStatus).sort(([a], [b]) => (a < b ? -1 : 1))),
@@ -158,7 +168,7 @@ export function scanApplications(db: Db, filter: DashboardFilter): Scan {
     byGuide,
     byVillage,
     byCadre,
-    medianDraftToSubmitHours: median(draftToSubmit.data, draftToSubmit.length),
-    medianSubmitToVerdictHours: median(submitToVerdict.data, submitToVerdict.length),
+    medianDraftToSubmitHours: medianHours(draftToSubmit),
+    medianSubmitToVerdictHours: medianHours(submitToVerdict),
   };
 }

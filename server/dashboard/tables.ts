@@ -4,7 +4,7 @@ import { REVIEW_STATUS_ORDER, STATUS_LABELS, statusLabel } from "../../shared/re
 import type { Locale, LocalizedText } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { CsvCell } from "../http/csv";
-import { type Labels, reasonCounts, scanFigures } from "./build";
+import { dashboardFigures, type Labels, reasonCounts } from "./build";
 import type { DashboardFilter } from "./filter";
 
 /** A dashboard table as spreadsheet rows, headed in the request's language. */
@@ -80,7 +80,7 @@ export function dashboardTable(db: Db, table: DashboardTable, filter: DashboardF
       ]),
     };
   }
-  const figures = scanFigures(db, filter, labels);
+  const figures = dashboardFigures(db, filter, labels);
   switch (table) {
     case "by-status":
       return {
