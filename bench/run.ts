@@ -4,13 +4,15 @@
  */
 import { basename } from "node:path";
 import { firstScreenAssets, gzipSize, startupAssets } from "./bundle-size";
+import { benchColdStart } from "./cold-start";
 import { benchConsole } from "./console";
 import { benchDrafts } from "./drafts";
+import { benchLighthouse } from "./lighthouse";
 import { benchPhotoWorker } from "./photo-worker";
 import { benchPhotos, benchServerImageCheck } from "./photos";
 import { benchPrecheck } from "./precheck";
 import { benchSearch } from "./search";
-import { benchServer } from "./server";
+import { benchServer, serverTable } from "./server";
 import { benchSync } from "./sync";
 import { benchUploads } from "./uploads";
 
@@ -40,7 +42,13 @@ section(
 );
 
 section("Search over 1,000 generated guides", "npx tsx bench/search.ts", await benchSearch());
-section("Server: catalogue over HTTP on 127.0.0.1", "npm run bench (bench/server.ts)", await benchServer());
+const server = await benchServer();
+section(
+  "Server under load beside bare Hono GET / (same Node, same run): closed loop at 50 and 200 connections, then 200 cadres pushing every 5 s (open loop)",
+  "npx tsx bench/server.ts",
+  server,
+);
+console.log(serverTable(server));
 section("Drafts in Chromium IndexedDB", "npx tsx bench/drafts.ts", await benchDrafts());
 section("Photo compression of a 12-megapixel photo in Chromium", "npx tsx bench/photos.ts", await benchPhotos());
 section(
@@ -60,4 +68,14 @@ section(
   "Operator console over 1,000,000 applications (dashboard, review queue, 100,000-row audit export)",
   "npx tsx bench/console.ts",
   await benchConsole(),
+);
+section(
+  "Lighthouse, mobile preset, app home and guide page beside a static 35-guide Preact page (same run)",
+  "npx tsx bench/lighthouse.ts",
+  await benchLighthouse(),
+);
+section(
+  "Offline cold start at 4x CPU: home screen LCP with the service worker installed",
+  "npx tsx bench/cold-start.ts",
+  await benchColdStart(),
 );

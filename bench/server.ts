@@ -1,78 +1,203 @@
-import { request } from "node:http";
-import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { createApp } from "../server/app";
-import { publishGuide } from "../server/guides/repository";
-import { seedIfEmpty } from "../server/seed/seed";
-import { tempDatabase } from "../tests/helpers/temp-db";
-import { generateCatalogue } from "./fixtures/generate-catalogue";
+/**
+ * The server under load, against a reference measured in the same run: bare Hono
+ * `GET /` on @hono/node-server (same Node), then the app's hot routes, each at 50
+ * and 200 concurrent connections (closed loop, autocannon), then 200 cadres each
+ * pushing 10 mutations every 5 s (open loop). Each server runs in its own child
+ * process; the CPU per request is the child's own, all threads included.
+ * `npx tsx bench/server.ts` (also part of `npm run bench`).
+ * BENCH_SECONDS (closed-loop run length, default 5) and BENCH_OPEN_SECONDS
+ * (open-loop length, default 30) shorten or lengthen it.
+ */
+import { cpus, loadavg } from "node:os";
+import { pathToFileURL } from "node:url";
+import { v7 as uuidv7 } from "uuid";
+import { freshPushBody, MUTATIONS_PER_PUSH, pushBody } from "./server-bodies";
+import {
+  type ClosedLoopResult,
+  closedLoop,
+  type OpenLoopResult,
+  openLoop,
+  progress,
+  type Route,
+  type ServerChild,
+  startChild,
+  warmUp,
+} from "./server-load";
 
-function get(url: string, headers: Record<string, string>): Promise<{ status: number; bytes: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const req = request(url, { headers }, (res) => {
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => {
-        bytes += chunk.byteLength;
-      });
-      res.on("end", () => done({ status: res.statusCode ?? 0, bytes, ms: performance.now() - started }));
-    });
-    req.on("error", fail);
-    req.end();
+const CONNECTIONS = [50, 200] as const;
+const CADRES = 200;
+const PUSH_PERIOD_MS = 5000;
+
+function seconds(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export interface ServerBench {
+  machine: string;
+  closedLoopSeconds: number;
+  /** Route label → bytes of one answer on the wire (gzip where offered) and its status. */
+  answers: Record<string, { status: number; bytes: number }>;
+  closedLoop: (ClosedLoopResult & { ratioToBareHono: number })[];
+  openLoop: OpenLoopResult & { seconds: number; periodMs: number; mutationsPerPush: number };
+}
+
+async function once(base: string, route: Route): Promise<{ status: number; bytes: number }> {
+  const response = await fetch(`${base}${route.path}`, {
+    method: route.method,
+    headers: route.headers,
+    body: route.body?.(),
+    // Bytes as sent: fetch would otherwise decompress and hide the wire size.
+    decompress: false,
+  } as RequestInit);
+  const raw = Buffer.from(await response.arrayBuffer());
+  return { status: response.status, bytes: raw.byteLength };
+}
+
+/** The app's routes, with a pull cursor at "nothing changed" for the pull cadre. */
+async function appRoutes(app: ServerChild): Promise<Route[]> {
+  const gzip = { "Accept-Encoding": "gzip" };
+  const json = { "Content-Type": "application/json" };
+  const { pushCookie = "", pullCookie = "" } = app.ready;
+  // The pull cadre has one draft on the server and has pulled it: every measured pull finds nothing new.
+  const clientId = uuidv7();
+  const seeded = await fetch(`${app.base}/api/sync/push`, {
+    method: "POST",
+    headers: { ...json, Cookie: pullCookie },
+    body: pushBody(clientId, 1, 1),
   });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
-}
-
-async function measure(url: string, headers: Record<string, string>, runs: number) {
-  const times: number[] = [];
-  let last = { status: 0, bytes: 0 };
-  for (let i = 0; i < runs; i++) {
-    const result = await get(url, headers);
-    times.push(result.ms);
-    last = result;
+  if (seeded.status !== 200) throw new Error(`the pull cadre's push answered ${seeded.status}`);
+  let cursor = "";
+  for (;;) {
+    const query = cursor ? `cursor=${cursor}&clientId=${clientId}` : `clientId=${clientId}`;
+    const page = (await (
+      await fetch(`${app.base}/api/sync/pull?${query}`, { headers: { Cookie: pullCookie } })
+    ).json()) as {
+      cursor: string;
+      hasMore: boolean;
+    };
+    cursor = page.cursor;
+    if (!page.hasMore) break;
   }
-  times.sort((a, b) => a - b);
+  return [
+    { label: "GET /api/health", method: "GET", path: "/api/health", headers: gzip },
+    { label: "GET /api/guides (full, gzip)", method: "GET", path: "/api/guides", headers: gzip },
+    {
+      label: "GET /api/sync/pull (nothing new)",
+      method: "GET",
+      path: `/api/sync/pull?cursor=${cursor}&clientId=${clientId}`,
+      headers: { ...gzip, Cookie: pullCookie },
+    },
+    {
+      label: `POST /api/sync/push (${MUTATIONS_PER_PUSH} putDraft)`,
+      method: "POST",
+      path: "/api/sync/push",
+      headers: { ...gzip, ...json, Cookie: pushCookie },
+      body: freshPushBody,
+    },
+  ];
+}
+
+async function measureRoutes(child: ServerChild, routes: Route[], runSeconds: number): Promise<ClosedLoopResult[]> {
+  const results: ClosedLoopResult[] = [];
+  for (const route of routes) {
+    await warmUp(child, route);
+    for (const connections of CONNECTIONS) results.push(await closedLoop(child, route, connections, runSeconds));
+  }
+  return results;
+}
+
+export async function benchServer(): Promise<ServerBench> {
+  const runSeconds = seconds("BENCH_SECONDS", 5);
+  const openSeconds = seconds("BENCH_OPEN_SECONDS", 30);
+  const answers: ServerBench["answers"] = {};
+
+  const bareRoute: Route = {
+    label: "bare Hono GET /",
+    method: "GET",
+    path: "/",
+    headers: { "Accept-Encoding": "gzip" },
+  };
+  const bare = await startChild("bare");
+  let reference: ClosedLoopResult[];
+  try {
+    answers[bareRoute.label] = await once(bare.base, bareRoute);
+    reference = await measureRoutes(bare, [bareRoute], runSeconds);
+  } finally {
+    await bare.stop();
+  }
+
+  const app = await startChild("app", CADRES);
+  progress("app started on a seeded database");
+  let measured: ClosedLoopResult[];
+  let open: OpenLoopResult;
+  try {
+    const routes = await appRoutes(app);
+    for (const route of routes) {
+      const answer = await once(app.base, route);
+      answers[route.label] = answer;
+      if (answer.status !== 200) throw new Error(`${route.label} answered ${answer.status} before the load`);
+    }
+    measured = await measureRoutes(app, routes, runSeconds);
+    const clientIds = Array.from({ length: CADRES }, () => uuidv7());
+    open = await openLoop(app, {
+      cookies: app.ready.cadreCookies ?? [],
+      periodMs: PUSH_PERIOD_MS,
+      seconds: openSeconds,
+      body: (cadre, firstSeq) => pushBody(clientIds[cadre] ?? "", firstSeq),
+      mutationsPerPush: MUTATIONS_PER_PUSH,
+    });
+  } finally {
+    await app.stop();
+  }
+
+  const bareAt = (connections: number) =>
+    reference.find((r) => r.connections === connections)?.requestsPerSecond ?? Number.NaN;
   return {
-    status: last.status,
-    bytes: last.bytes,
-    medianMs: +percentile(times, 0.5).toFixed(2),
-    p95Ms: +percentile(times, 0.95).toFixed(2),
+    machine: `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} at the end`,
+    closedLoopSeconds: runSeconds,
+    answers,
+    closedLoop: [...reference, ...measured].map((r) => ({
+      ...r,
+      ratioToBareHono: +(r.requestsPerSecond / bareAt(r.connections)).toFixed(4),
+    })),
+    openLoop: { ...open, seconds: openSeconds, periodMs: PUSH_PERIOD_MS, mutationsPerPush: MUTATIONS_PER_PUSH },
   };
 }
 
-/** Response time and bytes on the wire (gzip) over real HTTP on loopback. */
-export async function benchServer(): Promise<Record<string, unknown>> {
-  const results: Record<string, unknown> = {};
-  for (const [label, extra] of [
-    ["seeded catalogue", 0],
-    ["seeded + 1,000 generated guides", 1000],
-  ] as const) {
-    const database = tempDatabase();
-    seedIfEmpty(database.db);
-    for (const guide of extra ? generateCatalogue(extra) : []) publishGuide(database.db, guide);
-    const app = createApp({ db: database.db });
-    const server = await new Promise<ReturnType<typeof serve>>((done) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => done(s));
-    });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const gzip = { "Accept-Encoding": "gzip" };
-    const full = await measure(`${base}/api/guides`, gzip, 30);
-    const identity = await get(`${base}/api/guides`, {});
-    const cursor = ((await (await fetch(`${base}/api/guides`)).json()) as { cursor: string }).cursor;
-    const delta = await measure(`${base}/api/guides?since=${cursor}`, gzip, 100);
-    const etag = (await fetch(`${base}/api/guides`)).headers.get("etag") ?? "";
-    const notModified = await measure(`${base}/api/guides`, { ...gzip, "If-None-Match": etag }, 30);
-    results[label] = {
-      "full catalogue (gzip)": full,
-      "full catalogue uncompressed bytes": identity.bytes,
-      "empty delta (gzip)": delta,
-      "304 revalidation": notModified,
-    };
-    await new Promise<void>((done) => server.close(() => done()));
-    database.cleanup();
-  }
-  return results;
+/** The figures as a plain-text table, for reading beside the JSON. */
+export function serverTable(bench: ServerBench): string {
+  const header = ["route", "conns", "req/s", "× bare", "p50 ms", "p99 ms", "errors", "non-2xx", "CPU ms/req"];
+  const rows = bench.closedLoop.map((r) => [
+    r.route,
+    String(r.connections),
+    String(r.requestsPerSecond),
+    `${(r.ratioToBareHono * 100).toFixed(1)} %`,
+    String(r.p50Ms ?? "–"),
+    String(r.p99Ms ?? "–"),
+    String(r.errors),
+    String(r.non2xx),
+    r.cpuMsPerRequest.toFixed(3),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ");
+  const o = bench.openLoop;
+  return [
+    line(header),
+    ...rows.map(line),
+    "",
+    `open loop: ${o.cadres} cadres × ${o.mutationsPerPush} mutations every ${o.periodMs / 1000} s for ${o.seconds} s ` +
+      `(${o.offeredPerSecond} pushes/s offered): p50 ${o.p50Ms} ms, p99 ${o.p99Ms} ms, max ${o.maxMs} ms, ` +
+      `${o.ok}/${o.sent} ok, ${o.failures} failures, ${o.servedPerSecond} pushes/s served, ` +
+      `CPU ${o.cpuMsPerPush} ms/push, sender late p99 ${o.senderLateP99Ms} ms`,
+  ].join("\n");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const bench = await benchServer();
+  console.log(JSON.stringify(bench, null, 2));
+  console.log(serverTable(bench));
 }
