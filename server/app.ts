@@ -1,6 +1,5 @@
 import { Hono } from "hono";
 import { compress } from "hono/compress";
-import { etag } from "hono/etag";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRegionIndex, type RegionIndex } from "../shared/regions";
@@ -8,6 +7,7 @@ import { type AuthOptions, mountAuth } from "./auth/mount";
 import type { Db } from "./db/open";
 import type { UploadExpiryOptions } from "./files/expiry";
 import { type AccessEntry, accessLog } from "./http/access-log";
+import { compressJson } from "./http/compress";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
 import { consoleRoutes } from "./routes/console";
@@ -68,12 +68,16 @@ export function createApp({
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Middleware by route: files and streams (the PWA, CSV exports) are gzipped as they stream, when a
+  // known length is 1 KB or more; JSON answers by compressJson (small ones left as they are); the
+  // catalogue and health set their own encoding and length and pass through both.
   app.use("*", compress());
-  // Weak: the same ETag holds for the gzip and identity forms of a body.
-  app.use("/api/*", etag({ weak: true }));
+  app.use("/api/*", compressJson());
+  // No ETag middleware: it hashed every body, and no client revalidates an answer that is not the
+  // catalogue's (every other API answer is no-store). The catalogue's tags come from its change counter.
   mountAuth(app, db, auth);
 
-  app.route("/api/health", healthRoutes(db, filesDir));
+  app.route("/api/health", healthRoutes(db, { filesDir, now: auth?.now }));
   app.route("/api/guides", guideRoutes(db));
   const regionIndex = regions ?? createRegionIndex();
   app.route("/api/sync", syncRoutes(db, { regions: regionIndex }));

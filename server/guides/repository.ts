@@ -1,5 +1,5 @@
-import type { RunResult } from "better-sqlite3";
-import { and, count, desc, eq, gt, isNull, max } from "drizzle-orm";
+import type { Database, RunResult, Statement } from "better-sqlite3";
+import { and, desc, eq, gt, isNull, max } from "drizzle-orm";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { Guide } from "../../shared/guide";
 import type { Db } from "../db/open";
@@ -29,8 +29,72 @@ export function currentChangeSeq(db: DbOrTx): number {
   return row?.value ?? 0;
 }
 
+/**
+ * The read statements of the hot catalogue paths (health, the catalogue's
+ * freshness check), prepared once per connection: drizzle builds and
+ * better-sqlite3 prepares a query afresh on every call otherwise.
+ */
+interface ReadStatements {
+  head: Statement<[], [number, string]>;
+  published: Statement<[], number>;
+  guideHead: Statement<[string], [number, string, string | null]>;
+}
+
+const prepared = new WeakMap<Database, ReadStatements>();
+
+function reads(db: Db): ReadStatements {
+  let statements = prepared.get(db.$client);
+  if (!statements) {
+    const client = db.$client;
+    statements = {
+      // Served by guides_change_seq_idx: one index step, whatever the catalogue's size.
+      head: client
+        .prepare<[], [number, string]>("SELECT change_seq, updated_at FROM guides ORDER BY change_seq DESC LIMIT 1")
+        .raw(),
+      published: client.prepare<[], number>("SELECT count(*) FROM guides WHERE withdrawn_at IS NULL").pluck(),
+      guideHead: client
+        .prepare<[string], [number, string, string | null]>(
+          "SELECT change_seq, updated_at, withdrawn_at FROM guides WHERE id = ?",
+        )
+        .raw(),
+    };
+    prepared.set(client, statements);
+  }
+  return statements;
+}
+
+/** A stored time as a short token for ETags ("0" when absent or unreadable). */
+function stampOf(updatedAt: string | undefined): string {
+  const ms = updatedAt === undefined ? Number.NaN : Date.parse(updatedAt);
+  return Number.isFinite(ms) ? ms.toString(36) : "0";
+}
+
+/**
+ * The catalogue's version as stored in the database: its change counter and
+ * the time of the change that set it. Both live in the guides table, so every
+ * process on the same file reads the same version (ETags survive a restart or
+ * a second process), while a restored older copy that publishes up to a
+ * counter it had before gets a different stamp (its tags never match the
+ * newer catalogue's).
+ */
+export interface CatalogueHead {
+  seq: number;
+  stamp: string;
+}
+
+export function catalogueHead(db: Db): CatalogueHead {
+  const row = reads(db).head.get();
+  return row ? { seq: row[0], stamp: stampOf(row[1]) } : { seq: 0, stamp: "0" };
+}
+
+/** One guide's version without reading its body; undefined when there is no such guide. */
+export function guideHead(db: Db, id: string): (CatalogueHead & { withdrawn: boolean }) | undefined {
+  const row = reads(db).guideHead.get(id);
+  return row ? { seq: row[0], stamp: stampOf(row[1]), withdrawn: row[2] !== null } : undefined;
+}
+
 export function countPublished(db: Db): number {
-  return db.select({ n: count() }).from(guides).where(isNull(guides.withdrawnAt)).get()?.n ?? 0;
+  return reads(db).published.get() ?? 0;
 }
 
 /** Published guides (or, with `sinceSeq`, every guide changed or withdrawn after it). */

@@ -1,28 +1,44 @@
+import type { Context } from "hono";
 import { Hono } from "hono";
-import { type CataloguePage, decodeCursor, encodeCursor, type GuideResponse } from "../../shared/api/catalogue";
+import { decodeCursor } from "../../shared/api/catalogue";
 import { Slug } from "../../shared/guide";
 import type { Db } from "../db/open";
-import { currentChangeSeq, getGuide, listGuides } from "../guides/repository";
+import { CatalogueCache, type EncodedBody } from "../guides/catalogue-cache";
+import { COMPRESS_THRESHOLD, negotiateEncoding } from "../http/compress";
 import { apiError } from "../http/errors";
 
 const ALLOWED_QUERY = new Set(["since"]);
-
-/**
- * ETags come from the change counter, so a revalidation is answered with 304
- * before the catalogue is read or serialised. The epoch (new per process)
- * keeps a replaced database with a reused counter from matching old tags.
- */
-function catalogueTag(epoch: string, head: number, scope: string): string {
-  return `W/"${epoch}.${head}.${scope}"`;
-}
+const OFFERED = ["br", "gzip", "identity"] as const;
 
 function matches(ifNoneMatch: string | undefined, tag: string): boolean {
   return ifNoneMatch?.split(",").some((candidate) => candidate.trim() === tag) ?? false;
 }
 
+/**
+ * Answers from the cache: a 304 when the client's tag is current, otherwise
+ * the stored bytes in the best encoding the client takes, with their length.
+ * Phones revalidate (no-cache), so the tag is checked before any body is read.
+ */
+function answer(c: Context, tag: string, body: () => EncodedBody): Response {
+  c.header("Cache-Control", "no-cache");
+  c.header("ETag", tag);
+  c.header("Vary", "Accept-Encoding");
+  if (matches(c.req.header("If-None-Match"), tag)) return c.body(null, 304);
+  const encoded = body();
+  const coding =
+    encoded.identity.byteLength < COMPRESS_THRESHOLD
+      ? "identity"
+      : negotiateEncoding(c.req.header("Accept-Encoding"), OFFERED);
+  const bytes = coding === "identity" ? encoded.identity : encoded.encoded(coding);
+  if (coding !== "identity") c.header("Content-Encoding", coding);
+  c.header("Content-Type", "application/json");
+  c.header("Content-Length", String(bytes.byteLength));
+  return c.body(bytes);
+}
+
 export function guideRoutes(db: Db): Hono {
   const routes = new Hono();
-  const epoch = Date.now().toString(36);
+  const cache = new CatalogueCache(db);
 
   routes.get("/", (c) => {
     const query = c.req.queries();
@@ -31,42 +47,26 @@ export function guideRoutes(db: Db): Hono {
       if (values.length > 1) return apiError(c, 400, "invalid_query", { parameter: name, reason: "repeated" });
     }
     const since = c.req.query("since");
-    const head = currentChangeSeq(db);
+    const head = cache.head();
     let sinceSeq: number | undefined;
     if (since !== undefined) {
       const decoded = decodeCursor(since);
       if (decoded === null) return apiError(c, 400, "invalid_cursor", { parameter: "since" });
       // A cursor from the future means the server's database was replaced
       // (restore, reinstall): the only safe answer is the whole catalogue.
-      sinceSeq = decoded <= head ? decoded : undefined;
+      sinceSeq = decoded <= head.seq ? decoded : undefined;
     }
-    c.header("Cache-Control", "no-cache");
-    const tag = catalogueTag(epoch, head, sinceSeq === undefined ? "all" : String(sinceSeq));
-    c.header("ETag", tag);
-    if (matches(c.req.header("If-None-Match"), tag)) return c.body(null, 304);
-    const rows = listGuides(db, sinceSeq);
-    const page: CataloguePage = {
-      cursor: encodeCursor(head),
-      reset: sinceSeq === undefined,
-      guides: rows.filter((row) => !row.withdrawn).map((row) => row.guide),
-      withdrawn: rows.filter((row) => row.withdrawn).map((row) => row.guide.id),
-    };
-    return c.json(page);
+    return answer(c, cache.tagFor(head, sinceSeq), () => cache.page(head, sinceSeq));
   });
 
   routes.get("/:id", (c) => {
     const id = c.req.param("id");
     if (!Slug.safeParse(id).success) return apiError(c, 400, "invalid_guide_id");
     if (Object.keys(c.req.queries()).length > 0) return apiError(c, 400, "invalid_query");
-    const stored = getGuide(db, id);
-    if (!stored) return apiError(c, 404, "guide_not_found", { id });
-    if (stored.withdrawn) return apiError(c, 410, "guide_withdrawn", { id });
-    c.header("Cache-Control", "no-cache");
-    const tag = catalogueTag(epoch, stored.changeSeq, id);
-    c.header("ETag", tag);
-    if (matches(c.req.header("If-None-Match"), tag)) return c.body(null, 304);
-    const body: GuideResponse = { guide: stored.guide };
-    return c.json(body);
+    const found = cache.guide(id);
+    if (found.status === "missing") return apiError(c, 404, "guide_not_found", { id });
+    if (found.status === "withdrawn") return apiError(c, 410, "guide_withdrawn", { id });
+    return answer(c, found.tag, found.body);
   });
 
   return routes;
