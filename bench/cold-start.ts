@@ -9,7 +9,7 @@
  * `npx tsx bench/cold-start.ts` (after `npx vite build`; MASDARIN_DIST picks another build)
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { DIST_DIR, startAppServer } from "../tests/helpers/app-server";
@@ -73,6 +73,9 @@ function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, ...PHONE });
 }
 
+/** 1-minute load average over the machine's cores: the figures move with it. */
+const load = () => `${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -88,6 +91,7 @@ function summarise(paints: Paint[]) {
 
 export async function benchColdStart(): Promise<Record<string, unknown>> {
   if (!existsSync(join(DIST_DIR, "index.html"))) throw new Error(`No built app in ${DIST_DIR}: run npx vite build`);
+  const loadAtStart = load();
   const server = await startAppServer();
   const profile = mkdtempSync(join(tmpdir(), "masdarin-cold-start-"));
   try {
@@ -120,6 +124,7 @@ export async function benchColdStart(): Promise<Record<string, unknown>> {
     return {
       setup: `Chromium ${PHONE.viewport.width}x${PHONE.viewport.height}, CPU ${CPU_SLOWDOWN}x slower, offline, service worker installed; median of ${RUNS}`,
       build: DIST_DIR,
+      machineLoad: `${loadAtStart} → ${load()}`,
       "reload offline": summarise(reloads),
       "browser relaunched offline": summarise(relaunches),
       goal: "LCP ≤ 1 s",

@@ -5,7 +5,8 @@
  * Rounds interleave the three pages so a busy machine slows each alike.
  * `npx tsx bench/lighthouse.ts` (after `npx vite build`; MASDARIN_DIST picks another build)
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type RunnerResult } from "lighthouse";
@@ -15,6 +16,11 @@ import { CHROMIUM } from "../tests/helpers/browser";
 import { startStaticReference } from "./static-reference/index";
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
+const LIGHTHOUSE_VERSION = (
+  JSON.parse(readFileSync(join(import.meta.dirname, "../node_modules/lighthouse/package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 
 /** Headless, and nothing that calls Google's hosts (this machine has no outside network). */
 export const CHROME_FLAGS = [
@@ -111,41 +117,70 @@ function ratios(page: Summary, reference: Summary) {
   };
 }
 
-export async function benchLighthouse(): Promise<Record<string, unknown>> {
+export interface LighthouseResult {
+  preset: string;
+  build: string;
+  /** 1-minute load average over the machine's cores, at the start and the end: the figures move with it. */
+  machineLoad: string;
+  referenceScriptGzipBytes: number;
+  pages: Record<string, Summary & { vsReference?: ReturnType<typeof ratios> }>;
+  goal: string;
+}
+
+const load = () => `${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`;
+
+export async function benchLighthouse(): Promise<LighthouseResult> {
   if (!existsSync(join(DIST_DIR, "index.html"))) throw new Error(`No built app in ${DIST_DIR}: run npx vite build`);
+  const loadAtStart = load();
   const app = await startAppServer();
   const reference = await startStaticReference();
   const guideId = seedCatalogue[0]?.id ?? "";
-  const pages = {
-    "static reference (35 guides, plain Preact list)": reference.url,
+  const REFERENCE = "static reference (35 guides, plain Preact list)";
+  const urls: Record<string, string> = {
+    [REFERENCE]: reference.url,
     "app home": `${app.url}/`,
-    [`app guide page (/panduan/${guideId})`]: `${app.url}/panduan/${guideId}`,
+    [`app guide page /panduan/${guideId}`]: `${app.url}/panduan/${guideId}`,
   };
-  const runs = new Map<string, RunFigures[]>(Object.keys(pages).map((name) => [name, []]));
+  const runs = new Map<string, RunFigures[]>(Object.keys(urls).map((name) => [name, []]));
   try {
     for (let round = 0; round < RUNS; round++) {
-      for (const [name, url] of Object.entries(pages)) runs.get(name)?.push(await audit(url));
+      for (const [name, url] of Object.entries(urls)) runs.get(name)?.push(await audit(url));
     }
   } finally {
     await reference.stop();
     await app.stop();
   }
-  const summaries = Object.fromEntries([...runs].map(([name, figures]) => [name, summarise(figures)]));
-  const [referenceName, homeName, guideName] = Object.keys(pages) as [string, string, string];
-  const referenceSummary = summaries[referenceName] as Summary;
+  const referenceSummary = summarise(runs.get(REFERENCE) ?? []);
+  const pages: LighthouseResult["pages"] = {};
+  for (const [name, figures] of runs) {
+    const summary = summarise(figures);
+    pages[name] = name === REFERENCE ? summary : { ...summary, vsReference: ratios(summary, referenceSummary) };
+  }
   return {
-    preset: `Lighthouse mobile (simulated throttling: 4x CPU, 150 ms RTT, 1.6 Mbps), median of ${RUNS}`,
+    preset: `Lighthouse ${LIGHTHOUSE_VERSION} mobile preset (simulated: 4x CPU, 150 ms RTT, 1.6 Mbit/s), median of ${RUNS}, a fresh Chromium per run`,
     build: DIST_DIR,
+    machineLoad: `${loadAtStart} → ${load()}`,
     referenceScriptGzipBytes: reference.scriptGzipBytes,
-    ...summaries,
-    "ratios to the static reference (app / reference)": {
-      home: ratios(summaries[homeName] as Summary, referenceSummary),
-      guidePage: ratios(summaries[guideName] as Summary, referenceSummary),
-    },
-    goal: "score ≥ 95 on both, TBT ≤ 200 ms, LCP ≤ 1.8 s",
+    pages,
+    goal: "score ≥ 95 on both app pages, TBT ≤ 200 ms, LCP ≤ 1.8 s",
   };
 }
 
+/** The figures as one table, app pages with their ratio to the reference measured in the same run. */
+export function lighthouseTable(result: LighthouseResult): string {
+  const rows = Object.entries(result.pages).map(([name, page]) => {
+    const versus = page.vsReference ? `${page.vsReference.lcp}× / ${page.vsReference.tbt}×` : "1× / 1×";
+    return `| ${name} | ${page.score} (${page.scoreRange}) | ${page.lcpMs} | ${page.tbtMs} | ${page.fcpMs} | ${page.ttiMs} | ${versus} |`;
+  });
+  return [
+    "| page | score (range) | LCP ms | TBT ms | FCP ms | TTI ms | LCP / TBT vs reference |",
+    "|---|---|---|---|---|---|---|",
+    ...rows,
+  ].join("\n");
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await benchLighthouse(), null, 2));
+  const result = await benchLighthouse();
+  console.log(JSON.stringify(result, null, 2));
+  console.log(lighthouseTable(result));
 }
