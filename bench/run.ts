@@ -5,11 +5,9 @@
 import { basename } from "node:path";
 import { firstScreenAssets, gzipSize, startupAssets } from "./bundle-size";
 import { benchColdStart } from "./cold-start";
-import { benchColdStart } from "./cold-start";
 import { benchConsole } from "./console";
 import { benchDrafts } from "./drafts";
 import { benchLighthouse, lighthouseTable } from "./lighthouse";
-import { benchLighthouse } from "./lighthouse";
 import { benchPhotoWorker } from "./photo-worker";
 import { benchPhotos, benchServerImageCheck } from "./photos";
 import { benchPrecheck } from "./precheck";
@@ -70,16 +68,6 @@ section(
   "Operator console over 1,000,000 applications (dashboard, review queue, 100,000-row audit export)",
   "npx tsx bench/console.ts",
   await benchConsole(),
-);
-section(
-  "Lighthouse, mobile preset, app home and guide page beside a static 35-guide Preact page (same run)",
-  "npx tsx bench/lighthouse.ts",
-  await benchLighthouse(),
-);
-section(
-  "Offline cold start at 4x CPU: home screen LCP with the service worker installed",
-  "npx tsx bench/cold-start.ts",
-  await benchColdStart(),
 );
 const lighthouse = await benchLighthouse();
 section(
