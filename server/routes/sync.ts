@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
-import { decodeCursor, encodeCursor } from "../../shared/api/catalogue";
+import { decodeCursor } from "../../shared/api/catalogue";
 import type { RegionIndex } from "../../shared/regions";
 import {
   ClientId,
@@ -12,12 +11,13 @@ import {
 } from "../../shared/sync/protocol";
 import { requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
-import { syncClients } from "../db/schema";
 import { RESERVED_KEY_MESSAGE, readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
-import { changesSince, currentChangeSeq, toChange } from "../sync/applications";
+import { pullChanges } from "../sync/pull";
 import { ClientNotOwnedError, processPush } from "../sync/push";
+
+const PULL_PARAMETERS = new Set(["cursor", "clientId", "limit"]);
 
 export interface SyncOptions {
   regions: RegionIndex;
@@ -51,9 +51,9 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
   routes.get("/pull", (c) => {
     const auth = c.var.auth;
     if (!auth) return apiError(c, 401, "session_required");
-    const allowed = new Set(["cursor", "clientId", "limit"]);
     for (const [name, values] of Object.entries(c.req.queries())) {
-      if (!allowed.has(name) || values.length > 1) return apiError(c, 400, "invalid_query", { parameter: name });
+      if (!PULL_PARAMETERS.has(name) || values.length > 1)
+        return apiError(c, 400, "invalid_query", { parameter: name });
     }
     const rawCursor = c.req.query("cursor");
     const sinceSeq = rawCursor === undefined ? 0 : decodeCursor(rawCursor);
@@ -62,24 +62,16 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
     const limit = /^[1-9][0-9]{0,3}$/.test(rawLimit) ? Math.min(Number(rawLimit), MAX_PULL_LIMIT) : null;
     if (limit === null) return apiError(c, 400, "invalid_query", { parameter: "limit" });
     const clientId = c.req.query("clientId");
-    let lastAppliedSeq = 0;
-    if (clientId !== undefined) {
-      if (!ClientId.safeParse(clientId).success) return apiError(c, 400, "invalid_query", { parameter: "clientId" });
-      const client = db.select().from(syncClients).where(eq(syncClients.clientId, clientId)).get();
-      if (client && client.userId !== auth.user.id) return apiError(c, 403, "client_not_owned");
-      lastAppliedSeq = client?.lastSeq ?? 0;
+    if (clientId !== undefined && !ClientId.safeParse(clientId).success) {
+      return apiError(c, 400, "invalid_query", { parameter: "clientId" });
     }
-    // A cursor from the future means the database was restored from a backup: start over
-    // (the phone's pull is idempotent, so receiving changes again is harmless).
-    const from = sinceSeq > currentChangeSeq(db) ? 0 : sinceSeq;
-    const rows = changesSince(db, auth.user.id, from, limit);
-    const page = rows.slice(0, limit);
-    const body: PullResponse = {
-      cursor: encodeCursor(page.at(-1)?.changeSeq ?? from),
-      lastAppliedSeq,
-      changes: page.map(toChange),
-      hasMore: rows.length > limit,
-    };
+    let body: PullResponse;
+    try {
+      body = pullChanges(db, auth.user.id, clientId, sinceSeq, limit);
+    } catch (error) {
+      if (error instanceof ClientNotOwnedError) return apiError(c, 403, "client_not_owned");
+      throw error;
+    }
     c.header("Cache-Control", "no-store");
     return c.json(body);
   });

@@ -1,12 +1,9 @@
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Draft } from "../../shared/draft";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
-import type { ApplicationChange, ApplicationStatus, Verdict } from "../../shared/sync/protocol";
-import type { Db } from "../db/open";
-import { applications } from "../db/schema";
-import { recordEvent } from "../review/events";
+import type { ApplicationChange, ApplicationStatus } from "../../shared/sync/protocol";
 import { resubmissionRecord } from "../review/resubmission";
-import { nextChangeSeq, type ApplicationRow as Row, type Tx } from "./rows";
+import type { Tx } from "./rows";
+import type { ApplicationHead, ChangeRow, ContentValues, SubmitValues, SyncStore } from "./store";
 
 export { recordVerdict } from "../review/verdict";
 export { currentChangeSeq, getApplication, nextChangeSeq } from "./rows";
@@ -38,22 +35,24 @@ function officeOf(draft: Draft, author: Author): { officeAreaCode: string; kecam
 /**
  * Writes the cadre's content. The workflow facts the dashboard reads
  * (kecamatan, draft creation, submission counts) and the history event move
- * in the caller's transaction, together with the content.
+ * in the caller's transaction, together with the content. `tx` is that
+ * transaction, for writes other modules own; the store's statements run in it too.
  */
 export function saveContent(
+  store: SyncStore,
   tx: Tx,
-  existing: Row | undefined,
+  existing: ApplicationHead | undefined,
   author: Author,
   draft: Draft,
   status: ApplicationStatus,
   now: string,
 ): number {
-  const changeSeq = nextChangeSeq(tx);
+  const changeSeq = store.nextChangeSeq();
   const version = (existing?.version ?? 0) + 1;
   const submitting = status === "submitted";
   // A submitted file records the office it goes to (so its review re-checks against the same office) and moves to that office's queue.
   const office = submitting ? officeOf(draft, author) : undefined;
-  const values = {
+  const values: ContentValues = {
     guideId: draft.guideId,
     guideVersion: draft.guideVersion,
     villageCode: draft.applicant.address.villageCode || null,
@@ -70,34 +69,34 @@ export function saveContent(
     version,
     changeSeq,
     updatedAt: now,
-    // A resubmission clears the verdict: the cadre kept reading the reasons until now.
-    ...(submitting
-      ? {
-          submittedAt: now,
-          verdict: null,
-          submitCount: (existing?.submitCount ?? 0) + 1,
-          firstSubmittedAt: existing?.firstSubmittedAt ?? now,
-          kecamatanCode: office?.kecamatanCode ?? author.kecamatanCode,
-        }
-      : {}),
   };
-  if (existing) tx.update(applications).set(values).where(eq(applications.id, draft.id)).run();
+  // A resubmission clears the verdict: the cadre kept reading the reasons until now.
+  const submit: SubmitValues | undefined = office
+    ? {
+        submittedAt: now,
+        submitCount: (existing?.submitCount ?? 0) + 1,
+        firstSubmittedAt: existing?.firstSubmittedAt ?? now,
+        kecamatanCode: office.kecamatanCode ?? author.kecamatanCode,
+      }
+    : undefined;
+  if (existing) store.updateApplication(draft.id, values, submit);
   else
-    tx.insert(applications)
-      .values({
+    store.insertApplication(
+      {
         id: draft.id,
         cadreId: author.id,
         createdAt: now,
         kecamatanCode: author.kecamatanCode,
         draftCreatedAt: draft.createdAt,
-        ...values,
-      })
-      .run();
-  if (!existing) recordEvent(tx, { applicationId: draft.id, kind: "created", actorId: author.id, status, at: now });
+      },
+      values,
+      submit,
+    );
+  if (!existing) store.recordEvent({ applicationId: draft.id, kind: "created", actorId: author.id, status, at: now });
   if (submitting) {
     // A file sent back and submitted again records which parts changed since (names, never values).
-    const detail = existing?.status === "needs-fix" ? resubmissionRecord(tx, draft.id, values.content as Draft) : null;
-    recordEvent(tx, { applicationId: draft.id, kind: "submitted", actorId: author.id, status, detail, at: now });
+    const detail = existing?.status === "needs-fix" ? resubmissionRecord(tx, draft.id, values.content) : null;
+    store.recordEvent({ applicationId: draft.id, kind: "submitted", actorId: author.id, status, detail, at: now });
   }
   return version;
 }
@@ -108,20 +107,15 @@ export function saveContent(
  * history, with the reason codes only. Not a change the phone pulls.
  */
 export function recordPrecheckFailure(
-  tx: Tx,
-  existing: Row | undefined,
+  store: SyncStore,
+  existing: ApplicationHead | undefined,
   applicationId: string,
   actorId: string,
   reasons: string[],
   now: string,
 ): void {
-  if (existing) {
-    tx.update(applications)
-      .set({ precheckFailures: sql`${applications.precheckFailures} + 1` })
-      .where(eq(applications.id, existing.id))
-      .run();
-  }
-  recordEvent(tx, {
+  if (existing) store.countPrecheckFailure(existing.id);
+  store.recordEvent({
     applicationId,
     kind: "precheck-failed",
     actorId,
@@ -131,37 +125,19 @@ export function recordPrecheckFailure(
   });
 }
 
-export function tombstone(tx: Tx, row: Row, actorId: string, now: string): void {
-  tx.update(applications)
-    .set({ deletedAt: now, version: row.version + 1, changeSeq: nextChangeSeq(tx), updatedAt: now })
-    .where(eq(applications.id, row.id))
-    .run();
-  recordEvent(tx, { applicationId: row.id, kind: "deleted", actorId, status: row.status, at: now });
+export function tombstone(store: SyncStore, row: ApplicationHead, actorId: string, now: string): void {
+  store.tombstone(row.id, row.version + 1, store.nextChangeSeq(), now);
+  store.recordEvent({ applicationId: row.id, kind: "deleted", actorId, status: row.status, at: now });
 }
 
-export function toChange(row: Row): ApplicationChange {
+export function toChange(row: ChangeRow): ApplicationChange {
   return {
     id: row.id,
     guideId: row.guideId,
     version: row.version,
     status: row.status,
-    verdict: (row.verdict as Verdict | null) ?? null,
+    verdict: row.verdict,
     deleted: row.deletedAt !== null,
     updatedAt: row.updatedAt,
   };
-}
-
-/** One page of a cadre's changes after `sinceSeq`, oldest first; one row more tells whether more wait. */
-export function changesSince(db: Db, cadreId: string, sinceSeq: number, limit: number): Row[] {
-  return db
-    .select()
-    .from(applications)
-    .where(and(eq(applications.cadreId, cadreId), gt(applications.changeSeq, sinceSeq)))
-    .orderBy(applications.changeSeq)
-    .limit(limit + 1)
-    .all();
-}
-
-export function applicationsByIds(db: Db, ids: string[]): Row[] {
-  return ids.length ? db.select().from(applications).where(inArray(applications.id, ids)).all() : [];
 }

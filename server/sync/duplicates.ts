@@ -1,13 +1,8 @@
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 import { duplicateFile } from "../../shared/precheck/messages";
-import type { ApplicationStatus, RefusalReason } from "../../shared/sync/protocol";
-import { applications } from "../db/schema";
-import type { Tx } from "./rows";
-
-/** Files the office is working on: a second one for the same applicant would be sent back. */
-const OPEN: readonly ApplicationStatus[] = ["submitted", "received", "verified", "needs-fix"];
+import type { RefusalReason } from "../../shared/sync/protocol";
+import type { SyncStore } from "./store";
 
 /**
  * The guide's "not filed twice" rule, which only the server can know: another
@@ -15,28 +10,15 @@ const OPEN: readonly ApplicationStatus[] = ["submitted", "received", "verified",
  * open at the office (or, for "ever", already approved). Reads the expression
  * index on the NIK in the stored content (migration 0006), never a table scan.
  */
-export function duplicateOf(tx: Tx, guide: Guide, draft: Draft): RefusalReason | undefined {
+export function duplicateOf(store: SyncStore, guide: Guide, draft: Draft): RefusalReason | undefined {
   if (!guide.filedOnce) return undefined;
   const nik = draft.applicant.nik.replace(/\D/g, "");
   if (!nik) return undefined;
-  const statuses: ApplicationStatus[] = guide.filedOnce === "ever" ? [...OPEN, "approved"] : [...OPEN];
-  const other = tx
-    .select({ status: applications.status })
-    .from(applications)
-    .where(
-      and(
-        eq(applications.guideId, guide.id),
-        eq(sql`json_extract(${applications.content}, '$.applicant.nik')`, nik),
-        ne(applications.id, draft.id),
-        isNull(applications.deletedAt),
-        inArray(applications.status, statuses),
-      ),
-    )
-    .get();
-  if (!other) return undefined;
+  const status = store.duplicateStatus(guide.id, nik, draft.id, guide.filedOnce === "ever");
+  if (!status) return undefined;
   return {
     code: "duplicate-file",
-    message: duplicateFile(guide.title, other.status === "approved"),
+    message: duplicateFile(guide.title, status === "approved"),
     field: "applicant.nik",
   };
 }

@@ -1,14 +1,12 @@
-import { inArray } from "drizzle-orm";
 import { requirementApplicability } from "../../shared/applicability";
 import type { Draft } from "../../shared/draft";
 import { IMAGE_MIMES } from "../../shared/files/formats";
 import type { Guide, Requirement } from "../../shared/guide";
 import { usableAnswers } from "../../shared/precheck/requirements";
 import type { RefusalReason } from "../../shared/sync/protocol";
-import type { Db } from "../db/open";
-import { files } from "../db/schema";
 import { heldHashes } from "../files/possession";
 import type { Tx } from "./rows";
+import type { StoredPage, SyncStore } from "./store";
 
 /**
  * The pages a submitted draft references, held against what the server itself
@@ -39,9 +37,9 @@ export interface PageFindings {
   missing: RefusalReason[];
 }
 
-type StoredFile = { mime: string; width: number | null; height: number | null };
+type StoredFile = StoredPage;
 
-export function checkPages(tx: Tx | Db, guide: Guide, draft: Draft, cadreId: string): PageFindings {
+export function checkPages(store: SyncStore, tx: Tx, guide: Guide, draft: Draft, cadreId: string): PageFindings {
   const answers = usableAnswers(guide.questions, draft.answers);
   const pagesOf = guide.requirements
     .filter((requirement) => requirement.kind !== "data")
@@ -52,14 +50,9 @@ export function checkPages(tx: Tx | Db, guide: Guide, draft: Draft, cadreId: str
   for (const { pages } of pagesOf) for (const page of pages) if (page.sha256) hashes.add(page.sha256);
   const stored = new Map<string, StoredFile>();
   // Only files this cadre or their office sent count: a hash known from elsewhere is a page never sent.
-  const held = heldHashes(tx, cadreId, [...hashes]);
-  if (held.size > 0) {
-    const rows = tx
-      .select({ sha256: files.sha256, mime: files.mime, width: files.width, height: files.height })
-      .from(files)
-      .where(inArray(files.sha256, [...held]))
-      .all();
-    for (const { sha256, ...file } of rows) stored.set(sha256, file);
+  for (const sha256 of heldHashes(tx, cadreId, [...hashes])) {
+    const file = store.storedPage(sha256);
+    if (file) stored.set(sha256, file);
   }
 
   const measured = structuredClone(draft);

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { mustMoveBeforeSubmit, wireChanges } from "../../shared/guide-changes";
 import { jakartaDate } from "../../shared/jakarta-time";
@@ -16,14 +15,13 @@ import {
   RejectionCode,
 } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
-import { mutations, syncClients } from "../db/schema";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
-import { EDITABLE, getApplication, recordPrecheckFailure, saveContent, tombstone } from "./applications";
+import { EDITABLE, recordPrecheckFailure, saveContent, tombstone } from "./applications";
 import { duplicateOf } from "./duplicates";
 import { checkPages } from "./pages";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+import type { Tx } from "./rows";
+import { SyncStore } from "./store";
 
 /** Enough paths to fix a client bug without a refusal outgrowing the change it refuses. */
 const MAX_ISSUES = 20;
@@ -39,11 +37,15 @@ export class ClientNotOwnedError extends Error {
 type Effect = Omit<MutationResult, "seq" | "mutationId" | "status"> & { status: "applied" | "rejected" };
 
 /**
- * Applies a push in order, each mutation in its own SQLite transaction that
- * also records the mutation and the client's last seq, so a crash between two
- * mutations leaves each either fully applied or not at all. Already-seen seqs
- * are acknowledged again without effect; a gap stops the batch. A mutation
- * that fails its schema is recorded as rejected (`invalid-mutation`) like any
+ * Applies a push in order, in one SQLite transaction (one commit per push),
+ * each mutation under its own SAVEPOINT together with its record in
+ * `mutations`: a mutation that throws is rolled back whole, the ones before it
+ * commit with the client's last seq, and the error goes on (a 500; the phone
+ * sends the rest again). A crash mid-push loses the push's uncommitted
+ * mutations together with their seqs, so each is either fully applied or not
+ * at all (tests/server/sync-crash.test.ts). Already-seen seqs are
+ * acknowledged again without effect; a gap stops the batch. A mutation that
+ * fails its schema is recorded as rejected (`invalid-mutation`) like any
  * other refusal: the seq moves on and the rest of the batch applies. So is a
  * mutation the body reader set aside (`refused`, by index in the batch: a key
  * that could reach a prototype), with the issues it found.
@@ -56,66 +58,85 @@ export function processPush(
   now: () => Date = () => new Date(),
   refused: ReadonlyMap<number, MutationIssue[]> = new Map(),
 ): PushResponse {
-  ensureClient(db, request.clientId, user.id, now().toISOString());
+  const store = SyncStore.of(db);
+  const { clientId } = request;
+  // Parsed before the write lock is taken: a 2 MB batch must not hold it while zod works.
+  const checked = request.mutations.map((envelope, index) => checkMutation(envelope, refused.get(index)));
   const results: MutationResult[] = [];
   let lastAppliedSeq = 0;
-  for (const [index, envelope] of request.mutations.entries()) {
-    // Parsed before the write lock is taken: a 2 MB batch must not hold it while zod works.
-    const checked = checkMutation(envelope, refused.get(index));
-    const outcome = db.transaction(
-      (tx) => {
-        const client = tx.select().from(syncClients).where(eq(syncClients.clientId, request.clientId)).get();
-        if (!client || client.userId !== user.id) throw new ClientNotOwnedError();
-        lastAppliedSeq = client.lastSeq;
-        if (envelope.seq <= client.lastSeq) {
+  let expectedSeq: number | undefined;
+  let failure: { error: unknown } | undefined;
+  db.transaction(
+    (tx) => {
+      // Two cadres sharing one phone: an install is bound to the cadre who first pushed from it.
+      const client = store.claimClient(clientId, user.id, now().toISOString());
+      if (!client || client.userId !== user.id) throw new ClientNotOwnedError();
+      lastAppliedSeq = client.lastSeq;
+      const startSeq = lastAppliedSeq;
+      for (const [index, envelope] of request.mutations.entries()) {
+        const key = { seq: envelope.seq, mutationId: envelope.mutationId };
+        if (envelope.seq <= lastAppliedSeq) {
           // Acknowledged again, with its first outcome: a refusal whose response was lost
           // must still reach the cadre ("perlu perhatian"), never vanish as a plain duplicate.
-          const first = tx
-            .select({ status: mutations.status, code: mutations.errorCode })
-            .from(mutations)
-            .where(and(eq(mutations.clientId, request.clientId), eq(mutations.seq, envelope.seq)))
-            .get();
-          return { kind: "duplicate" as const, code: first?.status === "rejected" ? first.code : null };
+          const first = store.firstOutcome(clientId, envelope.seq);
+          const code = first?.status === "rejected" && first.code ? RejectionCode.safeParse(first.code) : null;
+          results.push({ ...key, status: "duplicate", ...(code?.success ? { code: code.data } : {}) });
+          continue;
         }
-        if (envelope.seq > client.lastSeq + 1) return { kind: "gap" as const, expected: client.lastSeq + 1 };
-        const seen = tx.select().from(mutations).where(eq(mutations.mutationId, envelope.mutationId)).get();
-        const at = now().toISOString();
-        // A mutation id reused under a new seq is a client bug: one id must mean one effect,
-        // so it is refused (and not recorded again: the id's UNIQUE key already holds the first).
-        const effect: Effect = seen
-          ? { status: "rejected", code: "mutation-id-reused" }
-          : "mutation" in checked
-            ? apply(tx, regions, user, checked.mutation, now())
-            : { status: "rejected", code: "invalid-mutation", issues: checked.issues };
-        if (!seen) {
-          tx.insert(mutations)
-            .values({
-              mutationId: envelope.mutationId,
-              clientId: request.clientId,
-              seq: envelope.seq,
-              name: envelope.name,
-              status: effect.status,
-              errorCode: effect.code ?? null,
-              processedAt: at,
-            })
-            .run();
+        if (envelope.seq > lastAppliedSeq + 1) {
+          expectedSeq = lastAppliedSeq + 1;
+          break;
         }
-        tx.update(syncClients).set({ lastSeq: envelope.seq }).where(eq(syncClients.clientId, request.clientId)).run();
-        lastAppliedSeq = envelope.seq;
-        return { kind: "done" as const, effect };
-      },
-      { behavior: "immediate" },
-    );
-    if (outcome.kind === "gap") return { lastAppliedSeq, results, expectedSeq: outcome.expected };
-    const key = { seq: envelope.seq, mutationId: envelope.mutationId };
-    if (outcome.kind === "duplicate") {
-      const code = outcome.code ? RejectionCode.safeParse(outcome.code) : null;
-      results.push({ ...key, status: "duplicate", ...(code?.success ? { code: code.data } : {}) });
-    } else {
-      results.push({ ...key, ...outcome.effect });
-    }
-  }
-  return { lastAppliedSeq, results };
+        const one = checked[index] as Checked;
+        try {
+          const effect = store.savepoint(() => applyRecorded(store, tx, regions, user, clientId, envelope, one, now));
+          results.push({ ...key, ...effect });
+          lastAppliedSeq = envelope.seq;
+        } catch (error) {
+          failure = { error };
+          break;
+        }
+      }
+      if (lastAppliedSeq !== startSeq) store.setLastSeq(clientId, lastAppliedSeq);
+    },
+    { behavior: "immediate" },
+  );
+  // The mutations before the failing one are committed: the phone learns of them on its next push.
+  if (failure) throw failure.error;
+  return expectedSeq === undefined ? { lastAppliedSeq, results } : { lastAppliedSeq, results, expectedSeq };
+}
+
+type Checked = { mutation: Mutation } | { issues: MutationIssue[] };
+
+/** One new mutation's effect and its record in `mutations`, which keeps its outcome for replays. */
+function applyRecorded(
+  store: SyncStore,
+  tx: Tx,
+  regions: RegionIndex,
+  user: AuthUser,
+  clientId: string,
+  envelope: PushRequest["mutations"][number],
+  checked: Checked,
+  now: () => Date,
+): Effect {
+  // A mutation id reused under a new seq is a client bug: one id must mean one effect,
+  // so it is refused (and not recorded again: the id's UNIQUE key already holds the first).
+  if (store.mutationSeen(envelope.mutationId)) return { status: "rejected", code: "mutation-id-reused" };
+  const at = now();
+  const effect: Effect =
+    "mutation" in checked
+      ? apply(store, tx, regions, user, checked.mutation, at)
+      : { status: "rejected", code: "invalid-mutation", issues: checked.issues };
+  store.recordMutation({
+    mutationId: envelope.mutationId,
+    clientId,
+    seq: envelope.seq,
+    name: envelope.name,
+    status: effect.status,
+    code: effect.code ?? null,
+    at: at.toISOString(),
+  });
+  return effect;
 }
 
 /** The mutation, or where it fails: set aside by the body reader, or refused by its schema. */
@@ -136,36 +157,32 @@ function issuesOf(error: z.ZodError): MutationIssue[] {
   }));
 }
 
-function ensureClient(db: Db, clientId: string, userId: string, at: string): void {
-  db.insert(syncClients).values({ clientId, userId, lastSeq: 0, createdAt: at }).onConflictDoNothing().run();
-  const client = db.select().from(syncClients).where(eq(syncClients.clientId, clientId)).get();
-  // Two cadres sharing one phone: an install is bound to the cadre who first pushed from it.
-  if (client?.userId !== userId) throw new ClientNotOwnedError();
-}
-
-function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation, now: Date): Effect {
+function apply(store: SyncStore, tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation, now: Date): Effect {
   const at = now.toISOString();
   if (mutation.name === "deleteDraft") {
-    const row = getApplication(tx, mutation.args.id);
+    const row = store.head(mutation.args.id);
     if (!row || row.deletedAt) return { status: "applied" };
     if (row.cadreId !== user.id) return { status: "rejected", code: "not-owner" };
     // The office has (or had) the file: withdrawn through the office, never deleted by the cadre.
     if (!cadreMayDelete(row.status)) return { status: "rejected", code: "workflow-locked" };
-    tombstone(tx, row, user.id, at);
+    tombstone(store, row, user.id, at);
     return { status: "applied" };
   }
   const draft = mutation.args.draft;
-  const row = getApplication(tx, draft.id);
+  const row = store.head(draft.id);
   if (row && row.cadreId !== user.id) return { status: "rejected", code: "not-owner" };
   if (row?.deletedAt) return { status: "rejected", code: "not-found" };
   if (row && !EDITABLE.includes(row.status)) return { status: "rejected", code: "workflow-locked" };
-  const current = getGuide(tx, draft.guideId);
-  if (!current) return { status: "rejected", code: "guide-unknown" };
+  // A save needs only to know the guide exists: its JSON is read for a submit alone.
+  const withdrawn = store.guideWithdrawn(draft.guideId);
+  if (withdrawn === undefined) return { status: "rejected", code: "guide-unknown" };
   if (mutation.name === "putDraft") {
-    return { status: "applied", version: saveContent(tx, row, user, draft, row?.status ?? "draft", at) };
+    return { status: "applied", version: saveContent(store, tx, row, user, draft, row?.status ?? "draft", at) };
   }
   // The office no longer offers the service: keep the cadre's data (saves still apply) but take no file.
-  if (current.withdrawn) return { status: "rejected", code: "guide-withdrawn" };
+  if (withdrawn) return { status: "rejected", code: "guide-withdrawn" };
+  const current = getGuide(tx, draft.guideId);
+  if (!current) return { status: "rejected", code: "guide-unknown" };
   const guide = getGuideVersion(tx, draft.guideId, draft.guideVersion);
   if (!guide) return { status: "rejected", code: "guide-unknown" };
   // A binding publish: the office takes files not yet submitted only on the new rules. A file it
@@ -180,7 +197,7 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   }
   // Every page's declared type and size must be what the server measured when it stored the file, and a
   // size left out is the measured one: the pre-check below judges true values (server/sync/pages.ts).
-  const pages = checkPages(tx, guide, draft, user.id);
+  const pages = checkPages(store, tx, guide, draft, user.id);
   if (pages.mismatched.length > 0) return { status: "rejected", code: "page-mismatch", reasons: pages.mismatched };
   const measured = pages.measured;
   // No office picked: the file goes to the cadre's own kelurahan/kecamatan, and residency is checked against it.
@@ -190,7 +207,7 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
   if (result.verdict !== "ready") {
     const reasons = result.toFix.map(refusalReason);
     recordPrecheckFailure(
-      tx,
+      store,
       row,
       draft.id,
       user.id,
@@ -200,9 +217,9 @@ function apply(tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation,
     return { status: "rejected", code: "precheck-failed", reasons };
   }
   if (pages.missing.length > 0) return { status: "rejected", code: "file-missing", reasons: pages.missing };
-  const duplicate = duplicateOf(tx, guide, measured);
+  const duplicate = duplicateOf(store, guide, measured);
   if (duplicate) return { status: "rejected", code: "duplicate-file", reasons: [duplicate] };
-  return { status: "applied", version: saveContent(tx, row, user, measured, "submitted", at) };
+  return { status: "applied", version: saveContent(store, tx, row, user, measured, "submitted", at) };
 }
 
 /** A pre-check reason as the protocol carries it: what it concerns, and its words in both languages. */
