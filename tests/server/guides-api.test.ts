@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
 import { publishGuide, withdrawGuide } from "../../server/guides/repository";
 import { seedCatalogue } from "../../server/seed/catalogue";
@@ -44,6 +44,29 @@ describe("GET /api/health", () => {
       storage: "not-configured",
       guides: seedCatalogue.length,
     });
+  });
+
+  it("answers uncompressed, with its length and without an ETag, even to a client that takes gzip", async () => {
+    seedIfEmpty(env.db);
+    const response = await app.request("/api/health", { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+    const bytes = await response.arrayBuffer();
+    expect(response.headers.get("content-encoding")).toBeNull();
+    expect(response.headers.get("etag")).toBeNull();
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("content-length")).toBe(String(bytes.byteLength));
+    expect(Health.parse(JSON.parse(Buffer.from(bytes).toString("utf8"))).guides).toBe(seedCatalogue.length);
+  });
+
+  it("reads the catalogue's figures with statements prepared once, and counts again after a publish", async () => {
+    seedIfEmpty(env.db);
+    await app.request("/api/health");
+    const prepare = vi.spyOn(env.db.$client, "prepare");
+    for (let i = 0; i < 5; i++) expect((await app.request("/api/health")).status).toBe(200);
+    expect(prepare).not.toHaveBeenCalled();
+    prepare.mockRestore();
+    publishGuide(env.db, sampleGuide());
+    const health = Health.parse(await (await app.request("/api/health")).json());
+    expect(health.guides).toBe(seedCatalogue.length + 1);
   });
 
   it("reports a broken database as degraded, not as a crash", async () => {

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { AccessEntry } from "../../server/http/access-log";
+import { STORAGE_CHECK_MS } from "../../server/routes/health";
 import { Health } from "../../shared/api/catalogue";
 import { createTestUser } from "../helpers/accounts";
 import { mutation, readyDraft } from "../helpers/drafts";
@@ -56,5 +57,23 @@ describe("GET /api/health", () => {
     const response = await app.request("/api/health");
     expect(response.status).toBe(503);
     expect(Health.parse(await response.json())).toMatchObject({ status: "degraded", storage: "error", database: "ok" });
+  });
+
+  it("checks the photo folder at most every few seconds while it is fine, and on every request while it is not", async () => {
+    const filesDir = join(env.dir, "files");
+    let now = new Date("2026-12-02T08:00:00.000Z");
+    const app = createApp({ db: env.db, filesDir, auth: { now: () => now } });
+    const storage = async () => Health.parse(await (await app.request("/api/health")).json()).storage;
+    expect(await storage()).toBe("ok");
+    rmSync(filesDir, { recursive: true, force: true });
+    writeFileSync(filesDir, "x");
+    // Within the interval the last good check stands: no syscalls per request.
+    now = new Date(now.getTime() + STORAGE_CHECK_MS - 1);
+    expect(await storage()).toBe("ok");
+    now = new Date(now.getTime() + 1);
+    expect(await storage()).toBe("error");
+    // A failure is not remembered: the folder back, the next request says so.
+    rmSync(filesDir, { force: true });
+    expect(await storage()).toBe("ok");
   });
 });

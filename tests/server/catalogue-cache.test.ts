@@ -1,0 +1,185 @@
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { type Db, openDatabase } from "../../server/db/open";
+import { catalogueCacheCounters } from "../../server/guides/catalogue-cache";
+import { importCatalogue } from "../../server/guides/import";
+import { listGuides, publishGuide, withdrawGuide } from "../../server/guides/repository";
+import { CataloguePage } from "../../shared/api/catalogue";
+import { Guide } from "../../shared/guide";
+import { createTestUser } from "../helpers/accounts";
+import { sampleGuide } from "../helpers/sample-guide";
+import { seededDatabase } from "../helpers/temp-db";
+
+let env: ReturnType<typeof seededDatabase>;
+let app: ReturnType<typeof createApp>;
+const others: Db[] = [];
+
+beforeEach(() => {
+  env = seededDatabase();
+  app = createApp({ db: env.db });
+});
+afterEach(() => {
+  for (const db of others.splice(0)) db.$client.close();
+  env.cleanup();
+});
+
+/** Another connection to the same file: what a second app process sees. */
+function secondConnection(file = env.file): Db {
+  const db = openDatabase(file);
+  others.push(db);
+  return db;
+}
+
+/** The catalogue exactly as the route serialised it before it was cached (c.json of the page). */
+function freshSerialisation(db: Db): string {
+  const rows = listGuides(db);
+  const head = Math.max(0, ...listGuides(db, 0).map((row) => row.changeSeq));
+  return JSON.stringify({
+    cursor: `c1.${head}`,
+    reset: true,
+    guides: rows.map((row) => row.guide),
+    withdrawn: [],
+  });
+}
+
+async function fetchCatalogue(acceptEncoding?: string, path = "/api/guides", on = app) {
+  const response = await on.request(path, {
+    headers: acceptEncoding === undefined ? {} : { "Accept-Encoding": acceptEncoding },
+  });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  const encoding = response.headers.get("content-encoding");
+  const text = (
+    encoding === "gzip" ? gunzipSync(bytes) : encoding === "br" ? brotliDecompressSync(bytes) : bytes
+  ).toString("utf8");
+  return { response, bytes, encoding, text };
+}
+
+describe("the catalogue served from memory", () => {
+  it.each([
+    ["no Accept-Encoding, uncompressed", undefined, null],
+    ["identity, uncompressed", "identity", null],
+    ["gzip, in gzip", "gzip", "gzip"],
+    ["a browser's gzip, deflate, br, in brotli", "gzip, deflate, br", "br"],
+    ["gzip preferred by q-value, in gzip", "br;q=0.5, gzip", "gzip"],
+    ["*, in brotli", "*", "br"],
+    ["gzip and br refused, uncompressed", "gzip;q=0, br;q=0", null],
+  ])("answers %s, with the same bytes as a fresh serialisation", async (_label, accept, expected) => {
+    const { response, bytes, encoding, text } = await fetchCatalogue(accept);
+    expect(response.status).toBe(200);
+    expect(encoding).toBe(expected);
+    expect(response.headers.get("content-length")).toBe(String(bytes.byteLength));
+    expect(response.headers.get("vary")).toBe("Accept-Encoding");
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(text).toBe(freshSerialisation(env.db));
+    if (expected) expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(text) / 3);
+  });
+
+  it("serialises and compresses the catalogue once for many requests", async () => {
+    const before = { ...catalogueCacheCounters };
+    for (let i = 0; i < 10; i++) await fetchCatalogue("gzip");
+    for (let i = 0; i < 10; i++) await fetchCatalogue(undefined);
+    expect(catalogueCacheCounters.serialised - before.serialised).toBe(1);
+    expect(catalogueCacheCounters.compressed - before.compressed).toBe(1);
+    // A delta is cached the same way, per `since` value.
+    const { cursor } = CataloguePage.parse(JSON.parse((await fetchCatalogue()).text));
+    for (let i = 0; i < 5; i++) await fetchCatalogue("gzip", `/api/guides?since=${cursor}`);
+    expect(catalogueCacheCounters.serialised - before.serialised).toBe(2);
+  });
+
+  it("builds the catalogue again after a publish, a withdrawal and an import", async () => {
+    const first = CataloguePage.parse(JSON.parse((await fetchCatalogue("gzip")).text));
+    publishGuide(env.db, sampleGuide());
+    const published = await fetchCatalogue("gzip");
+    expect(CataloguePage.parse(JSON.parse(published.text)).guides.map((g) => g.id)).toContain("surat-contoh");
+    expect(published.response.headers.get("etag")).not.toBe(
+      (await app.request(`/api/guides?since=${first.cursor}`)).headers.get("etag"),
+    );
+
+    withdrawGuide(env.db, "surat-contoh");
+    const withdrawn = await fetchCatalogue("br");
+    expect(CataloguePage.parse(JSON.parse(withdrawn.text)).guides.map((g) => g.id)).not.toContain("surat-contoh");
+    expect(withdrawn.text).toBe(freshSerialisation(env.db));
+
+    const { id, username } = createTestUser(env.db, "admin");
+    const admin = {
+      id,
+      username,
+      displayName: username,
+      role: "admin" as const,
+      kecamatanCode: null,
+      kelurahanCode: null,
+    };
+    const guide = Guide.parse({ ...sampleGuide({ id: "surat-impor" }) });
+    importCatalogue(env.db, admin, [guide], "Impor uji", new Date());
+    const imported = await fetchCatalogue("gzip");
+    expect(CataloguePage.parse(JSON.parse(imported.text)).guides.map((g) => g.id)).toContain("surat-impor");
+    expect(imported.text).toBe(freshSerialisation(env.db));
+  });
+
+  it("sees a publish made by another process on the same database file", async () => {
+    const before = await fetchCatalogue("gzip");
+    publishGuide(secondConnection(), sampleGuide());
+    const after = await fetchCatalogue("gzip");
+    expect(after.response.headers.get("etag")).not.toBe(before.response.headers.get("etag"));
+    expect(CataloguePage.parse(JSON.parse(after.text)).guides.map((g) => g.id)).toContain("surat-contoh");
+    expect(after.text).toBe(freshSerialisation(env.db));
+  });
+
+  it("keeps a bounded number of deltas, the least recently used dropped first", async () => {
+    const { cursor } = CataloguePage.parse(JSON.parse((await fetchCatalogue()).text));
+    const head = Number(cursor.slice(3));
+    const sinceValues = Array.from({ length: 40 }, (_, i) => head - i).filter((seq) => seq >= 0);
+    expect(sinceValues.length).toBeGreaterThan(33);
+    const first = sinceValues[0] as number;
+    const before = catalogueCacheCounters.serialised;
+    for (const since of sinceValues) await app.request(`/api/guides?since=c1.${since}`);
+    expect(catalogueCacheCounters.serialised - before).toBe(sinceValues.length);
+    // The most recent is still held; the first, 40 deltas ago, was dropped.
+    await app.request(`/api/guides?since=c1.${sinceValues.at(-1)}`);
+    expect(catalogueCacheCounters.serialised - before).toBe(sinceValues.length);
+    await app.request(`/api/guides?since=c1.${first}`);
+    expect(catalogueCacheCounters.serialised - before).toBe(sinceValues.length + 1);
+  });
+});
+
+describe("catalogue ETags that do not depend on the process", () => {
+  it("gives two app processes on one database identical tags, each answering the other's with 304", async () => {
+    const other = createApp({ db: secondConnection() });
+    const id = "surat-contoh";
+    publishGuide(env.db, sampleGuide());
+    const full = await app.request("/api/guides");
+    const { cursor } = CataloguePage.parse(await full.json());
+    for (const path of ["/api/guides", `/api/guides?since=c1.0`, `/api/guides?since=${cursor}`, `/api/guides/${id}`]) {
+      const tag = (await app.request(path)).headers.get("etag") ?? "";
+      expect(tag).toMatch(/^W\/"/);
+      expect((await other.request(path)).headers.get("etag")).toBe(tag);
+      const revalidated = await other.request(path, { headers: { "If-None-Match": tag } });
+      expect(revalidated.status).toBe(304);
+      const back = (await other.request(path)).headers.get("etag") ?? "";
+      expect((await app.request(path, { headers: { "If-None-Match": back } })).status).toBe(304);
+    }
+  });
+
+  it("gives a copy of the database that went its own way a different tag at the same counter", async () => {
+    env.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    const copyFile = join(env.dir, "restored.sqlite");
+    copyFileSync(env.file, copyFile);
+    const copy = secondConnection(copyFile);
+    const restored = createApp({ db: copy });
+    // Identical databases: identical content, identical tags.
+    const tag = (await app.request("/api/guides")).headers.get("etag") ?? "";
+    expect((await restored.request("/api/guides")).headers.get("etag")).toBe(tag);
+    // Each publishes something else up to the same counter, a moment apart.
+    publishGuide(env.db, sampleGuide(), new Date("2026-12-01T10:00:00.000Z"));
+    publishGuide(copy, sampleGuide({ id: "surat-lain" }), new Date("2026-12-01T10:00:00.001Z"));
+    const mine = await app.request("/api/guides");
+    const theirs = await restored.request("/api/guides");
+    const mineTag = mine.headers.get("etag") ?? "";
+    expect(CataloguePage.parse(await mine.json()).cursor).toBe(CataloguePage.parse(await theirs.json()).cursor);
+    expect(theirs.headers.get("etag")).not.toBe(mineTag);
+    expect((await restored.request("/api/guides", { headers: { "If-None-Match": mineTag } })).status).toBe(200);
+  });
+});
