@@ -1,9 +1,9 @@
 import type { ReasonCount } from "../../shared/api/console";
 import type { Db } from "../db/open";
-import { applicationsWhere, type DashboardFilter, findingsWhere } from "./filter";
+import { type DashboardFilter, findingsWhere } from "./filter";
 import { prepared } from "./statements";
 
-/** The dashboard's top reasons and the service titles; everything else comes from one scan (scan.ts). */
+/** The recount of the dashboard's top reasons from the findings (rollups.ts reads them from dashboard_reasons), and the service titles. */
 
 const APPLICATIONS = "applications a INDEXED BY applications_dashboard_idx";
 
@@ -14,14 +14,25 @@ export const REASONS_PER_SERVICE = 10;
  * grouped by service, decision, reason and requirement: the ten most frequent
  * of each service, most frequent first. Titles are filled in by the caller.
  *
- * Findings carry their application's kecamatan and service, so without a
- * date range they are counted on their own; a date range (on the first
- * submission) joins their applications. Either way a reason the office gave
+ * A finding counts for the kecamatan and service it was given in (its own
+ * copies of them: a file resubmitted to another office keeps the first
+ * office's reasons there); a date range (on the file's first submission)
+ * joins its application for that date. Either way a reason the office gave
  * still counts if the cadre deleted the file afterwards: it was given.
  */
 export function topReasons(db: Db, filter: DashboardFilter): Omit<ReasonCount, "guideTitle">[] {
   const dated = filter.fromIso !== undefined || filter.toIso !== undefined;
-  const where = dated ? applicationsWhere(filter, { includeDeleted: true }) : findingsWhere(filter);
+  const where = findingsWhere(filter);
+  const conditions = [where.sql];
+  const params: Record<string, string> = { ...where.params };
+  if (filter.fromIso !== undefined) {
+    conditions.push("a.first_submitted_at >= @from");
+    params.from = filter.fromIso;
+  }
+  if (filter.toIso !== undefined) {
+    conditions.push("a.first_submitted_at < @to");
+    params.to = filter.toIso;
+  }
   const source = dated ? `review_findings f JOIN ${APPLICATIONS} ON a.id = f.application_id` : "review_findings f";
   return prepared(
     db,
@@ -31,11 +42,11 @@ export function topReasons(db: Db, filter: DashboardFilter): Omit<ReasonCount, "
               ROW_NUMBER() OVER (PARTITION BY f.guide_id ORDER BY COUNT(*) DESC, f.decision, f.reason_code,
                                  f.requirement_id) AS rank
        FROM ${source}
-       WHERE ${where.sql}
+       WHERE ${conditions.join(" AND ")}
        GROUP BY f.guide_id, f.decision, f.reason_code, f.requirement_id
      ) WHERE rank <= ${REASONS_PER_SERVICE}
      ORDER BY count DESC, guideId, decision, reasonCode, requirementId`,
-  ).all(where.params) as Omit<ReasonCount, "guideTitle">[];
+  ).all(params) as Omit<ReasonCount, "guideTitle">[];
 }
 
 /** Service titles in one language, for labels (the catalogue is small). */

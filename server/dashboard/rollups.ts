@@ -109,7 +109,9 @@ export function rollupFigures(db: Db, filter: DashboardFilter): Scan {
     if (into === undefined) continue;
     scan[into].set(key, tally as Tally);
     // Every submitted file is in exactly one service group: their sum is the whole.
-    if (into === "byGuide") tally.forEach((count, index) => (scan.total[index] = (scan.total[index] ?? 0) + count));
+    if (into === "byGuide") {
+      for (const [index, count] of tally.entries()) scan.total[index] = (scan.total[index] ?? 0) + count;
+    }
   }
   REVIEW_STATUS_ORDER.forEach((status, index) => {
     const count = scan.total[TALLY_STATUS_START + index] ?? 0;
@@ -119,9 +121,9 @@ export function rollupFigures(db: Db, filter: DashboardFilter): Scan {
   const histograms = new Map<string, [number, number][]>();
   for (const raw of prepared(db, DURATIONS_SQL).raw(true).all(keys)) {
     const [measure, minutes, count] = raw as [string, number, number];
-    let histogram = histograms.get(measure);
-    if (!histogram) histograms.set(measure, (histogram = []));
+    const histogram = histograms.get(measure) ?? [];
     histogram.push([minutes, count]);
+    histograms.set(measure, histogram);
   }
   scan.medianDraftToSubmitHours = histogramMedianHours(histograms.get("draft-submit") ?? []);
   scan.medianSubmitToVerdictHours = histogramMedianHours(histograms.get("submit-verdict") ?? []);
