@@ -125,6 +125,11 @@ export const Requirement = z.strictObject({
       witnesses: z.int().min(0).max(4).optional(),
       /** Others who sign beside the applicant, by role ("Penerima kuasa", "Ahli waris"): a signature line each. */
       cosigners: z.array(LocalizedText).max(6).optional(),
+      /**
+       * Someone other than the applicant makes the statement, by role ("Pemilik rumah"): the sheet leaves
+       * the declarant's identity for them to write by hand, and the body names the applicant.
+       */
+      declarant: LocalizedText.optional(),
     })
     .optional(),
   /** Where a citizen who lacks it can get it (the handover summary says so for what is missing). */

@@ -278,6 +278,9 @@ const id = {
     "Data pemohon diisi otomatis: {fullName}, {nik}, {kk}, {birthDate}, {address}, {phone}. Identitas, penutup, tanggal, dan tempat tanda tangan ditambahkan aplikasi.",
   fWitnesses: "Jumlah saksi yang ikut menandatangani",
   fCosigners: "Penanda tangan lain (per peran)",
+  fDeclarant: "Yang menyatakan, bila bukan pemohon (peran)",
+  declarantHelp:
+    'Isi bila surat dibuat orang lain tentang pemohon, misalnya "Pemilik rumah": identitasnya dikosongkan untuk ditulis tangan, dan isi surat menyebut pemohon dengan {fullName}.',
   secEligibility: "Syarat pemohon dan tenggat",
   fEligibility: "Aturan",
   eligibilityHelp:
@@ -681,6 +684,9 @@ const en: Record<ConsoleMessageKey, string> = {
     "The applicant's data is filled in: {fullName}, {nik}, {kk}, {birthDate}, {address}, {phone}. The app adds the identity block, closing, date and signature lines.",
   fWitnesses: "Witnesses who sign too",
   fCosigners: "Other signers (by role)",
+  fDeclarant: "Declarant, if not the applicant (role)",
+  declarantHelp:
+    'Fill in when someone else makes the statement about the applicant, e.g. "House owner": their identity is left blank to be written by hand, and the body names the applicant with {fullName}.',
   secEligibility: "Who may apply, and deadlines",
   fEligibility: "Rules",
   eligibilityHelp:

@@ -144,10 +144,13 @@ export function documentPagesUncounted(label: LocalizedText): LocalizedText {
   );
 }
 
-export function statementUnsigned(label: LocalizedText): LocalizedText {
+/** `declarant`: who signs when it is not the applicant (the house owner). */
+export function statementUnsigned(label: LocalizedText, declarant?: LocalizedText): LocalizedText {
+  const signerId = declarant ? declarant.id.toLowerCase() : "pemohon";
+  const signerEn = declarant ? declarant.en.toLowerCase() : "applicant";
   return t(
-    `${label.id}: cetak atau tunjukkan surat pernyataan dari aplikasi, minta pemohon menandatanganinya, lalu konfirmasi tanggal tanda tangan.`,
-    `${label.en}: print or show the statement the app prepares, have the applicant sign it, then confirm the date it was signed.`,
+    `${label.id}: cetak atau tunjukkan surat pernyataan dari aplikasi, minta ${signerId} menandatanganinya, lalu konfirmasi tanggal tanda tangan.`,
+    `${label.en}: print or show the statement the app prepares, have the ${signerEn} sign it, then confirm the date it was signed.`,
   );
 }
 

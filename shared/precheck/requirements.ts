@@ -253,7 +253,15 @@ function checkSignedOn(requirement: Requirement, input: string, today: string): 
   const label = requirement.label;
   const field = `documents.${id}.signedOn`;
   if (!input.trim()) {
-    return finding({ code: "statement-unsigned", message: m.statementUnsigned(label), requirementId: id, field }, true);
+    return finding(
+      {
+        code: "statement-unsigned",
+        message: m.statementUnsigned(label, requirement.statement?.declarant),
+        requirementId: id,
+        field,
+      },
+      true,
+    );
   }
   const parsed = attempt(() => parseDate(input, today));
   const signedOn = parsed?.ok ? parsed.value : undefined;

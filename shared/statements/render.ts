@@ -19,6 +19,8 @@ export interface RenderedStatement {
   /** "Jakarta, 2 Desember 2026": where and when it is signed. */
   placeAndDate: string;
   signer: string;
+  /** The name under the signature: the applicant's, or a line for a declarant who is someone else. */
+  signerName: string;
   stamped: boolean;
   /** Roles of the others who sign beside the applicant (the attorney, other heirs), one line each. */
   cosigners: string[];
@@ -53,6 +55,8 @@ const WORDS = {
     stamp: "Rp 10,000 duty stamp",
   },
 } as const;
+
+const BLANK = "……………………";
 
 export const STAMP_WORDS = { id: WORDS.id.stamp, en: WORDS.en.stamp } as const;
 
@@ -107,12 +111,20 @@ export function renderStatement(
     phone: applicant.phone.trim(),
   };
   const text = requirement.statement;
-  const identity = [
-    { label: words.name, value: values.fullName || "……………" },
-    { label: words.nik, value: values.nik || "……………" },
-    ...(values.birthDate ? [{ label: words.birth, value: values.birthDate }] : []),
-    { label: words.address, value: address || "……………" },
-  ];
+  const declarant = text?.declarant?.[options.locale];
+  // A house owner or a head of family declares about the applicant: their own identity is written by hand.
+  const identity = declarant
+    ? [
+        { label: words.name, value: BLANK },
+        { label: words.nik, value: BLANK },
+        { label: words.address, value: BLANK },
+      ]
+    : [
+        { label: words.name, value: values.fullName || "……………" },
+        { label: words.nik, value: values.nik || "……………" },
+        ...(values.birthDate ? [{ label: words.birth, value: values.birthDate }] : []),
+        { label: words.address, value: address || "……………" },
+      ];
   const date = options.signedOn ? formatDmy(options.signedOn) : "……………";
   return {
     title: (text?.title ?? requirement.label)[options.locale],
@@ -121,7 +133,8 @@ export function renderStatement(
     body: text ? fillTemplate(text.body[options.locale], values) : words.fallback(requirement.label[options.locale]),
     closing: words.closing,
     placeAndDate: `${placeOf(applicant, options.regions)}, ${date}`,
-    signer: words.signer,
+    signer: declarant ? `${words.signer}, ${declarant.toLowerCase()}` : words.signer,
+    signerName: declarant ? `(${BLANK})` : (identity[0]?.value ?? ""),
     stamped: requirement.acceptance?.stamped === true,
     cosigners: (text?.cosigners ?? []).map((role) => role[options.locale]),
     witnesses: text?.witnesses ?? 0,

@@ -7,9 +7,11 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { applications, users } from "../../server/db/schema";
+import { getGuide, publishGuide } from "../../server/guides/repository";
 import { seedCatalogue } from "../../server/seed/catalogue";
 import type { Draft } from "../../shared/draft";
 import { Guide } from "../../shared/guide";
+import { mustMoveBeforeSubmit } from "../../shared/guide-changes";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { type PrecheckResult, precheck } from "../../shared/precheck";
 import { createRegionIndex } from "../../shared/regions";
@@ -153,6 +155,69 @@ describe("the phone's and the server's verdicts", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("are identical for drafts pinned to an older version, whether the newer one binds or not", async () => {
+    // Each run publishes a newer version of one guide that tightens a paper's page count or adds a paper,
+    // binding files not yet submitted or only new drafts, then submits a draft pinned to the older or the
+    // newer version. Phone: the pinned version's pre-check, or "move first" where the shared rule says so.
+    const latest = new Map(guides.map((g) => [g.id, g]));
+    const tighten = fc.record({ addPaper: fc.boolean(), binding: fc.boolean(), pinOld: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...guides).chain((g) => fc.tuple(fc.constant(g.id), tighten, perturbed(g))),
+        async ([id, change, sample]) => {
+          const before = latest.get(id) as Guide;
+          const paper = before.requirements.find((r) => r.kind === "document");
+          const requirements = change.addPaper
+            ? [
+                ...before.requirements,
+                {
+                  id: `tambahan-v${before.version + 1}`,
+                  kind: "document" as const,
+                  label: { id: "Surat tambahan", en: "Additional letter" },
+                  acceptance: { form: "original" as const },
+                  minPages: 1,
+                },
+              ]
+            : before.requirements.map((r) => (r === paper ? { ...r, minPages: (r.minPages ?? 1) + 1 } : r));
+          const version = before.version + 1;
+          publishGuide(env.db, {
+            ...before,
+            version,
+            requirements,
+            ...(change.binding ? { minSubmitVersion: version } : {}),
+          });
+          const after = Guide.parse(getGuide(env.db, id)?.guide);
+          latest.set(id, after);
+          const pinned = change.pinOld ? before : after;
+          // The perturbed draft was made for the seeded version: carry its content over to the pinned one.
+          const draft = filledDraftFor(pinned, {
+            id: uuidv7(),
+            today: jakartaDate(new Date()),
+            pageSha256: labelSha("page"),
+          });
+          Object.assign(draft, {
+            applicant: sample.applicant,
+            answers: sample.answers,
+            officeAreaCode: sample.officeAreaCode,
+          });
+          for (const [rid, doc] of Object.entries(sample.documents))
+            if (draft.documents[rid]) draft.documents[rid] = doc;
+          storeFilesOf(env.db, draft, cadre.id);
+          const server = await submit(draft);
+          if (mustMoveBeforeSubmit(after, draft.guideVersion, false)) {
+            expect(server).toMatchObject({ status: "rejected", code: "guide-outdated", guideVersion: after.version });
+            expect(server.changes?.length).toBeGreaterThan(0);
+            return;
+          }
+          const phone = phoneVerdict(pinned, draft);
+          if (phone.verdict === "ready" && pinned.filedOnce && server.code === "duplicate-file") return;
+          expectSameVerdict(phone, server);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 

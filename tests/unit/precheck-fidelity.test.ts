@@ -268,6 +268,44 @@ describe("signed statements", () => {
     }
   });
 
+  it("leaves a house owner's or head of family's identity to be written by hand, and names the applicant in the body", () => {
+    const byOthers = seedCatalogue
+      .map((input) => Guide.parse(input))
+      .flatMap((g) => g.requirements.filter((r) => r.statement?.declarant));
+    expect(byOthers.map((r) => r.id).sort()).toEqual([
+      "pernyataan-pemilik-rumah",
+      "pernyataan-pemilik-rumah",
+      "persetujuan-kepala-keluarga",
+    ]);
+    for (const requirement of byOthers) {
+      expect(requirement.kind).toBe("statement");
+      const sheet = renderStatement(requirement, base().applicant, { locale: "id", regions, signedOn: TODAY });
+      expect(sheet.body).toContain("Budi Santoso (NIK 3171011203900001)");
+      expect(sheet.identity.map((row) => row.value)).not.toContain("Budi Santoso");
+      expect(sheet.identity.every((row) => row.value.startsWith("……"))).toBe(true);
+      expect(sheet.signer).toMatch(/^Yang menyatakan, (pemilik rumah|kepala keluarga)$/);
+      expect(sheet.signerName).toMatch(/^\(…+\)$/);
+    }
+  });
+
+  it("counts a house owner's statement only once the cadre confirms it was signed", () => {
+    const domisili = Guide.parse(seedCatalogue.find((g) => g.id === "surat-keterangan-domisili") as never);
+    const lodging = filledDraftFor(domisili, {
+      id: "0190f5a4-7b1c-7cc3-9a2e-3f4b5c6d7e8f",
+      today: TODAY,
+      villageCode: CIDENG,
+    });
+    Object.assign(lodging.answers, { menumpang: true, "cara-tinggal": "menumpang" });
+    const check = (d: typeof lodging) =>
+      precheck(domisili, d, { today: TODAY, regions, homeOffice: CIDENG }).requirements.find(
+        (v) => v.requirementId === "pernyataan-pemilik-rumah",
+      );
+    expect(check(lodging)?.status).toBe("ok");
+    const unsigned = structuredClone(lodging);
+    delete unsigned.documents["pernyataan-pemilik-rumah"]?.signedOn;
+    expect(check(unsigned)?.reasons.map((r) => r.code)).toEqual(["statement-unsigned"]);
+  });
+
   it("prints dotted lines, never 'undefined', where the applicant's data is still empty", () => {
     const requirement = guide.requirements.find((r) => r.id === "surat-kuasa");
     if (!requirement) throw new Error("no surat-kuasa");

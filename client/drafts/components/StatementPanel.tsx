@@ -71,7 +71,11 @@ export function StatementPanel({ draft, requirement, edit, signedError }: Props)
           checked={signedOn !== ""}
           onChange={(event) => setSigned(event.currentTarget.checked ? today() : "")}
         />
-        <span>{td("statementSignedConfirm")}</span>
+        <span>
+          {requirement.statement?.declarant
+            ? td("statementSignedByConfirm", { signer: requirement.statement.declarant[locale.value] })
+            : td("statementSignedConfirm")}
+        </span>
       </label>
       {signedOn !== "" && (
         <div class={signedError ? "field has-error" : "field"}>

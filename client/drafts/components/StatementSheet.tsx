@@ -40,7 +40,7 @@ export function StatementSheet({
         <div class="statement-signer">
           <p>{sheet.signer}</p>
           {sheet.stamped && <span class="statement-stamp">{STAMP_WORDS[lang]}</span>}
-          <p class="statement-name">{sheet.identity[0]?.value}</p>
+          <p class="statement-name">{sheet.signerName}</p>
         </div>
         {sheet.cosigners.map((role, index) => (
           <div class="statement-signer" key={`cosigner-${index + 1}`}>

@@ -805,6 +805,7 @@ export const keluarga: GuideInput[] = [
           id: "Tanggal kematian belum tiba. Periksa lagi tanggalnya.",
           en: "The date of death is still ahead. Check the date again.",
         },
+        source: "UU 24/2013 Pasal 44 ayat (1): kematian dilaporkan setelah terjadi",
       },
     ],
     requirements: [

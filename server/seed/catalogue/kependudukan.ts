@@ -149,9 +149,10 @@ export const kependudukan: GuideInput[] = [
           ],
         },
       },
+      // Made by the house owner about the applicant: the app prints it, the owner writes their identity and signs.
       {
         id: "pernyataan-pemilik-rumah",
-        kind: "document",
+        kind: "statement",
         label: {
           id: "Surat pernyataan pemilik rumah bahwa pemohon tinggal di rumahnya",
           en: "Statement by the house owner that the applicant lives in the house",
@@ -159,8 +160,16 @@ export const kependudukan: GuideInput[] = [
         acceptance: { form: "original" },
         minPages: 1,
         obtainFrom: {
-          id: "Ditulis dan ditandatangani pemilik rumah yang ditumpangi",
-          en: "Written and signed by the owner of the house",
+          id: "Dicetak dari aplikasi, diisi identitasnya dan ditandatangani pemilik rumah yang ditumpangi",
+          en: "Printed from the app, completed with their identity and signed by the owner of the house",
+        },
+        statement: {
+          title: { id: "Surat Pernyataan Pemilik Rumah", en: "Statement by the House Owner" },
+          body: {
+            id: "selaku pemilik rumah di {address}, dengan ini menyatakan dengan sebenarnya bahwa {fullName} (NIK {nik}) benar tinggal menumpang di rumah saya tersebut.",
+            en: "as the owner of the house at {address}, hereby truthfully declare that {fullName} (NIK {nik}) does live in my house as a lodger.",
+          },
+          declarant: { id: "Pemilik rumah", en: "House owner" },
         },
         when: {
           all: [
@@ -286,6 +295,7 @@ export const kependudukan: GuideInput[] = [
           id: 'Pertanyaan "belum 17 tahun tetapi sudah kawin" dijawab ya, padahal menurut tanggal lahir pemohon sudah 17 tahun. Ubah jawabannya menjadi tidak; buku nikah tidak diperlukan.',
           en: '"Under 17 but married" is answered yes, but the birth date shows the applicant is 17 or older. Change the answer to no; no marriage book is needed.',
         },
+        source: "UU 24/2013 Pasal 63 ayat (1): wajib KTP-el pada umur 17 tahun atau sudah kawin",
       },
     ],
     requirements: [
@@ -776,10 +786,10 @@ export const kependudukan: GuideInput[] = [
         when: { q: "anggota-ikut", is: true },
       },
       PENGANTAR_RT_RW,
-      // Signed by the head of the family being joined, not by the applicant: a letter to collect, not one the app prints.
+      // Made by the head of the family being joined, about the applicant: printed by the app, signed by them.
       {
         id: "persetujuan-kepala-keluarga",
-        kind: "document",
+        kind: "statement",
         label: {
           id: "Surat pernyataan kesediaan kepala keluarga yang ditumpangi",
           en: "Consent statement from the head of the family being joined",
@@ -787,8 +797,19 @@ export const kependudukan: GuideInput[] = [
         acceptance: { form: "original" },
         minPages: 1,
         obtainFrom: {
-          id: "Ditandatangani kepala keluarga yang KK-nya akan ditumpangi",
-          en: "Signed by the head of the family whose KK the applicant joins",
+          id: "Dicetak dari aplikasi, diisi identitasnya dan ditandatangani kepala keluarga yang KK-nya akan ditumpangi",
+          en: "Printed from the app, completed with their identity and signed by the head of the family whose KK the applicant joins",
+        },
+        statement: {
+          title: {
+            id: "Surat Pernyataan Bersedia Menerima Anggota Keluarga",
+            en: "Statement Agreeing to Take In a Family Member",
+          },
+          body: {
+            id: "selaku kepala keluarga dalam Kartu Keluarga nomor ……………………, dengan ini menyatakan dengan sebenarnya bahwa saya bersedia menerima {fullName} (NIK {nik}) sebagai anggota keluarga dalam Kartu Keluarga tersebut.",
+            en: "as head of the family on family card number ……………………, hereby truthfully declare that I agree to take in {fullName} (NIK {nik}) as a member of the family on that card.",
+          },
+          declarant: { id: "Kepala keluarga", en: "Head of the family" },
         },
         when: { q: "numpang-kk", is: true },
       },
@@ -803,7 +824,7 @@ export const kependudukan: GuideInput[] = [
       // One letter for renting, lodging and staying alike (Perpres 96/2018 biodata requirements).
       {
         id: "pernyataan-pemilik-rumah",
-        kind: "document",
+        kind: "statement",
         label: {
           id: "Surat pernyataan tidak keberatan dari pemilik rumah",
           en: "No-objection statement from the house owner",
@@ -811,8 +832,16 @@ export const kependudukan: GuideInput[] = [
         acceptance: { form: "original" },
         minPages: 1,
         obtainFrom: {
-          id: "Ditandatangani pemilik rumah yang disewa atau ditumpangi",
-          en: "Signed by the owner of the rented or shared house",
+          id: "Dicetak dari aplikasi, diisi identitasnya dan ditandatangani pemilik rumah yang disewa atau ditumpangi",
+          en: "Printed from the app, completed with their identity and signed by the owner of the rented or shared house",
+        },
+        statement: {
+          title: { id: "Surat Pernyataan Tidak Keberatan", en: "Statement of No Objection" },
+          body: {
+            id: "selaku pemilik rumah yang disewa atau ditumpangi, dengan ini menyatakan dengan sebenarnya bahwa saya tidak keberatan {fullName} (NIK {nik}) bertempat tinggal dan didaftarkan sebagai penduduk di rumah saya di {address}.",
+            en: "as the owner of the rented or shared house, hereby truthfully declare that I have no objection to {fullName} (NIK {nik}) living in and being registered as a resident at my house at {address}.",
+          },
+          declarant: { id: "Pemilik rumah", en: "House owner" },
         },
         when: { q: "rumah-orang-lain", is: true },
       },

@@ -13,6 +13,8 @@ export function StatementFields({ ed, path }: { ed: Editor; path: Path }) {
       <LocalizedInput ed={ed} path={[...path, "title"]} label={tc("fStatementTitle")} optional />
       <LocalizedInput ed={ed} path={[...path, "body"]} label={tc("fStatementBody")} multiline optional />
       <p class="field-hint">{tc("statementBodyHelp")}</p>
+      <LocalizedInput ed={ed} path={[...path, "declarant"]} label={tc("fDeclarant")} optional />
+      <p class="field-hint">{tc("declarantHelp")}</p>
       <NumberInput ed={ed} path={[...path, "witnesses"]} label={tc("fWitnesses")} min={0} max={4} />
       <ListEditor
         ed={ed}
