@@ -34,6 +34,7 @@ export interface ChildStats {
   cpuMs: number;
   started: number;
   finished: number;
+  lastFinishedAt: number;
   /** Rows in the applications table: proof that pushes did real work. */
   applications: number;
 }
@@ -45,11 +46,16 @@ const send = process.send.bind(process);
 
 let started = 0;
 let finished = 0;
+/** When the last request finished, on the clock both processes share (ms since the epoch, fractional). */
+let lastFinishedAt = 0;
 function count(server: Server): void {
   server.on("request", (_req, res) => {
     started++;
     // `close`, not `finish`: a request whose socket the load generator dropped still counts once done.
-    res.on("close", () => finished++);
+    res.on("close", () => {
+      finished++;
+      lastFinishedAt = performance.timeOrigin + performance.now();
+    });
   });
 }
 
@@ -106,6 +112,7 @@ process.on("message", (message: { type?: string }) => {
     cpuMs: (cpu.user + cpu.system) / 1000,
     started,
     finished,
+    lastFinishedAt,
     applications: countApplications(),
   };
   send(stats);

@@ -85,7 +85,14 @@ export interface Route {
 export interface ClosedLoopResult {
   route: string;
   connections: number;
+  /**
+   * Requests the server handled over the time it was busy with them: from the start of the
+   * run until it finished the last one, in-flight requests at the stop included. On a slow
+   * route at 200 connections a 5 s run may see few answers while the server is still working.
+   */
   requestsPerSecond: number;
+  /** Answers the load generator received before the run stopped. */
+  answeredInRun: number;
   p50Ms: number | null;
   p99Ms: number | null;
   /** Connection errors and timeouts seen by the load generator. */
@@ -132,6 +139,7 @@ export async function closedLoop(
   seconds: number,
 ): Promise<ClosedLoopResult> {
   const before = await child.idle();
+  const startedAt = performance.timeOrigin + performance.now();
   const result = await autocannonRun(child.base, route, connections, seconds);
   const after = await child.idle();
   const served = after.started - before.started;
@@ -140,7 +148,8 @@ export async function closedLoop(
   return {
     route: route.label,
     connections,
-    requestsPerSecond: Math.round(result.requests.total / result.duration),
+    requestsPerSecond: Math.round(served / ((after.lastFinishedAt - startedAt) / 1000)),
+    answeredInRun: result.requests.total,
     // No answer at all within the run: no latency to report, rather than autocannon's 0.
     p50Ms: answered ? result.latency.p50 : null,
     p99Ms: answered ? result.latency.p99 : null,
@@ -157,8 +166,8 @@ export interface OpenLoopOptions {
   /** Each cadre pushes once per period. */
   periodMs: number;
   seconds: number;
-  /** A cadre's push of `firstSeq`..: the same clientId every time, seqs following on. */
-  body: (cadre: number, firstSeq: number) => string;
+  /** The body of a cadre's push, built when it is sent. */
+  body: () => string;
   mutationsPerPush: number;
 }
 
@@ -168,8 +177,15 @@ export interface OpenLoopResult {
   sent: number;
   /** Answered 200 with every mutation applied. */
   ok: number;
-  /** Errors, timeouts, non-200 answers, and 200s that did not apply every mutation (a seq gap). */
+  /** Everything else: the four kinds below. */
   failures: number;
+  /** No answer within 10 s (counted in the latencies at the moment it was given up). */
+  timeouts: number;
+  /** Connection errors. */
+  errors: number;
+  non200: number;
+  /** A 200 whose results were not all `applied`. */
+  notApplied: number;
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
@@ -177,7 +193,8 @@ export interface OpenLoopResult {
   servedPerSecond: number;
   /** How late the load generator itself sent (it shares the machine): p99 of send time − scheduled time. */
   senderLateP99Ms: number;
-  cpuMsPerPush: number;
+  /** Server CPU over the run per request it started (a request given up before its body arrived costs little). */
+  cpuMsPerRequest: number;
 }
 
 function percentile(values: number[], p: number): number {
@@ -204,8 +221,7 @@ export async function openLoop(child: ServerChild, options: OpenLoopOptions): Pr
   const before = await child.idle();
   const latencies: number[] = [];
   const late: number[] = [];
-  let ok = 0;
-  let failures = 0;
+  const outcomes = { ok: 0, timeouts: 0, errors: 0, non200: 0, notApplied: 0 };
   let lastAnswer = 0;
   const pending: Promise<void>[] = [];
   const start = performance.now() + 50;
@@ -213,13 +229,18 @@ export async function openLoop(child: ServerChild, options: OpenLoopOptions): Pr
   const sendOne = (item: (typeof schedule)[number]) => {
     const scheduled = start + item.at;
     late.push(performance.now() - scheduled);
-    const body = options.body(item.cadre, item.round * mutationsPerPush + 1);
+    const body = options.body();
     return new Promise<void>((done) => {
-      const fail = () => {
-        failures++;
+      let settled = false;
+      const settle = (outcome: keyof typeof outcomes) => {
+        if (settled) return;
+        settled = true;
+        outcomes[outcome]++;
         lastAnswer = performance.now();
+        latencies.push(lastAnswer - scheduled);
         done();
       };
+      const fail = (error: Error) => settle(error.message === "timeout" ? "timeouts" : "errors");
       const req = request(
         `${child.base}/api/sync/push`,
         {
@@ -237,14 +258,9 @@ export async function openLoop(child: ServerChild, options: OpenLoopOptions): Pr
           res.on("data", (chunk: Buffer) => chunks.push(chunk));
           res.on("error", fail);
           res.on("end", () => {
-            const now = performance.now();
-            lastAnswer = now;
-            latencies.push(now - scheduled);
-            const applied =
-              res.statusCode === 200 && appliedCount(Buffer.concat(chunks), res.headers["content-encoding"]);
-            if (applied === mutationsPerPush) ok++;
-            else failures++;
-            done();
+            if (res.statusCode !== 200) return settle("non200");
+            const applied = appliedCount(Buffer.concat(chunks), res.headers["content-encoding"]);
+            settle(applied === mutationsPerPush ? "ok" : "notApplied");
           });
         },
       );
@@ -276,14 +292,14 @@ export async function openLoop(child: ServerChild, options: OpenLoopOptions): Pr
     cadres: cookies.length,
     offeredPerSecond: +((cookies.length * 1000) / periodMs).toFixed(1),
     sent: schedule.length,
-    ok,
-    failures,
+    ...outcomes,
+    failures: schedule.length - outcomes.ok,
     p50Ms: percentile(latencies, 0.5),
     p99Ms: percentile(latencies, 0.99),
     maxMs: percentile(latencies, 1),
-    servedPerSecond: +(ok / ((lastAnswer - start) / 1000)).toFixed(1),
+    servedPerSecond: +(outcomes.ok / ((lastAnswer - start) / 1000)).toFixed(1),
     senderLateP99Ms: percentile(late, 0.99),
-    cpuMsPerPush: +((after.cpuMs - before.cpuMs) / Math.max(1, after.started - before.started)).toFixed(3),
+    cpuMsPerRequest: +((after.cpuMs - before.cpuMs) / Math.max(1, after.started - before.started)).toFixed(3),
   };
 }
 

@@ -118,48 +118,58 @@ export async function benchServer(): Promise<ServerBench> {
     path: "/",
     headers: { "Accept-Encoding": "gzip" },
   };
+  // The reference is measured first and again last, the app in between: on a machine shared with
+  // other work the two show how much the available CPU drifted; ratios use their mean.
   const bare = await startChild("bare");
-  let reference: ClosedLoopResult[];
+  let reference: ClosedLoopResult[] = [];
+  let referenceAgain: ClosedLoopResult[] = [];
+  let measured: ClosedLoopResult[] = [];
+  let open: OpenLoopResult;
   try {
     answers[bareRoute.label] = await once(bare.base, bareRoute);
     reference = await measureRoutes(bare, [bareRoute], runSeconds);
+    const app = await startChild("app", CADRES);
+    progress("app started on a seeded database");
+    try {
+      const routes = await appRoutes(app);
+      for (const route of routes) {
+        const answer = await once(app.base, route);
+        answers[route.label] = answer;
+        if (answer.status !== 200) throw new Error(`${route.label} answered ${answer.status} before the load`);
+      }
+      measured = await measureRoutes(app, routes, runSeconds);
+      open = await openLoop(app, {
+        cookies: app.ready.cadreCookies ?? [],
+        periodMs: PUSH_PERIOD_MS,
+        seconds: openSeconds,
+        // Each push under a fresh clientId (seqs 1–10). A phone sends its next push only once the last is
+        // answered; pushes sent on schedule regardless would meet seq gaps whenever the server fell behind
+        // and count as failures of the bench, not of the server. Registering a new client costs one insert.
+        body: freshPushBody,
+        mutationsPerPush: MUTATIONS_PER_PUSH,
+      });
+    } finally {
+      await app.stop();
+    }
+    referenceAgain = (await measureRoutes(bare, [bareRoute], runSeconds)).map((r) => ({
+      ...r,
+      route: `${bareRoute.label} (again, last)`,
+    }));
   } finally {
     await bare.stop();
   }
 
-  const app = await startChild("app", CADRES);
-  progress("app started on a seeded database");
-  let measured: ClosedLoopResult[];
-  let open: OpenLoopResult;
-  try {
-    const routes = await appRoutes(app);
-    for (const route of routes) {
-      const answer = await once(app.base, route);
-      answers[route.label] = answer;
-      if (answer.status !== 200) throw new Error(`${route.label} answered ${answer.status} before the load`);
-    }
-    measured = await measureRoutes(app, routes, runSeconds);
-    const clientIds = Array.from({ length: CADRES }, () => uuidv7());
-    open = await openLoop(app, {
-      cookies: app.ready.cadreCookies ?? [],
-      periodMs: PUSH_PERIOD_MS,
-      seconds: openSeconds,
-      body: (cadre, firstSeq) => pushBody(clientIds[cadre] ?? "", firstSeq),
-      mutationsPerPush: MUTATIONS_PER_PUSH,
-    });
-  } finally {
-    await app.stop();
-  }
-
-  const bareAt = (connections: number) =>
-    reference.find((r) => r.connections === connections)?.requestsPerSecond ?? Number.NaN;
+  const bareAt = (connections: number) => {
+    const runs = [...reference, ...referenceAgain].filter((r) => r.connections === connections);
+    return runs.reduce((sum, r) => sum + r.requestsPerSecond, 0) / runs.length;
+  };
   return {
     machine: `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(" ")} at the end`,
     closedLoopSeconds: runSeconds,
     answers,
-    closedLoop: [...reference, ...measured].map((r) => ({
+    closedLoop: [...reference, ...measured, ...referenceAgain].map((r) => ({
       ...r,
       ratioToBareHono: +(r.requestsPerSecond / bareAt(r.connections)).toFixed(4),
     })),
@@ -191,8 +201,9 @@ export function serverTable(bench: ServerBench): string {
     "",
     `open loop: ${o.cadres} cadres × ${o.mutationsPerPush} mutations every ${o.periodMs / 1000} s for ${o.seconds} s ` +
       `(${o.offeredPerSecond} pushes/s offered): p50 ${o.p50Ms} ms, p99 ${o.p99Ms} ms, max ${o.maxMs} ms, ` +
-      `${o.ok}/${o.sent} ok, ${o.failures} failures, ${o.servedPerSecond} pushes/s served, ` +
-      `CPU ${o.cpuMsPerPush} ms/push, sender late p99 ${o.senderLateP99Ms} ms`,
+      `${o.ok}/${o.sent} ok, ${o.failures} failures (${o.timeouts} timeouts, ${o.errors} errors, ${o.non200} non-200, ` +
+      `${o.notApplied} not applied), ${o.servedPerSecond} pushes/s served, CPU ${o.cpuMsPerRequest} ms/request, ` +
+      `sender late p99 ${o.senderLateP99Ms} ms`,
   ].join("\n");
 }
 
