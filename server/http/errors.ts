@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { type ErrorCode, errorBody } from "../../shared/api/errors";
 import type { Locale } from "../../shared/text";
+import { COMPRESS_THRESHOLD } from "./compress";
 
 /** Indonesian unless the client prefers English: the app's users are Indonesian first. */
 export function requestLocale(c: Context): Locale {
@@ -17,5 +18,9 @@ export function apiError(
   details?: Record<string, unknown>,
 ): Response {
   c.header("Cache-Control", "no-store");
-  return c.json(errorBody(code, requestLocale(c), details), status);
+  const text = JSON.stringify(errorBody(code, requestLocale(c), details));
+  // With its length the answer passes the compression middleware untouched (almost every error is
+  // a couple of hundred bytes); a large one (a list of issues) is left for it to gzip.
+  if (text.length < COMPRESS_THRESHOLD / 3) c.header("Content-Length", String(Buffer.byteLength(text)));
+  return c.body(text, status, { "Content-Type": "application/json" });
 }
