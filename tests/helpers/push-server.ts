@@ -1,7 +1,14 @@
 /**
  * The real server as a separate process, for tests that kill it mid-request
  * (SIGKILL): DATA_FILE names the SQLite file; prints "READY <port>".
+ *
+ * With PAUSE_AT=<seq>, the process stops dead inside the push transaction
+ * right after it records that seq's mutation (a TEMP trigger, so only this
+ * connection has it and the file stays as production writes it), prints
+ * "PAUSED <seq>" and waits to be killed: the test kills at a known point
+ * of a push, on an event rather than after a guessed delay.
  */
+import { writeSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../server/app";
@@ -12,6 +19,21 @@ const file = process.env.DATA_FILE;
 if (!file) throw new Error("DATA_FILE is required");
 const db = openDatabase(file);
 seedIfEmpty(db);
+const pauseAt = Number(process.env.PAUSE_AT);
+if (pauseAt > 0) {
+  const forever = new Int32Array(new SharedArrayBuffer(4));
+  db.$client.function("pause_point", (seq) => {
+    if (seq === pauseAt) {
+      writeSync(1, `PAUSED ${seq}\n`);
+      // Blocks the only thread, inside the transaction, until SIGKILL.
+      Atomics.wait(forever, 0, 0);
+    }
+    return null;
+  });
+  db.$client.exec(
+    "CREATE TEMP TRIGGER pause_after_mutation AFTER INSERT ON main.mutations BEGIN SELECT pause_point(NEW.seq); END",
+  );
+}
 const app = createApp({ db });
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => {
   process.stdout.write(`READY ${(server.address() as AddressInfo).port}\n`);

@@ -4,14 +4,14 @@ import { count, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../server/db/open";
-import { applications, mutations, syncClients } from "../../server/db/schema";
-import { seedIfEmpty } from "../../server/seed/seed";
+import { applicationEvents, applications, mutations, syncClients } from "../../server/db/schema";
 import { PushResponse } from "../../shared/sync/protocol";
 import { createTestUser } from "../helpers/accounts";
 import { mutation, readyDraft } from "../helpers/drafts";
-import { tempDatabase } from "../helpers/temp-db";
+import { seededDatabase } from "../helpers/temp-db";
 
-vi.setConfig({ testTimeout: 60_000 });
+// A safety net for a hang, not a timing: every wait below is for an event (a line printed, an exit).
+vi.setConfig({ testTimeout: 600_000 });
 
 const SERVER = resolve(import.meta.dirname, "../helpers/push-server.ts");
 const children: ChildProcess[] = [];
@@ -20,18 +20,33 @@ afterEach(() => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
+interface Started {
+  child: ChildProcess;
+  url: string;
+  exited: Promise<unknown>;
+  /** Resolves when the server stops inside a push, right after recording `pauseAt`'s mutation. */
+  paused: Promise<void>;
+}
+
 /** One process, not a tsx wrapper: SIGKILL must hit the process that holds the database. */
-function startServer(file: string): Promise<{ child: ChildProcess; url: string; exited: Promise<unknown> }> {
+function startServer(file: string, pauseAt?: number): Promise<Started> {
   const child = spawn(process.execPath, ["--import", "tsx", SERVER], {
-    env: { ...process.env, DATA_FILE: file },
+    env: { ...process.env, DATA_FILE: file, PAUSE_AT: String(pauseAt ?? 0) },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(child);
   const exited = new Promise((done) => child.once("exit", done));
+  let output = "";
+  let onPaused = () => {};
+  const paused = new Promise<void>((done) => {
+    onPaused = done;
+  });
   return new Promise((done, fail) => {
     child.stdout?.on("data", (chunk: Buffer) => {
-      const match = /READY (\d+)/.exec(chunk.toString());
-      if (match) done({ child, url: `http://127.0.0.1:${match[1]}`, exited });
+      output += chunk.toString();
+      const ready = /READY (\d+)/.exec(output);
+      if (ready) done({ child, url: `http://127.0.0.1:${ready[1]}`, exited, paused });
+      if (/PAUSED \d+/.test(output)) onPaused();
     });
     void exited.then(() => fail(new Error("the server exited before it was ready")));
   });
@@ -39,56 +54,63 @@ function startServer(file: string): Promise<{ child: ChildProcess; url: string; 
 
 describe("a server killed in the middle of a push", () => {
   it("leaves every mutation fully applied or not at all, and keeps everything it acknowledged", async () => {
-    const env = tempDatabase();
-    seedIfEmpty(env.db);
+    const env = seededDatabase();
     const cadre = createTestUser(env.db, "cadre");
     env.db.$client.close();
     const clientId = uuidv7();
     const TOTAL = 2000;
+    const BATCH = 100;
     const all = Array.from({ length: TOTAL }, (_, i) => mutation(i + 1, "putDraft", { draft: readyDraft() }));
-    const batches = Array.from({ length: TOTAL / 100 }, (_, i) =>
-      JSON.stringify({ clientId, mutations: all.slice(i * 100, i * 100 + 100) }),
+    const batches = Array.from({ length: TOTAL / BATCH }, (_, i) =>
+      JSON.stringify({ clientId, mutations: all.slice(i * BATCH, i * BATCH + BATCH) }),
     );
     const headers = { "Content-Type": "application/json", Cookie: cadre.cookie };
-    const sendAll = async (url: string) => {
+    /** Sends every batch in order, as the phone does after a restart; answers the highest seq acknowledged. */
+    const sendAll = async (url: string, acknowledged = { seq: 0 }) => {
       for (const body of batches) {
         const response = await fetch(`${url}/api/sync/push`, { method: "POST", headers, body });
-        PushResponse.parse(await response.json());
+        acknowledged.seq = PushResponse.parse(await response.json()).lastAppliedSeq;
       }
+      return acknowledged.seq;
     };
 
-    // Kill the server while it is applying the pushes, at a different point each round.
-    for (const killAt of [150, 700, 1400]) {
-      const { child, url, exited } = await startServer(env.file);
-      const watcher = openDatabase(env.file);
-      const sending = sendAll(url).catch(() => "connection lost");
-      while ((watcher.select({ n: count() }).from(mutations).get()?.n ?? 0) < killAt) {
-        await new Promise((done) => setTimeout(done, 1));
-      }
+    // Killed inside a push: early in a batch, in its middle, and after its last mutation before the commit.
+    for (const killAt of [150, 750, 1400]) {
+      const { child, url, exited, paused } = await startServer(env.file, killAt);
+      const acknowledged = { seq: 0 };
+      const sending = sendAll(url, acknowledged).catch(() => "connection lost");
+      await paused;
       child.kill("SIGKILL");
       await exited;
-      await sending;
-      watcher.$client.close();
+      expect(await sending).toBe("connection lost");
 
       const db = openDatabase(env.file);
       const client = db.select().from(syncClients).where(eq(syncClients.clientId, clientId)).get();
       const recorded = db.select({ n: count() }).from(mutations).get()?.n ?? 0;
       const stored = db.select({ n: count() }).from(applications).get()?.n ?? 0;
-      // Killed part-way, and the three writes of each mutation landed together or not at all.
-      expect(recorded).toBeGreaterThanOrEqual(killAt);
-      expect(recorded).toBeLessThan(TOTAL);
-      expect(client?.lastSeq).toBe(recorded);
+      const created = db
+        .select({ n: count() })
+        .from(applicationEvents)
+        .where(eq(applicationEvents.kind, "created"))
+        .get()?.n;
+      // Every push the phone saw answered is kept; the one cut short left nothing, not even part of itself.
+      const batchStart = Math.floor((killAt - 1) / BATCH) * BATCH;
+      expect(acknowledged.seq).toBe(batchStart);
+      expect(recorded).toBe(batchStart);
+      expect(client?.lastSeq ?? 0).toBe(recorded);
       expect(stored).toBe(recorded);
+      expect(created).toBe(recorded);
       db.$client.close();
     }
 
     // After a restart the phone sends everything again: each mutation is applied exactly once.
     const { url } = await startServer(env.file);
-    await sendAll(url);
+    expect(await sendAll(url)).toBe(TOTAL);
     const db = openDatabase(env.file);
     expect(db.select().from(syncClients).get()?.lastSeq).toBe(TOTAL);
     expect(db.select({ n: count() }).from(applications).get()?.n).toBe(TOTAL);
     expect(db.select({ n: count() }).from(mutations).get()?.n).toBe(TOTAL);
+    expect(db.select({ n: count() }).from(applicationEvents).get()?.n).toBe(TOTAL);
     expect(
       db
         .select()

@@ -1,0 +1,140 @@
+import { count, eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createApp } from "../../server/app";
+import { applicationEvents, applications, mutations, syncClients } from "../../server/db/schema";
+import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { mutation, readyDraft } from "../helpers/drafts";
+import { seededDatabase } from "../helpers/temp-db";
+
+let env: ReturnType<typeof seededDatabase>;
+let app: ReturnType<typeof createApp>;
+let cadre: TestUser;
+let clientId: string;
+
+beforeEach(() => {
+  env = seededDatabase();
+  app = createApp({ db: env.db });
+  cadre = createTestUser(env.db, "cadre");
+  clientId = uuidv7();
+});
+afterEach(() => env.cleanup());
+
+function push(mutationsToSend: Mutation[]) {
+  return app.request("/api/sync/push", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
+    body: JSON.stringify({ clientId, mutations: mutationsToSend }),
+  });
+}
+
+async function pull(cursor = "c1.0") {
+  const response = await app.request(`/api/sync/pull?clientId=${clientId}&cursor=${cursor}`, {
+    headers: { Cookie: cadre.cookie },
+  });
+  expect(response.status).toBe(200);
+  return PullResponse.parse(await response.json());
+}
+
+describe("a push in one transaction, a savepoint per mutation", () => {
+  it("rolls back the mutation that fails whole, keeps the ones before it, and takes the rest when sent again", async () => {
+    const [first, failing, last] = [readyDraft(), readyDraft(), readyDraft()];
+    const batch = [first, failing, last].map((draft, i) => mutation(i + 1, "putDraft", { draft }));
+    // The failing save's last write (its history entry) fails after its row was written.
+    env.db.$client.exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON main.application_events
+      WHEN NEW.application_id = '${failing.id}' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+
+    const broken = await push(batch);
+    expect(broken.status).toBe(500);
+    const stored = env.db.select({ id: applications.id }).from(applications).all();
+    expect(stored.map((row) => row.id)).toEqual([first.id]);
+    expect(env.db.select({ n: count() }).from(mutations).get()?.n).toBe(1);
+    expect(env.db.select({ n: count() }).from(applicationEvents).get()?.n).toBe(1);
+    expect(env.db.select().from(syncClients).where(eq(syncClients.clientId, clientId)).get()?.lastSeq).toBe(1);
+
+    env.db.$client.exec("DROP TRIGGER temp.fail_one");
+    const again = await push(batch);
+    expect(again.status).toBe(200);
+    const body = PushResponse.parse(await again.json());
+    expect(body.results.map((result) => result.status)).toEqual(["duplicate", "applied", "applied"]);
+    expect(body.lastAppliedSeq).toBe(3);
+    expect(env.db.select({ n: count() }).from(applications).get()?.n).toBe(3);
+    expect(env.db.select({ n: count() }).from(applicationEvents).get()?.n).toBe(3);
+  });
+
+  it("keeps a refusal's own writes beside the batch's other mutations", async () => {
+    const locked = readyDraft();
+    const saved = await push([mutation(1, "putDraft", { draft: locked })]);
+    expect(saved.status).toBe(200);
+    env.db.update(applications).set({ status: "received" }).where(eq(applications.id, locked.id)).run();
+    const next = readyDraft();
+    const response = await push([
+      mutation(2, "putDraft", { draft: locked }),
+      mutation(3, "putDraft", { draft: next }),
+      mutation(4, "deleteDraft", { id: next.id }),
+    ]);
+    const body = PushResponse.parse(await response.json());
+    expect(body.results.map((result) => [result.status, result.code])).toEqual([
+      ["rejected", "workflow-locked"],
+      ["applied", undefined],
+      ["applied", undefined],
+    ]);
+    const rows = env.db.select().from(applications).all();
+    expect(rows.find((row) => row.id === next.id)?.deletedAt).not.toBeNull();
+    expect(rows.find((row) => row.id === locked.id)?.version).toBe(1);
+    expect(env.db.select({ n: count() }).from(mutations).get()?.n).toBe(4);
+  });
+});
+
+describe("the sync hot paths' statements", () => {
+  it("are prepared once: later pushes, pulls and session lookups prepare nothing", async () => {
+    const drafts = Array.from({ length: 10 }, () => readyDraft());
+    expect((await push(drafts.map((draft, i) => mutation(i + 1, "putDraft", { draft })))).status).toBe(200);
+    await pull();
+
+    const prepare = vi.spyOn(env.db.$client, "prepare");
+    const edits = drafts.map((draft, i) => mutation(11 + i, "putDraft", { draft: { ...draft, updatedAt: new Date().toISOString() } }));
+    const fresh = Array.from({ length: 10 }, (_, i) => mutation(21 + i, "putDraft", { draft: readyDraft() }));
+    for (const batch of [
+      edits.slice(0, 9),
+      [...edits.slice(9), ...fresh],
+      [mutation(31, "deleteDraft", { id: drafts[0]?.id ?? "" })],
+    ]) {
+      const response = await push(batch);
+      expect(response.status).toBe(200);
+      expect(PushResponse.parse(await response.json()).results.every((result) => result.status === "applied")).toBe(
+        true,
+      );
+    }
+    expect((await pull()).changes).toHaveLength(20);
+    expect((await app.request("/api/auth/me", { headers: { Cookie: cadre.cookie } })).status).toBe(200);
+    expect(prepare).not.toHaveBeenCalled();
+  });
+
+  it("never scan the applications table", async () => {
+    const prepare = vi.spyOn(env.db.$client, "prepare");
+    await push([mutation(1, "putDraft", { draft: readyDraft() })]);
+    await pull();
+    const selects = prepare.mock.calls.map(([text]) => text).filter((text) => /^\s*SELECT/i.test(text));
+    expect(selects.length).toBeGreaterThan(5);
+    prepare.mockRestore();
+    for (const text of selects) {
+      const plan = env.db.$client
+        .prepare(`EXPLAIN QUERY PLAN ${text}`)
+        .all(...Array.from({ length: (text.match(/\?/g) ?? []).length }, () => "x")) as { detail: string }[];
+      expect(plan.map((step) => step.detail).join("; "), text).not.toMatch(/SCAN (applications|mutations|sessions)\b/);
+    }
+  });
+
+  it("answer a pull from seven fields of each row, never parsing a draft's content", async () => {
+    const drafts = Array.from({ length: 5 }, () => readyDraft({ name: "Nama Yang Tidak Dibaca" }));
+    await push(drafts.map((draft, i) => mutation(i + 1, "putDraft", { draft })));
+    const parse = vi.spyOn(JSON, "parse");
+    const page = await pull();
+    const parsedContent = parse.mock.calls.filter(([text]) => String(text).includes("Nama Yang Tidak Dibaca"));
+    parse.mockRestore();
+    expect(page.changes.map((change) => change.id).sort()).toEqual(drafts.map((draft) => draft.id).sort());
+    expect(parsedContent).toEqual([]);
+  });
+});
