@@ -94,7 +94,9 @@ describe("the sync hot paths' statements", () => {
     await pull();
 
     const prepare = vi.spyOn(env.db.$client, "prepare");
-    const edits = drafts.map((draft, i) => mutation(11 + i, "putDraft", { draft: { ...draft, updatedAt: new Date().toISOString() } }));
+    const edits = drafts.map((draft, i) =>
+      mutation(11 + i, "putDraft", { draft: { ...draft, updatedAt: new Date().toISOString() } }),
+    );
     const fresh = Array.from({ length: 10 }, (_, i) => mutation(21 + i, "putDraft", { draft: readyDraft() }));
     for (const batch of [
       edits.slice(0, 9),
