@@ -44,7 +44,15 @@ afterEach(() => {
 });
 
 type Step =
-  | { kind: "create"; cadre: number; guide: number; village: number; at: number; draftLead: number }
+  | {
+      kind: "create";
+      cadre: number;
+      guide: number;
+      village: number;
+      at: number;
+      draftLead: number;
+      draftLeadSeconds?: number;
+    }
   | { kind: "submit"; app: number; at: number; moveOffice: boolean }
   | { kind: "precheck-failed"; app: number }
   | { kind: "receive"; app: number; at: number }
@@ -58,6 +66,11 @@ type Step =
   | { kind: "delete"; app: number; at: number };
 
 const at = fc.integer({ min: 0, max: SPAN });
+/** Time since the file's last change: seconds to hours, or minutes to weeks (every bucket width). */
+const after = fc.oneof(
+  fc.integer({ min: 0, max: 4 * 3600 }).map((seconds) => seconds * 1000),
+  fc.integer({ min: 0, max: 20 * 1440 }).map((minutes) => minutes * MINUTE),
+);
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 3,
@@ -69,25 +82,26 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       at,
       // Minutes to weeks between the draft's creation and the first submission, and a phone clock ahead (negative).
       draftLead: fc.oneof(fc.integer({ min: -90, max: 240 }), fc.integer({ min: -3 * 1440, max: 30 * 1440 })),
+      draftLeadSeconds: fc.integer({ min: 0, max: 59 }),
     }),
   },
   {
     weight: 4,
-    arbitrary: fc.record({ kind: fc.constant("submit" as const), app: fc.nat(), at, moveOffice: fc.boolean() }),
+    arbitrary: fc.record({ kind: fc.constant("submit" as const), app: fc.nat(), at: after, moveOffice: fc.boolean() }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("precheck-failed" as const), app: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("receive" as const), app: fc.nat(), at }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("receive" as const), app: fc.nat(), at: after }) },
   {
     weight: 4,
     arbitrary: fc.record({
       kind: fc.constant("decide" as const),
       app: fc.nat(),
-      at,
+      at: after,
       decision: fc.constantFrom("verified" as const, "needs-fix" as const, "rejected" as const, "approved" as const),
       reasons: fc.array(fc.nat(), { maxLength: 3 }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("delete" as const), app: fc.nat(), at }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("delete" as const), app: fc.nat(), at: after }) },
 );
 
 interface World {
@@ -117,12 +131,13 @@ interface Row {
   village_code: string | null;
   cadre_id: string;
   deleted_at: string | null;
+  updated_at: string;
 }
 
 /** One workflow step, writing the columns the real writer writes, in one transaction as it does. */
 function apply(w: World, s: Step): void {
-  const run = (sql: string, ...params: unknown[]) => w.db.$client.prepare(sql).run(...params);
   if (s.kind === "create") {
+    const run = (sql: string, ...params: unknown[]) => w.db.$client.prepare(sql).run(...params);
     const cadre = w.cadres[s.cadre % w.cadres.length];
     if (!cadre) return;
     const villages = VILLAGES[cadre.kecamatan as keyof typeof VILLAGES];
@@ -141,7 +156,7 @@ function apply(w: World, s: Step): void {
       iso(s.at),
       iso(s.at),
       cadre.kecamatan,
-      iso(s.at - s.draftLead * MINUTE),
+      iso(s.at - s.draftLead * MINUTE - (s.draftLeadSeconds ?? 0) * 1000),
     );
     w.apps.push(id);
     return;
@@ -150,6 +165,12 @@ function apply(w: World, s: Step): void {
   if (id === undefined) return;
   const row = w.db.$client.prepare("SELECT * FROM applications WHERE id = ?").get(id) as Row;
   if (row.deleted_at !== null) return;
+  // Steps after the creation happen a while after the file's last change.
+  const when = "at" in s ? new Date(Date.parse(row.updated_at) + s.at).toISOString() : row.updated_at;
+  const run = (sql: string, ...params: unknown[]) => {
+    w.db.$client.prepare(sql).run(...params);
+    w.db.$client.prepare("UPDATE applications SET updated_at = ? WHERE id = ?").run(when, id);
+  };
   w.db.$client.transaction(() => {
     switch (s.kind) {
       case "submit":
@@ -158,8 +179,8 @@ function apply(w: World, s: Step): void {
         run(
           `UPDATE applications SET status = 'submitted', submitted_at = ?, submit_count = submit_count + 1,
              first_submitted_at = coalesce(first_submitted_at, ?), kecamatan_code = ?, verdict = NULL WHERE id = ?`,
-          iso(s.at),
-          iso(s.at),
+          when,
+          when,
           s.moveOffice ? (row.kecamatan_code === KEC_A ? KEC_B : KEC_A) : row.kecamatan_code,
           id,
         );
@@ -169,7 +190,7 @@ function apply(w: World, s: Step): void {
         return;
       case "receive":
         if (row.status !== "submitted") return;
-        run("UPDATE applications SET status = 'received', received_at = ? WHERE id = ?", iso(s.at), id);
+        run("UPDATE applications SET status = 'received', received_at = ? WHERE id = ?", when, id);
         return;
       case "decide": {
         if (!["submitted", "received", "verified"].includes(row.status)) return;
@@ -177,10 +198,10 @@ function apply(w: World, s: Step): void {
           `UPDATE applications SET status = ?, decided_at = ?, first_decision_at = coalesce(first_decision_at, ?),
              sent_back_count = sent_back_count + ?, received_at = coalesce(received_at, ?) WHERE id = ?`,
           s.decision,
-          iso(s.at),
-          iso(s.at),
+          when,
+          when,
           s.decision === "needs-fix" ? 1 : 0,
-          iso(s.at),
+          when,
           id,
         );
         if (s.decision !== "needs-fix" && s.decision !== "rejected") return;
@@ -197,7 +218,7 @@ function apply(w: World, s: Step): void {
             s.decision,
             s.decision === "needs-fix" ? REQUIREMENTS[index % REQUIREMENTS.length] : null,
             codes[reason % codes.length],
-            iso(s.at),
+            when,
           );
         }
         return;
@@ -205,7 +226,7 @@ function apply(w: World, s: Step): void {
       case "delete":
         // tombstone: drafts and files sent back can be deleted by their cadre.
         if (row.status !== "draft" && row.status !== "needs-fix") return;
-        run("UPDATE applications SET deleted_at = ?, version = version + 1 WHERE id = ?", iso(s.at), id);
+        run("UPDATE applications SET deleted_at = ?, version = version + 1 WHERE id = ?", when, id);
         return;
     }
   })();
@@ -254,6 +275,39 @@ function expectRollupsToEqualRecount(db: Db, filter: DashboardFilter): void {
   expect(buildDashboard(db, filter, labels, ROLLUPS)).toEqual(buildDashboard(db, filter, labels, RECOUNT));
 }
 
+/**
+ * A median is one number and seldom lands on a wrong bucket: the whole histogram
+ * (every file counted, all time, every office) is compared too, bucket by bucket.
+ */
+function expectHistogramsToEqualRecount(db: Db): void {
+  const recount = new Map<string, number>();
+  const rows = db.$client
+    .prepare(
+      `SELECT CAST(round((julianday(first_submitted_at) - julianday(draft_created_at)) * 86400000.0) AS INTEGER),
+              CAST(round((julianday(first_decision_at) - julianday(first_submitted_at)) * 86400000.0) AS INTEGER)
+       FROM applications WHERE first_submitted_at IS NOT NULL AND deleted_at IS NULL`,
+    )
+    .raw(true)
+    .all() as [number | null, number | null][];
+  for (const [draftMs, verdictMs] of rows) {
+    for (const [measure, ms] of [
+      ["draft-submit", draftMs],
+      ["submit-verdict", verdictMs],
+    ] as const) {
+      if (ms === null) continue;
+      const key = `${measure} ${bucketMinutes(ms)}`;
+      recount.set(key, (recount.get(key) ?? 0) + 1);
+    }
+  }
+  const kept = db.$client
+    .prepare(
+      `SELECT measure || ' ' || minutes AS key, n FROM dashboard_durations
+       WHERE grain = 'a' AND kecamatan = '*' AND guide = '*' AND n <> 0`,
+    )
+    .all() as { key: string; n: number }[];
+  expect(new Map(kept.map((row) => [row.key, row.n]))).toEqual(recount);
+}
+
 describe("dashboard rollups", () => {
   it("equal a full recount of the files after any workflow, for every role, service and date range", () => {
     fc.assert(
@@ -268,6 +322,7 @@ describe("dashboard rollups", () => {
           expectRollupsToEqualRecount(w.db, filterOf(filters[0] as FilterInput));
           for (const s of steps.slice(half)) apply(w, s);
           expectRollupsToEqualRecount(w.db, dashboardFilter({ kind: "all" }, {}));
+          expectHistogramsToEqualRecount(w.db);
           for (const input of filters) expectRollupsToEqualRecount(w.db, filterOf(input as FilterInput));
         },
       ),
