@@ -41,6 +41,9 @@ interface RunFigures {
   tbtMs: number;
   fcpMs: number;
   ttiMs: number;
+  /** Where to look: what the LCP was (a late notice is not the list), and the scripts that held the main thread. */
+  lcpElement: string;
+  mainThreadByScript: string[];
 }
 
 const METRICS = {
@@ -80,7 +83,28 @@ function figures(url: string, result: RunnerResult | undefined): RunFigures {
     tbtMs: metric(METRICS.tbtMs),
     fcpMs: metric(METRICS.fcpMs),
     ttiMs: metric(METRICS.ttiMs),
+    lcpElement: lcpElement(lhr.audits["largest-contentful-paint-element"]?.details),
+    mainThreadByScript: topScripts(lhr.audits["bootup-time"]?.details),
   };
+}
+
+interface Details {
+  type?: string;
+  items?: Record<string, unknown>[];
+}
+
+/** The LCP element's selector and opening words, from the audit's first table. */
+function lcpElement(details: unknown): string {
+  const table = (details as Details | undefined)?.items?.[0] as Details | undefined;
+  const node = table?.items?.[0]?.node as { selector?: string; nodeLabel?: string } | undefined;
+  return node ? `${node.selector ?? "?"} "${(node.nodeLabel ?? "").slice(0, 50)}"` : "?";
+}
+
+/** The three scripts with the most main-thread time (ms), file names only. */
+function topScripts(details: unknown): string[] {
+  return ((details as Details | undefined)?.items ?? [])
+    .slice(0, 3)
+    .map((item) => `${String(item.url).split("/").pop() || "(page)"} ${Math.round(Number(item.total))} ms`);
 }
 
 function median(values: number[]): number {
@@ -91,7 +115,7 @@ function median(values: number[]): number {
 
 /** Median of each figure on its own, and the score's range (the issue quotes "77 (67–79)"). */
 function summarise(runs: RunFigures[]) {
-  const of = (key: keyof RunFigures) => median(runs.map((run) => run[key]));
+  const of = (key: "score" | keyof typeof METRICS) => median(runs.map((run) => run[key]));
   const scores = runs.map((run) => run.score);
   return {
     score: of("score"),
@@ -101,6 +125,8 @@ function summarise(runs: RunFigures[]) {
     fcpMs: of("fcpMs"),
     ttiMs: of("ttiMs"),
     runs: runs.map((run) => `${run.score} LCP ${run.lcpMs} TBT ${run.tbtMs} FCP ${run.fcpMs} TTI ${run.ttiMs}`),
+    lcpElements: [...new Set(runs.map((run) => run.lcpElement))],
+    mainThreadByScript: runs.map((run) => run.mainThreadByScript.join(", ")),
   };
 }
 
