@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { createGunzip } from "node:zlib";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { isReservedKey } from "../../shared/reserved-keys";
@@ -34,7 +36,11 @@ export const RESERVED_KEY_MESSAGE = "This key is not allowed";
 /**
  * Reads a JSON request body of at most `maxBytes` and validates it with
  * `schema`. Answers (as `response`):
- * - 413 body_too_large: Content-Length or the bytes actually sent exceed the limit
+ * - 413 body_too_large: Content-Length or the bytes actually sent exceed the
+ *   limit; for a gzip body, the bytes sent or the bytes it inflates to (read
+ *   as a stream and stopped at the limit: a zip bomb is never inflated whole)
+ * - 415 unsupported_content_encoding: a Content-Encoding other than gzip or identity
+ * - 400 invalid_gzip: a gzip body that is corrupt or cut short
  * - 400 invalid_json: empty, not UTF-8 or not JSON
  * - 400 body_too_deep: arrays and objects nested more than MAX_JSON_DEPTH levels
  *   (`details.maxDepth`), refused before the schema sees the value
@@ -57,8 +63,11 @@ export async function readJson<T>(
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
     return fail(apiError(c, 413, "body_too_large", { maxBytes }));
   }
-  const bytes = await readLimited(c.req.raw, maxBytes);
+  const encoding = contentEncoding(c.req.header("content-encoding"));
+  if (!encoding) return fail(apiError(c, 415, "unsupported_content_encoding", { accepted: ["gzip", "identity"] }));
+  const bytes = await readLimited(c.req.raw, maxBytes, encoding);
   if (bytes === "too_large") return fail(apiError(c, 413, "body_too_large", { maxBytes }));
+  if (bytes === "corrupt") return fail(apiError(c, 400, "invalid_gzip"));
 
   let parsed: unknown;
   try {
@@ -123,10 +132,29 @@ function setAsideItems(root: unknown, { array, keep }: { array: string; keep: re
   return found;
 }
 
-/** The body's bytes, or "too_large" as soon as more than `maxBytes` arrive (the rest is not read). */
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | "too_large"> {
+type Encoding = "identity" | "gzip";
+
+/**
+ * The body's coding, or null for one this server does not read. The phone
+ * gzips its pushes (client/sync/engine.ts); x-gzip is gzip's old name (RFC 9110).
+ */
+function contentEncoding(header: string | undefined): Encoding | null {
+  const value = header?.trim().toLowerCase() ?? "";
+  if (value === "" || value === "identity") return "identity";
+  return value === "gzip" || value === "x-gzip" ? "gzip" : null;
+}
+
+type Read = Uint8Array | "too_large" | "corrupt";
+
+/**
+ * The body's bytes, decoded, or "too_large" as soon as more than `maxBytes`
+ * arrive or inflate (the rest is neither read nor inflated), or "corrupt" for
+ * a gzip stream that does not decode.
+ */
+async function readLimited(request: Request, maxBytes: number, encoding: Encoding): Promise<Read> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
+  if (encoding === "gzip") return inflateLimited(reader, maxBytes);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -139,6 +167,61 @@ async function readLimited(request: Request, maxBytes: number): Promise<Uint8Arr
     }
     chunks.push(value);
   }
+  return concat(chunks, total);
+}
+
+/**
+ * Inflates the body as it arrives, stopping at the first output byte past
+ * `maxBytes`: a zip bomb costs at most the limit's worth of inflating, and
+ * the bytes not yet sent are never read (zlib's buffer holds the reading back).
+ * The compressed bytes are held to the limit too: gzip never makes JSON
+ * bigger, and a stream of empty gzip members, which inflates to nothing, must
+ * not be read forever.
+ */
+function inflateLimited(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number): Promise<Read> {
+  const gunzip = createGunzip();
+  const chunks: Uint8Array[] = [];
+  let inflated = 0;
+  let sent = 0;
+  return new Promise<Read>((resolve) => {
+    let finished = false;
+    const finish = (result: Read) => {
+      if (finished) return;
+      finished = true;
+      gunzip.destroy();
+      if (result === "too_large" || result === "corrupt") reader.cancel().catch(() => {});
+      resolve(result);
+    };
+    const stopped = new Promise<void>((done) => gunzip.once("close", done));
+    gunzip.on("data", (chunk: Buffer) => {
+      inflated += chunk.byteLength;
+      if (inflated > maxBytes) finish("too_large");
+      else chunks.push(chunk);
+    });
+    gunzip.once("error", () => finish("corrupt"));
+    gunzip.once("end", () => finish(concat(chunks, inflated)));
+    void (async () => {
+      try {
+        while (!finished) {
+          const { done, value } = await reader.read();
+          if (done) {
+            gunzip.end();
+            return;
+          }
+          sent += value.byteLength;
+          if (sent > maxBytes) return finish("too_large");
+          if (!gunzip.write(value)) await Promise.race([once(gunzip, "drain"), stopped]);
+        }
+      } catch {
+        // The client went away mid-body: what arrived cannot be a whole gzip stream.
+        finish("corrupt");
+      }
+    })();
+  });
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]?.byteLength === total) return chunks[0];
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

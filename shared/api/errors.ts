@@ -45,6 +45,14 @@ export const ERROR_MESSAGES = {
     id: "Data yang dikirim bertingkat terlalu dalam. Sederhanakan isinya (misalnya syarat bersarang), lalu kirim lagi.",
     en: "The request body is nested too deeply. Simplify it (nested conditions, for example) and send it again.",
   },
+  unsupported_content_encoding: {
+    id: "Data dikirim dengan pemadatan yang tidak didukung. Kirim tanpa pemadatan atau dengan gzip.",
+    en: "The body's Content-Encoding is not supported. Send it uncompressed or as gzip.",
+  },
+  invalid_gzip: {
+    id: "Data terpadat (gzip) rusak atau terpotong. Kirim lagi.",
+    en: "The gzip-compressed body is corrupt or cut short. Send it again.",
+  },
   session_required: { id: "Silakan masuk dulu.", en: "Please sign in first." },
   session_expired: {
     id: "Sesi Anda sudah berakhir. Silakan masuk lagi; data di HP tetap aman.",
