@@ -38,7 +38,15 @@ export interface ServerBench {
   closedLoopSeconds: number;
   /** Route label → bytes of one answer on the wire (gzip where offered) and its status. */
   answers: Record<string, { status: number; bytes: number }>;
-  closedLoop: (ClosedLoopResult & { ratioToBareHono: number })[];
+  closedLoop: (ClosedLoopResult & {
+    /** requests/s ÷ bare Hono's at the same connections (mean of its two runs). */
+    ratioToBareHono: number;
+    /**
+     * Bare Hono's CPU per request ÷ this route's: the same ratio as the server would reach with a
+     * core to itself. Steadier than requests/s when other work shares the machine.
+     */
+    cpuRatioToBareHono: number;
+  })[];
   openLoop: OpenLoopResult & { seconds: number; periodMs: number; mutationsPerPush: number };
 }
 
@@ -159,9 +167,9 @@ export async function benchServer(): Promise<ServerBench> {
     await bare.stop();
   }
 
-  const bareAt = (connections: number) => {
+  const bareMean = (connections: number, field: "requestsPerSecond" | "cpuMsPerRequest") => {
     const runs = [...reference, ...referenceAgain].filter((r) => r.connections === connections);
-    return runs.reduce((sum, r) => sum + r.requestsPerSecond, 0) / runs.length;
+    return runs.reduce((sum, r) => sum + r[field], 0) / runs.length;
   };
   return {
     machine: `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()
@@ -171,7 +179,8 @@ export async function benchServer(): Promise<ServerBench> {
     answers,
     closedLoop: [...reference, ...measured, ...referenceAgain].map((r) => ({
       ...r,
-      ratioToBareHono: +(r.requestsPerSecond / bareAt(r.connections)).toFixed(4),
+      ratioToBareHono: +(r.requestsPerSecond / bareMean(r.connections, "requestsPerSecond")).toFixed(4),
+      cpuRatioToBareHono: +(bareMean(r.connections, "cpuMsPerRequest") / r.cpuMsPerRequest).toFixed(4),
     })),
     openLoop: { ...open, seconds: openSeconds, periodMs: PUSH_PERIOD_MS, mutationsPerPush: MUTATIONS_PER_PUSH },
   };
@@ -179,7 +188,18 @@ export async function benchServer(): Promise<ServerBench> {
 
 /** The figures as a plain-text table, for reading beside the JSON. */
 export function serverTable(bench: ServerBench): string {
-  const header = ["route", "conns", "req/s", "× bare", "p50 ms", "p99 ms", "errors", "non-2xx", "CPU ms/req"];
+  const header = [
+    "route",
+    "conns",
+    "req/s",
+    "× bare",
+    "p50 ms",
+    "p99 ms",
+    "errors",
+    "non-2xx",
+    "CPU ms/req",
+    "× bare by CPU",
+  ];
   const rows = bench.closedLoop.map((r) => [
     r.route,
     String(r.connections),
@@ -190,6 +210,7 @@ export function serverTable(bench: ServerBench): string {
     String(r.errors),
     String(r.non2xx),
     r.cpuMsPerRequest.toFixed(3),
+    `${(r.cpuRatioToBareHono * 100).toFixed(1)} %`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) =>
