@@ -5,6 +5,7 @@ import type { Mutation, PullResponse, PushResponse } from "../../shared/sync/pro
 import type { Account } from "../account/session";
 import type { LocalDb, OutboxRow } from "../db/local-db";
 import { explainRefusedPages, recordRefusedUpload } from "../uploads/refusals";
+import { pushBody, refusedGzip } from "./push-body";
 
 const PUSH_BATCH = 100;
 const PULL_LIMIT = 200;
@@ -208,6 +209,21 @@ async function failure(response: Response): Promise<StopSync> {
   return new StopSync("refused", code ?? `http-${response.status}`);
 }
 
+/** POST /api/sync/push, gzip where the phone can; sent again plain to a server that does not read gzip. */
+async function sendPush(deps: SyncDeps, json: string): Promise<Response> {
+  const sent = await pushBody(json);
+  const response = await deps.fetch("/api/sync/push", { method: "POST", headers: sent.headers, body: sent.body });
+  if (!sent.gzip || response.ok || (response.status !== 400 && response.status !== 415)) return response;
+  const code = (
+    (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { error?: { code?: string } } | null
+  )?.error?.code;
+  if (!refusedGzip(sent, response.status, code)) return response;
+  return deps.fetch("/api/sync/push", { method: "POST", headers: { "Content-Type": "application/json" }, body: json });
+}
+
 /**
  * Pushes the outbox in order. Returns, per guide, the newest version a
  * `guide-outdated` refusal said the office now takes.
@@ -225,11 +241,8 @@ async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome
     });
     if (batch.length === 0) return outdated;
     deps.onProgress?.({ phase: "push" });
-    const response = await deps.fetch("/api/sync/push", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ clientId, mutations: batch.map(toMutation) }),
-    });
+    const json = JSON.stringify({ clientId, mutations: batch.map(toMutation) });
+    const response = await sendPush(deps, json);
     if (!response.ok) throw await failure(response);
     const result = (await response.json()) as PushResponse;
     const bySeq = new Map(batch.map((entry) => [entry.seq, entry]));
