@@ -1,6 +1,6 @@
 import { promisify } from "node:util";
 import { gzip, gzipSync } from "node:zlib";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 
 /** Below this many bytes a gzip header and a CPU pass cost more than they save (an MTU holds ~1,400). */
 export const COMPRESS_THRESHOLD = 1024;
@@ -59,42 +59,75 @@ function addVary(headers: Headers): void {
   }
 }
 
+type JsonArgs = [arg?: unknown, headers?: unknown];
+type BodyFn = (data: string | Uint8Array<ArrayBuffer>, ...rest: JsonArgs) => Response;
+
 /**
- * Compression for the API's JSON answers, which are always built whole (c.json):
- * small ones go out as they are with their Content-Length (hono/compress only
- * skips small bodies whose length it knows, and c.json sets none, so it
- * gzipped a 75-byte health answer); larger ones are gzipped in one call with
- * their compressed length. Answers that set their own Content-Encoding (the
- * catalogue, compressed once per change) or Content-Length, and anything not
- * JSON (streams, files), pass through untouched for hono/compress to judge.
+ * Compression for the API's JSON answers, which are always built whole by
+ * c.json: the middleware replaces c.json for the request so the text is
+ * measured as it is made, never read back from the Response (reading a body
+ * back costs more than building it). Small answers go out as they are with
+ * their Content-Length (hono/compress only skips small bodies whose length it
+ * knows, and c.json sets none, so it gzipped a 75-byte health answer); larger
+ * ones are gzipped in one call with their compressed length; the largest are
+ * gzipped on libuv's pool after the handler. Answers that set their own
+ * Content-Encoding or Content-Length (the catalogue, health, errors), and
+ * anything not JSON (streams, files), pass through for hono/compress to judge.
+ * No API answer asks for no-transform, so Cache-Control is not consulted.
  */
 export function compressJson(threshold = COMPRESS_THRESHOLD): MiddlewareHandler {
   return async function compressJson(c, next) {
+    const body = c.body as unknown as BodyFn;
+    const json = (object: unknown, ...rest: JsonArgs): Response => {
+      const text = JSON.stringify(object);
+      const length = Buffer.byteLength(text);
+      c.header("Content-Type", "application/json");
+      // Set afresh on every call: a second answer must not inherit the first one's length or encoding.
+      c.header("Content-Encoding", undefined);
+      if (length < threshold) {
+        c.header("Content-Length", String(length));
+        return body(text, ...rest);
+      }
+      c.header("Vary", "Accept-Encoding");
+      if (length > ASYNC_ABOVE) {
+        c.header("Content-Length", undefined);
+        return body(text, ...rest);
+      }
+      const encoding =
+        c.req.method === "HEAD" ? "identity" : negotiateEncoding(c.req.header("Accept-Encoding"), OFFERED);
+      const bytes = encoding === "identity" ? Buffer.from(text) : gzipSync(text);
+      if (encoding !== "identity") c.header("Content-Encoding", encoding);
+      c.header("Content-Length", String(bytes.byteLength));
+      return body(bytes, ...rest);
+    };
+    c.json = json as unknown as typeof c.json;
     await next();
-    const res = c.res;
-    const headers = res.headers;
-    if (
-      c.req.method === "HEAD" ||
-      res.status === 204 ||
-      res.status === 304 ||
-      !res.body ||
-      headers.has("Content-Encoding") ||
-      headers.has("Content-Length") ||
-      !isJson(headers.get("Content-Type"))
-    ) {
-      return;
-    }
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    const encoding =
-      bytes.byteLength < threshold || /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(headers.get("Cache-Control") ?? "")
-        ? "identity"
-        : negotiateEncoding(c.req.header("Accept-Encoding"), ["gzip", "identity"]);
-    const body =
-      encoding === "identity" ? bytes : bytes.byteLength > ASYNC_ABOVE ? await gzipAsync(bytes) : gzipSync(bytes);
-    c.res = new Response(body, res);
-    const out = c.res.headers;
-    out.set("Content-Length", String(body.byteLength));
-    if (bytes.byteLength >= threshold) addVary(out);
-    if (encoding !== "identity") out.set("Content-Encoding", encoding);
+    await compressLarge(c.req.method, c.req.header("Accept-Encoding"), c);
   };
+}
+
+const OFFERED: readonly Encoding[] = ["gzip", "identity"];
+
+/** The largest JSON answers, left by c.json without a length: gzipped off the event loop. */
+async function compressLarge(method: string, acceptEncoding: string | undefined, c: Context): Promise<void> {
+  const res = c.res;
+  const headers = res.headers;
+  if (
+    method === "HEAD" ||
+    res.status === 204 ||
+    res.status === 304 ||
+    !res.body ||
+    headers.has("Content-Encoding") ||
+    headers.has("Content-Length") ||
+    !isJson(headers.get("Content-Type"))
+  ) {
+    return;
+  }
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const encoding = bytes.byteLength < COMPRESS_THRESHOLD ? "identity" : negotiateEncoding(acceptEncoding, OFFERED);
+  const out = encoding === "identity" ? bytes : await gzipAsync(bytes);
+  c.res = new Response(out, res);
+  c.res.headers.set("Content-Length", String(out.byteLength));
+  if (bytes.byteLength >= COMPRESS_THRESHOLD) addVary(c.res.headers);
+  if (encoding !== "identity") c.res.headers.set("Content-Encoding", encoding);
 }

@@ -21,6 +21,8 @@ export function apiError(
   const text = JSON.stringify(errorBody(code, requestLocale(c), details));
   // With its length the answer passes the compression middleware untouched (almost every error is
   // a couple of hundred bytes); a large one (a list of issues) is left for it to gzip.
-  if (text.length < COMPRESS_THRESHOLD / 3) c.header("Content-Length", String(Buffer.byteLength(text)));
+  // An answer begun before a failure must not lend the error its length or encoding.
+  c.header("Content-Encoding", undefined);
+  c.header("Content-Length", text.length < COMPRESS_THRESHOLD / 3 ? String(Buffer.byteLength(text)) : undefined);
   return c.body(text, status, { "Content-Type": "application/json" });
 }
