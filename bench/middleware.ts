@@ -16,7 +16,7 @@
  * knowledge of which middleware the app mounts and runs unchanged on older
  * commits (for before/after figures).
  *
- * `npx tsx bench/middleware.ts [requests per round=300] [rounds=7] [generated guides=1000]`
+ * `npx tsx bench/middleware.ts [requests per round=100] [rounds=5] [generated guides=1000]`
  */
 import { Hono } from "hono";
 import { v7 as uuidv7 } from "uuid";
@@ -99,6 +99,8 @@ async function selfBreakdown(
   call: (requester: Requester, i: number) => Promise<Response>,
   count: number,
 ): Promise<Record<string, number>> {
+  // Warm: this app's caches (the catalogue's bodies) fill on its first requests.
+  for (let i = 0; i < 20; i++) await (await call(app, i)).arrayBuffer();
   selfTime.clear();
   let total = 0;
   let body = 0;
@@ -123,7 +125,7 @@ async function selfBreakdown(
   return out;
 }
 
-export async function benchMiddleware(count = 300, rounds = 7, generated = 1000): Promise<Record<string, unknown>> {
+export async function benchMiddleware(count = 100, rounds = 5, generated = 1000): Promise<Record<string, unknown>> {
   const database = tempDatabase();
   seedIfEmpty(database.db);
   for (const guide of generated ? generateCatalogue(generated) : []) publishGuide(database.db, guide);
@@ -144,7 +146,7 @@ export async function benchMiddleware(count = 300, rounds = 7, generated = 1000)
 
   // Push bodies built before any clock starts: each push is 10 new drafts.
   let seq = 0;
-  const pushBodies = Array.from({ length: (50 + count * rounds) * 2 + count + 10 }, () =>
+  const pushBodies = Array.from({ length: (50 + count * rounds) * 2 + count + 40 }, () =>
     JSON.stringify({
       clientId,
       mutations: Array.from({ length: 10 }, () => mutation(++seq, "putDraft", { draft: readyDraft() })),
@@ -207,6 +209,7 @@ export async function benchMiddleware(count = 300, rounds = 7, generated = 1000)
     rounds,
   );
   results['bare Hono GET "/" (reference)'] = { cpuUsPerRequest: bareCpu };
+  console.error(JSON.stringify({ bareCpuUsPerRequest: bareCpu }));
   for (const [label, call] of Object.entries(routes)) {
     const sample = await call(app, 0);
     const status = sample.status;
@@ -220,7 +223,7 @@ export async function benchMiddleware(count = 300, rounds = 7, generated = 1000)
       count,
       rounds,
     );
-    results[label] = {
+    const result = {
       status,
       encoding,
       bytes,
@@ -228,6 +231,9 @@ export async function benchMiddleware(count = 300, rounds = 7, generated = 1000)
       timesBare: Math.round((cpu / bareCpu) * 10) / 10,
       selfUs: await selfBreakdown(instrumented, call, count),
     };
+    results[label] = result;
+    // Progress on stderr: a long run on a busy machine still leaves its finished routes behind.
+    console.error(JSON.stringify({ [label]: result }));
   }
   database.cleanup();
   return results;
