@@ -143,6 +143,61 @@ describe("a file the phone calls ready is a file the office accepts", () => {
   });
 });
 
+describe("a statement someone else makes about the applicant", () => {
+  it("prints the house owner's statement with their identity left blank and the applicant named, and asks the owner's signature", async () => {
+    publishGuide(
+      env.server.db,
+      sampleGuide({
+        id: "surat-uji-pemilik-rumah",
+        title: text("Surat Keterangan Uji Pemilik Rumah", "House owner test certificate"),
+        questions: [],
+        requirements: [
+          {
+            id: "pernyataan-pemilik-rumah",
+            kind: "statement",
+            label: text("Surat pernyataan pemilik rumah", "House owner's statement"),
+            statement: {
+              title: text("Surat Pernyataan Pemilik Rumah", "Statement by the House Owner"),
+              body: text(
+                "selaku pemilik rumah di {address}, menyatakan bahwa {fullName} (NIK {nik}) tinggal di rumah saya.",
+                "as the owner of the house at {address}, declare that {fullName} (NIK {nik}) lives in my house.",
+              ),
+              declarant: text("Pemilik rumah", "House owner"),
+            },
+          },
+        ],
+      }),
+    );
+    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.71.01" });
+    const context = await env.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await signIn(page, env.server.url, cadre.username);
+    await page.goto(`${env.server.url}/panduan/surat-uji-pemilik-rumah`);
+    await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
+    await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+    await page.getByLabel("Nama lengkap (sesuai KTP)").fill("Budi Santoso");
+    await page.getByLabel("NIK (16 angka)").fill(NIK);
+
+    const statement = card(page, "Surat pernyataan pemilik rumah");
+    await expect.poll(() => statement.textContent()).toContain("minta pemilik rumah menandatanganinya");
+    await statement.getByRole("button", { name: "Lihat surat pernyataan untuk ditandatangani" }).click();
+    const sheet = page.locator(".statement-dialog");
+    await expect.poll(() => sheet.textContent()).toContain(`Budi Santoso (NIK ${NIK}) tinggal di rumah saya`);
+    // The owner writes their own name and NIK: the applicant's are not printed as the declarant's.
+    expect(await sheet.locator(".statement-identity").textContent()).not.toContain("Budi Santoso");
+    expect(await sheet.textContent()).toContain("Yang menyatakan, pemilik rumah");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await sheet.locator("h2").scrollIntoViewIfNeeded();
+    await screenshot(page, "draft-statement-by-house-owner");
+    await sheet.getByRole("button", { name: "Tutup" }).click();
+    await statement
+      .getByLabel("Pemilik rumah sudah mengisi identitasnya dan menandatangani surat pernyataan ini")
+      .check();
+    await expect.poll(() => statement.textContent()).not.toContain("minta pemilik rumah menandatanganinya");
+    await context.close();
+  });
+});
+
 describe("eligibility dates on the phone", () => {
   it("asks for a date an eligibility rule reads with a date picker, and refuses a birth still ahead", async () => {
     const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.71.01" });
