@@ -18,7 +18,7 @@ export interface AccessEntry {
  * the log this way.
  */
 export function accessLog(write: (entry: AccessEntry) => void): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+  return async function accessLog(c, next) {
     const started = performance.now();
     await next();
     write({
