@@ -2,17 +2,33 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const DIST = resolve(import.meta.dirname, "../dist");
+/** The build measured: MASDARIN_DIST, like the browser tests, or the project's dist/. */
+const DIST = process.env.MASDARIN_DIST ?? resolve(import.meta.dirname, "../dist");
 
 interface ManifestChunk {
   file: string;
   isEntry?: boolean;
   imports?: string[];
   css?: string[];
+  /** Worker scripts the chunk starts (each bundled whole, with its own copy of its libraries). */
+  assets?: string[];
 }
 
-/** Modules the app imports dynamically at start-up, right after the first paint (client/main.tsx, store.ts). */
-const LOADED_AT_STARTUP = ["sw-register.ts", "catalogue/sync.ts", "shared/search.ts"];
+/**
+ * Workers the page starts while the list comes: the search index's
+ * (client/catalogue/search-index.ts), started with the first guides.
+ */
+const WORKERS_AT_STARTUP = ["search-worker-"];
+
+/**
+ * What waits until the first screen is done (client/main.tsx): the catalogue
+ * worker that validates and stores the first download (zod and Dexie), the
+ * account and sync with the page's own Dexie, the service worker's
+ * registration. Not start-up JS: none of it is fetched before the list is on
+ * screen, and the service worker's precache fetches it all anyway.
+ */
+const LOADED_AFTER_FIRST_SCREEN = ["sw-register.ts", "account/session.ts", "sync/runner.ts", "_local-db-"];
+const WORKERS_AFTER_FIRST_SCREEN = ["fetch-worker-"];
 
 /**
  * The files the first screen needs before it can paint: the entry chunk, its
@@ -23,19 +39,39 @@ export function firstScreenAssets(): string[] {
 }
 
 /**
- * Everything a first visit downloads before it settles: the first screen plus
- * the chunks loaded right after the first paint (the catalogue sync with zod,
- * the search index, the service worker registration).
+ * The JavaScript a first visit fetches at start-up, before and while its list
+ * comes: the first screen plus the workers started with it (budget: 60 KB
+ * gzip, tests/build/budget.test.ts).
  */
 export function startupAssets(): string[] {
-  return collect((chunk, key) => !!chunk.isEntry || LOADED_AT_STARTUP.some((name) => key.endsWith(name)));
+  return [...firstScreenAssets(), ...workerAssets(WORKERS_AT_STARTUP)];
+}
+
+/** Fetched once the first screen is done (see LOADED_AFTER_FIRST_SCREEN), less what start-up already fetched. */
+export function afterFirstScreenAssets(): string[] {
+  const startup = new Set(startupAssets());
+  const later = collect((_chunk, key) => LOADED_AFTER_FIRST_SCREEN.some((name) => key.includes(name)));
+  return [...later, ...workerAssets(WORKERS_AFTER_FIRST_SCREEN)].filter((file) => !startup.has(file));
+}
+
+function readManifest(): Record<string, ManifestChunk> {
+  return JSON.parse(readFileSync(resolve(DIST, ".vite/manifest.json"), "utf8")) as Record<string, ManifestChunk>;
+}
+
+/** Worker scripts named in the manifest (as assets of the chunks that start them) whose file name starts so. */
+function workerAssets(prefixes: string[]): string[] {
+  const files = new Set<string>();
+  for (const chunk of Object.values(readManifest())) {
+    for (const asset of chunk.assets ?? []) {
+      const name = asset.split("/").pop() ?? "";
+      if (asset.endsWith(".js") && prefixes.some((prefix) => name.startsWith(prefix))) files.add(resolve(DIST, asset));
+    }
+  }
+  return [...files];
 }
 
 function collect(isRoot: (chunk: ManifestChunk, key: string) => boolean): string[] {
-  const manifest = JSON.parse(readFileSync(resolve(DIST, ".vite/manifest.json"), "utf8")) as Record<
-    string,
-    ManifestChunk
-  >;
+  const manifest = readManifest();
   const files = new Set<string>();
   const visit = (key: string) => {
     const chunk = manifest[key];

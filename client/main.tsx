@@ -1,43 +1,80 @@
 import { render } from "preact";
 import { App } from "./app";
-import { loadCatalogue, refreshCatalogue } from "./catalogue/store";
-import { localDb } from "./db/local-db";
+import { lastUpdatedAt, loadCatalogue, refreshCatalogue } from "./catalogue/store";
+import "./catalogue/zod-jitless";
 import { locale } from "./i18n";
 import "./styles.css";
 
 document.documentElement.lang = locale.value;
-
-// zod (loaded later, in lazy chunks) probes `new Function` unless jitless; under the CSP that probe
-// is reported as a script-src violation. Its config lives on globalThis, so set it before any chunk.
-(globalThis as { __zod_globalConfig?: object }).__zod_globalConfig = { jitless: true };
-
-// Another tab is upgrading the database schema: let it, and reload onto the new version.
-localDb.on("versionchange", () => {
-  localDb.close();
-  location.reload();
-  return false;
-});
 
 // A lazily loaded chunk that vanished with an app update: reload onto the new version.
 addEventListener("vite:preloadError", () => location.reload());
 
 render(<App />, document.getElementById("app") as HTMLElement);
 
-// The saved catalogue first (instant, offline), then the network in the background.
-void loadCatalogue().then(() => {
-  if (navigator.onLine) void refreshCatalogue();
-});
+// The saved catalogue first (plain IndexedDB, instant, offline), then the network.
+const stored = loadCatalogue();
+const firstRefresh = stored.then(() => (navigator.onLine ? refreshCatalogue() : undefined));
 addEventListener("online", () => void refreshCatalogue());
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible" && navigator.onLine) void refreshCatalogue();
 });
 
-// Sync (a no-op until a cadre signs in) starts after the first paint, like everything below.
-void import("./account/session").then(async ({ loadAccount }) => {
-  await loadAccount();
-  const { startSyncTriggers } = await import("./sync/runner");
-  startSyncTriggers();
-});
+/** After the frame that shows the current state (with a bound: a hidden tab draws no frames). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const bound = setTimeout(resolve, 500);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(bound);
+        resolve();
+      }, 0),
+    );
+  });
+}
 
-// Off the critical path: the worker registration is not needed to show anything.
-void import("./sw-register").then(({ registerServiceWorker }) => registerServiceWorker());
+function idle(): Promise<void> {
+  return new Promise((resolve) =>
+    "requestIdleCallback" in window
+      ? requestIdleCallback(() => resolve(), { timeout: 2000 })
+      : setTimeout(resolve, 200),
+  );
+}
+
+/** A stalled first download must not keep the app from ever working offline. */
+const FIRST_DOWNLOAD_PATIENCE_MS = 20_000;
+
+/**
+ * The list (or why there is none) is on screen: with a catalogue stored, as
+ * soon as it is read; on a new device, once the first download is over.
+ * What follows no longer competes with it for a slow link or the CPU.
+ */
+const firstScreenDone = stored
+  .then(() =>
+    lastUpdatedAt.value === null
+      ? Promise.race([firstRefresh, new Promise((resolve) => setTimeout(resolve, FIRST_DOWNLOAD_PATIENCE_MS))])
+      : undefined,
+  )
+  .then(afterPaint)
+  .then(idle);
+
+// The signed-in cadre and sync (a no-op until sign-in), with the database library on the page: at once on a
+// device with a catalogue stored (a cadre's), after the first screen on a new device (nobody is signed in yet).
+void stored
+  .then(() => (lastUpdatedAt.value === null ? firstScreenDone : undefined))
+  .then(async () => {
+    const [{ loadAccount }, { localDb }] = await Promise.all([import("./account/session"), import("./db/local-db")]);
+    // Another tab is upgrading the database schema: let it, and reload onto the new version.
+    localDb.on("versionchange", () => {
+      localDb.close();
+      location.reload();
+      return false;
+    });
+    await loadAccount();
+    const { startSyncTriggers } = await import("./sync/runner");
+    startSyncTriggers();
+  });
+
+// The service worker's precache (every chunk of the app) waits for the first screen too: on a 400 kbit/s link
+// it would otherwise slow the catalogue's download and storing.
+void firstScreenDone.then(() => import("./sw-register")).then(({ registerServiceWorker }) => registerServiceWorker());

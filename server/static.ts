@@ -1,8 +1,26 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
 import type { AppEnv } from "./http/env";
+
+/**
+ * The catalogue's download starts with the HTML, in parallel with the app's
+ * code, instead of after it: the page's first `fetch("/api/guides")` (same
+ * URL, same credentials mode) takes over this request. Only in the HTML the
+ * server answers a navigation with, that is a browser without the service
+ * worker (a first visit); the precached shell (/index.html, what the worker
+ * serves offline and on later visits) stays without it, where the device has
+ * the catalogue and asks only for changes.
+ */
+export const CATALOGUE_PRELOAD = '<link rel="preload" href="/api/guides" as="fetch" crossorigin="anonymous" />';
+
+export function withCataloguePreload(html: string): string {
+  const charset = /<meta charset="utf-8" ?\/?>/i.exec(html);
+  if (!charset) throw new Error("The built index.html has no <meta charset>: cannot place the catalogue preload.");
+  const end = charset.index + charset[0].length;
+  return `${html.slice(0, end)}\n    ${CATALOGUE_PRELOAD}${html.slice(end)}`;
+}
 
 /**
  * Serves the built PWA. Hashed assets are cached forever; the entry points
@@ -21,10 +39,12 @@ export function mountPwa(app: Hono<AppEnv>, staticDir: string): void {
     await next();
     if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-cache");
   });
-  app.use("*", serveStatic({ root: staticDir }));
-  // Client-side routes (/panduan/...) load the app shell; the app routes itself.
+  // Read once: a new build means a restarted server.
+  const firstVisitShell = withCataloguePreload(readFileSync(join(staticDir, "index.html"), "utf8"));
+  // The root and client-side routes (/panduan/...) load the app shell; the app routes itself.
   app.get("*", async (c, next) => {
     if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
-    return serveStatic({ root: staticDir, path: "index.html" })(c, next);
+    return c.html(firstVisitShell);
   });
+  app.use("*", serveStatic({ root: staticDir }));
 }

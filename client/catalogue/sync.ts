@@ -1,71 +1,22 @@
 import { CataloguePage } from "../../shared/api/catalogue";
 import { parseDroppingUnknownKeys } from "../../shared/tolerant-parse";
 import type { LocalDb } from "../db/local-db";
+import { type DownloadProgress, downloadCatalogue } from "./download";
 
-export class CatalogueSyncError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = "CatalogueSyncError";
-  }
-}
-
-/** Bytes of the catalogue received so far, and the whole when the server says it (not when compressed). */
-export type DownloadProgress = (received: number, total: number | null) => void;
+export { CatalogueSyncError, type DownloadProgress } from "./download";
 
 /**
- * Reads a response body while counting its bytes, so a first visit on slow
- * 3G can say how far the download is. Falls back to plain JSON without a
- * readable stream.
+ * Validates a catalogue page (the server's bytes, or what JSON.parse made of
+ * them) and applies it with its cursor in one transaction: a crash between
+ * the two can never leave a cursor that claims changes the device does not
+ * have. Returns whether any guide changed. Runs in the catalogue worker, so
+ * zod's work never holds the page.
  */
-async function readJson(response: Response, onProgress?: DownloadProgress): Promise<unknown> {
-  if (!onProgress || !response.body) return response.json();
-  const header = Number(response.headers.get("Content-Length"));
-  // A compressed body's Content-Length counts compressed bytes, not the ones read here.
-  const total = header > 0 && !response.headers.get("Content-Encoding") ? header : null;
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  onProgress(0, total);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.byteLength;
-    onProgress(received, total);
-  }
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return JSON.parse(new TextDecoder().decode(bytes));
-}
-
-/**
- * Fetches the catalogue delta and applies it with its cursor in one
- * transaction: a crash between the two can never leave a cursor that claims
- * changes the device does not have. Returns whether any guide changed.
- */
-export async function pullCatalogue(
-  db: LocalDb,
-  fetchFn: typeof fetch,
-  onProgress?: DownloadProgress,
-): Promise<boolean> {
-  const cursor = (await db.meta.get("catalogueCursor"))?.value;
-  const url = cursor ? `/api/guides?since=${encodeURIComponent(cursor)}` : "/api/guides";
-  let response = await fetchFn(url, { headers: { Accept: "application/json" } });
-  if (response.status === 400 && cursor) {
-    // The server no longer understands our cursor: start over from the whole catalogue.
-    response = await fetchFn("/api/guides", { headers: { Accept: "application/json" } });
-  }
-  if (!response.ok) throw new CatalogueSyncError(`catalogue request failed`, response.status);
+export async function storeCataloguePage(db: LocalDb, body: Uint8Array | unknown): Promise<boolean> {
+  const json = body instanceof Uint8Array ? JSON.parse(new TextDecoder().decode(body)) : body;
   // Validate before writing: a broken server response must never replace good offline data.
   // Fields a newer server added are dropped, not fatal: an app not yet updated keeps its guides current.
-  const page = parseDroppingUnknownKeys(CataloguePage, await readJson(response, onProgress));
+  const page = parseDroppingUnknownKeys(CataloguePage, json);
   const now = new Date().toISOString();
   const changed = page.reset || page.guides.length > 0 || page.withdrawn.length > 0;
   await db.transaction("rw", db.guides, db.meta, async () => {
@@ -82,4 +33,14 @@ export async function pullCatalogue(
     ]);
   });
   return changed;
+}
+
+/** Fetches the catalogue delta since the saved cursor and stores it. Returns whether any guide changed. */
+export async function pullCatalogue(
+  db: LocalDb,
+  fetchFn: typeof fetch,
+  onProgress?: DownloadProgress,
+): Promise<boolean> {
+  const cursor = (await db.meta.get("catalogueCursor"))?.value ?? null;
+  return storeCataloguePage(db, await downloadCatalogue(fetchFn, cursor, onProgress));
 }
