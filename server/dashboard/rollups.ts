@@ -54,13 +54,17 @@ const DURATIONS_SQL = `SELECT d.measure, d.minutes, SUM(d.n)
   GROUP BY d.measure, d.minutes HAVING SUM(d.n) <> 0
   ORDER BY d.measure, d.minutes`;
 
-/** As queries.ts ranked them from the findings: the ten most frequent per service. */
+/**
+ * As queries.ts ranked them from the findings: the ten most frequent per
+ * service. One service reads its own rows (the guide index), not every
+ * service's rows of the periods.
+ */
 function reasonsSql(oneService: boolean): string {
   return `SELECT guideId, decision, reasonCode, requirementId, count FROM (
     SELECT r.guide AS guideId, r.decision AS decision, r.reason AS reasonCode,
            NULLIF(r.requirement, '') AS requirementId, SUM(r.n) AS count,
            ROW_NUMBER() OVER (PARTITION BY r.guide ORDER BY SUM(r.n) DESC, r.decision, r.reason, r.requirement) AS rank
-    FROM json_each(@segments) s CROSS JOIN dashboard_reasons r
+    FROM json_each(@segments) s CROSS JOIN dashboard_reasons r${oneService ? " INDEXED BY dashboard_reasons_guide_idx" : ""}
     WHERE r.grain = s.value ->> 0 AND r.kecamatan = @kecamatan ${oneService ? "AND r.guide = @guide" : ""}
       AND r.period BETWEEN s.value ->> 1 AND s.value ->> 2
     GROUP BY r.guide, r.decision, r.reason, r.requirement HAVING SUM(r.n) <> 0
