@@ -117,8 +117,14 @@ function snapshot(db: Db, dir: string): Record<string, string> {
     .all() as string[];
   for (const table of tables) {
     if (BOOKKEEPING.test(table)) continue;
-    const rows = db.$client.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().all();
-    const hash = createHash("sha256").update(JSON.stringify(rows)).digest("hex");
+    // Rows sorted by their own text: some tables (the dashboard's rollups) are WITHOUT ROWID.
+    const rows = db.$client
+      .prepare(`SELECT * FROM "${table}"`)
+      .raw()
+      .all()
+      .map((row) => JSON.stringify(row))
+      .sort();
+    const hash = createHash("sha256").update(rows.join("\n")).digest("hex");
     state[`table ${table}`] = `${rows.length} rows, ${hash}`;
   }
   const walk = (at: string) => {
