@@ -1,7 +1,8 @@
 -- The dashboard's figures, kept up to date by triggers in the same transaction as every change to an
 -- application or a finding (server/dashboard/rollups.ts reads them; docs in that file). Hand-written:
--- drizzle-kit does not write triggers. Every statement below is built from three fan-outs, each written
--- twice (once for the row as it was, counted -1, once as it is, counted +1).
+-- drizzle-kit does not write triggers. Each change fans out to every rollup row the file counts in: out of
+-- the rows of the file as it was (-1), into those of the file as it is (+1); a change of figures alone
+-- (a verdict) adds the difference to the same rows once.
 --
 -- Keys: grain 'a' (all time, period ''), 'm' (Jakarta month of the first submission, 'YYYY-MM') or 'd'
 -- (Jakarta day, 'YYYY-MM-DD'); kecamatan (the file's, '' for none) or '*' (every kecamatan); guide (the
@@ -83,8 +84,8 @@ FROM (SELECT measure, ms, day, CASE WHEN abs(ms) < 3600000 THEN 60000 WHEN abs(m
       FROM (SELECT 'draft-submit' AS measure, CAST(round((julianday(new.first_submitted_at) - julianday(new.draft_created_at)) * 86400000.0) AS INTEGER) AS ms,
               date(new.first_submitted_at, '+7 hours') AS day
             UNION ALL
-            SELECT 'submit-verdict', CAST(round((julianday(new.first_decision_at) - julianday(new.first_submitted_at)) * 86400000.0) AS INTEGER),
-              date(new.first_submitted_at, '+7 hours'))) m,
+            SELECT 'submit-verdict' AS measure, CAST(round((julianday(new.first_decision_at) - julianday(new.first_submitted_at)) * 86400000.0) AS INTEGER) AS ms,
+              date(new.first_submitted_at, '+7 hours') AS day)) m,
   (SELECT 'a' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'd') g,
   (SELECT coalesce(new.kecamatan_code, '') AS kec UNION ALL SELECT '*') k,
   (SELECT new.guide_id AS guide UNION ALL SELECT '*') s
@@ -123,8 +124,8 @@ FROM (SELECT measure, ms, day, CASE WHEN abs(ms) < 3600000 THEN 60000 WHEN abs(m
       FROM (SELECT 'draft-submit' AS measure, CAST(round((julianday(old.first_submitted_at) - julianday(old.draft_created_at)) * 86400000.0) AS INTEGER) AS ms,
               date(old.first_submitted_at, '+7 hours') AS day
             UNION ALL
-            SELECT 'submit-verdict', CAST(round((julianday(old.first_decision_at) - julianday(old.first_submitted_at)) * 86400000.0) AS INTEGER),
-              date(old.first_submitted_at, '+7 hours'))) m,
+            SELECT 'submit-verdict' AS measure, CAST(round((julianday(old.first_decision_at) - julianday(old.first_submitted_at)) * 86400000.0) AS INTEGER) AS ms,
+              date(old.first_submitted_at, '+7 hours') AS day)) m,
   (SELECT 'a' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'd') g,
   (SELECT coalesce(old.kecamatan_code, '') AS kec UNION ALL SELECT '*') k,
   (SELECT old.guide_id AS guide UNION ALL SELECT '*') s
@@ -132,10 +133,39 @@ WHERE old.first_submitted_at IS NOT NULL AND old.deleted_at IS NULL AND m.ms IS 
 ON CONFLICT DO UPDATE SET n = n + excluded.n;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `applications_dashboard_counts_update` AFTER UPDATE OF `kecamatan_code`, `guide_id`, `village_code`, `cadre_id`, `status`, `precheck_failures`, `sent_back_count`, `first_submitted_at`, `deleted_at` ON `applications`
+-- A verdict, a receipt or a refused pre-check changes figures on the same rows: one upsert each, with the difference.
+CREATE TRIGGER `applications_dashboard_status_update` AFTER UPDATE OF `status`, `precheck_failures`, `sent_back_count` ON `applications`
+
+WHEN (old.first_submitted_at IS NOT NULL AND old.deleted_at IS NULL) AND (new.first_submitted_at IS NOT NULL AND new.deleted_at IS NULL)
+  AND old.kecamatan_code IS new.kecamatan_code AND old.guide_id IS new.guide_id AND old.village_code IS new.village_code AND old.cadre_id IS new.cadre_id AND old.first_submitted_at IS new.first_submitted_at AND old.deleted_at IS new.deleted_at
+  AND (old.status IS NOT new.status OR old.precheck_failures IS NOT new.precheck_failures OR old.sent_back_count IS NOT new.sent_back_count)
+BEGIN
+INSERT INTO dashboard_groups (grain, kecamatan, guide, period, dimension, key, submitted, first_pass,
+  sent_back_or_rejected, s_submitted, s_received, s_verified, s_approved, s_needs_fix, s_rejected)
+SELECT g.grain, k.kec, s.guide, CASE g.grain WHEN 'a' THEN '' WHEN 'm' THEN substr(x.day, 1, 7) ELSE x.day END,
+  d.dim, d.key, 0, (new.precheck_failures = 0) - (old.precheck_failures = 0),
+  (new.sent_back_count > 0 OR new.status = 'rejected') - (old.sent_back_count > 0 OR old.status = 'rejected'), (new.status = 'submitted') - (old.status = 'submitted'),
+  (new.status = 'received') - (old.status = 'received'), (new.status = 'verified') - (old.status = 'verified'), (new.status = 'approved') - (old.status = 'approved'),
+  (new.status = 'needs-fix') - (old.status = 'needs-fix'), (new.status = 'rejected') - (old.status = 'rejected')
+FROM (SELECT date(new.first_submitted_at, '+7 hours') AS day) x,
+  (SELECT 'a' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'd') g,
+  (SELECT coalesce(new.kecamatan_code, '') AS kec UNION ALL SELECT '*') k,
+  (SELECT new.guide_id AS guide UNION ALL SELECT '*') s,
+  (SELECT 'service' AS dim, new.guide_id AS key UNION ALL SELECT 'kelurahan', coalesce(new.village_code, '')
+    UNION ALL SELECT 'cadre', new.cadre_id) d
+WHERE g.grain = 'a' OR x.day IS NOT NULL
+ON CONFLICT DO UPDATE SET first_pass = first_pass + excluded.first_pass,
+  sent_back_or_rejected = sent_back_or_rejected + excluded.sent_back_or_rejected,
+  s_submitted = s_submitted + excluded.s_submitted, s_received = s_received + excluded.s_received,
+  s_verified = s_verified + excluded.s_verified, s_approved = s_approved + excluded.s_approved,
+  s_needs_fix = s_needs_fix + excluded.s_needs_fix, s_rejected = s_rejected + excluded.s_rejected;
+END;
+--> statement-breakpoint
+-- Anything else (submitted, moved to another office or kelurahan, deleted): out of the old rows, into the new.
+CREATE TRIGGER `applications_dashboard_counts_update` AFTER UPDATE OF `kecamatan_code`, `guide_id`, `village_code`, `cadre_id`, `first_submitted_at`, `deleted_at` ON `applications`
 
 WHEN ((old.first_submitted_at IS NOT NULL AND old.deleted_at IS NULL) OR (new.first_submitted_at IS NOT NULL AND new.deleted_at IS NULL))
-  AND (old.kecamatan_code IS NOT new.kecamatan_code OR old.guide_id IS NOT new.guide_id OR old.village_code IS NOT new.village_code OR old.cadre_id IS NOT new.cadre_id OR old.status IS NOT new.status OR old.precheck_failures IS NOT new.precheck_failures OR old.sent_back_count IS NOT new.sent_back_count OR old.first_submitted_at IS NOT new.first_submitted_at OR old.deleted_at IS NOT new.deleted_at)
+  AND (old.kecamatan_code IS NOT new.kecamatan_code OR old.guide_id IS NOT new.guide_id OR old.village_code IS NOT new.village_code OR old.cadre_id IS NOT new.cadre_id OR old.first_submitted_at IS NOT new.first_submitted_at OR old.deleted_at IS NOT new.deleted_at)
 BEGIN
 INSERT INTO dashboard_groups (grain, kecamatan, guide, period, dimension, key, submitted, first_pass,
   sent_back_or_rejected, s_submitted, s_received, s_verified, s_approved, s_needs_fix, s_rejected)
@@ -177,10 +207,45 @@ ON CONFLICT DO UPDATE SET submitted = submitted + excluded.submitted, first_pass
   s_needs_fix = s_needs_fix + excluded.s_needs_fix, s_rejected = s_rejected + excluded.s_rejected;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `applications_dashboard_durations_update` AFTER UPDATE OF `kecamatan_code`, `guide_id`, `draft_created_at`, `first_submitted_at`, `first_decision_at`, `deleted_at` ON `applications`
+-- The first verdict: only submit -> verdict changes.
+CREATE TRIGGER `applications_dashboard_verdict_time_update` AFTER UPDATE OF `first_decision_at` ON `applications`
+
+WHEN (old.first_submitted_at IS NOT NULL AND old.deleted_at IS NULL) AND (new.first_submitted_at IS NOT NULL AND new.deleted_at IS NULL)
+  AND old.kecamatan_code IS new.kecamatan_code AND old.guide_id IS new.guide_id AND old.draft_created_at IS new.draft_created_at AND old.first_submitted_at IS new.first_submitted_at AND old.deleted_at IS new.deleted_at
+  AND old.first_decision_at IS NOT new.first_decision_at
+BEGIN
+INSERT INTO dashboard_durations (grain, kecamatan, guide, period, measure, minutes, n)
+SELECT g.grain, k.kec, s.guide, CASE g.grain WHEN 'a' THEN '' WHEN 'm' THEN substr(m.day, 1, 7) ELSE m.day END,
+  m.measure, (CASE WHEN m.ms < 0 THEN -1 ELSE 1 END) * ((abs(m.ms) + m.w / 2) / m.w) * (m.w / 60000), -1
+FROM (SELECT measure, ms, day, CASE WHEN abs(ms) < 3600000 THEN 60000 WHEN abs(ms) < 10800000 THEN 300000
+        WHEN abs(ms) < 43200000 THEN 900000 WHEN abs(ms) < 172800000 THEN 3600000
+        WHEN abs(ms) < 1209600000 THEN 10800000 ELSE 86400000 END AS w
+      FROM (SELECT 'submit-verdict' AS measure, CAST(round((julianday(old.first_decision_at) - julianday(old.first_submitted_at)) * 86400000.0) AS INTEGER) AS ms,
+              date(old.first_submitted_at, '+7 hours') AS day)) m,
+  (SELECT 'a' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'd') g,
+  (SELECT coalesce(old.kecamatan_code, '') AS kec UNION ALL SELECT '*') k,
+  (SELECT old.guide_id AS guide UNION ALL SELECT '*') s
+WHERE old.first_submitted_at IS NOT NULL AND old.deleted_at IS NULL AND m.ms IS NOT NULL AND (g.grain = 'a' OR m.day IS NOT NULL)
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+INSERT INTO dashboard_durations (grain, kecamatan, guide, period, measure, minutes, n)
+SELECT g.grain, k.kec, s.guide, CASE g.grain WHEN 'a' THEN '' WHEN 'm' THEN substr(m.day, 1, 7) ELSE m.day END,
+  m.measure, (CASE WHEN m.ms < 0 THEN -1 ELSE 1 END) * ((abs(m.ms) + m.w / 2) / m.w) * (m.w / 60000), 1
+FROM (SELECT measure, ms, day, CASE WHEN abs(ms) < 3600000 THEN 60000 WHEN abs(ms) < 10800000 THEN 300000
+        WHEN abs(ms) < 43200000 THEN 900000 WHEN abs(ms) < 172800000 THEN 3600000
+        WHEN abs(ms) < 1209600000 THEN 10800000 ELSE 86400000 END AS w
+      FROM (SELECT 'submit-verdict' AS measure, CAST(round((julianday(new.first_decision_at) - julianday(new.first_submitted_at)) * 86400000.0) AS INTEGER) AS ms,
+              date(new.first_submitted_at, '+7 hours') AS day)) m,
+  (SELECT 'a' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'd') g,
+  (SELECT coalesce(new.kecamatan_code, '') AS kec UNION ALL SELECT '*') k,
+  (SELECT new.guide_id AS guide UNION ALL SELECT '*') s
+WHERE new.first_submitted_at IS NOT NULL AND new.deleted_at IS NULL AND m.ms IS NOT NULL AND (g.grain = 'a' OR m.day IS NOT NULL)
+ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `applications_dashboard_durations_update` AFTER UPDATE OF `kecamatan_code`, `guide_id`, `draft_created_at`, `first_submitted_at`, `deleted_at` ON `applications`
 
 WHEN ((old.first_submitted_at IS NOT NULL AND old.deleted_at IS NULL) OR (new.first_submitted_at IS NOT NULL AND new.deleted_at IS NULL))
-  AND (old.kecamatan_code IS NOT new.kecamatan_code OR old.guide_id IS NOT new.guide_id OR old.draft_created_at IS NOT new.draft_created_at OR old.first_submitted_at IS NOT new.first_submitted_at OR old.first_decision_at IS NOT new.first_decision_at OR old.deleted_at IS NOT new.deleted_at)
+  AND (old.kecamatan_code IS NOT new.kecamatan_code OR old.guide_id IS NOT new.guide_id OR old.draft_created_at IS NOT new.draft_created_at OR old.first_submitted_at IS NOT new.first_submitted_at OR old.deleted_at IS NOT new.deleted_at)
 BEGIN
 INSERT INTO dashboard_durations (grain, kecamatan, guide, period, measure, minutes, n)
 SELECT g.grain, k.kec, s.guide, CASE g.grain WHEN 'a' THEN '' WHEN 'm' THEN substr(m.day, 1, 7) ELSE m.day END,
@@ -191,8 +256,8 @@ FROM (SELECT measure, ms, day, CASE WHEN abs(ms) < 3600000 THEN 60000 WHEN abs(m
       FROM (SELECT 'draft-submit' AS measure, CAST(round((julianday(old.first_submitted_at) - julianday(old.draft_created_at)) * 86400000.0) AS INTEGER) AS ms,
               date(old.first_submitted_at, '+7 hours') AS day
             UNION ALL
-            SELECT 'submit-verdict', CAST(round((julianday(old.first_decision_at) - julianday(old.first_submitted_at)) * 86400000.0) AS INTEGER),
-              date(old.first_submitted_at, '+7 hours'))) m,
+            SELECT 'submit-verdict' AS measure, CAST(round((julianday(old.first_decision_at) - julianday(old.first_submitted_at)) * 86400000.0) AS INTEGER) AS ms,
+              date(old.first_submitted_at, '+7 hours') AS day)) m,
   (SELECT 'a' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'd') g,
   (SELECT coalesce(old.kecamatan_code, '') AS kec UNION ALL SELECT '*') k,
   (SELECT old.guide_id AS guide UNION ALL SELECT '*') s
@@ -207,8 +272,8 @@ FROM (SELECT measure, ms, day, CASE WHEN abs(ms) < 3600000 THEN 60000 WHEN abs(m
       FROM (SELECT 'draft-submit' AS measure, CAST(round((julianday(new.first_submitted_at) - julianday(new.draft_created_at)) * 86400000.0) AS INTEGER) AS ms,
               date(new.first_submitted_at, '+7 hours') AS day
             UNION ALL
-            SELECT 'submit-verdict', CAST(round((julianday(new.first_decision_at) - julianday(new.first_submitted_at)) * 86400000.0) AS INTEGER),
-              date(new.first_submitted_at, '+7 hours'))) m,
+            SELECT 'submit-verdict' AS measure, CAST(round((julianday(new.first_decision_at) - julianday(new.first_submitted_at)) * 86400000.0) AS INTEGER) AS ms,
+              date(new.first_submitted_at, '+7 hours') AS day)) m,
   (SELECT 'a' AS grain UNION ALL SELECT 'm' UNION ALL SELECT 'd') g,
   (SELECT coalesce(new.kecamatan_code, '') AS kec UNION ALL SELECT '*') k,
   (SELECT new.guide_id AS guide UNION ALL SELECT '*') s
