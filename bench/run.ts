@@ -7,6 +7,7 @@ import { firstScreenAssets, gzipSize, startupAssets } from "./bundle-size";
 import { benchColdStart } from "./cold-start";
 import { benchConsole } from "./console";
 import { benchDrafts } from "./drafts";
+import { benchFirstVisit } from "./first-visit";
 import { benchLighthouse, lighthouseTable } from "./lighthouse";
 import { benchPhotoWorker } from "./photo-worker";
 import { benchPhotos, benchServerImageCheck } from "./photos";
@@ -76,6 +77,11 @@ section(
   lighthouse,
 );
 console.log(lighthouseTable(lighthouse));
+section(
+  "First visit on a slow phone (4x CPU, 400 kbit/s, 400 ms) beside the static reference: guide list on screen",
+  "npx tsx bench/first-visit.ts",
+  await benchFirstVisit(),
+);
 section(
   "Offline cold start at 4x CPU: home screen LCP with the service worker installed",
   "npx tsx bench/cold-start.ts",
