@@ -1,34 +1,10 @@
-import { computed } from "@preact/signals";
-import { CATEGORIES, type Category } from "../../shared/categories";
-import type { Guide } from "../../shared/guide";
-import { catalogueLoaded, guideSearch, guides, guidesById } from "../catalogue/store";
+import { catalogueLoaded, guides } from "../catalogue/store";
 import { CatalogueEmpty } from "../components/CatalogueEmpty";
 import { CatalogueStatus } from "../components/CatalogueStatus";
-import { GuideCard } from "../components/GuideCard";
+import { GuideList } from "../components/GuideList";
+import { formatNumber } from "../format";
 import { type MessageKey, t } from "../i18n";
-import { sessionSignal } from "../session-state";
-
-const query = sessionSignal<string>("masdarin.search", "");
-const category = sessionSignal<Category | "">("masdarin.category", "");
-
-const results = computed((): Guide[] => {
-  const text = query.value.trim();
-  const only = category.value || undefined;
-  if (!text) return only ? guides.value.filter((guide) => guide.category === only) : guides.value;
-  const byId = guidesById.value;
-  const index = guideSearch.value;
-  if (!index) {
-    // The index is still loading (a few ms after start): plain matching meanwhile.
-    const needle = text.toLowerCase();
-    return guides.value.filter((guide) => `${guide.title.id} ${guide.title.en}`.toLowerCase().includes(needle));
-  }
-  return index
-    .search(text, { limit: 50, category: only })
-    .map((hit) => byId.get(hit.id))
-    .filter((guide): guide is Guide => guide !== undefined);
-});
-
-const usedCategories = computed(() => CATEGORIES.filter((c) => guides.value.some((guide) => guide.category === c)));
+import { category, query, results, usedCategories } from "./home-results";
 
 export function HomeScreen() {
   const list = results.value;
@@ -80,18 +56,13 @@ export function HomeScreen() {
       ) : (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" class="results-count" aria-live="polite">
-            {t("resultsCount", { count: list.length })}
+            {t("resultsCount", { count: formatNumber(list.length) })}
           </h2>
           {list.length === 0 ? (
             <p class="card notice">{t("noResults", { query: query.value.trim() })}</p>
           ) : (
-            <ul class="guide-list">
-              {list.map((guide) => (
-                <li key={guide.id}>
-                  <GuideCard guide={guide} />
-                </li>
-              ))}
-            </ul>
+            // New words or another category: the list starts again from its first page.
+            <GuideList resetKey={`${query.value.trim()}\n${category.value}`} guides={list} />
           )}
         </section>
       )}
