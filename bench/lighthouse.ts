@@ -59,7 +59,7 @@ const METRICS = {
  * localStorage, so reusing a browser would turn the second run into a visit
  * with the catalogue already saved.
  */
-async function audit(url: string): Promise<RunFigures> {
+async function auditOnce(url: string): Promise<RunFigures> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: "error" });
   try {
     return figures(
@@ -68,6 +68,18 @@ async function audit(url: string): Promise<RunFigures> {
     );
   } finally {
     chrome.kill();
+  }
+}
+
+/** Lighthouse's own tracing sometimes fails on a starved machine (NO_NAVSTART, NO_FCP): that run is taken again, said on stderr. */
+async function audit(url: string, attempts = 3): Promise<RunFigures> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await auditOnce(url);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.error(`lighthouse run failed, taken again (${attempt}/${attempts - 1}): ${(error as Error).message}`);
+    }
   }
 }
 
