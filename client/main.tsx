@@ -10,10 +10,10 @@ document.documentElement.lang = locale.value;
 // A lazily loaded chunk that vanished with an app update: reload onto the new version.
 addEventListener("vite:preloadError", () => location.reload());
 
-render(<App />, document.getElementById("app") as HTMLElement);
-
-// The saved catalogue first (plain IndexedDB, instant, offline), then the network.
+// The saved catalogue first (plain IndexedDB, instant, offline), then the network. The read starts before the
+// first render, so the database works while the page draws its header and search box.
 const stored = loadCatalogue();
+render(<App />, document.getElementById("app") as HTMLElement);
 const firstRefresh = stored.then(() => (navigator.onLine ? refreshCatalogue() : undefined));
 addEventListener("online", () => void refreshCatalogue());
 document.addEventListener("visibilitychange", () => {
