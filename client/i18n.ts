@@ -109,6 +109,11 @@ const id = {
   catalogueDownloadingOf: "Mengunduh panduan layanan… {received} dari {total}",
   catalogueDownloadFailed: "Panduan belum bisa diunduh: server tidak dapat dihubungi.",
   catalogueRetry: "Coba lagi",
+  // Issue 12: the list shown from the summary inlined in the first visit's HTML, the full guides still coming.
+  catalogueSaving: "Mengunduh panduan lengkap agar bisa dipakai tanpa sinyal…",
+  catalogueSaveFailed: "Panduan lengkap belum terunduh: server tidak dapat dihubungi.",
+  guideLoading: "Memuat panduan…",
+  guideNotDownloaded: "Panduan ini belum terunduh ke HP. Sambungkan HP ke internet, lalu coba lagi.",
   catalogueNoneYet: "Kantor belum menerbitkan panduan layanan.",
   offlineReady:
     "Semua panduan dan aplikasi sudah tersimpan di HP ini: mulai sekarang Masdarin bisa dipakai tanpa sinyal.",
@@ -227,6 +232,11 @@ const en: Record<MessageKey, string> = {
   catalogueDownloadingOf: "Downloading the service guides… {received} of {total}",
   catalogueDownloadFailed: "The guides could not be downloaded: the server cannot be reached.",
   catalogueRetry: "Try again",
+  // Issue 12: the list shown from the summary inlined in the first visit's HTML, the full guides still coming.
+  catalogueSaving: "Downloading the full guides for use without signal…",
+  catalogueSaveFailed: "The full guides are not downloaded yet: the server cannot be reached.",
+  guideLoading: "Loading the guide…",
+  guideNotDownloaded: "This guide is not on the phone yet. Connect the phone to the internet, then try again.",
   catalogueNoneYet: "The office has not published any service guides yet.",
   offlineReady: "All guides and the app are saved on this phone: from now on Masdarin works without a signal.",
   offlineReadyDismiss: "OK",

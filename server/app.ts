@@ -93,7 +93,7 @@ export function createApp({
   });
   app.all("/api/*", (c) => apiError(c, 404, "not_found"));
 
-  if (staticDir) mountPwa(app, staticDir);
+  if (staticDir) mountPwa(app, staticDir, db);
 
   app.onError((error, c) => {
     logError(`${c.req.method} ${c.req.routePath} failed`, error);

@@ -1,8 +1,10 @@
 import { computed, effect, signal } from "@preact/signals";
+import type { GuideSummary } from "../../shared/api/catalogue";
 import type { Guide } from "../../shared/guide";
 import { type DownloadProgress, downloadCatalogue } from "./download";
 import { indexCatalogue } from "./search-index";
 import { readStoredCatalogue, type StoredCatalogue } from "./stored-catalogue";
+import { readInlineSummary } from "./summary";
 import { pullInWorker, storeInWorker } from "./worker-client";
 
 export type RefreshState = "idle" | "updating" | "failed";
@@ -13,6 +15,18 @@ export const lastUpdatedAt = signal<Date | null>(null);
 export const refreshState = signal<RefreshState>("idle");
 /** The catalogue download under way: bytes so far and, when known, of how many. */
 export const downloadProgress = signal<{ received: number; total: number | null } | null>(null);
+
+/**
+ * A first visit's list, from the summary inlined into the HTML: on screen
+ * until the full catalogue is on the page (guides).
+ */
+export const summaryGuides = signal<GuideSummary[]>([]);
+/** What the home list shows: the full guides once on the page, the inline summary until then. */
+export const listedGuides = computed<readonly GuideSummary[]>(() =>
+  guides.value.length > 0 ? guides.value : summaryGuides.value,
+);
+/** Whether the list is on the page only as a summary: a guide's own screen waits for the full catalogue. */
+export const onlySummary = computed(() => guides.value.length === 0 && summaryGuides.value.length > 0);
 
 export const guidesById = computed(() => new Map(guides.value.map((guide) => [guide.id, guide])));
 /**
@@ -26,8 +40,16 @@ effect(() => {
 /** Indonesian alphabetical order; one collator, not one per comparison (1,000 guides at 4x CPU). */
 const byTitle = new Intl.Collator("id");
 
-function sortedByTitle(rows: Guide[]): Guide[] {
+function sortedByTitle<T extends GuideSummary>(rows: T[]): T[] {
   return rows.sort((a, b) => byTitle.compare(a.title.id, b.title.id));
+}
+
+/** Puts the HTML's inline summary on the list, if the page has one. Returns whether it had. */
+export function showInlineSummary(): boolean {
+  const summary = readInlineSummary();
+  if (!summary || summary.guides.length === 0) return false;
+  summaryGuides.value = sortedByTitle(summary.guides);
+  return true;
 }
 
 /** The saved catalogue's cursor: null until a first download has been stored. */

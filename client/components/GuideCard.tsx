@@ -1,9 +1,9 @@
-import type { Guide } from "../../shared/guide";
+import type { GuideSummary } from "../../shared/api/catalogue";
 import { locale, t } from "../i18n";
 import { guidePath, onLinkClick } from "../router";
 import { FeeText, ServiceTimeText } from "./GuideFacts";
 
-export function GuideCard({ guide }: { guide: Guide }) {
+export function GuideCard({ guide }: { guide: GuideSummary }) {
   const lang = locale.value;
   return (
     <a class="guide-card" href={guidePath(guide.id)} onClick={onLinkClick}>

@@ -1,13 +1,13 @@
 import { Component } from "preact";
 import { useEffect, useRef } from "preact/hooks";
-import type { Guide } from "../../shared/guide";
+import type { GuideSummary } from "../../shared/api/catalogue";
 import { formatNumber } from "../format";
 import { t } from "../i18n";
 import { GuideCard } from "./GuideCard";
 import { LIST_PAGE, useGrowingList } from "./use-growing-list";
 
 interface PageProps {
-  guides: readonly Guide[];
+  guides: readonly GuideSummary[];
   from: number;
   to: number;
 }
@@ -53,7 +53,7 @@ function pageStarts(rendered: number): number[] {
  * another category) starts again from the first page, reusing the cards on
  * screen rather than mounting the list afresh.
  */
-export function GuideList({ guides, resetKey }: { guides: readonly Guide[]; resetKey: string }) {
+export function GuideList({ guides, resetKey }: { guides: readonly GuideSummary[]; resetKey: string }) {
   const pages = useRef<HTMLDivElement>(null);
   const footer = useRef<HTMLDivElement>(null);
   const { rendered, more } = useGrowingList(guides.length, resetKey, footer);

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
-import { catalogueLoaded, guidesById } from "../catalogue/store";
+import { catalogueLoaded, guidesById, onlySummary, summaryGuides } from "../catalogue/store";
 import { Checklist } from "../components/Checklist";
 import { GuideFactsList } from "../components/GuideFactsList";
+import { GuidePending } from "../components/GuidePending";
 import { IndonesianOnlyMarker, IndonesianOnlyText } from "../components/IndonesianOnly";
 import { SelfCheck } from "../components/SelfCheck";
 import { ShareActions } from "../components/ShareActions";
@@ -20,6 +21,15 @@ export function GuideScreen({ id }: { id: string }) {
   }, [guide, lang]);
 
   if (!guide) {
+    // Listed from a first visit's summary, the full catalogue still on its way.
+    if (onlySummary.value && summaryGuides.value.some((listed) => listed.id === id)) {
+      return (
+        <section>
+          <BackLink />
+          <GuidePending />
+        </section>
+      );
+    }
     return catalogueLoaded.value ? (
       <section class="card">
         <h1>{t("guideNotFound")}</h1>

@@ -1,4 +1,4 @@
-import { catalogueLoaded, guides } from "../catalogue/store";
+import { catalogueLoaded, listedGuides } from "../catalogue/store";
 import { CatalogueEmpty } from "../components/CatalogueEmpty";
 import { CatalogueStatus } from "../components/CatalogueStatus";
 import { GuideList } from "../components/GuideList";
@@ -49,11 +49,8 @@ export function HomeScreen() {
         </fieldset>
       </search>
 
-      {!catalogueLoaded.value ? (
-        <p class="muted">{t("loadingCatalogue")}</p>
-      ) : guides.value.length === 0 ? (
-        <CatalogueEmpty />
-      ) : (
+      {/* A first visit's inline summary is listed at once, before the saved catalogue has been read. */}
+      {listedGuides.value.length > 0 ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading" class="results-count" aria-live="polite">
             {t("resultsCount", { count: formatNumber(list.length) })}
@@ -65,6 +62,10 @@ export function HomeScreen() {
             <GuideList resetKey={`${query.value.trim()}\n${category.value}`} guides={list} />
           )}
         </section>
+      ) : !catalogueLoaded.value ? (
+        <p class="muted">{t("loadingCatalogue")}</p>
+      ) : (
+        <CatalogueEmpty />
       )}
       <CatalogueStatus />
     </>

@@ -1,5 +1,12 @@
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { type CataloguePage, encodeCursor, type GuideResponse } from "../../shared/api/catalogue";
+import {
+  CATALOGUE_SUMMARY_ELEMENT_ID,
+  type CataloguePage,
+  type CatalogueSummary,
+  encodeCursor,
+  type GuideResponse,
+  toGuideSummary,
+} from "../../shared/api/catalogue";
 import type { Db } from "../db/open";
 import { type CatalogueHead, catalogueHead, getGuide, guideHead, listGuides } from "./repository";
 
@@ -57,7 +64,21 @@ export class EncodedBody {
 }
 
 /** How often bodies were built and compressed, process-wide: tests prove the work happens once per change. */
-export const catalogueCacheCounters = { serialised: 0, compressed: 0 };
+export const catalogueCacheCounters = { serialised: 0, compressed: 0, summarised: 0 };
+
+/**
+ * The catalogue summary as an inert `<script type="application/json">` (never
+ * executed, so the CSP's script-src 'self' allows it). Every `<` is written
+ * \u003c, which JSON.parse reads back as `<`: no `</script>` or `<!--` in a
+ * guide's text can end the element or start markup.
+ */
+export function catalogueSummaryElement(summary: CatalogueSummary): string {
+  const json = JSON.stringify(summary).replaceAll("<", "\\u003c");
+  return `<script type="application/json" id="${CATALOGUE_SUMMARY_ELEMENT_ID}">${json}</script>`;
+}
+
+/** Makes a first visit's HTML around the summary element. */
+export type FirstVisitTemplate = (summaryElement: string) => string;
 
 export interface CatalogueCacheOptions {
   /** How many `since` values keep their delta. */
@@ -120,6 +141,7 @@ export class CatalogueCache {
   readonly #db: Db;
   #key = "";
   #full: EncodedBody | undefined;
+  #firstVisit: EncodedBody | undefined;
   readonly #deltas: Lru<number>;
   readonly #guides: Lru<string>;
 
@@ -136,6 +158,7 @@ export class CatalogueCache {
     if (key !== this.#key) {
       this.#key = key;
       this.#full = undefined;
+      this.#firstVisit = undefined;
       this.#deltas.clear();
     }
     return head;
@@ -158,6 +181,22 @@ export class CatalogueCache {
       this.#deltas.set(sinceSeq, delta);
     }
     return delta;
+  }
+
+  /**
+   * A first visit's HTML with the list's summary inlined (client/catalogue/summary.ts
+   * reads it), built and compressed once per catalogue change like the full page.
+   */
+  firstVisitPage(head: CatalogueHead, template: FirstVisitTemplate): EncodedBody {
+    if (!this.#firstVisit) {
+      catalogueCacheCounters.summarised++;
+      const guides = listGuides(this.#db, undefined)
+        .filter((row) => !row.withdrawn)
+        .map((row) => toGuideSummary(row.guide));
+      const element = catalogueSummaryElement({ cursor: encodeCursor(head.seq), guides });
+      this.#firstVisit = new EncodedBody(template(element), catalogueTag(head, "first-visit"));
+    }
+    return this.#firstVisit;
   }
 
   #build(head: CatalogueHead, sinceSeq: number | undefined): EncodedBody {

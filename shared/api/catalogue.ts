@@ -41,3 +41,36 @@ export const Health = z.object({
   cursor: z.string(),
 });
 export type Health = z.infer<typeof Health>;
+
+/**
+ * What the home list shows of a guide (client/components/GuideCard.tsx, the
+ * category chips, the title search): the compact first page the server
+ * inlines into a first visit's HTML, so the list shows before the full
+ * catalogue has crossed a slow link. Picked from Guide: no rules of its own.
+ */
+export type GuideSummary = Pick<Guide, "id" | "title" | "summary" | "category"> & {
+  fee: Pick<Guide["fee"], "amount">;
+  serviceTime: Pick<Guide["serviceTime"], "workingDays">;
+  office: Pick<Guide["office"], "level">;
+};
+
+/** The inline first page: the list's guides and the catalogue cursor they are as of. */
+export interface CatalogueSummary {
+  cursor: string;
+  guides: GuideSummary[];
+}
+
+/** The id of the `<script type="application/json">` element carrying a CatalogueSummary. */
+export const CATALOGUE_SUMMARY_ELEMENT_ID = "catalogue-summary";
+
+export function toGuideSummary(guide: Guide): GuideSummary {
+  return {
+    id: guide.id,
+    title: guide.title,
+    summary: guide.summary,
+    category: guide.category,
+    fee: { amount: guide.fee.amount },
+    serviceTime: { workingDays: guide.serviceTime.workingDays },
+    office: { level: guide.office.level },
+  };
+}
