@@ -65,7 +65,7 @@ export async function readJson<T>(
   }
   const encoding = contentEncoding(c.req.header("content-encoding"));
   if (!encoding) return fail(apiError(c, 415, "unsupported_content_encoding", { accepted: ["gzip", "identity"] }));
-  const bytes = await readLimited(c.req.raw, maxBytes, encoding);
+  const bytes = await readLimited(c.req.raw, maxBytes, encoding, declared !== undefined && /^\d+$/.test(declared));
   if (bytes === "too_large") return fail(apiError(c, 413, "body_too_large", { maxBytes }));
   if (bytes === "corrupt") return fail(apiError(c, 400, "invalid_gzip"));
 
@@ -79,7 +79,12 @@ export async function readJson<T>(
 
   // Before the check below and before the schema: nothing of a set-aside item is read again.
   const setAside = options.setAsideItemsOf ? setAsideItems(parsed, options.setAsideItemsOf) : new Map();
-  const forbidden = findForbiddenKey(parsed);
+  // The set-aside array's items were each searched just above (and those holding a key replaced by
+  // primitives only): the search of the whole body does not walk them a second time.
+  const forbidden = findForbiddenKey(
+    parsed,
+    options.setAsideItemsOf ? itemsOf(parsed, options.setAsideItemsOf.array) : null,
+  );
   if (forbidden) {
     const issues = [{ path: shorten(forbidden), message: RESERVED_KEY_MESSAGE }];
     return fail(apiError(c, 400, "invalid_body", { issues }));
@@ -112,9 +117,8 @@ function shorten(path: JsonPath): JsonPath {
  */
 function setAsideItems(root: unknown, { array, keep }: { array: string; keep: readonly string[] }) {
   const found = new Map<number, JsonPath>();
-  if (root === null || typeof root !== "object" || Array.isArray(root) || !Object.hasOwn(root, array)) return found;
-  const items = (root as Record<string, unknown>)[array];
-  if (!Array.isArray(items)) return found;
+  const items = itemsOf(root, array);
+  if (!items) return found;
   for (let index = 0; index < items.length; index++) {
     const item: unknown = items[index];
     const path = findForbiddenKey(item);
@@ -130,6 +134,13 @@ function setAsideItems(root: unknown, { array, keep }: { array: string; keep: re
     found.set(index, shorten(path));
   }
   return found;
+}
+
+/** `root[array]` when root is an object whose own `array` key holds an array. */
+function itemsOf(root: unknown, array: string): unknown[] | null {
+  if (root === null || typeof root !== "object" || Array.isArray(root) || !Object.hasOwn(root, array)) return null;
+  const items = (root as Record<string, unknown>)[array];
+  return Array.isArray(items) ? items : null;
 }
 
 type Encoding = "identity" | "gzip";
@@ -151,7 +162,15 @@ type Read = Uint8Array | "too_large" | "corrupt";
  * arrive or inflate (the rest is neither read nor inflated), or "corrupt" for
  * a gzip stream that does not decode.
  */
-async function readLimited(request: Request, maxBytes: number, encoding: Encoding): Promise<Read> {
+async function readLimited(request: Request, maxBytes: number, encoding: Encoding, sized: boolean): Promise<Read> {
+  if (sized && encoding === "identity") {
+    // A plain body whose Content-Length is within the limit (checked by the caller): Node's HTTP parser
+    // reads exactly that many bytes, so reading it whole is bounded, and @hono/node-server's arrayBuffer()
+    // takes it straight from the socket, without building a web Request and stream around it (issue 12).
+    // The length is measured again for requests made in process, whose header the body need not match.
+    const whole = new Uint8Array(await request.arrayBuffer());
+    return whole.byteLength > maxBytes ? "too_large" : whole;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   if (encoding === "gzip") return inflateLimited(reader, maxBytes);
@@ -244,10 +263,13 @@ function pathOf(visit: Visit | null, last: string): JsonPath {
 }
 
 /**
- * The path to the first forbidden key. Iterative, with parent links rather
- * than copied paths, so a deeply nested body costs linear time and no stack.
+ * The path to the first forbidden key, not looking inside `skip` (an array
+ * already searched item by item). Iterative, with parent links rather than
+ * copied paths, so a deeply nested body costs linear time and no stack. Only
+ * arrays and objects are stacked: the scalars, most of a body, hold no key.
  */
-function findForbiddenKey(root: unknown): JsonPath | null {
+function findForbiddenKey(root: unknown, skip: unknown = null): JsonPath | null {
+  if (root === null || typeof root !== "object" || root === skip) return null;
   const stack: Visit[] = [{ value: root, key: "", parent: null }];
   for (;;) {
     const visit = stack.pop();
@@ -255,12 +277,16 @@ function findForbiddenKey(root: unknown): JsonPath | null {
     const { value } = visit;
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
-        stack.push({ value: value[index], key: index, parent: visit });
+        const child: unknown = value[index];
+        if (child !== null && typeof child === "object" && child !== skip)
+          stack.push({ value: child, key: index, parent: visit });
       }
-    } else if (value !== null && typeof value === "object") {
-      for (const key of Object.keys(value)) {
+    } else {
+      for (const key of Object.keys(value as object)) {
         if (isReservedKey(key)) return pathOf(visit, key);
-        stack.push({ value: (value as Record<string, unknown>)[key], key, parent: visit });
+        const child: unknown = (value as Record<string, unknown>)[key];
+        if (child !== null && typeof child === "object" && child !== skip)
+          stack.push({ value: child, key, parent: visit });
       }
     }
   }
@@ -280,6 +306,8 @@ export function deeperThan(root: unknown, max: number): boolean {
     if (value === null || typeof value !== "object") continue;
     if (depth + 1 > max) return true;
     const children = Array.isArray(value) ? value : Object.values(value);
-    for (const child of children) stack.push({ value: child, depth: depth + 1 });
+    // Scalars add no depth: only arrays and objects are stacked.
+    for (const child of children)
+      if (child !== null && typeof child === "object") stack.push({ value: child, depth: depth + 1 });
   }
 }
