@@ -1,4 +1,5 @@
-import { CATALOGUE_SUMMARY_ELEMENT_ID, type CatalogueSummary } from "../../shared/api/catalogue";
+import type { CatalogueSummary } from "../../shared/api/catalogue";
+import { CATALOGUE_SUMMARY_ELEMENT_ID } from "../../shared/api/catalogue-summary-element";
 
 /**
  * The home list's summary the server inlined into a first visit's HTML

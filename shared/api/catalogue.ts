@@ -60,8 +60,7 @@ export interface CatalogueSummary {
   guides: GuideSummary[];
 }
 
-/** The id of the `<script type="application/json">` element carrying a CatalogueSummary. */
-export const CATALOGUE_SUMMARY_ELEMENT_ID = "catalogue-summary";
+export { CATALOGUE_SUMMARY_ELEMENT_ID } from "./catalogue-summary-element";
 
 export function toGuideSummary(guide: Guide): GuideSummary {
   return {
