@@ -115,11 +115,11 @@ const id = {
   guideLoading: "Memuat panduan…",
   guideNotDownloaded: "Panduan ini belum terunduh ke HP. Sambungkan HP ke internet, lalu coba lagi.",
   catalogueNoneYet: "Kantor belum menerbitkan panduan layanan.",
-  offlineReady:
-    "Semua panduan dan aplikasi sudah tersimpan di HP ini: mulai sekarang Masdarin bisa dipakai tanpa sinyal.",
+  // Short on purpose: a late, wide notice would become the page's largest paint (LCP) instead of the list.
+  offlineReady: "Tersimpan di HP ini: Masdarin bisa dipakai tanpa sinyal.",
   offlineReadyDismiss: "Oke",
   installApp: "Pasang aplikasi",
-  installHelp: "Pasang Masdarin di layar utama HP agar mudah dibuka, juga tanpa sinyal.",
+  installHelp: "Pasang Masdarin di layar utama HP.",
   installLater: "Lain kali",
   worksOffline: "Bisa dipakai tanpa sinyal",
 };
@@ -238,10 +238,10 @@ const en: Record<MessageKey, string> = {
   guideLoading: "Loading the guide…",
   guideNotDownloaded: "This guide is not on the phone yet. Connect the phone to the internet, then try again.",
   catalogueNoneYet: "The office has not published any service guides yet.",
-  offlineReady: "All guides and the app are saved on this phone: from now on Masdarin works without a signal.",
+  offlineReady: "Saved on this phone: Masdarin works without a signal.",
   offlineReadyDismiss: "OK",
   installApp: "Install the app",
-  installHelp: "Install Masdarin on the phone's home screen to open it easily, even without a signal.",
+  installHelp: "Add Masdarin to the phone's home screen.",
   installLater: "Not now",
   worksOffline: "Works without a signal",
 };
