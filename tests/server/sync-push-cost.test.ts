@@ -1,0 +1,83 @@
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createApp } from "../../server/app";
+import { MAX_PUSH_BYTES, type Mutation, PushResponse } from "../../shared/sync/protocol";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { mutation, readyDraft } from "../helpers/drafts";
+import { seededDatabase } from "../helpers/temp-db";
+
+let env: ReturnType<typeof seededDatabase>;
+let app: ReturnType<typeof createApp>;
+let cadre: TestUser;
+let clientId: string;
+let seq = 0;
+
+beforeEach(() => {
+  env = seededDatabase();
+  app = createApp({ db: env.db });
+  cadre = createTestUser(env.db, "cadre");
+  clientId = uuidv7();
+  seq = 0;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  env.cleanup();
+});
+
+function drafts(n: number): Mutation[] {
+  return Array.from({ length: n }, () => mutation(++seq, "putDraft", { draft: readyDraft() }));
+}
+
+/** A push whose Content-Length is declared, as a phone's fetch and a proxy send it. */
+function push(body: string, declaredLength = Buffer.byteLength(body)) {
+  return app.request("/api/sync/push", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cadre.cookie, "Content-Length": String(declaredLength) },
+    body,
+  });
+}
+
+describe("the push's fixed costs (issue 12)", () => {
+  it("builds no SQLite transaction function per mutation: ten drafts ask better-sqlite3 for one, the push's own", async () => {
+    expect((await push(JSON.stringify({ clientId, mutations: drafts(1) }))).status).toBe(200);
+    const built = vi.spyOn(env.db.$client, "transaction");
+    const response = await push(JSON.stringify({ clientId, mutations: drafts(10) }));
+    expect(response.status).toBe(200);
+    const body = PushResponse.parse(await response.json());
+    expect(body.results.map((result) => result.status)).toEqual(Array(10).fill("applied"));
+    expect(built).toHaveBeenCalledTimes(1);
+  });
+
+  it("refuses, read whole, a plain body longer than the limit whatever smaller length it declares", async () => {
+    const padding = "x".repeat(MAX_PUSH_BYTES);
+    const response = await push(JSON.stringify({ clientId, mutations: drafts(1), padding }), 100);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "body_too_large" } });
+  });
+
+  it("still sets aside, in a body read whole, the one mutation holding a reserved key, and applies the others", async () => {
+    const [first, hostile, last] = drafts(3);
+    const text = JSON.stringify({ clientId, mutations: [first, hostile, last] }).replace(
+      `"mutationId":"${hostile?.mutationId}"`,
+      `"mutationId":"${hostile?.mutationId}","args2":{"constructor":{}}`,
+    );
+    const response = await push(text);
+    expect(response.status).toBe(200);
+    const body = PushResponse.parse(await response.json());
+    expect(body.results.map((result) => [result.status, result.code])).toEqual([
+      ["applied", undefined],
+      ["rejected", "invalid-mutation"],
+      ["applied", undefined],
+    ]);
+    expect(body.results[1]?.issues?.[0]?.path).toEqual(["args2", "constructor"]);
+  });
+
+  it("refuses the whole body for a reserved key outside the batch's items, even after a clean batch", async () => {
+    const text = JSON.stringify({ clientId, mutations: drafts(2) }).replace(/}$/, ',"prototype":{}}');
+    const response = await push(text);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: { code: "invalid_body", details: { issues: [{ path: ["prototype"] }] } },
+    });
+  });
+});
