@@ -1,6 +1,7 @@
+import type { GuideSummary } from "../../shared/api/catalogue";
 import { refreshCatalogue, refreshState } from "../catalogue/store";
 import { online } from "../connectivity";
-import { t } from "../i18n";
+import { locale, t } from "../i18n";
 
 /**
  * A guide tapped on a first visit's list (the inline summary) before the full
@@ -9,7 +10,19 @@ import { t } from "../i18n";
  * shows by itself once the catalogue arrives (main.tsx refreshes when the
  * signal comes back, or the cadre taps "Coba lagi").
  */
-export function GuidePending() {
+export function GuidePending({ guide }: { guide: GuideSummary }) {
+  const lang = locale.value;
+  return (
+    <>
+      {/* What the list already knows of the guide, so the cadre sees the tap landed. */}
+      <h1>{guide.title[lang]}</h1>
+      <p class="lead">{guide.summary[lang]}</p>
+      <PendingNote />
+    </>
+  );
+}
+
+function PendingNote() {
   const failed = !online.value || refreshState.value === "failed";
   if (!failed) {
     return (

@@ -22,12 +22,13 @@ export function GuideScreen({ id }: { id: string }) {
 
   if (!guide) {
     // Listed from a first visit's summary, the full catalogue still on its way.
-    if (onlySummary.value && summaryGuides.value.some((listed) => listed.id === id)) {
+    const listed = onlySummary.value ? summaryGuides.value.find((summary) => summary.id === id) : undefined;
+    if (listed) {
       return (
-        <section>
+        <article class="guide">
           <BackLink />
-          <GuidePending />
-        </section>
+          <GuidePending guide={listed} />
+        </article>
       );
     }
     return catalogueLoaded.value ? (
