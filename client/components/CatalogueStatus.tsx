@@ -13,12 +13,12 @@ import { installLater } from "../install/state";
 function NotStoredYet() {
   if (refreshState.value === "failed") {
     return (
-      <>
+      <div role="alert">
         <p>{t("catalogueSaveFailed")}</p>
         <button type="button" class="button small" onClick={() => void refreshCatalogue()}>
           {t("catalogueRetry")}
         </button>
-      </>
+      </div>
     );
   }
   return <p data-testid="catalogue-saving">{t("catalogueSaving")}</p>;
