@@ -1,5 +1,6 @@
 import { once } from "node:events";
-import { createGunzip } from "node:zlib";
+import { promisify } from "node:util";
+import { createGunzip, gunzip } from "node:zlib";
 import type { Context } from "hono";
 import type { z } from "zod";
 import { isReservedKey } from "../../shared/reserved-keys";
@@ -11,6 +12,8 @@ import { apiError } from "./errors";
  * schema (the guide's `Condition`) overflows the stack at a few thousand.
  */
 export const MAX_JSON_DEPTH = 64;
+
+const gunzipAsync = promisify(gunzip);
 
 /** Where in a body: keys and indexes from the root ([] for the root itself). */
 export type JsonPath = (string | number)[];
@@ -38,7 +41,8 @@ export const RESERVED_KEY_MESSAGE = "This key is not allowed";
  * `schema`. Answers (as `response`):
  * - 413 body_too_large: Content-Length or the bytes actually sent exceed the
  *   limit; for a gzip body, the bytes sent or the bytes it inflates to (read
- *   as a stream and stopped at the limit: a zip bomb is never inflated whole)
+ *   as a stream, or whole when its length is declared, and inflated only up to
+ *   the limit either way: a zip bomb is never inflated whole)
  * - 415 unsupported_content_encoding: a Content-Encoding other than gzip or identity
  * - 400 invalid_gzip: a gzip body that is corrupt or cut short
  * - 400 invalid_json: empty, not UTF-8 or not JSON
@@ -163,13 +167,15 @@ type Read = Uint8Array | "too_large" | "corrupt";
  * a gzip stream that does not decode.
  */
 async function readLimited(request: Request, maxBytes: number, encoding: Encoding, sized: boolean): Promise<Read> {
-  if (sized && encoding === "identity") {
-    // A plain body whose Content-Length is within the limit (checked by the caller): Node's HTTP parser
-    // reads exactly that many bytes, so reading it whole is bounded, and @hono/node-server's arrayBuffer()
-    // takes it straight from the socket, without building a web Request and stream around it (issue 12).
+  if (sized) {
+    // A body whose Content-Length is within the limit (checked by the caller): Node's HTTP parser reads
+    // exactly that many bytes, so reading it whole is bounded, and @hono/node-server's arrayBuffer() takes
+    // it straight from the socket, without building a web Request and stream around it (issue 12).
     // The length is measured again for requests made in process, whose header the body need not match.
     const whole = new Uint8Array(await request.arrayBuffer());
-    return whole.byteLength > maxBytes ? "too_large" : whole;
+    if (whole.byteLength > maxBytes) return "too_large";
+    if (encoding === "identity" || whole.byteLength === 0) return whole;
+    return inflateWhole(whole, maxBytes);
   }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
@@ -237,6 +243,20 @@ function inflateLimited(reader: ReadableStreamDefaultReader<Uint8Array>, maxByte
       }
     })();
   });
+}
+
+/**
+ * Inflates a gzip body read whole, off the event loop, stopping at the first
+ * output byte past `maxBytes` (zlib's maxOutputLength ends the inflating
+ * there: a zip bomb is never inflated whole). Its compressed size is already
+ * within the limit, so a stream of empty members ends too.
+ */
+async function inflateWhole(compressed: Uint8Array, maxBytes: number): Promise<Read> {
+  try {
+    return new Uint8Array(await gunzipAsync(compressed, { maxOutputLength: maxBytes }));
+  } catch (error) {
+    return (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too_large" : "corrupt";
+  }
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array {

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
@@ -34,6 +35,20 @@ function push(body: string, declaredLength = Buffer.byteLength(body)) {
     method: "POST",
     headers: { "Content-Type": "application/json", Cookie: cadre.cookie, "Content-Length": String(declaredLength) },
     body,
+  });
+}
+
+/** A gzip push whose Content-Length is declared (the phone's, since issue 12). */
+function pushGzip(zipped: Buffer) {
+  return app.request("/api/sync/push", {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      "Content-Encoding": "gzip",
+      "Content-Length": String(zipped.byteLength),
+      Cookie: cadre.cookie,
+    },
+    body: new Uint8Array(zipped),
   });
 }
 
@@ -79,5 +94,33 @@ describe("the push's fixed costs (issue 12)", () => {
     expect(await response.json()).toMatchObject({
       error: { code: "invalid_body", details: { issues: [{ path: ["prototype"] }] } },
     });
+  });
+
+  it("applies a gzip body read whole, as the same push sent plain would", async () => {
+    const response = await pushGzip(gzipSync(JSON.stringify({ clientId, mutations: drafts(10) })));
+    expect(response.status).toBe(200);
+    const body = PushResponse.parse(await response.json());
+    expect(body.results.map((result) => result.status)).toEqual(Array(10).fill("applied"));
+  });
+
+  it("refuses as too large a gzip body read whole once it inflates past the limit", async () => {
+    // 1 MB of spaces in about 1 KB; 500 members inflate to 500 MB from half a megabyte sent.
+    const member = gzipSync(Buffer.alloc(1_000_000, " "), { level: 9 });
+    const response = await pushGzip(Buffer.concat(Array.from({ length: 500 }, () => member)));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      error: { code: "body_too_large", details: { maxBytes: MAX_PUSH_BYTES } },
+    });
+  });
+
+  it("refuses as invalid_gzip a gzip body read whole that is corrupt, cut short or not gzip", async () => {
+    const zipped = gzipSync(JSON.stringify({ clientId, mutations: drafts(1) }));
+    const corrupt = Buffer.from(zipped).fill(0x55, 20, 60);
+    const cut = zipped.subarray(0, zipped.byteLength - 12);
+    for (const broken of [corrupt, cut, Buffer.from('{"clientId": "not gzip at all"}')]) {
+      const response = await pushGzip(broken);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: "invalid_gzip" } });
+    }
   });
 });
