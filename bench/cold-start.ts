@@ -13,20 +13,10 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { DIST_DIR, startAppServer } from "../tests/helpers/app-server";
-import { CHROMIUM, PHONE, waitForServiceWorker } from "../tests/helpers/browser";
+import { CHROMIUM, CHROMIUM_ARGS, PHONE, waitForServiceWorker } from "../tests/helpers/browser";
 
 const RUNS = 3;
 const CPU_SLOWDOWN = 4;
-/** No GPU, and no calls to Google's hosts (this machine has no outside network). */
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 interface Paint {
   lcpMs: number;
@@ -70,7 +60,7 @@ async function throttle(context: BrowserContext, page: Page): Promise<void> {
 }
 
 function launch(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, ...PHONE });
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, ...PHONE });
 }
 
 /** 1-minute load average over the machine's cores: the figures move with it. */
