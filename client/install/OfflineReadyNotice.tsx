@@ -19,7 +19,10 @@ export function OfflineReadyNotice() {
   if (!shown) return <InstallBanner />;
   return (
     <div class="offline-ready" role="status" data-testid="offline-ready">
-      <p>{t("offlineReady")}</p>
+      {/* One line per block: a late notice painted as one wide block became the page's LCP, not the list. */}
+      <p>
+        <span class="line">{t("offlineReady")}</span> <span class="line">{t("offlineReadyWorks")}</span>
+      </p>
       <div class="offline-ready-actions">
         <InstallButton />
         <button type="button" class="button primary small" onClick={dismissOfflineReady}>
