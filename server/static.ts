@@ -16,25 +16,12 @@ import type { AppEnv } from "./http/env";
  * from the app's code and put the list on screen later (bench/first-visit.ts,
  * issue 12). Only in the HTML a navigation without the service worker gets
  * (a first visit): the precached shell (/index.html, what the worker serves
- * offline and on later visits) never carries a stale summary. A first visit
- * to a guide's page also carries that guide whole (LCP on the guide page: its
- * screen no longer waits for the full catalogue).
+ * offline and on later visits) never carries a stale summary.
  */
 export function withCatalogueSummary(html: string, summaryElement: string): string {
   const end = html.lastIndexOf("</body>");
   if (end < 0) throw new Error("The built index.html has no </body>: cannot place the catalogue summary.");
   return `${html.slice(0, end)}  ${summaryElement}\n  ${html.slice(end)}`;
-}
-
-/** The guide id of a guide page's path (client/router.ts: /panduan/<id>), or undefined. */
-function guidePageId(path: string): string | undefined {
-  const match = /^\/panduan\/([^/]+)\/?$/.exec(path);
-  if (!match) return undefined;
-  try {
-    return decodeURIComponent(match[1] as string);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -61,13 +48,8 @@ export function mountPwa(app: Hono<AppEnv>, staticDir: string, db: Db): void {
   // The root and client-side routes (/panduan/...) load the app shell; the app routes itself.
   app.get("*", async (c, next) => {
     if (/\.[a-z0-9]+$/i.test(c.req.path)) return next();
-    // Built and compressed once per catalogue change (and guide), not per visit.
-    const guideId = guidePageId(c.req.path);
-    const head = catalogue.head();
-    const page =
-      guideId === undefined
-        ? catalogue.firstVisitPage(head, template)
-        : catalogue.firstVisitGuidePage(head, guideId, template);
+    // Built and compressed once per catalogue change, not per visit.
+    const page = catalogue.firstVisitPage(catalogue.head(), template);
     const coding = negotiateEncoding(c.req.header("Accept-Encoding"), ["br", "gzip", "identity"]);
     const bytes = coding === "identity" ? page.identity : page.encoded(coding);
     if (coding !== "identity") c.header("Content-Encoding", coding);

@@ -2,7 +2,6 @@ import { computed, effect, signal } from "@preact/signals";
 import type { GuideSummary } from "../../shared/api/catalogue";
 import type { Guide } from "../../shared/guide";
 import { type DownloadProgress, downloadCatalogue } from "./download";
-import { readInlineGuide } from "./inline-guide";
 import { indexCatalogue } from "./search-index";
 import { readStoredCatalogue, type StoredCatalogue } from "./stored-catalogue";
 import { readInlineSummary } from "./summary";
@@ -29,13 +28,6 @@ export const listedGuides = computed<readonly GuideSummary[]>(() =>
 /** Whether the list is on the page only as a summary: a guide's own screen waits for the full catalogue. */
 export const onlySummary = computed(() => guides.value.length === 0 && summaryGuides.value.length > 0);
 
-/**
- * A first visit straight to a guide's page: that guide whole, from the HTML,
- * shown until the validated catalogue is on the page (guidesById wins).
- * Display only: never stored, never the base of a draft.
- */
-export const inlineGuide = signal<Guide | null>(null);
-
 export const guidesById = computed(() => new Map(guides.value.map((guide) => [guide.id, guide])));
 /**
  * The search index is kept by a worker (./search-index.ts): read back from
@@ -54,7 +46,6 @@ function sortedByTitle<T extends GuideSummary>(rows: T[]): T[] {
 
 /** Puts the HTML's inline summary on the list, if the page has one. Returns whether it had. */
 export function showInlineSummary(): boolean {
-  inlineGuide.value = readInlineGuide();
   const summary = readInlineSummary();
   if (!summary || summary.guides.length === 0) return false;
   summaryGuides.value = sortedByTitle(summary.guides);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { catalogueLoaded, guidesById, inlineGuide, onlySummary, summaryGuides } from "../catalogue/store";
+import { catalogueLoaded, guidesById, onlySummary, summaryGuides } from "../catalogue/store";
 import { Checklist } from "../components/Checklist";
 import { GuideFactsList } from "../components/GuideFactsList";
 import { GuidePending } from "../components/GuidePending";
@@ -11,11 +11,7 @@ import { locale, t } from "../i18n";
 import { draftPath, navigate, onLinkClick } from "../router";
 
 export function GuideScreen({ id }: { id: string }) {
-  const validated = guidesById.value.get(id);
-  // A first visit to this page: the guide the HTML carried, on screen before the catalogue arrives.
-  // Once the validated catalogue is on the page it alone decides: a guide withdrawn meanwhile is not found.
-  const guide =
-    validated ?? (inlineGuide.value?.id === id && guidesById.value.size === 0 ? inlineGuide.value : undefined);
+  const guide = guidesById.value.get(id);
   const lang = locale.value;
   const selfCheck = useSelfCheck(id);
   const [startFailed, setStartFailed] = useState(false);
@@ -53,15 +49,12 @@ export function GuideScreen({ id }: { id: string }) {
 
       <GuideFactsList guide={guide} />
 
-      {/* A draft is built only on the validated, stored guide: the button waits for it. */}
       <button
         type="button"
         class="button primary wide no-print"
-        disabled={!validated}
         onClick={() =>
-          validated &&
           void import("../drafts/store")
-            .then(async ({ draftRepository }) => navigate(draftPath(await draftRepository.create(validated))))
+            .then(async ({ draftRepository }) => navigate(draftPath(await draftRepository.create(guide))))
             .catch(() => setStartFailed(true))
         }
       >

@@ -7,8 +7,6 @@ import {
   type GuideResponse,
   toGuideSummary,
 } from "../../shared/api/catalogue";
-import { CATALOGUE_GUIDE_ELEMENT_ID } from "../../shared/api/catalogue-summary-element";
-import type { Guide } from "../../shared/guide";
 import type { Db } from "../db/open";
 import { type CatalogueHead, catalogueHead, getGuide, guideHead, listGuides } from "./repository";
 
@@ -66,7 +64,7 @@ export class EncodedBody {
 }
 
 /** How often bodies were built and compressed, process-wide: tests prove the work happens once per change. */
-export const catalogueCacheCounters = { serialised: 0, compressed: 0, summarised: 0, guidesInlined: 0 };
+export const catalogueCacheCounters = { serialised: 0, compressed: 0, summarised: 0 };
 
 /**
  * The catalogue summary as an inert `<script type="application/json">` (never
@@ -79,13 +77,7 @@ export function catalogueSummaryElement(summary: CatalogueSummary): string {
   return `<script type="application/json" id="${CATALOGUE_SUMMARY_ELEMENT_ID}">${json}</script>`;
 }
 
-/** One guide whole as an inert JSON element, escaped like the summary: a first visit to its page. */
-export function catalogueGuideElement(guide: Guide): string {
-  const json = JSON.stringify(guide).replaceAll("<", "\\u003c");
-  return `<script type="application/json" id="${CATALOGUE_GUIDE_ELEMENT_ID}">${json}</script>`;
-}
-
-/** Makes a first visit's HTML around the summary element (and a guide's, on its page). */
+/** Makes a first visit's HTML around the summary element. */
 export type FirstVisitTemplate = (summaryElement: string) => string;
 
 export interface CatalogueCacheOptions {
@@ -150,10 +142,6 @@ export class CatalogueCache {
   #key = "";
   #full: EncodedBody | undefined;
   #firstVisit: EncodedBody | undefined;
-  /** The summary element and the published ids it lists, as of the key. */
-  #summary: { element: string; published: ReadonlySet<string> } | undefined;
-  /** First-visit pages of single guides, as of the key: cleared with it. */
-  readonly #firstVisitGuides: Lru<string>;
   readonly #deltas: Lru<number>;
   readonly #guides: Lru<string>;
 
@@ -161,7 +149,6 @@ export class CatalogueCache {
     this.#db = db;
     this.#deltas = new Lru(maxDeltas, maxDeltaBytes);
     this.#guides = new Lru(maxGuides, Number.POSITIVE_INFINITY);
-    this.#firstVisitGuides = new Lru(maxGuides, Number.POSITIVE_INFINITY);
   }
 
   /** The database's catalogue head; the full and delta bodies are dropped when it moved. */
@@ -172,8 +159,6 @@ export class CatalogueCache {
       this.#key = key;
       this.#full = undefined;
       this.#firstVisit = undefined;
-      this.#summary = undefined;
-      this.#firstVisitGuides.clear();
       this.#deltas.clear();
     }
     return head;
@@ -203,46 +188,15 @@ export class CatalogueCache {
    * reads it), built and compressed once per catalogue change like the full page.
    */
   firstVisitPage(head: CatalogueHead, template: FirstVisitTemplate): EncodedBody {
-    this.#firstVisit ??= new EncodedBody(template(this.#summaryOf(head).element), catalogueTag(head, "first-visit"));
-    return this.#firstVisit;
-  }
-
-  /**
-   * A first visit straight to a guide's page: the summary and that guide whole,
-   * so its screen draws at once (client/catalogue/inline-guide.ts). Built once
-   * per catalogue change and guide, a bounded number of guides kept. An id the
-   * summary does not list (unknown, withdrawn) gets the plain first-visit page,
-   * with no database read: any path may be asked for.
-   */
-  firstVisitGuidePage(head: CatalogueHead, id: string, template: FirstVisitTemplate): EncodedBody {
-    const summary = this.#summaryOf(head);
-    if (!summary.published.has(id)) return this.firstVisitPage(head, template);
-    let page = this.#firstVisitGuides.get(id);
-    if (!page) {
-      const stored = getGuide(this.#db, id);
-      if (!stored || stored.withdrawn) return this.firstVisitPage(head, template);
-      catalogueCacheCounters.guidesInlined++;
-      page = new EncodedBody(
-        template(`${summary.element}\n  ${catalogueGuideElement(stored.guide)}`),
-        catalogueTag(head, `first-visit.${id}`),
-      );
-      this.#firstVisitGuides.set(id, page);
-    }
-    return page;
-  }
-
-  #summaryOf(head: CatalogueHead): { element: string; published: ReadonlySet<string> } {
-    if (!this.#summary) {
+    if (!this.#firstVisit) {
       catalogueCacheCounters.summarised++;
       const guides = listGuides(this.#db, undefined)
         .filter((row) => !row.withdrawn)
         .map((row) => toGuideSummary(row.guide));
-      this.#summary = {
-        element: catalogueSummaryElement({ cursor: encodeCursor(head.seq), guides }),
-        published: new Set(guides.map((guide) => guide.id)),
-      };
+      const element = catalogueSummaryElement({ cursor: encodeCursor(head.seq), guides });
+      this.#firstVisit = new EncodedBody(template(element), catalogueTag(head, "first-visit"));
     }
-    return this.#summary;
+    return this.#firstVisit;
   }
 
   #build(head: CatalogueHead, sinceSeq: number | undefined): EncodedBody {

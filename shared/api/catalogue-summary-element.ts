@@ -4,9 +4,3 @@
  * zod: the page's entry chunk reads it, and must not pull the schemas in.
  */
 export const CATALOGUE_SUMMARY_ELEMENT_ID = "catalogue-summary";
-
-/**
- * The id of the inert JSON element carrying one guide whole (`GuideResponse`'s
- * `guide`), inlined into a first visit's HTML when it opens that guide's page.
- */
-export const CATALOGUE_GUIDE_ELEMENT_ID = "catalogue-guide";

@@ -1,7 +1,6 @@
 import type { BrowserContext, Page, Request } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
 import type { CatalogueSummary } from "../../shared/api/catalogue";
-import type { Guide } from "../../shared/guide";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
@@ -190,32 +189,6 @@ describe("a first visit on a slow phone", () => {
     await page.getByRole("button", { name: "Buat berkas untuk warga" }).waitFor();
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     expect(await page.getByTestId("guide-loading").count()).toBe(0);
-    await context.close();
-  });
-
-  it("draws a guide's page opened straight from a link from the guide the HTML carried, before the catalogue answers", async () => {
-    const { context, page } = await phone();
-    const held = holdCatalogue(page);
-    await page.goto(`${env.server.url}/panduan/surat-keterangan-domisili`);
-    const guide = JSON.parse((await page.locator("script#catalogue-guide").textContent()) ?? "null") as Guide;
-    expect(guide.id).toBe("surat-keterangan-domisili");
-    await page.getByRole("heading", { level: 1, name: guide.title.id }).waitFor();
-    await page.getByText(guide.summary.id, { exact: true }).waitFor();
-    const requirement = guide.requirements.find((candidate) => !candidate.when);
-    await page
-      .getByText(requirement?.label.id ?? "", { exact: true })
-      .first()
-      .waitFor();
-    // Still before the catalogue's answer: no draft can be built on the unvalidated guide yet.
-    await held.requested;
-    expect(await page.getByTestId("guide-loading").count()).toBe(0);
-    await expect(page.getByRole("button", { name: "Buat berkas untuk warga" }).isDisabled()).resolves.toBe(true);
-    await screenshot(page, "first-visit-guide-inline");
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    held.release();
-    // The validated, stored catalogue takes over: the draft button works.
-    await expect.poll(() => page.getByRole("button", { name: "Buat berkas untuk warga" }).isEnabled()).toBe(true);
-    await expect.poll(() => storedGuideCount(page)).toBeGreaterThan(0);
     await context.close();
   });
 
