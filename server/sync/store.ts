@@ -222,14 +222,7 @@ export class SyncStore {
       row.createdAt,
       submit ? submit.kecamatanCode : row.kecamatanCode,
       row.draftCreatedAt,
-      values.guideId,
-      values.guideVersion,
-      values.villageCode,
-      JSON.stringify(values.content),
-      values.status,
-      values.version,
-      values.changeSeq,
-      values.updatedAt,
+      ...contentParams(values),
       submit?.submittedAt ?? null,
       submit?.submitCount ?? 0,
       submit?.firstSubmittedAt ?? null,
@@ -237,16 +230,7 @@ export class SyncStore {
   }
 
   updateApplication(id: string, values: ContentValues, submit: SubmitValues | undefined): void {
-    const common = [
-      values.guideId,
-      values.guideVersion,
-      values.villageCode,
-      JSON.stringify(values.content),
-      values.status,
-      values.version,
-      values.changeSeq,
-      values.updatedAt,
-    ];
+    const common = contentParams(values);
     if (submit) {
       this.sql.updateSubmitted.run(
         ...common,
@@ -302,4 +286,18 @@ export class SyncStore {
   savepoint<T>(work: () => T): T {
     return this.nested(work) as T;
   }
+}
+
+/** The content columns, in the order the insert and both updates bind them. */
+function contentParams(values: ContentValues): (string | number | null)[] {
+  return [
+    values.guideId,
+    values.guideVersion,
+    values.villageCode,
+    JSON.stringify(values.content),
+    values.status,
+    values.version,
+    values.changeSeq,
+    values.updatedAt,
+  ];
 }
