@@ -89,8 +89,5 @@ export function csvResponse(
   });
   c.header("Content-Type", "text/csv; charset=utf-8");
   c.header("Content-Disposition", `attachment; filename="${filename}"`);
-  // The app's etag middleware would otherwise read the whole stream to hash it
-  // (holding every byte in memory); a per-response tag never falsely matches.
-  c.header("ETag", `W/"csv-${crypto.randomUUID()}"`);
   return c.body(body);
 }
