@@ -205,8 +205,14 @@ export const Guide = z
       note: LocalizedText.optional(),
     }),
     serviceTime: z.strictObject({
-      /** 0 means finished the same day. */
+      /**
+       * The service time (jangka waktu) in days; 0 means finished the same day.
+       * Working days unless `unit` says calendar days (the name is kept from when
+       * every guide counted working days, so stored guides and older phones still read).
+       */
       workingDays: z.int().min(0).max(365),
+      /** How the service standard counts: "working" (hari kerja, the default) or "calendar" (hari kalender). */
+      unit: z.enum(["working", "calendar"]).optional(),
       note: LocalizedText.optional(),
     }),
     product: LocalizedText,

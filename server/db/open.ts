@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { seedCalendar } from "../service-time/calendar-store";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -12,7 +13,8 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "migr
 
 /**
  * Opens (creating if needed) the SQLite file and brings its schema up to date
- * with the committed drizzle-kit migrations.
+ * with the committed drizzle-kit migrations, then puts in the shipped
+ * holidays once.
  */
 export function openDatabase(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
@@ -25,5 +27,7 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle({ client: sqlite, schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  // Holidays and cuti bersama ship with the app; the table is the admin's from then on.
+  seedCalendar(db);
   return db;
 }

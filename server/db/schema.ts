@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ClockRecord } from "../../shared/service-time/clock";
 
 /**
  * Published guides. Rows are never deleted: a withdrawn guide stays as a
@@ -192,6 +193,13 @@ export const applications = sqliteTable(
     decidedAt: text("decided_at"),
     /** How often the office sent it back as needs-fix. */
     sentBackCount: integer("sent_back_count").notNull().default(0),
+    /** The public tracking number (shared/tracking/number.ts), given at the first submit, never changed. */
+    trackingNumber: text("tracking_number"),
+    /** The service-time clock (shared/service-time/clock.ts ClockRecord); null until the office receives the file. */
+    clock: text("clock", { mode: "json" }).$type<ClockRecord>(),
+    /** Copies of the clock's state and deadline, for the queue's filters and sort (applications_clock_idx). */
+    clockState: text("clock_state", { enum: ["running", "paused", "stopped"] }),
+    clockDeadline: text("clock_deadline"),
   },
   (table) => [
     index("applications_cadre_change_idx").on(table.cadreId, table.changeSeq),
@@ -201,6 +209,9 @@ export const applications = sqliteTable(
     index("applications_kecamatan_submitted_idx").on(table.kecamatanCode, table.firstSubmittedAt),
     // The "not filed twice" rule (server/sync/duplicates.ts): files of one service by the applicant's NIK.
     index("applications_guide_nik_idx").on(table.guideId, sql`json_extract(${table.content}, '$.applicant.nik')`),
+    uniqueIndex("applications_tracking_idx").on(table.trackingNumber).where(sql`${table.trackingNumber} IS NOT NULL`),
+    // The queue's clock filters ("lewat batas waktu", "hampir lewat") and its sort by deadline.
+    index("applications_clock_idx").on(table.kecamatanCode, table.clockState, table.clockDeadline, table.id),
     // Covers every column the dashboard reads (server/dashboard/queries.ts), so
     // its figures come from this index alone, never from rows carrying content.
     index("applications_dashboard_idx").on(
@@ -336,3 +347,21 @@ export const fileHolders = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.sha256, table.userId] })],
 );
+
+/** Dates the office is closed besides weekends (server/service-time/calendar-store.ts). */
+export const calendarDays = sqliteTable("calendar_days", {
+  date: text("date").primaryKey(),
+  kind: text("kind", { enum: ["holiday", "joint-leave", "closure"] }).notNull(),
+  name: text("name").notNull(),
+  source: text("source").notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** The office's settings, one JSON value per key (server/settings/). */
+export const officeSettings = sqliteTable("office_settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: text("updated_at").notNull(),
+});

@@ -11,6 +11,7 @@ import type { Db } from "../db/open";
 import { applications, reviewFindings } from "../db/schema";
 import { getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
+import { clockAfter, clockColumns } from "../service-time/clock-writes";
 import { type ApplicationRow, getApplication, nextChangeSeq, type Tx } from "../sync/rows";
 import { recordEvent } from "./events";
 
@@ -115,7 +116,11 @@ export function decide(db: Db, input: DecideInput): ReviewOutcome {
       if (!canDecide(row.status, verdict.decision)) return { ok: false, code: "invalid_transition" };
       const at = input.now.toISOString();
       const receiving = row.status === "submitted";
+      // Receiving starts (or resumes) the clock before the decision moves it.
+      const received = receiving ? clockAfter(tx, row, "received", input.now) : row.clock;
+      const clock = clockAfter(tx, { ...row, clock: received }, verdict.decision, input.now);
       const changes = {
+        ...clockColumns(clock),
         status: verdict.decision,
         verdict,
         version: row.version + 1,
@@ -173,6 +178,7 @@ export function receive(db: Db, input: Guarded & { actor: AuthUser }): ReviewOut
       const at = input.now.toISOString();
       const changes = {
         status: "received" as const,
+        ...clockColumns(clockAfter(tx, row, "received", input.now)),
         version: row.version + 1,
         changeSeq: nextChangeSeq(tx),
         updatedAt: at,

@@ -1,6 +1,9 @@
+import { randomBytes } from "node:crypto";
 import type { Draft } from "../../shared/draft";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { ApplicationChange, ApplicationStatus } from "../../shared/sync/protocol";
+import { newTrackingNumber } from "../../shared/tracking/number";
+import { trackingPrefix } from "../../shared/tracking/prefix";
 import { resubmissionRecord } from "../review/resubmission";
 import type { Tx } from "./rows";
 import type { ApplicationHead, ChangeRow, ContentValues, SubmitValues, SyncStore } from "./store";
@@ -30,6 +33,14 @@ function officeOf(draft: Draft, author: Author): { officeAreaCode: string; kecam
     officeAreaCode,
     kecamatanCode: parts.length >= 3 ? parts.slice(0, 3).join(".") : author.kecamatanCode,
   };
+}
+
+/** A number no file has, prefixed with the office's kecamatan; given once, at the first submit. */
+function freshTrackingNumber(store: SyncStore, kecamatanCode: string | null): string {
+  for (;;) {
+    const number = newTrackingNumber(trackingPrefix(kecamatanCode), (n) => randomBytes(n));
+    if (!store.trackingTaken(number)) return number;
+  }
 }
 
 /**
@@ -71,12 +82,14 @@ export function saveContent(
     updatedAt: now,
   };
   // A resubmission clears the verdict: the cadre kept reading the reasons until now.
+  const kecamatanCode = office ? (office.kecamatanCode ?? author.kecamatanCode) : null;
   const submit: SubmitValues | undefined = office
     ? {
         submittedAt: now,
         submitCount: (existing?.submitCount ?? 0) + 1,
         firstSubmittedAt: existing?.firstSubmittedAt ?? now,
-        kecamatanCode: office.kecamatanCode ?? author.kecamatanCode,
+        kecamatanCode,
+        trackingNumber: existing?.trackingNumber ?? freshTrackingNumber(store, kecamatanCode),
       }
     : undefined;
   if (existing) store.updateApplication(draft.id, values, submit);
@@ -139,5 +152,7 @@ export function toChange(row: ChangeRow): ApplicationChange {
     verdict: row.verdict,
     deleted: row.deletedAt !== null,
     updatedAt: row.updatedAt,
+    trackingNumber: row.trackingNumber,
+    clock: row.clock,
   };
 }

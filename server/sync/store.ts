@@ -1,5 +1,6 @@
 import type { Statement } from "better-sqlite3";
 import type { Draft } from "../../shared/draft";
+import type { ClockRecord } from "../../shared/service-time/clock";
 import type { ApplicationStatus, Verdict } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
 import type { EventRecord } from "../review/events";
@@ -17,7 +18,7 @@ import type { ApplicationRow } from "./rows";
  */
 
 /** An application row without its content and verdict: what the push decides on, parsed from nothing. */
-export type ApplicationHead = Omit<ApplicationRow, "content" | "verdict">;
+export type ApplicationHead = Omit<ApplicationRow, "content" | "verdict" | "clock" | "clockState" | "clockDeadline">;
 
 /** What a pull returns of a row: the seven fields of a change and its place in the change order. */
 export interface ChangeRow {
@@ -29,6 +30,8 @@ export interface ChangeRow {
   deletedAt: string | null;
   updatedAt: string;
   changeSeq: number;
+  trackingNumber: string | null;
+  clock: ClockRecord | null;
 }
 
 export interface StoredPage {
@@ -55,6 +58,8 @@ export interface SubmitValues {
   submitCount: number;
   firstSubmittedAt: string;
   kecamatanCode: string | null;
+  /** Given at the first submit; later submits keep the number the file already has. */
+  trackingNumber: string;
 }
 
 const HEAD_COLUMNS = `id, cadre_id AS cadreId, guide_id AS guideId, guide_version AS guideVersion,
@@ -62,7 +67,7 @@ const HEAD_COLUMNS = `id, cadre_id AS cadreId, guide_id AS guideId, guide_versio
   deleted_at AS deletedAt, created_at AS createdAt, updated_at AS updatedAt, kecamatan_code AS kecamatanCode,
   draft_created_at AS draftCreatedAt, first_submitted_at AS firstSubmittedAt, submit_count AS submitCount,
   precheck_failures AS precheckFailures, received_at AS receivedAt, first_decision_at AS firstDecisionAt,
-  decided_at AS decidedAt, sent_back_count AS sentBackCount`;
+  decided_at AS decidedAt, sent_back_count AS sentBackCount, tracking_number AS trackingNumber`;
 
 /** Files the office is working on: a second one for the same applicant would be sent back. */
 const OPEN_STATUSES = ["submitted", "received", "verified", "needs-fix"] as const;
@@ -125,8 +130,8 @@ export class SyncStore {
       insertApplication: prepare(
         `INSERT INTO applications (id, cadre_id, created_at, kecamatan_code, draft_created_at, guide_id, guide_version,
            village_code, content, status, version, change_seq, updated_at, submitted_at, verdict, submit_count,
-           first_submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+           first_submitted_at, tracking_number)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
       ),
       updateContent: prepare(
         `UPDATE applications SET guide_id = ?, guide_version = ?, village_code = ?, content = ?, status = ?, version = ?,
@@ -136,9 +141,10 @@ export class SyncStore {
       updateSubmitted: prepare(
         `UPDATE applications SET guide_id = ?, guide_version = ?, village_code = ?, content = ?, status = ?, version = ?,
            change_seq = ?, updated_at = ?, submitted_at = ?, verdict = NULL, submit_count = ?, first_submitted_at = ?,
-           kecamatan_code = ?
+           kecamatan_code = ?, tracking_number = coalesce(tracking_number, ?)
          WHERE id = ?`,
       ),
+      trackingTaken: prepare("SELECT 1 FROM applications WHERE tracking_number = ?").pluck(),
       insertEvent: prepare(
         "INSERT INTO application_events (application_id, at, kind, actor_id, status, detail) VALUES (?, ?, ?, ?, ?, ?)",
       ),
@@ -148,7 +154,7 @@ export class SyncStore {
       ),
       changesSince: prepare(
         `SELECT id, guide_id AS guideId, version, status, verdict, deleted_at AS deletedAt, updated_at AS updatedAt,
-           change_seq AS changeSeq
+           change_seq AS changeSeq, tracking_number AS trackingNumber, clock
          FROM applications WHERE cadre_id = ? AND change_seq > ? ORDER BY change_seq LIMIT ?`,
       ),
       storedPage: prepare("SELECT mime, width, height FROM files WHERE sha256 = ?"),
@@ -226,6 +232,7 @@ export class SyncStore {
       submit?.submittedAt ?? null,
       submit?.submitCount ?? 0,
       submit?.firstSubmittedAt ?? null,
+      submit?.trackingNumber ?? null,
     );
   }
 
@@ -238,6 +245,7 @@ export class SyncStore {
         submit.submitCount,
         submit.firstSubmittedAt,
         submit.kecamatanCode,
+        submit.trackingNumber,
         id,
       );
     } else {
@@ -251,6 +259,11 @@ export class SyncStore {
     this.sql.insertEvent.run(event.applicationId, event.at, event.kind, event.actorId, event.status, detail);
   }
 
+  /** Whether a tracking number is already some file's (a fresh one collides with odds of about 1 in 10¹³ per file). */
+  trackingTaken(number: string): boolean {
+    return this.sql.trackingTaken.get(number) !== undefined;
+  }
+
   countPrecheckFailure(id: string): void {
     this.sql.countPrecheckFailure.run(id);
   }
@@ -261,11 +274,16 @@ export class SyncStore {
 
   /** One page of a cadre's changes after `sinceSeq`, oldest first; one row more tells whether more wait. */
   changesSince(cadreId: string, sinceSeq: number, limit: number): ChangeRow[] {
-    const rows = this.sql.changesSince.all(cadreId, sinceSeq, limit + 1) as (Omit<ChangeRow, "verdict"> & {
+    const rows = this.sql.changesSince.all(cadreId, sinceSeq, limit + 1) as (Omit<ChangeRow, "verdict" | "clock"> & {
       verdict: string | null;
+      clock: string | null;
     })[];
-    // The verdict is the one JSON column a change carries, and only decided files have one.
-    return rows.map((row) => ({ ...row, verdict: row.verdict === null ? null : (JSON.parse(row.verdict) as Verdict) }));
+    // The verdict and the clock are the JSON columns a change carries; only files the office has hold them.
+    return rows.map((row) => ({
+      ...row,
+      verdict: row.verdict === null ? null : (JSON.parse(row.verdict) as Verdict),
+      clock: row.clock === null ? null : (JSON.parse(row.clock) as ClockRecord),
+    }));
   }
 
   storedPage(sha256: string): StoredPage | undefined {

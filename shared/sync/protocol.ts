@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Draft, DraftId } from "../draft";
 import { GovernmentLevel } from "../guide";
+import { ClockRecordSchema, ClosedDates } from "../service-time/schema";
 
 /**
  * The sync protocol, modelled on Replicache's push/pull (docs/SYNC.md).
@@ -179,6 +180,8 @@ export const Verdict = z.object({
   reasonCode: z.string().max(40).optional(),
   /** The operator's free-text note, shown as written. */
   reason: z.string().max(1000).optional(),
+  /** The operator chose to show `reason` on the public status page (/lacak); otherwise it never leaves the office and the cadre. */
+  reasonPublic: z.boolean().optional(),
   requirements: z
     .record(
       z.string(),
@@ -202,6 +205,10 @@ export const ApplicationChange = z.object({
   verdict: Verdict.nullable(),
   deleted: z.boolean(),
   updatedAt: z.iso.datetime(),
+  /** The public tracking number, from the first submit on (shared/tracking/number.ts). */
+  trackingNumber: z.string().max(20).nullable().optional(),
+  /** The service-time clock, once the office has received the file (shared/service-time/clock.ts). */
+  clock: ClockRecordSchema.nullable().optional(),
 });
 export type ApplicationChange = z.infer<typeof ApplicationChange>;
 
@@ -212,5 +219,7 @@ export const PullResponse = z.object({
   changes: z.array(ApplicationChange),
   /** More changes wait past this page: pull again with the new cursor. */
   hasMore: z.boolean(),
+  /** The office's closed dates, so the phone counts a clock's days left offline (shared/service-time/calendar.ts). */
+  closedDates: ClosedDates.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

@@ -1,0 +1,37 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../db/open";
+import { officeSettings } from "../db/schema";
+import type { Tx } from "../sync/rows";
+
+/**
+ * The office's settings, each a key with a schema and a default: a missing
+ * or unreadable value reads as the default, never as an error.
+ */
+export const SETTINGS = {
+  /** Whether cuti bersama counts as a working day for the service-time clock (default: the office is closed). */
+  jointLeaveIsWorkingDay: { schema: z.boolean(), fallback: false },
+} as const;
+
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;
+
+export function readSetting<K extends SettingKey>(db: Db | Tx, key: K): SettingValue<K> {
+  const row = db.select({ value: officeSettings.value }).from(officeSettings).where(eq(officeSettings.key, key)).get();
+  const parsed = SETTINGS[key].schema.safeParse(row?.value);
+  return (parsed.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;
+}
+
+export function writeSetting<K extends SettingKey>(
+  tx: Db | Tx,
+  key: K,
+  value: SettingValue<K>,
+  by: string | null,
+  now: Date,
+): void {
+  const at = now.toISOString();
+  tx.insert(officeSettings)
+    .values({ key, value, updatedBy: by, updatedAt: at })
+    .onConflictDoUpdate({ target: officeSettings.key, set: { value, updatedBy: by, updatedAt: at } })
+    .run();
+}
