@@ -180,6 +180,30 @@ export const ERROR_MESSAGES = {
     id: "Penanda halaman tidak valid. Muat ulang daftar dari awal.",
     en: "The page cursor is not valid. Reload the list from the start.",
   },
+  tracking_malformed: {
+    id: "Nomor berkas tidak lengkap atau salah bentuk. Contoh: DRN-7K4MX-2QP9A (tanpa huruf O, I, L dan tanpa angka 0, 1).",
+    en: "The tracking number is incomplete or malformed. Example: DRN-7K4MX-2QP9A (no letters O, I, L and no digits 0, 1).",
+  },
+  tracking_mistyped: {
+    id: "Nomor berkas ini salah ketik: ada huruf yang tertukar atau keliru. Periksa lagi di lembar ringkasan.",
+    en: "This tracking number has a typo: a character is wrong or two are swapped. Check it against the summary sheet.",
+  },
+  tracking_not_found: {
+    id: "Tidak ada berkas dengan nomor ini. Periksa lagi nomornya di lembar ringkasan.",
+    en: "No file has this number. Check the number on the summary sheet.",
+  },
+  rate_limited: {
+    id: "Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.",
+    en: "Too many requests from this device. Wait a little and try again.",
+  },
+  calendar_day_invalid: {
+    id: "Tanggal libur tidak valid. Periksa kolom yang disebutkan.",
+    en: "The closed day is not valid. Check the fields listed.",
+  },
+  calendar_day_not_found: {
+    id: "Tanggal ini tidak ada di kalender kerja.",
+    en: "This date is not in the work calendar.",
+  },
   method_not_allowed: { id: "Metode permintaan tidak diizinkan.", en: "Request method not allowed." },
   internal_error: {
     id: "Terjadi kesalahan di server. Coba lagi nanti.",
