@@ -1,3 +1,4 @@
+import type { Database, Statement } from "better-sqlite3";
 import { asc } from "drizzle-orm";
 import { buildCalendar, type ClosedDay, type WorkCalendar } from "../../shared/service-time/calendar";
 import { shippedClosedDays } from "../../shared/service-time/holidays";
@@ -43,4 +44,26 @@ export function listClosedDays(db: Db | Tx): ClosedDay[] {
 /** The calendar the clock counts with now: the closed days and the office's cuti bersama setting. */
 export function loadCalendar(db: Db | Tx): WorkCalendar {
   return buildCalendar(listClosedDays(db), { jointLeaveIsWorkingDay: readSetting(db, "jointLeaveIsWorkingDay") });
+}
+
+/** Statements held per connection: the pull asks for the closed dates on every call (its hot path prepares nothing). */
+const held = new WeakMap<Database, { days: Statement; setting: Statement }>();
+
+/**
+ * The calendar's closed dates, sorted, as the pull sends them to phones: the
+ * same as `loadCalendar(db).closed`, on statements prepared once per connection.
+ */
+export function closedDatesOf(db: Db): string[] {
+  let statements = held.get(db.$client);
+  if (!statements) {
+    statements = {
+      days: db.$client.prepare("SELECT date, kind FROM calendar_days ORDER BY date"),
+      setting: db.$client.prepare("SELECT value FROM office_settings WHERE key = 'jointLeaveIsWorkingDay'").pluck(),
+    };
+    held.set(db.$client, statements);
+  }
+  const setting = statements.setting.get() as string | undefined;
+  const jointLeaveIsWorkingDay = setting === "true";
+  const days = statements.days.all() as { date: string; kind: ClosedDay["kind"] }[];
+  return [...buildCalendar(days, { jointLeaveIsWorkingDay }).closed];
 }

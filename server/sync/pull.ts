@@ -1,7 +1,7 @@
 import { encodeCursor } from "../../shared/api/catalogue";
 import type { PullResponse } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
-import { loadCalendar } from "../service-time/calendar-store";
+import { closedDatesOf } from "../service-time/calendar-store";
 import { toChange } from "./applications";
 import { ClientNotOwnedError } from "./push";
 import { SyncStore } from "./store";
@@ -36,6 +36,6 @@ export function pullChanges(
     changes: page.map(toChange),
     hasMore: rows.length > limit,
     // A few dozen dates: the phone counts each clock's days left with them until the next pull.
-    closedDates: [...loadCalendar(db).closed].sort(),
+    closedDates: closedDatesOf(db),
   };
 }
