@@ -14,7 +14,7 @@ export function GuideCard({ guide }: { guide: GuideSummary }) {
           <FeeText amount={guide.fee.amount} />
         </span>
         <span class="tag">
-          <ServiceTimeText days={guide.serviceTime.workingDays} />
+          <ServiceTimeText days={guide.serviceTime.workingDays} unit={guide.serviceTime.unit} />
         </span>
         <span class="tag subtle">{t(`level${capitalise(guide.office.level)}` as "levelKelurahan")}</span>
       </span>

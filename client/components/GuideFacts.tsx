@@ -6,6 +6,8 @@ export function FeeText({ amount }: { amount: number }) {
   return <>{amount === 0 ? t("free") : formatRupiah(amount)}</>;
 }
 
-export function ServiceTimeText({ days }: { days: number }) {
-  return <>{days === 0 ? t("sameDay") : t("workingDays", { count: days })}</>;
+/** The service time as its standard counts it: working days (hari kerja) unless it says calendar days. */
+export function ServiceTimeText({ days, unit }: { days: number; unit?: "working" | "calendar" | undefined }) {
+  if (days === 0) return <>{t("sameDay")}</>;
+  return <>{t(unit === "calendar" ? "calendarDays" : "workingDays", { count: days })}</>;
 }

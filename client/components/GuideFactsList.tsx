@@ -23,7 +23,7 @@ export function GuideFactsList({ guide }: { guide: Guide }) {
         <dt>{t("timeLabel")}</dt>
         <dd>
           <strong>
-            <ServiceTimeText days={guide.serviceTime.workingDays} />
+            <ServiceTimeText days={guide.serviceTime.workingDays} unit={guide.serviceTime.unit} />
           </strong>
           {guide.serviceTime.note && <span class="small">{guide.serviceTime.note[lang]}</span>}
         </dd>

@@ -9,8 +9,8 @@ import { describeRequirement } from "./describe";
 /** Plain text a cadre can paste into WhatsApp: what to bring, what it costs, where to go. */
 export function guideShareText(guide: Guide, answers: Answers, locale: Locale, url: string): string {
   const fee = guide.fee.amount === 0 ? t("free") : formatRupiah(guide.fee.amount);
-  const time =
-    guide.serviceTime.workingDays === 0 ? t("sameDay") : t("workingDays", { count: guide.serviceTime.workingDays });
+  const { workingDays: days, unit } = guide.serviceTime;
+  const time = days === 0 ? t("sameDay") : t(unit === "calendar" ? "calendarDays" : "workingDays", { count: days });
   const items = checklistFor(guide, answers)
     .filter((item) => item.applicability !== "not-applicable")
     .map(({ requirement }) => {

@@ -50,7 +50,7 @@ export type Health = z.infer<typeof Health>;
  */
 export type GuideSummary = Pick<Guide, "id" | "title" | "summary" | "category"> & {
   fee: Pick<Guide["fee"], "amount">;
-  serviceTime: Pick<Guide["serviceTime"], "workingDays">;
+  serviceTime: Pick<Guide["serviceTime"], "workingDays" | "unit">;
   office: Pick<Guide["office"], "level">;
 };
 
@@ -69,7 +69,10 @@ export function toGuideSummary(guide: Guide): GuideSummary {
     summary: guide.summary,
     category: guide.category,
     fee: { amount: guide.fee.amount },
-    serviceTime: { workingDays: guide.serviceTime.workingDays },
+    serviceTime: {
+      workingDays: guide.serviceTime.workingDays,
+      ...(guide.serviceTime.unit ? { unit: guide.serviceTime.unit } : {}),
+    },
     office: { level: guide.office.level },
   };
 }
