@@ -10,11 +10,13 @@ import { type AccessEntry, accessLog } from "./http/access-log";
 import { compressJson } from "./http/compress";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
+import type { TokenBucketOptions } from "./http/rate-limit";
 import { consoleRoutes } from "./routes/console";
 import { fileRoutes } from "./routes/files";
 import { guideRoutes } from "./routes/guides";
 import { healthRoutes } from "./routes/health";
 import { syncRoutes } from "./routes/sync";
+import { trackRoutes } from "./routes/track";
 import { mountPwa } from "./static";
 
 export interface AppOptions {
@@ -33,6 +35,8 @@ export interface AppOptions {
   filesDir?: string;
   /** How long an unfinished upload may sit idle, and who runs the sweep (server/files/expiry.ts). */
   uploadExpiry?: UploadExpiryOptions;
+  /** Public tracking lookups per client address (server/routes/track.ts); tests raise or lower it. */
+  trackLimit?: TokenBucketOptions;
 }
 
 export function createApp({
@@ -44,6 +48,7 @@ export function createApp({
   regions,
   filesDir,
   uploadExpiry,
+  trackLimit,
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use("*", requestId());
@@ -84,6 +89,15 @@ export function createApp({
   app.route(
     "/api/console",
     consoleRoutes(db, { now: auth?.now ?? (() => new Date()), regions: regionIndex, filesDir }),
+  );
+  app.route(
+    "/api/track",
+    trackRoutes(db, {
+      regions: regionIndex,
+      now: auth?.now ?? (() => new Date()),
+      limit: trackLimit,
+      trustProxy: auth?.trustProxy,
+    }),
   );
   app.route("/api/files", fileRoutes(db, { filesDir, logError, now: auth?.now, uploadExpiry }));
   // The catalogue is read-only over HTTP: other methods on its paths are 405, not 404.

@@ -1,0 +1,80 @@
+import type { RateLimitCheck } from "../auth/rate-limit";
+
+/**
+ * A token bucket per key (a client address), in memory (one server process),
+ * for public routes that count every request, not only failures (the
+ * sign-in limits in server/auth/ count failures).
+ *
+ * Each key holds up to `burst` tokens and gains `perMinute` tokens a minute;
+ * a request spends one. A person looking up a few numbers never runs out; a
+ * script trying numbers is held to `perMinute` after its first `burst`.
+ *
+ * The map is bounded: when it fills, keys whose bucket is full again (the
+ * same as a key never seen) go first, then the least recently touched.
+ */
+export interface TokenBucketOptions {
+  /** Tokens gained per minute: the sustained rate. */
+  perMinute?: number;
+  /** Most tokens a key holds: requests allowed at once after a quiet spell. */
+  burst?: number;
+  /** Most keys kept at once. */
+  maxEntries?: number;
+  now?: () => Date;
+}
+
+interface Bucket {
+  tokens: number;
+  atMs: number;
+}
+
+export class TokenBucketLimiter {
+  readonly perMinute: number;
+  readonly burst: number;
+  readonly maxEntries: number;
+  private readonly now: () => Date;
+  /** Map order = least recently touched first. */
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(options: TokenBucketOptions = {}) {
+    this.perMinute = Math.max(1, options.perMinute ?? 20);
+    this.burst = Math.max(1, options.burst ?? this.perMinute);
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  private tokensAt(bucket: Bucket | undefined, nowMs: number): number {
+    if (!bucket) return this.burst;
+    const gained = (Math.max(0, nowMs - bucket.atMs) * this.perMinute) / 60_000;
+    return Math.min(this.burst, bucket.tokens + gained);
+  }
+
+  /** Spends one token for `key`, or says how long until one is there. */
+  take(key: string): RateLimitCheck {
+    const nowMs = this.now().getTime();
+    const tokens = this.tokensAt(this.buckets.get(key), nowMs);
+    if (tokens < 1) {
+      const waitMs = ((1 - tokens) * 60_000) / this.perMinute;
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    }
+    this.buckets.delete(key);
+    this.evictIfFull(nowMs);
+    this.buckets.set(key, { tokens: tokens - 1, atMs: nowMs });
+    return { allowed: true };
+  }
+
+  private evictIfFull(nowMs: number): void {
+    if (this.buckets.size < this.maxEntries) return;
+    for (const [key, bucket] of this.buckets) {
+      if (this.tokensAt(bucket, nowMs) >= this.burst) this.buckets.delete(key);
+    }
+    while (this.buckets.size >= this.maxEntries) {
+      const oldest = this.buckets.keys().next();
+      if (oldest.done) break;
+      this.buckets.delete(oldest.value);
+    }
+  }
+}

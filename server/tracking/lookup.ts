@@ -1,0 +1,104 @@
+import type { Statement } from "better-sqlite3";
+import type { PublicStatus } from "../../shared/api/tracking";
+import type { RegionIndex } from "../../shared/regions";
+import type { ClockRecord } from "../../shared/service-time/clock";
+import { initialsOf } from "../../shared/service-time/words";
+import type { Verdict } from "../../shared/sync/protocol";
+import type { TrackingNumber } from "../../shared/tracking/number";
+import type { Db } from "../db/open";
+import { loadCalendar } from "../service-time/calendar-store";
+import { publicFixes } from "./fixes";
+import { guideFacts } from "./guide-facts";
+import { officeAreaName } from "./office-area";
+import { type StepEvent, stepsOf } from "./steps";
+
+/**
+ * The public status of a file by its tracking number (`GET /api/track/:number`,
+ * anyone who holds the number, no account). Two indexed reads: the row by the
+ * unique applications_tracking_idx, its history by application_events_app_idx.
+ *
+ * Of the content only two values are read, inside SQL: the office's area code
+ * and the applicant's name, which leaves this module as initials. The NIK, KK,
+ * birth date, address, phone, photos and the cadre never reach it, so they
+ * cannot reach the answer.
+ */
+
+interface FileRow {
+  id: string;
+  guideId: string;
+  guideVersion: number;
+  status: PublicStatus["status"];
+  verdict: string | null;
+  clock: string | null;
+  officeAreaCode: string | null;
+  fullName: string | null;
+}
+
+interface Statements {
+  file: Statement<[string], FileRow>;
+  events: Statement<[string], StepEvent>;
+}
+
+const statements = new WeakMap<Db, Statements>();
+
+function prepared(db: Db): Statements {
+  let found = statements.get(db);
+  if (!found) {
+    found = {
+      // Drafts are the cadre's alone and deleted files are gone: neither has a public status.
+      file: db.$client.prepare(
+        `SELECT id, guide_id AS guideId, guide_version AS guideVersion, status, verdict, clock,
+           json_extract(content, '$.officeAreaCode') AS officeAreaCode,
+           json_extract(content, '$.applicant.fullName') AS fullName
+         FROM applications
+         WHERE tracking_number = ? AND deleted_at IS NULL AND status <> 'draft'`,
+      ),
+      events: db.$client.prepare(
+        `SELECT kind, status, at FROM application_events
+         WHERE application_id = ? AND kind IN ('submitted', 'received', 'verdict')
+         ORDER BY id`,
+      ),
+    };
+    statements.set(db, found);
+  }
+  return found;
+}
+
+const UNKNOWN_OFFICE = { id: "Kantor layanan", en: "Service office" };
+
+/** Initials fit the answer's bound whatever the name's letters (some upper-case to two). */
+function initials(fullName: string | null): string {
+  const text = initialsOf(typeof fullName === "string" ? fullName : "");
+  return text.length <= 12 ? text : text.slice(0, 12).trimEnd();
+}
+
+export interface LookupOptions {
+  regions: RegionIndex;
+  now: Date;
+}
+
+/** The file's public status, or undefined: no such number, a draft or a deleted file (all the same to the caller). */
+export function lookupTracking(db: Db, number: TrackingNumber, options: LookupOptions): PublicStatus | undefined {
+  const sql = prepared(db);
+  const row = sql.file.get(number);
+  if (!row) return undefined;
+  const guide = guideFacts(db, row.guideId, row.guideVersion);
+  const verdict = row.verdict ? (JSON.parse(row.verdict) as Verdict) : null;
+  const clock = row.clock ? (JSON.parse(row.clock) as ClockRecord) : null;
+  return {
+    number,
+    service: { id: row.guideId, title: guide?.title ?? { id: row.guideId, en: row.guideId } },
+    office: {
+      name: guide?.officeName ?? UNKNOWN_OFFICE,
+      area: officeAreaName(row.officeAreaCode, guide?.officeLevel, options.regions),
+    },
+    status: row.status,
+    applicantInitials: initials(row.fullName),
+    steps: stepsOf(sql.events.all(row.id)),
+    fixes: row.status === "needs-fix" || row.status === "rejected" ? publicFixes(verdict, guide) : [],
+    officeNote: verdict?.reasonPublic === true && verdict.reason ? verdict.reason : null,
+    clock,
+    closedDates: [...loadCalendar(db).closed].sort(),
+    asOf: options.now.toISOString(),
+  };
+}
