@@ -3,6 +3,7 @@ import type { AnswerValue } from "../../shared/conditions";
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 import type { Fingerprints } from "../../shared/review/changes";
+import type { ClockRecord } from "../../shared/service-time/clock";
 import type { GuideChange, MutationIssue, RefusalReason } from "../../shared/sync/protocol";
 
 export interface MetaRow {
@@ -16,7 +17,9 @@ export interface MetaRow {
     | "pullCursor"
     | "lastSyncAt"
     /** The signed-in cadre (JSON), so the app knows who it is offline; the session itself is an HttpOnly cookie. */
-    | "account";
+    | "account"
+    /** The office's closed dates (JSON array of Jakarta dates) from the last pull: clocks count offline. */
+    | "closedDates";
   value: string;
 }
 
@@ -38,14 +41,25 @@ export interface OutboxRow {
   attempted: boolean;
 }
 
+export type RemoteStatus = "draft" | "submitted" | "received" | "verified" | "needs-fix" | "rejected" | "approved";
+
 /** What the server last said about an application: workflow fields only. */
 export interface RemoteRow {
   id: string;
   version: number;
-  status: "draft" | "submitted" | "received" | "verified" | "needs-fix" | "rejected" | "approved";
+  status: RemoteStatus;
   verdict: unknown;
   deleted: boolean;
   updatedAt: string;
+  /** The public tracking number, from the first submit on (rows pulled before version 5 lack it until the next change). */
+  trackingNumber?: string | null;
+  /** The service-time clock as the server last sent it; the phone computes today's view from it. */
+  clock?: ClockRecord | null;
+  /**
+   * The status the cadre last saw on this file's page (client/drafts/status-seen.ts):
+   * "Status berubah" shows while the office's status differs from it.
+   */
+  seenStatus?: RemoteStatus;
 }
 
 /**
@@ -168,6 +182,18 @@ export class LocalDb extends Dexie {
       );
     // v4: the sync outbox, the server's view of each application, and refused changes.
     this.version(4).stores({ outbox: "seq, draftId", remote: "id", attention: "mutationId, draftId" });
+    // v5: the tracking number, the clock and the status the cadre last saw ride on `remote` (no new index).
+    // Statuses pulled before this version count as seen: an app update must not flag every old file.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table<RemoteRow, string>("remote")
+          .toCollection()
+          .modify((row) => {
+            row.seenStatus ??= row.status;
+          }),
+      );
   }
 }
 

@@ -7,16 +7,28 @@ import { td } from "./messages";
 
 /**
  * The summary a cadre leaves with the resident: what is complete, what is
- * still missing and why, the official fee, the office and its hours. Plain
+ * still missing and why, the official fee, the office and its hours, and
+ * once submitted the tracking number and its status link. Plain
  * text so it works in WhatsApp, SMS or on paper.
  */
-export function handoverText(guide: Guide, draft: Draft, result: PrecheckResult, locale: Locale): string {
+export function handoverText(
+  guide: Guide,
+  draft: Draft,
+  result: PrecheckResult,
+  locale: Locale,
+  tracking?: { number: string; link: string },
+): string {
   const labels = new Map(guide.requirements.map((r) => [r.id, r.label[locale]]));
   const sources = new Map(guide.requirements.map((r) => [r.id, r.obtainFrom?.[locale]]));
   const complete = result.requirements.filter((r) => r.status === "ok");
   const missing = result.requirements.filter((r) => r.status === "missing" || r.status === "invalid");
   const lines = [`*${guide.title[locale]}*`];
   if (draft.applicant.fullName.trim()) lines.push(draft.applicant.fullName.trim());
+  // Once submitted, the number and the link are what the resident needs most: first, once.
+  if (tracking) {
+    lines.push(`${td("trackingNumberLabel")}: ${tracking.number}`);
+    lines.push(`${td("statusLinkLabel")}: ${tracking.link}`);
+  }
   lines.push("");
   if (complete.length > 0) {
     lines.push(`${td("summaryComplete")}:`);

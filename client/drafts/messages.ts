@@ -219,6 +219,23 @@ const id = {
   notDeletableSubmitted:
     "Sudah diajukan ke kantor, jadi tidak bisa dihapus dari HP. Hubungi kantor bila permohonan batal.",
   notDeletableReceived: "Sudah diterima kantor, jadi tidak bisa dihapus dari HP. Hubungi kantor bila permohonan batal.",
+
+  // Tracking number and service-time clock on the phone (issue 13).
+  trackingTitle: "Nomor lacak",
+  trackingNumberLabel: "Nomor lacak",
+  trackingCopy: "Salin nomor",
+  trackingCopied: "Nomor disalin.",
+  trackingCopyFailed: "Nomor tidak bisa disalin otomatis. Tekan lama nomornya untuk menyalin.",
+  statusLinkLabel: "Cek status",
+  statusChanged: "Status berubah",
+  clockLabel: "Waktu layanan",
+  clockNotStarted: "Waktu layanan dihitung sejak kantor menerima berkas.",
+  whatsappSend: "Kirim kabar lewat WhatsApp",
+  shareNews: "Bagikan kabar",
+  newsCopied: "Kabar disalin. Tempel di WhatsApp.",
+  printScan: "Pindai kode ini untuk melihat status berkas:",
+  printStatusAsOf: "Status per {when}",
+  qrLabel: "Kode QR tautan status berkas nomor {number}",
 };
 
 export type DraftMessageKey = keyof typeof id;
@@ -441,6 +458,23 @@ const en: Record<DraftMessageKey, string> = {
     "Already submitted to the office, so it cannot be deleted from the phone. Contact the office if the application is withdrawn.",
   notDeletableReceived:
     "Already received by the office, so it cannot be deleted from the phone. Contact the office if the application is withdrawn.",
+
+  // Tracking number and service-time clock on the phone (issue 13).
+  trackingTitle: "Tracking number",
+  trackingNumberLabel: "Tracking number",
+  trackingCopy: "Copy number",
+  trackingCopied: "Number copied.",
+  trackingCopyFailed: "The number could not be copied. Press and hold it to copy.",
+  statusLinkLabel: "Check the status",
+  statusChanged: "Status changed",
+  clockLabel: "Service time",
+  clockNotStarted: "The service time counts from when the office receives the file.",
+  whatsappSend: "Send news by WhatsApp",
+  shareNews: "Share news",
+  newsCopied: "News copied. Paste it into WhatsApp.",
+  printScan: "Scan this code to see the file's status:",
+  printStatusAsOf: "Status as of {when}",
+  qrLabel: "QR code of the status link of file number {number}",
 };
 
 /** One message per refusal code: a code added to the protocol without words here fails the type check. */

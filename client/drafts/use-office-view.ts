@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { type AttentionRow, localDb, type RemoteRow } from "../db/local-db";
 import { syncView } from "../sync/state";
 import { factsOf, type OfficeFacts } from "./office-file";
+import { markStatusSeen, statusChanged } from "./status-seen";
 
 /** The office's side of one file, as stored on the phone. */
 export interface OfficeView {
@@ -14,7 +15,11 @@ export interface OfficeView {
   facts: OfficeFacts;
 }
 
-/** The office's view of one file, read again after every sync and status change; null until first read. */
+/**
+ * The office's view of one file, read again after every sync and status
+ * change; null until first read. Used by the file's page, so reading it marks
+ * the status as seen by the cadre.
+ */
 export function useOfficeView(id: string, draftStatus: string | undefined): OfficeView | null {
   const [view, setView] = useState<OfficeView | null>(null);
   const lastSync = syncView.value.lastSyncAt?.getTime() ?? 0;
@@ -34,6 +39,8 @@ export function useOfficeView(id: string, draftStatus: string | undefined): Offi
         refusals,
         facts: factsOf(remote, waiting, refusals.length),
       });
+      // The page now shows the office's status: "Status berubah" on the list is answered.
+      if (remote && statusChanged(remote)) void markStatusSeen(localDb, id, remote.status);
     })();
     return () => {
       live = false;

@@ -2,17 +2,20 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { SelfCheck } from "../components/SelfCheck";
 import { ApplicantForm } from "../drafts/components/ApplicantForm";
 import { Handover } from "../drafts/components/Handover";
+import { HandoverSheet } from "../drafts/components/HandoverSheet";
 import { OfficePicker } from "../drafts/components/OfficePicker";
 import { PrecheckSummary } from "../drafts/components/PrecheckSummary";
 import { ReadyBox } from "../drafts/components/ReadyBox";
 import { RequirementsSection } from "../drafts/components/RequirementsSection";
 import { ServerRefusal } from "../drafts/components/ServerRefusal";
+import { TrackingCard } from "../drafts/components/TrackingCard";
 import { VersionNotice } from "../drafts/components/VersionNotice";
 import { handoverText } from "../drafts/handover-text";
 import { td } from "../drafts/messages";
 import { sentBackView } from "../drafts/sent-back";
 import { LOCKED, statusOf } from "../drafts/status";
 import { draftRepository } from "../drafts/store";
+import { clockViewOf, statusLink, useClosedDates } from "../drafts/tracking";
 import { useBindingMove } from "../drafts/use-binding-move";
 import { useDraft } from "../drafts/use-draft";
 import { useOfficeView } from "../drafts/use-office-view";
@@ -28,6 +31,7 @@ export function DraftScreen({ id }: { id: string }) {
   const [blocked, setBlocked] = useState(0);
   const summary = useRef<HTMLElement>(null);
   const office = useOfficeView(id, draft?.status);
+  const closed = useClosedDates();
   // A binding guide version: moved by the hook unless the office already has the file (the shared rule).
   const binding = useBindingMove({ id, draft, guide, latest, facts: office?.facts ?? null, moveToLatest });
 
@@ -52,6 +56,9 @@ export function DraftScreen({ id }: { id: string }) {
   const sentBack = sentBackView(guide, draft, remote);
   const locked = !!remote && LOCKED.has(remote.status) && draft.status !== "draft";
   const status = statusOf(draft, remote, office?.waiting ?? false, syncView.value.running);
+  const number = remote?.trackingNumber ?? null;
+  const clock = clockViewOf(remote?.clock, closed, new Date());
+  const tracking = number ? { number, link: statusLink(number, location.origin) } : undefined;
   return (
     <article class="draft">
       <a class="back-link no-print" href="/berkas" onClick={onLinkClick}>
@@ -83,6 +90,9 @@ export function DraftScreen({ id }: { id: string }) {
         <p class="card notice" role="status">
           {td("outdatedVersion")}
         </p>
+      )}
+      {number && remote && (
+        <TrackingCard number={number} remote={remote} clock={clock} serviceTitle={guide.title[lang]} />
       )}
       <ServerRefusal rows={office?.refusals ?? []} guide={guide} />
       {locked && (
@@ -151,9 +161,11 @@ export function DraftScreen({ id }: { id: string }) {
         }
       />
 
-      <Handover guide={guide} draft={draft} result={result} />
-      {/* What "Cetak ringkasan" puts on paper: the same summary as the shared text. */}
-      <pre class="print-only handover-print">{handoverText(guide, draft, result, lang)}</pre>
+      <Handover guide={guide} draft={draft} result={result} tracking={tracking} />
+      <HandoverSheet
+        summary={handoverText(guide, draft, result, lang)}
+        tracking={number && remote ? { number, remote, clock, asOf: syncView.value.lastSyncAt } : null}
+      />
     </article>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { DeleteRefusal } from "../../shared/review/workflow";
+import { clockShortText } from "../../shared/service-time/words";
 import { guides, guidesById } from "../catalogue/store";
 import { online } from "../connectivity";
 import type { AttentionRow, DraftRow, RemoteRow } from "../db/local-db";
@@ -10,7 +11,9 @@ import { StoragePanel } from "../drafts/components/StoragePanel";
 import { SyncBar } from "../drafts/components/SyncBar";
 import { rejectionText, td } from "../drafts/messages";
 import { deleteRefusalOf, statusOf } from "../drafts/status";
+import { statusChanged } from "../drafts/status-seen";
 import { draftRepository, runPrecheck } from "../drafts/store";
+import { clockViewOf, useClosedDates } from "../drafts/tracking";
 import { formatRelative } from "../format";
 import { locale } from "../i18n";
 import { draftPath, navigate, onLinkClick } from "../router";
@@ -42,6 +45,7 @@ export function DraftsScreen() {
   const [reuseGuide, setReuseGuide] = useState("");
   const [version, setVersion] = useState(0);
   const [attention, setAttention] = useState<AttentionRow[]>([]);
+  const closed = useClosedDates();
   // A finished sync changes statuses: list again.
   const syncs = syncView.value.lastSyncAt?.getTime() ?? 0;
 
@@ -159,9 +163,20 @@ export function DraftsScreen() {
                 <a href={draftPath(row.id)} onClick={onLinkClick}>
                   <strong class="draft-name">{row.applicant.fullName.trim() || td("unnamed")}</strong>
                   <span>{title}</span>
+                  {remote?.trackingNumber && (
+                    <span class="tracking-number" translate={false}>
+                      {remote.trackingNumber}
+                    </span>
+                  )}
                 </a>
                 <span class="draft-facts">
                   <StatusPill row={row} remote={remote} waiting={waiting} />
+                  {statusChanged(remote) && (
+                    <span class="status-changed" data-testid="status-changed">
+                      {td("statusChanged")}
+                    </span>
+                  )}
+                  <ClockShort remote={remote} closed={closed} />
                   {progress && <span>{td("progress", { ok: progress.ok, total: progress.total })}</span>}
                   <span class="muted">{td("editedAt", { when: formatRelative(new Date(row.updatedAt), lang) })}</span>
                 </span>
@@ -227,6 +242,17 @@ export function DraftsScreen() {
       <AccountPanel onSignedOut={() => setVersion((v) => v + 1)} />
       <StoragePanel />
     </>
+  );
+}
+
+/** Today's clock in a few words ("Sisa 3 hari kerja"), once the office has received the file. */
+function ClockShort({ remote, closed }: { remote: RemoteRow | undefined; closed: readonly string[] }) {
+  const view = clockViewOf(remote?.clock, closed, new Date());
+  if (!view) return null;
+  return (
+    <span class={`clock-short ${view.urgency ?? view.state}`} data-testid="clock-short">
+      {clockShortText(view, locale.value)}
+    </span>
   );
 }
 

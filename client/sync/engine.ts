@@ -5,6 +5,7 @@ import type { Mutation, PullResponse, PushResponse } from "../../shared/sync/pro
 import type { Account } from "../account/session";
 import type { LocalDb, OutboxRow } from "../db/local-db";
 import { explainRefusedPages, recordRefusedUpload } from "../uploads/refusals";
+import { storePullPage } from "./pull-store";
 import { pushBody, refusedGzip } from "./push-body";
 
 const PUSH_BATCH = 100;
@@ -350,27 +351,7 @@ async function pullChanges(deps: SyncDeps, clientId: string, outcome: SyncOutcom
     const response = await deps.fetch(`/api/sync/pull?${query}`, { headers: { Accept: "application/json" } });
     if (!response.ok) throw await failure(response);
     const page = (await response.json()) as PullResponse;
-    // A page and its cursor land together: a crash cannot skip or repeat a change.
-    await db.transaction("rw", db.remote, db.meta, db.outbox, db.drafts, async () => {
-      for (const change of page.changes) {
-        await db.remote.put({
-          id: change.id,
-          version: change.version,
-          status: change.status,
-          verdict: change.verdict,
-          deleted: change.deleted,
-          updatedAt: change.updatedAt,
-        });
-        // The office sent it back: the cadre may edit and mark it ready again. Content is
-        // never overwritten — it belongs to the cadre — only the local workflow flag.
-        if (change.status === "needs-fix") {
-          const draft = await db.drafts.get(change.id);
-          if (draft?.status === "ready") await db.drafts.update(change.id, { status: "draft" });
-        }
-      }
-      await db.meta.put({ key: "pullCursor", value: page.cursor });
-      await db.outbox.where("seq").belowOrEqual(page.lastAppliedSeq).delete();
-    });
+    await storePullPage(db, page);
     outcome.pulled += page.changes.length;
     if (!page.hasMore) return;
   }

@@ -380,6 +380,6 @@ describe("local database upgrades", () => {
     expect(await db.drafts.where("searchKey").startsWith("siti").count()).toBe(1);
     expect((await db.blobs.get("b1"))?.data.byteLength).toBe(3);
     expect(await db.guides.count()).toBe(1);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
   });
 });

@@ -8,10 +8,21 @@ import { handoverText } from "../handover-text";
 import { td } from "../messages";
 
 /** The summary the resident keeps: shared as text (WhatsApp) or printed. */
-export function Handover({ guide, draft, result }: { guide: Guide; draft: Draft; result: PrecheckResult }) {
+export function Handover({
+  guide,
+  draft,
+  result,
+  tracking,
+}: {
+  guide: Guide;
+  draft: Draft;
+  result: PrecheckResult;
+  /** The file's number and status link, once submitted. */
+  tracking?: { number: string; link: string } | undefined;
+}) {
   const [copied, setCopied] = useState(false);
   async function share() {
-    const text = handoverText(guide, draft, result, locale.value);
+    const text = handoverText(guide, draft, result, locale.value, tracking);
     setCopied((await shareText(guide.title[locale.value], text)) === "copied");
   }
   return (
