@@ -9,6 +9,7 @@ import { NotFoundScreen } from "./screens/NotFoundScreen";
 const GuideScreen = lazyScreen(() => import("./screens/GuideScreen").then((m) => m.GuideScreen));
 const DraftsScreen = lazyScreen(() => import("./screens/DraftsScreen").then((m) => m.DraftsScreen));
 const DraftScreen = lazyScreen(() => import("./screens/DraftScreen").then((m) => m.DraftScreen));
+const TrackingScreen = lazyScreen(() => import("./tracking/TrackingScreen").then((m) => m.TrackingScreen));
 const LoginScreen = lazyScreen(() => import("./screens/LoginScreen").then((m) => m.LoginScreen));
 // Operators only: its own chunk, kept out of the service worker's precache.
 const ConsoleApp = lazyScreen(() => import("./console/ConsoleApp").then((m) => m.ConsoleApp));
@@ -27,6 +28,7 @@ export function App() {
         {route.name === "draft" && <DraftScreen id={route.id} />}
         {route.name === "login" && <LoginScreen />}
         {route.name === "console" && <ConsoleApp />}
+        {route.name === "track" && <TrackingScreen number={route.number} />}
         {route.name === "not-found" && <NotFoundScreen />}
       </main>
     </>

@@ -28,6 +28,8 @@ export type Route =
   | { name: "draft"; id: string }
   | { name: "login" }
   | { name: "console" }
+  /** The public status page: `number` as the link carried it (checked by the page), or none. */
+  | { name: "track"; number: string | null }
   | { name: "not-found" };
 
 export function matchRoute(path: string): Route {
@@ -37,9 +39,21 @@ export function matchRoute(path: string): Route {
   if (/^\/berkas\/?$/.test(path)) return { name: "drafts" };
   if (/^\/masuk\/?$/.test(path)) return { name: "login" };
   if (/^\/konsol(\/|$)/.test(path)) return { name: "console" };
+  if (/^\/lacak\/?$/.test(path)) return { name: "track", number: null };
+  const track = /^\/lacak\/([^/]+)\/?$/.exec(path);
+  if (track?.[1]) return { name: "track", number: decodedSegment(track[1]) };
   const draft = /^\/berkas\/([0-9a-f-]{36})\/?$/.exec(path);
   if (draft?.[1]) return { name: "draft", id: draft[1] };
   return { name: "not-found" };
+}
+
+/** A path segment as typed; a broken escape is kept as it is, for the page to call malformed. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export function guidePath(id: string): string {

@@ -1,11 +1,13 @@
 import { online } from "../connectivity";
 import { locale, setLocale, t } from "../i18n";
 import { currentPath, onLinkClick } from "../router";
+import { trackNavText } from "../tracking/nav-words";
 
 export function AppHeader() {
   const next = locale.value === "id" ? "en" : "id";
   const path = currentPath.value;
   const inDrafts = path.startsWith("/berkas") || path.startsWith("/masuk");
+  const inTracking = path === "/lacak" || path.startsWith("/lacak/");
   const forConsole = path.startsWith("/masuk") && new URLSearchParams(location.search).get("ke") === "konsol";
   return (
     <header class="app-header">
@@ -30,11 +32,15 @@ export function AppHeader() {
       {/* The console has its own navigation; the cadre tabs would only mislead there and on its sign-in. */}
       {!path.startsWith("/konsol") && !forConsole && (
         <nav class="main-nav" aria-label={t("navLabel")}>
-          <a href="/" onClick={onLinkClick} aria-current={inDrafts ? undefined : "page"}>
+          <a href="/" onClick={onLinkClick} aria-current={inDrafts || inTracking ? undefined : "page"}>
             {t("navGuides")}
           </a>
           <a href="/berkas" onClick={onLinkClick} aria-current={inDrafts ? "page" : undefined}>
             {t("navDrafts")}
+          </a>
+          {/* A citizen holding a summary sheet: the status of their file, no account needed. */}
+          <a href="/lacak" onClick={onLinkClick} aria-current={inTracking ? "page" : undefined}>
+            {trackNavText()}
           </a>
         </nav>
       )}

@@ -1,0 +1,86 @@
+import { useEffect } from "preact/hooks";
+import { type TrackingNumber, trackingPath } from "../../shared/tracking/number";
+import { currentPath, onLinkClick } from "../router";
+import { ClockCard } from "./ClockCard";
+import { FixesCard } from "./FixesCard";
+import { failureText } from "./failure-text";
+import { LookupForm } from "./LookupForm";
+import { tt } from "./messages";
+import { SavedList } from "./SavedList";
+import { StatusCard } from "./StatusCard";
+import { StepsCard } from "./StepsCard";
+import { useNow } from "./use-now";
+import { useTracked } from "./use-tracked";
+
+/** /lacak/<number>: the phone's copy at once, the office's answer when it comes. */
+export function NumberPage({ number }: { number: TrackingNumber }) {
+  const { saved, failure, retryAfter, busy, refreshedByHand, refresh } = useTracked(number);
+  const now = useNow();
+
+  // A number typed into the address bar in lower case or without dashes: the address shows it as printed.
+  useEffect(() => {
+    const canonical = trackingPath(number);
+    if (location.pathname !== canonical) {
+      history.replaceState(null, "", canonical);
+      currentPath.value = canonical;
+    }
+  }, [number]);
+
+  const problem = failure ? failureText(failure, !!saved, retryAfter) : null;
+  const offline = failure === "offline";
+  return (
+    <div class="lacak">
+      <p class="no-print">
+        <a class="back-link" href="/lacak" onClick={onLinkClick}>
+          ← {tt("otherNumber")}
+        </a>
+      </p>
+      <h1>
+        {tt("numberLabel")} <span class="tracking-number">{number}</span>
+      </h1>
+      {saved === undefined && <p class="muted">{tt("checking")}</p>}
+      {saved && problem && (
+        <p
+          class={`card ${offline ? "notice" : "error-banner"}`}
+          role={offline ? "status" : "alert"}
+          data-testid="lacak-problem"
+        >
+          {problem}
+        </p>
+      )}
+      <p role="status" class="visually-hidden">
+        {refreshedByHand ? tt("refreshed") : ""}
+      </p>
+      {saved ? (
+        <>
+          <StatusCard
+            status={saved.status}
+            fetchedAt={saved.fetchedAt}
+            now={now}
+            busy={busy}
+            onRefresh={() => refresh(true)}
+          />
+          <FixesCard status={saved.status} />
+          <ClockCard status={saved.status} now={now} />
+          <StepsCard steps={saved.status.steps} />
+        </>
+      ) : saved === null && busy ? (
+        <p class="muted">{tt("checking")}</p>
+      ) : saved === null && problem ? (
+        offline ? (
+          <>
+            <p class="card notice" role="status" data-testid="lacak-problem">
+              {problem}
+            </p>
+            <SavedList />
+          </>
+        ) : (
+          <>
+            <LookupForm initial={number} problem={problem} onRetry={() => refresh(true)} />
+            <SavedList />
+          </>
+        )
+      ) : null}
+    </div>
+  );
+}

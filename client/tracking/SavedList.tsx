@@ -1,0 +1,97 @@
+import { useEffect, useState } from "preact/hooks";
+import { CITIZEN_STATUS } from "../../shared/service-time/words";
+import { pick } from "../../shared/text";
+import { trackingPath } from "../../shared/tracking/number";
+import { locale } from "../i18n";
+import { onLinkClick } from "../router";
+import { lookUp } from "./lookup";
+import { tt } from "./messages";
+import { listSaved, removeSaved, type SavedLookup, saveLookup } from "./store";
+import { UpdatedAt } from "./UpdatedAt";
+import { useNow } from "./use-now";
+
+/** A saved answer older than this is asked again when the list opens or the connection returns. */
+const STALE_MS = 10 * 60_000;
+/** At most this many in one go: the public lookup is rate limited per address. */
+const REFRESH_AT_ONCE = 5;
+
+async function refreshStale(rows: readonly SavedLookup[], now: Date): Promise<boolean> {
+  let changed = false;
+  const stale = rows.filter((row) => now.getTime() - Date.parse(row.fetchedAt) > STALE_MS).slice(0, REFRESH_AT_ONCE);
+  for (const row of stale) {
+    if (!navigator.onLine) break;
+    const result = await lookUp(row.status.number as Parameters<typeof lookUp>[0]);
+    // A refusal or no connection: the rest would fare no better now.
+    if (!result.ok) break;
+    await saveLookup(result.status, new Date(), { opened: false });
+    changed = true;
+  }
+  return changed;
+}
+
+/** "Nomor yang pernah dicek": the numbers kept on this phone, openable offline, each removable. */
+export function SavedList() {
+  const [rows, setRows] = useState<SavedLookup[] | undefined>(undefined);
+  const [removed, setRemoved] = useState("");
+  const now = useNow();
+  const lang = locale.value;
+
+  useEffect(() => {
+    let live = true;
+    const reload = () =>
+      listSaved()
+        .catch(() => [])
+        .then((list) => {
+          if (live) setRows(list);
+          return list;
+        });
+    const update = () =>
+      void reload()
+        .then((list) => refreshStale(list, new Date()))
+        .then((changed) => (changed ? reload() : undefined))
+        .catch(() => undefined);
+    update();
+    addEventListener("online", update);
+    return () => {
+      live = false;
+      removeEventListener("online", update);
+    };
+  }, []);
+
+  const remove = async (number: string) => {
+    await removeSaved(number).catch(() => undefined);
+    setRows((list) => list?.filter((row) => row.number !== number));
+    setRemoved(tt("removed", { number }));
+  };
+
+  if (!rows || (rows.length === 0 && !removed)) return null;
+  return (
+    <section class="lacak-saved" aria-labelledby="lacak-saved-title">
+      <h2 id="lacak-saved-title">{tt("savedTitle")}</h2>
+      <p class="field-hint">{tt("savedHelp")}</p>
+      <ul>
+        {rows.map((row) => (
+          <li key={row.number} class="card" data-testid="saved-number">
+            <a class="tracking-number" href={trackingPath(row.number)} onClick={onLinkClick}>
+              {row.number}
+            </a>
+            <p class="lacak-saved-service">{pick(row.status.service.title, lang)}</p>
+            <p class="lacak-saved-status">{CITIZEN_STATUS[row.status.status][lang]}</p>
+            <UpdatedAt at={row.fetchedAt} now={now} />
+            <button
+              type="button"
+              class="button small ghost danger"
+              aria-label={tt("removeLabel", { number: row.number })}
+              onClick={() => void remove(row.number)}
+            >
+              {tt("remove")}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p role="status" class="muted small">
+        {removed}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import Dexie, { type Table } from "dexie";
+import { PublicStatus } from "../../shared/api/tracking";
+
+/**
+ * The numbers a citizen looked up on this phone and what the office last
+ * said about each: /lacak lists them and shows them offline. Its own small
+ * database (not the cadre's), holding only what the public lookup answered:
+ * no personal data beyond initials.
+ */
+export interface SavedLookup {
+  /** The canonical number, e.g. "DRN-7K4MX-2QP9A". */
+  number: string;
+  status: PublicStatus;
+  /** When this phone last got an answer (ISO): "terakhir diperbarui". */
+  fetchedAt: string;
+  /** When the citizen last opened it (ISO): the list's order, and which to drop first. */
+  openedAt: string;
+}
+
+/** Enough for a family's files; older ones make room. */
+export const MAX_SAVED = 20;
+
+export class TrackingDb extends Dexie {
+  lookups!: Table<SavedLookup, string>;
+
+  constructor(name = "masdarin-lacak") {
+    super(name);
+    this.version(1).stores({ lookups: "number, openedAt" });
+  }
+}
+
+let shared: TrackingDb | undefined;
+
+export function trackingDb(): TrackingDb {
+  shared ??= new TrackingDb();
+  return shared;
+}
+
+/** Most recently opened first. */
+export function newestFirst(rows: readonly SavedLookup[]): SavedLookup[] {
+  return [...rows].sort((a, b) => b.openedAt.localeCompare(a.openedAt) || a.number.localeCompare(b.number));
+}
+
+/** The numbers to drop so at most `max` stay: the longest unopened. */
+export function overflowOf(rows: readonly SavedLookup[], max = MAX_SAVED): string[] {
+  return newestFirst(rows)
+    .slice(max)
+    .map((row) => row.number);
+}
+
+/** A stored row that no longer parses (an older app's shape) is dropped, not shown half. */
+function valid(row: SavedLookup): boolean {
+  return PublicStatus.safeParse(row.status).success;
+}
+
+export async function listSaved(db = trackingDb()): Promise<SavedLookup[]> {
+  const rows = await db.lookups.toArray();
+  return newestFirst(rows.filter(valid));
+}
+
+export async function getSaved(number: string, db = trackingDb()): Promise<SavedLookup | undefined> {
+  const row = await db.lookups.get(number);
+  return row && valid(row) ? row : undefined;
+}
+
+/**
+ * Keeps the office's latest answer and drops the longest unopened beyond the
+ * bound. `opened`: the citizen opened this number now (it moves to the top);
+ * a refresh in the background keeps its place.
+ */
+export async function saveLookup(
+  status: PublicStatus,
+  now: Date,
+  { opened = true, db = trackingDb() }: { opened?: boolean; db?: TrackingDb } = {},
+): Promise<SavedLookup> {
+  const at = now.toISOString();
+  let row: SavedLookup = { number: status.number, status, fetchedAt: at, openedAt: at };
+  await db.transaction("rw", db.lookups, async () => {
+    const before = opened ? undefined : await db.lookups.get(status.number);
+    if (before) row = { ...row, openedAt: before.openedAt };
+    await db.lookups.put(row);
+    const drop = overflowOf(await db.lookups.toArray());
+    if (drop.length > 0) await db.lookups.bulkDelete(drop);
+  });
+  return row;
+}
+
+/** Opened from the list or a link while offline: it moves to the top without a new answer. */
+export async function touchSaved(number: string, now: Date, db = trackingDb()): Promise<void> {
+  await db.lookups.update(number, { openedAt: now.toISOString() });
+}
+
+export async function removeSaved(number: string, db = trackingDb()): Promise<void> {
+  await db.lookups.delete(number);
+}
