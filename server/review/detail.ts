@@ -6,11 +6,13 @@ import { jakartaDate } from "../../shared/jakarta-time";
 import { precheck } from "../../shared/precheck";
 import { homeOfficeOf } from "../../shared/precheck/home-office";
 import type { RegionIndex } from "../../shared/regions";
+import { type ClockRecord, viewClock } from "../../shared/service-time/clock";
 import type { Verdict } from "../../shared/sync/protocol";
 import { inScope, type Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { applicationEvents, users } from "../db/schema";
 import { getGuideVersion } from "../guides/repository";
+import { loadCalendar } from "../service-time/calendar-store";
 import { type ApplicationRow, getApplication } from "../sync/rows";
 import { resubmissionOf } from "./resubmission";
 
@@ -113,5 +115,7 @@ export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIn
     history: history(db, row.id),
     submittedAt: row.submittedAt,
     resubmission: resubmissionOf(db, row),
+    trackingNumber: row.trackingNumber ?? null,
+    clock: row.clock ? viewClock(row.clock as ClockRecord, jakartaDate(now), loadCalendar(db)) : null,
   };
 }

@@ -24,9 +24,23 @@ const Cursor = z.string().min(1).max(200);
 export const ReviewStatus = ApplicationStatus.exclude(["draft"]);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
+/**
+ * The service-time clock filters: "lewat batas waktu" (running, deadline
+ * before today) and "hampir lewat" (running, deadline from today to
+ * `dueSoonUntil`). Both read applications_clock_idx, so they list by deadline.
+ */
+export const ClockFilter = z.enum(["overdue", "due-soon"]);
+export type ClockFilter = z.infer<typeof ClockFilter>;
+
+/** Queue order: oldest submission first, or nearest deadline first (files without a running clock after them). */
+export const QueueSort = z.enum(["submitted", "deadline"]);
+export type QueueSort = z.infer<typeof QueueSort>;
+
 export const QueueQuery = z.strictObject({
-  /** Default: the open work, submitted and received. */
+  /** Default: the open work, submitted and received; with a clock filter, every status whose clock runs. */
   status: ReviewStatus.optional(),
+  clock: ClockFilter.optional(),
+  sort: QueueSort.default("submitted"),
   guideId: Slug.optional(),
   villageCode: KelurahanCode.optional(),
   cadreId: z.uuid().optional(),
@@ -45,6 +59,20 @@ export const QueueSearch = QueueQuery.extend({
 });
 export type QueueSearch = z.infer<typeof QueueSearch>;
 
+/** A clock as it stands today (shared/service-time/clock.ts viewClock), computed by the server with its calendar. */
+export const ClockNow = z.object({
+  days: z.int(),
+  unit: z.enum(["working", "calendar"]),
+  state: z.enum(["running", "paused", "stopped"]),
+  used: z.int(),
+  /** Days left before the deadline; negative: that many days late. */
+  left: z.int(),
+  deadline: z.string().nullable(),
+  urgency: z.enum(["overdue", "due-soon", "ok"]).nullable(),
+  onTime: z.boolean().nullable(),
+});
+export type ClockNow = z.infer<typeof ClockNow>;
+
 /** One row of the queue: enough to pick the next file, with the applicant's name only. */
 export const QueueItem = z.object({
   id: DraftId,
@@ -59,6 +87,10 @@ export const QueueItem = z.object({
   version: z.int(),
   /** Times submitted: more than one means the cadre resubmitted it after a send-back ("Diajukan ulang"). */
   submitCount: z.int(),
+  /** Given at the first submit; null only for files submitted before numbers existed. */
+  trackingNumber: z.string().nullable(),
+  /** Null until the office first receives the file. */
+  clock: ClockNow.nullable(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
@@ -132,6 +164,8 @@ export const ApplicationDetail = z.object({
   history: z.array(ApplicationEvent),
   submittedAt: z.string().nullable(),
   resubmission: Resubmission.nullable(),
+  trackingNumber: z.string().nullable(),
+  clock: ClockNow.nullable(),
 });
 export type ApplicationDetail = z.infer<typeof ApplicationDetail>;
 
@@ -156,6 +190,8 @@ export const VerdictRequest = z
     decision: z.enum(["verified", "needs-fix", "rejected", "approved"]),
     reasonCode: z.union([FixReason, RejectReason]).optional(),
     note: Note.optional(),
+    /** Show `note` on the public /lacak page; default off, the note stays with the office and the cadre. */
+    reasonPublic: z.boolean().default(false),
     requirements: z.record(z.string().max(80), RequirementReview).default({}),
   })
   .superRefine((value, ctx) => {

@@ -1,8 +1,11 @@
+import { parseTrackingNumber } from "../tracking/number";
+
 /**
  * How the queue's search box reads what the operator typed: a name, a NIK
  * (typed with spaces, dots or dashes as it is printed, searched by its
- * canonical digits, as submitted files store it) or a file number (the file
- * id or its first characters, until tracking numbers exist).
+ * canonical digits, as submitted files store it), a tracking number (whole,
+ * in any case, with or without its dashes: shared/tracking/number.ts) or the
+ * file id's first characters.
  */
 export interface SearchTerms {
   /** A fragment of the applicant's name, spaces collapsed; null when the term cannot be a name (digits only). */
@@ -11,6 +14,8 @@ export interface SearchTerms {
   nikDigits: string | null;
   /** The start of a file id, lower case; null when the term is not one. */
   idPrefix: string | null;
+  /** A tracking number in its canonical form ("DRS-7K4MX-2QP9A"); null unless the term is one, check character and all. */
+  trackingNumber: string | null;
 }
 
 /** Shortest NIK start or id prefix worth searching: fewer digits would match half the queue. */
@@ -22,14 +27,16 @@ export function searchTerms(raw: string): SearchTerms {
   const numeric = /^[\d\s.-]+$/.test(text);
   const digits = numeric ? text.replace(/\D/g, "") : "";
   const compact = text.toLowerCase().replace(/\s/g, "");
+  const tracking = parseTrackingNumber(text);
   return {
     name: numeric || text.length < 2 ? null : text,
     nikDigits: digits.length >= MIN_NUMBER_LENGTH && digits.length <= 16 ? digits : null,
     idPrefix: /^[0-9a-f-]+$/.test(compact) && compact.replace(/-/g, "").length >= MIN_NUMBER_LENGTH ? compact : null,
+    trackingNumber: tracking.ok ? tracking.number : null,
   };
 }
 
 /** Whether the term can match anything at all (a lone letter or two digits cannot). */
 export function searchable(terms: SearchTerms): boolean {
-  return terms.name !== null || terms.nikDigits !== null || terms.idPrefix !== null;
+  return terms.name !== null || terms.nikDigits !== null || terms.idPrefix !== null || terms.trackingNumber !== null;
 }

@@ -11,7 +11,8 @@ import { apiError } from "../../http/errors";
 import { readQuery } from "../../http/query";
 import { applicationDetail, pinnedGuide, visibleApplication } from "../../review/detail";
 import { pageResponse, referencesFile } from "../../review/files";
-import { decodeQueueCursor, queuePage } from "../../review/queue";
+import { cursorFits, decodeQueueCursor, queuePage } from "../../review/queue";
+import type { QueuePosition } from "../../review/queue-cursor";
 import { decide, type ReviewFailure, receive } from "../../review/verdict";
 import type { ConsoleOptions } from "./index";
 
@@ -33,9 +34,18 @@ function toVerdict(request: VerdictRequest, decidedAt: string): Verdict {
     decision: request.decision,
     ...(request.reasonCode ? { reasonCode: request.reasonCode } : {}),
     ...(request.note ? { reason: request.note } : {}),
+    // Kept as the operator chose (default off): only then may /lacak show the note.
+    reasonPublic: request.reasonPublic,
     requirements,
     decidedAt,
   };
+}
+
+/** The page's cursor: null for the first page, false for one that is malformed or from another order. */
+function readCursor(query: QueueSearch): QueuePosition | null | false {
+  if (query.cursor === undefined) return null;
+  const after = decodeQueueCursor(query.cursor);
+  return after && cursorFits(query, after) ? after : false;
 }
 
 /**
@@ -49,21 +59,18 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   routes.get("/", (c) => {
     const query = readQuery(c, QueueQuery);
     if (!query.ok) return query.response;
-    const after = query.value.cursor === undefined ? null : decodeQueueCursor(query.value.cursor);
-    if (query.value.cursor !== undefined && !after) {
-      return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
-    }
-    return c.json(queuePage(db, scopeOf(actorOf(c)), query.value, after));
+    const after = readCursor(query.value);
+    if (after === false) return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
+    return c.json(queuePage(db, scopeOf(actorOf(c)), query.value, after, options.now()));
   });
 
   // The same queue searched by name, NIK or file number; the term travels in the body, never in a URL.
   routes.post("/search", async (c) => {
     const body = await readJson(c, QueueSearch, MAX_BODY_BYTES);
     if (!body.ok) return body.response;
-    const after = body.value.cursor === undefined ? null : decodeQueueCursor(body.value.cursor);
-    if (body.value.cursor !== undefined && !after)
-      return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
-    return c.json(queuePage(db, scopeOf(actorOf(c)), body.value, after));
+    const after = readCursor(body.value);
+    if (after === false) return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
+    return c.json(queuePage(db, scopeOf(actorOf(c)), body.value, after, options.now()));
   });
 
   routes.get("/:id", (c) => {

@@ -63,6 +63,7 @@ export function buildVerdict(
   reviews: Record<string, ReqReview>,
   reasonCode: string,
   note: string,
+  notePublic = false,
 ): Built {
   if (!decision) return { ok: false, problem: "chooseDecision" };
   const requirements: VerdictRequest["requirements"] = {};
@@ -89,6 +90,8 @@ export function buildVerdict(
       decision,
       ...(overall ? { reasonCode: overall as VerdictRequest["reasonCode"] } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
+      // Public only with a note to show, and only when the operator ticked it.
+      reasonPublic: notePublic && note.trim() !== "",
       requirements,
     },
   };

@@ -1,0 +1,321 @@
+import { eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
+import { applications } from "../../server/db/schema";
+import { type DeadlineRange, deadlineSql } from "../../server/review/queue";
+import { encodeQueueCursor } from "../../server/review/queue-cursor";
+import { ApplicationDetail, QueuePage, QueueQuery, type QueueSearch } from "../../shared/api/console";
+import { ApiError } from "../../shared/api/errors";
+import type { Draft } from "../../shared/draft";
+import { clockShortText } from "../../shared/service-time/words";
+import { type Mutation, PushResponse, Verdict } from "../../shared/sync/protocol";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
+import { seededDatabase } from "../helpers/temp-db";
+
+const KEC_A = "31.75.07";
+const KEC_B = "31.71.01";
+const VILLAGE_A = "31.75.07.1001";
+const VILLAGE_B = "31.71.01.1001";
+/** The service time the tests give the sample guide (the seeded one finishes the same day). */
+const SERVICE_DAYS = 3;
+
+let env: ReturnType<typeof seededDatabase>;
+let app: ReturnType<typeof createApp>;
+let cadreA: TestUser;
+let cadreB: TestUser;
+let operatorA: TestUser;
+let operatorB: TestUser;
+let admin: TestUser;
+/** The server's "now": moved by the tests to count days. */
+let now: Date;
+const clients = new Map<string, { clientId: string; seq: number }>();
+
+/** 10:00 in Jakarta on a date. */
+function at(date: string): Date {
+  return new Date(`${date}T03:00:00Z`);
+}
+
+beforeEach(() => {
+  env = seededDatabase();
+  now = at("2026-12-07");
+  app = createApp({ db: env.db, auth: { now: () => now } });
+  // The seeded domisili letter is done the same day; three working days shows the clock counting.
+  env.db.$client
+    .prepare(
+      "UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ?) WHERE id = 'surat-keterangan-domisili'",
+    )
+    .run(SERVICE_DAYS);
+  cadreA = createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
+  cadreB = createTestUser(env.db, "cadre", { kecamatanCode: KEC_B });
+  operatorA = createTestUser(env.db, "operator", { kecamatanCode: KEC_A });
+  operatorB = createTestUser(env.db, "operator", { kecamatanCode: KEC_B });
+  admin = createTestUser(env.db, "admin");
+  clients.clear();
+});
+afterEach(() => env.cleanup());
+
+async function pushAs(cadre: TestUser, build: (seq: number) => Mutation[]): Promise<PushResponse> {
+  const client = clients.get(cadre.id) ?? { clientId: uuidv7(), seq: 0 };
+  clients.set(cadre.id, client);
+  const batch = build(client.seq + 1);
+  client.seq += batch.length;
+  const response = await app.request("/api/sync/push", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
+    body: JSON.stringify({ clientId: client.clientId, mutations: batch }),
+  });
+  expect(response.status).toBe(200);
+  return PushResponse.parse(await response.json());
+}
+
+async function submitted(cadre: TestUser, name = "Siti Aminah"): Promise<Draft> {
+  const draft = readyDraft({ village: cadre === cadreB ? VILLAGE_B : VILLAGE_A, name });
+  storeFilesOf(env.db, draft, cadre.id);
+  const result = await pushAs(cadre, (seq) => [mutation(seq, "submitApplication", { draft })]);
+  expect(result.results[0]).toMatchObject({ status: "applied" });
+  return draft;
+}
+
+async function resubmit(cadre: TestUser, draft: Draft): Promise<void> {
+  const result = await pushAs(cadre, (seq) => [
+    mutation(seq, "putDraft", { draft }),
+    mutation(seq + 1, "submitApplication", { draft }),
+  ]);
+  expect(result.results.map((r) => r.status)).toEqual(["applied", "applied"]);
+}
+
+function request(path: string, user: TestUser, body?: unknown) {
+  return app.request(`/api/console/applications${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "Content-Type": "application/json", Cookie: user.cookie },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function queue(user: TestUser, query = ""): Promise<QueuePage> {
+  const response = await request(query ? `?${query}` : "", user);
+  expect(response.status).toBe(200);
+  return QueuePage.parse(await response.json());
+}
+
+async function ids(user: TestUser, query = ""): Promise<string[]> {
+  return (await queue(user, query)).items.map((item) => item.id);
+}
+
+async function detail(id: string, user: TestUser = operatorA): Promise<ApplicationDetail> {
+  const response = await request(`/${id}`, user);
+  expect(response.status).toBe(200);
+  return ApplicationDetail.parse(await response.json());
+}
+
+async function act(user: TestUser, id: string, action: "receive" | "verdict", body: Record<string, unknown>) {
+  const version = (await detail(id, user)).version;
+  const response = await request(`/${id}/${action}`, user, { expectedVersion: version, ...body });
+  expect(response.status).toBe(200);
+  return ApplicationDetail.parse(await response.json());
+}
+
+const receive = (id: string, user = operatorA) => act(user, id, "receive", {});
+const sendBack = (id: string, extra: Record<string, unknown> = {}) =>
+  act(operatorA, id, "verdict", {
+    decision: "needs-fix",
+    requirements: { "ktp-el": { status: "needs-fix", reasonCode: "blurry" } },
+    ...extra,
+  });
+const decideAs = (id: string, decision: "verified" | "approved", user = operatorA) =>
+  act(user, id, "verdict", { decision });
+
+async function errorOf(response: Response, status: number) {
+  expect(response.status).toBe(status);
+  return ApiError.parse(await response.json()).error;
+}
+
+describe("the clock through a file's life", () => {
+  it("starts at receipt, pauses while sent back, stays paused on resubmit, resumes at the next receipt and stops at the decision", async () => {
+    // Tuesday 22 December 2026: the 24th is cuti bersama, the 25th Christmas, then a weekend.
+    now = at("2026-12-22");
+    const draft = await submitted(cadreA);
+    const [row] = (await queue(operatorA)).items;
+    expect(row?.trackingNumber).toMatch(/^[A-Z]{3}-[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+    expect(row?.clock).toBeNull();
+    expect((await detail(draft.id)).clock).toBeNull();
+
+    const received = await receive(draft.id);
+    expect(received.trackingNumber).toBe(row?.trackingNumber);
+    // Wed 23 (1), Thu 24 and Fri 25 closed, the weekend, Mon 28 (2), Tue 29 (3).
+    expect(received.clock).toMatchObject({ state: "running", used: 0, left: 3, deadline: "2026-12-29" });
+    expect((await queue(operatorA)).items[0]?.clock).toEqual(received.clock);
+
+    now = at("2026-12-28");
+    const monday = (await queue(operatorA)).items[0]?.clock;
+    expect(monday).toMatchObject({ used: 2, left: 1, urgency: "due-soon" });
+
+    const paused = await sendBack(draft.id);
+    expect(paused.clock).toMatchObject({ state: "paused", used: 2, deadline: null, urgency: null });
+    now = at("2026-12-30");
+    expect((await detail(draft.id)).clock).toMatchObject({ state: "paused", used: 2 });
+
+    await resubmit(cadreA, draft);
+    const back = await detail(draft.id);
+    expect(back.status).toBe("submitted");
+    expect(back.clock).toMatchObject({ state: "paused", used: 2 });
+
+    now = at("2026-12-31");
+    const resumed = await receive(draft.id);
+    // One day left: 1 January is a holiday, then a weekend: Monday 4 January.
+    expect(resumed.clock).toMatchObject({ state: "running", used: 2, left: 1, deadline: "2027-01-04" });
+
+    now = at("2027-01-05");
+    const late = (await queue(operatorA)).items[0]?.clock;
+    expect(late).toMatchObject({ state: "running", used: 4, left: -1, urgency: "overdue" });
+    if (late) expect(clockShortText(late, "id")).toBe("Lewat 1 hari kerja");
+
+    // Verified leaves the clock running; the approval stops it.
+    expect((await decideAs(draft.id, "verified")).clock).toMatchObject({ state: "running", used: 4 });
+    const stopped = await decideAs(draft.id, "approved");
+    expect(stopped.clock).toMatchObject({ state: "stopped", used: 4, onTime: false, urgency: null });
+  });
+
+  it("stops on time when the office decides by the deadline", async () => {
+    const draft = await submitted(cadreA);
+    await receive(draft.id);
+    now = at("2026-12-10");
+    await decideAs(draft.id, "verified");
+    const decided = await decideAs(draft.id, "approved");
+    expect(decided.clock).toMatchObject({ state: "stopped", used: 3, onTime: true });
+  });
+});
+
+describe("the queue by the clock", () => {
+  /** Files of both kecamatans received on different days, so their deadlines differ. */
+  async function desk() {
+    now = at("2026-12-07");
+    const a1 = await submitted(cadreA, "Ani Satu");
+    const b1 = await submitted(cadreB, "Budi Satu");
+    await receive(a1.id);
+    await receive(b1.id, operatorB); // deadline Thu 10
+    now = at("2026-12-09");
+    const a2 = await submitted(cadreA, "Ani Dua");
+    await receive(a2.id); // deadline Mon 14
+    now = at("2026-12-10");
+    await decideAs(a1.id, "verified"); // still running: verified waits for the approval
+    const a3 = await submitted(cadreA, "Ani Tiga");
+    await receive(a3.id); // deadline Tue 15
+    now = at("2026-12-14");
+    const a4 = await submitted(cadreA, "Ani Empat"); // never received: no clock
+    const a5 = await submitted(cadreA, "Ani Lima");
+    await receive(a5.id); // deadline Thu 17
+    const a6 = await submitted(cadreA, "Ani Enam");
+    await receive(a6.id);
+    await sendBack(a6.id); // paused
+    return { a1, a2, a3, a4, a5, a6, b1 };
+  }
+
+  it("filters overdue and due-soon files inside the caller's kecamatan only", async () => {
+    const { a1, a2, a3, b1 } = await desk();
+    // Monday 14th: a1 and b1 were due on the 10th; a2 is due today, a3 tomorrow.
+    expect(await ids(operatorA, "clock=overdue")).toEqual([a1.id]);
+    expect(await ids(operatorB, "clock=overdue")).toEqual([b1.id]);
+    expect((await ids(admin, "clock=overdue")).sort()).toEqual([a1.id, b1.id].sort());
+    expect(await ids(operatorA, "clock=due-soon")).toEqual([a2.id, a3.id]);
+    expect(await ids(operatorB, "clock=due-soon")).toEqual([]);
+    // A status narrows the clock filter: the overdue file is verified, not received.
+    expect(await ids(operatorA, "clock=overdue&status=received")).toEqual([]);
+    expect(await ids(operatorA, "clock=overdue&status=verified")).toEqual([a1.id]);
+    const overdue = (await queue(operatorA, "clock=overdue")).items[0];
+    expect(overdue?.clock).toMatchObject({ urgency: "overdue", left: -2, deadline: "2026-12-10" });
+  });
+
+  it("sorts by the nearest deadline, then the files without a running clock, and pages across both", async () => {
+    const { a2, a3, a4, a5 } = await desk();
+    const expected = [a2.id, a3.id, a5.id, a4.id];
+    expect(await ids(operatorA, "sort=deadline")).toEqual(expected);
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: QueuePage = await queue(
+          operatorA,
+          `sort=deadline&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+        );
+        seen.push(...page.items.map((item) => item.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(expected);
+    }
+    // The default order is untouched: oldest submission first.
+    expect(await ids(operatorA)).toEqual([a2.id, a3.id, a4.id, a5.id]);
+  });
+
+  it("finds a file by its tracking number, typed in any case and without dashes, in scope only", async () => {
+    const draft = await submitted(cadreA);
+    await submitted(cadreA, "Orang Lain");
+    const number = (await detail(draft.id)).trackingNumber ?? "";
+    const search = async (user: TestUser, q: string) => {
+      const response = await request("/search", user, { q });
+      expect(response.status).toBe(200);
+      return QueuePage.parse(await response.json()).items.map((item) => item.id);
+    };
+    expect(await search(operatorA, number)).toEqual([draft.id]);
+    expect(await search(operatorA, number.toLowerCase().replace(/-/g, " "))).toEqual([draft.id]);
+    expect(await search(operatorB, number)).toEqual([]);
+    // One character off: the check character refuses it, and it matches nothing.
+    const typo = `${number.slice(0, -1)}${number.endsWith("2") ? "3" : "2"}`;
+    expect(await search(operatorA, typo)).toEqual([]);
+  });
+
+  it("answers a bad clock filter, sort or cursor with a code", async () => {
+    expect((await errorOf(await request("?clock=late", operatorA), 400)).code).toBe("invalid_query");
+    expect((await errorOf(await request("?sort=name", operatorA), 400)).code).toBe("invalid_query");
+    expect((await errorOf(await request("/search", operatorA, { clock: "soon" }), 400)).code).toBe("invalid_body");
+    const deadlineCursor = encodeQueueCursor({ deadline: "2026-12-10", id: uuidv7() });
+    const timeCursor = encodeQueueCursor({ submittedAt: new Date().toISOString(), id: uuidv7() });
+    for (const query of [`cursor=${deadlineCursor}`, `clock=overdue&cursor=${timeCursor}`]) {
+      expect((await errorOf(await request(`?${query}`, operatorA), 400)).code).toBe("invalid_cursor_value");
+    }
+  });
+
+  it("reads the clock filters and the deadline order as ranges of applications_clock_idx", () => {
+    const query: QueueSearch = { ...QueueQuery.parse({ guideId: "izin-lain", cadreId: uuidv7() }), q: "Siti" };
+    const ranges: DeadlineRange[] = [{ before: "2026-12-14" }, { from: "2026-12-14", to: "2026-12-15" }, null];
+    for (const kecamatanCode of [KEC_A, null]) {
+      for (const range of ranges) {
+        for (const after of [null, { deadline: "2026-12-10", id: uuidv7() }]) {
+          const { text, params } = deadlineSql(kecamatanCode, range, ["received"], query, after);
+          const plan = env.db.$client
+            .prepare(`EXPLAIN QUERY PLAN ${text}`)
+            .all(...params)
+            .map((step) => (step as { detail: string }).detail)
+            .join("\n");
+          expect(plan).toContain(
+            "SEARCH applications USING INDEX applications_clock_idx (kecamatan_code=? AND clock_state=?",
+          );
+          expect(plan).not.toContain("TEMP B-TREE");
+          expect(plan).not.toMatch(/SCAN applications\b/);
+        }
+      }
+    }
+  });
+});
+
+describe("the office's note on the public page", () => {
+  it("keeps the operator's choice in the verdict, off unless ticked", async () => {
+    const quiet = await submitted(cadreA);
+    const shared = await submitted(cadreA, "Warga Dua");
+    await sendBack(quiet.id, { note: "Catatan internal" });
+    await sendBack(shared.id, { note: "Foto ulang KTP di siang hari", reasonPublic: true });
+    const verdictOf = (id: string) =>
+      Verdict.parse(env.db.select().from(applications).where(eq(applications.id, id)).get()?.verdict);
+    expect(verdictOf(quiet.id).reasonPublic).toBe(false);
+    expect(verdictOf(shared.id)).toMatchObject({ reason: "Foto ulang KTP di siang hari", reasonPublic: true });
+    expect((await detail(shared.id)).verdict?.reasonPublic).toBe(true);
+    const bad = await request(`/${quiet.id}/verdict`, operatorA, {
+      expectedVersion: 99,
+      decision: "approved",
+      reasonPublic: "ya",
+    });
+    expect((await errorOf(bad, 400)).code).toBe("invalid_body");
+  });
+});
