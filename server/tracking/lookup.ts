@@ -39,25 +39,27 @@ interface Statements {
   events: Statement<[string], StepEvent>;
 }
 
+/** The two reads, exported for the test that holds them to their indexes (a million files, bench/). */
+export const LOOKUP_SQL = {
+  // Drafts are the cadre's alone and deleted files are gone: neither has a public status.
+  file: `SELECT id, guide_id AS guideId, guide_version AS guideVersion, status, verdict, clock,
+      json_extract(content, '$.officeAreaCode') AS officeAreaCode,
+      json_extract(content, '$.applicant.fullName') AS fullName
+    FROM applications
+    WHERE tracking_number = ? AND deleted_at IS NULL AND status <> 'draft'`,
+  events: `SELECT kind, status, at FROM application_events
+    WHERE application_id = ? AND kind IN ('submitted', 'received', 'verdict')
+    ORDER BY id`,
+} as const;
+
 const statements = new WeakMap<Db, Statements>();
 
 function prepared(db: Db): Statements {
   let found = statements.get(db);
   if (!found) {
     found = {
-      // Drafts are the cadre's alone and deleted files are gone: neither has a public status.
-      file: db.$client.prepare(
-        `SELECT id, guide_id AS guideId, guide_version AS guideVersion, status, verdict, clock,
-           json_extract(content, '$.officeAreaCode') AS officeAreaCode,
-           json_extract(content, '$.applicant.fullName') AS fullName
-         FROM applications
-         WHERE tracking_number = ? AND deleted_at IS NULL AND status <> 'draft'`,
-      ),
-      events: db.$client.prepare(
-        `SELECT kind, status, at FROM application_events
-         WHERE application_id = ? AND kind IN ('submitted', 'received', 'verdict')
-         ORDER BY id`,
-      ),
+      file: db.$client.prepare(LOOKUP_SQL.file),
+      events: db.$client.prepare(LOOKUP_SQL.events),
     };
     statements.set(db, found);
   }

@@ -1,0 +1,603 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { eq } from "drizzle-orm";
+import { v7 as uuidv7 } from "uuid";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createApp } from "../../server/app";
+import { applications } from "../../server/db/schema";
+import { getGuideVersion } from "../../server/guides/repository";
+import type { AccessEntry } from "../../server/http/access-log";
+import { decide } from "../../server/review/verdict";
+import { LOOKUP_SQL } from "../../server/tracking/lookup";
+import { ApiError, ERROR_MESSAGES } from "../../shared/api/errors";
+import { PublicStatus } from "../../shared/api/tracking";
+import { Draft } from "../../shared/draft";
+import { createRegionIndex } from "../../shared/regions";
+import { FIX_REASONS, REJECT_REASONS } from "../../shared/review/reasons";
+import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
+import { newTrackingNumber } from "../../shared/tracking/number";
+import { allTrackingPrefixes } from "../../shared/tracking/prefix";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { mutation, readyDraft, sha256, storeFilesOf } from "../helpers/drafts";
+import { seededDatabase } from "../helpers/temp-db";
+
+const KEC = "31.71.01";
+const VILLAGE = "31.71.01.1001";
+const GUIDE = "surat-keterangan-domisili";
+const SHAPE = /^[A-Z]{3}-[2-9A-Z]{5}-[2-9A-Z]{5}$/;
+/** Jakarta 09:00 on Monday 6 July 2026: no holiday for the three weeks the file travels. */
+const MONDAY = "2026-07-06T02:00:00.000Z";
+
+/** The applicant's data: none of it may appear in a public answer. */
+const PERSON = {
+  fullName: "Siti Aminah Rahmawati",
+  nik: "3171015203900001",
+  kk: "3171011501200003",
+  birthDate: "1990-03-12",
+  phone: "081298765432",
+  street: "Jl. Kebon Sirih Barat No. 17",
+};
+const PAGE_HASHES = ["pengantar", "ktp", "kk"].map(sha256);
+
+let env: ReturnType<typeof seededDatabase>;
+let app: ReturnType<typeof createApp>;
+let logs: AccessEntry[];
+let cadre: TestUser;
+let operator: TestUser;
+let admin: TestUser;
+const clients = new Map<string, { clientId: string; seq: number }>();
+
+function at(iso: string): void {
+  vi.setSystemTime(new Date(iso));
+}
+
+beforeEach(() => {
+  // Only Date is faked: sessions, the push, the review and the lookup all read one clock the test moves.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  at(MONDAY);
+  env = seededDatabase();
+  logs = [];
+  app = createApp({
+    db: env.db,
+    filesDir: join(env.dir, "files"),
+    logRequest: (entry) => logs.push(entry),
+    trackLimit: { perMinute: 100_000, burst: 100_000 },
+  });
+  cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC });
+  operator = createTestUser(env.db, "operator", { kecamatanCode: KEC });
+  admin = createTestUser(env.db, "admin");
+  clients.clear();
+});
+afterEach(() => {
+  env.cleanup();
+  vi.useRealTimers();
+});
+
+function personalDraft(): Draft {
+  const draft = readyDraft({ name: PERSON.fullName, village: VILLAGE });
+  return Draft.parse({
+    ...draft,
+    applicant: {
+      ...draft.applicant,
+      nik: PERSON.nik,
+      kk: PERSON.kk,
+      birthDate: PERSON.birthDate,
+      phone: PERSON.phone,
+      address: { ...draft.applicant.address, street: PERSON.street },
+    },
+  });
+}
+
+async function pushAs(user: TestUser, build: (seq: number) => Mutation[]): Promise<PushResponse> {
+  const client = clients.get(user.id) ?? { clientId: uuidv7(), seq: 0 };
+  clients.set(user.id, client);
+  const batch = build(client.seq + 1);
+  client.seq += batch.length;
+  const response = await app.request("/api/sync/push", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: user.cookie },
+    body: JSON.stringify({ clientId: client.clientId, mutations: batch }),
+  });
+  expect(response.status).toBe(200);
+  return PushResponse.parse(await response.json());
+}
+
+/** A file submitted through the real push (its photos "uploaded" first); answers it and its number. */
+async function submitted(draft: Draft = personalDraft()): Promise<{ draft: Draft; number: string }> {
+  storeFilesOf(env.db, draft, cadre.id);
+  const result = await pushAs(cadre, (seq) => [mutation(seq, "submitApplication", { draft })]);
+  expect(result.results[0]).toMatchObject({ status: "applied" });
+  const number = row(draft.id).trackingNumber;
+  if (!number) throw new Error("no tracking number");
+  return { draft, number };
+}
+
+async function resubmit(draft: Draft): Promise<void> {
+  const result = await pushAs(cadre, (seq) => [
+    mutation(seq, "putDraft", { draft }),
+    mutation(seq + 1, "submitApplication", { draft }),
+  ]);
+  expect(result.results.map((r) => r.status)).toEqual(["applied", "applied"]);
+}
+
+function row(id: string) {
+  const found = env.db.select().from(applications).where(eq(applications.id, id)).get();
+  if (!found) throw new Error("no row");
+  return found;
+}
+
+async function office(path: string, user: TestUser, body: unknown): Promise<void> {
+  const response = await app.request(`/api/console/applications${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: user.cookie },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+const version = (id: string) => row(id).version;
+
+async function pull(user: TestUser) {
+  const response = await app.request(`/api/sync/pull?clientId=${clients.get(user.id)?.clientId}`, {
+    headers: { Cookie: user.cookie },
+  });
+  expect(response.status).toBe(200);
+  return PullResponse.parse(await response.json());
+}
+
+function track(number: string, headers: Record<string, string> = {}, on = app) {
+  return on.request(`/api/track/${number}`, { headers });
+}
+
+/** A found file's answer: 200, not stored by anyone, valid against the public schema. */
+async function status(number: string): Promise<{ body: PublicStatus; raw: string }> {
+  const response = await track(number);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("Cache-Control")).toBe("no-store");
+  expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
+  const raw = await response.text();
+  // The schema would drop a key it does not know: the key checks read the JSON as sent.
+  const json = JSON.parse(raw);
+  const body = PublicStatus.parse(json);
+  expectExactKeys(json);
+  return { body, raw };
+}
+
+async function errorOf(response: Response, code: string, httpStatus: number) {
+  expect(response.status).toBe(httpStatus);
+  const error = ApiError.parse(await response.json()).error;
+  expect(error.code).toBe(code);
+  return error;
+}
+
+const keys = (value: object) => Object.keys(value).sort();
+const TEXT_KEYS = ["en", "id"];
+const CLOCK_KEYS = ["days", "deadline", "onTime", "segmentStart", "startedOn", "state", "unit", "used", "usedBefore"];
+
+/** Every level of an answer holds exactly the keys the public schema names: nothing rides along. */
+// biome-ignore lint/suspicious/noExplicitAny: the JSON as sent, before any schema
+function expectExactKeys(json: Record<string, any>): void {
+  expect(keys(json)).toEqual([
+    "applicantInitials",
+    "asOf",
+    "clock",
+    "closedDates",
+    "fixes",
+    "number",
+    "office",
+    "officeNote",
+    "service",
+    "status",
+    "steps",
+  ]);
+  expect(keys(json.service)).toEqual(["id", "title"]);
+  expect(keys(json.service.title)).toEqual(TEXT_KEYS);
+  expect(keys(json.office)).toEqual(["area", "name"]);
+  expect(keys(json.office.name)).toEqual(TEXT_KEYS);
+  for (const step of json.steps) expect(keys(step)).toEqual(["at", "kind"]);
+  for (const fix of json.fixes) {
+    expect(keys(fix)).toEqual(["reason", "reasonCode", "requirement"]);
+    expect(keys(fix.reason)).toEqual(TEXT_KEYS);
+    if (fix.requirement !== null) expect(keys(fix.requirement)).toEqual(TEXT_KEYS);
+  }
+  if (json.clock !== null) expect(keys(json.clock)).toEqual(CLOCK_KEYS);
+  for (const date of json.closedDates) expect(typeof date).toBe("string");
+}
+
+describe("GET /api/track/:number", () => {
+  it("answers a submitted file's status with no personal data, field by field", async () => {
+    const { draft, number } = await submitted();
+    expect(number).toMatch(SHAPE);
+    // The number is given at the submit and reaches the phone with the pull.
+    expect((await pull(cadre)).changes.find((change) => change.id === draft.id)?.trackingNumber).toBe(number);
+
+    const { body, raw } = await status(number);
+    const guide = getGuideVersion(env.db, GUIDE, 1);
+    if (!guide) throw new Error("no guide");
+    const village = createRegionIndex().village(VILLAGE);
+    expect(body).toEqual({
+      number,
+      service: { id: GUIDE, title: guide.title },
+      office: {
+        name: guide.office.name,
+        area: guide.office.level === "kelurahan" ? `Kelurahan ${village?.name}` : `Kecamatan ${village?.districtName}`,
+      },
+      status: "submitted",
+      applicantInitials: "S. A. R.",
+      steps: [{ kind: "submitted", at: MONDAY }],
+      fixes: [],
+      officeNote: null,
+      clock: null,
+      closedDates: body.closedDates,
+      asOf: MONDAY,
+    });
+    // The office's closed dates for counting the clock offline: the shipped holidays.
+    expect(body.closedDates).toContain("2026-08-17");
+    expect(body.closedDates).toEqual([...body.closedDates].sort());
+
+    const forbidden = [
+      PERSON.fullName,
+      ...PERSON.fullName.split(" "),
+      PERSON.nik,
+      PERSON.nik.slice(0, 6),
+      PERSON.kk,
+      PERSON.birthDate,
+      PERSON.phone,
+      PERSON.street,
+      "Kebon Sirih",
+      VILLAGE,
+      ...PAGE_HASHES,
+      ...Object.values(draft.documents).flatMap((document) => document.pages.map((page) => page.blobId)),
+      draft.id,
+      cadre.id,
+      cadre.username,
+      operator.id,
+      "nik",
+      "address",
+      "sha256",
+      "cadre",
+    ];
+    for (const text of forbidden) expect(raw.toLowerCase(), text).not.toContain(text.toLowerCase());
+  });
+
+  it("follows the file: submit → receive → send back → resubmit → receive → approve, with reasons, never the notes, and the clock", async () => {
+    const { draft, number } = await submitted();
+    const guide = getGuideVersion(env.db, GUIDE, 1);
+    const label = (id: string) => guide?.requirements.find((r) => r.id === id)?.label;
+    const clockMatchesRow = (body: PublicStatus) => expect(body.clock).toEqual(row(draft.id).clock);
+
+    at("2026-07-06T03:00:00.000Z");
+    await office(`/${draft.id}/receive`, operator, { expectedVersion: version(draft.id) });
+    let { body } = await status(number);
+    expect(body.status).toBe("received");
+    expect(body.clock).toMatchObject({ state: "running", startedOn: "2026-07-06", segmentStart: "2026-07-06" });
+    clockMatchesRow(body);
+
+    // Seven working days later the office sends it back, with notes for the cadre only.
+    at("2026-07-15T04:00:00.000Z");
+    await office(`/${draft.id}/verdict`, operator, {
+      expectedVersion: version(draft.id),
+      decision: "needs-fix",
+      note: "Catatan kantor untuk kader saja",
+      requirements: {
+        "kartu-keluarga": { status: "needs-fix", reasonCode: "cut-off" },
+        "ktp-el": { status: "needs-fix", reasonCode: "blurry", note: "Catatan per syarat yang tidak publik" },
+        "pengantar-rt-rw": { status: "accepted" },
+      },
+    });
+    const sentBack = await status(number);
+    body = sentBack.body;
+    const raw = sentBack.raw;
+    expect(body.status).toBe("needs-fix");
+    // In the guide's order, each with its label and the reason's words in both languages.
+    const order = guide?.requirements.map((r) => r.id) ?? [];
+    const expectedFixes = [
+      { requirement: label("ktp-el"), reasonCode: "blurry", reason: FIX_REASONS.blurry },
+      { requirement: label("kartu-keluarga"), reasonCode: "cut-off", reason: FIX_REASONS["cut-off"] },
+    ].sort(
+      (a, b) =>
+        order.findIndex((id) => label(id) === a.requirement) - order.findIndex((id) => label(id) === b.requirement),
+    );
+    expect(body.fixes).toEqual(expectedFixes);
+    expect(body.officeNote).toBeNull();
+    expect(raw).not.toContain("Catatan");
+    expect(body.clock).toMatchObject({ state: "paused", used: 7, deadline: null, segmentStart: null });
+    clockMatchesRow(body);
+
+    // The cadre fixes it and submits again: the same number, the clock still paused (the time is the citizen's).
+    at("2026-07-16T05:00:00.000Z");
+    await resubmit(draft);
+    expect(row(draft.id).trackingNumber).toBe(number);
+    expect((await pull(cadre)).changes.find((change) => change.id === draft.id)).toMatchObject({
+      status: "submitted",
+      trackingNumber: number,
+    });
+    ({ body } = await status(number));
+    expect(body).toMatchObject({ status: "submitted", fixes: [], officeNote: null });
+    expect(body.clock).toMatchObject({ state: "paused", used: 7 });
+
+    at("2026-07-17T02:30:00.000Z");
+    await office(`/${draft.id}/receive`, operator, { expectedVersion: version(draft.id) });
+    ({ body } = await status(number));
+    expect(body.clock).toMatchObject({ state: "running", usedBefore: 7, segmentStart: "2026-07-17", used: null });
+    clockMatchesRow(body);
+
+    at("2026-07-20T02:00:00.000Z");
+    await office(`/${draft.id}/verdict`, operator, { expectedVersion: version(draft.id), decision: "verified" });
+    at("2026-07-21T02:00:00.000Z");
+    await office(`/${draft.id}/verdict`, admin, { expectedVersion: version(draft.id), decision: "approved" });
+    ({ body } = await status(number));
+    expect(body.status).toBe("approved");
+    expect(body.fixes).toEqual([]);
+    // Friday to Tuesday: Monday and Tuesday counted, on top of the seven before the send-back.
+    expect(body.clock).toMatchObject({ state: "stopped", used: 9, onTime: 9 <= (body.clock?.days ?? 0) });
+    clockMatchesRow(body);
+    expect(body.steps).toEqual([
+      { kind: "submitted", at: MONDAY },
+      { kind: "received", at: "2026-07-06T03:00:00.000Z" },
+      { kind: "sent-back", at: "2026-07-15T04:00:00.000Z" },
+      { kind: "resubmitted", at: "2026-07-16T05:00:00.000Z" },
+      { kind: "received", at: "2026-07-17T02:30:00.000Z" },
+      { kind: "verified", at: "2026-07-20T02:00:00.000Z" },
+      { kind: "approved", at: "2026-07-21T02:00:00.000Z" },
+    ]);
+    expect(body.asOf).toBe("2026-07-21T02:00:00.000Z");
+  });
+
+  it("shows the office's note only when the operator marked it public, and a refusal's reasons", async () => {
+    const { draft, number } = await submitted();
+    const now = new Date();
+    // Sent back with a note kept private, then the same verdict with the note made public.
+    expect(
+      decide(env.db, {
+        id: draft.id,
+        actor: null,
+        now,
+        verdict: {
+          decision: "needs-fix",
+          reasonCode: "missing-signature",
+          reason: "Belum ada tanda tangan Lurah",
+          reasonPublic: false,
+          requirements: { "ktp-el": { status: "needs-fix", reasonCode: "expired", reason: "KTP lama, catatan dalam" } },
+          decidedAt: now.toISOString(),
+        },
+      }).ok,
+    ).toBe(true);
+    let { body, raw } = await status(number);
+    expect(body.officeNote).toBeNull();
+    expect(raw).not.toContain("Lurah");
+    expect(body.fixes.map((fix) => [fix.requirement === null, fix.reasonCode, fix.reason])).toEqual([
+      [true, "missing-signature", FIX_REASONS["missing-signature"]],
+      [false, "expired", FIX_REASONS.expired],
+    ]);
+
+    await resubmit(draft);
+    expect(
+      decide(env.db, {
+        id: draft.id,
+        actor: null,
+        now,
+        verdict: {
+          decision: "rejected",
+          reasonCode: "outside-area",
+          reason: "Alamat berada di wilayah Kelurahan Kebon Kelapa",
+          reasonPublic: true,
+          requirements: { "ktp-el": { status: "needs-fix", reasonCode: "data-mismatch", reason: "catatan dalam" } },
+          decidedAt: now.toISOString(),
+        },
+      }).ok,
+    ).toBe(true);
+    ({ body, raw } = await status(number));
+    expect(body.status).toBe("rejected");
+    expect(body.officeNote).toBe("Alamat berada di wilayah Kelurahan Kebon Kelapa");
+    expect(body.fixes).toEqual([
+      { requirement: null, reasonCode: "outside-area", reason: REJECT_REASONS["outside-area"] },
+      {
+        requirement: getGuideVersion(env.db, GUIDE, 1)?.requirements.find((r) => r.id === "ktp-el")?.label,
+        reasonCode: "data-mismatch",
+        reason: FIX_REASONS["data-mismatch"],
+      },
+    ]);
+    // The per-requirement note never leaves, public or not.
+    expect(raw).not.toContain("catatan dalam");
+    expect(body.clock).toMatchObject({ state: "stopped" });
+  });
+
+  it("finds a number typed in lowercase, with spaces or without dashes, and answers its canonical form", async () => {
+    const { number } = await submitted();
+    const compact = number.replaceAll("-", "");
+    for (const typed of [
+      number.toLowerCase(),
+      compact,
+      compact.toLowerCase(),
+      encodeURIComponent(number.replaceAll("-", " ")),
+    ]) {
+      const response = await track(typed);
+      expect(response.status, typed).toBe(200);
+      expect(PublicStatus.parse(await response.json()).number).toBe(number);
+    }
+  });
+
+  it("refuses unknown, malformed and mistyped numbers with their codes, in the request's language", async () => {
+    const { number } = await submitted();
+    const unknown = newTrackingNumber(number.slice(0, 3), (n) => randomBytes(n));
+    const mistyped = `${number.slice(0, 5)}${number[5] === "X" ? "Y" : "X"}${number.slice(6)}`;
+    const cases: [string, string, number][] = [
+      [unknown, "tracking_not_found", 404],
+      ["DRS-7K4MX", "tracking_malformed", 400],
+      ["DRS-7K4MX-2QP9A-2", "tracking_malformed", 400],
+      ["DRS-7K4MO-2QP9A", "tracking_malformed", 400],
+      ["123-45678-9ABCD", "tracking_malformed", 400],
+      [mistyped, "tracking_mistyped", 400],
+    ];
+    for (const [typed, code, httpStatus] of cases) {
+      const id = await errorOf(await track(typed), code, httpStatus);
+      expect(id.message).toBe(ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES].id);
+      const en = await errorOf(await track(typed, { "Accept-Language": "en-GB,en;q=0.9,id;q=0.8" }), code, httpStatus);
+      expect(en.message).toBe(ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES].en);
+    }
+    // One character swapped with its neighbour is a typo too.
+    const swapAt = [...number].findIndex(
+      (char, i) => i > 4 && char !== "-" && number[i + 1] !== "-" && number[i + 1] !== char,
+    );
+    const swapped = number.slice(0, swapAt) + number[swapAt + 1] + number[swapAt] + number.slice(swapAt + 2);
+    await errorOf(await track(swapped), "tracking_mistyped", 400);
+  });
+
+  it("does not find a draft or a deleted file, even one carrying a number", async () => {
+    const draft = personalDraft();
+    await pushAs(cadre, (seq) => [mutation(seq, "putDraft", { draft })]);
+    expect(row(draft.id).trackingNumber).toBeNull();
+    // Were a draft ever to carry a number, it would still be the cadre's alone.
+    const draftNumber = newTrackingNumber("GMB", (n) => randomBytes(n));
+    env.db.update(applications).set({ trackingNumber: draftNumber }).where(eq(applications.id, draft.id)).run();
+    await errorOf(await track(draftNumber), "tracking_not_found", 404);
+
+    const { draft: filed, number } = await submitted(readyDraft({ village: VILLAGE }));
+    await status(number);
+    env.db.update(applications).set({ deletedAt: new Date().toISOString() }).where(eq(applications.id, filed.id)).run();
+    await errorOf(await track(number), "tracking_not_found", 404);
+  });
+
+  it("finds nothing among 10,000 random well-formed numbers of real offices", { timeout: 300_000 }, async () => {
+    const real = new Set<string>();
+    for (let i = 0; i < 3; i++) real.add((await submitted(readyDraft({ village: VILLAGE }))).number);
+    const prefixes = [...allTrackingPrefixes().values()];
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < 10_000; i++) {
+      const guess = newTrackingNumber(prefixes[i % prefixes.length] as string, (n) => randomBytes(n));
+      if (real.has(guess)) continue;
+      const response = await track(guess);
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+      await response.arrayBuffer();
+    }
+    expect(statuses).toEqual(new Map([[404, 10_000]]));
+    for (const number of real) expect((await track(number)).status).toBe(200);
+  });
+
+  it("never logs the number: the access log has the route pattern only", async () => {
+    const { number } = await submitted();
+    await track(number);
+    await track(number.replaceAll("-", "").toLowerCase());
+    await track("DRS-7K4MX-2QP9B");
+    const lines = logs.filter((entry) => entry.route.startsWith("/api/track"));
+    expect(lines).toHaveLength(3);
+    for (const entry of lines) {
+      expect(entry.route).toBe("/api/track/:number");
+      const line = JSON.stringify(entry);
+      for (const text of [number, number.replaceAll("-", ""), number.slice(4), "7K4MX", "2QP9B"]) {
+        expect(line.toLowerCase()).not.toContain(text.toLowerCase());
+      }
+    }
+    expect(lines.map((entry) => entry.status)).toEqual([200, 200, 400]);
+  });
+
+  it("never answers a 5xx, whatever the path", async () => {
+    const odd = [
+      "",
+      "%00",
+      "DRS-7K4MX-2QP9A%00",
+      "%E0%A4%A",
+      "%",
+      "%%",
+      "%2F",
+      "..%2F..%2Fetc%2Fpasswd",
+      "a/b",
+      "x?number=DRS-7K4MX-2QP9A",
+      "%20",
+      "A".repeat(20_000),
+      "%F0%9F%98%80".repeat(500),
+      encodeURIComponent("ДРС-7К4МХ-2QР9А"),
+      encodeURIComponent("ＤＲＳ－７Ｋ４ＭＸ－２ＱＰ９Ａ"),
+      encodeURIComponent("\u202eDRS-7K4MX-2QP9A"),
+      "__proto__",
+      "constructor",
+      "null",
+      "undefined",
+      "%7B%7D",
+      "DRS-7K4MX-2QP9A;DROP TABLE applications",
+      encodeURIComponent("' OR 1=1 --"),
+    ];
+    for (const path of odd) {
+      const response = await app.request(`/api/track/${path}`);
+      expect(response.status, path.slice(0, 40)).toBeLessThan(500);
+      expect(response.status, path.slice(0, 40)).toBeGreaterThanOrEqual(400);
+      expect(ApiError.safeParse(await response.json()).success).toBe(true);
+    }
+    for (const method of ["POST", "PUT", "DELETE"]) {
+      const response = await app.request("/api/track/DRS-7K4MX-2QP9A", {
+        method,
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+      });
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }
+  });
+
+  it("reads a file by the unique tracking index and its history by the application index", () => {
+    const plan = (sql: string) =>
+      (env.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("X") as { detail: string }[])
+        .map((step) => step.detail)
+        .join("; ");
+    expect(plan(LOOKUP_SQL.file)).toMatch(
+      /SEARCH applications USING INDEX applications_tracking_idx \(tracking_number=\?\)/,
+    );
+    expect(plan(LOOKUP_SQL.events)).toMatch(/SEARCH application_events USING INDEX application_events_app_idx/);
+  });
+});
+
+describe("the lookup limit per client address", () => {
+  it("serves a citizen's lookups, refuses the next one with 429 and Retry-After, and serves other addresses", async () => {
+    const { number } = await submitted();
+    const limited = createApp({
+      db: env.db,
+      auth: { trustProxy: true },
+      trackLimit: { perMinute: 5, burst: 5 },
+    });
+    const from = (address: string) => ({ "X-Forwarded-For": address });
+    // Found, unknown, malformed: every lookup counts.
+    const first = [
+      number,
+      "DRS-7K4MX-2QP9B",
+      "nope",
+      number.toLowerCase(),
+      newTrackingNumber("GMB", (n) => randomBytes(n)),
+    ];
+    expect(
+      await Promise.all(first.map(async (typed) => (await track(typed, from("203.0.113.7"), limited)).status)),
+    ).toEqual([200, 400, 400, 200, 404]);
+    for (const address of ["203.0.113.7", "198.51.100.1, 203.0.113.7"]) {
+      // The proxy's entry (the last) counts, not one the client wrote before it.
+      const refused = await track(number, from(address), limited);
+      const error = await errorOf(refused, "rate_limited", 429);
+      const retryAfter = Number(refused.headers.get("Retry-After"));
+      expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 12).toBe(true);
+      expect(error.details).toEqual({ retryAfterSeconds: retryAfter });
+      expect(refused.headers.get("Cache-Control")).toBe("no-store");
+    }
+    const english = await errorOf(
+      await track(number, { ...from("203.0.113.7"), "Accept-Language": "en" }, limited),
+      "rate_limited",
+      429,
+    );
+    expect(english.message).toBe(ERROR_MESSAGES.rate_limited.en);
+    expect((await track(number, from("198.51.100.9"), limited)).status).toBe(200);
+
+    // 5 a minute: a token comes back every 12 seconds.
+    at(new Date(Date.parse(MONDAY) + 12_000).toISOString());
+    expect((await track(number, from("203.0.113.7"), limited)).status).toBe(200);
+    expect((await track(number, from("203.0.113.7"), limited)).status).toBe(429);
+  });
+
+  it("by default lets 20 lookups through at once, then holds an address to 20 a minute", async () => {
+    const { number } = await submitted();
+    const defaults = createApp({ db: env.db });
+    for (let i = 0; i < 20; i++) expect((await track(number, {}, defaults)).status).toBe(200);
+    const refused = await track(number, {}, defaults);
+    await errorOf(refused, "rate_limited", 429);
+    expect(refused.headers.get("Retry-After")).toBe("3");
+    at(new Date(Date.parse(MONDAY) + 3_000).toISOString());
+    expect((await track(number, {}, defaults)).status).toBe(200);
+  });
+});
