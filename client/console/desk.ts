@@ -13,10 +13,27 @@ export interface QueueFilters {
   guideId: string;
   villageCode: string;
   cadreId: string;
+  /** "", "overdue" or "due-soon" (shared/api/console.ts ClockFilter). */
+  clock: string;
+  /** "submitted" or "deadline" (shared/api/console.ts QueueSort). */
+  sort: string;
   q: string;
 }
 
-export const EMPTY_FILTERS: QueueFilters = { status: "", guideId: "", villageCode: "", cadreId: "", q: "" };
+export const EMPTY_FILTERS: QueueFilters = {
+  status: "",
+  guideId: "",
+  villageCode: "",
+  cadreId: "",
+  clock: "",
+  sort: "submitted",
+  q: "",
+};
+
+/** Whether the queue lists by deadline: asked for, or implied by a clock filter (it reads the deadline index). */
+export function byDeadline(filters: QueueFilters): boolean {
+  return filters.sort === "deadline" || filters.clock !== "";
+}
 
 export const deskFilters = signal<QueueFilters>(EMPTY_FILTERS);
 
@@ -43,10 +60,13 @@ function after(item: Pick<QueueItem, "id" | "submittedAt">, current: Pick<QueueI
 /**
  * The file to open after deciding `current`: the next one in queue order
  * (oldest first) of the current filters, or else the first one still
- * waiting, or null when the queue holds nothing else.
+ * waiting, or null when the queue holds nothing else. Listed by deadline,
+ * the next file is the most urgent one left.
  */
 export async function nextFile(current: Pick<QueueItem, "id" | "submittedAt">): Promise<string | null> {
-  const { items } = await fetchQueue(deskFilters.value, null);
+  const filters = deskFilters.value;
+  const { items } = await fetchQueue(filters, null);
   const others = items.filter((item) => item.id !== current.id);
+  if (byDeadline(filters)) return others[0]?.id ?? null;
   return (others.find((item) => after(item, current)) ?? others[0])?.id ?? null;
 }

@@ -39,7 +39,7 @@ export function useQueue(filters: QueueFilters) {
     lastQ.current = filters.q;
     const timer = setTimeout(() => void load(null), typed ? SEARCH_DEBOUNCE_MS : 0);
     return () => clearTimeout(timer);
-  }, [filters.status, filters.guideId, filters.villageCode, filters.cadreId, filters.q]);
+  }, [filters.status, filters.guideId, filters.villageCode, filters.cadreId, filters.clock, filters.sort, filters.q]);
 
   return { items, cursor, loading, error, loadMore: () => load(cursor), reload: () => load(null) };
 }

@@ -125,10 +125,10 @@ describe("the office's desk", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Searching by the NIK as printed on the card finds that one file, as the operator types.
-    await page.getByLabel("Nama, NIK atau nomor berkas").fill("3171 0152 0390 0003");
+    await page.getByLabel("Nama, NIK, nomor lacak atau nomor berkas").fill("3171 0152 0390 0003");
     await expect.poll(() => page.getByTestId("queue-row").count()).toBe(1);
     await rowOf(page, rina.id).waitFor();
-    await page.getByLabel("Nama, NIK atau nomor berkas").fill("");
+    await page.getByLabel("Nama, NIK, nomor lacak atau nomor berkas").fill("");
     await expect.poll(() => page.getByTestId("queue-row").count()).toBe(3);
 
     // The resubmitted file: what was sent back, by whom and why, what changed, and the untouched papers pre-accepted.

@@ -4,6 +4,7 @@ import { guidesById } from "../../../catalogue/store";
 import { locale } from "../../../i18n";
 import { type ConsoleMessageKey, tc } from "../../messages";
 import { ApplicantCard } from "./ApplicantCard";
+import { ClockCard } from "./ClockCard";
 import { HistoryCard } from "./HistoryCard";
 import { PrecheckCard } from "./PrecheckCard";
 import { ReviewForm } from "./ReviewForm";
@@ -34,11 +35,13 @@ export function ApplicationView({ app, reload }: { app: ApplicationDetail; reloa
           </>
         )}
       </p>
+      <ClockCard app={app} />
       {app.verdict && (
         <p class="notice">
           {tc("currentVerdict", { decision: tc(`decision.${app.verdict.decision}` as ConsoleMessageKey) })}
           {app.verdict.reasonCode ? ` — ${reasonLabel(app.verdict.reasonCode, lang)}` : ""}
           {app.verdict.reason ? ` — ${app.verdict.reason}` : ""}
+          {app.verdict.reason && app.verdict.reasonPublic ? ` (${tc("notePublicShown")})` : ""}
         </p>
       )}
       {app.resubmission && <SentBackCard resubmission={app.resubmission} labelOf={labelOf} questionOf={questionOf} />}

@@ -2,6 +2,7 @@ import { FIX_REASONS, REJECT_REASONS } from "../../../../shared/review/reasons";
 import { reasonNeeded } from "../../../../shared/review/workflow";
 import { locale } from "../../../i18n";
 import { type ConsoleMessageKey, tc } from "../../messages";
+import { NoteField } from "./NoteField";
 import type { Decision } from "./review-state";
 
 interface Props {
@@ -14,6 +15,8 @@ interface Props {
   onReason: (code: string) => void;
   note: string;
   onNote: (note: string) => void;
+  notePublic: boolean;
+  onNotePublic: (shown: boolean) => void;
   receives: boolean;
   problem: ConsoleMessageKey | null;
   busy: boolean;
@@ -66,17 +69,12 @@ export function DecisionPanel(props: Props) {
           </select>
         </div>
       )}
-      <div class="field">
-        <label for="overall-note">{tc("overallNote")}</label>
-        <textarea
-          id="overall-note"
-          data-testid="overall-note"
-          maxLength={1000}
-          rows={3}
-          value={props.note}
-          onInput={(event) => props.onNote(event.currentTarget.value)}
-        />
-      </div>
+      <NoteField
+        note={props.note}
+        onNote={props.onNote}
+        notePublic={props.notePublic}
+        onNotePublic={props.onNotePublic}
+      />
       {props.problem && (
         <p class="field-error" role="alert">
           {tc(props.problem)}

@@ -5,6 +5,7 @@ import { locale } from "../../../i18n";
 import type { QueueFilters as Filters } from "../../desk";
 import { villagesOf } from "../../lookups";
 import { type ConsoleMessageKey, tc } from "../../messages";
+import { QueueClockFilters } from "./QueueClockFilters";
 
 interface Props {
   filters: Filters;
@@ -87,6 +88,7 @@ export function QueueFilters({ filters, onChange, kecamatanCode, cadres }: Props
             ))}
           </select>
         </div>
+        <QueueClockFilters filters={filters} set={set} />
       </div>
     </form>
   );

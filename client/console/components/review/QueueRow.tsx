@@ -5,8 +5,12 @@ import { onLinkClick } from "../../../router";
 import { villageName } from "../../lookups";
 import { type ConsoleMessageKey, tc } from "../../messages";
 import { consolePaths } from "../../routes";
+import { ClockBadge } from "./ClockBadge";
 
-/** One file in the queue; a file back after a send-back says so, with how many times. */
+/**
+ * One file in the queue; a file back after a send-back says so, with how
+ * many times. Its tracking number and its service-time clock as of today.
+ */
 export function QueueRow({ item }: { item: QueueItem }) {
   const lang = locale.value;
   return (
@@ -27,8 +31,15 @@ export function QueueRow({ item }: { item: QueueItem }) {
         {tc("byCadre", { name: item.cadreName })}
         {item.villageCode ? ` · ${villageName(item.villageCode)}` : ""}
         {" · "}
-        <span class="file-number">{item.id.slice(0, 8)}</span>
+        {item.trackingNumber ? (
+          <span class="tracking-number" data-testid="queue-tracking">
+            {item.trackingNumber}
+          </span>
+        ) : (
+          <span class="file-number">{item.id.slice(0, 8)}</span>
+        )}
       </span>
+      <ClockBadge clock={item.clock} />
     </li>
   );
 }

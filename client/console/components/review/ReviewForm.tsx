@@ -28,6 +28,7 @@ export function ReviewForm({ app, requirementIds, labelOf, reload }: Props) {
   const [decision, setDecision] = useState<Decision | "">("");
   const [reasonCode, setReasonCode] = useState("");
   const [note, setNote] = useState("");
+  const [notePublic, setNotePublic] = useState(false);
   const [problem, setProblem] = useState<ConsoleMessageKey | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -59,7 +60,7 @@ export function ReviewForm({ app, requirementIds, labelOf, reload }: Props) {
 
   async function submit(event: Event) {
     event.preventDefault();
-    const built = buildVerdict(app, decision, reviews, reasonCode, note);
+    const built = buildVerdict(app, decision, reviews, reasonCode, note, notePublic);
     setProblem(built.ok ? null : built.problem);
     if (!built.ok) return;
     setBusy(true);
@@ -128,6 +129,8 @@ export function ReviewForm({ app, requirementIds, labelOf, reload }: Props) {
           onReason={setReasonCode}
           note={note}
           onNote={setNote}
+          notePublic={notePublic}
+          onNotePublic={setNotePublic}
           receives={app.status === "submitted"}
           problem={problem}
           busy={busy}
