@@ -4,6 +4,9 @@ import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { DashboardFilter } from "./filter";
+import { type OnTimeHistograms, onTimeSection } from "./on-time";
+import { rollupOnTime } from "./on-time-rollups";
+import { scanOnTime } from "./on-time-scan";
 import { guideTitles, topReasons } from "./queries";
 import { rollupFigures, rollupReasons } from "./rollups";
 import { type Scan, scanApplications, TALLY_STATUS_START, type Tally } from "./scan";
@@ -16,7 +19,7 @@ export interface Labels {
   regions: RegionIndex;
 }
 
-export type ScanFigures = Omit<Dashboard, "topReasons">;
+export type ScanFigures = Omit<Dashboard, "topReasons" | "onTime">;
 
 function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
@@ -83,10 +86,16 @@ function labelled(db: Db, scan: Scan, labels: Labels, titles: Map<string, string
 export interface FigureSource {
   figures: (db: Db, filter: DashboardFilter) => Scan;
   reasons: (db: Db, filter: DashboardFilter) => Omit<ReasonCount, "guideTitle">[];
+  onTime: (db: Db, filter: DashboardFilter) => OnTimeHistograms;
 }
 
-export const ROLLUPS: FigureSource = { figures: rollupFigures, reasons: rollupReasons };
-export const RECOUNT: FigureSource = { figures: scanApplications, reasons: topReasons };
+export const ROLLUPS: FigureSource = { figures: rollupFigures, reasons: rollupReasons, onTime: rollupOnTime };
+export const RECOUNT: FigureSource = { figures: scanApplications, reasons: topReasons, onTime: scanOnTime };
+
+/** Files decided within the service time, per service and month of the decision. */
+export function onTimeFigures(db: Db, filter: DashboardFilter, labels: Labels, source = ROLLUPS) {
+  return onTimeSection(source.onTime(db, filter), guideTitles(db, labels.locale));
+}
 
 /** Everything but the top reasons, labelled in the caller's language. */
 export function dashboardFigures(db: Db, filter: DashboardFilter, labels: Labels, source = ROLLUPS): ScanFigures {
@@ -127,6 +136,7 @@ export function buildDashboard(db: Db, filter: DashboardFilter, labels: Labels, 
       byService: figures.byService,
       byKelurahan: figures.byKelurahan,
       byCadre: figures.byCadre,
+      onTime: onTimeSection(source.onTime(db, filter), titles),
     };
   })();
 }

@@ -4,7 +4,7 @@ import { REVIEW_STATUS_ORDER, STATUS_LABELS, statusLabel } from "../../shared/re
 import type { Locale, LocalizedText } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { CsvCell } from "../http/csv";
-import { dashboardFigures, type Labels, reasonCounts } from "./build";
+import { dashboardFigures, type Labels, onTimeFigures, reasonCounts } from "./build";
 import type { DashboardFilter } from "./filter";
 
 /** A dashboard table as spreadsheet rows, headed in the request's language. */
@@ -33,6 +33,17 @@ const H = {
   reason: { id: "Alasan", en: "Reason" },
   reasonCode: { id: "Kode alasan", en: "Reason code" },
   requirement: { id: "Persyaratan", en: "Requirement" },
+  month: { id: "Bulan keputusan", en: "Decision month" },
+  unit: { id: "Satuan hari", en: "Day unit" },
+  decided: { id: "Berkas diputus", en: "Files decided" },
+  onTime: { id: "Tepat waktu", en: "On time" },
+  onTimeRate: { id: "Tepat waktu (%)", en: "On time (%)" },
+  medianDays: { id: "Median hari terpakai", en: "Median days used" },
+  p90Days: { id: "Persentil ke-90 hari terpakai", en: "90th percentile of days used" },
+  allServices: { id: "Semua layanan", en: "All services" },
+  allMonths: { id: "Semua bulan", en: "All months" },
+  working: { id: "hari kerja", en: "working days" },
+  calendar: { id: "hari kalender", en: "calendar days" },
 } satisfies Record<string, LocalizedText>;
 
 /** A rate as a percentage with one decimal (66.7), empty when there is nothing to measure. */
@@ -62,6 +73,28 @@ function groupTable(locale: Locale, label: LocalizedText, code: LocalizedText, g
   };
 }
 
+/** One row per service and decision month, each service's whole range, then every service per unit. */
+function onTimeTable(db: Db, filter: DashboardFilter, labels: Labels): CsvTable {
+  const { locale } = labels;
+  const section = onTimeFigures(db, filter, labels);
+  return {
+    header: [H.service, H.serviceCode, H.month, H.unit, H.decided, H.onTime, H.onTimeRate, H.medianDays, H.p90Days].map(
+      (text) => text[locale],
+    ),
+    rows: section.rows.map((row) => [
+      row.guideTitle ?? H.allServices[locale],
+      row.guideId,
+      row.month ?? H.allMonths[locale],
+      H[row.unit][locale],
+      row.decided,
+      row.onTime,
+      percent(row.onTimeRate),
+      row.medianDaysUsed,
+      row.p90DaysUsed,
+    ]),
+  };
+}
+
 export function dashboardTable(db: Db, table: DashboardTable, filter: DashboardFilter, labels: Labels): CsvTable {
   const { locale } = labels;
   if (table === "reasons") {
@@ -80,6 +113,7 @@ export function dashboardTable(db: Db, table: DashboardTable, filter: DashboardF
       ]),
     };
   }
+  if (table === "on-time") return onTimeTable(db, filter, labels);
   const figures = dashboardFigures(db, filter, labels);
   switch (table) {
     case "by-status":

@@ -237,6 +237,8 @@ describe("GET /api/console/dashboard", () => {
         group(a3.id, a3.displayName, 1, 1, 0, { submitted: 1 }),
         group(a4.id, a4.displayName, 1, 0, 1, { verified: 1 }),
       ]),
+      // Fixture files carry no clock: none counts as decided within or past the service time.
+      onTime: { decided: 0, onTime: 0, onTimeRate: null, rows: [] },
     });
   });
 
@@ -318,6 +320,7 @@ describe("GET /api/console/dashboard", () => {
       byService: [],
       byKelurahan: [],
       byCadre: [],
+      onTime: { decided: 0, onTime: 0, onTimeRate: null, rows: [] },
     });
   });
 

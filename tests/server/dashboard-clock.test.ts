@@ -1,0 +1,391 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { afterEach, describe, expect, it } from "vitest";
+import { type DashboardFilter, dashboardFilter } from "../../server/dashboard/filter";
+import { type Histogram, type OnTimeHistograms, onTimeSection, summarise } from "../../server/dashboard/on-time";
+import { ON_TIME_SQL, rollupOnTime } from "../../server/dashboard/on-time-rollups";
+import { scanOnTime } from "../../server/dashboard/on-time-scan";
+import type { Db } from "../../server/db/open";
+import type { AuthUser } from "../../server/http/env";
+import { decide, receive } from "../../server/review/verdict";
+import { addUser } from "../helpers/console-fixtures";
+import { seededDatabase } from "../helpers/temp-db";
+
+/**
+ * The on-time figures (issue 13) come from dashboard_clock, kept by the
+ * triggers of migration 0011. These tests hold it to the recount over the
+ * applications table (on-time-scan.ts) after random workflows written by the
+ * real review code (receive, decide with an injected `now`) and the columns
+ * the sync writes (submit, resubmit, tombstone), for every scope and filter.
+ */
+
+const KEC_A = "31.75.07";
+const KEC_B = "31.75.06";
+/** Two seeded services (working days) and one not in the catalogue (a 0-day clock). */
+const GUIDES = ["ktp-el-baru", "pembetulan-akta", "layanan-lama"];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** 80 days over three month ends and the Idul Fitri 2026 closures. */
+const START = Date.parse("2026-01-20T02:00:00.000Z");
+const SPAN = 80 * DAY;
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+type Step =
+  | { kind: "create"; cadre: number; guide: number; at: number }
+  | { kind: "submit"; app: number; after: number; moveOffice: boolean }
+  | { kind: "receive"; app: number; after: number }
+  | { kind: "decide"; app: number; after: number; decision: "verified" | "needs-fix" | "rejected" | "approved" }
+  | { kind: "delete"; app: number; after: number; hard: boolean }
+  | { kind: "move"; app: number }
+  | { kind: "calendar-stop"; app: number; after: number; used: number; onTime: boolean }
+  /** The file's next natural step: submit, receive, verify, then approve, reject or send back (0, 1, 2). */
+  | { kind: "advance"; app: number; after: number; choice: number };
+
+/** Hours (mostly within the service time) or days (often past it) since the file's last change. */
+const after = fc
+  .oneof(
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: 8 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 12 * 24 }) },
+  )
+  .map((hours) => hours * HOUR);
+const step: fc.Arbitrary<Step> = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      kind: fc.constant("advance" as const),
+      app: fc.nat({ max: 7 }),
+      after,
+      choice: fc.nat({ max: 2 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("create" as const),
+      cadre: fc.nat(),
+      guide: fc.nat(),
+      at: fc.integer({ min: 0, max: SPAN }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant("submit" as const),
+      app: fc.nat({ max: 7 }),
+      after,
+      moveOffice: fc.boolean(),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("receive" as const), app: fc.nat({ max: 7 }), after }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("decide" as const),
+      app: fc.nat({ max: 7 }),
+      after,
+      decision: fc.constantFrom("verified" as const, "needs-fix" as const, "rejected" as const, "approved" as const),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("delete" as const), app: fc.nat({ max: 7 }), after, hard: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("move" as const), app: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("calendar-stop" as const),
+      app: fc.nat({ max: 7 }),
+      after,
+      used: fc.integer({ min: 0, max: 30 }),
+      onTime: fc.boolean(),
+    }),
+  },
+);
+
+interface World {
+  db: Db;
+  cadres: { id: string; kecamatan: string }[];
+  apps: string[];
+  operator: AuthUser;
+}
+
+function world(): World {
+  const env = seededDatabase();
+  cleanups.push(env.cleanup);
+  const cadres = [
+    { kecamatan: KEC_A, name: "Kader A1" },
+    { kecamatan: KEC_B, name: "Kader B1" },
+  ].map((c) => ({ id: addUser(env.db, "cadre", c.name, c.kecamatan).id, kecamatan: c.kecamatan }));
+  const admin = addUser(env.db, "admin", "Admin", null);
+  const operator = { id: admin.id, role: "admin", kecamatanCode: null, displayName: "Admin" } as unknown as AuthUser;
+  return { db: env.db, cadres, apps: [], operator };
+}
+
+interface Row {
+  status: string;
+  kecamatan_code: string | null;
+  deleted_at: string | null;
+  updated_at: string;
+}
+
+function apply(w: World, s: Step): void {
+  const run = (sql: string, ...params: unknown[]) => w.db.$client.prepare(sql).run(...params);
+  if (s.kind === "create") {
+    const cadre = w.cadres[s.cadre % w.cadres.length];
+    if (!cadre) return;
+    const id = `app-${w.apps.length}`;
+    const at = new Date(START + s.at).toISOString();
+    run(
+      `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
+         created_at, updated_at, kecamatan_code, draft_created_at)
+       VALUES (?, ?, ?, 1, ?, 'draft', 1, ?, ?, ?, ?, ?)`,
+      id,
+      cadre.id,
+      GUIDES[s.guide % GUIDES.length],
+      JSON.stringify({ id, applicant: { fullName: "Nama Pemohon" }, answers: {}, documents: {}, data: {} }),
+      w.apps.length + 1,
+      at,
+      at,
+      cadre.kecamatan,
+      at,
+    );
+    w.apps.push(id);
+    return;
+  }
+  const id = w.apps.length === 0 ? undefined : w.apps[s.app % w.apps.length];
+  if (id === undefined) return;
+  const row = w.db.$client.prepare("SELECT * FROM applications WHERE id = ?").get(id) as Row | undefined;
+  if (!row || row.deleted_at !== null) return;
+  const now = new Date(Date.parse(row.updated_at) + ("after" in s ? s.after : 0));
+  const when = now.toISOString();
+  if (s.kind === "advance") {
+    const next: Record<string, Step | undefined> = {
+      draft: { kind: "submit", app: s.app, after: s.after, moveOffice: false },
+      "needs-fix": { kind: "submit", app: s.app, after: s.after, moveOffice: false },
+      submitted: { kind: "receive", app: s.app, after: s.after },
+      received: { kind: "decide", app: s.app, after: s.after, decision: "verified" },
+      verified: {
+        kind: "decide",
+        app: s.app,
+        after: s.after,
+        decision: (["approved", "rejected", "needs-fix"] as const)[s.choice] ?? "approved",
+      },
+    };
+    const then = next[row.status];
+    if (then) apply(w, then);
+    return;
+  }
+  switch (s.kind) {
+    case "submit":
+      if (row.status !== "draft" && row.status !== "needs-fix") return;
+      // As saveContent: the first submit and a resubmission after a fix; the office may be another kecamatan.
+      run(
+        `UPDATE applications SET status = 'submitted', submitted_at = ?, updated_at = ?, submit_count = submit_count + 1,
+           first_submitted_at = coalesce(first_submitted_at, ?), kecamatan_code = ? WHERE id = ?`,
+        when,
+        when,
+        when,
+        s.moveOffice ? (row.kecamatan_code === KEC_A ? KEC_B : KEC_A) : row.kecamatan_code,
+        id,
+      );
+      return;
+    case "receive":
+      receive(w.db, { id, actor: w.operator, now });
+      return;
+    case "decide":
+      decide(w.db, { id, actor: null, now, verdict: { decision: s.decision, requirements: {}, decidedAt: when } });
+      return;
+    case "delete":
+      if (s.hard) run("DELETE FROM applications WHERE id = ?", id);
+      else run("UPDATE applications SET deleted_at = ?, updated_at = ? WHERE id = ?", when, when, id);
+      return;
+    case "move":
+      // An admin's correction of the office: the file's figures follow it.
+      run("UPDATE applications SET kecamatan_code = ? WHERE id = ?", row.kecamatan_code === KEC_A ? KEC_B : KEC_A, id);
+      return;
+    case "calendar-stop": {
+      // An imported file of a calendar-day service, decided elsewhere: its clock arrives stopped.
+      if (row.status === "approved" || row.status === "rejected" || row.status === "draft") return;
+      const clock = {
+        days: 14,
+        unit: "calendar",
+        state: "stopped",
+        startedOn: when.slice(0, 10),
+        segmentStart: null,
+        usedBefore: 0,
+        deadline: null,
+        used: s.used,
+        onTime: s.onTime,
+      };
+      run(
+        `UPDATE applications SET status = 'approved', decided_at = ?, updated_at = ?, clock = ?, clock_state = 'stopped',
+           clock_deadline = NULL WHERE id = ?`,
+        when,
+        when,
+        JSON.stringify(clock),
+        id,
+      );
+      return;
+    }
+  }
+}
+
+/** Histograms without empty entries, as sorted plain data. */
+function plain(histograms: OnTimeHistograms) {
+  return [...histograms]
+    .map(([key, histogram]) => [key, [...histogram].filter(([, [files]]) => files !== 0).sort(([a], [b]) => a - b)])
+    .filter(([, entries]) => (entries as unknown[]).length > 0)
+    .sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1));
+}
+
+const day = (offset: number) => new Date(START + offset * DAY + 7 * HOUR).toISOString().slice(0, 10);
+
+function filters(w: World, from: number, length: number): DashboardFilter[] {
+  const range = { from: day(from), to: day(from + length) };
+  return [
+    dashboardFilter({ kind: "all" }, {}),
+    dashboardFilter({ kind: "all" }, { kecamatanCode: KEC_B }),
+    dashboardFilter({ kind: "kecamatan", code: KEC_A }, {}),
+    dashboardFilter({ kind: "kecamatan", code: KEC_A }, range),
+    dashboardFilter({ kind: "all" }, { ...range, guideId: GUIDES[0] }),
+    dashboardFilter({ kind: "all" }, { from: range.from }),
+    dashboardFilter({ kind: "kecamatan", code: KEC_B }, { to: range.to, guideId: GUIDES[1] }),
+    dashboardFilter({ kind: "none" }, {}),
+  ].filter(() => w.db !== undefined);
+}
+
+/** Clocks the review code stopped, on time and late: the property must not be vacuous. */
+function stoppedFiles(db: Db): { onTime: number; late: number } {
+  return db.$client
+    .prepare(
+      `SELECT coalesce(sum(clock ->> '$.onTime'), 0) AS onTime, coalesce(sum(NOT (clock ->> '$.onTime')), 0) AS late
+       FROM applications WHERE clock_state = 'stopped' AND clock ->> '$.unit' = 'working'`,
+    )
+    .get() as { onTime: number; late: number };
+}
+
+describe("on-time rollup (dashboard_clock)", () => {
+  it("equals the recount after random workflows, for every scope and filter", () => {
+    const stopped = { onTime: 0, late: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 20, maxLength: 120, size: "max" }),
+        fc.integer({ min: 0, max: 80 }),
+        fc.integer({ min: 0, max: 60 }),
+        (steps, from, length) => {
+          const w = world();
+          for (const s of steps) apply(w, s);
+          const files = stoppedFiles(w.db);
+          stopped.onTime += files.onTime;
+          stopped.late += files.late;
+          for (const filter of filters(w, from, length)) {
+            const rollup = rollupOnTime(w.db, filter);
+            const recount = scanOnTime(w.db, filter);
+            expect(plain(rollup), JSON.stringify(filter)).toEqual(plain(recount));
+            expect(onTimeSection(rollup, new Map())).toEqual(onTimeSection(recount, new Map()));
+          }
+          for (const cleanup of cleanups) cleanup();
+          cleanups = [];
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // The workflows did stop clocks (the property is not vacuous).
+    expect(stopped.onTime).toBeGreaterThan(10);
+    expect(stopped.late).toBeGreaterThan(10);
+  });
+
+  it("equals the migration's backfill of the same rows", () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 20, maxLength: 100, size: "max" }), (steps) => {
+        const w = world();
+        for (const s of steps) apply(w, s);
+        const rows = () =>
+          w.db.$client
+            .prepare("SELECT * FROM dashboard_clock WHERE files <> 0 ORDER BY 1, 2, 3, 4, 5, 6")
+            .all() as unknown[];
+        const byTriggers = rows();
+        const migration = readFileSync(
+          new URL("../../server/migrations/0011_dashboard_clock.sql", import.meta.url),
+          "utf8",
+        );
+        const backfill = migration.split("--> statement-breakpoint").at(-1) ?? "";
+        w.db.$client.exec("DELETE FROM dashboard_clock");
+        w.db.$client.exec(backfill);
+        expect(rows()).toEqual(byTriggers);
+        for (const cleanup of cleanups) cleanup();
+        cleanups = [];
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it("counts a file decided on time and one decided late, by the month of the decision", () => {
+    const w = world();
+    apply(w, { kind: "create", cadre: 0, guide: 1, at: 0 });
+    apply(w, { kind: "create", cadre: 0, guide: 1, at: 0 });
+    for (const app of [0, 1]) {
+      apply(w, { kind: "submit", app, after: HOUR, moveOffice: false });
+      apply(w, { kind: "receive", app, after: HOUR });
+    }
+    // pembetulan-akta: 3 working days. Decided the next day, and three weeks later.
+    apply(w, { kind: "decide", app: 0, after: HOUR, decision: "verified" });
+    apply(w, { kind: "decide", app: 0, after: DAY, decision: "approved" });
+    apply(w, { kind: "decide", app: 1, after: 21 * DAY, decision: "rejected" });
+    const section = onTimeSection(rollupOnTime(w.db, dashboardFilter({ kind: "all" }, {})), new Map());
+    expect(section).toMatchObject({ decided: 2, onTime: 1, onTimeRate: 0.5 });
+    expect(section.rows.map((r) => [r.guideId, r.month, r.decided, r.onTime])).toEqual([
+      ["pembetulan-akta", "2026-01", 1, 1],
+      ["pembetulan-akta", "2026-02", 1, 0],
+      ["pembetulan-akta", null, 2, 1],
+      [null, null, 2, 1],
+    ]);
+    // The operator of the other kecamatan sees none of it.
+    expect(rollupOnTime(w.db, dashboardFilter({ kind: "kecamatan", code: KEC_B }, {})).size).toBe(0);
+  });
+
+  it("reads only the rollup, never the applications table (EXPLAIN QUERY PLAN)", () => {
+    const w = world();
+    for (const sql of [ON_TIME_SQL.all, ON_TIME_SQL.oneService]) {
+      const plan = w.db.$client
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({ segments: "[]", kecamatan: "*", ...(sql.includes("@guide") ? { guide: "x" } : {}) }) as {
+        detail: string;
+      }[];
+      const details = plan.map((row) => row.detail).join("\n");
+      expect(details).not.toMatch(/\bapplications\b/);
+      expect(details).toMatch(/SEARCH c USING PRIMARY KEY/);
+    }
+  });
+});
+
+describe("median and 90th percentile from the histogram", () => {
+  it("equal the sorted list's", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 200 }), (days) => {
+        const histogram: Histogram = new Map();
+        for (const used of days) {
+          const [files, onTime] = histogram.get(used) ?? [0, 0];
+          histogram.set(used, [files + 1, onTime + (used <= 5 ? 1 : 0)]);
+        }
+        const sorted = [...days].sort((a, b) => a - b);
+        const n = sorted.length;
+        const median = ((sorted[(n - 1) >> 1] ?? 0) + (sorted[n >> 1] ?? 0)) / 2;
+        const p90 = sorted[Math.ceil(0.9 * n) - 1];
+        expect(summarise(histogram)).toEqual({
+          decided: n,
+          onTime: days.filter((d) => d <= 5).length,
+          onTimeRate: days.filter((d) => d <= 5).length / n,
+          medianDaysUsed: median,
+          p90DaysUsed: p90,
+        });
+      }),
+    );
+  });
+});
