@@ -266,6 +266,38 @@ export const ReasonCount = z.object({
 });
 export type ReasonCount = z.infer<typeof ReasonCount>;
 
+/**
+ * Files decided within the service time (issue 13), by the Jakarta month of
+ * the final decision: the dashboard's date range applies to the decision date
+ * here, not to the submission. Days used are counted in the clock's unit
+ * (working days, or calendar days for a calendar-day service), so medians are
+ * never taken across both units.
+ */
+export const OnTimeFigures = z.object({
+  /** null: every service together. */
+  guideId: z.string().nullable(),
+  guideTitle: z.string().nullable(),
+  /** YYYY-MM (Jakarta month of the decision); null: the whole date range. */
+  month: z.string().nullable(),
+  unit: z.enum(["working", "calendar"]),
+  decided: z.int(),
+  onTime: z.int(),
+  onTimeRate: z.number().nullable(),
+  /** Exact over the files' days used: the median (mean of the middle two) and the 90th percentile (nearest rank). */
+  medianDaysUsed: z.number().nullable(),
+  p90DaysUsed: z.number().nullable(),
+});
+export type OnTimeFigures = z.infer<typeof OnTimeFigures>;
+
+export const OnTimeSection = z.object({
+  decided: z.int(),
+  onTime: z.int(),
+  onTimeRate: z.number().nullable(),
+  /** Per service: each month, then the service's whole range; last, every service per unit. */
+  rows: z.array(OnTimeFigures),
+});
+export type OnTimeSection = z.infer<typeof OnTimeSection>;
+
 export const Dashboard = z.object({
   byStatus: z.record(z.string(), z.int()),
   submitted: z.int(),
@@ -280,11 +312,12 @@ export const Dashboard = z.object({
   byService: z.array(GroupFigures),
   byKelurahan: z.array(GroupFigures),
   byCadre: z.array(GroupFigures),
+  onTime: OnTimeSection,
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
 /** Tables of the dashboard that export as CSV: GET /api/console/dashboard/:table.csv */
-export const DashboardTable = z.enum(["by-status", "by-service", "by-kelurahan", "by-cadre", "reasons"]);
+export const DashboardTable = z.enum(["by-status", "by-service", "by-kelurahan", "by-cadre", "reasons", "on-time"]);
 export type DashboardTable = z.infer<typeof DashboardTable>;
 
 // ------------------------------------------------------------ guides
