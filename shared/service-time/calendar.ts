@@ -86,6 +86,24 @@ function counts(calendar: WorkCalendar, unit: DayUnit, date: string): boolean {
 }
 
 /**
+ * The date a stretch starting on `date` counts from. A file received on a
+ * day the office is closed (a Saturday, a holiday: the operator pressed
+ * "Terima berkas" from home, or a Saturday service counter) counts as
+ * received on the next working day, as it would have been had it waited for
+ * the office: otherwise a same-day (0-day) service received on a Saturday
+ * would be late before the office opened, and every weekend receipt would
+ * lose the free receipt day a weekday receipt has. Calendar days count from
+ * the receipt itself.
+ */
+export function countingStart(calendar: WorkCalendar, unit: DayUnit, date: string): string {
+  if (unit === "calendar") return date;
+  let start = date;
+  // Bounded: a calendar closes a few dozen dates a year, never every weekday for long.
+  while (!isWorkingDay(calendar, start)) start = nextDate(start);
+  return start;
+}
+
+/**
  * Days counted after `from` up to and including `to`: the day a clock starts
  * is the office's own (a file received on Monday and decided on Monday used 0
  * days). 0 when `to` is not after `from`.

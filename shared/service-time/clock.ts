@@ -1,11 +1,13 @@
-import { addDays, type DayUnit, daysBetween, previousDate, type WorkCalendar } from "./calendar";
+import { addDays, countingStart, type DayUnit, daysBetween, previousDate, type WorkCalendar } from "./calendar";
 
 /**
  * The service-time clock of one file (jangka waktu). It starts when the
  * office receives the complete file ("Terima berkas"), pauses while the file
  * is back with the citizen for fixing (that time is not the office's), runs
  * again when the office receives the fixed file, and stops at the final
- * decision. Dates are Jakarta dates; the day a segment starts is not counted.
+ * decision. Dates are Jakarta dates; the day a segment starts is not counted
+ * (a segment started on a closed day counts from the next working day:
+ * calendar.ts countingStart).
  *
  * The server keeps this record on the file's row (the queue filters and sorts
  * by `deadline` with an index), the phone and the public page read the view.
@@ -41,7 +43,7 @@ function deadlineOf(calendar: WorkCalendar, service: ServiceTime, segmentStart: 
   const left = service.days - usedBefore;
   // Already over before this stretch began: late from its first day.
   if (left < 0) return previousDate(segmentStart);
-  return addDays(calendar, service.unit, segmentStart, left);
+  return addDays(calendar, service.unit, countingStart(calendar, service.unit, segmentStart), left);
 }
 
 /** "Terima berkas": starts the clock, or runs it again after a fix; a running clock is left as it is. */
@@ -68,7 +70,8 @@ export function startClock(
 /** Days used up to `today` (frozen when paused or stopped). */
 export function daysUsed(record: ClockRecord, today: string, calendar: WorkCalendar): number {
   if (record.state !== "running" || !record.segmentStart) return record.used ?? record.usedBefore;
-  return record.usedBefore + daysBetween(calendar, record.unit, record.segmentStart, today);
+  const from = countingStart(calendar, record.unit, record.segmentStart);
+  return record.usedBefore + daysBetween(calendar, record.unit, from, today);
 }
 
 /** Sent back to the citizen: the clock stops counting until the office receives the file again. */
@@ -81,7 +84,11 @@ export function pauseClock(record: ClockRecord | null, today: string, calendar: 
 export function stopClock(record: ClockRecord | null, today: string, calendar: WorkCalendar): ClockRecord | null {
   if (!record || record.state === "stopped") return record;
   const used = daysUsed(record, today, calendar);
-  const onTime = record.state === "running" && record.deadline ? today <= record.deadline : used <= record.days;
+  // With the calendar as it is at the decision (the same one the stored deadline was last counted with).
+  const onTime =
+    record.state === "running" && record.segmentStart
+      ? today <= deadlineOf(calendar, record, record.segmentStart, record.usedBefore)
+      : used <= record.days;
   return { ...record, state: "stopped", used, onTime, segmentStart: null, deadline: null };
 }
 
@@ -106,19 +113,31 @@ export interface ClockView extends ServiceTime {
   onTime: boolean | null;
 }
 
-/** What the console, the phone and the public page show of a clock on `today`. */
+/**
+ * What the console, the phone and the public page show of a clock on `today`.
+ *
+ * A running clock's deadline is counted again here with the reader's
+ * calendar rather than read from the record: when an admin changes the
+ * calendar, the server moves every stored deadline (the queue's index reads
+ * them), and a phone or the public page, which get the closed dates with
+ * every pull or lookup, show the same new deadline without the file itself
+ * being sent again.
+ *
+ * `left` is the counted days after today up to the deadline; once late, the
+ * service time minus the days used (a clock that was already over when the
+ * office received the fixed file is as late as the days it used say).
+ */
 export function viewClock(record: ClockRecord, today: string, calendar: WorkCalendar): ClockView {
   const used = daysUsed(record, today, calendar);
   const base = { days: record.days, unit: record.unit, state: record.state, used, onTime: record.onTime };
-  if (record.state !== "running" || !record.deadline) {
+  if (record.state !== "running" || !record.segmentStart) {
     return { ...base, left: record.days - used, deadline: null, urgency: null };
   }
-  const overdue = today > record.deadline;
-  const left = overdue
-    ? -daysBetween(calendar, record.unit, record.deadline, today)
-    : daysBetween(calendar, record.unit, today, record.deadline);
+  const deadline = deadlineOf(calendar, record, record.segmentStart, record.usedBefore);
+  const overdue = today > deadline;
+  const left = overdue ? Math.min(record.days - used, 0) : daysBetween(calendar, record.unit, today, deadline);
   const urgency: ClockUrgency = overdue ? "overdue" : left <= DUE_SOON_DAYS ? "due-soon" : "ok";
-  return { ...base, left, deadline: record.deadline, urgency };
+  return { ...base, left, deadline, urgency };
 }
 
 /**
