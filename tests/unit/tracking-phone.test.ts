@@ -13,9 +13,10 @@ import { precheck } from "../../shared/precheck";
 import { createRegionIndex } from "../../shared/regions";
 import type { ClockRecord } from "../../shared/service-time/clock";
 import type { ApplicationChange, ApplicationStatus, PullResponse } from "../../shared/sync/protocol";
+import { newTrackingNumber } from "../../shared/tracking/number";
 import { sampleGuide } from "../helpers/sample-guide";
 
-const NUMBER = "DRN-7K4M-2QX2-A";
+const NUMBER = newTrackingNumber("DRN", (n) => new Uint8Array(n).map((_, i) => i * 7));
 const LINK = `https://masdarin.example/lacak/${NUMBER}`;
 const ID = "0190f5a4-7b1c-7cc3-9a2e-3f4b5c6d7e8f";
 const opened: Dexie[] = [];
@@ -155,8 +156,11 @@ describe("the clock on the phone", () => {
       urgency: "overdue",
       left: -1,
     });
-    // Wednesday 2 Dec closed: one working day fewer between Tuesday and the deadline.
-    expect(clockViewOf(running, ["2026-12-02"], new Date("2026-12-01T03:00:00Z"))?.left).toBe(1);
+    // Wednesday 2 Dec closed (an office closure added since): the deadline moves a working day on.
+    expect(clockViewOf(running, ["2026-12-02"], new Date("2026-12-01T03:00:00Z"))).toMatchObject({
+      deadline: "2026-12-04",
+      left: 2,
+    });
     expect(clockViewOf(null, [], new Date())).toBeNull();
   });
 
