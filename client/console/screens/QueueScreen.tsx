@@ -3,7 +3,7 @@ import type { ManagedUser } from "../../../shared/api/users";
 import { ErrorNote } from "../components/Notice";
 import { QueueFilters } from "../components/review/QueueFilters";
 import { QueueRow } from "../components/review/QueueRow";
-import { deskFilters } from "../desk";
+import { byDeadline, deskFilters } from "../desk";
 import { loadCadres } from "../lookups";
 import { tc } from "../messages";
 import { currentUser } from "../session";
@@ -23,7 +23,7 @@ export function QueueScreen() {
   return (
     <section aria-labelledby="queue-title">
       <h1 id="queue-title">{tc("queueTitle")}</h1>
-      <p class="muted small">{tc("queueHelp")}</p>
+      <p class="muted small">{tc(byDeadline(filters) ? "queueHelpDeadline" : "queueHelp")}</p>
       <QueueFilters
         filters={filters}
         onChange={(next) => {

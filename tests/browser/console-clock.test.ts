@@ -1,0 +1,211 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Page } from "playwright-core";
+import { v7 as uuidv7 } from "uuid";
+import { describe, expect, it, vi } from "vitest";
+import { storedFilePath } from "../../server/files/storage";
+import { loadCalendar } from "../../server/service-time/calendar-store";
+import { clockColumns } from "../../server/service-time/clock-writes";
+import type { Draft } from "../../shared/draft";
+import { jakartaDate } from "../../shared/jakarta-time";
+import { previousDate } from "../../shared/service-time/calendar";
+import { startClock } from "../../shared/service-time/clock";
+import type { Verdict } from "../../shared/sync/protocol";
+import { sessionCookie } from "../helpers/accounts";
+import { useAppAndBrowser } from "../helpers/app-and-browser";
+import { seriousA11yViolations } from "../helpers/axe";
+import { screenshot } from "../helpers/browser";
+import { newUser, signIn } from "../helpers/cadre-ui";
+import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
+import { plainImage } from "../helpers/images";
+
+vi.setConfig({ testTimeout: 180_000 });
+
+/**
+ * The service-time clock as the operator sees it at 1280 × 800 (and on a
+ * small screen): it starts when the file is received, pauses while the file
+ * is back with the citizen, and runs again when the office receives the fix.
+ * The queue shows each file's number and clock, filters the late ones and
+ * lists by deadline. (The dashboard's on-time share is another test's.)
+ */
+
+const env = useAppAndBrowser();
+const KECAMATAN = "31.71.01";
+const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: "id-ID", timezoneId: "Asia/Jakarta" } as const;
+const SMALL = { viewport: { width: 360, height: 740 }, locale: "id-ID", timezoneId: "Asia/Jakarta" } as const;
+const SERVICE_DAYS = 3;
+
+async function storePages(draft: Draft): Promise<void> {
+  const bytes = await plainImage(1600, 1200, "webp");
+  for (const document of Object.values(draft.documents)) {
+    for (const page of document.pages) {
+      const path = storedFilePath(env.server.filesDir, page.sha256 ?? "");
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+  }
+}
+
+async function call(path: string, cookie: string, body: unknown): Promise<Response> {
+  const response = await fetch(`${env.server.url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cookie },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return response;
+}
+
+/** The cadre's phone through the real push: submitting, or resubmitting after a fix. */
+async function submit(cadre: { id: string; cookie: string }, draft: Draft, again = false): Promise<void> {
+  storeFilesOf(env.server.db, draft, cadre.id);
+  await storePages(draft);
+  const mutations = again
+    ? [mutation(1, "putDraft", { draft }), mutation(2, "submitApplication", { draft })]
+    : [mutation(1, "submitApplication", { draft })];
+  await call("/api/sync/push", cadre.cookie, { clientId: uuidv7(), mutations });
+}
+
+/** A file received two weeks ago and never decided: late today, whatever today is. */
+function makeLate(id: string): void {
+  const db = env.server.db;
+  const calendar = loadCalendar(db);
+  let start = jakartaDate(new Date());
+  for (let i = 0; i < 14; i++) start = previousDate(start);
+  const clock = startClock(null, { days: SERVICE_DAYS, unit: "working" }, start, calendar);
+  const columns = clockColumns(clock);
+  db.$client
+    .prepare("UPDATE applications SET status = 'received', clock = ?, clock_state = ?, clock_deadline = ? WHERE id = ?")
+    .run(JSON.stringify(clock), columns.clockState, columns.clockDeadline, id);
+}
+
+function serverRow(id: string) {
+  return env.server.db.$client
+    .prepare("SELECT status, verdict, clock_state FROM applications WHERE id = ?")
+    .get(id) as {
+    status: string;
+    verdict: string | null;
+    clock_state: string | null;
+  };
+}
+
+const rowOf = (page: Page, id: string) => page.locator(`[data-testid="queue-row"][data-id="${id}"]`);
+
+async function openQueue(page: Page): Promise<void> {
+  await page.goto(`${env.server.url}/konsol`);
+  await page.getByTestId("queue-row").first().waitFor();
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+describe("the service-time clock in the console", () => {
+  it("starts at receipt, pauses while the file is sent back, runs again when the fix is received, and sorts and filters the queue", async () => {
+    env.server.db.$client
+      .prepare(
+        "UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ?) WHERE id = 'surat-keterangan-domisili'",
+      )
+      .run(SERVICE_DAYS);
+    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: KECAMATAN });
+    const writer = { id: cadre.id, cookie: sessionCookie(env.server.db, cadre.id) };
+    const operator = await newUser(env.server.db, "operator", { kecamatanCode: KECAMATAN, displayName: "Petugas" });
+
+    const siti = readyDraft({ name: "Siti Aminah" });
+    const budi = readyDraft({ name: "Budi Santoso" });
+    await submit(writer, siti);
+    await submit(writer, budi);
+    makeLate(budi.id);
+
+    const context = await env.browser.newContext(DESKTOP);
+    const page = await context.newPage();
+    await signIn(page, env.server.url, operator.username, /\/konsol$/);
+    await openQueue(page);
+
+    // Before receipt: the number, no clock yet.
+    const sitiRow = rowOf(page, siti.id);
+    await expect(sitiRow.getByTestId("queue-tracking").textContent()).resolves.toMatch(/^[A-Z]{3}-\w{5}-\w{5}$/);
+    await expect(sitiRow.getByTestId("clock-badge").count()).resolves.toBe(0);
+    const late = rowOf(page, budi.id).getByTestId("clock-badge");
+    await expect(late.getAttribute("data-urgency")).resolves.toBe("overdue");
+    await expect(late.textContent()).resolves.toMatch(/Lewat \d+ hari kerja/);
+
+    // Receive Siti's file on its page: the clock starts with the full service time left.
+    await sitiRow.getByRole("link").click();
+    await page.getByTestId("receive-button").click();
+    const badge = page.getByTestId("clock-card").getByTestId("clock-badge");
+    await expect.poll(() => badge.textContent()).toContain(`Sisa ${SERVICE_DAYS} hari kerja`);
+    await expect(page.getByTestId("clock-sentence").textContent()).resolves.toMatch(
+      new RegExp(`0 dari ${SERVICE_DAYS} hari kerja terpakai · batas \\w+, \\d+ \\w+ \\d{4}`),
+    );
+    const number = (await page.getByTestId("tracking-number").textContent()) ?? "";
+    expect(number).toMatch(/^[A-Z]{3}-/);
+    await expectAccessible(page);
+    await screenshot(page, "console-clock-detail-running", { fullPage: true });
+
+    // The queue shows it too; the late file first by deadline, alone under "Lewat batas waktu".
+    await page.getByRole("link", { name: /Kembali ke antrean/ }).click();
+    await expect
+      .poll(() => rowOf(page, siti.id).getByTestId("clock-badge").textContent())
+      .toContain("Sisa 3 hari kerja");
+    await page.getByLabel("Urutan").selectOption("deadline");
+    await expect.poll(() => page.getByTestId("queue-row").first().getAttribute("data-id")).toBe(budi.id);
+    await page.getByLabel("Waktu layanan").selectOption("overdue");
+    await expect.poll(() => page.getByTestId("queue-row").count()).toBe(1);
+    await expect(page.getByTestId("queue-row").first().getAttribute("data-id")).resolves.toBe(budi.id);
+    await expectAccessible(page);
+    await screenshot(page, "console-clock-queue-overdue");
+    await page.getByLabel("Waktu layanan").selectOption("");
+    await expect.poll(() => page.getByTestId("queue-row").count()).toBe(2);
+    await expectAccessible(page);
+    await screenshot(page, "console-clock-queue");
+
+    // Search by the tracking number, typed as a neighbour reads it out.
+    await page.getByTestId("queue-search").fill(number.toLowerCase().replace(/-/g, " "));
+    await expect.poll(() => page.getByTestId("queue-row").count()).toBe(1);
+    await page.getByTestId("queue-search").fill("");
+    await expect.poll(() => page.getByTestId("queue-row").count()).toBe(2);
+
+    // Send it back with a note the citizen may read on /lacak: the clock pauses.
+    await rowOf(page, siti.id).getByRole("link").click();
+    await page.getByTestId("req-fix-ktp-el").check();
+    await page.getByTestId("req-reason-ktp-el").selectOption("blurry");
+    await page.getByTestId("overall-note").fill("Silakan foto ulang KTP di tempat terang.");
+    await expect(page.getByTestId("note-public").isChecked()).resolves.toBe(false);
+    await page.getByTestId("note-public").check();
+    await page.getByTestId("decision-needs-fix").check();
+    await expectAccessible(page);
+    await screenshot(page, "console-clock-decision", { fullPage: true });
+    await page.getByTestId("submit-verdict").click();
+    await expect.poll(() => serverRow(siti.id).status, { timeout: 15_000 }).toBe("needs-fix");
+    expect((JSON.parse(serverRow(siti.id).verdict ?? "{}") as Verdict).reasonPublic).toBe(true);
+    await page.goto(`${env.server.url}/konsol/berkas/${siti.id}`);
+    await expect.poll(() => page.getByTestId("clock-sentence").textContent()).toContain("Waktu layanan dijeda");
+    await expect(page.getByTestId("clock-badge").getAttribute("data-urgency")).resolves.toBe("paused");
+    await screenshot(page, "console-clock-detail-paused");
+
+    // The cadre resubmits: still paused until the office receives it again.
+    await submit(writer, { ...siti, applicant: { ...siti.applicant, phone: "081298765432" } }, true);
+    await page.reload();
+    await page.getByTestId("receive-button").waitFor();
+    await expect(page.getByTestId("clock-badge").getAttribute("data-urgency")).resolves.toBe("paused");
+    await page.getByTestId("receive-button").click();
+    await expect.poll(() => page.getByTestId("clock-badge").getAttribute("data-urgency")).not.toBe("paused");
+    await expect(page.getByTestId("clock-sentence").textContent()).resolves.toContain("Sisa");
+    expect(serverRow(siti.id).clock_state).toBe("running");
+    await context.close();
+
+    // The same screens on a small screen.
+    const small = await env.browser.newContext(SMALL);
+    const phone = await small.newPage();
+    await signIn(phone, env.server.url, operator.username, /\/konsol$/);
+    await openQueue(phone);
+    await expectAccessible(phone);
+    await screenshot(phone, "console-clock-queue-small", { fullPage: true });
+    await phone.goto(`${env.server.url}/konsol/berkas/${siti.id}`);
+    await phone.getByTestId("clock-sentence").waitFor();
+    await expectAccessible(phone);
+    await screenshot(phone, "console-clock-detail-small");
+    await small.close();
+  });
+});
