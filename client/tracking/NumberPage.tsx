@@ -4,7 +4,7 @@ import { currentPath, onLinkClick } from "../router";
 import { ClockCard } from "./ClockCard";
 import { FixesCard } from "./FixesCard";
 import { failureText } from "./failure-text";
-import { LookupForm } from "./LookupForm";
+import { LookupPage } from "./LookupPage";
 import { tt } from "./messages";
 import { SavedList } from "./SavedList";
 import { StatusCard } from "./StatusCard";
@@ -28,6 +28,10 @@ export function NumberPage({ number }: { number: TrackingNumber }) {
 
   const problem = failure ? failureText(failure, !!saved, retryAfter) : null;
   const offline = failure === "offline";
+  // Nothing on the phone and the office did not answer with a status: back to the form, the number in it.
+  if (saved === null && problem && !offline && !busy) {
+    return <LookupPage initial={number} problem={problem} onRetry={() => refresh(true)} />;
+  }
   return (
     <div class="lacak">
       <p class="no-print">
@@ -36,7 +40,10 @@ export function NumberPage({ number }: { number: TrackingNumber }) {
         </a>
       </p>
       <h1>
-        {tt("numberLabel")} <span class="tracking-number">{number}</span>
+        {tt("numberLabel")}{" "}
+        <span class="tracking-number" translate={false}>
+          {number}
+        </span>
       </h1>
       {saved === undefined && <p class="muted">{tt("checking")}</p>}
       {saved && problem && (
@@ -67,19 +74,12 @@ export function NumberPage({ number }: { number: TrackingNumber }) {
       ) : saved === null && busy ? (
         <p class="muted">{tt("checking")}</p>
       ) : saved === null && problem ? (
-        offline ? (
-          <>
-            <p class="card notice" role="status" data-testid="lacak-problem">
-              {problem}
-            </p>
-            <SavedList />
-          </>
-        ) : (
-          <>
-            <LookupForm initial={number} problem={problem} onRetry={() => refresh(true)} />
-            <SavedList />
-          </>
-        )
+        <>
+          <p class="card notice" role="status" data-testid="lacak-problem">
+            {problem}
+          </p>
+          <SavedList />
+        </>
       ) : null}
     </div>
   );

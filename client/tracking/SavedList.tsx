@@ -72,7 +72,7 @@ export function SavedList() {
       <ul>
         {rows.map((row) => (
           <li key={row.number} class="card" data-testid="saved-number">
-            <a class="tracking-number" href={trackingPath(row.number)} onClick={onLinkClick}>
+            <a class="tracking-number" translate={false} href={trackingPath(row.number)} onClick={onLinkClick}>
               {row.number}
             </a>
             <p class="lacak-saved-service">{pick(row.status.service.title, lang)}</p>

@@ -6,7 +6,9 @@ import { tt } from "./messages";
 export function UpdatedAt({ at, now }: { at: string; now: Date }) {
   const lang = locale.value;
   const when = new Date(at);
-  const relative = formatRelative(when, lang, now.getTime());
+  // Intl says "menit ini" for under a minute; people say "baru saja".
+  const relative =
+    Math.abs(now.getTime() - when.getTime()) < 60_000 ? tt("justNow") : formatRelative(when, lang, now.getTime());
   const absolute = formatDateTime(when, lang);
   return (
     <p class="lacak-updated" data-testid="lacak-updated">

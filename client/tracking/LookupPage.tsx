@@ -1,0 +1,22 @@
+import { LookupForm } from "./LookupForm";
+import { tt } from "./messages";
+import { SavedList } from "./SavedList";
+
+interface Props {
+  /** A number a link carried, or one the office did not find: in the form, with what is wrong. */
+  initial?: string;
+  problem?: string | null;
+  onRetry?: () => void;
+}
+
+/** /lacak: the form and the numbers checked before on this phone. */
+export function LookupPage({ initial = "", problem = null, onRetry }: Props) {
+  return (
+    <div class="lacak">
+      <h1>{tt("title")}</h1>
+      <p class="lead">{tt("intro")}</p>
+      <LookupForm initial={initial} problem={problem} {...(onRetry ? { onRetry } : {})} />
+      <SavedList />
+    </div>
+  );
+}
