@@ -6,7 +6,7 @@ import { initialsOf } from "../../shared/service-time/words";
 import type { Verdict } from "../../shared/sync/protocol";
 import type { TrackingNumber } from "../../shared/tracking/number";
 import type { Db } from "../db/open";
-import { loadCalendar } from "../service-time/calendar-store";
+import { closedDates } from "./closed-dates";
 import { publicFixes } from "./fixes";
 import { guideFacts } from "./guide-facts";
 import { officeAreaName } from "./office-area";
@@ -100,7 +100,7 @@ export function lookupTracking(db: Db, number: TrackingNumber, options: LookupOp
     fixes: row.status === "needs-fix" || row.status === "rejected" ? publicFixes(verdict, guide) : [],
     officeNote: verdict?.reasonPublic === true && verdict.reason ? verdict.reason : null,
     clock,
-    closedDates: [...loadCalendar(db).closed].sort(),
+    closedDates: [...closedDates(db)],
     asOf: options.now.toISOString(),
   };
 }

@@ -4,10 +4,11 @@ import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
-import { applications } from "../../server/db/schema";
+import { applications, calendarDays } from "../../server/db/schema";
 import { getGuideVersion } from "../../server/guides/repository";
 import type { AccessEntry } from "../../server/http/access-log";
 import { decide } from "../../server/review/verdict";
+import { writeSetting } from "../../server/settings/office-settings";
 import { LOOKUP_SQL } from "../../server/tracking/lookup";
 import { ApiError, ERROR_MESSAGES } from "../../shared/api/errors";
 import { PublicStatus } from "../../shared/api/tracking";
@@ -533,6 +534,37 @@ describe("GET /api/track/:number", () => {
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
     }
+  });
+
+  it("carries the office's closed dates as they are now: an admin's edit shows in the next lookup", async () => {
+    const { number } = await submitted();
+    const before = (await status(number)).body.closedDates;
+    const jointLeave = env.db.select().from(calendarDays).where(eq(calendarDays.kind, "joint-leave")).all();
+    expect(jointLeave.length).toBeGreaterThan(0);
+    for (const day of jointLeave) expect(before).toContain(day.date);
+    expect(before).not.toContain("2026-07-08");
+
+    env.db
+      .insert(calendarDays)
+      .values({
+        date: "2026-07-08",
+        kind: "closure",
+        name: "Kantor tutup",
+        source: "Lurah",
+        updatedBy: null,
+        updatedAt: MONDAY,
+      })
+      .run();
+    expect((await status(number)).body.closedDates).toContain("2026-07-08");
+
+    // The office counts cuti bersama as working days: those dates are no longer closed.
+    writeSetting(env.db, "jointLeaveIsWorkingDay", true, null, new Date());
+    const after = (await status(number)).body.closedDates;
+    for (const day of jointLeave) expect(after).not.toContain(day.date);
+    expect(after).toContain("2026-07-08");
+
+    env.db.delete(calendarDays).where(eq(calendarDays.date, "2026-07-08")).run();
+    expect((await status(number)).body.closedDates).not.toContain("2026-07-08");
   });
 
   it("reads a file by the unique tracking index and its history by the application index", () => {
