@@ -378,7 +378,7 @@ describe("application drafts, offline", () => {
           };
         }),
     );
-    expect(version).toBe(40);
+    expect(version).toBe(50); // Dexie version 5, times 10
     await page.getByText("Budi Santoso").click();
     await expect(page.getByLabel("NIK (16 angka)").inputValue()).resolves.toBe("3171011203850002");
     await context.close();
