@@ -78,3 +78,33 @@ export class TokenBucketLimiter {
     }
   }
 }
+
+/** The groups of an IPv6 address, "::" expanded; undefined if it is not one. */
+function ipv6Groups(address: string): string[] | undefined {
+  const [head = "", tail, extra] = address.split("::");
+  if (extra !== undefined) return undefined;
+  const part = (text: string) => (text ? text.split(":") : []);
+  const left = part(head);
+  const right = part(tail ?? "");
+  const missing = 8 - left.length - right.length;
+  if (tail === undefined ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...left, ...Array.from({ length: tail === undefined ? 0 : missing }, () => "0"), ...right];
+  return groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group)) ? groups : undefined;
+}
+
+/**
+ * The key a client address is limited under. An IPv6 host usually holds a
+ * whole /64 (and may use a fresh address for every request), so IPv6
+ * addresses are limited per /64; an IPv4-mapped address is its IPv4 address.
+ */
+export function limitKey(address: string): string {
+  const bare = address.replace(/%.*$/, "").toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(bare);
+  if (mapped?.[1]) return mapped[1];
+  const groups = bare.includes(":") ? ipv6Groups(bare) : undefined;
+  if (!groups) return bare;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
+}

@@ -5,7 +5,7 @@ import { clientAddress } from "../auth/rate-limit";
 import type { Db } from "../db/open";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
-import { TokenBucketLimiter, type TokenBucketOptions } from "../http/rate-limit";
+import { limitKey, TokenBucketLimiter, type TokenBucketOptions } from "../http/rate-limit";
 import { lookupTracking } from "../tracking/lookup";
 
 /** Longer than any way of writing a number (15 characters, dashes, spaces): refused before it is read. */
@@ -24,7 +24,7 @@ export interface TrackOptions {
  * GET /api/track/:number: a file's public status for whoever holds its
  * number, no account. Every lookup from an address counts against its limit,
  * found or not, well-formed or not, so trying numbers gets nowhere; a citizen
- * checking a few files never meets it. The access log records the route
+ * checking a few files never meets it. IPv6 clients count per /64 (limitKey). The access log records the route
  * pattern only, never the number.
  */
 export function trackRoutes(db: Db, options: TrackOptions): Hono<AppEnv> {
@@ -32,7 +32,7 @@ export function trackRoutes(db: Db, options: TrackOptions): Hono<AppEnv> {
   const limiter = new TokenBucketLimiter({ now: options.now, ...options.limit });
 
   routes.get("/:number", (c) => {
-    const check = limiter.take(clientAddress(c, options.trustProxy ?? false));
+    const check = limiter.take(limitKey(clientAddress(c, options.trustProxy ?? false)));
     if (!check.allowed) {
       c.header("Retry-After", String(check.retryAfterSeconds));
       return apiError(c, 429, "rate_limited", { retryAfterSeconds: check.retryAfterSeconds });

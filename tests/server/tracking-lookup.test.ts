@@ -7,6 +7,7 @@ import { createApp } from "../../server/app";
 import { applications, calendarDays } from "../../server/db/schema";
 import { getGuideVersion } from "../../server/guides/repository";
 import type { AccessEntry } from "../../server/http/access-log";
+import { limitKey, TokenBucketLimiter } from "../../server/http/rate-limit";
 import { decide } from "../../server/review/verdict";
 import { writeSetting } from "../../server/settings/office-settings";
 import { LOOKUP_SQL } from "../../server/tracking/lookup";
@@ -620,6 +621,35 @@ describe("the lookup limit per client address", () => {
     at(new Date(Date.parse(MONDAY) + 12_000).toISOString());
     expect((await track(number, from("203.0.113.7"), limited)).status).toBe(200);
     expect((await track(number, from("203.0.113.7"), limited)).status).toBe(429);
+  });
+
+  it("limits an IPv6 client per /64, since one host holds the whole block", async () => {
+    const limited = createApp({ db: env.db, auth: { trustProxy: true }, trackLimit: { perMinute: 2, burst: 2 } });
+    const from = (address: string) => ({ "X-Forwarded-For": address });
+    const unknown = newTrackingNumber("GMB", (n) => randomBytes(n));
+    expect((await track(unknown, from("2001:db8:1:2::a"), limited)).status).toBe(404);
+    expect((await track(unknown, from("2001:0db8:0001:0002:ffff:0:0:b"), limited)).status).toBe(404);
+    await errorOf(await track(unknown, from("2001:db8:1:2:1234::c"), limited), "rate_limited", 429);
+    expect((await track(unknown, from("2001:db8:1:3::a"), limited)).status).toBe(404);
+    // An IPv4 client seen through an IPv6 socket is its IPv4 address.
+    expect(limitKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(limitKey("203.0.113.7")).toBe("203.0.113.7");
+  });
+
+  it("keeps a bounded number of addresses, forgetting full buckets first", () => {
+    let nowMs = Date.parse(MONDAY);
+    const limiter = new TokenBucketLimiter({ perMinute: 60, burst: 2, maxEntries: 3, now: () => new Date(nowMs) });
+    for (const key of ["a", "b", "c"]) expect(limiter.take(key).allowed).toBe(true);
+    expect(limiter.take("a")).toEqual({ allowed: true });
+    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    nowMs += 1_000;
+    // "b" and "c" are full again (the same as never seen) and go first; "a" keeps its count.
+    for (const key of ["d", "e"]) expect(limiter.take(key).allowed).toBe(true);
+    expect(limiter.size).toBeLessThanOrEqual(3);
+    expect(limiter.take("a")).toEqual({ allowed: true });
+    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    for (let i = 0; i < 100; i++) limiter.take(`k${i}`);
+    expect(limiter.size).toBeLessThanOrEqual(3);
   });
 
   it("by default lets 20 lookups through at once, then holds an address to 20 a minute", async () => {
