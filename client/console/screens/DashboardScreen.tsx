@@ -4,6 +4,7 @@ import { api, queryString } from "../api";
 import { DashboardFilters, type DashboardFilterValues, NO_FILTERS } from "../components/dashboard/DashboardFilters";
 import { GroupTable } from "../components/dashboard/GroupTable";
 import { HeadlineFigures } from "../components/dashboard/HeadlineFigures";
+import { OnTimeSection } from "../components/dashboard/OnTimeSection";
 import { ReasonsSection } from "../components/dashboard/ReasonsSection";
 import { StatusSection } from "../components/dashboard/StatusSection";
 import { ErrorNote } from "../components/Notice";
@@ -28,6 +29,7 @@ export function DashboardScreen() {
         <div aria-live="polite">
           <HeadlineFigures data={data} />
           <StatusSection byStatus={data.byStatus} csv={csv("by-status")} />
+          <OnTimeSection data={data.onTime} csv={csv("on-time")} />
           <ReasonsSection reasons={data.topReasons} csv={csv("reasons")} />
           <GroupTable id="by-service" title={tc("byServiceTitle")} rows={data.byService} csv={csv("by-service")} />
           <GroupTable

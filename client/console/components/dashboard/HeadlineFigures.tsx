@@ -38,6 +38,20 @@ export function HeadlineFigures({ data }: { data: Dashboard }) {
         value={formatRate(data.sentBackOrRejectedRate)}
         {...(hasFiles ? { basis: rateBasis(data.sentBackOrRejected, data.submitted) } : {})}
       />
+      <Figure
+        id="on-time"
+        label={tc("onTimeRate")}
+        value={formatRate(data.onTime.onTimeRate)}
+        {...(data.onTime.decided > 0
+          ? {
+              basis: tc("onTimeBasis", {
+                part: formatNumber(data.onTime.onTime),
+                whole: formatNumber(data.onTime.decided),
+                count: data.onTime.decided,
+              }),
+            }
+          : {})}
+      />
       <Figure id="median-submit" label={tc("medianDraftToSubmit")} value={formatHours(data.medianDraftToSubmitHours)} />
       <Figure
         id="median-verdict"
