@@ -1,4 +1,4 @@
-import type { QueueItem, QueuePage, QueueSearch, ReviewStatus } from "../../shared/api/console";
+import type { ClockNow, QueueItem, QueuePage, QueueSearch, ReviewStatus } from "../../shared/api/console";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { type SearchTerms, searchable, searchTerms } from "../../shared/review/search";
 import { OPEN_STATUSES } from "../../shared/review/statuses";
@@ -216,6 +216,16 @@ function hydrate(db: Db, ids: string[], today: string, calendar: WorkCalendar): 
        WHERE a.id IN (${ids.map(() => "?").join(", ")})`,
     )
     .all(...ids) as ItemRow[];
+  // Files received the same day with the same service time share a clock: count its days once per page.
+  const views = new Map<string, ClockNow>();
+  const viewOf = (raw: string): ClockNow => {
+    let view = views.get(raw);
+    if (!view) {
+      view = viewClock(JSON.parse(raw) as ClockRecord, today, calendar);
+      views.set(raw, view);
+    }
+    return view;
+  };
   return new Map(
     rows.map((row) => [
       row.id,
@@ -223,7 +233,7 @@ function hydrate(db: Db, ids: string[], today: string, calendar: WorkCalendar): 
         ...row,
         guideTitle: row.guideTitle ?? row.guideId,
         applicantName: row.applicantName ?? "",
-        clock: row.clock ? viewClock(JSON.parse(row.clock) as ClockRecord, today, calendar) : null,
+        clock: row.clock ? viewOf(row.clock) : null,
       },
     ]),
   );
