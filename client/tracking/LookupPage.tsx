@@ -1,3 +1,5 @@
+import { useEffect } from "preact/hooks";
+import { locale } from "../i18n";
 import { LookupForm } from "./LookupForm";
 import { tt } from "./messages";
 import { SavedList } from "./SavedList";
@@ -11,6 +13,10 @@ interface Props {
 
 /** /lacak: the form and the numbers checked before on this phone. */
 export function LookupPage({ initial = "", problem = null, onRetry }: Props) {
+  const lang = locale.value;
+  useEffect(() => {
+    document.title = `${tt("title")} — Masdarin`;
+  }, [lang]);
   return (
     <div class="lacak">
       <h1>{tt("title")}</h1>

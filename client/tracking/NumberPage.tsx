@@ -1,5 +1,6 @@
 import { useEffect } from "preact/hooks";
 import { type TrackingNumber, trackingPath } from "../../shared/tracking/number";
+import { locale } from "../i18n";
 import { currentPath, onLinkClick } from "../router";
 import { ClockCard } from "./ClockCard";
 import { FixesCard } from "./FixesCard";
@@ -25,6 +26,10 @@ export function NumberPage({ number }: { number: TrackingNumber }) {
       currentPath.value = canonical;
     }
   }, [number]);
+  const lang = locale.value;
+  useEffect(() => {
+    document.title = `${tt("title")} ${number} — Masdarin`;
+  }, [number, lang]);
 
   const problem = failure ? failureText(failure, !!saved, retryAfter) : null;
   const offline = failure === "offline";

@@ -123,6 +123,17 @@ describe("/lacak, the public status page", () => {
     expect(text).not.toContain("081234567890");
     await screenshot(page, "lacak-status");
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(await page.title()).toBe(`Lacak berkas ${number} — Masdarin`);
+
+    // In English too, from the same stored words.
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => status(page).textContent()).toBe(CITIZEN_STATUS.received.en);
+    expect(await page.getByTestId("lacak-steps").locator("li").first().textContent()).toContain(
+      "Submitted to the office",
+    );
+    await screenshot(page, "lacak-status-en");
+    await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+    await expect.poll(() => status(page).textContent()).toBe(CITIZEN_STATUS.received.id);
 
     // Offline, after a reload: the same status from the phone, with when it was last heard.
     await waitForServiceWorker(page);
@@ -194,7 +205,10 @@ describe("/lacak, the public status page", () => {
       if (request.url().includes("/api/track/")) asked.push(request.url());
     });
     await page.goto(`${env.server.url}/`);
-    await page.getByRole("link", { name: "Lacak berkas" }).click();
+    // The way in: a tab of the header, on the home screen and every cadre screen.
+    await page.locator(".guide-card, .card").first().waitFor();
+    await screenshot(page, "lacak-home-link");
+    await page.getByRole("navigation", { name: "Menu utama" }).getByRole("link", { name: "Lacak berkas" }).click();
     await page.waitForURL(/\/lacak$/);
     const input = page.getByLabel("Nomor berkas");
     expect(await input.getAttribute("autocapitalize")).toBe("characters");
