@@ -1,6 +1,9 @@
+import { KIND_LABELS } from "../api/calendar";
 import { jakartaDistricts, jakartaVillages } from "../regions";
 import { reasonLabel } from "../review/reasons";
 import { statusLabel } from "../review/statuses";
+import { isDate } from "../service-time/calendar";
+import { formatJakartaDate } from "../service-time/words";
 import type { Locale, LocalizedText } from "../text";
 import { roleLabel } from "../users/roles";
 
@@ -27,6 +30,16 @@ export const AUDIT_ACTIONS = {
   "user.enable": { id: "Mengaktifkan kembali akun", en: "Enabled an account again" },
   "user.reset-password": { id: "Mengganti kata sandi akun", en: "Reset an account's password" },
   "session.revoke": { id: "Mengeluarkan perangkat", en: "Signed a device out" },
+  "calendar.add-day": { id: "Menambah hari libur di kalender kerja", en: "Added a closed day to the work calendar" },
+  "calendar.change-day": {
+    id: "Mengubah hari libur di kalender kerja",
+    en: "Changed a closed day in the work calendar",
+  },
+  "calendar.remove-day": {
+    id: "Menghapus hari libur dari kalender kerja",
+    en: "Removed a closed day from the work calendar",
+  },
+  "calendar.setting": { id: "Mengubah aturan cuti bersama", en: "Changed the joint-leave rule" },
 } as const satisfies Record<string, LocalizedText>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -45,6 +58,7 @@ const TARGET_TYPES: Record<string, LocalizedText> = {
   user: { id: "Akun", en: "Account" },
   session: { id: "Perangkat", en: "Device" },
   catalogue: { id: "Katalog", en: "Catalogue" },
+  calendar: { id: "Kalender kerja", en: "Work calendar" },
 };
 
 type Obj = Record<string, unknown>;
@@ -167,6 +181,26 @@ const FIELDS: Field[] = [
     label: { id: "Sesi", en: "Session" },
     read: presence("revokedAt", { id: ["Dikeluarkan", "Masuk"], en: ["Signed out", "Signed in"] }),
   },
+  // The work calendar: a closed day, the cuti bersama rule and the deadlines the change moved.
+  {
+    label: { id: "Tanggal", en: "Date" },
+    read: (value, locale) =>
+      typeof value.date === "string" && isDate(value.date) ? formatJakartaDate(value.date, locale) : null,
+  },
+  {
+    label: { id: "Jenis hari", en: "Kind of day" },
+    read: (value, locale) =>
+      typeof value.kind === "string" && value.kind in KIND_LABELS
+        ? KIND_LABELS[value.kind as keyof typeof KIND_LABELS][locale]
+        : null,
+  },
+  { label: { id: "Nama hari", en: "Name of the day" }, read: text("name") },
+  { label: { id: "Dasar penetapan", en: "Source" }, read: text("source") },
+  {
+    label: { id: "Cuti bersama dihitung hari kerja", en: "Joint leave counts as a working day" },
+    read: flag("jointLeaveIsWorkingDay", YES_NO),
+  },
+  { label: { id: "Batas waktu berkas yang bergeser", en: "File deadlines moved" }, read: count("clocksMoved") },
 ];
 
 export interface AuditChange {

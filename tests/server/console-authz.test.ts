@@ -158,6 +158,35 @@ const CASES: Case[] = [
     // An admin's invalid import is refused for its content (400), so "allowed" is checked as not 401/403.
     expect: { operatorA: 403, operatorB: 403, admin: "ok" },
   },
+  // Work calendar: server-wide; both operators read it, only admins change it.
+  { name: "work calendar", method: "GET", path: () => "/api/console/calendar" },
+  {
+    name: "add calendar day",
+    method: "POST",
+    path: () => "/api/console/calendar/days",
+    body: () => ({ date: "2027-02-01", kind: "closure", name: "Kantor tutup", source: "SK Camat" }),
+    expect: { operatorA: 403, operatorB: 403 },
+  },
+  {
+    name: "change calendar day",
+    method: "PUT",
+    path: () => "/api/console/calendar/days/2026-12-24",
+    body: () => ({ kind: "holiday", name: "Libur Natal", source: "Keppres" }),
+    expect: { operatorA: 403, operatorB: 403 },
+  },
+  {
+    name: "remove calendar day",
+    method: "DELETE",
+    path: () => "/api/console/calendar/days/2026-08-25",
+    expect: { operatorA: 403, operatorB: 403 },
+  },
+  {
+    name: "cuti bersama setting",
+    method: "PUT",
+    path: () => "/api/console/calendar/settings",
+    body: () => ({ jointLeaveIsWorkingDay: true }),
+    expect: { operatorA: 403, operatorB: 403 },
+  },
   // Cadre management.
   { name: "user list", method: "GET", path: () => "/api/users", expect: { operatorB: "ok-without-a" } },
   {

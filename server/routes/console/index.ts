@@ -4,6 +4,7 @@ import { requireAuth } from "../../auth/middleware";
 import type { Db } from "../../db/open";
 import type { AppEnv } from "../../http/env";
 import { auditRoutes } from "./audit";
+import { calendarRoutes } from "./calendar";
 import { dashboardRoutes } from "./dashboard";
 import { guidesRoutes } from "./guides";
 import { reviewRoutes } from "./review";
@@ -33,5 +34,6 @@ export function consoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   routes.route("/dashboard", dashboardRoutes(db, options));
   routes.route("/guides", guidesRoutes(db, options));
   routes.route("/audit", auditRoutes(db, options));
+  routes.route("/calendar", calendarRoutes(db, options));
   return routes;
 }

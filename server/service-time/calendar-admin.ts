@@ -1,0 +1,203 @@
+import { asc, count, eq } from "drizzle-orm";
+import type { CalendarDay, CalendarDayInput, CalendarView, CalendarYear } from "../../shared/api/calendar";
+import { jakartaDate } from "../../shared/jakarta-time";
+import type { ClosedKind } from "../../shared/service-time/calendar";
+import { type ClockRecord, rescheduleClock } from "../../shared/service-time/clock";
+import { HOLIDAY_YEARS } from "../../shared/service-time/holidays";
+import { type AuditRecord, recordAudit } from "../audit/log";
+import type { Db } from "../db/open";
+import { applications, calendarDays } from "../db/schema";
+import type { AuthUser } from "../http/env";
+import { readSetting, writeSetting } from "../settings/office-settings";
+import type { Tx } from "../sync/rows";
+import { loadCalendar } from "./calendar-store";
+import { writeClock } from "./clock-writes";
+
+/**
+ * The work calendar's administration ("Kalender kerja" in the console): an
+ * admin adds, changes and removes closed days and sets whether cuti bersama
+ * counts as a working day; operators read it.
+ *
+ * Each change is one transaction: the calendar (or the setting), the
+ * deadline of every running clock counted again with the new calendar (the
+ * queue's "lewat batas waktu" / "hampir lewat" filters read the stored
+ * deadline), and the audit entry commit together or not at all.
+ *
+ * The applications change counter does not move. A phone learns a moved
+ * deadline without the file being sent again: every pull carries the
+ * office's closed dates, and the phone (like the public /lacak page, whose
+ * lookup carries them too) counts a running clock's deadline with them
+ * (shared/service-time/clock.ts viewClock). Moving the counter would send
+ * every running file to every cadre again for a date that the next pull
+ * already brings.
+ */
+
+/** Audit entries of the calendar name the day (its date) or the setting; server-wide (no kecamatan). */
+// server/audit/log.ts lists the target types it knows; "calendar" is new (see the console's audit words).
+const CALENDAR_TARGET = "calendar" as string as AuditRecord["targetType"];
+const SETTING_ID = "jointLeaveIsWorkingDay";
+
+export type CalendarChange =
+  | { ok: true; calendar: CalendarView; clocksMoved: number }
+  | { ok: false; code: "calendar_day_not_found" | "date_taken" };
+
+type DayRow = typeof calendarDays.$inferSelect;
+
+function dayOf(row: DayRow): CalendarDay {
+  return {
+    date: row.date,
+    kind: row.kind,
+    name: row.name,
+    source: row.source,
+    edited: row.updatedBy !== null,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * Whether a year's national holidays and cuti bersama are in: not when the
+ * shipped table says its decree was missing and nobody has entered or
+ * changed a holiday or cuti bersama of that year since (an office closure
+ * says nothing about the decree), nor when the year has none at all.
+ */
+function yearComplete(year: number, rows: readonly DayRow[]): boolean {
+  const decreeDays = rows.filter((row) => row.kind !== "closure");
+  if (decreeDays.length === 0) return false;
+  const shipped = HOLIDAY_YEARS.find((entry) => entry.year === year);
+  if (!shipped || shipped.complete) return true;
+  return decreeDays.some((row) => row.updatedBy !== null);
+}
+
+/** The calendar as the console shows it: every year with a day, and always this year and the next. */
+export function calendarView(db: Db | Tx, now: Date): CalendarView {
+  const today = jakartaDate(now);
+  const rows = db.select().from(calendarDays).orderBy(asc(calendarDays.date)).all();
+  const byYear = new Map<number, DayRow[]>();
+  const thisYear = Number(today.slice(0, 4));
+  for (const year of [thisYear, thisYear + 1]) byYear.set(year, []);
+  for (const row of rows) {
+    const year = Number(row.date.slice(0, 4));
+    byYear.set(year, [...(byYear.get(year) ?? []), row]);
+  }
+  const years: CalendarYear[] = [...byYear.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, days]) => ({ year, days: days.map(dayOf), complete: yearComplete(year, days) }));
+  const running = db.select({ n: count() }).from(applications).where(eq(applications.clockState, "running")).get();
+  return {
+    years,
+    jointLeaveIsWorkingDay: readSetting(db, "jointLeaveIsWorkingDay"),
+    today,
+    runningClocks: running?.n ?? 0,
+  };
+}
+
+/**
+ * Counts the deadline of every running clock again with the calendar as it
+ * now is, in one pass over the running rows, writing only those that moved.
+ * Returns how many moved.
+ */
+export function moveRunningDeadlines(tx: Tx): number {
+  const calendar = loadCalendar(tx);
+  const running = tx
+    .select({ id: applications.id, clock: applications.clock })
+    .from(applications)
+    .where(eq(applications.clockState, "running"))
+    .all();
+  let moved = 0;
+  for (const row of running) {
+    const clock = row.clock as ClockRecord | null;
+    if (!clock) continue;
+    const next = rescheduleClock(clock, calendar);
+    if (next.deadline === clock.deadline) continue;
+    writeClock(tx, row.id, next);
+    moved++;
+  }
+  return moved;
+}
+
+function audit(tx: Tx, actor: AuthUser, action: string, targetId: string, before: unknown, after: unknown, at: Date) {
+  recordAudit(tx, actor, { action, targetType: CALENDAR_TARGET, targetId, kecamatanCode: null, before, after }, at);
+}
+
+function findDay(tx: Tx, date: string): DayRow | undefined {
+  return tx.select().from(calendarDays).where(eq(calendarDays.date, date)).get();
+}
+
+/** The audited fields of a day. */
+function fieldsOf(day: Pick<DayRow, "date" | "kind" | "name" | "source">) {
+  return { date: day.date, kind: day.kind, name: day.name, source: day.source };
+}
+
+/** Runs one change: `write` alters the calendar and says what to audit; deadlines move and the entry is kept. */
+function change(
+  db: Db,
+  actor: AuthUser,
+  now: Date,
+  write: (
+    tx: Tx,
+  ) => { action: string; targetId: string; before: unknown; after: object } | "calendar_day_not_found" | "date_taken",
+): CalendarChange {
+  return db.transaction((tx) => {
+    const done = write(tx);
+    if (typeof done === "string") return { ok: false, code: done };
+    const clocksMoved = moveRunningDeadlines(tx);
+    audit(tx, actor, done.action, done.targetId, done.before, { ...done.after, clocksMoved }, now);
+    return { ok: true, calendar: calendarView(tx, now), clocksMoved };
+  });
+}
+
+export function addCalendarDay(db: Db, actor: AuthUser, day: CalendarDayInput, now: Date): CalendarChange {
+  return change(db, actor, now, (tx) => {
+    if (findDay(tx, day.date)) return "date_taken";
+    tx.insert(calendarDays)
+      .values({ ...day, updatedBy: actor.id, updatedAt: now.toISOString() })
+      .run();
+    return { action: "calendar.add-day", targetId: day.date, before: null, after: fieldsOf(day) };
+  });
+}
+
+export function changeCalendarDay(
+  db: Db,
+  actor: AuthUser,
+  date: string,
+  day: { kind: ClosedKind; name: string; source: string },
+  now: Date,
+): CalendarChange {
+  return change(db, actor, now, (tx) => {
+    const before = findDay(tx, date);
+    if (!before) return "calendar_day_not_found";
+    tx.update(calendarDays)
+      .set({ ...day, updatedBy: actor.id, updatedAt: now.toISOString() })
+      .where(eq(calendarDays.date, date))
+      .run();
+    return {
+      action: "calendar.change-day",
+      targetId: date,
+      before: fieldsOf(before),
+      after: fieldsOf({ date, ...day }),
+    };
+  });
+}
+
+export function removeCalendarDay(db: Db, actor: AuthUser, date: string, now: Date): CalendarChange {
+  return change(db, actor, now, (tx) => {
+    const before = findDay(tx, date);
+    if (!before) return "calendar_day_not_found";
+    tx.delete(calendarDays).where(eq(calendarDays.date, date)).run();
+    return { action: "calendar.remove-day", targetId: date, before: fieldsOf(before), after: {} };
+  });
+}
+
+/** Whether cuti bersama counts as a working day (the office open) or not (closed, the default). */
+export function setJointLeaveIsWorkingDay(db: Db, actor: AuthUser, value: boolean, now: Date): CalendarChange {
+  return change(db, actor, now, (tx) => {
+    const before = readSetting(tx, "jointLeaveIsWorkingDay");
+    writeSetting(tx, "jointLeaveIsWorkingDay", value, actor.id, now);
+    return {
+      action: "calendar.setting",
+      targetId: SETTING_ID,
+      before: { jointLeaveIsWorkingDay: before },
+      after: { jointLeaveIsWorkingDay: value },
+    };
+  });
+}
