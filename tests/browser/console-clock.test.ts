@@ -66,13 +66,17 @@ async function submit(cadre: { id: string; cookie: string }, draft: Draft, again
   await call("/api/sync/push", cadre.cookie, { clientId: uuidv7(), mutations });
 }
 
-/** A file received two weeks ago and never decided: late today, whatever today is. */
-function makeLate(id: string): void {
+/**
+ * A file received `daysAgo` calendar days ago with a service time of `days`:
+ * two weeks ago with three days is late today, today with one day is due
+ * soon, whatever today is.
+ */
+function receivedEarlier(id: string, daysAgo: number, days: number): void {
   const db = env.server.db;
   const calendar = loadCalendar(db);
   let start = jakartaDate(new Date());
-  for (let i = 0; i < 14; i++) start = previousDate(start);
-  const clock = startClock(null, { days: SERVICE_DAYS, unit: "working" }, start, calendar);
+  for (let i = 0; i < daysAgo; i++) start = previousDate(start);
+  const clock = startClock(null, { days, unit: "working" }, start, calendar);
   const columns = clockColumns(clock);
   db.$client
     .prepare("UPDATE applications SET status = 'received', clock = ?, clock_state = ?, clock_deadline = ? WHERE id = ?")
@@ -113,9 +117,12 @@ describe("the service-time clock in the console", () => {
 
     const siti = readyDraft({ name: "Siti Aminah" });
     const budi = readyDraft({ name: "Budi Santoso" });
+    const rina = readyDraft({ name: "Rina Wati" });
     await submit(writer, siti);
     await submit(writer, budi);
-    makeLate(budi.id);
+    await submit(writer, rina);
+    receivedEarlier(budi.id, 14, SERVICE_DAYS);
+    receivedEarlier(rina.id, 0, 1);
 
     const context = await env.browser.newContext(DESKTOP);
     const page = await context.newPage();
@@ -129,6 +136,9 @@ describe("the service-time clock in the console", () => {
     const late = rowOf(page, budi.id).getByTestId("clock-badge");
     await expect(late.getAttribute("data-urgency")).resolves.toBe("overdue");
     await expect(late.textContent()).resolves.toMatch(/Lewat \d+ hari kerja/);
+    const soon = rowOf(page, rina.id).getByTestId("clock-badge");
+    await expect(soon.getAttribute("data-urgency")).resolves.toBe("due-soon");
+    await expect(soon.textContent()).resolves.toContain("Hampir lewat · Sisa 1 hari kerja");
 
     // Receive Siti's file on its page: the clock starts with the full service time left.
     await sitiRow.getByRole("link").click();
@@ -155,8 +165,16 @@ describe("the service-time clock in the console", () => {
     await expect(page.getByTestId("queue-row").first().getAttribute("data-id")).resolves.toBe(budi.id);
     await expectAccessible(page);
     await screenshot(page, "console-clock-queue-overdue");
+    await page.getByLabel("Waktu layanan").selectOption("due-soon");
+    await expect.poll(() => page.getByTestId("queue-row").first().getAttribute("data-id")).toBe(rina.id);
+    await expect(page.getByTestId("queue-row").count()).resolves.toBe(1);
     await page.getByLabel("Waktu layanan").selectOption("");
-    await expect.poll(() => page.getByTestId("queue-row").count()).toBe(2);
+    await expect.poll(() => page.getByTestId("queue-row").count()).toBe(3);
+    // Nearest deadline first: late, due soon, then three working days.
+    const order = await page
+      .getByTestId("queue-row")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-id")));
+    expect(order).toEqual([budi.id, rina.id, siti.id]);
     await expectAccessible(page);
     await screenshot(page, "console-clock-queue");
 
@@ -164,7 +182,7 @@ describe("the service-time clock in the console", () => {
     await page.getByTestId("queue-search").fill(number.toLowerCase().replace(/-/g, " "));
     await expect.poll(() => page.getByTestId("queue-row").count()).toBe(1);
     await page.getByTestId("queue-search").fill("");
-    await expect.poll(() => page.getByTestId("queue-row").count()).toBe(2);
+    await expect.poll(() => page.getByTestId("queue-row").count()).toBe(3);
 
     // Send it back with a note the citizen may read on /lacak: the clock pauses.
     await rowOf(page, siti.id).getByRole("link").click();
@@ -177,7 +195,10 @@ describe("the service-time clock in the console", () => {
     await expectAccessible(page);
     await screenshot(page, "console-clock-decision", { fullPage: true });
     await page.getByTestId("submit-verdict").click();
-    await expect.poll(() => serverRow(siti.id).status, { timeout: 15_000 }).toBe("needs-fix");
+    // Listed by deadline, the next file the desk opens is the most urgent one left.
+    await page.getByTestId("desk-notice").waitFor();
+    await expect.poll(() => page.url()).toContain(budi.id);
+    expect(serverRow(siti.id).status).toBe("needs-fix");
     expect((JSON.parse(serverRow(siti.id).verdict ?? "{}") as Verdict).reasonPublic).toBe(true);
     await page.goto(`${env.server.url}/konsol/berkas/${siti.id}`);
     await expect.poll(() => page.getByTestId("clock-sentence").textContent()).toContain("Waktu layanan dijeda");
