@@ -10,7 +10,10 @@ import type { AccessEntry } from "../../server/http/access-log";
 import { limitKey, TokenBucketLimiter } from "../../server/http/rate-limit";
 import { decide } from "../../server/review/verdict";
 import { writeSetting } from "../../server/settings/office-settings";
+import { publicFixes } from "../../server/tracking/fixes";
 import { LOOKUP_SQL } from "../../server/tracking/lookup";
+import { officeAreaName } from "../../server/tracking/office-area";
+import { MAX_STEPS, type StepEvent, stepsOf } from "../../server/tracking/steps";
 import { ApiError, ERROR_MESSAGES } from "../../shared/api/errors";
 import { PublicStatus } from "../../shared/api/tracking";
 import { Draft } from "../../shared/draft";
@@ -661,5 +664,63 @@ describe("the lookup limit per client address", () => {
     expect(refused.headers.get("Retry-After")).toBe("3");
     at(new Date(Date.parse(MONDAY) + 3_000).toISOString());
     expect((await track(number, {}, defaults)).status).toBe(200);
+  });
+});
+
+describe("the public status's parts", () => {
+  const regions = createRegionIndex();
+
+  it("names the office's area by the guide's level, and nothing for a code it does not know", () => {
+    const village = regions.village(VILLAGE);
+    expect(officeAreaName(VILLAGE, "kelurahan", regions)).toBe(`Kelurahan ${village?.name}`);
+    expect(officeAreaName(VILLAGE, "kecamatan", regions)).toBe(`Kecamatan ${village?.districtName}`);
+    expect(officeAreaName(KEC, "kecamatan", regions)).toBe(`Kecamatan ${village?.districtName}`);
+    expect(officeAreaName("3171011001", "kelurahan", regions)).toBe(`Kelurahan ${village?.name}`);
+    expect(officeAreaName(VILLAGE, "kota", regions)).toBe(village?.regencyName);
+    expect(officeAreaName(VILLAGE, "provinsi", regions)).toBe("Provinsi DKI Jakarta");
+    for (const unknown of ["", null, undefined, "31.71.01.9999", "32.01.01.1001", "31.99.99", "not a code", "31"]) {
+      expect(officeAreaName(unknown, "kelurahan", regions), String(unknown)).toBeNull();
+    }
+  });
+
+  it("keeps the first step and the latest ones when a file went back and forth more than 200 times", () => {
+    const events: StepEvent[] = [{ kind: "submitted", status: "submitted", at: MONDAY }];
+    for (let i = 0; i < 150; i++) {
+      events.push({ kind: "verdict", status: "needs-fix", at: `2026-07-07T00:00:${String(i % 60).padStart(2, "0")}Z` });
+      events.push({ kind: "submitted", status: "submitted", at: "2026-07-08T00:00:00Z" });
+    }
+    events.push({ kind: "verdict", status: "approved", at: "2026-07-09T00:00:00Z" });
+    // An event kind the public page does not tell of is left out.
+    events.push({ kind: "verdict", status: "something-new", at: "2026-07-10T00:00:00Z" });
+    const steps = stepsOf(events);
+    expect(steps).toHaveLength(MAX_STEPS);
+    expect(steps[0]).toEqual({ kind: "submitted", at: MONDAY });
+    expect(steps.at(-1)).toEqual({ kind: "approved", at: "2026-07-09T00:00:00Z" });
+    expect(steps.slice(1).every((step) => step.kind !== "submitted")).toBe(true);
+  });
+
+  it("words a reason code it does not know as the code, and a requirement the version lacks by its id", () => {
+    const fixes = publicFixes(
+      {
+        decision: "needs-fix",
+        requirements: {
+          "syarat-baru": { status: "needs-fix", reasonCode: "kode-baru", reason: "catatan" },
+          "ktp-el": { status: "needs-fix" },
+          "kartu-keluarga": { status: "accepted" },
+        },
+        decidedAt: MONDAY,
+      },
+      undefined,
+    );
+    expect(fixes).toEqual([
+      { requirement: { id: "ktp-el", en: "ktp-el" }, reasonCode: "other", reason: FIX_REASONS.other },
+      {
+        requirement: { id: "syarat-baru", en: "syarat-baru" },
+        reasonCode: "kode-baru",
+        reason: { id: "kode-baru", en: "kode-baru" },
+      },
+    ]);
+    expect(publicFixes({ decision: "approved", requirements: {}, decidedAt: MONDAY }, undefined)).toEqual([]);
+    expect(publicFixes(null, undefined)).toEqual([]);
   });
 });
