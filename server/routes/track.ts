@@ -24,8 +24,8 @@ export interface TrackOptions {
  * GET /api/track/:number: a file's public status for whoever holds its
  * number, no account. Every lookup from an address counts against its limit,
  * found or not, well-formed or not, so trying numbers gets nowhere; a citizen
- * checking a few files never meets it. IPv6 clients count per /64 (limitKey). The access log records the route
- * pattern only, never the number.
+ * checking a few files never meets it. IPv6 clients count per /64
+ * (limitKey). The access log records the route pattern only, never the number.
  */
 export function trackRoutes(db: Db, options: TrackOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();

@@ -15,7 +15,9 @@ import { type StepEvent, stepsOf } from "./steps";
 /**
  * The public status of a file by its tracking number (`GET /api/track/:number`,
  * anyone who holds the number, no account). Two indexed reads: the row by the
- * unique applications_tracking_idx, its history by application_events_app_idx.
+ * unique applications_tracking_idx, its history by application_events_app_idx;
+ * the guide's words and the closed dates come from caches (guide-facts.ts,
+ * closed-dates.ts).
  *
  * Of the content only two values are read, inside SQL: the office's area code
  * and the applicant's name, which leaves this module as initials. The NIK, KK,
