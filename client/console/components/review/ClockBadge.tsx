@@ -17,10 +17,15 @@ export function ClockBadge({ clock, detail = true }: { clock: ClockNow | null; d
   const kind = clock.state === "running" ? (clock.urgency ?? "ok") : clock.state;
   const words = clockShortText(clock, lang);
   const text = kind === "due-soon" ? `${tc("urgency.due-soon")} · ${words}` : words;
-  const mark = MARKS[kind];
+  // A decision after the deadline is marked as late, not with a tick.
+  const mark = kind === "stopped" && !clock.onTime ? MARKS.overdue : MARKS[kind];
   return (
     <span class="clock-line small" data-testid="queue-clock-line">
-      <span class={`clock-badge clock-${kind}`} data-testid="clock-badge" data-urgency={kind}>
+      <span
+        class={`clock-badge clock-${kind}${kind === "stopped" && !clock.onTime ? " clock-late" : ""}`}
+        data-testid="clock-badge"
+        data-urgency={kind}
+      >
         {mark && (
           <span class="clock-mark" aria-hidden="true">
             {mark}
