@@ -408,6 +408,21 @@ describe("GET /api/track/:number", () => {
     expect(body.clock).toMatchObject({ state: "stopped" });
   });
 
+  it("takes the operator's choice from the console: a note marked public on the verdict reaches the page", async () => {
+    const { draft, number } = await submitted();
+    await office(`/${draft.id}/verdict`, operator, {
+      expectedVersion: version(draft.id),
+      decision: "needs-fix",
+      note: "Silakan datang membawa KTP asli",
+      reasonPublic: true,
+      requirements: { "ktp-el": { status: "needs-fix", reasonCode: "blurry", note: "catatan per syarat" } },
+    });
+    const { body, raw } = await status(number);
+    expect(body.officeNote).toBe("Silakan datang membawa KTP asli");
+    expect(raw).not.toContain("catatan per syarat");
+    expect(body.steps.map((step) => step.kind)).toEqual(["submitted", "received", "sent-back"]);
+  });
+
   it("finds a number typed in lowercase, with spaces or without dashes, and answers its canonical form", async () => {
     const { number } = await submitted();
     const compact = number.replaceAll("-", "");
