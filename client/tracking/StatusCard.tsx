@@ -49,7 +49,12 @@ export function StatusCard({ status, fetchedAt, now, busy, onRefresh }: Props) {
       </dl>
       <div class="lacak-refresh">
         <UpdatedAt at={fetchedAt} now={now} />
-        <button type="button" class="button small" onClick={onRefresh} aria-disabled={busy ? "true" : undefined}>
+        <button
+          type="button"
+          class="button small"
+          onClick={busy ? undefined : onRefresh}
+          aria-disabled={busy ? "true" : undefined}
+        >
           {busy ? tt("refreshing") : tt("refresh")}
         </button>
       </div>

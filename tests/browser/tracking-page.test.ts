@@ -12,6 +12,7 @@ import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
 import { NIK } from "../helpers/draft-ui";
+import { h1Texts, horizontalOverflow, smallTapTargets } from "../helpers/small-screen";
 import { officeDecides, officeReceives, operatorOf, serverRow } from "../helpers/tracking-page-office";
 import { decodeQr } from "../helpers/tracking-page-qr";
 
@@ -28,6 +29,15 @@ const env = useAppAndBrowser();
 const APPLICANT = "Siti Wulandari";
 const PRIVATE_NOTE = "Foto KTP buram, ulangi di tempat terang";
 const PUBLIC_NOTE = "Silakan unggah ulang KTP; berkas lain sudah lengkap.";
+
+/** What every phone screen must be at 360 px: no serious axe finding, one h1, no sideways pan, 44 px targets. */
+async function checkPhoneScreen(page: Page, name: string): Promise<void> {
+  expect.soft(await seriousA11yViolations(page), name).toEqual([]);
+  expect.soft(await h1Texts(page), name).toHaveLength(1);
+  expect.soft(await horizontalOverflow(page), name).toBe(0);
+  expect.soft(await smallTapTargets(page), name).toEqual([]);
+  await screenshot(page, name);
+}
 
 const status = (page: Page) => page.getByTestId("lacak-status");
 const problem = (page: Page) => page.getByTestId("tracking-error");
@@ -121,8 +131,7 @@ describe("/lacak, the public status page", () => {
     expect(text).not.toContain("Wulandari");
     expect(text).not.toContain(NIK);
     expect(text).not.toContain("081234567890");
-    await screenshot(page, "lacak-status");
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await checkPhoneScreen(page, "lacak-status");
     expect(await page.title()).toBe(`Lacak berkas ${number} — Masdarin`);
 
     // In English too, from the same stored words.
@@ -146,8 +155,7 @@ describe("/lacak, the public status page", () => {
       /^Terakhir diperbarui (baru saja|\d+ menit yang lalu) \(\d{1,2} \w+ 20\d\d, \d\d\.\d\d\)$/,
     );
     expect(await page.getByTestId("lacak-clock").locator("p").textContent()).toContain("hari kerja");
-    await screenshot(page, "lacak-status-offline");
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await checkPhoneScreen(page, "lacak-status-offline");
 
     // The list of numbers checked before, offline too.
     await page.getByRole("link", { name: "Cek nomor lain" }).click();
@@ -156,8 +164,7 @@ describe("/lacak, the public status page", () => {
     expect(await saved.count()).toBe(1);
     expect(await saved.first().textContent()).toContain(number);
     expect(await saved.first().textContent()).toContain("Terakhir diperbarui");
-    await screenshot(page, "lacak-saved-offline");
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await checkPhoneScreen(page, "lacak-saved-offline");
     await saved.first().getByRole("link", { name: number }).click();
     await expect.poll(() => status(page).textContent()).toBe(CITIZEN_STATUS.received.id);
 
@@ -226,8 +233,7 @@ describe("/lacak, the public status page", () => {
     await check("DRN-7K4MO-2QP9A");
     expect(await problem(page).textContent()).toContain("tidak pernah memakai “O”");
     expect(await input.getAttribute("aria-invalid")).toBe("true");
-    await screenshot(page, "lacak-malformed");
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await checkPhoneScreen(page, "lacak-malformed");
 
     // A real number with two neighbours swapped: the check character catches it on the phone.
     const good = newTrackingNumber("DRN", randomBytes);
@@ -246,8 +252,7 @@ describe("/lacak, the public status page", () => {
     await expect.poll(() => problem(page).textContent()).toContain("Tidak ada berkas dengan nomor ini");
     expect(await input.inputValue()).toBe(good);
     expect(asked).toHaveLength(1);
-    await screenshot(page, "lacak-not-found");
-    expect(await seriousA11yViolations(page)).toEqual([]);
+    await checkPhoneScreen(page, "lacak-not-found");
 
     // A link carrying a broken number shows it with what is wrong, and asks nobody.
     await page.goto(`${env.server.url}/lacak/DRN-7K4MX-2QP9`);
@@ -264,6 +269,14 @@ describe("/lacak, the public status page", () => {
     );
     await page.goto(`${env.server.url}/lacak/${good}`);
     await expect.poll(() => problem(page).textContent()).toContain("Tunggu 30 detik");
+
+    // No signal and never checked here: said so, instead of a blank page.
+    await citizen.setOffline(true);
+    await check(newTrackingNumber("DRN", randomBytes));
+    await expect
+      .poll(() => page.getByTestId("lacak-problem").textContent())
+      .toContain("Nomor ini belum pernah dicek di HP ini");
+    await checkPhoneScreen(page, "lacak-offline-unknown");
     await citizen.close();
   });
 });
