@@ -4,7 +4,11 @@
  * one, the whole dashboard over app.request, the review queue (first and a
  * deep page) and a 100,000-row CSV export of the audit log (what an office
  * hands to an inspector), with its time and memory.
- * `npx tsx bench/console.ts` (BENCH_CONSOLE_ROWS=200000 for a quicker run)
+ * Every submitted file carries a tracking number (shared/tracking/number.ts, unique, in the real format)
+ * and a service-time clock: running with deadlines spread around today (some late, some due soon),
+ * paused while sent back, stopped on time or late; bench/tracking-clock.ts times the public lookup and
+ * the queue's clock filters over it.
+ * `npx tsx bench/console.ts` (BENCH_FILES=100000 for a quicker run; BENCH_CONSOLE_ROWS is the old name)
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -13,6 +17,8 @@ import { createApp } from "../server/app";
 import { createSession } from "../server/auth/sessions";
 import { buildDashboard, RECOUNT } from "../server/dashboard/build";
 import { dashboardFilter } from "../server/dashboard/filter";
+import { rollupOnTime } from "../server/dashboard/on-time-rollups";
+import { scanOnTime } from "../server/dashboard/on-time-scan";
 import { guideTitles, topReasons } from "../server/dashboard/queries";
 import { rollupFigures, rollupReasons } from "../server/dashboard/rollups";
 import { scanApplications } from "../server/dashboard/scan";
@@ -20,12 +26,17 @@ import type { Db } from "../server/db/open";
 import { listGuides } from "../server/guides/repository";
 import { encodeQueueCursor } from "../server/review/queue";
 import { seedIfEmpty } from "../server/seed/seed";
+import { jakartaDate } from "../shared/jakarta-time";
 import { createRegionIndex, jakartaVillages } from "../shared/regions";
+import type { ClockRecord } from "../shared/service-time/clock";
+import { newTrackingNumber } from "../shared/tracking/number";
+import { trackingPrefix } from "../shared/tracking/prefix";
 import { tempDatabase } from "../tests/helpers/temp-db";
+import { measureTrackingAndClock } from "./tracking-clock";
 
-const ROWS = Number(process.env.BENCH_CONSOLE_ROWS ?? 1_000_000);
+export const ROWS = Number(process.env.BENCH_FILES ?? process.env.BENCH_CONSOLE_ROWS ?? 1_000_000);
 const AUDIT_ROWS = 100_000;
-const KECAMATAN = ["31.75.01", "31.75.02", "31.75.03", "31.75.06", "31.75.07"];
+export const KECAMATAN = ["31.75.01", "31.75.02", "31.75.03", "31.75.06", "31.75.07"];
 const CADRES_PER_KECAMATAN = 20;
 const RUNS = 5;
 const HOUR = 3_600_000;
@@ -114,7 +125,7 @@ function content(id: string, name: string, villageCode: string, rand: () => numb
   });
 }
 
-interface Built {
+export interface Built {
   db: Db;
   cleanup: () => void;
   operatorCookies: string[];
@@ -123,6 +134,8 @@ interface Built {
   backfillMs: number;
   findings: number;
   fileBytes: number;
+  /** Submitted files' tracking numbers and ids, every 97th (a sample to look up). */
+  sample: { number: string; id: string }[];
 }
 
 /**
@@ -131,16 +144,54 @@ interface Built {
  * as the migration does for an existing database (timed); measureTriggerCost times the triggers themselves.
  */
 function rollupMigration(): { triggers: string[]; backfill: string[] } {
-  const text = readFileSync(new URL("../server/migrations/0009_dashboard_rollups.sql", import.meta.url), "utf8");
-  const statements = text.split("--> statement-breakpoint");
-  const start = statements.findIndex((statement) => statement.includes("-- Existing files and findings, once"));
+  const read = (name: string) =>
+    readFileSync(new URL(`../server/migrations/${name}`, import.meta.url), "utf8").split("--> statement-breakpoint");
+  const groups = read("0009_dashboard_rollups.sql");
+  const clock = read("0011_dashboard_clock.sql");
+  const start = groups.findIndex((statement) => statement.includes("-- Existing files and findings, once"));
   return {
-    triggers: statements.filter((statement) => statement.includes("CREATE TRIGGER")),
-    backfill: statements.slice(start),
+    triggers: [...groups, ...clock].filter((statement) => statement.includes("CREATE TRIGGER")),
+    backfill: [...groups.slice(start), ...clock.filter((statement) => statement.includes("-- Existing files, once"))],
   };
 }
 
-function build(): Built {
+/** Jakarta dates from `from` days before today to `to` days after. */
+function datesAroundToday(today: string, from: number, to: number): string[] {
+  const base = Date.parse(`${today}T00:00:00Z`);
+  return Array.from({ length: to + from + 1 }, (_, i) =>
+    new Date(base + (i - from) * 86_400_000).toISOString().slice(0, 10),
+  );
+}
+
+/**
+ * A realistic clock for a generated file: none before receipt; running with a deadline spread around today
+ * (about a fifth late, a sixth due within a day); paused while sent back; stopped, four in five on time.
+ */
+function clockOf(
+  rand: () => number,
+  status: string,
+  service: { days: number; unit: "working" | "calendar" },
+  receivedOn: string,
+  around: string[],
+): ClockRecord | null {
+  if (status === "draft" || status === "submitted") return null;
+  const base = { ...service, startedOn: receivedOn, usedBefore: 0 };
+  if (status === "received" || status === "verified") {
+    const r = rand();
+    const offset =
+      r < 0.2 ? -1 - Math.floor(rand() * 20) : r < 0.36 ? Math.floor(rand() * 2) : 2 + Math.floor(rand() * 9);
+    const deadline = around[20 + offset] ?? receivedOn;
+    return { ...base, state: "running", segmentStart: receivedOn, deadline, used: null, onTime: null };
+  }
+  const used = Math.floor(rand() * (service.days + 1));
+  if (status === "needs-fix")
+    return { ...base, state: "paused", segmentStart: null, deadline: null, used, onTime: null };
+  const onTime = rand() < 0.8;
+  const late = service.days + 1 + Math.floor(rand() ** 2 * 2 * (service.days + 2));
+  return { ...base, state: "stopped", segmentStart: null, deadline: null, used: onTime ? used : late, onTime };
+}
+
+export function build(): Built {
   const started = performance.now();
   const database = tempDatabase();
   const { db } = database;
@@ -155,6 +206,10 @@ function build(): Built {
   const guides = listGuides(db).map((stored) => ({
     id: stored.guide.id,
     requirements: stored.guide.requirements.map((r) => r.id),
+    service: {
+      days: stored.guide.serviceTime.workingDays,
+      unit: stored.guide.serviceTime.unit ?? ("working" as const),
+    },
   }));
   const rand = random(42);
   const now = new Date();
@@ -197,9 +252,20 @@ function build(): Built {
   const insertApplication = db.$client.prepare(
     `INSERT INTO applications (id, cadre_id, guide_id, guide_version, village_code, content, status, verdict, version,
        change_seq, submitted_at, deleted_at, created_at, updated_at, kecamatan_code, draft_created_at,
-       first_submitted_at, submit_count, precheck_failures, received_at, first_decision_at, decided_at, sent_back_count)
-     VALUES (?, ?, ?, 1, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       first_submitted_at, submit_count, precheck_failures, received_at, first_decision_at, decided_at, sent_back_count,
+       tracking_number, clock, clock_state, clock_deadline)
+     VALUES (?, ?, ?, 1, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The public lookup reads a file's history: its submission, receipt and verdict.
+  const insertEvent = db.$client.prepare(
+    "INSERT INTO application_events (application_id, at, kind, status) VALUES (?, ?, ?, ?)",
+  );
+  const today = jakartaDate(now);
+  const around = datesAroundToday(today, 20, 10);
+  const numbers = new Set<string>();
+  // Numbers from the seeded PRNG, so the database is the same on every run; a repeat is drawn again.
+  const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
+  const sample: { number: string; id: string }[] = [];
   const insertFinding = db.$client.prepare(
     `INSERT INTO review_findings (application_id, guide_id, kecamatan_code, village_code, cadre_id, decision,
        requirement_id, reason_code, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -224,6 +290,14 @@ function build(): Built {
         const sentBack = status === "needs-fix" ? 1 + (rand() < 0.2 ? 1 : 0) : decided && rand() < 0.18 ? 1 : 0;
         const iso = (ms: number) => new Date(ms).toISOString();
         const submitted = status !== "draft";
+        let trackingNumber: string | null = null;
+        if (submitted) {
+          do trackingNumber = newTrackingNumber(trackingPrefix(cadre.kecamatan), bytes);
+          while (numbers.has(trackingNumber));
+          numbers.add(trackingNumber);
+          if (n % 97 === 0) sample.push({ number: trackingNumber, id });
+        }
+        const clock = clockOf(rand, status, guide.service, jakartaDate(new Date(submittedAt + HOUR)), around);
         insertApplication.run(
           id,
           cadre.id,
@@ -245,7 +319,14 @@ function build(): Built {
           decided ? iso(decisionAt) : null,
           decided ? iso(decisionAt) : null,
           sentBack,
+          trackingNumber,
+          clock ? JSON.stringify(clock) : null,
+          clock?.state ?? null,
+          clock?.deadline ?? null,
         );
+        if (submitted) insertEvent.run(id, iso(submittedAt), "submitted", "submitted");
+        if (status === "received" || decided) insertEvent.run(id, iso(submittedAt + HOUR), "received", "received");
+        if (decided) insertEvent.run(id, iso(decisionAt), "verdict", status);
         const reasons: [string, string | null, string][] = [];
         for (let s = 0; s < sentBack; s++) {
           const count = rand() < 0.7 ? 1 : 2;
@@ -288,6 +369,7 @@ function build(): Built {
     backfillMs,
     findings,
     fileBytes: pageCount * pageSize,
+    sample,
   };
 }
 
@@ -426,6 +508,7 @@ function measureTriggerCost(db: Db): Record<string, number> {
     "rollup rows: dashboard_groups": rows("dashboard_groups"),
     "rollup rows: dashboard_durations": rows("dashboard_durations"),
     "rollup rows: dashboard_reasons": rows("dashboard_reasons"),
+    "rollup rows: dashboard_clock": rows("dashboard_clock"),
   };
   const withTriggers = timeUpdates(ids.slice(0, N));
   for (const { name } of db.$client
@@ -463,6 +546,8 @@ export async function benchConsole(): Promise<Record<string, unknown>> {
     const parts = (filter: typeof operator) => ({
       "rollups: byStatus, rates, medians, byService, byKelurahan, byCadre": timeSync(() => rollupFigures(db, filter)),
       "rollups: topReasons": timeSync(() => rollupReasons(db, filter)),
+      "rollups: on time per service and decision month (dashboard_clock)": timeSync(() => rollupOnTime(db, filter)),
+      "recount (before): on time, every stopped clock read from the files": timeSync(() => scanOnTime(db, filter)),
       "recount (before): one scan of the applications index": timeSync(() => scanApplications(db, filter)),
       "recount (before): topReasons from the findings": timeSync(() => topReasons(db, filter)),
       "service titles": timeSync(() => guideTitles(db, "id")),
@@ -587,6 +672,7 @@ export async function benchConsole(): Promise<Record<string, unknown>> {
         firstPage: queueFirst,
         deepPage: queueDeep,
       },
+      "tracking numbers and the service-time clock": await measureTrackingAndClock(built),
       "rollups: size and cost to writers": measureTriggerCost(db),
       [`audit log: ${AUDIT_ROWS} entries`]: {
         insertMs: +auditBuildMs.toFixed(0),

@@ -66,7 +66,7 @@ section("Pre-check per draft", "npx tsx bench/precheck.ts", await benchPrecheck(
 section("Sync over HTTP on 127.0.0.1", "npx tsx bench/sync.ts", await benchSync());
 section("Upload of 50 compressed photos over loopback (tus)", "npx tsx bench/uploads.ts", await benchUploads());
 section(
-  "Operator console over 1,000,000 applications (dashboard, review queue, 100,000-row audit export)",
+  "Operator console over 1,000,000 applications (dashboard, review queue, tracking lookup, queue with the clock, 100,000-row audit export)",
   "npx tsx bench/console.ts",
   await benchConsole(),
 );
