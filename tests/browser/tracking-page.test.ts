@@ -165,6 +165,7 @@ describe("/lacak, the public status page", () => {
     expect(await saved.first().textContent()).toContain(number);
     expect(await saved.first().textContent()).toContain("Terakhir diperbarui");
     await checkPhoneScreen(page, "lacak-saved-offline");
+    await screenshot(page, "lacak-saved-offline-full", { fullPage: true });
     await saved.first().getByRole("link", { name: number }).click();
     await expect.poll(() => status(page).textContent()).toBe(CITIZEN_STATUS.received.id);
 
