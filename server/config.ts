@@ -15,6 +15,8 @@ export interface ServerConfig {
    * default, so a direct client cannot forge its address with that header.
    */
   trustProxy: boolean;
+  /** TRACK_LOOKUPS_PER_MINUTE (20): public tracking lookups per client address per minute, also the burst. */
+  trackLookupsPerMinute: number;
 }
 
 /**
@@ -89,7 +91,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     http: readHttpTimeouts(env),
     uploadMaxIdleMs: uploadMaxIdleMs(env),
     trustProxy: readFlag(env, "TRUST_PROXY"),
+    trackLookupsPerMinute: wholeNumber(env, "TRACK_LOOKUPS_PER_MINUTE", 20),
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, got "${raw}"`);
+  return value;
 }
 
 function readFlag(env: NodeJS.ProcessEnv, name: string): boolean {

@@ -23,6 +23,7 @@ const app = createApp({
   logError: (message, error) => log.error({ error: error instanceof Error ? error.name : typeof error }, message),
   logRequest: (entry) => log.info(entry, "request"),
   auth: { trustProxy: config.trustProxy },
+  trackLimit: { perMinute: config.trackLookupsPerMinute, burst: config.trackLookupsPerMinute },
   // Hourly, unfinished uploads idle past UPLOAD_EXPIRY_HOURS are deleted (server/files/expiry.ts).
   uploadExpiry: {
     maxIdleMs: config.uploadMaxIdleMs,
