@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
+import { createApp } from "../../server/app";
 import { type DashboardFilter, dashboardFilter } from "../../server/dashboard/filter";
 import { type Histogram, type OnTimeHistograms, onTimeSection, summarise } from "../../server/dashboard/on-time";
 import { ON_TIME_SQL, rollupOnTime } from "../../server/dashboard/on-time-rollups";
@@ -8,6 +9,7 @@ import { scanOnTime } from "../../server/dashboard/on-time-scan";
 import type { Db } from "../../server/db/open";
 import type { AuthUser } from "../../server/http/env";
 import { decide, receive } from "../../server/review/verdict";
+import { Dashboard } from "../../shared/api/console";
 import { addUser } from "../helpers/console-fixtures";
 import { seededDatabase } from "../helpers/temp-db";
 
@@ -387,5 +389,70 @@ describe("median and 90th percentile from the histogram", () => {
         });
       }),
     );
+  });
+});
+
+describe("GET /api/console/dashboard: onTime and on-time.csv", () => {
+  function decidedWorld(): World {
+    const w = world();
+    for (const [cadre, hours] of [
+      [0, 1],
+      [0, 21 * 24],
+      [1, 2],
+    ] as const) {
+      const app = w.apps.length;
+      apply(w, { kind: "create", cadre, guide: 1, at: 0 });
+      apply(w, { kind: "submit", app, after: HOUR, moveOffice: false });
+      apply(w, { kind: "receive", app, after: HOUR });
+      apply(w, { kind: "decide", app, after: HOUR, decision: "verified" });
+      apply(w, { kind: "decide", app, after: hours * HOUR, decision: "approved" });
+    }
+    return w;
+  }
+
+  it("gives the operator their kecamatan's share, the admin everyone's, and refuses another kecamatan", async () => {
+    const w = decidedWorld();
+    const app = createApp({ db: w.db });
+    const operator = addUser(w.db, "operator", "Petugas A", KEC_A);
+    const admin = addUser(w.db, "admin", "Admin", null);
+    const get = async (path: string, cookie: string) => app.request(path, { headers: { Cookie: cookie } });
+    const mine = Dashboard.parse(await (await get("/api/console/dashboard", operator.cookie)).json());
+    expect(mine.onTime).toMatchObject({ decided: 2, onTime: 1, onTimeRate: 0.5 });
+    const all = Dashboard.parse(await (await get("/api/console/dashboard", admin.cookie)).json());
+    expect(all.onTime).toMatchObject({ decided: 3, onTime: 2 });
+    expect(all.onTime.rows.at(-1)).toMatchObject({ guideId: null, month: null, unit: "working", decided: 3 });
+    // The date range is on the decision day: nothing was decided in 2027.
+    const later = Dashboard.parse(await (await get("/api/console/dashboard?from=2027-01-01", admin.cookie)).json());
+    expect(later.onTime).toEqual({ decided: 0, onTime: 0, onTimeRate: null, rows: [] });
+    const other = await get(`/api/console/dashboard/on-time.csv?kecamatanCode=${KEC_B}`, operator.cookie);
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+  });
+
+  it("downloads the table as CSV in the request's language, comma or semicolon", async () => {
+    const w = decidedWorld();
+    const app = createApp({ db: w.db });
+    const admin = addUser(w.db, "admin", "Admin", null);
+    const csv = async (query: string, language = "id") => {
+      const res = await app.request(`/api/console/dashboard/on-time.csv${query}`, {
+        headers: { Cookie: admin.cookie, "Accept-Language": language },
+      });
+      expect(res.status).toBe(200);
+      return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer()).replace(/^\uFEFF/, "");
+    };
+    const id = (await csv("")).trim().split("\r\n");
+    expect(id[0]).toBe(
+      "Layanan,Kode layanan,Bulan keputusan,Satuan hari,Berkas diputus,Tepat waktu,Tepat waktu (%),Median hari terpakai,Persentil ke-90 hari terpakai",
+    );
+    expect(id.at(-1)).toBe("Semua layanan,,Semua bulan,hari kerja,3,2,66.7,0,15");
+    const en = (await csv("", "en")).trim().split("\r\n");
+    expect(en[0]).toContain("Decision month,Day unit,Files decided,On time");
+    expect((await csv("?sep=semicolon")).trim().split("\r\n").at(-1)).toBe(
+      "Semua layanan;;Semua bulan;hari kerja;3;2;66,7;0;15",
+    );
+    const wrong = await app.request("/api/console/dashboard/on-time.csv?from=2026-13-01", {
+      headers: { Cookie: admin.cookie },
+    });
+    expect(wrong.status).toBe(400);
   });
 });
