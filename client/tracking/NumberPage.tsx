@@ -1,4 +1,5 @@
 import { useEffect } from "preact/hooks";
+import { CITIZEN_STATUS } from "../../shared/service-time/words";
 import { type TrackingNumber, trackingPath } from "../../shared/tracking/number";
 import { locale } from "../i18n";
 import { currentPath, onLinkClick } from "../router";
@@ -15,7 +16,7 @@ import { useTracked } from "./use-tracked";
 
 /** /lacak/<number>: the phone's copy at once, the office's answer when it comes. */
 export function NumberPage({ number }: { number: TrackingNumber }) {
-  const { saved, failure, retryAfter, busy, refreshedByHand, refresh } = useTracked(number);
+  const { saved, failure, retryAfter, busy, refreshedByHand, changedFrom, refresh } = useTracked(number);
   const now = useNow();
 
   // A number typed into the address bar in lower case or without dashes: the address shows it as printed.
@@ -58,6 +59,11 @@ export function NumberPage({ number }: { number: TrackingNumber }) {
           data-testid="lacak-problem"
         >
           {problem}
+        </p>
+      )}
+      {saved && changedFrom && changedFrom !== saved.status.status && (
+        <p class="card notice" role="status" data-testid="lacak-changed">
+          {tt("changed", { before: CITIZEN_STATUS[changedFrom][lang] })}
         </p>
       )}
       <p role="status" class="visually-hidden">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import type { PublicStatus } from "../../shared/api/tracking";
 import type { TrackingNumber } from "../../shared/tracking/number";
 import { type LookupFailure, type LookupResult, lookUp } from "./lookup";
 import { getSaved, type SavedLookup, saveLookup, touchSaved } from "./store";
@@ -11,6 +12,8 @@ export interface Tracked {
   busy: boolean;
   /** Said once after a refresh the citizen asked for ("Status diperbarui."). */
   refreshedByHand: boolean;
+  /** The status this phone showed before the latest answer, when that answer changed it. */
+  changedFrom: PublicStatus["status"] | null;
   refresh: (byHand?: boolean) => void;
 }
 
@@ -25,8 +28,11 @@ export function useTracked(number: TrackingNumber): Tracked {
   const [retryAfter, setRetryAfter] = useState<number | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [refreshedByHand, setRefreshedByHand] = useState(false);
+  const [changedFrom, setChangedFrom] = useState<PublicStatus["status"] | null>(null);
   const current = useRef(number);
   current.current = number;
+  const shown = useRef<SavedLookup | null | undefined>(undefined);
+  shown.current = saved;
 
   const refresh = useCallback(
     (byHand = false) => {
@@ -36,6 +42,8 @@ export function useTracked(number: TrackingNumber): Tracked {
         const result: LookupResult = navigator.onLine ? await lookUp(number) : { ok: false, failure: "offline" };
         if (current.current !== number) return;
         if (result.ok) {
+          const before = shown.current?.status.status;
+          if (before && before !== result.status.status) setChangedFrom(before);
           // Stored first: what shows is what the phone will show offline.
           const row = await saveLookup(result.status, new Date()).catch(() => null);
           setSaved(
@@ -57,6 +65,7 @@ export function useTracked(number: TrackingNumber): Tracked {
     let live = true;
     setSaved(undefined);
     setFailure(null);
+    setChangedFrom(null);
     void getSaved(number)
       .catch(() => undefined)
       .then((row) => {
@@ -73,5 +82,5 @@ export function useTracked(number: TrackingNumber): Tracked {
     };
   }, [number, refresh]);
 
-  return { saved, failure, retryAfter, busy, refreshedByHand, refresh };
+  return { saved, failure, retryAfter, busy, refreshedByHand, changedFrom, refresh };
 }

@@ -175,6 +175,9 @@ describe("/lacak, the public status page", () => {
     await citizen.setOffline(false);
     await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toBe(CITIZEN_STATUS.verified.id);
     await expect.poll(() => page.getByTestId("lacak-problem").count()).toBe(0);
+    expect(await page.getByTestId("lacak-changed").textContent()).toBe(
+      `Status berubah sejak terakhir dicek di HP ini. Sebelumnya: ${CITIZEN_STATUS.received.id}.`,
+    );
     expect(await page.getByTestId("lacak-steps").locator("li").last().getAttribute("data-kind")).toBe("verified");
 
     // Then sends it back, with a public note and a private one on the requirement: "Perbarui" brings it at once.
@@ -194,6 +197,7 @@ describe("/lacak, the public status page", () => {
     expect(await page.getByTestId("lacak-clock").textContent()).toContain("dijeda");
     expect(await page.getByTestId("lacak-clock").locator("p").textContent()).toBe(await expectedClock(number));
     await screenshot(page, "lacak-needs-fix");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "lacak-needs-fix-full", { fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
 
