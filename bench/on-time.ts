@@ -1,0 +1,92 @@
+/**
+ * The dashboard's on-time figures (issue 13) over the console benchmark's database: the rollup the
+ * console reads (dashboard_clock, migration 0011) beside the recount over every stopped clock, one
+ * operator and the admin, all time and a month, and GET /api/console/dashboard whole.
+ * `npx tsx bench/on-time.ts` (BENCH_FILES=100000 for a quicker run; BENCH_DB_CACHE=<file> reuses a build)
+ */
+import { fileURLToPath } from "node:url";
+import { createApp } from "../server/app";
+import { buildDashboard, onTimeFigures, RECOUNT } from "../server/dashboard/build";
+import { dashboardFilter } from "../server/dashboard/filter";
+import { rollupOnTime } from "../server/dashboard/on-time-rollups";
+import { scanOnTime } from "../server/dashboard/on-time-scan";
+import { createRegionIndex } from "../shared/regions";
+import { type Built, build, KECAMATAN, ROWS } from "./console";
+
+const RUNS = 7;
+
+function medianMs(run: () => unknown): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return +(times[RUNS >> 1] ?? 0).toFixed(2);
+}
+
+export async function measureOnTime(built: Built): Promise<Record<string, unknown>> {
+  const { db } = built;
+  const labels = { locale: "id" as const, regions: createRegionIndex() };
+  const operator = { kind: "kecamatan", code: KECAMATAN[4] ?? "" } as const;
+  const filters = {
+    operator: dashboardFilter(operator, {}),
+    "operator, November 2026": dashboardFilter(operator, { from: "2026-11-01", to: "2026-11-30" }),
+    admin: dashboardFilter({ kind: "all" }, {}),
+    "admin, one service": dashboardFilter({ kind: "all" }, { guideId: "akta-kelahiran" }),
+    "admin, 2026-10-15..2026-11-20": dashboardFilter({ kind: "all" }, { from: "2026-10-15", to: "2026-11-20" }),
+  };
+  const parts: Record<string, unknown> = {};
+  for (const [name, filter] of Object.entries(filters)) {
+    const section = onTimeFigures(db, filter, labels);
+    parts[`${name} (${section.decided} decided, ${section.rows.length} rows)`] = {
+      "rollup (dashboard_clock), ms": medianMs(() => rollupOnTime(db, filter)),
+      "recount over the files (reference), ms": medianMs(() => scanOnTime(db, filter)),
+      "whole section from the rollup, labelled, ms": medianMs(() => onTimeFigures(db, filter, labels)),
+    };
+  }
+  const app = createApp({ db });
+  const request = async (path: string, cookie: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      const res = await app.request(path, { headers: { Cookie: cookie } });
+      await res.arrayBuffer();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return +(times[RUNS >> 1] ?? 0).toFixed(1);
+  };
+  return {
+    "dashboard_clock rows": (db.$client.prepare("SELECT count(*) AS n FROM dashboard_clock").get() as { n: number }).n,
+    [`on-time figures, median of ${RUNS}`]: parts,
+    "buildDashboard() whole, rollups vs recount (reference), ms": {
+      admin: medianMs(() => buildDashboard(db, filters.admin, labels)),
+      "admin, recount": medianMs(() => buildDashboard(db, filters.admin, labels, RECOUNT)),
+    },
+    "GET /api/console/dashboard (app.request), median ms": {
+      operator: await request("/api/console/dashboard", built.operatorCookies[4] ?? ""),
+      admin: await request("/api/console/dashboard", built.adminCookie),
+      "CSV on-time, admin": await request("/api/console/dashboard/on-time.csv", built.adminCookie),
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const built = build();
+  try {
+    console.log(
+      JSON.stringify(
+        {
+          database: { applications: ROWS, buildSeconds: +(built.buildMs / 1000).toFixed(1) },
+          ...(await measureOnTime(built)),
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    built.cleanup();
+  }
+}
