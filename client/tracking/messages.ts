@@ -1,7 +1,10 @@
-import { ERROR_MESSAGES } from "../../shared/api/errors";
 import { interpolate, locale } from "../i18n";
 
-/** Texts of the public /lacak page, kept out of the first screen's bundle. */
+/**
+ * Texts of the public /lacak page, kept out of the first screen's bundle.
+ * The refusals say what the API's codes mean (shared/api/errors.ts) in the
+ * page's own words, without loading the API's whole message table.
+ */
 const id = {
   title: "Lacak berkas",
   intro: "Masukkan nomor berkas dari lembar ringkasan untuk melihat statusnya. Tidak perlu akun.",
@@ -14,10 +17,11 @@ const id = {
   badChars:
     "Nomor berkas tidak pernah memakai {chars}: huruf O, I, L dan angka 0, 1 tidak dipakai agar tidak tertukar. Periksa lagi di lembar ringkasan.",
   badPrefix: "Nomor berkas diawali 3 huruf kode kantor, misalnya DRN. Contoh: DRN-7K4MX-2QP9A.",
-  malformed: ERROR_MESSAGES.tracking_malformed.id,
-  mistyped: ERROR_MESSAGES.tracking_mistyped.id,
-  notFound: ERROR_MESSAGES.tracking_not_found.id,
-  rateLimited: ERROR_MESSAGES.rate_limited.id,
+  malformed:
+    "Nomor berkas tidak lengkap atau salah bentuk. Contoh: DRN-7K4MX-2QP9A (tanpa huruf O, I, L dan tanpa angka 0, 1).",
+  mistyped: "Nomor berkas ini salah ketik: ada huruf yang tertukar atau keliru. Periksa lagi di lembar ringkasan.",
+  notFound: "Tidak ada berkas dengan nomor ini. Periksa lagi nomornya di lembar ringkasan.",
+  rateLimited: "Terlalu banyak pengecekan dari perangkat ini. Tunggu sebentar lalu coba lagi.",
   rateLimitedFor: "Terlalu banyak pengecekan dari perangkat ini. Tunggu {seconds} detik lalu coba lagi.",
   offlineNothing:
     "Tidak ada sinyal. Nomor ini belum pernah dicek di HP ini, jadi belum ada status yang tersimpan. Coba lagi saat ada sinyal.",
@@ -72,10 +76,11 @@ const en: Record<TrackingMessageKey, string> = {
   badChars:
     "File numbers never use {chars}: the letters O, I, L and the digits 0, 1 are left out so they cannot be confused. Check the summary sheet again.",
   badPrefix: "A file number starts with the office's 3-letter code, such as DRN. Example: DRN-7K4MX-2QP9A.",
-  malformed: ERROR_MESSAGES.tracking_malformed.en,
-  mistyped: ERROR_MESSAGES.tracking_mistyped.en,
-  notFound: ERROR_MESSAGES.tracking_not_found.en,
-  rateLimited: ERROR_MESSAGES.rate_limited.en,
+  malformed:
+    "The file number is incomplete or malformed. Example: DRN-7K4MX-2QP9A (no letters O, I, L and no digits 0, 1).",
+  mistyped: "This file number has a typo: a character is wrong or two are swapped. Check it against the summary sheet.",
+  notFound: "No file has this number. Check the number on the summary sheet.",
+  rateLimited: "Too many checks from this device. Wait a little and try again.",
   rateLimitedFor: "Too many checks from this device. Wait {seconds} seconds and try again.",
   offlineNothing:
     "No signal. This number has not been checked on this phone before, so no status is saved. Try again when there is a signal.",

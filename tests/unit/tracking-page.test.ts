@@ -157,7 +157,7 @@ describe("words", () => {
     expect(failureText("offline", true)).toContain("status terakhir yang tersimpan");
     expect(failureText("tracking_not_found", false)).toContain("Tidak ada berkas dengan nomor ini");
     expect(failureText("rate_limited", false, 42)).toContain("Tunggu 42 detik");
-    expect(failureText("rate_limited", false)).toContain("Terlalu banyak permintaan");
+    expect(failureText("rate_limited", false)).toContain("Terlalu banyak pengecekan");
     expect(failureText("server", false)).toContain("Server sedang bermasalah");
   });
 
