@@ -8,6 +8,7 @@ import { tc } from "./messages";
 import { consolePaths, matchConsoleRoute } from "./routes";
 import { ApplicationScreen } from "./screens/ApplicationScreen";
 import { AuditScreen } from "./screens/AuditScreen";
+import { CalendarScreen } from "./screens/CalendarScreen";
 import { DashboardScreen } from "./screens/DashboardScreen";
 import { GuideEditorScreen } from "./screens/GuideEditorScreen";
 import { GuidesScreen } from "./screens/GuidesScreen";
@@ -20,6 +21,7 @@ const NAV = [
   { href: consolePaths.dashboard, key: "navDashboard", section: ["dashboard"] },
   { href: consolePaths.guides, key: "navGuides", section: ["guides", "guide"] },
   { href: consolePaths.people, key: "navCadres", section: ["people"] },
+  { href: consolePaths.calendar, key: "navCalendar", section: ["calendar"] },
   { href: consolePaths.audit, key: "navAudit", section: ["audit"] },
 ] as const;
 
@@ -79,6 +81,7 @@ export function ConsoleApp() {
       {route.name === "guide" && <GuideEditorScreen key={route.id} id={route.id} />}
       {route.name === "people" && <PeopleScreen />}
       {route.name === "audit" && <AuditScreen />}
+      {route.name === "calendar" && <CalendarScreen />}
       {route.name === "not-found" && (
         // Every page has its one h1, an unknown console address included.
         <section class="card">

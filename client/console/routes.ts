@@ -7,6 +7,7 @@ export type ConsoleRoute =
   | { name: "guide"; id: string }
   | { name: "people" }
   | { name: "audit" }
+  | { name: "calendar" }
   | { name: "not-found" };
 
 export function matchConsoleRoute(path: string): ConsoleRoute {
@@ -21,6 +22,7 @@ export function matchConsoleRoute(path: string): ConsoleRoute {
   // "/kader" was the screen's address when it listed only cadres; old bookmarks still land there.
   if (rest === "/akun" || rest === "/kader") return { name: "people" };
   if (rest === "/audit") return { name: "audit" };
+  if (rest === "/kalender") return { name: "calendar" };
   return { name: "not-found" };
 }
 
@@ -32,4 +34,5 @@ export const consolePaths = {
   guide: (id: string) => `/konsol/panduan/${id}`,
   people: "/konsol/akun",
   audit: "/konsol/audit",
+  calendar: "/konsol/kalender",
 };

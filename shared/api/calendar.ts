@@ -29,8 +29,8 @@ export const SOURCE_MAX = 300;
 
 export const CALENDAR_PROBLEMS = {
   date_invalid: {
-    id: "Isi tanggal yang benar (tahun-bulan-tanggal, misalnya 2027-03-10).",
-    en: "Enter a real date (year-month-day, e.g. 2027-03-10).",
+    id: "Isi tanggal yang benar.",
+    en: "Enter a real date.",
   },
   date_out_of_range: {
     id: `Tanggal harus antara tahun ${FIRST_YEAR} dan ${LAST_YEAR}.`,
