@@ -90,6 +90,18 @@ describe("work calendar in the console", () => {
     expect(await decreeRow.getAttribute("data-kind")).toBe("joint-leave");
     await expect.poll(() => warning.count()).toBe(0);
 
+    // Changed in place: the form takes the day, its date stays.
+    await decreeRow.getByRole("button", { name: /^Ubah / }).click();
+    const editForm = page.locator("form", { has: page.getByRole("heading", { name: /^Ubah / }) });
+    expect(await editForm.getByLabel("Tanggal", { exact: true }).inputValue()).toBe(decreeDate);
+    await editForm.getByLabel("Nama hari").fill("Cuti bersama Idulfitri 1448 H");
+    await editForm.getByRole("button", { name: "Simpan" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/diubah\./)
+      .waitFor();
+    await expect.poll(() => decreeRow.textContent()).toContain("Cuti bersama Idulfitri 1448 H");
+
     // An office closure of the same year, with its own source.
     const closureDate = `${NEXT_YEAR}-04-20`;
     await addDay(page, {

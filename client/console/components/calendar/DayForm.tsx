@@ -1,4 +1,3 @@
-import type { JSX } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import {
   CALENDAR_KINDS,
@@ -11,12 +10,12 @@ import {
 import type { ClosedKind } from "../../../../shared/service-time/calendar";
 import { formatJakartaDate } from "../../../../shared/service-time/words";
 import { locale } from "../../../i18n";
-import { type ConsoleMessageKey, tc } from "../../messages";
-import { FieldError } from "../../people/FieldError";
-import { errorProps, useFocusFirstError } from "../../people/field-errors";
+import { tc } from "../../messages";
+import { useFocusFirstError } from "../../people/field-errors";
 import { ErrorNote } from "../Notice";
 import { addDay, changeDay } from "./calendar-api";
 import { calendarFieldErrors } from "./calendar-errors";
+import { DayField, describedBy } from "./DayField";
 
 const FIELDS = ["date", "kind", "name", "source"] as const;
 const idOf = (field: string) => `calendar-day-${field}`;
@@ -66,29 +65,6 @@ export function DayForm({
     }
   }
 
-  const field = (
-    key: (typeof FIELDS)[number],
-    label: ConsoleMessageKey,
-    hint: ConsoleMessageKey | null,
-    input: JSX.Element,
-  ) => (
-    <div class={errors[key] ? "field has-error" : "field"}>
-      <label for={idOf(key)}>{tc(label)}</label>
-      {hint && (
-        <p class="field-hint" id={`${idOf(key)}-hint`}>
-          {tc(hint)}
-        </p>
-      )}
-      {input}
-      <FieldError id={idOf(key)} message={errors[key]} />
-    </div>
-  );
-  const described = (key: string, hint: boolean) => {
-    const props = errorProps(idOf(key), errors[key]);
-    const ids = [hint ? `${idOf(key)}-hint` : null, props["aria-describedby"]].filter(Boolean).join(" ");
-    return { "aria-invalid": props["aria-invalid"], "aria-describedby": ids || undefined };
-  };
-
   const title = editing
     ? tc("calendarEditTitle", { date: formatJakartaDate(editing.date, locale.value) })
     : tc("calendarAddTitle");
@@ -100,10 +76,7 @@ export function DayForm({
       noValidate
     >
       <h2 id="calendar-form-title">{title}</h2>
-      {field(
-        "date",
-        "calendarDate",
-        "calendarDateHint",
+      <DayField id={idOf("date")} label="calendarDate" hint="calendarDateHint" error={errors.date}>
         <input
           id={idOf("date")}
           type="date"
@@ -111,18 +84,15 @@ export function DayForm({
           readOnly={editing !== null}
           min="2020-01-01"
           max="2100-12-31"
-          {...described("date", true)}
+          {...describedBy(idOf("date"), true, errors.date)}
           onInput={(event) => set("date", event.currentTarget.value)}
-        />,
-      )}
-      {field(
-        "kind",
-        "calendarKind",
-        null,
+        />
+      </DayField>
+      <DayField id={idOf("kind")} label="calendarKind" error={errors.kind}>
         <select
           id={idOf("kind")}
           value={form.kind}
-          {...described("kind", false)}
+          {...describedBy(idOf("kind"), false, errors.kind)}
           onChange={(event) => set("kind", event.currentTarget.value as ClosedKind)}
         >
           {CALENDAR_KINDS.map((kind) => (
@@ -130,32 +100,26 @@ export function DayForm({
               {KIND_LABELS[kind][locale.value]}
             </option>
           ))}
-        </select>,
-      )}
-      {field(
-        "name",
-        "calendarName",
-        "calendarNameHint",
+        </select>
+      </DayField>
+      <DayField id={idOf("name")} label="calendarName" hint="calendarNameHint" error={errors.name}>
         <input
           id={idOf("name")}
           value={form.name}
           autoComplete="off"
-          {...described("name", true)}
+          {...describedBy(idOf("name"), true, errors.name)}
           onInput={(event) => set("name", event.currentTarget.value)}
-        />,
-      )}
-      {field(
-        "source",
-        "calendarSource",
-        "calendarSourceHint",
+        />
+      </DayField>
+      <DayField id={idOf("source")} label="calendarSource" hint="calendarSourceHint" error={errors.source}>
         <textarea
           id={idOf("source")}
           rows={3}
           value={form.source}
-          {...described("source", true)}
+          {...describedBy(idOf("source"), true, errors.source)}
           onInput={(event) => set("source", event.currentTarget.value)}
-        />,
-      )}
+        />
+      </DayField>
       <div class="calendar-form-buttons">
         <button type="submit" class="button primary" disabled={busy} data-testid="calendar-submit">
           {editing ? tc("save") : tc("calendarAdd")}
