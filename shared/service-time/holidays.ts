@@ -63,7 +63,9 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
     // Keppres 8/2024 fixes by the calendar (and Easter's, computed) are here. An admin
     // adds the SKB's dates in the console; until then the console flags the year.
     year: 2027,
-    source: "Keppres Nomor 8 Tahun 2024 tentang Hari-Hari Libur (tanggal tetap); SKB 3 Menteri 2027 belum dimasukkan",
+    // The source names what the dates rest on; that the SKB is missing is `complete: false`, which the
+    // console shows as a warning until an admin enters a holiday or cuti bersama of the year.
+    source: "Keppres Nomor 8 Tahun 2024 tentang Hari-Hari Libur (tanggal tetap)",
     complete: false,
     days: [
       { date: "2027-01-01", kind: H, name: "Tahun Baru 2027 Masehi" },
