@@ -58,11 +58,12 @@ function dayOf(row: DayRow): CalendarDay {
  * Whether a year's national holidays and cuti bersama are in: not when the
  * shipped table says its decree was missing and nobody has entered or
  * changed a holiday or cuti bersama of that year since (an office closure
- * says nothing about the decree), nor when the year has none at all.
+ * says nothing about the decree), nor when the current or next year has
+ * none at all (an older year with only closures is history, not a gap).
  */
-function yearComplete(year: number, rows: readonly DayRow[]): boolean {
+function yearComplete(year: number, rows: readonly DayRow[], thisYear: number): boolean {
   const decreeDays = rows.filter((row) => row.kind !== "closure");
-  if (decreeDays.length === 0) return false;
+  if (decreeDays.length === 0) return year < thisYear || year > thisYear + 1;
   const shipped = HOLIDAY_YEARS.find((entry) => entry.year === year);
   if (!shipped || shipped.complete) return true;
   return decreeDays.some((row) => row.updatedBy !== null);
@@ -81,7 +82,7 @@ export function calendarView(db: Db | Tx, now: Date): CalendarView {
   }
   const years: CalendarYear[] = [...byYear.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([year, days]) => ({ year, days: days.map(dayOf), complete: yearComplete(year, days) }));
+    .map(([year, days]) => ({ year, days: days.map(dayOf), complete: yearComplete(year, days, thisYear) }));
   const running = db.select({ n: count() }).from(applications).where(eq(applications.clockState, "running")).get();
   return {
     years,

@@ -167,6 +167,13 @@ describe("reading the calendar", () => {
     const day = { date: "2027-03-09", kind: "joint-leave", name: "Cuti bersama Idulfitri 1448 H", source: "SKB 2027" };
     await changed(await call("POST", "/days", admin, day), 201);
     expect((await view()).years.find((year) => year.year === 2027)?.complete).toBe(true);
+    // A past year with only an office closure is history, not a missing decree.
+    await changed(await call("POST", "/days", admin, closure("2025-12-01")), 201);
+    expect((await view()).years.map((year) => [year.year, year.complete])).toEqual([
+      [2025, true],
+      [2026, true],
+      [2027, true],
+    ]);
   });
 });
 
