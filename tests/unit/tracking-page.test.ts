@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import Dexie from "dexie";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { failureText } from "../../client/tracking/failure-text";
 import { lookUp } from "../../client/tracking/lookup";
 import {
@@ -206,5 +206,21 @@ describe("the lookup", () => {
       throw new TypeError("Failed to fetch");
     }) as unknown as typeof fetch;
     expect(await lookUp(number, down)).toEqual({ ok: false, failure: "offline" });
+  });
+});
+
+describe("the /lacak routes", () => {
+  it("match with or without a number, keeping what the link carried for the page to judge", async () => {
+    vi.stubGlobal("location", { pathname: "/" });
+    vi.stubGlobal("addEventListener", () => undefined);
+    const { matchRoute } = await import("../../client/router");
+    expect(matchRoute("/lacak")).toEqual({ name: "track", number: null });
+    expect(matchRoute("/lacak/")).toEqual({ name: "track", number: null });
+    expect(matchRoute("/lacak/DRN-7K4MX-2QP9A")).toEqual({ name: "track", number: "DRN-7K4MX-2QP9A" });
+    expect(matchRoute("/lacak/drn%207k4mx%202qp9a")).toEqual({ name: "track", number: "drn 7k4mx 2qp9a" });
+    // A broken escape is kept as typed: the page calls it malformed instead of failing.
+    expect(matchRoute("/lacak/DRN%E0%A4")).toEqual({ name: "track", number: "DRN%E0%A4" });
+    expect(matchRoute("/lacak/a/b")).toEqual({ name: "not-found" });
+    vi.unstubAllGlobals();
   });
 });
