@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { VerdictRequest } from "../../shared/api/console";
 import { describeChanges } from "../../shared/review/changes";
@@ -9,6 +10,7 @@ import {
   type VerdictProblem,
   verdictProblem,
 } from "../../shared/review/workflow";
+import { newTrackingNumber } from "../../shared/tracking/number";
 
 describe("verdicts a resubmitted file keeps", () => {
   const previous = {
@@ -57,12 +59,24 @@ describe("the queue's search box", () => {
       name: null,
       nikDigits: "3171015203900001",
       idPrefix: null,
+      trackingNumber: null,
     });
+  });
+
+  it("reads a whole tracking number, typed in any case and spacing, as that number and nothing else", () => {
+    const number = newTrackingNumber("DRN", (n) => randomBytes(n));
+    expect(searchTerms(number.toLowerCase().replaceAll("-", " "))).toMatchObject({
+      trackingNumber: number,
+      nikDigits: null,
+    });
+    // One character changed: the check character disagrees, so it is no number at all.
+    const last = number.at(-1) === "2" ? "3" : "2";
+    expect(searchTerms(number.slice(0, -1) + last).trackingNumber).toBeNull();
   });
 
   it("reads a file number's start as an id prefix, and letters as a name", () => {
     expect(searchTerms("019A3F2B-7C")).toMatchObject({ idPrefix: "019a3f2b-7c", nikDigits: null });
-    expect(searchTerms("Ade")).toEqual({ name: "Ade", nikDigits: null, idPrefix: null });
+    expect(searchTerms("Ade")).toEqual({ name: "Ade", nikDigits: null, idPrefix: null, trackingNumber: null });
     expect(searchTerms("dewi  sartika")).toMatchObject({ name: "dewi sartika", idPrefix: null });
   });
 
