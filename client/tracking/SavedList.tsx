@@ -4,30 +4,11 @@ import { pick } from "../../shared/text";
 import { trackingPath } from "../../shared/tracking/number";
 import { locale } from "../i18n";
 import { onLinkClick } from "../router";
-import { lookUp } from "./lookup";
 import { tt } from "./messages";
-import { listSaved, removeSaved, type SavedLookup, saveLookup } from "./store";
+import { refreshStale } from "./refresh-stale";
+import { listSaved, removeSaved, type SavedLookup } from "./store";
 import { UpdatedAt } from "./UpdatedAt";
 import { useNow } from "./use-now";
-
-/** A saved answer older than this is asked again when the list opens or the connection returns. */
-const STALE_MS = 10 * 60_000;
-/** At most this many in one go: the public lookup is rate limited per address. */
-const REFRESH_AT_ONCE = 5;
-
-async function refreshStale(rows: readonly SavedLookup[], now: Date): Promise<boolean> {
-  let changed = false;
-  const stale = rows.filter((row) => now.getTime() - Date.parse(row.fetchedAt) > STALE_MS).slice(0, REFRESH_AT_ONCE);
-  for (const row of stale) {
-    if (!navigator.onLine) break;
-    const result = await lookUp(row.status.number as Parameters<typeof lookUp>[0]);
-    // A refusal or no connection: the rest would fare no better now.
-    if (!result.ok) break;
-    await saveLookup(result.status, new Date(), { opened: false });
-    changed = true;
-  }
-  return changed;
-}
 
 /** "Nomor yang pernah dicek": the numbers kept on this phone, openable offline, each removable. */
 export function SavedList() {

@@ -3,6 +3,7 @@ import Dexie from "dexie";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { failureText } from "../../client/tracking/failure-text";
 import { lookUp } from "../../client/tracking/lookup";
+import { REFRESH_AT_ONCE, refreshStale } from "../../client/tracking/refresh-stale";
 import {
   listSaved,
   MAX_SAVED,
@@ -108,6 +109,44 @@ describe("numbers kept on the phone", () => {
     const rows = [row("A", "2026-01-03"), row("B", "2026-01-01"), row("C", "2026-01-02")];
     expect(overflowOf(rows, 2)).toEqual(["B"]);
     expect(overflowOf(rows, 3)).toEqual([]);
+  });
+});
+
+describe("refreshing the saved numbers", () => {
+  it("asks again only about stale answers, at most five at once, keeping the list's order, and stops at a refusal", async () => {
+    const db = freshDb();
+    const numbers = Array.from({ length: 8 }, (_, i) => numberOf(20 + i));
+    for (const [i, number] of numbers.entries()) {
+      // The last one was fetched a minute ago: fresh.
+      const at = i === 7 ? new Date("2026-03-02T11:59:00Z") : new Date(Date.UTC(2026, 2, 2, 1, i));
+      await saveLookup(answer(number), at, { db });
+    }
+    const before = await listSaved(db);
+    const asked: string[] = [];
+    const fetcher = (async (url: string) => {
+      const number = decodeURIComponent(url.split("/").pop() ?? "");
+      asked.push(number);
+      return new Response(JSON.stringify(answer(number, { status: "verified" })), { status: 200 });
+    }) as unknown as typeof fetch;
+    const now = new Date("2026-03-02T12:00:00Z");
+    expect(await refreshStale(before, now, { db, fetcher, online: () => true })).toBe(true);
+    expect(asked).toHaveLength(REFRESH_AT_ONCE);
+    expect(asked).not.toContain(numbers[7]);
+    const after = await listSaved(db);
+    expect(after.map((row) => row.number)).toEqual(before.map((row) => row.number));
+    expect(after.filter((row) => row.status.status === "verified")).toHaveLength(REFRESH_AT_ONCE);
+
+    // Too many checks: the first refusal ends the round.
+    const refusals: string[] = [];
+    const limited = (async (url: string) => {
+      refusals.push(url);
+      return new Response(JSON.stringify({ error: { code: "rate_limited", message: "…" } }), { status: 429 });
+    }) as unknown as typeof fetch;
+    expect(await refreshStale(after, now, { db, fetcher: limited, online: () => true })).toBe(false);
+    expect(refusals).toHaveLength(1);
+    // Offline: nobody is asked.
+    expect(await refreshStale(after, now, { db, fetcher: limited, online: () => false })).toBe(false);
+    expect(refusals).toHaveLength(1);
   });
 });
 
