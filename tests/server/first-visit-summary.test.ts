@@ -76,6 +76,12 @@ describe("the catalogue summary in a first visit's HTML", () => {
     }
     // Client-side routes get it too; the precached shell, served by the service worker later, does not.
     expect((await firstVisitHtml("/panduan/surat-contoh")).html).toContain(CATALOGUE_SUMMARY_ELEMENT_ID);
+    // A QR's status link, and a tracking number typed with dots, open the app too (not a missing file).
+    for (const path of ["/lacak", "/lacak/DRN-7K4MX-2QP9A", "/lacak/drn.7k4mx.2qp9a"]) {
+      const { response } = await firstVisitHtml(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-type"), path).toBe("text/html; charset=UTF-8");
+    }
     const shell = await (await app.request("/index.html")).text();
     expect(shell).not.toContain(CATALOGUE_SUMMARY_ELEMENT_ID);
   });
