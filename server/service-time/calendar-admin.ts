@@ -1,4 +1,4 @@
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, min, sql } from "drizzle-orm";
 import type { CalendarDay, CalendarDayInput, CalendarView, CalendarYear } from "../../shared/api/calendar";
 import { jakartaDate } from "../../shared/jakarta-time";
 import type { ClosedKind } from "../../shared/service-time/calendar";
@@ -93,21 +93,35 @@ export function calendarView(db: Db | Tx, now: Date): CalendarView {
 }
 
 /**
- * Counts the deadline of every running clock again with the calendar as it
- * now is, in one pass over the running rows, writing only those that moved.
- * Returns how many moved.
+ * Running clocks whose deadline is on or after `from`, the earliest date the
+ * change touched: only those can move (a stretch whose deadline comes before
+ * a date does not count that date; a clock already late at its resume has a
+ * deadline the calendar does not decide). Read per kecamatan through
+ * applications_clock_idx (kecamatan, state, deadline), the kecamatans found
+ * by a loose index scan: a change of next year's decree reads nothing, a
+ * change next week the files due after it, never the million finished ones.
  */
-export function moveRunningDeadlines(tx: Tx): number {
+const CANDIDATES = sql`
+  WITH RECURSIVE k(code) AS (
+    SELECT min(kecamatan_code) FROM applications
+    UNION ALL
+    SELECT (SELECT min(kecamatan_code) FROM applications WHERE kecamatan_code > k.code) FROM k WHERE k.code IS NOT NULL
+  )
+  SELECT a.id AS id, a.clock AS clock FROM k JOIN applications a
+    ON a.kecamatan_code = k.code AND a.clock_state = 'running' AND a.clock_deadline >= `;
+
+/**
+ * Counts the deadline of the running clocks again with the calendar as it
+ * now is, in one pass over the running rows the change can reach, writing
+ * only those that moved. Returns how many moved.
+ */
+export function moveRunningDeadlines(tx: Tx, from: string): number {
   const calendar = loadCalendar(tx);
-  const running = tx
-    .select({ id: applications.id, clock: applications.clock })
-    .from(applications)
-    .where(eq(applications.clockState, "running"))
-    .all();
+  const running = tx.all<{ id: string; clock: string | null }>(sql.join([CANDIDATES, sql`${from}`]));
   let moved = 0;
   for (const row of running) {
-    const clock = row.clock as ClockRecord | null;
-    if (!clock) continue;
+    if (!row.clock) continue;
+    const clock = JSON.parse(row.clock) as ClockRecord;
     const next = rescheduleClock(clock, calendar);
     if (next.deadline === clock.deadline) continue;
     writeClock(tx, row.id, next);
@@ -129,19 +143,27 @@ function fieldsOf(day: Pick<DayRow, "date" | "kind" | "name" | "source">) {
   return { date: day.date, kind: day.kind, name: day.name, source: day.source };
 }
 
+/** What a change wrote: its audit entry, and the earliest date it touched (null: none). */
+interface Written {
+  action: string;
+  targetId: string;
+  before: unknown;
+  after: object;
+  from: string | null;
+}
+
 /** Runs one change: `write` alters the calendar and says what to audit; deadlines move and the entry is kept. */
 function change(
   db: Db,
   actor: AuthUser,
   now: Date,
-  write: (
-    tx: Tx,
-  ) => { action: string; targetId: string; before: unknown; after: object } | "calendar_day_not_found" | "date_taken",
+  write: (tx: Tx) => Written | "calendar_day_not_found" | "date_taken",
 ): CalendarChange {
   return db.transaction((tx) => {
     const done = write(tx);
     if (typeof done === "string") return { ok: false, code: done };
-    const clocksMoved = moveRunningDeadlines(tx);
+    // Nothing to count again when no date can move a deadline (a setting with no cuti bersama at all).
+    const clocksMoved = done.from === null ? 0 : moveRunningDeadlines(tx, done.from);
     audit(tx, actor, done.action, done.targetId, done.before, { ...done.after, clocksMoved }, now);
     return { ok: true, calendar: calendarView(tx, now), clocksMoved };
   });
@@ -153,7 +175,7 @@ export function addCalendarDay(db: Db, actor: AuthUser, day: CalendarDayInput, n
     tx.insert(calendarDays)
       .values({ ...day, updatedBy: actor.id, updatedAt: now.toISOString() })
       .run();
-    return { action: "calendar.add-day", targetId: day.date, before: null, after: fieldsOf(day) };
+    return { action: "calendar.add-day", targetId: day.date, before: null, after: fieldsOf(day), from: day.date };
   });
 }
 
@@ -176,6 +198,7 @@ export function changeCalendarDay(
       targetId: date,
       before: fieldsOf(before),
       after: fieldsOf({ date, ...day }),
+      from: date,
     };
   });
 }
@@ -185,7 +208,7 @@ export function removeCalendarDay(db: Db, actor: AuthUser, date: string, now: Da
     const before = findDay(tx, date);
     if (!before) return "calendar_day_not_found";
     tx.delete(calendarDays).where(eq(calendarDays.date, date)).run();
-    return { action: "calendar.remove-day", targetId: date, before: fieldsOf(before), after: {} };
+    return { action: "calendar.remove-day", targetId: date, before: fieldsOf(before), after: {}, from: date };
   });
 }
 
@@ -199,6 +222,13 @@ export function setJointLeaveIsWorkingDay(db: Db, actor: AuthUser, value: boolea
       targetId: SETTING_ID,
       before: { jointLeaveIsWorkingDay: before },
       after: { jointLeaveIsWorkingDay: value },
+      // The setting opens or closes every cuti bersama day: deadlines from the earliest of them on.
+      from:
+        tx
+          .select({ first: min(calendarDays.date) })
+          .from(calendarDays)
+          .where(eq(calendarDays.kind, "joint-leave"))
+          .get()?.first ?? null,
     };
   });
 }

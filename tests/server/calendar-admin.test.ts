@@ -4,11 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { applications, auditLog } from "../../server/db/schema";
 import { calendarView } from "../../server/service-time/calendar-admin";
+import { loadCalendar } from "../../server/service-time/calendar-store";
 import { CalendarChangeResponse, CalendarView } from "../../shared/api/calendar";
 import { ApplicationDetail, AuditPage } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
 import { auditActionLabel, auditChanges } from "../../shared/audit/describe";
-import type { ClockRecord } from "../../shared/service-time/clock";
+import { type ClockRecord, rescheduleClock } from "../../shared/service-time/clock";
 import { PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
@@ -237,6 +238,41 @@ describe("a change moves running deadlines in the same transaction", () => {
       ...edit,
       edited: true,
     });
+  });
+
+  it("after every change each running deadline equals a full recount with the new calendar", async () => {
+    const ids: string[] = [];
+    for (const day of ["2026-12-01", "2026-12-07", "2026-12-18", "2026-12-22", "2026-12-28"]) {
+      now = at(day);
+      ids.push(await receivedFile());
+    }
+    now = at("2026-12-28");
+    const fullRecount = () => {
+      const calendar = loadCalendar(env.db);
+      for (const id of ids) {
+        const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+        const clock = row?.clock as ClockRecord;
+        expect(row?.clockDeadline, id).toBe(rescheduleClock(clock, calendar).deadline);
+        expect(clock.deadline).toBe(row?.clockDeadline);
+      }
+    };
+    const steps: [string, string, unknown][] = [
+      ["POST", "/days", closure("2026-12-29")],
+      ["PUT", "/settings", { jointLeaveIsWorkingDay: true }],
+      ["PUT", "/days/2026-12-24", { kind: "closure", name: "Tutup", source: "SK" }],
+      ["POST", "/days", closure("2026-12-03")],
+      ["DELETE", "/days/2026-12-25", undefined],
+      ["PUT", "/settings", { jointLeaveIsWorkingDay: false }],
+      ["DELETE", "/days/2026-12-29", undefined],
+    ];
+    let moved = 0;
+    for (const [method, path, body] of steps) {
+      const response = await call(method, path, admin, body);
+      expect(response.status, `${method} ${path}`).toBeLessThan(300);
+      moved += CalendarChangeResponse.parse(await response.json()).clocksMoved;
+      fullRecount();
+    }
+    expect(moved).toBeGreaterThan(5);
   });
 
   it("leaves paused and stopped clocks and the change counter alone", async () => {
