@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { backfillTracking } from "../service-time/backfill";
 import { seedCalendar } from "../service-time/calendar-store";
 import * as schema from "./schema";
 
@@ -29,5 +30,7 @@ export function openDatabase(file: string): Db {
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   // Holidays and cuti bersama ship with the app; the table is the admin's from then on.
   seedCalendar(db);
+  // Files submitted before migration 0010: their tracking number and clock, once.
+  backfillTracking(db);
   return db;
 }

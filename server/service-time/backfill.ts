@@ -1,0 +1,175 @@
+import { randomBytes } from "node:crypto";
+import { jakartaDate } from "../../shared/jakarta-time";
+import type { WorkCalendar } from "../../shared/service-time/calendar";
+import {
+  type ClockRecord,
+  pauseClock,
+  type ServiceTime,
+  serviceTimeOf,
+  startClock,
+  stopClock,
+} from "../../shared/service-time/clock";
+import { newTrackingNumber } from "../../shared/tracking/number";
+import { trackingPrefix } from "../../shared/tracking/prefix";
+import type { Db } from "../db/open";
+import { getGuideVersion } from "../guides/repository";
+import { loadCalendar } from "./calendar-store";
+import { clockColumns } from "./clock-writes";
+
+/** Set once the backfill ran, so it never runs (or scans a million rows) again. */
+export const BACKFILL_KEY = "trackingBackfilled";
+
+/** Rows per transaction: short enough that a sync waiting on the lock (busy_timeout 5 s) is not refused. */
+const BATCH = 5_000;
+
+interface Candidate {
+  id: string;
+  guideId: string;
+  guideVersion: number;
+  status: string;
+  kecamatanCode: string | null;
+  trackingNumber: string | null;
+  hasClock: number;
+  receivedAt: string | null;
+  firstDecisionAt: string | null;
+  decidedAt: string | null;
+  sentBackAt: string | null;
+}
+
+export interface BackfillResult {
+  numbers: number;
+  clocks: number;
+}
+
+/**
+ * Files submitted before migration 0010 had no tracking number and no
+ * clock. Once, at start-up (openDatabase, after the calendar is seeded):
+ * every submitted, not deleted file gets a number; a file the office has
+ * received gets the clock it would have had, counted with today's calendar:
+ * - received or verified: running since the Jakarta date of its receipt;
+ * - needs-fix: started at receipt, paused on the send-back's date (its verdict's decidedAt);
+ * - approved or rejected: started at receipt, stopped on the decision's date. The dashboard's
+ *   triggers (migration 0011) count it on this UPDATE, as for a decision made now. A file sent
+ *   back and received again before 0010 has its time with the citizen counted too: the history
+ *   of its stretches is not on the row.
+ * A file with a new number or clock gets a fresh change_seq, so the cadre's phone pulls them.
+ * One transaction per batch of rows, walking the primary key: resumable, and a crash part-way
+ * leaves only finished batches (the flag is written last).
+ */
+export function backfillTracking(db: Db, now = new Date()): BackfillResult {
+  const sqlite = db.$client;
+  const done = sqlite.prepare("SELECT 1 FROM office_settings WHERE key = ?").pluck().get(BACKFILL_KEY);
+  const result: BackfillResult = { numbers: 0, clocks: 0 };
+  if (done) return result;
+
+  const page = sqlite.prepare(
+    `SELECT id, guide_id AS guideId, guide_version AS guideVersion, status, kecamatan_code AS kecamatanCode,
+       tracking_number AS trackingNumber, clock IS NOT NULL AS hasClock, received_at AS receivedAt,
+       first_decision_at AS firstDecisionAt, decided_at AS decidedAt,
+       CASE WHEN status = 'needs-fix' THEN verdict ->> '$.decidedAt' END AS sentBackAt
+     FROM applications
+     WHERE id > ? AND status <> 'draft' AND deleted_at IS NULL
+       AND (tracking_number IS NULL OR (clock IS NULL AND status <> 'submitted'))
+     ORDER BY id LIMIT ?`,
+  );
+  const taken = sqlite.prepare("SELECT 1 FROM applications WHERE tracking_number = ?").pluck();
+  const nextSeq = sqlite.prepare("SELECT coalesce(max(change_seq), 0) + 1 FROM applications").pluck();
+  const write = sqlite.prepare(
+    `UPDATE applications SET tracking_number = ?, clock = ?, clock_state = ?, clock_deadline = ?, change_seq = ?
+     WHERE id = ?`,
+  );
+  const writeNumber = sqlite.prepare("UPDATE applications SET tracking_number = ?, change_seq = ? WHERE id = ?");
+
+  const calendar = loadCalendar(db);
+  const services = new Map<string, ServiceTime>();
+  const serviceOf = (row: Candidate): ServiceTime => {
+    const key = `${row.guideId}@${row.guideVersion}`;
+    let service = services.get(key);
+    if (!service) {
+      const guide = getGuideVersion(db, row.guideId, row.guideVersion);
+      // A service no longer in the catalogue: a 0-day clock, as clockAfter starts it.
+      service = guide ? serviceTimeOf(guide) : { days: 0, unit: "working" };
+      services.set(key, service);
+    }
+    return service;
+  };
+  const clocks = clockMemo(calendar);
+  const given = new Set<string>();
+  const freshNumber = (kecamatanCode: string | null): string => {
+    for (;;) {
+      const number = newTrackingNumber(trackingPrefix(kecamatanCode), (n) => randomBytes(n));
+      if (!given.has(number) && !taken.get(number)) {
+        given.add(number);
+        return number;
+      }
+    }
+  };
+
+  // The batches rewrite rows spread over several indexes (number, clock, change_seq): a larger page cache
+  // for the run keeps those index pages in memory instead of reading them again per batch.
+  const cacheSize = sqlite.pragma("cache_size", { simple: true });
+  sqlite.pragma("cache_size = -131072");
+  let after = "";
+  for (;;) {
+    const rows = page.all(after, BATCH) as Candidate[];
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]?.id ?? after;
+    sqlite.transaction(() => {
+      let seq = nextSeq.get() as number;
+      for (const row of rows) {
+        const number = row.trackingNumber ?? freshNumber(row.kecamatanCode);
+        const clock = row.hasClock ? undefined : clocks.of(row, serviceOf(row));
+        if (number === row.trackingNumber && !clock) continue;
+        if (number !== row.trackingNumber) result.numbers++;
+        if (clock) {
+          result.clocks++;
+          const columns = clockColumns(clock);
+          write.run(number, JSON.stringify(clock), columns.clockState, columns.clockDeadline, seq++, row.id);
+        } else {
+          writeNumber.run(number, seq++, row.id);
+        }
+      }
+    })();
+  }
+  sqlite.pragma(`cache_size = ${Number(cacheSize)}`);
+  sqlite
+    .prepare("INSERT INTO office_settings (key, value, updated_by, updated_at) VALUES (?, 'true', NULL, ?)")
+    .run(BACKFILL_KEY, now.toISOString());
+  return result;
+}
+
+/**
+ * The clock a pre-0010 file would have, or undefined when the office never
+ * received it. Counting working days walks the dates one by one (about 0.2 ms
+ * a clock), and a million files share far fewer (service, start, end) triples:
+ * each is counted once.
+ */
+function clockMemo(calendar: WorkCalendar) {
+  const memo = new Map<string, ClockRecord | undefined>();
+  const count = (service: ServiceTime, status: string, start: string, end: string | null) => {
+    const started = startClock(null, service, start, calendar);
+    if (status === "received" || status === "verified") return started;
+    if (!end) return undefined;
+    const clock = status === "needs-fix" ? pauseClock(started, end, calendar) : stopClock(started, end, calendar);
+    return clock ?? undefined;
+  };
+  return {
+    of(row: Candidate, service: ServiceTime): ClockRecord | undefined {
+      // Deciding a file straight from "submitted" starts its clock at that decision (review/verdict.ts).
+      const receivedAt = row.receivedAt ?? row.firstDecisionAt;
+      if (!receivedAt || !CLOCKED.has(row.status)) return undefined;
+      const start = jakartaDate(new Date(receivedAt));
+      const endAt = row.status === "needs-fix" ? row.sentBackAt : FINAL.has(row.status) ? row.decidedAt : null;
+      // A clock cannot stop before it started.
+      const end = endAt ? maxDate(jakartaDate(new Date(endAt)), start) : null;
+      const key = `${service.days}|${service.unit}|${row.status}|${start}|${end}`;
+      if (!memo.has(key)) memo.set(key, count(service, row.status, start, end));
+      return memo.get(key);
+    },
+  };
+}
+
+const CLOCKED = new Set(["received", "verified", "needs-fix", "approved", "rejected"]);
+const FINAL = new Set(["approved", "rejected"]);
+
+const maxDate = (a: string, b: string) => (a < b ? b : a);

@@ -1,0 +1,201 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { dashboardFilter } from "../../server/dashboard/filter";
+import { type OnTimeHistograms, onTimeSection } from "../../server/dashboard/on-time";
+import { rollupOnTime } from "../../server/dashboard/on-time-rollups";
+import { scanOnTime } from "../../server/dashboard/on-time-scan";
+import { type Db, openDatabase } from "../../server/db/open";
+import { getGuideVersion } from "../../server/guides/repository";
+import { BACKFILL_KEY } from "../../server/service-time/backfill";
+import type { ClockRecord } from "../../shared/service-time/clock";
+import { parseTrackingNumber } from "../../shared/tracking/number";
+import { trackingPrefix } from "../../shared/tracking/prefix";
+import { addUser } from "../helpers/console-fixtures";
+import { seededDatabase } from "../helpers/temp-db";
+
+/**
+ * Files submitted before migration 0010 (no number, no clock) get both once,
+ * when the database is opened: rows are written as an old server left them,
+ * the flag is taken away as on a database from before the backfill, and the
+ * file is opened again.
+ */
+
+const KEC = "31.75.07";
+const GUIDE = "ktp-el-baru";
+/** Jakarta 09:00 on these dates (no holidays in the span: 6–31 July 2026). */
+const at = (date: string) => `${date}T02:00:00.000Z`;
+
+interface Old {
+  id: string;
+  status: string;
+  receivedAt?: string;
+  decidedAt?: string;
+  sentBackAt?: string;
+  deleted?: boolean;
+  number?: string;
+}
+
+let cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+});
+
+function oldDatabase(rows: Old[]): { file: string; reopen: () => Db } {
+  const env = seededDatabase();
+  const cadre = addUser(env.db, "cadre", "Kader", KEC).id;
+  const insert = env.db.$client.prepare(
+    `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, verdict, version, change_seq,
+       submitted_at, deleted_at, created_at, updated_at, kecamatan_code, received_at, first_decision_at, decided_at,
+       tracking_number, clock, clock_state, clock_deadline)
+     VALUES (?, ?, ?, 1, '{}', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
+  );
+  rows.forEach((row, i) => {
+    const verdict = row.sentBackAt
+      ? JSON.stringify({ decision: "needs-fix", requirements: {}, decidedAt: row.sentBackAt })
+      : null;
+    insert.run(
+      row.id,
+      cadre,
+      GUIDE,
+      row.status,
+      verdict,
+      i + 1,
+      row.status === "draft" ? null : at("2026-07-06"),
+      row.deleted ? at("2026-07-07") : null,
+      at("2026-07-06"),
+      at("2026-07-06"),
+      KEC,
+      row.receivedAt ?? null,
+      row.decidedAt ?? row.sentBackAt ?? null,
+      row.decidedAt ?? null,
+      row.number ?? null,
+    );
+  });
+  // A database from before the backfill: it never ran.
+  env.db.$client.prepare("DELETE FROM office_settings WHERE key = ?").run(BACKFILL_KEY);
+  env.db.$client.close();
+  return {
+    file: env.file,
+    reopen: () => {
+      const db = openDatabase(env.file);
+      cleanups.push(() => db.$client.close());
+      return db;
+    },
+  };
+}
+
+interface Stored {
+  id: string;
+  tracking_number: string | null;
+  clock: string | null;
+  clock_state: string | null;
+  clock_deadline: string | null;
+  change_seq: number;
+}
+
+function stored(db: Db): Map<string, Stored> {
+  const rows = db.$client
+    .prepare("SELECT id, tracking_number, clock, clock_state, clock_deadline, change_seq FROM applications")
+    .all() as Stored[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+const clockOf = (row: Stored | undefined): ClockRecord | null => (row?.clock ? JSON.parse(row.clock) : null);
+
+function plain(histograms: OnTimeHistograms) {
+  return [...histograms]
+    .map(([key, histogram]) => [key, [...histogram].filter(([, [files]]) => files !== 0).sort(([a], [b]) => a - b)])
+    .filter(([, entries]) => (entries as unknown[]).length > 0)
+    .sort(([a], [b]) => ((a as string) < (b as string) ? -1 : 1));
+}
+
+const OLD_ROWS: Old[] = [
+  { id: "a-draft", status: "draft" },
+  { id: "b-submitted", status: "submitted" },
+  { id: "c-received", status: "received", receivedAt: at("2026-07-06") },
+  { id: "d-verified", status: "verified", receivedAt: at("2026-07-07") },
+  { id: "e-needs-fix", status: "needs-fix", receivedAt: at("2026-07-06"), sentBackAt: at("2026-07-09") },
+  // Received Monday, approved Friday: 4 working days.
+  { id: "f-approved", status: "approved", receivedAt: at("2026-07-06"), decidedAt: at("2026-07-10") },
+  // Received 6 July, refused 31 July: 19 working days, late for any short service.
+  { id: "g-rejected", status: "rejected", receivedAt: at("2026-07-06"), decidedAt: at("2026-07-31") },
+  { id: "h-deleted", status: "submitted", deleted: true },
+  { id: "i-numbered", status: "submitted", number: "KEEP-THIS" },
+];
+
+describe("backfill of tracking numbers and clocks (files from before migration 0010)", () => {
+  it("numbers every submitted file and gives received ones the clock they would have had, once", () => {
+    const old = oldDatabase(OLD_ROWS);
+    const db = old.reopen();
+    const rows = stored(db);
+    const service = getGuideVersion(db, GUIDE, 1)?.serviceTime;
+    expect(service).toBeDefined();
+    const days = service?.workingDays ?? 0;
+
+    // Numbers: every non-draft, non-deleted file; well-formed, the office's prefix, all different.
+    for (const id of ["b-submitted", "c-received", "d-verified", "e-needs-fix", "f-approved", "g-rejected"]) {
+      const number = rows.get(id)?.tracking_number ?? "";
+      const parsed = parseTrackingNumber(number);
+      expect(parsed.ok, id).toBe(true);
+      expect(number.startsWith(`${trackingPrefix(KEC)}-`), id).toBe(true);
+    }
+    const numbers = [...rows.values()].map((row) => row.tracking_number).filter(Boolean);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(rows.get("a-draft")?.tracking_number).toBeNull();
+    expect(rows.get("h-deleted")?.tracking_number).toBeNull();
+    expect(rows.get("i-numbered")?.tracking_number).toBe("KEEP-THIS");
+
+    // Clocks.
+    expect(rows.get("b-submitted")?.clock).toBeNull();
+    expect(clockOf(rows.get("c-received"))).toMatchObject({ state: "running", startedOn: "2026-07-06", days });
+    expect(rows.get("c-received")?.clock_state).toBe("running");
+    expect(rows.get("c-received")?.clock_deadline).toBe(clockOf(rows.get("c-received"))?.deadline);
+    expect(clockOf(rows.get("d-verified"))).toMatchObject({ state: "running", startedOn: "2026-07-07" });
+    expect(clockOf(rows.get("e-needs-fix"))).toMatchObject({ state: "paused", used: 3, deadline: null });
+    expect(rows.get("e-needs-fix")?.clock_state).toBe("paused");
+    expect(clockOf(rows.get("f-approved"))).toMatchObject({ state: "stopped", used: 4, onTime: 4 <= days });
+    expect(clockOf(rows.get("g-rejected"))).toMatchObject({ state: "stopped", used: 19, onTime: 19 <= days });
+    expect(rows.get("g-rejected")?.clock_state).toBe("stopped");
+
+    // The cadre's phone pulls the new number and clock: every changed row has a fresh change_seq.
+    const before = OLD_ROWS.length;
+    for (const id of ["b-submitted", "c-received", "f-approved"]) {
+      expect(rows.get(id)?.change_seq ?? 0).toBeGreaterThan(before);
+    }
+    expect(rows.get("a-draft")?.change_seq).toBe(1);
+    expect(rows.get("i-numbered")?.change_seq).toBe(9);
+
+    // The dashboard counts the two decided files, as the recount over the table does.
+    for (const filter of [
+      dashboardFilter({ kind: "all" }, {}),
+      dashboardFilter({ kind: "kecamatan", code: KEC }, { from: "2026-07-01", to: "2026-07-31" }),
+      dashboardFilter({ kind: "all" }, { guideId: GUIDE }),
+    ]) {
+      const rollup = rollupOnTime(db, filter);
+      expect(plain(rollup)).toEqual(plain(scanOnTime(db, filter)));
+      expect(onTimeSection(rollup, new Map())).toEqual(onTimeSection(scanOnTime(db, filter), new Map()));
+    }
+    const counted = db.$client
+      .prepare(
+        "SELECT sum(files) AS files, sum(on_time) AS onTime FROM dashboard_clock WHERE grain = 'm' AND kecamatan = '*'",
+      )
+      .get() as { files: number; onTime: number };
+    expect(counted).toEqual({ files: 2, onTime: (4 <= days ? 1 : 0) + (19 <= days ? 1 : 0) });
+
+    // A second open changes nothing (the flag holds, even for a row that would still qualify).
+    const dashboard = db.$client.prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all();
+    db.$client.prepare("UPDATE applications SET tracking_number = NULL WHERE id = 'b-submitted'").run();
+    const first = stored(db);
+    db.$client.close();
+    const again = old.reopen();
+    expect(stored(again)).toEqual(first);
+    expect(again.$client.prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all()).toEqual(dashboard);
+  });
+
+  it("a new database marks the backfill done at its first open", () => {
+    const env = seededDatabase();
+    cleanups.push(env.cleanup);
+    const flag = env.db.$client.prepare("SELECT value FROM office_settings WHERE key = ?").pluck().get(BACKFILL_KEY);
+    expect(flag).toBe("true");
+  });
+});
