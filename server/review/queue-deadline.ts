@@ -1,5 +1,6 @@
 import type { QueueSearch, ReviewStatus } from "../../shared/api/console";
 import type { Db } from "../db/open";
+import type { DeadlineRange } from "./queue-clock-range";
 import type { QueuePosition } from "./queue-cursor";
 import { commonFilters, kecamatanWhere } from "./queue-filters";
 
@@ -7,14 +8,14 @@ import { commonFilters, kecamatanWhere } from "./queue-filters";
 
 type ByDeadline = Extract<QueuePosition, { deadline: string }>;
 
-/** Which running clocks a deadline slice holds: a clock filter's dates, or every running one (deadline order). */
-export type DeadlineRange = { before: string } | { from: string; to: string } | null;
+export type { DeadlineRange } from "./queue-clock-range";
 
 /**
  * The next positions of one kecamatan's running clocks by deadline: a range
  * of applications_clock_idx (kecamatan, clock_state, clock_deadline, id), so
  * "lewat batas waktu", "hampir lewat" and the deadline order cost index
- * seeks, like the queue. Status is checked on the rows the range finds.
+ * seeks, like the queue. Status (and, for "hampir lewat", the clock's day
+ * unit: queue-clock-range.ts) is checked on the rows the range finds.
  */
 export function deadlineSql(
   kecamatanCode: string | null,
@@ -30,8 +31,12 @@ export function deadlineSql(
     where.push("clock_deadline < ?");
     params.push(range.before);
   } else if (range) {
+    // One index range up to the later bound; each row then kept by its own unit's bound, as its badge counts.
+    const { working, calendar } = range.to;
     where.push("clock_deadline BETWEEN ? AND ?");
-    params.push(range.from, range.to);
+    params.push(range.from, working > calendar ? working : calendar);
+    where.push("clock_deadline <= CASE WHEN json_extract(clock, '$.unit') = 'calendar' THEN ? ELSE ? END");
+    params.push(calendar, working);
   }
   if (after && "deadline" in after) {
     where.push("(clock_deadline, id) > (?, ?)");

@@ -3,12 +3,12 @@ import { jakartaDate } from "../../shared/jakarta-time";
 import { searchable, searchTerms } from "../../shared/review/search";
 import { OPEN_STATUSES } from "../../shared/review/statuses";
 import type { WorkCalendar } from "../../shared/service-time/calendar";
-import { dueSoonUntil } from "../../shared/service-time/clock";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { loadCalendar } from "../service-time/calendar-store";
+import { clockFilterRange } from "./queue-clock-range";
 import { encodeQueueCursor, type QueuePosition } from "./queue-cursor";
-import { type DeadlineRange, deadlinePositions } from "./queue-deadline";
+import { deadlinePositions } from "./queue-deadline";
 import { commonFilters, kecamatanWhere } from "./queue-filters";
 import { hydrate } from "./queue-items";
 
@@ -119,8 +119,7 @@ function orderedPositions(
   const statuses: readonly ReviewStatus[] = query.status ? [query.status] : OPEN_STATUSES;
   if (query.clock) {
     // Every status whose clock runs unless one is asked for: a verified file waiting for approval is late too.
-    const range: DeadlineRange =
-      query.clock === "overdue" ? { before: today } : { from: today, to: dueSoonUntil(today, "working", calendar) };
+    const range = clockFilterRange(query.clock, today, calendar);
     return deadlinePositions(db, codes, range, query.status ? [query.status] : null, query, after);
   }
   if (query.sort !== "deadline") return timePositions(db, codes, statuses, query, after, false);

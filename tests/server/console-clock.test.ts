@@ -1,13 +1,21 @@
 import { eq } from "drizzle-orm";
+import fc from "fast-check";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import type { Scope } from "../../server/console/scope";
 import { applications } from "../../server/db/schema";
-import { type DeadlineRange, deadlineSql } from "../../server/review/queue";
-import { encodeQueueCursor } from "../../server/review/queue-cursor";
+import { getGuideVersion, publishGuide } from "../../server/guides/repository";
+import type { AuthUser } from "../../server/http/env";
+import { type DeadlineRange, deadlineSql, queuePage } from "../../server/review/queue";
+import { decodeQueueCursor, encodeQueueCursor } from "../../server/review/queue-cursor";
+import { receive as receiveAt } from "../../server/review/verdict";
+import { loadCalendar } from "../../server/service-time/calendar-store";
 import { ApplicationDetail, QueuePage, QueueQuery, type QueueSearch } from "../../shared/api/console";
 import { ApiError } from "../../shared/api/errors";
 import type { Draft } from "../../shared/draft";
+import { nextDate } from "../../shared/service-time/calendar";
+import { type ClockRecord, type ClockUrgency, viewClock } from "../../shared/service-time/clock";
 import { clockShortText } from "../../shared/service-time/words";
 import { type Mutation, PushResponse, Verdict } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
@@ -279,7 +287,11 @@ describe("the queue by the clock", () => {
 
   it("reads the clock filters and the deadline order as ranges of applications_clock_idx", () => {
     const query: QueueSearch = { ...QueueQuery.parse({ guideId: "izin-lain", cadreId: uuidv7() }), q: "Siti" };
-    const ranges: DeadlineRange[] = [{ before: "2026-12-14" }, { from: "2026-12-14", to: "2026-12-15" }, null];
+    const ranges: DeadlineRange[] = [
+      { before: "2026-12-14" },
+      { from: "2026-12-11", to: { working: "2026-12-14", calendar: "2026-12-12" } },
+      null,
+    ];
     for (const kecamatanCode of [KEC_A, null]) {
       for (const range of ranges) {
         for (const after of [null, { deadline: "2026-12-10", id: uuidv7() }]) {
@@ -299,6 +311,146 @@ describe("the queue by the clock", () => {
     }
   });
 });
+
+describe("the clock filters agree with each row's badge", () => {
+  const GUIDE = "surat-keterangan-domisili";
+  /** Version 1 is the seeded guide at three working days (beforeEach); these follow it. */
+  const SERVICES = [
+    { version: 2, days: 2, unit: "calendar" },
+    { version: 3, days: 3, unit: "calendar" },
+    { version: 4, days: 6, unit: "calendar" },
+    { version: 5, days: 1, unit: "working" },
+  ] as const;
+  let seq = 0;
+
+  /** The domisili guide published again with each service time: a file pins the version it was made with. */
+  function publishServices(): void {
+    const base = getGuideVersion(env.db, GUIDE, 1);
+    if (!base) throw new Error("seeded guide missing");
+    for (const { version, days, unit } of SERVICES) {
+      publishGuide(env.db, { ...base, version, serviceTime: { ...base.serviceTime, workingDays: days, unit } });
+    }
+  }
+
+  /** A submitted file of a guide version, received by the office on `receivedOn`, as the review code does it. */
+  function receivedFile(kecamatan: string, version: number, receivedOn: string): string {
+    const id = uuidv7();
+    const when = at(receivedOn).toISOString();
+    seq++;
+    env.db.$client
+      .prepare(
+        `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
+           created_at, updated_at, kecamatan_code, draft_created_at, submitted_at, first_submitted_at, submit_count)
+         VALUES (?, ?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?, ?, ?, ?, 1)`,
+      )
+      .run(
+        id,
+        kecamatan === KEC_A ? cadreA.id : cadreB.id,
+        GUIDE,
+        version,
+        JSON.stringify({ id, applicant: { fullName: "Nama Pemohon" }, answers: {}, documents: {} }),
+        1_000_000 + seq,
+        when,
+        when,
+        kecamatan,
+        when,
+        when,
+        when,
+      );
+    const actor = { id: admin.id, role: "admin", kecamatanCode: null, displayName: "Admin" } as unknown as AuthUser;
+    const outcome = receiveAt(env.db, { id, actor, now: at(receivedOn) });
+    expect(outcome.ok).toBe(true);
+    return id;
+  }
+
+  /** What each running file's badge says on `today` (viewClock, as the queue's rows show it). */
+  function badges(today: string, kecamatan: string | null): Map<string, ClockUrgency | null> {
+    const calendar = loadCalendar(env.db);
+    const rows = env.db.$client
+      .prepare("SELECT id, clock, kecamatan_code AS kecamatan FROM applications WHERE clock_state = 'running'")
+      .all() as { id: string; clock: string; kecamatan: string }[];
+    return new Map(
+      rows
+        .filter((row) => kecamatan === null || row.kecamatan === kecamatan)
+        .map((row) => [row.id, viewClock(JSON.parse(row.clock) as ClockRecord, today, calendar).urgency]),
+    );
+  }
+
+  /** Every id a clock filter lists on `today`, page after page, with the badge each row carries. */
+  function listed(scope: Scope, clock: "overdue" | "due-soon", today: string): Map<string, string | null> {
+    const out = new Map<string, string | null>();
+    let after = null;
+    do {
+      const page = queuePage(env.db, scope, { ...QueueQuery.parse({ clock, limit: 7 }) }, after, at(today));
+      for (const item of page.items) out.set(item.id, item.clock?.urgency ?? null);
+      after = page.nextCursor ? decodeQueueCursor(page.nextCursor) : null;
+    } while (after);
+    return out;
+  }
+
+  function expectAgreement(today: string): void {
+    const scopes: [Scope, string | null][] = [
+      [{ kind: "kecamatan", code: KEC_A }, KEC_A],
+      [{ kind: "kecamatan", code: KEC_B }, KEC_B],
+      [{ kind: "all" }, null],
+    ];
+    for (const [scope, kecamatan] of scopes) {
+      const badge = badges(today, kecamatan);
+      for (const clock of ["overdue", "due-soon"] as const) {
+        const expected = [...badge].filter(([, urgency]) => urgency === clock).map(([id]) => id);
+        const got = listed(scope, clock, today);
+        expect([...got.keys()].sort(), `${clock} on ${today} for ${kecamatan ?? "admin"}`).toEqual(expected.sort());
+        expect(new Set(got.values()), `${clock} badges on ${today}`).toEqual(new Set(expected.length ? [clock] : []));
+      }
+    }
+  }
+
+  it("lists a calendar-day file due on a Sunday or a Monday by its own days, not working days", () => {
+    publishServices();
+    // Friday 11 December: two calendar days is Sunday 13, three is Monday 14.
+    const sunday = receivedFile(KEC_A, 2, "2026-12-11");
+    const monday = receivedFile(KEC_A, 3, "2026-12-11");
+    // One working day from Thursday 10 is Friday 11; three from Friday 11 is Wednesday 16.
+    const friday = receivedFile(KEC_A, 5, "2026-12-10");
+    const wednesday = receivedFile(KEC_A, 1, "2026-12-11");
+    const dueSoon = (today: string) => [...listed({ kind: "kecamatan", code: KEC_A }, "due-soon", today).keys()];
+    // Friday: the Sunday file has two calendar days left, not "hampir lewat" though Monday is the next working day.
+    expect(dueSoon("2026-12-11")).toEqual([friday]);
+    // Saturday: Sunday's is one day away; Monday's two calendar days (one working day, which is not its unit).
+    expect(dueSoon("2026-12-12")).toEqual([sunday]);
+    expect(dueSoon("2026-12-13")).toEqual([sunday, monday]);
+    // Tuesday: one working day left on the Wednesday file.
+    expect(dueSoon("2026-12-15")).toEqual([wednesday]);
+    for (let today = "2026-12-09"; today <= "2026-12-18"; today = nextDate(today)) expectAgreement(today);
+  });
+
+  it("holds for files of both units received on random days, on every day around them", () => {
+    publishServices();
+    const file = fc.record({
+      kecamatan: fc.constantFrom(KEC_A, KEC_B),
+      version: fc.integer({ min: 1, max: 1 + SERVICES.length }),
+      // Over the weekends, cuti bersama and Christmas of December 2026 and the New Year.
+      receivedOn: fc.integer({ min: 0, max: 40 }).map((offset) => dayAfter("2026-12-01", offset)),
+    });
+    fc.assert(
+      fc.property(fc.array(file, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 9 }), (files, from) => {
+        // Each run on its own files: the last run's are gone, so a counterexample is the whole desk.
+        env.db.$client.prepare("DELETE FROM applications").run();
+        for (const { kecamatan, version, receivedOn } of files) receivedFile(kecamatan, version, receivedOn);
+        // Every day from the earliest receipt over the next fortnight and a half, starting at a random day.
+        const first = files.map((f) => f.receivedOn).sort()[0] ?? "2026-12-01";
+        for (let offset = from; offset < from + 18; offset += 3) expectAgreement(dayAfter(first, offset));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+function dayAfter(date: string, days: number): string {
+  let out = date;
+  for (let i = 0; i < days; i++) out = nextDate(out);
+  return out;
+}
 
 describe("the office's note on the public page", () => {
   it("keeps the operator's choice in the verdict, off unless ticked", async () => {
