@@ -1,3 +1,5 @@
+import { isDate } from "../../shared/service-time/calendar";
+import { formatJakartaDate } from "../../shared/service-time/words";
 import type { Locale, LocalizedText } from "../../shared/text";
 import { prepared } from "../dashboard/statements";
 import type { Db } from "../db/open";
@@ -17,6 +19,7 @@ export interface TargetName {
 }
 
 const CATALOGUE: LocalizedText = { id: "Katalog layanan", en: "Service catalogue" };
+const JOINT_LEAVE_RULE: LocalizedText = { id: "Aturan cuti bersama", en: "Joint-leave rule" };
 
 /** "Siti Aminah binti Umar" → "S.A.B.U."; at most four letters, nothing for a name without letters. */
 export function initials(fullName: string | null | undefined): string | null {
@@ -90,6 +93,12 @@ export function auditTargetNames(
 
   if (rows.some((row) => row.targetType === "catalogue")) {
     names.set("catalogue:catalogue", { name: CATALOGUE[locale], detail: null });
+  }
+  // A calendar entry's target is the date it changed, or the cuti bersama setting.
+  for (const row of rows) {
+    if (row.targetType !== "calendar") continue;
+    const name = isDate(row.targetId) ? formatJakartaDate(row.targetId, locale) : JOINT_LEAVE_RULE[locale];
+    names.set(`calendar:${row.targetId}`, { name, detail: null });
   }
   return names;
 }

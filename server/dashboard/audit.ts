@@ -39,7 +39,7 @@ function auditWhere(filter: AuditFilter): { sql: string; params: Record<string, 
   if (filter.scope.kind === "none") parts.push("0");
   if (filter.scope.kind === "kecamatan") {
     parts.push(
-      "(l.kecamatan_code = @kecamatan OR (l.kecamatan_code IS NULL AND l.target_type IN ('guide', 'catalogue')))",
+      "(l.kecamatan_code = @kecamatan OR (l.kecamatan_code IS NULL AND l.target_type IN ('guide', 'catalogue', 'calendar')))",
     );
     params.kecamatan = filter.scope.code;
   }

@@ -4,7 +4,7 @@ import { jakartaDate } from "../../shared/jakarta-time";
 import type { ClosedKind } from "../../shared/service-time/calendar";
 import { type ClockRecord, rescheduleClock } from "../../shared/service-time/clock";
 import { HOLIDAY_YEARS } from "../../shared/service-time/holidays";
-import { type AuditRecord, recordAudit } from "../audit/log";
+import { recordAudit } from "../audit/log";
 import type { Db } from "../db/open";
 import { applications, calendarDays } from "../db/schema";
 import type { AuthUser } from "../http/env";
@@ -34,7 +34,7 @@ import { writeClock } from "./clock-writes";
 
 /** Audit entries of the calendar name the day (its date) or the setting; server-wide (no kecamatan). */
 // server/audit/log.ts lists the target types it knows; "calendar" is new (see the console's audit words).
-const CALENDAR_TARGET = "calendar" as string as AuditRecord["targetType"];
+const CALENDAR_TARGET = "calendar" as const;
 const SETTING_ID = "jointLeaveIsWorkingDay";
 
 export type CalendarChange =

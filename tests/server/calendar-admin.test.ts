@@ -338,7 +338,16 @@ describe("audit", () => {
 
     const page = await app.request("/api/console/audit", { headers: { Cookie: admin.cookie } });
     const entries = AuditPage.parse(await page.json()).entries;
-    expect(entries.filter((entry) => entry.targetType === "calendar")).toHaveLength(4);
+    const calendarEntries = entries.filter((entry) => entry.targetType === "calendar");
+    expect(calendarEntries).toHaveLength(4);
+    // Named in words: the date, or the rule; never "(sasaran sudah tidak ada)".
+    expect(new Set(calendarEntries.map((entry) => entry.targetName))).toEqual(
+      new Set(["Rabu, 9 Desember 2026", "Aturan cuti bersama"]),
+    );
+    // Operators read them too: a calendar change moves their files' deadlines.
+    const operatorPage = await app.request("/api/console/audit", { headers: { Cookie: operator.cookie } });
+    const seen = AuditPage.parse(await operatorPage.json()).entries.filter((entry) => entry.targetType === "calendar");
+    expect(seen).toHaveLength(4);
   });
 
   it("a refused change leaves no entry and no trace", async () => {
