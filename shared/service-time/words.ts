@@ -40,15 +40,23 @@ export function clockShortText(view: ClockView, locale: Locale): string {
     if (late <= 0) return id ? "Lewat batas waktu" : "Past the deadline";
     return id ? `Lewat ${dayUnitText(late, view.unit, locale)}` : `${dayUnitText(late, view.unit, locale)} late`;
   }
+  // Nothing left but not late: today is the last day to decide.
+  if (view.left === 0) return id ? "Batas waktu hari ini" : "Due today";
   return id ? `Sisa ${dayUnitText(view.left, view.unit, locale)}` : `${dayUnitText(view.left, view.unit, locale)} left`;
 }
 
 /** The full sentence for a file's page: used, out of how many, and the deadline. */
 export function clockText(view: ClockView, locale: Locale): string {
   const id = locale === "id";
-  const of = id
-    ? `${view.used} dari ${dayUnitText(view.days, view.unit, locale)} terpakai`
-    : `${view.used} of ${dayUnitText(view.days, view.unit, locale)} used`;
+  // A same-day service has no days to count out of: say what it promises instead.
+  const of =
+    view.days === 0
+      ? id
+        ? "layanan selesai di hari yang sama"
+        : "a same-day service"
+      : id
+        ? `${view.used} dari ${dayUnitText(view.days, view.unit, locale)} terpakai`
+        : `${view.used} of ${dayUnitText(view.days, view.unit, locale)} used`;
   if (view.state === "paused") {
     return id
       ? `Waktu layanan dijeda selama berkas diperbaiki warga (${of}).`
@@ -85,9 +93,9 @@ export const STATUS_AFTER_SUDAH: Record<Exclude<ApplicationStatus, "draft">, { i
   submitted: { id: "sudah diajukan ke kantor", en: "has been submitted to the office" },
   received: { id: "sudah diterima kantor dan sedang diperiksa", en: "has been received by the office" },
   verified: { id: "sudah diperiksa dan lengkap", en: "has been checked and is complete" },
-  "needs-fix": { id: "perlu diperbaiki", en: "needs fixing" },
+  "needs-fix": { id: "sudah diperiksa dan perlu diperbaiki", en: "has been checked and needs fixing" },
   approved: { id: "sudah disetujui", en: "has been approved" },
-  rejected: { id: "ditolak kantor", en: "was refused by the office" },
+  rejected: { id: "sudah diputus: ditolak kantor", en: "has been decided: refused by the office" },
 };
 
 /** Initials only ("Siti Wulandari" → "S. W."): all the public page ever shows of a name. */

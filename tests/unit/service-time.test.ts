@@ -28,7 +28,14 @@ import {
   viewClock,
 } from "../../shared/service-time/clock";
 import { HOLIDAY_YEARS, shippedClosedDays } from "../../shared/service-time/holidays";
-import { clockShortText, clockText, dayUnitText, formatJakartaDate, initialsOf } from "../../shared/service-time/words";
+import {
+  clockShortText,
+  clockText,
+  dayUnitText,
+  formatJakartaDate,
+  initialsOf,
+  STATUS_AFTER_SUDAH,
+} from "../../shared/service-time/words";
 
 /**
  * Working-day arithmetic and the service-time clock (shared/service-time):
@@ -401,6 +408,23 @@ describe("the clock in words", () => {
     expect(clockText(viewClock(stopped, "2026-12-10", CLOSED), "id")).toBe(
       "Diputus dalam 3 hari kerja, tepat waktu (batas 5 hari kerja).",
     );
+  });
+
+  it("says 'Batas waktu hari ini' on the deadline day, and a same-day service without '0 dari 0'", () => {
+    // Five working days from Monday 7 December: the deadline is Monday 14 December.
+    expect(clockShortText(viewClock(clock, "2026-12-14", CLOSED), "id")).toBe("Batas waktu hari ini");
+    expect(clockShortText(viewClock(clock, "2026-12-14", CLOSED), "en")).toBe("Due today");
+    const sameDay = received(WORKING(0), "2026-12-07");
+    const today = clockText(viewClock(sameDay, "2026-12-07", CLOSED), "id");
+    expect(today).toBe("Batas waktu hari ini · layanan selesai di hari yang sama · batas Senin, 7 Desember 2026");
+    expect(today).not.toContain("0 dari 0");
+  });
+
+  it("gives the neighbour's news as 'Berkas Anda nomor … sudah …' for every status the office can give", () => {
+    for (const [status, words] of Object.entries(STATUS_AFTER_SUDAH)) {
+      expect(words.id, status).toMatch(/^sudah /);
+      expect(words.en, status).toMatch(/^has /);
+    }
   });
 
   it("shows a name only as initials", () => {

@@ -99,7 +99,7 @@ describe("the WhatsApp news for the neighbour", () => {
       },
       "id",
     );
-    expect(text).toContain(`Berkas Anda nomor ${NUMBER} (Surat) perlu diperbaiki.`);
+    expect(text).toContain(`Berkas Anda nomor ${NUMBER} (Surat) sudah diperiksa dan perlu diperbaiki.`);
     expect(text).not.toContain("dijeda");
     expect(text).toContain("Saya akan menghubungi Anda");
   });
