@@ -1,5 +1,6 @@
 import type { QueueSearch } from "../../shared/api/console";
-import { type SearchTerms, searchTerms } from "../../shared/review/search";
+import { type SearchTerms, searchTerms, trackingCandidates } from "../../shared/review/search";
+import { allTrackingPrefixes, FALLBACK_PREFIX } from "../../shared/tracking/prefix";
 
 /** The conditions every queue slice adds to its index range: scope, service, kelurahan, cadre, search term. */
 
@@ -9,9 +10,19 @@ function literal(text: string): string {
 }
 
 /**
+ * Every office prefix a number can carry. All of them, not only the
+ * caller's: a file keeps the number it got at its first submit when a
+ * resubmission moves it to another kecamatan's office. The slice's
+ * kecamatan condition keeps the caller in scope whatever number matches.
+ */
+const PREFIXES = [...new Set([...allTrackingPrefixes().values(), FALLBACK_PREFIX])];
+
+/**
  * The search box's condition: any of the applicant's name, the NIK's digits
  * (submitted content stores them canonical, server/sync/applications.ts), the
- * file id's start or the tracking number. Filters rows of a slice already narrowed by scope.
+ * file id's start or the tracking number (typed whole or without its prefix:
+ * the few whole numbers it can be, compared exactly). Filters rows of a slice
+ * already narrowed by scope.
  */
 function searchSql(terms: SearchTerms): { text: string; params: string[] } {
   const any: string[] = [];
@@ -31,11 +42,12 @@ function searchSql(terms: SearchTerms): { text: string; params: string[] } {
     any.push("id LIKE ? ESCAPE '\\'");
     params.push(`${literal(terms.idPrefix)}%`);
   }
-  if (terms.trackingNumber) {
-    any.push("tracking_number = ?");
-    params.push(terms.trackingNumber);
+  const numbers = trackingCandidates(terms, PREFIXES);
+  if (numbers.length > 0) {
+    any.push(`tracking_number IN (${numbers.map(() => "?").join(", ")})`);
+    params.push(...numbers);
   }
-  return { text: `(${any.join(" OR ")})`, params };
+  return { text: any.length > 0 ? `(${any.join(" OR ")})` : "0", params };
 }
 
 /** The filters every slice applies on top of its index range: service, kelurahan, cadre and the search term. */

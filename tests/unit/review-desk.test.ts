@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { VerdictRequest } from "../../shared/api/console";
 import { describeChanges } from "../../shared/review/changes";
-import { searchable, searchTerms } from "../../shared/review/search";
+import { searchable, searchTerms, trackingCandidates } from "../../shared/review/search";
 import {
   carriedVerdicts,
   type Decision,
@@ -10,7 +10,8 @@ import {
   type VerdictProblem,
   verdictProblem,
 } from "../../shared/review/workflow";
-import { newTrackingNumber } from "../../shared/tracking/number";
+import { newTrackingNumber, parseTrackingNumber } from "../../shared/tracking/number";
+import { allTrackingPrefixes, FALLBACK_PREFIX } from "../../shared/tracking/prefix";
 
 describe("verdicts a resubmitted file keeps", () => {
   const previous = {
@@ -60,6 +61,7 @@ describe("the queue's search box", () => {
       nikDigits: "3171015203900001",
       idPrefix: null,
       trackingNumber: null,
+      trackingBody: null,
     });
   });
 
@@ -74,9 +76,52 @@ describe("the queue's search box", () => {
     expect(searchTerms(number.slice(0, -1) + last).trackingNumber).toBeNull();
   });
 
+  it("reads a number typed without its office prefix as its ten characters, in any case and spacing", () => {
+    const number = newTrackingNumber("DRN", (n) => randomBytes(n));
+    const body = number.slice(4);
+    for (const typed of [body, body.toLowerCase(), body.replace("-", ""), ` ${body.replace("-", " . ")} `]) {
+      expect(searchTerms(typed), typed).toMatchObject({ trackingBody: body.replace("-", ""), trackingNumber: null });
+      expect(searchable(searchTerms(typed))).toBe(true);
+    }
+    // The whole number is a number, not a body; nine or eleven characters, or an O, are neither.
+    expect(searchTerms(number).trackingBody).toBeNull();
+    expect(searchTerms(body.slice(1)).trackingBody).toBeNull();
+    expect(searchTerms(`${body}2`).trackingBody).toBeNull();
+    expect(searchTerms(`O${body.slice(1)}`).trackingBody).toBeNull();
+    expect(searchTerms("Ani Satu").trackingBody).toBeNull();
+  });
+
+  it("turns a body into the few whole numbers whose check character it satisfies, the right one among them", () => {
+    const prefixes = [...allTrackingPrefixes().values(), FALLBACK_PREFIX];
+    let total = 0;
+    for (let i = 0; i < 200; i++) {
+      const prefix = prefixes[i % prefixes.length] ?? FALLBACK_PREFIX;
+      const number = newTrackingNumber(prefix, (n) => randomBytes(n));
+      const candidates = trackingCandidates(searchTerms(number.slice(4)), prefixes);
+      expect(candidates).toContain(number);
+      for (const candidate of candidates) {
+        expect(parseTrackingNumber(candidate)).toEqual({ ok: true, number: candidate });
+        expect(candidate.slice(4)).toBe(number.slice(4));
+      }
+      total += candidates.length;
+    }
+    // The check character covers the prefix: a body fits about one prefix in 31, so a handful to look up.
+    expect(total / 200).toBeLessThan(4);
+    // A whole number is itself; a name, none.
+    const whole = newTrackingNumber("DRN", (n) => randomBytes(n));
+    expect(trackingCandidates(searchTerms(whole.toLowerCase()), prefixes)).toEqual([whole]);
+    expect(trackingCandidates(searchTerms("Ani Satu"), prefixes)).toEqual([]);
+  });
+
   it("reads a file number's start as an id prefix, and letters as a name", () => {
     expect(searchTerms("019A3F2B-7C")).toMatchObject({ idPrefix: "019a3f2b-7c", nikDigits: null });
-    expect(searchTerms("Ade")).toEqual({ name: "Ade", nikDigits: null, idPrefix: null, trackingNumber: null });
+    expect(searchTerms("Ade")).toEqual({
+      name: "Ade",
+      nikDigits: null,
+      idPrefix: null,
+      trackingNumber: null,
+      trackingBody: null,
+    });
     expect(searchTerms("dewi  sartika")).toMatchObject({ name: "dewi sartika", idPrefix: null });
   });
 
