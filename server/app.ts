@@ -10,7 +10,6 @@ import { type AccessEntry, accessLog } from "./http/access-log";
 import { compressJson } from "./http/compress";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
-import type { TokenBucketOptions } from "./http/rate-limit";
 import { consoleRoutes } from "./routes/console";
 import { fileRoutes } from "./routes/files";
 import { guideRoutes } from "./routes/guides";
@@ -18,6 +17,7 @@ import { healthRoutes } from "./routes/health";
 import { syncRoutes } from "./routes/sync";
 import { trackRoutes } from "./routes/track";
 import { mountPwa } from "./static";
+import type { TrackLimits } from "./tracking/limits";
 
 export interface AppOptions {
   db: Db;
@@ -35,8 +35,8 @@ export interface AppOptions {
   filesDir?: string;
   /** How long an unfinished upload may sit idle, and who runs the sweep (server/files/expiry.ts). */
   uploadExpiry?: UploadExpiryOptions;
-  /** Public tracking lookups per client address (server/routes/track.ts); tests raise or lower it. */
-  trackLimit?: TokenBucketOptions;
+  /** Public tracking lookup budgets (server/tracking/limits.ts; perMinute: failed lookups per address); tests raise or lower them. */
+  trackLimit?: TrackLimits;
 }
 
 export function createApp({
@@ -80,6 +80,15 @@ export function createApp({
   app.use("/api/*", compressJson());
   // No ETag middleware: it hashed every body, and no client revalidates an answer that is not the
   // catalogue's (every other API answer is no-store). The catalogue's tags come from its change counter.
+  // The public lookup is read-only: any other method is 405, answered before the CSRF check
+  // (which would call a POST without a JSON body 415) and before the session is read.
+  for (const path of ["/api/track", "/api/track/*"]) {
+    app.use(path, async (c, next) => {
+      if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+      c.header("Allow", "GET, HEAD");
+      return apiError(c, 405, "method_not_allowed");
+    });
+  }
   mountAuth(app, db, auth);
 
   app.route("/api/health", healthRoutes(db, { filesDir, now: auth?.now }));

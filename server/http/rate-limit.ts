@@ -1,16 +1,20 @@
 import type { RateLimitCheck } from "../auth/rate-limit";
 
 /**
- * A token bucket per key (a client address), in memory (one server process),
- * for public routes that count every request, not only failures (the
- * sign-in limits in server/auth/ count failures).
+ * A token bucket per key (a client address or network), in memory (one
+ * server process), for public routes (the sign-in limits in server/auth/
+ * count failures their own way).
  *
  * Each key holds up to `burst` tokens and gains `perMinute` tokens a minute;
  * a request spends one. A person looking up a few numbers never runs out; a
  * script trying numbers is held to `perMinute` after its first `burst`.
  *
- * The map is bounded: when it fills, keys whose bucket is full again (the
- * same as a key never seen) go first, then the least recently touched.
+ * The map is bounded, and flooding it with fresh keys must not make it
+ * forget a drained bucket (that would hand its owner a fresh one): when it
+ * fills, buckets full again (the same as a key never seen) go first, then
+ * the fullest, least recently touched ones; a drained bucket (less than one
+ * token) is never evicted. When every kept bucket is drained, a new key is
+ * refused rather than forget one (the limiter fails closed).
  */
 export interface TokenBucketOptions {
   /** Tokens gained per minute: the sustained rate. */
@@ -38,7 +42,7 @@ export class TokenBucketLimiter {
   constructor(options: TokenBucketOptions = {}) {
     this.perMinute = Math.max(1, options.perMinute ?? 20);
     this.burst = Math.max(1, options.burst ?? this.perMinute);
-    this.maxEntries = options.maxEntries ?? 10_000;
+    this.maxEntries = Math.max(1, options.maxEntries ?? 10_000);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -52,30 +56,45 @@ export class TokenBucketLimiter {
     return Math.min(this.burst, bucket.tokens + gained);
   }
 
+  private refusal(tokens: number): RateLimitCheck {
+    const waitMs = ((1 - tokens) * 60_000) / this.perMinute;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  }
+
+  /** Whether `key` has a token now, spending nothing. */
+  peek(key: string): RateLimitCheck {
+    const tokens = this.tokensAt(this.buckets.get(key), this.now().getTime());
+    return tokens < 1 ? this.refusal(tokens) : { allowed: true };
+  }
+
   /** Spends one token for `key`, or says how long until one is there. */
   take(key: string): RateLimitCheck {
     const nowMs = this.now().getTime();
     const tokens = this.tokensAt(this.buckets.get(key), nowMs);
-    if (tokens < 1) {
-      const waitMs = ((1 - tokens) * 60_000) / this.perMinute;
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
-    }
+    if (tokens < 1) return this.refusal(tokens);
+    if (!this.buckets.has(key) && !this.makeRoom(nowMs)) return this.refusal(0);
     this.buckets.delete(key);
-    this.evictIfFull(nowMs);
     this.buckets.set(key, { tokens: tokens - 1, atMs: nowMs });
     return { allowed: true };
   }
 
-  private evictIfFull(nowMs: number): void {
-    if (this.buckets.size < this.maxEntries) return;
+  /**
+   * Room for one more key. Evicts a tenth of the map at once (one scan, then
+   * many cheap inserts): full buckets, then the fullest and least recently
+   * touched; never a drained one.
+   */
+  private makeRoom(nowMs: number): boolean {
+    if (this.buckets.size < this.maxEntries) return true;
+    const candidates: { key: string; tokens: number }[] = [];
     for (const [key, bucket] of this.buckets) {
-      if (this.tokensAt(bucket, nowMs) >= this.burst) this.buckets.delete(key);
+      const tokens = this.tokensAt(bucket, nowMs);
+      if (tokens >= 1) candidates.push({ key, tokens });
     }
-    while (this.buckets.size >= this.maxEntries) {
-      const oldest = this.buckets.keys().next();
-      if (oldest.done) break;
-      this.buckets.delete(oldest.value);
-    }
+    // Stable sort: among equally full buckets the map's order (least recently touched first) stays.
+    candidates.sort((a, b) => b.tokens - a.tokens);
+    const goal = Math.max(1, Math.ceil(this.maxEntries / 10));
+    for (const { key } of candidates.slice(0, goal)) this.buckets.delete(key);
+    return this.buckets.size < this.maxEntries;
   }
 }
 
@@ -107,4 +126,22 @@ export function limitKey(address: string): string {
     .slice(0, 4)
     .map((group) => group.replace(/^0+(?=.)/, ""))
     .join(":")}::/64`;
+}
+
+/**
+ * The network a client address belongs to, for a second, larger budget: an
+ * IPv6 site usually holds a /48 (65,536 /64s, so a limit per /64 alone lets
+ * one site try 65,536 times as fast), an IPv4 client its /24.
+ */
+export function networkKey(address: string): string {
+  const bare = address.replace(/%.*$/, "").toLowerCase();
+  const key = limitKey(bare);
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(key);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  const groups = bare.includes(":") ? ipv6Groups(bare) : undefined;
+  if (!groups) return key;
+  return `${groups
+    .slice(0, 3)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/48`;
 }

@@ -1,8 +1,9 @@
 import type { Statement } from "better-sqlite3";
 import type { PublicStatus } from "../../shared/api/tracking";
+import { jakartaDate } from "../../shared/jakarta-time";
 import type { RegionIndex } from "../../shared/regions";
-import type { ClockRecord } from "../../shared/service-time/clock";
-import { initialsOf } from "../../shared/service-time/words";
+import { type ClockRecord, viewClock } from "../../shared/service-time/clock";
+import { CITIZEN_STATUS, initialsOf } from "../../shared/service-time/words";
 import type { Verdict } from "../../shared/sync/protocol";
 import type { TrackingNumber } from "../../shared/tracking/number";
 import type { Db } from "../db/open";
@@ -31,6 +32,7 @@ interface FileRow {
   guideVersion: number;
   status: PublicStatus["status"];
   verdict: string | null;
+  decidedAt: string | null;
   clock: string | null;
   officeAreaCode: string | null;
   fullName: string | null;
@@ -44,7 +46,7 @@ interface Statements {
 /** The two reads, exported for the test that holds them to their indexes (a million files, bench/). */
 export const LOOKUP_SQL = {
   // Drafts are the cadre's alone and deleted files are gone: neither has a public status.
-  file: `SELECT id, guide_id AS guideId, guide_version AS guideVersion, status, verdict, clock,
+  file: `SELECT id, guide_id AS guideId, guide_version AS guideVersion, status, verdict, clock, decided_at AS decidedAt,
       json_extract(content, '$.officeAreaCode') AS officeAreaCode,
       json_extract(content, '$.applicant.fullName') AS fullName
     FROM applications
@@ -81,15 +83,35 @@ export interface LookupOptions {
   now: Date;
 }
 
-/** The file's public status, or undefined: no such number, a draft or a deleted file (all the same to the caller). */
-export function lookupTracking(db: Db, number: TrackingNumber, options: LookupOptions): PublicStatus | undefined {
+/** How long a decided file stays public: a year after its final decision. */
+export const PUBLIC_FOR_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+export type LookupResult =
+  | { ok: true; status: PublicStatus }
+  | { ok: false; code: "tracking_not_found" | "tracking_expired" };
+
+/** A final decision more than PUBLIC_FOR_DAYS ago: the file's status is no longer public. */
+function expired(row: FileRow, now: Date): boolean {
+  if (row.status !== "approved" && row.status !== "rejected") return false;
+  const decided = row.decidedAt ? Date.parse(row.decidedAt) : Number.NaN;
+  return Number.isFinite(decided) && now.getTime() - decided > PUBLIC_FOR_DAYS * DAY_MS;
+}
+
+/**
+ * The file's public status. Not found: no such number, a draft or a deleted
+ * file (all the same to the caller); expired: decided over a year ago.
+ */
+export function lookupTracking(db: Db, number: TrackingNumber, options: LookupOptions): LookupResult {
   const sql = prepared(db);
   const row = sql.file.get(number);
-  if (!row) return undefined;
+  if (!row) return { ok: false, code: "tracking_not_found" };
+  if (expired(row, options.now)) return { ok: false, code: "tracking_expired" };
+  const dates = closedDates(db);
   const guide = guideFacts(db, row.guideId, row.guideVersion);
   const verdict = row.verdict ? (JSON.parse(row.verdict) as Verdict) : null;
   const clock = row.clock ? (JSON.parse(row.clock) as ClockRecord) : null;
-  return {
+  const status: PublicStatus = {
     number,
     service: { id: row.guideId, title: guide?.title ?? { id: row.guideId, en: row.guideId } },
     office: {
@@ -97,12 +119,16 @@ export function lookupTracking(db: Db, number: TrackingNumber, options: LookupOp
       area: officeAreaName(row.officeAreaCode, guide?.officeLevel, options.regions),
     },
     status: row.status,
+    statusText: CITIZEN_STATUS[row.status],
     applicantInitials: initials(row.fullName),
     steps: stepsOf(sql.events.all(row.id)),
     fixes: row.status === "needs-fix" || row.status === "rejected" ? publicFixes(verdict, guide) : [],
     officeNote: verdict?.reasonPublic === true && verdict.reason ? verdict.reason : null,
     clock,
-    closedDates: [...closedDates(db)],
+    // The same view the phone computes from `clock` and `closedDates`, on the server's Jakarta today.
+    clockNow: clock ? viewClock(clock, jakartaDate(options.now), { closed: new Set(dates) }) : null,
+    closedDates: [...dates],
     asOf: options.now.toISOString(),
   };
+  return { ok: true, status };
 }

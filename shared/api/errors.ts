@@ -192,6 +192,10 @@ export const ERROR_MESSAGES = {
     id: "Tidak ada berkas dengan nomor ini. Periksa lagi nomornya di lembar ringkasan.",
     en: "No file has this number. Check the number on the summary sheet.",
   },
+  tracking_expired: {
+    id: "Berkas ini sudah selesai lebih dari setahun lalu; statusnya tidak lagi ditampilkan. Tanyakan ke kantor.",
+    en: "This file was decided more than a year ago; its status is no longer shown. Ask the office.",
+  },
   rate_limited: {
     id: "Terlalu banyak permintaan dari perangkat ini. Tunggu sebentar lalu coba lagi.",
     en: "Too many requests from this device. Wait a little and try again.",

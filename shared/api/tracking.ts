@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ClockView } from "../service-time/clock";
 import { ClockRecordSchema, ClosedDates } from "../service-time/schema";
 import { ApplicationStatus } from "../sync/protocol";
 import { LocalizedText } from "../text";
@@ -29,6 +30,21 @@ export const PublicFix = z.object({
 });
 export type PublicFix = z.infer<typeof PublicFix>;
 
+/** shared/service-time/clock.ts ClockView, as the public answer carries it. */
+export const PublicClockView = z.object({
+  days: z.int().min(0).max(3650),
+  unit: z.enum(["working", "calendar"]),
+  state: z.enum(["running", "paused", "stopped"]),
+  used: z.int().min(0),
+  left: z.int(),
+  deadline: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  urgency: z.enum(["overdue", "due-soon", "ok"]).nullable(),
+  onTime: z.boolean().nullable(),
+}) satisfies z.ZodType<ClockView>;
+
 export const PublicStatus = z.object({
   number: z.string(),
   service: z.object({ id: z.string(), title: LocalizedText }),
@@ -41,6 +57,13 @@ export const PublicStatus = z.object({
   /** The operator's note, only when they marked it public. */
   officeNote: z.string().max(1000).nullable(),
   clock: ClockRecordSchema.nullable(),
+  /**
+   * The clock as the server counted it on its Jakarta today with the office's calendar (null: no clock).
+   * Optional, as is `statusText`: an answer saved on a phone by an older server still parses.
+   */
+  clockNow: PublicClockView.nullable().optional(),
+  /** The status in the citizen's words (shared/service-time/words.ts CITIZEN_STATUS). */
+  statusText: LocalizedText.optional(),
   closedDates: ClosedDates,
   /** When the server answered: "terakhir diperbarui" on a phone showing it offline later. */
   asOf: z.iso.datetime(),

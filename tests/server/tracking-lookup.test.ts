@@ -7,11 +7,11 @@ import { createApp } from "../../server/app";
 import { applications, calendarDays } from "../../server/db/schema";
 import { getGuideVersion } from "../../server/guides/repository";
 import type { AccessEntry } from "../../server/http/access-log";
-import { limitKey, TokenBucketLimiter } from "../../server/http/rate-limit";
+import { limitKey, networkKey, TokenBucketLimiter } from "../../server/http/rate-limit";
 import { decide } from "../../server/review/verdict";
 import { writeSetting } from "../../server/settings/office-settings";
 import { publicFixes } from "../../server/tracking/fixes";
-import { LOOKUP_SQL } from "../../server/tracking/lookup";
+import { LOOKUP_SQL, PUBLIC_FOR_DAYS } from "../../server/tracking/lookup";
 import { officeAreaName } from "../../server/tracking/office-area";
 import { MAX_STEPS, type StepEvent, stepsOf } from "../../server/tracking/steps";
 import { ApiError, ERROR_MESSAGES } from "../../shared/api/errors";
@@ -19,6 +19,8 @@ import { PublicStatus } from "../../shared/api/tracking";
 import { Draft } from "../../shared/draft";
 import { createRegionIndex } from "../../shared/regions";
 import { FIX_REASONS, REJECT_REASONS } from "../../shared/review/reasons";
+import { type ClockRecord, viewClock } from "../../shared/service-time/clock";
+import { CITIZEN_STATUS } from "../../shared/service-time/words";
 import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
 import { newTrackingNumber } from "../../shared/tracking/number";
 import { allTrackingPrefixes } from "../../shared/tracking/prefix";
@@ -177,6 +179,7 @@ async function errorOf(response: Response, code: string, httpStatus: number) {
 
 const keys = (value: object) => Object.keys(value).sort();
 const TEXT_KEYS = ["en", "id"];
+const CLOCK_VIEW_KEYS = ["days", "deadline", "left", "onTime", "state", "unit", "urgency", "used"];
 const CLOCK_KEYS = ["days", "deadline", "onTime", "segmentStart", "startedOn", "state", "unit", "used", "usedBefore"];
 
 /** Every level of an answer holds exactly the keys the public schema names: nothing rides along. */
@@ -186,6 +189,7 @@ function expectExactKeys(json: Record<string, any>): void {
     "applicantInitials",
     "asOf",
     "clock",
+    "clockNow",
     "closedDates",
     "fixes",
     "number",
@@ -193,8 +197,10 @@ function expectExactKeys(json: Record<string, any>): void {
     "officeNote",
     "service",
     "status",
+    "statusText",
     "steps",
   ]);
+  expect(keys(json.statusText)).toEqual(TEXT_KEYS);
   expect(keys(json.service)).toEqual(["id", "title"]);
   expect(keys(json.service.title)).toEqual(TEXT_KEYS);
   expect(keys(json.office)).toEqual(["area", "name"]);
@@ -206,6 +212,8 @@ function expectExactKeys(json: Record<string, any>): void {
     if (fix.requirement !== null) expect(keys(fix.requirement)).toEqual(TEXT_KEYS);
   }
   if (json.clock !== null) expect(keys(json.clock)).toEqual(CLOCK_KEYS);
+  if (json.clockNow !== null) expect(keys(json.clockNow)).toEqual(CLOCK_VIEW_KEYS);
+  else expect(json.clock).toBeNull();
   for (const date of json.closedDates) expect(typeof date).toBe("string");
 }
 
@@ -228,11 +236,13 @@ describe("GET /api/track/:number", () => {
         area: guide.office.level === "kelurahan" ? `Kelurahan ${village?.name}` : `Kecamatan ${village?.districtName}`,
       },
       status: "submitted",
+      statusText: CITIZEN_STATUS.submitted,
       applicantInitials: "S. A. R.",
       steps: [{ kind: "submitted", at: MONDAY }],
       fixes: [],
       officeNote: null,
       clock: null,
+      clockNow: null,
       closedDates: body.closedDates,
       asOf: MONDAY,
     });
@@ -277,6 +287,15 @@ describe("GET /api/track/:number", () => {
     expect(body.status).toBe("received");
     expect(body.clock).toMatchObject({ state: "running", startedOn: "2026-07-06", segmentStart: "2026-07-06" });
     clockMatchesRow(body);
+    expect(body.statusText).toEqual(CITIZEN_STATUS.received);
+    // The clock as the server counts it today, with the same calendar the answer carries.
+    const service = body.clock?.days ?? 0;
+    expect(body.clockNow).toEqual(
+      viewClock(row(draft.id).clock as ClockRecord, "2026-07-06", { closed: new Set(body.closedDates) }),
+    );
+    expect(body.clockNow).toMatchObject({ state: "running", used: 0, left: service, onTime: null });
+    at("2026-07-08T03:00:00.000Z");
+    expect((await status(number)).body.clockNow).toMatchObject({ used: 2, left: service - 2 });
 
     // Seven working days later the office sends it back, with notes for the cadre only.
     at("2026-07-15T04:00:00.000Z");
@@ -337,6 +356,8 @@ describe("GET /api/track/:number", () => {
     // Friday to Tuesday: Monday and Tuesday counted, on top of the seven before the send-back.
     expect(body.clock).toMatchObject({ state: "stopped", used: 9, onTime: 9 <= (body.clock?.days ?? 0) });
     clockMatchesRow(body);
+    expect(body.clockNow).toMatchObject({ state: "stopped", used: 9, deadline: null, urgency: null });
+    expect(body.statusText).toEqual(CITIZEN_STATUS.approved);
     expect(body.steps).toEqual([
       { kind: "submitted", at: MONDAY },
       { kind: "received", at: "2026-07-06T03:00:00.000Z" },
@@ -544,14 +565,19 @@ describe("GET /api/track/:number", () => {
       expect(response.status, path.slice(0, 40)).toBeGreaterThanOrEqual(400);
       expect(ApiError.safeParse(await response.json()).success).toBe(true);
     }
-    for (const method of ["POST", "PUT", "DELETE"]) {
-      const response = await app.request("/api/track/DRS-7K4MX-2QP9A", {
-        method,
-        headers: { "Content-Type": "application/json" },
-        body: "{}",
-      });
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      expect(response.status).toBeLessThan(500);
+    for (const method of ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) {
+      for (const path of ["/api/track/DRS-7K4MX-2QP9A", "/api/track/DRS-7K4MX-2QP9A/", "/api/track?number=x"]) {
+        // With a JSON body, with a form body, with none: the method is what is wrong, not the body.
+        for (const init of [
+          { headers: { "Content-Type": "application/json" }, body: "{}" },
+          { headers: { "Content-Type": "text/plain" }, body: "x" },
+          {},
+        ]) {
+          const response = await app.request(path, { method, ...(method === "OPTIONS" ? {} : init) });
+          await errorOf(response, "method_not_allowed", 405);
+          expect(response.headers.get("Allow"), `${method} ${path}`).toBe("GET, HEAD");
+        }
+      }
     }
   });
 
@@ -598,34 +624,30 @@ describe("GET /api/track/:number", () => {
   });
 });
 
-describe("the lookup limit per client address", () => {
-  it("serves a citizen's lookups, refuses the next one with 429 and Retry-After, and serves other addresses", async () => {
+describe("the lookup's budgets", () => {
+  const from = (address: string) => ({ "X-Forwarded-For": address });
+  const unknownNumber = () => newTrackingNumber("GMB", (n) => randomBytes(n));
+
+  it("holds an address to its failed lookups, refuses it with 429 and Retry-After, and serves other addresses", async () => {
     const { number } = await submitted();
-    const limited = createApp({
-      db: env.db,
-      auth: { trustProxy: true },
-      trackLimit: { perMinute: 5, burst: 5 },
-    });
-    const from = (address: string) => ({ "X-Forwarded-For": address });
-    // Found, unknown, malformed: every lookup counts.
-    const first = [
-      number,
-      "DRS-7K4MX-2QP9B",
-      "nope",
-      number.toLowerCase(),
-      newTrackingNumber("GMB", (n) => randomBytes(n)),
-    ];
+    const limited = createApp({ db: env.db, auth: { trustProxy: true }, trackLimit: { perMinute: 5, burst: 5 } });
+    // Found numbers do not spend the failure budget.
+    for (let i = 0; i < 8; i++) expect((await track(number, from("203.0.113.7"), limited)).status).toBe(200);
+    // Unknown, malformed, mistyped: each spends one.
+    const failures = ["DRS-7K4MX-2QP9B", "nope", unknownNumber(), unknownNumber(), unknownNumber()];
     expect(
-      await Promise.all(first.map(async (typed) => (await track(typed, from("203.0.113.7"), limited)).status)),
-    ).toEqual([200, 400, 400, 200, 404]);
+      await Promise.all(failures.map(async (typed) => (await track(typed, from("203.0.113.7"), limited)).status)),
+    ).toEqual([400, 400, 404, 404, 404]);
     for (const address of ["203.0.113.7", "198.51.100.1, 203.0.113.7"]) {
-      // The proxy's entry (the last) counts, not one the client wrote before it.
+      // The proxy's entry (the last) counts, not one the client wrote before it. Spent, the address is refused
+      // even a found number: refusing only unknown ones would tell a script which of its guesses exist.
       const refused = await track(number, from(address), limited);
       const error = await errorOf(refused, "rate_limited", 429);
       const retryAfter = Number(refused.headers.get("Retry-After"));
       expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 12).toBe(true);
       expect(error.details).toEqual({ retryAfterSeconds: retryAfter });
       expect(refused.headers.get("Cache-Control")).toBe("no-store");
+      await errorOf(await track(unknownNumber(), from(address), limited), "rate_limited", 429);
     }
     const english = await errorOf(
       await track(number, { ...from("203.0.113.7"), "Accept-Language": "en" }, limited),
@@ -637,24 +659,77 @@ describe("the lookup limit per client address", () => {
 
     // 5 a minute: a token comes back every 12 seconds.
     at(new Date(Date.parse(MONDAY) + 12_000).toISOString());
-    expect((await track(number, from("203.0.113.7"), limited)).status).toBe(200);
+    expect((await track(unknownNumber(), from("203.0.113.7"), limited)).status).toBe(404);
     expect((await track(number, from("203.0.113.7"), limited)).status).toBe(429);
   });
 
-  it("limits an IPv6 client per /64, since one host holds the whole block", async () => {
-    const limited = createApp({ db: env.db, auth: { trustProxy: true }, trackLimit: { perMinute: 2, burst: 2 } });
-    const from = (address: string) => ({ "X-Forwarded-For": address });
-    const unknown = newTrackingNumber("GMB", (n) => randomBytes(n));
+  it("serves many citizens behind one CGNAT address up to the looser budget for found numbers", async () => {
+    const { number } = await submitted();
+    const defaults = createApp({ db: env.db, auth: { trustProxy: true } });
+    for (let i = 0; i < 120; i++) expect((await track(number, from("100.64.0.1"), defaults)).status).toBe(200);
+    const refused = await track(number, from("100.64.0.1"), defaults);
+    await errorOf(refused, "rate_limited", 429);
+    // 120 a minute: one every half second.
+    expect(refused.headers.get("Retry-After")).toBe("1");
+  });
+
+  it("by default lets 20 failed lookups through at once, then holds an address to 20 a minute", async () => {
+    const { number } = await submitted();
+    const defaults = createApp({ db: env.db });
+    for (let i = 0; i < 20; i++) expect((await track(unknownNumber(), {}, defaults)).status).toBe(404);
+    const refused = await track(number, {}, defaults);
+    await errorOf(refused, "rate_limited", 429);
+    expect(refused.headers.get("Retry-After")).toBe("3");
+    at(new Date(Date.parse(MONDAY) + 3_000).toISOString());
+    expect((await track(number, {}, defaults)).status).toBe(200);
+  });
+
+  it("limits an IPv6 client per /64, and its /48 (or an IPv4 /24) with a larger budget", async () => {
+    const limited = createApp({
+      db: env.db,
+      auth: { trustProxy: true },
+      trackLimit: { perMinute: 2, burst: 2, networkPerMinute: 3 },
+    });
+    const unknown = unknownNumber();
     expect((await track(unknown, from("2001:db8:1:2::a"), limited)).status).toBe(404);
     expect((await track(unknown, from("2001:0db8:0001:0002:ffff:0:0:b"), limited)).status).toBe(404);
     await errorOf(await track(unknown, from("2001:db8:1:2:1234::c"), limited), "rate_limited", 429);
+    // Another /64 of the same /48: its own address budget, but the site's third failure spends the /48's.
     expect((await track(unknown, from("2001:db8:1:3::a"), limited)).status).toBe(404);
+    await errorOf(await track(unknown, from("2001:db8:1:4::a"), limited), "rate_limited", 429);
+    expect((await track(unknown, from("2001:db8:2:4::a"), limited)).status).toBe(404);
+    // The same for IPv4 /24s.
+    for (const address of ["198.51.100.1", "198.51.100.1", "198.51.100.2"]) {
+      expect((await track(unknown, from(address), limited)).status).toBe(404);
+    }
+    await errorOf(await track(unknown, from("198.51.100.3"), limited), "rate_limited", 429);
+    expect((await track(unknown, from("198.51.101.3"), limited)).status).toBe(404);
     // An IPv4 client seen through an IPv6 socket is its IPv4 address.
     expect(limitKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
     expect(limitKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(networkKey("::ffff:203.0.113.7")).toBe("203.0.113.0/24");
+    expect(networkKey("2001:0db8:0001:0002:ffff::1")).toBe("2001:db8:1::/48");
   });
 
-  it("keeps a bounded number of addresses, forgetting full buckets first", () => {
+  it("answers unknown numbers 429 once the whole service's failure budget is spent, and still serves found ones", async () => {
+    const { number } = await submitted();
+    const limited = createApp({
+      db: env.db,
+      auth: { trustProxy: true },
+      trackLimit: { perMinute: 20, globalNotFoundPerMinute: 30 },
+    });
+    // 30 failures from 30 networks: each well within its own budget.
+    for (let i = 0; i < 30; i++) {
+      expect((await track(unknownNumber(), from(`192.0.${i}.1`), limited)).status).toBe(404);
+    }
+    const refused = await track(unknownNumber(), from("203.0.113.50"), limited);
+    await errorOf(refused, "rate_limited", 429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThanOrEqual(1);
+    await errorOf(await track("nope", from("203.0.113.51"), limited), "rate_limited", 429);
+    expect((await track(number, from("203.0.113.52"), limited)).status).toBe(200);
+  });
+
+  it("keeps a bounded number of keys, forgetting full and fullest buckets first, never a drained one", () => {
     let nowMs = Date.parse(MONDAY);
     const limiter = new TokenBucketLimiter({ perMinute: 60, burst: 2, maxEntries: 3, now: () => new Date(nowMs) });
     for (const key of ["a", "b", "c"]) expect(limiter.take(key).allowed).toBe(true);
@@ -666,19 +741,78 @@ describe("the lookup limit per client address", () => {
     expect(limiter.size).toBeLessThanOrEqual(3);
     expect(limiter.take("a")).toEqual({ allowed: true });
     expect(limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    // Flooding fresh keys never resets the drained "a".
     for (let i = 0; i < 100; i++) limiter.take(`k${i}`);
     expect(limiter.size).toBeLessThanOrEqual(3);
+    expect(limiter.take("a")).toEqual({ allowed: false, retryAfterSeconds: 1 });
   });
 
-  it("by default lets 20 lookups through at once, then holds an address to 20 a minute", async () => {
+  it("refuses a new key rather than forget a drained bucket when every kept bucket is drained", () => {
+    const nowMs = Date.parse(MONDAY);
+    const limiter = new TokenBucketLimiter({ perMinute: 1, burst: 1, maxEntries: 2, now: () => new Date(nowMs) });
+    expect(limiter.take("a").allowed).toBe(true);
+    expect(limiter.take("b").allowed).toBe(true);
+    expect(limiter.take("c").allowed).toBe(false);
+    expect(limiter.take("a").allowed).toBe(false);
+    expect(limiter.take("b").allowed).toBe(false);
+    expect(limiter.size).toBe(2);
+  });
+});
+
+describe("other ways of asking", () => {
+  it("answers /api/track?number= and /api/track/<number>/ as /api/track/<number>, and HEAD", async () => {
     const { number } = await submitted();
-    const defaults = createApp({ db: env.db });
-    for (let i = 0; i < 20; i++) expect((await track(number, {}, defaults)).status).toBe(200);
-    const refused = await track(number, {}, defaults);
-    await errorOf(refused, "rate_limited", 429);
-    expect(refused.headers.get("Retry-After")).toBe("3");
-    at(new Date(Date.parse(MONDAY) + 3_000).toISOString());
-    expect((await track(number, {}, defaults)).status).toBe(200);
+    const plain = await (await track(number)).json();
+    for (const path of [
+      `/api/track?number=${number}`,
+      `/api/track/${number}/`,
+      `/api/track?number=${number.toLowerCase()}`,
+    ]) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(200);
+      expect(await response.json()).toEqual(plain);
+    }
+    await errorOf(await app.request("/api/track?number=nope"), "tracking_malformed", 400);
+    await errorOf(await app.request("/api/track"), "tracking_malformed", 400);
+    await errorOf(await app.request(`/api/track/${unknownOf(number)}/`), "tracking_not_found", 404);
+    const head = await app.request(`/api/track/${number}`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+  });
+
+  function unknownOf(number: string): string {
+    return newTrackingNumber(number.slice(0, 3), (n) => randomBytes(n));
+  }
+});
+
+describe("retention", () => {
+  it("stops showing a file decided more than a year ago: 404 tracking_expired, in both languages", async () => {
+    const { draft, number } = await submitted();
+    at("2026-07-06T03:00:00.000Z");
+    await office(`/${draft.id}/receive`, operator, { expectedVersion: version(draft.id) });
+    at("2026-07-07T03:00:00.000Z");
+    await office(`/${draft.id}/verdict`, operator, { expectedVersion: version(draft.id), decision: "verified" });
+    at("2026-07-08T03:00:00.000Z");
+    await office(`/${draft.id}/verdict`, admin, { expectedVersion: version(draft.id), decision: "approved" });
+    const decided = Date.parse("2026-07-08T03:00:00.000Z");
+    const DAY = 86_400_000;
+    at(new Date(decided + PUBLIC_FOR_DAYS * DAY).toISOString());
+    expect((await track(number)).status).toBe(200);
+    at(new Date(decided + PUBLIC_FOR_DAYS * DAY + 1_000).toISOString());
+    const id = await errorOf(await track(number), "tracking_expired", 404);
+    expect(id.message).toBe(ERROR_MESSAGES.tracking_expired.id);
+    const en = await errorOf(await track(number, { "Accept-Language": "en" }), "tracking_expired", 404);
+    expect(en.message).toBe(ERROR_MESSAGES.tracking_expired.en);
+  });
+
+  it("keeps an open file public however old: only a final decision starts the year", async () => {
+    const { draft, number } = await submitted();
+    at("2026-07-06T03:00:00.000Z");
+    await office(`/${draft.id}/receive`, operator, { expectedVersion: version(draft.id) });
+    at("2028-07-06T03:00:00.000Z");
+    const { body } = await status(number);
+    expect(body.status).toBe("received");
+    expect(body.clockNow?.urgency).toBe("overdue");
   });
 });
 
