@@ -8,6 +8,8 @@ export function failureText(failure: LookupFailure, stored: boolean, retryAfter?
       return tt(stored ? "offlineStored" : "offlineNothing");
     case "tracking_not_found":
       return tt(stored ? "storedNotFound" : "notFound");
+    case "tracking_expired":
+      return tt("expired");
     case "rate_limited":
       return retryAfter ? tt("rateLimitedFor", { seconds: retryAfter }) : tt("rateLimited");
     case "tracking_mistyped":

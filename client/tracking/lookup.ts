@@ -5,6 +5,8 @@ export type LookupFailure =
   | "tracking_malformed"
   | "tracking_mistyped"
   | "tracking_not_found"
+  /** Decided more than a year ago: no longer public. */
+  | "tracking_expired"
   | "rate_limited"
   /** No connection, or the server could not be reached. */
   | "offline"
@@ -19,6 +21,7 @@ const KNOWN: ReadonlySet<string> = new Set([
   "tracking_malformed",
   "tracking_mistyped",
   "tracking_not_found",
+  "tracking_expired",
   "rate_limited",
 ]);
 

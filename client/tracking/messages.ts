@@ -21,6 +21,7 @@ const id = {
     "Nomor berkas tidak lengkap atau salah bentuk. Contoh: DRN-7K4MX-2QP9A (tanpa huruf O, I, L dan tanpa angka 0, 1).",
   mistyped: "Nomor berkas ini salah ketik: ada huruf yang tertukar atau keliru. Periksa lagi di lembar ringkasan.",
   notFound: "Tidak ada berkas dengan nomor ini. Periksa lagi nomornya di lembar ringkasan.",
+  expired: "Berkas ini sudah selesai lebih dari setahun lalu; statusnya tidak lagi ditampilkan. Tanyakan ke kantor.",
   rateLimited: "Terlalu banyak pengecekan dari perangkat ini. Tunggu sebentar lalu coba lagi.",
   rateLimitedFor: "Terlalu banyak pengecekan dari perangkat ini. Tunggu {seconds} detik lalu coba lagi.",
   offlineNothing:
@@ -80,6 +81,7 @@ const en: Record<TrackingMessageKey, string> = {
     "The file number is incomplete or malformed. Example: DRN-7K4MX-2QP9A (no letters O, I, L and no digits 0, 1).",
   mistyped: "This file number has a typo: a character is wrong or two are swapped. Check it against the summary sheet.",
   notFound: "No file has this number. Check the number on the summary sheet.",
+  expired: "This file was decided more than a year ago; its status is no longer shown. Ask the office.",
   rateLimited: "Too many checks from this device. Wait a little and try again.",
   rateLimitedFor: "Too many checks from this device. Wait {seconds} seconds and try again.",
   offlineNothing:

@@ -195,6 +195,8 @@ describe("words", () => {
     expect(failureText("offline", false)).toContain("belum pernah dicek di HP ini");
     expect(failureText("offline", true)).toContain("status terakhir yang tersimpan");
     expect(failureText("tracking_not_found", false)).toContain("Tidak ada berkas dengan nomor ini");
+    expect(failureText("tracking_expired", false)).toContain("lebih dari setahun lalu");
+    expect(failureText("tracking_expired", true)).toContain("Tanyakan ke kantor");
     expect(failureText("rate_limited", false, 42)).toContain("Tunggu 42 detik");
     expect(failureText("rate_limited", false)).toContain("Terlalu banyak pengecekan");
     expect(failureText("server", false)).toContain("Server sedang bermasalah");
@@ -231,6 +233,10 @@ describe("the lookup", () => {
     expect(await lookUp(number, json(404, error("tracking_not_found")))).toEqual({
       ok: false,
       failure: "tracking_not_found",
+    });
+    expect(await lookUp(number, json(404, error("tracking_expired")))).toEqual({
+      ok: false,
+      failure: "tracking_expired",
     });
     expect(await lookUp(number, json(429, error("rate_limited"), { "Retry-After": "17" }))).toEqual({
       ok: false,
