@@ -819,6 +819,15 @@ describe("retention", () => {
 describe("the public status's parts", () => {
   const regions = createRegionIndex();
 
+  it("still reads an answer an older server gave, saved on a phone: no statusText, no clockNow", async () => {
+    const { number } = await submitted();
+    const response = await track(number);
+    const { statusText: _text, clockNow: _now, ...older } = await response.json();
+    const parsed = PublicStatus.safeParse(older);
+    expect(parsed.success).toBe(true);
+    expect(parsed.data).not.toHaveProperty("statusText");
+  });
+
   it("names the office's area by the guide's level, and nothing for a code it does not know", () => {
     const village = regions.village(VILLAGE);
     expect(officeAreaName(VILLAGE, "kelurahan", regions)).toBe(`Kelurahan ${village?.name}`);
