@@ -22,6 +22,13 @@ export const BACKFILL_KEY = "trackingBackfilled";
 /** Rows per transaction: short enough that a sync waiting on the lock (busy_timeout 5 s) is not refused. */
 const BATCH = 5_000;
 
+/** A receipt or a decision in the file's history (application_events), as the review code wrote it. */
+interface ClockEvent {
+  kind: "received" | "verdict";
+  status: string | null;
+  at: string;
+}
+
 interface Candidate {
   id: string;
   guideId: string;
@@ -45,13 +52,18 @@ export interface BackfillResult {
  * Files submitted before migration 0010 had no tracking number and no
  * clock. Once, at start-up (openDatabase, after the calendar is seeded):
  * every submitted, not deleted file gets a number; a file the office has
- * received gets the clock it would have had, counted with today's calendar:
+ * received gets the clock it would have had, counted with today's calendar.
+ * The clock is replayed from the file's history (application_events, kept
+ * since the review workflow began): each receipt starts or resumes it, each
+ * send-back pauses it, the final decision stops it, exactly as
+ * clock-writes.ts clockAfter moves it, so a file sent back and received
+ * again counts its stretches and not the time with the citizen. A file with
+ * no history falls back to its row (received_at is the latest receipt):
  * - received or verified: running since the Jakarta date of its receipt;
  * - needs-fix: started at receipt, paused on the send-back's date (its verdict's decidedAt);
- * - approved or rejected: started at receipt, stopped on the decision's date. The dashboard's
- *   triggers (migration 0011) count it on this UPDATE, as for a decision made now. A file sent
- *   back and received again before 0010 has its time with the citizen counted too: the history
- *   of its stretches is not on the row.
+ * - approved or rejected: started at receipt, stopped on the decision's date;
+ * - submitted again after a send-back: no clock (the send-back's date left the row with its verdict).
+ * The dashboard's triggers (migration 0011) count a stopped clock on this UPDATE, as for a decision made now.
  * A file with a new number or clock gets a fresh change_seq, so the cadre's phone pulls them.
  * One transaction per batch of rows, walking the primary key: resumable, and a crash part-way
  * leaves only finished batches (the flag is written last).
@@ -69,7 +81,7 @@ export function backfillTracking(db: Db, now = new Date()): BackfillResult {
        CASE WHEN status = 'needs-fix' THEN verdict ->> '$.decidedAt' END AS sentBackAt
      FROM applications
      WHERE id > ? AND status <> 'draft' AND deleted_at IS NULL
-       AND (tracking_number IS NULL OR (clock IS NULL AND status <> 'submitted'))
+       AND (tracking_number IS NULL OR (clock IS NULL AND (status <> 'submitted' OR received_at IS NOT NULL)))
      ORDER BY id LIMIT ?`,
   );
   const taken = sqlite.prepare("SELECT 1 FROM applications WHERE tracking_number = ?").pluck();
@@ -77,6 +89,10 @@ export function backfillTracking(db: Db, now = new Date()): BackfillResult {
   const write = sqlite.prepare(
     `UPDATE applications SET tracking_number = ?, clock = ?, clock_state = ?, clock_deadline = ?, change_seq = ?
      WHERE id = ?`,
+  );
+  const history = sqlite.prepare(
+    `SELECT kind, status, at FROM application_events
+     WHERE application_id = ? AND kind IN ('received', 'verdict') ORDER BY id`,
   );
   const writeNumber = sqlite.prepare("UPDATE applications SET tracking_number = ?, change_seq = ? WHERE id = ?");
 
@@ -118,7 +134,7 @@ export function backfillTracking(db: Db, now = new Date()): BackfillResult {
       let seq = nextSeq.get() as number;
       for (const row of rows) {
         const number = row.trackingNumber ?? freshNumber(row.kecamatanCode);
-        const clock = row.hasClock ? undefined : clocks.of(row, serviceOf(row));
+        const clock = row.hasClock ? undefined : clocks.of(row, serviceOf(row), history.all(row.id) as ClockEvent[]);
         if (number === row.trackingNumber && !clock) continue;
         if (number !== row.trackingNumber) result.numbers++;
         if (clock) {
@@ -153,8 +169,28 @@ function clockMemo(calendar: WorkCalendar) {
     const clock = status === "needs-fix" ? pauseClock(started, end, calendar) : stopClock(started, end, calendar);
     return clock ?? undefined;
   };
+  const replay = (service: ServiceTime, events: readonly { kind: string; status: string | null; day: string }[]) => {
+    let clock: ClockRecord | null = null;
+    for (const event of events) {
+      if (event.kind === "received") clock = startClock(clock, service, event.day, calendar);
+      else if (event.status === "needs-fix") clock = pauseClock(clock, event.day, calendar);
+      else if (event.status === "approved" || event.status === "rejected")
+        clock = stopClock(clock, event.day, calendar);
+    }
+    return clock ?? undefined;
+  };
   return {
-    of(row: Candidate, service: ServiceTime): ClockRecord | undefined {
+    of(row: Candidate, service: ServiceTime, history: readonly ClockEvent[]): ClockRecord | undefined {
+      if (history.length > 0) {
+        const events = history.map((event) => ({
+          kind: event.kind,
+          status: event.status,
+          day: jakartaDate(new Date(event.at)),
+        }));
+        const key = `${service.days}|${service.unit}|${events.map((e) => `${e.kind}:${e.status}:${e.day}`).join(",")}`;
+        if (!memo.has(key)) memo.set(key, replay(service, events));
+        return memo.get(key);
+      }
       // Deciding a file straight from "submitted" starts its clock at that decision (review/verdict.ts).
       const receivedAt = row.receivedAt ?? row.firstDecisionAt;
       if (!receivedAt || !CLOCKED.has(row.status)) return undefined;

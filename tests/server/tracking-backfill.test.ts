@@ -32,6 +32,8 @@ interface Old {
   sentBackAt?: string;
   deleted?: boolean;
   number?: string;
+  /** Its history (application_events): receipts and decisions, as the review code recorded them. */
+  events?: [kind: "received" | "verdict", status: string, at: string][];
 }
 
 let cleanups: (() => void)[] = [];
@@ -49,7 +51,11 @@ function oldDatabase(rows: Old[]): { file: string; reopen: () => Db } {
        tracking_number, clock, clock_state, clock_deadline)
      VALUES (?, ?, ?, 1, '{}', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
   );
+  const event = env.db.$client.prepare(
+    "INSERT INTO application_events (application_id, at, kind, actor_id, status, detail) VALUES (?, ?, ?, NULL, ?, NULL)",
+  );
   rows.forEach((row, i) => {
+    for (const [kind, status, when] of row.events ?? []) event.run(row.id, when, kind, status);
     const verdict = row.sentBackAt
       ? JSON.stringify({ decision: "needs-fix", requirements: {}, decidedAt: row.sentBackAt })
       : null;
@@ -121,6 +127,31 @@ const OLD_ROWS: Old[] = [
   { id: "g-rejected", status: "rejected", receivedAt: at("2026-07-06"), decidedAt: at("2026-07-31") },
   { id: "h-deleted", status: "submitted", deleted: true },
   { id: "i-numbered", status: "submitted", number: "KEEP-THIS" },
+  // Received Monday 6th, sent back Thursday 9th (3 days), received again Monday 13th, verified, approved
+  // Wednesday 15th (2 more): 5 days, not the 2 since the latest receipt the row alone would give.
+  {
+    id: "j-approved-after-fix",
+    status: "approved",
+    receivedAt: at("2026-07-13"),
+    decidedAt: at("2026-07-15"),
+    events: [
+      ["received", "received", at("2026-07-06")],
+      ["verdict", "needs-fix", at("2026-07-09")],
+      ["received", "received", at("2026-07-13")],
+      ["verdict", "verified", at("2026-07-14")],
+      ["verdict", "approved", at("2026-07-15")],
+    ],
+  },
+  // Sent back after 2 days and submitted again, not yet received: paused, the time since is the citizen's.
+  {
+    id: "k-resubmitted",
+    status: "submitted",
+    receivedAt: at("2026-07-06"),
+    events: [
+      ["received", "received", at("2026-07-06")],
+      ["verdict", "needs-fix", at("2026-07-08")],
+    ],
+  },
 ];
 
 describe("backfill of tracking numbers and clocks (files from before migration 0010)", () => {
@@ -133,7 +164,16 @@ describe("backfill of tracking numbers and clocks (files from before migration 0
     const days = service?.workingDays ?? 0;
 
     // Numbers: every non-draft, non-deleted file; well-formed, the office's prefix, all different.
-    for (const id of ["b-submitted", "c-received", "d-verified", "e-needs-fix", "f-approved", "g-rejected"]) {
+    for (const id of [
+      "b-submitted",
+      "c-received",
+      "d-verified",
+      "e-needs-fix",
+      "f-approved",
+      "g-rejected",
+      "j-approved-after-fix",
+      "k-resubmitted",
+    ]) {
       const number = rows.get(id)?.tracking_number ?? "";
       const parsed = parseTrackingNumber(number);
       expect(parsed.ok, id).toBe(true);
@@ -156,6 +196,13 @@ describe("backfill of tracking numbers and clocks (files from before migration 0
     expect(clockOf(rows.get("f-approved"))).toMatchObject({ state: "stopped", used: 4, onTime: 4 <= days });
     expect(clockOf(rows.get("g-rejected"))).toMatchObject({ state: "stopped", used: 19, onTime: 19 <= days });
     expect(rows.get("g-rejected")?.clock_state).toBe("stopped");
+    expect(clockOf(rows.get("j-approved-after-fix"))).toMatchObject({
+      state: "stopped",
+      startedOn: "2026-07-06",
+      used: 5,
+      onTime: 5 <= days,
+    });
+    expect(clockOf(rows.get("k-resubmitted"))).toMatchObject({ state: "paused", used: 2, startedOn: "2026-07-06" });
 
     // The cadre's phone pulls the new number and clock: every changed row has a fresh change_seq.
     const before = OLD_ROWS.length;
@@ -180,7 +227,7 @@ describe("backfill of tracking numbers and clocks (files from before migration 0
         "SELECT sum(files) AS files, sum(on_time) AS onTime FROM dashboard_clock WHERE grain = 'm' AND kecamatan = '*'",
       )
       .get() as { files: number; onTime: number };
-    expect(counted).toEqual({ files: 2, onTime: (4 <= days ? 1 : 0) + (19 <= days ? 1 : 0) });
+    expect(counted).toEqual({ files: 3, onTime: (4 <= days ? 1 : 0) + (19 <= days ? 1 : 0) + (5 <= days ? 1 : 0) });
 
     // A second open changes nothing (the flag holds, even for a row that would still qualify).
     const dashboard = db.$client.prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all();
