@@ -104,7 +104,9 @@ describe("tracking number and clock on the cadre's phone", () => {
     await untilShown(page, "/berkas", '[data-testid="status-changed"]');
     const wulan = card(page, "Wulan");
     expect(await wulan.getByTestId("status-changed").textContent()).toBe("Status berubah");
-    expect(await wulan.getByTestId("clock-short").textContent()).toMatch(/^Sisa \d+ hari (kerja|kalender)$/);
+    expect(await wulan.getByTestId("clock-short").textContent()).toMatch(
+      /^(Sisa \d+ hari (kerja|kalender)|Batas waktu hari ini)$/,
+    );
     await screenshot(page, "tracking-phone-list");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -112,7 +114,9 @@ describe("tracking number and clock on the cadre's phone", () => {
     await wulan.getByRole("link").first().click();
     await page.waitForURL(new RegExp(`/berkas/${id}$`));
     await expect.poll(() => page.getByTestId("tracking-number").textContent()).toBe(number);
-    expect(await page.getByTestId("clock").textContent()).toMatch(/Waktu layanan: Sisa \d+ hari .* terpakai · batas /);
+    expect(await page.getByTestId("clock").textContent()).toMatch(
+      /Waktu layanan: (Sisa \d+ hari .* terpakai|Batas waktu hari ini · layanan selesai di hari yang sama) · batas /,
+    );
     await page.getByRole("button", { name: "Salin nomor" }).click();
     await page.getByText("Nomor disalin.").waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(number);
@@ -150,7 +154,9 @@ describe("tracking number and clock on the cadre's phone", () => {
     const href = (await news.getAttribute("href")) ?? "";
     expect(href.startsWith("https://wa.me/?text=")).toBe(true);
     const text = new URL(href).searchParams.get("text") ?? "";
-    expect(text).toContain(`Berkas Anda nomor ${number} (Surat Keterangan Domisili (Tempat Tinggal)) sudah diperiksa dan lengkap.`);
+    expect(text).toContain(
+      `Berkas Anda nomor ${number} (Surat Keterangan Domisili (Tempat Tinggal)) sudah diperiksa dan lengkap.`,
+    );
     expect(text).toContain(`${env.server.url}/lacak/${number}`);
     expect(text).not.toContain("Wulan");
 
@@ -175,7 +181,7 @@ async function printedSummaryHolds(page: Page, number: string, shot: string): Pr
   expect(await sheet.isVisible()).toBe(true);
   expect(await sheet.textContent()).toContain(`Nomor lacak: ${number}`);
   expect(await page.getByTestId("print-status").textContent()).toMatch(
-    /^Status per .+: Berkas lengkap dan benar, sedang diproses\. Sisa \d+ hari/,
+    /^Status per .+: Berkas lengkap dan benar, sedang diproses\. (Sisa \d+ hari|Batas waktu hari ini)/,
   );
   expect(await qr.getAttribute("aria-label")).toBe(`Kode QR tautan status berkas nomor ${number}`);
   const box = await qr.boundingBox();
