@@ -26,6 +26,41 @@ function medianMs(run: () => unknown): number {
   return +(times[RUNS >> 1] ?? 0).toFixed(2);
 }
 
+/**
+ * What dashboard_clock costs a decision: stopping running clocks (status, decided_at and the clock's
+ * columns, as decide() writes them), one transaction each, with the 0011 triggers, then on other files
+ * with them dropped (this runs last, on the throw-away copy).
+ */
+function measureStopCost(built: Built): Record<string, number> {
+  const { db } = built;
+  const N = 2_000;
+  const rows = db.$client
+    .prepare("SELECT id, clock FROM applications WHERE clock_state = 'running' AND deleted_at IS NULL LIMIT ?")
+    .all(2 * N) as { id: string; clock: string }[];
+  const stop = db.$client.prepare(
+    `UPDATE applications SET status = 'approved', decided_at = @at, clock = @clock, clock_state = 'stopped',
+       clock_deadline = NULL WHERE id = @id`,
+  );
+  const time = (slice: typeof rows) => {
+    const started = performance.now();
+    for (const row of slice) {
+      const clock = { ...JSON.parse(row.clock), state: "stopped", used: 2, onTime: true, deadline: null };
+      db.$client.transaction(() =>
+        stop.run({ id: row.id, at: "2026-11-30T03:00:00.000Z", clock: JSON.stringify(clock) }),
+      )();
+    }
+    return +(((performance.now() - started) / slice.length) * 1000).toFixed(0);
+  };
+  const withTriggers = time(rows.slice(0, N));
+  for (const name of ["insert", "delete", "update"])
+    db.$client.exec(`DROP TRIGGER applications_dashboard_clock_${name}`);
+  const without = time(rows.slice(N));
+  return {
+    "µs per clock stop, own transaction, with every trigger": withTriggers,
+    "µs per clock stop, own transaction, the 0011 triggers dropped": without,
+  };
+}
+
 export async function measureOnTime(built: Built): Promise<Record<string, unknown>> {
   const { db } = built;
   const labels = { locale: "id" as const, regions: createRegionIndex() };
@@ -70,6 +105,7 @@ export async function measureOnTime(built: Built): Promise<Record<string, unknow
       admin: await request("/api/console/dashboard", built.adminCookie),
       "CSV on-time, admin": await request("/api/console/dashboard/on-time.csv", built.adminCookie),
     },
+    "cost to writers": measureStopCost(built),
   };
 }
 
