@@ -26,8 +26,9 @@ export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
 /**
  * The service-time clock filters: "lewat batas waktu" (running, deadline
- * before today) and "hampir lewat" (running, deadline from today to
- * `dueSoonUntil`). Both read applications_clock_idx, so they list by deadline.
+ * before today) and "hampir lewat" (running, at most DUE_SOON_DAYS left in
+ * the clock's own unit, as its badge says: server/review/queue-clock-range.ts).
+ * Both read applications_clock_idx, so they list by deadline.
  */
 export const ClockFilter = z.enum(["overdue", "due-soon"]);
 export type ClockFilter = z.infer<typeof ClockFilter>;
