@@ -15,7 +15,11 @@ export interface ServerConfig {
    * default, so a direct client cannot forge its address with that header.
    */
   trustProxy: boolean;
-  /** TRACK_LOOKUPS_PER_MINUTE (20): public tracking lookups per client address per minute, also the burst. */
+  /**
+   * TRACK_LOOKUPS_PER_MINUTE (20): failed public tracking lookups (unknown or malformed numbers) per client
+   * address per minute, also the burst; found numbers get 6×, a /24 or /48 network 5×, the whole service
+   * max(2,000, 100×) failures (server/tracking/limits.ts).
+   */
   trackLookupsPerMinute: number;
 }
 
