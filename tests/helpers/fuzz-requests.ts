@@ -486,5 +486,13 @@ export function routeHints(ids: KnownIds): Record<string, RouteHint> {
     },
     "GET /api/console/audit": { query: { actorId: ids.userId, action: "user.create", cursor: "x", limit: "10" } },
     "GET /api/console/audit/export.csv": { query: { sep: ";", actorId: ids.userId } },
+    "POST /api/console/calendar/days": {
+      body: { date: "2027-03-10", kind: "closure", name: "Kantor tutup: uji", source: "SK Camat Nomor 1 Tahun 2027" },
+      required: ["date", "kind", "name", "source"],
+    },
+    "PUT /api/console/calendar/settings": {
+      body: { jointLeaveIsWorkingDay: true },
+      required: ["jointLeaveIsWorkingDay"],
+    },
   };
 }

@@ -159,6 +159,9 @@ describe("every route given a deeply nested body", () => {
     "PUT /api/console/guides/:id/draft": { as: "admin", path: () => `/api/console/guides/${DOMISILI}/draft` },
     "POST /api/console/guides/:id/publish": { as: "admin", path: () => `/api/console/guides/${DOMISILI}/publish` },
     "POST /api/console/guides/import": { as: "admin", path: () => "/api/console/guides/import" },
+    "POST /api/console/calendar/days": { as: "admin", path: () => "/api/console/calendar/days" },
+    "PUT /api/console/calendar/days/:date": { as: "admin", path: () => "/api/console/calendar/days/2026-12-24" },
+    "PUT /api/console/calendar/settings": { as: "admin", path: () => "/api/console/calendar/settings" },
   };
   /** Routes that read no body (an action named by the path alone). */
   const bodylessRoutes = new Set([
@@ -170,6 +173,7 @@ describe("every route given a deeply nested body", () => {
     "DELETE /api/console/guides/:id/draft",
     "POST /api/console/guides/:id/withdraw",
     "POST /api/console/guides/:id/restore",
+    "DELETE /api/console/calendar/days/:date",
     // The read-only catalogue and health answer 405 to any write.
     ...["POST", "PUT", "PATCH", "DELETE"].flatMap((method) =>
       ["/api/guides", "/api/guides/*", "/api/health"].map((path) => `${method} ${path}`),
