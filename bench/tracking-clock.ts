@@ -66,7 +66,10 @@ function lookupFigures(built: Built) {
   const { db } = built;
   const regions = createRegionIndex();
   const now = new Date();
-  const sample = built.sample.slice(0, LOOKUPS);
+  // Only numbers still public: a file decided over a year ago answers tracking_expired (server/tracking/lookup.ts).
+  const sample = built.sample
+    .filter((s) => lookupTracking(db, s.number as TrackingNumber, { regions, now }).ok)
+    .slice(0, LOOKUPS);
   const found = sample.map((s) => s.number as TrackingNumber);
   const unknown = unknownNumbers(built, LOOKUPS) as TrackingNumber[];
   const byNumber = db.$client.prepare(LOOKUP_SQL.file);
