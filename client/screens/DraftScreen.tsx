@@ -1,3 +1,4 @@
+import "../tracking-styles.css";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { SelfCheck } from "../components/SelfCheck";
 import { ApplicantForm } from "../drafts/components/ApplicantForm";

@@ -1,3 +1,4 @@
+import "../tracking-styles.css";
 import { useEffect, useState } from "preact/hooks";
 import type { DeleteRefusal } from "../../shared/review/workflow";
 import { clockShortText } from "../../shared/service-time/words";

@@ -1,3 +1,4 @@
+import "../tracking-styles.css";
 import { parseTrackingNumber } from "../../shared/tracking/number";
 import { LookupPage } from "./LookupPage";
 import { NumberPage } from "./NumberPage";
