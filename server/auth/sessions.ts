@@ -76,6 +76,7 @@ interface SessionLookup {
   role: UserRow["role"];
   kecamatanCode: string | null;
   kelurahanCode: string | null;
+  handlesComplaints: number;
   disabledAt: string | null;
 }
 
@@ -95,7 +96,7 @@ function lookupStatements(db: Db) {
       find: db.$client.prepare<[string], SessionLookup>(
         `SELECT s.id AS sessionId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, s.revoked_at AS revokedAt,
            u.id, u.username, u.display_name AS displayName, u.role, u.kecamatan_code AS kecamatanCode,
-           u.kelurahan_code AS kelurahanCode, u.disabled_at AS disabledAt
+           u.kelurahan_code AS kelurahanCode, u.handles_complaints AS handlesComplaints, u.disabled_at AS disabledAt
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = ?`,
       ),
@@ -137,6 +138,7 @@ export function resolveSession(db: Db, token: string | undefined, now: Date): Re
     role: found.role,
     kecamatanCode: found.kecamatanCode,
     kelurahanCode: found.kelurahanCode,
+    handlesComplaints: found.handlesComplaints === 1,
   };
   return { ok: true, auth: { user, sessionId: found.sessionId }, expiresAt: new Date(expiresAt), extended };
 }

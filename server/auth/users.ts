@@ -16,6 +16,7 @@ export function toSessionUser(row: UserRow): SessionUser {
     role: row.role,
     kecamatanCode: row.kecamatanCode,
     kelurahanCode: row.kelurahanCode,
+    handlesComplaints: row.handlesComplaints,
   };
 }
 
@@ -80,6 +81,7 @@ export async function createUser(
     kecamatanCode: input.kecamatanCode ?? null,
     kelurahanCode: input.kelurahanCode ?? null,
     disabledAt: null,
+    handlesComplaints: false,
     createdBy: input.createdBy,
     createdAt: now.toISOString(),
   };

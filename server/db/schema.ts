@@ -74,6 +74,8 @@ export const users = sqliteTable(
     kecamatanCode: text("kecamatan_code"),
     kelurahanCode: text("kelurahan_code"),
     disabledAt: text("disabled_at"),
+    /** Granted by an admin to operators and admins: reads and handles complaints (shared/complaints/access.ts). */
+    handlesComplaints: integer("handles_complaints", { mode: "boolean" }).notNull().default(false),
     createdBy: text("created_by"),
     createdAt: text("created_at").notNull(),
   },
@@ -365,3 +367,124 @@ export const officeSettings = sqliteTable("office_settings", {
   updatedBy: text("updated_by"),
   updatedAt: text("updated_at").notNull(),
 });
+
+/**
+ * Satisfaction survey responses (issue 14, migration 0012). Anonymous: the file
+ * (one response each) or, given at the office, the office and service; never a person.
+ */
+export const skmResponses = sqliteTable(
+  "skm_responses",
+  {
+    id: text("id").primaryKey(),
+    questionnaire: text("questionnaire").notNull(),
+    channel: text("channel", { enum: ["cadre-phone", "citizen-phone", "office"] }).notNull(),
+    applicationId: text("application_id").references(() => applications.id),
+    kecamatanCode: text("kecamatan_code").notNull(),
+    guideId: text("guide_id"),
+    answers: text("answers", { mode: "json" }).$type<Record<string, number>>().notNull(),
+    profile: text("profile", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    suggestion: text("suggestion"),
+    /** The Jakarta date it was answered: what periods count by. */
+    answeredOn: text("answered_on").notNull(),
+    receivedAt: text("received_at").notNull(),
+    /** SHA-256 of the submission: the same id sent again with other content is refused. */
+    contentHash: text("content_hash").notNull(),
+  },
+  (table) => [
+    uniqueIndex("skm_responses_application_idx").on(table.applicationId).where(sql`${table.applicationId} IS NOT NULL`),
+    index("skm_responses_period_idx").on(table.kecamatanCode, table.answeredOn, table.guideId),
+    index("skm_responses_day_idx").on(table.answeredOn),
+  ],
+);
+
+/** Follow-up plans for weak SKM elements: what, who, by when, done. */
+export const skmFollowUps = sqliteTable(
+  "skm_follow_ups",
+  {
+    id: text("id").primaryKey(),
+    /** null: Jakarta-wide (an admin's plan). */
+    kecamatanCode: text("kecamatan_code"),
+    period: text("period").notNull(),
+    elementId: text("element_id").notNull(),
+    action: text("action").notNull(),
+    owner: text("owner").notNull(),
+    dueDate: text("due_date").notNull(),
+    doneAt: text("done_at"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [index("skm_follow_ups_period_idx").on(table.kecamatanCode, table.period)],
+);
+
+/**
+ * Complaints (pengaduan). An anonymous one stores no reporter at all; a
+ * confidential one is read only by the office's complaint handlers.
+ */
+export const complaints = sqliteTable(
+  "complaints",
+  {
+    id: text("id").primaryKey(),
+    number: text("number").notNull(),
+    kecamatanCode: text("kecamatan_code").notNull(),
+    kelurahanCode: text("kelurahan_code"),
+    placeKind: text("place_kind", { enum: ["office", "kelurahan"] }).notNull(),
+    guideId: text("guide_id"),
+    applicationId: text("application_id").references(() => applications.id),
+    category: text("category", {
+      enum: ["persyaratan", "waktu", "biaya", "perilaku", "informasi", "lainnya"],
+    }).notNull(),
+    description: text("description").notNull(),
+    happenedOn: text("happened_on").notNull(),
+    amountAsked: integer("amount_asked"),
+    officialFee: integer("official_fee"),
+    evidence: text("evidence", { mode: "json" })
+      .$type<{ sha256: string; mime: string; bytes: number }[]>()
+      .notNull()
+      .default([]),
+    anonymous: integer("anonymous", { mode: "boolean" }).notNull(),
+    confidential: integer("confidential", { mode: "boolean" }).notNull(),
+    reporterUserId: text("reporter_user_id").references(() => users.id),
+    reporterName: text("reporter_name"),
+    reporterContact: text("reporter_contact"),
+    channel: text("channel", { enum: ["cadre-phone", "citizen-phone", "office"] }).notNull(),
+    status: text("status", { enum: ["received", "in-progress", "done", "not-authority"] }).notNull(),
+    assigneeId: text("assignee_id").references(() => users.id),
+    answer: text("answer"),
+    referral: text("referral"),
+    clock: text("clock", { mode: "json" }).$type<ClockRecord>(),
+    clockState: text("clock_state", { enum: ["running", "paused", "stopped"] }),
+    clockDeadline: text("clock_deadline"),
+    contentHash: text("content_hash").notNull(),
+    receivedAt: text("received_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    closedAt: text("closed_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (table) => [
+    uniqueIndex("complaints_number_idx").on(table.number),
+    index("complaints_queue_idx").on(table.kecamatanCode, table.status, table.receivedAt),
+    index("complaints_clock_idx").on(table.kecamatanCode, table.clockState, table.clockDeadline),
+    index("complaints_received_idx").on(table.receivedAt),
+  ],
+);
+
+/** A complaint's history: receipt, assignments, status moves, answers and internal notes. */
+export const complaintEvents = sqliteTable(
+  "complaint_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    complaintId: text("complaint_id")
+      .notNull()
+      .references(() => complaints.id),
+    at: text("at").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    kind: text("kind", { enum: ["received", "assigned", "status", "answered", "note"] }).notNull(),
+    status: text("status"),
+    text: text("text"),
+  },
+  (table) => [index("complaint_events_complaint_idx").on(table.complaintId, table.id)],
+);

@@ -6,6 +6,8 @@ export interface AuthUser {
   role: "cadre" | "operator" | "admin";
   kecamatanCode: string | null;
   kelurahanCode: string | null;
+  /** The complaint-handler grant (shared/complaints/access.ts); absent reads as not granted. */
+  handlesComplaints?: boolean;
 }
 
 export interface Auth {

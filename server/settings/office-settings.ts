@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { DEFAULT_COMPLAINT_RESPONSE_DAYS } from "../../shared/complaints/workflow";
 import type { Db } from "../db/open";
 import { officeSettings } from "../db/schema";
 import type { Tx } from "../sync/rows";
@@ -11,6 +12,8 @@ import type { Tx } from "../sync/rows";
 export const SETTINGS = {
   /** Whether cuti bersama counts as a working day for the service-time clock (default: the office is closed). */
   jointLeaveIsWorkingDay: { schema: z.boolean(), fallback: false },
+  /** The office's complaint standard: working days to answer a complaint (issue 14). */
+  complaintResponseDays: { schema: z.int().min(1).max(60), fallback: DEFAULT_COMPLAINT_RESPONSE_DAYS },
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

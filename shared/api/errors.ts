@@ -208,6 +208,66 @@ export const ERROR_MESSAGES = {
     id: "Tanggal ini tidak ada di kalender kerja.",
     en: "This date is not in the work calendar.",
   },
+  survey_file_not_found: {
+    id: "Nomor berkas untuk survei ini tidak ditemukan. Periksa nomornya.",
+    en: "No file has this number for the survey. Check the number.",
+  },
+  survey_not_decided: {
+    id: "Survei kepuasan dapat diisi setelah kantor memberi keputusan atas berkas ini.",
+    en: "The satisfaction survey opens once the office has decided this file.",
+  },
+  survey_already_answered: {
+    id: "Survei untuk berkas ini sudah diisi. Satu berkas, satu survei.",
+    en: "This file's survey has already been answered. One file, one survey.",
+  },
+  survey_office_required: {
+    id: "Pilih kantor pelayanan untuk survei tanpa nomor berkas.",
+    en: "Choose the service office for a survey without a file number.",
+  },
+  submission_id_reused: {
+    id: "Kiriman ini memakai kode yang sudah dipakai untuk isi lain. Buat ulang dari aplikasi.",
+    en: "This submission reuses an id already sent with other content. Create it again in the app.",
+  },
+  skm_period_invalid: {
+    id: "Periode tidak valid. Gunakan tahun (2026) atau semester (2026-S1, 2026-S2).",
+    en: "The period is not valid. Use a year (2026) or a half-year (2026-S1, 2026-S2).",
+  },
+  follow_up_not_found: {
+    id: "Rencana tindak lanjut ini tidak ditemukan.",
+    en: "This follow-up plan was not found.",
+  },
+  complaint_not_found: {
+    id: "Pengaduan ini tidak ditemukan.",
+    en: "This complaint was not found.",
+  },
+  complaint_fee_amount_required: {
+    id: "Untuk pungutan di luar tarif resmi, isi jumlah uang yang diminta.",
+    en: "For an unofficial fee, enter the amount that was asked.",
+  },
+  complaint_anonymous_identity: {
+    id: "Pengaduan anonim tidak boleh memuat nama atau kontak pelapor.",
+    en: "An anonymous complaint must not carry the reporter's name or contact.",
+  },
+  complaint_evidence_needs_account: {
+    id: "Foto bukti hanya dapat dikirim lewat HP kader yang sudah masuk, atau dibawa ke kantor.",
+    en: "Photo evidence can only be sent from a signed-in cadre's phone, or brought to the office.",
+  },
+  complaint_handler_required: {
+    id: "Isi pengaduan hanya dapat dibuka petugas penanganan pengaduan.",
+    en: "Only complaint handlers can open a complaint's contents.",
+  },
+  complaint_assignee_invalid: {
+    id: "Petugas ini bukan petugas penanganan pengaduan kantor ini.",
+    en: "This person is not a complaint handler of this office.",
+  },
+  complaint_answer_required: {
+    id: "Tulis jawaban untuk pelapor (dan, bila bukan wewenang kantor, ke mana harus melapor).",
+    en: "Write the answer to the reporter (and, when the office is not the right place, where to go).",
+  },
+  complaint_transition_not_allowed: {
+    id: "Status pengaduan tidak bisa diubah seperti ini dari status sekarang.",
+    en: "The complaint cannot move to this status from its current one.",
+  },
   method_not_allowed: { id: "Metode permintaan tidak diizinkan.", en: "Request method not allowed." },
   internal_error: {
     id: "Terjadi kesalahan di server. Coba lagi nanti.",

@@ -137,6 +137,8 @@ export const SessionUser = z.object({
   role: Role,
   kecamatanCode: z.string().nullable(),
   kelurahanCode: z.string().nullable(),
+  /** Granted by an admin: reads and handles the office's complaints (shared/complaints/access.ts). */
+  handlesComplaints: z.boolean().optional(),
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 

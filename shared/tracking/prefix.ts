@@ -3,6 +3,8 @@ import { isPrefix, TRACKING_ALPHABET } from "./number";
 
 /** The prefix of a file whose office is not a known Jakarta kecamatan. */
 export const FALLBACK_PREFIX = "MSD";
+/** Complaint numbers (pengaduan) share the tracking number's format and page, under their own prefix. */
+export const COMPLAINT_PREFIX = "ADU";
 
 const LETTERS = new Set([...TRACKING_ALPHABET].filter((char) => /[A-Z]/.test(char)));
 const VOWELS = new Set(["A", "E", "U"]);
@@ -33,7 +35,7 @@ function candidates(name: string): string[] {
  * on the phone names the same office the server gave it.
  */
 const PREFIXES: ReadonlyMap<string, string> = (() => {
-  const taken = new Set([FALLBACK_PREFIX]);
+  const taken = new Set([FALLBACK_PREFIX, COMPLAINT_PREFIX]);
   const byCode = new Map<string, string>();
   const sorted = [...JAKARTA_DISTRICTS].sort(([a], [b]) => a.localeCompare(b));
   for (const [code, name] of sorted) {
@@ -53,4 +55,9 @@ export function trackingPrefix(kecamatanCode: string | null | undefined): string
 /** Every kecamatan's prefix, for the tests that hold them unique and typeable. */
 export function allTrackingPrefixes(): ReadonlyMap<string, string> {
   return PREFIXES;
+}
+
+/** Whether a parsed number is a complaint's (it is looked up among complaints, not files). */
+export function isComplaintNumber(number: string): boolean {
+  return number.startsWith(`${COMPLAINT_PREFIX}-`);
 }

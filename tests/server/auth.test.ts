@@ -127,6 +127,7 @@ describe("login", () => {
       role: "cadre",
       kecamatanCode: "31.75.07",
       kelurahanCode: "31.75.07.1001",
+      handlesComplaints: false,
     });
     const setCookie = response.headers.get("set-cookie") ?? "";
     expect(setCookie).toMatch(/^masdarin_session=[A-Za-z0-9_-]{43};/);

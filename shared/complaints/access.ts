@@ -1,0 +1,39 @@
+/**
+ * Who sees what of a complaint. Complaint handlers are a grant an admin gives
+ * to an operator or admin (users.handles_complaints). A handler reads the
+ * complaints of their own kecamatan (an admin handler: all). An admin who is
+ * not a handler reads only complaints not marked confidential ("rahasia");
+ * everyone else on the console sees counts, never contents.
+ */
+
+export interface ComplaintReader {
+  role: "cadre" | "operator" | "admin";
+  kecamatanCode: string | null;
+  handlesComplaints?: boolean;
+}
+
+export interface ComplaintPlace {
+  kecamatanCode: string;
+  confidential: boolean;
+}
+
+export function mayReadComplaint(reader: ComplaintReader, complaint: ComplaintPlace): boolean {
+  if (reader.role === "cadre") return false;
+  if (reader.handlesComplaints) return reader.role === "admin" || reader.kecamatanCode === complaint.kecamatanCode;
+  return reader.role === "admin" && !complaint.confidential;
+}
+
+/** Assigning, answering, moving and noting: handlers only, within their reach. */
+export function mayHandleComplaint(reader: ComplaintReader, complaint: ComplaintPlace): boolean {
+  return reader.handlesComplaints === true && mayReadComplaint(reader, complaint);
+}
+
+/** Counts per category, kelurahan and month: any operator (own kecamatan) or admin. */
+export function maySeeComplaintCounts(reader: ComplaintReader): boolean {
+  return reader.role === "operator" || reader.role === "admin";
+}
+
+/** Only admins grant or withdraw the handler role, and only to operators and admins. */
+export function mayGrantComplaintHandling(actor: { role: string }, target: { role: string }): boolean {
+  return actor.role === "admin" && (target.role === "operator" || target.role === "admin");
+}
