@@ -4,18 +4,22 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRegionIndex, type RegionIndex } from "../shared/regions";
 import { type AuthOptions, mountAuth } from "./auth/mount";
+import type { ComplaintLimits } from "./complaints/limits";
 import type { Db } from "./db/open";
 import type { UploadExpiryOptions } from "./files/expiry";
 import { type AccessEntry, accessLog } from "./http/access-log";
 import { compressJson } from "./http/compress";
 import type { AppEnv } from "./http/env";
 import { apiError } from "./http/errors";
+import { complaintRoutes } from "./routes/complaints";
 import { consoleRoutes } from "./routes/console";
 import { fileRoutes } from "./routes/files";
 import { guideRoutes } from "./routes/guides";
 import { healthRoutes } from "./routes/health";
+import { skmRoutes } from "./routes/skm";
 import { syncRoutes } from "./routes/sync";
 import { trackRoutes } from "./routes/track";
+import type { SkmLimits } from "./skm/limits";
 import { mountPwa } from "./static";
 import type { TrackLimits } from "./tracking/limits";
 
@@ -37,6 +41,10 @@ export interface AppOptions {
   uploadExpiry?: UploadExpiryOptions;
   /** Public tracking lookup budgets (server/tracking/limits.ts; perMinute: failed lookups per address); tests raise or lower them. */
   trackLimit?: TrackLimits;
+  /** Anonymous survey submissions' budgets (server/skm/limits.ts); tests raise or lower them. */
+  skmLimit?: SkmLimits;
+  /** Anonymous complaint submissions' budgets (server/complaints/limits.ts). */
+  complaintLimit?: ComplaintLimits;
 }
 
 export function createApp({
@@ -49,6 +57,8 @@ export function createApp({
   filesDir,
   uploadExpiry,
   trackLimit,
+  skmLimit,
+  complaintLimit,
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use("*", requestId());
@@ -108,6 +118,10 @@ export function createApp({
       trustProxy: auth?.trustProxy,
     }),
   );
+  const now = auth?.now ?? (() => new Date());
+  const trustProxy = auth?.trustProxy;
+  app.route("/api/skm", skmRoutes(db, { regions: regionIndex, now, limit: skmLimit, trustProxy }));
+  app.route("/api/complaints", complaintRoutes(db, { regions: regionIndex, now, limit: complaintLimit, trustProxy }));
   app.route("/api/files", fileRoutes(db, { filesDir, logError, now: auth?.now, uploadExpiry }));
   // The catalogue is read-only over HTTP: other methods on its paths are 405, not 404.
   app.on(["POST", "PUT", "PATCH", "DELETE"], ["/api/guides", "/api/guides/*", "/api/health"], (c) => {

@@ -5,9 +5,11 @@ import type { Db } from "../../db/open";
 import type { AppEnv } from "../../http/env";
 import { auditRoutes } from "./audit";
 import { calendarRoutes } from "./calendar";
+import { complaintConsoleRoutes } from "./complaints";
 import { dashboardRoutes } from "./dashboard";
 import { guidesRoutes } from "./guides";
 import { reviewRoutes } from "./review";
+import { skmConsoleRoutes } from "./skm";
 
 export interface ConsoleOptions {
   /** The current time; tests inject a fake clock. */
@@ -35,5 +37,7 @@ export function consoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   routes.route("/guides", guidesRoutes(db, options));
   routes.route("/audit", auditRoutes(db, options));
   routes.route("/calendar", calendarRoutes(db, options));
+  routes.route("/skm", skmConsoleRoutes(db, options));
+  routes.route("/complaints", complaintConsoleRoutes(db, options));
   return routes;
 }
