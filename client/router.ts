@@ -30,6 +30,12 @@ export type Route =
   | { name: "console" }
   /** The public status page: `number` as the link carried it (checked by the page), or none. */
   | { name: "track"; number: string | null }
+  /** The satisfaction survey (SKM): for a file's number, or at the office without one. */
+  | { name: "survey"; number: string | null }
+  /** A complaint (pengaduan), optionally about a file's number. */
+  | { name: "complaint"; number: string | null }
+  /** The published SKM figures. */
+  | { name: "skm" }
   | { name: "not-found" };
 
 export function matchRoute(path: string): Route {
@@ -42,6 +48,13 @@ export function matchRoute(path: string): Route {
   if (/^\/lacak\/?$/.test(path)) return { name: "track", number: null };
   const track = /^\/lacak\/([^/]+)\/?$/.exec(path);
   if (track?.[1]) return { name: "track", number: decodedSegment(track[1]) };
+  if (/^\/survei\/?$/.test(path)) return { name: "survey", number: null };
+  const survey = /^\/survei\/([^/]+)\/?$/.exec(path);
+  if (survey?.[1]) return { name: "survey", number: decodedSegment(survey[1]) };
+  if (/^\/pengaduan\/?$/.test(path)) return { name: "complaint", number: null };
+  const complaint = /^\/pengaduan\/([^/]+)\/?$/.exec(path);
+  if (complaint?.[1]) return { name: "complaint", number: decodedSegment(complaint[1]) };
+  if (/^\/skm\/?$/.test(path)) return { name: "skm" };
   const draft = /^\/berkas\/([0-9a-f-]{36})\/?$/.exec(path);
   if (draft?.[1]) return { name: "draft", id: draft[1] };
   return { name: "not-found" };

@@ -47,8 +47,9 @@ export function mountPwa(app: Hono<AppEnv>, staticDir: string, db: Db): void {
   const template = (summaryElement: string) => withCatalogueSummary(firstVisitShell, summaryElement);
   // The root and client-side routes (/panduan/...) load the app shell; the app routes itself.
   app.get("*", async (c, next) => {
-    // A path with a file suffix is a file; a tracking number typed with dots (/lacak/drn.7k4mx.2qp9a) is a page.
-    if (/\.[a-z0-9]+$/i.test(c.req.path) && !c.req.path.startsWith("/lacak/")) return next();
+    // A path with a file suffix is a file; a tracking number typed with dots (/lacak/drn.7k4mx.2qp9a, also under
+    // /survei/ and /pengaduan/) is a page.
+    if (/\.[a-z0-9]+$/i.test(c.req.path) && !/^\/(lacak|survei|pengaduan)\//.test(c.req.path)) return next();
     // Built and compressed once per catalogue change, not per visit.
     const page = catalogue.firstVisitPage(catalogue.head(), template);
     const coding = negotiateEncoding(c.req.header("Accept-Encoding"), ["br", "gzip", "identity"]);
