@@ -1,5 +1,41 @@
-/** Budgets of anonymous complaint submissions (issue 14); tests raise or lower them. Filled in by the complaint routes. */
+import type { RateLimitCheck } from "../auth/rate-limit";
+import { limitKey, networkKey, TokenBucketLimiter } from "../http/rate-limit";
+
+/** Budgets of anonymous complaint submissions (issue 14); tests raise or lower them. */
 export interface ComplaintLimits {
-  /** Submissions per minute from one address. */
+  /** Submissions per minute from one address (IPv4 address, IPv6 /64); also the burst. Default 10. */
   perMinute?: number;
+  /** Submissions per minute from one network (IPv4 /24, IPv6 /48). Default 5 × perMinute. */
+  networkPerMinute?: number;
+  /** Most addresses remembered per budget. Default 100,000. */
+  maxEntries?: number;
+  now?: () => Date;
+}
+
+/**
+ * Every submission spends a token, stored or refused: a phone sends its queue
+ * of a few complaints at once, a script flooding the office is held to the
+ * budget. The network budget keeps a site that holds many IPv6 /64s from
+ * multiplying its own.
+ */
+export class ComplaintLimiter {
+  private readonly byAddress: TokenBucketLimiter;
+  private readonly byNetwork: TokenBucketLimiter;
+
+  constructor(limits: ComplaintLimits = {}) {
+    const perMinute = Math.max(1, limits.perMinute ?? 10);
+    const common = { now: limits.now, maxEntries: limits.maxEntries ?? 100_000 };
+    this.byAddress = new TokenBucketLimiter({ ...common, perMinute, burst: perMinute });
+    const network = limits.networkPerMinute ?? 5 * perMinute;
+    this.byNetwork = new TokenBucketLimiter({ ...common, perMinute: network, burst: network });
+  }
+
+  take(address: string): RateLimitCheck {
+    const network = this.byNetwork.peek(networkKey(address));
+    if (!network.allowed) return network;
+    const own = this.byAddress.take(limitKey(address));
+    if (!own.allowed) return own;
+    this.byNetwork.take(networkKey(address));
+    return { allowed: true };
+  }
 }

@@ -1,0 +1,222 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { ComplaintAccepted, ComplaintSubmission } from "../../shared/api/complaints";
+import { asksAmount } from "../../shared/complaints/categories";
+import { jakartaDate } from "../../shared/jakarta-time";
+import type { RegionIndex } from "../../shared/regions";
+import { JAKARTA_DISTRICTS } from "../../shared/regions/data/jakarta";
+import { startClock } from "../../shared/service-time/clock";
+import { newTrackingNumber, parseTrackingNumber } from "../../shared/tracking/number";
+import { COMPLAINT_PREFIX, isComplaintNumber } from "../../shared/tracking/prefix";
+import type { Db } from "../db/open";
+import { complaintEvents, complaints } from "../db/schema";
+import { heldHashes } from "../files/possession";
+import { getGuide } from "../guides/repository";
+import type { AuthUser } from "../http/env";
+import { loadCalendar } from "../service-time/calendar-store";
+import { clockColumns } from "../service-time/clock-writes";
+import { readSetting } from "../settings/office-settings";
+import { type ComplaintRefusal, contentHash, invalidField, refuse, sqliteCode } from "./store";
+
+/**
+ * A complaint in (POST /api/complaints), from a citizen without an account or
+ * a signed-in cadre. Checks what the schema cannot (the anonymous switch, the
+ * amount of an unofficial fee, the place, the file, the evidence), gives it a
+ * complaint number and starts the office's response clock, all in one
+ * transaction. Anonymous: nothing about who sent it is stored, not even the
+ * signed-in cadre. Nothing here logs the description or the reporter.
+ */
+
+export interface SubmitContext {
+  /** The signed-in user sending it, if any (a cadre's phone); null for a citizen. */
+  sender: AuthUser | null;
+  regions: RegionIndex;
+  now: Date;
+  /** Randomness for the number; tests pass a fixed source to force a collision. */
+  random?: (n: number) => Uint8Array;
+}
+
+export type SubmitOutcome = { ok: true; status: 200 | 201; accepted: ComplaintAccepted } | ComplaintRefusal;
+
+const KNOWN_KECAMATAN: ReadonlySet<string> = new Set(JAKARTA_DISTRICTS.map(([code]) => code));
+/** Tries for a free number; 15 characters of randomness make a second try already rare. */
+const NUMBER_TRIES = 8;
+
+interface Routing {
+  kecamatanCode: string;
+  kelurahanCode: string | null;
+  guideId: string | null;
+  applicationId: string | null;
+  officialFee: number | null;
+}
+
+/** The office, service and file a complaint concerns, from its place, guide and tracking number. */
+function routingOf(db: Db, input: ComplaintSubmission, regions: RegionIndex): Routing | ComplaintRefusal {
+  let kecamatanCode: string;
+  let kelurahanCode: string | null = null;
+  if (input.place.kind === "office") {
+    if (!KNOWN_KECAMATAN.has(input.place.kecamatanCode)) {
+      return invalidField(["place", "kecamatanCode"], "Unknown kecamatan");
+    }
+    kecamatanCode = input.place.kecamatanCode;
+  } else {
+    const village = regions.village(input.place.kelurahanCode);
+    if (!village || !KNOWN_KECAMATAN.has(village.districtCode)) {
+      return invalidField(["place", "kelurahanCode"], "Unknown kelurahan");
+    }
+    kecamatanCode = village.districtCode;
+    kelurahanCode = village.code;
+  }
+  let guideId = input.guideId ?? null;
+  let applicationId: string | null = null;
+  if (input.trackingNumber !== undefined) {
+    const parsed = parseTrackingNumber(input.trackingNumber);
+    if (!parsed.ok) return refuse(400, parsed.code);
+    const file = isComplaintNumber(parsed.number)
+      ? undefined
+      : (db.$client
+          .prepare(
+            `SELECT id, guide_id AS guideId, kecamatan_code AS kecamatanCode FROM applications
+             WHERE tracking_number = ? AND deleted_at IS NULL AND status <> 'draft'`,
+          )
+          .get(parsed.number) as { id: string; guideId: string; kecamatanCode: string | null } | undefined);
+    if (!file) return refuse(404, "tracking_not_found");
+    // The file names the office that handles it and the service, whatever the form said.
+    applicationId = file.id;
+    guideId = file.guideId;
+    if (file.kecamatanCode && KNOWN_KECAMATAN.has(file.kecamatanCode)) kecamatanCode = file.kecamatanCode;
+  }
+  let officialFee: number | null = null;
+  if (guideId !== null) {
+    const guide = getGuide(db, guideId);
+    if (!guide) return invalidField(["guideId"], "Unknown service");
+    officialFee = guide.guide.fee.amount;
+  }
+  return { kecamatanCode, kelurahanCode, guideId, applicationId, officialFee };
+}
+
+/** Checks that need no database: the two switches and the fee's amount. */
+function shapeProblem(input: ComplaintSubmission, now: Date): ComplaintRefusal | null {
+  if (input.anonymous && input.reporter !== undefined) return refuse(400, "complaint_anonymous_identity");
+  if (asksAmount(input.category) && input.amountAsked === undefined) {
+    return refuse(400, "complaint_fee_amount_required");
+  }
+  // A day after today in Jakarta allows for a phone's clock a little ahead; later is a mistake.
+  if (input.happenedOn > jakartaDate(new Date(now.getTime() + 86_400_000))) {
+    return invalidField(["happenedOn"], "The date is in the future");
+  }
+  return null;
+}
+
+/** Evidence photos: only from a signed-in user who holds every one (the same rule as a file's pages). */
+function evidenceProblem(db: Db, input: ComplaintSubmission, sender: AuthUser | null): ComplaintRefusal | null {
+  if (input.evidence.length === 0) return null;
+  if (!sender) return refuse(403, "complaint_evidence_needs_account");
+  const held = heldHashes(
+    db,
+    sender.id,
+    input.evidence.map((photo) => photo.sha256),
+  );
+  const missing = input.evidence.map((photo) => photo.sha256).filter((sha) => !held.has(sha));
+  return missing.length > 0 ? refuse(400, "file_not_found", { missing }) : null;
+}
+
+/** The stored complaint with this id: the same content again is a duplicate, other content a reuse. */
+function earlier(db: Db, id: string, hash: string): SubmitOutcome | null {
+  const row = db
+    .select({ number: complaints.number, contentHash: complaints.contentHash })
+    .from(complaints)
+    .where(eq(complaints.id, id))
+    .get();
+  if (!row) return null;
+  if (row.contentHash !== hash) return refuse(409, "submission_id_reused");
+  return { ok: true, status: 200, accepted: { id, number: row.number, duplicate: true } };
+}
+
+export function submitComplaint(db: Db, input: ComplaintSubmission, context: SubmitContext): SubmitOutcome {
+  // Only what the reporter wrote is hashed: resending it from the same phone matches whoever is signed in.
+  const hash = contentHash(input);
+  const before = earlier(db, input.id, hash);
+  if (before) return before;
+  const problem = shapeProblem(input, context.now) ?? evidenceProblem(db, input, context.sender);
+  if (problem) return problem;
+  const routing = routingOf(db, input, context.regions);
+  if ("ok" in routing) return routing;
+
+  const random = context.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
+  for (let attempt = 0; attempt < NUMBER_TRIES; attempt++) {
+    const number = newTrackingNumber(COMPLAINT_PREFIX, random);
+    try {
+      insertComplaint(db, input, context, routing, number, hash);
+      return { ok: true, status: 201, accepted: { id: input.id, number, duplicate: false } };
+    } catch (error) {
+      const code = sqliteCode(error);
+      // The same id stored by a concurrent request (another process on the file) between the check and the insert.
+      if (code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+        const raced = earlier(db, input.id, hash);
+        if (raced) return raced;
+      }
+      // The number is taken: draw another.
+      if (code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+    }
+  }
+  throw new Error("no free complaint number");
+}
+
+function insertComplaint(
+  db: Db,
+  input: ComplaintSubmission,
+  context: SubmitContext,
+  routing: Routing,
+  number: string,
+  hash: string,
+): void {
+  const at = context.now.toISOString();
+  const sender = context.sender;
+  db.transaction((tx) => {
+    const clock = startClock(
+      null,
+      { days: readSetting(tx, "complaintResponseDays"), unit: "working" },
+      jakartaDate(context.now),
+      loadCalendar(tx),
+    );
+    tx.insert(complaints)
+      .values({
+        id: input.id,
+        number,
+        kecamatanCode: routing.kecamatanCode,
+        kelurahanCode: routing.kelurahanCode,
+        placeKind: input.place.kind,
+        guideId: routing.guideId,
+        applicationId: routing.applicationId,
+        category: input.category,
+        description: input.description,
+        happenedOn: input.happenedOn,
+        // Only an unofficial-fee report carries an amount; one sent with another category is ignored.
+        amountAsked: asksAmount(input.category) ? (input.amountAsked ?? null) : null,
+        officialFee: routing.officialFee,
+        evidence: input.evidence,
+        anonymous: input.anonymous,
+        confidential: input.confidential,
+        // Anonymous: no trace of the sender at all, even a signed-in cadre's.
+        reporterUserId: input.anonymous ? null : (sender?.id ?? null),
+        reporterName: input.anonymous ? null : (input.reporter?.name ?? null),
+        reporterContact: input.anonymous ? null : (input.reporter?.contact ?? null),
+        channel: input.channel,
+        status: "received",
+        assigneeId: null,
+        answer: null,
+        referral: null,
+        ...clockColumns(clock),
+        contentHash: hash,
+        receivedAt: at,
+        updatedAt: at,
+        closedAt: null,
+        version: 1,
+      })
+      .run();
+    tx.insert(complaintEvents)
+      .values({ complaintId: input.id, at, actorId: null, kind: "received", status: "received", text: null })
+      .run();
+  });
+}

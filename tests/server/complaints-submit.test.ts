@@ -1,0 +1,276 @@
+import { randomBytes } from "node:crypto";
+import { gzipSync } from "node:zlib";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { submitComplaint } from "../../server/complaints/submit";
+import { ComplaintAccepted, ComplaintSubmission } from "../../shared/api/complaints";
+import { ApiError } from "../../shared/api/errors";
+import { createRegionIndex } from "../../shared/regions";
+import { newTrackingNumber } from "../../shared/tracking/number";
+import { trackingPrefix } from "../../shared/tracking/prefix";
+import { readyDraft, sha256, storeFilesOf } from "../helpers/drafts";
+import {
+  at,
+  KEC,
+  rawComplaint,
+  request,
+  submission,
+  trackedFile,
+  VILLAGE,
+  type World,
+  world,
+} from "./complaints-fixtures";
+
+/**
+ * POST /api/complaints (issue 14): anonymous complaints store no identity at
+ * all, bad input is refused with a code, floods get 429, the same queued
+ * complaint sent twice is stored once, and the response clock counts the
+ * office's working days.
+ */
+
+let w: World;
+beforeEach(() => {
+  w = world();
+});
+afterEach(() => w.env.cleanup());
+
+const post = (body: unknown, user: World["cadre"] | null = null, headers: Record<string, string> = {}) =>
+  request(w, "POST", "/api/complaints", user, body, headers);
+
+async function refusal(response: Response, status: number, code: string) {
+  expect(response.status, await response.clone().text()).toBe(status);
+  const body = ApiError.parse(await response.json());
+  expect(body.error.code).toBe(code);
+  return body;
+}
+
+describe("storing a complaint", () => {
+  it("stores it with a complaint number, the reporter as given and a running clock", async () => {
+    const sent = submission();
+    const response = await post(sent);
+    expect(response.status).toBe(201);
+    const accepted = ComplaintAccepted.parse(await response.json());
+    expect(accepted).toMatchObject({ id: sent.id, duplicate: false });
+    expect(accepted.number).toMatch(/^ADU-/);
+    const row = rawComplaint(w.env.db, sent.id);
+    expect(row).toMatchObject({
+      number: accepted.number,
+      kecamatan_code: KEC,
+      status: "received",
+      reporter_name: "Budi Santoso",
+      reporter_contact: "081299990000",
+      reporter_user_id: null,
+      clock_state: "running",
+      version: 1,
+    });
+    const events = w.env.db.$client
+      .prepare("SELECT kind, status FROM complaint_events WHERE complaint_id = ?")
+      .all(sent.id);
+    expect(events).toEqual([{ kind: "received", status: "received" }]);
+  });
+
+  it("records the signed-in cadre as the reporter of a complaint that is not anonymous", async () => {
+    const sent = submission({ channel: "cadre-phone" });
+    expect((await post(sent, w.cadre)).status).toBe(201);
+    expect(rawComplaint(w.env.db, sent.id).reporter_user_id).toBe(w.cadre.id);
+  });
+
+  it("stores no identity at all for an anonymous complaint, even from a signed-in cadre", async () => {
+    const sent = submission({ anonymous: true, reporter: undefined, channel: "cadre-phone" });
+    expect((await post(sent, w.cadre)).status).toBe(201);
+    const row = rawComplaint(w.env.db, sent.id);
+    expect(row.reporter_user_id).toBeNull();
+    expect(row.reporter_name).toBeNull();
+    expect(row.reporter_contact).toBeNull();
+    expect(row.anonymous).toBe(1);
+    const events = w.env.db.$client
+      .prepare("SELECT actor_id AS actorId FROM complaint_events WHERE complaint_id = ?")
+      .all(sent.id);
+    expect(events).toEqual([{ actorId: null }]);
+    // Nothing in the whole row names the cadre.
+    expect(JSON.stringify(row)).not.toContain(w.cadre.id);
+  });
+
+  it("refuses an anonymous complaint that carries a reporter", async () => {
+    const sent = submission({ anonymous: true, reporter: { name: "Budi" } });
+    await refusal(await post(sent), 400, "complaint_anonymous_identity");
+    await refusal(await post({ ...sent, reporter: {} }), 400, "complaint_anonymous_identity");
+    expect(rawComplaint(w.env.db, sent.id)).toBeUndefined();
+  });
+
+  it("routes a kelurahan complaint to its kecamatan", async () => {
+    const sent = submission({ place: { kind: "kelurahan", kelurahanCode: VILLAGE } });
+    expect((await post(sent)).status).toBe(201);
+    expect(rawComplaint(w.env.db, sent.id)).toMatchObject({ kecamatan_code: KEC, kelurahan_code: VILLAGE });
+  });
+
+  it("takes the official fee from the guide and needs the amount asked for an unofficial fee", async () => {
+    const sent = submission({ category: "biaya", guideId: "surat-keterangan-domisili", amountAsked: 150_000 });
+    await refusal(await post({ ...sent, amountAsked: undefined }), 400, "complaint_fee_amount_required");
+    expect((await post(sent)).status).toBe(201);
+    expect(rawComplaint(w.env.db, sent.id)).toMatchObject({ amount_asked: 150_000, official_fee: 0 });
+  });
+
+  it("ignores an amount sent with another category (a queued complaint is not lost for it)", async () => {
+    const sent = submission({ category: "waktu", amountAsked: 50_000 });
+    expect((await post(sent)).status).toBe(201);
+    expect(rawComplaint(w.env.db, sent.id).amount_asked).toBeNull();
+  });
+
+  it("takes the office and service from the file's tracking number", async () => {
+    const number = newTrackingNumber(trackingPrefix(KEC), (n) => new Uint8Array(randomBytes(n)));
+    const fileId = trackedFile(w.env.db, w.cadre.id, number, KEC);
+    const sent = submission({
+      trackingNumber: number.toLowerCase(),
+      place: { kind: "office", kecamatanCode: "31.71.01" },
+    });
+    expect((await post(sent)).status).toBe(201);
+    expect(rawComplaint(w.env.db, sent.id)).toMatchObject({
+      application_id: fileId,
+      guide_id: "surat-keterangan-domisili",
+      kecamatan_code: KEC,
+      official_fee: 0,
+    });
+  });
+
+  it("refuses a tracking number that is malformed, mistyped or unknown", async () => {
+    const number = newTrackingNumber(trackingPrefix(KEC), (n) => new Uint8Array(randomBytes(n)));
+    await refusal(await post(submission({ trackingNumber: "hello" })), 400, "tracking_malformed");
+    const typo = `${number.slice(0, -1)}${number.endsWith("A") ? "B" : "A"}`;
+    await refusal(await post(submission({ trackingNumber: typo })), 400, "tracking_mistyped");
+    await refusal(await post(submission({ trackingNumber: number })), 404, "tracking_not_found");
+  });
+
+  it("starts the clock in working days with the office calendar: Friday before a holiday", async () => {
+    // Thursday 24 Dec 2026 is cuti bersama, Friday 25 Dec Christmas: received on Wednesday the 23rd
+    // the five days run 28, 29, 30, 31 Dec and 4 Jan (1 Jan New Year). Received on Friday 18 Dec:
+    // 21, 22, 23, 28, 29 Dec.
+    w.clock.now = at("2026-12-18");
+    const friday = submission();
+    expect((await post(friday)).status).toBe(201);
+    const clock = JSON.parse(String(rawComplaint(w.env.db, friday.id).clock));
+    expect(clock).toMatchObject({ days: 5, unit: "working", state: "running", startedOn: "2026-12-18" });
+    expect(rawComplaint(w.env.db, friday.id).clock_deadline).toBe("2026-12-29");
+  });
+
+  it("uses the office's complaint standard from its settings", async () => {
+    w.env.db.$client
+      .prepare("INSERT INTO office_settings (key, value, updated_at) VALUES ('complaintResponseDays', '3', ?)")
+      .run(new Date().toISOString());
+    w.clock.now = at("2026-12-07"); // Monday
+    const sent = submission();
+    expect((await post(sent)).status).toBe(201);
+    expect(rawComplaint(w.env.db, sent.id).clock_deadline).toBe("2026-12-10");
+  });
+});
+
+describe("evidence photos", () => {
+  const photo = { sha256: sha256("ktp"), mime: "image/webp" as const, bytes: 1000 };
+
+  it("refuses evidence from someone signed out", async () => {
+    await refusal(await post(submission({ evidence: [photo] })), 403, "complaint_evidence_needs_account");
+  });
+
+  it("refuses evidence the signed-in cadre does not hold, naming it", async () => {
+    const body = await refusal(await post(submission({ evidence: [photo] }), w.cadre), 400, "file_not_found");
+    expect(body.error.details).toMatchObject({ missing: [photo.sha256] });
+  });
+
+  it("accepts evidence the cadre uploaded", async () => {
+    storeFilesOf(w.env.db, readyDraft(), w.cadre.id);
+    const sent = submission({ evidence: [photo], channel: "cadre-phone" });
+    expect((await post(sent, w.cadre)).status).toBe(201);
+    expect(JSON.parse(String(rawComplaint(w.env.db, sent.id).evidence))).toEqual([photo]);
+  });
+});
+
+describe("sent twice", () => {
+  it("stores the same queued complaint once and answers with the same number", async () => {
+    const sent = submission();
+    const first = ComplaintAccepted.parse(await (await post(sent)).json());
+    const again = await post(sent);
+    expect(again.status).toBe(200);
+    expect(ComplaintAccepted.parse(await again.json())).toEqual({ ...first, duplicate: true });
+    const count = w.env.db.$client.prepare("SELECT count(*) AS n FROM complaints WHERE id = ?").get(sent.id);
+    expect(count).toEqual({ n: 1 });
+  });
+
+  it("refuses the same id with other content", async () => {
+    const sent = submission();
+    expect((await post(sent)).status).toBe(201);
+    await refusal(await post({ ...sent, description: "Lain sama sekali." }), 409, "submission_id_reused");
+  });
+
+  it("draws another number when the first is taken", () => {
+    const first = submission();
+    const second = submission();
+    const regions = createRegionIndex();
+    const zeros = (n: number) => new Uint8Array(n);
+    let draws = 0;
+    const once = (n: number) => (draws++ < 2 ? zeros(n) : new Uint8Array(randomBytes(n)));
+    const a = submitComplaint(w.env.db, first, { sender: null, regions, now: at("2026-12-07"), random: zeros });
+    const b = submitComplaint(w.env.db, second, { sender: null, regions, now: at("2026-12-07"), random: once });
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(a.accepted.number).not.toBe(b.accepted.number);
+  });
+});
+
+describe("malformed, oversize and flood", () => {
+  const bad: [string, unknown][] = [
+    ["an unknown category", { category: "korupsi" }],
+    ["no description", { description: undefined }],
+    ["an empty description", { description: "   " }],
+    ["a description over 4,000 characters", { description: "a".repeat(4001) }],
+    ["control characters", { description: "Petugas\u0007 membentak" }],
+    ["a reporter name with a line break", { reporter: { name: "Budi\nSantoso" } }],
+    ["an impossible date", { happenedOn: "2026-02-30" }],
+    ["a date in the future", { happenedOn: "2027-06-01" }],
+    ["an unknown kecamatan", { place: { kind: "office", kecamatanCode: "31.75.99" } }],
+    ["an unknown kelurahan", { place: { kind: "kelurahan", kelurahanCode: "31.75.07.9999" } }],
+    ["an unknown service", { guideId: "layanan-tak-ada" }],
+    ["a negative amount", { category: "biaya", amountAsked: -5 }],
+    ["an unknown field", { priority: "high" }],
+    ["not a uuid", { id: "1" }],
+  ];
+  for (const [what, change] of bad) {
+    it(`refuses ${what} with invalid_body`, async () => {
+      const body = await refusal(await post({ ...submission(), ...(change as object) }), 400, "invalid_body");
+      expect(Array.isArray((body.error.details as { issues: unknown[] }).issues)).toBe(true);
+    });
+  }
+
+  it("refuses a body over the limit with 413, also gzipped", async () => {
+    const huge = JSON.stringify({ ...submission(), description: "a".repeat(40_000) });
+    await refusal(await post(huge), 413, "body_too_large");
+    const zipped = gzipSync(Buffer.from(huge));
+    const response = await w.app.request("/api/complaints", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Content-Encoding": "gzip" },
+      body: zipped,
+    });
+    await refusal(response, 413, "body_too_large");
+  });
+
+  it("refuses a flood from one address with 429 and Retry-After", async () => {
+    w.env.cleanup();
+    w = world({ limit: { perMinute: 3 } });
+    for (let i = 0; i < 3; i++) expect((await post(submission())).status).toBe(201);
+    const flooded = await post(submission());
+    await refusal(flooded, 429, "rate_limited");
+    expect(Number(flooded.headers.get("Retry-After"))).toBeGreaterThan(0);
+    // A minute later the address may send again.
+    w.clock.now = new Date(w.clock.now.getTime() + 60_000);
+    expect((await post(submission())).status).toBe(201);
+  });
+
+  it("never answers 5xx to the schema's own examples of bad input", async () => {
+    for (const body of ["", "null", "[]", "{}", '{"id":', JSON.stringify({ ...submission(), place: null })]) {
+      const response = await post(body);
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+    }
+  });
+});
+
+it("parses the fixture as a valid submission", () => {
+  expect(ComplaintSubmission.safeParse(submission()).success).toBe(true);
+});
