@@ -72,6 +72,7 @@ export async function requestSync(): Promise<void> {
   await refreshCounts();
   watchPending();
   if (!navigator.onLine) return;
+  flushVoiceIfQueued();
   const run = async () => {
     if (!navigator.onLine) return;
     const controller = new AbortController();
@@ -105,6 +106,16 @@ export async function requestSync(): Promise<void> {
   };
   if (navigator.locks) await navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? run() : undefined));
   else await run();
+}
+
+/** Surveys and complaints queued on this phone (client/voice) go out with the round; its chunk loads only then. */
+function flushVoiceIfQueued(): void {
+  try {
+    if (localStorage.getItem("masdarin.voice-pending") === null) return;
+  } catch {
+    return;
+  }
+  void import("../voice/flush").then(({ flushVoiceOutbox }) => flushVoiceOutbox());
 }
 
 /** The network is gone: stop sending now (uploads stay resumable) rather than let requests hang. */

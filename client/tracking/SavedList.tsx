@@ -1,12 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
+import { COMPLAINT_CATEGORY_LABELS } from "../../shared/complaints/categories";
 import { CITIZEN_STATUS } from "../../shared/service-time/words";
 import { pick } from "../../shared/text";
 import { trackingPath } from "../../shared/tracking/number";
 import { locale } from "../i18n";
 import { onLinkClick } from "../router";
+import { complaintStatusWords } from "./ComplaintCards";
 import { tt } from "./messages";
 import { refreshStale } from "./refresh-stale";
-import { listSaved, removeSaved, type SavedLookup } from "./store";
+import { type AnyStatus, isComplaintStatus, listSaved, removeSaved, type SavedLookup } from "./store";
 import { UpdatedAt } from "./UpdatedAt";
 import { useNow } from "./use-now";
 
@@ -15,7 +17,6 @@ export function SavedList() {
   const [rows, setRows] = useState<SavedLookup[] | undefined>(undefined);
   const [removed, setRemoved] = useState("");
   const now = useNow();
-  const lang = locale.value;
 
   useEffect(() => {
     let live = true;
@@ -56,8 +57,7 @@ export function SavedList() {
             <a class="tracking-number" translate={false} href={trackingPath(row.number)} onClick={onLinkClick}>
               {row.number}
             </a>
-            <p class="lacak-saved-service">{pick(row.status.service.title, lang)}</p>
-            <p class="lacak-saved-status">{CITIZEN_STATUS[row.status.status][lang]}</p>
+            <SavedSummary status={row.status} />
             <UpdatedAt at={row.fetchedAt} now={now} />
             <button
               type="button"
@@ -74,5 +74,26 @@ export function SavedList() {
         {removed}
       </p>
     </section>
+  );
+}
+
+/** What a saved number is (a service, or a complaint's category) and where it stands. */
+function SavedSummary({ status }: { status: AnyStatus }) {
+  const lang = locale.value;
+  if (isComplaintStatus(status)) {
+    return (
+      <>
+        <p class="lacak-saved-service">
+          {tt("complaintTitle")}: {pick(COMPLAINT_CATEGORY_LABELS[status.category], lang)}
+        </p>
+        <p class="lacak-saved-status">{complaintStatusWords(status.status)}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <p class="lacak-saved-service">{pick(status.service.title, lang)}</p>
+      <p class="lacak-saved-status">{CITIZEN_STATUS[status.status][lang]}</p>
+    </>
   );
 }

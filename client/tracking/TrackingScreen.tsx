@@ -1,4 +1,6 @@
 import "../tracking-styles.css";
+import "../voice/voice-styles.css";
+import { useEffect } from "preact/hooks";
 import { parseTrackingNumber } from "../../shared/tracking/number";
 import { LookupPage } from "./LookupPage";
 import { NumberPage } from "./NumberPage";
@@ -10,7 +12,19 @@ import { NumberPage } from "./NumberPage";
  * carried a broken number shows it in the form with what is wrong with it.
  */
 export function TrackingScreen({ number }: { number: string | null }) {
+  useEffect(() => {
+    // A survey or complaint still queued on this phone goes out while the citizen is here.
+    if (hasQueuedVoice()) void import("../voice/flush").then(({ startVoiceTriggers }) => startVoiceTriggers());
+  }, []);
   const parsed = number === null ? null : parseTrackingNumber(number);
   if (parsed?.ok) return <NumberPage number={parsed.number} />;
   return <LookupPage initial={number ?? ""} />;
+}
+
+function hasQueuedVoice(): boolean {
+  try {
+    return localStorage.getItem("masdarin.voice-pending") !== null;
+  } catch {
+    return false;
+  }
 }

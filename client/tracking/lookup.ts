@@ -1,5 +1,8 @@
+import { PublicComplaintStatus } from "../../shared/api/complaints";
 import { PublicStatus } from "../../shared/api/tracking";
 import type { TrackingNumber } from "../../shared/tracking/number";
+import { isComplaintNumber } from "../../shared/tracking/prefix";
+import type { AnyStatus } from "./store";
 
 export type LookupFailure =
   | "tracking_malformed"
@@ -13,8 +16,8 @@ export type LookupFailure =
   /** Anything else: a 5xx, or an answer this version cannot read. */
   | "server";
 
-export type LookupResult =
-  | { ok: true; status: PublicStatus }
+export type LookupResult<S = PublicStatus> =
+  | { ok: true; status: S }
   | { ok: false; failure: LookupFailure /** Seconds, from Retry-After on a 429. */; retryAfter?: number };
 
 const KNOWN: ReadonlySet<string> = new Set([
@@ -24,6 +27,8 @@ const KNOWN: ReadonlySet<string> = new Set([
   "tracking_expired",
   "rate_limited",
 ]);
+/** A complaint the office does not know reads, on the page, as any unknown number. */
+const ALIASES: Readonly<Record<string, LookupFailure>> = { complaint_not_found: "tracking_not_found" };
 
 async function errorCode(response: Response): Promise<string | undefined> {
   try {
@@ -40,6 +45,16 @@ async function errorCode(response: Response): Promise<string | undefined> {
  * page has no business keeping.
  */
 export async function lookUp(number: TrackingNumber, fetcher: typeof fetch = fetch): Promise<LookupResult> {
+  const result = await lookUpAny(number, fetcher);
+  if (result.ok && "kind" in result.status) return { ok: false, failure: "server" };
+  return result as LookupResult;
+}
+
+/** The same lookup for a file or a complaint number (ADU-…), each parsed with its own schema. */
+export async function lookUpAny(
+  number: TrackingNumber,
+  fetcher: typeof fetch = fetch,
+): Promise<LookupResult<AnyStatus>> {
   let response: Response;
   try {
     response = await fetcher(`/api/track/${encodeURIComponent(number)}`, {
@@ -50,10 +65,12 @@ export async function lookUp(number: TrackingNumber, fetcher: typeof fetch = fet
     return { ok: false, failure: "offline" };
   }
   if (response.ok) {
-    const parsed = PublicStatus.safeParse(await response.json().catch(() => null));
+    const schema = isComplaintNumber(number) ? PublicComplaintStatus : PublicStatus;
+    const parsed = schema.safeParse(await response.json().catch(() => null));
     return parsed.success ? { ok: true, status: parsed.data } : { ok: false, failure: "server" };
   }
-  const code = await errorCode(response);
+  const raw = await errorCode(response);
+  const code = raw && (ALIASES[raw] ?? raw);
   if (code && KNOWN.has(code)) {
     const retry = Number(response.headers.get("Retry-After"));
     return {

@@ -1,5 +1,5 @@
 import type { TrackingNumber } from "../../shared/tracking/number";
-import { lookUp } from "./lookup";
+import { lookUpAny } from "./lookup";
 import { type SavedLookup, saveLookup, type TrackingDb, trackingDb } from "./store";
 
 /** A saved answer older than this is asked again when the list opens or the connection returns. */
@@ -28,7 +28,7 @@ export async function refreshStale(
   const stale = rows.filter((row) => now.getTime() - Date.parse(row.fetchedAt) > STALE_MS).slice(0, REFRESH_AT_ONCE);
   for (const row of stale) {
     if (!online()) break;
-    const result = await lookUp(row.number as TrackingNumber, fetcher);
+    const result = await lookUpAny(row.number as TrackingNumber, fetcher);
     if (!result.ok) break;
     await saveLookup(result.status, new Date(), { opened: false, db });
     changed = true;

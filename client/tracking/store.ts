@@ -1,16 +1,27 @@
 import Dexie, { type Table } from "dexie";
+import { PublicComplaintStatus } from "../../shared/api/complaints";
 import { PublicStatus } from "../../shared/api/tracking";
 
 /**
  * The numbers a citizen looked up on this phone and what the office last
  * said about each: /lacak lists them and shows them offline. Its own small
  * database (not the cadre's), holding only what the public lookup answered:
- * no personal data beyond initials.
+ * no personal data beyond initials. Complaint numbers (ADU-…, issue 14) are
+ * kept here too, with the complaint's public status (never its text).
  */
+export type AnyStatus = PublicStatus | PublicComplaintStatus;
+
+/** Whether a saved answer is a complaint's (it has its own cards on the page). */
+export function isComplaintStatus(status: AnyStatus): status is PublicComplaintStatus {
+  return "kind" in status && status.kind === "complaint";
+}
+
 export interface SavedLookup {
-  /** The canonical number, e.g. "DRN-7K4MX-2QP9A". */
+  /** The canonical number, e.g. "DRN-7K4MX-2QP9A" or "ADU-7K4MX-2QP9A". */
   number: string;
-  status: PublicStatus;
+  /** What it is: a file or a complaint (v2; rows saved before are files). */
+  kind?: "file" | "complaint";
+  status: AnyStatus;
   /** When this phone last got an answer (ISO): "terakhir diperbarui". */
   fetchedAt: string;
   /** When the citizen last opened it (ISO): the list's order, and which to drop first. */
@@ -26,6 +37,17 @@ export class TrackingDb extends Dexie {
   constructor(name = "masdarin-lacak") {
     super(name);
     this.version(1).stores({ lookups: "number, openedAt" });
+    // v2 (issue 14): complaints share the list; the rows saved before are files and stay.
+    this.version(2)
+      .stores({ lookups: "number, openedAt, kind" })
+      .upgrade((tx) =>
+        tx
+          .table<SavedLookup, string>("lookups")
+          .toCollection()
+          .modify((row) => {
+            row.kind ??= "file";
+          }),
+      );
   }
 }
 
@@ -50,7 +72,7 @@ export function overflowOf(rows: readonly SavedLookup[], max = MAX_SAVED): strin
 
 /** A stored row that no longer parses (an older app's shape) is dropped, not shown half. */
 function valid(row: SavedLookup): boolean {
-  return PublicStatus.safeParse(row.status).success;
+  return (isComplaintStatus(row.status) ? PublicComplaintStatus : PublicStatus).safeParse(row.status).success;
 }
 
 export async function listSaved(db = trackingDb()): Promise<SavedLookup[]> {
@@ -69,12 +91,13 @@ export async function getSaved(number: string, db = trackingDb()): Promise<Saved
  * a refresh in the background keeps its place.
  */
 export async function saveLookup(
-  status: PublicStatus,
+  status: AnyStatus,
   now: Date,
   { opened = true, db = trackingDb() }: { opened?: boolean; db?: TrackingDb } = {},
 ): Promise<SavedLookup> {
   const at = now.toISOString();
-  let row: SavedLookup = { number: status.number, status, fetchedAt: at, openedAt: at };
+  const kind = isComplaintStatus(status) ? "complaint" : "file";
+  let row: SavedLookup = { number: status.number, kind, status, fetchedAt: at, openedAt: at };
   await db.transaction("rw", db.lookups, async () => {
     const before = opened ? undefined : await db.lookups.get(status.number);
     if (before) row = { ...row, openedAt: before.openedAt };

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
-import type { PublicStatus } from "../../shared/api/tracking";
 import type { TrackingNumber } from "../../shared/tracking/number";
-import { type LookupFailure, type LookupResult, lookUp } from "./lookup";
-import { getSaved, type SavedLookup, saveLookup, touchSaved } from "./store";
+import { type LookupFailure, type LookupResult, lookUpAny } from "./lookup";
+import { type AnyStatus, getSaved, type SavedLookup, saveLookup, touchSaved } from "./store";
 
 export interface Tracked {
   /** undefined while the phone's copy is being read; null: none stored. */
@@ -13,7 +12,7 @@ export interface Tracked {
   /** Said once after a refresh the citizen asked for ("Status diperbarui."). */
   refreshedByHand: boolean;
   /** The status this phone showed before the latest answer, when that answer changed it. */
-  changedFrom: PublicStatus["status"] | null;
+  changedFrom: AnyStatus["status"] | null;
   refresh: (byHand?: boolean) => void;
 }
 
@@ -28,7 +27,7 @@ export function useTracked(number: TrackingNumber): Tracked {
   const [retryAfter, setRetryAfter] = useState<number | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [refreshedByHand, setRefreshedByHand] = useState(false);
-  const [changedFrom, setChangedFrom] = useState<PublicStatus["status"] | null>(null);
+  const [changedFrom, setChangedFrom] = useState<AnyStatus["status"] | null>(null);
   const current = useRef(number);
   current.current = number;
   const shown = useRef<SavedLookup | null | undefined>(undefined);
@@ -39,7 +38,9 @@ export function useTracked(number: TrackingNumber): Tracked {
       setBusy(true);
       setRefreshedByHand(false);
       void (async () => {
-        const result: LookupResult = navigator.onLine ? await lookUp(number) : { ok: false, failure: "offline" };
+        const result: LookupResult<AnyStatus> = navigator.onLine
+          ? await lookUpAny(number)
+          : { ok: false, failure: "offline" };
         if (current.current !== number) return;
         if (result.ok) {
           const before = shown.current?.status.status;

@@ -1,4 +1,92 @@
-/** The complaint (pengaduan) form: filled in by a citizen or a cadre, queued offline. Built in issue 14. */
-export function ComplaintScreen(_props: { number: string | null }) {
-  return <h1>Pengaduan</h1>;
+import "../tracking-styles.css";
+import "./voice-styles.css";
+import { useEffect, useState } from "preact/hooks";
+import { jakartaDate } from "../../shared/jakarta-time";
+import { parseTrackingNumber } from "../../shared/tracking/number";
+import { account } from "../account/session";
+import { ComplaintDone } from "./ComplaintDone";
+import { ComplaintForm } from "./ComplaintForm";
+import { flushVoiceOutbox, startVoiceTriggers } from "./flush";
+import { tv } from "./messages";
+import { enqueue, type VoiceItem } from "./outbox";
+import { buildComplaint, type ComplaintDraft } from "./validate";
+
+/** Where a new complaint starts: today (Jakarta), at the cadre's kecamatan office when a cadre fills it in. */
+function initialDraft(number: string | null, today: string): ComplaintDraft {
+  const parsed = number ? parseTrackingNumber(number) : null;
+  return {
+    description: "",
+    happenedOn: today,
+    placeKind: "office",
+    kecamatanCode: account.value?.kecamatanCode ?? "",
+    kelurahanCode: "",
+    guideId: "",
+    trackingNumber: parsed?.ok ? parsed.number : (number ?? ""),
+    category: "",
+    amount: "",
+    anonymous: false,
+    confidential: false,
+    name: "",
+    contact: "",
+  };
+}
+
+/**
+ * A complaint (pengaduan) by a citizen or a cadre, with no account needed:
+ * saved on the phone at once, sent when there is a signal; the number the
+ * office gives is shown big and kept in /lacak's list.
+ */
+export function ComplaintScreen({ number }: { number: string | null }) {
+  const today = jakartaDate(new Date());
+  const [item, setItem] = useState<VoiceItem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    document.title = `${tv("complaintTitle")} — Masdarin`;
+    startVoiceTriggers();
+  }, []);
+
+  const submit = async (draft: ComplaintDraft) => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const body = buildComplaint(draft, {
+        id: crypto.randomUUID(),
+        channel: account.value ? "cadre-phone" : "citizen-phone",
+        now: new Date(),
+      });
+      setItem(await enqueue("complaint", body, new Date()));
+      window.scrollTo(0, 0);
+      void flushVoiceOutbox();
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="voice">
+      <h1>{tv("complaintTitle")}</h1>
+      {item ? (
+        <ComplaintDone item={item} onDiscarded={() => setItem(null)} />
+      ) : (
+        <>
+          <p class="lead">{tv("complaintIntro")}</p>
+          {failed && (
+            <p class="card error-banner" role="alert">
+              {tv("saveFailed")}
+            </p>
+          )}
+          <ComplaintForm
+            initial={initialDraft(number, today)}
+            today={today}
+            busy={busy}
+            onSubmit={(d) => void submit(d)}
+          />
+        </>
+      )}
+    </div>
+  );
 }

@@ -7,6 +7,7 @@ import { shareText } from "../../share";
 import { td } from "../messages";
 import { neighbourText, whatsappUrl } from "../neighbour-text";
 import { statusLink } from "../tracking";
+import { DecidedVoice } from "./DecidedVoice";
 
 /**
  * The file's tracking number (copyable), today's service-time clock, and the
@@ -73,6 +74,7 @@ export function TrackingCard({
           {note}
         </p>
       )}
+      <DecidedVoice number={number} status={remote.status} />
     </section>
   );
 }

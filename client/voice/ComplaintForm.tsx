@@ -1,0 +1,169 @@
+import { useState } from "preact/hooks";
+import { MAX_COMPLAINT_TEXT } from "../../shared/api/complaints";
+import { asksAmount, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from "../../shared/complaints/categories";
+import { pick } from "../../shared/text";
+import { locale } from "../i18n";
+import { FeeFields } from "./FeeFields";
+import { tv } from "./messages";
+import { ServiceSelect } from "./Pickers";
+import { PlaceFields } from "./PlaceFields";
+import { SwitchesFields } from "./SwitchesFields";
+import { type ComplaintDraft, type ComplaintField, complaintProblems } from "./validate";
+
+interface Props {
+  initial: ComplaintDraft;
+  today: string;
+  busy: boolean;
+  onSubmit: (draft: ComplaintDraft) => void;
+}
+
+/** Where focus goes for each field's problem. */
+const FOCUS: Record<ComplaintField, string> = {
+  description: "complaint-what",
+  happenedOn: "complaint-when",
+  place: "complaint-district",
+  trackingNumber: "complaint-number",
+  category: "complaint-category",
+  amount: "complaint-amount",
+};
+
+function described(id: string, error: string | undefined, hint?: string) {
+  const ids = [error ? `${id}-error` : null, hint].filter(Boolean).join(" ");
+  return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
+}
+
+/** What happened, when, where, about which service or file, what kind, and the two switches. */
+export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<Partial<Record<ComplaintField, string>> | null>(null);
+  const lang = locale.value;
+  const change = (next: Partial<ComplaintDraft>) => {
+    const merged = { ...draft, ...next };
+    setDraft(merged);
+    if (errors) setErrors(complaintProblems(merged, today));
+  };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    const found = complaintProblems(draft, today);
+    const fields = Object.keys(found) as ComplaintField[];
+    setErrors(found);
+    if (fields.length > 0) {
+      const first = document.getElementById(FOCUS[fields[0] as ComplaintField]);
+      first?.focus();
+      first?.scrollIntoView({ block: "center" });
+      return;
+    }
+    onSubmit(draft);
+  };
+  const e = errors ?? {};
+  const count = Object.keys(e).length;
+  return (
+    <form class="voice-form" onSubmit={submit} noValidate>
+      <section class="card">
+        <div class={`field${e.description ? " has-error" : ""}`}>
+          <label for="complaint-what">{tv("whatLabel")}</label>
+          <textarea
+            id="complaint-what"
+            rows={6}
+            maxLength={MAX_COMPLAINT_TEXT}
+            value={draft.description}
+            {...described("complaint-what", e.description, "complaint-what-hint")}
+            onInput={(event) => change({ description: event.currentTarget.value })}
+          />
+          {e.description && (
+            <p class="field-error" id="complaint-what-error">
+              {e.description}
+            </p>
+          )}
+          <p class="field-hint" id="complaint-what-hint">
+            {tv("whatHint")}
+          </p>
+        </div>
+        <div class={`field${e.happenedOn ? " has-error" : ""}`}>
+          <label for="complaint-when">{tv("whenLabel")}</label>
+          <input
+            id="complaint-when"
+            type="date"
+            max={today}
+            value={draft.happenedOn}
+            {...described("complaint-when", e.happenedOn)}
+            onInput={(event) => change({ happenedOn: event.currentTarget.value })}
+          />
+          {e.happenedOn && (
+            <p class="field-error" id="complaint-when-error">
+              {e.happenedOn}
+            </p>
+          )}
+        </div>
+      </section>
+      <PlaceFields draft={draft} error={e.place} change={change} />
+      <section class="card">
+        <div class={`field${e.category ? " has-error" : ""}`}>
+          <label for="complaint-category">{tv("categoryLabel")}</label>
+          <select
+            id="complaint-category"
+            value={draft.category}
+            {...described("complaint-category", e.category)}
+            onChange={(event) => change({ category: event.currentTarget.value as ComplaintDraft["category"] })}
+          >
+            <option value="">{tv("choose")}</option>
+            {COMPLAINT_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {pick(COMPLAINT_CATEGORY_LABELS[category], lang)}
+              </option>
+            ))}
+          </select>
+          {e.category && (
+            <p class="field-error" id="complaint-category-error">
+              {e.category}
+            </p>
+          )}
+        </div>
+        <div class="field">
+          <label for="complaint-service">{tv("complaintServiceLabel")}</label>
+          <ServiceSelect id="complaint-service" value={draft.guideId} onChange={(guideId) => change({ guideId })} />
+        </div>
+        {draft.category && asksAmount(draft.category) && (
+          <FeeFields
+            amount={draft.amount}
+            guideId={draft.guideId}
+            error={e.amount}
+            onChange={(amount) => change({ amount })}
+          />
+        )}
+        <div class={`field${e.trackingNumber ? " has-error" : ""}`}>
+          <label for="complaint-number">{tv("numberLabel")}</label>
+          <input
+            id="complaint-number"
+            type="text"
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellcheck={false}
+            maxLength={40}
+            class="tracking-input"
+            value={draft.trackingNumber}
+            {...described("complaint-number", e.trackingNumber, "complaint-number-hint")}
+            onInput={(event) => change({ trackingNumber: event.currentTarget.value })}
+          />
+          {e.trackingNumber && (
+            <p class="field-error" id="complaint-number-error">
+              {e.trackingNumber}
+            </p>
+          )}
+          <p class="field-hint" id="complaint-number-hint">
+            {tv("numberHint")}
+          </p>
+        </div>
+        <p class="field-hint">{tv("evidenceOffice")}</p>
+      </section>
+      <SwitchesFields draft={draft} change={change} />
+      <p class={count > 0 ? "card error-banner" : "visually-hidden"} role="alert" data-testid="complaint-problems">
+        {count > 0 ? tv("fixErrors", { count }) : ""}
+      </p>
+      <button type="submit" class="button primary wide voice-submit" aria-disabled={busy ? "true" : undefined}>
+        {tv("submitComplaint")}
+      </button>
+    </form>
+  );
+}
