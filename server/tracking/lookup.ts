@@ -1,4 +1,5 @@
 import type { Statement } from "better-sqlite3";
+import type { PublicComplaintStatus } from "../../shared/api/complaints";
 import type { PublicStatus } from "../../shared/api/tracking";
 import { jakartaDate } from "../../shared/jakarta-time";
 import type { RegionIndex } from "../../shared/regions";
@@ -6,6 +7,8 @@ import { type ClockRecord, viewClock } from "../../shared/service-time/clock";
 import { CITIZEN_STATUS, initialsOf } from "../../shared/service-time/words";
 import type { Verdict } from "../../shared/sync/protocol";
 import type { TrackingNumber } from "../../shared/tracking/number";
+import { isComplaintNumber } from "../../shared/tracking/prefix";
+import { publicComplaintStatus } from "../complaints/public-status";
 import type { Db } from "../db/open";
 import { closedDates } from "./closed-dates";
 import { publicFixes } from "./fixes";
@@ -88,7 +91,7 @@ export const PUBLIC_FOR_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 export type LookupResult =
-  | { ok: true; status: PublicStatus }
+  | { ok: true; status: PublicStatus | PublicComplaintStatus }
   | { ok: false; code: "tracking_not_found" | "tracking_expired" };
 
 /** A final decision more than PUBLIC_FOR_DAYS ago: the file's status is no longer public. */
@@ -101,8 +104,11 @@ function expired(row: FileRow, now: Date): boolean {
 /**
  * The file's public status. Not found: no such number, a draft or a deleted
  * file (all the same to the caller); expired: decided over a year ago.
+ * A complaint number answers the complaint's public status instead.
  */
 export function lookupTracking(db: Db, number: TrackingNumber, options: LookupOptions): LookupResult {
+  // A complaint number (ADU-…) shares the format, the page and the route's limits, not the table.
+  if (isComplaintNumber(number)) return publicComplaintStatus(db, number, options);
   const sql = prepared(db);
   const row = sql.file.get(number);
   if (!row) return { ok: false, code: "tracking_not_found" };

@@ -1,9 +1,94 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
+import { ComplaintAssign, ComplaintMove, ComplaintNote } from "../../../shared/api/complaints";
+import { EntityId } from "../../../shared/api/users";
+import { maySeeComplaintCounts } from "../../../shared/complaints/access";
+import { ComplaintCountsQuery, complaintCounts } from "../../complaints/counts";
+import { complaintDetail } from "../../complaints/detail";
+import { complaintHandlers } from "../../complaints/handlers";
+import { assignComplaint, type HandlingOutcome, moveComplaint, noteComplaint } from "../../complaints/handling";
+import { ComplaintQueueQuery, complaintQueue } from "../../complaints/queue";
+import { queueReach } from "../../complaints/reach";
+import { actorOf } from "../../console/scope";
 import type { Db } from "../../db/open";
+import { readJson } from "../../http/body";
 import type { AppEnv } from "../../http/env";
+import { apiError } from "../../http/errors";
+import { readQuery } from "../../http/query";
+import { answerComplaintRefusal } from "../complaints";
 import type { ConsoleOptions } from "./index";
 
-/** /api/console/complaints: the complaint queue, a complaint, its handling, and the counts. */
-export function complaintConsoleRoutes(_db: Db, _options: ConsoleOptions): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+/** An action's body: a version and at most a 4,000-character text. */
+const ACTION_MAX_BYTES = 32 * 1024;
+
+/**
+ * /api/console/complaints: the complaint queue, a complaint, its handling
+ * (server/complaints/), the handlers to assign and the dashboard's counts.
+ * The console router has already required an operator or admin.
+ */
+export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+
+  routes.get("/counts", (c) => {
+    const actor = actorOf(c);
+    if (!maySeeComplaintCounts(actor)) return apiError(c, 403, "forbidden");
+    const query = readQuery(c, ComplaintCountsQuery);
+    if (!query.ok) return query.response;
+    return c.json(complaintCounts(db, actor, query.value, options.now()));
+  });
+
+  routes.get("/handlers", (c) => {
+    const actor = actorOf(c);
+    if (actor.handlesComplaints !== true) return apiError(c, 403, "complaint_handler_required");
+    return c.json({ handlers: complaintHandlers(db, actor) });
+  });
+
+  routes.get("/", (c) => {
+    const actor = actorOf(c);
+    const reach = queueReach(actor);
+    if (!reach) return apiError(c, 403, "complaint_handler_required");
+    const query = readQuery(c, ComplaintQueueQuery);
+    if (!query.ok) return query.response;
+    return c.json(complaintQueue(db, actor, reach, query.value, options.now()));
+  });
+
+  routes.get("/:id", (c) => {
+    const actor = actorOf(c);
+    if (!queueReach(actor)) return apiError(c, 403, "complaint_handler_required");
+    const id = c.req.param("id");
+    const detail = EntityId.safeParse(id).success ? complaintDetail(db, actor, id, options.now()) : null;
+    if (!detail) return apiError(c, 404, "complaint_not_found");
+    return c.json(detail);
+  });
+
+  /** Answers an action with the complaint as it now is. */
+  const answer = (c: Context<AppEnv>, id: string, outcome: HandlingOutcome) => {
+    if (!outcome.ok) return answerComplaintRefusal(c, outcome);
+    return c.json(complaintDetail(db, actorOf(c), id, options.now()));
+  };
+
+  routes.post("/:id/assign", async (c) => {
+    const id = c.req.param("id");
+    if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
+    const body = await readJson(c, ComplaintAssign, ACTION_MAX_BYTES);
+    if (!body.ok) return body.response;
+    return answer(c, id, assignComplaint(db, actorOf(c), id, body.value, options.now()));
+  });
+
+  routes.post("/:id/move", async (c) => {
+    const id = c.req.param("id");
+    if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
+    const body = await readJson(c, ComplaintMove, ACTION_MAX_BYTES);
+    if (!body.ok) return body.response;
+    return answer(c, id, moveComplaint(db, actorOf(c), id, body.value, options.now()));
+  });
+
+  routes.post("/:id/notes", async (c) => {
+    const id = c.req.param("id");
+    if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
+    const body = await readJson(c, ComplaintNote, ACTION_MAX_BYTES);
+    if (!body.ok) return body.response;
+    return answer(c, id, noteComplaint(db, actorOf(c), id, body.value, options.now()));
+  });
+
+  return routes;
 }

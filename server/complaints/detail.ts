@@ -1,0 +1,99 @@
+import type { ComplaintDetail, ComplaintEvent } from "../../shared/api/complaints";
+import { mayReadComplaint } from "../../shared/complaints/access";
+import { jakartaDate } from "../../shared/jakarta-time";
+import type { ClockRecord } from "../../shared/service-time/clock";
+import { prepared } from "../dashboard/statements";
+import type { Db } from "../db/open";
+import type { AuthUser } from "../http/env";
+import { loadCalendar } from "../service-time/calendar-store";
+import { readerOf } from "./reach";
+import { LIST_COLUMNS, type ListRow, toListItem } from "./rows";
+
+/**
+ * One complaint as a handler reads it (GET /api/console/complaints/:id).
+ * Anonymous: the reporter is null because nothing was stored. A complaint
+ * out of the reader's reach answers as a missing one (null here, 404).
+ */
+
+interface DetailRow extends ListRow {
+  description: string;
+  happenedOn: string;
+  placeKind: "office" | "kelurahan";
+  evidence: string;
+  reporterUserId: string | null;
+  reporterName: string | null;
+  reporterContact: string | null;
+  reporterCadre: string | null;
+  answer: string | null;
+  referral: string | null;
+  trackingNumber: string | null;
+}
+
+const DETAIL_SQL = `SELECT ${LIST_COLUMNS}, c.description, c.happened_on AS happenedOn, c.place_kind AS placeKind,
+    c.evidence, c.reporter_user_id AS reporterUserId, c.reporter_name AS reporterName,
+    c.reporter_contact AS reporterContact, r.display_name AS reporterCadre, c.answer, c.referral,
+    f.tracking_number AS trackingNumber
+  FROM complaints c
+  LEFT JOIN users a ON a.id = c.assignee_id
+  LEFT JOIN users r ON r.id = c.reporter_user_id
+  LEFT JOIN applications f ON f.id = c.application_id
+  WHERE c.id = ?`;
+
+const EVENTS_SQL = `SELECT e.kind, e.at, e.actor_id AS actorId, u.display_name AS actorName, e.status, e.text
+  FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id
+  WHERE e.complaint_id = ? ORDER BY e.id`;
+
+interface EventRow {
+  kind: ComplaintEvent["kind"];
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  status: ComplaintEvent["status"];
+  text: string | null;
+}
+
+/** Where a complaint sits and whether it is confidential: what the reach rules read. */
+export function complaintPlace(db: Db, id: string): { kecamatanCode: string; confidential: boolean } | undefined {
+  const row = prepared(db, "SELECT kecamatan_code AS kecamatanCode, confidential FROM complaints WHERE id = ?").get(
+    id,
+  ) as { kecamatanCode: string; confidential: number } | undefined;
+  return row ? { kecamatanCode: row.kecamatanCode, confidential: row.confidential === 1 } : undefined;
+}
+
+export function complaintDetail(db: Db, user: AuthUser, id: string, now: Date): ComplaintDetail | null {
+  const place = complaintPlace(db, id);
+  if (!place || !mayReadComplaint(readerOf(user), place)) return null;
+  const row = prepared(db, DETAIL_SQL).get(id) as DetailRow | undefined;
+  if (!row) return null;
+  const calendar = loadCalendar(db);
+  const events = (prepared(db, EVENTS_SQL).all(id) as EventRow[]).map(
+    (event): ComplaintEvent => ({
+      kind: event.kind,
+      at: event.at,
+      actor: event.actorId ? { id: event.actorId, displayName: event.actorName ?? "" } : null,
+      status: event.status,
+      text: event.text,
+    }),
+  );
+  const identified = row.reporterName !== null || row.reporterContact !== null || row.reporterUserId !== null;
+  return {
+    ...toListItem(row, jakartaDate(now), calendar),
+    description: row.description,
+    happenedOn: row.happenedOn,
+    place:
+      row.placeKind === "kelurahan" && row.kelurahanCode
+        ? { kind: "kelurahan", kelurahanCode: row.kelurahanCode }
+        : { kind: "office", kecamatanCode: row.kecamatanCode },
+    trackingNumber: row.trackingNumber,
+    evidence: JSON.parse(row.evidence) as ComplaintDetail["evidence"],
+    // Anonymous: nothing was stored; the check keeps it null even if a row were edited by hand.
+    reporter:
+      row.anonymous === 1 || !identified
+        ? null
+        : { name: row.reporterName, contact: row.reporterContact, cadre: row.reporterCadre },
+    answer: row.answer,
+    referral: row.referral,
+    events,
+    clock: row.clock ? (JSON.parse(row.clock) as ClockRecord) : null,
+  };
+}

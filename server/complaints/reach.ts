@@ -1,0 +1,43 @@
+import type { ComplaintReader } from "../../shared/complaints/access";
+import type { AuthUser } from "../http/env";
+
+/**
+ * Which complaints a console user's queue and detail may show, as SQL and as
+ * a refusal (shared/complaints/access.ts is the rule; this is its query form).
+ * An operator without the handler grant sees counts only: the queue and a
+ * complaint's contents answer 403 complaint_handler_required.
+ */
+export type QueueReach =
+  | { kind: "all" }
+  | { kind: "kecamatan"; code: string }
+  /** An admin without the grant: every complaint not marked confidential. */
+  | { kind: "open" }
+  | { kind: "none" };
+
+export function readerOf(user: AuthUser): ComplaintReader {
+  return { role: user.role, kecamatanCode: user.kecamatanCode, handlesComplaints: user.handlesComplaints === true };
+}
+
+/** The user's reach, or null when they may not open complaints at all. */
+export function queueReach(user: AuthUser): QueueReach | null {
+  if (user.role === "cadre") return null;
+  if (user.handlesComplaints === true) {
+    if (user.role === "admin") return { kind: "all" };
+    return user.kecamatanCode ? { kind: "kecamatan", code: user.kecamatanCode } : { kind: "none" };
+  }
+  return user.role === "admin" ? { kind: "open" } : null;
+}
+
+/** The reach as a WHERE condition on `c` (complaints), with its named parameters. */
+export function reachSql(reach: QueueReach): { sql: string; params: Record<string, string> } {
+  switch (reach.kind) {
+    case "all":
+      return { sql: "1 = 1", params: {} };
+    case "kecamatan":
+      return { sql: "c.kecamatan_code = @reachKecamatan", params: { reachKecamatan: reach.code } };
+    case "open":
+      return { sql: "c.confidential = 0", params: {} };
+    case "none":
+      return { sql: "0 = 1", params: {} };
+  }
+}
