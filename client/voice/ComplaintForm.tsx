@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { MAX_COMPLAINT_TEXT } from "../../shared/api/complaints";
 import { asksAmount, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from "../../shared/complaints/categories";
 import { pick } from "../../shared/text";
@@ -37,6 +37,10 @@ export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<ComplaintField, string>> | null>(null);
   const lang = locale.value;
+  // The cadre's account loads after the first render: their kecamatan fills the place if still empty.
+  useEffect(() => {
+    if (initial.kecamatanCode) setDraft((d) => (d.kecamatanCode ? d : { ...d, kecamatanCode: initial.kecamatanCode }));
+  }, [initial.kecamatanCode]);
   const change = (next: Partial<ComplaintDraft>) => {
     const merged = { ...draft, ...next };
     setDraft(merged);

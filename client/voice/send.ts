@@ -53,7 +53,11 @@ export async function sendOne(
   }
   if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
     const { code, message } = await errorOf(response);
-    return { kind: "refused", refusal: { status: response.status, code, message } };
+    // No such route (a server not updated yet, a proxy): not a verdict on this entry.
+    const noRoute =
+      (response.status === 404 || response.status === 405) && (code === "not_found" || code.startsWith("http_"));
+    if (!noRoute) return { kind: "refused", refusal: { status: response.status, code, message } };
+    return { kind: "retry" };
   }
   const retry = Number(response.headers.get("Retry-After"));
   return retry > 0 ? { kind: "retry", retryAfter: retry } : { kind: "retry" };

@@ -170,6 +170,9 @@ describe("voice outbox", () => {
   it("reads an unreadable 200 as try-again, and an unknown 4xx body as its status", async () => {
     const item = { ...(await enqueue("survey", survey(1), now, freshDb())) };
     expect(await sendOne(item, { fetcher: server([json(200, { ok: 1 })]).fetcher })).toEqual({ kind: "retry" });
+    expect(await sendOne(item, { fetcher: server([json(404, { error: { code: "not_found" } })]).fetcher })).toEqual({
+      kind: "retry",
+    });
     const outcome = await sendOne(item, { fetcher: server([new Response("nope", { status: 400 })]).fetcher });
     expect(outcome).toEqual({ kind: "refused", refusal: { status: 400, code: "http_400", message: "HTTP 400" } });
     expect(backoffMs(1)).toBe(30_000);

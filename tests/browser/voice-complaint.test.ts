@@ -1,0 +1,160 @@
+import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { describe, expect, it, vi } from "vitest";
+import { ComplaintDetail, type ComplaintListItem } from "../../shared/api/complaints";
+import { parseTrackingNumber } from "../../shared/tracking/number";
+import { isComplaintNumber } from "../../shared/tracking/prefix";
+import { sessionCookie } from "../helpers/accounts";
+import { useAppAndBrowser } from "../helpers/app-and-browser";
+import { seriousA11yViolations } from "../helpers/axe";
+import { PHONE, waitForServiceWorker } from "../helpers/browser";
+import { newUser, signIn } from "../helpers/cadre-ui";
+import { horizontalOverflow } from "../helpers/small-screen";
+
+vi.setConfig({ testTimeout: 300_000 });
+
+/**
+ * A complaint filled in offline on the cadre's phone, queued, sent when the
+ * signal returns; a complaint handler reads it in the console API; the
+ * citizen follows it by its number on /lacak, reads the office's answer,
+ * and still reads it offline.
+ */
+const env = useAppAndBrowser();
+const SHOTS = "/tmp/shots-c";
+mkdirSync(SHOTS, { recursive: true });
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+}
+
+async function consoleApi(cookie: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${env.server.url}/api/console/complaints${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/json", Origin: env.server.url },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+describe("complaints on the phone", () => {
+  it("is queued offline on the cadre's phone, sent online, read by a handler, and followed by the citizen on /lacak", async () => {
+    const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
+    const handler = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
+    env.server.db.$client.prepare("UPDATE users SET handles_complaints = 1 WHERE id = ?").run(handler.id);
+    const cookie = sessionCookie(env.server.db, handler.id);
+
+    const phone = await env.browser.newContext(PHONE);
+    const page = await phone.newPage();
+    await page.goto(env.server.url);
+    await waitForServiceWorker(page);
+    await signIn(page, env.server.url, cadre.username);
+    await page.goto(`${env.server.url}/pengaduan`);
+    await page.getByRole("heading", { level: 1, name: "Sampaikan pengaduan" }).waitFor();
+    await phone.setOffline(true);
+
+    // Submitting empty names every problem in Indonesian and focuses the first.
+    await page.getByRole("button", { name: "Kirim pengaduan" }).click();
+    await expect
+      .poll(() => page.getByTestId("complaint-problems").textContent())
+      .toBe("Periksa lagi: 2 isian perlu diperbaiki.");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("complaint-what");
+    await page.getByLabel("Apa yang terjadi?").fill("Petugas loket meminta uang Rp 50.000 untuk mempercepat surat.");
+    await page.getByLabel("Jenis pengaduan").selectOption("biaya");
+    await page.getByLabel("Layanan yang diurus (boleh dikosongkan)").selectOption("surat-keterangan-domisili");
+    await page.getByLabel("Jumlah yang diminta (Rp)").fill("50000");
+    await expect
+      .poll(() => page.getByTestId("official-fee").textContent())
+      .toMatch(/^Yang diminta: Rp\s50\.000 · Tarif resmi: Gratis \(Rp\s0\)$/);
+    // The cadre's kecamatan is the place already.
+    expect(await page.locator("#complaint-district").inputValue()).toBe("31.75.07");
+    await page.getByRole("switch", { name: /Anonim/ }).check();
+    expect(await page.getByLabel("Nama (boleh dikosongkan)").count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await shot(page, "complaint-form", true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Kirim pengaduan" }).click();
+    const state = page.getByTestId("voice-state");
+    await expect.poll(() => state.getAttribute("data-state")).toBe("pending");
+    expect(await state.textContent()).toContain("Tersimpan di HP, akan dikirim saat ada sinyal.");
+    await shot(page, "complaint-queued");
+
+    // Queued in IndexedDB only: nothing personal in localStorage or the address.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(stored).not.toContain("Petugas loket");
+    expect(page.url()).toBe(`${env.server.url}/pengaduan`);
+
+    // Signal back: sent, and the number shows big.
+    await phone.setOffline(false);
+    await page.getByTestId("complaint-number").waitFor({ timeout: 60_000 });
+    const number = (await page.getByTestId("complaint-number").textContent()) ?? "";
+    expect(isComplaintNumber(number)).toBe(true);
+    expect(parseTrackingNumber(number)).toEqual({ ok: true, number });
+    await shot(page, "complaint-accepted");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    // The text left the phone with it.
+    const leftover = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const open = indexedDB.open("masdarin-suara");
+          open.onsuccess = () => {
+            const all = open.result.transaction("items").objectStore("items").getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result));
+          };
+        }),
+    );
+    expect(leftover).not.toContain("Petugas loket");
+    expect(leftover).toContain(number);
+
+    // The handler sees it, once.
+    const listed = await consoleApi(cookie, "");
+    const queue = (await listed.json()) as { items: ComplaintListItem[] };
+    expect(listed.status, JSON.stringify(queue)).toBe(200);
+    const mine = queue.items.filter((item) => item.number === number);
+    expect(mine).toHaveLength(1);
+    const item = mine[0] as ComplaintListItem;
+    expect(item).toMatchObject({ category: "biaya", anonymous: true, amountAsked: 50000, officialFee: 0 });
+    const detail = ComplaintDetail.parse(await (await consoleApi(cookie, `/${item.id}`)).json());
+    expect(detail.description).toBe("Petugas loket meminta uang Rp 50.000 untuk mempercepat surat.");
+    expect(detail.reporter?.name ?? null).toBeNull();
+
+    // The citizen on their own phone follows the number on /lacak.
+    const citizen = await env.browser.newContext(PHONE);
+    const own = await citizen.newPage();
+    await own.goto(env.server.url);
+    await waitForServiceWorker(own);
+    await own.goto(`${env.server.url}/lacak`);
+    await own.getByLabel("Nomor berkas").fill(number.toLowerCase().replaceAll("-", ""));
+    await own.getByRole("button", { name: "Cek status" }).click();
+    await own.waitForURL(new RegExp(`/lacak/${number}$`));
+    await expect.poll(() => own.getByTestId("lacak-status").textContent()).toBe("Diterima");
+    expect(await own.getByRole("heading", { level: 1 }).textContent()).toBe(`Nomor pengaduan ${number}`);
+    expect(await own.getByTestId("lacak-answer").textContent()).toContain("Kantor belum menjawab");
+    expect(await own.locator("body").textContent()).not.toContain("Petugas loket");
+
+    // The handler answers; the citizen refreshes and reads it.
+    const answer = "Petugas yang bersangkutan sudah ditegur dan uang dikembalikan. Layanan ini gratis.";
+    const moved = await consoleApi(cookie, `/${item.id}/move`, { version: detail.version, status: "done", answer });
+    expect(moved.status).toBe(200);
+    await own.getByRole("button", { name: "Perbarui" }).click();
+    await expect.poll(() => own.getByTestId("lacak-status").textContent()).toBe("Selesai");
+    expect(await own.getByTestId("lacak-answer").textContent()).toContain(answer);
+    expect(await own.getByTestId("lacak-steps").locator("li").count()).toBeGreaterThanOrEqual(2);
+    expect(await horizontalOverflow(own)).toBe(0);
+    await shot(own, "complaint-status", true);
+    expect(await seriousA11yViolations(own)).toEqual([]);
+
+    // Offline, a reload still shows the answer, with when it was last updated.
+    await citizen.setOffline(true);
+    await own.reload();
+    await expect.poll(() => own.getByTestId("lacak-status").textContent()).toBe("Selesai");
+    expect(await own.getByTestId("lacak-answer").textContent()).toContain(answer);
+    expect(await own.getByTestId("lacak-updated").textContent()).toMatch(/^Terakhir diperbarui/);
+    await shot(own, "complaint-status-offline");
+
+    // The cadre's phone kept the number in its /lacak list too.
+    await page.goto(`${env.server.url}/lacak`);
+    await expect.poll(() => page.getByTestId("saved-number").first().textContent()).toContain(number);
+    await shot(page, "lacak-saved-complaint");
+    await citizen.close();
+    await phone.close();
+  });
+});
