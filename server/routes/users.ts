@@ -18,8 +18,9 @@ import type { Db } from "../db/open";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
 import { readQuery } from "../http/query";
-import { createAccount, findManageable, listAccounts, updateAccount } from "../users/accounts";
+import { createAccount, findManageable, listAccounts } from "../users/accounts";
 import { cadreActivity } from "../users/activity";
+import { asksGrant, mayChangeGrants, patchAccount } from "../users/complaint-handlers";
 import { answerRefusal, readAccountBody } from "../users/refusal";
 import { disableAccount, enableAccount, resetPassword, revokeAccountSession } from "../users/security";
 import { toSessionInfo } from "./auth";
@@ -75,11 +76,13 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
   });
 
   routes.patch("/:id", async (c) => {
-    const target = targetOf(c);
-    if (!target) return apiError(c, 404, "user_not_found");
     const body = await readAccountBody(c, UpdateUserRequest);
     if (!body.ok) return body.response;
-    const updated = updateAccount(db, actorOf(c), target, body.value, now());
+    // Only admins give or withdraw the complaint-handler grant, whichever account is named.
+    if (asksGrant(body.value) && !mayChangeGrants(actorOf(c))) return apiError(c, 403, "forbidden");
+    const target = targetOf(c);
+    if (!target) return apiError(c, 404, "user_not_found");
+    const updated = patchAccount(db, actorOf(c), target, body.value, now());
     if (!updated.ok) return answerRefusal(c, updated.refusal);
     return c.json(userResponse(updated.value));
   });

@@ -108,12 +108,16 @@ export const CreateUserRequest = z
   });
 export type CreateUserRequest = z.infer<typeof CreateUserRequest>;
 
-/** Operators may change displayName and kelurahanCode; admins also kecamatanCode. `null` clears. */
+/**
+ * Operators may change displayName and kelurahanCode; admins also kecamatanCode
+ * and the complaint-handler grant (operators and admins only). `null` clears.
+ */
 export const UpdateUserRequest = z
   .strictObject({
     displayName: DisplayName.optional(),
     kecamatanCode: KecamatanCode.nullable().optional(),
     kelurahanCode: KelurahanCode.nullable().optional(),
+    handlesComplaints: z.boolean().optional(),
   })
   .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change" });
 export type UpdateUserRequest = z.infer<typeof UpdateUserRequest>;

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ApiError } from "../../shared/api/errors";
+import { UserResponse } from "../../shared/api/users";
+import { file, request, type World, world } from "./complaints-fixtures";
+
+/**
+ * The complaint-handler grant (PATCH /api/users/:id { handlesComplaints }):
+ * only admins give or withdraw it, only to operators and admins; it is
+ * audited and takes effect on the account's next request.
+ */
+
+let w: World;
+beforeEach(() => {
+  w = world();
+});
+afterEach(() => w.env.cleanup());
+
+const patch = (user: World["cadre"] | null, id: string, body: unknown) =>
+  request(w, "PATCH", `/api/users/${id}`, user, body);
+
+async function code(response: Response, status: number, expected: string) {
+  expect(response.status, await response.clone().text()).toBe(status);
+  expect(ApiError.parse(await response.json()).error.code).toBe(expected);
+}
+
+const granted = (id: string) =>
+  (w.env.db.$client.prepare("SELECT handles_complaints AS h FROM users WHERE id = ?").get(id) as { h: number }).h;
+
+describe("granting complaint handling", () => {
+  it("lets an admin grant it to an operator, audited, effective at once", async () => {
+    const { id } = await file(w);
+    await code(await request(w, "GET", `/api/console/complaints/${id}`, w.operator), 403, "complaint_handler_required");
+    const response = await patch(w.admin, w.operator.id, { handlesComplaints: true });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(UserResponse.parse(await response.json()).user.handlesComplaints).toBe(true);
+    expect(granted(w.operator.id)).toBe(1);
+    expect((await request(w, "GET", `/api/console/complaints/${id}`, w.operator)).status).toBe(200);
+    const audit = w.env.db.$client
+      .prepare(
+        "SELECT action, target_type AS targetType, kecamatan_code AS kecamatanCode, before, after FROM audit_log WHERE target_id = ?",
+      )
+      .all(w.operator.id);
+    expect(audit).toEqual([
+      {
+        action: "user.complaints.grant",
+        targetType: "user",
+        kecamatanCode: "31.75.07",
+        before: JSON.stringify({ handlesComplaints: false }),
+        after: JSON.stringify({ handlesComplaints: true }),
+      },
+    ]);
+    // Withdrawn: the queue closes again.
+    expect((await patch(w.admin, w.operator.id, { handlesComplaints: false })).status).toBe(200);
+    expect(granted(w.operator.id)).toBe(0);
+    await code(await request(w, "GET", "/api/console/complaints", w.operator), 403, "complaint_handler_required");
+  });
+
+  it("lets an admin grant it to another admin", async () => {
+    expect((await patch(w.admin, w.admin.id, { handlesComplaints: true })).status).toBe(200);
+    expect(granted(w.admin.id)).toBe(1);
+  });
+
+  it("refuses a grant by an operator (even a handler), whoever is named", async () => {
+    for (const target of [w.operator, w.cadre, w.handler]) {
+      await code(await patch(w.handler, target.id, { handlesComplaints: true }), 403, "forbidden");
+      await code(await patch(w.operator, target.id, { handlesComplaints: false }), 403, "forbidden");
+    }
+    expect(granted(w.operator.id)).toBe(0);
+    expect(granted(w.handler.id)).toBe(1);
+  });
+
+  it("refuses a grant to a cadre, and writes nothing of the same request", async () => {
+    const response = await patch(w.admin, w.cadre.id, { handlesComplaints: true, displayName: "Kader Baru" });
+    await code(response, 400, "role_not_allowed");
+    expect(granted(w.cadre.id)).toBe(0);
+    const name = w.env.db.$client.prepare("SELECT display_name AS n FROM users WHERE id = ?").get(w.cadre.id);
+    expect(name).toEqual({ n: w.cadre.username });
+    const audit = w.env.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE target_id = ?").get(w.cadre.id);
+    expect(audit).toEqual({ n: 0 });
+  });
+
+  it("refuses cadres and people signed out, and a grant that is not a boolean", async () => {
+    await code(await patch(null, w.operator.id, { handlesComplaints: true }), 401, "session_required");
+    await code(await patch(w.cadre, w.operator.id, { handlesComplaints: true }), 403, "forbidden");
+    await code(await patch(w.admin, w.operator.id, { handlesComplaints: "yes" }), 400, "invalid_body");
+  });
+
+  it("changes the name and the grant together", async () => {
+    const response = await patch(w.admin, w.operator.id, { displayName: "Petugas Pengaduan", handlesComplaints: true });
+    expect(response.status).toBe(200);
+    expect(UserResponse.parse(await response.json()).user).toMatchObject({
+      displayName: "Petugas Pengaduan",
+      handlesComplaints: true,
+    });
+    const actions = w.env.db.$client
+      .prepare("SELECT action FROM audit_log WHERE target_id = ? ORDER BY id")
+      .all(w.operator.id)
+      .map((row) => (row as { action: string }).action);
+    expect(actions).toEqual(["user.update", "user.complaints.grant"]);
+  });
+});
