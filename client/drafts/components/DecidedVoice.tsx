@@ -22,12 +22,18 @@ export function DecidedVoice({ number, status }: { number: string; status: strin
   return (
     <div class="decided-voice" data-testid="decided-voice">
       {decided && (
-        <p>
-          <a class="button primary wide" href={`/survei/${tail}`} onClick={onLinkClick} data-testid="hand-over-survey">
+        <>
+          <a
+            class="button primary wide"
+            style={{ textAlign: "center", marginTop: "0.75rem" }}
+            href={`/survei/${tail}`}
+            onClick={onLinkClick}
+            data-testid="hand-over-survey"
+          >
             {words.survey}
           </a>
-          <span class="field-hint">{words.surveyHelp}</span>
-        </p>
+          <p class="field-hint">{words.surveyHelp}</p>
+        </>
       )}
       <p>
         <a class="standalone-link" href={`/pengaduan/${tail}`} onClick={onLinkClick} data-testid="file-complaint">
