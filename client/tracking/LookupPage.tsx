@@ -3,6 +3,7 @@ import { locale } from "../i18n";
 import { LookupForm } from "./LookupForm";
 import { tt } from "./messages";
 import { SavedList } from "./SavedList";
+import { VoiceLinks } from "./VoiceLinks";
 
 interface Props {
   /** A number a link carried, or one the office did not find: in the form, with what is wrong. */
@@ -23,6 +24,7 @@ export function LookupPage({ initial = "", problem = null, onRetry }: Props) {
       <p class="lead">{tt("intro")}</p>
       <LookupForm initial={initial} problem={problem} {...(onRetry ? { onRetry } : {})} />
       <SavedList />
+      <VoiceLinks number={null} decided={false} />
     </div>
   );
 }

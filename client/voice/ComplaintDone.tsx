@@ -27,7 +27,7 @@ export function ComplaintDone({ item, onDiscarded }: { item: VoiceItem; onDiscar
   };
   return (
     <section class="voice-thanks" aria-labelledby="voice-thanks-title" data-testid="complaint-done">
-      <h2 id="voice-thanks-title">{tv("thanksTitle")}</h2>
+      <h2 id="voice-thanks-title">{tv(latest.state === "refused" ? "unsentTitle" : "thanksTitle")}</h2>
       {number ? (
         <div class="card voice-number">
           <p class="lead">{tv("thanksComplaint")}</p>

@@ -9,6 +9,7 @@ import { ComplaintForm } from "./ComplaintForm";
 import { flushVoiceOutbox, startVoiceTriggers } from "./flush";
 import { tv } from "./messages";
 import { enqueue, type VoiceItem } from "./outbox";
+import { UnsentList } from "./UnsentList";
 import { buildComplaint, type ComplaintDraft } from "./validate";
 
 /** Where a new complaint starts: today (Jakarta), at the cadre's kecamatan office when a cadre fills it in. */
@@ -69,6 +70,7 @@ export function ComplaintScreen({ number }: { number: string | null }) {
   return (
     <div class="voice">
       <h1>{tv("complaintTitle")}</h1>
+      <UnsentList except={item?.id} />
       {item ? (
         <ComplaintDone item={item} onDiscarded={() => setItem(null)} />
       ) : (

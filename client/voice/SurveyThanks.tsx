@@ -17,8 +17,14 @@ export function SurveyThanks({
   const latest = useVoiceItem(item.id) ?? item;
   return (
     <section class="voice-thanks" aria-labelledby="voice-thanks-title" data-testid="survey-thanks">
-      <h2 id="voice-thanks-title">{tv("thanksTitle")}</h2>
-      <p class="lead">{tv("thanksSurvey")}</p>
+      {latest.state === "refused" ? (
+        <h2 id="voice-thanks-title">{tv("unsentTitle")}</h2>
+      ) : (
+        <>
+          <h2 id="voice-thanks-title">{tv("thanksTitle")}</h2>
+          <p class="lead">{tv("thanksSurvey")}</p>
+        </>
+      )}
       <QueuedNotice item={latest} onDiscarded={onDiscarded} />
       {account.value && <p class="card notice">{tv("handBack")}</p>}
       <p>

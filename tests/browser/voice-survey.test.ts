@@ -100,6 +100,7 @@ describe("satisfaction survey on the cadre's phone", () => {
     const shown = (await page.locator("main").textContent()) ?? "";
     expect(shown).not.toContain("Wulan");
     expect(shown).not.toContain("Kader Ratna");
+    await page.getByTestId("skm-question").first().waitFor();
     expect(await page.getByTestId("skm-question").count()).toBe(SKM_QUESTIONNAIRE.elements.length);
 
     await shot(page, "survey-top");
@@ -144,6 +145,28 @@ describe("satisfaction survey on the cadre's phone", () => {
     await page.goto(`${env.server.url}/survei/${number}`);
     await page.getByTestId("survey-thanks").waitFor();
     expect(responsesFor(id)).toBe(1);
+
+    // The citizen's own phone: /lacak offers the survey for the decided file; the office already has one
+    // for it, so a second is refused with the office's words, kept on the phone, not retried forever.
+    const citizen = await env.browser.newContext(PHONE);
+    const own = await citizen.newPage();
+    await own.goto(`${env.server.url}/lacak/${number}`);
+    await expect.poll(() => own.getByTestId("lacak-status").textContent()).toBe("Selesai: permohonan disetujui");
+    await own.getByTestId("survey-link").scrollIntoViewIfNeeded();
+    await shot(own, "lacak-decided-voice");
+    expect(await seriousA11yViolations(own)).toEqual([]);
+    await own.getByTestId("survey-link").click();
+    await own.waitForURL(new RegExp(`/survei/${number}$`));
+    const again = own.getByTestId("skm-question");
+    await again.first().waitFor();
+    for (let i = 0; i < SKM_QUESTIONNAIRE.elements.length; i++) await again.nth(i).getByRole("radio").nth(0).check();
+    await own.getByRole("button", { name: "Kirim jawaban" }).click();
+    const refused = own.getByTestId("voice-state");
+    await expect.poll(() => refused.getAttribute("data-state"), { timeout: 60_000 }).toBe("refused");
+    expect(await refused.textContent()).toMatch(/^Kantor menolak kiriman ini: \S/);
+    await shot(own, "survey-refused");
+    expect(responsesFor(id)).toBe(1);
+    await citizen.close();
     await phone.close();
   });
 
