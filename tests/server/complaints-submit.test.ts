@@ -274,3 +274,21 @@ describe("malformed, oversize and flood", () => {
 it("parses the fixture as a valid submission", () => {
   expect(ComplaintSubmission.safeParse(submission()).success).toBe(true);
 });
+
+describe("the calendar changes", () => {
+  it("moves a running complaint's deadline when a closed day is added (for calendar-admin to call)", async () => {
+    const { moveRunningComplaintDeadlines } = await import("../../server/complaints/deadlines");
+    w.clock.now = at("2026-12-07"); // Monday: 5 working days end Monday the 14th
+    const sent = submission();
+    expect((await post(sent)).status).toBe(201);
+    expect(rawComplaint(w.env.db, sent.id).clock_deadline).toBe("2026-12-14");
+    w.env.db.$client
+      .prepare(
+        "INSERT INTO calendar_days (date, kind, name, source, updated_at) VALUES ('2026-12-10', 'closure', 'Uji', 'test', ?)",
+      )
+      .run(new Date().toISOString());
+    const moved = w.env.db.transaction((tx) => moveRunningComplaintDeadlines(tx, "2026-12-10"));
+    expect(moved).toBe(1);
+    expect(rawComplaint(w.env.db, sent.id).clock_deadline).toBe("2026-12-15");
+  });
+});
