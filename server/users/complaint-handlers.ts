@@ -41,7 +41,7 @@ function setComplaintHandling(db: Db, actor: AuthUser, target: UserRow, grant: b
   db.transaction((tx) => {
     tx.update(users).set({ handlesComplaints: grant }).where(eq(users.id, target.id)).run();
     const change = { before: { handlesComplaints: target.handlesComplaints }, after: { handlesComplaints: grant } };
-    recordAudit(tx, actor, userAudit(grant ? "user.complaints.grant" : "user.complaints.withdraw", target, change), at);
+    recordAudit(tx, actor, userAudit(grant ? "user.grant-complaints" : "user.withdraw-complaints", target, change), at);
   });
   return { ...target, handlesComplaints: grant };
 }

@@ -42,7 +42,7 @@ describe("granting complaint handling", () => {
       .all(w.operator.id);
     expect(audit).toEqual([
       {
-        action: "user.complaints.grant",
+        action: "user.grant-complaints",
         targetType: "user",
         kecamatanCode: "31.75.07",
         before: JSON.stringify({ handlesComplaints: false }),
@@ -96,6 +96,6 @@ describe("granting complaint handling", () => {
       .prepare("SELECT action FROM audit_log WHERE target_id = ? ORDER BY id")
       .all(w.operator.id)
       .map((row) => (row as { action: string }).action);
-    expect(actions).toEqual(["user.update", "user.complaints.grant"]);
+    expect(actions).toEqual(["user.update", "user.grant-complaints"]);
   });
 });
