@@ -3,6 +3,7 @@ import { MAX_COMPLAINT_TEXT } from "../../shared/api/complaints";
 import { asksAmount, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from "../../shared/complaints/categories";
 import { pick } from "../../shared/text";
 import { locale } from "../i18n";
+import { EvidenceFields } from "./EvidenceFields";
 import { FeeFields } from "./FeeFields";
 import { tv } from "./messages";
 import { ServiceSelect } from "./Pickers";
@@ -159,7 +160,7 @@ export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
             {tv("numberHint")}
           </p>
         </div>
-        <p class="field-hint">{tv("evidenceOffice")}</p>
+        <EvidenceFields photos={draft.evidence} onChange={(evidence) => change({ evidence })} />
       </section>
       <SwitchesFields draft={draft} change={change} />
       <p class={count > 0 ? "card error-banner" : "visually-hidden"} role="alert" data-testid="complaint-problems">

@@ -29,6 +29,7 @@ function initialDraft(number: string | null, today: string): ComplaintDraft {
     confidential: false,
     name: "",
     contact: "",
+    evidence: [],
   };
 }
 
@@ -57,7 +58,7 @@ export function ComplaintScreen({ number }: { number: string | null }) {
         channel: account.value ? "cadre-phone" : "citizen-phone",
         now: new Date(),
       });
-      setItem(await enqueue("complaint", body, new Date()));
+      setItem(await enqueue("complaint", body, new Date(), undefined, draft.evidence));
       window.scrollTo(0, 0);
       void flushVoiceOutbox();
     } catch {

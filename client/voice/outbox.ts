@@ -13,6 +13,13 @@ export type VoiceKind = "survey" | "complaint";
 
 export type VoiceBody = SurveySubmission | ComplaintSubmission;
 
+/** An evidence photo's bytes, kept until uploaded (ArrayBuffer + type: Safari loses Blobs in IndexedDB). */
+export interface EvidenceBytes {
+  sha256: string;
+  mime: "image/jpeg" | "image/webp" | "image/png";
+  data: ArrayBuffer;
+}
+
 export interface Refusal {
   status: number;
   code: string;
@@ -37,6 +44,8 @@ export interface VoiceItem {
   sentAt?: string;
   /** The office refused it (4xx): shown with its message, not retried by itself. */
   refusal?: Refusal;
+  /** A cadre's evidence photos, uploaded before the complaint is sent; deleted once it is. */
+  photos?: EvidenceBytes[];
 }
 
 export class VoiceDb extends Dexie {
@@ -69,7 +78,13 @@ export function markPending(count: number): void {
 }
 
 /** Saves a submission at once, in one transaction; a second save of the same id keeps the first. */
-export async function enqueue(kind: VoiceKind, body: VoiceBody, now: Date, db = voiceDb()): Promise<VoiceItem> {
+export async function enqueue(
+  kind: VoiceKind,
+  body: VoiceBody,
+  now: Date,
+  db = voiceDb(),
+  photos: EvidenceBytes[] = [],
+): Promise<VoiceItem> {
   const at = now.toISOString();
   const item: VoiceItem = {
     id: body.id,
@@ -80,6 +95,7 @@ export async function enqueue(kind: VoiceKind, body: VoiceBody, now: Date, db = 
     attempts: 0,
     nextAttemptAt: at,
     ...(kind === "survey" && body.trackingNumber ? { trackingNumber: body.trackingNumber } : {}),
+    ...(photos.length > 0 ? { photos } : {}),
   };
   let stored = item;
   await db.transaction("rw", db.items, async () => {

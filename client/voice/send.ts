@@ -1,6 +1,14 @@
 import { ComplaintAccepted } from "../../shared/api/complaints";
 import { SurveyAccepted } from "../../shared/api/skm";
-import { backoffMs, type Refusal, refreshFlag, type VoiceDb, type VoiceItem, voiceDb } from "./outbox";
+import {
+  backoffMs,
+  type EvidenceBytes,
+  type Refusal,
+  refreshFlag,
+  type VoiceDb,
+  type VoiceItem,
+  voiceDb,
+} from "./outbox";
 
 export type SendOutcome =
   | { kind: "sent"; number?: string }
@@ -73,6 +81,14 @@ export interface FlushOptions {
   onComplaintNumber?: (number: string) => Promise<void> | void;
   /** Send every pending entry now, whatever its backoff (the citizen pressed "Kirim sekarang"). */
   force?: boolean;
+  /** Uploads one evidence photo (the cadre's upload path, /api/files); rejects when it could not. */
+  upload?: (photo: EvidenceBytes) => Promise<void>;
+}
+
+/** The existing resumable upload path for a file's pages, loaded only when a complaint carries photos. */
+async function uploadEvidence(photo: EvidenceBytes): Promise<void> {
+  const { uploadPage } = await import("../uploads");
+  await uploadPage({ data: photo.data, mime: photo.mime, sha256: photo.sha256 });
 }
 
 /**
@@ -88,6 +104,7 @@ export async function flushOutbox({
   language = "id",
   onComplaintNumber,
   force = false,
+  upload = uploadEvidence,
 }: FlushOptions = {}): Promise<number> {
   let sent = 0;
   const pending = (await db.items.where("state").equals("pending").toArray()).sort((a, b) =>
@@ -96,13 +113,19 @@ export async function flushOutbox({
   for (const item of pending) {
     if (!online()) break;
     if (!force && Date.parse(item.nextAttemptAt) > now().getTime()) continue;
-    const outcome = await sendOne(item, { fetcher, language });
+    // Photos first: the server accepts evidence only once it holds every one of them.
+    const uploaded = await Promise.all((item.photos ?? []).map((photo) => upload(photo))).then(
+      () => true,
+      () => false,
+    );
+    const outcome: SendOutcome = uploaded ? await sendOne(item, { fetcher, language }) : { kind: "retry" };
     const at = now();
     if (outcome.kind === "sent") {
       // The body (a complaint's text) leaves the phone: only the number stays to follow it.
       await db.items.update(item.id, {
         state: "sent",
         body: null,
+        photos: [],
         sentAt: at.toISOString(),
         attempts: item.attempts + 1,
         ...(outcome.number ? { number: outcome.number } : {}),

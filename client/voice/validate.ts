@@ -7,6 +7,7 @@ import { parseTrackingNumber } from "../../shared/tracking/number";
 import { locale } from "../i18n";
 import { numberProblem } from "../tracking/view";
 import { tv } from "./messages";
+import type { EvidenceBytes } from "./outbox";
 
 /** What the survey form holds while being filled in. */
 export interface SurveyDraft {
@@ -87,6 +88,8 @@ export interface ComplaintDraft {
   confidential: boolean;
   name: string;
   contact: string;
+  /** A signed-in cadre's evidence photos, prepared and hashed on the phone. */
+  evidence: EvidenceBytes[];
 }
 
 export type ComplaintField = "description" | "happenedOn" | "place" | "trackingNumber" | "category" | "amount";
@@ -143,7 +146,7 @@ export function buildComplaint(
     ...(draft.guideId ? { guideId: draft.guideId } : {}),
     ...(parsed?.ok ? { trackingNumber: parsed.number } : {}),
     ...(amount ? { amountAsked: amount } : {}),
-    evidence: [],
+    evidence: draft.evidence.map((photo) => ({ sha256: photo.sha256, mime: photo.mime, bytes: photo.data.byteLength })),
     anonymous: draft.anonymous,
     confidential: draft.confidential,
     ...(reporter ? { reporter } : {}),

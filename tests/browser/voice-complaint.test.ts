@@ -9,6 +9,7 @@ import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, waitForServiceWorker } from "../helpers/browser";
 import { newUser, signIn } from "../helpers/cadre-ui";
+import { makeImage } from "../helpers/draft-ui";
 import { horizontalOverflow } from "../helpers/small-screen";
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -66,6 +67,13 @@ describe("complaints on the phone", () => {
       .toMatch(/^Yang diminta: Rp\s50\.000 · Tarif resmi: Gratis \(Rp\s0\)$/);
     // The cadre's kecamatan is the place already.
     expect(await page.locator("#complaint-district").inputValue()).toBe("31.75.07");
+    // A signed-in cadre may add evidence photos; prepared on the phone, uploaded before the complaint goes.
+    const photo = await makeImage(page, 1200, 900, "image/jpeg");
+    await page
+      .getByText("Tambah foto")
+      .locator("input")
+      .setInputFiles({ name: "bukti.jpg", mimeType: "image/jpeg", buffer: photo });
+    await page.getByRole("img", { name: "Foto bukti 1" }).waitFor({ timeout: 30_000 });
     await page.getByRole("switch", { name: /Anonim/ }).check();
     expect(await page.getByLabel("Nama (boleh dikosongkan)").count()).toBe(0);
     expect(await horizontalOverflow(page)).toBe(0);
@@ -115,6 +123,7 @@ describe("complaints on the phone", () => {
     const detail = ComplaintDetail.parse(await (await consoleApi(cookie, `/${item.id}`)).json());
     expect(detail.description).toBe("Petugas loket meminta uang Rp 50.000 untuk mempercepat surat.");
     expect(detail.reporter?.name ?? null).toBeNull();
+    expect(detail.evidence).toHaveLength(1);
 
     // The citizen on their own phone follows the number on /lacak.
     const citizen = await env.browser.newContext(PHONE);

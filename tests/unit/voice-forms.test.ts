@@ -79,6 +79,7 @@ function complaintDraft(overrides: Partial<ComplaintDraft> = {}): ComplaintDraft
     confidential: false,
     name: "",
     contact: "",
+    evidence: [],
     ...overrides,
   };
 }

@@ -158,6 +158,28 @@ describe("voice outbox", () => {
     expect(new Set(calls.map((call) => (call.body as { id: string }).id))).toEqual(new Set([uuid(1)]));
   });
 
+  it("uploads a cadre's evidence photos before the complaint, retries when an upload fails, and drops them once sent", async () => {
+    const db = freshDb();
+    const photo = { sha256: "a".repeat(64), mime: "image/jpeg" as const, data: new Uint8Array([1, 2, 3]).buffer };
+    const body = { ...complaint(1), evidence: [{ sha256: photo.sha256, mime: photo.mime, bytes: 3 }] };
+    await enqueue("complaint", body, now, db, [photo]);
+    const uploads: string[] = [];
+    let fail = true;
+    const upload = async (p: { sha256: string }) => {
+      uploads.push(p.sha256);
+      if (fail) throw new Error("offline");
+    };
+    const { fetcher, calls } = server([json(201, { id: uuid(1), number: "ADU-7K4MX-2QP9A", duplicate: false })]);
+    expect(await flushOutbox({ db, fetcher, ...base, upload })).toBe(0);
+    expect(calls).toHaveLength(0);
+    expect(await getItem(uuid(1), db)).toMatchObject({ state: "pending", attempts: 1 });
+    fail = false;
+    expect(await flushOutbox({ db, fetcher, ...base, upload, force: true })).toBe(1);
+    expect(uploads).toEqual([photo.sha256, photo.sha256]);
+    expect(calls[0]?.body).toEqual(body);
+    expect(await getItem(uuid(1), db)).toMatchObject({ state: "sent", body: null, photos: [] });
+  });
+
   it("does not send offline, and sends a due entry only once when forced", async () => {
     const db = freshDb();
     await enqueue("survey", survey(1), now, db);
