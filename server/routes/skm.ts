@@ -1,8 +1,17 @@
 import { Hono } from "hono";
+import { SurveySubmission } from "../../shared/api/skm";
 import type { RegionIndex } from "../../shared/regions";
+import { clientAddress } from "../auth/rate-limit";
 import type { Db } from "../db/open";
+import { readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
-import type { SkmLimits } from "../skm/limits";
+import { apiError } from "../http/errors";
+import { readQuery } from "../http/query";
+import { SkmLimiter, type SkmLimits } from "../skm/limits";
+import { jakartaOffices } from "../skm/offices";
+import { skmResults } from "../skm/results";
+import { SkmQuery, selectionOf } from "../skm/selection";
+import { submitSurvey } from "../skm/submit";
 
 export interface SkmRouteOptions {
   regions: RegionIndex;
@@ -11,7 +20,43 @@ export interface SkmRouteOptions {
   trustProxy?: boolean;
 }
 
-/** /api/skm: the public satisfaction survey (responses in, published figures out). */
-export function skmRoutes(_db: Db, _options: SkmRouteOptions): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+/** A response is nine scores, four bands and at most 1,000 characters of suggestion: 16 KB is generous. */
+export const SURVEY_MAX_BYTES = 16 * 1024;
+
+/**
+ * /api/skm: the public satisfaction survey (responses in, published figures
+ * out). Nothing here reads the session: a response is anonymous even when a
+ * cadre's phone, signed in, sends it (server/skm/submit.ts).
+ */
+export function skmRoutes(db: Db, options: SkmRouteOptions): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  const limiter = new SkmLimiter({ now: options.now, ...options.limit });
+
+  routes.post("/responses", async (c) => {
+    c.header("Cache-Control", "no-store");
+    const admitted = limiter.take(clientAddress(c, options.trustProxy ?? false));
+    if (!admitted.allowed) {
+      c.header("Retry-After", String(admitted.retryAfterSeconds));
+      return apiError(c, 429, "rate_limited", { retryAfterSeconds: admitted.retryAfterSeconds });
+    }
+    const body = await readJson(c, SurveySubmission, SURVEY_MAX_BYTES);
+    if (!body.ok) return body.response;
+    const outcome = submitSurvey(db, body.value, options.now());
+    if (!outcome.ok) return apiError(c, outcome.status, outcome.code, outcome.details);
+    return c.json(outcome.accepted, outcome.status);
+  });
+
+  routes.get("/results", (c) => {
+    c.header("Cache-Control", "no-store");
+    const query = readQuery(c, SkmQuery);
+    if (!query.ok) return query.response;
+    const now = options.now();
+    const selected = selectionOf(query.value, now);
+    if (!selected.ok) return apiError(c, selected.status, selected.code, selected.details);
+    return c.json(skmResults(db, selected.selection, now));
+  });
+
+  routes.get("/offices", (c) => c.json({ offices: jakartaOffices() }));
+
+  return routes;
 }

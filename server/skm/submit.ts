@@ -1,0 +1,120 @@
+import type { SurveyAccepted, SurveySubmission } from "../../shared/api/skm";
+import { jakartaDate } from "../../shared/jakarta-time";
+import { redactSuggestion } from "../../shared/skm/redact";
+import { parseTrackingNumber } from "../../shared/tracking/number";
+import { isComplaintNumber } from "../../shared/tracking/prefix";
+import type { Db } from "../db/open";
+import { skmResponses } from "../db/schema";
+import { getGuide } from "../guides/repository";
+import { isJakartaKecamatan } from "./offices";
+import { contentHash, invalidField, refuse, type SkmRefusal, sqliteCode } from "./refusal";
+
+/**
+ * A survey response in (POST /api/skm/responses), from a citizen on a
+ * cadre's phone, on their own phone or at the office; never with an account.
+ * Whoever is signed in on the sending phone is not asked about and not
+ * stored: the row holds the answers, the office, the service, the file's id
+ * (one response per file) and the dates, nothing that points at a person.
+ * The file is only used to place the response; reports never join it back.
+ */
+
+export type SubmitOutcome = { ok: true; status: 200 | 201; accepted: SurveyAccepted } | SkmRefusal;
+
+/** A phone's clock may run a little fast. */
+const FUTURE_SLACK_MS = 5 * 60 * 1000;
+/** A queued survey may wait a long time for a network, but not longer than a year. */
+const OLDEST_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** The Jakarta date a response counts on: when it was answered, unless the phone's clock cannot be right. */
+export function answeredOnOf(answeredAt: string, now: Date): string {
+  const at = Date.parse(answeredAt);
+  const nowMs = now.getTime();
+  if (!Number.isFinite(at) || at > nowMs + FUTURE_SLACK_MS || at < nowMs - OLDEST_MS) return jakartaDate(now);
+  return jakartaDate(new Date(at));
+}
+
+interface Placement {
+  applicationId: string | null;
+  kecamatanCode: string;
+  guideId: string | null;
+}
+
+const FILE_SQL = `SELECT id, guide_id AS guideId, kecamatan_code AS kecamatanCode, status FROM applications
+  WHERE tracking_number = ? AND deleted_at IS NULL AND status <> 'draft'`;
+
+/** Where the response belongs: the file's office and service, or the office (and service) it names. */
+function placementOf(db: Db, input: SurveySubmission): Placement | SkmRefusal {
+  if (input.trackingNumber !== undefined) {
+    const parsed = parseTrackingNumber(input.trackingNumber);
+    if (!parsed.ok) return refuse(400, parsed.code);
+    const file = isComplaintNumber(parsed.number)
+      ? undefined
+      : (db.$client.prepare(FILE_SQL).get(parsed.number) as
+          | { id: string; guideId: string; kecamatanCode: string | null; status: string }
+          | undefined);
+    if (!file?.kecamatanCode) return refuse(404, "survey_file_not_found");
+    if (file.status !== "approved" && file.status !== "rejected") return refuse(409, "survey_not_decided");
+    return { applicationId: file.id, kecamatanCode: file.kecamatanCode, guideId: file.guideId };
+  }
+  if (input.kecamatanCode === undefined) return refuse(400, "survey_office_required");
+  if (!isJakartaKecamatan(input.kecamatanCode)) return invalidField(["kecamatanCode"], "Unknown kecamatan");
+  if (input.guideId !== undefined) {
+    const guide = getGuide(db, input.guideId);
+    if (!guide || guide.withdrawn) return refuse(404, "guide_not_found");
+  }
+  return { applicationId: null, kecamatanCode: input.kecamatanCode, guideId: input.guideId ?? null };
+}
+
+/** A response stored before under this id: the same content is a resend, other content a reused id. */
+function earlier(db: Db, id: string, hash: string): SubmitOutcome | undefined {
+  const row = db.$client.prepare("SELECT content_hash AS hash FROM skm_responses WHERE id = ?").get(id) as
+    | { hash: string }
+    | undefined;
+  if (!row) return undefined;
+  return row.hash === hash
+    ? { ok: true, status: 200, accepted: { id, duplicate: true } }
+    : refuse(409, "submission_id_reused");
+}
+
+export function submitSurvey(db: Db, input: SurveySubmission, now: Date): SubmitOutcome {
+  const hash = contentHash(input);
+  const attempt = (): SubmitOutcome =>
+    db.transaction((tx): SubmitOutcome => {
+      const before = earlier(db, input.id, hash);
+      if (before) return before;
+      const place = placementOf(db, input);
+      if ("ok" in place) return place;
+      if (
+        place.applicationId !== null &&
+        db.$client.prepare("SELECT 1 FROM skm_responses WHERE application_id = ?").get(place.applicationId)
+      ) {
+        return refuse(409, "survey_already_answered");
+      }
+      const suggestion = input.suggestion ? redactSuggestion(input.suggestion) : null;
+      tx.insert(skmResponses)
+        .values({
+          id: input.id,
+          questionnaire: input.questionnaire,
+          channel: input.channel,
+          applicationId: place.applicationId,
+          kecamatanCode: place.kecamatanCode,
+          guideId: place.guideId,
+          answers: input.answers,
+          profile: input.profile as Record<string, string>,
+          suggestion: suggestion === "" ? null : suggestion,
+          answeredOn: answeredOnOf(input.answeredAt, now),
+          receivedAt: now.toISOString(),
+          contentHash: hash,
+        })
+        .run();
+      return { ok: true, status: 201, accepted: { id: input.id, duplicate: false } };
+    });
+  try {
+    return attempt();
+  } catch (error) {
+    // Another process stored this id or this file's response between the checks and the insert:
+    // the checks, run again, now see it and give the right answer.
+    if (!sqliteCode(error)?.startsWith("SQLITE_CONSTRAINT")) throw error;
+    return attempt();
+  }
+}
