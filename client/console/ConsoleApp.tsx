@@ -9,16 +9,23 @@ import { consolePaths, matchConsoleRoute } from "./routes";
 import { ApplicationScreen } from "./screens/ApplicationScreen";
 import { AuditScreen } from "./screens/AuditScreen";
 import { CalendarScreen } from "./screens/CalendarScreen";
+import { ComplaintScreen } from "./screens/ComplaintScreen";
+import { ComplaintsScreen } from "./screens/ComplaintsScreen";
 import { DashboardScreen } from "./screens/DashboardScreen";
 import { GuideEditorScreen } from "./screens/GuideEditorScreen";
 import { GuidesScreen } from "./screens/GuidesScreen";
 import { PeopleScreen } from "./screens/PeopleScreen";
 import { QueueScreen } from "./screens/QueueScreen";
+import { SkmNoticeScreen } from "./screens/SkmNoticeScreen";
+import { SkmScreen } from "./screens/SkmScreen";
 import { consoleSession, loadConsoleSession } from "./session";
+import { tv } from "./voice-messages";
 
 const NAV = [
   { href: consolePaths.queue, key: "navQueue", section: ["queue", "application"] },
   { href: consolePaths.dashboard, key: "navDashboard", section: ["dashboard"] },
+  { href: consolePaths.complaints, key: "navComplaints", section: ["complaints", "complaint"] },
+  { href: consolePaths.skm, key: "navSkm", section: ["skm", "skm-notice"] },
   { href: consolePaths.guides, key: "navGuides", section: ["guides", "guide"] },
   { href: consolePaths.people, key: "navCadres", section: ["people"] },
   { href: consolePaths.calendar, key: "navCalendar", section: ["calendar"] },
@@ -69,7 +76,7 @@ export function ConsoleApp() {
               onClick={onLinkClick}
               aria-current={(item.section as readonly string[]).includes(route.name) ? "page" : undefined}
             >
-              {tc(item.key)}
+              {item.key === "navComplaints" || item.key === "navSkm" ? tv(item.key) : tc(item.key)}
             </a>
           ))}
         </nav>
@@ -82,6 +89,10 @@ export function ConsoleApp() {
       {route.name === "people" && <PeopleScreen />}
       {route.name === "audit" && <AuditScreen />}
       {route.name === "calendar" && <CalendarScreen />}
+      {route.name === "complaints" && <ComplaintsScreen />}
+      {route.name === "complaint" && <ComplaintScreen key={route.id} id={route.id} />}
+      {route.name === "skm" && <SkmScreen />}
+      {route.name === "skm-notice" && <SkmNoticeScreen />}
       {route.name === "not-found" && (
         // Every page has its one h1, an unknown console address included.
         <section class="card">

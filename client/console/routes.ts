@@ -8,6 +8,10 @@ export type ConsoleRoute =
   | { name: "people" }
   | { name: "audit" }
   | { name: "calendar" }
+  | { name: "skm" }
+  | { name: "skm-notice" }
+  | { name: "complaints" }
+  | { name: "complaint"; id: string }
   | { name: "not-found" };
 
 export function matchConsoleRoute(path: string): ConsoleRoute {
@@ -23,6 +27,11 @@ export function matchConsoleRoute(path: string): ConsoleRoute {
   if (rest === "/akun" || rest === "/kader") return { name: "people" };
   if (rest === "/audit") return { name: "audit" };
   if (rest === "/kalender") return { name: "calendar" };
+  if (rest === "/skm") return { name: "skm" };
+  if (rest === "/skm/cetak") return { name: "skm-notice" };
+  if (rest === "/pengaduan") return { name: "complaints" };
+  const complaint = /^\/pengaduan\/([0-9a-f-]{36})$/.exec(rest);
+  if (complaint?.[1]) return { name: "complaint", id: complaint[1] };
   return { name: "not-found" };
 }
 
@@ -35,4 +44,8 @@ export const consolePaths = {
   people: "/konsol/akun",
   audit: "/konsol/audit",
   calendar: "/konsol/kalender",
+  skm: "/konsol/skm",
+  skmNotice: "/konsol/skm/cetak",
+  complaints: "/konsol/pengaduan",
+  complaint: (id: string) => `/konsol/pengaduan/${id}`,
 };

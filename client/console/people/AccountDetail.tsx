@@ -8,6 +8,7 @@ import { AccountSessions } from "./AccountSessions";
 import { CadreActivityList } from "./CadreActivityList";
 import { FieldError } from "./FieldError";
 import { errorProps, fieldErrors } from "./field-errors";
+import { HandlerGrant } from "./HandlerGrant";
 import { KelurahanSelect } from "./KelurahanSelect";
 
 /** An opened account row: its actions (edit, disable, new password), devices and, for a cadre, activity. */
@@ -33,6 +34,7 @@ export function AccountDetail({ account, onChanged }: { account: ManagedUser; on
   return (
     <div class="account-detail">
       <AccountEdit account={account} busy={busy} error={error} run={run} />
+      <HandlerGrant account={account} busy={busy} run={run} />
       <PasswordReset account={account} busy={busy} error={error} run={run} />
       {error !== null && Object.keys(fieldErrors(error)).length === 0 && <ErrorNote error={error} />}
       <AccountSessions userId={account.id} onError={setError} />

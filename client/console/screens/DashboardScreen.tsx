@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { Dashboard } from "../../../shared/api/console";
 import { api, queryString } from "../api";
+import { ComplaintsSection } from "../components/dashboard/ComplaintsSection";
 import { DashboardFilters, type DashboardFilterValues, NO_FILTERS } from "../components/dashboard/DashboardFilters";
 import { GroupTable } from "../components/dashboard/GroupTable";
 import { HeadlineFigures } from "../components/dashboard/HeadlineFigures";
@@ -39,6 +40,7 @@ export function DashboardScreen() {
             csv={csv("by-kelurahan")}
           />
           <GroupTable id="by-cadre" title={tc("byCadreTitle")} rows={data.byCadre} csv={csv("by-cadre")} />
+          <ComplaintsSection />
         </div>
       )}
     </section>
