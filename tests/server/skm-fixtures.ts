@@ -77,7 +77,8 @@ export function request(
     w.app.request(path, {
       method,
       headers: {
-        ...(body !== undefined ? { "Content-Type": "application/json" } : {}),
+        // The CSRF guard wants JSON on every unsafe method, with a body or not (server/auth/middleware.ts).
+        ...(method !== "GET" ? { "Content-Type": "application/json" } : {}),
         ...(user ? { Cookie: user.cookie } : {}),
         ...headers,
       },
