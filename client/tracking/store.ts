@@ -54,7 +54,16 @@ export class TrackingDb extends Dexie {
 let shared: TrackingDb | undefined;
 
 export function trackingDb(): TrackingDb {
-  shared ??= new TrackingDb();
+  if (!shared) {
+    const db = new TrackingDb();
+    // Another tab opens a newer version (v2 added complaints): let it upgrade, and reload onto it.
+    db.on("versionchange", () => {
+      db.close();
+      if (typeof location !== "undefined") location.reload();
+      return false;
+    });
+    shared = db;
+  }
   return shared;
 }
 

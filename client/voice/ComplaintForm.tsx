@@ -36,23 +36,22 @@ function described(id: string, error: string | undefined, hint?: string) {
 /** What happened, when, where, about which service or file, what kind, and the two switches. */
 export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
   const [draft, setDraft] = useState(initial);
-  const [errors, setErrors] = useState<Partial<Record<ComplaintField, string>> | null>(null);
+  // Shown after the first submit, computed on each render: they follow the draft and the language.
+  const [checked, setChecked] = useState(false);
   const lang = locale.value;
   // The cadre's account loads after the first render: their kecamatan fills the place if still empty.
   useEffect(() => {
     if (initial.kecamatanCode) setDraft((d) => (d.kecamatanCode ? d : { ...d, kecamatanCode: initial.kecamatanCode }));
   }, [initial.kecamatanCode]);
   const change = (next: Partial<ComplaintDraft>) => {
-    const merged = { ...draft, ...next };
-    setDraft(merged);
-    if (errors) setErrors(complaintProblems(merged, today));
+    setDraft({ ...draft, ...next });
   };
   const submit = (event: Event) => {
     event.preventDefault();
     if (busy) return;
     const found = complaintProblems(draft, today);
     const fields = Object.keys(found) as ComplaintField[];
-    setErrors(found);
+    setChecked(true);
     if (fields.length > 0) {
       const first = document.getElementById(FOCUS[fields[0] as ComplaintField]);
       first?.focus();
@@ -61,7 +60,7 @@ export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
     }
     onSubmit(draft);
   };
-  const e = errors ?? {};
+  const e = checked ? complaintProblems(draft, today) : {};
   const count = Object.keys(e).length;
   return (
     <form class="voice-form" onSubmit={submit} noValidate>

@@ -17,21 +17,20 @@ interface Props {
 /** The nine questions, the optional profile and a suggestion; checked before anything is saved. */
 export function SurveyForm({ needsOffice, busy, onSubmit }: Props) {
   const [draft, setDraft] = useState<SurveyDraft>(emptySurvey);
-  const [problems, setProblems] = useState<SurveyProblems | null>(null);
+  // Whether to show the problems: computed on each render, so they follow the draft and the language.
+  const [checked, setChecked] = useState(false);
+  const found = surveyProblems(draft, needsOffice);
+  const problems: SurveyProblems | null = checked && found.summary ? found : null;
   const summary = useRef<HTMLParagraphElement>(null);
   const total = SKM_QUESTIONNAIRE.elements.length;
 
-  const change = (next: SurveyDraft) => {
-    setDraft(next);
-    if (problems) setProblems(surveyProblems(next, needsOffice));
-  };
+  const change = (next: SurveyDraft) => setDraft(next);
 
   const submit = (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const found = surveyProblems(draft, needsOffice);
+    setChecked(true);
     if (found.summary) {
-      setProblems(found);
       // The first thing to fix gets the focus (and scrolls into view); the summary names them all.
       const first = found.office
         ? document.getElementById("skm-office")
@@ -40,7 +39,6 @@ export function SurveyForm({ needsOffice, busy, onSubmit }: Props) {
       first?.scrollIntoView({ block: "center" });
       return;
     }
-    setProblems(null);
     onSubmit(draft);
   };
 

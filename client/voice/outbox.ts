@@ -61,7 +61,16 @@ export class VoiceDb extends Dexie {
 let shared: VoiceDb | undefined;
 
 export function voiceDb(): VoiceDb {
-  shared ??= new VoiceDb();
+  if (!shared) {
+    const db = new VoiceDb();
+    // A later version opened in another tab: give way and reload onto it (the entries are on disk).
+    db.on("versionchange", () => {
+      db.close();
+      if (typeof location !== "undefined") location.reload();
+      return false;
+    });
+    shared = db;
+  }
   return shared;
 }
 

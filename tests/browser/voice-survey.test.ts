@@ -180,6 +180,15 @@ describe("satisfaction survey on the cadre's phone", () => {
       .poll(() => page.getByTestId("skm-problems").textContent())
       .toMatch(/^Pilih kantor yang melayani Anda\./);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("skm-office");
+    // In English: the questions come from the questionnaire's data, in the chosen language.
+    await page.getByRole("button", { name: "English", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Public Satisfaction Survey" }).waitFor();
+    expect(await page.getByTestId("skm-question").first().locator("legend").textContent()).toContain(
+      SKM_QUESTIONNAIRE.elements[0]?.question.en,
+    );
+    await shot(page, "survey-office-en");
+    await page.getByRole("button", { name: "Bahasa Indonesia", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Survei Kepuasan Masyarakat" }).waitFor();
     await page.getByLabel("Kantor yang melayani Anda (kecamatan)").selectOption("31.75.07");
     const questions = page.getByTestId("skm-question");
     for (let i = 0; i < SKM_QUESTIONNAIRE.elements.length; i++)
