@@ -1,3 +1,4 @@
+import { useState } from "preact/hooks";
 import type { ManagedUser } from "../../../shared/api/users";
 import { mayGrantComplaintHandling } from "../../../shared/complaints/access";
 import { api } from "../api";
@@ -14,9 +15,10 @@ export function HandlerGrant({
   busy: boolean;
   run: (action: () => Promise<unknown>, message: string) => Promise<boolean>;
 }) {
+  // Shown ticked at once; put back if the server refuses.
+  const [granted, setGranted] = useState(account.handlesComplaints === true);
   if (!mayGrantComplaintHandling(currentUser(), account)) return null;
   const id = `handler-${account.id}`;
-  const granted = account.handlesComplaints === true;
   return (
     <div class="field checkbox-field handler-grant">
       <input
@@ -27,10 +29,11 @@ export function HandlerGrant({
         aria-describedby={`${id}-help`}
         onChange={(event) => {
           const grant = event.currentTarget.checked;
+          setGranted(grant);
           void run(
             () => api("PATCH", `/api/users/${account.id}`, { handlesComplaints: grant }),
             tv(grant ? "handlerGranted" : "handlerWithdrawn"),
-          );
+          ).then((ok) => ok || setGranted(!grant));
         }}
       />
       <label for={id}>{tv("handlerToggle")}</label>

@@ -26,16 +26,19 @@ export function ComplaintCountsView({ counts }: { counts: ComplaintCounts }) {
         <CountTable
           id="complaints-by-status"
           title={tv("complaintStatusTabs")}
+          column={tv("colStatus")}
           rows={counts.byStatus.map((row) => ({ label: statusLabel(row.status), count: row.count }))}
         />
         <CountTable
           id="complaints-by-category"
           title={tv("dashByCategory")}
+          column={tv("complaintCategory")}
           rows={counts.byCategory.map((row) => ({ label: categoryLabel(row.category), count: row.count }))}
         />
         <CountTable
           id="complaints-by-kelurahan"
           title={tv("dashByKelurahan")}
+          column={tv("colKelurahan")}
           rows={counts.byKelurahan.map((row) => ({
             label: row.kelurahanCode ? villageName(row.kelurahanCode) : tv("dashKelurahanNone"),
             count: row.count,
@@ -44,6 +47,7 @@ export function ComplaintCountsView({ counts }: { counts: ComplaintCounts }) {
         <CountTable
           id="complaints-by-month"
           title={tv("dashByMonth")}
+          column={tv("colMonth")}
           rows={counts.byMonth.map((row) => ({ label: monthLabel(row.month), count: row.count }))}
         />
       </div>

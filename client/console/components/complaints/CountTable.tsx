@@ -6,10 +6,12 @@ import { TableScroll } from "../TableScroll";
 export function CountTable({
   id,
   title,
+  column,
   rows,
 }: {
   id: string;
   title: string;
+  column: string;
   rows: { label: string; count: number }[];
 }) {
   return (
@@ -19,7 +21,7 @@ export function CountTable({
         <table class="console-table" data-testid={`table-${id}`}>
           <thead>
             <tr>
-              <th scope="col">{title}</th>
+              <th scope="col">{column}</th>
               <th scope="col">{tv("dashCount")}</th>
             </tr>
           </thead>
