@@ -153,6 +153,18 @@ describe("the public status of a complaint", () => {
     for (const secret of ["membentak", "Budi", "0812", "175000", VILLAGE, "1001"]) expect(text).not.toContain(secret);
   });
 
+  it("counts complaint lookups under the tracking page's limits", async () => {
+    w.env.cleanup();
+    w = world({ trackPerMinute: 2 });
+    const { number } = await file(w);
+    const unknown = `ADU-${number.slice(4, -1)}${number.endsWith("A") ? "B" : "A"}`;
+    for (let i = 0; i < 2; i++)
+      expect((await w.app.request(`/api/track/${unknown}`)).status).toBeGreaterThanOrEqual(400);
+    const refused = await w.app.request(`/api/track/${number}`);
+    await code(refused, 429, "rate_limited");
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+  });
+
   it("answers 404 for an unknown complaint number", async () => {
     const { number } = await file(w);
     w.env.db.$client.prepare("DELETE FROM complaint_events").run();

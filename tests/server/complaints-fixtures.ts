@@ -32,14 +32,14 @@ export function grant(db: Db, user: TestUser): void {
   db.$client.prepare("UPDATE users SET handles_complaints = 1 WHERE id = ?").run(user.id);
 }
 
-export function world(options: { limit?: ComplaintLimits; today?: string } = {}): World {
+export function world(options: { limit?: ComplaintLimits; today?: string; trackPerMinute?: number } = {}): World {
   const env = seededDatabase();
   const clock = { now: at(options.today ?? "2026-12-07") };
   const app = createApp({
     db: env.db,
     auth: { now: () => clock.now },
     complaintLimit: options.limit ?? { perMinute: 1000 },
-    trackLimit: { perMinute: 1000 },
+    trackLimit: { perMinute: options.trackPerMinute ?? 1000 },
   });
   const cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC });
   const operator = createTestUser(env.db, "operator", { kecamatanCode: KEC });
