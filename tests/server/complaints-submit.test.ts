@@ -200,6 +200,36 @@ describe("sent twice", () => {
     await refusal(await post({ ...sent, description: "Lain sama sekali." }), 409, "submission_id_reused");
   });
 
+  it("answers a concurrent store of the same id as a duplicate or a reuse, never a 500", async () => {
+    const { contentHash } = await import("../../server/complaints/store");
+    const regions = createRegionIndex();
+    for (const [hash, expected] of [
+      ["same", { ok: true, status: 200 }],
+      ["other", { ok: false, status: 409, code: "submission_id_reused" }],
+    ] as const) {
+      const sent = submission();
+      let raced = false;
+      // The number is drawn between the check for an earlier copy and the insert: another
+      // process storing the same id then is what this stands in for.
+      const random = (n: number) => {
+        if (!raced) {
+          raced = true;
+          w.env.db.$client
+            .prepare(
+              `INSERT INTO complaints (id, number, kecamatan_code, place_kind, category, description, happened_on,
+                anonymous, confidential, channel, status, content_hash, received_at, updated_at)
+               VALUES (?, ?, ?, 'office', 'perilaku', 'x', '2026-12-01', 0, 0, 'citizen-phone', 'received', ?, ?, ?)`,
+            )
+            .run(sent.id, `ADU-RACE-${hash}`, KEC, hash === "same" ? contentHash(sent) : "x", "t", "t");
+        }
+        return new Uint8Array(randomBytes(n));
+      };
+      const outcome = submitComplaint(w.env.db, sent, { sender: null, regions, now: at("2026-12-07"), random });
+      expect(outcome).toMatchObject(expected);
+      if (outcome.ok) expect(outcome.accepted).toEqual({ id: sent.id, number: `ADU-RACE-${hash}`, duplicate: true });
+    }
+  });
+
   it("draws another number when the first is taken", () => {
     const first = submission();
     const second = submission();
