@@ -6,7 +6,7 @@ import { parseTrackingNumber } from "../../shared/tracking/number";
 import { account } from "../account/session";
 import { ComplaintDone } from "./ComplaintDone";
 import { ComplaintForm } from "./ComplaintForm";
-import { flushVoiceOutbox, startVoiceTriggers } from "./flush";
+import { flushVoiceOutbox, keepStorage, startVoiceTriggers } from "./flush";
 import { tv } from "./messages";
 import { enqueue, type VoiceItem } from "./outbox";
 import { UnsentList } from "./UnsentList";
@@ -60,6 +60,7 @@ export function ComplaintScreen({ number }: { number: string | null }) {
       });
       setItem(await enqueue("complaint", body, new Date(), undefined, draft.evidence));
       window.scrollTo(0, 0);
+      keepStorage();
       void flushVoiceOutbox();
     } catch {
       setFailed(true);

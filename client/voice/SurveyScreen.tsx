@@ -5,7 +5,7 @@ import { parseTrackingNumber, type TrackingNumber } from "../../shared/tracking/
 import { account } from "../account/session";
 import { LookupPage } from "../tracking/LookupPage";
 import { type FileContext, fileContext } from "./file-context";
-import { flushVoiceOutbox, startVoiceTriggers } from "./flush";
+import { flushVoiceOutbox, keepStorage, startVoiceTriggers } from "./flush";
 import { tv } from "./messages";
 import { enqueue, surveyFor, type VoiceItem } from "./outbox";
 import { SurveyForm } from "./SurveyForm";
@@ -53,6 +53,7 @@ function Survey({ number }: { number: TrackingNumber | null }) {
       const saved = await enqueue("survey", body, new Date());
       setItem(saved);
       window.scrollTo(0, 0);
+      keepStorage();
       void flushVoiceOutbox();
     } catch {
       setFailed(true);

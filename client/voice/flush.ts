@@ -10,6 +10,11 @@ export const outboxRound = signal(0);
 
 let running: Promise<number> | null = null;
 
+/** Asks the browser to keep this site's storage under pressure: the outbox is the only copy until sent. */
+export function keepStorage(): void {
+  void navigator.storage?.persist?.().catch(() => false);
+}
+
 /** The new complaint's status goes into /lacak's list at once, so the citizen finds it there. */
 async function keepInLacak(number: string): Promise<void> {
   const parsed = parseTrackingNumber(number);
@@ -23,7 +28,8 @@ async function keepInLacak(number: string): Promise<void> {
  * across tabs (the server would store a twin once anyway: the id is its key).
  */
 export function flushVoiceOutbox(force = false): Promise<number> {
-  if (running) return running;
+  // A round already under way may have read the queue before this entry was saved: one more round after it.
+  if (running) return running.then(() => flushVoiceOutbox(force));
   const round = (): Promise<number> => flushOutbox({ language: locale.value, onComplaintNumber: keepInLacak, force });
   const locked: Promise<number> = navigator.locks
     ? navigator.locks.request("masdarin-voice", round).then((count) => count)
