@@ -97,3 +97,14 @@ export function complaintDetail(db: Db, user: AuthUser, id: string, now: Date): 
     clock: row.clock ? (JSON.parse(row.clock) as ClockRecord) : null,
   };
 }
+
+/** Whether `sha256` is one of the evidence photos of a complaint the user may read. */
+export function holdsEvidence(db: Db, user: AuthUser, id: string, sha256: string): boolean {
+  const place = complaintPlace(db, id);
+  if (!place || !mayReadComplaint(readerOf(user), place)) return false;
+  const found = prepared(
+    db,
+    "SELECT 1 FROM complaints c, json_each(c.evidence) e WHERE c.id = ? AND json_extract(e.value, '$.sha256') = ?",
+  ).get(id, sha256);
+  return found !== undefined;
+}

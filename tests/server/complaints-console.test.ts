@@ -1,5 +1,9 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { storedFilePath } from "../../server/files/storage";
 import {
   ComplaintCounts,
   ComplaintDetail,
@@ -7,6 +11,7 @@ import {
   PublicComplaintStatus,
 } from "../../shared/api/complaints";
 import { ApiError } from "../../shared/api/errors";
+import { plainImage } from "../helpers/images";
 import { at, file, KEC, OTHER_KEC, rawComplaint, request, VILLAGE, type World, world } from "./complaints-fixtures";
 
 /**
@@ -104,6 +109,38 @@ describe("the authorisation matrix", () => {
   it("answers 404 for an unknown or malformed id", async () => {
     await code(await get("/00000000-0000-4000-8000-000000000000", w.handler), 404, "complaint_not_found");
     await code(await get("/nope", w.handler), 404, "complaint_not_found");
+  });
+});
+
+describe("evidence photos", () => {
+  it("serves a complaint's photo to whoever reads the complaint, and nothing else", async () => {
+    const bytes = await plainImage(800, 600, "webp");
+    const sha = createHash("sha256").update(bytes).digest("hex");
+    const path = storedFilePath(join(w.env.dir, "files"), sha);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, bytes);
+    const at = new Date().toISOString();
+    w.env.db.$client
+      .prepare(
+        "INSERT INTO files (sha256, bytes, mime, width, height, uploaded_by, created_at) VALUES (?, ?, 'image/webp', 800, 600, ?, ?)",
+      )
+      .run(sha, bytes.byteLength, w.cadre.id, at);
+    const photo = { sha256: sha, mime: "image/webp" as const, bytes: bytes.byteLength };
+    const { id } = await file(
+      w,
+      { evidence: [photo], channel: "cadre-phone", anonymous: true, reporter: undefined },
+      w.cadre,
+    );
+    const served = await get(`/${id}/evidence/${sha}`, w.handler);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
+    await code(await get(`/${id}/evidence/${sha}`, w.otherHandler), 404, "file_not_found");
+    await code(await get(`/${id}/evidence/${sha}`, w.operator), 403, "complaint_handler_required");
+    await code(await get(`/${id}/evidence/${"0".repeat(64)}`, w.handler), 404, "file_not_found");
+    await code(await get(`/${id}/evidence/nope`, w.handler), 400, "invalid_file_hash");
+    // The photo of another complaint is not this one's.
+    const other = await file(w);
+    await code(await get(`/${other.id}/evidence/${sha}`, w.handler), 404, "file_not_found");
   });
 });
 

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { createApp } from "../../server/app";
 import type { ComplaintLimits } from "../../server/complaints/limits";
@@ -40,6 +41,7 @@ export function world(options: { limit?: ComplaintLimits; today?: string; trackP
     auth: { now: () => clock.now },
     complaintLimit: options.limit ?? { perMinute: 1000 },
     trackLimit: { perMinute: options.trackPerMinute ?? 1000 },
+    filesDir: join(env.dir, "files"),
   });
   const cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC });
   const operator = createTestUser(env.db, "operator", { kecamatanCode: KEC });

@@ -3,17 +3,19 @@ import { ComplaintAssign, ComplaintMove, ComplaintNote } from "../../../shared/a
 import { EntityId } from "../../../shared/api/users";
 import { maySeeComplaintCounts } from "../../../shared/complaints/access";
 import { ComplaintCountsQuery, complaintCounts } from "../../complaints/counts";
-import { complaintDetail } from "../../complaints/detail";
+import { complaintDetail, holdsEvidence } from "../../complaints/detail";
 import { complaintHandlers } from "../../complaints/handlers";
 import { assignComplaint, type HandlingOutcome, moveComplaint, noteComplaint } from "../../complaints/handling";
 import { ComplaintQueueQuery, complaintQueue } from "../../complaints/queue";
 import { queueReach } from "../../complaints/reach";
 import { actorOf } from "../../console/scope";
 import type { Db } from "../../db/open";
+import { SHA256_HEX } from "../../files/storage";
 import { readJson } from "../../http/body";
 import type { AppEnv } from "../../http/env";
 import { apiError } from "../../http/errors";
 import { readQuery } from "../../http/query";
+import { pageResponse } from "../../review/files";
 import { answerComplaintRefusal } from "../complaints";
 import type { ConsoleOptions } from "./index";
 
@@ -58,6 +60,21 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
     const detail = EntityId.safeParse(id).success ? complaintDetail(db, actor, id, options.now()) : null;
     if (!detail) return apiError(c, 404, "complaint_not_found");
     return c.json(detail);
+  });
+
+  /** An evidence photo, to whoever may read the complaint: the same serving as a file's pages. */
+  routes.get("/:id/evidence/:sha256", async (c) => {
+    const actor = actorOf(c);
+    if (!queueReach(actor)) return apiError(c, 403, "complaint_handler_required");
+    const id = c.req.param("id");
+    const sha256 = c.req.param("sha256");
+    if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
+    if (!SHA256_HEX.test(sha256)) return apiError(c, 400, "invalid_file_hash");
+    if (!options.filesDir) return apiError(c, 503, "storage_unavailable");
+    // Out of reach, missing, or a photo this complaint does not hold: all the same answer.
+    if (!holdsEvidence(db, actor, id, sha256)) return apiError(c, 404, "file_not_found");
+    const page = await pageResponse(db, options.filesDir, sha256);
+    return page.ok ? page.response : apiError(c, page.status, page.code);
   });
 
   /** Answers an action with the complaint as it now is. */
