@@ -1,5 +1,4 @@
 import { useEffect, useState } from "preact/hooks";
-import { MAX_COMPLAINT_TEXT } from "../../shared/api/complaints";
 import { asksAmount, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from "../../shared/complaints/categories";
 import { pick } from "../../shared/text";
 import { locale } from "../i18n";
@@ -10,6 +9,7 @@ import { ServiceSelect } from "./Pickers";
 import { PlaceFields } from "./PlaceFields";
 import { SwitchesFields } from "./SwitchesFields";
 import { type ComplaintDraft, type ComplaintField, complaintProblems } from "./validate";
+import { described, WhatWhenFields } from "./WhatWhenFields";
 
 interface Props {
   initial: ComplaintDraft;
@@ -27,11 +27,6 @@ const FOCUS: Record<ComplaintField, string> = {
   category: "complaint-category",
   amount: "complaint-amount",
 };
-
-function described(id: string, error: string | undefined, hint?: string) {
-  const ids = [error ? `${id}-error` : null, hint].filter(Boolean).join(" ");
-  return { ...(error ? { "aria-invalid": true as const } : {}), ...(ids ? { "aria-describedby": ids } : {}) };
-}
 
 /** What happened, when, where, about which service or file, what kind, and the two switches. */
 export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
@@ -64,43 +59,7 @@ export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
   const count = Object.keys(e).length;
   return (
     <form class="voice-form" onSubmit={submit} noValidate>
-      <section class="card">
-        <div class={`field${e.description ? " has-error" : ""}`}>
-          <label for="complaint-what">{tv("whatLabel")}</label>
-          <textarea
-            id="complaint-what"
-            rows={6}
-            maxLength={MAX_COMPLAINT_TEXT}
-            value={draft.description}
-            {...described("complaint-what", e.description, "complaint-what-hint")}
-            onInput={(event) => change({ description: event.currentTarget.value })}
-          />
-          {e.description && (
-            <p class="field-error" id="complaint-what-error">
-              {e.description}
-            </p>
-          )}
-          <p class="field-hint" id="complaint-what-hint">
-            {tv("whatHint")}
-          </p>
-        </div>
-        <div class={`field${e.happenedOn ? " has-error" : ""}`}>
-          <label for="complaint-when">{tv("whenLabel")}</label>
-          <input
-            id="complaint-when"
-            type="date"
-            max={today}
-            value={draft.happenedOn}
-            {...described("complaint-when", e.happenedOn)}
-            onInput={(event) => change({ happenedOn: event.currentTarget.value })}
-          />
-          {e.happenedOn && (
-            <p class="field-error" id="complaint-when-error">
-              {e.happenedOn}
-            </p>
-          )}
-        </div>
-      </section>
+      <WhatWhenFields draft={draft} errors={e} today={today} change={change} />
       <PlaceFields draft={draft} error={e.place} change={change} />
       <section class="card">
         <div class={`field${e.category ? " has-error" : ""}`}>
