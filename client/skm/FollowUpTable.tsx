@@ -25,10 +25,10 @@ export function FollowUpTable({ followUps, elements }: { followUps: SkmFollowUp[
         {followUps.map((plan) => (
           <tr key={plan.id}>
             <th scope="row">{nameOf(plan.elementId)}</th>
-            <td>{plan.action}</td>
-            <td>{plan.owner}</td>
-            <td>{formatDay(plan.dueDate, lang)}</td>
-            <td>
+            <td data-label={ts("followUpAction")}>{plan.action}</td>
+            <td data-label={ts("followUpOwner")}>{plan.owner}</td>
+            <td data-label={ts("followUpDue")}>{formatDay(plan.dueDate, lang)}</td>
+            <td data-label={ts("followUpDone")}>
               {plan.doneAt ? ts("done", { date: formatDay(jakartaDate(new Date(plan.doneAt)), lang) }) : ts("notDone")}
             </td>
           </tr>

@@ -44,11 +44,10 @@ export function SkmControls({
         onChange={(period) => onChange({ ...selection, period })}
       />
       {ownOffice ? (
-        <p class="field">
-          <span class="muted small">{tv("skmOffice")}</span>
-          <br />
+        <div class="field skm-own-office">
+          <span class="skm-own-office-label">{tv("skmOffice")}</span>
           <strong>Kecamatan {kecamatanName(ownOffice)}</strong>
-        </p>
+        </div>
       ) : (
         <div class="field">
           <label for="skm-office">{tv("skmOffice")}</label>
