@@ -6,6 +6,7 @@ import { SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import type { Db } from "../db/open";
 import { listFollowUps } from "./follow-ups";
 import { officeName } from "./offices";
+import { cachedTally } from "./tally-cache";
 
 /**
  * The published figures of one office (or all of Jakarta), service and
@@ -41,14 +42,28 @@ export function responseFilter(selection: SkmSelection): { where: string; params
 /** The JSON path of an element's score in the stored answers ("$.U1"); ids are data, so quoted. */
 const elementPath = (id: string) => `$.${JSON.stringify(id)}`;
 
-/** Respondents and the sum of each element's scores. */
-export function tallyResponses(db: Db, selection: SkmSelection): { respondents: number; sums: Record<string, number> } {
+export interface Tally {
+  respondents: number;
+  sums: Record<string, number>;
+}
+
+/**
+ * Respondents and the sum of each element's scores, of the rows after rowid
+ * `afterRowid` (0: all of them). json_extract reads the stored answers; the
+ * period index narrows the rows first.
+ */
+export function tallyResponses(db: Db, selection: SkmSelection, afterRowid = 0): Tally {
   const { where, params } = responseFilter(selection);
   const elements = SKM_QUESTIONNAIRE.elements;
   const sums = elements.map((_, i) => `COALESCE(SUM(json_extract(answers, ?)), 0) AS s${i}`).join(", ");
+  const after = afterRowid > 0 ? " AND rowid > ?" : "";
   const row = db.$client
-    .prepare(`SELECT count(*) AS respondents, ${sums} FROM skm_responses WHERE ${where}`)
-    .get(...elements.map((element) => elementPath(element.id)), ...params) as Record<string, number>;
+    .prepare(`SELECT count(*) AS respondents, ${sums} FROM skm_responses WHERE ${where}${after}`)
+    .get(
+      ...elements.map((element) => elementPath(element.id)),
+      ...params,
+      ...(afterRowid > 0 ? [afterRowid] : []),
+    ) as Record<string, number>;
   return {
     respondents: row.respondents ?? 0,
     sums: Object.fromEntries(elements.map((element, i) => [element.id, row[`s${i}`] ?? 0])),
@@ -82,7 +97,7 @@ export function decidedFiles(db: Db, selection: SkmSelection): number {
 export function skmResults(db: Db, selection: SkmSelection, now: Date): SkmResults {
   // One snapshot: the index, the population and the follow-ups agree with each other.
   return db.$client.transaction(() => {
-    const tally = tallyResponses(db, selection);
+    const tally = cachedTally(db, selection);
     const index = skmIndex(tally.respondents, tally.sums);
     const population = decidedFiles(db, selection);
     const minimumSample = krejcieMorgan(population);
