@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { ManagedUser, Role } from "../../../shared/api/users";
 import { kecamatanName, villageName } from "../lookups";
 import { type ConsoleMessageKey, tc } from "../messages";
+import { tv } from "../voice-messages";
 import { AccountDetail } from "./AccountDetail";
 
 const GROUPS: { role: Role; title: ConsoleMessageKey }[] = [
@@ -62,6 +63,7 @@ function AccountRow({
         <strong>{person.displayName}</strong>
         <span class="small muted">{[person.username, ...place].join(" · ")}</span>
       </button>
+      {person.handlesComplaints && <span class="status-tag tag-handler">{tv("handlerTag")}</span>}
       <span class={`status-tag ${person.disabledAt ? "status-rejected" : "status-approved"}`}>
         {tc(person.disabledAt ? "disabled" : "active")}
       </span>

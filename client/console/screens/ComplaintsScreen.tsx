@@ -75,7 +75,7 @@ export function ComplaintsScreen() {
         <p class="card notice-line" data-testid="complaints-not-handler">
           {tv("complaintsNotHandler")}
         </p>
-        <ComplaintsSection />
+        <ComplaintsSection title={tv("complaintsCountsTitle")} />
       </section>
     );
   }

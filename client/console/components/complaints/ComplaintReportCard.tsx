@@ -7,6 +7,7 @@ import { locale } from "../../../i18n";
 import { kecamatanName, villageName } from "../../lookups";
 import { tv } from "../../voice-messages";
 import { categoryLabel, officialFeeText } from "./complaint-words";
+import { EvidencePhotos } from "./EvidencePhotos";
 
 function placeText(detail: ComplaintDetail): string {
   if (detail.place.kind === "office") return tv("complaintWhereOffice", { name: kecamatanName(detail.kecamatanCode) });
@@ -70,24 +71,7 @@ export function ComplaintReportCard({ detail }: { detail: ComplaintDetail }) {
         <dt>{tv("complaintReporter")}</dt>
         <dd data-testid="complaint-reporter">{reporterText(detail)}</dd>
       </dl>
-      {detail.evidence.length > 0 && (
-        <div class="evidence">
-          <h3>{tv("complaintEvidence")}</h3>
-          <ul class="evidence-list">
-            {detail.evidence.map((photo, index) => (
-              <li key={photo.sha256}>
-                <a href={`/api/files/sha256/${photo.sha256}`} target="_blank" rel="noopener">
-                  <img
-                    src={`/api/files/sha256/${photo.sha256}`}
-                    alt={tv("complaintEvidenceAlt", { n: index + 1 })}
-                    loading="lazy"
-                  />
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <EvidencePhotos detail={detail} />
     </section>
   );
 }
