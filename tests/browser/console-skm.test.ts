@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
@@ -163,6 +163,7 @@ describe("the console's SKM report", () => {
     await page.screenshot({ path: `${SHOTS}/skm-notice-print.png`, fullPage: true });
     const pdf = await page.pdf({ format: "A4", printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    writeFileSync(`${SHOTS}/skm-notice.pdf`, pdf);
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages.length).toBe(1);
     await context.close();
