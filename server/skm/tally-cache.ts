@@ -10,15 +10,18 @@ import { type SkmSelection, type Tally, tallyResponses } from "./results";
  * again — the public /skm page is unauthenticated and Jakarta-wide it would
  * otherwise parse every response of the period on every request.
  *
- * If the table ever holds fewer rows than the cache has seen (a response
- * deleted, a restored backup), the tally is counted afresh.
+ * If anything was deleted the tally is counted afresh: the table holds fewer
+ * rows than counted plus added, or the row at the watermark is gone or is
+ * another response (SQLite hands a deleted newest rowid out again).
  */
 
 interface Entry {
   /** The highest rowid counted. */
   watermark: number;
-  /** Rows in the whole table at that point: a shrink means something was deleted. */
+  /** Rows in the whole table at that point: fewer later means something was deleted. */
   total: number;
+  /** The id of the response at the watermark: another one there means it was deleted and the rowid reused. */
+  lastId: string | null;
   tally: Tally;
 }
 
@@ -47,24 +50,24 @@ export function cachedTally(db: Db, selection: SkmSelection): Tally {
   }
   const key = keyOf(selection);
   const entry = cache.get(key);
-  let tally: Tally;
-  if (!entry || head.top < entry.watermark || head.total < entry.total) {
-    tally = tallyResponses(db, selection);
-  } else if (head.top === entry.watermark) {
-    tally = entry.tally;
-  } else {
-    const added = db.$client
+  const idAt = db.$client.prepare("SELECT id FROM skm_responses WHERE rowid = ?").pluck();
+  const added = () =>
+    db.$client
       .prepare("SELECT count(*) FROM skm_responses WHERE rowid > ?")
       .pluck()
-      .get(entry.watermark) as number;
-    // Rows gone below the watermark: count afresh rather than trust the old sums.
-    tally =
-      entry.total + added === head.total
-        ? add(entry.tally, tallyResponses(db, selection, entry.watermark))
-        : tallyResponses(db, selection);
-  }
+      .get(entry?.watermark ?? 0) as number;
+  const intact =
+    entry !== undefined &&
+    head.top >= entry.watermark &&
+    (entry.watermark === 0 || idAt.get(entry.watermark) === entry.lastId) &&
+    entry.total + (head.top === entry.watermark ? 0 : added()) === head.total;
+  let tally: Tally;
+  if (!entry || !intact) tally = tallyResponses(db, selection);
+  else if (head.top === entry.watermark) tally = entry.tally;
+  else tally = add(entry.tally, tallyResponses(db, selection, entry.watermark));
   cache.delete(key);
-  cache.set(key, { watermark: head.top, total: head.total, tally });
+  const lastId = head.top === 0 ? null : ((idAt.get(head.top) as string | undefined) ?? null);
+  cache.set(key, { watermark: head.top, total: head.total, lastId, tally });
   // Least recently read first: the oldest selection goes when the map is full.
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   return tally;
