@@ -10,7 +10,7 @@ import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, waitForServiceWorker } from "../helpers/browser";
 import { newUser, signIn } from "../helpers/cadre-ui";
 import { makeImage } from "../helpers/draft-ui";
-import { horizontalOverflow } from "../helpers/small-screen";
+import { horizontalOverflow, smallTapTargets } from "../helpers/small-screen";
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -78,6 +78,7 @@ describe("complaints on the phone", () => {
     expect(await page.getByLabel("Nama (boleh dikosongkan)").count()).toBe(0);
     expect(await horizontalOverflow(page)).toBe(0);
     await shot(page, "complaint-form", true);
+    expect(await smallTapTargets(page)).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Kirim pengaduan" }).click();
     const state = page.getByTestId("voice-state");
@@ -149,6 +150,7 @@ describe("complaints on the phone", () => {
     expect(await own.getByTestId("lacak-steps").locator("li").count()).toBeGreaterThanOrEqual(2);
     expect(await horizontalOverflow(own)).toBe(0);
     await shot(own, "complaint-status", true);
+    expect(await smallTapTargets(own)).toEqual([]);
     expect(await seriousA11yViolations(own)).toEqual([]);
 
     // Offline, a reload still shows the answer, with when it was last updated.

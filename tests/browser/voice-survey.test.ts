@@ -10,7 +10,7 @@ import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, waitForServiceWorker } from "../helpers/browser";
 import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
-import { horizontalOverflow } from "../helpers/small-screen";
+import { horizontalOverflow, smallTapTargets } from "../helpers/small-screen";
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -126,6 +126,7 @@ describe("satisfaction survey on the cadre's phone", () => {
     await shot(page, "survey-question");
     await shot(page, "survey-form");
     await shot(page, "survey-form-full", true);
+    expect(await smallTapTargets(page)).toEqual([]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Kirim jawaban" }).click();
     const state = page.getByTestId("voice-state");
