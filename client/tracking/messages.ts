@@ -7,7 +7,8 @@ import { interpolate, locale } from "../i18n";
  */
 const id = {
   title: "Lacak berkas",
-  intro: "Masukkan nomor berkas dari lembar ringkasan untuk melihat statusnya. Tidak perlu akun.",
+  intro:
+    "Masukkan nomor berkas dari lembar ringkasan, atau nomor pengaduan (ADU-…), untuk melihat statusnya. Tidak perlu akun.",
   numberLabel: "Nomor berkas",
   numberHint: "Contoh: DRN-7K4MX-2QP9A. Huruf besar atau kecil sama saja, tanda hubung boleh tidak diketik.",
   check: "Cek status",
@@ -85,7 +86,8 @@ export type TrackingMessageKey = keyof typeof id;
 
 const en: Record<TrackingMessageKey, string> = {
   title: "Track a file",
-  intro: "Enter the file number from the summary sheet to see its status. No account needed.",
+  intro:
+    "Enter the file number from the summary sheet, or a complaint number (ADU-…), to see its status. No account needed.",
   numberLabel: "File number",
   numberHint: "Example: DRN-7K4MX-2QP9A. Upper or lower case is fine, and the dashes are optional.",
   check: "Check status",
