@@ -3,7 +3,9 @@ import { categoryName, formatCount, formatScore, ts } from "./skm-words";
 
 /** The index, big, with its category letter and words; the respondents against the minimum sample beneath. */
 export function IkmFigure({ results }: { results: SkmResults }) {
-  const enough = results.sampleEnough;
+  // With no file decided (population 0) the minimum sample says nothing; with no respondent neither does "enough".
+  const sampled = results.minimumSample !== null && results.minimumSample > 0;
+  const enough = sampled && results.respondents > 0 ? results.sampleEnough : null;
   return (
     <div class="skm-figure" data-testid="skm-figure">
       {results.ikm === null || results.category === null ? (
@@ -26,12 +28,12 @@ export function IkmFigure({ results }: { results: SkmResults }) {
         </div>
       )}
       <p class="skm-sample" data-testid="skm-sample">
-        {results.minimumSample === null
-          ? ts("respondentsOnly", { count: formatCount(results.respondents) })
-          : ts("respondentsOf", {
+        {sampled
+          ? ts("respondentsOf", {
               count: formatCount(results.respondents),
-              minimum: formatCount(results.minimumSample),
-            })}
+              minimum: formatCount(results.minimumSample ?? 0),
+            })
+          : ts("respondentsOnly", { count: formatCount(results.respondents) })}
         {enough !== null && (
           <>
             {" — "}

@@ -36,6 +36,7 @@ describe("the public SKM page", () => {
       .poll(() => page.getByTestId("skm-figure").textContent())
       .toContain("Belum ada responden pada periode ini.");
     expect(await page.getByTestId("skm-office").textContent()).toBe("DKI Jakarta");
+    expect(await page.getByTestId("skm-sample").textContent()).toBe("0 responden");
     expect(await page.getByTestId("skm-elements").locator("tbody tr").count()).toBe(9);
 
     await page.locator("#skm-office option[value='31.75.07']").waitFor({ state: "attached" });
