@@ -56,7 +56,7 @@ describe("the console's complaints", () => {
       anonymous: true,
       confidential: false,
     });
-    await report({
+    const late = await report({
       category: "waktu",
       description: "Surat belum jadi setelah dua minggu.",
       place: { kind: "kelurahan", kelurahanCode: "31.71.01.1002" },
@@ -116,6 +116,27 @@ describe("the console's complaints", () => {
     // The public status answers the reporter with it.
     const lookup = await fetch(`${env.server.url}/api/track/${fee.number}`);
     expect(((await lookup.json()) as { answer: string }).answer).toContain("sudah ditegur");
+
+    // The confidential one is not this office's: the answer and where to go instead, both required.
+    await page.goto(`${env.server.url}/konsol/pengaduan`);
+    await page.getByRole("link", { name: new RegExp(late.number) }).click();
+    await page.getByRole("heading", { level: 1, name: `Pengaduan ${late.number}` }).waitFor();
+    expect(await page.locator(".complaint-tags").textContent()).toContain("Rahasia");
+    expect(await page.getByTestId("complaint-reporter").textContent()).toContain("Rahmat Hidayat");
+    expect(await page.getByTestId("handover-text").inputValue()).toContain("dirahasiakan");
+    await page.getByLabel("Status baru").selectOption("not-authority");
+    await page
+      .getByLabel("Jawaban untuk pelapor (terlihat di halaman lacak)")
+      .fill("Surat pengantar RT/RW diurus di kelurahan, bukan di kantor kecamatan.");
+    await page.getByRole("button", { name: "Simpan status" }).click();
+    await expect
+      .poll(() => page.locator("#complaint-referral-error").textContent())
+      .toBe("Tulis ke mana pelapor sebaiknya melapor.");
+    await page.getByLabel("Ke mana pelapor sebaiknya melapor").fill("JakLapor di aplikasi JAKI");
+    await page.getByRole("button", { name: "Simpan status" }).click();
+    await expect.poll(() => page.getByTestId("complaint-status").textContent()).toBe("Bukan wewenang");
+    expect(await page.getByTestId("complaint-answer-shown").textContent()).toContain("JakLapor di aplikasi JAKI");
+    await axe(page);
 
     // The dashboard: counts per category and the unofficial fee asked.
     await page.goto(`${env.server.url}/konsol/dasbor`);
