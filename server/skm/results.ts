@@ -6,6 +6,7 @@ import { SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import type { Db } from "../db/open";
 import { listFollowUps } from "./follow-ups";
 import { officeName } from "./offices";
+import { cachedPopulation } from "./population";
 import { cachedTally } from "./tally-cache";
 
 /**
@@ -99,7 +100,7 @@ export function skmResults(db: Db, selection: SkmSelection, now: Date): SkmResul
   return db.$client.transaction(() => {
     const tally = cachedTally(db, selection);
     const index = skmIndex(tally.respondents, tally.sums);
-    const population = decidedFiles(db, selection);
+    const population = cachedPopulation(db, selection);
     const minimumSample = krejcieMorgan(population);
     const followUps: SkmFollowUp[] = listFollowUps(db, selection.kecamatanCode, selection.period.key);
     return {

@@ -127,6 +127,9 @@ describe("GET /api/skm/results", () => {
     expect((await send(w, survey())).status).toBe(201);
     const { body } = await results(`?kecamatan=${KEC}`);
     expect(body).toMatchObject({ respondents: 1, population: 2, minimumSample: 2, sampleEnough: false });
+    // A file decided after that read counts at once (the remembered population follows the files' change counter).
+    await decidedFile(w, "approved");
+    expect((await results(`?kecamatan=${KEC}`)).body).toMatchObject({ population: 3, minimumSample: 3 });
   });
 
   it("has no index, but still lists the elements, when nobody answered", async () => {
