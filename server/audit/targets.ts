@@ -91,6 +91,12 @@ export function auditTargetNames(
     });
   }
 
+  // A complaint by its number only: its category, place and reporter stay behind the handler grant.
+  const complaints = prepared(db, "SELECT id, number FROM complaints WHERE id IN (SELECT value FROM json_each(?))").all(
+    idsOf(rows, "complaint"),
+  ) as { id: string; number: string }[];
+  for (const row of complaints) names.set(`complaint:${row.id}`, { name: row.number, detail: null });
+
   if (rows.some((row) => row.targetType === "catalogue")) {
     names.set("catalogue:catalogue", { name: CATALOGUE[locale], detail: null });
   }

@@ -5,6 +5,7 @@ import type { ClosedKind } from "../../shared/service-time/calendar";
 import { type ClockRecord, rescheduleClock } from "../../shared/service-time/clock";
 import { HOLIDAY_YEARS } from "../../shared/service-time/holidays";
 import { recordAudit } from "../audit/log";
+import { moveRunningComplaintDeadlines } from "../complaints/deadlines";
 import type { Db } from "../db/open";
 import { applications, calendarDays } from "../db/schema";
 import type { AuthUser } from "../http/env";
@@ -164,6 +165,8 @@ function change(
     if (typeof done === "string") return { ok: false, code: done };
     // Nothing to count again when no date can move a deadline (a setting with no cuti bersama at all).
     const clocksMoved = done.from === null ? 0 : moveRunningDeadlines(tx, done.from);
+    // Complaint response clocks count with the same calendar (server/complaints/deadlines.ts).
+    if (done.from !== null) moveRunningComplaintDeadlines(tx, done.from);
     audit(tx, actor, done.action, done.targetId, done.before, { ...done.after, clocksMoved }, now);
     return { ok: true, calendar: calendarView(tx, now), clocksMoved };
   });

@@ -1,4 +1,5 @@
 import { KIND_LABELS } from "../api/calendar";
+import { COMPLAINT_STATUS_LABELS } from "../complaints/workflow";
 import { jakartaDistricts, jakartaVillages } from "../regions";
 import { reasonLabel } from "../review/reasons";
 import { statusLabel } from "../review/statuses";
@@ -40,6 +41,11 @@ export const AUDIT_ACTIONS = {
     en: "Removed a closed day from the work calendar",
   },
   "calendar.setting": { id: "Mengubah aturan cuti bersama", en: "Changed the joint-leave rule" },
+  "complaint.assign": { id: "Menugaskan petugas pengaduan", en: "Assigned a complaint" },
+  "complaint.move": { id: "Mengubah status pengaduan", en: "Changed a complaint's status" },
+  "complaint.note": { id: "Menambah catatan internal pengaduan", en: "Added an internal note to a complaint" },
+  "user.grant-complaints": { id: "Memberi peran petugas pengaduan", en: "Granted complaint handling" },
+  "user.withdraw-complaints": { id: "Mencabut peran petugas pengaduan", en: "Withdrew complaint handling" },
 } as const satisfies Record<string, LocalizedText>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -59,6 +65,7 @@ const TARGET_TYPES: Record<string, LocalizedText> = {
   session: { id: "Perangkat", en: "Device" },
   catalogue: { id: "Katalog", en: "Catalogue" },
   calendar: { id: "Kalender kerja", en: "Work calendar" },
+  complaint: { id: "Pengaduan", en: "Complaint" },
 };
 
 type Obj = Record<string, unknown>;
@@ -120,7 +127,13 @@ const verdictOf = (value: Obj): Obj | null => (isObject(value.verdict) ? value.v
 const FIELDS: Field[] = [
   {
     label: { id: "Status", en: "Status" },
-    read: (value, locale) => (typeof value.status === "string" ? statusLabel(value.status, locale) : null),
+    read: (value, locale) => {
+      if (typeof value.status !== "string") return null;
+      // A complaint's statuses beyond "received" (which reads the same for a file) are its own.
+      const complaint =
+        value.status !== "received" && (COMPLAINT_STATUS_LABELS as Record<string, LocalizedText>)[value.status];
+      return complaint ? complaint[locale] : statusLabel(value.status, locale);
+    },
   },
   {
     label: { id: "Alasan", en: "Reason" },
@@ -144,6 +157,13 @@ const FIELDS: Field[] = [
     },
   },
   { label: { id: "Versi", en: "Version" }, read: count("version") },
+  // A complaint's audit entries hold only these (never its text, reporter, note or answer).
+  {
+    label: { id: "Petugas ditugaskan", en: "Handler assigned" },
+    read: presence("assigneeId", { id: ["Ada", "Belum ada"], en: ["Yes", "Nobody"] }),
+  },
+  { label: { id: "Sudah dijawab", en: "Answered" }, read: flag("answered", YES_NO) },
+  { label: { id: "Petugas pengaduan", en: "Complaint handler" }, read: flag("handlesComplaints", YES_NO) },
   {
     label: { id: "Ketersediaan", en: "Availability" },
     read: flag("withdrawn", { id: ["Ditarik", "Tersedia"], en: ["Withdrawn", "Available"] }),
