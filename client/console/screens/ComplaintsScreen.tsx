@@ -4,9 +4,9 @@ import { ApiFailure } from "../api";
 import { ComplaintFilters } from "../components/complaints/ComplaintFilters";
 import { ComplaintRow } from "../components/complaints/ComplaintRow";
 import {
+  complaintFilters,
   type ComplaintFilters as Filters,
   loadComplaintPage,
-  NO_COMPLAINT_FILTERS,
 } from "../components/complaints/complaint-api";
 import { ComplaintsSection } from "../components/dashboard/ComplaintsSection";
 import { ErrorNote } from "../components/Notice";
@@ -22,7 +22,10 @@ import { tv } from "../voice-messages";
 export function ComplaintsScreen() {
   const user = currentUser();
   const mayRead = user.handlesComplaints === true || user.role === "admin";
-  const [filters, setFilters] = useState<Filters>(NO_COMPLAINT_FILTERS);
+  const filters = complaintFilters.value;
+  const setFilters = (next: Filters) => {
+    complaintFilters.value = next;
+  };
   const [items, setItems] = useState<ComplaintListItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(mayRead);

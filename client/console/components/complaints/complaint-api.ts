@@ -1,3 +1,4 @@
+import { signal } from "@preact/signals";
 import type { ComplaintCounts, ComplaintDetail, ComplaintListItem } from "../../../../shared/api/complaints";
 import type { ComplaintCategory } from "../../../../shared/complaints/categories";
 import type { ComplaintStatus } from "../../../../shared/complaints/workflow";
@@ -11,6 +12,9 @@ export interface ComplaintFilters {
 }
 
 export const NO_COMPLAINT_FILTERS: ComplaintFilters = { status: "", category: "", clock: "", assignee: "" };
+
+/** The queue's filters stay while the handler opens complaints and comes back. */
+export const complaintFilters = signal<ComplaintFilters>(NO_COMPLAINT_FILTERS);
 
 export interface ComplaintPage {
   items: ComplaintListItem[];
