@@ -29,9 +29,10 @@ const ACTORS: Actor[] = ["anonymous", "cadre", "operatorA", "operatorB", "admin"
  * - ok: a 2xx answer;
  * - hidden: the thing is outside the caller's reach and answers exactly like a missing one (404);
  * - ok-without-a: a 2xx list that holds nothing of kecamatan A;
- * - 401/403: refused.
+ * - 401/403: refused;
+ * - handler-required: 403 complaint_handler_required (complaint contents without the handler grant).
  */
-type Expect = "ok" | "hidden" | "ok-without-a" | 400 | 401 | 403;
+type Expect = "ok" | "hidden" | "ok-without-a" | "handler-required" | 400 | 401 | 403;
 
 interface World {
   app: ReturnType<typeof createApp>;
@@ -40,6 +41,8 @@ interface World {
   draft: Draft;
   sha: string;
   cadreSessionId: string;
+  complaintId: string;
+  followUpId: string;
 }
 
 interface Case {
@@ -187,6 +190,75 @@ const CASES: Case[] = [
     body: () => ({ jointLeaveIsWorkingDay: true }),
     expect: { operatorA: 403, operatorB: 403 },
   },
+  // Complaints: contents for complaint handlers only (no caller here holds the grant; an admin
+  // without it reads those not marked confidential), counts for every operator and admin.
+  {
+    name: "complaint queue",
+    method: "GET",
+    path: () => "/api/console/complaints",
+    expect: { operatorA: "handler-required", operatorB: "handler-required" },
+  },
+  {
+    name: "complaint detail",
+    method: "GET",
+    path: (w) => `/api/console/complaints/${w.complaintId}`,
+    expect: { operatorA: "handler-required", operatorB: "handler-required" },
+  },
+  ...(
+    [
+      ["complaint handlers", "GET", "/handlers", undefined],
+      ["assign complaint", "POST", "/:id/assign", { version: 1, assigneeId: null }],
+      ["move complaint", "POST", "/:id/move", { version: 1, status: "in-progress" }],
+      ["note on complaint", "POST", "/:id/notes", { version: 1, text: "Cek CCTV loket." }],
+    ] as const
+  ).map(
+    ([name, method, path, body]): Case => ({
+      name,
+      method,
+      path: (w) => `/api/console/complaints${path.replace(":id", w.complaintId)}`,
+      ...(body ? { body: () => body } : {}),
+      expect: { operatorA: "handler-required", operatorB: "handler-required", admin: "handler-required" },
+    }),
+  ),
+  {
+    // The complaint has no photos: for the admin, the hash is one this complaint does not hold.
+    name: "complaint evidence",
+    method: "GET",
+    path: (w) => `/api/console/complaints/${w.complaintId}/evidence/${w.sha}`,
+    expect: { operatorA: "handler-required", operatorB: "handler-required", admin: "hidden" },
+  },
+  { name: "complaint counts", method: "GET", path: () => "/api/console/complaints/counts" },
+  // SKM: every operator reads and plans for their own kecamatan; a plan of kecamatan A is hidden from B.
+  { name: "SKM report", method: "GET", path: () => "/api/console/skm?period=2026-S1" },
+  { name: "SKM responses CSV", method: "GET", path: () => "/api/console/skm/responses.csv?period=2026-S1" },
+  {
+    name: "add SKM follow-up",
+    method: "POST",
+    path: () => "/api/console/skm/follow-ups",
+    body: () => ({
+      period: "2026-S1",
+      elementId: "U3",
+      action: "Tambah loket",
+      owner: "Kasatpel PTSP",
+      dueDate: "2026-08-01",
+      kecamatanCode: KECAMATAN_A,
+    }),
+    // An operator plans for their own kecamatan only; the admin names A.
+    expect: { operatorB: 403 },
+  },
+  {
+    name: "change SKM follow-up",
+    method: "PATCH",
+    path: (w) => `/api/console/skm/follow-ups/${w.followUpId}`,
+    body: () => ({ version: 1, done: true }),
+    expect: { operatorB: "hidden" },
+  },
+  {
+    name: "remove SKM follow-up",
+    method: "DELETE",
+    path: (w) => `/api/console/skm/follow-ups/${w.followUpId}`,
+    expect: { operatorB: "hidden" },
+  },
   // Cadre management.
   { name: "user list", method: "GET", path: () => "/api/users", expect: { operatorB: "ok-without-a" } },
   {
@@ -209,6 +281,14 @@ const CASES: Case[] = [
     path: (w) => `/api/users/${w.cadre.id}`,
     body: () => ({ displayName: "Kader Baru" }),
     expect: { operatorB: "hidden" },
+  },
+  {
+    // Only admins give or withdraw the complaint-handler grant (withdrawing a cadre's, which it never has, is no change).
+    name: "complaint-handler grant",
+    method: "PATCH",
+    path: (w) => `/api/users/${w.cadre.id}`,
+    body: () => ({ handlesComplaints: false }),
+    expect: { operatorA: 403, operatorB: 403 },
   },
   {
     name: "disable user",
@@ -300,12 +380,49 @@ beforeEach(async () => {
   ).json()) as { sessions: { id: string }[] };
   const cadreSessionId = sessions.sessions[0]?.id ?? "";
 
+  // A complaint about kecamatan A's office, sent by a citizen.
+  const complaint = await app.request("/api/complaints", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      id: crypto.randomUUID(),
+      channel: "citizen-phone",
+      category: "perilaku",
+      description: "Petugas loket membentak warga.",
+      happenedOn: "2026-01-05",
+      place: { kind: "office", kecamatanCode: KECAMATAN_A },
+      anonymous: false,
+      confidential: false,
+      reporter: { name: APPLICANT },
+      reportedAt: new Date().toISOString(),
+    }),
+  });
+  expect(complaint.status).toBe(201);
+  const complaintId = ((await complaint.json()) as { id: string }).id;
+
+  // A follow-up plan of kecamatan A's SKM.
+  const followUp = await app.request("/api/console/skm/follow-ups", {
+    method: "POST",
+    headers: { Cookie: operatorA.cookie, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      period: "2026-S1",
+      elementId: "U9",
+      action: "Perbaiki ruang tunggu",
+      owner: "Sekretaris Kecamatan",
+      dueDate: "2026-09-30",
+    }),
+  });
+  expect(followUp.status).toBe(201);
+  const followUpId = ((await followUp.json()) as { id: string }).id;
+
   world = {
     app,
     cadre,
     draft,
     sha: draft.documents["ktp-el"]?.pages[0]?.sha256 ?? "",
     cadreSessionId,
+    complaintId,
+    followUpId,
     cookies: {
       anonymous: null,
       cadre: cadre.cookie,
@@ -362,6 +479,11 @@ describe("authorisation matrix of the console", () => {
           case 403:
             expect(status).toBe(403);
             expectRefusal(text, "forbidden");
+            expect(leaks).toEqual([]);
+            break;
+          case "handler-required":
+            expect(status).toBe(403);
+            expectRefusal(text, "complaint_handler_required");
             expect(leaks).toEqual([]);
             break;
           case "hidden":
