@@ -162,6 +162,13 @@ describe("every route given a deeply nested body", () => {
     "POST /api/console/calendar/days": { as: "admin", path: () => "/api/console/calendar/days" },
     "PUT /api/console/calendar/days/:date": { as: "admin", path: () => "/api/console/calendar/days/2026-12-24" },
     "PUT /api/console/calendar/settings": { as: "admin", path: () => "/api/console/calendar/settings" },
+    "POST /api/skm/responses": { as: "none", path: () => "/api/skm/responses" },
+    "POST /api/complaints": { as: "none", path: () => "/api/complaints" },
+    "POST /api/console/complaints/:id/assign": { as: "admin", path: () => `/api/console/complaints/${uuid}/assign` },
+    "POST /api/console/complaints/:id/move": { as: "admin", path: () => `/api/console/complaints/${uuid}/move` },
+    "POST /api/console/complaints/:id/notes": { as: "admin", path: () => `/api/console/complaints/${uuid}/notes` },
+    "POST /api/console/skm/follow-ups": { as: "admin", path: () => "/api/console/skm/follow-ups" },
+    "PATCH /api/console/skm/follow-ups/:id": { as: "admin", path: () => `/api/console/skm/follow-ups/${uuid}` },
   };
   /** Routes that read no body (an action named by the path alone). */
   const bodylessRoutes = new Set([
@@ -174,6 +181,7 @@ describe("every route given a deeply nested body", () => {
     "POST /api/console/guides/:id/withdraw",
     "POST /api/console/guides/:id/restore",
     "DELETE /api/console/calendar/days/:date",
+    "DELETE /api/console/skm/follow-ups/:id",
     // The read-only catalogue and health answer 405 to any write.
     ...["POST", "PUT", "PATCH", "DELETE"].flatMap((method) =>
       ["/api/guides", "/api/guides/*", "/api/health"].map((path) => `${method} ${path}`),
