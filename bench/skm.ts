@@ -248,6 +248,10 @@ export async function benchSkm() {
       },
       plans: {
         tally: plan(`SELECT count(*) FROM skm_responses WHERE ${officeFilter.where}`, officeFilter.params),
+        population: plan(
+          "SELECT count(*) FROM applications WHERE status IN ('approved', 'rejected') AND decided_at >= ? AND decided_at < ? AND deleted_at IS NULL AND kecamatan_code = ?",
+          ["2026-06-30T17:00:00.000Z", "2026-12-31T17:00:00.000Z", KECAMATAN[0]],
+        ),
       },
     };
   } finally {
