@@ -8,6 +8,7 @@ export function AppHeader() {
   const path = currentPath.value;
   const inDrafts = path.startsWith("/berkas") || path.startsWith("/masuk");
   const inTracking = path === "/lacak" || path.startsWith("/lacak/");
+  const handedOver = path === "/survei" || path.startsWith("/survei/");
   const forConsole = path.startsWith("/masuk") && new URLSearchParams(location.search).get("ke") === "konsol";
   return (
     <header class="app-header">
@@ -29,8 +30,9 @@ export function AppHeader() {
       >
         {t("switchLanguage")}
       </button>
-      {/* The console has its own navigation; the cadre tabs would only mislead there and on its sign-in. */}
-      {!path.startsWith("/konsol") && !forConsole && (
+      {/* The console has its own navigation; the cadre tabs would only mislead there and on its sign-in.
+          The survey is the citizen's, often on the cadre's phone handed over: no tabs to the cadre's files. */}
+      {!path.startsWith("/konsol") && !forConsole && !handedOver && (
         <nav class="main-nav" aria-label={t("navLabel")}>
           <a href="/" onClick={onLinkClick} aria-current={inDrafts || inTracking ? undefined : "page"}>
             {t("navGuides")}

@@ -23,6 +23,15 @@ export function VoiceLinks({ number, decided }: { number: string | null; decided
         </a>
         <span class="field-hint">{tt("complaintHelp")}</span>
       </p>
+      {/* On the landing page (no number): the offices' published index, as PermenPANRB 14/2017 asks. */}
+      {!number && (
+        <p>
+          <a class="button wide" href="/skm" onClick={onLinkClick} data-testid="skm-link">
+            {tt("skmLink")}
+          </a>
+          <span class="field-hint">{tt("skmHelp")}</span>
+        </p>
+      )}
     </section>
   );
 }

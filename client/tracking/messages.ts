@@ -80,6 +80,8 @@ const id = {
   surveyHelp: "Bagaimana pelayanan kantor? Jawaban Anda tanpa nama.",
   complaintLink: "Sampaikan pengaduan",
   complaintHelp: "Ada masalah dengan pelayanan ini? Sampaikan ke kantor, boleh tanpa nama.",
+  skmLink: "Hasil survei kepuasan (IKM)",
+  skmHelp: "Indeks Kepuasan Masyarakat tiap kantor, per semester, dan rencana perbaikannya.",
 };
 
 export type TrackingMessageKey = keyof typeof id;
@@ -159,6 +161,8 @@ const en: Record<TrackingMessageKey, string> = {
   surveyHelp: "How was the office's service? Your answers carry no name.",
   complaintLink: "Make a complaint",
   complaintHelp: "A problem with this service? Tell the office, anonymously if you wish.",
+  skmLink: "Satisfaction survey results (IKM)",
+  skmHelp: "Each office's public satisfaction index, per half-year, and its improvement plans.",
 };
 
 export function tt(key: TrackingMessageKey, params?: Record<string, string | number>): string {

@@ -30,7 +30,10 @@ describe("the public SKM page", () => {
     page.on("request", (request) => {
       if (request.url().includes("/api/skm/results")) asked.push(new URL(request.url()).search);
     });
-    await page.goto(`${env.server.url}/skm`);
+    // Citizens find it from the tracking page's landing, beside the complaint form.
+    await page.goto(`${env.server.url}/lacak`);
+    await page.getByTestId("skm-link").click();
+    await page.waitForURL(/\/skm$/);
     await page.getByRole("heading", { level: 1, name: "Indeks Kepuasan Masyarakat" }).waitFor();
     await expect
       .poll(() => page.getByTestId("skm-figure").textContent())

@@ -100,6 +100,8 @@ describe("satisfaction survey on the cadre's phone", () => {
     const shown = (await page.locator("main").textContent()) ?? "";
     expect(shown).not.toContain("Wulan");
     expect(shown).not.toContain("Kader Ratna");
+    // Handed over: no tabs back to the cadre's files while the citizen answers.
+    expect(await page.locator("nav.main-nav").count()).toBe(0);
     await page.getByTestId("skm-question").first().waitFor();
     expect(await page.getByTestId("skm-question").count()).toBe(SKM_QUESTIONNAIRE.elements.length);
 
