@@ -10,7 +10,7 @@ const SECRET_KEYS = new Set(["passwordHash", "password", "tokenHash", "token"]);
 export interface AuditRecord {
   /** Dotted verb, e.g. "user.create", "guide.publish", "application.verdict". */
   action: string;
-  targetType: "user" | "session" | "guide" | "application" | "catalogue" | "calendar" | "complaint";
+  targetType: "user" | "session" | "guide" | "application" | "catalogue" | "calendar" | "complaint" | "skm-follow-up";
   targetId: string;
   /** The kecamatan the action concerns, so that its operators see it; null for server-wide actions. */
   kecamatanCode: string | null;

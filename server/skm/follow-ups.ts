@@ -19,8 +19,7 @@ import { invalidField, refuse, type SkmRefusal } from "./refusal";
 
 type Row = typeof skmFollowUps.$inferSelect;
 
-// server/audit/log.ts lists the target types it knows; "skm-follow-up" is new (see the report of issue 14).
-const TARGET = "skm-follow-up" as unknown as AuditRecord["targetType"];
+const TARGET: AuditRecord["targetType"] = "skm-follow-up";
 
 export function followUpOf(row: Row): SkmFollowUp {
   return {

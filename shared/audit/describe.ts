@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS = {
   "complaint.assign": { id: "Menugaskan petugas pengaduan", en: "Assigned a complaint" },
   "complaint.move": { id: "Mengubah status pengaduan", en: "Changed a complaint's status" },
   "complaint.note": { id: "Menambah catatan internal pengaduan", en: "Added an internal note to a complaint" },
+  "skm.follow-up.create": { id: "Membuat rencana tindak lanjut SKM", en: "Planned an SKM follow-up" },
+  "skm.follow-up.update": { id: "Mengubah rencana tindak lanjut SKM", en: "Changed an SKM follow-up" },
+  "skm.follow-up.delete": { id: "Menghapus rencana tindak lanjut SKM", en: "Removed an SKM follow-up" },
   "user.grant-complaints": { id: "Memberi peran petugas pengaduan", en: "Granted complaint handling" },
   "user.withdraw-complaints": { id: "Mencabut peran petugas pengaduan", en: "Withdrew complaint handling" },
 } as const satisfies Record<string, LocalizedText>;
@@ -66,6 +69,7 @@ const TARGET_TYPES: Record<string, LocalizedText> = {
   catalogue: { id: "Katalog", en: "Catalogue" },
   calendar: { id: "Kalender kerja", en: "Work calendar" },
   complaint: { id: "Pengaduan", en: "Complaint" },
+  "skm-follow-up": { id: "Tindak lanjut SKM", en: "SKM follow-up" },
 };
 
 type Obj = Record<string, unknown>;

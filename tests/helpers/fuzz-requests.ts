@@ -490,6 +490,16 @@ export function routeHints(ids: KnownIds): Record<string, RouteHint> {
       body: { date: "2027-03-10", kind: "closure", name: "Kantor tutup: uji", source: "SK Camat Nomor 1 Tahun 2027" },
       required: ["date", "kind", "name", "source"],
     },
+    "POST /api/console/skm/follow-ups": {
+      body: {
+        period: "2026-S2",
+        elementId: "U3",
+        action: "Tambah loket sore",
+        owner: "Kasi Pelayanan",
+        dueDate: "2027-01-31",
+      },
+      required: ["period", "elementId", "action", "owner", "dueDate"],
+    },
     "PUT /api/console/calendar/settings": {
       body: { jointLeaveIsWorkingDay: true },
       required: ["jointLeaveIsWorkingDay"],
