@@ -229,6 +229,10 @@ export const applications = sqliteTable(
       table.firstDecisionAt,
       table.deletedAt,
     ),
+    // The SKM's population served: decided files by decision time (migration 0013, server/skm/results.ts).
+    index("applications_decided_idx")
+      .on(table.decidedAt, table.kecamatanCode, table.guideId, table.status, table.deletedAt)
+      .where(sql`status IN ('approved', 'rejected') AND deleted_at IS NULL`),
   ],
 );
 

@@ -89,7 +89,8 @@ export function decidedFiles(db: Db, selection: SkmSelection): number {
   }
   return (
     (db.$client
-      .prepare(`SELECT count(*) FROM applications WHERE ${clauses.join(" AND ")}`)
+      // Named: on a young database without statistics SQLite would pick the queue's index and read every row.
+      .prepare(`SELECT count(*) FROM applications INDEXED BY applications_decided_idx WHERE ${clauses.join(" AND ")}`)
       .pluck()
       .get(...params) as number | undefined) ?? 0
   );
