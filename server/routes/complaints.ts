@@ -2,13 +2,14 @@ import { type Context, Hono } from "hono";
 import { ComplaintSubmission } from "../../shared/api/complaints";
 import type { RegionIndex } from "../../shared/regions";
 import { clientAddress } from "../auth/rate-limit";
-import { ComplaintLimiter, type ComplaintLimits } from "../complaints/limits";
+import type { ComplaintLimits } from "../complaints/limits";
 import type { ComplaintRefusal } from "../complaints/store";
 import { submitComplaint } from "../complaints/submit";
 import type { Db } from "../db/open";
 import { readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
+import { SubmissionLimiter } from "../http/submission-limits";
 
 export interface ComplaintRouteOptions {
   regions: RegionIndex;
@@ -27,7 +28,7 @@ export function answerComplaintRefusal(c: Context<AppEnv>, refusal: ComplaintRef
 /** /api/complaints: complaints in, from citizens (no account) and cadres (server/complaints/submit.ts). */
 export function complaintRoutes(db: Db, options: ComplaintRouteOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const limiter = new ComplaintLimiter({ now: options.now, ...options.limit });
+  const limiter = new SubmissionLimiter({ now: options.now, ...options.limit });
 
   routes.post("/", async (c) => {
     c.header("Cache-Control", "no-store");

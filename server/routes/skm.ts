@@ -7,7 +7,8 @@ import { readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
 import { readQuery } from "../http/query";
-import { SkmLimiter, type SkmLimits } from "../skm/limits";
+import { SubmissionLimiter } from "../http/submission-limits";
+import type { SkmLimits } from "../skm/limits";
 import { jakartaOffices } from "../skm/offices";
 import { skmResults } from "../skm/results";
 import { SkmQuery, selectionOf } from "../skm/selection";
@@ -30,7 +31,7 @@ export const SURVEY_MAX_BYTES = 16 * 1024;
  */
 export function skmRoutes(db: Db, options: SkmRouteOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const limiter = new SkmLimiter({ now: options.now, ...options.limit });
+  const limiter = new SubmissionLimiter({ now: options.now, ...options.limit });
 
   routes.post("/responses", async (c) => {
     c.header("Cache-Control", "no-store");

@@ -252,6 +252,10 @@ export const ERROR_MESSAGES = {
     id: "Foto bukti hanya dapat dikirim lewat HP kader yang sudah masuk, atau dibawa ke kantor.",
     en: "Photo evidence can only be sent from a signed-in cadre's phone, or brought to the office.",
   },
+  complaint_anonymous_evidence: {
+    id: "Pengaduan anonim tidak dapat membawa foto bukti (foto terkirim dari akun kader). Bawa fotonya ke kantor, atau matikan Anonim.",
+    en: "An anonymous complaint cannot carry photo evidence (photos are sent from a cadre's account). Bring them to the office, or turn Anonymous off.",
+  },
   complaint_handler_required: {
     id: "Isi pengaduan hanya dapat dibuka petugas penanganan pengaduan.",
     en: "Only complaint handlers can open a complaint's contents.",
