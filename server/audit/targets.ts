@@ -91,11 +91,13 @@ export function auditTargetNames(
     });
   }
 
-  // A complaint by its number only: its category, place and reporter stay behind the handler grant.
-  const complaints = prepared(db, "SELECT id, number FROM complaints WHERE id IN (SELECT value FROM json_each(?))").all(
-    idsOf(rows, "complaint"),
-  ) as { id: string; number: string }[];
-  for (const row of complaints) names.set(`complaint:${row.id}`, { name: row.number, detail: null });
+  // A complaint by a short reference of its internal id, never its public ADU number: any operator reads
+  // their kecamatan's audit log, and the number opens the complaint's public status (its answer, its
+  // referral) to whoever holds it, while the complaint itself is for handlers only.
+  for (const row of rows) {
+    if (row.targetType !== "complaint") continue;
+    names.set(`complaint:${row.targetId}`, { name: `#${row.targetId.slice(-8).toUpperCase()}`, detail: null });
+  }
 
   if (rows.some((row) => row.targetType === "catalogue")) {
     names.set("catalogue:catalogue", { name: CATALOGUE[locale], detail: null });

@@ -304,7 +304,7 @@ describe("the workflow through the API", () => {
   });
 
   it("writes an audit entry per action, filed under the kecamatan, without any text", async () => {
-    const { id } = await file(w, { description: "Rahasia-deskripsi", reporter: { name: "Nama-pelapor" } });
+    const { id, number } = await file(w, { description: "Rahasia-deskripsi", reporter: { name: "Nama-pelapor" } });
     await post(`/${id}/assign`, w.handler, { version: 1, assigneeId: w.handler.id });
     await post(`/${id}/notes`, w.handler, { version: 2, text: "Catatan-internal" });
     await post(`/${id}/move`, w.handler, { version: 3, status: "done", answer: "Jawaban-publik" });
@@ -324,6 +324,16 @@ describe("the workflow through the API", () => {
     const text = JSON.stringify(entries);
     for (const secret of ["Rahasia-deskripsi", "Nama-pelapor", "Catatan-internal", "Jawaban-publik", "0812"]) {
       expect(text).not.toContain(secret);
+    }
+ 
+    // The operator without the grant reads the kecamatan's audit log: the complaint is named there by an
+    // internal reference, never by the number that opens its public status.
+    for (const path of ["/api/console/audit", "/api/console/audit/export.csv"]) {
+      const response = await request(w, "GET", path, w.operator);
+      expect(response.status).toBe(200);
+      const listed = await response.text();
+      expect(listed).toContain(`#${id.slice(-8).toUpperCase()}`);
+      expect(listed).not.toContain(number);
     }
   });
 });
