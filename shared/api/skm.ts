@@ -88,6 +88,8 @@ export const SkmResults = z.object({
   office: LocalizedText,
   guideId: Slug.nullable(),
   respondents: z.int().min(0),
+  /** Of the respondents, how many answered at the office without a tracking number (no decided file behind them). */
+  withoutFile: z.int().min(0).optional(),
   /** Files the office decided in the period (the population served); null when unknown. */
   population: z.int().min(0).nullable(),
   /** Krejcie–Morgan minimum sample for the population. */
