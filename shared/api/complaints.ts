@@ -3,7 +3,7 @@ import { COMPLAINT_CATEGORIES } from "../complaints/categories";
 import { COMPLAINT_STATUSES } from "../complaints/workflow";
 import { Slug } from "../guide";
 import { ClockRecordSchema, ClosedDates } from "../service-time/schema";
-import { LocalizedText } from "../text";
+import { LocalizedText, multilineText } from "../text";
 import { PublicClockView } from "./tracking";
 import { KecamatanCode, KelurahanCode } from "./users";
 
@@ -25,16 +25,14 @@ const Text = (max: number) =>
     .max(max)
     .regex(/^[^\p{Cc}]*$/u, "Control characters are not allowed");
 /** Free text that may span lines (what happened, answers, notes). */
-const LongText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^(?:[^\p{Cc}]|\n)*$/u, "Control characters other than line breaks are not allowed");
+const LongText = (max: number) => multilineText(max);
 
 export const MAX_COMPLAINT_TEXT = 4000;
 export const MAX_EVIDENCE_PHOTOS = 3;
+/** The reporter's name and contact, and a typed tracking number: the form's inputs stop at the same lengths. */
+export const MAX_REPORTER_NAME = 100;
+export const MAX_REPORTER_CONTACT = 60;
+export const MAX_TRACKING_INPUT = 40;
 
 /** Where it happened: at the office (a kecamatan's PTSP) or in a kelurahan. */
 export const ComplaintPlace = z.discriminatedUnion("kind", [
@@ -62,7 +60,7 @@ export const ComplaintSubmission = z.strictObject({
   place: ComplaintPlace,
   guideId: Slug.optional(),
   /** The file it concerns, when there is one. */
-  trackingNumber: z.string().min(1).max(40).optional(),
+  trackingNumber: z.string().min(1).max(MAX_TRACKING_INPUT).optional(),
   /** For "biaya": what was asked, in whole Rupiah (the official fee comes from the guide on the server). */
   amountAsked: z.int().min(1).max(1_000_000_000_000).optional(),
   evidence: z.array(EvidencePhoto).max(MAX_EVIDENCE_PHOTOS).default([]),
@@ -71,8 +69,8 @@ export const ComplaintSubmission = z.strictObject({
   /** Who to call back; only when not anonymous, and optional even then. */
   reporter: z
     .strictObject({
-      name: Text(100).optional(),
-      contact: Text(60).optional(),
+      name: Text(MAX_REPORTER_NAME).optional(),
+      contact: Text(MAX_REPORTER_CONTACT).optional(),
     })
     .optional(),
   reportedAt: z.iso.datetime(),
@@ -161,6 +159,8 @@ export const ComplaintMove = z.strictObject({
   referral: LongText(1000).optional(),
 });
 export const ComplaintNote = z.strictObject({ version: z.int().min(1), text: LongText(MAX_COMPLAINT_TEXT) });
+/** The public answer to the reporter without a status change: an interim answer, or a correction. */
+export const ComplaintAnswer = z.strictObject({ version: z.int().min(1), answer: LongText(MAX_COMPLAINT_TEXT) });
 
 /** The dashboard's complaint figures: counts for every operator, contents for nobody. */
 export const ComplaintCounts = z.object({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Slug } from "../guide";
 import { SKM_QUESTIONNAIRE } from "../skm/questionnaire";
-import { LocalizedText } from "../text";
+import { LocalizedText, multilineText } from "../text";
 import { KecamatanCode } from "./users";
 
 /**
@@ -55,7 +55,7 @@ export const SurveySubmission = z.strictObject({
   guideId: Slug.optional(),
   answers: SkmAnswers,
   profile: SkmProfile.default({}),
-  suggestion: z.string().trim().max(MAX_SUGGESTION_LENGTH).optional(),
+  suggestion: multilineText(MAX_SUGGESTION_LENGTH, 0).optional(),
   answeredAt: z.iso.datetime(),
 });
 export type SurveySubmission = z.infer<typeof SurveySubmission>;
