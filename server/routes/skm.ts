@@ -38,12 +38,15 @@ export function skmRoutes(db: Db, options: SkmRouteOptions): Hono<AppEnv> {
     const admitted = limiter.take(clientAddress(c, options.trustProxy ?? false));
     if (!admitted.allowed) {
       c.header("Retry-After", String(admitted.retryAfterSeconds));
-      return apiError(c, 429, "rate_limited", { retryAfterSeconds: admitted.retryAfterSeconds });
+      return apiError(c, 429, "rate_limited", { budget: "address", retryAfterSeconds: admitted.retryAfterSeconds });
     }
     const body = await readJson(c, SurveySubmission, SURVEY_MAX_BYTES);
     if (!body.ok) return body.response;
-    const outcome = submitSurvey(db, body.value, options.now());
-    if (!outcome.ok) return apiError(c, outcome.status, outcome.code, outcome.details);
+    const outcome = submitSurvey(db, body.value, options.now(), options.limit);
+    if (!outcome.ok) {
+      if (outcome.status === 429) c.header("Retry-After", String(outcome.retryAfterSeconds));
+      return apiError(c, outcome.status, outcome.code, outcome.details);
+    }
     return c.json(outcome.accepted, outcome.status);
   });
 

@@ -45,6 +45,8 @@ const elementPath = (id: string) => `$.${JSON.stringify(id)}`;
 
 export interface Tally {
   respondents: number;
+  /** Respondents without a file (given at the office without a tracking number). */
+  withoutFile: number;
   sums: Record<string, number>;
 }
 
@@ -59,7 +61,9 @@ export function tallyResponses(db: Db, selection: SkmSelection, afterRowid = 0):
   const sums = elements.map((_, i) => `COALESCE(SUM(json_extract(answers, ?)), 0) AS s${i}`).join(", ");
   const after = afterRowid > 0 ? " AND rowid > ?" : "";
   const row = db.$client
-    .prepare(`SELECT count(*) AS respondents, ${sums} FROM skm_responses WHERE ${where}${after}`)
+    .prepare(
+      `SELECT count(*) AS respondents, COALESCE(SUM(application_id IS NULL), 0) AS withoutFile, ${sums} FROM skm_responses WHERE ${where}${after}`,
+    )
     .get(
       ...elements.map((element) => elementPath(element.id)),
       ...params,
@@ -67,6 +71,7 @@ export function tallyResponses(db: Db, selection: SkmSelection, afterRowid = 0):
     ) as Record<string, number>;
   return {
     respondents: row.respondents ?? 0,
+    withoutFile: row.withoutFile ?? 0,
     sums: Object.fromEntries(elements.map((element, i) => [element.id, row[`s${i}`] ?? 0])),
   };
 }
@@ -112,6 +117,7 @@ export function skmResults(db: Db, selection: SkmSelection, now: Date): SkmResul
       office: officeName(selection.kecamatanCode),
       guideId: selection.guideId,
       respondents: index.respondents,
+      withoutFile: tally.withoutFile,
       population,
       minimumSample,
       sampleEnough: index.respondents >= minimumSample && index.respondents > 0,

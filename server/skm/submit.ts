@@ -1,11 +1,12 @@
 import type { SurveyAccepted, SurveySubmission } from "../../shared/api/skm";
-import { jakartaDate } from "../../shared/jakarta-time";
+import { jakartaDate, jakartaDayEnd, jakartaDayStart } from "../../shared/jakarta-time";
 import { redactSuggestion } from "../../shared/skm/redact";
 import { parseTrackingNumber } from "../../shared/tracking/number";
 import { isComplaintNumber } from "../../shared/tracking/prefix";
 import type { Db } from "../db/open";
 import { skmResponses } from "../db/schema";
 import { getGuide } from "../guides/repository";
+import { DEFAULT_OFFICE_DAILY_WITHOUT_FILE, type SkmLimits } from "./limits";
 import { isJakartaKecamatan } from "./offices";
 import { contentHash, invalidField, refuse, type SkmRefusal, sqliteCode } from "./refusal";
 
@@ -18,12 +19,21 @@ import { contentHash, invalidField, refuse, type SkmRefusal, sqliteCode } from "
  * The file is only used to place the response; reports never join it back.
  */
 
-export type SubmitOutcome = { ok: true; status: 200 | 201; accepted: SurveyAccepted } | SkmRefusal;
+export type SubmitOutcome =
+  | { ok: true; status: 200 | 201; accepted: SurveyAccepted }
+  | SkmRefusal
+  | { ok: false; status: 429; code: "rate_limited"; details: Record<string, unknown>; retryAfterSeconds: number };
 
 /** A phone's clock may run a little fast. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000;
-/** A queued survey may wait a long time for a network, but not longer than a year. */
-const OLDEST_MS = 366 * 24 * 60 * 60 * 1000;
+/**
+ * A queued survey may wait a while for a network; one answered longer ago
+ * counts on the day it arrives, so a period already published is not
+ * rewritten months later by a late (or back-dated) batch.
+ */
+export const OLDEST_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const OLDEST_MS = OLDEST_DAYS * DAY_MS;
 
 /** The Jakarta date a response counts on: when it was answered, unless the phone's clock cannot be right. */
 export function answeredOnOf(answeredAt: string, now: Date): string {
@@ -76,7 +86,37 @@ function earlier(db: Db, id: string, hash: string): SubmitOutcome | undefined {
     : refuse(409, "submission_id_reused");
 }
 
-export function submitSurvey(db: Db, input: SurveySubmission, now: Date): SubmitOutcome {
+/**
+ * Responses without a file the office received today (Jakarta). Read through
+ * skm_responses_period_idx: a response received today was answered at most
+ * OLDEST_DAYS before (or, by a fast clock, the day after), so the answered
+ * dates bound the rows read to about a month of the office's responses.
+ */
+function receivedWithoutFileToday(db: Db, kecamatanCode: string, now: Date): number {
+  const today = jakartaDate(now);
+  return db.$client
+    .prepare(
+      `SELECT count(*) FROM skm_responses
+       WHERE kecamatan_code = ? AND answered_on BETWEEN ? AND ?
+         AND application_id IS NULL AND received_at >= ? AND received_at < ?`,
+    )
+    .pluck()
+    .get(
+      kecamatanCode,
+      jakartaDate(new Date(now.getTime() - OLDEST_MS - DAY_MS)),
+      jakartaDate(new Date(now.getTime() + DAY_MS)),
+      jakartaDayStart(today),
+      jakartaDayEnd(today),
+    ) as number;
+}
+
+/** Seconds until the next Jakarta day, when the office's budget is whole again. */
+function untilTomorrow(now: Date): number {
+  return Math.max(1, Math.ceil((Date.parse(jakartaDayEnd(jakartaDate(now))) - now.getTime()) / 1000));
+}
+
+export function submitSurvey(db: Db, input: SurveySubmission, now: Date, limits: SkmLimits = {}): SubmitOutcome {
+  const budget = limits.officeDailyWithoutFile ?? DEFAULT_OFFICE_DAILY_WITHOUT_FILE;
   const hash = contentHash(input);
   const attempt = (): SubmitOutcome =>
     db.transaction((tx): SubmitOutcome => {
@@ -89,6 +129,17 @@ export function submitSurvey(db: Db, input: SurveySubmission, now: Date): Submit
         db.$client.prepare("SELECT 1 FROM skm_responses WHERE application_id = ?").get(place.applicationId)
       ) {
         return refuse(409, "survey_already_answered");
+      }
+      // Checked in the write transaction: two requests cannot both take the last place.
+      if (place.applicationId === null && receivedWithoutFileToday(db, place.kecamatanCode, now) >= budget) {
+        const retryAfterSeconds = untilTomorrow(now);
+        return {
+          ok: false,
+          status: 429,
+          code: "rate_limited",
+          details: { budget: "office-daily-without-file", kecamatanCode: place.kecamatanCode, retryAfterSeconds },
+          retryAfterSeconds,
+        };
       }
       const suggestion = input.suggestion ? redactSuggestion(input.suggestion) : null;
       tx.insert(skmResponses)

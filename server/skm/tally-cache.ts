@@ -35,7 +35,7 @@ function keyOf(selection: SkmSelection): string {
 function add(a: Tally, b: Tally): Tally {
   const sums: Record<string, number> = { ...a.sums };
   for (const [id, value] of Object.entries(b.sums)) sums[id] = (sums[id] ?? 0) + value;
-  return { respondents: a.respondents + b.respondents, sums };
+  return { respondents: a.respondents + b.respondents, withoutFile: a.withoutFile + b.withoutFile, sums };
 }
 
 /** The selection's tally as of now; call inside the read transaction the figures come from. */

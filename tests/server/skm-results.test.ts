@@ -2,11 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SkmResults } from "../../shared/api/skm";
 import {
   answers,
+  at,
   closeWorld,
   codeOf,
   decidedFile,
   GUIDE,
   KEC,
+  NOW,
   OTHER_KEC,
   request,
   send,
@@ -43,11 +45,14 @@ async function seed(): Promise<{ numbers: string[] }> {
       suggestion: SECRET_SUGGESTION,
     }),
     survey({ answers: third, guideId: "akta-kelahiran" }),
-    // Another office, and this office's first half-year: in neither this office's S2 figures.
+    // Another office: not in this office's figures.
     survey({ kecamatanCode: OTHER_KEC, answers: answers(1) }),
-    survey({ answers: answers(1), answeredAt: "2026-06-30T10:00:00.000Z" }),
   ];
   for (const body of sent) expect((await send(w, body)).status).toBe(201);
+  // This office's first half-year, sent then (a response answered over 30 days before it arrives counts on arrival).
+  at("2026-06-30T11:00:00.000Z");
+  expect((await send(w, survey({ answers: answers(1), answeredAt: "2026-06-30T10:00:00.000Z" }))).status).toBe(201);
+  at(NOW);
   return { numbers: [approved.number, rejected.number] };
 }
 
@@ -70,6 +75,8 @@ describe("GET /api/skm/results", () => {
       office: { id: "Kecamatan Gambir" },
       guideId: null,
       respondents: 3,
+      // The third answered at the office without a tracking number.
+      withoutFile: 1,
       population: 2,
       minimumSample: 2,
       sampleEnough: true,
@@ -152,7 +159,13 @@ describe("GET /api/skm/results", () => {
 
   it("stays right as responses arrive after a read (the cached tally is topped up), and after a deletion", async () => {
     expect((await send(w, survey({ answers: answers(4) }))).status).toBe(201);
-    expect((await results(`?kecamatan=${KEC}`)).body).toMatchObject({ respondents: 1, ikm: 100 });
+    expect((await results(`?kecamatan=${KEC}`)).body).toMatchObject({ respondents: 1, withoutFile: 1, ikm: 100 });
+    // A file's response tops the tally up without adding to the responses without a file.
+    const file = await decidedFile(w);
+    const filed = survey({ trackingNumber: file.number, kecamatanCode: undefined, answers: answers(4) });
+    expect((await send(w, filed)).status).toBe(201);
+    expect((await results(`?kecamatan=${KEC}`)).body).toMatchObject({ respondents: 2, withoutFile: 1 });
+    w.env.db.$client.prepare("DELETE FROM skm_responses WHERE application_id IS NOT NULL").run();
     expect((await results("")).body).toMatchObject({ respondents: 1, ikm: 100 });
     expect((await send(w, survey({ answers: answers(1) }))).status).toBe(201);
     expect((await send(w, survey({ kecamatanCode: OTHER_KEC, answers: answers(1) }))).status).toBe(201);

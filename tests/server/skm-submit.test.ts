@@ -4,12 +4,14 @@ import { SurveyAccepted } from "../../shared/api/skm";
 import { REDACTED } from "../../shared/skm/redact";
 import {
   answers,
+  at,
   closeWorld,
   codeOf,
   decidedFile,
   GUIDE,
   KEC,
   NOW,
+  OTHER_KEC,
   PERSON,
   send,
   submittedFile,
@@ -201,6 +203,18 @@ describe("POST /api/skm/responses", () => {
     expect(answeredOnOf("2026-12-02T03:04:00.000Z", now)).toBe("2026-12-02");
     expect(answeredOnOf("2027-06-01T00:00:00.000Z", now)).toBe("2026-12-02");
     expect(answeredOnOf("2024-06-01T00:00:00.000Z", now)).toBe("2026-12-02");
+    // Up to 30 days late it counts when answered; later, on arrival (a published period stays as published).
+    expect(answeredOnOf("2026-11-02T03:00:00.000Z", now)).toBe("2026-11-02");
+    expect(answeredOnOf("2026-11-02T02:59:59.000Z", now)).toBe("2026-12-02");
+    expect(answeredOnOf("2026-06-15T03:00:00.000Z", now)).toBe("2026-12-02");
+    // Five minutes of a fast clock are allowed, not six.
+    expect(answeredOnOf("2026-12-02T03:05:00.000Z", now)).toBe("2026-12-02");
+    expect(answeredOnOf("2026-12-01T20:00:00.000Z", new Date("2026-12-01T16:56:00.000Z"))).toBe("2026-12-01");
+  });
+
+  it("stores a response answered in the first half-year but sent in December on its arrival day", async () => {
+    expect((await send(w, survey({ answeredAt: "2026-06-20T03:00:00.000Z" }))).status).toBe(201);
+    expect(rows()[0]?.answered_on).toBe("2026-12-02");
   });
 });
 
@@ -214,5 +228,53 @@ describe("the flood limit", () => {
     expect(await codeOf(refused)).toBe("rate_limited");
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(rows()).toHaveLength(3);
+  });
+});
+
+describe("the office's daily budget for responses without a file", () => {
+  const withoutFile = () =>
+    w.env.db.$client.prepare("SELECT count(*) FROM skm_responses WHERE application_id IS NULL").pluck().get();
+
+  it("refuses the office's responses without a file past the budget with 429 naming it, not a file's response", async () => {
+    closeWorld(w);
+    w = world({ limit: { perMinute: 10_000, officeDailyWithoutFile: 3 } });
+    for (let i = 0; i < 3; i++) expect((await send(w, survey())).status).toBe(201);
+    const refused = await send(w, survey());
+    expect(refused.status).toBe(429);
+    const { error } = (await refused.json()) as { error: { code: string; details: Record<string, unknown> } };
+    expect(error.code).toBe("rate_limited");
+    expect(error.details).toMatchObject({ budget: "office-daily-without-file", kecamatanCode: KEC });
+    // Until the next Jakarta day (midnight is 17:00 UTC; now is 03:00 UTC): 14 hours.
+    expect(Number(refused.headers.get("Retry-After"))).toBe(14 * 3600);
+    expect(withoutFile()).toBe(3);
+    // Another office has its own budget, and a decided file's response is not counted against it.
+    expect((await send(w, survey({ kecamatanCode: OTHER_KEC }))).status).toBe(201);
+    const file = await decidedFile(w);
+    const filed = survey({ channel: "citizen-phone", trackingNumber: file.number, kecamatanCode: undefined });
+    expect((await send(w, filed)).status).toBe(201);
+    // The next Jakarta day the budget is whole again.
+    at("2026-12-02T17:00:00.000Z");
+    expect((await send(w, survey({ answeredAt: "2026-12-02T17:00:00.000Z" }))).status).toBe(201);
+  });
+
+  it("answers a resend of a stored response as a duplicate even when the budget is spent", async () => {
+    closeWorld(w);
+    w = world({ limit: { perMinute: 10_000, officeDailyWithoutFile: 1 } });
+    const body = survey();
+    expect((await send(w, body)).status).toBe(201);
+    const again = await send(w, body);
+    expect(again.status).toBe(200);
+    expect(SurveyAccepted.parse(await again.json())).toEqual({ id: body.id, duplicate: true });
+    expect((await send(w, survey())).status).toBe(429);
+  });
+
+  it("allows 300 a day by default", async () => {
+    for (let i = 0; i < 300; i++) {
+      const response = await send(w, survey());
+      if (response.status !== 201) throw new Error(`response ${i}: ${response.status}`);
+    }
+    const refused = await send(w, survey());
+    expect(refused.status).toBe(429);
+    expect(withoutFile()).toBe(300);
   });
 });
