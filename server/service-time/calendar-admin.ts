@@ -1,5 +1,11 @@
 import { asc, count, eq, min, sql } from "drizzle-orm";
-import type { CalendarDay, CalendarDayInput, CalendarView, CalendarYear } from "../../shared/api/calendar";
+import type {
+  CalendarDay,
+  CalendarDayInput,
+  CalendarSettingRequest,
+  CalendarView,
+  CalendarYear,
+} from "../../shared/api/calendar";
 import { jakartaDate } from "../../shared/jakarta-time";
 import type { ClosedKind } from "../../shared/service-time/calendar";
 import { type ClockRecord, rescheduleClock } from "../../shared/service-time/clock";
@@ -36,7 +42,8 @@ import { writeClock } from "./clock-writes";
 /** Audit entries of the calendar name the day (its date) or the setting; server-wide (no kecamatan). */
 // server/audit/log.ts lists the target types it knows; "calendar" is new (see the console's audit words).
 const CALENDAR_TARGET = "calendar" as const;
-const SETTING_ID = "jointLeaveIsWorkingDay";
+/** An entry changing both settings at once; one setting's entry is named by its key. */
+const SETTINGS_ID = "settings";
 
 export type CalendarChange =
   | { ok: true; calendar: CalendarView; clocksMoved: number }
@@ -88,6 +95,7 @@ export function calendarView(db: Db | Tx, now: Date): CalendarView {
   return {
     years,
     jointLeaveIsWorkingDay: readSetting(db, "jointLeaveIsWorkingDay"),
+    complaintResponseDays: readSetting(db, "complaintResponseDays"),
     today,
     runningClocks: running?.n ?? 0,
   };
@@ -215,23 +223,50 @@ export function removeCalendarDay(db: Db, actor: AuthUser, date: string, now: Da
   });
 }
 
-/** Whether cuti bersama counts as a working day (the office open) or not (closed, the default). */
-export function setJointLeaveIsWorkingDay(db: Db, actor: AuthUser, value: boolean, now: Date): CalendarChange {
+/**
+ * The office's calendar settings: whether cuti bersama counts as a working
+ * day (the office open) or not (closed, the default), and the complaint
+ * standard (working days to answer a complaint). One audit entry names what
+ * was sent. Cuti bersama moves running deadlines; the complaint standard
+ * does not: a complaint keeps the standard it was received under (its clock
+ * holds its own days), only complaints received after count with the new one.
+ */
+export function setCalendarSettings(
+  db: Db,
+  actor: AuthUser,
+  settings: CalendarSettingRequest,
+  now: Date,
+): CalendarChange {
   return change(db, actor, now, (tx) => {
-    const before = readSetting(tx, "jointLeaveIsWorkingDay");
-    writeSetting(tx, "jointLeaveIsWorkingDay", value, actor.id, now);
-    return {
-      action: "calendar.setting",
-      targetId: SETTING_ID,
-      before: { jointLeaveIsWorkingDay: before },
-      after: { jointLeaveIsWorkingDay: value },
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    let from: string | null = null;
+    const joint = settings.jointLeaveIsWorkingDay;
+    if (joint !== undefined) {
+      before.jointLeaveIsWorkingDay = readSetting(tx, "jointLeaveIsWorkingDay");
+      after.jointLeaveIsWorkingDay = joint;
+      writeSetting(tx, "jointLeaveIsWorkingDay", joint, actor.id, now);
       // The setting opens or closes every cuti bersama day: deadlines from the earliest of them on.
-      from:
+      from =
         tx
           .select({ first: min(calendarDays.date) })
           .from(calendarDays)
           .where(eq(calendarDays.kind, "joint-leave"))
-          .get()?.first ?? null,
+          .get()?.first ?? null;
+    }
+    const days = settings.complaintResponseDays;
+    if (days !== undefined) {
+      before.complaintResponseDays = readSetting(tx, "complaintResponseDays");
+      after.complaintResponseDays = days;
+      writeSetting(tx, "complaintResponseDays", days, actor.id, now);
+    }
+    const keys = Object.keys(after);
+    return {
+      action: "calendar.setting",
+      targetId: keys.length === 1 ? (keys[0] as string) : SETTINGS_ID,
+      before,
+      after,
+      from,
     };
   });
 }

@@ -27,6 +27,10 @@ export const LAST_YEAR = 2100;
 export const NAME_MAX = 120;
 export const SOURCE_MAX = 300;
 
+/** The office's complaint standard: working days to answer a complaint (default 5, shared/complaints/workflow.ts). */
+export const COMPLAINT_DAYS_MIN = 1;
+export const COMPLAINT_DAYS_MAX = 60;
+
 export const CALENDAR_PROBLEMS = {
   date_invalid: {
     id: "Isi tanggal yang benar.",
@@ -68,6 +72,14 @@ export const CALENDAR_PROBLEMS = {
     id: "Pilih ya atau tidak.",
     en: "Choose yes or no.",
   },
+  complaint_days_invalid: {
+    id: `Isi bilangan bulat hari kerja, ${COMPLAINT_DAYS_MIN} sampai ${COMPLAINT_DAYS_MAX}.`,
+    en: `Enter a whole number of working days, ${COMPLAINT_DAYS_MIN} to ${COMPLAINT_DAYS_MAX}.`,
+  },
+  setting_missing: {
+    id: "Kirim pengaturan yang dikenal: cuti bersama dan/atau batas waktu tanggapan pengaduan.",
+    en: "Send a known setting: joint leave and/or the complaint response time.",
+  },
   body_invalid: {
     id: "Isi permintaan harus berupa objek dengan tanggal, jenis, nama dan dasar penetapan.",
     en: "The request must be an object with the date, kind, name and source.",
@@ -80,7 +92,14 @@ export function calendarProblemText(code: string, locale: Locale): string | unde
   return (CALENDAR_PROBLEMS as Record<string, LocalizedText>)[code]?.[locale];
 }
 
-export type CalendarField = "date" | "kind" | "name" | "source" | "jointLeaveIsWorkingDay" | "body";
+export type CalendarField =
+  | "date"
+  | "kind"
+  | "name"
+  | "source"
+  | "jointLeaveIsWorkingDay"
+  | "complaintResponseDays"
+  | "body";
 
 export interface CalendarIssue {
   path: [CalendarField];
@@ -149,8 +168,47 @@ export function checkCalendarDay(body: unknown, locale: Locale, date?: string): 
   };
 }
 
-export const CalendarSettingRequest = z.strictObject({ jointLeaveIsWorkingDay: z.boolean() });
+/** The complaint standard as the form and the server check it: a whole number of working days, 1–60. */
+export const ComplaintResponseDays = z.int().min(COMPLAINT_DAYS_MIN).max(COMPLAINT_DAYS_MAX);
+
+/** PUT /api/console/calendar/settings: one setting or both; at least one. */
+export const CalendarSettingRequest = z.strictObject({
+  jointLeaveIsWorkingDay: z.boolean().optional(),
+  complaintResponseDays: ComplaintResponseDays.optional(),
+});
 export type CalendarSettingRequest = z.infer<typeof CalendarSettingRequest>;
+
+/**
+ * The settings body checked field by field: each wrong one named with its
+ * code, an empty body refused, unknown keys refused (a typo must not pass as
+ * "nothing changed").
+ */
+export function checkCalendarSetting(body: unknown, locale: Locale): CalendarCheck<CalendarSettingRequest> {
+  const issue = (field: CalendarField, code: CalendarProblem): CalendarIssue => ({
+    path: [field],
+    code,
+    message: CALENDAR_PROBLEMS[code][locale],
+  });
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return { ok: false, issues: [issue("jointLeaveIsWorkingDay", "setting_invalid")] };
+  }
+  const input = body as Record<string, unknown>;
+  const issues: CalendarIssue[] = [];
+  if ("jointLeaveIsWorkingDay" in input && typeof input.jointLeaveIsWorkingDay !== "boolean") {
+    issues.push(issue("jointLeaveIsWorkingDay", "setting_invalid"));
+  }
+  if ("complaintResponseDays" in input && !ComplaintResponseDays.safeParse(input.complaintResponseDays).success) {
+    issues.push(issue("complaintResponseDays", "complaint_days_invalid"));
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  const parsed = CalendarSettingRequest.safeParse(body);
+  if (!parsed.success) return { ok: false, issues: [issue("body", "setting_missing")] };
+  const value = parsed.data;
+  if (value.jointLeaveIsWorkingDay === undefined && value.complaintResponseDays === undefined) {
+    return { ok: false, issues: [issue("body", "setting_missing")] };
+  }
+  return { ok: true, value };
+}
 
 const KindSchema = z.enum(CALENDAR_KINDS);
 
@@ -180,6 +238,8 @@ export const CalendarView = z.object({
   /** Every year with a day, and always the current and the next year (Jakarta). */
   years: z.array(CalendarYear),
   jointLeaveIsWorkingDay: z.boolean(),
+  /** The office's complaint standard: working days to answer a new complaint. */
+  complaintResponseDays: z.int().min(1),
   /** Today's Jakarta date, so the console opens on the current year. */
   today: z.string(),
   /** Running clocks whose deadline the calendar decides (shown beside the setting). */

@@ -40,7 +40,10 @@ export const AUDIT_ACTIONS = {
     id: "Menghapus hari libur dari kalender kerja",
     en: "Removed a closed day from the work calendar",
   },
-  "calendar.setting": { id: "Mengubah aturan cuti bersama", en: "Changed the joint-leave rule" },
+  "calendar.setting": {
+    id: "Mengubah pengaturan kalender kerja",
+    en: "Changed a work-calendar setting",
+  },
   "complaint.assign": { id: "Menugaskan petugas pengaduan", en: "Assigned a complaint" },
   "complaint.move": { id: "Mengubah status pengaduan", en: "Changed a complaint's status" },
   "complaint.note": { id: "Menambah catatan internal pengaduan", en: "Added an internal note to a complaint" },
@@ -223,6 +226,10 @@ const FIELDS: Field[] = [
   {
     label: { id: "Cuti bersama dihitung hari kerja", en: "Joint leave counts as a working day" },
     read: flag("jointLeaveIsWorkingDay", YES_NO),
+  },
+  {
+    label: { id: "Batas waktu tanggapan pengaduan (hari kerja)", en: "Complaint response time (working days)" },
+    read: count("complaintResponseDays"),
   },
   { label: { id: "Batas waktu berkas yang bergeser", en: "File deadlines moved" }, read: count("clocksMoved") },
 ];

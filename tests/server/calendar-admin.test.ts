@@ -457,10 +457,19 @@ describe("bad input", () => {
   });
 
   it("refuses a setting that is not a yes or no", async () => {
-    for (const body of [{ jointLeaveIsWorkingDay: "ya" }, {}, { jointLeaveIsWorkingDay: true, extra: 1 }, null]) {
+    for (const body of [{ jointLeaveIsWorkingDay: "ya" }, { jointLeaveIsWorkingDay: null }, null]) {
       const error = await refusal(await call("PUT", "/settings", admin, body), 400);
       expect(error).toMatchObject({ code: "calendar_day_invalid", details: { field: "jointLeaveIsWorkingDay" } });
     }
+    // No setting at all, or an unknown one (a typo must not read as "nothing to change").
+    for (const body of [{}, { jointLeaveIsWorkingDay: true, extra: 1 }]) {
+      const error = await refusal(await call("PUT", "/settings", admin, body), 400);
+      expect(error).toMatchObject({
+        code: "calendar_day_invalid",
+        details: { field: "body", issues: [{ code: "setting_missing" }] },
+      });
+    }
+    expect((await view()).jointLeaveIsWorkingDay).toBe(false);
   });
 
   it("never answers 5xx to junk", async () => {

@@ -4,9 +4,9 @@ import {
   CALENDAR_PROBLEMS,
   type CalendarChangeResponse,
   type CalendarIssue,
-  CalendarSettingRequest,
   type CalendarView,
   checkCalendarDay,
+  checkCalendarSetting,
   dateProblem,
 } from "../../../shared/api/calendar";
 import { actorOf } from "../../console/scope";
@@ -20,11 +20,11 @@ import {
   calendarView,
   changeCalendarDay,
   removeCalendarDay,
-  setJointLeaveIsWorkingDay,
+  setCalendarSettings,
 } from "../../service-time/calendar-admin";
 import type { ConsoleOptions } from "./index";
 
-/** A day is four short texts; a setting one boolean. */
+/** A day is four short texts; the settings a boolean and a number. */
 const BODY_MAX_BYTES = 4 * 1024;
 
 /**
@@ -96,14 +96,9 @@ export function calendarRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   routes.put("/settings", async (c) => {
     const body = await readJson(c, z.unknown(), BODY_MAX_BYTES);
     if (!body.ok) return body.response;
-    const setting = CalendarSettingRequest.safeParse(body.value);
-    if (!setting.success) {
-      const code = "setting_invalid" as const;
-      const message = CALENDAR_PROBLEMS[code][requestLocale(c)];
-      return refused(c, [{ path: ["jointLeaveIsWorkingDay"], code, message }]);
-    }
-    const value = setting.data.jointLeaveIsWorkingDay;
-    return answer(c, setJointLeaveIsWorkingDay(db, actorOf(c), value, options.now()));
+    const setting = checkCalendarSetting(body.value, requestLocale(c));
+    if (!setting.ok) return refused(c, setting.issues);
+    return answer(c, setCalendarSettings(db, actorOf(c), setting.value, options.now()));
   });
 
   return routes;
