@@ -84,7 +84,8 @@ export function complaintDetail(db: Db, user: AuthUser, id: string, now: Date): 
       row.placeKind === "kelurahan" && row.kelurahanCode
         ? { kind: "kelurahan", kelurahanCode: row.kelurahanCode }
         : { kind: "office", kecamatanCode: row.kecamatanCode },
-    trackingNumber: row.trackingNumber,
+    // Anonymous: the file is not kept (it would lead back to the applicant); null even if a row were edited by hand.
+    trackingNumber: row.anonymous === 1 ? null : row.trackingNumber,
     evidence: JSON.parse(row.evidence) as ComplaintDetail["evidence"],
     // Anonymous: nothing was stored; the check keeps it null even if a row were edited by hand.
     reporter:

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { ComplaintAssign, ComplaintMove, ComplaintNote } from "../../shared/api/complaints";
-import { mayHandleComplaint, mayReadComplaint } from "../../shared/complaints/access";
+import type { ComplaintAnswer, ComplaintAssign, ComplaintMove, ComplaintNote } from "../../shared/api/complaints";
+import { isComplaintHandler, mayHandleComplaint } from "../../shared/complaints/access";
 import {
   type ComplaintStatus,
   canMoveComplaint,
@@ -33,7 +33,7 @@ export type HandlingOutcome = { ok: true; version: number } | ComplaintRefusal;
 
 /** Handlers only (403 complaint_handler_required), and only within reach (404, like a missing one). */
 function gate(tx: Tx, actor: AuthUser, id: string): Row | ComplaintRefusal {
-  if (actor.handlesComplaints !== true) return refuse(403, "complaint_handler_required");
+  if (!isComplaintHandler(readerOf(actor))) return refuse(403, "complaint_handler_required");
   const row = tx.select().from(complaints).where(eq(complaints.id, id)).get();
   const place = row && { kecamatanCode: row.kecamatanCode, confidential: row.confidential };
   if (!row || !place || !mayHandleComplaint(readerOf(actor), place)) return refuse(404, "complaint_not_found");
@@ -47,8 +47,7 @@ function auditState(row: Pick<Row, "status" | "assigneeId" | "version" | "answer
 function audit(action: string, before: Row, after: Row): AuditRecord {
   return {
     action,
-    // The audit log's target types are listed in server/audit/log.ts; "complaint" is asked for there.
-    targetType: "complaint" as AuditRecord["targetType"],
+    targetType: "complaint",
     targetId: before.id,
     kecamatanCode: before.kecamatanCode,
     before: auditState(before),
@@ -119,9 +118,8 @@ export function assignComplaint(
       const fit =
         assignee &&
         assignee.disabledAt === null &&
-        assignee.handlesComplaints &&
-        mayReadComplaint(
-          { role: assignee.role, kecamatanCode: assignee.kecamatanCode, handlesComplaints: true },
+        mayHandleComplaint(
+          { role: assignee.role, kecamatanCode: assignee.kecamatanCode, handlesComplaints: assignee.handlesComplaints },
           { kecamatanCode: row.kecamatanCode, confidential: row.confidential },
         );
       if (!fit) return refuse(400, "complaint_assignee_invalid");
@@ -186,5 +184,25 @@ export function noteComplaint(
     set: {},
     events: [{ kind: "note", status: null, text: input.text }],
     action: "complaint.note",
+  }));
+}
+
+/**
+ * The public answer to the reporter without a status change: an interim
+ * answer while the complaint is being handled, or a correction after it was
+ * closed (a closed complaint's answer may be corrected; its status and clock
+ * stay). /lacak shows the latest answer; each one is an "answered" event.
+ */
+export function answerComplaint(
+  db: Db,
+  actor: AuthUser,
+  id: string,
+  input: z.infer<typeof ComplaintAnswer>,
+  now: Date,
+): HandlingOutcome {
+  return act(db, actor, id, input.version, now, () => ({
+    set: { answer: input.answer },
+    events: [{ kind: "answered", status: null, text: input.answer }],
+    action: "complaint.answer",
   }));
 }

@@ -1,4 +1,4 @@
-import type { ComplaintReader } from "../../shared/complaints/access";
+import { type ComplaintReader, mayOpenComplaints } from "../../shared/complaints/access";
 import type { AuthUser } from "../http/env";
 
 /**
@@ -20,12 +20,14 @@ export function readerOf(user: AuthUser): ComplaintReader {
 
 /** The user's reach, or null when they may not open complaints at all. */
 export function queueReach(user: AuthUser): QueueReach | null {
-  if (user.role === "cadre") return null;
-  if (user.handlesComplaints === true) {
-    if (user.role === "admin") return { kind: "all" };
-    return user.kecamatanCode ? { kind: "kecamatan", code: user.kecamatanCode } : { kind: "none" };
+  const reader = readerOf(user);
+  if (!mayOpenComplaints(reader)) return null;
+  if (reader.handlesComplaints) {
+    if (reader.role === "admin") return { kind: "all" };
+    return reader.kecamatanCode ? { kind: "kecamatan", code: reader.kecamatanCode } : { kind: "none" };
   }
-  return user.role === "admin" ? { kind: "open" } : null;
+  // Not a handler but allowed in: an admin, who reads what is not confidential (mayReadComplaint).
+  return { kind: "open" };
 }
 
 /** The reach as a WHERE condition on `c` (complaints), with its named parameters. */

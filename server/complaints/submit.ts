@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { ComplaintAccepted, ComplaintSubmission } from "../../shared/api/complaints";
 import { asksAmount } from "../../shared/complaints/categories";
+import { HAPPENED_ON_MAX_YEARS, happenedOnProblem } from "../../shared/complaints/dates";
 import { jakartaDate } from "../../shared/jakarta-time";
 import type { RegionIndex } from "../../shared/regions";
 import { JAKARTA_DISTRICTS } from "../../shared/regions/data/jakarta";
@@ -81,8 +82,9 @@ function routingOf(db: Db, input: ComplaintSubmission, regions: RegionIndex): Ro
           )
           .get(parsed.number) as { id: string; guideId: string; kecamatanCode: string | null } | undefined);
     if (!file) return refuse(404, "tracking_not_found");
-    // The file names the office that handles it and the service, whatever the form said.
-    applicationId = file.id;
+    // The file names the office that handles it and the service, whatever the form said. Anonymous: the
+    // file only routes the complaint; its id would lead back to the applicant and the cadre, so it is not kept.
+    applicationId = input.anonymous ? null : file.id;
     guideId = file.guideId;
     if (file.kecamatanCode && KNOWN_KECAMATAN.has(file.kecamatanCode)) kecamatanCode = file.kecamatanCode;
   }
@@ -98,12 +100,16 @@ function routingOf(db: Db, input: ComplaintSubmission, regions: RegionIndex): Ro
 /** Checks that need no database: the two switches and the fee's amount. */
 function shapeProblem(input: ComplaintSubmission, now: Date): ComplaintRefusal | null {
   if (input.anonymous && input.reporter !== undefined) return refuse(400, "complaint_anonymous_identity");
+  // Evidence photos are held by the uploading cadre's account (file_holders): they would name the sender.
+  if (input.anonymous && input.evidence.length > 0) return refuse(400, "complaint_anonymous_evidence");
   if (asksAmount(input.category) && input.amountAsked === undefined) {
     return refuse(400, "complaint_fee_amount_required");
   }
   // A day after today in Jakarta allows for a phone's clock a little ahead; later is a mistake.
-  if (input.happenedOn > jakartaDate(new Date(now.getTime() + 86_400_000))) {
-    return invalidField(["happenedOn"], "The date is in the future");
+  const dateProblem = happenedOnProblem(input.happenedOn, jakartaDate(now));
+  if (dateProblem === "future") return invalidField(["happenedOn"], "The date is in the future");
+  if (dateProblem === "too-old") {
+    return invalidField(["happenedOn"], `The date is more than ${HAPPENED_ON_MAX_YEARS} years ago`);
   }
   return null;
 }

@@ -17,15 +17,30 @@ export interface ComplaintPlace {
   confidential: boolean;
 }
 
-export function mayReadComplaint(reader: ComplaintReader, complaint: ComplaintPlace): boolean {
+/**
+ * Whether the reader may open the complaint queue at all: handlers (their
+ * reach), and admins without the grant (who then see only complaints not
+ * marked confidential). Operators without the grant see counts only.
+ */
+export function mayOpenComplaints(reader: ComplaintReader): boolean {
   if (reader.role === "cadre") return false;
+  return reader.handlesComplaints === true || reader.role === "admin";
+}
+
+/** Whether the reader is a complaint handler at all (assigning, answering, moving, noting, the handler list). */
+export function isComplaintHandler(reader: ComplaintReader): boolean {
+  return reader.role !== "cadre" && reader.handlesComplaints === true;
+}
+
+export function mayReadComplaint(reader: ComplaintReader, complaint: ComplaintPlace): boolean {
+  if (!mayOpenComplaints(reader)) return false;
   if (reader.handlesComplaints) return reader.role === "admin" || reader.kecamatanCode === complaint.kecamatanCode;
   return reader.role === "admin" && !complaint.confidential;
 }
 
 /** Assigning, answering, moving and noting: handlers only, within their reach. */
 export function mayHandleComplaint(reader: ComplaintReader, complaint: ComplaintPlace): boolean {
-  return reader.handlesComplaints === true && mayReadComplaint(reader, complaint);
+  return isComplaintHandler(reader) && mayReadComplaint(reader, complaint);
 }
 
 /** Counts per category, kelurahan and month: any operator (own kecamatan) or admin. */

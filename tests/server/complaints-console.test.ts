@@ -60,6 +60,7 @@ describe("the authorisation matrix", () => {
       ["POST", `/${id}/assign`, { version: 1, assigneeId: null }],
       ["POST", `/${id}/move`, { version: 1, status: "in-progress" }],
       ["POST", `/${id}/notes`, { version: 1, text: "Cek CCTV loket." }],
+      ["POST", `/${id}/answer`, { version: 1, answer: "Sedang kami periksa." }],
     ];
     for (const [method, path, body] of routes) {
       // Signed out, a cadre, an operator without the grant.
@@ -126,11 +127,8 @@ describe("evidence photos", () => {
       )
       .run(sha, bytes.byteLength, w.cadre.id, at);
     const photo = { sha256: sha, mime: "image/webp" as const, bytes: bytes.byteLength };
-    const { id } = await file(
-      w,
-      { evidence: [photo], channel: "cadre-phone", anonymous: true, reporter: undefined },
-      w.cadre,
-    );
+    // Evidence comes with a complaint that is not anonymous (an anonymous one may carry none).
+    const { id } = await file(w, { evidence: [photo], channel: "cadre-phone" }, w.cadre);
     const served = await get(`/${id}/evidence/${sha}`, w.handler);
     expect(served.status).toBe(200);
     expect(Buffer.from(await served.arrayBuffer()).equals(bytes)).toBe(true);
@@ -276,6 +274,62 @@ describe("the workflow through the API", () => {
     expect((await track(number)).referral).toBe(referral);
   });
 
+  it("answers the reporter without closing, and corrects the answer of a closed complaint", async () => {
+    const { id, number } = await file(w);
+    const interim = "Laporan Anda sedang kami periksa; jawaban lengkap menyusul.";
+    // An admin without the grant reads the complaint but may not answer it.
+    await code(
+      await post(`/${id}/answer`, w.admin, { version: 1, answer: interim }),
+      403,
+      "complaint_handler_required",
+    );
+    const first = await post(`/${id}/answer`, w.handler, { version: 1, answer: interim });
+    expect(first.status, await first.clone().text()).toBe(200);
+    expect(ComplaintDetail.parse(await first.json())).toMatchObject({
+      status: "received",
+      answer: interim,
+      version: 2,
+    });
+    expect(await track(number)).toMatchObject({ status: "received", answer: interim });
+    // The same version again: someone answered in between.
+    await code(await post(`/${id}/answer`, w.handler, { version: 1, answer: "x" }), 409, "version_conflict");
+    // Closing keeps the interim answer when no new one is given; then the closed complaint's answer is corrected.
+    expect((await post(`/${id}/move`, w.handler, { version: 2, status: "done" })).status).toBe(200);
+    const corrected = "Petugas sudah ditegur. Mohon maaf atas kekeliruan jawaban sebelumnya.";
+    const again = await post(`/${id}/answer`, w.handler, { version: 3, answer: corrected });
+    expect(again.status, await again.clone().text()).toBe(200);
+    const done = ComplaintDetail.parse(await again.json());
+    expect(done).toMatchObject({ status: "done", answer: corrected, version: 4 });
+    expect(done.clock?.state).toBe("stopped");
+    expect(done.events.filter((event) => event.kind === "answered").map((event) => event.text)).toEqual([
+      interim,
+      corrected,
+    ]);
+    expect(await track(number)).toMatchObject({ status: "done", answer: corrected });
+    // The audit entry holds no text.
+    const audits = w.env.db.$client
+      .prepare("SELECT action, after FROM audit_log WHERE target_id = ? AND action = 'complaint.answer' ORDER BY id")
+      .all(id) as { action: string; after: string }[];
+    expect(audits).toHaveLength(2);
+    expect(JSON.parse(audits[1]?.after ?? "null")).toEqual({
+      status: "done",
+      assigneeId: null,
+      version: 4,
+      answered: true,
+    });
+    expect(JSON.stringify(audits)).not.toContain("ditegur");
+    expect(JSON.stringify(audits)).not.toContain("diperiksa");
+  });
+
+  it("refuses an empty or oversize answer with invalid_body", async () => {
+    const { id } = await file(w);
+    for (const answer of ["", "   ", "a".repeat(4001)]) {
+      await code(await post(`/${id}/answer`, w.handler, { version: 1, answer }), 400, "invalid_body");
+    }
+    await code(await post(`/${id}/answer`, w.handler, { version: 1 }), 400, "invalid_body");
+    await code(await post(`/${id}/answer`, w.otherHandler, { version: 1, answer: "x" }), 404, "complaint_not_found");
+  });
+
   it("refuses a stale version with 409 and changes nothing", async () => {
     const { id } = await file(w);
     expect((await post(`/${id}/notes`, w.handler, { version: 1, text: "satu" })).status).toBe(200);
@@ -325,7 +379,7 @@ describe("the workflow through the API", () => {
     for (const secret of ["Rahasia-deskripsi", "Nama-pelapor", "Catatan-internal", "Jawaban-publik", "0812"]) {
       expect(text).not.toContain(secret);
     }
- 
+
     // The operator without the grant reads the kecamatan's audit log: the complaint is named there by an
     // internal reference, never by the number that opens its public status.
     for (const path of ["/api/console/audit", "/api/console/audit/export.csv"]) {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { submitComplaint } from "../../server/complaints/submit";
-import { ComplaintAccepted, ComplaintSubmission } from "../../shared/api/complaints";
+import { ComplaintAccepted, ComplaintDetail, ComplaintSubmission } from "../../shared/api/complaints";
 import { ApiError } from "../../shared/api/errors";
 import { createRegionIndex } from "../../shared/regions";
 import { newTrackingNumber } from "../../shared/tracking/number";
@@ -10,6 +10,7 @@ import { trackingPrefix } from "../../shared/tracking/prefix";
 import { readyDraft, sha256, storeFilesOf } from "../helpers/drafts";
 import {
   at,
+  grant,
   KEC,
   rawComplaint,
   request,
@@ -132,6 +133,59 @@ describe("storing a complaint", () => {
     });
   });
 
+  it("uses an anonymous complaint's file only for routing: no file id is kept, no number is shown", async () => {
+    const number = newTrackingNumber(trackingPrefix(KEC), (n) => new Uint8Array(randomBytes(n)));
+    const fileId = trackedFile(w.env.db, w.cadre.id, number, KEC);
+    const sent = submission({
+      anonymous: true,
+      reporter: undefined,
+      trackingNumber: number,
+      place: { kind: "office", kecamatanCode: "31.71.01" },
+    });
+    expect((await post(sent)).status).toBe(201);
+    const row = rawComplaint(w.env.db, sent.id);
+    expect(row).toMatchObject({
+      application_id: null,
+      guide_id: "surat-keterangan-domisili",
+      kecamatan_code: KEC,
+      official_fee: 0,
+    });
+    expect(JSON.stringify(row)).not.toContain(fileId);
+    expect(JSON.stringify(row)).not.toContain(number);
+    grant(w.env.db, w.operator);
+    const response = await request(w, "GET", `/api/console/complaints/${sent.id}`, w.operator);
+    expect(response.status).toBe(200);
+    const detail = ComplaintDetail.parse(await response.json());
+    expect(detail).toMatchObject({ trackingNumber: null, reporter: null, anonymous: true });
+    // Even a row written by hand with the file keeps the number out of the anonymous complaint's detail.
+    w.env.db.$client.prepare("UPDATE complaints SET application_id = ? WHERE id = ?").run(fileId, sent.id);
+    const again = ComplaintDetail.parse(
+      await (await request(w, "GET", `/api/console/complaints/${sent.id}`, w.operator)).json(),
+    );
+    expect(again.trackingNumber).toBeNull();
+  });
+
+  it("keeps the file of a complaint that is not anonymous and shows its number to the handler", async () => {
+    const number = newTrackingNumber(trackingPrefix(KEC), (n) => new Uint8Array(randomBytes(n)));
+    trackedFile(w.env.db, w.cadre.id, number, KEC);
+    const sent = submission({ trackingNumber: number });
+    expect((await post(sent)).status).toBe(201);
+    grant(w.env.db, w.operator);
+    const response = await request(w, "GET", `/api/console/complaints/${sent.id}`, w.operator);
+    expect(ComplaintDetail.parse(await response.json()).trackingNumber).toBe(number);
+  });
+
+  it("refuses a date more than two years back, naming happenedOn", async () => {
+    // Today is 7 Dec 2026 in Jakarta: 7 Dec 2024 is the earliest day taken.
+    expect((await post(submission({ happenedOn: "2024-12-07" }))).status).toBe(201);
+    for (const happenedOn of ["2024-12-06", "1926-12-07"]) {
+      const body = await refusal(await post(submission({ happenedOn })), 400, "invalid_body");
+      expect(JSON.stringify(body.error.details)).toContain("happenedOn");
+    }
+    const future = await refusal(await post(submission({ happenedOn: "2026-12-09" })), 400, "invalid_body");
+    expect(JSON.stringify(future.error.details)).toContain("happenedOn");
+  });
+
   it("refuses a tracking number that is malformed, mistyped or unknown", async () => {
     const number = newTrackingNumber(trackingPrefix(KEC), (n) => new Uint8Array(randomBytes(n)));
     await refusal(await post(submission({ trackingNumber: "hello" })), 400, "tracking_malformed");
@@ -173,6 +227,14 @@ describe("evidence photos", () => {
   it("refuses evidence the signed-in cadre does not hold, naming it", async () => {
     const body = await refusal(await post(submission({ evidence: [photo] }), w.cadre), 400, "file_not_found");
     expect(body.error.details).toMatchObject({ missing: [photo.sha256] });
+  });
+
+  it("refuses evidence on an anonymous complaint: the photos' uploader would name the sender", async () => {
+    storeFilesOf(w.env.db, readyDraft(), w.cadre.id);
+    const sent = submission({ evidence: [photo], channel: "cadre-phone", anonymous: true, reporter: undefined });
+    await refusal(await post(sent, w.cadre), 400, "complaint_anonymous_evidence");
+    await refusal(await post(sent), 400, "complaint_anonymous_evidence");
+    expect(rawComplaint(w.env.db, sent.id)).toBeUndefined();
   });
 
   it("accepts evidence the cadre uploaded", async () => {

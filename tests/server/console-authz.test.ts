@@ -210,6 +210,7 @@ const CASES: Case[] = [
       ["assign complaint", "POST", "/:id/assign", { version: 1, assigneeId: null }],
       ["move complaint", "POST", "/:id/move", { version: 1, status: "in-progress" }],
       ["note on complaint", "POST", "/:id/notes", { version: 1, text: "Cek CCTV loket." }],
+      ["answer on complaint", "POST", "/:id/answer", { version: 1, answer: "Sedang kami periksa." }],
     ] as const
   ).map(
     ([name, method, path, body]): Case => ({

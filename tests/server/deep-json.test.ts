@@ -167,6 +167,7 @@ describe("every route given a deeply nested body", () => {
     "POST /api/console/complaints/:id/assign": { as: "admin", path: () => `/api/console/complaints/${uuid}/assign` },
     "POST /api/console/complaints/:id/move": { as: "admin", path: () => `/api/console/complaints/${uuid}/move` },
     "POST /api/console/complaints/:id/notes": { as: "admin", path: () => `/api/console/complaints/${uuid}/notes` },
+    "POST /api/console/complaints/:id/answer": { as: "admin", path: () => `/api/console/complaints/${uuid}/answer` },
     "POST /api/console/skm/follow-ups": { as: "admin", path: () => "/api/console/skm/follow-ups" },
     "PATCH /api/console/skm/follow-ups/:id": { as: "admin", path: () => `/api/console/skm/follow-ups/${uuid}` },
   };

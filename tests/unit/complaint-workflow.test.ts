@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { ComplaintDetail } from "../../shared/api/complaints";
 import {
   type ComplaintReader,
+  isComplaintHandler,
   mayGrantComplaintHandling,
   mayHandleComplaint,
+  mayOpenComplaints,
   mayReadComplaint,
   maySeeComplaintCounts,
 } from "../../shared/complaints/access";
 import { REFERRAL_CHANNELS } from "../../shared/complaints/categories";
+import { earliestHappenedOn, happenedOnProblem } from "../../shared/complaints/dates";
 import { complaintHandoverText } from "../../shared/complaints/handover";
 import {
   COMPLAINT_STATUSES,
@@ -55,37 +58,45 @@ describe("transitions", () => {
 describe("who reads and handles complaints", () => {
   const here = { kecamatanCode: "31.75.07", confidential: false };
   const secret = { kecamatanCode: "31.75.07", confidential: true };
-  const readers: [string, ComplaintReader, { read: boolean; secret: boolean; handle: boolean; counts: boolean }][] = [
+  const readers: [
+    string,
+    ComplaintReader,
+    { read: boolean; secret: boolean; handle: boolean; counts: boolean; open: boolean },
+  ][] = [
     [
       "cadre",
       { role: "cadre", kecamatanCode: "31.75.07" },
-      { read: false, secret: false, handle: false, counts: false },
+      { read: false, secret: false, handle: false, counts: false, open: false },
     ],
     [
       "cadre marked a handler",
       { role: "cadre", kecamatanCode: "31.75.07", handlesComplaints: true },
-      { read: false, secret: false, handle: false, counts: false },
+      { read: false, secret: false, handle: false, counts: false, open: false },
     ],
     [
       "operator",
       { role: "operator", kecamatanCode: "31.75.07" },
-      { read: false, secret: false, handle: false, counts: true },
+      { read: false, secret: false, handle: false, counts: true, open: false },
     ],
     [
       "handler of the kecamatan",
       { role: "operator", kecamatanCode: "31.75.07", handlesComplaints: true },
-      { read: true, secret: true, handle: true, counts: true },
+      { read: true, secret: true, handle: true, counts: true, open: true },
     ],
     [
       "handler of another kecamatan",
       { role: "operator", kecamatanCode: "31.71.01", handlesComplaints: true },
-      { read: false, secret: false, handle: false, counts: true },
+      { read: false, secret: false, handle: false, counts: true, open: true },
     ],
-    ["admin", { role: "admin", kecamatanCode: null }, { read: true, secret: false, handle: false, counts: true }],
+    [
+      "admin",
+      { role: "admin", kecamatanCode: null },
+      { read: true, secret: false, handle: false, counts: true, open: true },
+    ],
     [
       "admin handler",
       { role: "admin", kecamatanCode: null, handlesComplaints: true },
-      { read: true, secret: true, handle: true, counts: true },
+      { read: true, secret: true, handle: true, counts: true, open: true },
     ],
   ];
   for (const [name, reader, expected] of readers) {
@@ -95,6 +106,11 @@ describe("who reads and handles complaints", () => {
       expect(mayHandleComplaint(reader, here)).toBe(expected.handle);
       expect(mayHandleComplaint(reader, secret)).toBe(expected.handle);
       expect(maySeeComplaintCounts(reader)).toBe(expected.counts);
+      // Opening the queue: handlers (within reach: another kecamatan's handler opens an empty one) and admins.
+      expect(mayOpenComplaints(reader)).toBe(expected.open);
+      expect(isComplaintHandler(reader)).toBe(expected.open && reader.handlesComplaints === true);
+      // Whoever reads a complaint may open the queue it is in.
+      if (expected.read) expect(mayOpenComplaints(reader)).toBe(true);
     });
   }
 
@@ -106,6 +122,22 @@ describe("who reads and handles complaints", () => {
         );
       }
     }
+  });
+});
+
+describe("when a complaint's event may have happened", () => {
+  it("takes today back to two years before, and tomorrow for a clock ahead", () => {
+    expect(happenedOnProblem("2026-12-07", "2026-12-07")).toBeNull();
+    expect(happenedOnProblem("2026-12-08", "2026-12-07")).toBeNull();
+    expect(happenedOnProblem("2026-12-09", "2026-12-07")).toBe("future");
+    expect(happenedOnProblem("2024-12-07", "2026-12-07")).toBeNull();
+    expect(happenedOnProblem("2024-12-06", "2026-12-07")).toBe("too-old");
+    expect(happenedOnProblem("0001-01-01", "2026-12-07")).toBe("too-old");
+  });
+
+  it("counts back from 29 February to 28 February", () => {
+    expect(earliestHappenedOn("2028-02-29")).toBe("2026-02-28");
+    expect(earliestHappenedOn("2027-01-01")).toBe("2025-01-01");
   });
 });
 

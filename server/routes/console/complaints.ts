@@ -1,13 +1,19 @@
 import { type Context, Hono } from "hono";
-import { ComplaintAssign, ComplaintMove, ComplaintNote } from "../../../shared/api/complaints";
+import { ComplaintAnswer, ComplaintAssign, ComplaintMove, ComplaintNote } from "../../../shared/api/complaints";
 import { EntityId } from "../../../shared/api/users";
-import { maySeeComplaintCounts } from "../../../shared/complaints/access";
+import { isComplaintHandler, mayOpenComplaints, maySeeComplaintCounts } from "../../../shared/complaints/access";
 import { ComplaintCountsQuery, complaintCounts } from "../../complaints/counts";
 import { complaintDetail, holdsEvidence } from "../../complaints/detail";
 import { complaintHandlers } from "../../complaints/handlers";
-import { assignComplaint, type HandlingOutcome, moveComplaint, noteComplaint } from "../../complaints/handling";
+import {
+  answerComplaint,
+  assignComplaint,
+  type HandlingOutcome,
+  moveComplaint,
+  noteComplaint,
+} from "../../complaints/handling";
 import { ComplaintQueueQuery, complaintQueue } from "../../complaints/queue";
-import { queueReach } from "../../complaints/reach";
+import { queueReach, readerOf } from "../../complaints/reach";
 import { actorOf } from "../../console/scope";
 import type { Db } from "../../db/open";
 import { SHA256_HEX } from "../../files/storage";
@@ -40,7 +46,7 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
 
   routes.get("/handlers", (c) => {
     const actor = actorOf(c);
-    if (actor.handlesComplaints !== true) return apiError(c, 403, "complaint_handler_required");
+    if (!isComplaintHandler(readerOf(actor))) return apiError(c, 403, "complaint_handler_required");
     return c.json({ handlers: complaintHandlers(db, actor) });
   });
 
@@ -55,7 +61,7 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
 
   routes.get("/:id", (c) => {
     const actor = actorOf(c);
-    if (!queueReach(actor)) return apiError(c, 403, "complaint_handler_required");
+    if (!mayOpenComplaints(readerOf(actor))) return apiError(c, 403, "complaint_handler_required");
     const id = c.req.param("id");
     const detail = EntityId.safeParse(id).success ? complaintDetail(db, actor, id, options.now()) : null;
     if (!detail) return apiError(c, 404, "complaint_not_found");
@@ -65,7 +71,7 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
   /** An evidence photo, to whoever may read the complaint: the same serving as a file's pages. */
   routes.get("/:id/evidence/:sha256", async (c) => {
     const actor = actorOf(c);
-    if (!queueReach(actor)) return apiError(c, 403, "complaint_handler_required");
+    if (!mayOpenComplaints(readerOf(actor))) return apiError(c, 403, "complaint_handler_required");
     const id = c.req.param("id");
     const sha256 = c.req.param("sha256");
     if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
@@ -105,6 +111,14 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
     const body = await readJson(c, ComplaintNote, ACTION_MAX_BYTES);
     if (!body.ok) return body.response;
     return answer(c, id, noteComplaint(db, actorOf(c), id, body.value, options.now()));
+  });
+
+  routes.post("/:id/answer", async (c) => {
+    const id = c.req.param("id");
+    if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
+    const body = await readJson(c, ComplaintAnswer, ACTION_MAX_BYTES);
+    if (!body.ok) return body.response;
+    return answer(c, id, answerComplaint(db, actorOf(c), id, body.value, options.now()));
   });
 
   return routes;
