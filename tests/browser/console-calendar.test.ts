@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
 import { calendarDays } from "../../server/db/schema";
+import { readSetting } from "../../server/settings/office-settings";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
@@ -156,6 +157,37 @@ describe("work calendar in the console", () => {
     await page.context().close();
   });
 
+  it("lets an admin change the complaint standard beside the cuti bersama rule, checked before sending", async () => {
+    const admin = await newUser(env.server.db, "admin", { displayName: "Admin Pengaduan" });
+    const page = await (await env.browser.newContext(DESKTOP)).newPage();
+    await signIn(page, env.server.url, admin.username, /\/konsol$/);
+    await openCalendar(page);
+    const days = page.getByLabel("Batas waktu tanggapan pengaduan (hari kerja)");
+    await expect.poll(() => days.inputValue()).toBe("5");
+
+    // Out of range: refused at the field, in Indonesian, and nothing is stored.
+    await days.fill("61");
+    await page.getByTestId("complaint-days-save").click();
+    await page.getByText("Isi bilangan bulat hari kerja, 1 sampai 60.").waitFor();
+    expect(await days.getAttribute("aria-invalid")).toBe("true");
+    expect(readSetting(env.server.db, "complaintResponseDays")).toBe(5);
+
+    await days.fill("3");
+    await page.getByTestId("complaint-days-save").click();
+    await page.getByRole("status").getByText("Batas waktu tanggapan pengaduan sekarang 3 hari kerja.").waitFor();
+    await expect.poll(() => days.getAttribute("aria-invalid")).toBe(null);
+    expect(readSetting(env.server.db, "complaintResponseDays")).toBe(3);
+    await page.getByRole("heading", { name: "Standar pengaduan" }).scrollIntoViewIfNeeded();
+    await screenshot(page, "console-calendar-complaint-standard-1280");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // Read again after a reload: the screen shows what the server keeps.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Kalender kerja" }).waitFor();
+    await expect.poll(() => page.getByLabel("Batas waktu tanggapan pengaduan (hari kerja)").inputValue()).toBe("3");
+    await page.context().close();
+  });
+
   it("shows an operator the same calendar without the means to change it", async () => {
     const operator = await newUser(env.server.db, "operator");
     const page = await (await env.browser.newContext(DESKTOP)).newPage();
@@ -166,6 +198,11 @@ describe("work calendar in the console", () => {
     expect(await page.getByRole("heading", { name: "Tambah tanggal" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Hapus / }).count()).toBe(0);
     expect(await page.getByRole("checkbox").count()).toBe(0);
+    // The complaint standard is read, not edited.
+    // (The tests share one server: the admin's test may have changed it.)
+    const standard = readSetting(env.server.db, "complaintResponseDays");
+    await page.getByText(`${standard} hari kerja`, { exact: true }).waitFor();
+    expect(await page.getByRole("spinbutton").count()).toBe(0);
     // The year tabs follow the keyboard.
     await page.getByRole("tab", { selected: true }).focus();
     await page.keyboard.press("ArrowRight");

@@ -2,7 +2,9 @@ import { useState } from "preact/hooks";
 import type { CalendarChangeResponse, CalendarDay, CalendarView } from "../../../shared/api/calendar";
 import { formatJakartaDate } from "../../../shared/service-time/words";
 import { locale } from "../../i18n";
+import { ComplaintStandardSetting } from "../components/calendar/ComplaintStandardSetting";
 import { loadCalendar, removeDay } from "../components/calendar/calendar-api";
+import { complaintWords } from "../components/calendar/complaint-standard-words";
 import { DayForm } from "../components/calendar/DayForm";
 import { DayTable } from "../components/calendar/DayTable";
 import { IncompleteYears } from "../components/calendar/IncompleteYears";
@@ -95,6 +97,15 @@ export function CalendarScreen() {
                 onChanged={(result) =>
                   apply(result, tc(result.calendar.jointLeaveIsWorkingDay ? "calendarSettingOn" : "calendarSettingOff"))
                 }
+              />
+              <ComplaintStandardSetting
+                value={calendar.complaintResponseDays}
+                admin={admin}
+                onChanged={(result) => {
+                  // Complaint clocks already running keep their standard: nothing moved to report.
+                  setChanged(result.calendar);
+                  setStatus(complaintWords("saved", { days: result.calendar.complaintResponseDays }));
+                }}
               />
             </div>
           </div>

@@ -14,3 +14,6 @@ export const removeDay = (date: string) => api<CalendarChangeResponse>("DELETE",
 
 export const setJointLeave = (jointLeaveIsWorkingDay: boolean) =>
   api<CalendarChangeResponse>("PUT", `${BASE}/settings`, { jointLeaveIsWorkingDay });
+
+export const setComplaintResponseDays = (complaintResponseDays: number) =>
+  api<CalendarChangeResponse>("PUT", `${BASE}/settings`, { complaintResponseDays });
