@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { MAX_TRACKING_INPUT } from "../../shared/api/complaints";
 import { asksAmount, COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS } from "../../shared/complaints/categories";
 import { pick } from "../../shared/text";
 import { locale } from "../i18n";
@@ -103,7 +104,7 @@ export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
             autoCapitalize="characters"
             autoComplete="off"
             spellcheck={false}
-            maxLength={40}
+            maxLength={MAX_TRACKING_INPUT}
             class="tracking-input"
             value={draft.trackingNumber}
             {...described("complaint-number", e.trackingNumber, "complaint-number-hint")}
@@ -116,9 +117,19 @@ export function ComplaintForm({ initial, today, busy, onSubmit }: Props) {
           )}
           <p class="field-hint" id="complaint-number-hint">
             {tv("numberHint")}
+            {draft.anonymous && (
+              <>
+                {" "}
+                <span data-testid="complaint-number-anonymous">{tv("numberAnonymous")}</span>
+              </>
+            )}
           </p>
         </div>
-        <EvidenceFields photos={draft.evidence} onChange={(evidence) => change({ evidence })} />
+        <EvidenceFields
+          photos={draft.evidence}
+          anonymous={draft.anonymous}
+          onChange={(evidence) => change({ evidence })}
+        />
       </section>
       <SwitchesFields draft={draft} change={change} />
       <p class={count > 0 ? "card error-banner" : "visually-hidden"} role="alert" data-testid="complaint-problems">

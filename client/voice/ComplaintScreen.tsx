@@ -58,7 +58,8 @@ export function ComplaintScreen({ number }: { number: string | null }) {
         channel: account.value ? "cadre-phone" : "citizen-phone",
         now: new Date(),
       });
-      setItem(await enqueue("complaint", body, new Date(), undefined, draft.evidence));
+      // Anonymous: no photos are queued or uploaded (their uploader would name the sender).
+      setItem(await enqueue("complaint", body, new Date(), undefined, draft.anonymous ? [] : draft.evidence));
       window.scrollTo(0, 0);
       keepStorage();
       void flushVoiceOutbox();

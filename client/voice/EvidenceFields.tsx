@@ -20,12 +20,16 @@ async function prepare(file: File): Promise<EvidenceBytes> {
 /**
  * Evidence photos, only for a signed-in cadre (the server takes evidence
  * from an account that uploaded it); anyone else is told to bring them.
+ * Anonymous: none at all (the uploading account would name the sender);
+ * the switch clears them and this says why.
  */
 export function EvidenceFields({
   photos,
+  anonymous,
   onChange,
 }: {
   photos: EvidenceBytes[];
+  anonymous: boolean;
   onChange: (next: EvidenceBytes[]) => void;
 }) {
   const [busy, setBusy] = useState(false);
@@ -41,6 +45,13 @@ export function EvidenceFields({
     [urls],
   );
   if (!account.value) return <p class="field-hint">{tv("evidenceOffice")}</p>;
+  if (anonymous) {
+    return (
+      <p class="field-hint" data-testid="evidence-anonymous">
+        {tv("evidenceAnonymous")}
+      </p>
+    );
+  }
 
   const pick = async (files: FileList | null) => {
     if (!files || files.length === 0) return;

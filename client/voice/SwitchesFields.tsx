@@ -1,3 +1,4 @@
+import { MAX_REPORTER_CONTACT, MAX_REPORTER_NAME } from "../../shared/api/complaints";
 import { tv } from "./messages";
 import type { ComplaintDraft } from "./validate";
 
@@ -17,9 +18,14 @@ export function SwitchesFields({ draft, change }: Props) {
           checked={draft.anonymous}
           aria-checked={draft.anonymous}
           aria-describedby="complaint-anonymous-help"
-          // Anonymous clears what was typed: nothing about the reporter stays to be sent by mistake.
+          // Anonymous clears what was typed and the photos (their uploader's account would name the sender):
+          // nothing about the reporter stays to be sent by mistake.
           onChange={(event) =>
-            change(event.currentTarget.checked ? { anonymous: true, name: "", contact: "" } : { anonymous: false })
+            change(
+              event.currentTarget.checked
+                ? { anonymous: true, name: "", contact: "", evidence: [] }
+                : { anonymous: false },
+            )
           }
         />
         <span>
@@ -53,7 +59,7 @@ export function SwitchesFields({ draft, change }: Props) {
               id="complaint-name"
               type="text"
               autoComplete="name"
-              maxLength={100}
+              maxLength={MAX_REPORTER_NAME}
               value={draft.name}
               onInput={(event) => change({ name: event.currentTarget.value })}
             />
@@ -64,7 +70,7 @@ export function SwitchesFields({ draft, change }: Props) {
               id="complaint-contact"
               type="text"
               autoComplete="tel"
-              maxLength={60}
+              maxLength={MAX_REPORTER_CONTACT}
               value={draft.contact}
               aria-describedby="complaint-contact-hint"
               onInput={(event) => change({ contact: event.currentTarget.value })}

@@ -1,4 +1,5 @@
 import { MAX_COMPLAINT_TEXT } from "../../shared/api/complaints";
+import { earliestHappenedOn } from "../../shared/complaints/dates";
 import { tv } from "./messages";
 import type { ComplaintDraft, ComplaintField } from "./validate";
 
@@ -15,7 +16,7 @@ interface Props {
   change: (next: Partial<ComplaintDraft>) => void;
 }
 
-/** What happened, in the reporter's words, and when (not after today, Jakarta). */
+/** What happened, in the reporter's words, and when (not after today, Jakarta, nor over two years back). */
 export function WhatWhenFields({ draft, errors: e, today, change }: Props) {
   return (
     <section class="card">
@@ -43,6 +44,7 @@ export function WhatWhenFields({ draft, errors: e, today, change }: Props) {
         <input
           id="complaint-when"
           type="date"
+          min={earliestHappenedOn(today)}
           max={today}
           value={draft.happenedOn}
           {...described("complaint-when", e.happenedOn)}

@@ -46,6 +46,7 @@ const id = {
   whenLabel: "Kapan terjadi?",
   whenFuture: "Tanggalnya belum lewat. Pilih hari ini atau sebelumnya.",
   whenRequired: "Isi tanggal kejadian.",
+  whenTooOld: "Tanggalnya lebih dari {years} tahun yang lalu. Periksa tahunnya, atau sampaikan langsung ke kantor.",
   whereTitle: "Di mana?",
   placeOffice: "Di kantor kecamatan (PTSP)",
   placeKelurahan: "Di kelurahan",
@@ -55,6 +56,8 @@ const id = {
   complaintServiceLabel: "Layanan yang diurus (boleh dikosongkan)",
   numberLabel: "Nomor berkas (boleh dikosongkan)",
   numberHint: "Contoh: DRN-7K4MX-2QP9A, dari lembar ringkasan.",
+  numberAnonymous:
+    "Karena Anonim: nomor berkas hanya dipakai untuk mengarahkan pengaduan ke kantor dan layanan yang tepat, dan tidak disimpan.",
   categoryLabel: "Jenis pengaduan",
   categoryRequired: "Pilih jenis pengaduan.",
   amountLabel: "Jumlah yang diminta (Rp)",
@@ -72,6 +75,8 @@ const id = {
   evidenceFailed: "Foto ini tidak bisa dipakai. Coba foto lain.",
   evidenceRemove: "Hapus foto {n}",
   evidenceAlt: "Foto bukti {n}",
+  evidenceAnonymous:
+    "Pengaduan anonim tidak membawa foto bukti: foto terkirim dari akun kader, sehingga kantor bisa tahu siapa pengirimnya. Bawa fotonya ke kantor, atau matikan Anonim.",
   anonymousLabel: "Anonim",
   anonymousHelp: "Nama dan kontak tidak dikirim: kantor tidak akan tahu siapa pelapornya.",
   confidentialLabel: "Rahasia",
@@ -142,6 +147,7 @@ const en: Record<VoiceMessageKey, string> = {
   whenLabel: "When did it happen?",
   whenFuture: "That date has not come yet. Choose today or earlier.",
   whenRequired: "Enter the date it happened.",
+  whenTooOld: "That date is more than {years} years ago. Check the year, or report it at the office in person.",
   whereTitle: "Where?",
   placeOffice: "At the kecamatan office (PTSP)",
   placeKelurahan: "At a kelurahan",
@@ -151,6 +157,8 @@ const en: Record<VoiceMessageKey, string> = {
   complaintServiceLabel: "The service concerned (optional)",
   numberLabel: "File number (optional)",
   numberHint: "E.g. DRN-7K4MX-2QP9A, from the summary sheet.",
+  numberAnonymous:
+    "Because it is anonymous: the file number is used only to route the complaint to the right office and service, and is not kept.",
   categoryLabel: "Kind of complaint",
   categoryRequired: "Choose the kind of complaint.",
   amountLabel: "Amount asked (Rp)",
@@ -168,6 +176,8 @@ const en: Record<VoiceMessageKey, string> = {
   evidenceFailed: "This photo cannot be used. Try another one.",
   evidenceRemove: "Remove photo {n}",
   evidenceAlt: "Evidence photo {n}",
+  evidenceAnonymous:
+    "An anonymous complaint carries no photo evidence: photos are sent from the cadre's account, so the office could tell who sent them. Bring them to the office, or turn Anonymous off.",
   anonymousLabel: "Anonymous",
   anonymousHelp: "Your name and contact are not sent: the office will not know who reported.",
   confidentialLabel: "Confidential",

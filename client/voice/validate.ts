@@ -1,6 +1,7 @@
 import { type ComplaintSubmission, MAX_COMPLAINT_TEXT } from "../../shared/api/complaints";
 import type { SkmChannel, SkmProfile, SurveySubmission } from "../../shared/api/skm";
 import { asksAmount, type ComplaintCategory } from "../../shared/complaints/categories";
+import { HAPPENED_ON_MAX_YEARS, happenedOnProblem } from "../../shared/complaints/dates";
 import { SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import { pick } from "../../shared/text";
 import { parseTrackingNumber } from "../../shared/tracking/number";
@@ -110,7 +111,11 @@ export function complaintProblems(draft: ComplaintDraft, today: string): Partial
   else if (text.length > MAX_COMPLAINT_TEXT)
     out.description = tv("whatTooLong", { max: MAX_COMPLAINT_TEXT, count: text.length });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.happenedOn)) out.happenedOn = tv("whenRequired");
+  // Stricter than the server on the future side (which allows for a clock a little ahead): the phone knows today.
   else if (draft.happenedOn > today) out.happenedOn = tv("whenFuture");
+  else if (happenedOnProblem(draft.happenedOn, today) === "too-old") {
+    out.happenedOn = tv("whenTooOld", { years: HAPPENED_ON_MAX_YEARS });
+  }
   const placed = draft.placeKind === "office" ? draft.kecamatanCode : draft.kelurahanCode;
   if (!placed) out.place = tv("placeRequired");
   if (draft.trackingNumber.trim()) {
@@ -146,7 +151,10 @@ export function buildComplaint(
     ...(draft.guideId ? { guideId: draft.guideId } : {}),
     ...(parsed?.ok ? { trackingNumber: parsed.number } : {}),
     ...(amount ? { amountAsked: amount } : {}),
-    evidence: draft.evidence.map((photo) => ({ sha256: photo.sha256, mime: photo.mime, bytes: photo.data.byteLength })),
+    // Anonymous: no photos (their uploader's account would name the sender; the server refuses them too).
+    evidence: draft.anonymous
+      ? []
+      : draft.evidence.map((photo) => ({ sha256: photo.sha256, mime: photo.mime, bytes: photo.data.byteLength })),
     anonymous: draft.anonymous,
     confidential: draft.confidential,
     ...(reporter ? { reporter } : {}),

@@ -16,7 +16,7 @@ vi.setConfig({ testTimeout: 240_000 });
  * unofficial fees asked; an admin grants the handler role on the people screen.
  */
 const env = useAppAndBrowser();
-const SHOTS = "/tmp/shots-d";
+const SHOTS = process.env.MASDARIN_SHOTS ?? "/tmp/shots-d";
 mkdirSync(SHOTS, { recursive: true });
 const KECAMATAN = "31.71.01";
 const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: "id-ID", timezoneId: "Asia/Jakarta" } as const;
@@ -110,12 +110,22 @@ describe("the console's complaints", () => {
     await page.getByRole("button", { name: "Simpan status" }).click();
     await expect.poll(() => page.getByTestId("complaint-status").textContent()).toBe("Selesai");
     expect(await page.getByTestId("complaint-answer-shown").textContent()).toContain("sudah ditegur");
+    // "Jawab pelapor": the closed complaint's answer is corrected without a status change.
+    await page.getByLabel("Jawaban terbaru untuk pelapor").fill("");
+    await page.getByRole("button", { name: "Kirim jawaban" }).click();
+    await expect.poll(() => page.locator("#complaint-reply-help").textContent()).toBe("Tulis jawabannya dulu.");
+    await page
+      .getByLabel("Jawaban terbaru untuk pelapor")
+      .fill("Petugas yang bersangkutan sudah ditegur dan uangnya dikembalikan; layanan ini gratis.");
+    await page.getByRole("button", { name: "Kirim jawaban" }).click();
+    await expect.poll(() => page.getByTestId("complaint-answer-shown").textContent()).toContain("uangnya dikembalikan");
+    expect(await page.getByTestId("complaint-status").textContent()).toBe("Selesai");
     await page.screenshot({ path: `${SHOTS}/complaint-detail.png`, fullPage: true });
     await axe(page);
 
-    // The public status answers the reporter with it.
+    // The public status answers the reporter with the latest answer.
     const lookup = await fetch(`${env.server.url}/api/track/${fee.number}`);
-    expect(((await lookup.json()) as { answer: string }).answer).toContain("sudah ditegur");
+    expect(((await lookup.json()) as { answer: string }).answer).toContain("uangnya dikembalikan");
 
     // The confidential one is not this office's: the answer and where to go instead, both required.
     await page.goto(`${env.server.url}/konsol/pengaduan`);

@@ -110,6 +110,29 @@ describe("complaint validation", () => {
     expect(complaintProblems(complaintDraft(), "2026-12-01")).toEqual({});
   });
 
+  it("refuses a date more than two years back, with the server's rule", () => {
+    expect(complaintProblems(complaintDraft({ happenedOn: "2024-12-02" }), "2026-12-02")).toEqual({});
+    expect(complaintProblems(complaintDraft({ happenedOn: "2024-12-01" }), "2026-12-02")).toEqual({
+      happenedOn: "Tanggalnya lebih dari 2 tahun yang lalu. Periksa tahunnya, atau sampaikan langsung ke kantor.",
+    });
+  });
+
+  it("sends no photo evidence with an anonymous complaint", () => {
+    const photo = { sha256: "a".repeat(64), mime: "image/webp" as const, data: new ArrayBuffer(10) };
+    const named = buildComplaint(complaintDraft({ evidence: [photo] }), {
+      id: uuid,
+      channel: "cadre-phone",
+      now: new Date(),
+    });
+    expect(named.evidence).toEqual([{ sha256: photo.sha256, mime: "image/webp", bytes: 10 }]);
+    const anonymous = buildComplaint(complaintDraft({ evidence: [photo], anonymous: true }), {
+      id: uuid,
+      channel: "cadre-phone",
+      now: new Date(),
+    });
+    expect(anonymous.evidence).toEqual([]);
+  });
+
   it("reads Indonesian amounts and refuses none", () => {
     expect(amountOf("Rp 50.000")).toBe(50000);
     expect(amountOf("1.250.000")).toBe(1250000);

@@ -1,9 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ComplaintDetail } from "../../../shared/api/complaints";
+import { mayHandleComplaint } from "../../../shared/complaints/access";
 import { isComplaintClosed } from "../../../shared/complaints/workflow";
 import { onLinkClick } from "../../router";
 import { ActionError } from "../components/ActionError";
 import type { RunAction } from "../components/complaints/actions";
+import { ComplaintAnswerForm } from "../components/complaints/ComplaintAnswerForm";
 import { ComplaintAssignForm } from "../components/complaints/ComplaintAssignForm";
 import { ComplaintHandover } from "../components/complaints/ComplaintHandover";
 import { ComplaintHistory } from "../components/complaints/ComplaintHistory";
@@ -62,7 +64,7 @@ export function ComplaintScreen({ id }: { id: string }) {
       </section>
     );
   }
-  const handler = user.handlesComplaints === true;
+  const handler = mayHandleComplaint(user, { kecamatanCode: detail.kecamatanCode, confidential: detail.confidential });
   const closed = isComplaintClosed(detail.status);
   return (
     <section aria-labelledby="complaint-title" class="complaint-screen">
@@ -113,6 +115,7 @@ export function ComplaintScreen({ id }: { id: string }) {
             <ComplaintAssignForm key={`a${detail.version}`} detail={detail} busy={busy} run={run} />
           )}
           {handler && !closed && <ComplaintMoveForm key={`m${detail.version}`} detail={detail} busy={busy} run={run} />}
+          {handler && <ComplaintAnswerForm key={`r${detail.version}`} detail={detail} busy={busy} run={run} />}
           {handler && <ComplaintNoteForm busy={busy} run={run} />}
           <ComplaintHandover detail={detail} />
         </div>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import type { ComplaintListItem } from "../../../shared/api/complaints";
+import { mayOpenComplaints } from "../../../shared/complaints/access";
 import { ApiFailure } from "../api";
 import { ComplaintFilters } from "../components/complaints/ComplaintFilters";
 import { ComplaintRow } from "../components/complaints/ComplaintRow";
@@ -21,7 +22,7 @@ import { tv } from "../voice-messages";
  */
 export function ComplaintsScreen() {
   const user = currentUser();
-  const mayRead = user.handlesComplaints === true || user.role === "admin";
+  const mayRead = mayOpenComplaints(user);
   const filters = complaintFilters.value;
   const setFilters = (next: Filters) => {
     complaintFilters.value = next;

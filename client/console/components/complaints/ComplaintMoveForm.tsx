@@ -1,6 +1,11 @@
 import { useState } from "preact/hooks";
-import type { ComplaintStatus } from "../../../../shared/complaints/workflow";
-import { closingProblem, nextComplaintStatuses } from "../../../../shared/complaints/workflow";
+import { MAX_COMPLAINT_TEXT } from "../../../../shared/api/complaints";
+import {
+  type ComplaintStatus,
+  closingProblem,
+  isComplaintClosed,
+  nextComplaintStatuses,
+} from "../../../../shared/complaints/workflow";
 import { tv } from "../../voice-messages";
 import type { ActionProps } from "./actions";
 import { statusLabel } from "./complaint-words";
@@ -16,8 +21,8 @@ export function ComplaintMoveForm({ detail, busy, run }: ActionProps) {
   const [answer, setAnswer] = useState(detail.answer ?? "");
   const [referral, setReferral] = useState(detail.referral ?? "");
   const [problem, setProblem] = useState<"answer" | "referral" | null>(null);
-  if (next.length === 0) return null;
-  const closing = status === "done" || status === "not-authority";
+  if (isComplaintClosed(detail.status)) return null;
+  const closing = isComplaintClosed(status);
   return (
     <form
       class="card"
@@ -57,7 +62,7 @@ export function ComplaintMoveForm({ detail, busy, run }: ActionProps) {
         <textarea
           id="complaint-answer"
           rows={4}
-          maxLength={4000}
+          maxLength={MAX_COMPLAINT_TEXT}
           value={answer}
           aria-describedby="complaint-answer-help"
           aria-invalid={problem === "answer" ? true : undefined}

@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { MAX_COMPLAINT_TEXT } from "../../../../shared/api/complaints";
 import { tv } from "../../voice-messages";
 import type { ActionProps } from "./actions";
 
@@ -21,7 +22,7 @@ export function ComplaintNoteForm({ busy, run }: Omit<ActionProps, "detail">) {
         <textarea
           id="complaint-note"
           rows={3}
-          maxLength={4000}
+          maxLength={MAX_COMPLAINT_TEXT}
           required
           value={text}
           onInput={(event) => setText(event.currentTarget.value)}

@@ -3,6 +3,7 @@ import type { ComplaintCounts, ComplaintDetail, ComplaintListItem } from "../../
 import type { ComplaintCategory } from "../../../../shared/complaints/categories";
 import type { ComplaintStatus } from "../../../../shared/complaints/workflow";
 import { api, queryString } from "../../api";
+import type { ComplaintActionName } from "./actions";
 
 export interface ComplaintFilters {
   status: ComplaintStatus | "";
@@ -47,10 +48,6 @@ export function loadHandlers(): Promise<ComplaintHandlerItem[]> {
 }
 
 /** An action on the complaint; the server answers the complaint as it now is. */
-export function complaintAction(
-  id: string,
-  action: "assign" | "move" | "notes",
-  body: unknown,
-): Promise<ComplaintDetail> {
+export function complaintAction(id: string, action: ComplaintActionName, body: unknown): Promise<ComplaintDetail> {
   return api<ComplaintDetail>("POST", `${BASE}/${id}/${action}`, body);
 }
