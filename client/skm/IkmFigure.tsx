@@ -1,5 +1,6 @@
 import type { SkmResults } from "../../shared/api/skm";
 import { categoryName, formatCount, formatScore, ts } from "./skm-words";
+import { WithoutFileNote } from "./WithoutFileNote";
 
 /** The index, big, with its category letter and words; the respondents against the minimum sample beneath. */
 export function IkmFigure({ results }: { results: SkmResults }) {
@@ -43,6 +44,7 @@ export function IkmFigure({ results }: { results: SkmResults }) {
           </>
         )}
       </p>
+      <WithoutFileNote results={results} />
       <p class="skm-population">
         {results.population === null
           ? ts("populationUnknown")
