@@ -15,7 +15,7 @@ const WORDS = {
 export function WithoutFileNote({ results }: { results: SkmResults }) {
   if (results.withoutFile === undefined || results.respondents === 0) return null;
   return (
-    <p class="skm-without-file" data-testid="skm-without-file">
+    <p class="skm-population skm-without-file" data-testid="skm-without-file">
       {interpolate(WORDS[locale.value], { count: formatCount(results.withoutFile) })}
     </p>
   );
