@@ -1,4 +1,4 @@
-import { type ComplaintReader, mayOpenComplaints } from "../../shared/complaints/access";
+import { type ComplaintReader, isComplaintHandler, mayOpenComplaints } from "../../shared/complaints/access";
 import type { AuthUser } from "../http/env";
 
 /**
@@ -22,7 +22,7 @@ export function readerOf(user: AuthUser): ComplaintReader {
 export function queueReach(user: AuthUser): QueueReach | null {
   const reader = readerOf(user);
   if (!mayOpenComplaints(reader)) return null;
-  if (reader.handlesComplaints) {
+  if (isComplaintHandler(reader)) {
     if (reader.role === "admin") return { kind: "all" };
     return reader.kecamatanCode ? { kind: "kecamatan", code: reader.kecamatanCode } : { kind: "none" };
   }
