@@ -1,7 +1,13 @@
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
-import { ComplaintDetail, type ComplaintListItem } from "../../shared/api/complaints";
+import {
+  ComplaintDetail,
+  type ComplaintListItem,
+  MAX_REPORTER_CONTACT,
+  MAX_REPORTER_NAME,
+  MAX_TRACKING_INPUT,
+} from "../../shared/api/complaints";
 import { parseTrackingNumber } from "../../shared/tracking/number";
 import { isComplaintNumber } from "../../shared/tracking/prefix";
 import { sessionCookie } from "../helpers/accounts";
@@ -65,6 +71,14 @@ describe("complaints on the phone", () => {
     await expect
       .poll(() => page.getByTestId("official-fee").textContent())
       .toMatch(/^Yang diminta: Rp\s50\.000 · Tarif resmi: Gratis \(Rp\s0\)$/);
+    // The inputs stop where the server's schema does (shared/api/complaints.ts).
+    for (const [id, max] of [
+      ["#complaint-name", MAX_REPORTER_NAME],
+      ["#complaint-contact", MAX_REPORTER_CONTACT],
+      ["#complaint-number", MAX_TRACKING_INPUT],
+    ] as const) {
+      expect(await page.locator(id).getAttribute("maxlength")).toBe(String(max));
+    }
     // The cadre's kecamatan is the place already.
     expect(await page.locator("#complaint-district").inputValue()).toBe("31.75.07");
     // A signed-in cadre may add evidence photos; prepared on the phone, uploaded before the complaint goes.

@@ -13,7 +13,13 @@ import {
   missingElements,
   surveyProblems,
 } from "../../client/voice/validate";
-import { ComplaintSubmission, type PublicComplaintStatus } from "../../shared/api/complaints";
+import {
+  ComplaintSubmission,
+  MAX_REPORTER_CONTACT,
+  MAX_REPORTER_NAME,
+  MAX_TRACKING_INPUT,
+  type PublicComplaintStatus,
+} from "../../shared/api/complaints";
 import { SurveySubmission } from "../../shared/api/skm";
 import { SKM_ELEMENT_IDS } from "../../shared/skm/questionnaire";
 import { newTrackingNumber } from "../../shared/tracking/number";
@@ -131,6 +137,18 @@ describe("complaint validation", () => {
       now: new Date(),
     });
     expect(anonymous.evidence).toEqual([]);
+  });
+
+  it("takes a reporter and a typed number up to the shared lengths, and no longer", () => {
+    const base = buildComplaint(complaintDraft(), { id: uuid, channel: "citizen-phone", now: new Date() });
+    const fits = (reporter: { name?: string; contact?: string }, trackingNumber?: string) =>
+      ComplaintSubmission.safeParse({ ...base, reporter, ...(trackingNumber ? { trackingNumber } : {}) }).success;
+    expect(fits({ name: "a".repeat(MAX_REPORTER_NAME) })).toBe(true);
+    expect(fits({ name: "a".repeat(MAX_REPORTER_NAME + 1) })).toBe(false);
+    expect(fits({ contact: "1".repeat(MAX_REPORTER_CONTACT) })).toBe(true);
+    expect(fits({ contact: "1".repeat(MAX_REPORTER_CONTACT + 1) })).toBe(false);
+    expect(fits({}, "A".repeat(MAX_TRACKING_INPUT))).toBe(true);
+    expect(fits({}, "A".repeat(MAX_TRACKING_INPUT + 1))).toBe(false);
   });
 
   it("reads Indonesian amounts and refuses none", () => {
