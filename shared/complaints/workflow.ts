@@ -33,7 +33,7 @@ export function canMoveComplaint(from: ComplaintStatus, to: ComplaintStatus): bo
   return NEXT[from].includes(to);
 }
 
-/** A closed complaint takes no more status changes, assignments or answers; notes stay possible. */
+/** A closed complaint takes no more status changes or assignments; notes and a corrected answer stay possible. */
 export function isComplaintClosed(status: ComplaintStatus): boolean {
   return NEXT[status].length === 0;
 }
