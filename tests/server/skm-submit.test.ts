@@ -225,6 +225,8 @@ describe("the flood limit", () => {
     for (let i = 0; i < 3; i++) expect((await send(w, survey())).status).toBe(201);
     const refused = await send(w, survey());
     expect(refused.status).toBe(429);
+    const { error } = (await refused.clone().json()) as { error: { details: { budget: string } } };
+    expect(error.details.budget).toBe("address");
     expect(await codeOf(refused)).toBe("rate_limited");
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     expect(rows()).toHaveLength(3);
