@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = {
   },
   "complaint.assign": { id: "Menugaskan petugas pengaduan", en: "Assigned a complaint" },
   "complaint.move": { id: "Mengubah status pengaduan", en: "Changed a complaint's status" },
+  "complaint.answer": { id: "Menjawab pelapor pengaduan", en: "Answered a complaint's reporter" },
   "complaint.note": { id: "Menambah catatan internal pengaduan", en: "Added an internal note to a complaint" },
   "skm.follow-up.create": { id: "Membuat rencana tindak lanjut SKM", en: "Planned an SKM follow-up" },
   "skm.follow-up.update": { id: "Mengubah rencana tindak lanjut SKM", en: "Changed an SKM follow-up" },
