@@ -19,7 +19,12 @@ export interface TargetName {
 }
 
 const CATALOGUE: LocalizedText = { id: "Katalog layanan", en: "Service catalogue" };
-const JOINT_LEAVE_RULE: LocalizedText = { id: "Aturan cuti bersama", en: "Joint-leave rule" };
+/** A calendar setting's audit target: the setting changed, or both at once. */
+const SETTING_NAMES: Record<string, LocalizedText> = {
+  jointLeaveIsWorkingDay: { id: "Aturan cuti bersama", en: "Joint-leave rule" },
+  complaintResponseDays: { id: "Standar pengaduan", en: "Complaint standard" },
+};
+const CALENDAR_SETTINGS: LocalizedText = { id: "Pengaturan kalender kerja", en: "Work-calendar settings" };
 
 /** "Siti Aminah binti Umar" → "S.A.B.U."; at most four letters, nothing for a name without letters. */
 export function initials(fullName: string | null | undefined): string | null {
@@ -105,7 +110,9 @@ export function auditTargetNames(
   // A calendar entry's target is the date it changed, or the cuti bersama setting.
   for (const row of rows) {
     if (row.targetType !== "calendar") continue;
-    const name = isDate(row.targetId) ? formatJakartaDate(row.targetId, locale) : JOINT_LEAVE_RULE[locale];
+    const name = isDate(row.targetId)
+      ? formatJakartaDate(row.targetId, locale)
+      : (SETTING_NAMES[row.targetId] ?? CALENDAR_SETTINGS)[locale];
     names.set(`calendar:${row.targetId}`, { name, detail: null });
   }
   return names;
