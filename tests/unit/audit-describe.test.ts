@@ -20,7 +20,9 @@ function actionCodesInServer(): Set<string> {
   for (const file of sourceFiles(SERVER)) {
     const text = readFileSync(file, "utf8");
     if (!text.includes("recordAudit")) continue;
-    for (const match of text.matchAll(/"((?:application|guide|catalogue|user|session|complaint|skm)\.[a-z-]+(?:\.[a-z-]+)?)"/g)) {
+    for (const match of text.matchAll(
+      /"((?:application|guide|catalogue|user|session|complaint|skm)\.[a-z-]+(?:\.[a-z-]+)?)"/g,
+    )) {
       codes.add(match[1] as string);
     }
   }
