@@ -1,47 +1,9 @@
-import { createHash } from "node:crypto";
-import type { ErrorCode } from "../../shared/api/errors";
-import type { Db } from "../db/open";
-
-/** A write transaction (drizzle over better-sqlite3). */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-/** Why a complaint operation was refused: the HTTP status, the API code and what the client may show. */
-export interface ComplaintRefusal {
-  ok: false;
-  status: 400 | 403 | 404 | 409;
-  code: ErrorCode;
-  details?: Record<string, unknown>;
-}
-
-export const refuse = (
-  status: ComplaintRefusal["status"],
-  code: ErrorCode,
-  details?: Record<string, unknown>,
-): ComplaintRefusal => ({ ok: false, status, code, ...(details ? { details } : {}) });
-
-/** A 400 invalid_body naming one field, as readJson words a schema's refusal. */
-export const invalidField = (path: (string | number)[], message: string): ComplaintRefusal =>
-  refuse(400, "invalid_body", { issues: [{ path, message }] });
-
-export function sqliteCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
-}
-
-/** JSON with keys sorted at every depth: the same content always hashes the same. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, inner]) => inner !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${stableJson(inner)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** SHA-256 of a submission's content: the same id sent again must carry the same. */
-export function contentHash(value: unknown): string {
-  return createHash("sha256").update(stableJson(value)).digest("hex");
-}
+/** The complaints' refusals are the shared ones (server/http/refusal.ts); Tx is the sync's. */
+export {
+  contentHash,
+  invalidField,
+  type Refusal as ComplaintRefusal,
+  refuse,
+  sqliteCode,
+} from "../http/refusal";
+export type { Tx } from "../sync/rows";
