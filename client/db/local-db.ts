@@ -5,6 +5,7 @@ import type { Guide } from "../../shared/guide";
 import type { Fingerprints } from "../../shared/review/changes";
 import type { ClockRecord } from "../../shared/service-time/clock";
 import type { GuideChange, MutationIssue, RefusalReason } from "../../shared/sync/protocol";
+import { vaultMiddleware } from "../vault/middleware";
 
 export interface MetaRow {
   key:
@@ -19,7 +20,9 @@ export interface MetaRow {
     /** The signed-in cadre (JSON), so the app knows who it is offline; the session itself is an HttpOnly cookie. */
     | "account"
     /** The office's closed dates (JSON array of Jakarta dates) from the last pull: clocks count offline. */
-    | "closedDates";
+    | "closedDates"
+    /** The office's rules for phones (shared/device/rules.ts, JSON) from the last sign-in or pull. */
+    | "deviceRules";
   value: string;
 }
 
@@ -111,6 +114,12 @@ export interface SentBack {
 
 /** A draft as stored: the shared Draft plus device-only bookkeeping. */
 export interface DraftRow extends Draft {
+  /**
+   * Set when the phone removed the applicant's data and photos, a set time
+   * after the office's final decision (client/vault/phone-retention.ts):
+   * the service, status and tracking number remain.
+   */
+  scrubbedAt?: string;
   /** Lowercased name and NIK digits, indexed so the drafts list can search 10,000 drafts quickly. */
   searchKey: string;
   /** Set by "hapus" and cleared by "urungkan"; rows are purged once the undo window has passed. */
@@ -129,6 +138,50 @@ export interface BlobRow {
   kind: "page" | "thumb";
   mime: string;
   data: ArrayBuffer;
+}
+
+/** A wrapped secret or key: AES-GCM ciphertext and its IV. */
+export interface Wrapped {
+  iv: Uint8Array;
+  ct: Uint8Array;
+}
+
+/**
+ * One cadre's profile on this phone (client/vault/). In the clear: who it is
+ * (for the lock screen and the sign-in list) and the wrapped keys, never the
+ * data key itself. Only the active profile's records are in the live tables;
+ * the others are parked, sealed with their own keys.
+ */
+export interface ProfileRow {
+  id: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  createdAt: string;
+  /** PBKDF2-SHA-256 parameters of the PIN. */
+  salt: Uint8Array;
+  iterations: number;
+  /** The data key under the PIN-and-unlock-secret key; null after too many wrong PINs. */
+  pinWrap: Wrapped | null;
+  /** The data key under the recovery secret, which only a password sign-in releases. */
+  recoveryWrap: Wrapped;
+  /** Non-extractable AES-GCM key that wraps the unlock secret, so the PIN unlocks offline. */
+  deviceKey: CryptoKey;
+  unlockSecretWrap: Wrapped | null;
+  failures: number;
+  /** No PIN try before this time (growing delays after wrong PINs). */
+  nextTryAt: string | null;
+  active: boolean;
+  /** Set when wrong PINs erased the synced data: only the password brings the profile back. */
+  erasedAt?: string;
+}
+
+/** A record of a profile that is not the active one, moved out of the live tables as it was stored (sealed). */
+export interface ParkedRow {
+  profileId: string;
+  table: string;
+  key: IDBValidKey;
+  value: unknown;
 }
 
 export function draftSearchKey(draft: Pick<Draft, "applicant">): string {
@@ -158,9 +211,17 @@ export class LocalDb extends Dexie {
   outbox!: Table<OutboxRow, number>;
   remote!: Table<RemoteRow, string>;
   attention!: Table<AttentionRow, string>;
+  profiles!: Table<ProfileRow, string>;
+  parked!: Table<ParkedRow, [string, string, IDBValidKey]>;
 
-  constructor(name = "masdarin") {
+  /**
+   * `sealed: false` opens the same database without the vault layer: only
+   * for moving sealed records as they are (parking a profile, erasing) and
+   * for sealing the plaintext of an older version (client/vault/).
+   */
+  constructor(name = "masdarin", options: { sealed?: boolean } = {}) {
     super(name, { chromeTransactionDurability: "strict" });
+    if (options.sealed !== false) this.use(vaultMiddleware);
     // v1: the guide catalogue (issue 2).
     this.version(1).stores({ guides: "id, category", meta: "key", selfChecks: "guideId" });
     // v2: application drafts and their page bytes.
@@ -194,6 +255,15 @@ export class LocalDb extends Dexie {
             row.seenStatus ??= row.status;
           }),
       );
+    // v6 (issue 15): people's records are sealed (client/vault/middleware.ts), so nothing personal may
+    // be indexed: the name-and-NIK search index goes (the list searches in memory once unlocked).
+    // Profiles and their parked records arrive. The rows themselves are sealed in place when the
+    // cadre sets a PIN (client/vault/seal-legacy.ts): an upgrade runs before anyone has a key.
+    this.version(6).stores({
+      drafts: "id, guideId, updatedAt",
+      profiles: "id, userId",
+      parked: "[profileId+table+key], profileId, [profileId+table]",
+    });
   }
 }
 

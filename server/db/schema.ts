@@ -76,6 +76,9 @@ export const users = sqliteTable(
     disabledAt: text("disabled_at"),
     /** Granted by an admin to operators and admins: reads and handles complaints (shared/complaints/access.ts). */
     handlesComplaints: integer("handles_complaints", { mode: "boolean" }).notNull().default(false),
+    /** Issue 15: released only to a password sign-in (shared/api/vault.ts); made at the first one. */
+    vaultUnlockSecret: text("vault_unlock_secret"),
+    vaultRecoverySecret: text("vault_recovery_secret"),
     createdBy: text("created_by"),
     createdAt: text("created_at").notNull(),
   },
@@ -195,6 +198,8 @@ export const applications = sqliteTable(
     decidedAt: text("decided_at"),
     /** How often the office sent it back as needs-fix. */
     sentBackCount: integer("sent_back_count").notNull().default(0),
+    /** Issue 15: when retention removed the applicant's data and photos (server/retention/); the figures stay. */
+    scrubbedAt: text("scrubbed_at"),
     /** The public tracking number (shared/tracking/number.ts), given at the first submit, never changed. */
     trackingNumber: text("tracking_number"),
     /** The service-time clock (shared/service-time/clock.ts ClockRecord); null until the office receives the file. */
@@ -467,6 +472,8 @@ export const complaints = sqliteTable(
     updatedAt: text("updated_at").notNull(),
     closedAt: text("closed_at"),
     version: integer("version").notNull().default(1),
+    /** Issue 15: when retention removed the reporter's name and contact and the evidence (server/retention/). */
+    scrubbedAt: text("scrubbed_at"),
   },
   (table) => [
     uniqueIndex("complaints_number_idx").on(table.number),

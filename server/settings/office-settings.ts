@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { PrivacySettings } from "../../shared/api/retention";
 import { DEFAULT_COMPLAINT_RESPONSE_DAYS } from "../../shared/complaints/workflow";
+import { DEFAULT_DEVICE_RULES, DeviceRules } from "../../shared/device/rules";
 import type { Db } from "../db/open";
 import { officeSettings } from "../db/schema";
 import type { Tx } from "../sync/rows";
@@ -14,7 +16,28 @@ export const SETTINGS = {
   jointLeaveIsWorkingDay: { schema: z.boolean(), fallback: false },
   /** The office's complaint standard: working days to answer a complaint (issue 14). */
   complaintResponseDays: { schema: z.int().min(1).max(60), fallback: DEFAULT_COMPLAINT_RESPONSE_DAYS },
+  /** Issue 15: the office's rules for cadres' phones (shared/device/rules.ts). */
+  phoneLockMinutes: { schema: DeviceRules.shape.lockMinutes, fallback: DEFAULT_DEVICE_RULES.lockMinutes },
+  phonePinAttempts: { schema: DeviceRules.shape.pinAttempts, fallback: DEFAULT_DEVICE_RULES.pinAttempts },
+  phoneRetentionDays: {
+    schema: DeviceRules.shape.phoneRetentionDays,
+    fallback: DEFAULT_DEVICE_RULES.phoneRetentionDays,
+  },
+  /** Issue 15: days a closed file keeps its personal data on the server; null (the default) keeps it. */
+  closedFileRetentionDays: {
+    schema: PrivacySettings.shape.closedFileRetentionDays,
+    fallback: null as number | null,
+  },
 } as const;
+
+/** The rules every cadre's phone receives (at sign-in, with /me and with each pull). */
+export function readDeviceRules(db: Db | Tx): DeviceRules {
+  return {
+    lockMinutes: readSetting(db, "phoneLockMinutes"),
+    pinAttempts: readSetting(db, "phonePinAttempts"),
+    phoneRetentionDays: readSetting(db, "phoneRetentionDays"),
+  };
+}
 
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;

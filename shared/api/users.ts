@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DeviceRules } from "../device/rules";
+import { VaultSecrets } from "./vault";
 
 /**
  * Request and response shapes of /api/auth and /api/users. Request schemas
@@ -146,10 +148,19 @@ export const SessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof SessionUser>;
 
-export const LoginResponse = z.object({ user: SessionUser, sessionId: z.string() });
+/**
+ * A password sign-in: who, the session, the two vault secrets (shared/api/vault.ts)
+ * for cadres' phones, and the office's rules for phones.
+ */
+export const LoginResponse = z.object({
+  user: SessionUser,
+  sessionId: z.string(),
+  vault: VaultSecrets,
+  deviceRules: DeviceRules,
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
-export const MeResponse = z.object({ user: SessionUser, sessionId: z.string() });
+export const MeResponse = z.object({ user: SessionUser, sessionId: z.string(), deviceRules: DeviceRules });
 export type MeResponse = z.infer<typeof MeResponse>;
 
 export const SessionInfo = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DeviceRules } from "../device/rules";
 import { Draft, DraftId } from "../draft";
 import { GovernmentLevel } from "../guide";
 import { ClockRecordSchema, ClosedDates } from "../service-time/schema";
@@ -221,5 +222,7 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   /** The office's closed dates, so the phone counts a clock's days left offline (shared/service-time/calendar.ts). */
   closedDates: ClosedDates.optional(),
+  /** The office's rules for phones (lock, PIN tries, how long decided files stay): settings reach phones offline. */
+  deviceRules: DeviceRules.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
