@@ -1,6 +1,9 @@
 import { signal } from "@preact/signals";
+import type { LoginResponse } from "../../shared/api/users";
 import { localDb } from "../db/local-db";
 import { locale } from "../i18n";
+import { rawOf } from "../vault/profile-store";
+import type { SignOutResult } from "../vault/vault";
 
 export interface Account {
   id: string;
@@ -15,12 +18,23 @@ export interface Account {
 /** The signed-in cadre as this device remembers them (the session itself is an HttpOnly cookie). */
 export const account = signal<Account | null>(null);
 
+/**
+ * Who this phone works for: the active profile's cadre (client/vault/), even
+ * while locked, so the lock screen can say whose data it guards. Office staff
+ * have no profile and are remembered in memory only.
+ */
 export async function loadAccount(): Promise<void> {
-  const row = await localDb.meta.get("account");
+  const { startVault } = await import("../vault/vault");
+  const view = await startVault(localDb);
+  if (view.kind !== "locked" && view.kind !== "unlocked") {
+    account.value = null;
+    return;
+  }
+  const row = await rawOf(localDb).meta.get("account");
   account.value = row ? (JSON.parse(row.value) as Account) : null;
 }
 
-export type LoginResult = { ok: true } | { ok: false; message: string };
+export type LoginResult = { ok: true; next: "set-pin" | "unlocked" | "console" } | { ok: false; message: string };
 
 export async function login(username: string, password: string): Promise<LoginResult> {
   let response: Response;
@@ -39,51 +53,44 @@ export async function login(username: string, password: string): Promise<LoginRe
           : "Tidak ada sinyal. Masuk perlu internet sekali.",
     };
   }
-  const body = (await response.json().catch(() => null)) as { user?: Account; error?: { message?: string } } | null;
+  const body = (await response.json().catch(() => null)) as
+    | (Partial<LoginResponse> & { error?: { message?: string } })
+    | null;
   if (!response.ok || !body?.user) return { ok: false, message: body?.error?.message ?? `HTTP ${response.status}` };
   const user = body.user;
-  const previous = account.value;
-  // A different cadre on a shared phone starts clean: nobody pushes another's drafts.
-  if (previous && previous.id !== user.id) await wipeCadreData();
-  await localDb.meta.put({ key: "account", value: JSON.stringify(user) });
+  // Office staff work in the console over the network: nothing personal is kept on the device for them.
+  if (user.role !== "cadre" || !body.vault || !body.deviceRules) {
+    account.value = user;
+    return { ok: true, next: "console" };
+  }
+  const { afterPasswordSignIn } = await import("../vault/vault");
+  const outcome = await afterPasswordSignIn(localDb, user, body.vault, body.deviceRules);
+  if (!outcome.ok) return outcome;
   account.value = user;
   // A cadre's drafts must survive storage pressure: ask once signed in (the tap is a user gesture).
   void import("../storage").then(({ requestPersistence }) => requestPersistence()).catch(() => undefined);
-  return { ok: true };
+  return { ok: true, next: outcome.next };
 }
 
 /**
- * Signs out and removes every trace of the cadre's applicants from the
- * device. The caller has already warned about unsent changes.
+ * Signs out on the server, then keeps the cadre's profile sealed on the phone
+ * ("keep") or erases it ("erase": refused while changes wait to be sent,
+ * unless the cadre confirmed losing them with `force`).
  */
-export async function logout(): Promise<void> {
+export async function signOut(mode: "keep" | "erase", force = false): Promise<SignOutResult> {
+  const { signOutVault, activeUnsent } = await import("../vault/vault");
+  if (mode === "erase" && !force) {
+    const unsent = await activeUnsent(localDb);
+    if (unsent.changes > 0) return { ok: false, unsent };
+  }
   await fetch("/api/auth/logout", { method: "POST", headers: { "Content-Type": "application/json" } }).catch(
     () => null,
   );
-  await wipeCadreData();
-  account.value = null;
-}
-
-async function wipeCadreData(): Promise<void> {
-  const db = localDb;
-  // Unfinished upload URLs point at the last cadre's uploads: forget them too.
+  // Unfinished upload URLs point at this cadre's uploads: forget them too.
   await import("../uploads").then(({ forgetUploadUrls }) => forgetUploadUrls()).catch(() => undefined);
-  await db.transaction(
-    "rw",
-    [db.drafts, db.blobs, db.outbox, db.remote, db.attention, db.selfChecks, db.guideVersions, db.meta],
-    async () => {
-      await Promise.all([
-        db.drafts.clear(),
-        db.blobs.clear(),
-        db.outbox.clear(),
-        db.remote.clear(),
-        db.attention.clear(),
-        db.selfChecks.clear(),
-        db.guideVersions.clear(),
-      ]);
-      await db.meta.bulkDelete(["clientId", "nextSeq", "pullCursor", "lastSyncAt", "account", "officeAreaCode"]);
-    },
-  );
+  const result = await signOutVault(localDb, mode, true);
+  account.value = null;
+  return result;
 }
 
 function deviceLabel(): string {

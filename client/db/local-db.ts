@@ -180,7 +180,7 @@ export interface ProfileRow {
 export interface ParkedRow {
   profileId: string;
   table: string;
-  key: IDBValidKey;
+  key: string | number;
   value: unknown;
 }
 
@@ -212,7 +212,7 @@ export class LocalDb extends Dexie {
   remote!: Table<RemoteRow, string>;
   attention!: Table<AttentionRow, string>;
   profiles!: Table<ProfileRow, string>;
-  parked!: Table<ParkedRow, [string, string, IDBValidKey]>;
+  parked!: Table<ParkedRow, [string, string, string | number]>;
 
   /**
    * `sealed: false` opens the same database without the vault layer: only

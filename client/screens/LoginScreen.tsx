@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { account, login } from "../account/session";
+import { login } from "../account/session";
 import { Field } from "../drafts/components/Field";
 import { td } from "../drafts/messages";
 import { navigate } from "../router";
@@ -23,8 +23,13 @@ export function LoginScreen() {
     }
     setPassword("");
     // Office staff work in the console; only cadres have files on the phone to sync.
-    if (account.value?.role === "operator" || account.value?.role === "admin") {
+    if (result.next === "console") {
       navigate("/konsol");
+      return;
+    }
+    // A new profile (or one whose PIN was erased) chooses its PIN before anything opens.
+    if (result.next === "set-pin") {
+      navigate("/pin");
       return;
     }
     navigate("/berkas");

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { account, logout } from "../../account/session";
+import { account, signOut } from "../../account/session";
 import { localDb } from "../../db/local-db";
 import { td } from "../messages";
 
@@ -14,7 +14,7 @@ export function AccountPanel({ onSignedOut }: { onSignedOut: () => void }) {
       setUnsent(pending);
       return;
     }
-    await logout();
+    await signOut("erase", true);
     onSignedOut();
   }
   return (
@@ -32,7 +32,7 @@ export function AccountPanel({ onSignedOut }: { onSignedOut: () => void }) {
               type="button"
               class="button small danger"
               onClick={() =>
-                void logout().then(() => {
+                void signOut("erase", true).then(() => {
                   setUnsent(null);
                   onSignedOut();
                 })

@@ -1,0 +1,402 @@
+import { signal } from "@preact/signals";
+import { v4 as uuidv4 } from "uuid";
+import type { SessionUser } from "../../shared/api/users";
+import type { VaultSecrets } from "../../shared/api/vault";
+import {
+  DEFAULT_DEVICE_RULES,
+  type DeviceRules,
+  PIN_PATTERN,
+  pinRetryDelaySeconds,
+  pinTooSimple,
+} from "../../shared/device/rules";
+import type { LocalDb, ProfileRow } from "../db/local-db";
+import { fromBase64Url, newDeviceKey, PIN_ITERATIONS, pinKey, randomBytes, recoveryKey, unwrap, wrap } from "./kdf";
+import { dropKey, installKey, openKey } from "./keyring";
+import {
+  activeProfile,
+  deleteProfile,
+  eraseRecords,
+  hasPlaintext,
+  listProfiles,
+  park,
+  putProfile,
+  rawOf,
+  restore,
+  sealPlaintext,
+  unsentOf,
+  updateProfile,
+} from "./profile-store";
+
+/**
+ * The cadre's vault: who is on this phone, whether their data is open, and
+ * every step between (issue 15; docs/SECURITY.md has the threat model).
+ *
+ *   nobody ──password sign-in──▶ set-pin ──PIN──▶ unlocked ⇄ locked (inactivity, background, "Kunci")
+ *   locked ──too many wrong PINs──▶ sign-in (erased: only unsent records remain, sealed)
+ *   older version's plaintext ──password sign-in + PIN──▶ sealed in place
+ *
+ * Only cadres have a vault: office staff keep nothing personal on the device.
+ */
+export interface ProfileSummary {
+  id: string;
+  userId: string;
+  username: string;
+  displayName: string;
+}
+
+export type VaultView =
+  | { kind: "loading" }
+  | { kind: "none" }
+  | { kind: "sign-in"; reason: "legacy" | "erased"; username: string }
+  | { kind: "set-pin"; displayName: string; replacing: boolean }
+  | { kind: "locked"; profile: ProfileSummary; failures: number; attemptsLeft: number; nextTryAt: string | null }
+  | { kind: "unlocked"; profile: ProfileSummary };
+
+export const vault = signal<VaultView>({ kind: "loading" });
+
+export type SignInOutcome = { ok: true; next: "set-pin" | "unlocked" } | { ok: false; message: string };
+export type UnlockResult =
+  | { ok: true }
+  | { ok: false; reason: "wrong"; attemptsLeft: number; nextTryAt: string | null }
+  | { ok: false; reason: "wait"; nextTryAt: string }
+  | { ok: false; reason: "erased" };
+
+/** Between the password sign-in and the PIN: the secrets live here, in memory, and nowhere else. */
+interface Pending {
+  user: SessionUser;
+  unlockSecret: Uint8Array;
+  /** Set when the profile exists already (its data key is open): only a new PIN is needed. */
+  profile?: ProfileRow;
+  dataKey: Uint8Array;
+  /** The profile's salt (PIN stretching and the recovery key) and, for a new profile, its recovery key. */
+  salt: Uint8Array;
+  recovery?: CryptoKey;
+  sealLegacy: boolean;
+}
+let pending: Pending | null = null;
+
+const purpose = (profileId: string, role: "pin" | "recovery" | "unlock-secret") => `masdarin ${role} ${profileId}`;
+
+function summary(profile: ProfileRow): ProfileSummary {
+  return { id: profile.id, userId: profile.userId, username: profile.username, displayName: profile.displayName };
+}
+
+export async function readDeviceRules(db: LocalDb): Promise<DeviceRules> {
+  const row = await rawOf(db).meta.get("deviceRules");
+  try {
+    return row ? { ...DEFAULT_DEVICE_RULES, ...(JSON.parse(row.value) as Partial<DeviceRules>) } : DEFAULT_DEVICE_RULES;
+  } catch {
+    return DEFAULT_DEVICE_RULES;
+  }
+}
+
+export async function storeDeviceRules(db: LocalDb, rules: DeviceRules): Promise<void> {
+  await rawOf(db).meta.put({ key: "deviceRules", value: JSON.stringify(rules) });
+}
+
+async function legacyAccount(db: LocalDb): Promise<SessionUser | null> {
+  const row = await rawOf(db).meta.get("account");
+  if (!row) return null;
+  try {
+    return JSON.parse(row.value) as SessionUser;
+  } catch {
+    return null;
+  }
+}
+
+async function lockedView(db: LocalDb, profile: ProfileRow): Promise<VaultView> {
+  if (!profile.pinWrap) return { kind: "sign-in", reason: "erased", username: profile.username };
+  const rules = await readDeviceRules(db);
+  return {
+    kind: "locked",
+    profile: summary(profile),
+    failures: profile.failures,
+    attemptsLeft: Math.max(0, rules.pinAttempts - profile.failures),
+    nextTryAt: profile.nextTryAt,
+  };
+}
+
+/** At app start: locked if a cadre's profile is here, asks for a sign-in if an older version left plaintext. */
+export async function startVault(db: LocalDb): Promise<VaultView> {
+  const active = await activeProfile(db);
+  if (active)
+    vault.value =
+      openKey()?.profileId === active.id
+        ? { kind: "unlocked", profile: summary(active) }
+        : await lockedView(db, active);
+  else {
+    const legacy = await legacyAccount(db);
+    vault.value =
+      legacy && (legacy.role === "cadre" || (await hasPlaintext(db)))
+        ? { kind: "sign-in", reason: "legacy", username: legacy.username }
+        : { kind: "none" };
+  }
+  return vault.value;
+}
+
+/**
+ * After the server accepted the password. An existing profile opens with the
+ * recovery secret (no PIN needed: the password is stronger); a new one waits
+ * for the cadre's PIN. Another cadre's active profile is parked first, sealed.
+ */
+export async function afterPasswordSignIn(
+  db: LocalDb,
+  user: SessionUser,
+  secrets: VaultSecrets,
+  rules: DeviceRules,
+): Promise<SignInOutcome> {
+  await storeDeviceRules(db, rules);
+  const unlockSecret = fromBase64Url(secrets.unlockSecret);
+  const recoverySecret = fromBase64Url(secrets.recoverySecret);
+  const profiles = await listProfiles(db);
+  const mine = profiles.find((profile) => profile.userId === user.id);
+  const active = profiles.find((profile) => profile.active);
+
+  if (!mine) {
+    let sealLegacy = false;
+    if (!active) {
+      const legacy = await legacyAccount(db);
+      if (legacy && legacy.id === user.id) sealLegacy = await hasPlaintext(db);
+      else if (legacy || (await hasPlaintext(db))) {
+        const outbox = await rawOf(db).outbox.count();
+        if (outbox > 0)
+          return { ok: false, message: legacyBlocks(legacy?.displayName ?? legacy?.username ?? "", outbox) };
+        await eraseLegacy(db);
+      }
+    } else {
+      dropKey();
+      await park(db, active.id);
+    }
+    const salt = randomBytes(16);
+    const recovery = await recoveryKey(recoverySecret, salt);
+    recoverySecret.fill(0);
+    pending = { user, unlockSecret, dataKey: randomBytes(32), salt, recovery, sealLegacy };
+    vault.value = { kind: "set-pin", displayName: user.displayName || user.username, replacing: false };
+    return { ok: true, next: "set-pin" };
+  }
+
+  if (active && active.id !== mine.id) {
+    dropKey();
+    await park(db, active.id);
+  }
+  if (!mine.active) await restore(db, mine.id);
+  const dataKey = await unwrap(
+    await recoveryKey(recoverySecret, mine.salt),
+    mine.recoveryWrap,
+    purpose(mine.id, "recovery"),
+  );
+  recoverySecret.fill(0);
+  if (!dataKey) return { ok: false, message: "Kunci data di ponsel ini tidak cocok dengan akun. Hubungi kantor." };
+  const unlockSecretWrap = await wrap(mine.deviceKey, unlockSecret, purpose(mine.id, "unlock-secret"));
+  await updateProfile(db, mine.id, {
+    unlockSecretWrap,
+    failures: 0,
+    nextTryAt: null,
+    displayName: user.displayName,
+    username: user.username,
+  });
+  await rawOf(db).meta.put({ key: "account", value: JSON.stringify(user) });
+  if (!mine.pinWrap) {
+    pending = { user, unlockSecret, dataKey, profile: mine, salt: mine.salt, sealLegacy: false };
+    vault.value = { kind: "set-pin", displayName: user.displayName || user.username, replacing: true };
+    return { ok: true, next: "set-pin" };
+  }
+  unlockSecret.fill(0);
+  installKey(mine.id, dataKey);
+  vault.value = {
+    kind: "unlocked",
+    profile: summary({ ...mine, displayName: user.displayName, username: user.username }),
+  };
+  return { ok: true, next: "unlocked" };
+}
+
+function legacyBlocks(name: string, changes: number): string {
+  return `Ponsel ini masih menyimpan ${changes} perubahan ${name} yang belum terkirim. ${name} perlu masuk dulu agar terkirim.`;
+}
+
+async function eraseLegacy(db: LocalDb): Promise<void> {
+  const raw = rawOf(db);
+  await raw.transaction("rw", [raw.drafts, raw.blobs, raw.outbox, raw.remote, raw.attention, raw.meta], async () => {
+    await Promise.all([
+      raw.drafts.clear(),
+      raw.blobs.clear(),
+      raw.outbox.clear(),
+      raw.remote.clear(),
+      raw.attention.clear(),
+    ]);
+    await raw.meta.bulkDelete([
+      "clientId",
+      "nextSeq",
+      "pullCursor",
+      "lastSyncAt",
+      "account",
+      "officeAreaCode",
+      "closedDates",
+    ]);
+  });
+}
+
+/** Why a PIN is refused, or null when it will do. */
+export function pinProblem(pin: string, repeat: string): "pattern" | "simple" | "mismatch" | null {
+  if (!PIN_PATTERN.test(pin)) return "pattern";
+  if (pinTooSimple(pin)) return "simple";
+  if (pin !== repeat) return "mismatch";
+  return null;
+}
+
+/** The cadre chose a PIN: the profile is written (or re-wrapped) and the data opens. */
+export async function setPin(db: LocalDb, pin: string): Promise<void> {
+  if (!pending) throw new Error("No sign-in waits for a PIN");
+  if (!PIN_PATTERN.test(pin) || pinTooSimple(pin)) throw new Error("PIN refused");
+  const { user, unlockSecret, dataKey, profile: existing, salt, recovery, sealLegacy } = pending;
+  const id = existing?.id ?? uuidv4();
+  const pinWrap = await wrap(await pinKey(pin, salt, PIN_ITERATIONS, unlockSecret), dataKey, purpose(id, "pin"));
+  if (existing) {
+    await updateProfile(db, id, {
+      iterations: PIN_ITERATIONS,
+      pinWrap,
+      failures: 0,
+      nextTryAt: null,
+      erasedAt: undefined,
+    });
+  } else {
+    if (!recovery) throw new Error("A new profile needs its recovery key");
+    const deviceKey = await newDeviceKey();
+    await putProfile(db, {
+      id,
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      createdAt: new Date().toISOString(),
+      salt,
+      iterations: PIN_ITERATIONS,
+      pinWrap,
+      recoveryWrap: await wrap(recovery, dataKey, purpose(id, "recovery")),
+      deviceKey,
+      unlockSecretWrap: await wrap(deviceKey, unlockSecret, purpose(id, "unlock-secret")),
+      failures: 0,
+      nextTryAt: null,
+      active: true,
+    });
+    await rawOf(db).meta.put({ key: "account", value: JSON.stringify(user) });
+    if (sealLegacy) await sealPlaintext(db, id, dataKey);
+  }
+  unlockSecret.fill(0);
+  pending = null;
+  installKey(id, dataKey);
+  const stored = (await activeProfile(db)) as ProfileRow;
+  vault.value = { kind: "unlocked", profile: summary(stored) };
+}
+
+/**
+ * Opens the active profile with its PIN. Works offline: the unlock secret
+ * comes from its device-key wrap. A wrong PIN counts, with growing waits, and
+ * the last allowed one erases every synced record (eraseRecords keeps the
+ * unsent ones, sealed, for the password to bring back).
+ */
+export async function unlockWithPin(db: LocalDb, pin: string, now = new Date()): Promise<UnlockResult> {
+  const profile = await activeProfile(db);
+  if (!profile || !profile.pinWrap || !profile.unlockSecretWrap) return { ok: false, reason: "erased" };
+  if (profile.nextTryAt && Date.parse(profile.nextTryAt) > now.getTime()) {
+    return { ok: false, reason: "wait", nextTryAt: profile.nextTryAt };
+  }
+  const unlockSecret = await unwrap(profile.deviceKey, profile.unlockSecretWrap, purpose(profile.id, "unlock-secret"));
+  const dataKey = unlockSecret
+    ? await unwrap(
+        await pinKey(pin, profile.salt, profile.iterations, unlockSecret),
+        profile.pinWrap,
+        purpose(profile.id, "pin"),
+      )
+    : null;
+  unlockSecret?.fill(0);
+  if (dataKey) {
+    await updateProfile(db, profile.id, { failures: 0, nextTryAt: null });
+    installKey(profile.id, dataKey);
+    vault.value = { kind: "unlocked", profile: summary(profile) };
+    return { ok: true };
+  }
+  const rules = await readDeviceRules(db);
+  const failures = profile.failures + 1;
+  if (failures >= rules.pinAttempts) {
+    await eraseAfterWrongPins(db, profile, now);
+    return { ok: false, reason: "erased" };
+  }
+  const delay = pinRetryDelaySeconds(failures);
+  const nextTryAt = delay > 0 ? new Date(now.getTime() + delay * 1000).toISOString() : null;
+  await updateProfile(db, profile.id, { failures, nextTryAt });
+  vault.value = await lockedView(db, { ...profile, failures, nextTryAt });
+  return { ok: false, reason: "wrong", attemptsLeft: rules.pinAttempts - failures, nextTryAt };
+}
+
+async function eraseAfterWrongPins(db: LocalDb, profile: ProfileRow, now: Date): Promise<void> {
+  await eraseRecords(db, profile, true);
+  await updateProfile(db, profile.id, {
+    pinWrap: null,
+    unlockSecretWrap: null,
+    failures: 0,
+    nextTryAt: null,
+    erasedAt: now.toISOString(),
+  });
+  vault.value = { kind: "sign-in", reason: "erased", username: profile.username };
+}
+
+/** Locks now: the data key leaves memory; guides and the self-check stay open. */
+export async function lockVault(db: LocalDb): Promise<void> {
+  if (vault.value.kind !== "unlocked") return;
+  dropKey();
+  const profile = await activeProfile(db);
+  vault.value = profile ? await lockedView(db, profile) : { kind: "none" };
+}
+
+export interface Unsent {
+  changes: number;
+  draftIds: string[];
+}
+
+export type SignOutResult = { ok: true } | { ok: false; unsent: Unsent };
+
+/**
+ * Signing out. "keep" parks the profile, sealed, for the cadre's next sign-in
+ * here; "erase" removes it, but only once nothing is left to send, unless the
+ * cadre confirmed losing exactly what `unsent` listed (`force`).
+ */
+export async function signOutVault(db: LocalDb, mode: "keep" | "erase", force = false): Promise<SignOutResult> {
+  const profile = await activeProfile(db);
+  if (!profile) {
+    vault.value = { kind: "none" };
+    return { ok: true };
+  }
+  if (mode === "erase" && !force) {
+    const unsent = await unsentOf(db, profile);
+    if (unsent.changes > 0) return { ok: false, unsent };
+  }
+  dropKey();
+  if (mode === "keep") await park(db, profile.id);
+  else await eraseProfile(db, profile);
+  vault.value = { kind: "none" };
+  return { ok: true };
+}
+
+/** Everything of one profile, gone: records, parked rows, the wrapped keys. */
+export async function eraseProfile(db: LocalDb, profile: ProfileRow): Promise<void> {
+  await eraseRecords(db, profile, false);
+  await deleteProfile(db, profile.id);
+}
+
+/** What the active profile still has to send (the lock screen and sign-out say it). */
+export async function activeUnsent(db: LocalDb): Promise<Unsent> {
+  const profile = await activeProfile(db);
+  return profile ? unsentOf(db, profile) : { changes: 0, draftIds: [] };
+}
+
+/** Profiles kept on this phone for other cadres (or this one, signed out), for the sign-in screen. */
+export async function keptProfiles(db: LocalDb): Promise<(ProfileSummary & { unsent: number; erased: boolean })[]> {
+  const profiles = await listProfiles(db);
+  return Promise.all(
+    profiles.map(async (profile) => ({
+      ...summary(profile),
+      unsent: (await unsentOf(db, profile)).changes,
+      erased: Boolean(profile.erasedAt),
+    })),
+  );
+}
