@@ -8,6 +8,7 @@ import { draftSearchKey } from "../db/local-db";
 import { enqueue, outboxTables } from "../sync/outbox";
 import { sha256Hex } from "../uploads/sha256";
 import { officeHasFile, readOfficeFacts } from "./office-file";
+import { searchKeysOf } from "./search-keys";
 import { sentBackRecord } from "./sent-back";
 
 const HISTORY_LIMIT = 200;
@@ -313,8 +314,10 @@ export class DraftRepository {
 
   /**
    * Newest first, at most `limit`. A query matches the start of any name word
-   * or any run of NIK digits. Matching walks the searchKey index (keys only),
-   * so only the rows shown are read: 10,000 drafts stay quick on a cheap phone.
+   * or any run of NIK digits. Names and NIKs are sealed on the device, so no
+   * index can hold them: the search keys live in memory (search-keys.ts),
+   * refreshed from a key-only walk of the updatedAt index, which opens only
+   * the drafts that changed since the last search.
    */
   async list(query = "", limit = 100): Promise<DraftRow[]> {
     const needle = query.trim().toLowerCase().replace(/\s+/g, " ");
@@ -328,14 +331,14 @@ export class DraftRepository {
     }
     const digitsOnly = /^[\d\s]+$/.test(needle);
     const digits = needle.replace(/\D/g, "");
+    const keys = await searchKeysOf(this.db);
     const ids: string[] = [];
-    await this.db.drafts.orderBy("searchKey").eachKey((key, cursor) => {
-      const text = String(key);
+    for (const [id, text] of keys) {
       const hit = digitsOnly
         ? digits.length >= 3 && text.includes(digits)
         : text.startsWith(needle) || text.includes(` ${needle}`);
-      if (hit) ids.push(String(cursor.primaryKey));
-    });
+      if (hit) ids.push(id);
+    }
     const rows = (await this.db.drafts.bulkGet(ids)).filter((row): row is DraftRow => !!row && !row.deletedAt);
     return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);
   }

@@ -76,18 +76,36 @@ function sealTable(table: DBCoreTable): DBCoreTable {
   return {
     ...table,
     mutate(req) {
+      if (upgrading(req.trans)) return table.mutate(req);
       if (req.type === "add" || req.type === "put") {
         return table.mutate({ ...req, values: req.values.map((value) => seal(value as Row)) });
       }
       return table.mutate(req);
     },
-    get: (req) => table.get(req).then(open),
-    getMany: (req) => table.getMany(req).then((values) => values.map(open)),
+    get: (req) => (upgrading(req.trans) ? table.get(req) : table.get(req).then(open)),
+    getMany: (req) =>
+      upgrading(req.trans) ? table.getMany(req) : table.getMany(req).then((values) => values.map(open)),
     query: (req) =>
-      table.query(req).then((response) => (req.values ? { ...response, result: response.result.map(open) } : response)),
+      upgrading(req.trans)
+        ? table.query(req)
+        : table
+            .query(req)
+            .then((response) => (req.values ? { ...response, result: response.result.map(open) } : response)),
     openCursor: (req) =>
-      table.openCursor(req).then((cursor) => (cursor && req.values !== false ? openCursor(cursor) : cursor)),
+      upgrading(req.trans)
+        ? table.openCursor(req)
+        : table.openCursor(req).then((cursor) => (cursor && req.values !== false ? openCursor(cursor) : cursor)),
   };
+}
+
+/**
+ * Schema upgrades run before anyone has a key, on rows as stored: an older
+ * version's plaintext (sealed later, client/vault/profile-store.ts
+ * sealPlaintext). An upgrade function written after this version sees sealed
+ * envelopes and must not read personal fields (client/db/local-db.ts).
+ */
+function upgrading(trans: unknown): boolean {
+  return (trans as IDBTransaction | undefined)?.mode === "versionchange";
 }
 
 function sameKey(a: unknown, b: unknown): boolean {

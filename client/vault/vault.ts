@@ -296,7 +296,7 @@ export async function setPin(db: LocalDb, pin: string): Promise<void> {
  */
 export async function unlockWithPin(db: LocalDb, pin: string, now = new Date()): Promise<UnlockResult> {
   const profile = await activeProfile(db);
-  if (!profile || !profile.pinWrap || !profile.unlockSecretWrap) return { ok: false, reason: "erased" };
+  if (!profile?.pinWrap || !profile.unlockSecretWrap) return { ok: false, reason: "erased" };
   if (profile.nextTryAt && Date.parse(profile.nextTryAt) > now.getTime()) {
     return { ok: false, reason: "wait", nextTryAt: profile.nextTryAt };
   }

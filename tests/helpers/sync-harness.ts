@@ -11,6 +11,10 @@ import { jakartaDate } from "../../shared/jakarta-time";
 import type { TestUser } from "./accounts";
 import { imageSize, padded, plainImage } from "./images";
 import type { tempDatabase } from "./temp-db";
+import { unlockTestVault } from "./test-vault";
+
+// People's records are sealed: these tests work as a cadre whose vault is open.
+unlockTestVault();
 
 type Env = ReturnType<typeof tempDatabase>;
 

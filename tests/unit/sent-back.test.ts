@@ -9,6 +9,10 @@ import { Guide } from "../../shared/guide";
 import { fieldsOf } from "../../shared/precheck/fields";
 import type { Verdict } from "../../shared/sync/protocol";
 import { sampleGuide } from "../helpers/sample-guide";
+import { unlockTestVault } from "../helpers/test-vault";
+
+// People's records are sealed: these tests work as a cadre whose vault is open.
+unlockTestVault();
 
 const guide = Guide.parse(sampleGuide());
 const opened: Dexie[] = [];

@@ -15,6 +15,10 @@ import type { ClockRecord } from "../../shared/service-time/clock";
 import type { ApplicationChange, ApplicationStatus, PullResponse } from "../../shared/sync/protocol";
 import { newTrackingNumber } from "../../shared/tracking/number";
 import { sampleGuide } from "../helpers/sample-guide";
+import { sealAsAfterPin, unlockTestVault } from "../helpers/test-vault";
+
+// People's records are sealed: these tests work as a cadre whose vault is open.
+unlockTestVault();
 
 const NUMBER = newTrackingNumber("DRN", (n) => new Uint8Array(n).map((_, i) => i * 7));
 const LINK = `https://masdarin.example/lacak/${NUMBER}`;
@@ -264,11 +268,13 @@ describe("local database version 5", () => {
     old.close();
 
     const db = new LocalDb(name);
+    await db.open();
+    await sealAsAfterPin(db);
     opened.push(db);
     expect(await db.remote.get(ID)).toEqual({ ...remote, seenStatus: "approved" });
     expect(statusChanged(await db.remote.get(ID))).toBe(false);
     expect((await db.meta.get("pullCursor"))?.value).toBe("42");
     expect(await db.outbox.count()).toBe(1);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
   });
 });
