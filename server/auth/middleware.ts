@@ -2,8 +2,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Role } from "../../shared/api/users";
 import type { Db } from "../db/open";
-import type { AppEnv } from "../http/env";
+import type { AppEnv, Auth } from "../http/env";
 import { apiError } from "../http/errors";
+import { FAREWELL_HEADER, FAREWELL_HEADER_VALUE } from "./farewell";
 import { resolveSession, type SessionFailure } from "./sessions";
 
 /**
@@ -24,6 +25,10 @@ export interface AuthClock {
 
 /** Why `c.var.auth` is null, for requireAuth's answer. Keyed by the request, so it dies with it. */
 const failures = new WeakMap<Request, SessionFailure>();
+/** A cut-off session that may still drain (server/auth/farewell.ts), for farewellAccess only. */
+const farewells = new WeakMap<Request, Auth>();
+/** Requests let in by farewellAccess. */
+const drained = new WeakSet<Request>();
 
 function firstForwarded(c: Context, name: string): string | undefined {
   return c.req.header(name)?.split(",")[0]?.trim().toLowerCase() || undefined;
@@ -65,6 +70,7 @@ export function authenticate(db: Db, options: AuthClock = {}): MiddlewareHandler
         if (resolved.extended) setSessionCookie(c, token, resolved.expiresAt, now);
       } else {
         failures.set(c.req.raw, resolved.code);
+        if (resolved.farewell) farewells.set(c.req.raw, resolved.farewell);
       }
     }
     await next();
@@ -84,6 +90,30 @@ export function requireAuth(...roles: Role[]): MiddlewareHandler<AppEnv> {
     if (roles.length > 0 && !roles.includes(auth.user.role)) return apiError(c, 403, "forbidden");
     await next();
   };
+}
+
+/**
+ * Put before requireAuth on the few endpoints a revoked or disabled cadre's
+ * phone still needs to hand over what it holds (the push, the page uploads):
+ * a session that may drain (server/auth/farewell.ts) and has one of `roles`
+ * is let in as its user, and every answer says `Masdarin-Session: farewell`.
+ * Anyone else goes on to requireAuth unchanged.
+ */
+export function farewellAccess(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const farewell = c.get("auth") ? undefined : farewells.get(c.req.raw);
+    if (!farewell || !roles.includes(farewell.user.role)) return next();
+    c.set("auth", farewell);
+    drained.add(c.req.raw);
+    await next();
+    // After the handler, so that answers built as a bare Response (the tus handler's) carry it too.
+    c.header(FAREWELL_HEADER, FAREWELL_HEADER_VALUE);
+  };
+}
+
+/** Whether farewellAccess let this request in on a cut-off session. */
+export function isFarewell(c: Context): boolean {
+  return drained.has(c.req.raw);
 }
 
 /** Paths whose writes may carry other media types (uploads); they still get the Origin check. */

@@ -8,6 +8,7 @@ import type { Db } from "../db/open";
 import type * as schema from "../db/schema";
 import { sessions, type users } from "../db/schema";
 import type { Auth } from "../http/env";
+import { mayDrain, type RevokeReason } from "./farewell";
 
 /**
  * Sessions, one per signed-in device. The token (32 random bytes,
@@ -32,9 +33,13 @@ export type DbOrTx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 export type SessionFailure = "session_required" | "session_expired" | "session_revoked" | "account_disabled";
 
+/**
+ * A failure may carry `farewell`: the session is revoked or its account
+ * disabled, but it may still drain its outbox and uploads (server/auth/farewell.ts).
+ */
 export type ResolvedSession =
   | { ok: true; auth: Auth; expiresAt: Date; extended: boolean }
-  | { ok: false; code: SessionFailure };
+  | { ok: false; code: SessionFailure; farewell?: Auth };
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
@@ -70,6 +75,7 @@ interface SessionLookup {
   lastSeenAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  revokeReason: string | null;
   id: string;
   username: string;
   displayName: string;
@@ -95,7 +101,7 @@ function lookupStatements(db: Db) {
     statements = {
       find: db.$client.prepare<[string], SessionLookup>(
         `SELECT s.id AS sessionId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, s.revoked_at AS revokedAt,
-           u.id, u.username, u.display_name AS displayName, u.role, u.kecamatan_code AS kecamatanCode,
+           s.revoke_reason AS revokeReason, u.id, u.username, u.display_name AS displayName, u.role, u.kecamatan_code AS kecamatanCode,
            u.kelurahan_code AS kelurahanCode, u.handles_complaints AS handlesComplaints, u.disabled_at AS disabledAt
          FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = ?`,
@@ -109,6 +115,24 @@ function lookupStatements(db: Db) {
   return statements;
 }
 
+function authOf(found: SessionLookup): Auth {
+  const user: SessionUser = {
+    id: found.id,
+    username: found.username,
+    displayName: found.displayName,
+    role: found.role,
+    kecamatanCode: found.kecamatanCode,
+    kelurahanCode: found.kelurahanCode,
+    handlesComplaints: found.handlesComplaints === 1,
+  };
+  return { user, sessionId: found.sessionId };
+}
+
+/** A session cut off by the office: why, and whether it may still drain. */
+function cutOff(code: "account_disabled" | "session_revoked", found: SessionLookup, now: Date): ResolvedSession {
+  return mayDrain(found, now) ? { ok: false, code, farewell: authOf(found) } : { ok: false, code };
+}
+
 /**
  * Who holds `token`, or why nobody does. A disabled account wins over every
  * other reason, so its devices can tell the cadre to contact the office.
@@ -119,8 +143,8 @@ export function resolveSession(db: Db, token: string | undefined, now: Date): Re
   const { find, touch } = lookupStatements(db);
   const found = find.get(hashToken(token));
   if (!found) return { ok: false, code: "session_required" };
-  if (found.disabledAt !== null) return { ok: false, code: "account_disabled" };
-  if (found.revokedAt !== null) return { ok: false, code: "session_revoked" };
+  if (found.disabledAt !== null) return cutOff("account_disabled", found, now);
+  if (found.revokedAt !== null) return cutOff("session_revoked", found, now);
   const at = now.getTime();
   let expiresAt = Date.parse(found.expiresAt);
   if (at >= expiresAt) return { ok: false, code: "session_expired" };
@@ -131,26 +155,25 @@ export function resolveSession(db: Db, token: string | undefined, now: Date): Re
     touch.run(now.toISOString(), new Date(expiresAt).toISOString(), found.sessionId);
     extended = true;
   }
-  const user: SessionUser = {
-    id: found.id,
-    username: found.username,
-    displayName: found.displayName,
-    role: found.role,
-    kecamatanCode: found.kecamatanCode,
-    kelurahanCode: found.kelurahanCode,
-    handlesComplaints: found.handlesComplaints === 1,
-  };
-  return { ok: true, auth: { user, sessionId: found.sessionId }, expiresAt: new Date(expiresAt), extended };
+  return { ok: true, auth: authOf(found), expiresAt: new Date(expiresAt), extended };
 }
 
 /**
  * Revokes one session; with `userId`, only if it belongs to that user.
- * Returns false when there was no such (live) session.
+ * Returns false when there was no such (live) session. The reason decides
+ * whether the device may still drain its outbox (server/auth/farewell.ts):
+ * by default it may (the office, or the owner from another device, cut it off).
  */
-export function revokeSession(db: DbOrTx, sessionId: string, now: Date, userId?: string): boolean {
+export function revokeSession(
+  db: DbOrTx,
+  sessionId: string,
+  now: Date,
+  userId?: string,
+  reason: RevokeReason = "revoked",
+): boolean {
   const result = db
     .update(sessions)
-    .set({ revokedAt: now.toISOString() })
+    .set({ revokedAt: now.toISOString(), revokeReason: reason })
     .where(
       and(
         eq(sessions.id, sessionId),
@@ -162,11 +185,14 @@ export function revokeSession(db: DbOrTx, sessionId: string, now: Date, userId?:
   return result.changes > 0;
 }
 
-/** Revokes every live session of a user, except `keep` (the caller's own). Returns how many. */
+/**
+ * Revokes every live session of a user, except `keep` (the caller's own). Returns how many.
+ * The office did it (disabling, a new password): each device may still drain its outbox.
+ */
 export function revokeUserSessions(db: DbOrTx, userId: string, now: Date, keep?: string): number {
   const result = db
     .update(sessions)
-    .set({ revokedAt: now.toISOString() })
+    .set({ revokedAt: now.toISOString(), revokeReason: "revoked" })
     .where(
       and(
         eq(sessions.userId, userId),

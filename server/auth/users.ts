@@ -7,7 +7,7 @@ import { hashPassword } from "./password";
 
 export type UserRow = typeof users.$inferSelect;
 
-/** Shapes sent to clients: never the password hash. */
+/** Shapes sent to clients: never the password hash, never the vault secrets (only a sign-in sends those). */
 export function toSessionUser(row: UserRow): SessionUser {
   return {
     id: row.id,
@@ -82,6 +82,9 @@ export async function createUser(
     kelurahanCode: input.kelurahanCode ?? null,
     disabledAt: null,
     handlesComplaints: false,
+    // Made at the first password sign-in (server/auth/vault-secrets.ts), not before anyone needs them.
+    vaultUnlockSecret: null,
+    vaultRecoverySecret: null,
     createdBy: input.createdBy,
     createdAt: now.toISOString(),
   };

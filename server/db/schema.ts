@@ -102,6 +102,8 @@ export const sessions = sqliteTable(
     lastSeenAt: text("last_seen_at").notNull(),
     expiresAt: text("expires_at").notNull(),
     revokedAt: text("revoked_at"),
+    /** Issue 15 (migration 0015): why it was revoked; only "revoked" may still drain (server/auth/farewell.ts). */
+    revokeReason: text("revoke_reason", { enum: ["revoked", "replaced", "signed-out"] }),
   },
   (table) => [uniqueIndex("sessions_token_hash_idx").on(table.tokenHash), index("sessions_user_idx").on(table.userId)],
 );

@@ -8,11 +8,13 @@ import { clientAddress } from "../auth/rate-limit";
 import { createSession, hashToken, listSessions, revokeSession, type SessionRow } from "../auth/sessions";
 import { type SignInAttempt, SignInLimits } from "../auth/sign-in-limits";
 import { findUserByUsername, toSessionUser } from "../auth/users";
+import { vaultSecretsFor } from "../auth/vault-secrets";
 import type { Db } from "../db/open";
 import { users } from "../db/schema";
 import { readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
+import { readDeviceRules } from "../settings/office-settings";
 
 export interface AuthRouteOptions {
   /** The current time; tests inject a fake clock. */
@@ -80,19 +82,26 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
     }
 
     const at = now();
-    // Signing in again on a device replaces its old session.
+    // Made (once, ever) before the session: a sign-in that answers always carries them.
+    const vault = vaultSecretsFor(db, user.id);
+    // Signing in again on a device replaces its old session, which may not drain (it is this phone's).
     const previous = c.get("auth");
-    if (previous) revokeSession(db, previous.sessionId, at);
+    if (previous) revokeSession(db, previous.sessionId, at, undefined, "replaced");
     const session = createSession(db, user.id, deviceLabel, at);
     setSessionCookie(c, session.token, session.expiresAt, at);
     rememberDevice(c, db, user.id, at);
-    const response: LoginResponse = { user: toSessionUser(user), sessionId: session.sessionId };
+    const response: LoginResponse = {
+      user: toSessionUser(user),
+      sessionId: session.sessionId,
+      vault,
+      deviceRules: readDeviceRules(db),
+    };
     return c.json(response);
   });
 
   routes.post("/logout", (c) => {
     const auth = c.get("auth");
-    if (auth) revokeSession(db, auth.sessionId, now());
+    if (auth) revokeSession(db, auth.sessionId, now(), undefined, "signed-out");
     clearSessionCookie(c);
     return c.body(null, 204);
   });
@@ -100,7 +109,8 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
   routes.get("/me", requireAuth(), (c) => {
     const auth = c.get("auth");
     if (!auth) return apiError(c, 401, "session_required");
-    const response: MeResponse = { user: auth.user, sessionId: auth.sessionId };
+    // Never the vault secrets: a cookie alone must not release them (shared/api/vault.ts).
+    const response: MeResponse = { user: auth.user, sessionId: auth.sessionId, deviceRules: readDeviceRules(db) };
     return c.json(response);
   });
 
@@ -117,8 +127,10 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
     const auth = c.get("auth");
     if (!auth) return apiError(c, 401, "session_required");
     const id = c.req.param("id");
+    // Another of one's devices (a lost phone) may still drain its outbox; one's own is signing out.
+    const reason = id === auth.sessionId ? "signed-out" : "revoked";
     // Someone else's session and no session at all get the same answer.
-    if (!EntityId.safeParse(id).success || !revokeSession(db, id, now(), auth.user.id)) {
+    if (!EntityId.safeParse(id).success || !revokeSession(db, id, now(), auth.user.id, reason)) {
       return apiError(c, 404, "session_not_found");
     }
     if (id === auth.sessionId) clearSessionCookie(c);

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { requireAuth } from "../auth/middleware";
+import { farewellAccess, requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
 import type { UploadExpiryOptions } from "../files/expiry";
 import { findStoredFile, SHA256_HEX } from "../files/storage";
@@ -23,6 +23,8 @@ export interface FileRoutesOptions {
  *   404 `file_not_found` if not, the same as for content never stored: the phone
  *   skips uploads its office already sent. Signed-in cadres and operators.
  * - /tus/… — the tus upload endpoint. Signed-in cadres.
+ * A revoked or disabled cadre's phone may still finish its uploads, both steps,
+ * for a while (server/auth/farewell.ts).
  */
 export function fileRoutes(
   db: Db,
@@ -34,7 +36,7 @@ export function fileRoutes(
     return routes;
   }
 
-  routes.get("/sha256/:hash", requireAuth("cadre", "operator"), async (c) => {
+  routes.get("/sha256/:hash", farewellAccess("cadre"), requireAuth("cadre", "operator"), async (c) => {
     const hash = c.req.param("hash");
     if (!SHA256_HEX.test(hash)) return apiError(c, 400, "invalid_file_hash");
     const stored = await findStoredFile(db, filesDir, hash, c.var.auth?.user.id ?? "");
@@ -45,7 +47,7 @@ export function fileRoutes(
 
   const uploads = createTusUploads({ db, filesDir, now, logError, maxIdleMs: uploadExpiry.maxIdleMs });
   uploadExpiry.onSweep?.(uploads.expireIdleUploads);
-  routes.all("/tus", requireAuth("cadre"), uploads.handle);
-  routes.all("/tus/*", requireAuth("cadre"), uploads.handle);
+  routes.all("/tus", farewellAccess("cadre"), requireAuth("cadre"), uploads.handle);
+  routes.all("/tus/*", farewellAccess("cadre"), requireAuth("cadre"), uploads.handle);
   return routes;
 }

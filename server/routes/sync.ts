@@ -9,7 +9,8 @@ import {
   type PullResponse,
   PushRequest,
 } from "../../shared/sync/protocol";
-import { requireAuth } from "../auth/middleware";
+import { recordFarewellPush } from "../auth/farewell-audit";
+import { farewellAccess, isFarewell, requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
 import { RESERVED_KEY_MESSAGE, readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
@@ -24,9 +25,13 @@ export interface SyncOptions {
   now?: () => Date;
 }
 
-/** POST /api/sync/push and GET /api/sync/pull, for signed-in cadres only (docs/SYNC.md). */
+/**
+ * POST /api/sync/push and GET /api/sync/pull, for signed-in cadres only (docs/SYNC.md).
+ * A revoked or disabled cadre's phone may still push for a while (server/auth/farewell.ts); never pull.
+ */
 export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
+  routes.use("/push", farewellAccess("cadre"));
   routes.use("*", requireAuth("cadre"));
 
   routes.post("/push", async (c) => {
@@ -41,7 +46,9 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
     const refused = new Map<number, MutationIssue[]>();
     for (const [index, path] of body.setAside) refused.set(index, [{ path, message: RESERVED_KEY_MESSAGE }]);
     try {
-      return c.json(processPush(db, regions, auth.user, body.value, now, refused));
+      const response = processPush(db, regions, auth.user, body.value, now, refused);
+      if (isFarewell(c)) recordFarewellPush(db, auth, response, now());
+      return c.json(response);
     } catch (error) {
       if (error instanceof ClientNotOwnedError) return apiError(c, 403, "client_not_owned");
       throw error;

@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = {
   "user.enable": { id: "Mengaktifkan kembali akun", en: "Enabled an account again" },
   "user.reset-password": { id: "Mengganti kata sandi akun", en: "Reset an account's password" },
   "session.revoke": { id: "Mengeluarkan perangkat", en: "Signed a device out" },
+  "sync.farewell-push": {
+    id: "Mengirim data terakhir dari perangkat yang sudah dikeluarkan",
+    en: "Sent its last work from a signed-out device",
+  },
   "calendar.add-day": { id: "Menambah hari libur di kalender kerja", en: "Added a closed day to the work calendar" },
   "calendar.change-day": {
     id: "Mengubah hari libur di kalender kerja",
@@ -205,6 +209,8 @@ const FIELDS: Field[] = [
   },
   { label: { id: "Perangkat dikeluarkan", en: "Devices signed out" }, read: count("sessionsRevoked") },
   { label: { id: "Perangkat", en: "Device" }, read: text("deviceLabel") },
+  { label: { id: "Perubahan diterima", en: "Changes accepted" }, read: count("changesApplied") },
+  { label: { id: "Perubahan ditolak", en: "Changes refused" }, read: count("changesRefused") },
   {
     label: { id: "Sesi", en: "Session" },
     read: presence("revokedAt", { id: ["Dikeluarkan", "Masuk"], en: ["Signed out", "Signed in"] }),

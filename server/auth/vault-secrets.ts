@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import type { Statement } from "better-sqlite3";
+import type { VaultSecrets } from "../../shared/api/vault";
+import type { Db } from "../db/open";
+
+/**
+ * Each user's two vault secrets (shared/api/vault.ts): 32 random bytes each,
+ * base64url, made at the first successful password sign-in and never replaced —
+ * the data a phone sealed depends on them, so a new pair would lock it out for
+ * good. Only POST /api/auth/login hands them out; nothing else reads these
+ * columns (toSessionUser/toManagedUser name their fields one by one), and they
+ * are never logged or audited.
+ */
+
+interface StoredSecrets {
+  unlockSecret: string | null;
+  recoverySecret: string | null;
+}
+
+const statements = new WeakMap<
+  Db,
+  { read: Statement<[string], StoredSecrets>; fill: Statement<[string, string, string], StoredSecrets> }
+>();
+
+function statementsOf(db: Db) {
+  let prepared = statements.get(db);
+  if (!prepared) {
+    prepared = {
+      read: db.$client.prepare<[string], StoredSecrets>(
+        "SELECT vault_unlock_secret AS unlockSecret, vault_recovery_secret AS recoverySecret FROM users WHERE id = ?",
+      ),
+      // COALESCE in one statement: two first sign-ins at once both end with the pair the first one wrote.
+      fill: db.$client.prepare<[string, string, string], StoredSecrets>(
+        `UPDATE users SET vault_unlock_secret = COALESCE(vault_unlock_secret, ?),
+           vault_recovery_secret = COALESCE(vault_recovery_secret, ?)
+         WHERE id = ?
+         RETURNING vault_unlock_secret AS unlockSecret, vault_recovery_secret AS recoverySecret`,
+      ),
+    };
+    statements.set(db, prepared);
+  }
+  return prepared;
+}
+
+function complete(stored: StoredSecrets | undefined): VaultSecrets | null {
+  if (!stored?.unlockSecret || !stored.recoverySecret) return null;
+  return { unlockSecret: stored.unlockSecret, recoverySecret: stored.recoverySecret };
+}
+
+export function newVaultSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/**
+ * The user's secrets, made now if they have none (one read once they exist).
+ * Call it only after the password was checked.
+ */
+export function vaultSecretsFor(db: Db, userId: string): VaultSecrets {
+  const { read, fill } = statementsOf(db);
+  const existing = complete(read.get(userId));
+  if (existing) return existing;
+  const filled = complete(fill.get(newVaultSecret(), newVaultSecret(), userId));
+  if (!filled) throw new Error("vault secrets: no such user");
+  return filled;
+}
