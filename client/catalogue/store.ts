@@ -111,10 +111,13 @@ let running: Promise<void> | null = null;
  */
 async function followBindingVersions(): Promise<void> {
   try {
-    const [{ adoptBindingVersions }, { localDb }] = await Promise.all([
+    const [{ adoptBindingVersions }, { localDb }, { openKey }] = await Promise.all([
       import("../drafts/binding"),
       import("../db/local-db"),
+      import("../vault/keyring"),
     ]);
+    // Drafts are sealed while the app is locked: a draft opened after unlocking moves then (use-binding-move.ts).
+    if (!openKey()) return;
     const moved = await adoptBindingVersions(localDb);
     if (moved.length === 0) return;
     const { requestSync } = await import("../sync/runner");
