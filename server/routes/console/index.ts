@@ -8,6 +8,7 @@ import { calendarRoutes } from "./calendar";
 import { complaintConsoleRoutes } from "./complaints";
 import { dashboardRoutes } from "./dashboard";
 import { guidesRoutes } from "./guides";
+import { privacyRoutes } from "./privacy";
 import { reviewRoutes } from "./review";
 import { skmConsoleRoutes } from "./skm";
 
@@ -39,5 +40,6 @@ export function consoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   routes.route("/calendar", calendarRoutes(db, options));
   routes.route("/skm", skmConsoleRoutes(db, options));
   routes.route("/complaints", complaintConsoleRoutes(db, options));
+  routes.route("/privacy", privacyRoutes(db, options));
   return routes;
 }

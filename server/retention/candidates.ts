@@ -1,0 +1,100 @@
+import type { Locale } from "../../shared/text";
+import { prepared } from "../dashboard/statements";
+import type { Db } from "../db/open";
+import { pageHashesOf } from "./scrub";
+
+/** A decided file whose retention has passed and whose personal data is still on record. */
+export interface ExpiredFile {
+  id: string;
+  trackingNumber: string | null;
+  guideId: string;
+  status: string;
+  decidedAt: string;
+  /** Its stored pages (those with a row in `files`). */
+  photos: StoredPhoto[];
+}
+
+/** A closed complaint past retention with a reporter or evidence still on record. */
+export interface ExpiredComplaint {
+  id: string;
+  number: string;
+  closedAt: string;
+  photos: StoredPhoto[];
+}
+
+export interface StoredPhoto {
+  sha256: string;
+  bytes: number;
+}
+
+/** The moment `days` days before `now`: files decided before it have passed retention. */
+export function retentionCutoff(days: number, now: Date): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString();
+}
+
+/** Size of each stored page, for the hashes that have a row; others were never stored or are gone. */
+function storedSizes(db: Db, hashes: string[]): Map<string, number> {
+  if (hashes.length === 0) return new Map();
+  const rows = prepared(db, "SELECT sha256, bytes FROM files WHERE sha256 IN (SELECT value FROM json_each(?))").all(
+    JSON.stringify([...new Set(hashes)]),
+  ) as { sha256: string; bytes: number }[];
+  return new Map(rows.map((row) => [row.sha256, row.bytes]));
+}
+
+function storedOf(hashes: string[], sizes: Map<string, number>): StoredPhoto[] {
+  return [...new Set(hashes)].flatMap((sha256) => {
+    const bytes = sizes.get(sha256);
+    return bytes === undefined ? [] : [{ sha256, bytes }];
+  });
+}
+
+/**
+ * Decided files (approved or rejected, not deleted, not yet scrubbed) decided
+ * before `cutoff`, oldest first, at most `limit`. Reads the partial index on
+ * decided_at (applications_decided_idx), so the files still kept cost nothing.
+ */
+export function expiredFiles(db: Db, cutoff: string, limit: number): ExpiredFile[] {
+  const rows = prepared(
+    db,
+    `SELECT id, tracking_number AS trackingNumber, guide_id AS guideId, status, decided_at AS decidedAt, content
+     FROM applications INDEXED BY applications_decided_idx
+     WHERE status IN ('approved', 'rejected') AND deleted_at IS NULL AND decided_at < ? AND scrubbed_at IS NULL
+     ORDER BY decided_at, id LIMIT ?`,
+  ).all(cutoff, limit) as (Omit<ExpiredFile, "photos"> & { content: string })[];
+  const pages = rows.map((row) => pageHashesOf(JSON.parse(row.content)));
+  const sizes = storedSizes(db, pages.flat());
+  return rows.map(({ content: _content, ...row }, index) => {
+    return { ...row, photos: storedOf(pages[index] ?? [], sizes) };
+  });
+}
+
+/** Closed complaints before `cutoff` whose reporter's name or contact, or evidence, is still on record. */
+export function expiredComplaints(db: Db, cutoff: string, limit: number): ExpiredComplaint[] {
+  const rows = prepared(
+    db,
+    `SELECT id, number, closed_at AS closedAt, evidence FROM complaints
+     WHERE closed_at IS NOT NULL AND closed_at < ? AND scrubbed_at IS NULL
+       AND (reporter_name IS NOT NULL OR reporter_contact IS NOT NULL OR json_array_length(evidence) > 0)
+     ORDER BY closed_at, id LIMIT ?`,
+  ).all(cutoff, limit) as { id: string; number: string; closedAt: string; evidence: string }[];
+  const evidence = rows.map((row) =>
+    (JSON.parse(row.evidence) as { sha256?: unknown }[])
+      .map((photo) => photo.sha256)
+      .filter((hash): hash is string => typeof hash === "string"),
+  );
+  const sizes = storedSizes(db, evidence.flat());
+  return rows.map(({ evidence: _evidence, ...row }, index) => {
+    return { ...row, photos: storedOf(evidence[index] ?? [], sizes) };
+  });
+}
+
+/** Service titles in `locale` (the guide's id when it has none). */
+export function serviceTitles(db: Db, guideIds: string[], locale: Locale): Map<string, string> {
+  if (guideIds.length === 0) return new Map();
+  const rows = prepared(
+    db,
+    `SELECT ids.value AS id, json_extract(g.data, '$.title.' || ?) AS title
+     FROM json_each(?) ids LEFT JOIN guides g ON g.id = ids.value`,
+  ).all(locale, JSON.stringify([...new Set(guideIds)])) as { id: string; title: string | null }[];
+  return new Map(rows.map((row) => [row.id, row.title ?? row.id]));
+}

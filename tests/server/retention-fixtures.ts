@@ -1,0 +1,158 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
+import { createApp } from "../../server/app";
+import type { Db } from "../../server/db/open";
+import { storedFilePath } from "../../server/files/storage";
+import { writeSetting } from "../../server/settings/office-settings";
+import { recordVerdict } from "../../server/sync/applications";
+import { Draft } from "../../shared/draft";
+import type { Verdict } from "../../shared/sync/protocol";
+import { createTestUser, type TestUser } from "../helpers/accounts";
+import { mutation, pushOne, readyDraft } from "../helpers/drafts";
+import { seededDatabase } from "../helpers/temp-db";
+
+/** Set-up shared by the retention tests (tests/server/retention.test.ts, console-privacy.test.ts). */
+
+export const KEC = "31.75.07";
+export const VILLAGE = "31.75.07.1001";
+/** Two years ago: past any retention the admin may set below that. */
+export const LONG_AGO = new Date(Date.now() - 2 * 365 * 86_400_000);
+
+export interface RetentionWorld {
+  env: ReturnType<typeof seededDatabase>;
+  app: ReturnType<typeof createApp>;
+  filesDir: string;
+  cadre: TestUser;
+  operator: TestUser;
+  admin: TestUser;
+  clientId: string;
+  seq: number;
+}
+
+export function retentionWorld(): RetentionWorld {
+  const env = seededDatabase();
+  const filesDir = join(env.dir, "files");
+  const app = createApp({ db: env.db, filesDir });
+  const cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC });
+  const operator = createTestUser(env.db, "operator", { kecamatanCode: KEC });
+  const admin = createTestUser(env.db, "admin");
+  return { env, app, filesDir, cadre, operator, admin, clientId: uuidv7(), seq: 0 };
+}
+
+/** Photo bytes that exist once: a page's hash is the hash of these bytes. */
+function photoBytes(label: string): Buffer {
+  return Buffer.from(`RIFF-photo-${label}-${"x".repeat(2000)}`);
+}
+
+/** The hash a label's photo has (without storing it). */
+export function photoHash(label: string): string {
+  return createHash("sha256").update(photoBytes(label)).digest("hex");
+}
+
+/** Writes a page's bytes where the upload would, and its rows (files, file_holders). */
+export function storePhoto(w: RetentionWorld, label: string, at = LONG_AGO): { sha256: string; bytes: number } {
+  const bytes = photoBytes(label);
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const path = storedFilePath(w.filesDir, sha256);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+  w.env.db.$client
+    .prepare(
+      "INSERT OR IGNORE INTO files (sha256, bytes, mime, width, height, uploaded_by, created_at) VALUES (?, ?, 'image/webp', 1600, 1200, ?, ?)",
+    )
+    .run(sha256, bytes.length, w.cadre.id, at.toISOString());
+  w.env.db.$client
+    .prepare("INSERT OR IGNORE INTO file_holders (sha256, user_id, at) VALUES (?, ?, ?)")
+    .run(sha256, w.cadre.id, at.toISOString());
+  return { sha256, bytes: bytes.length };
+}
+
+export interface Person {
+  name: string;
+  nik: string;
+  /** Labels of the photos of its three papers (the same label twice shares the photo). */
+  photos: [string, string, string];
+}
+
+/** A file submitted through the real push, its three photos stored; answers its id and tracking number. */
+export async function submitFile(w: RetentionWorld, person: Person): Promise<{ id: string; trackingNumber: string }> {
+  const base = readyDraft({ village: VILLAGE });
+  const stored = person.photos.map((label) => storePhoto(w, label));
+  const documents = Object.fromEntries(
+    Object.entries(base.documents).map(([key, document], index) => {
+      const photo = stored[index] ?? stored[0];
+      const page = { ...(document.pages[0] as Draft["documents"][string]["pages"][number]), ...photo };
+      return [key, { ...document, pages: [page] }];
+    }),
+  );
+  const draft = Draft.parse({
+    ...base,
+    applicant: { ...base.applicant, fullName: person.name, nik: person.nik, kk: `317101150320${person.nik.slice(12)}` },
+    data: {},
+    documents,
+  });
+  const result = await pushOne(w.app, w.cadre, w.clientId, mutation(++w.seq, "submitApplication", { draft }));
+  if (result.status !== "applied") throw new Error(`submit ${JSON.stringify(result)}`);
+  const row = w.env.db.$client.prepare("SELECT tracking_number FROM applications WHERE id = ?").get(draft.id) as {
+    tracking_number: string;
+  };
+  return { id: draft.id, trackingNumber: row.tracking_number };
+}
+
+/** The office's decision at `at` (the real decide, so decided_at, the clock and the findings are as in life). */
+export function decideFile(w: RetentionWorld, id: string, decision: "approved" | "rejected", at: Date): void {
+  const when = at.toISOString();
+  const verdicts: Verdict[] =
+    decision === "approved"
+      ? [
+          { decision: "verified", requirements: {}, decidedAt: when, reason: "Sudah dicek dengan Ibu Sari" },
+          { decision, requirements: {}, decidedAt: when, reason: "Selamat untuk Ibu Sari", reasonPublic: true },
+        ]
+      : [{ decision, reasonCode: "not-eligible", reason: "Catatan: NIK ganda", requirements: {}, decidedAt: when }];
+  for (const verdict of verdicts) if (!recordVerdict(w.env.db, id, verdict, at)) throw new Error("decide failed");
+}
+
+/** A closed complaint with its reporter and one evidence photo, closed at `closedAt`. */
+export function closedComplaint(w: RetentionWorld, reporter: string, photo: string, closedAt: Date): string {
+  const evidence = storePhoto(w, photo);
+  const id = uuidv4();
+  const number = `ADU-${id.slice(0, 8).toUpperCase()}`;
+  const at = closedAt.toISOString();
+  w.env.db.$client
+    .prepare(
+      `INSERT INTO complaints (id, number, kecamatan_code, place_kind, category, description, happened_on, evidence,
+         anonymous, confidential, reporter_name, reporter_contact, channel, status, content_hash, received_at,
+         updated_at, closed_at, version)
+       VALUES (?, ?, ?, 'office', 'perilaku', 'Petugas membentak warga.', ?, ?, 0, 0, ?, '081299990000',
+         'citizen-phone', 'done', 'hash', ?, ?, ?, 3)`,
+    )
+    .run(
+      id,
+      number,
+      KEC,
+      at.slice(0, 10),
+      JSON.stringify([{ sha256: evidence.sha256, mime: "image/webp", bytes: evidence.bytes }]),
+      reporter,
+      at,
+      at,
+      at,
+    );
+  return number;
+}
+
+export function setRetention(db: Db, days: number | null): void {
+  writeSetting(db, "closedFileRetentionDays", days, null, new Date());
+}
+
+export function call(w: RetentionWorld, method: string, path: string, user: TestUser | null, body?: unknown) {
+  const headers: Record<string, string> = {};
+  if (user) headers.Cookie = user.cookie;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  return w.app.request(path, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+  });
+}

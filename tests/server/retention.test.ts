@@ -1,0 +1,236 @@
+import { existsSync, readFileSync } from "node:fs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { storedFilePath } from "../../server/files/storage";
+import { retentionDryRun } from "../../server/retention/report";
+import { runRetention } from "../../server/retention/run";
+import { SCRUBBED_ACTION } from "../../server/retention/scrub";
+import { ApplicationDetail } from "../../shared/api/console";
+import { PublicStatus } from "../../shared/api/tracking";
+import { jakartaDate } from "../../shared/jakarta-time";
+import { semesterOf } from "../../shared/skm/period";
+import { PullResponse } from "../../shared/sync/protocol";
+import {
+  call,
+  closedComplaint,
+  decideFile,
+  LONG_AGO,
+  photoHash,
+  type RetentionWorld,
+  retentionWorld,
+  setRetention,
+  submitFile,
+} from "./retention-fixtures";
+
+/**
+ * Server retention of closed files (issue 15): past the admin's period, a
+ * decided file loses its applicant's data and photos and a closed complaint
+ * its reporter and evidence; the figures stay the same.
+ */
+
+const OLD_NAME = "Sumarni Wulandari";
+const OLD_NIK = "3171015203900417";
+const REJECTED_NAME = "Bambang Prakoso";
+const REJECTED_NIK = "3171015203900528";
+const RECENT_NAME = "Dewi Kartika";
+const RECENT_NIK = "3171015203900639";
+const REPORTER = "Hendrawan Saputra";
+
+let w: RetentionWorld;
+let old: { id: string; trackingNumber: string };
+let rejected: { id: string; trackingNumber: string };
+let recent: { id: string; trackingNumber: string };
+let complaintNumber: string;
+
+beforeEach(async () => {
+  w = retentionWorld();
+  old = await submitFile(w, { name: OLD_NAME, nik: OLD_NIK, photos: ["old-1", "old-2", "shared"] });
+  rejected = await submitFile(w, { name: REJECTED_NAME, nik: REJECTED_NIK, photos: ["rej-1", "rej-2", "rej-3"] });
+  recent = await submitFile(w, { name: RECENT_NAME, nik: RECENT_NIK, photos: ["new-1", "new-2", "shared"] });
+  decideFile(w, old.id, "approved", LONG_AGO);
+  decideFile(w, rejected.id, "rejected", new Date(LONG_AGO.getTime() + 86_400_000));
+  decideFile(w, recent.id, "approved", new Date());
+  complaintNumber = closedComplaint(w, REPORTER, "evidence", LONG_AGO);
+});
+afterEach(() => w.env.cleanup());
+
+function contentOf(id: string): Record<string, unknown> {
+  const row = w.env.db.$client.prepare("SELECT content FROM applications WHERE id = ?").get(id) as { content: string };
+  return JSON.parse(row.content) as Record<string, unknown>;
+}
+
+const photoPath = (label: string) => storedFilePath(w.filesDir, photoHash(label));
+
+/** Everything the office's figures are made of, as the console and the public page answer them. */
+async function figures(): Promise<unknown> {
+  const decidedPeriod = semesterOf(jakartaDate(LONG_AGO));
+  const read = async (path: string) => {
+    const response = await call(w, "GET", path, w.admin);
+    expect(response.status, path).toBe(200);
+    // The moment the figures were computed is not a figure.
+    return JSON.parse(await response.text(), (key, value) => (key === "asOf" ? undefined : value));
+  };
+  const tracking = [];
+  for (const file of [old, rejected, recent]) {
+    // A file decided over a year ago is no longer public (tracking_expired): the same answer after.
+    const response = await call(w, "GET", `/api/track/${file.trackingNumber}`, null);
+    const body = await response.json();
+    if (response.status !== 200) tracking.push({ code: response.status, body });
+    else {
+      const status = PublicStatus.parse(body);
+      tracking.push({ status: status.status, steps: status.steps, fixes: status.fixes, clock: status.clock });
+    }
+  }
+  return {
+    dashboard: await read("/api/console/dashboard"),
+    skmNow: await read("/api/console/skm"),
+    skmThen: await read(`/api/console/skm?period=${decidedPeriod}`),
+    tracking,
+  };
+}
+
+describe("retention of closed files", () => {
+  it("keeps everything while the office keeps closed files (no retention set)", async () => {
+    const dry = retentionDryRun(w.env.db, new Date(), "id");
+    expect(dry).toMatchObject({ cutoff: null, retentionDays: null, files: [], complaints: [], done: false });
+    const run = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    expect(run.report.totals).toEqual({ files: 0, complaints: 0, photos: 0, bytes: 0 });
+    expect(contentOf(old.id)).toMatchObject({ applicant: { fullName: OLD_NAME, nik: OLD_NIK } });
+  });
+
+  it("lists what would go in a dry run, and changes nothing", () => {
+    setRetention(w.env.db, 365);
+    const dry = retentionDryRun(w.env.db, new Date(), "id");
+    expect(dry.done).toBe(false);
+    expect(dry.retentionDays).toBe(365);
+    expect(dry.files.map((file) => file.trackingNumber)).toEqual([old.trackingNumber, rejected.trackingNumber]);
+    expect(dry.files[0]).toMatchObject({
+      status: "approved",
+      photos: 3,
+      serviceTitle: expect.stringMatching(/Domisili/i),
+    });
+    expect(dry.files[1]).toMatchObject({ status: "rejected", photos: 3 });
+    expect(dry.complaints).toEqual([{ number: complaintNumber, closedAt: LONG_AGO.toISOString() }]);
+    // Seven photos named (one shared with the recent file), each counted once.
+    expect(dry.totals).toMatchObject({ files: 2, complaints: 1, photos: 7 });
+    expect(dry.totals.bytes).toBeGreaterThan(7 * 2000);
+    // Nothing personal in the list.
+    expect(JSON.stringify(dry)).not.toMatch(new RegExp(`${OLD_NAME}|${OLD_NIK}|${REPORTER}`));
+    expect(contentOf(old.id)).toMatchObject({ applicant: { fullName: OLD_NAME } });
+    expect(existsSync(photoPath("old-1"))).toBe(true);
+  });
+
+  it("removes personal data and photos past retention, keeps the figures, and finds nothing the second time", async () => {
+    const before = await figures();
+    // Not trivially equal: the old files count in the dashboard, the on-time figures and the SKM population.
+    expect(before).toMatchObject({
+      dashboard: { byStatus: { approved: 2, rejected: 1 }, onTime: { decided: 3 } },
+      skmThen: { results: { population: 2 } },
+    });
+    setRetention(w.env.db, 365);
+    const { report, undeleted } = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    expect(undeleted).toBe(0);
+    expect(report.done).toBe(true);
+    expect(report.totals).toMatchObject({ files: 2, complaints: 1, photos: 6 });
+
+    for (const id of [old.id, rejected.id]) {
+      const content = contentOf(id);
+      expect(content.applicant).toEqual({
+        fullName: "",
+        nik: "",
+        kk: "",
+        birthDate: "",
+        phone: "",
+        address: { street: "", rt: "", rw: "", villageCode: "31.75.07.1001" },
+      });
+      expect(content).toMatchObject({ data: {}, documents: {}, guideId: "surat-keterangan-domisili", guideVersion: 1 });
+      expect((content.history as { action: string }[]).at(-1)?.action).toBe(SCRUBBED_ACTION);
+    }
+    const verdict = w.env.db.$client
+      .prepare("SELECT verdict, scrubbed_at FROM applications WHERE id = ?")
+      .get(rejected.id) as {
+      verdict: string;
+      scrubbed_at: string;
+    };
+    expect(JSON.parse(verdict.verdict)).toMatchObject({ decision: "rejected", reasonCode: "not-eligible" });
+    expect(verdict.verdict).not.toContain("NIK ganda");
+    expect(verdict.scrubbed_at).not.toBeNull();
+    // The recent file keeps its data, and the photo it shares with the old one.
+    expect(contentOf(recent.id)).toMatchObject({ applicant: { fullName: RECENT_NAME, nik: RECENT_NIK } });
+    expect(existsSync(photoPath("shared"))).toBe(true);
+    const gone = w.env.db.$client.prepare("SELECT COUNT(*) AS n FROM files").get() as { n: number };
+    expect(gone.n).toBe(3); // the recent file's three photos (one of them shared)
+    const complaint = w.env.db.$client
+      .prepare(
+        "SELECT reporter_name, reporter_contact, evidence, status, category, closed_at, scrubbed_at FROM complaints",
+      )
+      .get() as Record<string, unknown>;
+    expect(complaint).toMatchObject({ reporter_name: null, reporter_contact: null, evidence: "[]", status: "done" });
+    expect(complaint.scrubbed_at).not.toBeNull();
+
+    expect(await figures()).toEqual(before);
+    const again = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    expect(again.report.totals).toEqual({ files: 0, complaints: 0, photos: 0, bytes: 0 });
+    expect(retentionDryRun(w.env.db, new Date(), "id").files).toEqual([]);
+  });
+
+  it("deletes the photos' bytes from disk", async () => {
+    const paths = ["old-1", "old-2", "rej-1", "evidence"].map(photoPath);
+    for (const path of paths) expect(existsSync(path)).toBe(true);
+    setRetention(w.env.db, 365);
+    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    for (const path of paths) expect(existsSync(path)).toBe(false);
+    expect(existsSync(photoPath("new-1"))).toBe(true);
+  });
+
+  it("leaves no trace of the name or the NIK in the database file's bytes", async () => {
+    const raw = () =>
+      Buffer.concat(
+        ["", "-wal"].map((suffix) =>
+          existsSync(`${w.env.file}${suffix}`) ? readFileSync(`${w.env.file}${suffix}`) : Buffer.alloc(0),
+        ),
+      );
+    w.env.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    // The test means something: the values are in the file before.
+    for (const value of [OLD_NAME, OLD_NIK, REJECTED_NAME, REJECTED_NIK, REPORTER]) {
+      expect(raw().includes(value), value).toBe(true);
+    }
+    setRetention(w.env.db, 365);
+    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    const bytes = raw();
+    for (const value of [OLD_NAME, OLD_NIK, REJECTED_NAME, REJECTED_NIK, REPORTER, "NIK ganda"]) {
+      expect(bytes.includes(value), value).toBe(false);
+    }
+    expect(bytes.includes(RECENT_NIK)).toBe(true);
+    expect(w.env.db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+    // The connection's own setting is given back after the run.
+    expect(w.env.db.$client.pragma("secure_delete", { simple: true })).toBe(0);
+  });
+
+  it("keeps the scrubbed file readable for the phone, the console and the public page", async () => {
+    setRetention(w.env.db, 365);
+    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    // The phone: status, verdict codes and tracking number; never content.
+    const pull = await w.app.request("/api/sync/pull", { headers: { Cookie: w.cadre.cookie } });
+    expect(pull.status).toBe(200);
+    const body = PullResponse.parse(await pull.json());
+    const change = body.changes.find((item) => item.id === old.id);
+    expect(change).toMatchObject({ status: "approved", trackingNumber: old.trackingNumber, deleted: false });
+    expect(change?.verdict).toMatchObject({ decision: "approved" });
+    expect(JSON.stringify(body)).not.toContain(OLD_NAME);
+    // The console's file screen: a 200 the console parses, the applicant empty and the retention marked.
+    const detail = await call(w, "GET", `/api/console/applications/${old.id}`, w.operator);
+    expect(detail.status).toBe(200);
+    const parsed = ApplicationDetail.parse(await detail.json());
+    expect(parsed.content.applicant.fullName).toBe("");
+    expect(parsed.content.history.at(-1)?.action).toBe(SCRUBBED_ACTION);
+    expect(parsed.trackingNumber).toBe(old.trackingNumber);
+    // Its photos are no longer served.
+    const hash = photoHash("rej-1");
+    const photo = await call(w, "GET", `/api/console/applications/${rejected.id}/files/${hash}`, w.operator);
+    expect(photo.status).toBe(404);
+    // The queue lists it without a name.
+    const queue = await call(w, "GET", "/api/console/applications?status=approved", w.operator);
+    expect(queue.status).toBe(200);
+    expect(JSON.stringify(await queue.json())).not.toContain(OLD_NAME);
+  });
+});
