@@ -174,6 +174,12 @@ export interface ProfileRow {
   active: boolean;
   /** Set when wrong PINs erased the synced data: only the password brings the profile back. */
   erasedAt?: string;
+  /**
+   * An older version's plaintext, sealed at the first start of this version
+   * (client/vault/legacy.ts) before its cadre had a PIN: the data key wrapped
+   * by the device key alone, until the password sign-in and the PIN replace it.
+   */
+  pendingKeyWrap?: Wrapped;
 }
 
 /** A record of a profile that is not the active one, moved out of the live tables as it was stored (sealed). */

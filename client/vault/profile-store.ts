@@ -142,10 +142,17 @@ function keptWhenParked(row: ParkedRow, keep: Set<string>): boolean {
  * sealing is synchronous (envelope.ts), which is what lets it run inside the
  * transaction.
  */
-export async function sealPlaintext(db: LocalDb, profileId: string, key: Uint8Array): Promise<number> {
+export async function sealPlaintext(
+  db: LocalDb,
+  profileId: string,
+  key: Uint8Array,
+  withProfile?: ProfileRow,
+): Promise<number> {
   const raw = rawOf(db);
   let sealed = 0;
-  await raw.transaction("rw", sealedTables(raw), async () => {
+  await raw.transaction("rw", [...sealedTables(raw), raw.profiles], async () => {
+    // The profile that can open the sealed rows lands with them, or neither does.
+    if (withProfile) await raw.profiles.put(withProfile);
     for (const name of SEALED_TABLES) {
       const table = raw.table(name);
       const primary = table.schema.primKey.keyPath as string;

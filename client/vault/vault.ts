@@ -1,4 +1,3 @@
-import { signal } from "@preact/signals";
 import { v4 as uuidv4 } from "uuid";
 import type { SessionUser } from "../../shared/api/users";
 import type { VaultSecrets } from "../../shared/api/vault";
@@ -12,20 +11,20 @@ import {
 import type { LocalDb, ProfileRow } from "../db/local-db";
 import { fromBase64Url, newDeviceKey, PIN_ITERATIONS, pinKey, randomBytes, recoveryKey, unwrap, wrap } from "./kdf";
 import { dropKey, installKey, openKey } from "./keyring";
+import { pendingDataKey, sealLegacyAtStart } from "./legacy";
 import {
   activeProfile,
   deleteProfile,
   eraseRecords,
-  hasPlaintext,
   listProfiles,
   park,
   putProfile,
   rawOf,
   restore,
-  sealPlaintext,
   unsentOf,
   updateProfile,
 } from "./profile-store";
+import { type ProfileSummary, type VaultView, vault } from "./view";
 
 /**
  * The cadre's vault: who is on this phone, whether their data is open, and
@@ -37,22 +36,8 @@ import {
  *
  * Only cadres have a vault: office staff keep nothing personal on the device.
  */
-export interface ProfileSummary {
-  id: string;
-  userId: string;
-  username: string;
-  displayName: string;
-}
-
-export type VaultView =
-  | { kind: "loading" }
-  | { kind: "none" }
-  | { kind: "sign-in"; reason: "legacy" | "erased"; username: string }
-  | { kind: "set-pin"; displayName: string; replacing: boolean }
-  | { kind: "locked"; profile: ProfileSummary; failures: number; attemptsLeft: number; nextTryAt: string | null }
-  | { kind: "unlocked"; profile: ProfileSummary };
-
-export const vault = signal<VaultView>({ kind: "loading" });
+export type { ProfileSummary, VaultView } from "./view";
+export { vault } from "./view";
 
 export type SignInOutcome = { ok: true; next: "set-pin" | "unlocked" } | { ok: false; message: string };
 export type UnlockResult =
@@ -71,7 +56,6 @@ interface Pending {
   /** The profile's salt (PIN stretching and the recovery key) and, for a new profile, its recovery key. */
   salt: Uint8Array;
   recovery?: CryptoKey;
-  sealLegacy: boolean;
 }
 let pending: Pending | null = null;
 
@@ -94,18 +78,10 @@ export async function storeDeviceRules(db: LocalDb, rules: DeviceRules): Promise
   await rawOf(db).meta.put({ key: "deviceRules", value: JSON.stringify(rules) });
 }
 
-async function legacyAccount(db: LocalDb): Promise<SessionUser | null> {
-  const row = await rawOf(db).meta.get("account");
-  if (!row) return null;
-  try {
-    return JSON.parse(row.value) as SessionUser;
-  } catch {
-    return null;
-  }
-}
-
 async function lockedView(db: LocalDb, profile: ProfileRow): Promise<VaultView> {
-  if (!profile.pinWrap) return { kind: "sign-in", reason: "erased", username: profile.username };
+  if (!profile.pinWrap) {
+    return { kind: "sign-in", reason: profile.pendingKeyWrap ? "legacy" : "erased", username: profile.username };
+  }
   const rules = await readDeviceRules(db);
   return {
     kind: "locked",
@@ -125,11 +101,9 @@ export async function startVault(db: LocalDb): Promise<VaultView> {
         ? { kind: "unlocked", profile: summary(active) }
         : await lockedView(db, active);
   else {
-    const legacy = await legacyAccount(db);
-    vault.value =
-      legacy && (legacy.role === "cadre" || (await hasPlaintext(db)))
-        ? { kind: "sign-in", reason: "legacy", username: legacy.username }
-        : { kind: "none" };
+    // An older version's plaintext is sealed now, before anything else reads it (legacy.ts).
+    const sealed = await sealLegacyAtStart(db);
+    vault.value = sealed ? await lockedView(db, sealed) : { kind: "none" };
   }
   return vault.value;
 }
@@ -148,29 +122,21 @@ export async function afterPasswordSignIn(
   await storeDeviceRules(db, rules);
   const unlockSecret = fromBase64Url(secrets.unlockSecret);
   const recoverySecret = fromBase64Url(secrets.recoverySecret);
+  // A first start may not have run (a sign-in straight after the update): seal an older version's plaintext first.
+  await sealLegacyAtStart(db);
   const profiles = await listProfiles(db);
   const mine = profiles.find((profile) => profile.userId === user.id);
   const active = profiles.find((profile) => profile.active);
 
   if (!mine) {
-    let sealLegacy = false;
-    if (!active) {
-      const legacy = await legacyAccount(db);
-      if (legacy && legacy.id === user.id) sealLegacy = await hasPlaintext(db);
-      else if (legacy || (await hasPlaintext(db))) {
-        const outbox = await rawOf(db).outbox.count();
-        if (outbox > 0)
-          return { ok: false, message: legacyBlocks(legacy?.displayName ?? legacy?.username ?? "", outbox) };
-        await eraseLegacy(db);
-      }
-    } else {
+    if (active) {
       dropKey();
       await park(db, active.id);
     }
     const salt = randomBytes(16);
     const recovery = await recoveryKey(recoverySecret, salt);
     recoverySecret.fill(0);
-    pending = { user, unlockSecret, dataKey: randomBytes(32), salt, recovery, sealLegacy };
+    pending = { user, unlockSecret, dataKey: randomBytes(32), salt, recovery };
     vault.value = { kind: "set-pin", displayName: user.displayName || user.username, replacing: false };
     return { ok: true, next: "set-pin" };
   }
@@ -180,11 +146,11 @@ export async function afterPasswordSignIn(
     await park(db, active.id);
   }
   if (!mine.active) await restore(db, mine.id);
-  const dataKey = await unwrap(
-    await recoveryKey(recoverySecret, mine.salt),
-    mine.recoveryWrap,
-    purpose(mine.id, "recovery"),
-  );
+  // A profile sealed at the first start of this version has no recovery wrap yet: its key waits under the device key.
+  const recovery = mine.pendingKeyWrap ? await recoveryKey(recoverySecret, mine.salt) : undefined;
+  const dataKey = mine.pendingKeyWrap
+    ? await pendingDataKey(mine)
+    : await unwrap(await recoveryKey(recoverySecret, mine.salt), mine.recoveryWrap, purpose(mine.id, "recovery"));
   recoverySecret.fill(0);
   if (!dataKey) return { ok: false, message: "Kunci data di ponsel ini tidak cocok dengan akun. Hubungi kantor." };
   const unlockSecretWrap = await wrap(mine.deviceKey, unlockSecret, purpose(mine.id, "unlock-secret"));
@@ -197,7 +163,7 @@ export async function afterPasswordSignIn(
   });
   await rawOf(db).meta.put({ key: "account", value: JSON.stringify(user) });
   if (!mine.pinWrap) {
-    pending = { user, unlockSecret, dataKey, profile: mine, salt: mine.salt, sealLegacy: false };
+    pending = { user, unlockSecret, dataKey, profile: mine, salt: mine.salt, ...(recovery ? { recovery } : {}) };
     vault.value = { kind: "set-pin", displayName: user.displayName || user.username, replacing: true };
     return { ok: true, next: "set-pin" };
   }
@@ -208,32 +174,6 @@ export async function afterPasswordSignIn(
     profile: summary({ ...mine, displayName: user.displayName, username: user.username }),
   };
   return { ok: true, next: "unlocked" };
-}
-
-function legacyBlocks(name: string, changes: number): string {
-  return `Ponsel ini masih menyimpan ${changes} perubahan ${name} yang belum terkirim. ${name} perlu masuk dulu agar terkirim.`;
-}
-
-async function eraseLegacy(db: LocalDb): Promise<void> {
-  const raw = rawOf(db);
-  await raw.transaction("rw", [raw.drafts, raw.blobs, raw.outbox, raw.remote, raw.attention, raw.meta], async () => {
-    await Promise.all([
-      raw.drafts.clear(),
-      raw.blobs.clear(),
-      raw.outbox.clear(),
-      raw.remote.clear(),
-      raw.attention.clear(),
-    ]);
-    await raw.meta.bulkDelete([
-      "clientId",
-      "nextSeq",
-      "pullCursor",
-      "lastSyncAt",
-      "account",
-      "officeAreaCode",
-      "closedDates",
-    ]);
-  });
 }
 
 /** Why a PIN is refused, or null when it will do. */
@@ -248,7 +188,7 @@ export function pinProblem(pin: string, repeat: string): "pattern" | "simple" | 
 export async function setPin(db: LocalDb, pin: string): Promise<void> {
   if (!pending) throw new Error("No sign-in waits for a PIN");
   if (!PIN_PATTERN.test(pin) || pinTooSimple(pin)) throw new Error("PIN refused");
-  const { user, unlockSecret, dataKey, profile: existing, salt, recovery, sealLegacy } = pending;
+  const { user, unlockSecret, dataKey, profile: existing, salt, recovery } = pending;
   const id = existing?.id ?? uuidv4();
   const pinWrap = await wrap(await pinKey(pin, salt, PIN_ITERATIONS, unlockSecret), dataKey, purpose(id, "pin"));
   if (existing) {
@@ -279,7 +219,6 @@ export async function setPin(db: LocalDb, pin: string): Promise<void> {
       active: true,
     });
     await rawOf(db).meta.put({ key: "account", value: JSON.stringify(user) });
-    if (sealLegacy) await sealPlaintext(db, id, dataKey);
   }
   unlockSecret.fill(0);
   pending = null;
