@@ -173,13 +173,13 @@ export interface ProfileRow {
   nextTryAt: string | null;
   active: boolean;
   /** Set when wrong PINs erased the synced data: only the password brings the profile back. */
-  erasedAt?: string;
+  erasedAt?: string | null;
   /**
    * An older version's plaintext, sealed at the first start of this version
    * (client/vault/legacy.ts) before its cadre had a PIN: the data key wrapped
    * by the device key alone, until the password sign-in and the PIN replace it.
    */
-  pendingKeyWrap?: Wrapped;
+  pendingKeyWrap?: Wrapped | null;
 }
 
 /** A record of a profile that is not the active one, moved out of the live tables as it was stored (sealed). */

@@ -197,7 +197,11 @@ export async function setPin(db: LocalDb, pin: string): Promise<void> {
       pinWrap,
       failures: 0,
       nextTryAt: null,
-      erasedAt: undefined,
+      erasedAt: null,
+      // A profile sealed at the first start gets its recovery wrap now, and its device-key-only wrap goes.
+      ...(recovery
+        ? { recoveryWrap: await wrap(recovery, dataKey, purpose(id, "recovery")), pendingKeyWrap: null }
+        : {}),
     });
   } else {
     if (!recovery) throw new Error("A new profile needs its recovery key");
