@@ -5,6 +5,10 @@ import type { Mutation, PullResponse, PushResponse } from "../../shared/sync/pro
 import type { Account } from "../account/session";
 import type { LocalDb, OutboxRow } from "../db/local-db";
 import { explainRefusedPages, recordRefusedUpload } from "../uploads/refusals";
+import { openKey } from "../vault/keyring";
+import { scrubDecidedFiles, scrubDue } from "../vault/phone-retention";
+import { type FarewellResult, isCutOff, saysFarewell, settleFarewell } from "../vault/revocation";
+import { storeDeviceRules } from "../vault/vault";
 import { storePullPage } from "./pull-store";
 import { pushBody, refusedGzip } from "./push-body";
 
@@ -38,10 +42,19 @@ export interface SyncDeps {
  * - offline: the caller stopped it (the phone lost its network mid-round);
  * - unreachable: the server could not be reached or failed (network error, timeout, 5xx): try again later;
  * - refused: the server answered 4xx to the whole request (not a single mutation's refusal);
- * - session-expired: a 401; signed-out: no account on this phone;
+ * - session-expired: a 401; signed-out: no account on this phone (or it was just erased: see `farewell`);
+ * - locked: the cadre's data is locked (client/vault/): no round reads it; one runs at the unlock;
  * - error: something on the phone (a sequence gap, storage).
  */
-export type SyncStatus = "ok" | "offline" | "unreachable" | "refused" | "signed-out" | "session-expired" | "error";
+export type SyncStatus =
+  | "ok"
+  | "offline"
+  | "unreachable"
+  | "refused"
+  | "signed-out"
+  | "session-expired"
+  | "locked"
+  | "error";
 
 /** What an upload tells while it runs: bytes on their way, and retries after a failed request. */
 export interface UploadReport {
@@ -65,6 +78,13 @@ export interface SyncOutcome {
   catalogueChanged: boolean;
   /** An error code from the server, for the sync bar's message. */
   code?: string;
+  /**
+   * The office cut this phone's session off (revoked, or the cadre disabled): the round pushed
+   * what it could, then the cadre's data was erased, or it waits (sealed) for the rest to go out.
+   */
+  farewell?: FarewellResult;
+  /** Files whose applicant data and photos the phone removed after the office's decision. */
+  scrubbed?: number;
 }
 
 class StopSync extends Error {
@@ -84,6 +104,31 @@ class StopSync extends Error {
  * it at a time (Web Locks).
  */
 export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
+  const seen = { farewell: false };
+  const round: SyncDeps = { ...deps, fetch: watchFarewell(deps.fetch, seen) };
+  const outcome = await runRound(round);
+  // The office cut the session off: what could be pushed was (the server still takes pushes and pages for a while);
+  // with nothing left to send the cadre's data goes, otherwise it stays sealed and waits.
+  if (!seen.farewell && !(outcome.status === "session-expired" && isCutOff(401, outcome.code))) return outcome;
+  const farewell = await settleFarewell(deps.db, deps.now?.() ?? new Date());
+  return {
+    ...outcome,
+    farewell,
+    ...(farewell.erased ? { status: "signed-out" as const } : { status: "session-expired" as const }),
+    code: outcome.code ?? "session_revoked",
+  };
+}
+
+/** Notes a drained session's answers (Masdarin-Session: farewell) as they pass. */
+function watchFarewell(fetch: SyncDeps["fetch"], seen: { farewell: boolean }): SyncDeps["fetch"] {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    if (saysFarewell(response)) seen.farewell = true;
+    return response;
+  };
+}
+
+async function runRound(deps: SyncDeps): Promise<SyncOutcome> {
   const outcome: SyncOutcome = {
     status: "ok",
     pushed: 0,
@@ -94,10 +139,15 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
   };
   try {
     if (!(await deps.db.meta.get("account"))) throw new StopSync("signed-out");
+    // Locked: nothing personal may be read (client/vault/); the runner calls contactWhileLocked instead.
+    if (!openKey()) throw new StopSync("locked");
     const clientId = await ensureClientId(deps.db);
     await uploadPendingPages(deps);
     const outdated = await pushOutbox(deps, clientId, outcome);
     await pullChanges(deps, clientId, outcome);
+    // A file decided long enough ago loses its applicant data on the phone (the office keeps its copy).
+    const now = deps.now?.() ?? new Date();
+    if (outcome.pulled > 0 || scrubDue(deps.db, now)) outcome.scrubbed = (await scrubDecidedFiles(deps.db, now)).length;
     // Before drafts are moved and checked again: the pre-check reads the cadre's home office.
     await refreshAccount(deps);
     // After the pull, so a file the office already has is known as such and never moved.
@@ -112,6 +162,9 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncOutcome> {
     if (error instanceof StopSync)
       return { ...outcome, status: error.status, ...(error.code ? { code: error.code } : {}) };
     const name = (error as { name?: unknown }).name;
+    // The app locked during the round: every local step is one transaction, so nothing half-written
+    // stays; what was sent is answered again (as a duplicate) by the next round, after the unlock.
+    if (name === "VaultLockedError") return { ...outcome, status: "locked" };
     // The caller aborted the round (the phone went offline): nothing went wrong with the server.
     if (name === "AbortError") return { ...outcome, status: "offline" };
     if (name === "TimeoutError") return { ...outcome, status: "unreachable", code: "timeout" };
@@ -329,6 +382,7 @@ async function refreshAccount(deps: SyncDeps): Promise<void> {
   if (!response.ok) return;
   const me = MeResponse.safeParse(await response.json().catch(() => null));
   if (!me.success) return;
+  await storeDeviceRules(deps.db, me.data.deviceRules);
   const stored = await deps.db.meta.get("account");
   const previous = stored ? (JSON.parse(stored.value) as Account) : null;
   // Another cadre's session is the sign-in screen's business (it wipes the device first), not sync's.
@@ -352,7 +406,44 @@ async function pullChanges(deps: SyncDeps, clientId: string, outcome: SyncOutcom
     if (!response.ok) throw await failure(response);
     const page = (await response.json()) as PullResponse;
     await storePullPage(db, page);
+    // The office's rules for phones (lock, PIN attempts, retention) reach the phone with every pull.
+    if (page.deviceRules) await storeDeviceRules(db, page.deviceRules);
     outcome.pulled += page.changes.length;
     if (!page.hasMore) return;
+  }
+}
+
+/**
+ * A contact while the cadre's data is locked: nothing personal is read, only
+ * whether the session still works (GET /api/auth/me, which also brings the
+ * office's device rules). A session the office cut off is settled at once
+ * when nothing waits to be sent (erasing needs no key); otherwise the data
+ * stays sealed until the cadre unlocks and the round pushes it.
+ */
+export async function contactWhileLocked(deps: SyncDeps): Promise<SyncOutcome> {
+  const outcome: SyncOutcome = {
+    status: "locked",
+    pushed: 0,
+    rejected: 0,
+    pulled: 0,
+    moved: 0,
+    catalogueChanged: false,
+  };
+  if (!(await deps.db.meta.get("account"))) return { ...outcome, status: "signed-out" };
+  try {
+    const response = await deps.fetch("/api/auth/me", { headers: { Accept: "application/json" } });
+    if (response.status === 401) {
+      const code = (await failure(response)).code;
+      if (!isCutOff(401, code)) return { ...outcome, status: "session-expired", ...(code ? { code } : {}) };
+      const farewell = await settleFarewell(deps.db, deps.now?.() ?? new Date());
+      return { ...outcome, status: farewell.erased ? "signed-out" : "locked", code: code as string, farewell };
+    }
+    const me = response.ok ? MeResponse.safeParse(await response.json().catch(() => null)) : null;
+    if (me?.success) await storeDeviceRules(deps.db, me.data.deviceRules);
+    return outcome;
+  } catch (error) {
+    const name = (error as { name?: unknown }).name;
+    if (name === "AbortError") return { ...outcome, status: "offline" };
+    return { ...outcome, status: "unreachable", code: error instanceof TypeError ? "network" : String(name) };
   }
 }

@@ -2,7 +2,17 @@ import { liveQuery } from "dexie";
 import { account } from "../account/session";
 import { loadCatalogue } from "../catalogue/store";
 import { localDb } from "../db/local-db";
-import { type SyncProgress, syncOnce, type UploadReport, type UploadRequest } from "./engine";
+import { onKeyChange, openKey } from "../vault/keyring";
+import { scrubDecidedFiles } from "../vault/phone-retention";
+import { clearWaitingNotice } from "../vault/revocation";
+import {
+  contactWhileLocked,
+  type SyncOutcome,
+  type SyncProgress,
+  syncOnce,
+  type UploadReport,
+  type UploadRequest,
+} from "./engine";
 import { roundFetch } from "./round-fetch";
 import { syncView } from "./state";
 
@@ -55,6 +65,8 @@ function showProgress(progress: SyncProgress): void {
 
 /** The round being run in this tab, aborted the moment the phone goes offline. */
 let round: AbortController | null = null;
+/** A request came while this tab's round ran (the vault opened mid-contact): one more round after it. */
+let again = false;
 
 function uploadWith(signal: AbortSignal) {
   return async (page: UploadRequest, report?: UploadReport): Promise<void> => {
@@ -79,7 +91,9 @@ export async function requestSync(): Promise<void> {
     round = controller;
     syncView.value = { ...syncView.value, running: true, phase: null, upload: null };
     try {
-      const outcome = await syncOnce({
+      // Locked: no round reads people's data; the contact only learns whether the office cut the session off.
+      const sync = openKey() ? syncOnce : contactWhileLocked;
+      const outcome = await sync({
         db: localDb,
         fetch: roundFetch(controller.signal),
         upload: uploadWith(controller.signal),
@@ -93,6 +107,7 @@ export async function requestSync(): Promise<void> {
       });
       // A refusal named a guide version the screens had not loaded yet.
       if (outcome.catalogueChanged) await loadCatalogue();
+      afterRound(outcome);
       syncView.value = {
         ...syncView.value,
         status: outcome.status,
@@ -102,10 +117,38 @@ export async function requestSync(): Promise<void> {
       if (round === controller) round = null;
       syncView.value = { ...syncView.value, running: false, phase: null, upload: null };
       await refreshCounts();
+      if (again) {
+        again = false;
+        void requestSync();
+      }
     }
   };
   if (navigator.locks) await navigator.locks.request(LOCK, { ifAvailable: true }, (lock) => (lock ? run() : undefined));
   else await run();
+}
+
+/** The office cut the session off and the cadre's data is gone: nobody is signed in on this phone any more. */
+function afterRound(outcome: SyncOutcome): void {
+  if (outcome.farewell?.erased) account.value = null;
+  else if (outcome.status === "ok") clearWaitingNotice();
+}
+
+/**
+ * The cadre unlocked: files decided long enough ago lose their personal data
+ * (even offline), then a round sends what waited while locked. Locking
+ * mid-round stops it quietly (status "locked"); this brings it back.
+ */
+function watchVault(): void {
+  onKeyChange((open) => {
+    if (!open) return;
+    void scrubDecidedFiles(localDb)
+      .catch(() => [])
+      .then(() => {
+        // A locked contact may be under way in this tab: the full round follows it.
+        if (round) again = true;
+        else void requestSync();
+      });
+  });
 }
 
 /** Surveys and complaints queued on this phone (client/voice) go out with the round; its chunk loads only then. */
@@ -132,6 +175,7 @@ let started = false;
 export function startSyncTriggers(): void {
   if (started) return;
   started = true;
+  watchVault();
   void requestSync();
   addEventListener("online", () => void requestSync());
   addEventListener("offline", stopForOffline);

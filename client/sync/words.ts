@@ -96,3 +96,34 @@ export function describeSync(view: SyncView, { online, signedIn }: SyncContext):
   if (problem) return { ...none, tone: "problem", message: problem, action: "retry" };
   return { ...none, tone: "quiet", message: null, action: "sync" };
 }
+
+type Lang = "id" | "en";
+
+/**
+ * What the next screen says after the office cut this phone's session off
+ * (client/vault/revocation.ts): everything was sent, then the applicants'
+ * data was erased; or how many changes still wait, sealed, to be sent.
+ */
+export function farewellWords(
+  notice: { kind: "erased" } | { kind: "waiting"; changes: number },
+  lang: Lang = "id",
+): string {
+  if (notice.kind === "erased") {
+    return lang === "en"
+      ? "The office revoked this phone's session. Every file was sent, then the applicants' data was erased from this phone."
+      : "Sesi ponsel ini dicabut kantor. Semua berkas sudah terkirim, lalu data pemohon dihapus dari ponsel ini.";
+  }
+  const n = notice.changes;
+  return lang === "en"
+    ? `The office revoked this phone's session. ${n} ${n === 1 ? "change waits" : "changes wait"} to be sent; the data stays locked on this phone until it is sent. Connect to the internet and open with your PIN.`
+    : `Sesi ponsel ini dicabut kantor. ${n} perubahan menunggu dikirim; data tetap terkunci di ponsel ini sampai terkirim. Sambungkan ke internet dan buka dengan PIN.`;
+}
+
+/** A file whose applicant data the phone removed a set time after the office's decision (client/vault/phone-retention.ts). */
+export function scrubbedWords(days: number | null, lang: Lang = "id"): string {
+  if (days === null)
+    return lang === "en" ? "Applicant data removed from this phone" : "Data pemohon dihapus dari ponsel ini";
+  return lang === "en"
+    ? `Applicant data removed from this phone (${days} ${days === 1 ? "day" : "days"} after the decision)`
+    : `Data pemohon dihapus dari ponsel ini (${days} hari setelah keputusan)`;
+}

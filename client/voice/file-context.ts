@@ -5,6 +5,7 @@ import { guidesById } from "../catalogue/store";
 import { locale } from "../i18n";
 import { lookUpAny } from "../tracking/lookup";
 import { getSaved, isComplaintStatus } from "../tracking/store";
+import { openKey } from "../vault/keyring";
 
 /** What the survey shows about its file: the service and the office, never the applicant. */
 export interface FileContext {
@@ -22,7 +23,8 @@ export async function fileContext(number: TrackingNumber): Promise<FileContext> 
   if (saved && !isComplaintStatus(saved.status)) {
     return { service: pick(saved.status.service.title, lang), office: pick(saved.status.office.name, lang) };
   }
-  if (account.value) {
+  // The cadre's own copy is sealed: read only while their data is open (locked, the lookup answers).
+  if (account.value && openKey()) {
     const local = await cadreCopy(number).catch(() => null);
     if (local) return local;
   }
