@@ -1,6 +1,9 @@
 /**
  * npm run backup -- --to DIR      consistent copy of DATA_DIR while the server runs
  * npm run restore -- --from DIR   put a backup in place (stop the server first)
+ *
+ * Both follow the office's retention of closed files (server/retention/): the
+ * backup holds nothing past it, and a restore scrubs what an old backup brings back.
  */
 import { resolve } from "node:path";
 import { backup, restore } from "../ops/backup";
@@ -13,13 +16,21 @@ function usage(): never {
   process.exit(2);
 }
 
+/** What the retention removed, in counts only (never a number or a name in a terminal's history). */
+function retained(scrubbed: { files: number; complaints: number; photos: number }): string {
+  if (scrubbed.files + scrubbed.complaints === 0) return "";
+  return ` Retention: personal data removed from ${scrubbed.files} closed files and ${scrubbed.complaints} complaints, ${scrubbed.photos} photos deleted.`;
+}
+
 try {
   if (command === "backup" && flag === "--to" && dir) {
     const result = await backup(dataDir, resolve(dir));
-    console.log(`Backup written to ${resolve(dir)} (${result.files} photos).`);
+    console.log(`Backup written to ${resolve(dir)} (${result.files} photos).${retained(result.scrubbed)}`);
   } else if (command === "restore" && flag === "--from" && dir) {
     const result = restore(resolve(dir), dataDir);
-    console.log(`Restored ${resolve(dir)} into ${dataDir} (${result.files} photos). Start the server again.`);
+    console.log(
+      `Restored ${resolve(dir)} into ${dataDir} (${result.files} photos).${retained(result.scrubbed)} Start the server again.`,
+    );
   } else usage();
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

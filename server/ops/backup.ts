@@ -1,12 +1,20 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { retentionInFile, scrubRestored, scrubSnapshot } from "../retention/on-file";
 
 export const DB_FILE = "masdarin.sqlite";
 
 export interface BackupResult {
   database: string;
   files: number;
+  /** Files and complaints the retention scrubbed in the copy (issue 15): past the office's period, nothing comes back. */
+  scrubbed: { files: number; complaints: number; photos: number };
+}
+
+export interface BackupOptions {
+  /** The time the retention is counted from; tests inject it. */
+  now?: Date;
 }
 
 /**
@@ -14,8 +22,13 @@ export interface BackupResult {
  * the database (a snapshot, while writers go on), then every stored photo the
  * snapshot refers to. Photos are written and fsynced before their row, and
  * never change afterwards, so each one the snapshot lists is complete.
+ *
+ * Backups follow the retention rule: the snapshot is scrubbed by it before
+ * its photos are copied (normally the live server already did; a run due
+ * since is done here), so a backup never holds what the office no longer may,
+ * and expired photos are not copied.
  */
-export async function backup(dataDir: string, destination: string): Promise<BackupResult> {
+export async function backup(dataDir: string, destination: string, options: BackupOptions = {}): Promise<BackupResult> {
   mkdirSync(join(destination, "files"), { recursive: true });
   const source = new Database(join(dataDir, DB_FILE), { readonly: true, fileMustExist: true });
   const target = join(destination, DB_FILE);
@@ -28,6 +41,7 @@ export async function backup(dataDir: string, destination: string): Promise<Back
   } finally {
     source.close();
   }
+  const scrubbed = scrubSnapshot(target, options.now ?? new Date()).report.totals;
   const snapshot = new Database(target, { readonly: true });
   let copied = 0;
   try {
@@ -47,14 +61,22 @@ export async function backup(dataDir: string, destination: string): Promise<Back
     join(destination, "BACKUP.json"),
     `${JSON.stringify({ createdAt: new Date().toISOString(), files: copied })}\n`,
   );
-  return { database: target, files: copied };
+  return { database: target, files: copied, scrubbed: countsOf(scrubbed) };
+}
+
+function countsOf(totals: { files: number; complaints: number; photos: number }): BackupResult["scrubbed"] {
+  return { files: totals.files, complaints: totals.complaints, photos: totals.photos };
 }
 
 /**
  * Puts a backup in place of a data folder. The server must be stopped: a
  * running server keeps the old database open.
+ *
+ * Then re-applies the retention to the restored database, with the stricter
+ * of its own period and the one of the database it replaces: an old backup
+ * must not bring back data (or photos) that has since expired.
  */
-export function restore(source: string, dataDir: string): BackupResult {
+export function restore(source: string, dataDir: string, options: BackupOptions = {}): BackupResult {
   if (!existsSync(join(source, DB_FILE))) throw new Error(`No ${DB_FILE} in ${source}: not a Masdarin backup.`);
   const check = new Database(join(source, DB_FILE), { readonly: true });
   try {
@@ -64,6 +86,7 @@ export function restore(source: string, dataDir: string): BackupResult {
     check.close();
   }
   mkdirSync(join(dataDir, "files"), { recursive: true });
+  const replaced = retentionInFile(join(dataDir, DB_FILE));
   for (const suffix of ["", "-wal", "-shm"]) rmSync(join(dataDir, `${DB_FILE}${suffix}`), { force: true });
   copyFileSync(join(source, DB_FILE), join(dataDir, DB_FILE));
   let copied = 0;
@@ -75,5 +98,7 @@ export function restore(source: string, dataDir: string): BackupResult {
       copied++;
     }
   }
-  return { database: join(dataDir, DB_FILE), files: copied };
+  const now = options.now ?? new Date();
+  const scrubbed = scrubRestored(join(dataDir, DB_FILE), join(dataDir, "files"), replaced ?? null, now).report.totals;
+  return { database: join(dataDir, DB_FILE), files: copied, scrubbed: countsOf(scrubbed) };
 }

@@ -1,3 +1,4 @@
+import { unlinkSync } from "node:fs";
 import { unlink } from "node:fs/promises";
 import { prepared } from "../dashboard/statements";
 import type { Db } from "../db/open";
@@ -52,6 +53,21 @@ export async function removeStoredPhotos(filesDir: string, hashes: readonly stri
     for (const path of [storedFilePath(filesDir, hash), servedViewPath(filesDir, hash)]) {
       try {
         await unlink(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") failed++;
+      }
+    }
+  }
+  return failed;
+}
+
+/** The same, synchronously (a restore from the command line). */
+export function removeStoredPhotosNow(filesDir: string, hashes: readonly string[]): number {
+  let failed = 0;
+  for (const hash of hashes) {
+    for (const path of [storedFilePath(filesDir, hash), servedViewPath(filesDir, hash)]) {
+      try {
+        unlinkSync(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") failed++;
       }

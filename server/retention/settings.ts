@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import type { PrivacySettings } from "../../shared/api/retention";
 import { type AuditRecord, recordAudit } from "../audit/log";
 import type { Db } from "../db/open";
+import { officeSettings } from "../db/schema";
 import type { AuthUser } from "../http/env";
 import { readDeviceRules, readSetting, writeSetting } from "../settings/office-settings";
+import type { Tx } from "../sync/rows";
 
 /**
  * The audit log's target for the privacy settings and the retention runs.
@@ -32,7 +35,7 @@ export function writePrivacySettings(db: Db, actor: AuthUser, settings: PrivacyS
     writeSetting(tx, "phoneLockMinutes", settings.lockMinutes, actor.id, now);
     writeSetting(tx, "phonePinAttempts", settings.pinAttempts, actor.id, now);
     writeSetting(tx, "phoneRetentionDays", settings.phoneRetentionDays, actor.id, now);
-    writeSetting(tx, "closedFileRetentionDays", settings.closedFileRetentionDays, actor.id, now);
+    keepOrLimit(tx, settings.closedFileRetentionDays, actor.id, now);
     recordAudit(
       tx,
       actor,
@@ -48,6 +51,16 @@ export function writePrivacySettings(db: Db, actor: AuthUser, settings: PrivacyS
     );
     return readPrivacySettings(db);
   });
+}
+
+/**
+ * "Keep closed files" is the setting's default, stored as no row: the value
+ * column is NOT NULL, so writeSetting cannot store a JSON null (readSetting
+ * reads a missing row as the default).
+ */
+function keepOrLimit(tx: Tx, days: number | null, by: string, now: Date): void {
+  if (days !== null) writeSetting(tx, "closedFileRetentionDays", days, by, now);
+  else tx.delete(officeSettings).where(eq(officeSettings.key, "closedFileRetentionDays")).run();
 }
 
 /** One audit entry per run, with counts only: never a tracking number, a name or a hash. */

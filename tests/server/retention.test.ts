@@ -1,6 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storedFilePath } from "../../server/files/storage";
+import { backup, DB_FILE, restore } from "../../server/ops/backup";
 import { retentionDryRun } from "../../server/retention/report";
 import { runRetention } from "../../server/retention/run";
 import { SCRUBBED_ACTION } from "../../server/retention/scrub";
@@ -232,5 +238,99 @@ describe("retention of closed files", () => {
     const queue = await call(w, "GET", "/api/console/applications?status=approved", w.operator);
     expect(queue.status).toBe(200);
     expect(JSON.stringify(await queue.json())).not.toContain(OLD_NAME);
+  });
+});
+
+describe("backups follow the same rule", () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), "masdarin-retention-backup-"));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const rawOf = (file: string) => readFileSync(file);
+  const photosIn = (dir: string) =>
+    existsSync(join(dir, "files"))
+      ? readdirSync(join(dir, "files"))
+          .filter((name) => /^[0-9a-f]{2}$/.test(name))
+          .flatMap((prefix) => readdirSync(join(dir, "files", prefix)))
+      : [];
+
+  it("npm run backup writes nothing past retention: expired rows scrubbed, expired photos not copied", async () => {
+    setRetention(w.env.db, 365);
+    // The live server has not run the retention yet: the backup applies it to its copy.
+    const destination = join(tempDir(), "copy");
+    const result = await backup(w.env.dir, destination);
+    expect(result.scrubbed).toEqual({ files: 2, complaints: 1, photos: 6 });
+    expect(result.files).toBe(3);
+    const copied = photosIn(destination);
+    expect(copied.sort()).toEqual([photoHash("new-1"), photoHash("new-2"), photoHash("shared")].sort());
+    const bytes = rawOf(join(destination, DB_FILE));
+    for (const value of [OLD_NAME, OLD_NIK, REJECTED_NIK, REPORTER]) expect(bytes.includes(value), value).toBe(false);
+    expect(bytes.includes(RECENT_NIK)).toBe(true);
+    // The live database is untouched by the backup (the server's own run does that).
+    expect(contentOf(old.id)).toMatchObject({ applicant: { nik: OLD_NIK } });
+    const copy = new Database(join(destination, DB_FILE), { readonly: true });
+    expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+    copy.close();
+  });
+
+  it("after a live run, the backup holds only what the live database holds", async () => {
+    setRetention(w.env.db, 365);
+    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    const destination = join(tempDir(), "copy");
+    const result = await backup(w.env.dir, destination);
+    expect(result.scrubbed).toEqual({ files: 0, complaints: 0, photos: 0 });
+    expect(photosIn(destination)).toHaveLength(3);
+    const bytes = rawOf(join(destination, DB_FILE));
+    for (const value of [OLD_NAME, OLD_NIK, REJECTED_NIK, REPORTER]) expect(bytes.includes(value), value).toBe(false);
+  });
+
+  it("npm run restore re-applies retention: an old backup does not bring back expired data", async () => {
+    // A backup from before the office set its retention.
+    const destination = join(tempDir(), "old-backup");
+    await backup(w.env.dir, destination);
+    expect(photosIn(destination)).toHaveLength(9); // eight own photos, one shared, and the evidence
+    setRetention(w.env.db, 365);
+    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    w.env.db.$client.close();
+
+    const cli = resolve(import.meta.dirname, "../../server/cli/backup.ts");
+    const run = promisify(execFile);
+    const { stdout } = await run(process.execPath, ["--import", "tsx", cli, "restore", "--from", destination], {
+      env: { ...process.env, DATA_DIR: w.env.dir },
+    });
+    expect(stdout).toContain("Restored");
+    expect(stdout).toContain(
+      "Retention: personal data removed from 2 closed files and 1 complaints, 6 photos deleted.",
+    );
+    expect(stdout).not.toContain(old.trackingNumber);
+
+    const restored = new Database(join(w.env.dir, DB_FILE), { readonly: true });
+    const setting = restored.prepare("SELECT value FROM office_settings WHERE key = 'closedFileRetentionDays'").get();
+    expect(setting).toEqual({ value: "365" });
+    const names = restored
+      .prepare("SELECT json_extract(content, '$.applicant.fullName') FROM applications ORDER BY decided_at")
+      .pluck()
+      .all();
+    expect(names).toEqual(["", "", RECENT_NAME]);
+    restored.close();
+    expect(photosIn(w.env.dir).sort()).toEqual([photoHash("new-1"), photoHash("new-2"), photoHash("shared")].sort());
+    const bytes = rawOf(join(w.env.dir, DB_FILE));
+    for (const value of [OLD_NAME, OLD_NIK, REJECTED_NIK, REPORTER]) expect(bytes.includes(value), value).toBe(false);
+  });
+
+  it("restore keeps a backup's own retention when the database it replaces has none", async () => {
+    setRetention(w.env.db, 365);
+    const destination = join(tempDir(), "copy");
+    await backup(w.env.dir, destination);
+    const target = tempDir();
+    const result = restore(destination, target);
+    expect(result.scrubbed.files).toBe(0);
+    expect(photosIn(target)).toHaveLength(3);
   });
 });

@@ -1,0 +1,67 @@
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { type Db, openDatabase } from "../db/open";
+import * as schema from "../db/schema";
+import { readSetting, writeSetting } from "../settings/office-settings";
+import { type RetentionRunResult, runRetentionNow } from "./run";
+
+/**
+ * Retention applied to a database file that no server has open: a backup's
+ * snapshot before its photos are copied, or a database just restored.
+ */
+
+/** The office's retention in a database file, or undefined when there is no such file or it predates the setting. */
+export function retentionInFile(file: string): number | null | undefined {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    const row = sqlite.prepare("SELECT value FROM office_settings WHERE key = 'closedFileRetentionDays'").get() as
+      | { value: string }
+      | undefined;
+    const days = row ? (JSON.parse(row.value) as unknown) : null;
+    return typeof days === "number" ? days : null;
+  } catch {
+    return undefined;
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** The shorter of two retentions (null keeps files: any number is shorter). */
+export function stricterRetention(a: number | null | undefined, b: number | null | undefined): number | null {
+  const days = [a, b].filter((value): value is number => typeof value === "number");
+  return days.length === 0 ? null : Math.min(...days);
+}
+
+/**
+ * A backup's snapshot, scrubbed by the same rule as the live database, rows
+ * only (the photos are copied after, from what its `files` table still lists).
+ * The snapshot has the live schema: no migration.
+ */
+export function scrubSnapshot(file: string, now: Date): RetentionRunResult {
+  const db = drizzle({ client: new Database(file), schema }) as Db;
+  try {
+    return runRetentionNow(db, { now });
+  } finally {
+    db.$client.close();
+  }
+}
+
+/**
+ * A database just restored: brought up to date (as the server would at its
+ * start) and scrubbed, with the stricter of its own retention and `atLeast`
+ * (the one of the database it replaced: an old backup may predate the
+ * admin's setting), deleting the expired photos from `filesDir`.
+ */
+export function scrubRestored(file: string, filesDir: string, atLeast: number | null, now: Date): RetentionRunResult {
+  const db = openDatabase(file);
+  try {
+    const days = stricterRetention(readSetting(db, "closedFileRetentionDays"), atLeast);
+    if (days !== null && days !== readSetting(db, "closedFileRetentionDays")) {
+      writeSetting(db, "closedFileRetentionDays", days, null, now);
+    }
+    return runRetentionNow(db, { now, filesDir });
+  } finally {
+    db.$client.close();
+  }
+}
