@@ -2,9 +2,10 @@ import { AppHeader } from "./components/AppHeader";
 import { UpdatePrompt } from "./components/UpdatePrompt";
 import { OfflineReadyNotice } from "./install/OfflineReadyNotice";
 import { lazyScreen } from "./lazy-screen";
-import { currentPath, matchRoute } from "./router";
+import { currentPath, isPersonalRoute, matchRoute, type Route } from "./router";
 import { HomeScreen } from "./screens/HomeScreen";
 import { NotFoundScreen } from "./screens/NotFoundScreen";
+import { vault } from "./vault/view";
 
 const GuideScreen = lazyScreen(() => import("./screens/GuideScreen").then((m) => m.GuideScreen));
 const DraftsScreen = lazyScreen(() => import("./screens/DraftsScreen").then((m) => m.DraftsScreen));
@@ -14,8 +15,26 @@ const SurveyScreen = lazyScreen(() => import("./voice/SurveyScreen").then((m) =>
 const ComplaintScreen = lazyScreen(() => import("./voice/ComplaintScreen").then((m) => m.ComplaintScreen));
 const SkmScreen = lazyScreen(() => import("./skm/SkmScreen").then((m) => m.SkmScreen));
 const LoginScreen = lazyScreen(() => import("./screens/LoginScreen").then((m) => m.LoginScreen));
+const LockScreen = lazyScreen(() => import("./lock/LockScreen").then((m) => m.LockScreen));
+const PinScreen = lazyScreen(() => import("./lock/PinScreen").then((m) => m.PinScreen));
 // Operators only: its own chunk, kept out of the service worker's precache.
 const ConsoleApp = lazyScreen(() => import("./console/ConsoleApp").then((m) => m.ConsoleApp));
+
+/**
+ * A screen with people's data opens only with the vault open (issue 15):
+ * otherwise the PIN (locked), the PIN to choose, or the password (nobody
+ * signed in, an older version's data, or an erase) takes its place, at the
+ * same address, so the screen comes back once the vault opens.
+ */
+function Personal({ route }: { route: Route }) {
+  const view = vault.value;
+  if (view.kind === "loading") return null;
+  if (view.kind === "locked") return <LockScreen />;
+  if (view.kind === "set-pin") return <PinScreen />;
+  if (view.kind !== "unlocked") return <LoginScreen />;
+  if (route.name === "draft") return <DraftScreen id={route.id} />;
+  return <DraftsScreen />;
+}
 
 export function App() {
   const route = matchRoute(currentPath.value);
@@ -27,9 +46,9 @@ export function App() {
       <main id="main" class="page">
         {route.name === "home" && <HomeScreen />}
         {route.name === "guide" && <GuideScreen id={route.id} />}
-        {route.name === "drafts" && <DraftsScreen />}
-        {route.name === "draft" && <DraftScreen id={route.id} />}
+        {isPersonalRoute(route) && <Personal route={route} />}
         {route.name === "login" && <LoginScreen />}
+        {route.name === "pin" && <PinScreen />}
         {route.name === "console" && <ConsoleApp />}
         {route.name === "track" && <TrackingScreen number={route.number} />}
         {route.name === "survey" && <SurveyScreen number={route.number} />}

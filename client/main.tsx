@@ -3,6 +3,7 @@ import { App } from "./app";
 import { lastUpdatedAt, loadCatalogue, refreshCatalogue, showInlineSummary } from "./catalogue/store";
 import "./catalogue/zod-jitless";
 import { locale } from "./i18n";
+import { matchRoute } from "./router";
 import "./styles.css";
 
 document.documentElement.lang = locale.value;
@@ -64,9 +65,11 @@ const firstScreenDone = stored
   .then(idle);
 
 // The signed-in cadre and sync (a no-op until sign-in), with the database library on the page: at once on a
-// device with a catalogue stored (a cadre's), after the first screen on a new device (nobody is signed in yet).
+// device with a catalogue stored (a cadre's) or on a screen that needs the vault (files, sign-in, PIN), after the
+// first screen on a new device (nobody is signed in yet).
+const needsVaultNow = ["drafts", "draft", "login", "pin"].includes(matchRoute(location.pathname).name);
 void stored
-  .then(() => (lastUpdatedAt.value === null ? firstScreenDone : undefined))
+  .then(() => (lastUpdatedAt.value === null && !needsVaultNow ? firstScreenDone : undefined))
   .then(async () => {
     const [{ loadAccount }, { localDb }] = await Promise.all([import("./account/session"), import("./db/local-db")]);
     // Another tab is upgrading the database schema: let it, and reload onto the new version.
@@ -76,6 +79,9 @@ void stored
       return false;
     });
     await loadAccount();
+    // Locks people's data after the office's minutes without a touch or in the background (issue 15).
+    const { startLockTimer } = await import("./vault/lock-timer");
+    startLockTimer(localDb);
     const { startSyncTriggers } = await import("./sync/runner");
     startSyncTriggers();
   });

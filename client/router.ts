@@ -27,6 +27,8 @@ export type Route =
   | { name: "drafts" }
   | { name: "draft"; id: string }
   | { name: "login" }
+  /** Choosing the PIN after a cadre's first password sign-in (issue 15). */
+  | { name: "pin" }
   | { name: "console" }
   /** The public status page: `number` as the link carried it (checked by the page), or none. */
   | { name: "track"; number: string | null }
@@ -44,6 +46,7 @@ export function matchRoute(path: string): Route {
   if (guide?.[1]) return { name: "guide", id: guide[1] };
   if (/^\/berkas\/?$/.test(path)) return { name: "drafts" };
   if (/^\/masuk\/?$/.test(path)) return { name: "login" };
+  if (/^\/pin\/?$/.test(path)) return { name: "pin" };
   if (/^\/konsol(\/|$)/.test(path)) return { name: "console" };
   if (/^\/lacak\/?$/.test(path)) return { name: "track", number: null };
   const track = /^\/lacak\/([^/]+)\/?$/.exec(path);
@@ -58,6 +61,15 @@ export function matchRoute(path: string): Route {
   const draft = /^\/berkas\/([0-9a-f-]{36})\/?$/.exec(path);
   if (draft?.[1]) return { name: "draft", id: draft[1] };
   return { name: "not-found" };
+}
+
+/**
+ * Screens that show people's data (the cadre's files, their status, what
+ * waits to be sent): behind the PIN. Guides, the self-check, /lacak, /skm,
+ * /survei and /pengaduan read no sealed table and stay open while locked.
+ */
+export function isPersonalRoute(route: Route): boolean {
+  return route.name === "drafts" || route.name === "draft";
 }
 
 /** A path segment as typed; a broken escape is kept as it is, for the page to call malformed. */

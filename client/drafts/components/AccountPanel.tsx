@@ -1,51 +1,37 @@
 import { useState } from "preact/hooks";
-import { account, signOut } from "../../account/session";
+import { account } from "../../account/session";
 import { localDb } from "../../db/local-db";
+import { tl } from "../../lock/messages";
+import { SignOutChoices } from "../../lock/SignOutChoices";
 import { td } from "../messages";
 
-/** Who is signed in, and a sign-out that refuses to lose unsent work without a clear confirmation. */
-export function AccountPanel({ onSignedOut }: { onSignedOut: () => void }) {
-  const [unsent, setUnsent] = useState<number | null>(null);
+/**
+ * Who is signed in; "Kunci sekarang" for handing the phone over for a
+ * moment; and leaving, with the choice to keep the profile sealed here or
+ * erase it (client/lock/SignOutChoices.tsx).
+ */
+export function AccountPanel({ onSignedOut }: { onSignedOut?: () => void }) {
+  const [leaving, setLeaving] = useState(false);
   const user = account.value;
   if (!user) return null;
-  async function start() {
-    const pending = await localDb.outbox.count();
-    if (pending > 0) {
-      setUnsent(pending);
-      return;
-    }
-    await signOut("erase", true);
-    onSignedOut();
-  }
   return (
-    <section class="card account-panel">
+    <section class="card account-panel" aria-label={td("signedInAs", { name: user.displayName || user.username })}>
       <p>{td("signedInAs", { name: user.displayName || user.username })}</p>
-      {unsent === null ? (
-        <button type="button" class="button ghost small" onClick={() => void start()}>
-          {td("signOut")}
+      <div class="actions">
+        <button
+          type="button"
+          class="button"
+          onClick={() => void import("../../vault/vault").then(({ lockVault }) => lockVault(localDb))}
+        >
+          {tl("lockNow")}
         </button>
-      ) : (
-        <div role="alert">
-          <p class="field-error">{td("signOutWarning", { count: unsent })}</p>
-          <div class="actions">
-            <button
-              type="button"
-              class="button small danger"
-              onClick={() =>
-                void signOut("erase", true).then(() => {
-                  setUnsent(null);
-                  onSignedOut();
-                })
-              }
-            >
-              {td("signOutConfirm")}
-            </button>
-            <button type="button" class="button ghost small" onClick={() => setUnsent(null)}>
-              {td("cancel")}
-            </button>
-          </div>
-        </div>
-      )}
+        {!leaving && (
+          <button type="button" class="button ghost" onClick={() => setLeaving(true)}>
+            {td("signOut")}
+          </button>
+        )}
+      </div>
+      {leaving && <SignOutChoices onCancel={() => setLeaving(false)} onDone={onSignedOut} />}
     </section>
   );
 }
