@@ -19,7 +19,7 @@ import { lockTestVault, TEST_PROFILE, unlockTestVault } from "../helpers/test-va
 const guide = Guide.parse(sampleGuide());
 const NAME = "Siti Aminah Wulandari";
 const NIK = "3171011203900001";
-const opened: Dexie[] = [];
+const opened: LocalDb[] = [];
 let counter = 0;
 let keyBytes: Uint8Array;
 
