@@ -25,6 +25,11 @@ const SETTING_NAMES: Record<string, LocalizedText> = {
   complaintResponseDays: { id: "Standar pengaduan", en: "Complaint standard" },
 };
 const CALENDAR_SETTINGS: LocalizedText = { id: "Pengaturan kalender kerja", en: "Work-calendar settings" };
+/** Privacy targets (server/retention/settings.ts): the settings, or a retention run. */
+const PRIVACY_NAMES: Record<string, LocalizedText> = {
+  settings: { id: "Pengaturan privasi", en: "Privacy settings" },
+  retention: { id: "Masa simpan berkas tertutup", en: "Retention of closed files" },
+};
 
 /** "Siti Aminah binti Umar" → "S.A.B.U."; at most four letters, nothing for a name without letters. */
 export function initials(fullName: string | null | undefined): string | null {
@@ -114,6 +119,10 @@ export function auditTargetNames(
       ? formatJakartaDate(row.targetId, locale)
       : (SETTING_NAMES[row.targetId] ?? CALENDAR_SETTINGS)[locale];
     names.set(`calendar:${row.targetId}`, { name, detail: null });
+  }
+  for (const row of rows) {
+    const privacy = row.targetType === "privacy" ? PRIVACY_NAMES[row.targetId] : undefined;
+    if (privacy) names.set(`privacy:${row.targetId}`, { name: privacy[locale], detail: null });
   }
   return names;
 }

@@ -57,6 +57,11 @@ export const AUDIT_ACTIONS = {
   "skm.follow-up.delete": { id: "Menghapus rencana tindak lanjut SKM", en: "Removed an SKM follow-up" },
   "user.grant-complaints": { id: "Memberi peran petugas pengaduan", en: "Granted complaint handling" },
   "user.withdraw-complaints": { id: "Mencabut peran petugas pengaduan", en: "Withdrew complaint handling" },
+  "privacy.settings": { id: "Mengubah pengaturan privasi", en: "Changed the privacy settings" },
+  "privacy.retention-run": {
+    id: "Menghapus data pribadi berkas yang lewat masa simpan",
+    en: "Removed personal data past the retention period",
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -78,6 +83,7 @@ const TARGET_TYPES: Record<string, LocalizedText> = {
   calendar: { id: "Kalender kerja", en: "Work calendar" },
   complaint: { id: "Pengaduan", en: "Complaint" },
   "skm-follow-up": { id: "Tindak lanjut SKM", en: "SKM follow-up" },
+  privacy: { id: "Privasi", en: "Privacy" },
 };
 
 type Obj = Record<string, unknown>;
@@ -239,6 +245,24 @@ const FIELDS: Field[] = [
     read: count("complaintResponseDays"),
   },
   { label: { id: "Batas waktu berkas yang bergeser", en: "File deadlines moved" }, read: count("clocksMoved") },
+  // Privacy (issue 15): the phones' rules, the server's retention, and what a retention run removed.
+  { label: { id: "Kunci HP setelah (menit)", en: "Phone locks after (minutes)" }, read: count("lockMinutes") },
+  { label: { id: "Batas salah PIN", en: "Wrong PINs allowed" }, read: count("pinAttempts") },
+  {
+    label: { id: "Berkas diputus tersimpan di HP (hari)", en: "Decided files kept on phones (days)" },
+    read: count("phoneRetentionDays"),
+  },
+  {
+    label: { id: "Masa simpan berkas tertutup di server", en: "Closed files kept on the server" },
+    read: (value, locale) => {
+      const days = value.closedFileRetentionDays;
+      if (days === null) return locale === "id" ? "Simpan" : "Keep";
+      return typeof days === "number" ? `${numbers.format(days)} ${locale === "id" ? "hari" : "days"}` : null;
+    },
+  },
+  { label: { id: "Berkas dihapus datanya", en: "Files scrubbed" }, read: count("filesScrubbed") },
+  { label: { id: "Pengaduan dihapus datanya", en: "Complaints scrubbed" }, read: count("complaintsScrubbed") },
+  { label: { id: "Foto dihapus", en: "Photos deleted" }, read: count("photosDeleted") },
 ];
 
 export interface AuditChange {

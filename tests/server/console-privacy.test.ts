@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storedFilePath } from "../../server/files/storage";
 import { ApiError } from "../../shared/api/errors";
 import { PrivacySettings, RetentionReport } from "../../shared/api/retention";
+import { auditActionLabel, auditChanges, auditTargetTypeLabel } from "../../shared/audit/describe";
 import { DEFAULT_DEVICE_RULES } from "../../shared/device/rules";
 import { PullResponse } from "../../shared/sync/protocol";
 import {
@@ -67,6 +68,14 @@ describe("privacy settings", () => {
       await (await w.app.request("/api/sync/pull", { headers: { Cookie: w.cadre.cookie } })).json(),
     );
     if (pull.deviceRules) expect(pull.deviceRules).toEqual({ lockMinutes: 3, pinAttempts: 6, phoneRetentionDays: 14 });
+    // The audit log says it in words.
+    expect(auditActionLabel("privacy.settings", null, "id")).toBe("Mengubah pengaturan privasi");
+    expect(auditTargetTypeLabel("privacy", "en")).toBe("Privacy");
+    expect(auditChanges(JSON.parse(entry?.before ?? "null"), GOOD, "id")).toContainEqual({
+      field: "Masa simpan berkas tertutup di server",
+      before: "Simpan",
+      after: "730 hari",
+    });
     // "Simpan": back to keeping closed files.
     const keep = await call(w, "PUT", "/api/console/privacy/settings", w.admin, {
       ...GOOD,
