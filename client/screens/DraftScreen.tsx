@@ -8,6 +8,7 @@ import { OfficePicker } from "../drafts/components/OfficePicker";
 import { PrecheckSummary } from "../drafts/components/PrecheckSummary";
 import { ReadyBox } from "../drafts/components/ReadyBox";
 import { RequirementsSection } from "../drafts/components/RequirementsSection";
+import { ScrubbedFile } from "../drafts/components/ScrubbedFile";
 import { ServerRefusal } from "../drafts/components/ServerRefusal";
 import { TrackingCard } from "../drafts/components/TrackingCard";
 import { VersionNotice } from "../drafts/components/VersionNotice";
@@ -60,6 +61,12 @@ export function DraftScreen({ id }: { id: string }) {
   const number = remote?.trackingNumber ?? null;
   const clock = clockViewOf(remote?.clock, closed, new Date());
   const tracking = number ? { number, link: statusLink(number, location.origin) } : undefined;
+  // The phone removed the applicant's data after the office's decision: the service, status and number remain.
+  if (draft.scrubbedAt) {
+    return (
+      <ScrubbedFile draft={draft} remote={remote} serviceTitle={guide.title[lang]} status={status} clock={clock} />
+    );
+  }
   return (
     <article class="draft">
       <a class="back-link no-print" href="/berkas" onClick={onLinkClick}>

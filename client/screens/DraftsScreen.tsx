@@ -8,6 +8,7 @@ import type { AttentionRow, DraftRow, RemoteRow } from "../db/local-db";
 import { localDb } from "../db/local-db";
 import { AccountPanel } from "../drafts/components/AccountPanel";
 import { ConfirmDialog } from "../drafts/components/ConfirmDialog";
+import { ScrubbedNote } from "../drafts/components/ScrubbedNote";
 import { StoragePanel } from "../drafts/components/StoragePanel";
 import { SyncBar } from "../drafts/components/SyncBar";
 import { rejectionText, td } from "../drafts/messages";
@@ -162,8 +163,10 @@ export function DraftsScreen() {
             {items.map(({ row, title, progress, remote, waiting, locked }) => (
               <li key={row.id} class="draft-card">
                 <a href={draftPath(row.id)} onClick={onLinkClick}>
-                  <strong class="draft-name">{row.applicant.fullName.trim() || td("unnamed")}</strong>
-                  <span>{title}</span>
+                  <strong class="draft-name">
+                    {row.scrubbedAt ? title : row.applicant.fullName.trim() || td("unnamed")}
+                  </strong>
+                  {row.scrubbedAt ? <ScrubbedNote row={row} remote={remote} /> : <span>{title}</span>}
                   {remote?.trackingNumber && (
                     <span class="tracking-number" translate={false}>
                       {remote.trackingNumber}
@@ -178,13 +181,17 @@ export function DraftsScreen() {
                     </span>
                   )}
                   <ClockShort remote={remote} closed={closed} />
-                  {progress && <span>{td("progress", { ok: progress.ok, total: progress.total })}</span>}
+                  {progress && !row.scrubbedAt && (
+                    <span>{td("progress", { ok: progress.ok, total: progress.total })}</span>
+                  )}
                   <span class="muted">{td("editedAt", { when: formatRelative(new Date(row.updatedAt), lang) })}</span>
                 </span>
                 <span class="draft-actions">
-                  <button type="button" class="button ghost small" onClick={() => setReuseFrom(row)}>
-                    {td("reuseApplicant")}
-                  </button>
+                  {!row.scrubbedAt && (
+                    <button type="button" class="button ghost small" onClick={() => setReuseFrom(row)}>
+                      {td("reuseApplicant")}
+                    </button>
+                  )}
                   {locked ? (
                     <span class="not-deletable">{td(LOCKED_WORDS[locked])}</span>
                   ) : (
