@@ -7,7 +7,8 @@ import { tl } from "./messages";
 /**
  * Why the cadre must sign in with the password: an older version's data is
  * to be sealed (legacy), or too many wrong PINs erased the synced data and
- * only the unsent changes remain, locked (erased). Says exactly that.
+ * only the unsent changes remain, locked (erased). Says exactly that, as
+ * the page's first heading (the sign-in form under it takes the second).
  */
 export function SignInNotice({ view }: { view: Extract<VaultView, { kind: "sign-in" }> }) {
   const [unsent, setUnsent] = useState<number | null>(null);
@@ -21,14 +22,14 @@ export function SignInNotice({ view }: { view: Extract<VaultView, { kind: "sign-
   if (view.reason === "legacy") {
     return (
       <section class="card notice lock-notice" aria-labelledby="vault-notice-title" data-testid="vault-legacy">
-        <h2 id="vault-notice-title">{tl("legacyTitle")}</h2>
+        <h1 id="vault-notice-title">{tl("legacyTitle")}</h1>
         <p>{tl("legacyBody")}</p>
       </section>
     );
   }
   return (
     <section class="card notice lock-notice" aria-labelledby="vault-notice-title" data-testid="vault-erased">
-      <h2 id="vault-notice-title">{tl("erasedTitle")}</h2>
+      <h1 id="vault-notice-title">{tl("erasedTitle")}</h1>
       <p>{tl("erasedBody")}</p>
       {unsent !== null && (
         <p>

@@ -36,8 +36,16 @@ export function SignOutChoices({ onCancel, onDone }: { onCancel: () => void; onD
       setStep({ ...step, sending: false, note: tl("sendOffline") });
       return;
     }
-    const { requestSync } = await import("../sync/runner");
+    const [{ requestSync }, { syncView }] = await Promise.all([import("../sync/runner"), import("../sync/state")]);
     await requestSync().catch(() => undefined);
+    // A round already running (started by the connection's return, or in another tab) is the one that sends.
+    await new Promise<void>((done) => {
+      const stop = syncView.subscribe((view) => {
+        if (view.running) return;
+        queueMicrotask(() => stop());
+        done();
+      });
+    });
     const { activeUnsent } = await import("../vault/vault");
     const { localDb } = await import("../db/local-db");
     const left = await activeUnsent(localDb);

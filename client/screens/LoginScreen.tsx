@@ -50,7 +50,11 @@ export function LoginScreen() {
     <>
       {view.kind === "sign-in" && <SignInNotice view={view} />}
       <section class="card" aria-labelledby="login-title">
-        <h1 id="login-title">{td("signInTitle")}</h1>
+        {view.kind === "sign-in" ? (
+          <h2 id="login-title">{td("signInTitle")}</h2>
+        ) : (
+          <h1 id="login-title">{td("signInTitle")}</h1>
+        )}
         {/* One screen for cadres and office staff: it names the office only to those the console sent here. */}
         <p class="muted small">{td(forConsole ? "signInHelpOffice" : "signInHelp")}</p>
         <form onSubmit={(event) => void submit(event)}>
