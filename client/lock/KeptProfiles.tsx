@@ -17,7 +17,14 @@ interface Kept {
  * still waits to be sent, and that signing in sends it. Names only: nothing
  * here opens a record.
  */
-export function KeptProfiles({ onChoose }: { onChoose: (username: string) => void }) {
+export function KeptProfiles({
+  onChoose,
+  nested = false,
+}: {
+  onChoose: (username: string) => void;
+  /** Under the sign-in's own second-level heading (a vault notice took the first). */
+  nested?: boolean;
+}) {
   const [kept, setKept] = useState<Kept[]>([]);
   useEffect(() => {
     void import("../vault/vault")
@@ -27,8 +34,8 @@ export function KeptProfiles({ onChoose }: { onChoose: (username: string) => voi
   }, []);
   if (kept.length === 0) return null;
   return (
-    <section class="card kept-profiles" aria-labelledby="kept-title" data-testid="kept-profiles">
-      <h2 id="kept-title">{tl("keptTitle")}</h2>
+    <section class="kept-profiles" aria-labelledby="kept-title" data-testid="kept-profiles">
+      {nested ? <h3 id="kept-title">{tl("keptTitle")}</h3> : <h2 id="kept-title">{tl("keptTitle")}</h2>}
       <ul>
         {kept.map((profile) => {
           const name = profile.displayName || profile.username;

@@ -57,6 +57,16 @@ export function LoginScreen() {
         )}
         {/* One screen for cadres and office staff: it names the office only to those the console sent here. */}
         <p class="muted small">{td(forConsole ? "signInHelpOffice" : "signInHelp")}</p>
+        {/* Above the form: a returning cadre sees at once that their unsent changes wait for this sign-in. */}
+        {!forConsole && (
+          <KeptProfiles
+            nested={view.kind === "sign-in"}
+            onChoose={(name) => {
+              setUsername(name);
+              document.getElementById("login-password")?.focus();
+            }}
+          />
+        )}
         <form onSubmit={(event) => void submit(event)}>
           <Field id="login-username" label={td("username")}>
             <input
@@ -88,14 +98,6 @@ export function LoginScreen() {
           </button>
         </form>
       </section>
-      {!forConsole && (
-        <KeptProfiles
-          onChoose={(name) => {
-            setUsername(name);
-            document.getElementById("login-password")?.focus();
-          }}
-        />
-      )}
     </>
   );
 }

@@ -58,7 +58,7 @@ async function startSignOut(page: Page): Promise<void> {
 }
 
 async function expectClean(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
+  await screenshot(page, name, { fullPage: true });
   expect(await seriousA11yViolations(page)).toEqual([]);
   expect(await smallTapTargets(page)).toEqual([]);
   expect(await horizontalOverflow(page)).toBe(0);
