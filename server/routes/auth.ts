@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { EntityId, LoginRequest, type LoginResponse, type MeResponse, type SessionList } from "../../shared/api/users";
+import { deviceRulesOf } from "../auth/device-rules";
 import { isKnownDevice, readDeviceId, rememberDevice } from "../auth/devices";
 import { clearSessionCookie, requireAuth, setSessionCookie } from "../auth/middleware";
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from "../auth/password";
@@ -14,7 +15,6 @@ import { users } from "../db/schema";
 import { readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
-import { readDeviceRules } from "../settings/office-settings";
 
 export interface AuthRouteOptions {
   /** The current time; tests inject a fake clock. */
@@ -94,7 +94,7 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
       user: toSessionUser(user),
       sessionId: session.sessionId,
       vault,
-      deviceRules: readDeviceRules(db),
+      deviceRules: deviceRulesOf(db),
     };
     return c.json(response);
   });
@@ -110,7 +110,7 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
     const auth = c.get("auth");
     if (!auth) return apiError(c, 401, "session_required");
     // Never the vault secrets: a cookie alone must not release them (shared/api/vault.ts).
-    const response: MeResponse = { user: auth.user, sessionId: auth.sessionId, deviceRules: readDeviceRules(db) };
+    const response: MeResponse = { user: auth.user, sessionId: auth.sessionId, deviceRules: deviceRulesOf(db) };
     return c.json(response);
   });
 

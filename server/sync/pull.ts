@@ -1,8 +1,8 @@
 import { encodeCursor } from "../../shared/api/catalogue";
 import type { PullResponse } from "../../shared/sync/protocol";
+import { deviceRulesOf } from "../auth/device-rules";
 import type { Db } from "../db/open";
 import { closedDatesOf } from "../service-time/calendar-store";
-import { readDeviceRules } from "../settings/office-settings";
 import { toChange } from "./applications";
 import { ClientNotOwnedError } from "./push";
 import { SyncStore } from "./store";
@@ -39,6 +39,6 @@ export function pullChanges(
     // A few dozen dates: the phone counts each clock's days left with them until the next pull.
     closedDates: closedDatesOf(db),
     // On every page: a phone that only pulls still learns the office's new lock or retention rule.
-    deviceRules: readDeviceRules(db),
+    deviceRules: deviceRulesOf(db),
   };
 }

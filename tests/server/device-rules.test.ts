@@ -119,7 +119,13 @@ describe("device rules", () => {
       .insert(officeSettings)
       .values({ key: "phoneLockMinutes", value: "lima", updatedBy: null, updatedAt: new Date().toISOString() })
       .run();
-    expect((await me()).deviceRules.lockMinutes).toBe(DEFAULT_DEVICE_RULES.lockMinutes);
-    expect((await pull()).deviceRules?.lockMinutes).toBe(DEFAULT_DEVICE_RULES.lockMinutes);
+    // Not even JSON (written by hand into the database).
+    env.db.$client
+      .prepare("INSERT INTO office_settings (key, value, updated_at) VALUES ('phonePinAttempts', 'sepuluh', ?)")
+      .run(new Date().toISOString());
+    writeSetting(env.db, "phoneRetentionDays", 7, null, new Date());
+    const expected = { ...DEFAULT_DEVICE_RULES, phoneRetentionDays: 7 };
+    expect((await me()).deviceRules).toEqual(expected);
+    expect((await pull()).deviceRules).toEqual(expected);
   });
 });
