@@ -1,6 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { type AttentionRow, localDb, type RemoteRow } from "../db/local-db";
 import { syncView } from "../sync/state";
+import { openKey } from "../vault/keyring";
+import { vault } from "../vault/view";
 import { factsOf, type OfficeFacts } from "./office-file";
 import { markStatusSeen, statusChanged } from "./status-seen";
 
@@ -24,8 +26,11 @@ export function useOfficeView(id: string, draftStatus: string | undefined): Offi
   const [view, setView] = useState<OfficeView | null>(null);
   const lastSync = syncView.value.lastSyncAt?.getTime() ?? 0;
   const pending = syncView.value.pending;
+  const unlocked = vault.value.kind === "unlocked";
   useEffect(() => {
     let live = true;
+    // Locked, the office's view is sealed: the lock screen covers the page, and the unlock reads it again.
+    if (!openKey()) return;
     void (async () => {
       const [remote, waiting, refusals] = await Promise.all([
         localDb.remote.get(id),
@@ -41,10 +46,13 @@ export function useOfficeView(id: string, draftStatus: string | undefined): Offi
       });
       // The page now shows the office's status: "Status berubah" on the list is answered.
       if (remote && statusChanged(remote)) void markStatusSeen(localDb, id, remote.status);
-    })();
+    })().catch((error: unknown) => {
+      // The app locked while reading: nothing to show until the PIN opens it again.
+      if ((error as { name?: unknown }).name !== "VaultLockedError") throw error;
+    });
     return () => {
       live = false;
     };
-  }, [id, lastSync, pending, draftStatus]);
+  }, [id, lastSync, pending, draftStatus, unlocked]);
   return view;
 }

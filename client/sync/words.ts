@@ -127,3 +127,7 @@ export function scrubbedWords(days: number | null, lang: Lang = "id"): string {
     ? `Applicant data removed from this phone (${days} ${days === 1 ? "day" : "days"} after the decision)`
     : `Data pemohon dihapus dari ponsel ini (${days} hari setelah keputusan)`;
 }
+
+export function farewellDismissWord(lang: Lang = "id"): string {
+  return lang === "en" ? "Understood" : "Mengerti";
+}

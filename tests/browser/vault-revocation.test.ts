@@ -114,6 +114,10 @@ describe("the office revokes a cadre's phone", () => {
       expect(findText(records, value), `${value} in ${JSON.stringify(inventory(records))}`).toEqual([]);
     }
 
+    // The next screen's news (client/vault/revocation.ts): said, never with a name or a number of a file.
+    const notice = await page.evaluate(() => localStorage.getItem("masdarin.farewell"));
+    expect(JSON.parse(notice ?? "null")).toMatchObject({ kind: "erased" });
+
     // The app is back to "nobody signed in"; whatever screen says so is clean on a small phone.
     await page.goto(`${env.server.url}/berkas`);
     await page.getByLabel("Nama pengguna").waitFor();
