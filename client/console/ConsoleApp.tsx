@@ -5,6 +5,7 @@ import { currentPath, onLinkClick } from "../router";
 import { ErrorNote } from "./components/Notice";
 import { kecamatanName } from "./lookups";
 import { tc } from "./messages";
+import { tp } from "./privacy-messages";
 import { consolePaths, matchConsoleRoute } from "./routes";
 import { ApplicationScreen } from "./screens/ApplicationScreen";
 import { AuditScreen } from "./screens/AuditScreen";
@@ -15,6 +16,7 @@ import { DashboardScreen } from "./screens/DashboardScreen";
 import { GuideEditorScreen } from "./screens/GuideEditorScreen";
 import { GuidesScreen } from "./screens/GuidesScreen";
 import { PeopleScreen } from "./screens/PeopleScreen";
+import { PrivacyScreen } from "./screens/PrivacyScreen";
 import { QueueScreen } from "./screens/QueueScreen";
 import { SkmNoticeScreen } from "./screens/SkmNoticeScreen";
 import { SkmScreen } from "./screens/SkmScreen";
@@ -30,6 +32,8 @@ const NAV = [
   { href: consolePaths.people, key: "navCadres", section: ["people"] },
   { href: consolePaths.calendar, key: "navCalendar", section: ["calendar"] },
   { href: consolePaths.audit, key: "navAudit", section: ["audit"] },
+  // Admins only: the office's privacy rules (issue 15).
+  { href: consolePaths.privacy, key: "navPrivacy", section: ["privacy"], adminOnly: true },
 ] as const;
 
 /** The operator console: loaded only under /konsol, so cadres' phones never fetch it. */
@@ -69,14 +73,18 @@ export function ConsoleApp() {
           {user.kecamatanCode ? ` · ${tc("kecamatanLabel", { name: kecamatanName(user.kecamatanCode) })}` : ""}
         </p>
         <nav class="console-nav" aria-label={tc("navLabel")}>
-          {NAV.map((item) => (
+          {NAV.filter((item) => !("adminOnly" in item) || user.role === "admin").map((item) => (
             <a
               key={item.href}
               href={item.href}
               onClick={onLinkClick}
               aria-current={(item.section as readonly string[]).includes(route.name) ? "page" : undefined}
             >
-              {item.key === "navComplaints" || item.key === "navSkm" ? tv(item.key) : tc(item.key)}
+              {item.key === "navPrivacy"
+                ? tp(item.key)
+                : item.key === "navComplaints" || item.key === "navSkm"
+                  ? tv(item.key)
+                  : tc(item.key)}
             </a>
           ))}
         </nav>
@@ -93,6 +101,7 @@ export function ConsoleApp() {
       {route.name === "complaint" && <ComplaintScreen key={route.id} id={route.id} />}
       {route.name === "skm" && <SkmScreen />}
       {route.name === "skm-notice" && <SkmNoticeScreen />}
+      {route.name === "privacy" && <PrivacyScreen />}
       {route.name === "not-found" && (
         // Every page has its one h1, an unknown console address included.
         <section class="card">

@@ -12,6 +12,7 @@ export type ConsoleRoute =
   | { name: "skm-notice" }
   | { name: "complaints" }
   | { name: "complaint"; id: string }
+  | { name: "privacy" }
   | { name: "not-found" };
 
 export function matchConsoleRoute(path: string): ConsoleRoute {
@@ -32,6 +33,7 @@ export function matchConsoleRoute(path: string): ConsoleRoute {
   if (rest === "/pengaduan") return { name: "complaints" };
   const complaint = /^\/pengaduan\/([0-9a-f-]{36})$/.exec(rest);
   if (complaint?.[1]) return { name: "complaint", id: complaint[1] };
+  if (rest === "/privasi") return { name: "privacy" };
   return { name: "not-found" };
 }
 
@@ -48,4 +50,5 @@ export const consolePaths = {
   skmNotice: "/konsol/skm/cetak",
   complaints: "/konsol/pengaduan",
   complaint: (id: string) => `/konsol/pengaduan/${id}`,
+  privacy: "/konsol/privasi",
 };
