@@ -3,6 +3,7 @@ import { localDb } from "../db/local-db";
 import { Field } from "../drafts/components/Field";
 import { formatNumber } from "../format";
 import { navigate } from "../router";
+import { FarewellNotice } from "../sync/FarewellNotice";
 import { vault } from "../vault/view";
 import { tl, waitText } from "./messages";
 import { PinInput } from "./PinInput";
@@ -53,6 +54,8 @@ export function LockScreen() {
       <p class="lock-who">{tl("lockWho", { name: view.profile.displayName || view.profile.username })}</p>
       <p class="muted small">{tl("lockHelp")}</p>
       {unsent > 0 && <p class="small">{tl("lockUnsent", { count: formatNumber(unsent) })}</p>}
+      {/* The office cut this phone off and changes still wait, sealed: the cadre's PIN or password sends them. */}
+      <FarewellNotice kind="waiting" />
       <form onSubmit={(event) => void submit(event)}>
         <div ref={input}>
           <Field id="lock-pin" label={tl("pinLabel")} error={wrong}>

@@ -75,7 +75,7 @@ export function SignOutChoices({ onCancel, onDone }: { onCancel: () => void; onD
   }
   return (
     <div class="sign-out-choices">
-      <h3 id="sign-out-title">{tl("signOutTitle")}</h3>
+      <h2 id="sign-out-title">{tl("signOutTitle")}</h2>
       <button type="button" class="button choice" onClick={() => void leave("keep")} aria-describedby="keep-help">
         {tl("signOutKeep")}
       </button>

@@ -5,6 +5,7 @@ import { td } from "../drafts/messages";
 import { KeptProfiles } from "../lock/KeptProfiles";
 import { SignInNotice } from "../lock/SignInNotice";
 import { currentPath, isPersonalRoute, matchRoute, navigate } from "../router";
+import { FarewellNotice } from "../sync/FarewellNotice";
 import { vault } from "../vault/view";
 
 export function LoginScreen() {
@@ -48,6 +49,8 @@ export function LoginScreen() {
 
   return (
     <>
+      {/* The office cut this phone off: everything was sent and the data erased (client/vault/revocation.ts). */}
+      <FarewellNotice kind="erased" />
       {view.kind === "sign-in" && <SignInNotice view={view} />}
       <section class="card" aria-labelledby="login-title">
         {view.kind === "sign-in" ? (

@@ -201,6 +201,21 @@ describe("the cadre's PIN and lock", () => {
     await page.getByRole("heading", { name: "Berkas warga" }).waitFor();
   });
 
+  it("'Bukan Anda?' leads to the sign-in, where another cadre's sign-in parks the locked profile, named as kept", async () => {
+    const page = await phone();
+    await cadreWithPin(page);
+    await lockNow(page);
+    await lockScreen(page).getByRole("link", { name: "Bukan Anda? Masuk dengan akun lain" }).click();
+    await page.waitForURL(/\/masuk$/);
+    await page.getByTestId("kept-profiles").getByRole("button", { name: "Masuk sebagai Siti Kader Kunci" }).waitFor();
+    const other = await newUser(env.server.db, "cadre", { displayName: "Dewi Kader Lain" });
+    expect(await passwordSignIn(page, env.server.url, other.username)).toBe("pin");
+    await choosePin(page, "730162");
+    await page.getByText("Belum ada berkas.", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "Kunci sekarang" }).click();
+    await lockScreen(page).getByText("Milik Dewi Kader Lain").waitFor();
+  });
+
   it("after ten wrong PINs erases the synced data but keeps the unsent draft, which the password sends", async () => {
     const page = await phone();
     const username = await cadreWithPin(page);
