@@ -42,7 +42,20 @@ export function startLockTimer(db: LocalDb): LockTimer {
     if (!armed) return;
     const idle = Date.now() - lastActivity;
     if (idle >= limitMs) lockNow();
-    else schedule(limitMs - idle);
+    else {
+      schedule(limitMs - idle);
+      void refreshLimit();
+    }
+  }
+
+  // The office may change its minutes (they come with each pull): the next wait uses the new ones.
+  async function refreshLimit() {
+    const rules = await readDeviceRules(db);
+    if (!armed) return;
+    const next = rules.lockMinutes * 60_000;
+    if (next === limitMs) return;
+    limitMs = next;
+    check();
   }
 
   const onVisibility = () => {
