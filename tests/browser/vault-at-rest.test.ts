@@ -16,6 +16,7 @@ import {
   type Person,
   PIN,
   person,
+  searchDrafts,
   signInWithPin,
   typePin,
 } from "../helpers/vault-ui";
@@ -151,6 +152,34 @@ describe("people's data at rest", () => {
     await lockScreen(page).waitFor();
     await goInApp(page, env.server.url, "/panduan/surat-keterangan-domisili");
     await page.getByRole("button", { name: "Buat berkas untuk warga" }).waitFor();
+    await context.close();
+  });
+
+  it('forgets a name or NIK typed into the search box once the app locks ("Kunci sekarang")', async () => {
+    const cadre = await newUser(env.server.db);
+    const context = await env.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await waitForServiceWorker(page);
+    await page.getByTestId("updated-at").waitFor();
+    await signInWithPin(page, env.server.url, cadre.username);
+    const who = person("Cempaka", 211);
+    const id = await makePersonDraft(page, env.server.url, who, {}, { variant: 5 });
+    await goInApp(page, env.server.url, "/berkas");
+    // The cadre looks a neighbour up by NIK, then hands the phone over: "Kunci sekarang".
+    await searchDrafts(page, who.nik);
+    await page.locator(`a[href="/berkas/${id}"]`).waitFor();
+    await page.getByRole("button", { name: "Kunci sekarang" }).click();
+    await lockScreen(page).waitFor();
+    await expect(page.getByText(who.fullName).count()).resolves.toBe(0);
+    const locked = await dumpStorage(page, { caches: true });
+    expect.soft(findText(locked, who.nik), "the NIK searched for, readable while locked").toEqual([]);
+    // Nor does the next screen load bring it back.
+    await page.reload();
+    await lockScreen(page).waitFor();
+    await typePin(page, PIN);
+    await page.locator(`a[href="/berkas/${id}"]`).waitFor();
+    expect.soft(await page.locator("#drafts-search").inputValue(), "the search typed before the lock").toBe("");
     await context.close();
   });
 });

@@ -58,6 +58,22 @@ export function distinctivePdf(seed: string, size = 24_000): Buffer {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Moves to `path` inside the running app (the router follows popstate): a
+ * full page load would start the app again, and the app starts locked.
+ */
+export async function goInApp(page: Page, baseUrl: string, path: string): Promise<void> {
+  if (!page.url().startsWith(baseUrl)) {
+    await page.goto(`${baseUrl}${path}`);
+    return;
+  }
+  await page.evaluate((to) => {
+    history.pushState(null, "", to);
+    dispatchEvent(new PopStateEvent("popstate"));
+  }, path);
+  await page.waitForURL(`${baseUrl}${path}`);
+}
+
 /** The password sign-in; resolves with where the app went (the PIN screen for a new profile). */
 export async function passwordSignIn(page: Page, baseUrl: string, username: string): Promise<"pin" | "berkas"> {
   if (!/\/masuk$/.test(page.url())) await page.goto(`${baseUrl}/masuk`);
@@ -111,7 +127,7 @@ export async function makePersonDraft(
   papers: { ktp?: Buffer | "photo"; kk?: Buffer | "photo"; letter?: Buffer | "photo" },
   { ready = false, variant = 0 } = {},
 ): Promise<string> {
-  await page.goto(`${baseUrl}/panduan/surat-keterangan-domisili`);
+  await goInApp(page, baseUrl, "/panduan/surat-keterangan-domisili");
   await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
   await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
   const id = page.url().split("/").pop() ?? "";
@@ -158,7 +174,7 @@ export async function makePersonDraft(
   if (ready) {
     await page.locator(".verdict").getByText("Siap diajukan").waitFor();
     await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
-    await expect.poll(() => page.getByTestId("draft-status").textContent()).toMatch(/Menunggu dikirim|Terkirim/);
+    await expect.poll(() => page.getByTestId("draft-status").textContent()).toMatch(/Menunggu dikirim|Sedang dikirim|Terkirim/);
   } else {
     // Autosave landed: the page says so once the last edit is stored.
     await expect
@@ -166,4 +182,17 @@ export async function makePersonDraft(
       .not.toMatch(/Menyimpan/);
   }
   return id;
+}
+
+/** "Keluar", keeping the profile sealed on the phone; waits for the sign-in screen. */
+export async function signOutKeeping(page: Page, baseUrl: string): Promise<void> {
+  await goInApp(page, baseUrl, "/berkas");
+  await page.getByRole("button", { name: "Keluar", exact: true }).click();
+  await page.getByRole("button", { name: /Simpan profil terkunci/ }).click();
+  await page.waitForURL(/\/masuk$/);
+}
+
+/** Types into the drafts list's search box (the list is already shown). */
+export async function searchDrafts(page: Page, text: string): Promise<void> {
+  await page.locator("#drafts-search").fill(text);
 }
