@@ -44,7 +44,7 @@ type Api = VaultBenchApi;
 type Args<K extends keyof Api> = Parameters<Api[K]>;
 type Result<K extends keyof Api> = Awaited<ReturnType<Api[K]>>;
 
-async function bundle(): Promise<string> {
+export async function bundle(): Promise<string> {
   const result = await build({
     entryPoints: [resolve(ROOT, "bench/vault-page.ts")],
     bundle: true,
@@ -60,7 +60,7 @@ async function bundle(): Promise<string> {
 }
 
 /** A loopback origin (IndexedDB and WebCrypto need a real, secure one) serving the bench page. */
-async function serve(script: string) {
+export async function serve(script: string) {
   const server = createServer((request, response) => {
     if (request.url === "/bench.js") {
       response.writeHead(200, { "content-type": "text/javascript" }).end(script);
@@ -77,7 +77,7 @@ async function serve(script: string) {
   };
 }
 
-function call<K extends keyof Api>(page: Page, name: K, ...args: Args<K>): Promise<Result<K>> {
+export function call<K extends keyof Api>(page: Page, name: K, ...args: Args<K>): Promise<Result<K>> {
   return page.evaluate(
     ([n, a]) => (window.vaultBench[n] as (...x: unknown[]) => Promise<unknown>)(...(a as unknown[])),
     [name, args] as const,
@@ -92,10 +92,10 @@ function stats(samples: number[]): Stats {
 
 const pair = () => ({ sealed: [] as number[], raw: [] as number[] });
 
-async function autosave(page: Page) {
+async function autosave(page: Page, rounds = 4) {
   const samples = pair();
   for (const variant of VARIANTS) await call(page, "autosave", variant, 10); // warm-up, not counted
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < rounds; round++) {
     for (const variant of round % 2 ? [...VARIANTS].reverse() : VARIANTS) {
       samples[variant].push(...(await call(page, "autosave", variant, 50)));
     }
@@ -167,6 +167,10 @@ export async function benchVault() {
     await throttle(CPU_SLOWDOWN);
     const save = await autosave(page);
     const crypto = await call(page, "sealOneDraft", 200);
+    const ciphers = await call(page, "ciphers", 100);
+    await throttle(1);
+    const saveAt1x = await autosave(page, 2);
+    await throttle(CPU_SLOWDOWN);
     const photo = await pageWrites(page);
     const search1k = await searches(page, 3);
 
@@ -182,7 +186,9 @@ export async function benchVault() {
       cpuSlowdown: CPU_SLOWDOWN,
       load: `${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
       autosaveWith1000Drafts: { ...save, budgetP95Ms: AUTOSAVE_BUDGET_MS },
+      autosaveAt1x: saveAt1x,
       cryptoOfTheAutosavedDraft: crypto,
+      ciphersSealPlusOpenAt4x: ciphers,
       photoPage300KB: photo,
       unlock,
       search: { "1,000 drafts": search1k, "10,000 drafts": search10k },
@@ -219,6 +225,13 @@ export function vaultTable(f: VaultFigures): string {
       both(`search ${size}, ${query} (${hits} shown): first p50`, variants.sealed.first, variants.raw.first, "p50Ms");
       both(`search ${size}, ${query}: next p50`, variants.sealed.next, variants.raw.next, "p50Ms");
     }
+  }
+  for (const [name, cost] of Object.entries(f.ciphersSealPlusOpenAt4x)) {
+    rows.push([
+      `  ${name}: seal+open draft / photo`,
+      `${ms(cost.draftSealOpenP50Ms)} / ${ms(cost.photoSealOpenP50Ms)}`,
+      "-",
+    ]);
   }
   const u = f.unlock;
   rows.push(["unlock with PIN (600k) at 4x: p50", ms(u.at4x.unlockWithPin.p50Ms), "- (no PIN)"]);
