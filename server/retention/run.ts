@@ -2,7 +2,8 @@ import type { RetentionReport } from "../../shared/api/retention";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import { type ExpiredComplaint, type ExpiredFile, expiredComplaints, expiredFiles } from "./candidates";
-import { forgetPhotos, removeStoredPhotos, removeStoredPhotosNow, unneededPhotos } from "./photos";
+import { forgetPhotos, removeStoredPhotos, removeStoredPhotosNow } from "./photos";
+import { PhotoReferences } from "./references";
 import { currentCutoff, emptyReport, reportOf } from "./report";
 import { forgetOldCopies, scrubComplaint, scrubFile, scrubNotes } from "./scrub-rows";
 
@@ -82,6 +83,7 @@ interface Run {
   removed: { photos: number; bytes: number };
   /** Whether the connection ran with secure_delete on before (then no old copies exist). */
   alwaysSecure: boolean;
+  references: PhotoReferences;
   restore: () => void;
 }
 
@@ -89,8 +91,15 @@ function startRun(db: Db, options: RetentionRunOptions): Run | null {
   const limits = currentCutoff(db, options.now);
   if (!limits) return null;
   const alwaysSecure = Number(db.$client.pragma("secure_delete", { simple: true })) === 1;
+  // Every photo the run may delete, and who names them, read before the first batch (no await in between).
+  const all = Number.MAX_SAFE_INTEGER;
+  const hashes = [...expiredFiles(db, limits.cutoff, all), ...expiredComplaints(db, limits.cutoff, all)].flatMap(
+    (item) => item.photos.map((photo) => photo.sha256),
+  );
+  const references = PhotoReferences.scan(db, hashes, options.now.toISOString());
   db.$client.pragma("secure_delete = ON");
   return {
+    references,
     limits,
     at: options.now.toISOString(),
     batch: options.batch ?? RETENTION_BATCH,
@@ -115,8 +124,10 @@ function runBatch(db: Db, run: Run): { gone: string[]; more: boolean } {
         files.map((file) => file.id),
       );
       for (const complaint of complaints) scrubComplaint(db, complaint.id, run.at);
+      for (const file of files) run.references.forget(file.id);
+      for (const complaint of complaints) run.references.forget(`complaint:${complaint.id}`);
       const sizes = new Map([...files, ...complaints].flatMap((item) => item.photos.map((p) => [p.sha256, p.bytes])));
-      const gone = unneededPhotos(db, [...sizes.keys()], cutoff);
+      const gone = run.references.unneeded(db, [...sizes.keys()], cutoff);
       forgetPhotos(db, gone);
       return { files, complaints, gone, bytes: gone.reduce((sum, hash) => sum + (sizes.get(hash) ?? 0), 0) };
     })

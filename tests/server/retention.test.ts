@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { storedFilePath } from "../../server/files/storage";
 import { backup, DB_FILE, restore } from "../../server/ops/backup";
+import { PhotoReferences } from "../../server/retention/references";
 import { retentionDryRun } from "../../server/retention/report";
 import { runRetention } from "../../server/retention/run";
 import { SCRUBBED_ACTION } from "../../server/retention/scrub";
@@ -177,6 +178,32 @@ describe("retention of closed files", () => {
     const again = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
     expect(again.report.totals).toEqual({ files: 0, complaints: 0, photos: 0, bytes: 0 });
     expect(retentionDryRun(w.env.db, new Date(), "id").files).toEqual([]);
+  });
+
+  it("keeps a photo a file names after the run began (or a complaint, or a recent upload)", () => {
+    const hashes = ["old-1", "old-2", "rej-1", "shared"].map(photoHash);
+    const references = PhotoReferences.scan(w.env.db, hashes, new Date().toISOString());
+    references.forget(old.id);
+    references.forget(rejected.id);
+    const cutoff = new Date(Date.now() - 365 * 86_400_000).toISOString();
+    // "shared" is still a page of the recent file; the others go.
+    expect(references.unneeded(w.env.db, hashes, cutoff).sort()).toEqual(
+      ["old-1", "old-2", "rej-1"].map(photoHash).sort(),
+    );
+    // A file saved since the scan (a newer change_seq) names old-1: it stays.
+    const recentRow = w.env.db.$client.prepare("SELECT content FROM applications WHERE id = ?").get(recent.id) as {
+      content: string;
+    };
+    const content = JSON.parse(recentRow.content);
+    content.documents["ktp-el"].pages[0].sha256 = photoHash("old-1");
+    w.env.db.$client
+      .prepare("UPDATE applications SET content = ?, change_seq = change_seq + 1000 WHERE id = ?")
+      .run(JSON.stringify(content), recent.id);
+    // Someone sent rej-1's bytes again after the cutoff: it stays too.
+    w.env.db.$client
+      .prepare("UPDATE file_holders SET at = ? WHERE sha256 = ?")
+      .run(new Date().toISOString(), photoHash("rej-1"));
+    expect(references.unneeded(w.env.db, hashes, cutoff)).toEqual([photoHash("old-2")]);
   });
 
   it("deletes the photos' bytes from disk", async () => {
