@@ -5,7 +5,16 @@ import type { AuthUser } from "../http/env";
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Fields that never enter the audit log, at any depth. */
-const SECRET_KEYS = new Set(["passwordHash", "password", "tokenHash", "token"]);
+const SECRET_KEYS = new Set([
+  "passwordHash",
+  "password",
+  "tokenHash",
+  "token",
+  "vaultUnlockSecret",
+  "vaultRecoverySecret",
+  "unlockSecret",
+  "recoverySecret",
+]);
 
 export interface AuditRecord {
   /** Dotted verb, e.g. "user.create", "guide.publish", "application.verdict". */

@@ -140,7 +140,11 @@ describe("login", () => {
 
     const who = await me(cookieOf(response));
     expect(who.status).toBe(200);
-    expect(MeResponse.parse(await who.json())).toEqual({ user: body.user, sessionId: body.sessionId });
+    expect(MeResponse.parse(await who.json())).toEqual({
+      user: body.user,
+      sessionId: body.sessionId,
+      deviceRules: body.deviceRules,
+    });
   });
 
   it("stores only the token's hash", async () => {

@@ -70,7 +70,7 @@ describe("the sync engine against the real server", () => {
     await fillReady(repo, id, "Budi Santoso");
     const session = env.db.select().from(sessions).where(eq(sessions.userId, cadre.id)).get();
     if (!session) throw new Error("no session");
-    revokeSession(env.db, session.id, new Date());
+    revokeSession(env.db, session.id, new Date(), undefined, "replaced");
     const network = serverNetwork(env, cadre);
     const refused = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
     expect(refused).toMatchObject({ status: "session-expired", code: "session_revoked" });
