@@ -33,7 +33,7 @@ const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: "id-ID", timez
 const PHONE = { viewport: { width: 360, height: 740 }, locale: "id-ID", timezoneId: "Asia/Jakarta" } as const;
 
 /** Two files decided two years ago and one closed complaint, pushed through the real sync into the server's database. */
-async function oldFiles(): Promise<{ world: RetentionWorld; tracking: string[] }> {
+async function oldFiles(): Promise<{ world: RetentionWorld; tracking: string[]; ids: string[] }> {
   const db = env.server.db;
   const world = {
     env: { db } as RetentionWorld["env"],
@@ -58,7 +58,7 @@ async function oldFiles(): Promise<{ world: RetentionWorld; tracking: string[] }
   decideFile(world, first.id, "approved", LONG_AGO);
   decideFile(world, second.id, "rejected", new Date(LONG_AGO.getTime() + 86_400_000));
   closedComplaint(world, "Hendrawan Saputra", "b-evidence", LONG_AGO);
-  return { world, tracking: [first.trackingNumber, second.trackingNumber] };
+  return { world, tracking: [first.trackingNumber, second.trackingNumber], ids: [first.id, second.id] };
 }
 
 async function openPrivacy(page: Page): Promise<void> {
@@ -70,7 +70,7 @@ async function openPrivacy(page: Page): Promise<void> {
 
 describe("privacy screen in the console", () => {
   it("lets an admin set the rules, read the dry run, and remove expired data after confirming", async () => {
-    const { tracking } = await oldFiles();
+    const { tracking, ids } = await oldFiles();
     const admin = await newUser(env.server.db, "admin", { displayName: "Admin Pusat" });
     const page = await (await env.browser.newContext(DESKTOP)).newPage();
     await signIn(page, env.server.url, admin.username, /\/konsol$/);
@@ -130,6 +130,18 @@ describe("privacy screen in the console", () => {
     expect(existsSync(storedFilePath(env.server.filesDir, photoHash("b-1")))).toBe(false);
     await screenshot(page, "console-privacy-done-1280", { fullPage: true });
     expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The scrubbed file still opens in the console (status, tracking number), without the applicant.
+    await page.goto(`${env.server.url}/konsol/berkas/${ids[0]}`);
+    await page
+      .getByText(tracking[0] ?? "")
+      .first()
+      .waitFor();
+    expect(await page.content()).not.toContain("Sumarni");
+    expect(await page.content()).not.toContain("3171015203900417");
+    await screenshot(page, "console-privacy-scrubbed-file-1280");
+    await page.goto(`${env.server.url}/konsol/privasi`);
+    await page.getByTestId("privacy-dry-none").waitFor();
 
     // English second, through the app's language setting.
     await page.evaluate(() => localStorage.setItem("masdarin.locale", "en"));

@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SCRUBBED_ACTION as CONSOLE_SCRUBBED_ACTION, isScrubbed } from "../../client/console/privacy/scrubbed";
 import { storedFilePath } from "../../server/files/storage";
 import { backup, DB_FILE, restore } from "../../server/ops/backup";
 import { PhotoReferences } from "../../server/retention/references";
@@ -16,6 +17,7 @@ import { PublicStatus } from "../../shared/api/tracking";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { semesterOf } from "../../shared/skm/period";
 import { PullResponse } from "../../shared/sync/protocol";
+import { mutation, pushOne, readyDraft } from "../helpers/drafts";
 import {
   call,
   closedComplaint,
@@ -257,6 +259,14 @@ describe("retention of closed files", () => {
     expect(parsed.content.applicant.fullName).toBe("");
     expect(parsed.content.history.at(-1)?.action).toBe(SCRUBBED_ACTION);
     expect(parsed.trackingNumber).toBe(old.trackingNumber);
+    // The console knows the mark (client/console/privacy/scrubbed.ts keeps the same word).
+    expect(CONSOLE_SCRUBBED_ACTION).toBe(SCRUBBED_ACTION);
+    expect(isScrubbed(parsed.content)).toBe(true);
+    // A phone that still held the file cannot write its old data back: a decided file is locked.
+    const stale = { ...readyDraft({ id: old.id, name: OLD_NAME, village: "31.75.07.1001" }) };
+    const pushed = await pushOne(w.app, w.cadre, w.clientId, mutation(++w.seq, "putDraft", { draft: stale }));
+    expect(pushed).toMatchObject({ status: "rejected", code: "workflow-locked" });
+    expect(contentOf(old.id)).toMatchObject({ applicant: { fullName: "" } });
     // Its photos are no longer served.
     const hash = photoHash("rej-1");
     const photo = await call(w, "GET", `/api/console/applications/${rejected.id}/files/${hash}`, w.operator);
