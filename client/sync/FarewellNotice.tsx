@@ -14,9 +14,7 @@ export function FarewellNotice({ kind }: { kind?: "erased" | "waiting" }) {
   const lang = locale.value;
   return (
     <div class="card notice farewell-notice" role="status" data-testid={`farewell-${notice.kind}`}>
-      <p>
-        <strong>{farewellWords(notice, lang)}</strong>
-      </p>
+      <p>{farewellWords(notice, lang)}</p>
       {notice.kind === "erased" && (
         <button type="button" class="button small" onClick={dismissFarewellNotice}>
           {farewellDismissWord(lang)}

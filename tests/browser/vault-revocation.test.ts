@@ -7,7 +7,7 @@ import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 import { newUser, TEST_PASSWORD } from "../helpers/cadre-ui";
 import { dumpStorage, findText, inventory, readRows } from "../helpers/raw-idb";
-import { makePersonDraft, person, signInWithPin } from "../helpers/vault-ui";
+import { goInApp, lockScreen, makePersonDraft, PIN, person, signInWithPin, typePin } from "../helpers/vault-ui";
 
 /**
  * Issue 15, "revocation erases after the outbox is empty": the office cuts a
@@ -20,6 +20,8 @@ import { makePersonDraft, person, signInWithPin } from "../helpers/vault-ui";
 vi.setConfig({ testTimeout: 300_000 });
 
 const env = useAppAndBrowser();
+const ERASED_WORDS =
+  "Sesi ponsel ini dicabut kantor. Semua berkas sudah terkirim, lalu data pemohon dihapus dari ponsel ini.";
 let context: BrowserContext | undefined;
 
 afterEach(async () => {
@@ -118,10 +120,58 @@ describe("the office revokes a cadre's phone", () => {
     const notice = await page.evaluate(() => localStorage.getItem("masdarin.farewell"));
     expect(JSON.parse(notice ?? "null")).toMatchObject({ kind: "erased" });
 
-    // The app is back to "nobody signed in"; whatever screen says so is clean on a small phone.
+    // The app is back to "nobody signed in", and the sign-in screen says why.
     await page.goto(`${env.server.url}/berkas`);
     await page.getByLabel("Nama pengguna").waitFor();
+    await page.getByTestId("farewell-erased").getByText(ERASED_WORDS).waitFor();
     await screenshot(page, "vault-revocation-after");
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it("keeps a locked phone's waiting changes sealed and says so, then sends them and erases after the PIN", async () => {
+    const cadre = await newUser(env.server.db, "cadre", { displayName: "Rina Kader Terkunci" });
+    context = await env.browser.newContext(PHONE);
+    const page = await context.newPage();
+    await page.goto(env.server.url);
+    await waitForServiceWorker(page);
+    await page.getByTestId("updated-at").waitFor();
+    await signInWithPin(page, env.server.url, cadre.username);
+    await context.setOffline(true);
+    const who = person("Kunci", 4);
+    const id = await makePersonDraft(
+      page,
+      env.server.url,
+      who,
+      { letter: "photo", ktp: "photo", kk: "photo" },
+      {
+        ready: true,
+        variant: 11,
+      },
+    );
+    await goInApp(page, env.server.url, "/berkas");
+    await page.getByRole("button", { name: "Kunci sekarang" }).click();
+    await lockScreen(page).waitFor();
+    await revokeAsAdmin(cadre.id);
+
+    // Back online while locked: the phone learns it was cut off, but nothing is sent or erased without the PIN.
+    await context.setOffline(false);
+    const waiting = lockScreen(page).getByTestId("farewell-waiting");
+    await waiting.waitFor({ timeout: 60_000 });
+    expect(await waiting.textContent()).toMatch(/^Sesi ponsel ini dicabut kantor\. \d+ perubahan menunggu dikirim/);
+    expect(serverRow(id)).toBeUndefined();
+    expect(await rowCount(page, "drafts")).toBe(1);
+    expect(await rowCount(page, "profiles")).toBe(1);
+    await screenshot(page, "vault-revocation-waiting");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await typePin(page, PIN);
+    await expect.poll(() => serverRow(id)?.status, { timeout: 120_000 }).toBe("submitted");
+    await expect.poll(() => rowCount(page, "profiles"), { timeout: 60_000 }).toBe(0);
+    expect(nameOnServer(id)).toBe(who.fullName);
+    for (const store of ["drafts", "blobs", "outbox", "remote", "attention", "parked"]) {
+      expect(await rowCount(page, store), store).toBe(0);
+    }
+    // Straight to the sign-in screen, which says what happened.
+    await page.getByTestId("farewell-erased").getByText(ERASED_WORDS).waitFor({ timeout: 30_000 });
   });
 });
