@@ -28,6 +28,8 @@ const ConsoleApp = lazyScreen(() => import("./console/ConsoleApp").then((m) => m
  */
 function Personal({ route }: { route: Route }) {
   const view = vault.value;
+  // The screen behind the lock loads now, while there may still be a signal: it opens offline later.
+  if (view.kind !== "unlocked") prefetchPersonal(route);
   if (view.kind === "loading") return null;
   if (view.kind === "locked") return <LockScreen />;
   if (view.kind === "set-pin") return <PinScreen />;
@@ -36,8 +38,19 @@ function Personal({ route }: { route: Route }) {
   return <DraftsScreen />;
 }
 
+let prefetched = false;
+function prefetchPersonal(route: Route): void {
+  if (prefetched) return;
+  prefetched = true;
+  void (route.name === "draft" ? import("./screens/DraftScreen") : import("./screens/DraftsScreen")).catch(
+    () => undefined,
+  );
+}
+
 export function App() {
   const route = matchRoute(currentPath.value);
+  // The files list comes right after the PIN is chosen.
+  if (route.name === "pin") prefetchPersonal({ name: "drafts" });
   return (
     <>
       <AppHeader />
