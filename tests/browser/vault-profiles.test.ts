@@ -233,4 +233,71 @@ describe("two cadres on one phone", () => {
     await page.locator(`a[href="/berkas/${aSentId}"]`).waitFor();
     await context.close();
   });
+
+  it("closes a second tab's vault when the cadre leaves in the first: the next cadre finds nothing open, and nothing is filed under the wrong account", async () => {
+    const anggrek = await newUser(env.server.db, "cadre", { displayName: "Kader Anggrek" });
+    const bougenvil = await newUser(env.server.db, "cadre", { displayName: "Kader Bougenvil" });
+    const context = await env.browser.newContext(PHONE);
+    const first = await context.newPage();
+    await first.goto(env.server.url);
+    await waitForServiceWorker(first);
+    await first.getByTestId("updated-at").waitFor();
+    await signInWithPin(first, env.server.url, anggrek.username, PIN);
+    const aPerson = person("Tabsatu", 311);
+    const aId = await makePersonDraft(first, env.server.url, aPerson, {}, {});
+    await listShows(first, env.server.url, [aId]);
+
+    // The same cadre's second tab (or the installed app beside the browser), opened with the PIN.
+    const second = await context.newPage();
+    await second.goto(`${env.server.url}/berkas`);
+    await lockScreen(second).waitFor();
+    await typePin(second, PIN);
+    await second.locator(`a[href="/berkas/${aId}"]`).waitFor();
+
+    // A leaves in the first tab; B signs in there.
+    await first.bringToFront();
+    await signOutKeeping(first, env.server.url);
+    expect(await passwordSignIn(first, env.server.url, bougenvil.username)).toBe("pin");
+    await choosePin(first, B_PIN);
+
+    // The second tab must not stay open on A's key: it locks (or asks for a sign-in) and shows no file of A's.
+    await second.bringToFront();
+    const closed = await lockScreen(second)
+      .or(second.getByLabel("Nama pengguna"))
+      .first()
+      .waitFor({ timeout: 20_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    await screenshot(second, "vault-second-tab-after-sign-out");
+    expect.soft(closed, "the second tab locked when the profile changed").toBe(true);
+    expect.soft(await second.getByText(aPerson.fullName).count(), "A's file still shown in the second tab").toBe(0);
+
+    if (!closed) {
+      // Still open on A's key: a file started there is sealed under A's profile into B's live tables...
+      const mixed = person("Campur", 312);
+      const mixedId = await makePersonDraft(second, env.server.url, mixed, {}, {});
+      await first.bringToFront();
+      await listShows(first, env.server.url, []).catch(() => "");
+      // ...and must never reach the server as B's file.
+      await first
+        .getByRole("button", { name: "Sinkronkan sekarang" })
+        .click()
+        .catch(() => undefined);
+      await second
+        .getByRole("button", { name: "Sinkronkan sekarang" })
+        .click()
+        .catch(() => undefined);
+      const row = await expect
+        .poll(() => serverRow(mixedId)?.cadreId ?? null, { timeout: 15_000 })
+        .not.toBeNull()
+        .then(
+          () => serverRow(mixedId),
+          () => undefined,
+        );
+      expect.soft(row?.cadreId ?? null, "A's new file filed on the server under B's account").not.toBe(bougenvil.id);
+    }
+    await context.close();
+  });
 });
