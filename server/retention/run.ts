@@ -1,11 +1,11 @@
 import type { RetentionReport } from "../../shared/api/retention";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
-import { type ExpiredComplaint, type ExpiredFile, expiredComplaints, expiredFiles } from "./candidates";
+import { type ExpiredComplaint, type ExpiredFile, expiredComplaints, expiredFiles, type Keyset } from "./candidates";
 import { forgetPhotos, removeStoredPhotos, removeStoredPhotosNow } from "./photos";
 import { PhotoReferences } from "./references";
 import { currentCutoff, emptyReport, reportOf } from "./report";
-import { forgetOldCopies, scrubComplaint, scrubFile, scrubNotes } from "./scrub-rows";
+import { auditEntriesOf, forgetOldCopies, scrubComplaint, scrubFile, scrubNotes } from "./scrub-rows";
 
 /** Files per transaction: short enough that the sync and the console wait little between batches. */
 export const RETENTION_BATCH = 500;
@@ -81,9 +81,12 @@ interface Run {
   files: ExpiredFile[];
   complaints: ExpiredComplaint[];
   removed: { photos: number; bytes: number };
-  /** Whether the connection ran with secure_delete on before (then no old copies exist). */
+  /** The connection's secure_delete before the run, given back after it. */
   alwaysSecure: boolean;
   references: PhotoReferences;
+  audit: Map<string, number[]>;
+  /** Where the next batch starts in each list. */
+  next: { files: Keyset | undefined; complaints: Keyset | undefined };
   restore: () => void;
 }
 
@@ -93,13 +96,20 @@ function startRun(db: Db, options: RetentionRunOptions): Run | null {
   const alwaysSecure = Number(db.$client.pragma("secure_delete", { simple: true })) === 1;
   // Every photo the run may delete, and who names them, read before the first batch (no await in between).
   const all = Number.MAX_SAFE_INTEGER;
-  const hashes = [...expiredFiles(db, limits.cutoff, all), ...expiredComplaints(db, limits.cutoff, all)].flatMap(
-    (item) => item.photos.map((photo) => photo.sha256),
+  const files = expiredFiles(db, limits.cutoff, all);
+  const hashes = [...files, ...expiredComplaints(db, limits.cutoff, all)].flatMap((item) =>
+    item.photos.map((photo) => photo.sha256),
   );
   const references = PhotoReferences.scan(db, hashes, options.now.toISOString());
+  const audit = auditEntriesOf(
+    db,
+    files.map((file) => file.id),
+  );
   db.$client.pragma("secure_delete = ON");
   return {
     references,
+    audit,
+    next: { files: undefined, complaints: undefined },
     limits,
     at: options.now.toISOString(),
     batch: options.batch ?? RETENTION_BATCH,
@@ -116,12 +126,14 @@ function runBatch(db: Db, run: Run): { gone: string[]; more: boolean } {
   const { cutoff } = run.limits;
   const step = db.$client
     .transaction(() => {
-      const files = expiredFiles(db, cutoff, run.batch);
-      const complaints = files.length < run.batch ? expiredComplaints(db, cutoff, run.batch - files.length) : [];
+      const files = expiredFiles(db, cutoff, run.batch, run.next.files);
+      const complaints =
+        files.length < run.batch ? expiredComplaints(db, cutoff, run.batch - files.length, run.next.complaints) : [];
       for (const file of files) scrubFile(db, file.id, run.at);
       scrubNotes(
         db,
         files.map((file) => file.id),
+        run.audit,
       );
       for (const complaint of complaints) scrubComplaint(db, complaint.id, run.at);
       for (const file of files) run.references.forget(file.id);
@@ -132,6 +144,10 @@ function runBatch(db: Db, run: Run): { gone: string[]; more: boolean } {
       return { files, complaints, gone, bytes: gone.reduce((sum, hash) => sum + (sizes.get(hash) ?? 0), 0) };
     })
     .immediate();
+  const lastFile = step.files.at(-1);
+  const lastComplaint = step.complaints.at(-1);
+  if (lastFile) run.next.files = { at: lastFile.decidedAt, id: lastFile.id };
+  if (lastComplaint) run.next.complaints = { at: lastComplaint.closedAt, id: lastComplaint.id };
   run.files.push(...step.files);
   run.complaints.push(...step.complaints);
   run.removed.photos += step.gone.length;
@@ -140,6 +156,6 @@ function runBatch(db: Db, run: Run): { gone: string[]; more: boolean } {
 }
 
 function finishRun(db: Db, run: Run, locale: Locale = "id"): RetentionReport {
-  if (run.files.length + run.complaints.length > 0) forgetOldCopies(db, run.alwaysSecure);
+  if (run.files.length + run.complaints.length > 0) forgetOldCopies(db);
   return reportOf(db, run.limits, run.files, run.complaints, locale, run.removed);
 }

@@ -22,7 +22,7 @@ export function scrubFile(db: Db, id: string, at: string): void {
  * The files' history events and audit entries keep their codes; notes and
  * digests go. The audit log has no index by target: one scan per batch.
  */
-export function scrubNotes(db: Db, ids: string[]): void {
+export function scrubNotes(db: Db, ids: string[], audit: Map<string, number[]> = auditEntriesOf(db, ids)): void {
   if (ids.length === 0) return;
   const list = JSON.stringify(ids);
   const events = prepared(
@@ -36,8 +36,12 @@ export function scrubNotes(db: Db, ids: string[]): void {
   }
   const entries = prepared(
     db,
-    "SELECT id, before, after FROM audit_log WHERE target_type = 'application' AND target_id IN (SELECT value FROM json_each(?))",
-  ).all(list) as { id: number; before: string | null; after: string | null }[];
+    "SELECT id, before, after FROM audit_log WHERE id IN (SELECT value FROM json_each(?))",
+  ).all(JSON.stringify(ids.flatMap((id) => audit.get(id) ?? []))) as {
+    id: number;
+    before: string | null;
+    after: string | null;
+  }[];
   const updateEntry = prepared(db, "UPDATE audit_log SET before = ?, after = ? WHERE id = ?");
   const clean = (json: string | null) => (json === null ? null : JSON.stringify(withoutFreeText(JSON.parse(json))));
   for (const entry of entries) {
@@ -45,6 +49,21 @@ export function scrubNotes(db: Db, ids: string[]): void {
     const after = clean(entry.after);
     if (before !== entry.before || after !== entry.after) updateEntry.run(before, after, entry.id);
   }
+}
+
+/**
+ * The audit entries about these files, by file. The audit log has no index by
+ * target: a run reads it once for all its files (a decided file gets no new
+ * entries), not once per batch.
+ */
+export function auditEntriesOf(db: Db, ids: string[]): Map<string, number[]> {
+  const rows = prepared(
+    db,
+    "SELECT id, target_id AS targetId FROM audit_log WHERE target_type = 'application' AND target_id IN (SELECT value FROM json_each(?))",
+  ).all(JSON.stringify(ids)) as { id: number; targetId: string }[];
+  const entries = new Map<string, number[]>();
+  for (const row of rows) entries.set(row.targetId, [...(entries.get(row.targetId) ?? []), row.id]);
+  return entries;
 }
 
 export function scrubComplaint(db: Db, id: string, at: string): void {
@@ -57,12 +76,12 @@ export function scrubComplaint(db: Db, id: string, at: string): void {
 /**
  * Earlier updates of a file (its receipt, each verdict) rewrote its row and
  * left the previous copy, name and NIK included, in free space of the
- * database file, unless secure_delete was on when they happened. Only
- * rewriting the file removes them: VACUUM, skipped when the connection
- * already ran with secure_delete on (then no such copies exist). The WAL is
- * then checkpointed and truncated, so no old frame keeps a value either.
+ * database file, unless secure_delete was on when they happened (it is off
+ * by default, and whether it always was cannot be known). Only rewriting the
+ * file removes them: VACUUM (bench/retention.ts measures it). The WAL is then
+ * checkpointed and truncated, so no old frame keeps a value either.
  */
-export function forgetOldCopies(db: Db, alwaysSecure: boolean): void {
-  if (!alwaysSecure) db.$client.exec("VACUUM");
+export function forgetOldCopies(db: Db): void {
+  db.$client.exec("VACUUM");
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
 }

@@ -208,6 +208,14 @@ describe("retention of closed files", () => {
     expect(references.unneeded(w.env.db, hashes, cutoff)).toEqual([photoHash("old-2")]);
   });
 
+  it("gives the same result in batches of one (each batch starts after the last)", async () => {
+    setRetention(w.env.db, 365);
+    const { report } = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir, batch: 1 });
+    expect(report.totals).toMatchObject({ files: 2, complaints: 1, photos: 6 });
+    expect(report.files.map((file) => file.trackingNumber)).toEqual([old.trackingNumber, rejected.trackingNumber]);
+    expect(existsSync(photoPath("shared"))).toBe(true);
+  });
+
   it("deletes the photos' bytes from disk", async () => {
     const paths = ["old-1", "old-2", "rej-1", "evidence"].map(photoPath);
     for (const path of paths) expect(existsSync(path)).toBe(true);
