@@ -4,7 +4,7 @@ import { formatNumber } from "../../format";
 import { locale } from "../../i18n";
 import { TableScroll } from "../components/TableScroll";
 import { tp } from "../privacy-messages";
-import { CAPTION } from "./styles";
+import { CAPTION, NUMBER } from "./styles";
 import { formatMoment, formatSize } from "./words";
 
 /** Rows shown of a long list: the totals above count them all. */
@@ -35,7 +35,9 @@ export function RetentionTables({ report }: { report: RetentionReport }) {
             <tbody>
               {files.map((file, index) => (
                 <tr key={file.trackingNumber ?? index}>
-                  <td class="mono">{file.trackingNumber ?? tp("noTracking")}</td>
+                  <td class="mono" style={NUMBER}>
+                    {file.trackingNumber ?? tp("noTracking")}
+                  </td>
                   <td>{file.serviceTitle}</td>
                   <td>{statusLabel(file.status, locale.value)}</td>
                   <td>{formatMoment(file.decidedAt)}</td>
@@ -67,7 +69,9 @@ export function RetentionTables({ report }: { report: RetentionReport }) {
             <tbody>
               {complaints.map((complaint) => (
                 <tr key={complaint.number}>
-                  <td class="mono">{complaint.number}</td>
+                  <td class="mono" style={NUMBER}>
+                    {complaint.number}
+                  </td>
                   <td>{formatMoment(complaint.closedAt)}</td>
                 </tr>
               ))}

@@ -15,3 +15,6 @@ export const DONE = { background: "var(--green-100)", color: "var(--green-900)",
 
 /** A table's name above it at the left, as a heading would be. */
 export const CAPTION = { textAlign: "left", fontWeight: 600, padding: "0.25rem 0" } as const;
+
+/** A tracking or complaint number is read whole: never broken over two lines. */
+export const NUMBER = { whiteSpace: "nowrap" } as const;
