@@ -1,4 +1,5 @@
 import { signal } from "@preact/signals";
+import { CUT_OFF_CODES, FAREWELL_HEADER, FAREWELL_HEADER_VALUE } from "../../shared/api/farewell";
 import type { LocalDb } from "../db/local-db";
 import { dropKey } from "./keyring";
 import { PROFILE_META_KEYS, SEALED_TABLES } from "./personal-tables";
@@ -16,10 +17,7 @@ import { eraseProfile, vault } from "./vault";
  * the phone says how many changes wait.
  */
 
-/** The answer header of a drained session (server/auth/farewell.ts FAREWELL_HEADER). */
-export const FAREWELL_HEADER = "Masdarin-Session";
-const FAREWELL_VALUE = "farewell";
-const CUT_OFF_CODES = new Set(["session_revoked", "account_disabled"]);
+export { FAREWELL_HEADER } from "../../shared/api/farewell";
 
 /** A 401 that means the office cut this session off (not one that merely expired). */
 export function isCutOff(status: number, code: string | undefined): boolean {
@@ -27,7 +25,7 @@ export function isCutOff(status: number, code: string | undefined): boolean {
 }
 
 export function saysFarewell(response: Response): boolean {
-  return response.headers.get(FAREWELL_HEADER)?.toLowerCase() === FAREWELL_VALUE;
+  return response.headers.get(FAREWELL_HEADER)?.toLowerCase() === FAREWELL_HEADER_VALUE;
 }
 
 export type FarewellResult = { erased: true } | { erased: false; waiting: number };

@@ -17,9 +17,7 @@
 
 export const FAREWELL_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** The answer header a drained session's requests carry. */
-export const FAREWELL_HEADER = "Masdarin-Session";
-export const FAREWELL_HEADER_VALUE = "farewell";
+export { FAREWELL_HEADER, FAREWELL_HEADER_VALUE } from "../../shared/api/farewell";
 
 /** Why a session was revoked (sessions.revoke_reason). */
 export type RevokeReason = "revoked" | "replaced" | "signed-out";

@@ -235,17 +235,18 @@ describe("the cadre's account", () => {
     const { db } = await makeDevice(cadre, deviceName());
     const before = await db.meta.get("account");
     const network = serverNetwork(env, cadre);
-    // Only the account request finds the session revoked (it was revoked between two requests).
+    // Only the account request finds the session expired (it expired between two requests; one the office
+    // revoked erases the phone once nothing waits to be sent: tests/server/sync-vault.test.ts).
     const revokedAtMe: typeof network.fetch = (url, init) =>
       url === "/api/auth/me"
-        ? Promise.resolve(Response.json({ error: { code: "session_revoked", message: "x" } }, { status: 401 }))
+        ? Promise.resolve(Response.json({ error: { code: "session_expired", message: "x" } }, { status: 401 }))
         : network.fetch(url, init);
     const seen: unknown[] = [];
     const outcome = await syncOnce({
       ...deps(db, revokedAtMe, verifiedUpload(env, cadre)),
       onAccount: (account) => seen.push(account),
     });
-    expect(outcome).toMatchObject({ status: "session-expired", code: "session_revoked" });
+    expect(outcome).toMatchObject({ status: "session-expired", code: "session_expired" });
     expect(await db.meta.get("account")).toEqual(before);
     expect(seen).toEqual([]);
     expect(await db.meta.get("lastSyncAt")).toBeUndefined();
