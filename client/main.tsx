@@ -80,8 +80,13 @@ void stored
     });
     await loadAccount();
     // Locks people's data after the office's minutes without a touch or in the background (issue 15).
-    const { startLockTimer } = await import("./vault/lock-timer");
+    const [{ startLockTimer }, { watchOtherTabs }] = await Promise.all([
+      import("./vault/lock-timer"),
+      import("./vault/other-tabs"),
+    ]);
     startLockTimer(localDb);
+    // A cadre leaving in another tab closes this tab's copy of their key too.
+    watchOtherTabs(localDb);
     const { startSyncTriggers } = await import("./sync/runner");
     startSyncTriggers();
   });

@@ -216,6 +216,19 @@ describe("the cadre's PIN and lock", () => {
     await lockScreen(page).getByText("Milik Dewi Kader Lain").waitFor();
   });
 
+  it("'Kunci sekarang' locks the app's other tabs too", async () => {
+    const page = await phone();
+    await cadreWithPin(page);
+    const second = await (context as BrowserContext).newPage();
+    await second.goto(`${env.server.url}/berkas`);
+    // A new tab holds no key: it opens with the PIN.
+    await typePin(second, PIN);
+    await second.getByRole("heading", { name: "Berkas warga" }).waitFor();
+    await lockNow(page);
+    await lockScreen(second).waitFor();
+    expect(await second.getByRole("heading", { name: "Berkas warga" }).count()).toBe(0);
+  });
+
   it("after ten wrong PINs erases the synced data but keeps the unsent draft, which the password sends", async () => {
     const page = await phone();
     const username = await cadreWithPin(page);

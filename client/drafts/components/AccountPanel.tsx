@@ -21,7 +21,14 @@ export function AccountPanel({ onSignedOut }: { onSignedOut?: () => void }) {
         <button
           type="button"
           class="button"
-          onClick={() => void import("../../vault/vault").then(({ lockVault }) => lockVault(localDb))}
+          onClick={() =>
+            void Promise.all([import("../../vault/vault"), import("../../vault/other-tabs")]).then(
+              ([{ lockVault }, { announceLock }]) => {
+                announceLock();
+                return lockVault(localDb);
+              },
+            )
+          }
         >
           {tl("lockNow")}
         </button>
