@@ -27,17 +27,6 @@ export interface StoredPhoto {
   bytes: number;
 }
 
-/**
- * Where a run's next batch starts: after the last file (or complaint) of the
- * one before, by the list's order. Scrubbed rows stay in the decided_at index,
- * so "not yet scrubbed" alone would make each batch step over all the earlier ones.
- */
-export interface Keyset {
-  at: string;
-  id: string;
-}
-const START: Keyset = { at: "", id: "" };
-
 /** The moment `days` days before `now`: files decided before it have passed retention. */
 export function retentionCutoff(days: number, now: Date): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -64,15 +53,14 @@ function storedOf(hashes: string[], sizes: Map<string, number>): StoredPhoto[] {
  * before `cutoff`, oldest first, at most `limit`. Reads the partial index on
  * decided_at (applications_decided_idx), so the files still kept cost nothing.
  */
-export function expiredFiles(db: Db, cutoff: string, limit: number, after: Keyset = START): ExpiredFile[] {
+export function expiredFiles(db: Db, cutoff: string, limit: number): ExpiredFile[] {
   const rows = prepared(
     db,
     `SELECT id, tracking_number AS trackingNumber, guide_id AS guideId, status, decided_at AS decidedAt, content
      FROM applications INDEXED BY applications_decided_idx
      WHERE status IN ('approved', 'rejected') AND deleted_at IS NULL AND decided_at < ? AND scrubbed_at IS NULL
-       AND (decided_at, id) > (?, ?)
      ORDER BY decided_at, id LIMIT ?`,
-  ).all(cutoff, after.at, after.id, limit) as (Omit<ExpiredFile, "photos"> & { content: string })[];
+  ).all(cutoff, limit) as (Omit<ExpiredFile, "photos"> & { content: string })[];
   const pages = rows.map((row) => pageHashesOf(JSON.parse(row.content)));
   const sizes = storedSizes(db, pages.flat());
   return rows.map(({ content: _content, ...row }, index) => {
@@ -81,15 +69,14 @@ export function expiredFiles(db: Db, cutoff: string, limit: number, after: Keyse
 }
 
 /** Closed complaints before `cutoff` whose reporter's name or contact, or evidence, is still on record. */
-export function expiredComplaints(db: Db, cutoff: string, limit: number, after: Keyset = START): ExpiredComplaint[] {
+export function expiredComplaints(db: Db, cutoff: string, limit: number): ExpiredComplaint[] {
   const rows = prepared(
     db,
     `SELECT id, number, closed_at AS closedAt, evidence FROM complaints
      WHERE closed_at IS NOT NULL AND closed_at < ? AND scrubbed_at IS NULL
        AND (reporter_name IS NOT NULL OR reporter_contact IS NOT NULL OR json_array_length(evidence) > 0)
-       AND (closed_at, id) > (?, ?)
      ORDER BY closed_at, id LIMIT ?`,
-  ).all(cutoff, after.at, after.id, limit) as { id: string; number: string; closedAt: string; evidence: string }[];
+  ).all(cutoff, limit) as { id: string; number: string; closedAt: string; evidence: string }[];
   const evidence = rows.map((row) =>
     (JSON.parse(row.evidence) as { sha256?: unknown }[])
       .map((photo) => photo.sha256)
@@ -99,6 +86,24 @@ export function expiredComplaints(db: Db, cutoff: string, limit: number, after: 
   return rows.map(({ evidence: _evidence, ...row }, index) => {
     return { ...row, photos: storedOf(evidence[index] ?? [], sizes) };
   });
+}
+
+/** Whether a listed file is still to be scrubbed (in the batch's transaction: nothing changed it since the list). */
+export function stillExpiredFile(db: Db, id: string, cutoff: string): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT 1 FROM applications WHERE id = ? AND status IN ('approved', 'rejected') AND deleted_at IS NULL
+         AND decided_at < ? AND scrubbed_at IS NULL`,
+    ).get(id, cutoff) !== undefined
+  );
+}
+
+export function stillExpiredComplaint(db: Db, id: string, cutoff: string): boolean {
+  return (
+    prepared(db, "SELECT 1 FROM complaints WHERE id = ? AND closed_at < ? AND scrubbed_at IS NULL").get(id, cutoff) !==
+    undefined
+  );
 }
 
 /** Service titles in `locale` (the guide's id when it has none). */

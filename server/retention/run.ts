@@ -1,7 +1,14 @@
 import type { RetentionReport } from "../../shared/api/retention";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
-import { type ExpiredComplaint, type ExpiredFile, expiredComplaints, expiredFiles, type Keyset } from "./candidates";
+import {
+  type ExpiredComplaint,
+  type ExpiredFile,
+  expiredComplaints,
+  expiredFiles,
+  stillExpiredComplaint,
+  stillExpiredFile,
+} from "./candidates";
 import { forgetPhotos, removeStoredPhotos, removeStoredPhotosNow } from "./photos";
 import { PhotoReferences } from "./references";
 import { currentCutoff, emptyReport, reportOf } from "./report";
@@ -85,8 +92,8 @@ interface Run {
   alwaysSecure: boolean;
   references: PhotoReferences;
   audit: Map<string, number[]>;
-  /** Where the next batch starts in each list. */
-  next: { files: Keyset | undefined; complaints: Keyset | undefined };
+  /** What is left to do, in the dry run's order. */
+  queue: { files: ExpiredFile[]; complaints: ExpiredComplaint[] };
   restore: () => void;
 }
 
@@ -96,10 +103,11 @@ function startRun(db: Db, options: RetentionRunOptions): Run | null {
   const alwaysSecure = Number(db.$client.pragma("secure_delete", { simple: true })) === 1;
   // Every photo the run may delete, and who names them, read before the first batch (no await in between).
   const all = Number.MAX_SAFE_INTEGER;
+  // The whole list once: a batch takes the next slice and re-checks each row by its key. Scrubbed
+  // rows stay in the decided_at index, so asking the index again per batch stepped over all earlier ones.
   const files = expiredFiles(db, limits.cutoff, all);
-  const hashes = [...files, ...expiredComplaints(db, limits.cutoff, all)].flatMap((item) =>
-    item.photos.map((photo) => photo.sha256),
-  );
+  const complaints = expiredComplaints(db, limits.cutoff, all);
+  const hashes = [...files, ...complaints].flatMap((item) => item.photos.map((photo) => photo.sha256));
   const references = PhotoReferences.scan(db, hashes, options.now.toISOString());
   const audit = auditEntriesOf(
     db,
@@ -109,7 +117,7 @@ function startRun(db: Db, options: RetentionRunOptions): Run | null {
   return {
     references,
     audit,
-    next: { files: undefined, complaints: undefined },
+    queue: { files, complaints },
     limits,
     at: options.now.toISOString(),
     batch: options.batch ?? RETENTION_BATCH,
@@ -126,9 +134,10 @@ function runBatch(db: Db, run: Run): { gone: string[]; more: boolean } {
   const { cutoff } = run.limits;
   const step = db.$client
     .transaction(() => {
-      const files = expiredFiles(db, cutoff, run.batch, run.next.files);
-      const complaints =
-        files.length < run.batch ? expiredComplaints(db, cutoff, run.batch - files.length, run.next.complaints) : [];
+      const files = run.queue.files.splice(0, run.batch).filter((file) => stillExpiredFile(db, file.id, cutoff));
+      const complaints = run.queue.complaints
+        .splice(0, run.batch - files.length)
+        .filter((complaint) => stillExpiredComplaint(db, complaint.id, cutoff));
       for (const file of files) scrubFile(db, file.id, run.at);
       scrubNotes(
         db,
@@ -144,15 +153,11 @@ function runBatch(db: Db, run: Run): { gone: string[]; more: boolean } {
       return { files, complaints, gone, bytes: gone.reduce((sum, hash) => sum + (sizes.get(hash) ?? 0), 0) };
     })
     .immediate();
-  const lastFile = step.files.at(-1);
-  const lastComplaint = step.complaints.at(-1);
-  if (lastFile) run.next.files = { at: lastFile.decidedAt, id: lastFile.id };
-  if (lastComplaint) run.next.complaints = { at: lastComplaint.closedAt, id: lastComplaint.id };
   run.files.push(...step.files);
   run.complaints.push(...step.complaints);
   run.removed.photos += step.gone.length;
   run.removed.bytes += step.bytes;
-  return { gone: step.gone, more: step.files.length + step.complaints.length === run.batch };
+  return { gone: step.gone, more: run.queue.files.length + run.queue.complaints.length > 0 };
 }
 
 function finishRun(db: Db, run: Run, locale: Locale = "id"): RetentionReport {
