@@ -324,7 +324,8 @@ describe("vault: a cadre's profile on the phone", () => {
       const firstProfile = (await activeProfile(db)).id;
       const mine = await draftWithName(db, "Joko Saputra");
       expect(await signOutVault(db, "keep")).toEqual({ ok: true });
-      expect(openKey()).toBeNull();
+      // Whatever stays open after a sign-out (nothing, or a guest's own key), it is not this cadre's key.
+      expect(openKey()?.profileId).not.toBe(firstProfile);
 
       await signUp(db, cadre(2));
       const repo = new DraftRepository(db);
@@ -364,8 +365,12 @@ describe("vault: a cadre's profile on the phone", () => {
       expect(refused).toMatchObject({ ok: false, unsent: { draftIds: [id] } });
       expect(refused.ok ? 0 : refused.unsent.changes).toBeGreaterThan(0);
       expect(openKey()).not.toBeNull();
+      const profileId = (await activeProfile(db)).id;
       expect(await signOutVault(db, "erase", true)).toEqual({ ok: true });
-      expect(await rawOf(db).profiles.count()).toBe(0);
+      expect(openKey()?.profileId).not.toBe(profileId);
+      const left = await rawOf(db).profiles.toArray();
+      expect(left.filter((profile) => profile.id === profileId || profile.userId === "user-1")).toEqual([]);
+      expect(await rawOf(db).parked.where("profileId").equals(profileId).count()).toBe(0);
       expect(await rawOf(db).drafts.count()).toBe(0);
       expect(await rawOf(db).outbox.count()).toBe(0);
       expect(await keptProfiles(db)).toEqual([]);
