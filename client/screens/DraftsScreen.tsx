@@ -20,6 +20,7 @@ import { formatRelative } from "../format";
 import { locale } from "../i18n";
 import { draftPath, navigate, onLinkClick } from "../router";
 import { sessionSignal } from "../session-state";
+import { FarewellNotice } from "../sync/FarewellNotice";
 import { syncView } from "../sync/state";
 
 const query = sessionSignal<string>("masdarin.drafts.search", "");
@@ -107,6 +108,8 @@ export function DraftsScreen() {
     <>
       <h1>{td("draftsTitle")}</h1>
       <SyncBar />
+      {/* After the office cut this phone off: what was sent, and that the files left the phone. */}
+      <FarewellNotice kind="erased" />
       {attention.length > 0 && (
         <section class="card error-banner" aria-labelledby="attention-title">
           <h2 id="attention-title">{td("attentionTitle")}</h2>

@@ -23,8 +23,19 @@ export async function sealLegacyAtStart(db: LocalDb): Promise<ProfileRow | null>
   try {
     owner = row ? (JSON.parse(row.value) as SessionUser) : {};
   } catch {
-    // An unreadable account: the records still get sealed; nobody's password matches an empty id.
+    // An unreadable account: the records are sealed as a guest's (below).
   }
+  // Only a cadre's records wait for a PIN; anything else was made by nobody signed in: a guest's.
+  return pendingProfile(db, owner.role === "cadre" ? owner : {});
+}
+
+/**
+ * A profile whose data key only the device key wraps: an older version's
+ * records before their cadre's PIN, or a guest's drafts (nobody signed in).
+ * Whatever plaintext the live tables hold is sealed into it in the same
+ * transaction that stores it.
+ */
+export async function pendingProfile(db: LocalDb, owner: Partial<SessionUser>): Promise<ProfileRow> {
   const id = uuidv4();
   const dataKey = randomBytes(32);
   const deviceKey = await newDeviceKey();

@@ -73,7 +73,8 @@ export function startLockTimer(db: LocalDb): LockTimer {
 
   async function arm() {
     const rules = await readDeviceRules(db);
-    if (vault.value.kind !== "unlocked") return;
+    // A guest has no PIN: nothing to lock.
+    if (vault.value.kind !== "unlocked" || vault.value.guest) return;
     limitMs = rules.lockMinutes * 60_000;
     armed = true;
     lastActivity = Date.now();
@@ -91,7 +92,7 @@ export function startLockTimer(db: LocalDb): LockTimer {
   for (const name of ACTIVITY_EVENTS) addEventListener(name, touched, { capture: true, passive: true });
   document.addEventListener("visibilitychange", onVisibility);
   const stopWatching = effect(() => {
-    if (vault.value.kind === "unlocked") void arm();
+    if (vault.value.kind === "unlocked" && !vault.value.guest) void arm();
     else disarm();
   });
 

@@ -4,7 +4,7 @@ import type { LocalDb } from "../db/local-db";
 import { dropKey } from "./keyring";
 import { PROFILE_META_KEYS, SEALED_TABLES } from "./personal-tables";
 import { rawOf } from "./profile-store";
-import { eraseProfile, vault } from "./vault";
+import { becomeGuest, eraseProfile } from "./vault";
 
 /**
  * Leaving when the office says so (issue 15): when the office revokes this
@@ -96,7 +96,7 @@ export async function settleFarewell(db: LocalDb, now = new Date()): Promise<Far
   }
   // Unfinished upload addresses point at this cadre's uploads (client/account/session.ts signOut does the same).
   await import("../uploads").then(({ forgetUploadUrls }) => forgetUploadUrls()).catch(() => undefined);
-  vault.value = { kind: "none" };
+  await becomeGuest(db);
   setNotice({ kind: "erased", at: now.toISOString() });
   return { erased: true };
 }

@@ -11,7 +11,7 @@ import {
 import type { LocalDb, ProfileRow } from "../db/local-db";
 import { fromBase64Url, newDeviceKey, PIN_ITERATIONS, pinKey, randomBytes, recoveryKey, unwrap, wrap } from "./kdf";
 import { dropKey, installKey, openKey } from "./keyring";
-import { pendingDataKey, sealLegacyAtStart } from "./legacy";
+import { pendingDataKey, pendingProfile, sealLegacyAtStart } from "./legacy";
 import {
   activeProfile,
   deleteProfile,
@@ -92,19 +92,46 @@ async function lockedView(db: LocalDb, profile: ProfileRow): Promise<VaultView> 
   };
 }
 
-/** At app start: locked if a cadre's profile is here, asks for a sign-in if an older version left plaintext. */
+/**
+ * At app start: locked if a cadre's profile is here; asks for the password
+ * if an older version left a cadre's plaintext (sealed now, legacy.ts);
+ * otherwise a guest, whose drafts open without a PIN.
+ */
 export async function startVault(db: LocalDb): Promise<VaultView> {
-  const active = await activeProfile(db);
-  if (active)
-    vault.value =
-      openKey()?.profileId === active.id
-        ? { kind: "unlocked", profile: summary(active) }
-        : await lockedView(db, active);
-  else {
-    // An older version's plaintext is sealed now, before anything else reads it (legacy.ts).
-    const sealed = await sealLegacyAtStart(db);
-    vault.value = sealed ? await lockedView(db, sealed) : { kind: "none" };
+  const active = (await activeProfile(db)) ?? (await sealLegacyAtStart(db));
+  if (!active || isGuest(active)) return becomeGuest(db);
+  vault.value =
+    openKey()?.profileId === active.id ? { kind: "unlocked", profile: summary(active) } : await lockedView(db, active);
+  return vault.value;
+}
+
+function isGuest(profile: ProfileRow): boolean {
+  return profile.userId === "";
+}
+
+/**
+ * Nobody signed in: drafts still work, as they always have for a citizen or
+ * a cadre before signing in, sealed under the guest profile's key (wrapped
+ * by the device key alone: there is no PIN to ask). The first cadre who signs
+ * in without a profile of their own adopts the guest's drafts.
+ */
+export async function becomeGuest(db: LocalDb): Promise<VaultView> {
+  const profiles = await listProfiles(db);
+  const active = profiles.find((profile) => profile.active);
+  if (active && !isGuest(active)) {
+    vault.value = await lockedView(db, active);
+    return vault.value;
   }
+  let guest = active ?? profiles.find(isGuest);
+  if (!guest) guest = await pendingProfile(db, {});
+  else if (!guest.active) await restore(db, guest.id);
+  const key = await pendingDataKey(guest);
+  if (!key) {
+    vault.value = { kind: "none" };
+    return vault.value;
+  }
+  installKey(guest.id, key);
+  vault.value = { kind: "unlocked", profile: summary(guest), guest: true };
   return vault.value;
 }
 
@@ -125,8 +152,10 @@ export async function afterPasswordSignIn(
   // A first start may not have run (a sign-in straight after the update): seal an older version's plaintext first.
   await sealLegacyAtStart(db);
   const profiles = await listProfiles(db);
-  const mine = profiles.find((profile) => profile.userId === user.id);
   const active = profiles.find((profile) => profile.active);
+  // A cadre new to this phone adopts what was made before anyone signed in (the guest's drafts).
+  const mine =
+    profiles.find((profile) => profile.userId === user.id) ?? (active && isGuest(active) ? active : undefined);
 
   if (!mine) {
     if (active) {
@@ -158,6 +187,7 @@ export async function afterPasswordSignIn(
     unlockSecretWrap,
     failures: 0,
     nextTryAt: null,
+    userId: user.id,
     displayName: user.displayName,
     username: user.username,
   });
@@ -285,7 +315,7 @@ async function eraseAfterWrongPins(db: LocalDb, profile: ProfileRow, now: Date):
 
 /** Locks now: the data key leaves memory; guides and the self-check stay open. */
 export async function lockVault(db: LocalDb): Promise<void> {
-  if (vault.value.kind !== "unlocked") return;
+  if (vault.value.kind !== "unlocked" || vault.value.guest) return;
   dropKey();
   const profile = await activeProfile(db);
   vault.value = profile ? await lockedView(db, profile) : { kind: "none" };
@@ -305,8 +335,8 @@ export type SignOutResult = { ok: true } | { ok: false; unsent: Unsent };
  */
 export async function signOutVault(db: LocalDb, mode: "keep" | "erase", force = false): Promise<SignOutResult> {
   const profile = await activeProfile(db);
-  if (!profile) {
-    vault.value = { kind: "none" };
+  if (!profile || isGuest(profile)) {
+    await becomeGuest(db);
     return { ok: true };
   }
   if (mode === "erase" && !force) {
@@ -316,7 +346,7 @@ export async function signOutVault(db: LocalDb, mode: "keep" | "erase", force = 
   dropKey();
   if (mode === "keep") await park(db, profile.id);
   else await eraseProfile(db, profile);
-  vault.value = { kind: "none" };
+  await becomeGuest(db);
   return { ok: true };
 }
 
@@ -334,7 +364,7 @@ export async function activeUnsent(db: LocalDb): Promise<Unsent> {
 
 /** Profiles kept on this phone for other cadres (or this one, signed out), for the sign-in screen. */
 export async function keptProfiles(db: LocalDb): Promise<(ProfileSummary & { unsent: number; erased: boolean })[]> {
-  const profiles = await listProfiles(db);
+  const profiles = (await listProfiles(db)).filter((profile) => !isGuest(profile));
   return Promise.all(
     profiles.map(async (profile) => ({
       ...summary(profile),

@@ -18,6 +18,11 @@ export type VaultView =
   | { kind: "sign-in"; reason: "legacy" | "erased"; username: string }
   | { kind: "set-pin"; displayName: string; replacing: boolean }
   | { kind: "locked"; profile: ProfileSummary; failures: number; attemptsLeft: number; nextTryAt: string | null }
-  | { kind: "unlocked"; profile: ProfileSummary };
+  /**
+   * Open. `guest`: nobody is signed in, and drafts made on this phone (a
+   * citizen, or a cadre before signing in) are sealed under a key the device
+   * key wraps, with no PIN to ask and nothing to lock (client/vault/legacy.ts).
+   */
+  | { kind: "unlocked"; profile: ProfileSummary; guest?: boolean };
 
 export const vault = signal<VaultView>({ kind: "loading" });
