@@ -45,7 +45,7 @@ function personal(who: Person): string[] {
 async function listShows(page: Page, baseUrl: string, ids: string[]): Promise<string> {
   await goInApp(page, baseUrl, "/berkas");
   await page.getByRole("heading", { name: "Berkas warga" }).waitFor();
-  if (ids.length === 0) await page.getByText(/Belum ada berkas/).waitFor();
+  if (ids.length === 0) await page.getByText(/Belum ada berkas|Tidak ada berkas yang cocok/).waitFor();
   for (const id of ids) await page.locator(`a[href="/berkas/${id}"]`).first().waitFor();
   return (await page.locator("main").textContent()) ?? "";
 }
