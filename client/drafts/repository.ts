@@ -8,7 +8,7 @@ import { draftSearchKey } from "../db/local-db";
 import { enqueue, outboxTables } from "../sync/outbox";
 import { sha256Hex } from "../uploads/sha256";
 import { officeHasFile, readOfficeFacts } from "./office-file";
-import { searchKeysOf } from "./search-keys";
+import { type SearchEntry, searchKeysOf } from "./search-keys";
 import { sentBackRecord } from "./sent-back";
 
 const HISTORY_LIMIT = 200;
@@ -332,15 +332,22 @@ export class DraftRepository {
     const digitsOnly = /^[\d\s]+$/.test(needle);
     const digits = needle.replace(/\D/g, "");
     const keys = await searchKeysOf(this.db);
-    const ids: string[] = [];
-    for (const [id, text] of keys) {
+    const hits: (SearchEntry & { id: string })[] = [];
+    for (const [id, entry] of keys) {
+      const text = entry.key;
       const hit = digitsOnly
         ? digits.length >= 3 && text.includes(digits)
         : text.startsWith(needle) || text.includes(` ${needle}`);
-      if (hit) ids.push(id);
+      if (hit) hits.push({ id, ...entry });
     }
-    const rows = (await this.db.drafts.bulkGet(ids)).filter((row): row is DraftRow => !!row && !row.deletedAt);
-    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, limit);
+    // Newest first by the clear updatedAt the search keys carry: only the drafts shown are opened.
+    hits.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const rows: DraftRow[] = [];
+    for (let start = 0; start < hits.length && rows.length < limit; start += limit) {
+      const page = await this.db.drafts.bulkGet(hits.slice(start, start + limit).map((hit) => hit.id));
+      rows.push(...page.filter((row): row is DraftRow => !!row && !row.deletedAt));
+    }
+    return rows.slice(0, limit);
   }
 
   async pageData(blobId: string): Promise<BlobRow | undefined> {

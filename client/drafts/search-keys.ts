@@ -10,12 +10,12 @@ import { onKeyChange } from "../vault/keyring";
  * since the last search; only those are opened. Every edit moves
  * `updatedAt`, so a changed name cannot be missed. Locking forgets it all.
  */
-interface Entry {
+export interface SearchEntry {
   updatedAt: string;
   key: string;
 }
 
-const caches = new WeakMap<LocalDb, Map<string, Entry>>();
+const caches = new WeakMap<LocalDb, Map<string, SearchEntry>>();
 const BATCH = 200;
 
 onKeyChange((open) => {
@@ -28,7 +28,7 @@ function cachesCleared(): void {
 }
 const generations = new WeakMap<LocalDb, number>();
 
-export async function searchKeysOf(db: LocalDb): Promise<Map<string, string>> {
+export async function searchKeysOf(db: LocalDb): Promise<ReadonlyMap<string, SearchEntry>> {
   let cache = caches.get(db);
   if (!cache || generations.get(db) !== generation) {
     cache = new Map();
@@ -47,5 +47,5 @@ export async function searchKeysOf(db: LocalDb): Promise<Map<string, string>> {
       if (row) cache.set(row.id, { updatedAt: row.updatedAt, key: row.searchKey ?? "" });
     }
   }
-  return new Map([...cache].map(([id, entry]) => [id, entry.key]));
+  return cache;
 }

@@ -268,16 +268,18 @@ export async function setPin(db: LocalDb, pin: string): Promise<void> {
  * unsent ones, sealed, for the password to bring back).
  */
 export async function unlockWithPin(db: LocalDb, pin: string, now = new Date()): Promise<UnlockResult> {
-  const profile = await activeProfile(db);
-  if (!profile?.pinWrap || !profile.unlockSecretWrap) return { ok: false, reason: "erased" };
-  if (profile.nextTryAt && Date.parse(profile.nextTryAt) > now.getTime()) {
-    return { ok: false, reason: "wait", nextTryAt: profile.nextTryAt };
-  }
-  const unlockSecret = await unwrap(profile.deviceKey, profile.unlockSecretWrap, purpose(profile.id, "unlock-secret"));
+  const claimed = await claimTry(db, now);
+  if (!claimed.ok) return claimed.result;
+  const { profile } = claimed;
+  const unlockSecret = await unwrap(
+    profile.deviceKey,
+    profile.unlockSecretWrap as NonNullable<ProfileRow["unlockSecretWrap"]>,
+    purpose(profile.id, "unlock-secret"),
+  );
   const dataKey = unlockSecret
     ? await unwrap(
         await pinKey(pin, profile.salt, profile.iterations, unlockSecret),
-        profile.pinWrap,
+        profile.pinWrap as NonNullable<ProfileRow["pinWrap"]>,
         purpose(profile.id, "pin"),
       )
     : null;
@@ -289,16 +291,37 @@ export async function unlockWithPin(db: LocalDb, pin: string, now = new Date()):
     return { ok: true };
   }
   const rules = await readDeviceRules(db);
-  const failures = profile.failures + 1;
+  const { failures, nextTryAt } = profile;
   if (failures >= rules.pinAttempts) {
     await eraseAfterWrongPins(db, profile, now);
     return { ok: false, reason: "erased" };
   }
-  const delay = pinRetryDelaySeconds(failures);
-  const nextTryAt = delay > 0 ? new Date(now.getTime() + delay * 1000).toISOString() : null;
-  await updateProfile(db, profile.id, { failures, nextTryAt });
-  vault.value = await lockedView(db, { ...profile, failures, nextTryAt });
+  vault.value = await lockedView(db, profile);
   return { ok: false, reason: "wrong", attemptsLeft: rules.pinAttempts - failures, nextTryAt };
+}
+
+/**
+ * Counts a PIN try before the PIN is stretched, in one transaction: tries
+ * made at once (a double tap, a script on the page) each count and meet the
+ * growing wait, instead of all reading the same count. A right PIN resets it.
+ */
+async function claimTry(
+  db: LocalDb,
+  now: Date,
+): Promise<{ ok: true; profile: ProfileRow } | { ok: false; result: UnlockResult }> {
+  const raw = rawOf(db);
+  return raw.transaction("rw", raw.profiles, async () => {
+    const profile = (await raw.profiles.toArray()).find((row) => row.active);
+    if (!profile?.pinWrap || !profile.unlockSecretWrap) return { ok: false, result: { ok: false, reason: "erased" } };
+    if (profile.nextTryAt && Date.parse(profile.nextTryAt) > now.getTime()) {
+      return { ok: false, result: { ok: false, reason: "wait", nextTryAt: profile.nextTryAt } };
+    }
+    const failures = profile.failures + 1;
+    const delay = pinRetryDelaySeconds(failures);
+    const nextTryAt = delay > 0 ? new Date(now.getTime() + delay * 1000).toISOString() : null;
+    await raw.profiles.update(profile.id, { failures, nextTryAt });
+    return { ok: true, profile: { ...profile, failures, nextTryAt } };
+  });
 }
 
 async function eraseAfterWrongPins(db: LocalDb, profile: ProfileRow, now: Date): Promise<void> {
