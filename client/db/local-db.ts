@@ -42,6 +42,12 @@ export interface OutboxRow {
   draftId: string;
   createdAt: string;
   attempted: boolean;
+  /**
+   * The draft id while this is a putDraft no push has included yet, else
+   * absent or null: indexed, so a save finds the snapshot it may replace
+   * without opening sealed entries (client/sync/outbox.ts).
+   */
+  waitingPut?: string | null;
 }
 
 export type RemoteStatus = "draft" | "submitted" | "received" | "verified" | "needs-fix" | "rejected" | "approved";
@@ -263,10 +269,12 @@ export class LocalDb extends Dexie {
       );
     // v6 (issue 15): people's records are sealed (client/vault/middleware.ts), so nothing personal may
     // be indexed: the name-and-NIK search index goes (the list searches in memory once unlocked).
-    // Profiles and their parked records arrive. The rows themselves are sealed in place when the
-    // cadre sets a PIN (client/vault/seal-legacy.ts): an upgrade runs before anyone has a key.
+    // The outbox indexes the draft whose unsent snapshot a save may replace (no sealed entry opened).
+    // Profiles and their parked records arrive. The rows themselves are sealed in place at the first
+    // start (client/vault/legacy.ts): the upgrade itself runs on rows as stored.
     this.version(6).stores({
       drafts: "id, guideId, updatedAt",
+      outbox: "seq, draftId, waitingPut",
       profiles: "id, userId",
       parked: "[profileId+table+key], profileId, [profileId+table]",
     });

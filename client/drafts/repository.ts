@@ -322,12 +322,14 @@ export class DraftRepository {
   async list(query = "", limit = 100): Promise<DraftRow[]> {
     const needle = query.trim().toLowerCase().replace(/\s+/g, " ");
     if (!needle) {
-      return this.db.drafts
-        .orderBy("updatedAt")
-        .reverse()
-        .filter((row) => !row.deletedAt)
-        .limit(limit)
-        .toArray();
+      // A key-only walk (nothing opened), then the newest opened in batches: one record that fails
+      // to open (tampered with, or sealed under another profile) is left out, not the whole list.
+      const ids = (await this.db.drafts.orderBy("updatedAt").reverse().primaryKeys()) as string[];
+      const rows: DraftRow[] = [];
+      for (let start = 0; start < ids.length && rows.length < limit; start += limit) {
+        rows.push(...(await this.openMany(ids.slice(start, start + limit))).filter((row) => !row.deletedAt));
+      }
+      return rows.slice(0, limit);
     }
     const digitsOnly = /^[\d\s]+$/.test(needle);
     const digits = needle.replace(/\D/g, "");
@@ -344,10 +346,34 @@ export class DraftRepository {
     hits.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     const rows: DraftRow[] = [];
     for (let start = 0; start < hits.length && rows.length < limit; start += limit) {
-      const page = await this.db.drafts.bulkGet(hits.slice(start, start + limit).map((hit) => hit.id));
-      rows.push(...page.filter((row): row is DraftRow => !!row && !row.deletedAt));
+      const page = await this.openMany(hits.slice(start, start + limit).map((hit) => hit.id));
+      rows.push(...page.filter((row) => !row.deletedAt));
     }
     return rows.slice(0, limit);
+  }
+
+  /**
+   * Drafts by id, opened. A record that fails its seal is skipped and logged by error name only
+   * (never its content); a locked vault still throws, for the lock screen to take over.
+   */
+  private async openMany(ids: string[]): Promise<DraftRow[]> {
+    const locked = (failure: unknown) => (failure as { name?: string }).name === "VaultLockedError";
+    try {
+      return (await this.db.drafts.bulkGet(ids)).filter((row): row is DraftRow => !!row);
+    } catch (failure) {
+      if (locked(failure)) throw failure;
+      const rows: DraftRow[] = [];
+      for (const id of ids) {
+        try {
+          const row = await this.db.drafts.get(id);
+          if (row) rows.push(row);
+        } catch (each) {
+          if (locked(each)) throw each;
+          console.error("draft record cannot be opened:", (each as { name?: string }).name);
+        }
+      }
+      return rows;
+    }
   }
 
   async pageData(blobId: string): Promise<BlobRow | undefined> {

@@ -28,7 +28,11 @@ export function useDraft(id: string) {
   useEffect(() => {
     let live = true;
     void (async () => {
-      const row = await draftRepository.get(id);
+      // A record that cannot be opened (tampered with, another profile's) is no file here: say so.
+      const row = await draftRepository.get(id).catch((failure: unknown) => {
+        if ((failure as { name?: string }).name === "VaultLockedError") throw failure;
+        return undefined;
+      });
       const guide = row ? await draftRepository.pinnedGuide(row) : undefined;
       if (!live) return;
       persisted.current = row ?? null;

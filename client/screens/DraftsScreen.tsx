@@ -1,4 +1,5 @@
 import "../tracking-styles.css";
+import { signal } from "@preact/signals";
 import { useEffect, useState } from "preact/hooks";
 import type { DeleteRefusal } from "../../shared/review/workflow";
 import { clockShortText } from "../../shared/service-time/words";
@@ -19,11 +20,25 @@ import { clockViewOf, useClosedDates } from "../drafts/tracking";
 import { formatRelative } from "../format";
 import { locale } from "../i18n";
 import { draftPath, navigate, onLinkClick } from "../router";
-import { sessionSignal } from "../session-state";
 import { FarewellNotice } from "../sync/FarewellNotice";
 import { syncView } from "../sync/state";
+import { onKeyChange } from "../vault/keyring";
 
-const query = sessionSignal<string>("masdarin.drafts.search", "");
+/**
+ * What the cadre typed into the search: often a name or a NIK. In memory only (never sessionStorage,
+ * which a locked phone's developer tools read) and forgotten whenever the key changes: the app
+ * locks, or another cadre's profile opens in the same tab after a sign-out.
+ */
+const query = signal("");
+onKeyChange(() => {
+  query.value = "";
+});
+try {
+  // Left by versions that kept the query in sessionStorage.
+  sessionStorage.removeItem("masdarin.drafts.search");
+} catch {
+  // Storage blocked: nothing was kept.
+}
 const SHOWN = 100;
 
 interface Listed {

@@ -9,6 +9,7 @@ import { openKey } from "../vault/keyring";
 import { scrubDecidedFiles, scrubDue } from "../vault/phone-retention";
 import { type FarewellResult, isCutOff, saysFarewell, settleFarewell } from "../vault/revocation";
 import { storeDeviceRules } from "../vault/vault";
+import { markAttempted } from "./outbox";
 import { storePullPage } from "./pull-store";
 import { pushBody, refusedGzip } from "./push-body";
 
@@ -290,7 +291,7 @@ async function pushOutbox(deps: SyncDeps, clientId: string, outcome: SyncOutcome
     // replace the snapshot being sent, and the phone would drop the newer one as acknowledged.
     const batch = await db.transaction("rw", db.outbox, async () => {
       const entries = await db.outbox.orderBy("seq").limit(PUSH_BATCH).toArray();
-      await db.outbox.bulkUpdate(entries.map((entry) => ({ key: entry.seq, changes: { attempted: true } })));
+      await markAttempted(db, entries);
       return entries;
     });
     if (batch.length === 0) return outdated;

@@ -14,17 +14,25 @@ export function outboxTables(db: LocalDb) {
  */
 export async function enqueue(db: LocalDb, entry: NewEntry, at = new Date()): Promise<void> {
   const baseVersion = (await db.remote.get(entry.draftId))?.version ?? 0;
-  const last = await db.outbox.orderBy("seq").last();
-  if (
-    last &&
-    !last.attempted &&
-    last.name === "putDraft" &&
-    entry.name === "putDraft" &&
-    last.draftId === entry.draftId
-  ) {
-    // Never sent: nobody has seen this entry, so its snapshot may still be replaced.
-    await db.outbox.put({ ...last, mutationId: uuidv7(), args: entry.args, baseVersion, createdAt: at.toISOString() });
-    return;
+  if (entry.name === "putDraft") {
+    // Key-only reads (nothing opened: the entries are sealed, and each holds a whole draft): is the newest
+    // entry this draft's snapshot that no push has included yet?
+    const lastSeq = await db.outbox.orderBy("seq").lastKey();
+    const waiting =
+      lastSeq === undefined ? [] : await db.outbox.where("waitingPut").equals(entry.draftId).primaryKeys();
+    if (typeof lastSeq === "number" && waiting.includes(lastSeq)) {
+      // Never sent: nobody has seen this entry, so its snapshot may still be replaced.
+      await db.outbox.put({
+        ...entry,
+        seq: lastSeq,
+        mutationId: uuidv7(),
+        baseVersion,
+        createdAt: at.toISOString(),
+        attempted: false,
+        waitingPut: entry.draftId,
+      });
+      return;
+    }
   }
   const seq = Number((await db.meta.get("nextSeq"))?.value ?? "1");
   await db.outbox.add({
@@ -34,6 +42,18 @@ export async function enqueue(db: LocalDb, entry: NewEntry, at = new Date()): Pr
     baseVersion,
     createdAt: at.toISOString(),
     attempted: false,
+    ...(entry.name === "putDraft" ? { waitingPut: entry.draftId } : {}),
   });
   await db.meta.put({ key: "nextSeq", value: String(seq + 1) });
+}
+
+/**
+ * A push includes these entries: from now on they are never changed again,
+ * so they stop being the snapshot a save may replace. Must run in a read-write
+ * transaction on the outbox.
+ */
+export async function markAttempted(db: LocalDb, entries: readonly Pick<OutboxRow, "seq">[]): Promise<void> {
+  await db.outbox.bulkUpdate(
+    entries.map((entry) => ({ key: entry.seq, changes: { attempted: true, waitingPut: null } })),
+  );
 }

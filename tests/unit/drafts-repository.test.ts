@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LocalDb } from "../../client/db/local-db";
 import { adoptBindingVersions } from "../../client/drafts/binding";
 import { DraftNotFoundError, DraftRepository, GuideOutdatedError } from "../../client/drafts/repository";
+import { markAttempted } from "../../client/sync/outbox";
 import { Guide } from "../../shared/guide";
 import { sampleGuide } from "../helpers/sample-guide";
 import { sealAsAfterPin, unlockTestVault } from "../helpers/test-vault";
@@ -179,7 +180,7 @@ describe("the outbox", () => {
     expect(first.draft.applicant.fullName).toBe("Siti");
 
     // Once a push has included an entry, it is never changed again: the next save is a new entry.
-    await db.outbox.update(1, { attempted: true });
+    await db.transaction("rw", db.outbox, () => markAttempted(db, [{ seq: 1 }]));
     await repo.update(id, "applicant.nik", (d) => {
       d.applicant.nik = "3171015203900001";
     });
