@@ -55,7 +55,10 @@ export function GuideScreen({ id }: { id: string }) {
         onClick={() =>
           void import("../drafts/store")
             .then(async ({ draftRepository }) => navigate(draftPath(await draftRepository.create(guide))))
-            .catch(() => setStartFailed(true))
+            // Locked: the files list shows the lock screen; after the PIN the cadre starts the file again.
+            .catch((error: unknown) =>
+              (error as { name?: string }).name === "VaultLockedError" ? navigate("/berkas") : setStartFailed(true),
+            )
         }
       >
         {t("startDraft")}
