@@ -29,13 +29,53 @@ export async function newUser(
   return { id: row.id, username };
 }
 
-/** Signs in through the login screen and waits for the page the role lands on. */
+/** The PIN every cadre in these tests chooses at their first sign-in on a page (issue 15). */
+export const TEST_PIN = "280419";
+
+/**
+ * Signs in through the login screen and waits for the page the role lands on.
+ * A cadre new to the phone chooses the PIN first (/pin). A page load starts
+ * the app locked, and these tests are about other things than the lock
+ * (tests/browser/vault-lock.test.ts is about the lock): the page types the
+ * cadre's PIN whenever the lock screen appears, as the cadre would.
+ */
 export async function signIn(page: Page, baseUrl: string, username: string, landing = /\/berkas$/): Promise<void> {
   await page.goto(`${baseUrl}/masuk`);
   await page.getByLabel("Nama pengguna").fill(username);
   await page.getByLabel("Kata sandi").fill(TEST_PASSWORD);
-  await page.getByRole("button", { name: "Masuk" }).click();
-  await page.waitForURL(landing);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await page.waitForURL((url) => landing.test(url.href) || url.pathname === "/pin");
+  if (new URL(page.url()).pathname !== "/pin") return;
+  await page.getByLabel("PIN (6 angka)").fill(TEST_PIN);
+  await page.getByLabel("Ulangi PIN").fill(TEST_PIN);
+  await page.getByRole("button", { name: "Simpan PIN" }).click();
+  await page.waitForURL(landing, { timeout: 60_000 });
+  await unlockWheneverLocked(page);
+}
+
+const unlockers = new WeakSet<Page>();
+
+/** Types the cadre's PIN whenever the lock screen appears on this page, now and after every load. */
+export async function unlockWheneverLocked(page: Page, pin = TEST_PIN): Promise<void> {
+  if (unlockers.has(page)) return;
+  unlockers.add(page);
+  const script = (value: string) => {
+    let tried: Element | null = null;
+    const unlock = () => {
+      const screen = document.querySelector('[data-testid="lock-screen"]');
+      const input = screen?.querySelector<HTMLInputElement>("input");
+      const form = screen?.querySelector("form");
+      if (!screen || !input || !form || input.disabled || tried === input) return;
+      tried = input;
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      // After the app has taken the value (its next render), as a tap on "Buka" would.
+      requestAnimationFrame(() => form.requestSubmit());
+    };
+    new MutationObserver(unlock).observe(document, { subtree: true, childList: true });
+  };
+  await page.addInitScript(script, pin);
+  await page.evaluate(script, pin);
 }
 
 /** A complete domisili file with three photographed papers, made ready; works offline. */
