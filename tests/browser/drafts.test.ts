@@ -93,26 +93,55 @@ describe("application drafts, offline", () => {
     await letter.getByLabel("Tanggal pada surat").fill(today);
     await expect.poll(() => summary.textContent()).toContain("Siap diajukan");
 
-    // The stored photo was compressed on the device.
-    const stored = await page.evaluate(async () => {
+    // The stored photo was compressed on the device. The rows are sealed at rest (issue 15), so each page is
+    // read the way the app reads it: opened full size from its tile, the Blob the app made of the stored row
+    // (recorded as the app turns it into the picture's URL; the page's CSP lets no script fetch a blob: URL).
+    await page.evaluate(() => {
+      const made = new Map<string, Blob>();
+      const original = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (object: Blob | MediaSource) => {
+        const url = original(object);
+        if (object instanceof Blob) made.set(url, object);
+        return url;
+      };
+      (window as unknown as { madeBlobs: Map<string, Blob> }).madeBlobs = made;
+    });
+    const stored: { mime: string; bytes: number }[] = [];
+    for (const label of ["KTP-el pemohon", "Kartu Keluarga (KK) pemohon"]) {
+      await card(page, label)
+        .getByRole("button", { name: /^Lihat .* ukuran penuh$/ })
+        .click();
+      const shown = page.locator(".photo-viewer-stage img");
+      await shown.waitFor();
+      const src = (await shown.getAttribute("src")) ?? "";
+      stored.push(
+        await page.evaluate((url) => {
+          const blob = (window as unknown as { madeBlobs: Map<string, Blob> }).madeBlobs.get(url);
+          if (!blob) throw new Error("the viewer's picture is not a page the app opened");
+          return { mime: blob.type, bytes: blob.size };
+        }, src),
+      );
+      await page.locator(".photo-viewer").getByRole("button", { name: "Tutup" }).click();
+      await shown.waitFor({ state: "detached" });
+    }
+    for (const photo of stored) {
+      expect(["image/webp", "image/jpeg"]).toContain(photo.mime);
+      expect(photo.bytes).toBeLessThanOrEqual(300_000);
+    }
+    // Three pages and the two photos' thumbnails on the device (a count reads no sealed value).
+    const rows = await page.evaluate(async () => {
       const open = indexedDB.open("masdarin");
       const db = await new Promise<IDBDatabase>((done) => {
         open.onsuccess = () => done(open.result);
       });
-      const rows = await new Promise<{ kind: string; mime: string; data: ArrayBuffer }[]>((done) => {
-        const request = db.transaction("blobs").objectStore("blobs").getAll();
+      const count = await new Promise<number>((done) => {
+        const request = db.transaction("blobs").objectStore("blobs").count();
         request.onsuccess = () => done(request.result);
       });
       db.close();
-      return rows.map((row) => ({ kind: row.kind, mime: row.mime, bytes: row.data.byteLength }));
+      return count;
     });
-    const pages = stored.filter((row) => row.kind === "page");
-    expect(pages).toHaveLength(3);
-    for (const page of pages.filter((p) => p.mime !== "application/pdf")) {
-      expect(["image/webp", "image/jpeg"]).toContain(page.mime);
-      expect(page.bytes).toBeLessThanOrEqual(300_000);
-    }
-    expect(stored.filter((row) => row.kind === "thumb")).toHaveLength(2);
+    expect(rows).toBe(5);
 
     await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
     await page.getByText("Berkas ditandai siap diajukan.").waitFor();
@@ -378,7 +407,27 @@ describe("application drafts, offline", () => {
           };
         }),
     );
-    expect(version).toBe(50); // Dexie version 5, times 10
+    expect(version).toBe(60); // Dexie version 6, times 10
+    // The previous version's plaintext row was sealed in place at the first start (issue 15):
+    // the app read it above, and the row on the device no longer holds the name or the NIK in the clear.
+    const raw = await page.evaluate(
+      () =>
+        new Promise<string>((done) => {
+          const request = indexedDB.open("masdarin");
+          request.onsuccess = () => {
+            const db = request.result;
+            const read = db.transaction("drafts").objectStore("drafts").get("0190f5a4-7b1c-7cc3-9a2e-3f4b5c6d7e8f");
+            read.onsuccess = () => {
+              const row = read.result as Record<string, unknown>;
+              done(JSON.stringify({ fields: Object.keys(row).sort(), text: JSON.stringify(row) }));
+              db.close();
+            };
+          };
+        }),
+    );
+    expect(raw).toContain("$sealed");
+    expect(raw).not.toContain("Budi");
+    expect(raw).not.toContain("3171011203850002");
     await page.getByText("Budi Santoso").click();
     await expect(page.getByLabel("NIK (16 angka)").inputValue()).resolves.toBe("3171011203850002");
     await context.close();
