@@ -19,7 +19,16 @@ const SECRET_KEYS = new Set([
 export interface AuditRecord {
   /** Dotted verb, e.g. "user.create", "guide.publish", "application.verdict". */
   action: string;
-  targetType: "user" | "session" | "guide" | "application" | "catalogue" | "calendar" | "complaint" | "skm-follow-up";
+  targetType:
+    | "user"
+    | "session"
+    | "guide"
+    | "application"
+    | "catalogue"
+    | "calendar"
+    | "complaint"
+    | "skm-follow-up"
+    | "privacy";
   targetId: string;
   /** The kecamatan the action concerns, so that its operators see it; null for server-wide actions. */
   kecamatanCode: string | null;

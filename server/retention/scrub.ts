@@ -6,7 +6,9 @@ import type { Verdict } from "../../shared/sync/protocol";
  * reader (the console's file screen, client/console/privacy/scrubbed.ts)
  * needs to say "Data pemohon dihapus (retensi)" instead of showing empty fields.
  */
-export const SCRUBBED_ACTION = "retention-scrubbed";
+export { SCRUBBED_ACTION } from "../../shared/api/retention";
+
+import { SCRUBBED_ACTION } from "../../shared/api/retention";
 
 /** Hashes of every page the content names (the photos that go with it). */
 export function pageHashesOf(content: unknown): string[] {

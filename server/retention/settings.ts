@@ -12,7 +12,7 @@ import type { Tx } from "../sync/rows";
  * "privacy" is not yet in AuditRecord's list of target types (server/audit/log.ts
  * belongs to the lead); shared/audit/describe.ts and server/audit/targets.ts name it.
  */
-export const PRIVACY_TARGET = "privacy" as AuditRecord["targetType"];
+export const PRIVACY_TARGET: AuditRecord["targetType"] = "privacy";
 
 export function readPrivacySettings(db: Db): PrivacySettings {
   const rules = readDeviceRules(db);

@@ -105,8 +105,9 @@ export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIn
     verdict: (row.verdict as Verdict | null) ?? null,
     // The check as it ran when the file was submitted: that day's rules and ages, the office it was sent to
     // (recorded in the content), so a cadre who moved or a child who turned 17 since changes nothing.
+    // A file past retention has no applicant data left to check (server/retention/): no findings to show.
     precheck: serverPrecheck(
-      pinnedGuide(db, row),
+      row.scrubbedAt ? undefined : pinnedGuide(db, row),
       draft,
       regions,
       row.submittedAt ? new Date(row.submittedAt) : now,

@@ -55,6 +55,11 @@ export function writeSetting<K extends SettingKey>(
   by: string | null,
   now: Date,
 ): void {
+  // A null setting (closedFileRetentionDays: "keep") is the absence of a row: the column holds JSON values only.
+  if (value === null) {
+    tx.delete(officeSettings).where(eq(officeSettings.key, key)).run();
+    return;
+  }
   const at = now.toISOString();
   tx.insert(officeSettings)
     .values({ key, value, updatedBy: by, updatedAt: at })

@@ -38,3 +38,6 @@ export const RetentionReport = z.object({
   done: z.boolean(),
 });
 export type RetentionReport = z.infer<typeof RetentionReport>;
+
+/** The history mark a closed file gets when retention removes its personal data (server/retention/scrub.ts). */
+export const SCRUBBED_ACTION = "retention-scrubbed";

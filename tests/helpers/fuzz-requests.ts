@@ -504,5 +504,10 @@ export function routeHints(ids: KnownIds): Record<string, RouteHint> {
       body: { jointLeaveIsWorkingDay: true },
       required: ["jointLeaveIsWorkingDay"],
     },
+    "PUT /api/console/privacy/settings": {
+      body: { lockMinutes: 5, pinAttempts: 10, phoneRetentionDays: 30, closedFileRetentionDays: 3650 },
+      required: ["lockMinutes", "pinAttempts", "phoneRetentionDays", "closedFileRetentionDays"],
+    },
+    "POST /api/console/privacy/retention/run": { body: {} },
   };
 }

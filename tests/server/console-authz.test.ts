@@ -190,6 +190,33 @@ const CASES: Case[] = [
     body: () => ({ jointLeaveIsWorkingDay: true }),
     expect: { operatorA: 403, operatorB: 403 },
   },
+  // Privacy (issue 15): the office's rules and the retention of closed files, admins only.
+  {
+    name: "privacy settings",
+    method: "GET",
+    path: () => "/api/console/privacy/settings",
+    expect: { operatorA: 403, operatorB: 403 },
+  },
+  {
+    name: "change privacy settings",
+    method: "PUT",
+    path: () => "/api/console/privacy/settings",
+    body: () => ({ lockMinutes: 5, pinAttempts: 10, phoneRetentionDays: 30, closedFileRetentionDays: null }),
+    expect: { operatorA: 403, operatorB: 403 },
+  },
+  {
+    name: "retention dry run",
+    method: "GET",
+    path: () => "/api/console/privacy/retention",
+    expect: { operatorA: 403, operatorB: 403 },
+  },
+  {
+    name: "retention run",
+    method: "POST",
+    path: () => "/api/console/privacy/retention/run",
+    body: () => ({}),
+    expect: { operatorA: 403, operatorB: 403 },
+  },
   // Complaints: contents for complaint handlers only (no caller here holds the grant; an admin
   // without it reads those not marked confidential), counts for every operator and admin.
   {

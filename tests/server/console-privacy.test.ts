@@ -106,7 +106,7 @@ describe("privacy settings", () => {
     expect((await refusal(await call(w, "PUT", "/api/console/privacy/settings", w.admin, "{"), 400)).code).toBe(
       "invalid_json",
     );
-    const big = { ...GOOD, padding: "x".repeat(4000) };
+    const big = { ...GOOD, padding: "x".repeat(12_000) };
     expect((await refusal(await call(w, "PUT", "/api/console/privacy/settings", w.admin, big), 413)).code).toBe(
       "body_too_large",
     );

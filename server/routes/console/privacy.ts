@@ -12,7 +12,8 @@ import { auditRetentionRun, readPrivacySettings, writePrivacySettings } from "..
 import type { ConsoleOptions } from "./index";
 
 /** Four numbers; a run's confirmation is an empty object. */
-const BODY_MAX_BYTES = 1024;
+// Small forms; the same 8 KiB as user administration, so a deeply nested body is refused as too deep (400), not merely too big.
+const BODY_MAX_BYTES = 8 * 1024;
 
 /**
  * /api/console/privacy: the admin's privacy settings (phones' lock, PIN tries

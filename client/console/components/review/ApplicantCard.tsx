@@ -4,6 +4,8 @@ import { formatDay } from "../../../format";
 import { locale } from "../../../i18n";
 import { villageName } from "../../lookups";
 import { tc } from "../../messages";
+import { isScrubbed } from "../../privacy/scrubbed";
+import { tp } from "../../privacy-messages";
 
 export function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -18,6 +20,14 @@ export function Fact({ label, value }: { label: string; value: string }) {
 export function ApplicantCard({ app, guide }: { app: ApplicationDetail; guide: Guide | undefined }) {
   const lang = locale.value;
   const a = app.content.applicant;
+  if (isScrubbed(app.content)) {
+    return (
+      <section class="card" aria-labelledby="applicant-title">
+        <h2 id="applicant-title">{tp("scrubbed")}</h2>
+        <p>{tp("scrubbedHelp")}</p>
+      </section>
+    );
+  }
   return (
     <>
       <section class="card" aria-labelledby="applicant-title">

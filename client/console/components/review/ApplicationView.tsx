@@ -3,6 +3,8 @@ import { reasonLabel } from "../../../../shared/review/reasons";
 import { guidesById } from "../../../catalogue/store";
 import { locale } from "../../../i18n";
 import { type ConsoleMessageKey, tc } from "../../messages";
+import { isScrubbed } from "../../privacy/scrubbed";
+import { tp } from "../../privacy-messages";
 import { ApplicantCard } from "./ApplicantCard";
 import { ClockCard } from "./ClockCard";
 import { HistoryCard } from "./HistoryCard";
@@ -21,7 +23,9 @@ export function ApplicationView({ app, reload }: { app: ApplicationDetail; reloa
   return (
     <>
       <h1 id="application-title" tabIndex={-1}>
-        {tc("applicationTitle", { name: app.content.applicant.fullName || "—" })}
+        {tc("applicationTitle", {
+          name: app.content.applicant.fullName || (isScrubbed(app.content) ? tp("scrubbed") : "—"),
+        })}
       </h1>
       <p class="muted small">
         {guide?.title[lang] ?? app.guideId} · {tc("guideVersion", { version: app.guideVersion })} ·{" "}
