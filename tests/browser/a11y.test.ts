@@ -14,6 +14,7 @@ import { addAudit } from "../helpers/console-fixtures";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { documentImage } from "../helpers/images";
 import { h1Texts, horizontalOverflow, smallTapTargets } from "../helpers/small-screen";
+import { goInApp } from "../helpers/vault-ui";
 
 vi.setConfig({ testTimeout: 240_000 });
 
@@ -113,7 +114,8 @@ describe("accessibility on a 360 px phone and the office PC", () => {
 
     const cadre = await newUser(env.server.db, "cadre");
     await signIn(page, env.server.url, cadre.username);
-    await page.goto(`${env.server.url}/panduan/surat-keterangan-domisili`);
+    // Inside the running app: a page load would start it locked, and "Buat berkas" then goes to the lock screen.
+    await goInApp(page, env.server.url, "/panduan/surat-keterangan-domisili");
     await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
     await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
     await page.getByLabel("Nama lengkap (sesuai KTP)").fill("Siti Aminah");

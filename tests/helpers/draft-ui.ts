@@ -52,7 +52,11 @@ export async function answerNoToAll(page: Page): Promise<void> {
   }
 }
 
-/** Pages of a draft in IndexedDB and the page bytes stored on the device, read the way the app stores them. */
+/**
+ * Pages of a draft in IndexedDB and the page bytes stored on the device. The rows are sealed at rest
+ * (issue 15), so this reads only what the vault keeps in the clear, keys: a draft's page rows are the
+ * `blobs` rows indexed under its id that are not a thumbnail (`<blobId>:thumb`); `blobs` counts every row.
+ */
 export function storedPages(on: Page, draftId: string): Promise<{ pages: number; blobs: number }> {
   return on.evaluate(async (id) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -60,18 +64,16 @@ export function storedPages(on: Page, draftId: string): Promise<{ pages: number;
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const read = <T>(store: string, run: (s: IDBObjectStore) => IDBRequest<T>) =>
+    const read = <T>(run: (s: IDBObjectStore) => IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
-        const request = run(db.transaction(store).objectStore(store));
+        const request = run(db.transaction("blobs").objectStore("blobs"));
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const draft = await read<{ documents?: Record<string, { pages: unknown[] }> } | undefined>("drafts", (s) =>
-      s.get(id),
-    );
-    const blobs = await read<number>("blobs", (s) => s.count());
+    const keys = await read((s) => s.index("draftId").getAllKeys(id));
+    const blobs = await read((s) => s.count());
     db.close();
-    return { pages: Object.values(draft?.documents ?? {}).reduce((n, d) => n + d.pages.length, 0), blobs };
+    return { pages: keys.filter((key) => !String(key).endsWith(":thumb")).length, blobs };
   }, draftId);
 }
 
