@@ -5,7 +5,7 @@ import { applications, files, mutations, sessions } from "../../server/db/schema
 import { recordVerdict } from "../../server/sync/applications";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { draftReadyOffline as draftReady, newUser, signIn } from "../helpers/cadre-ui";
+import { draftReadyInApp, newUser, signIn, unlockWheneverLocked } from "../helpers/cadre-ui";
 import { card } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -23,8 +23,9 @@ async function setUp(): Promise<{ context: BrowserContext; page: Page; cadre: { 
   return { context, page, cadre };
 }
 
+/** Made inside the running app: a page load starts the app locked (issue 15), and a locked app starts no file. */
 function draftReadyOffline(page: Page, name: string, variant = 0): Promise<string> {
-  return draftReady(page, env.server.url, name, variant);
+  return draftReadyInApp(page, env.server.url, name, variant);
 }
 
 function serverRow(id: string) {
@@ -67,9 +68,12 @@ describe("sync in Chromium", () => {
     const { context, page, cadre } = await setUp();
     await context.setOffline(true);
     const id = await draftReadyOffline(page, "Budi Santoso");
+    // Revoked not by the office but by a new sign-in ("replaced", server/routes/auth.ts): such a session may not
+    // drain (server/auth/farewell.ts), so the work waits, sealed, for the cadre's password. (An office revocation
+    // pushes, then erases: tests/browser/vault-revocation.test.ts.)
     env.server.db
       .update(sessions)
-      .set({ revokedAt: new Date().toISOString() })
+      .set({ revokedAt: new Date().toISOString(), revokeReason: "replaced" })
       .where(eq(sessions.userId, cadre.id))
       .run();
     await context.setOffline(false);
@@ -91,6 +95,8 @@ describe("sync in Chromium", () => {
     await context.setOffline(true);
     const id = await draftReadyOffline(page, "Dewi Lestari");
     const second = await context.newPage();
+    // A new tab starts locked; both tabs must be open to race for the push (a locked tab pushes nothing).
+    await unlockWheneverLocked(second);
     await second.goto(`${env.server.url}/berkas`);
     await second.getByRole("heading", { name: "Berkas warga" }).waitFor();
     // Count pushes inside each tab (requests that pass through the service worker do not all
@@ -124,6 +130,7 @@ describe("sync in Chromium", () => {
     await page.close();
     await second.close();
     const reopened = await context.newPage();
+    await unlockWheneverLocked(reopened);
     await reopened.goto(`${env.server.url}/berkas`);
     await expect.poll(() => serverRow(other)?.status, { timeout: 60_000 }).toBe("submitted");
     const applied = env.server.db
@@ -146,14 +153,21 @@ describe("sync in Chromium", () => {
     await context.setOffline(true);
     await draftReadyOffline(page, "Agus Salim");
     await page.goto(`${env.server.url}/berkas`);
-    await page.getByRole("button", { name: "Keluar" }).click();
-    await page.getByText(/perubahan yang belum terkirim/).waitFor();
+    // Signing out offers to keep the profile sealed or to erase it (issue 15); erasing over unsent work is refused
+    // until confirmed: the phone names the file that would be lost.
+    await page.getByRole("button", { name: "Keluar", exact: true }).click();
+    await page.getByRole("button", { name: "Hapus data saya dari ponsel ini" }).click();
+    await expect
+      .poll(() => page.getByTestId("unsent-list").locator("li").allTextContents())
+      .toEqual([expect.stringMatching(/^Agus Salim — .*: \d+ perubahan$/)]);
     // Still signed in, nothing deleted, until the cadre confirms.
     await page.getByRole("button", { name: "Batal" }).click();
     await page.getByText("Agus Salim").waitFor();
-    await page.getByRole("button", { name: "Keluar" }).click();
-    await page.getByRole("button", { name: "Tetap keluar dan hapus" }).click();
-    await page.getByText(/Belum ada berkas/).waitFor();
+    await page.getByRole("button", { name: "Keluar", exact: true }).click();
+    await page.getByRole("button", { name: "Hapus data saya dari ponsel ini" }).click();
+    await page.getByRole("button", { name: "Hapus juga (hilang)" }).click();
+    await page.waitForURL(/\/masuk$/);
+    await page.getByLabel("Nama pengguna").waitFor();
     const left = await page.evaluate(async () => {
       const open = indexedDB.open("masdarin");
       const db = await new Promise<IDBDatabase>((done) => {

@@ -119,3 +119,70 @@ export async function draftReadyOffline(page: Page, baseUrl: string, name: strin
   await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
   return id;
 }
+
+/**
+ * Moves to `path` inside the running app (the router follows popstate), so
+ * an open vault stays open: a full page load starts the app locked, and
+ * "Buat berkas untuk warga" on a locked app goes to the lock screen instead
+ * of a new file (client/screens/GuideScreen.tsx). Loads the page only when
+ * the app is not open yet.
+ */
+export async function openInApp(page: Page, baseUrl: string, path: string): Promise<void> {
+  if (!page.url().startsWith(baseUrl)) {
+    await page.goto(`${baseUrl}${path}`);
+    return;
+  }
+  await page.evaluate((to) => {
+    history.pushState(null, "", to);
+    dispatchEvent(new PopStateEvent("popstate"));
+  }, path);
+  await page.waitForURL(`${baseUrl}${path}`);
+}
+
+/**
+ * draftReadyOffline for an app already open and unlocked: reaches the guide
+ * inside the running app instead of loading it (which would lock the app),
+ * then makes the same complete domisili file ready. Works offline.
+ */
+export async function draftReadyInApp(page: Page, baseUrl: string, name: string, variant = 0): Promise<string> {
+  await openInApp(page, baseUrl, "/panduan/surat-keterangan-domisili");
+  await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
+  await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
+  const id = page.url().split("/").pop() ?? "";
+  await fillReadyDomisili(page, name, variant);
+  return id;
+}
+
+/** The open new draft filled as draftReadyOffline fills it, with three photos, and marked ready. */
+async function fillReadyDomisili(page: Page, name: string, variant: number): Promise<void> {
+  await page.getByLabel("Nama lengkap (sesuai KTP)").fill(name);
+  await page.getByLabel("NIK (16 angka)").fill(NIK);
+  await page.getByLabel("Tanggal lahir").fill("1990-03-12");
+  await page.getByRole("radio", { name: "Perempuan" }).check();
+  await page.getByLabel("Nomor HP").fill("081234567890");
+  await page.getByLabel("RT", { exact: true }).fill("3");
+  await page.getByLabel("RW", { exact: true }).fill("5");
+  await page.locator("#applicant-regency").selectOption("31.75");
+  await page.locator("#applicant-district").selectOption("31.75.07");
+  const home = "31.75.07.1001";
+  await page.locator("#applicant-village").selectOption(home);
+  await page.getByLabel("Kecamatan kantor").selectOption("31.75.07");
+  await page.getByLabel("Kelurahan kantor").selectOption(home);
+  await answerNoToAll(page);
+  for (const [label, width] of [
+    ["Surat pengantar RT dan RW", 1400],
+    ["KTP-el pemohon", 1600],
+    ["Kartu Keluarga (KK) pemohon", 1500],
+  ] as const) {
+    const photo = await makeImage(page, width + variant, 1000, "image/jpeg");
+    await card(page, label)
+      .getByLabel(/Pilih foto\/PDF/)
+      .setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: photo });
+    await expect.poll(() => card(page, label).locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
+  }
+  const today = await page.evaluate(() => new Date().toLocaleDateString("en-CA"));
+  await card(page, "Surat pengantar RT dan RW").getByLabel("Tanggal pada surat").fill(today);
+  await page.locator(".verdict").getByText("Siap diajukan").waitFor();
+  await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
+  await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
+}
