@@ -1,4 +1,4 @@
-import type { Applicant } from "../../shared/draft";
+import { Applicant } from "../../shared/draft";
 import type { LocalDb, RemoteRow } from "../db/local-db";
 import { openKey } from "./keyring";
 import { readDeviceRules } from "./vault";
@@ -17,15 +17,6 @@ import { readDeviceRules } from "./vault";
  */
 const DAY_MS = 24 * 60 * 60 * 1000;
 const FINAL: ReadonlySet<RemoteRow["status"]> = new Set(["approved", "rejected"]);
-
-const EMPTY_APPLICANT: Applicant = {
-  fullName: "",
-  nik: "",
-  kk: "",
-  birthDate: "",
-  phone: "",
-  address: { street: "", rt: "", rw: "", villageCode: "" },
-};
 
 /** When the office made its final decision: the verdict's time, else the server's last change of the row. */
 export function decidedAt(remote: RemoteRow): string | null {
@@ -76,7 +67,7 @@ export async function scrubDecidedFiles(db: LocalDb, now = new Date()): Promise<
         id: draft.id,
         guideId: draft.guideId,
         guideVersion: draft.guideVersion,
-        applicant: EMPTY_APPLICANT,
+        applicant: Applicant.parse({}),
         answers: {},
         data: {},
         documents: {},

@@ -1,4 +1,4 @@
-import type { Draft } from "../../shared/draft";
+import { Applicant, type Draft } from "../../shared/draft";
 import type { Verdict } from "../../shared/sync/protocol";
 
 /**
@@ -38,14 +38,8 @@ export function scrubbedContent(content: unknown, at: string): Draft {
     id: draft.id,
     guideId: draft.guideId,
     guideVersion: draft.guideVersion,
-    applicant: {
-      fullName: "",
-      nik: "",
-      kk: "",
-      birthDate: "",
-      phone: "",
-      address: { street: "", rt: "", rw: "", villageCode: draft.applicant?.address?.villageCode ?? "" },
-    },
+    // The kelurahan stays (the office's filters count by it); everything else is the empty applicant.
+    applicant: Applicant.parse({ address: { villageCode: draft.applicant?.address?.villageCode ?? "" } }),
     answers,
     data: {},
     documents: {},

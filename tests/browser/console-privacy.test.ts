@@ -122,7 +122,7 @@ describe("privacy screen in the console", () => {
     expect(existsSync(storedFilePath(env.server.filesDir, photoHash("b-1-0")))).toBe(true);
 
     await page.getByTestId("privacy-run").click();
-    await page.getByTestId("privacy-confirm").click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, hapus", exact: true }).click();
     const result = page.getByTestId("privacy-result");
     await result.waitFor();
     expect(await result.textContent()).toContain("Data pribadi 2 berkas dan 1 pengaduan dihapus; 7 foto");
