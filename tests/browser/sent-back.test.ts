@@ -6,7 +6,7 @@ import { recordVerdict } from "../../server/review/verdict";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
+import { draftReadyInApp, newUser, signIn } from "../helpers/cadre-ui";
 import { card, makeImage } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -66,7 +66,7 @@ describe("a file the office sent back, on the phone", () => {
     await page.getByTestId("updated-at").waitFor();
     await signIn(page, env.server.url, cadre.username);
     await phone.setOffline(true);
-    const id = await draftReadyOffline(page, env.server.url, "Ratna Sari Dewi");
+    const id = await draftReadyInApp(page, env.server.url, "Ratna Sari Dewi");
     await phone.setOffline(false);
     await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
 

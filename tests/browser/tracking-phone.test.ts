@@ -8,7 +8,7 @@ import { parseTrackingNumber } from "../../shared/tracking/number";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
+import { draftReadyInApp, newUser, signIn } from "../helpers/cadre-ui";
 import { decodeQr } from "../helpers/tracking-phone-qr";
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -45,26 +45,6 @@ async function untilShown(page: Page, path: string, selector: string): Promise<v
     .toBe(true);
 }
 
-/** The status the cadre last saw on the file, as the phone stored it (read straight from IndexedDB). */
-function seenStatus(page: Page, id: string): Promise<string | null> {
-  return page.evaluate(
-    (key) =>
-      new Promise<string | null>((resolve, reject) => {
-        const open = indexedDB.open("masdarin");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction("remote").objectStore("remote").get(key);
-          request.onsuccess = () => {
-            resolve((request.result as { seenStatus?: string } | undefined)?.seenStatus ?? null);
-            open.result.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    id,
-  );
-}
-
 const card = (page: Page, name: string) => page.locator(".draft-card").filter({ hasText: name });
 
 describe("tracking number and clock on the cadre's phone", () => {
@@ -87,7 +67,7 @@ describe("tracking number and clock on the cadre's phone", () => {
     await page.getByTestId("updated-at").waitFor();
     await signIn(page, env.server.url, cadre.username);
     await phone.setOffline(true);
-    const id = await draftReadyOffline(page, env.server.url, "Wulan Permata Sari");
+    const id = await draftReadyInApp(page, env.server.url, "Wulan Permata Sari");
     await phone.setOffline(false);
     await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
     const number = serverRow(id)?.trackingNumber;
@@ -138,8 +118,16 @@ describe("tracking number and clock on the cadre's phone", () => {
     await untilShown(page, "/berkas", '[data-testid="status-changed"]');
     await card(page, "Wulan").getByRole("link").first().click();
     await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Diverifikasi kantor");
-    // Stored before the test leaves the page (a navigation would cut the write short).
-    await expect.poll(() => seenStatus(page, id)).toBe("verified");
+    // Stored before the test loads a page (a load would cut the write short): back on the list inside the
+    // running app, which reads the stored row (sealed at rest since issue 15, so not readable straight
+    // from IndexedDB), the flag is gone; then a load and a reload keep it gone.
+    await page
+      .getByRole("link", { name: /Semua berkas/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/berkas$/);
+    await card(page, "Wulan").locator(".tracking-number").waitFor();
+    await expect.poll(() => card(page, "Wulan").getByTestId("status-changed").count()).toBe(0);
     await page.goto(`${env.server.url}/berkas`);
     await card(page, "Wulan").locator(".tracking-number").waitFor();
     await expect.poll(() => card(page, "Wulan").getByTestId("status-changed").count()).toBe(0);

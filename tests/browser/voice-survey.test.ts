@@ -9,7 +9,7 @@ import { SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, waitForServiceWorker } from "../helpers/browser";
-import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
+import { draftReadyInApp, newUser, signIn } from "../helpers/cadre-ui";
 import { horizontalOverflow, smallTapTargets } from "../helpers/small-screen";
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -76,7 +76,7 @@ describe("satisfaction survey on the cadre's phone", () => {
     await page.getByTestId("updated-at").waitFor();
     await signIn(page, env.server.url, cadre.username);
     await phone.setOffline(true);
-    const id = await draftReadyOffline(page, env.server.url, "Wulan Permata Sari");
+    const id = await draftReadyInApp(page, env.server.url, "Wulan Permata Sari");
     await phone.setOffline(false);
     await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
     const number = serverRow(id)?.trackingNumber ?? "";
