@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { answerNoToAll, card, MINIMAL_PDF, makeImage, NIK } from "../helpers/draft-ui";
+import { answerNoToAll, card, MINIMAL_PDF, makeImage, NIK, pagesThroughViewer } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -93,37 +93,11 @@ describe("application drafts, offline", () => {
     await letter.getByLabel("Tanggal pada surat").fill(today);
     await expect.poll(() => summary.textContent()).toContain("Siap diajukan");
 
-    // The stored photo was compressed on the device. The rows are sealed at rest (issue 15), so each page is
-    // read the way the app reads it: opened full size from its tile, the Blob the app made of the stored row
-    // (recorded as the app turns it into the picture's URL; the page's CSP lets no script fetch a blob: URL).
-    await page.evaluate(() => {
-      const made = new Map<string, Blob>();
-      const original = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (object: Blob | MediaSource) => {
-        const url = original(object);
-        if (object instanceof Blob) made.set(url, object);
-        return url;
-      };
-      (window as unknown as { madeBlobs: Map<string, Blob> }).madeBlobs = made;
-    });
-    const stored: { mime: string; bytes: number }[] = [];
-    for (const label of ["KTP-el pemohon", "Kartu Keluarga (KK) pemohon"]) {
-      await card(page, label)
-        .getByRole("button", { name: /^Lihat .* ukuran penuh$/ })
-        .click();
-      const shown = page.locator(".photo-viewer-stage img");
-      await shown.waitFor();
-      const src = (await shown.getAttribute("src")) ?? "";
-      stored.push(
-        await page.evaluate((url) => {
-          const blob = (window as unknown as { madeBlobs: Map<string, Blob> }).madeBlobs.get(url);
-          if (!blob) throw new Error("the viewer's picture is not a page the app opened");
-          return { mime: blob.type, bytes: blob.size };
-        }, src),
-      );
-      await page.locator(".photo-viewer").getByRole("button", { name: "Tutup" }).click();
-      await shown.waitFor({ state: "detached" });
-    }
+    // The stored photo was compressed on the device (rows sealed at rest: read through the app's photo viewer).
+    const stored = (await pagesThroughViewer(page, ["KTP-el pemohon", "Kartu Keluarga (KK) pemohon"])).map((photo) => ({
+      mime: photo.mime,
+      bytes: Buffer.from(photo.base64, "base64").byteLength,
+    }));
     for (const photo of stored) {
       expect(["image/webp", "image/jpeg"]).toContain(photo.mime);
       expect(photo.bytes).toBeLessThanOrEqual(300_000);

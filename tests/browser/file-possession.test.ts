@@ -8,42 +8,12 @@ import { acceptUpload } from "../../server/files/storage";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
+import { draftReadyInApp, newUser, signIn } from "../helpers/cadre-ui";
+import { pagesThroughViewer } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 180_000 });
 
 const env = useAppAndBrowser();
-
-/** The draft's page photos as the phone stored them (IndexedDB), base64. */
-function storedPages(page: import("playwright-core").Page, draftId: string) {
-  return page.evaluate(
-    (id) =>
-      new Promise<{ mime: string; base64: string }[]>((resolve, reject) => {
-        const open = indexedDB.open("masdarin");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction("blobs").objectStore("blobs").getAll();
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const rows = (
-              request.result as { draftId: string; kind: string; mime: string; data: ArrayBuffer }[]
-            ).filter((row) => row.draftId === id && row.kind === "page");
-            resolve(
-              rows.map((row) => {
-                const bytes = new Uint8Array(row.data);
-                let binary = "";
-                for (let i = 0; i < bytes.length; i += 0x8000) {
-                  binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-                }
-                return { mime: row.mime, base64: btoa(binary) };
-              }),
-            );
-          };
-        };
-      }),
-    draftId,
-  );
-}
 
 describe("a phone whose office never sent a photo another office did", () => {
   it("uploads the photo itself instead of being told the server has it, and the file is submitted", async () => {
@@ -56,10 +26,15 @@ describe("a phone whose office never sent a photo another office did", () => {
     await page.getByTestId("updated-at").waitFor();
     await signIn(page, env.server.url, cadreB.username);
     await context.setOffline(true);
-    const id = await draftReadyOffline(page, env.server.url, "Siti Aminah");
+    const id = await draftReadyInApp(page, env.server.url, "Siti Aminah");
 
     // A cadre of Gambir sent these very photos first (verified and stored as any upload is).
-    const pages = await storedPages(page, id);
+    // The exact page bytes the phone stored (sealed at rest: read through the app's photo viewer).
+    const pages = await pagesThroughViewer(page, [
+      "Surat pengantar RT dan RW",
+      "KTP-el pemohon",
+      "Kartu Keluarga (KK) pemohon",
+    ]);
     expect(pages).toHaveLength(3);
     const hashes: string[] = [];
     for (const { mime, base64 } of pages) {

@@ -94,3 +94,49 @@ export function storedTicks(on: Page, guideId: string): Promise<string[]> {
     return saved?.ticked ?? [];
   }, guideId);
 }
+
+/**
+ * The stored page behind each named requirement card's first photo, read the way the app reads it: the
+ * photo opened full size from its tile, and the Blob the app made of the stored row (the rows are sealed
+ * at rest since issue 15, so IndexedDB alone shows ciphertext). The Blob is recorded as the app turns it
+ * into the picture's URL: the page's CSP lets no script fetch a blob: URL. Works offline.
+ */
+export async function pagesThroughViewer(
+  on: Page,
+  labels: readonly string[],
+): Promise<{ label: string; mime: string; base64: string }[]> {
+  await on.evaluate(() => {
+    const holder = window as unknown as { madeBlobs?: Map<string, Blob> };
+    if (holder.madeBlobs) return;
+    const made = new Map<string, Blob>();
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (object: Blob | MediaSource) => {
+      const url = original(object);
+      if (object instanceof Blob) made.set(url, object);
+      return url;
+    };
+    holder.madeBlobs = made;
+  });
+  const out: { label: string; mime: string; base64: string }[] = [];
+  for (const label of labels) {
+    await card(on, label)
+      .getByRole("button", { name: /^(Lihat .* ukuran penuh|View .* full size)$/ })
+      .first()
+      .click();
+    const shown = on.locator(".photo-viewer-stage img");
+    await shown.waitFor();
+    const src = (await shown.getAttribute("src")) ?? "";
+    const read = await on.evaluate(async (url) => {
+      const blob = (window as unknown as { madeBlobs: Map<string, Blob> }).madeBlobs.get(url);
+      if (!blob) throw new Error("the viewer's picture is not a page the app opened");
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { mime: blob.type, base64: btoa(binary) };
+    }, src);
+    out.push({ label, ...read });
+    await on.locator(".photo-viewer .photo-viewer-close").click();
+    await shown.waitFor({ state: "detached" });
+  }
+  return out;
+}
