@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { applications, mutations } from "../../server/db/schema";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
+import { draftReadyInApp, newUser, signIn } from "../helpers/cadre-ui";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -31,7 +31,7 @@ describe("the phone's push in Chromium", () => {
     await signIn(page, env.server.url, cadre.username);
 
     await context.setOffline(true);
-    const id = await draftReadyOffline(page, env.server.url, "Rina Wati");
+    const id = await draftReadyInApp(page, env.server.url, "Rina Wati");
     await context.setOffline(false);
     const row = () => env.server.db.select().from(applications).where(eq(applications.id, id)).get();
     await expect.poll(() => row()?.status, { timeout: 60_000 }).toBe("submitted");

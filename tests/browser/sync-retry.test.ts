@@ -5,7 +5,7 @@ import { applications, mutations, syncClients } from "../../server/db/schema";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { newUser, signIn } from "../helpers/cadre-ui";
+import { newUser, openInApp, signIn } from "../helpers/cadre-ui";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -45,7 +45,8 @@ describe("a push whose connection is reset after the server applied it", () => {
       },
     );
 
-    await page.goto(`${env.server.url}/panduan/surat-keterangan-domisili`);
+    // Inside the running app: a page load starts it locked, and "Buat berkas" then goes to the lock screen.
+    await openInApp(page, env.server.url, "/panduan/surat-keterangan-domisili");
     await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
     await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
     const id = page.url().split("/").pop() ?? "";
