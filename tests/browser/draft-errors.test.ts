@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot } from "../helpers/browser";
-import { newUser, signIn } from "../helpers/cadre-ui";
+import { newUser, openInApp, signIn } from "../helpers/cadre-ui";
 import { NIK } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 180_000 });
@@ -17,7 +17,8 @@ vi.setConfig({ testTimeout: 180_000 });
 const env = useAppAndBrowser();
 
 async function newDraft(page: Page): Promise<void> {
-  await page.goto(`${env.server.url}/panduan/surat-keterangan-domisili`);
+  // Inside the running app: a page load starts it locked, and "Buat berkas" then goes to the lock screen.
+  await openInApp(page, env.server.url, "/panduan/surat-keterangan-domisili");
   await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
   await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
   await page.getByLabel("NIK (16 angka)").waitFor();

@@ -5,7 +5,7 @@ import { publishGuide } from "../../server/guides/repository";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { newUser, signIn } from "../helpers/cadre-ui";
+import { newUser, openInApp, signIn } from "../helpers/cadre-ui";
 import { card, makeImage, NIK, storedPages } from "../helpers/draft-ui";
 import { sampleGuide } from "../helpers/sample-guide";
 
@@ -57,7 +57,8 @@ describe("a file the phone calls ready is a file the office accepts", () => {
     await signIn(page, env.server.url, cadre.username);
     await waitForServiceWorker(page);
 
-    await page.goto(`${env.server.url}/panduan/surat-uji-pernyataan`);
+    // Inside the running app: a page load starts it locked, and "Buat berkas" then goes to the lock screen.
+    await openInApp(page, env.server.url, "/panduan/surat-uji-pernyataan");
     await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
     await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
     const id = page.url().split("/").pop() ?? "";
@@ -172,7 +173,8 @@ describe("a statement someone else makes about the applicant", () => {
     const context = await env.browser.newContext(PHONE);
     const page = await context.newPage();
     await signIn(page, env.server.url, cadre.username);
-    await page.goto(`${env.server.url}/panduan/surat-uji-pemilik-rumah`);
+    // Inside the running app: a page load starts it locked, and "Buat berkas" then goes to the lock screen.
+    await openInApp(page, env.server.url, "/panduan/surat-uji-pemilik-rumah");
     await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
     await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
     await page.getByLabel("Nama lengkap (sesuai KTP)").fill("Budi Santoso");
@@ -204,7 +206,8 @@ describe("eligibility dates on the phone", () => {
     const context = await env.browser.newContext(PHONE);
     const page = await context.newPage();
     await signIn(page, env.server.url, cadre.username);
-    await page.goto(`${env.server.url}/panduan/akta-kelahiran`);
+    // Inside the running app: a page load starts it locked, and "Buat berkas" then goes to the lock screen.
+    await openInApp(page, env.server.url, "/panduan/akta-kelahiran");
     await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
     await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
     const birth = card(page, "Tanggal lahir anak");
