@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { applications, guides } from "../../server/db/schema";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
+import { draftReadyInApp, newUser, openInApp, signIn } from "../helpers/cadre-ui";
 import { card, makeImage } from "../helpers/draft-ui";
 
 vi.setConfig({ testTimeout: 300_000 });
@@ -78,7 +78,7 @@ describe("cadre and office, end to end", () => {
     // The cadre drafts with no signal, then the phone finds a network and sends it.
     const { phone, cadrePage } = await cadrePhone(cadre.username);
     await phone.setOffline(true);
-    const id = await draftReadyOffline(cadrePage, env.server.url, "Ratna Sari Dewi");
+    const id = await draftReadyInApp(cadrePage, env.server.url, "Ratna Sari Dewi");
     expect(serverRow(id)).toBeUndefined();
     await phone.setOffline(false);
     await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
@@ -179,7 +179,8 @@ describe("cadre and office, end to end", () => {
     const before = versionOf() ?? 0;
 
     const { phone, cadrePage } = await cadrePhone(cadre.username);
-    await cadrePage.goto(`${env.server.url}/panduan/${guideId}`);
+    // Inside the running app: a page load starts it locked, and "Buat berkas" then goes to the lock screen.
+    await openInApp(cadrePage, env.server.url, `/panduan/${guideId}`);
     await cadrePage.getByRole("button", { name: "Buat berkas untuk warga" }).click();
     await cadrePage.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
     const draftUrl = cadrePage.url();
@@ -215,7 +216,7 @@ describe("cadre and office, end to end", () => {
     const { cadre, operator } = await cadreAndOperator();
     const { phone, cadrePage } = await cadrePhone(cadre.username);
     await phone.setOffline(true);
-    const id = await draftReadyOffline(cadrePage, env.server.url, "Wahyu Hidayat", 3);
+    const id = await draftReadyInApp(cadrePage, env.server.url, "Wahyu Hidayat", 3);
 
     const { desk, consolePage } = await operatorDesk(operator.username);
     await consolePage.goto(`${env.server.url}/konsol/panduan/surat-keterangan-domisili`);
