@@ -10,7 +10,7 @@ import { newTrackingNumber, parseTrackingNumber } from "../../shared/tracking/nu
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { draftReadyOffline, newUser, signIn } from "../helpers/cadre-ui";
+import { draftReadyInApp, newUser, signIn } from "../helpers/cadre-ui";
 import { NIK } from "../helpers/draft-ui";
 import { h1Texts, horizontalOverflow, smallTapTargets } from "../helpers/small-screen";
 import { officeDecides, officeReceives, operatorOf, serverRow } from "../helpers/tracking-page-office";
@@ -64,7 +64,7 @@ async function fileSubmitted(): Promise<{ cadrePage: Page; cadre: BrowserContext
   await cadrePage.getByTestId("updated-at").waitFor();
   await signIn(cadrePage, env.server.url, user.username);
   await cadre.setOffline(true);
-  const id = await draftReadyOffline(cadrePage, env.server.url, APPLICANT);
+  const id = await draftReadyInApp(cadrePage, env.server.url, APPLICANT);
   await cadre.setOffline(false);
   await expect.poll(() => serverRow(env.server.db, id)?.status, { timeout: 60_000 }).toBe("submitted");
   const number = serverRow(env.server.db, id)?.trackingNumber;
