@@ -9,6 +9,23 @@ import { ShareActions } from "../components/ShareActions";
 import { useSelfCheck } from "../guide/use-self-check";
 import { locale, t } from "../i18n";
 import { draftPath, navigate, onLinkClick } from "../router";
+import { vault } from "../vault/view";
+
+/**
+ * The vault has opened or said it is locked. On a new phone it opens after the first screen (main.tsx):
+ * a tap on "Buat berkas" before that waits for it, instead of being taken for a locked vault.
+ */
+function vaultSettled(): Promise<void> {
+  if (vault.peek().kind !== "loading") return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = vault.subscribe((view) => {
+      if (view.kind === "loading") return;
+      // Called after subscribe returned: the first (synchronous) call saw "loading".
+      stop();
+      resolve();
+    });
+  });
+}
 
 export function GuideScreen({ id }: { id: string }) {
   const guide = guidesById.value.get(id);
@@ -53,7 +70,8 @@ export function GuideScreen({ id }: { id: string }) {
         type="button"
         class="button primary wide no-print"
         onClick={() =>
-          void import("../drafts/store")
+          void vaultSettled()
+            .then(() => import("../drafts/store"))
             .then(async ({ draftRepository }) => navigate(draftPath(await draftRepository.create(guide))))
             // Locked: the files list shows the lock screen; after the PIN the cadre starts the file again.
             .catch((error: unknown) =>
