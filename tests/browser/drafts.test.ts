@@ -232,7 +232,8 @@ describe("application drafts, offline", () => {
       { name: "belakang.pdf", mimeType: "application/pdf", buffer: Buffer.from(MINIMAL_PDF) },
     ]);
     const tiles = ktp.locator(".pages > li");
-    await expect.poll(() => tiles.count()).toBe(2);
+    // Preparing and sealing the photo takes a few seconds on a busy test machine.
+    await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(2);
     // The PDF is second; move it up, then retake the photo (now second) and delete the PDF.
     await expect(tiles.nth(1).getByText("PDF").count()).resolves.toBe(1);
     await ktp.getByRole("button", { name: "Geser ke atas — Halaman 2" }).click();
