@@ -7,6 +7,7 @@ import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 import { draftReadyInApp, newUser, signIn, unlockWheneverLocked } from "../helpers/cadre-ui";
 import { card } from "../helpers/draft-ui";
+import { readRows } from "../helpers/raw-idb";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -189,6 +190,8 @@ describe("sync in Chromium", () => {
     });
     expect(left).toMatchObject({ drafts: 0, blobs: 0, outbox: 0 });
     expect(left.guides).toBeGreaterThanOrEqual(30);
+    // Erased, not kept: no sealed profile of the cadre stays on the phone either.
+    expect((await readRows(page, "profiles")).map((row) => row.userId)).not.toContain(cadre.id);
     expect(await page.content()).not.toContain("Agus Salim");
 
     // Another cadre on the same phone starts clean and never sends the first cadre's work.
