@@ -55,6 +55,11 @@ describe("sync in Chromium", () => {
     await page.goto(`${env.server.url}/berkas`);
     await page.getByRole("button", { name: "Sinkronkan sekarang" }).click();
     await page.getByText("Perlu diperbaiki").first().waitFor({ timeout: 30_000 });
+    // The office has the file: the phone offers no delete, and says why (moved here from photo-check, whose
+    // hand-written office row can no longer be sealed with the phone's key).
+    const entry = page.locator(".draft-card").filter({ hasText: "Siti Aminah" });
+    await expect.poll(() => entry.locator(".not-deletable").textContent()).toMatch(/tidak bisa dihapus dari HP/);
+    expect(await entry.getByRole("button", { name: /^Hapus/ }).count()).toBe(0);
 
     // Offline, the cadre reads the office's reason beside the requirement and can fix it.
     await context.setOffline(true);
