@@ -174,7 +174,9 @@ export async function makePersonDraft(
   if (ready) {
     await page.locator(".verdict").getByText("Siap diajukan").waitFor();
     await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
-    await expect.poll(() => page.getByTestId("draft-status").textContent()).toMatch(/Menunggu dikirim|Sedang dikirim|Terkirim/);
+    await expect
+      .poll(() => page.getByTestId("draft-status").textContent())
+      .toMatch(/Menunggu dikirim|Sedang dikirim|Terkirim/);
   } else {
     // Autosave landed: the page says so once the last edit is stored.
     await expect
