@@ -6,7 +6,7 @@ import type { Guide } from "../../shared/guide";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
-import { newUser, signIn } from "../helpers/cadre-ui";
+import { newUser, openInApp, signIn } from "../helpers/cadre-ui";
 
 vi.setConfig({ testTimeout: 300_000 });
 
@@ -60,7 +60,8 @@ describe("guide editing for office staff", () => {
     await waitForServiceWorker(cadrePage);
     await cadrePage.getByTestId("updated-at").waitFor();
     await signIn(cadrePage, env.server.url, cadre.username);
-    await cadrePage.goto(`${env.server.url}/panduan/${GUIDE}`);
+    // Inside the running app: a page load starts it locked (issue 15).
+    await openInApp(cadrePage, env.server.url, `/panduan/${GUIDE}`);
     await cadrePage.getByRole("button", { name: "Buat berkas untuk warga" }).click();
     await cadrePage.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
     const draftUrl = cadrePage.url();

@@ -101,10 +101,12 @@ interface Made {
  * A file's fields as its page shows them, opened from the list inside the app: a full page load would
  * start the app again, locked.
  */
-async function draftFields(page: Page, id: string) {
+async function draftFields(page: Page, id: string, sent: boolean) {
   await page.locator(`a[href="/berkas/${id}"]`).first().click();
   await page.waitForURL(new RegExp(`/berkas/${id}$`));
   await page.getByLabel("Nama lengkap (sesuai KTP)").waitFor();
+  // The office's side of a sent file is read after the draft (use-office-view.ts): wait for it, not for time.
+  if (sent) await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Terkirim");
   const shown = {
     fullName: await page.getByLabel("Nama lengkap (sesuai KTP)").inputValue(),
     nik: await page.getByLabel("NIK (16 angka)").inputValue(),
@@ -152,6 +154,14 @@ describe(`upgrade from the plaintext version (${PLAINTEXT_COMMIT})`, () => {
     for (const file of made) await expect.poll(() => serverRow(file.id)?.status, { timeout: 90_000 }).toBe("submitted");
     await page.goto(`${server.url}/berkas`);
     await page.getByText("Semua sudah terkirim").waitFor({ timeout: 60_000 });
+    // The old phone knows the office has them (its pulled rows say "submitted"), as a phone in use would before
+    // the update; without this the status shown later depends on how the old version's rounds fell.
+    await page.getByRole("button", { name: "Sinkronkan sekarang" }).click();
+    await expect
+      .poll(async () => (await readRows(page, "remote")).filter((row) => row.status === "submitted").length, {
+        timeout: 60_000,
+      })
+      .toBe(made.length);
 
     await context.setOffline(true);
     const waiting = person("Menunggu", 103);
@@ -265,7 +275,7 @@ describe(`upgrade from the plaintext version (${PLAINTEXT_COMMIT})`, () => {
     // Every file reads back as it was made, through the screens.
     for (const file of made) await page.getByText(file.who.fullName).waitFor();
     for (const file of made) {
-      const shown = await draftFields(page, file.id);
+      const shown = await draftFields(page, file.id, file.sent);
       expect(shown).toMatchObject({
         fullName: file.who.fullName,
         nik: file.who.nik,

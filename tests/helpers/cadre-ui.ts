@@ -80,7 +80,8 @@ export async function unlockWheneverLocked(page: Page, pin = TEST_PIN): Promise<
 
 /** A complete domisili file with three photographed papers, made ready; works offline. */
 export async function draftReadyOffline(page: Page, baseUrl: string, name: string, variant = 0): Promise<string> {
-  await page.goto(`${baseUrl}/panduan/surat-keterangan-domisili`);
+  // Inside the running app: a page load starts a cadre's app locked (issue 15).
+  await openInApp(page, baseUrl, "/panduan/surat-keterangan-domisili");
   await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
   await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
   const id = page.url().split("/").pop() ?? "";
