@@ -79,46 +79,9 @@ export async function unlockWheneverLocked(page: Page, pin = TEST_PIN): Promise<
 }
 
 /** A complete domisili file with three photographed papers, made ready; works offline. */
-export async function draftReadyOffline(page: Page, baseUrl: string, name: string, variant = 0): Promise<string> {
-  // Inside the running app: a page load starts a cadre's app locked (issue 15).
-  await openInApp(page, baseUrl, "/panduan/surat-keterangan-domisili");
-  await page.getByRole("button", { name: "Buat berkas untuk warga" }).click();
-  await page.waitForURL(/\/berkas\/[0-9a-f-]{36}$/);
-  const id = page.url().split("/").pop() ?? "";
-  await page.getByLabel("Nama lengkap (sesuai KTP)").fill(name);
-  await page.getByLabel("NIK (16 angka)").fill(NIK);
-  await page.getByLabel("Tanggal lahir").fill("1990-03-12");
-  await page.getByRole("radio", { name: "Perempuan" }).check();
-  await page.getByLabel("Nomor HP").fill("081234567890");
-  await page.getByLabel("RT", { exact: true }).fill("3");
-  await page.getByLabel("RW", { exact: true }).fill("5");
-  // A neighbour in the cadre's own kecamatan (Duren Sawit, as newUser's cadres), filed at their kelurahan office.
-  await page.locator("#applicant-regency").selectOption("31.75");
-  await page.locator("#applicant-district").selectOption("31.75.07");
-  const home = "31.75.07.1001";
-  await page.locator("#applicant-village").selectOption(home);
-  await page.getByLabel("Kecamatan kantor").selectOption("31.75.07");
-  await page.getByLabel("Kelurahan kantor").selectOption(home);
-  await answerNoToAll(page);
-  for (const [label, width] of [
-    ["Surat pengantar RT dan RW", 1400],
-    ["KTP-el pemohon", 1600],
-    ["Kartu Keluarga (KK) pemohon", 1500],
-  ] as const) {
-    // Different photos per file (`variant`), so the server cannot skip them as already stored.
-    const photo = await makeImage(page, width + variant, 1000, "image/jpeg");
-    await card(page, label)
-      .getByLabel(/Pilih foto\/PDF/)
-      .setInputFiles({ name: "foto.jpg", mimeType: "image/jpeg", buffer: photo });
-    await expect.poll(() => card(page, label).locator(".pages > li").count(), { timeout: 30_000 }).toBe(1);
-  }
-  const today = await page.evaluate(() => new Date().toLocaleDateString("en-CA"));
-  await card(page, "Surat pengantar RT dan RW").getByLabel("Tanggal pada surat").fill(today);
-  await page.locator(".verdict").getByText("Siap diajukan").waitFor();
-  await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
-  // Saved (in the outbox) before anything else happens to the tab.
-  await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
-  return id;
+export function draftReadyOffline(page: Page, baseUrl: string, name: string, variant = 0): Promise<string> {
+  // Inside the running app (a page load starts a cadre's app locked): the same steps as draftReadyInApp.
+  return draftReadyInApp(page, baseUrl, name, variant);
 }
 
 /**
