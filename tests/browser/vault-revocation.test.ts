@@ -126,8 +126,8 @@ describe("the office revokes a cadre's phone", () => {
     const notice = await page.evaluate(() => localStorage.getItem("masdarin.farewell"));
     expect(JSON.parse(notice ?? "null")).toMatchObject({ kind: "erased" });
 
-    // The app is back to "nobody signed in", and the sign-in screen says why.
-    await page.goto(`${env.server.url}/berkas`);
+    // The app is back to "nobody signed in" (a guest may start files again at /berkas), and the sign-in screen says why.
+    await page.goto(`${env.server.url}/masuk`);
     await page.getByLabel("Nama pengguna").waitFor();
     await page.getByTestId("farewell-erased").getByText(ERASED_WORDS).waitFor();
     await screenshot(page, "vault-revocation-after");

@@ -58,21 +58,8 @@ export function distinctivePdf(seed: string, size = 24_000): Buffer {
   return Buffer.concat(chunks);
 }
 
-/**
- * Moves to `path` inside the running app (the router follows popstate): a
- * full page load would start the app again, and the app starts locked.
- */
-export async function goInApp(page: Page, baseUrl: string, path: string): Promise<void> {
-  if (!page.url().startsWith(baseUrl)) {
-    await page.goto(`${baseUrl}${path}`);
-    return;
-  }
-  await page.evaluate((to) => {
-    history.pushState(null, "", to);
-    dispatchEvent(new PopStateEvent("popstate"));
-  }, path);
-  await page.waitForURL(`${baseUrl}${path}`);
-}
+/** The same move as openInApp: the vault tests call it goInApp. */
+export { openInApp as goInApp } from "./cadre-ui";
 
 /** The password sign-in; resolves with where the app went (the PIN screen for a new profile). */
 export async function passwordSignIn(page: Page, baseUrl: string, username: string): Promise<"pin" | "berkas"> {
@@ -80,7 +67,16 @@ export async function passwordSignIn(page: Page, baseUrl: string, username: stri
   await page.getByLabel("Nama pengguna").fill(username);
   await page.getByLabel("Kata sandi").fill(TEST_PASSWORD);
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await page.waitForURL(/\/(pin|berkas)$/);
+  // The sign-in may refuse (the alert says why): fail with its words, not with a timeout.
+  const refused = page.locator("p.field-error[role=alert]").first();
+  const outcome = await Promise.race([
+    page.waitForURL(/\/(pin|berkas)$/, { timeout: 90_000 }).then(() => "signed-in" as const),
+    refused.waitFor({ timeout: 90_000 }).then(() => "refused" as const),
+  ]);
+  if (outcome === "refused" && !/\/(pin|berkas)$/.test(page.url())) {
+    throw new Error(`sign-in refused: ${await refused.innerText()}`);
+  }
+  await page.waitForURL(/\/(pin|berkas)$/, { timeout: 90_000 });
   return page.url().endsWith("/pin") ? "pin" : "berkas";
 }
 
