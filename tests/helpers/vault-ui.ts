@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-import { TEST_PASSWORD } from "./cadre-ui";
+import { openInApp, TEST_PASSWORD } from "./cadre-ui";
 import { answerNoToAll, card, makeImage } from "./draft-ui";
 
 /**
@@ -59,7 +59,7 @@ export function distinctivePdf(seed: string, size = 24_000): Buffer {
 }
 
 /** The same move as openInApp: the vault tests call it goInApp. */
-export { openInApp as goInApp } from "./cadre-ui";
+export const goInApp = openInApp;
 
 /** The password sign-in; resolves with where the app went (the PIN screen for a new profile). */
 export async function passwordSignIn(page: Page, baseUrl: string, username: string): Promise<"pin" | "berkas"> {
