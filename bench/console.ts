@@ -15,6 +15,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type BetterSqlite3 from "better-sqlite3";
 import { v7 as uuidv7 } from "uuid";
 import { createApp } from "../server/app";
 import { createSession } from "../server/auth/sessions";
@@ -25,7 +26,8 @@ import { scanOnTime } from "../server/dashboard/on-time-scan";
 import { guideTitles, topReasons } from "../server/dashboard/queries";
 import { rollupFigures, rollupReasons } from "../server/dashboard/rollups";
 import { scanApplications } from "../server/dashboard/scan";
-import { type Db, openDatabase } from "../server/db/open";
+import { sqliteDriver } from "../server/db/maintenance";
+import { closeDatabase, type Db, openDatabase } from "../server/db/open";
 import { listGuides } from "../server/guides/repository";
 import { encodeQueueCursor } from "../server/review/queue";
 import { seedIfEmpty } from "../server/seed/seed";
@@ -130,7 +132,7 @@ function content(id: string, name: string, villageCode: string, rand: () => numb
 
 export interface Built {
   db: Db;
-  cleanup: () => void;
+  cleanup: () => Promise<void>;
   operatorCookies: string[];
   adminCookie: string;
   buildMs: number;
@@ -194,42 +196,52 @@ function clockOf(
   return { ...base, state: "stopped", segmentStart: null, deadline: null, used: onTime ? used : late, onTime };
 }
 
+/** The SQLite driver: the office is generated straight into the file, and the bench reads SQLite's own figures. */
+export function sqliteOf(db: Db): BetterSqlite3.Database {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("bench/console.ts builds a SQLite file");
+  return driver;
+}
+
 /**
  * BENCH_DB_CACHE=<file>: keep the generated database there (once built, for this BENCH_FILES) and start
  * later runs from a copy of it, so a million-file run pays the build once. The copy is thrown away.
  */
-function fromCache(file: string): Built | null {
+async function fromCache(file: string): Promise<Built | null> {
   if (!existsSync(file)) return null;
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), "masdarin-bench-"));
   const copy = join(dir, "masdarin.sqlite");
   copyFileSync(file, copy);
-  const db = openDatabase(copy);
-  const cleanup = () => {
-    db.$client.close();
+  const db = await openDatabase(copy);
+  const sqlite = sqliteOf(db);
+  const cleanup = async () => {
+    await closeDatabase(db);
     rmSync(dir, { recursive: true, force: true });
   };
-  const files = (db.$client.prepare("SELECT count(*) AS n FROM applications").get() as { n: number }).n;
+  const files = (sqlite.prepare("SELECT count(*) AS n FROM applications").get() as { n: number }).n;
   if (files !== ROWS) {
-    cleanup();
+    await cleanup();
     return null;
   }
   const now = new Date();
   const idOf = (username: string) =>
-    (db.$client.prepare("SELECT id FROM users WHERE username = ?").get(username) as { id: string }).id;
-  const cookie = (id: string) => `masdarin_session=${createSession(db, id, "bench", now).token}`;
-  const pageCount = db.$client.pragma("page_count", { simple: true }) as number;
-  const pageSize = db.$client.pragma("page_size", { simple: true }) as number;
+    (sqlite.prepare("SELECT id FROM users WHERE username = ?").get(username) as { id: string }).id;
+  const cookie = async (id: string) => `masdarin_session=${(await createSession(db, id, "bench", now)).token}`;
+  const operatorCookies: string[] = [];
+  for (const kecamatan of KECAMATAN) operatorCookies.push(await cookie(idOf(`op-${kecamatan}`)));
+  const pageCount = sqlite.pragma("page_count", { simple: true }) as number;
+  const pageSize = sqlite.pragma("page_size", { simple: true }) as number;
   return {
     db,
     cleanup,
-    operatorCookies: KECAMATAN.map((kecamatan) => cookie(idOf(`op-${kecamatan}`))),
-    adminCookie: cookie(idOf("admin")),
+    operatorCookies,
+    adminCookie: await cookie(idOf("admin")),
     buildMs: performance.now() - started,
     backfillMs: 0,
-    findings: (db.$client.prepare("SELECT count(*) AS n FROM review_findings").get() as { n: number }).n,
+    findings: (sqlite.prepare("SELECT count(*) AS n FROM review_findings").get() as { n: number }).n,
     fileBytes: pageCount * pageSize,
-    sample: db.$client
+    sample: sqlite
       .prepare(
         "SELECT tracking_number AS number, id FROM applications WHERE tracking_number IS NOT NULL AND rowid % 97 = 1",
       )
@@ -237,22 +249,23 @@ function fromCache(file: string): Built | null {
   };
 }
 
-export function build(): Built {
+export async function build(): Promise<Built> {
   const cache = process.env.BENCH_DB_CACHE;
-  const cached = cache ? fromCache(cache) : null;
+  const cached = cache ? await fromCache(cache) : null;
   if (cached) return cached;
   const started = performance.now();
-  const database = tempDatabase();
+  const database = await tempDatabase();
   const { db } = database;
-  seedIfEmpty(db);
+  const sqlite = sqliteOf(db);
+  await seedIfEmpty(db);
   const migration = rollupMigration();
   const triggerNames = (
-    db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%dashboard%'").all() as {
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%dashboard%'").all() as {
       name: string;
     }[]
   ).map((row) => row.name);
-  for (const name of triggerNames) db.$client.exec(`DROP TRIGGER ${name}`);
-  const guides = listGuides(db).map((stored) => ({
+  for (const name of triggerNames) sqlite.exec(`DROP TRIGGER ${name}`);
+  const guides = (await listGuides(db)).map((stored) => ({
     id: stored.guide.id,
     requirements: stored.guide.requirements.map((r) => r.id),
     service: {
@@ -262,7 +275,7 @@ export function build(): Built {
   }));
   const rand = random(42);
   const now = new Date();
-  const insertUser = db.$client.prepare(
+  const insertUser = sqlite.prepare(
     `INSERT INTO users (id, username, display_name, role, password_hash, kecamatan_code, kelurahan_code, created_at)
      VALUES (?, ?, ?, ?, 'x', ?, ?, ?)`,
   );
@@ -282,7 +295,7 @@ export function build(): Built {
       null,
       now.toISOString(),
     );
-    operatorCookies.push(`masdarin_session=${createSession(db, operatorId, "bench", now).token}`);
+    operatorCookies.push(`masdarin_session=${(await createSession(db, operatorId, "bench", now)).token}`);
     for (let i = 0; i < CADRES_PER_KECAMATAN; i++) {
       const id = uuidv7();
       const home = villages.slice(i % villages.length, (i % villages.length) + 2);
@@ -298,7 +311,7 @@ export function build(): Built {
       cadres.push({ id, kecamatan, villages: home });
     }
   }
-  const insertApplication = db.$client.prepare(
+  const insertApplication = sqlite.prepare(
     `INSERT INTO applications (id, cadre_id, guide_id, guide_version, village_code, content, status, verdict, version,
        change_seq, submitted_at, deleted_at, created_at, updated_at, kecamatan_code, draft_created_at,
        first_submitted_at, submit_count, precheck_failures, received_at, first_decision_at, decided_at, sent_back_count,
@@ -306,7 +319,7 @@ export function build(): Built {
      VALUES (?, ?, ?, 1, ?, ?, ?, NULL, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // The public lookup reads a file's history: its submission, receipt and verdict.
-  const insertEvent = db.$client.prepare(
+  const insertEvent = sqlite.prepare(
     "INSERT INTO application_events (application_id, at, kind, status) VALUES (?, ?, ?, ?)",
   );
   const today = jakartaDate(now);
@@ -315,14 +328,14 @@ export function build(): Built {
   // Numbers from the seeded PRNG, so the database is the same on every run; a repeat is drawn again.
   const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rand() * 256));
   const sample: { number: string; id: string }[] = [];
-  const insertFinding = db.$client.prepare(
+  const insertFinding = sqlite.prepare(
     `INSERT INTO review_findings (application_id, guide_id, kecamatan_code, village_code, cadre_id, decision,
        requirement_id, reason_code, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   let findings = 0;
   const BATCH = 50_000;
   for (let start = 0; start < ROWS; start += BATCH) {
-    db.$client.transaction(() => {
+    sqlite.transaction(() => {
       for (let n = start; n < Math.min(ROWS, start + BATCH); n++) {
         const cadre = pick(rand, cadres);
         // Popular services get most files: a skewed pick over the catalogue.
@@ -401,24 +414,24 @@ export function build(): Built {
     })();
   }
   const backfillStarted = performance.now();
-  db.$client.transaction(() => {
-    for (const statement of [...migration.triggers, ...migration.backfill]) db.$client.exec(statement);
+  sqlite.transaction(() => {
+    for (const statement of [...migration.triggers, ...migration.backfill]) sqlite.exec(statement);
   })();
   const backfillMs = performance.now() - backfillStarted;
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
-  db.$client.exec("ANALYZE");
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  sqlite.exec("ANALYZE");
   if (cache) {
     // ANALYZE's statistics are in the WAL: fold them in so the copy is the whole database.
-    db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
     copyFileSync(database.file, cache);
   }
-  const pageCount = db.$client.pragma("page_count", { simple: true }) as number;
-  const pageSize = db.$client.pragma("page_size", { simple: true }) as number;
+  const pageCount = sqlite.pragma("page_count", { simple: true }) as number;
+  const pageSize = sqlite.pragma("page_size", { simple: true }) as number;
   return {
     db,
     cleanup: database.cleanup,
     operatorCookies,
-    adminCookie: `masdarin_session=${createSession(db, adminId, "bench", now).token}`,
+    adminCookie: `masdarin_session=${(await createSession(db, adminId, "bench", now)).token}`,
     buildMs: performance.now() - started,
     backfillMs,
     findings,
@@ -434,11 +447,12 @@ function median(values: number[]): number {
   return +value.toFixed(1);
 }
 
-function timeSync(run: () => unknown): number {
+/** Median of RUNS calls, each awaited before the next starts. */
+async function timeCalls(run: () => unknown): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    run();
+    await run();
     times.push(performance.now() - started);
   }
   return median(times);
@@ -459,23 +473,22 @@ async function timeRequest(app: ReturnType<typeof createApp>, path: string, cook
 }
 
 function insertAudit(db: Db, count: number): void {
-  const actors = db.$client.prepare("SELECT id, role, kecamatan_code AS k FROM users WHERE role <> 'cadre'").all() as {
+  const sqlite = sqliteOf(db);
+  const actors = sqlite.prepare("SELECT id, role, kecamatan_code AS k FROM users WHERE role <> 'cadre'").all() as {
     id: string;
     role: string;
     k: string | null;
   }[];
-  const apps = db.$client
-    .prepare("SELECT id, kecamatan_code AS k FROM applications ORDER BY rowid LIMIT ?")
-    .all(count) as {
+  const apps = sqlite.prepare("SELECT id, kecamatan_code AS k FROM applications ORDER BY rowid LIMIT ?").all(count) as {
     id: string;
     k: string;
   }[];
-  const insert = db.$client.prepare(
+  const insert = sqlite.prepare(
     `INSERT INTO audit_log (at, actor_id, actor_role, action, target_type, target_id, kecamatan_code, before, after)
      VALUES (?, ?, ?, ?, 'application', ?, ?, ?, ?)`,
   );
   const rand = random(7);
-  db.$client.transaction(() => {
+  sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
       const app = apps[i % apps.length];
       if (!app) break;
@@ -542,22 +555,23 @@ async function measureExport(app: ReturnType<typeof createApp>, path: string, co
  * (dropped: this runs last, on the throw-away database).
  */
 function measureTriggerCost(db: Db): Record<string, number> {
+  const sqlite = sqliteOf(db);
   const N = 2_000;
   const ids = (
-    db.$client
+    sqlite
       .prepare("SELECT id FROM applications WHERE status IN ('submitted', 'received') AND deleted_at IS NULL LIMIT ?")
       .all(2 * N) as { id: string }[]
   ).map((row) => row.id);
-  const decide = db.$client.prepare(
+  const decide = sqlite.prepare(
     `UPDATE applications SET status = 'needs-fix', sent_back_count = sent_back_count + 1, decided_at = @at,
        first_decision_at = coalesce(first_decision_at, @at) WHERE id = @id`,
   );
   const timeUpdates = (slice: string[]) => {
     const started = performance.now();
-    for (const id of slice) db.$client.transaction(() => decide.run({ id, at: "2026-11-30T03:00:00.000Z" }))();
+    for (const id of slice) sqlite.transaction(() => decide.run({ id, at: "2026-11-30T03:00:00.000Z" }))();
     return +(((performance.now() - started) / slice.length) * 1000).toFixed(0);
   };
-  const rows = (table: string) => (db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const rows = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   const sizes = {
     "rollup rows: dashboard_groups": rows("dashboard_groups"),
     "rollup rows: dashboard_durations": rows("dashboard_durations"),
@@ -565,12 +579,12 @@ function measureTriggerCost(db: Db): Record<string, number> {
     "rollup rows: dashboard_clock": rows("dashboard_clock"),
   };
   const withTriggers = timeUpdates(ids.slice(0, N));
-  for (const { name } of db.$client
+  for (const { name } of sqlite
     .prepare(
       "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'applications' AND name LIKE '%dashboard%'",
     )
     .all() as { name: string }[]) {
-    db.$client.exec(`DROP TRIGGER ${name}`);
+    sqlite.exec(`DROP TRIGGER ${name}`);
   }
   const withoutTriggers = timeUpdates(ids.slice(N));
   return {
@@ -581,8 +595,9 @@ function measureTriggerCost(db: Db): Record<string, number> {
 }
 
 export async function benchConsole(): Promise<Record<string, unknown>> {
-  const built = build();
+  const built = await build();
   const { db } = built;
+  const sqlite = sqliteOf(db);
   try {
     const app = createApp({ db });
     const operatorCookie = built.operatorCookies[4] ?? "";
@@ -597,20 +612,26 @@ export async function benchConsole(): Promise<Record<string, unknown>> {
     );
     // The dashboard reads its rollups (figures, reasons) and labels; the recount it replaced (one scan of the
     // covering index, the findings) is timed beside it in the same run, as the reference.
-    const parts = (filter: typeof operator) => ({
-      "rollups: byStatus, rates, medians, byService, byKelurahan, byCadre": timeSync(() => rollupFigures(db, filter)),
-      "rollups: topReasons": timeSync(() => rollupReasons(db, filter)),
-      "rollups: on time per service and decision month (dashboard_clock)": timeSync(() => rollupOnTime(db, filter)),
-      "recount (before): on time, every stopped clock read from the files": timeSync(() => scanOnTime(db, filter)),
-      "recount (before): one scan of the applications index": timeSync(() => scanApplications(db, filter)),
-      "recount (before): topReasons from the findings": timeSync(() => topReasons(db, filter)),
-      "service titles": timeSync(() => guideTitles(db, "id")),
+    const parts = async (filter: typeof operator) => ({
+      "rollups: byStatus, rates, medians, byService, byKelurahan, byCadre": await timeCalls(() =>
+        rollupFigures(db, filter),
+      ),
+      "rollups: topReasons": await timeCalls(() => rollupReasons(db, filter)),
+      "rollups: on time per service and decision month (dashboard_clock)": await timeCalls(() =>
+        rollupOnTime(db, filter),
+      ),
+      "recount (before): on time, every stopped clock read from the files": await timeCalls(() =>
+        scanOnTime(db, filter),
+      ),
+      "recount (before): one scan of the applications index": await timeCalls(() => scanApplications(db, filter)),
+      "recount (before): topReasons from the findings": await timeCalls(() => topReasons(db, filter)),
+      "service titles": await timeCalls(() => guideTitles(db, "id")),
     });
     const labels = { locale: "id" as const, regions: createRegionIndex() };
     // BENCH_CONSOLE_DASHBOARD_ONLY=1: the dashboard's requests from its rollups and nothing else (no recount,
     // queue or audit log), for a quick million-file run on a busy machine.
     if (process.env.BENCH_CONSOLE_DASHBOARD_ONLY) {
-      buildDashboard(db, admin, labels);
+      await buildDashboard(db, admin, labels);
       const requests: [string, string, string][] = [
         ["operator", "", operatorCookie],
         ["operator, last 30 days", "?from=2026-10-24&to=2026-11-23", operatorCookie],
@@ -640,18 +661,18 @@ export async function benchConsole(): Promise<Record<string, unknown>> {
         },
         "GET /api/console/dashboard (app.request), from the rollups, median ms": timings,
         "buildDashboard() called directly, median ms": {
-          operator: timeSync(() => buildDashboard(db, operator, labels)),
-          admin: timeSync(() => buildDashboard(db, admin, labels)),
+          operator: await timeCalls(() => buildDashboard(db, operator, labels)),
+          admin: await timeCalls(() => buildDashboard(db, admin, labels)),
         },
       };
     }
-    const inScope = (filter: typeof operator) => scanApplications(db, filter).total[0];
+    const inScope = async (filter: typeof operator) => (await scanApplications(db, filter)).total[0];
     // One untimed pass first, so the timings are of a warm server, not of the freshly written file.
-    buildDashboard(db, admin, labels);
+    await buildDashboard(db, admin, labels);
 
     const queueFirst = await timeRequest(app, "/api/console/applications?limit=50", operatorCookie);
     // A deep page: the cursor of the 50,000th open file of the kecamatan, as a client would hold it after 1,000 pages.
-    const deep = db.$client
+    const deep = sqlite
       .prepare(
         `SELECT submitted_at AS submittedAt, id FROM applications WHERE kecamatan_code = ? AND status = 'submitted'
          ORDER BY submitted_at, id LIMIT 1 OFFSET ?`,
@@ -679,17 +700,18 @@ export async function benchConsole(): Promise<Record<string, unknown>> {
         buildSeconds: +(built.buildMs / 1000).toFixed(1),
         "of which: rollups built from the rows, as migration 0009 does, seconds": +(built.backfillMs / 1000).toFixed(1),
       },
-      [`dashboard parts, one operator (${inScope(operator)} files in scope), median ms of ${RUNS}`]: parts(operator),
-      [`dashboard parts, admin (${inScope(admin)} files), median ms`]: parts(admin),
+      [`dashboard parts, one operator (${await inScope(operator)} files in scope), median ms of ${RUNS}`]:
+        await parts(operator),
+      [`dashboard parts, admin (${await inScope(admin)} files), median ms`]: await parts(admin),
       "buildDashboard() called directly, median ms": {
-        operator: timeSync(() => buildDashboard(db, operator, labels)),
-        admin: timeSync(() => buildDashboard(db, admin, labels)),
-        "operator, recount (before)": timeSync(() => buildDashboard(db, operator, labels, RECOUNT)),
-        "admin, recount (before)": timeSync(() => buildDashboard(db, admin, labels, RECOUNT)),
+        operator: await timeCalls(() => buildDashboard(db, operator, labels)),
+        admin: await timeCalls(() => buildDashboard(db, admin, labels)),
+        "operator, recount (before)": await timeCalls(() => buildDashboard(db, operator, labels, RECOUNT)),
+        "admin, recount (before)": await timeCalls(() => buildDashboard(db, admin, labels, RECOUNT)),
       },
       "GET /api/console/dashboard (app.request), median ms": {
         operator: await timeRequest(app, "/api/console/dashboard", operatorCookie),
-        [`operator, last 30 days (${inScope(lastMonth)} files)`]: await timeRequest(
+        [`operator, last 30 days (${await inScope(lastMonth)} files)`]: await timeRequest(
           app,
           "/api/console/dashboard?from=2026-10-24&to=2026-11-23",
           operatorCookie,
@@ -735,7 +757,7 @@ export async function benchConsole(): Promise<Record<string, unknown>> {
       },
     };
   } finally {
-    built.cleanup();
+    await built.cleanup();
   }
 }
 

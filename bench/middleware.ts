@@ -126,16 +126,16 @@ async function selfBreakdown(
 }
 
 export async function benchMiddleware(count = 100, rounds = 5, generated = 1000): Promise<Record<string, unknown>> {
-  const database = tempDatabase();
-  seedIfEmpty(database.db);
-  for (const guide of generated ? generateCatalogue(generated) : []) publishGuide(database.db, guide);
+  const database = await tempDatabase();
+  await seedIfEmpty(database.db);
+  for (const guide of generated ? generateCatalogue(generated) : []) await publishGuide(database.db, guide);
   const options = { db: database.db, logRequest: () => {} };
   const app = createApp(options);
   const instrumented = createApp(options);
   // Hono's SmartRouter replaces its own `match` on the first request: instrument after one.
   await (await instrumented.request("/api/health")).arrayBuffer();
   instrument(instrumented as unknown as Hono<never>);
-  const cadre = createTestUser(database.db, "cadre");
+  const cadre = await createTestUser(database.db, "cadre");
   const clientId = uuidv7();
 
   const bare = new Hono();
@@ -245,7 +245,7 @@ export async function benchMiddleware(count = 100, rounds = 5, generated = 1000)
   results['bare Hono GET "/" (reference, again at the end)'] = {
     cpuUsPerRequest: await cpuPerRequest(bareCall, count, rounds),
   };
-  database.cleanup();
+  await database.cleanup();
   return results;
 }
 

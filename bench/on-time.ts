@@ -11,15 +11,15 @@ import { dashboardFilter } from "../server/dashboard/filter";
 import { rollupOnTime } from "../server/dashboard/on-time-rollups";
 import { scanOnTime } from "../server/dashboard/on-time-scan";
 import { createRegionIndex } from "../shared/regions";
-import { type Built, build, KECAMATAN, ROWS } from "./console";
+import { type Built, build, KECAMATAN, ROWS, sqliteOf } from "./console";
 
 const RUNS = 7;
 
-function medianMs(run: () => unknown): number {
+async function medianMs(run: () => unknown): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const started = performance.now();
-    run();
+    await run();
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
@@ -32,12 +32,12 @@ function medianMs(run: () => unknown): number {
  * with them dropped (this runs last, on the throw-away copy).
  */
 function measureStopCost(built: Built): Record<string, number> {
-  const { db } = built;
+  const sqlite = sqliteOf(built.db);
   const N = 2_000;
-  const rows = db.$client
+  const rows = sqlite
     .prepare("SELECT id, clock FROM applications WHERE clock_state = 'running' AND deleted_at IS NULL LIMIT ?")
     .all(2 * N) as { id: string; clock: string }[];
-  const stop = db.$client.prepare(
+  const stop = sqlite.prepare(
     `UPDATE applications SET status = 'approved', decided_at = @at, clock = @clock, clock_state = 'stopped',
        clock_deadline = NULL WHERE id = @id`,
   );
@@ -45,15 +45,14 @@ function measureStopCost(built: Built): Record<string, number> {
     const started = performance.now();
     for (const row of slice) {
       const clock = { ...JSON.parse(row.clock), state: "stopped", used: 2, onTime: true, deadline: null };
-      db.$client.transaction(() =>
+      sqlite.transaction(() =>
         stop.run({ id: row.id, at: "2026-11-30T03:00:00.000Z", clock: JSON.stringify(clock) }),
       )();
     }
     return +(((performance.now() - started) / slice.length) * 1000).toFixed(0);
   };
   const withTriggers = time(rows.slice(0, N));
-  for (const name of ["insert", "delete", "update"])
-    db.$client.exec(`DROP TRIGGER applications_dashboard_clock_${name}`);
+  for (const name of ["insert", "delete", "update"]) sqlite.exec(`DROP TRIGGER applications_dashboard_clock_${name}`);
   const without = time(rows.slice(N));
   return {
     "µs per clock stop, own transaction, with every trigger": withTriggers,
@@ -74,11 +73,11 @@ export async function measureOnTime(built: Built): Promise<Record<string, unknow
   };
   const parts: Record<string, unknown> = {};
   for (const [name, filter] of Object.entries(filters)) {
-    const section = onTimeFigures(db, filter, labels);
+    const section = await onTimeFigures(db, filter, labels);
     parts[`${name} (${section.decided} decided, ${section.rows.length} rows)`] = {
-      "rollup (dashboard_clock), ms": medianMs(() => rollupOnTime(db, filter)),
-      "recount over the files (reference), ms": medianMs(() => scanOnTime(db, filter)),
-      "whole section from the rollup, labelled, ms": medianMs(() => onTimeFigures(db, filter, labels)),
+      "rollup (dashboard_clock), ms": await medianMs(() => rollupOnTime(db, filter)),
+      "recount over the files (reference), ms": await medianMs(() => scanOnTime(db, filter)),
+      "whole section from the rollup, labelled, ms": await medianMs(() => onTimeFigures(db, filter, labels)),
     };
   }
   const app = createApp({ db });
@@ -94,11 +93,12 @@ export async function measureOnTime(built: Built): Promise<Record<string, unknow
     return +(times[RUNS >> 1] ?? 0).toFixed(1);
   };
   return {
-    "dashboard_clock rows": (db.$client.prepare("SELECT count(*) AS n FROM dashboard_clock").get() as { n: number }).n,
+    "dashboard_clock rows": (sqliteOf(db).prepare("SELECT count(*) AS n FROM dashboard_clock").get() as { n: number })
+      .n,
     [`on-time figures, median of ${RUNS}`]: parts,
     "buildDashboard() whole, rollups vs recount (reference), ms": {
-      admin: medianMs(() => buildDashboard(db, filters.admin, labels)),
-      "admin, recount": medianMs(() => buildDashboard(db, filters.admin, labels, RECOUNT)),
+      admin: await medianMs(() => buildDashboard(db, filters.admin, labels)),
+      "admin, recount": await medianMs(() => buildDashboard(db, filters.admin, labels, RECOUNT)),
     },
     "GET /api/console/dashboard (app.request), median ms": {
       operator: await request("/api/console/dashboard", built.operatorCookies[4] ?? ""),
@@ -110,7 +110,7 @@ export async function measureOnTime(built: Built): Promise<Record<string, unknow
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const built = build();
+  const built = await build();
   try {
     console.log(
       JSON.stringify(
@@ -123,6 +123,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       ),
     );
   } finally {
-    built.cleanup();
+    await built.cleanup();
   }
 }

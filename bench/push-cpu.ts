@@ -57,10 +57,10 @@ async function measure(count: number, rounds: number, one: (i: number) => Promis
 }
 
 export async function benchPushCpu(count = 200, rounds = 5): Promise<Record<string, unknown>> {
-  const database = tempDatabase();
-  seedIfEmpty(database.db);
+  const database = await tempDatabase();
+  await seedIfEmpty(database.db);
   const app = createApp({ db: database.db });
-  const cadre = createTestUser(database.db, "cadre");
+  const cadre = await createTestUser(database.db, "cadre");
   const clientId = uuidv7();
   let seq = 0;
   const total = (Math.min(20, count) + count * rounds) * 2 + 1;
@@ -146,7 +146,7 @@ export async function benchPushCpu(count = 200, rounds = 5): Promise<Record<stri
       "GET /api/auth/me (session lookup)": me,
     };
   } finally {
-    database.cleanup();
+    await database.cleanup();
   }
 }
 

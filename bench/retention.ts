@@ -17,8 +17,12 @@ import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
-import { type Db, openDatabase } from "../server/db/open";
+import { sqliteDriver } from "../server/db/maintenance";
+import { closeDatabase, type Db, openDatabase } from "../server/db/open";
+import { rawAll } from "../server/db/raw";
+import { withTransaction } from "../server/db/transaction";
 import { storedFilePath } from "../server/files/storage";
 import { expiredFiles, retentionCutoff } from "../server/retention/candidates";
 import { forgetPhotos, removeStoredPhotosNow } from "../server/retention/photos";
@@ -63,13 +67,20 @@ function contentOf(id: string, i: number, pages: string[]): string {
   });
 }
 
+/** The SQLite driver: the office is written straight into the file, as fast as the driver goes. */
+function sqliteOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("bench/retention.ts measures a SQLite file");
+  return driver;
+}
+
 /** An office with `files` old and `files` recent decided files, photos on disk. */
-function build(files: number): { db: Db; dir: string; filesDir: string } {
+async function build(files: number): Promise<{ db: Db; dir: string; filesDir: string }> {
   const dir = mkdtempSync(join(tmpdir(), "masdarin-bench-retention-"));
   const filesDir = join(dir, "files");
-  const db = openDatabase(join(dir, "masdarin.sqlite"));
-  seedIfEmpty(db);
-  const client = db.$client;
+  const db = await openDatabase(join(dir, "masdarin.sqlite"));
+  await seedIfEmpty(db);
+  const client = sqliteOf(db);
   const cadre = uuidv7();
   const now = new Date();
   client
@@ -145,7 +156,7 @@ function build(files: number): { db: Db; dir: string; filesDir: string } {
       audit.run(decided, cadre, id, JSON.stringify({ status: "approved", verdict: JSON.parse(verdict) }));
     }
   })();
-  writeSetting(db, "closedFileRetentionDays", 365, null, now);
+  await writeSetting(db, "closedFileRetentionDays", 365, null, now);
   client.pragma("wal_checkpoint(TRUNCATE)");
   return { db, dir, filesDir };
 }
@@ -155,26 +166,28 @@ function build(files: number): { db: Db; dir: string; filesDir: string } {
  * every file's content for other references to its photos (as a first
  * version would do it). Files only (the complaints' part is the same).
  */
-function naiveRun(db: Db, filesDir: string, now: Date): { files: number; photos: number } {
+async function naiveRun(db: Db, filesDir: string, now: Date): Promise<{ files: number; photos: number }> {
   const cutoff = retentionCutoff(365, now);
   const at = now.toISOString();
   let photos = 0;
-  const files = expiredFiles(db, cutoff, Number.MAX_SAFE_INTEGER);
-  const named = db.$client.prepare(
-    `SELECT DISTINCT json_extract(p.value, '$.sha256') FROM applications a,
-       json_each(a.content, '$.documents') d, json_each(d.value, '$.pages') p
-     WHERE json_extract(p.value, '$.sha256') IN (SELECT value FROM json_each(?))`,
-  );
+  const files = await expiredFiles(db, cutoff, Number.MAX_SAFE_INTEGER);
+  const named = (tx: Db, hashes: string[]) =>
+    rawAll<{ sha256: string }>(
+      tx,
+      sql`SELECT DISTINCT json_extract(p.value, '$.sha256') AS sha256 FROM applications a,
+         json_each(a.content, '$.documents') d, json_each(d.value, '$.pages') p
+       WHERE json_extract(p.value, '$.sha256') IN (SELECT value FROM json_each(${JSON.stringify(hashes)}))`,
+    );
   for (const file of files) {
-    const gone = db.$client.transaction(() => {
-      scrubFile(db, file.id, at);
-      scrubNotes(db, [file.id]);
+    const gone = await withTransaction(db, async (tx) => {
+      await scrubFile(tx, file.id, at);
+      await scrubNotes(tx, [file.id]);
       const hashes = file.photos.map((photo) => photo.sha256);
-      const kept = new Set(named.pluck().all(JSON.stringify(hashes)) as string[]);
+      const kept = new Set((await named(tx, hashes)).map((row) => row.sha256));
       const unneeded = hashes.filter((hash) => !kept.has(hash));
-      forgetPhotos(db, unneeded);
+      await forgetPhotos(tx, unneeded);
       return unneeded;
-    })();
+    });
     removeStoredPhotosNow(filesDir, gone);
     photos += gone.length;
   }
@@ -193,13 +206,13 @@ async function main(): Promise<void> {
     `Retention bench: ${fmt(FILES)} files past retention, ${fmt(FILES)} kept, 3 photos each (batch ${RETENTION_BATCH})`,
   );
   let t = process.hrtime.bigint();
-  const office = build(FILES);
+  const office = await build(FILES);
   console.log(
     `  built in ${fmt(ms(t))} ms; database ${fmt(statSync(join(office.dir, "masdarin.sqlite")).size / 1e6)} MB, ${fmt(count(office.filesDir))} photos on disk`,
   );
 
   t = process.hrtime.bigint();
-  const dry = retentionDryRun(office.db, new Date(), "id");
+  const dry = await retentionDryRun(office.db, new Date(), "id");
   console.log(
     `  dry run: ${fmt(ms(t))} ms — ${fmt(dry.totals.files)} files, ${fmt(dry.totals.photos)} photos, ${fmt(dry.totals.bytes / 1e6)} MB listed`,
   );
@@ -210,7 +223,7 @@ async function main(): Promise<void> {
   const { report, undeleted } = await runRetention(office.db, { now: new Date(), filesDir: office.filesDir });
   const runMs = ms(t);
   t = process.hrtime.bigint();
-  office.db.$client.exec("VACUUM");
+  sqliteOf(office.db).exec("VACUUM");
   const vacuumMs = ms(t);
   console.log(
     `  run: ${fmt(runMs)} ms (${fmt((runMs / report.totals.files) * 1000)} µs per file) — ${fmt(report.totals.files)} files scrubbed, ${fmt(report.totals.photos)} photos deleted (${fmt(report.totals.bytes / 1e6)} MB), ${undeleted} left on disk; a VACUUM of the result alone takes ${fmt(vacuumMs)} ms`,
@@ -219,19 +232,19 @@ async function main(): Promise<void> {
     `  after: ${fmt(count(office.filesDir))} photos on disk (expected ${fmt(FILES * 3 + 0)}), database ${fmt(statSync(join(office.dir, "masdarin.sqlite")).size / 1e6)} MB`,
   );
   t = process.hrtime.bigint();
-  const again = retentionDryRun(office.db, new Date(), "id");
+  const again = await retentionDryRun(office.db, new Date(), "id");
   console.log(`  dry run after: ${fmt(ms(t))} ms — ${again.totals.files} files`);
-  office.db.$client.close();
+  await closeDatabase(office.db);
   rmSync(office.dir, { recursive: true, force: true });
 
-  const sample = build(NAIVE_SAMPLE);
+  const sample = await build(NAIVE_SAMPLE);
   t = process.hrtime.bigint();
-  const naive = naiveRun(sample.db, sample.filesDir, new Date());
+  const naive = await naiveRun(sample.db, sample.filesDir, new Date());
   const naiveMs = ms(t);
   console.log(
     `  naive reference (one transaction and one reference scan per file) over ${fmt(naive.files)} of ${fmt(NAIVE_SAMPLE * 2)} files: ${fmt(naiveMs)} ms (${fmt((naiveMs / naive.files) * 1000)} µs per file, ${fmt(naive.photos)} photos; grows with the office's size)`,
   );
-  sample.db.$client.close();
+  await closeDatabase(sample.db);
   rmSync(sample.dir, { recursive: true, force: true });
 }
 

@@ -60,7 +60,7 @@ function count(server: Server): void {
 }
 
 let countApplications = () => 0;
-let cleanup = () => {};
+let cleanup = async (): Promise<void> => {};
 let server: Server;
 const ready: ChildReady = { type: "ready", port: 0 };
 
@@ -78,11 +78,13 @@ if (mode === "bare") {
   const { listen } = await import("../server/http/listen");
   const { createTestUser } = await import("../tests/helpers/accounts");
   const { seededDatabase } = await import("../tests/helpers/temp-db");
-  const database = seededDatabase();
+  const { sqliteDriver } = await import("../server/db/maintenance");
+  const database = await seededDatabase();
   const filesDir = mkdtempSync(join(tmpdir(), "masdarin-bench-files-"));
-  ready.pushCookie = createTestUser(database.db, "cadre").cookie;
-  ready.pullCookie = createTestUser(database.db, "cadre").cookie;
-  ready.cadreCookies = Array.from({ length: openLoopCadres }, () => createTestUser(database.db, "cadre").cookie);
+  ready.pushCookie = (await createTestUser(database.db, "cadre")).cookie;
+  ready.pullCookie = (await createTestUser(database.db, "cadre")).cookie;
+  ready.cadreCookies = [];
+  for (let i = 0; i < openLoopCadres; i++) ready.cadreCookies.push((await createTestUser(database.db, "cadre")).cookie);
   const app = createApp({
     db: database.db,
     filesDir,
@@ -93,10 +95,11 @@ if (mode === "bare") {
   const listening = await listen(app, { host: "127.0.0.1", port: 0, timeouts: DEFAULT_HTTP_TIMEOUTS });
   server = listening.server;
   ready.port = listening.port;
-  const countRows = database.db.$client.prepare("SELECT count(*) AS n FROM applications");
-  countApplications = () => (countRows.get() as { n: number }).n;
-  cleanup = () => {
-    database.cleanup();
+  // Read on the driver, synchronously, between the load's requests (SQLite: the bench's database is a file).
+  const countRows = sqliteDriver(database.db)?.prepare("SELECT count(*) AS n FROM applications");
+  countApplications = () => (countRows?.get() as { n: number } | undefined)?.n ?? 0;
+  cleanup = async () => {
+    await database.cleanup();
     rmSync(filesDir, { recursive: true, force: true });
   };
 } else {
@@ -121,7 +124,7 @@ process.on("message", (message: { type?: string }) => {
 process.on("disconnect", () => {
   server.closeAllConnections();
   server.close();
-  cleanup();
-  process.exit(0);
+  // Exits once the database is closed and the temp files are gone, whatever happened to them.
+  void cleanup().finally(() => process.exit(0));
 });
 send(ready);

@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url";
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { createApp } from "../server/app";
 import { createSession } from "../server/auth/sessions";
-import { type Db, openDatabase } from "../server/db/open";
+import { sqliteDriver } from "../server/db/maintenance";
+import { closeDatabase, type Db, openDatabase } from "../server/db/open";
 import { decidedFiles, responseFilter, type SkmSelection, skmResults, tallyResponses } from "../server/skm/results";
 import { jakartaDate } from "../shared/jakarta-time";
 import { skmIndex, sumAnswers } from "../shared/skm/ikm";
@@ -42,11 +43,18 @@ function random(seed: number): () => number {
   };
 }
 
-function build(): { db: Db; dir: string; operatorCookie: string; adminCookie: string; buildMs: number } {
+/** The SQLite driver: the bench writes its figures straight into the file and reads SQLite's query plans. */
+function sqliteOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("bench/skm.ts measures a SQLite file");
+  return driver;
+}
+
+async function build(): Promise<{ db: Db; dir: string; operatorCookie: string; adminCookie: string; buildMs: number }> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), "masdarin-bench-skm-"));
-  const db = openDatabase(join(dir, "masdarin.sqlite"));
-  const client = db.$client;
+  const db = await openDatabase(join(dir, "masdarin.sqlite"));
+  const client = sqliteOf(db);
   const at = new Date("2026-12-02T03:00:00.000Z").toISOString();
   const user = client.prepare(
     `INSERT INTO users (id, username, display_name, role, password_hash, kecamatan_code, created_at)
@@ -119,12 +127,13 @@ function build(): { db: Db; dir: string; operatorCookie: string; adminCookie: st
     }
   })();
   client.pragma("optimize");
-  const cookie = (userId: string) => `masdarin_session=${createSession(db, userId, "bench", new Date()).token}`;
+  const cookie = async (userId: string) =>
+    `masdarin_session=${(await createSession(db, userId, "bench", new Date())).token}`;
   return {
     db,
     dir,
-    operatorCookie: cookie(operatorId),
-    adminCookie: cookie(adminId),
+    operatorCookie: await cookie(operatorId),
+    adminCookie: await cookie(adminId),
     buildMs: Math.round(performance.now() - started),
   };
 }
@@ -134,7 +143,7 @@ let added = 0;
 function addResponse(db: Db): void {
   added += 1;
   const answers = Object.fromEntries(SKM_QUESTIONNAIRE.elements.map((element) => [element.id, 1 + (added % 4)]));
-  db.$client
+  sqliteOf(db)
     .prepare(
       `INSERT INTO skm_responses (id, questionnaire, channel, kecamatan_code, guide_id, answers, profile, answered_on,
          received_at, content_hash) VALUES (?, ?, 'office', ?, NULL, ?, '{}', '2026-12-02', ?, ?)`,
@@ -169,17 +178,19 @@ async function time(run: () => unknown, before?: () => void): Promise<ReturnType
 }
 
 /** The reference: every matching response into JavaScript, parsed and summed; the same population count. */
-function naiveResults(db: Db, selection: SkmSelection) {
+async function naiveResults(db: Db, selection: SkmSelection) {
   const { where, params } = responseFilter(selection);
-  const rows = db.$client.prepare(`SELECT answers FROM skm_responses WHERE ${where}`).all(...params) as {
+  const rows = sqliteOf(db)
+    .prepare(`SELECT answers FROM skm_responses WHERE ${where}`)
+    .all(...params) as {
     answers: string;
   }[];
   const { respondents, sums } = sumAnswers(rows.map((row) => JSON.parse(row.answers) as Record<string, number>));
-  return { index: skmIndex(respondents, sums), population: decidedFiles(db, selection) };
+  return { index: skmIndex(respondents, sums), population: await decidedFiles(db, selection) };
 }
 
 export async function benchSkm() {
-  const built = build();
+  const built = await build();
   const { db } = built;
   try {
     const now = () => new Date("2026-12-02T03:00:00.000Z");
@@ -190,8 +201,8 @@ export async function benchSkm() {
     const jakarta: SkmSelection = { period, kecamatanCode: null, guideId: null };
     // The same figures both ways, or the comparison means nothing.
     for (const selection of [office, jakarta]) {
-      const fast = skmResults(db, selection, now());
-      const naive = naiveResults(db, selection);
+      const fast = await skmResults(db, selection, now());
+      const naive = await naiveResults(db, selection);
       if (fast.ikm !== naive.index.ikm || fast.respondents !== naive.index.respondents) {
         throw new Error(`SQL and reference disagree: ${fast.ikm} vs ${naive.index.ikm}`);
       }
@@ -202,9 +213,13 @@ export async function benchSkm() {
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     };
     const plan = (sql: string, params: unknown[]) =>
-      (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((row) => row.detail);
+      (
+        sqliteOf(db)
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...params) as { detail: string }[]
+      ).map((row) => row.detail);
     const officeFilter = responseFilter(office);
-    const sample = skmResults(db, office, now());
+    const sample = await skmResults(db, office, now());
     return {
       command: "npx tsx bench/skm.ts",
       responses: RESPONSES,
@@ -255,7 +270,7 @@ export async function benchSkm() {
       },
     };
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
     rmSync(built.dir, { recursive: true, force: true });
   }
 }

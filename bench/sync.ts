@@ -49,8 +49,8 @@ function percentile(values: number[], p: number): number {
 }
 
 export async function benchSync(): Promise<Record<string, unknown>> {
-  const database = tempDatabase();
-  seedIfEmpty(database.db);
+  const database = await tempDatabase();
+  await seedIfEmpty(database.db);
   const app = createApp({ db: database.db });
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => done(s));
@@ -58,7 +58,7 @@ export async function benchSync(): Promise<Record<string, unknown>> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     // 1. One cadre pushes 1,000 mutations (10 batches of 100 realistic drafts).
-    const cadre = createTestUser(database.db, "cadre");
+    const cadre = await createTestUser(database.db, "cadre");
     const headers = { "Content-Type": "application/json", Cookie: cadre.cookie, "Accept-Encoding": "gzip" };
     const clientId = uuidv7();
     const batches = Array.from({ length: 10 }, (_, b) =>
@@ -118,10 +118,8 @@ export async function benchSync(): Promise<Record<string, unknown>> {
     const pull = { changes, pages, totalMs: +(performance.now() - pullStarted).toFixed(1), gzipBytesOnWire: bytes };
 
     // 3. Many cadres at once: 50 cadres, each sending 10 pushes of 10 mutations, all concurrently.
-    const cadres = Array.from({ length: 50 }, () => ({
-      user: createTestUser(database.db, "cadre"),
-      clientId: uuidv7(),
-    }));
+    const cadres: { user: Awaited<ReturnType<typeof createTestUser>>; clientId: string }[] = [];
+    for (let c = 0; c < 50; c++) cadres.push({ user: await createTestUser(database.db, "cadre"), clientId: uuidv7() });
     const latencies: number[] = [];
     const loadStarted = performance.now();
     await Promise.all(
@@ -157,7 +155,7 @@ export async function benchSync(): Promise<Record<string, unknown>> {
     return { "push 1,000 mutations": push, "pull 10,000 changes": pull, "50 cadres pushing at once": load };
   } finally {
     await new Promise<void>((done) => server.close(() => done()));
-    database.cleanup();
+    await database.cleanup();
   }
 }
 

@@ -61,9 +61,9 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function benchUploads(): Promise<Record<string, unknown>> {
-  const database = tempDatabase();
+  const database = await tempDatabase();
   const app = createApp({ db: database.db, filesDir: join(database.dir, "files") });
-  const cadre = createTestUser(database.db, "cadre");
+  const cadre = await createTestUser(database.db, "cadre");
   const sockets = new Set<Socket>();
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => done(s));
@@ -136,7 +136,7 @@ export async function benchUploads(): Promise<Record<string, unknown>> {
     };
   } finally {
     await new Promise<void>((done) => server.close(() => done()));
-    database.cleanup();
+    await database.cleanup();
   }
 }
 

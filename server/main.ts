@@ -2,7 +2,7 @@ import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "./app";
 import { readConfig } from "./config";
-import { openDatabase } from "./db/open";
+import { closeDatabase, openDatabase } from "./db/open";
 import { scheduleSweep } from "./files/expiry";
 import { listen } from "./http/listen";
 import { seedIfEmpty } from "./seed/seed";
@@ -11,8 +11,8 @@ import { seedIfEmpty } from "./seed/seed";
 // queries or concrete paths, so no NIK, name or photo can reach the log.
 const log = pino({ base: { service: "masdarin" } });
 const config = readConfig();
-const db = openDatabase(join(config.dataDir, "masdarin.sqlite"));
-const seeded = seedIfEmpty(db);
+const db = await openDatabase(join(config.dataDir, "masdarin.sqlite"));
+const seeded = await seedIfEmpty(db);
 if (seeded > 0) log.info({ guides: seeded }, "seeded the guide catalogue");
 
 const app = createApp({
@@ -41,10 +41,12 @@ const app = createApp({
 const { server, port } = await listen(app, { host: config.host, port: config.port, timeouts: config.http });
 log.info({ url: `http://${config.host}:${port}`, ...config.http }, "Masdarin is running");
 
-function shutdown(): void {
+async function shutdown(): Promise<void> {
   server.close();
-  db.$client.close();
+  await closeDatabase(db);
   process.exit(0);
 }
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+// A failed close still exits: the process is going away either way.
+const stop = () => void shutdown().catch(() => process.exit(1));
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -51,7 +51,7 @@ export function mountPwa(app: Hono<AppEnv>, staticDir: string, db: Db): void {
     // /survei/ and /pengaduan/) is a page.
     if (/\.[a-z0-9]+$/i.test(c.req.path) && !/^\/(lacak|survei|pengaduan)\//.test(c.req.path)) return next();
     // Built and compressed once per catalogue change, not per visit.
-    const page = catalogue.firstVisitPage(catalogue.head(), template);
+    const page = await catalogue.firstVisitPage(await catalogue.head(), template);
     const coding = negotiateEncoding(c.req.header("Accept-Encoding"), ["br", "gzip", "identity"]);
     const bytes = coding === "identity" ? page.identity : page.encoded(coding);
     if (coding !== "identity") c.header("Content-Encoding", coding);

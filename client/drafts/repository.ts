@@ -108,6 +108,7 @@ export class DraftRepository {
       // (Awaited here, not in a helper: one more async layer and Dexie loses the transaction.)
       const current = await this.db.guides.get(next.guideId);
       const hasIt = officeHasFile(row, await readOfficeFacts(this.db, id));
+      // biome-ignore lint/nursery/noMisusedPromises: an awaited Dexie row, not a promise (the rule misreads Dexie's types)
       if (current && mustMoveBeforeSubmit(current, row.guideVersion, hasIt)) {
         throw new GuideOutdatedError(id, current.version);
       }

@@ -33,6 +33,7 @@ export function statusChanged(remote: Pick<RemoteRow, "status" | "seenStatus" | 
 export async function markStatusSeen(db: LocalDb, id: string, status: RemoteStatus): Promise<void> {
   await db.transaction("rw", db.remote, async () => {
     const row = await db.remote.get(id);
+    // biome-ignore lint/nursery/noMisusedPromises: an awaited Dexie row, not a promise (the rule misreads Dexie's types)
     if (row && row.status === status && row.seenStatus !== status) await db.remote.update(id, { seenStatus: status });
   });
 }

@@ -354,6 +354,7 @@ async function followBindingVersions(
   const { db } = deps;
   for (const [guideId, version] of outdated) {
     const local = await db.guides.get(guideId);
+    // biome-ignore lint/nursery/noMisusedPromises: an awaited Dexie row, not a promise (the rule misreads Dexie's types)
     if (local && local.version >= version && local.minSubmitVersion !== undefined) continue;
     try {
       const { pullCatalogue } = await import("../catalogue/sync");

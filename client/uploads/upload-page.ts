@@ -234,6 +234,7 @@ async function run(options: UploadPageOptions): Promise<UploadPageResult> {
  */
 export function uploadPage(options: UploadPageOptions): Promise<UploadPageResult> {
   const running = inFlight.get(options.sha256);
+  // biome-ignore lint/nursery/noMisusedPromises: tests whether the work is already in flight (a promise or nothing)
   if (running) return running;
   const work = run(options).finally(() => inFlight.delete(options.sha256));
   inFlight.set(options.sha256, work);

@@ -2,8 +2,6 @@ import type { Db } from "../db/open";
 import { auditLog } from "../db/schema";
 import type { AuthUser } from "../http/env";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 /** Fields that never enter the audit log, at any depth. */
 const SECRET_KEYS = new Set([
   "passwordHash",
@@ -52,18 +50,16 @@ function redact(value: unknown): unknown {
  * Appends one entry. Call it inside the transaction that makes the change, so
  * an action and its audit entry commit together or not at all.
  */
-export function recordAudit(tx: Tx | Db, actor: AuthUser, record: AuditRecord, at: Date): void {
-  tx.insert(auditLog)
-    .values({
-      at: at.toISOString(),
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: record.action,
-      targetType: record.targetType,
-      targetId: record.targetId,
-      kecamatanCode: record.kecamatanCode,
-      before: record.before === undefined ? null : redact(record.before),
-      after: record.after === undefined ? null : redact(record.after),
-    })
-    .run();
+export async function recordAudit(tx: Db, actor: AuthUser, record: AuditRecord, at: Date): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: at.toISOString(),
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: record.action,
+    targetType: record.targetType,
+    targetId: record.targetId,
+    kecamatanCode: record.kecamatanCode,
+    before: record.before === undefined ? null : redact(record.before),
+    after: record.after === undefined ? null : redact(record.after),
+  });
 }

@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 import { isDate } from "../../shared/service-time/calendar";
 import { formatJakartaDate } from "../../shared/service-time/words";
 import type { Locale, LocalizedText } from "../../shared/text";
-import { prepared } from "../dashboard/statements";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 
 /**
  * Names for the targets of a page of audit entries, so the log says "Kader
@@ -46,54 +47,54 @@ function idsOf(rows: readonly { targetType: string; targetId: string }[], type: 
   return JSON.stringify([...new Set(rows.filter((row) => row.targetType === type).map((row) => row.targetId))]);
 }
 
-function guideTitlesOf(db: Db, ids: string, locale: Locale): Map<string, string> {
+async function guideTitlesOf(db: Db, ids: string, locale: Locale): Promise<Map<string, string>> {
   // A guide that was never published has its title in its draft only.
-  const rows = prepared(
+  const rows = await rawAll<{ id: string; title: string | null }>(
     db,
-    `SELECT ids.value AS id,
-            COALESCE(json_extract(g.data, '$.title.' || @locale), json_extract(d.data, '$.title.' || @locale)) AS title
-     FROM json_each(@ids) ids
+    sql`SELECT ids.value AS id,
+            COALESCE(json_extract(g.data, '$.title.' || ${locale}), json_extract(d.data, '$.title.' || ${locale})) AS title
+     FROM json_each(${ids}) ids
      LEFT JOIN guides g ON g.id = ids.value
      LEFT JOIN guide_drafts d ON d.id = ids.value`,
-  ).all({ ids, locale }) as { id: string; title: string | null }[];
+  );
   return new Map(rows.filter((row) => typeof row.title === "string").map((row) => [row.id, row.title as string]));
 }
 
 /** Names keyed by `${targetType}:${targetId}`; targets that no longer exist are left out. */
-export function auditTargetNames(
+export async function auditTargetNames(
   db: Db,
   rows: readonly { targetType: string; targetId: string }[],
   locale: Locale,
-): Map<string, TargetName> {
+): Promise<Map<string, TargetName>> {
   const names = new Map<string, TargetName>();
   if (rows.length === 0) return names;
 
-  const accounts = prepared(
+  const accounts = await rawAll<{ id: string; name: string; username: string }>(
     db,
-    "SELECT id, display_name AS name, username FROM users WHERE id IN (SELECT value FROM json_each(?))",
-  ).all(idsOf(rows, "user")) as { id: string; name: string; username: string }[];
+    sql`SELECT id, display_name AS name, username FROM users WHERE id IN (SELECT value FROM json_each(${idsOf(rows, "user")}))`,
+  );
   for (const row of accounts) names.set(`user:${row.id}`, { name: row.name, detail: row.username });
 
-  const devices = prepared(
+  const devices = await rawAll<{ id: string; device: string; owner: string; username: string }>(
     db,
-    `SELECT s.id AS id, s.device_label AS device, u.display_name AS owner, u.username AS username
+    sql`SELECT s.id AS id, s.device_label AS device, u.display_name AS owner, u.username AS username
      FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.id IN (SELECT value FROM json_each(?))`,
-  ).all(idsOf(rows, "session")) as { id: string; device: string; owner: string; username: string }[];
+     WHERE s.id IN (SELECT value FROM json_each(${idsOf(rows, "session")}))`,
+  );
   for (const row of devices) {
     names.set(`session:${row.id}`, { name: row.device, detail: `${row.owner} (${row.username})` });
   }
 
-  for (const [id, title] of guideTitlesOf(db, idsOf(rows, "guide"), locale)) {
+  for (const [id, title] of await guideTitlesOf(db, idsOf(rows, "guide"), locale)) {
     names.set(`guide:${id}`, { name: title, detail: null });
   }
 
-  const files = prepared(
+  const files = await rawAll<{ id: string; guideId: string; fullName: unknown }>(
     db,
-    `SELECT id, guide_id AS guideId, json_extract(content, '$.applicant.fullName') AS fullName
-     FROM applications WHERE id IN (SELECT value FROM json_each(?))`,
-  ).all(idsOf(rows, "application")) as { id: string; guideId: string; fullName: unknown }[];
-  const services = guideTitlesOf(db, JSON.stringify([...new Set(files.map((file) => file.guideId))]), locale);
+    sql`SELECT id, guide_id AS "guideId", json_extract(content, '$.applicant.fullName') AS "fullName"
+     FROM applications WHERE id IN (SELECT value FROM json_each(${idsOf(rows, "application")}))`,
+  );
+  const services = await guideTitlesOf(db, JSON.stringify([...new Set(files.map((file) => file.guideId))]), locale);
   for (const file of files) {
     names.set(`application:${file.id}`, {
       name: initials(typeof file.fullName === "string" ? file.fullName : null),

@@ -1,13 +1,14 @@
-import type { Statement } from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { DeviceRules } from "../../shared/device/rules";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import { SETTINGS } from "../settings/office-settings";
 
 /**
  * The office's rules for phones as readDeviceRules (server/settings/office-settings.ts)
- * reads them — a missing or unreadable value is the default — on one statement
- * prepared once per database: every pull page and every /me carries them, and
- * those hot paths prepare nothing after their first request
+ * reads them — a missing or unreadable value is the default — in one statement
+ * of constant text (the driver caches it): every pull page and every /me
+ * carries them, and those hot paths prepare nothing after their first request
  * (tests/server/sync-transaction.test.ts).
  */
 
@@ -17,20 +18,12 @@ const KEYS = {
   phoneRetentionDays: "phoneRetentionDays",
 } as const;
 
-const statements = new WeakMap<Db, Statement<[], { key: string; value: string }>>();
-
-function statementOf(db: Db) {
-  let statement = statements.get(db);
-  if (!statement) {
-    statement = db.$client.prepare<[], { key: string; value: string }>(
-      `SELECT key, value FROM office_settings WHERE key IN (${Object.values(KEYS)
-        .map((key) => `'${key}'`)
-        .join(", ")})`,
-    );
-    statements.set(db, statement);
-  }
-  return statement;
-}
+/** Constant text (the keys above), so the same statement every time. */
+const SELECT_RULES = sql.raw(
+  `SELECT key, value FROM office_settings WHERE key IN (${Object.values(KEYS)
+    .map((key) => `'${key}'`)
+    .join(", ")})`,
+);
 
 function parsed(text: string | undefined): unknown {
   if (text === undefined) return undefined;
@@ -41,12 +34,9 @@ function parsed(text: string | undefined): unknown {
   }
 }
 
-export function deviceRulesOf(db: Db): DeviceRules {
-  const stored = new Map(
-    statementOf(db)
-      .all()
-      .map((row) => [row.key, row.value]),
-  );
+export async function deviceRulesOf(db: Db): Promise<DeviceRules> {
+  const rows = await rawAll<{ key: string; value: string }>(db, SELECT_RULES);
+  const stored = new Map(rows.map((row) => [row.key, row.value]));
   const read = (key: (typeof KEYS)[keyof typeof KEYS]): number => {
     const result = SETTINGS[key].schema.safeParse(parsed(stored.get(key)));
     return result.success ? result.data : SETTINGS[key].fallback;

@@ -26,12 +26,12 @@ export function readDeviceId(c: Context): string | undefined {
 }
 
 /** Whether this device signed in to `userId` before. */
-export function isKnownDevice(db: Db, deviceId: string, userId: string): boolean {
-  const row = db
+export async function isKnownDevice(db: Db, deviceId: string, userId: string): Promise<boolean> {
+  const [row] = await db
     .select({ userId: knownDevices.userId })
     .from(knownDevices)
     .where(and(eq(knownDevices.deviceHash, hashToken(deviceId)), eq(knownDevices.userId, userId)))
-    .get();
+    .limit(1);
   return row !== undefined;
 }
 
@@ -39,13 +39,13 @@ export function isKnownDevice(db: Db, deviceId: string, userId: string): boolean
  * Remembers the device after a successful sign-in (a new id when it has none)
  * and sends the cookie again, so its year starts afresh.
  */
-export function rememberDevice(c: Context, db: Db, userId: string, now: Date): void {
+export async function rememberDevice(c: Context, db: Db, userId: string, now: Date): Promise<void> {
   const deviceId = readDeviceId(c) ?? randomBytes(32).toString("base64url");
   const at = now.toISOString();
-  db.insert(knownDevices)
+  await db
+    .insert(knownDevices)
     .values({ deviceHash: hashToken(deviceId), userId, createdAt: at, lastSeenAt: at })
-    .onConflictDoUpdate({ target: [knownDevices.deviceHash, knownDevices.userId], set: { lastSeenAt: at } })
-    .run();
+    .onConflictDoUpdate({ target: [knownDevices.deviceHash, knownDevices.userId], set: { lastSeenAt: at } });
   setCookie(c, DEVICE_COOKIE, deviceId, {
     httpOnly: true,
     sameSite: "Strict",

@@ -9,11 +9,11 @@ import type { Auth } from "../http/env";
  * revoked or disabled device handed over its last work, and how much. Counts
  * only, never what the changes hold. A push that carried nothing new leaves none.
  */
-export function recordFarewellPush(db: Db, auth: Auth, response: PushResponse, at: Date): void {
+export async function recordFarewellPush(db: Db, auth: Auth, response: PushResponse, at: Date): Promise<void> {
   const changesApplied = response.results.filter((result) => result.status === "applied").length;
   const changesRefused = response.results.filter((result) => result.status === "rejected").length;
   if (changesApplied + changesRefused === 0) return;
-  recordAudit(
+  await recordAudit(
     db,
     auth.user,
     {

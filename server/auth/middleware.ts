@@ -64,7 +64,7 @@ export function authenticate(db: Db, options: AuthClock = {}): MiddlewareHandler
     c.set("auth", null);
     if (token !== undefined) {
       const now = clock();
-      const resolved = resolveSession(db, token, now);
+      const resolved = await resolveSession(db, token, now);
       if (resolved.ok) {
         c.set("auth", resolved.auth);
         if (resolved.extended) setSessionCookie(c, token, resolved.expiresAt, now);

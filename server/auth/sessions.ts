@@ -1,11 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { RunResult, Statement } from "better-sqlite3";
-import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import type { SessionUser } from "../../shared/api/users";
 import type { Db } from "../db/open";
-import type * as schema from "../db/schema";
+import { rawGet, rawRun } from "../db/raw";
 import { sessions, type users } from "../db/schema";
 import type { Auth } from "../http/env";
 import { mayDrain, type RevokeReason } from "./farewell";
@@ -28,9 +26,6 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 export type SessionRow = typeof sessions.$inferSelect;
 type UserRow = typeof users.$inferSelect;
 
-/** The database or a transaction on it. */
-export type DbOrTx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
-
 export type SessionFailure = "session_required" | "session_expired" | "session_revoked" | "account_disabled";
 
 /**
@@ -45,27 +40,25 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-export function createSession(
+export async function createSession(
   db: Db,
   userId: string,
   deviceLabel: string,
   now: Date,
-): { token: string; sessionId: string; expiresAt: Date } {
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const sessionId = uuidv7();
   const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-  db.insert(sessions)
-    .values({
-      id: sessionId,
-      tokenHash: hashToken(token),
-      userId,
-      deviceLabel,
-      createdAt: now.toISOString(),
-      lastSeenAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      revokedAt: null,
-    })
-    .run();
+  await db.insert(sessions).values({
+    id: sessionId,
+    tokenHash: hashToken(token),
+    userId,
+    deviceLabel,
+    createdAt: now.toISOString(),
+    lastSeenAt: now.toISOString(),
+    expiresAt: expiresAt.toISOString(),
+    revokedAt: null,
+  });
   return { token, sessionId, expiresAt };
 }
 
@@ -86,35 +79,6 @@ interface SessionLookup {
   disabledAt: string | null;
 }
 
-/**
- * The two statements every authenticated request runs, prepared once per
- * database (issue 12: building the drizzle join cost more than the request's own work).
- */
-const lookups = new WeakMap<
-  Db,
-  { find: Statement<[string], SessionLookup>; touch: Statement<[string, string, string]> }
->();
-
-function lookupStatements(db: Db) {
-  let statements = lookups.get(db);
-  if (!statements) {
-    statements = {
-      find: db.$client.prepare<[string], SessionLookup>(
-        `SELECT s.id AS sessionId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, s.revoked_at AS revokedAt,
-           s.revoke_reason AS revokeReason, u.id, u.username, u.display_name AS displayName, u.role, u.kecamatan_code AS kecamatanCode,
-           u.kelurahan_code AS kelurahanCode, u.handles_complaints AS handlesComplaints, u.disabled_at AS disabledAt
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = ?`,
-      ),
-      touch: db.$client.prepare<[string, string, string]>(
-        "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?",
-      ),
-    };
-    lookups.set(db, statements);
-  }
-  return statements;
-}
-
 function authOf(found: SessionLookup): Auth {
   const user: SessionUser = {
     id: found.id,
@@ -123,7 +87,7 @@ function authOf(found: SessionLookup): Auth {
     role: found.role,
     kecamatanCode: found.kecamatanCode,
     kelurahanCode: found.kelurahanCode,
-    handlesComplaints: found.handlesComplaints === 1,
+    handlesComplaints: Number(found.handlesComplaints) === 1,
   };
   return { user, sessionId: found.sessionId };
 }
@@ -138,10 +102,17 @@ function cutOff(code: "account_disabled" | "session_revoked", found: SessionLook
  * other reason, so its devices can tell the cadre to contact the office.
  * One indexed read (one hash of the token); a write at most once an hour.
  */
-export function resolveSession(db: Db, token: string | undefined, now: Date): ResolvedSession {
+export async function resolveSession(db: Db, token: string | undefined, now: Date): Promise<ResolvedSession> {
   if (!token || !TOKEN_SHAPE.test(token)) return { ok: false, code: "session_required" };
-  const { find, touch } = lookupStatements(db);
-  const found = find.get(hashToken(token));
+  // Hand-written (issue 12: building the drizzle join cost more than the request's own work).
+  const found = await rawGet<SessionLookup>(
+    db,
+    sql`SELECT s.id AS "sessionId", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt",
+           s.revoke_reason AS "revokeReason", u.id, u.username, u.display_name AS "displayName", u.role, u.kecamatan_code AS "kecamatanCode",
+           u.kelurahan_code AS "kelurahanCode", u.handles_complaints AS "handlesComplaints", u.disabled_at AS "disabledAt"
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = ${hashToken(token)}`,
+  );
   if (!found) return { ok: false, code: "session_required" };
   if (found.disabledAt !== null) return cutOff("account_disabled", found, now);
   if (found.revokedAt !== null) return cutOff("session_revoked", found, now);
@@ -152,7 +123,10 @@ export function resolveSession(db: Db, token: string | undefined, now: Date): Re
   let extended = false;
   if (at - Date.parse(found.lastSeenAt) >= SESSION_TOUCH_INTERVAL_MS) {
     expiresAt = at + SESSION_LIFETIME_MS;
-    touch.run(now.toISOString(), new Date(expiresAt).toISOString(), found.sessionId);
+    await rawRun(
+      db,
+      sql`UPDATE sessions SET last_seen_at = ${now.toISOString()}, expires_at = ${new Date(expiresAt).toISOString()} WHERE id = ${found.sessionId}`,
+    );
     extended = true;
   }
   return { ok: true, auth: authOf(found), expiresAt: new Date(expiresAt), extended };
@@ -164,14 +138,14 @@ export function resolveSession(db: Db, token: string | undefined, now: Date): Re
  * whether the device may still drain its outbox (server/auth/farewell.ts):
  * by default it may (the office, or the owner from another device, cut it off).
  */
-export function revokeSession(
-  db: DbOrTx,
+export async function revokeSession(
+  db: Db,
   sessionId: string,
   now: Date,
   userId?: string,
   reason: RevokeReason = "revoked",
-): boolean {
-  const result = db
+): Promise<boolean> {
+  const revoked = await db
     .update(sessions)
     .set({ revokedAt: now.toISOString(), revokeReason: reason })
     .where(
@@ -181,16 +155,16 @@ export function revokeSession(
         userId === undefined ? undefined : eq(sessions.userId, userId),
       ),
     )
-    .run();
-  return result.changes > 0;
+    .returning({ id: sessions.id });
+  return revoked.length > 0;
 }
 
 /**
  * Revokes every live session of a user, except `keep` (the caller's own). Returns how many.
  * The office did it (disabling, a new password): each device may still drain its outbox.
  */
-export function revokeUserSessions(db: DbOrTx, userId: string, now: Date, keep?: string): number {
-  const result = db
+export async function revokeUserSessions(db: Db, userId: string, now: Date, keep?: string): Promise<number> {
+  const revoked = await db
     .update(sessions)
     .set({ revokedAt: now.toISOString(), revokeReason: "revoked" })
     .where(
@@ -200,16 +174,15 @@ export function revokeUserSessions(db: DbOrTx, userId: string, now: Date, keep?:
         keep === undefined ? undefined : ne(sessions.id, keep),
       ),
     )
-    .run();
-  return result.changes;
+    .returning({ id: sessions.id });
+  return revoked.length;
 }
 
 /** The user's sessions that still work (neither revoked nor expired), most recently used first. */
-export function listSessions(db: Db, userId: string, now: Date): SessionRow[] {
+export async function listSessions(db: Db, userId: string, now: Date): Promise<SessionRow[]> {
   return db
     .select()
     .from(sessions)
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now.toISOString())))
-    .orderBy(desc(sessions.lastSeenAt))
-    .all();
+    .orderBy(desc(sessions.lastSeenAt));
 }

@@ -3,6 +3,8 @@ import { v7 as uuidv7 } from "uuid";
 import type { ManagedUser, Role, SessionUser } from "../../shared/api/users";
 import type { Db } from "../db/open";
 import { users } from "../db/schema";
+import { withTransaction } from "../db/transaction";
+import { sqliteCode } from "../http/refusal";
 import { hashPassword } from "./password";
 
 export type UserRow = typeof users.$inferSelect;
@@ -24,12 +26,12 @@ export function toManagedUser(row: UserRow): ManagedUser {
   return { ...toSessionUser(row), disabledAt: row.disabledAt, createdAt: row.createdAt };
 }
 
-export function findUserById(db: Db, id: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return (await db.select().from(users).where(eq(users.id, id)))[0];
 }
 
-export function findUserByUsername(db: Db, username: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.username, username.toLowerCase())).get();
+export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return (await db.select().from(users).where(eq(users.username, username.toLowerCase())).limit(1))[0];
 }
 
 export interface NewUser {
@@ -47,15 +49,8 @@ export class UsernameTakenError extends Error {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "code" in error &&
-    (error as { code: unknown }).code === "SQLITE_CONSTRAINT_UNIQUE"
-  );
+  return sqliteCode(error) === "SQLITE_CONSTRAINT_UNIQUE";
 }
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * Hashes the password and inserts the user. Throws UsernameTakenError for a
@@ -67,10 +62,10 @@ export async function createUser(
   db: Db,
   input: NewUser,
   now: Date,
-  alsoInTransaction?: (tx: Tx, row: UserRow) => void,
+  alsoInTransaction?: (tx: Db, row: UserRow) => Promise<void>,
 ): Promise<UserRow> {
   const username = input.username.toLowerCase();
-  if (findUserByUsername(db, username)) throw new UsernameTakenError();
+  if (await findUserByUsername(db, username)) throw new UsernameTakenError();
   const passwordHash = await hashPassword(input.password);
   const row: UserRow = {
     id: uuidv7(),
@@ -89,9 +84,9 @@ export async function createUser(
     createdAt: now.toISOString(),
   };
   try {
-    db.transaction((tx) => {
-      tx.insert(users).values(row).run();
-      alsoInTransaction?.(tx, row);
+    await withTransaction(db, async (tx) => {
+      await tx.insert(users).values(row);
+      await alsoInTransaction?.(tx, row);
     });
   } catch (error) {
     // Two creations of one username raced past the check above.
@@ -106,7 +101,7 @@ export interface UserFilter {
   kecamatanCode?: string | undefined;
 }
 
-export function listUsers(db: Db, filter: UserFilter = {}): UserRow[] {
+export async function listUsers(db: Db, filter: UserFilter = {}): Promise<UserRow[]> {
   const conditions: SQL[] = [];
   if (filter.role) conditions.push(eq(users.role, filter.role));
   if (filter.kecamatanCode) conditions.push(eq(users.kecamatanCode, filter.kecamatanCode));
@@ -114,6 +109,5 @@ export function listUsers(db: Db, filter: UserFilter = {}): UserRow[] {
     .select()
     .from(users)
     .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(asc(users.username))
-    .all();
+    .orderBy(asc(users.username));
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import type { Statement } from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { VaultSecrets } from "../../shared/api/vault";
 import type { Db } from "../db/open";
+import { rawGet } from "../db/raw";
 
 /**
  * Each user's two vault secrets (shared/api/vault.ts): 32 random bytes each,
@@ -17,31 +18,6 @@ interface StoredSecrets {
   recoverySecret: string | null;
 }
 
-const statements = new WeakMap<
-  Db,
-  { read: Statement<[string], StoredSecrets>; fill: Statement<[string, string, string], StoredSecrets> }
->();
-
-function statementsOf(db: Db) {
-  let prepared = statements.get(db);
-  if (!prepared) {
-    prepared = {
-      read: db.$client.prepare<[string], StoredSecrets>(
-        "SELECT vault_unlock_secret AS unlockSecret, vault_recovery_secret AS recoverySecret FROM users WHERE id = ?",
-      ),
-      // COALESCE in one statement: two first sign-ins at once both end with the pair the first one wrote.
-      fill: db.$client.prepare<[string, string, string], StoredSecrets>(
-        `UPDATE users SET vault_unlock_secret = COALESCE(vault_unlock_secret, ?),
-           vault_recovery_secret = COALESCE(vault_recovery_secret, ?)
-         WHERE id = ?
-         RETURNING vault_unlock_secret AS unlockSecret, vault_recovery_secret AS recoverySecret`,
-      ),
-    };
-    statements.set(db, prepared);
-  }
-  return prepared;
-}
-
 function complete(stored: StoredSecrets | undefined): VaultSecrets | null {
   if (!stored?.unlockSecret || !stored.recoverySecret) return null;
   return { unlockSecret: stored.unlockSecret, recoverySecret: stored.recoverySecret };
@@ -55,11 +31,24 @@ export function newVaultSecret(): string {
  * The user's secrets, made now if they have none (one read once they exist).
  * Call it only after the password was checked.
  */
-export function vaultSecretsFor(db: Db, userId: string): VaultSecrets {
-  const { read, fill } = statementsOf(db);
-  const existing = complete(read.get(userId));
+export async function vaultSecretsFor(db: Db, userId: string): Promise<VaultSecrets> {
+  const existing = complete(
+    await rawGet<StoredSecrets>(
+      db,
+      sql`SELECT vault_unlock_secret AS "unlockSecret", vault_recovery_secret AS "recoverySecret" FROM users WHERE id = ${userId}`,
+    ),
+  );
   if (existing) return existing;
-  const filled = complete(fill.get(newVaultSecret(), newVaultSecret(), userId));
+  // COALESCE in one statement: two first sign-ins at once both end with the pair the first one wrote.
+  const filled = complete(
+    await rawGet<StoredSecrets>(
+      db,
+      sql`UPDATE users SET vault_unlock_secret = COALESCE(vault_unlock_secret, ${newVaultSecret()}),
+           vault_recovery_secret = COALESCE(vault_recovery_secret, ${newVaultSecret()})
+         WHERE id = ${userId}
+         RETURNING vault_unlock_secret AS "unlockSecret", vault_recovery_secret AS "recoverySecret"`,
+    ),
+  );
   if (!filled) throw new Error("vault secrets: no such user");
   return filled;
 }

@@ -16,7 +16,7 @@ import { DisplayName, Username } from "../../shared/api/users";
 import { checkPasswordPolicy, PasswordPolicyError } from "../auth/password";
 import { createUser, listUsers, UsernameTakenError } from "../auth/users";
 import { readConfig } from "../config";
-import { openDatabase } from "../db/open";
+import { closeDatabase, openDatabase } from "../db/open";
 
 const USAGE = `Usage:
   npm run admin -- create-admin --username <username> --name "<display name>"
@@ -68,7 +68,7 @@ async function createAdmin(args: string[]): Promise<void> {
   checkPasswordPolicy(password);
 
   const config = readConfig();
-  const db = openDatabase(join(config.dataDir, "masdarin.sqlite"));
+  const db = await openDatabase(join(config.dataDir, "masdarin.sqlite"));
   try {
     const user = await createUser(
       db,
@@ -77,16 +77,16 @@ async function createAdmin(args: string[]): Promise<void> {
     );
     console.log(`Created admin "${user.username}" (id ${user.id}) in ${config.dataDir}.`);
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 
-function listAllUsers(args: string[]): void {
+async function listAllUsers(args: string[]): Promise<void> {
   if (args.length > 0) throw new UsageError("list-users takes no options.");
   const config = readConfig();
-  const db = openDatabase(join(config.dataDir, "masdarin.sqlite"));
+  const db = await openDatabase(join(config.dataDir, "masdarin.sqlite"));
   try {
-    const rows = listUsers(db);
+    const rows = await listUsers(db);
     if (rows.length === 0) console.log("No users yet. Create the first admin with create-admin.");
     for (const row of rows) {
       const place = row.kelurahanCode ?? row.kecamatanCode ?? "-";
@@ -94,7 +94,7 @@ function listAllUsers(args: string[]): void {
       console.log([row.username, row.role, place, state, row.id].join("\t"));
     }
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 
@@ -102,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === "create-admin") await createAdmin(rest);
-    else if (command === "list-users") listAllUsers(rest);
+    else if (command === "list-users") await listAllUsers(rest);
     else throw new UsageError(command ? `Unknown command "${command}".` : "No command given.");
     return 0;
   } catch (error) {

@@ -27,7 +27,7 @@ try {
     const result = await backup(dataDir, resolve(dir));
     console.log(`Backup written to ${resolve(dir)} (${result.files} photos).${retained(result.scrubbed)}`);
   } else if (command === "restore" && flag === "--from" && dir) {
-    const result = restore(resolve(dir), dataDir);
+    const result = await restore(resolve(dir), dataDir);
     console.log(
       `Restored ${resolve(dir)} into ${dataDir} (${result.files} photos).${retained(result.scrubbed)} Start the server again.`,
     );

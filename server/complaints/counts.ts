@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { ComplaintCounts } from "../../shared/api/complaints";
 import { jakartaDate, jakartaDayStart } from "../../shared/jakarta-time";
-import { prepared } from "../dashboard/statements";
 import type { Db } from "../db/open";
+import { rawAll, rawGet } from "../db/raw";
 import type { AuthUser } from "../http/env";
 
 /**
@@ -45,34 +46,41 @@ const bump = <K>(map: Map<K, number>, key: K, by: number) => map.set(key, (map.g
 const sorted = <K>(map: Map<K, number>) =>
   [...map].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
 
-export function complaintCounts(db: Db, user: AuthUser, query: ComplaintCountsQuery, now: Date): ComplaintCounts {
+/** One group of the period's rows. */
+interface GroupRow {
+  category: string;
+  status: string;
+  month: string;
+  kelurahanCode: string | null;
+  guideId: string | null;
+  n: number;
+  asked: number;
+  largest: number | null;
+  officialFee: number | null;
+}
+
+export async function complaintCounts(
+  db: Db,
+  user: AuthUser,
+  query: ComplaintCountsQuery,
+  now: Date,
+): Promise<ComplaintCounts> {
   const { from, to } = bounds(query, now);
   // An operator without a kecamatan counts nothing rather than everything.
-  const scope = user.role === "admin" ? "1 = 1" : user.kecamatanCode ? "kecamatan_code = @kecamatan" : "0 = 1";
-  const params = { kecamatan: user.kecamatanCode ?? "", from, to };
+  const scope =
+    user.role === "admin" ? sql`1 = 1` : user.kecamatanCode ? sql`kecamatan_code = ${user.kecamatanCode}` : sql`0 = 1`;
   // One pass over the period's rows, grouped once and folded here: seven GROUP BYs over the same
   // rows cost seven scans and sorts. The Jakarta month is the UTC one before 17:00 UTC (strftime
   // costs as much as the rest of the row).
-  const rows = prepared(
+  const rows = await rawAll<GroupRow>(
     db,
-    `SELECT category, status, CASE WHEN substr(received_at, 12, 2) < '17' THEN substr(received_at, 1, 7)
-         ELSE strftime('%Y-%m', received_at, '+7 hours') END AS month, kelurahan_code, guide_id,
-       count(*), coalesce(sum(amount_asked), 0), max(amount_asked), max(official_fee)
-     FROM complaints WHERE ${scope} AND received_at >= @from AND received_at < @to
+    sql`SELECT category, status, CASE WHEN substr(received_at, 12, 2) < '17' THEN substr(received_at, 1, 7)
+         ELSE strftime('%Y-%m', received_at, '+7 hours') END AS month, kelurahan_code AS "kelurahanCode",
+       guide_id AS "guideId", count(*) AS n, coalesce(sum(amount_asked), 0) AS asked,
+       max(amount_asked) AS largest, max(official_fee) AS "officialFee"
+     FROM complaints WHERE ${scope} AND received_at >= ${from} AND received_at < ${to}
      GROUP BY category, status, month, kelurahan_code, guide_id`,
-  )
-    .raw()
-    .all(params) as [
-    string,
-    string,
-    string,
-    string | null,
-    string | null,
-    number,
-    number,
-    number | null,
-    number | null,
-  ][];
+  );
   const tally: Tally = {
     byCategory: new Map(),
     byKelurahan: new Map(),
@@ -83,7 +91,11 @@ export function complaintCounts(db: Db, user: AuthUser, query: ComplaintCountsQu
   let reports = 0;
   let totalAsked = 0;
   let largestAsked: number | null = null;
-  for (const [category, status, month, kelurahanCode, guideId, n, asked, largest, officialFee] of rows) {
+  for (const row of rows) {
+    const { category, status, month, kelurahanCode, guideId, largest, officialFee } = row;
+    // count and sum are numbers on SQLite; Number() also reads a driver's bigint text.
+    const n = Number(row.n);
+    const asked = Number(row.asked);
     bump(tally.byCategory, category, n);
     bump(tally.byStatus, status, n);
     bump(tally.byMonth, month, n);
@@ -101,10 +113,10 @@ export function complaintCounts(db: Db, user: AuthUser, query: ComplaintCountsQu
     tally.fees.set(guideId, service);
   }
   // Overdue is today's state, whatever the period: what is late now needs acting on now.
-  const overdue = prepared(
+  const overdue = await rawGet<{ n: number }>(
     db,
-    `SELECT count(*) AS n FROM complaints WHERE ${scope} AND clock_state = 'running' AND clock_deadline < @today`,
-  ).get({ kecamatan: params.kecamatan, today: jakartaDate(now) }) as { n: number };
+    sql`SELECT count(*) AS n FROM complaints WHERE ${scope} AND clock_state = 'running' AND clock_deadline < ${jakartaDate(now)}`,
+  );
   type Category = ComplaintCounts["byCategory"][number]["category"];
   type Status = ComplaintCounts["byStatus"][number]["status"];
   return {
@@ -120,6 +132,6 @@ export function complaintCounts(db: Db, user: AuthUser, query: ComplaintCountsQu
         .sort((a, b) => b[1].totalAsked - a[1].totalAsked || String(a[0]).localeCompare(String(b[0])))
         .map(([guideId, service]) => ({ guideId, ...service })),
     },
-    overdue: overdue.n,
+    overdue: Number(overdue?.n ?? 0),
   };
 }

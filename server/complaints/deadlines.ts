@@ -12,20 +12,19 @@ import type { Tx } from "./store";
  * stored deadline) stay right. Reads the running rows due on or after `from`
  * (a few hundred open complaints at most); writes only those that moved.
  */
-export function moveRunningComplaintDeadlines(tx: Tx, from: string): number {
-  const calendar = loadCalendar(tx);
-  const running = tx
+export async function moveRunningComplaintDeadlines(tx: Tx, from: string): Promise<number> {
+  const calendar = await loadCalendar(tx);
+  const running = await tx
     .select({ id: complaints.id, clock: complaints.clock })
     .from(complaints)
-    .where(and(eq(complaints.clockState, "running"), gte(complaints.clockDeadline, from)))
-    .all();
+    .where(and(eq(complaints.clockState, "running"), gte(complaints.clockDeadline, from)));
   let moved = 0;
   for (const row of running) {
     const clock = row.clock as ClockRecord | null;
     if (!clock) continue;
     const next = rescheduleClock(clock, calendar);
     if (next.deadline === clock.deadline) continue;
-    tx.update(complaints).set(clockColumns(next)).where(eq(complaints.id, row.id)).run();
+    await tx.update(complaints).set(clockColumns(next)).where(eq(complaints.id, row.id));
     moved++;
   }
   return moved;

@@ -1,9 +1,10 @@
+import { sql } from "drizzle-orm";
 import type { ComplaintDetail, ComplaintEvent } from "../../shared/api/complaints";
 import { mayReadComplaint } from "../../shared/complaints/access";
 import { jakartaDate } from "../../shared/jakarta-time";
 import type { ClockRecord } from "../../shared/service-time/clock";
-import { prepared } from "../dashboard/statements";
 import type { Db } from "../db/open";
+import { rawAll, rawGet } from "../db/raw";
 import type { AuthUser } from "../http/env";
 import { loadCalendar } from "../service-time/calendar-store";
 import { readerOf } from "./reach";
@@ -29,19 +30,20 @@ interface DetailRow extends ListRow {
   trackingNumber: string | null;
 }
 
-const DETAIL_SQL = `SELECT ${LIST_COLUMNS}, c.description, c.happened_on AS happenedOn, c.place_kind AS placeKind,
-    c.evidence, c.reporter_user_id AS reporterUserId, c.reporter_name AS reporterName,
-    c.reporter_contact AS reporterContact, r.display_name AS reporterCadre, c.answer, c.referral,
-    f.tracking_number AS trackingNumber
+const detailSql = (id: string) => sql`SELECT ${LIST_COLUMNS}, c.description, c.happened_on AS "happenedOn",
+    c.place_kind AS "placeKind", c.evidence, c.reporter_user_id AS "reporterUserId",
+    c.reporter_name AS "reporterName", c.reporter_contact AS "reporterContact", r.display_name AS "reporterCadre",
+    c.answer, c.referral, f.tracking_number AS "trackingNumber"
   FROM complaints c
   LEFT JOIN users a ON a.id = c.assignee_id
   LEFT JOIN users r ON r.id = c.reporter_user_id
   LEFT JOIN applications f ON f.id = c.application_id
-  WHERE c.id = ?`;
+  WHERE c.id = ${id}`;
 
-const EVENTS_SQL = `SELECT e.kind, e.at, e.actor_id AS actorId, u.display_name AS actorName, e.status, e.text
+const eventsSql = (id: string) => sql`SELECT e.kind, e.at, e.actor_id AS "actorId", u.display_name AS "actorName",
+    e.status, e.text
   FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id
-  WHERE e.complaint_id = ? ORDER BY e.id`;
+  WHERE e.complaint_id = ${id} ORDER BY e.id`;
 
 interface EventRow {
   kind: ComplaintEvent["kind"];
@@ -53,20 +55,24 @@ interface EventRow {
 }
 
 /** Where a complaint sits and whether it is confidential: what the reach rules read. */
-export function complaintPlace(db: Db, id: string): { kecamatanCode: string; confidential: boolean } | undefined {
-  const row = prepared(db, "SELECT kecamatan_code AS kecamatanCode, confidential FROM complaints WHERE id = ?").get(
-    id,
-  ) as { kecamatanCode: string; confidential: number } | undefined;
+export async function complaintPlace(
+  db: Db,
+  id: string,
+): Promise<{ kecamatanCode: string; confidential: boolean } | undefined> {
+  const row = await rawGet<{ kecamatanCode: string; confidential: number }>(
+    db,
+    sql`SELECT kecamatan_code AS "kecamatanCode", confidential FROM complaints WHERE id = ${id}`,
+  );
   return row ? { kecamatanCode: row.kecamatanCode, confidential: row.confidential === 1 } : undefined;
 }
 
-export function complaintDetail(db: Db, user: AuthUser, id: string, now: Date): ComplaintDetail | null {
-  const place = complaintPlace(db, id);
+export async function complaintDetail(db: Db, user: AuthUser, id: string, now: Date): Promise<ComplaintDetail | null> {
+  const place = await complaintPlace(db, id);
   if (!place || !mayReadComplaint(readerOf(user), place)) return null;
-  const row = prepared(db, DETAIL_SQL).get(id) as DetailRow | undefined;
+  const row = await rawGet<DetailRow>(db, detailSql(id));
   if (!row) return null;
-  const calendar = loadCalendar(db);
-  const events = (prepared(db, EVENTS_SQL).all(id) as EventRow[]).map(
+  const calendar = await loadCalendar(db);
+  const events = (await rawAll<EventRow>(db, eventsSql(id))).map(
     (event): ComplaintEvent => ({
       kind: event.kind,
       at: event.at,
@@ -100,12 +106,13 @@ export function complaintDetail(db: Db, user: AuthUser, id: string, now: Date): 
 }
 
 /** Whether `sha256` is one of the evidence photos of a complaint the user may read. */
-export function holdsEvidence(db: Db, user: AuthUser, id: string, sha256: string): boolean {
-  const place = complaintPlace(db, id);
+export async function holdsEvidence(db: Db, user: AuthUser, id: string, sha256: string): Promise<boolean> {
+  const place = await complaintPlace(db, id);
   if (!place || !mayReadComplaint(readerOf(user), place)) return false;
-  const found = prepared(
+  const found = await rawGet(
     db,
-    "SELECT 1 FROM complaints c, json_each(c.evidence) e WHERE c.id = ? AND json_extract(e.value, '$.sha256') = ?",
-  ).get(id, sha256);
+    sql`SELECT 1 AS one FROM complaints c, json_each(c.evidence) e
+      WHERE c.id = ${id} AND json_extract(e.value, '$.sha256') = ${sha256}`,
+  );
   return found !== undefined;
 }

@@ -1,5 +1,6 @@
-import { prepared } from "../dashboard/statements";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import type { AuthUser } from "../http/env";
 
 /** A complaint handler the caller may assign a complaint to. */
@@ -15,13 +16,13 @@ export interface ComplaintHandler {
  * kecamatan's handlers and the admin handlers (who read every complaint);
  * for an admin, every handler. Disabled accounts are left out.
  */
-export function complaintHandlers(db: Db, user: AuthUser): ComplaintHandler[] {
+export async function complaintHandlers(db: Db, user: AuthUser): Promise<ComplaintHandler[]> {
   const all = user.role === "admin";
-  return prepared(
+  return rawAll<ComplaintHandler>(
     db,
-    `SELECT id, display_name AS displayName, role, kecamatan_code AS kecamatanCode FROM users
+    sql`SELECT id, display_name AS "displayName", role, kecamatan_code AS "kecamatanCode" FROM users
      WHERE handles_complaints = 1 AND disabled_at IS NULL AND role IN ('operator', 'admin')
-       AND (@all = 1 OR role = 'admin' OR kecamatan_code = @kecamatan)
+       AND (${all ? 1 : 0} = 1 OR role = 'admin' OR kecamatan_code = ${user.kecamatanCode ?? ""})
      ORDER BY display_name, id`,
-  ).all({ all: all ? 1 : 0, kecamatan: user.kecamatanCode ?? "" }) as ComplaintHandler[];
+  );
 }

@@ -13,6 +13,7 @@ import { type ClockRecord, stopClock } from "../../shared/service-time/clock";
 import { type AuditRecord, recordAudit } from "../audit/log";
 import type { Db } from "../db/open";
 import { complaintEvents, complaints, users } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { loadCalendar } from "../service-time/calendar-store";
 import { clockColumns } from "../service-time/clock-writes";
@@ -32,9 +33,9 @@ type Row = typeof complaints.$inferSelect;
 export type HandlingOutcome = { ok: true; version: number } | ComplaintRefusal;
 
 /** Handlers only (403 complaint_handler_required), and only within reach (404, like a missing one). */
-function gate(tx: Tx, actor: AuthUser, id: string): Row | ComplaintRefusal {
+async function gate(tx: Tx, actor: AuthUser, id: string): Promise<Row | ComplaintRefusal> {
   if (!isComplaintHandler(readerOf(actor))) return refuse(403, "complaint_handler_required");
-  const row = tx.select().from(complaints).where(eq(complaints.id, id)).get();
+  const [row] = await tx.select().from(complaints).where(eq(complaints.id, id));
   const place = row && { kecamatanCode: row.kecamatanCode, confidential: row.confidential };
   if (!row || !place || !mayHandleComplaint(readerOf(actor), place)) return refuse(404, "complaint_not_found");
   return row;
@@ -59,7 +60,7 @@ function audit(action: string, before: Row, after: Row): AuditRecord {
  * Runs `change` on the complaint at `version` in one transaction: the row's
  * new columns are written only if nobody changed it since.
  */
-function act(
+async function act(
   db: Db,
   actor: AuthUser,
   id: string,
@@ -68,34 +69,33 @@ function act(
   change: (
     tx: Tx,
     row: Row,
-  ) =>
+  ) => Promise<
     | {
         set: Partial<Row>;
         events: Omit<typeof complaintEvents.$inferInsert, "complaintId" | "at" | "actorId">[];
         action: string;
       }
-    | ComplaintRefusal,
-): HandlingOutcome {
-  return db.transaction((tx): HandlingOutcome => {
-    const row = gate(tx, actor, id);
+    | ComplaintRefusal
+  >,
+): Promise<HandlingOutcome> {
+  return withTransaction(db, async (tx): Promise<HandlingOutcome> => {
+    const row = await gate(tx, actor, id);
     if ("ok" in row) return row;
     if (row.version !== version) return refuse(409, "version_conflict", { version: row.version });
-    const result = change(tx, row);
+    const result = await change(tx, row);
     if ("ok" in result) return result;
     const at = now.toISOString();
     const next = { ...row, ...result.set, version: row.version + 1, updatedAt: at };
-    const written = tx
+    const written = await tx
       .update(complaints)
       .set({ ...result.set, version: next.version, updatedAt: at })
       .where(and(eq(complaints.id, id), eq(complaints.version, version)))
-      .run();
-    if (written.changes !== 1) return refuse(409, "version_conflict");
+      .returning({ id: complaints.id });
+    if (written.length !== 1) return refuse(409, "version_conflict");
     for (const event of result.events) {
-      tx.insert(complaintEvents)
-        .values({ ...event, complaintId: id, at, actorId: actor.id })
-        .run();
+      await tx.insert(complaintEvents).values({ ...event, complaintId: id, at, actorId: actor.id });
     }
-    recordAudit(tx, actor, audit(result.action, row, next), now);
+    await recordAudit(tx, actor, audit(result.action, row, next), now);
     return { ok: true, version: next.version };
   });
 }
@@ -104,17 +104,17 @@ function act(
  * Assigns a handler (or nobody). The status stays as it is: "diproses" is a
  * step the handler takes on purpose (the reporter sees it), not a side effect.
  */
-export function assignComplaint(
+export async function assignComplaint(
   db: Db,
   actor: AuthUser,
   id: string,
   input: z.infer<typeof ComplaintAssign>,
   now: Date,
-): HandlingOutcome {
-  return act(db, actor, id, input.version, now, (tx, row) => {
+): Promise<HandlingOutcome> {
+  return act(db, actor, id, input.version, now, async (tx, row) => {
     if (isComplaintClosed(row.status)) return refuse(409, "complaint_transition_not_allowed");
     if (input.assigneeId !== null) {
-      const assignee = tx.select().from(users).where(eq(users.id, input.assigneeId)).get();
+      const [assignee] = await tx.select().from(users).where(eq(users.id, input.assigneeId));
       const fit =
         assignee &&
         assignee.disabledAt === null &&
@@ -133,14 +133,14 @@ export function assignComplaint(
 }
 
 /** Moves the status; closing needs the public answer (and, for not-authority, where to go) and stops the clock. */
-export function moveComplaint(
+export async function moveComplaint(
   db: Db,
   actor: AuthUser,
   id: string,
   input: z.infer<typeof ComplaintMove>,
   now: Date,
-): HandlingOutcome {
-  return act(db, actor, id, input.version, now, (tx, row) => {
+): Promise<HandlingOutcome> {
+  return act(db, actor, id, input.version, now, async (tx, row) => {
     const to: ComplaintStatus = input.status;
     if (!canMoveComplaint(row.status, to)) return refuse(409, "complaint_transition_not_allowed");
     const answer = input.answer ?? row.answer;
@@ -150,7 +150,7 @@ export function moveComplaint(
     if (missing) return refuse(400, "complaint_answer_required", { missing });
     const closed = isComplaintClosed(to);
     const clock = closed
-      ? stopClock((row.clock as ClockRecord | null) ?? null, jakartaDate(now), loadCalendar(tx))
+      ? stopClock((row.clock as ClockRecord | null) ?? null, jakartaDate(now), await loadCalendar(tx))
       : ((row.clock as ClockRecord | null) ?? null);
     const events: { kind: "status" | "answered"; status: ComplaintStatus | null; text: string | null }[] = [
       { kind: "status", status: to, text: null },
@@ -173,14 +173,14 @@ export function moveComplaint(
 }
 
 /** An internal note: never public, also on a closed complaint. */
-export function noteComplaint(
+export async function noteComplaint(
   db: Db,
   actor: AuthUser,
   id: string,
   input: z.infer<typeof ComplaintNote>,
   now: Date,
-): HandlingOutcome {
-  return act(db, actor, id, input.version, now, () => ({
+): Promise<HandlingOutcome> {
+  return act(db, actor, id, input.version, now, async () => ({
     set: {},
     events: [{ kind: "note", status: null, text: input.text }],
     action: "complaint.note",
@@ -193,14 +193,14 @@ export function noteComplaint(
  * closed (a closed complaint's answer may be corrected; its status and clock
  * stay). /lacak shows the latest answer; each one is an "answered" event.
  */
-export function answerComplaint(
+export async function answerComplaint(
   db: Db,
   actor: AuthUser,
   id: string,
   input: z.infer<typeof ComplaintAnswer>,
   now: Date,
-): HandlingOutcome {
-  return act(db, actor, id, input.version, now, () => ({
+): Promise<HandlingOutcome> {
+  return act(db, actor, id, input.version, now, async () => ({
     set: { answer: input.answer },
     events: [{ kind: "answered", status: null, text: input.answer }],
     action: "complaint.answer",

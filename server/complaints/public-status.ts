@@ -1,9 +1,11 @@
+import { sql } from "drizzle-orm";
 import type { PublicComplaintStatus } from "../../shared/api/complaints";
 import { COMPLAINT_STATUS_LABELS, type ComplaintStatus } from "../../shared/complaints/workflow";
 import { jakartaDate } from "../../shared/jakarta-time";
 import type { RegionIndex } from "../../shared/regions";
 import { type ClockRecord, viewClock } from "../../shared/service-time/clock";
 import type { Db } from "../db/open";
+import { rawAll, rawGet } from "../db/raw";
 import { closedDates } from "../tracking/closed-dates";
 import { officeAreaName } from "../tracking/office-area";
 
@@ -26,10 +28,11 @@ interface Row {
   closedAt: string | null;
 }
 
-const ROW_SQL = `SELECT id, category, kecamatan_code AS kecamatanCode, status, answer, referral, clock, closed_at AS closedAt
-  FROM complaints WHERE number = ?`;
-const STEPS_SQL = `SELECT status, at FROM complaint_events
-  WHERE complaint_id = ? AND kind IN ('received', 'status') AND status IS NOT NULL ORDER BY id`;
+const rowSql = (number: string) => sql`SELECT id, category, kecamatan_code AS "kecamatanCode", status, answer,
+    referral, clock, closed_at AS "closedAt"
+  FROM complaints WHERE number = ${number}`;
+const stepsSql = (id: string) => sql`SELECT status, at FROM complaint_events
+  WHERE complaint_id = ${id} AND kind IN ('received', 'status') AND status IS NOT NULL ORDER BY id`;
 
 const OFFICE_NAME = { id: "Kantor Kecamatan (PTSP)", en: "Kecamatan office (one-stop service)" };
 /** Closed complaints stay public as long as decided files do (server/tracking/lookup.ts). */
@@ -39,18 +42,18 @@ export type ComplaintLookup =
   | { ok: true; status: PublicComplaintStatus }
   | { ok: false; code: "tracking_not_found" | "tracking_expired" };
 
-export function publicComplaintStatus(
+export async function publicComplaintStatus(
   db: Db,
   number: string,
   options: { regions: RegionIndex; now: Date },
-): ComplaintLookup {
-  const row = db.$client.prepare(ROW_SQL).get(number) as Row | undefined;
+): Promise<ComplaintLookup> {
+  const row = await rawGet<Row>(db, rowSql(number));
   if (!row) return { ok: false, code: "tracking_not_found" };
   if (row.closedAt && options.now.getTime() - Date.parse(row.closedAt) > PUBLIC_FOR_MS) {
     return { ok: false, code: "tracking_expired" };
   }
-  const steps = db.$client.prepare(STEPS_SQL).all(row.id) as { status: ComplaintStatus; at: string }[];
-  const dates = closedDates(db);
+  const steps = await rawAll<{ status: ComplaintStatus; at: string }>(db, stepsSql(row.id));
+  const dates = await closedDates(db);
   const clock = row.clock ? (JSON.parse(row.clock) as ClockRecord) : null;
   return {
     ok: true,

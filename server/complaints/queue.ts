@@ -1,9 +1,10 @@
+import { type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { ComplaintCategory, type ComplaintListItem, ComplaintStatus } from "../../shared/api/complaints";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { dueSoonUntil } from "../../shared/service-time/clock";
-import { prepared } from "../dashboard/statements";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import type { AuthUser } from "../http/env";
 import { loadCalendar } from "../service-time/calendar-store";
 import { type QueueReach, reachSql } from "./reach";
@@ -35,48 +36,37 @@ export interface ComplaintQueuePage {
  * ones, without a deadline, after the open ones), then oldest first. The
  * clock filters compare the stored deadline, as the file queue does.
  */
-export function complaintQueue(
+export async function complaintQueue(
   db: Db,
   user: AuthUser,
   reach: QueueReach,
   query: ComplaintQueueQuery,
   now: Date,
-): ComplaintQueuePage {
-  const calendar = loadCalendar(db);
+): Promise<ComplaintQueuePage> {
+  const calendar = await loadCalendar(db);
   const today = jakartaDate(now);
-  const where = reachSql(reach);
-  const conditions = [where.sql];
-  const params: Record<string, string | number> = { ...where.params };
-  if (query.status) {
-    conditions.push("c.status = @status");
-    params.status = query.status;
-  }
-  if (query.category) {
-    conditions.push("c.category = @category");
-    params.category = query.category;
-  }
+  const conditions: SQL[] = [reachSql(reach)];
+  if (query.status) conditions.push(sql`c.status = ${query.status}`);
+  if (query.category) conditions.push(sql`c.category = ${query.category}`);
   if (query.clock === "overdue") {
-    conditions.push("c.clock_state = 'running' AND c.clock_deadline < @today");
-    params.today = today;
+    conditions.push(sql`c.clock_state = 'running' AND c.clock_deadline < ${today}`);
   } else if (query.clock === "due-soon") {
-    conditions.push("c.clock_state = 'running' AND c.clock_deadline BETWEEN @today AND @soon");
-    params.today = today;
-    params.soon = dueSoonUntil(today, "working", calendar);
+    const soon = dueSoonUntil(today, "working", calendar);
+    conditions.push(sql`c.clock_state = 'running' AND c.clock_deadline BETWEEN ${today} AND ${soon}`);
   }
   if (query.assignee === "me") {
-    conditions.push("c.assignee_id = @me");
-    params.me = user.id;
+    conditions.push(sql`c.assignee_id = ${user.id}`);
   } else if (query.assignee === "none") {
-    conditions.push("c.assignee_id IS NULL");
+    conditions.push(sql`c.assignee_id IS NULL`);
   }
   const offset = query.cursor ? Number(query.cursor) : 0;
-  const rows = prepared(
+  const rows = await rawAll<ListRow>(
     db,
-    `SELECT ${LIST_COLUMNS} FROM complaints c LEFT JOIN users a ON a.id = c.assignee_id
-     WHERE ${conditions.join(" AND ")}
+    sql`SELECT ${LIST_COLUMNS} FROM complaints c LEFT JOIN users a ON a.id = c.assignee_id
+     WHERE ${sql.join(conditions, sql` AND `)}
      ORDER BY c.clock_deadline IS NULL, c.clock_deadline, c.received_at, c.id
-     LIMIT @limit OFFSET @offset`,
-  ).all({ ...params, limit: query.limit + 1, offset }) as ListRow[];
+     LIMIT ${query.limit + 1} OFFSET ${offset}`,
+  );
   const more = rows.length > query.limit;
   return {
     items: rows.slice(0, query.limit).map((row) => toListItem(row, today, calendar)),

@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import { type ComplaintReader, isComplaintHandler, mayOpenComplaints } from "../../shared/complaints/access";
 import type { AuthUser } from "../http/env";
 
@@ -30,16 +31,16 @@ export function queueReach(user: AuthUser): QueueReach | null {
   return { kind: "open" };
 }
 
-/** The reach as a WHERE condition on `c` (complaints), with its named parameters. */
-export function reachSql(reach: QueueReach): { sql: string; params: Record<string, string> } {
+/** The reach as a WHERE condition on `c` (complaints), its values bound. */
+export function reachSql(reach: QueueReach): SQL {
   switch (reach.kind) {
     case "all":
-      return { sql: "1 = 1", params: {} };
+      return sql`1 = 1`;
     case "kecamatan":
-      return { sql: "c.kecamatan_code = @reachKecamatan", params: { reachKecamatan: reach.code } };
+      return sql`c.kecamatan_code = ${reach.code}`;
     case "open":
-      return { sql: "c.confidential = 0", params: {} };
+      return sql`c.confidential = 0`;
     case "none":
-      return { sql: "0 = 1", params: {} };
+      return sql`0 = 1`;
   }
 }

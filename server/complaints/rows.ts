@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { ComplaintListItem } from "../../shared/api/complaints";
 import type { ComplaintCategory } from "../../shared/complaints/categories";
 import type { ComplaintStatus } from "../../shared/complaints/workflow";
@@ -5,10 +6,10 @@ import type { WorkCalendar } from "../../shared/service-time/calendar";
 import { type ClockRecord, viewClock } from "../../shared/service-time/clock";
 
 /** The columns of a queue row (never the description, the reporter or the answer). */
-export const LIST_COLUMNS = `c.id, c.number, c.category, c.status, c.kecamatan_code AS kecamatanCode,
-  c.kelurahan_code AS kelurahanCode, c.guide_id AS guideId, c.anonymous, c.confidential,
-  c.amount_asked AS amountAsked, c.official_fee AS officialFee, c.assignee_id AS assigneeId,
-  a.display_name AS assigneeName, c.clock, c.received_at AS receivedAt, c.version`;
+export const LIST_COLUMNS = sql`c.id, c.number, c.category, c.status, c.kecamatan_code AS "kecamatanCode",
+  c.kelurahan_code AS "kelurahanCode", c.guide_id AS "guideId", c.anonymous, c.confidential,
+  c.amount_asked AS "amountAsked", c.official_fee AS "officialFee", c.assignee_id AS "assigneeId",
+  a.display_name AS "assigneeName", c.clock, c.received_at AS "receivedAt", c.version`;
 
 export interface ListRow {
   id: string;

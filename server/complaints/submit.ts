@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { ComplaintAccepted, ComplaintSubmission } from "../../shared/api/complaints";
 import { asksAmount } from "../../shared/complaints/categories";
 import { HAPPENED_ON_MAX_YEARS, happenedOnProblem } from "../../shared/complaints/dates";
@@ -10,7 +10,9 @@ import { startClock } from "../../shared/service-time/clock";
 import { newTrackingNumber, parseTrackingNumber } from "../../shared/tracking/number";
 import { COMPLAINT_PREFIX, isComplaintNumber } from "../../shared/tracking/prefix";
 import type { Db } from "../db/open";
+import { rawGet } from "../db/raw";
 import { complaintEvents, complaints } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import { heldHashes } from "../files/possession";
 import { getGuide } from "../guides/repository";
 import type { AuthUser } from "../http/env";
@@ -52,7 +54,11 @@ interface Routing {
 }
 
 /** The office, service and file a complaint concerns, from its place, guide and tracking number. */
-function routingOf(db: Db, input: ComplaintSubmission, regions: RegionIndex): Routing | ComplaintRefusal {
+async function routingOf(
+  db: Db,
+  input: ComplaintSubmission,
+  regions: RegionIndex,
+): Promise<Routing | ComplaintRefusal> {
   let kecamatanCode: string;
   let kelurahanCode: string | null = null;
   if (input.place.kind === "office") {
@@ -75,12 +81,11 @@ function routingOf(db: Db, input: ComplaintSubmission, regions: RegionIndex): Ro
     if (!parsed.ok) return refuse(400, parsed.code);
     const file = isComplaintNumber(parsed.number)
       ? undefined
-      : (db.$client
-          .prepare(
-            `SELECT id, guide_id AS guideId, kecamatan_code AS kecamatanCode FROM applications
-             WHERE tracking_number = ? AND deleted_at IS NULL AND status <> 'draft'`,
-          )
-          .get(parsed.number) as { id: string; guideId: string; kecamatanCode: string | null } | undefined);
+      : await rawGet<{ id: string; guideId: string; kecamatanCode: string | null }>(
+          db,
+          sql`SELECT id, guide_id AS "guideId", kecamatan_code AS "kecamatanCode" FROM applications
+             WHERE tracking_number = ${parsed.number} AND deleted_at IS NULL AND status <> 'draft'`,
+        );
     if (!file) return refuse(404, "tracking_not_found");
     // The file names the office that handles it and the service, whatever the form said. Anonymous: the
     // file only routes the complaint; its id would lead back to the applicant and the cadre, so it is not kept.
@@ -90,7 +95,7 @@ function routingOf(db: Db, input: ComplaintSubmission, regions: RegionIndex): Ro
   }
   let officialFee: number | null = null;
   if (guideId !== null) {
-    const guide = getGuide(db, guideId);
+    const guide = await getGuide(db, guideId);
     if (!guide) return invalidField(["guideId"], "Unknown service");
     officialFee = guide.guide.fee.amount;
   }
@@ -115,10 +120,14 @@ function shapeProblem(input: ComplaintSubmission, now: Date): ComplaintRefusal |
 }
 
 /** Evidence photos: only from a signed-in user who holds every one (the same rule as a file's pages). */
-function evidenceProblem(db: Db, input: ComplaintSubmission, sender: AuthUser | null): ComplaintRefusal | null {
+async function evidenceProblem(
+  db: Db,
+  input: ComplaintSubmission,
+  sender: AuthUser | null,
+): Promise<ComplaintRefusal | null> {
   if (input.evidence.length === 0) return null;
   if (!sender) return refuse(403, "complaint_evidence_needs_account");
-  const held = heldHashes(
+  const held = await heldHashes(
     db,
     sender.id,
     input.evidence.map((photo) => photo.sha256),
@@ -128,38 +137,41 @@ function evidenceProblem(db: Db, input: ComplaintSubmission, sender: AuthUser | 
 }
 
 /** The stored complaint with this id: the same content again is a duplicate, other content a reuse. */
-function earlier(db: Db, id: string, hash: string): SubmitOutcome | null {
-  const row = db
+async function earlier(db: Db, id: string, hash: string): Promise<SubmitOutcome | null> {
+  const [row] = await db
     .select({ number: complaints.number, contentHash: complaints.contentHash })
     .from(complaints)
-    .where(eq(complaints.id, id))
-    .get();
+    .where(eq(complaints.id, id));
   if (!row) return null;
   if (row.contentHash !== hash) return refuse(409, "submission_id_reused");
   return { ok: true, status: 200, accepted: { id, number: row.number, duplicate: true } };
 }
 
-export function submitComplaint(db: Db, input: ComplaintSubmission, context: SubmitContext): SubmitOutcome {
+export async function submitComplaint(
+  db: Db,
+  input: ComplaintSubmission,
+  context: SubmitContext,
+): Promise<SubmitOutcome> {
   // Only what the reporter wrote is hashed: resending it from the same phone matches whoever is signed in.
   const hash = contentHash(input);
-  const before = earlier(db, input.id, hash);
+  const before = await earlier(db, input.id, hash);
   if (before) return before;
-  const problem = shapeProblem(input, context.now) ?? evidenceProblem(db, input, context.sender);
+  const problem = shapeProblem(input, context.now) ?? (await evidenceProblem(db, input, context.sender));
   if (problem) return problem;
-  const routing = routingOf(db, input, context.regions);
+  const routing = await routingOf(db, input, context.regions);
   if ("ok" in routing) return routing;
 
   const random = context.random ?? ((n: number) => new Uint8Array(randomBytes(n)));
   for (let attempt = 0; attempt < NUMBER_TRIES; attempt++) {
     const number = newTrackingNumber(COMPLAINT_PREFIX, random);
     try {
-      insertComplaint(db, input, context, routing, number, hash);
+      await insertComplaint(db, input, context, routing, number, hash);
       return { ok: true, status: 201, accepted: { id: input.id, number, duplicate: false } };
     } catch (error) {
       const code = sqliteCode(error);
       // The same id stored by a concurrent request (another process on the file) between the check and the insert.
       if (code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
-        const raced = earlier(db, input.id, hash);
+        const raced = await earlier(db, input.id, hash);
         if (raced) return raced;
       }
       // The number is taken: draw another.
@@ -169,60 +181,58 @@ export function submitComplaint(db: Db, input: ComplaintSubmission, context: Sub
   throw new Error("no free complaint number");
 }
 
-function insertComplaint(
+async function insertComplaint(
   db: Db,
   input: ComplaintSubmission,
   context: SubmitContext,
   routing: Routing,
   number: string,
   hash: string,
-): void {
+): Promise<void> {
   const at = context.now.toISOString();
   const sender = context.sender;
-  db.transaction((tx) => {
+  await withTransaction(db, async (tx) => {
     const clock = startClock(
       null,
-      { days: readSetting(tx, "complaintResponseDays"), unit: "working" },
+      { days: await readSetting(tx, "complaintResponseDays"), unit: "working" },
       jakartaDate(context.now),
-      loadCalendar(tx),
+      await loadCalendar(tx),
     );
-    tx.insert(complaints)
-      .values({
-        id: input.id,
-        number,
-        kecamatanCode: routing.kecamatanCode,
-        kelurahanCode: routing.kelurahanCode,
-        placeKind: input.place.kind,
-        guideId: routing.guideId,
-        applicationId: routing.applicationId,
-        category: input.category,
-        description: input.description,
-        happenedOn: input.happenedOn,
-        // Only an unofficial-fee report carries an amount; one sent with another category is ignored.
-        amountAsked: asksAmount(input.category) ? (input.amountAsked ?? null) : null,
-        officialFee: routing.officialFee,
-        evidence: input.evidence,
-        anonymous: input.anonymous,
-        confidential: input.confidential,
-        // Anonymous: no trace of the sender at all, even a signed-in cadre's.
-        reporterUserId: input.anonymous ? null : (sender?.id ?? null),
-        reporterName: input.anonymous ? null : (input.reporter?.name ?? null),
-        reporterContact: input.anonymous ? null : (input.reporter?.contact ?? null),
-        channel: input.channel,
-        status: "received",
-        assigneeId: null,
-        answer: null,
-        referral: null,
-        ...clockColumns(clock),
-        contentHash: hash,
-        receivedAt: at,
-        updatedAt: at,
-        closedAt: null,
-        version: 1,
-      })
-      .run();
-    tx.insert(complaintEvents)
-      .values({ complaintId: input.id, at, actorId: null, kind: "received", status: "received", text: null })
-      .run();
+    await tx.insert(complaints).values({
+      id: input.id,
+      number,
+      kecamatanCode: routing.kecamatanCode,
+      kelurahanCode: routing.kelurahanCode,
+      placeKind: input.place.kind,
+      guideId: routing.guideId,
+      applicationId: routing.applicationId,
+      category: input.category,
+      description: input.description,
+      happenedOn: input.happenedOn,
+      // Only an unofficial-fee report carries an amount; one sent with another category is ignored.
+      amountAsked: asksAmount(input.category) ? (input.amountAsked ?? null) : null,
+      officialFee: routing.officialFee,
+      evidence: input.evidence,
+      anonymous: input.anonymous,
+      confidential: input.confidential,
+      // Anonymous: no trace of the sender at all, even a signed-in cadre's.
+      reporterUserId: input.anonymous ? null : (sender?.id ?? null),
+      reporterName: input.anonymous ? null : (input.reporter?.name ?? null),
+      reporterContact: input.anonymous ? null : (input.reporter?.contact ?? null),
+      channel: input.channel,
+      status: "received",
+      assigneeId: null,
+      answer: null,
+      referral: null,
+      ...clockColumns(clock),
+      contentHash: hash,
+      receivedAt: at,
+      updatedAt: at,
+      closedAt: null,
+      version: 1,
+    });
+    await tx
+      .insert(complaintEvents)
+      .values({ complaintId: input.id, at, actorId: null, kind: "received", status: "received", text: null });
   });
 }

@@ -1,9 +1,10 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { AuditEntry } from "../../shared/api/console";
 import { withoutNotes } from "../../shared/audit/notes";
 import type { TargetName } from "../audit/targets";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
-import { prepared } from "./statements";
+import { rawAll } from "../db/raw";
 
 /**
  * Reading the audit log: newest first, keyset pages on the id (stable while
@@ -33,40 +34,32 @@ export interface AuditRow {
   after: string | null;
 }
 
-function auditWhere(filter: AuditFilter): { sql: string; params: Record<string, string | number> } {
-  const parts: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (filter.scope.kind === "none") parts.push("0");
+function auditWhere(filter: AuditFilter): SQL[] {
+  const parts: SQL[] = [];
+  if (filter.scope.kind === "none") parts.push(sql`0`);
   if (filter.scope.kind === "kecamatan") {
     parts.push(
-      "(l.kecamatan_code = @kecamatan OR (l.kecamatan_code IS NULL AND l.target_type IN ('guide', 'catalogue', 'calendar')))",
+      sql`(l.kecamatan_code = ${filter.scope.code} OR (l.kecamatan_code IS NULL AND l.target_type IN ('guide', 'catalogue', 'calendar')))`,
     );
-    params.kecamatan = filter.scope.code;
   }
-  if (filter.actorId !== undefined) {
-    parts.push("l.actor_id = @actor");
-    params.actor = filter.actorId;
-  }
-  if (filter.action !== undefined) {
-    parts.push("l.action = @action");
-    params.action = filter.action;
-  }
-  return { sql: parts.join(" AND "), params };
+  if (filter.actorId !== undefined) parts.push(sql`l.actor_id = ${filter.actorId}`);
+  if (filter.action !== undefined) parts.push(sql`l.action = ${filter.action}`);
+  return parts;
 }
 
 /** Entries older than `beforeId` (all when undefined), newest first, at most `limit`. */
-export function auditRows(db: Db, filter: AuditFilter, limit: number, beforeId?: number): AuditRow[] {
-  const where = auditWhere(filter);
-  const conditions = [where.sql, beforeId === undefined ? "" : "l.id < @before"].filter((part) => part !== "");
-  return prepared(
+export async function auditRows(db: Db, filter: AuditFilter, limit: number, beforeId?: number): Promise<AuditRow[]> {
+  const conditions = auditWhere(filter);
+  if (beforeId !== undefined) conditions.push(sql`l.id < ${beforeId}`);
+  return rawAll<AuditRow>(
     db,
-    `SELECT l.id AS id, l.at AS at, l.actor_id AS actorId, u.display_name AS actorName, l.actor_role AS actorRole,
-            l.action AS action, l.target_type AS targetType, l.target_id AS targetId,
+    sql`SELECT l.id AS id, l.at AS at, l.actor_id AS "actorId", u.display_name AS "actorName", l.actor_role AS "actorRole",
+            l.action AS action, l.target_type AS "targetType", l.target_id AS "targetId",
             l.before AS before, l.after AS after
      FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id
-     ${conditions.length ? `WHERE ${conditions.join(" AND ")}` : ""}
-     ORDER BY l.id DESC LIMIT @limit`,
-  ).all({ ...where.params, ...(beforeId === undefined ? {} : { before: beforeId }), limit }) as AuditRow[];
+     ${conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``}
+     ORDER BY l.id DESC LIMIT ${limit}`,
+  );
 }
 
 /**
@@ -74,10 +67,10 @@ export function auditRows(db: Db, filter: AuditFilter, limit: number, beforeId?:
  * short query: an open cursor would keep the shared connection busy for the
  * whole download, blocking every other request.
  */
-export function* auditBatches(db: Db, filter: AuditFilter, batchSize = 1000): Generator<AuditRow[]> {
+export async function* auditBatches(db: Db, filter: AuditFilter, batchSize = 1000): AsyncGenerator<AuditRow[]> {
   let beforeId: number | undefined;
   for (;;) {
-    const rows = auditRows(db, filter, batchSize, beforeId);
+    const rows = await auditRows(db, filter, batchSize, beforeId);
     if (rows.length > 0) yield rows;
     if (rows.length < batchSize) return;
     beforeId = rows[rows.length - 1]?.id;

@@ -1,8 +1,11 @@
+import { sql } from "drizzle-orm";
 import type { Dashboard, GroupFigures, ReasonCount } from "../../shared/api/console";
 import type { RegionIndex } from "../../shared/regions";
 import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
+import { withTransaction } from "../db/transaction";
 import type { DashboardFilter } from "./filter";
 import { type OnTimeHistograms, onTimeSection } from "./on-time";
 import { rollupOnTime } from "./on-time-rollups";
@@ -10,7 +13,6 @@ import { scanOnTime } from "./on-time-scan";
 import { guideTitles, topReasons } from "./queries";
 import { rollupFigures, rollupReasons } from "./rollups";
 import { type Scan, scanApplications, TALLY_STATUS_START, type Tally } from "./scan";
-import { prepared } from "./statements";
 
 const NO_KELURAHAN = { id: "(kelurahan tidak diisi)", en: "(no kelurahan given)" } as const;
 
@@ -48,18 +50,18 @@ function groups(tallies: Map<string, Tally>, label: (key: string) => string): Gr
     .map(([key, tally]) => figuresOf(key, label(key), tally));
 }
 
-function cadreNames(db: Db, ids: string[]): Map<string, string> {
+async function cadreNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   // One statement for the ≤100 or so cadres of a dashboard: json_each takes the ids as one parameter.
-  const rows = prepared(
+  const rows = await rawAll<{ id: string; name: string }>(
     db,
-    "SELECT id, display_name AS name FROM users WHERE id IN (SELECT value FROM json_each(?))",
-  ).all(JSON.stringify(ids)) as { id: string; name: string }[];
+    sql`SELECT id, display_name AS name FROM users WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  );
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
-function labelled(db: Db, scan: Scan, labels: Labels, titles: Map<string, string>): ScanFigures {
-  const names = cadreNames(db, [...scan.byCadre.keys()]);
+async function labelled(db: Db, scan: Scan, labels: Labels, titles: Map<string, string>): Promise<ScanFigures> {
+  const names = await cadreNames(db, [...scan.byCadre.keys()]);
   const total = figuresOf("", "", scan.total);
   return {
     byStatus: scan.byStatus,
@@ -84,34 +86,42 @@ function labelled(db: Db, scan: Scan, labels: Labels, titles: Map<string, string
  * equal: the tests' oracle and the benchmark's "before").
  */
 export interface FigureSource {
-  figures: (db: Db, filter: DashboardFilter) => Scan;
-  reasons: (db: Db, filter: DashboardFilter) => Omit<ReasonCount, "guideTitle">[];
-  onTime: (db: Db, filter: DashboardFilter) => OnTimeHistograms;
+  figures: (db: Db, filter: DashboardFilter) => Promise<Scan>;
+  reasons: (db: Db, filter: DashboardFilter) => Promise<Omit<ReasonCount, "guideTitle">[]>;
+  onTime: (db: Db, filter: DashboardFilter) => Promise<OnTimeHistograms>;
 }
 
 export const ROLLUPS: FigureSource = { figures: rollupFigures, reasons: rollupReasons, onTime: rollupOnTime };
 export const RECOUNT: FigureSource = { figures: scanApplications, reasons: topReasons, onTime: scanOnTime };
 
 /** Files decided within the service time, per service and month of the decision. */
-export function onTimeFigures(db: Db, filter: DashboardFilter, labels: Labels, source = ROLLUPS) {
-  return onTimeSection(source.onTime(db, filter), guideTitles(db, labels.locale));
+export async function onTimeFigures(db: Db, filter: DashboardFilter, labels: Labels, source = ROLLUPS) {
+  const histograms = await source.onTime(db, filter);
+  return onTimeSection(histograms, await guideTitles(db, labels.locale));
 }
 
 /** Everything but the top reasons, labelled in the caller's language. */
-export function dashboardFigures(db: Db, filter: DashboardFilter, labels: Labels, source = ROLLUPS): ScanFigures {
-  return labelled(db, source.figures(db, filter), labels, guideTitles(db, labels.locale));
-}
-
-export function reasonCounts(
+export async function dashboardFigures(
   db: Db,
   filter: DashboardFilter,
   labels: Labels,
-  titles = guideTitles(db, labels.locale),
   source = ROLLUPS,
-) {
-  return source
-    .reasons(db, filter)
-    .map((row): ReasonCount => ({ ...row, guideTitle: titles.get(row.guideId) ?? row.guideId }));
+): Promise<ScanFigures> {
+  const scan = await source.figures(db, filter);
+  return labelled(db, scan, labels, await guideTitles(db, labels.locale));
+}
+
+export async function reasonCounts(
+  db: Db,
+  filter: DashboardFilter,
+  labels: Labels,
+  titles?: Map<string, string>,
+  source = ROLLUPS,
+): Promise<ReasonCount[]> {
+  const known = titles ?? (await guideTitles(db, labels.locale));
+  return (await source.reasons(db, filter)).map(
+    (row): ReasonCount => ({ ...row, guideTitle: known.get(row.guideId) ?? row.guideId }),
+  );
 }
 
 /**
@@ -119,10 +129,15 @@ export function reasonCounts(
  * in the caller's language. One read transaction, so every figure comes from
  * the same snapshot and the parts add up even while verdicts are being written.
  */
-export function buildDashboard(db: Db, filter: DashboardFilter, labels: Labels, source = ROLLUPS): Dashboard {
-  return db.$client.transaction((): Dashboard => {
-    const titles = guideTitles(db, labels.locale);
-    const figures = labelled(db, source.figures(db, filter), labels, titles);
+export async function buildDashboard(
+  db: Db,
+  filter: DashboardFilter,
+  labels: Labels,
+  source = ROLLUPS,
+): Promise<Dashboard> {
+  return withTransaction(db, async (tx): Promise<Dashboard> => {
+    const titles = await guideTitles(tx, labels.locale);
+    const figures = await labelled(tx, await source.figures(tx, filter), labels, titles);
     return {
       byStatus: figures.byStatus,
       submitted: figures.submitted,
@@ -132,11 +147,11 @@ export function buildDashboard(db: Db, filter: DashboardFilter, labels: Labels, 
       sentBackOrRejectedRate: figures.sentBackOrRejectedRate,
       medianDraftToSubmitHours: figures.medianDraftToSubmitHours,
       medianSubmitToVerdictHours: figures.medianSubmitToVerdictHours,
-      topReasons: reasonCounts(db, filter, labels, titles, source),
+      topReasons: await reasonCounts(tx, filter, labels, titles, source),
       byService: figures.byService,
       byKelurahan: figures.byKelurahan,
       byCadre: figures.byCadre,
-      onTime: onTimeSection(source.onTime(db, filter), titles),
+      onTime: onTimeSection(await source.onTime(tx, filter), titles),
     };
-  })();
+  });
 }

@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import { jakartaDayEnd, jakartaDayStart } from "../../shared/jakarta-time";
 import type { Scope } from "../console/scope";
 
@@ -40,25 +41,13 @@ export function dashboardFilter(
   };
 }
 
-export interface SqlWhere {
-  sql: string;
-  params: Record<string, string>;
-}
-
 /** The same filter over `review_findings f`, by its own copies of the scope columns (no date: see topReasons). */
-export function findingsWhere(filter: DashboardFilter): SqlWhere {
-  const parts = ["1"];
-  const params: Record<string, string> = {};
-  if (filter.kecamatanCode === "none") parts.push("0");
-  else if (filter.kecamatanCode !== null) {
-    parts.push("f.kecamatan_code = @kecamatan");
-    params.kecamatan = filter.kecamatanCode;
-  }
-  if (filter.guideId !== undefined) {
-    parts.push("f.guide_id = @guide");
-    params.guide = filter.guideId;
-  }
-  return { sql: parts.join(" AND "), params };
+export function findingsWhere(filter: DashboardFilter): SQL {
+  const parts = [sql`1`];
+  if (filter.kecamatanCode === "none") parts.push(sql`0`);
+  else if (filter.kecamatanCode !== null) parts.push(sql`f.kecamatan_code = ${filter.kecamatanCode}`);
+  if (filter.guideId !== undefined) parts.push(sql`f.guide_id = ${filter.guideId}`);
+  return sql.join(parts, sql` AND `);
 }
 
 /**
@@ -66,26 +55,13 @@ export function findingsWhere(filter: DashboardFilter): SqlWhere {
  * keeps drafts out) and not deleted. Column order matches the dashboard index
  * (kecamatan, first submission, …) so an operator's query is a range scan.
  */
-export function applicationsWhere(filter: DashboardFilter, options: { includeDeleted?: boolean } = {}): SqlWhere {
-  const parts = ["a.first_submitted_at IS NOT NULL"];
-  if (!options.includeDeleted) parts.push("a.deleted_at IS NULL");
-  const params: Record<string, string> = {};
-  if (filter.kecamatanCode === "none") parts.push("0");
-  else if (filter.kecamatanCode !== null) {
-    parts.push("a.kecamatan_code = @kecamatan");
-    params.kecamatan = filter.kecamatanCode;
-  }
-  if (filter.fromIso !== undefined) {
-    parts.push("a.first_submitted_at >= @from");
-    params.from = filter.fromIso;
-  }
-  if (filter.toIso !== undefined) {
-    parts.push("a.first_submitted_at < @to");
-    params.to = filter.toIso;
-  }
-  if (filter.guideId !== undefined) {
-    parts.push("a.guide_id = @guide");
-    params.guide = filter.guideId;
-  }
-  return { sql: parts.join(" AND "), params };
+export function applicationsWhere(filter: DashboardFilter, options: { includeDeleted?: boolean } = {}): SQL {
+  const parts = [sql`a.first_submitted_at IS NOT NULL`];
+  if (!options.includeDeleted) parts.push(sql`a.deleted_at IS NULL`);
+  if (filter.kecamatanCode === "none") parts.push(sql`0`);
+  else if (filter.kecamatanCode !== null) parts.push(sql`a.kecamatan_code = ${filter.kecamatanCode}`);
+  if (filter.fromIso !== undefined) parts.push(sql`a.first_submitted_at >= ${filter.fromIso}`);
+  if (filter.toIso !== undefined) parts.push(sql`a.first_submitted_at < ${filter.toIso}`);
+  if (filter.guideId !== undefined) parts.push(sql`a.guide_id = ${filter.guideId}`);
+  return sql.join(parts, sql` AND `);
 }

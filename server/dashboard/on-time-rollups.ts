@@ -1,8 +1,9 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import type { DashboardFilter } from "./filter";
 import { addTo, histogramKey, type OnTimeHistograms, type Unit } from "./on-time";
 import { periodSegments, type Segment } from "./periods";
-import { prepared } from "./statements";
 
 /**
  * The on-time histograms from dashboard_clock, which the triggers of migration
@@ -12,12 +13,13 @@ import { prepared } from "./statements";
  * of the primary key (grain, kecamatan, period): a few thousand rows at most,
  * never the files (asserted with EXPLAIN QUERY PLAN in the tests).
  */
-function clockSql(oneService: boolean): string {
+function clockSql(segments: Segment[], kecamatan: string, guide: string | undefined): SQL {
   // Rows as stored, summed in JavaScript (addTo): no temporary B-tree for a GROUP BY over thousands of rows.
-  return `SELECT c.guide, substr(c.period, 1, 7), c.unit, c.used, c.files, c.on_time
-  FROM json_each(@segments) s CROSS JOIN dashboard_clock c
-  WHERE c.grain = s.value ->> 0 AND c.kecamatan = @kecamatan
-    AND c.period BETWEEN s.value ->> 1 AND s.value ->> 2${oneService ? " AND c.guide = @guide" : ""}
+  return sql`SELECT c.guide AS guide, substr(c.period, 1, 7) AS month, c.unit AS unit, c.used AS used,
+         c.files AS files, c.on_time AS "onTime"
+  FROM json_each(${JSON.stringify(segments)}) s CROSS JOIN dashboard_clock c
+  WHERE c.grain = s.value ->> 0 AND c.kecamatan = ${kecamatan}
+    AND c.period BETWEEN s.value ->> 1 AND s.value ->> 2${guide !== undefined ? sql` AND c.guide = ${guide}` : sql``}
     AND c.files <> 0`;
 }
 
@@ -27,23 +29,21 @@ export function clockSegments(fromDay?: string, toDay?: string): Segment[] {
   return segments.map((segment) => (segment[0] === "a" ? ["m", "0000-01", "9999-12"] : segment));
 }
 
-export function rollupOnTime(db: Db, filter: DashboardFilter): OnTimeHistograms {
-  const histograms: OnTimeHistograms = new Map();
-  if (filter.kecamatanCode === "none") return histograms;
+/** The SQL the dashboard runs for a filter (EXPLAIN QUERY PLAN in the tests); null when it reads nothing. */
+export function onTimeSql(filter: DashboardFilter): SQL | null {
+  if (filter.kecamatanCode === "none") return null;
   const segments = clockSegments(filter.fromDay, filter.toDay);
-  if (segments.length === 0) return histograms;
-  const oneService = filter.guideId !== undefined;
-  const params = {
-    segments: JSON.stringify(segments),
-    kecamatan: filter.kecamatanCode ?? "*",
-    ...(oneService ? { guide: filter.guideId } : {}),
-  };
-  for (const raw of prepared(db, clockSql(oneService)).raw(true).all(params)) {
-    const [guide, month, unit, used, files, onTime] = raw as [string, string, Unit, number, number, number];
-    addTo(histograms, histogramKey(guide, month, unit), used, files, onTime);
+  if (segments.length === 0) return null;
+  return clockSql(segments, filter.kecamatanCode ?? "*", filter.guideId);
+}
+
+export async function rollupOnTime(db: Db, filter: DashboardFilter): Promise<OnTimeHistograms> {
+  const histograms: OnTimeHistograms = new Map();
+  const query = onTimeSql(filter);
+  if (!query) return histograms;
+  type Row = { guide: string; month: string; unit: Unit; used: number; files: number; onTime: number };
+  for (const row of await rawAll<Row>(db, query)) {
+    addTo(histograms, histogramKey(row.guide, row.month, row.unit), row.used, row.files, row.onTime);
   }
   return histograms;
 }
-
-/** The SQL the dashboard runs, for EXPLAIN QUERY PLAN in the tests. */
-export const ON_TIME_SQL = { all: clockSql(false), oneService: clockSql(true) };

@@ -1,9 +1,10 @@
+import { sql } from "drizzle-orm";
 import { jakartaDate } from "../../shared/jakarta-time";
 import type { ClockRecord } from "../../shared/service-time/clock";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import type { DashboardFilter } from "./filter";
 import { addTo, histogramKey, type OnTimeHistograms } from "./on-time";
-import { prepared } from "./statements";
 
 /**
  * The recount of the on-time figures: every file whose clock has stopped,
@@ -12,19 +13,16 @@ import { prepared } from "./statements";
  * the triggers it checks. The property test holds the rollup equal to it;
  * the benchmark times it as the reference.
  */
-export function scanOnTime(db: Db, filter: DashboardFilter): OnTimeHistograms {
+export async function scanOnTime(db: Db, filter: DashboardFilter): Promise<OnTimeHistograms> {
   const histograms: OnTimeHistograms = new Map();
   if (filter.kecamatanCode === "none") return histograms;
-  const kecamatan = filter.kecamatanCode === null ? "" : " AND kecamatan_code = @kecamatan";
-  const rows = prepared(
+  const kecamatan = filter.kecamatanCode === null ? sql`` : sql` AND kecamatan_code = ${filter.kecamatanCode}`;
+  const rows = await rawAll<{ guide: string; decidedAt: string; clock: string | null }>(
     db,
-    `SELECT guide_id, decided_at, clock FROM applications
+    sql`SELECT guide_id AS guide, decided_at AS "decidedAt", clock FROM applications
      WHERE clock_state = 'stopped' AND deleted_at IS NULL AND decided_at IS NOT NULL${kecamatan}`,
-  )
-    .raw(true)
-    .iterate(filter.kecamatanCode === null ? {} : { kecamatan: filter.kecamatanCode });
-  for (const raw of rows) {
-    const [guide, decidedAt, clockText] = raw as [string, string, string | null];
+  );
+  for (const { guide, decidedAt, clock: clockText } of rows) {
     if (clockText === null) continue;
     if (filter.guideId !== undefined && guide !== filter.guideId) continue;
     const day = jakartaDate(new Date(decidedAt));

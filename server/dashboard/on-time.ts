@@ -89,8 +89,7 @@ export function onTimeSection(histograms: OnTimeHistograms, titles: Map<string, 
     mergeInto(everything, unit, histogram);
   }
   const rows: OnTimeFigures[] = [];
-  const decidedOf = (wholes: Map<Unit, Histogram>) =>
-    [...wholes.values()].reduce((sum, h) => sum + summarise(h).decided, 0);
+  const decidedOf = (wholes: Map<Unit, Histogram>) => [...wholes].reduce((sum, [, h]) => sum + summarise(h).decided, 0);
   const services = [...byService].sort(
     ([a, x], [b, y]) => decidedOf(y.whole) - decidedOf(x.whole) || (a < b ? -1 : a > b ? 1 : 0),
   );

@@ -1,11 +1,12 @@
+import { sql } from "drizzle-orm";
 import type { ReasonCount } from "../../shared/api/console";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import { type DashboardFilter, findingsWhere } from "./filter";
-import { prepared } from "./statements";
 
 /** The recount of the dashboard's top reasons from the findings (rollups.ts reads them from dashboard_reasons), and the service titles. */
 
-const APPLICATIONS = "applications a INDEXED BY applications_dashboard_idx";
+const APPLICATIONS = sql.raw("applications a INDEXED BY applications_dashboard_idx");
 
 export const REASONS_PER_SERVICE = 10;
 
@@ -20,39 +21,34 @@ export const REASONS_PER_SERVICE = 10;
  * joins its application for that date. Either way a reason the office gave
  * still counts if the cadre deleted the file afterwards: it was given.
  */
-export function topReasons(db: Db, filter: DashboardFilter): Omit<ReasonCount, "guideTitle">[] {
+export async function topReasons(db: Db, filter: DashboardFilter): Promise<Omit<ReasonCount, "guideTitle">[]> {
   const dated = filter.fromIso !== undefined || filter.toIso !== undefined;
-  const where = findingsWhere(filter);
-  const conditions = [where.sql];
-  const params: Record<string, string> = { ...where.params };
-  if (filter.fromIso !== undefined) {
-    conditions.push("a.first_submitted_at >= @from");
-    params.from = filter.fromIso;
-  }
-  if (filter.toIso !== undefined) {
-    conditions.push("a.first_submitted_at < @to");
-    params.to = filter.toIso;
-  }
-  const source = dated ? `review_findings f JOIN ${APPLICATIONS} ON a.id = f.application_id` : "review_findings f";
-  return prepared(
+  const conditions = [findingsWhere(filter)];
+  if (filter.fromIso !== undefined) conditions.push(sql`a.first_submitted_at >= ${filter.fromIso}`);
+  if (filter.toIso !== undefined) conditions.push(sql`a.first_submitted_at < ${filter.toIso}`);
+  const source = dated
+    ? sql`review_findings f JOIN ${APPLICATIONS} ON a.id = f.application_id`
+    : sql`review_findings f`;
+  return rawAll<Omit<ReasonCount, "guideTitle">>(
     db,
-    `SELECT guideId, decision, reasonCode, requirementId, count FROM (
-       SELECT f.guide_id AS guideId, f.decision AS decision, f.reason_code AS reasonCode,
-              f.requirement_id AS requirementId, COUNT(*) AS count,
+    sql`SELECT "guideId", decision, "reasonCode", "requirementId", count FROM (
+       SELECT f.guide_id AS "guideId", f.decision AS decision, f.reason_code AS "reasonCode",
+              f.requirement_id AS "requirementId", COUNT(*) AS count,
               ROW_NUMBER() OVER (PARTITION BY f.guide_id ORDER BY COUNT(*) DESC, f.decision, f.reason_code,
                                  f.requirement_id) AS rank
        FROM ${source}
-       WHERE ${conditions.join(" AND ")}
+       WHERE ${sql.join(conditions, sql` AND `)}
        GROUP BY f.guide_id, f.decision, f.reason_code, f.requirement_id
-     ) WHERE rank <= ${REASONS_PER_SERVICE}
-     ORDER BY count DESC, guideId, decision, reasonCode, requirementId`,
-  ).all(params) as Omit<ReasonCount, "guideTitle">[];
+     ) WHERE rank <= ${sql.raw(String(REASONS_PER_SERVICE))}
+     ORDER BY count DESC, "guideId", decision, "reasonCode", "requirementId"`,
+  );
 }
 
 /** Service titles in one language, for labels (the catalogue is small). */
-export function guideTitles(db: Db, locale: "id" | "en"): Map<string, string> {
-  const rows = prepared(db, "SELECT id, json_extract(data, '$.title.' || @locale) AS title FROM guides").all({
-    locale,
-  }) as { id: string; title: string | null }[];
+export async function guideTitles(db: Db, locale: "id" | "en"): Promise<Map<string, string>> {
+  const rows = await rawAll<{ id: string; title: string | null }>(
+    db,
+    sql`SELECT id, json_extract(data, '$.title.' || ${locale}) AS title FROM guides`,
+  );
   return new Map(rows.map((row) => [row.id, row.title ?? row.id]));
 }

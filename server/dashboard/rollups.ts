@@ -1,12 +1,13 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { ReasonCount } from "../../shared/api/console";
 import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import { histogramMedianHours } from "./durations";
 import type { DashboardFilter } from "./filter";
 import { periodSegments } from "./periods";
 import { REASONS_PER_SERVICE } from "./queries";
 import { type Scan, TALLY_STATUS_START, type Tally } from "./scan";
-import { prepared } from "./statements";
 
 /**
  * The dashboard read from its rollups (dashboard_groups, dashboard_durations,
@@ -27,55 +28,59 @@ const STATUS_COLUMNS: Record<(typeof REVIEW_STATUS_ORDER)[number], string> = {
   "needs-fix": "s_needs_fix",
   rejected: "s_rejected",
 };
-const TALLY_SQL = [
+const TALLY_COLUMNS = [
   "submitted",
   "first_pass",
   "sent_back_or_rejected",
   ...REVIEW_STATUS_ORDER.map((status) => STATUS_COLUMNS[status]),
-]
-  .map((column) => `SUM(g.${column})`)
-  .join(", ");
+];
+/** Constant text (column names of the rollup), aliased t0, t1, … in tally order. */
+const TALLY_SQL = sql.raw(TALLY_COLUMNS.map((column, index) => `SUM(g.${column}) AS t${index}`).join(", "));
 if (TALLY_STATUS_START !== 3) throw new Error("rollups.ts assumes three counts before the statuses");
+
+interface Keys {
+  segments: string;
+  kecamatan: string;
+  guide: string;
+}
 
 /**
  * Segments drive the loop (CROSS JOIN keeps json_each outside), so each is one
  * range of the primary key: grain, kecamatan, guide, then the periods.
  */
-const GROUPS_SQL = `SELECT g.dimension, g.key, ${TALLY_SQL}
-  FROM json_each(@segments) s CROSS JOIN dashboard_groups g
-  WHERE g.grain = s.value ->> 0 AND g.kecamatan = @kecamatan AND g.guide = @guide
+function groupsSql(keys: Keys): SQL {
+  return sql`SELECT g.dimension AS dimension, g.key AS key, ${TALLY_SQL}
+  FROM json_each(${keys.segments}) s CROSS JOIN dashboard_groups g
+  WHERE g.grain = s.value ->> 0 AND g.kecamatan = ${keys.kecamatan} AND g.guide = ${keys.guide}
     AND g.period BETWEEN s.value ->> 1 AND s.value ->> 2
   GROUP BY g.dimension, g.key HAVING SUM(g.submitted) <> 0`;
+}
 
-const DURATIONS_SQL = `SELECT d.measure, d.minutes, SUM(d.n)
-  FROM json_each(@segments) s CROSS JOIN dashboard_durations d
-  WHERE d.grain = s.value ->> 0 AND d.kecamatan = @kecamatan AND d.guide = @guide
+function durationsSql(keys: Keys): SQL {
+  return sql`SELECT d.measure AS measure, d.minutes AS minutes, SUM(d.n) AS count
+  FROM json_each(${keys.segments}) s CROSS JOIN dashboard_durations d
+  WHERE d.grain = s.value ->> 0 AND d.kecamatan = ${keys.kecamatan} AND d.guide = ${keys.guide}
     AND d.period BETWEEN s.value ->> 1 AND s.value ->> 2
   GROUP BY d.measure, d.minutes HAVING SUM(d.n) <> 0
   ORDER BY d.measure, d.minutes`;
+}
 
 /**
  * As queries.ts ranked them from the findings: the ten most frequent per
  * service. One service reads its own rows (the guide index), not every
  * service's rows of the periods.
  */
-function reasonsSql(oneService: boolean): string {
-  return `SELECT guideId, decision, reasonCode, requirementId, count FROM (
-    SELECT r.guide AS guideId, r.decision AS decision, r.reason AS reasonCode,
-           NULLIF(r.requirement, '') AS requirementId, SUM(r.n) AS count,
+function reasonsSql(keys: Keys, oneService: boolean): SQL {
+  return sql`SELECT "guideId", decision, "reasonCode", "requirementId", count FROM (
+    SELECT r.guide AS "guideId", r.decision AS decision, r.reason AS "reasonCode",
+           NULLIF(r.requirement, '') AS "requirementId", SUM(r.n) AS count,
            ROW_NUMBER() OVER (PARTITION BY r.guide ORDER BY SUM(r.n) DESC, r.decision, r.reason, r.requirement) AS rank
-    FROM json_each(@segments) s CROSS JOIN dashboard_reasons r${oneService ? " INDEXED BY dashboard_reasons_guide_idx" : ""}
-    WHERE r.grain = s.value ->> 0 AND r.kecamatan = @kecamatan ${oneService ? "AND r.guide = @guide" : ""}
+    FROM json_each(${keys.segments}) s CROSS JOIN dashboard_reasons r${oneService ? sql` INDEXED BY dashboard_reasons_guide_idx` : sql``}
+    WHERE r.grain = s.value ->> 0 AND r.kecamatan = ${keys.kecamatan} ${oneService ? sql`AND r.guide = ${keys.guide}` : sql``}
       AND r.period BETWEEN s.value ->> 1 AND s.value ->> 2
     GROUP BY r.guide, r.decision, r.reason, r.requirement HAVING SUM(r.n) <> 0
-  ) WHERE rank <= ${REASONS_PER_SERVICE}
-  ORDER BY count DESC, guideId, decision, reasonCode, requirementId`;
-}
-
-interface Keys {
-  segments: string;
-  kecamatan: string;
-  guide: string;
+  ) WHERE rank <= ${sql.raw(String(REASONS_PER_SERVICE))}
+  ORDER BY count DESC, "guideId", decision, "reasonCode", "requirementId"`;
 }
 
 /** The rollup keys of a filter, or null when it can match nothing (an operator without a kecamatan). */
@@ -90,12 +95,12 @@ function keysOf(filter: DashboardFilter): Keys | null {
   };
 }
 
-type GroupRow = [dimension: string, key: string, ...tally: number[]];
+type GroupRow = { dimension: string; key: string } & Record<`t${number}`, number>;
 
 const DIMENSIONS = { service: "byGuide", kelurahan: "byVillage", cadre: "byCadre" } as const;
 
 /** Status counts, rates, medians and the three groupings, from the rollups. */
-export function rollupFigures(db: Db, filter: DashboardFilter): Scan {
+export async function rollupFigures(db: Db, filter: DashboardFilter): Promise<Scan> {
   const scan: Scan = {
     byStatus: {},
     total: new Array<number>(TALLY_STATUS_START + REVIEW_STATUS_ORDER.length).fill(0),
@@ -107,11 +112,11 @@ export function rollupFigures(db: Db, filter: DashboardFilter): Scan {
   };
   const keys = keysOf(filter);
   if (!keys) return scan;
-  for (const raw of prepared(db, GROUPS_SQL).raw(true).all(keys)) {
-    const [dimension, key, ...tally] = raw as GroupRow;
-    const into = DIMENSIONS[dimension as keyof typeof DIMENSIONS];
+  for (const row of await rawAll<GroupRow>(db, groupsSql(keys))) {
+    const into = DIMENSIONS[row.dimension as keyof typeof DIMENSIONS];
     if (into === undefined) continue;
-    scan[into].set(key, tally as Tally);
+    const tally: Tally = TALLY_COLUMNS.map((_, index) => row[`t${index}`] ?? 0);
+    scan[into].set(row.key, tally);
     // Every submitted file is in exactly one service group: their sum is the whole.
     if (into === "byGuide") {
       for (const [index, count] of tally.entries()) scan.total[index] = (scan.total[index] ?? 0) + count;
@@ -123,8 +128,8 @@ export function rollupFigures(db: Db, filter: DashboardFilter): Scan {
   });
   scan.byStatus = Object.fromEntries(Object.entries(scan.byStatus).sort(([a], [b]) => (a < b ? -1 : 1)));
   const histograms = new Map<string, [number, number][]>();
-  for (const raw of prepared(db, DURATIONS_SQL).raw(true).all(keys)) {
-    const [measure, minutes, count] = raw as [string, number, number];
+  const durations = await rawAll<{ measure: string; minutes: number; count: number }>(db, durationsSql(keys));
+  for (const { measure, minutes, count } of durations) {
     const histogram = histograms.get(measure) ?? [];
     histogram.push([minutes, count]);
     histograms.set(measure, histogram);
@@ -135,11 +140,8 @@ export function rollupFigures(db: Db, filter: DashboardFilter): Scan {
 }
 
 /** The office's most frequent reasons per service, from the rollups. */
-export function rollupReasons(db: Db, filter: DashboardFilter): Omit<ReasonCount, "guideTitle">[] {
+export async function rollupReasons(db: Db, filter: DashboardFilter): Promise<Omit<ReasonCount, "guideTitle">[]> {
   const keys = keysOf(filter);
   if (!keys) return [];
-  const oneService = filter.guideId !== undefined;
-  return prepared(db, reasonsSql(oneService)).all(
-    oneService ? keys : { segments: keys.segments, kecamatan: keys.kecamatan },
-  ) as Omit<ReasonCount, "guideTitle">[];
+  return rawAll<Omit<ReasonCount, "guideTitle">>(db, reasonsSql(keys, filter.guideId !== undefined));
 }

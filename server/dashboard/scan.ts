@@ -1,8 +1,9 @@
+import { sql } from "drizzle-orm";
 import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import { bucketMinutes, hours } from "./durations";
 import { applicationsWhere, type DashboardFilter } from "./filter";
-import { prepared } from "./statements";
 
 /**
  * The recount: status counts, rates, both medians and the per-service,
@@ -42,18 +43,18 @@ export interface Scan {
 }
 
 /** Pinned to the covering index: otherwise SQLite may read the rows, content and all. */
-const APPLICATIONS = "applications a INDEXED BY applications_dashboard_idx";
+const APPLICATIONS = sql.raw("applications a INDEXED BY applications_dashboard_idx");
 
-type Row = [
-  status: string,
-  guideId: string,
-  villageCode: string,
-  cadreId: string,
-  precheckFailures: number,
-  sentBackCount: number,
-  draftToSubmitMs: number | null,
-  submitToVerdictMs: number | null,
-];
+interface Row {
+  status: string;
+  guideId: string;
+  villageCode: string;
+  cadreId: string;
+  precheckFailures: number;
+  sentBackCount: number;
+  draftToSubmitMs: number | null;
+  submitToVerdictMs: number | null;
+}
 
 function add(map: Map<string, Tally>, key: string): Tally {
   let tally = map.get(key);
@@ -65,7 +66,7 @@ function add(map: Map<string, Tally>, key: string): Tally {
 }
 
 function count(tallies: Tally[], row: Row): void {
-  const [status, , , , precheckFailures, sentBackCount] = row;
+  const { status, precheckFailures, sentBackCount } = row;
   const firstPass = precheckFailures === 0 ? 1 : 0;
   const sentBackOrRejected = sentBackCount > 0 || status === "rejected" ? 1 : 0;
   const slot = STATUS_SLOT.get(status);
@@ -137,16 +138,18 @@ function medianHours(values: Values): number | null {
   return minutes === null ? null : hours(minutes);
 }
 
-export function scanApplications(db: Db, filter: DashboardFilter): Scan {
-  const where = applicationsWhere(filter);
+export async function scanApplications(db: Db, filter: DashboardFilter): Promise<Scan> {
   // julianday reads ISO timestamps with or without milliseconds or an offset; whole milliseconds, as the triggers.
-  const statement = prepared(
+  const rows = await rawAll<Row>(
     db,
-    `SELECT a.status, a.guide_id, COALESCE(a.village_code, ''), a.cadre_id, a.precheck_failures, a.sent_back_count,
-            CAST(round((julianday(a.first_submitted_at) - julianday(a.draft_created_at)) * 86400000.0) AS INTEGER),
+    sql`SELECT a.status AS status, a.guide_id AS "guideId", COALESCE(a.village_code, '') AS "villageCode",
+            a.cadre_id AS "cadreId", a.precheck_failures AS "precheckFailures", a.sent_back_count AS "sentBackCount",
+            CAST(round((julianday(a.first_submitted_at) - julianday(a.draft_created_at)) * 86400000.0) AS INTEGER)
+              AS "draftToSubmitMs",
             CAST(round((julianday(a.first_decision_at) - julianday(a.first_submitted_at)) * 86400000.0) AS INTEGER)
-     FROM ${APPLICATIONS} WHERE ${where.sql}`,
-  ).raw(true);
+              AS "submitToVerdictMs"
+     FROM ${APPLICATIONS} WHERE ${applicationsWhere(filter)}`,
+  );
   const byStatus: Record<string, number> = {};
   const total = emptyTally();
   const byGuide = new Map<string, Tally>();
@@ -154,9 +157,8 @@ export function scanApplications(db: Db, filter: DashboardFilter): Scan {
   const byCadre = new Map<string, Tally>();
   const draftToSubmit = new Values();
   const submitToVerdict = new Values();
-  for (const raw of statement.iterate(where.params)) {
-    const row = raw as Row;
-    const [status, guideId, villageCode, cadreId, , , draftMs, verdictMs] = row;
+  for (const row of rows) {
+    const { status, guideId, villageCode, cadreId, draftToSubmitMs: draftMs, submitToVerdictMs: verdictMs } = row;
     if (status !== "draft") byStatus[status] = (byStatus[status] ?? 0) + 1;
     count([total, add(byGuide, guideId), add(byVillage, villageCode), add(byCadre, cadreId)], row);
     if (draftMs !== null) draftToSubmit.push(bucketMinutes(draftMs));

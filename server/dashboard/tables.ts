@@ -3,6 +3,7 @@ import { reasonLabel } from "../../shared/review/reasons";
 import { REVIEW_STATUS_ORDER, STATUS_LABELS, statusLabel } from "../../shared/review/statuses";
 import type { Locale, LocalizedText } from "../../shared/text";
 import type { Db } from "../db/open";
+import { withTransaction } from "../db/transaction";
 import type { CsvCell } from "../http/csv";
 import { dashboardFigures, type Labels, onTimeFigures, reasonCounts } from "./build";
 import type { DashboardFilter } from "./filter";
@@ -74,9 +75,9 @@ function groupTable(locale: Locale, label: LocalizedText, code: LocalizedText, g
 }
 
 /** One row per service and decision month, each service's whole range, then every service per unit. */
-function onTimeTable(db: Db, filter: DashboardFilter, labels: Labels): CsvTable {
+async function onTimeTable(db: Db, filter: DashboardFilter, labels: Labels): Promise<CsvTable> {
   const { locale } = labels;
-  const section = onTimeFigures(db, filter, labels);
+  const section = await onTimeFigures(db, filter, labels);
   return {
     header: [H.service, H.serviceCode, H.month, H.unit, H.decided, H.onTime, H.onTimeRate, H.medianDays, H.p90Days].map(
       (text) => text[locale],
@@ -95,14 +96,28 @@ function onTimeTable(db: Db, filter: DashboardFilter, labels: Labels): CsvTable 
   };
 }
 
-export function dashboardTable(db: Db, table: DashboardTable, filter: DashboardFilter, labels: Labels): CsvTable {
+/**
+ * One dashboard table. The tables have one row per status, service, kelurahan
+ * or cadre: small, so each is read in one transaction (its figures from one
+ * snapshot) and sent as a single batch.
+ */
+export function dashboardTable(
+  db: Db,
+  table: DashboardTable,
+  filter: DashboardFilter,
+  labels: Labels,
+): Promise<CsvTable> {
+  return withTransaction(db, (tx) => tableOf(tx, table, filter, labels));
+}
+
+async function tableOf(db: Db, table: DashboardTable, filter: DashboardFilter, labels: Labels): Promise<CsvTable> {
   const { locale } = labels;
   if (table === "reasons") {
     return {
       header: [H.service, H.serviceCode, H.decision, H.reason, H.reasonCode, H.requirement, H.count].map(
         (text) => text[locale],
       ),
-      rows: reasonCounts(db, filter, labels).map((r) => [
+      rows: (await reasonCounts(db, filter, labels)).map((r) => [
         r.guideTitle,
         r.guideId,
         statusLabel(r.decision, locale),
@@ -114,7 +129,7 @@ export function dashboardTable(db: Db, table: DashboardTable, filter: DashboardF
     };
   }
   if (table === "on-time") return onTimeTable(db, filter, labels);
-  const figures = dashboardFigures(db, filter, labels);
+  const figures = await dashboardFigures(db, filter, labels);
   switch (table) {
     case "by-status":
       return {

@@ -1,36 +1,49 @@
-import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { migrate } from "drizzle-orm/sqlite-proxy/migrator";
 import { backfillTracking } from "../service-time/backfill";
 import { seedCalendar } from "../service-time/calendar-store";
-import * as schema from "./schema";
+import { connectionOf, type Db } from "./connection";
+import { activeDialect, isPostgresUrl } from "./dialect";
+import { openPostgres } from "./postgres";
+import { openSqlite } from "./sqlite";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export { closeDatabase, type Db, dialectOf } from "./connection";
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "migrations");
 
 /**
- * Opens (creating if needed) the SQLite file and brings its schema up to date
- * with the committed drizzle-kit migrations, then puts in the shipped
- * holidays once.
+ * Opens the database and brings its schema up to date with the committed
+ * drizzle-kit migrations, then puts in the shipped holidays once. `target` is
+ * a PostgreSQL URL (postgres://…, server/db/postgres.ts) or the SQLite file,
+ * created if needed.
  */
-export function openDatabase(file: string): Db {
-  mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  // WAL lets readers (catalogue pulls) run while a writer publishes.
-  sqlite.pragma("journal_mode = WAL");
-  // NORMAL is durable across application crashes in WAL mode and much faster than FULL.
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle({ client: sqlite, schema });
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+export async function openDatabase(target: string): Promise<Db> {
+  // The repositories' tables (./schema) were picked from DATABASE_URL when the server loaded.
+  const dialect = isPostgresUrl(target) ? "postgres" : "sqlite";
+  if (dialect !== activeDialect()) {
+    throw new Error(`opening a ${dialect} database, but DATABASE_URL chose the ${activeDialect()} tables`);
+  }
+  const db = isPostgresUrl(target) ? await openPostgres(target) : await openSqliteMigrated(target);
   // Holidays and cuti bersama ship with the app; the table is the admin's from then on.
-  seedCalendar(db);
+  await seedCalendar(db);
   // Files submitted before migration 0010: their tracking number and clock, once.
-  backfillTracking(db);
+  await backfillTracking(db);
+  return db;
+}
+
+async function openSqliteMigrated(file: string): Promise<Db> {
+  const db = openSqlite(file);
+  const sqlite = connectionOf(db).sqlite;
+  await migrate(
+    db as never,
+    async (queries) => {
+      // One transaction for the whole upgrade, as drizzle's better-sqlite3 migrator did.
+      sqlite?.transaction(() => {
+        for (const query of queries) sqlite.exec(query);
+      })();
+    },
+    { migrationsFolder: MIGRATIONS_DIR },
+  );
   return db;
 }

@@ -19,12 +19,10 @@ import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/open";
 import { fileHolders, files, users } from "../db/schema";
 
-type Reader = Pick<Db, "select">;
-
 /** Of `hashes`, those held by `userId` or a cadre of their office. */
-export function heldHashes(db: Reader, userId: string, hashes: readonly string[]): Set<string> {
+export async function heldHashes(db: Db, userId: string, hashes: readonly string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const me = db.select({ kecamatanCode: users.kecamatanCode }).from(users).where(eq(users.id, userId)).get();
+  const [me] = await db.select({ kecamatanCode: users.kecamatanCode }).from(users).where(eq(users.id, userId));
   const office = me?.kecamatanCode ?? null;
   // A holder counts when it is this user, or shares their (non-null) kecamatan.
   const sameOffice = (holder: AnySQLiteColumn) =>
@@ -34,7 +32,7 @@ export function heldHashes(db: Reader, userId: string, hashes: readonly string[]
           eq(holder, userId),
           sql`exists (select 1 from ${users} where ${users.id} = ${holder} and ${users.kecamatanCode} = ${office})`,
         );
-  const rows = db
+  const rows = await db
     .select({ sha256: files.sha256 })
     .from(files)
     .where(
@@ -45,16 +43,15 @@ export function heldHashes(db: Reader, userId: string, hashes: readonly string[]
           sql`exists (select 1 from ${fileHolders} where ${fileHolders.sha256} = ${files.sha256} and ${sameOffice(fileHolders.userId)})`,
         ),
       ),
-    )
-    .all();
+    );
   return new Set(rows.map((row) => row.sha256));
 }
 
-export function holdsFile(db: Reader, userId: string, sha256: string): boolean {
-  return heldHashes(db, userId, [sha256]).has(sha256);
+export async function holdsFile(db: Db, userId: string, sha256: string): Promise<boolean> {
+  return (await heldHashes(db, userId, [sha256])).has(sha256);
 }
 
 /** Records that `userId` sent these (verified) bytes; a second upload changes nothing. */
-export function recordHolder(db: Pick<Db, "insert">, sha256: string, userId: string, at: string): void {
-  db.insert(fileHolders).values({ sha256, userId, at }).onConflictDoNothing().run();
+export async function recordHolder(db: Db, sha256: string, userId: string, at: string): Promise<void> {
+  await db.insert(fileHolders).values({ sha256, userId, at }).onConflictDoNothing();
 }

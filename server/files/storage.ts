@@ -30,6 +30,7 @@ import { PAGE_MIMES, type PageMimeType } from "../../shared/files/formats";
 import { SNIFF_BYTES, sniffFileType } from "../../shared/files/sniff";
 import type { Db } from "../db/open";
 import { files } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import { checkImage, type ImageRefusalCode, type ImageSize, isImageMime } from "./image-check";
 import { holdsFile, recordHolder } from "./possession";
 
@@ -93,8 +94,8 @@ export async function findStoredFile(
   sha256: string,
   heldBy: string,
 ): Promise<StoredFile | null> {
-  if (!holdsFile(db, heldBy, sha256)) return null;
-  const row = db
+  if (!(await holdsFile(db, heldBy, sha256))) return null;
+  const [row] = await db
     .select({
       sha256: files.sha256,
       bytes: files.bytes,
@@ -104,8 +105,7 @@ export async function findStoredFile(
       height: files.height,
     })
     .from(files)
-    .where(eq(files.sha256, sha256))
-    .get();
+    .where(eq(files.sha256, sha256));
   if (!row) return null;
   const { width, height, ...file } = row;
   if (isImageMime(file.mime) && (width === null || height === null)) return null;
@@ -194,8 +194,9 @@ export async function acceptUpload(db: Db, filesDir: string, upload: FinishedUpl
     alreadyStored = false;
   }
   const at = upload.now.toISOString();
-  db.transaction((tx) => {
-    tx.insert(files)
+  await withTransaction(db, async (tx) => {
+    await tx
+      .insert(files)
       .values({
         sha256: upload.sha256,
         bytes: actual.bytes,
@@ -210,9 +211,8 @@ export async function acceptUpload(db: Db, filesDir: string, upload: FinishedUpl
         target: files.sha256,
         set: { width: dimensions?.width ?? null, height: dimensions?.height ?? null },
         setWhere: isNull(files.width),
-      })
-      .run();
-    recordHolder(tx, upload.sha256, upload.uploadedBy, at);
+      });
+    await recordHolder(tx, upload.sha256, upload.uploadedBy, at);
   });
   return { ok: true, alreadyStored };
 }

@@ -164,6 +164,7 @@ export function createTusUploads({
   /** Verifies and stores a complete upload; on refusal or failure the upload is gone. */
   function finish(id: string, userId: string): Promise<AcceptResult> {
     const running = finishing.get(id);
+    // biome-ignore lint/nursery/noMisusedPromises: tests whether the work is already in flight (a promise or nothing)
     if (running) return running;
     const work = (async () => {
       const info = await datastore.configstore.get(id);

@@ -58,7 +58,7 @@ export class EncodedBody {
 
   get bytes(): number {
     let total = this.identity.byteLength;
-    for (const bytes of this.#encoded.values()) total += bytes.byteLength;
+    for (const [, bytes] of this.#encoded) total += bytes.byteLength;
     return total;
   }
 }
@@ -114,7 +114,7 @@ class Lru<K> {
     this.#entries.delete(key);
     this.#entries.set(key, value);
     let bytes = 0;
-    for (const entry of this.#entries.values()) bytes += entry.bytes;
+    for (const [, entry] of this.#entries) bytes += entry.bytes;
     while (this.#entries.size > this.limit || (bytes > this.maxBytes && this.#entries.size > 1)) {
       const oldest = this.#entries.entries().next();
       if (oldest.done) break;
@@ -137,12 +137,21 @@ function catalogueTag(head: CatalogueHead, scope: string): string {
   return `W/"c${head.seq}.${head.stamp}.${scope}"`;
 }
 
+/** The cache key of a catalogue head. */
+function keyOf(head: CatalogueHead): string {
+  return `${head.seq}.${head.stamp}`;
+}
+
 export class CatalogueCache {
   readonly #db: Db;
   #key = "";
-  #full: EncodedBody | undefined;
-  #firstVisit: EncodedBody | undefined;
+  /** The full page of the head `#key`, built once even when requests overlap. */
+  #full: Promise<EncodedBody> | undefined;
+  /** The first visit's HTML of the head `#key`. */
+  #firstVisit: Promise<EncodedBody> | undefined;
   readonly #deltas: Lru<number>;
+  /** Deltas of `#key` being built: a second request for one waits for the first's body. */
+  readonly #pendingDeltas = new Map<number, Promise<EncodedBody>>();
   readonly #guides: Lru<string>;
 
   constructor(db: Db, { maxDeltas = 32, maxGuides = 128, maxDeltaBytes = 16 << 20 }: CatalogueCacheOptions = {}) {
@@ -152,14 +161,15 @@ export class CatalogueCache {
   }
 
   /** The database's catalogue head; the full and delta bodies are dropped when it moved. */
-  head(): CatalogueHead {
-    const head = catalogueHead(this.#db);
-    const key = `${head.seq}.${head.stamp}`;
+  async head(): Promise<CatalogueHead> {
+    const head = await catalogueHead(this.#db);
+    const key = keyOf(head);
     if (key !== this.#key) {
       this.#key = key;
       this.#full = undefined;
       this.#firstVisit = undefined;
       this.#deltas.clear();
+      this.#pendingDeltas.clear();
     }
     return head;
   }
@@ -169,39 +179,86 @@ export class CatalogueCache {
     return catalogueTag(head, sinceSeq === undefined ? "all" : String(sinceSeq));
   }
 
-  /** The whole catalogue (`sinceSeq` undefined) or what changed after `sinceSeq` (≤ head), as of `head()`. */
-  page(head: CatalogueHead, sinceSeq: number | undefined): EncodedBody {
+  /**
+   * The whole catalogue (`sinceSeq` undefined) or what changed after `sinceSeq` (≤ head), as of `head()`.
+   * A head another request has since moved past is answered without the cache: the bodies kept are the
+   * newest head's, and an older body must never be kept (or served) under a newer head's tag.
+   */
+  page(head: CatalogueHead, sinceSeq: number | undefined): Promise<EncodedBody> {
+    if (keyOf(head) !== this.#key) return this.#build(head, sinceSeq);
     if (sinceSeq === undefined) {
-      this.#full ??= this.#build(head, undefined);
+      if (!this.#full) {
+        const full = this.#build(head, undefined);
+        this.#full = this.#kept(
+          full,
+          () => this.#full === full,
+          () => {
+            this.#full = undefined;
+          },
+        );
+      }
       return this.#full;
     }
-    let delta = this.#deltas.get(sinceSeq);
-    if (!delta) {
-      delta = this.#build(head, sinceSeq);
-      this.#deltas.set(sinceSeq, delta);
+    const delta = this.#deltas.get(sinceSeq);
+    if (delta) return Promise.resolve(delta);
+    let pending = this.#pendingDeltas.get(sinceSeq);
+    if (!pending) {
+      const key = this.#key;
+      const building: Promise<EncodedBody> = this.#build(head, sinceSeq)
+        .then((body) => {
+          // Kept only under the head it was built for: another request may have moved the head meanwhile.
+          if (this.#key === key) this.#deltas.set(sinceSeq, body);
+          return body;
+        })
+        .finally(() => {
+          if (this.#pendingDeltas.get(sinceSeq) === building) this.#pendingDeltas.delete(sinceSeq);
+        });
+      this.#pendingDeltas.set(sinceSeq, building);
+      pending = building;
     }
-    return delta;
+    return pending;
   }
 
   /**
    * A first visit's HTML with the list's summary inlined (client/catalogue/summary.ts
    * reads it), built and compressed once per catalogue change like the full page.
    */
-  firstVisitPage(head: CatalogueHead, template: FirstVisitTemplate): EncodedBody {
+  firstVisitPage(head: CatalogueHead, template: FirstVisitTemplate): Promise<EncodedBody> {
+    if (keyOf(head) !== this.#key) return this.#summarise(head, template);
     if (!this.#firstVisit) {
-      catalogueCacheCounters.summarised++;
-      const guides = listGuides(this.#db, undefined)
-        .filter((row) => !row.withdrawn)
-        .map((row) => toGuideSummary(row.guide));
-      const element = catalogueSummaryElement({ cursor: encodeCursor(head.seq), guides });
-      this.#firstVisit = new EncodedBody(template(element), catalogueTag(head, "first-visit"));
+      const page = this.#summarise(head, template);
+      this.#firstVisit = this.#kept(
+        page,
+        () => this.#firstVisit === page,
+        () => {
+          this.#firstVisit = undefined;
+        },
+      );
     }
     return this.#firstVisit;
   }
 
-  #build(head: CatalogueHead, sinceSeq: number | undefined): EncodedBody {
+  /** `body`, forgotten (by `forget`) if it fails while still the one kept, so the next request tries again. */
+  #kept(body: Promise<EncodedBody>, stillKept: () => boolean, forget: () => void): Promise<EncodedBody> {
+    // Only to forget a failed build: the caller awaits `body` itself and sees the error.
+    void body.catch(() => {
+      if (stillKept()) forget();
+    });
+    return body;
+  }
+
+  async #summarise(head: CatalogueHead, template: FirstVisitTemplate): Promise<EncodedBody> {
+    catalogueCacheCounters.summarised++;
+    const guides = (await listGuides(this.#db, undefined))
+      .filter((row) => !row.withdrawn)
+      .map((row) => toGuideSummary(row.guide));
+    const element = catalogueSummaryElement({ cursor: encodeCursor(head.seq), guides });
+    return new EncodedBody(template(element), catalogueTag(head, "first-visit"));
+  }
+
+  async #build(head: CatalogueHead, sinceSeq: number | undefined): Promise<EncodedBody> {
     catalogueCacheCounters.serialised++;
-    const rows = listGuides(this.#db, sinceSeq);
+    const rows = await listGuides(this.#db, sinceSeq);
     const page: CataloguePage = {
       cursor: encodeCursor(head.seq),
       reset: sinceSeq === undefined,
@@ -215,21 +272,23 @@ export class CatalogueCache {
    * One published guide, keyed by its own change (other guides' changes keep
    * its answer and its tag); withdrawn or missing guides answer their status.
    */
-  guide(
+  async guide(
     id: string,
-  ): { status: "missing" } | { status: "withdrawn" } | { status: "ok"; tag: string; body: () => EncodedBody } {
-    const head = guideHead(this.#db, id);
+  ): Promise<
+    { status: "missing" } | { status: "withdrawn" } | { status: "ok"; tag: string; body: () => Promise<EncodedBody> }
+  > {
+    const head = await guideHead(this.#db, id);
     if (!head) return { status: "missing" };
     if (head.withdrawn) return { status: "withdrawn" };
     const tag = catalogueTag(head, id);
     return {
       status: "ok",
       tag,
-      body: () => {
+      body: async () => {
         const cached = this.#guides.get(id);
         if (cached?.etag === tag) return cached;
         catalogueCacheCounters.serialised++;
-        const stored = getGuide(this.#db, id);
+        const stored = await getGuide(this.#db, id);
         // Read between the head and now: a publish in between gives a newer body under the older tag,
         // which the next request's head corrects; never an older body under a newer tag.
         const body = new EncodedBody(JSON.stringify({ guide: stored?.guide } satisfies Partial<GuideResponse>), tag);

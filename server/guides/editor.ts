@@ -6,6 +6,7 @@ import { LocalizedText } from "../../shared/text";
 import { recordAudit } from "../audit/log";
 import type { Db } from "../db/open";
 import { guideDrafts, guides, guideVersions, users } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { checkGuide, type GuideIssue } from "./issues";
 import { type DbOrTx, getGuide, writePublishedGuide, writeRestore, writeWithdrawal } from "./repository";
@@ -18,8 +19,8 @@ import { type DbOrTx, getGuide, writePublishedGuide, writeRestore, writeWithdraw
 
 type DraftData = Record<string, unknown>;
 
-function draftOf(db: DbOrTx, id: string): { data: DraftData; updatedAt: string } | undefined {
-  const row = db.select().from(guideDrafts).where(eq(guideDrafts.id, id)).get();
+async function draftOf(db: DbOrTx, id: string): Promise<{ data: DraftData; updatedAt: string } | undefined> {
+  const [row] = await db.select().from(guideDrafts).where(eq(guideDrafts.id, id));
   return row ? { data: row.data as DraftData, updatedAt: row.updatedAt } : undefined;
 }
 
@@ -27,12 +28,11 @@ function draftOf(db: DbOrTx, id: string): { data: DraftData; updatedAt: string }
  * The version a publish of `id` gets: one above every version ever published,
  * so a publish can never overwrite a version that drafts are pinned to.
  */
-export function nextVersion(db: DbOrTx, id: string): number {
-  const row = db
+export async function nextVersion(db: DbOrTx, id: string): Promise<number> {
+  const [row] = await db
     .select({ value: max(guideVersions.version) })
     .from(guideVersions)
-    .where(eq(guideVersions.id, id))
-    .get();
+    .where(eq(guideVersions.id, id));
   return (row?.value ?? 0) + 1;
 }
 
@@ -75,9 +75,9 @@ function titleOf(id: string, published: Guide | undefined, draft: DraftData | un
   return fromDraft.success ? fromDraft.data : { id, en: id };
 }
 
-export function listGuideSummaries(db: Db): GuideAdminSummary[] {
-  const published = db.select().from(guides).all();
-  const drafts = db.select().from(guideDrafts).all();
+export async function listGuideSummaries(db: Db): Promise<GuideAdminSummary[]> {
+  const published = await db.select().from(guides);
+  const drafts = await db.select().from(guideDrafts);
   const draftsById = new Map(drafts.map((row) => [row.id, row]));
   const ids = new Set([...published.map((row) => row.id), ...drafts.map((row) => row.id)]);
   const publishedById = new Map(published.map((row) => [row.id, row]));
@@ -96,8 +96,8 @@ export function listGuideSummaries(db: Db): GuideAdminSummary[] {
   });
 }
 
-function versionsOf(db: DbOrTx, id: string): GuideVersionInfo[] {
-  return db
+async function versionsOf(db: DbOrTx, id: string): Promise<GuideVersionInfo[]> {
+  const rows = await db
     .select({
       version: guideVersions.version,
       publishedAt: guideVersions.publishedAt,
@@ -109,19 +109,18 @@ function versionsOf(db: DbOrTx, id: string): GuideVersionInfo[] {
     .from(guideVersions)
     .leftJoin(users, eq(users.id, guideVersions.publishedBy))
     .where(eq(guideVersions.id, id))
-    .orderBy(desc(guideVersions.version))
-    .all()
-    .map(({ minSubmitVersion, ...info }) => ({ ...info, binding: minSubmitVersion === info.version }));
+    .orderBy(desc(guideVersions.version));
+  return rows.map(({ minSubmitVersion, ...info }) => ({ ...info, binding: minSubmitVersion === info.version }));
 }
 
 /** Everything the editor shows for one guide, or undefined when it exists neither published nor as a draft. */
-export function guideDetail(db: DbOrTx, id: string): GuideAdminDetail | undefined {
-  const stored = getGuide(db, id);
-  const draft = draftOf(db, id);
+export async function guideDetail(db: DbOrTx, id: string): Promise<GuideAdminDetail | undefined> {
+  const stored = await getGuide(db, id);
+  const draft = await draftOf(db, id);
   if (!stored && !draft) return undefined;
   let draftIssues: GuideIssue[] = [];
   if (draft) {
-    const check = checkGuide(asPublished(id, draft.data, nextVersion(db, id)));
+    const check = checkGuide(asPublished(id, draft.data, await nextVersion(db, id)));
     if (!check.ok) draftIssues = check.issues;
   }
   return {
@@ -130,16 +129,22 @@ export function guideDetail(db: DbOrTx, id: string): GuideAdminDetail | undefine
     withdrawn: stored?.withdrawn ?? false,
     draft: draft?.data ?? null,
     draftIssues,
-    versions: versionsOf(db, id),
+    versions: await versionsOf(db, id),
   };
 }
 
-export function saveGuideDraft(db: Db, actor: AuthUser, id: string, data: DraftData, now: Date): GuideAdminDetail {
-  return db.transaction((tx) => {
-    const previous = draftOf(tx, id);
+export async function saveGuideDraft(
+  db: Db,
+  actor: AuthUser,
+  id: string,
+  data: DraftData,
+  now: Date,
+): Promise<GuideAdminDetail> {
+  return withTransaction(db, async (tx) => {
+    const previous = await draftOf(tx, id);
     const row = { id, data, updatedBy: actor.id, updatedAt: now.toISOString() };
-    tx.insert(guideDrafts).values(row).onConflictDoUpdate({ target: guideDrafts.id, set: row }).run();
-    recordAudit(
+    await tx.insert(guideDrafts).values(row).onConflictDoUpdate({ target: guideDrafts.id, set: row });
+    await recordAudit(
       tx,
       actor,
       {
@@ -152,19 +157,19 @@ export function saveGuideDraft(db: Db, actor: AuthUser, id: string, data: DraftD
       },
       now,
     );
-    const detail = guideDetail(tx, id);
+    const detail = await guideDetail(tx, id);
     if (!detail) throw new Error("a saved draft must be readable in its own transaction");
     return detail;
   });
 }
 
 /** False when there was no draft to discard. */
-export function discardGuideDraft(db: Db, actor: AuthUser, id: string, now: Date): boolean {
-  return db.transaction((tx) => {
-    const previous = draftOf(tx, id);
+export async function discardGuideDraft(db: Db, actor: AuthUser, id: string, now: Date): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const previous = await draftOf(tx, id);
     if (!previous) return false;
-    tx.delete(guideDrafts).where(eq(guideDrafts.id, id)).run();
-    recordAudit(
+    await tx.delete(guideDrafts).where(eq(guideDrafts.id, id));
+    await recordAudit(
       tx,
       actor,
       {
@@ -198,26 +203,26 @@ export type PublishResult =
  * (`guide-outdated`) and the phone moves it; a non-binding one keeps the
  * previous value. Files already submitted are never re-checked.
  */
-export function publishGuideDraft(
+export async function publishGuideDraft(
   db: Db,
   actor: AuthUser,
   id: string,
   request: { changeNote: string; expectedVersion: number | null; binding: boolean },
   now: Date,
-): PublishResult {
-  return db.transaction((tx): PublishResult => {
-    const draft = draftOf(tx, id);
+): Promise<PublishResult> {
+  return withTransaction(db, async (tx): Promise<PublishResult> => {
+    const draft = await draftOf(tx, id);
     if (!draft) return { ok: false, code: "guide_draft_not_found" };
-    const current = getGuide(tx, id);
+    const current = await getGuide(tx, id);
     const currentVersion = current?.guide.version ?? null;
     if (request.expectedVersion !== currentVersion) return { ok: false, code: "version_conflict", currentVersion };
-    const version = nextVersion(tx, id);
+    const version = await nextVersion(tx, id);
     const minSubmitVersion = request.binding ? version : current?.guide.minSubmitVersion;
     const check = checkGuide(asPublished(id, draft.data, version, minSubmitVersion, request.changeNote));
     if (!check.ok) return { ok: false, code: "guide_invalid", issues: check.issues };
-    writePublishedGuide(tx, check.guide, now, { publishedBy: actor.id, changeNote: request.changeNote });
-    tx.delete(guideDrafts).where(eq(guideDrafts.id, id)).run();
-    recordAudit(
+    await writePublishedGuide(tx, check.guide, now, { publishedBy: actor.id, changeNote: request.changeNote });
+    await tx.delete(guideDrafts).where(eq(guideDrafts.id, id));
+    await recordAudit(
       tx,
       actor,
       {
@@ -236,7 +241,7 @@ export function publishGuideDraft(
       },
       now,
     );
-    const detail = guideDetail(tx, id);
+    const detail = await guideDetail(tx, id);
     if (!detail) throw new Error("a published guide must be readable in its own transaction");
     return { ok: true, detail };
   });
@@ -249,22 +254,22 @@ export type AvailabilityResult = { ok: true; detail: GuideAdminDetail; changed: 
  * as it was. Asking for the state it is already in changes nothing and writes
  * no audit entry. `ok: false`: no published guide of that id.
  */
-export function setGuideWithdrawn(
+export async function setGuideWithdrawn(
   db: Db,
   actor: AuthUser,
   id: string,
   withdrawn: boolean,
   now: Date,
-): AvailabilityResult {
-  return db.transaction((tx): AvailabilityResult => {
-    const current = getGuide(tx, id);
+): Promise<AvailabilityResult> {
+  return withTransaction(db, async (tx): Promise<AvailabilityResult> => {
+    const current = await getGuide(tx, id);
     if (!current) return { ok: false };
     const changed = current.withdrawn !== withdrawn;
     if (changed) {
-      if (withdrawn) writeWithdrawal(tx, id, now);
-      else writeRestore(tx, id, now);
+      if (withdrawn) await writeWithdrawal(tx, id, now);
+      else await writeRestore(tx, id, now);
       const version = current.guide.version;
-      recordAudit(
+      await recordAudit(
         tx,
         actor,
         {
@@ -278,7 +283,7 @@ export function setGuideWithdrawn(
         now,
       );
     }
-    const detail = guideDetail(tx, id);
+    const detail = await guideDetail(tx, id);
     if (!detail) throw new Error("a stored guide must be readable in its own transaction");
     return { ok: true, detail, changed };
   });

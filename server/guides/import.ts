@@ -1,6 +1,7 @@
 import type { Guide } from "../../shared/guide";
 import { recordAudit } from "../audit/log";
 import type { Db } from "../db/open";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { nextVersion } from "./editor";
 import { checkGuide, contentKey } from "./issues";
@@ -60,16 +61,22 @@ export interface ImportResult {
  * an import never binds drafts already started). A withdrawn guide in the file counts
  * as changed: importing it puts it back in the catalogue.
  */
-export function importCatalogue(db: Db, actor: AuthUser, guides: Guide[], changeNote: string, now: Date): ImportResult {
-  return db.transaction((tx) => {
+export async function importCatalogue(
+  db: Db,
+  actor: AuthUser,
+  guides: Guide[],
+  changeNote: string,
+  now: Date,
+): Promise<ImportResult> {
+  return withTransaction(db, async (tx) => {
     const result: ImportResult = { published: [], unchanged: [] };
     for (const guide of guides) {
-      const current = getGuide(tx, guide.id);
+      const current = await getGuide(tx, guide.id);
       if (current && !current.withdrawn && contentKey(current.guide) === contentKey(guide)) {
         result.unchanged.push(guide.id);
         continue;
       }
-      const version = nextVersion(tx, guide.id);
+      const version = await nextVersion(tx, guide.id);
       // A file cannot say whether its changes bind drafts already started (its version numbers are
       // another server's): an import never binds, and keeps the oldest version this office takes.
       // The file's own change note describes some earlier version: phones would show it as this
@@ -82,10 +89,10 @@ export function importCatalogue(db: Db, actor: AuthUser, guides: Guide[], change
         changeNote,
         ...(kept === undefined ? {} : { minSubmitVersion: kept }),
       };
-      writePublishedGuide(tx, published, now, { publishedBy: actor.id, changeNote });
+      await writePublishedGuide(tx, published, now, { publishedBy: actor.id, changeNote });
       result.published.push(guide.id);
     }
-    recordAudit(
+    await recordAudit(
       tx,
       actor,
       {

@@ -1,13 +1,12 @@
-import type { Database, RunResult, Statement } from "better-sqlite3";
-import { and, desc, eq, gt, isNull, max } from "drizzle-orm";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { and, desc, eq, gt, isNull, max, sql } from "drizzle-orm";
 import { Guide } from "../../shared/guide";
 import type { Db } from "../db/open";
-import type * as schema from "../db/schema";
+import { rawGet } from "../db/raw";
 import { guides, guideVersions } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 
-/** The database or a transaction on it. */
-export type DbOrTx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+/** The database or a transaction on it (one type since the data access became asynchronous). */
+export type DbOrTx = Db;
 
 export interface StoredGuide {
   guide: Guide;
@@ -21,46 +20,9 @@ function toStored(row: typeof guides.$inferSelect): StoredGuide {
 }
 
 /** The catalogue's change counter: the highest changeSeq ever written. */
-export function currentChangeSeq(db: DbOrTx): number {
-  const row = db
-    .select({ value: max(guides.changeSeq) })
-    .from(guides)
-    .get();
+export async function currentChangeSeq(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ value: max(guides.changeSeq) }).from(guides);
   return row?.value ?? 0;
-}
-
-/**
- * The read statements of the hot catalogue paths (health, the catalogue's
- * freshness check), prepared once per connection: drizzle builds and
- * better-sqlite3 prepares a query afresh on every call otherwise.
- */
-interface ReadStatements {
-  head: Statement<[], [number, string]>;
-  published: Statement<[], number>;
-  guideHead: Statement<[string], [number, string, string | null]>;
-}
-
-const prepared = new WeakMap<Database, ReadStatements>();
-
-function reads(db: Db): ReadStatements {
-  let statements = prepared.get(db.$client);
-  if (!statements) {
-    const client = db.$client;
-    statements = {
-      // Served by guides_change_seq_idx: one index step, whatever the catalogue's size.
-      head: client
-        .prepare<[], [number, string]>("SELECT change_seq, updated_at FROM guides ORDER BY change_seq DESC LIMIT 1")
-        .raw(),
-      published: client.prepare<[], number>("SELECT count(*) FROM guides WHERE withdrawn_at IS NULL").pluck(),
-      guideHead: client
-        .prepare<[string], [number, string, string | null]>(
-          "SELECT change_seq, updated_at, withdrawn_at FROM guides WHERE id = ?",
-        )
-        .raw(),
-    };
-    prepared.set(client, statements);
-  }
-  return statements;
 }
 
 /** A stored time as a short token for ETags ("0" when absent or unreadable). */
@@ -82,33 +44,47 @@ export interface CatalogueHead {
   stamp: string;
 }
 
-export function catalogueHead(db: Db): CatalogueHead {
-  const row = reads(db).head.get();
-  return row ? { seq: row[0], stamp: stampOf(row[1]) } : { seq: 0, stamp: "0" };
+/**
+ * The catalogue's head. This and the other hot reads (health, the
+ * catalogue's freshness check) are plain SQL of a fixed text: the driver
+ * keeps their statements by that text, so they are prepared once per
+ * connection, not built and prepared afresh on every call.
+ */
+export async function catalogueHead(db: Db): Promise<CatalogueHead> {
+  // Served by guides_change_seq_idx: one index step, whatever the catalogue's size.
+  const row = await rawGet<{ seq: number; at: string }>(
+    db,
+    sql`SELECT change_seq AS seq, updated_at AS at FROM guides ORDER BY change_seq DESC LIMIT 1`,
+  );
+  return row ? { seq: row.seq, stamp: stampOf(row.at) } : { seq: 0, stamp: "0" };
 }
 
 /** One guide's version without reading its body; undefined when there is no such guide. */
-export function guideHead(db: Db, id: string): (CatalogueHead & { withdrawn: boolean }) | undefined {
-  const row = reads(db).guideHead.get(id);
-  return row ? { seq: row[0], stamp: stampOf(row[1]), withdrawn: row[2] !== null } : undefined;
+export async function guideHead(db: Db, id: string): Promise<(CatalogueHead & { withdrawn: boolean }) | undefined> {
+  const row = await rawGet<{ seq: number; at: string; withdrawnAt: string | null }>(
+    db,
+    sql`SELECT change_seq AS seq, updated_at AS at, withdrawn_at AS "withdrawnAt" FROM guides WHERE id = ${id}`,
+  );
+  return row ? { seq: row.seq, stamp: stampOf(row.at), withdrawn: row.withdrawnAt !== null } : undefined;
 }
 
-export function countPublished(db: Db): number {
-  return reads(db).published.get() ?? 0;
+export async function countPublished(db: Db): Promise<number> {
+  const row = await rawGet<{ n: number }>(db, sql`SELECT count(*) AS n FROM guides WHERE withdrawn_at IS NULL`);
+  return Number(row?.n ?? 0);
 }
 
 /** Published guides (or, with `sinceSeq`, every guide changed or withdrawn after it). */
-export function listGuides(db: Db, sinceSeq?: number): StoredGuide[] {
+export async function listGuides(db: Db, sinceSeq?: number): Promise<StoredGuide[]> {
   const query = db.select().from(guides);
   const rows =
     sinceSeq === undefined
-      ? query.where(isNull(guides.withdrawnAt)).orderBy(guides.id).all()
-      : query.where(gt(guides.changeSeq, sinceSeq)).orderBy(guides.changeSeq).all();
+      ? await query.where(isNull(guides.withdrawnAt)).orderBy(guides.id)
+      : await query.where(gt(guides.changeSeq, sinceSeq)).orderBy(guides.changeSeq);
   return rows.map(toStored);
 }
 
-export function getGuide(db: DbOrTx, id: string): StoredGuide | undefined {
-  const row = db.select().from(guides).where(eq(guides.id, id)).get();
+export async function getGuide(db: DbOrTx, id: string): Promise<StoredGuide | undefined> {
+  const [row] = await db.select().from(guides).where(eq(guides.id, id));
   return row ? toStored(row) : undefined;
 }
 
@@ -119,13 +95,8 @@ export interface PublishMeta {
   changeNote?: string | null;
 }
 
-function nextChangeSeq(tx: DbOrTx): number {
-  return (
-    (tx
-      .select({ value: max(guides.changeSeq) })
-      .from(guides)
-      .get()?.value ?? 0) + 1
-  );
+async function nextChangeSeq(tx: DbOrTx): Promise<number> {
+  return (await currentChangeSeq(tx)) + 1;
 }
 
 /**
@@ -133,8 +104,13 @@ function nextChangeSeq(tx: DbOrTx): number {
  * the caller's transaction, so a caller can add its audit entry (or publish a
  * whole import) atomically.
  */
-export function writePublishedGuide(tx: DbOrTx, guide: Guide, now: Date, meta: PublishMeta = {}): StoredGuide {
-  const changeSeq = nextChangeSeq(tx);
+export async function writePublishedGuide(
+  tx: DbOrTx,
+  guide: Guide,
+  now: Date,
+  meta: PublishMeta = {},
+): Promise<StoredGuide> {
+  const changeSeq = await nextChangeSeq(tx);
   const row = {
     id: guide.id,
     version: guide.version,
@@ -143,17 +119,17 @@ export function writePublishedGuide(tx: DbOrTx, guide: Guide, now: Date, meta: P
     withdrawnAt: null,
     updatedAt: now.toISOString(),
   };
-  tx.insert(guides).values(row).onConflictDoUpdate({ target: guides.id, set: row }).run();
+  await tx.insert(guides).values(row).onConflictDoUpdate({ target: guides.id, set: row });
   const version = {
     data: guide,
     publishedAt: row.updatedAt,
     publishedBy: meta.publishedBy ?? null,
     changeNote: meta.changeNote ?? null,
   };
-  tx.insert(guideVersions)
+  await tx
+    .insert(guideVersions)
     .values({ id: guide.id, version: guide.version, ...version })
-    .onConflictDoUpdate({ target: [guideVersions.id, guideVersions.version], set: version })
-    .run();
+    .onConflictDoUpdate({ target: [guideVersions.id, guideVersions.version], set: version });
   return { guide, changeSeq, withdrawn: false };
 }
 
@@ -161,48 +137,52 @@ export function writePublishedGuide(tx: DbOrTx, guide: Guide, now: Date, meta: P
  * Writes a guide as the current published version. The change counter moves
  * inside the same transaction, so two publishes can never share a seq.
  */
-export function publishGuide(db: Db, input: unknown, now = new Date(), meta: PublishMeta = {}): StoredGuide {
+export async function publishGuide(
+  db: Db,
+  input: unknown,
+  now = new Date(),
+  meta: PublishMeta = {},
+): Promise<StoredGuide> {
   const guide = Guide.parse(input);
-  return db.transaction((tx) => writePublishedGuide(tx, guide, now, meta));
+  return withTransaction(db, (tx) => writePublishedGuide(tx, guide, now, meta));
 }
 
 /** Marks a guide withdrawn inside the caller's transaction; false when there is no such guide. */
-export function writeWithdrawal(tx: DbOrTx, id: string, now: Date): boolean {
-  const existing = tx.select({ id: guides.id }).from(guides).where(eq(guides.id, id)).get();
+export async function writeWithdrawal(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const [existing] = await tx.select({ id: guides.id }).from(guides).where(eq(guides.id, id));
   if (!existing) return false;
-  tx.update(guides)
-    .set({ withdrawnAt: now.toISOString(), changeSeq: nextChangeSeq(tx), updatedAt: now.toISOString() })
-    .where(eq(guides.id, id))
-    .run();
+  const changeSeq = await nextChangeSeq(tx);
+  await tx
+    .update(guides)
+    .set({ withdrawnAt: now.toISOString(), changeSeq, updatedAt: now.toISOString() })
+    .where(eq(guides.id, id));
   return true;
 }
 
 /** Puts a withdrawn guide back as it was; the counter moves so devices pull it again. */
-export function writeRestore(tx: DbOrTx, id: string, now: Date): boolean {
-  const existing = tx.select({ id: guides.id }).from(guides).where(eq(guides.id, id)).get();
+export async function writeRestore(tx: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const [existing] = await tx.select({ id: guides.id }).from(guides).where(eq(guides.id, id));
   if (!existing) return false;
-  tx.update(guides)
-    .set({ withdrawnAt: null, changeSeq: nextChangeSeq(tx), updatedAt: now.toISOString() })
-    .where(eq(guides.id, id))
-    .run();
+  const changeSeq = await nextChangeSeq(tx);
+  await tx.update(guides).set({ withdrawnAt: null, changeSeq, updatedAt: now.toISOString() }).where(eq(guides.id, id));
   return true;
 }
 
-export function withdrawGuide(db: Db, id: string, now = new Date()): boolean {
-  return db.transaction((tx) => writeWithdrawal(tx, id, now));
+export async function withdrawGuide(db: Db, id: string, now = new Date()): Promise<boolean> {
+  return withTransaction(db, (tx) => writeWithdrawal(tx, id, now));
 }
 
 /** Used by seeding: fills an empty catalogue in one transaction. */
-export function isCatalogueEmpty(db: Db): boolean {
-  return db.select({ id: guides.id }).from(guides).orderBy(desc(guides.changeSeq)).limit(1).get() === undefined;
+export async function isCatalogueEmpty(db: Db): Promise<boolean> {
+  const rows = await db.select({ id: guides.id }).from(guides).orderBy(desc(guides.changeSeq)).limit(1);
+  return rows.length === 0;
 }
 
 /** A guide exactly as it was published at `version`, for checking drafts pinned to it. */
-export function getGuideVersion(db: DbOrTx, id: string, version: number): Guide | undefined {
-  const row = db
+export async function getGuideVersion(db: DbOrTx, id: string, version: number): Promise<Guide | undefined> {
+  const [row] = await db
     .select({ data: guideVersions.data })
     .from(guideVersions)
-    .where(and(eq(guideVersions.id, id), eq(guideVersions.version, version)))
-    .get();
+    .where(and(eq(guideVersions.id, id), eq(guideVersions.version, version)));
   return row ? (row.data as Guide) : undefined;
 }

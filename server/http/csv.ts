@@ -49,9 +49,12 @@ export function csvLine(cells: readonly CsvCell[], dialect: CsvDialect = COMMA_C
   return `${cells.map((cell) => csvCell(cell, dialect)).join(dialect.separator)}\r\n`;
 }
 
+type CsvBatch = readonly (readonly CsvCell[])[];
+
 /**
  * Streams a CSV download. `batches` yields rows a batch at a time (one
- * database page each) and is pulled only as the client reads, so a
+ * database page each; an async generator when the page is read with await)
+ * and is pulled only as the client reads, so a
  * 100,000-row export never sits whole in memory and other requests are
  * served between batches. A plain pull stream rather than hono's stream()
  * helper: that one ends a failed stream normally, and a half-written file
@@ -62,29 +65,37 @@ export function csvResponse(
   c: Context,
   filename: string,
   header: readonly string[],
-  batches: () => Iterable<readonly (readonly CsvCell[])[]>,
+  batches: () => Iterable<CsvBatch> | AsyncIterable<CsvBatch>,
   dialect: CsvDialect = COMMA_CSV,
 ): Response {
   const encoder = new TextEncoder();
-  let rows: Iterator<readonly (readonly CsvCell[])[]> | undefined;
+  let rows: Iterator<CsvBatch> | AsyncIterator<CsvBatch> | undefined;
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (!rows) {
-        rows = batches()[Symbol.iterator]();
+        const source = batches();
+        rows = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();
         controller.enqueue(encoder.encode(CSV_BOM + csvLine(header, dialect)));
         return;
       }
-      const next = rows.next();
-      if (next.done) {
-        controller.close();
-        return;
+      // An empty batch enqueues nothing, and a pull that enqueues nothing is not called again
+      // while a read waits: go on to the next batch until there is text or the end.
+      for (;;) {
+        const next = await rows.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        let text = "";
+        for (const row of next.value) text += csvLine(row, dialect);
+        if (text !== "") {
+          controller.enqueue(encoder.encode(text));
+          return;
+        }
       }
-      let text = "";
-      for (const row of next.value) text += csvLine(row, dialect);
-      if (text !== "") controller.enqueue(encoder.encode(text));
     },
-    cancel() {
-      rows?.return?.();
+    async cancel() {
+      await rows?.return?.();
     },
   });
   c.header("Content-Type", "text/csv; charset=utf-8");

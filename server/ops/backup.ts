@@ -41,7 +41,7 @@ export async function backup(dataDir: string, destination: string, options: Back
   } finally {
     source.close();
   }
-  const scrubbed = scrubSnapshot(target, options.now ?? new Date()).report.totals;
+  const scrubbed = (await scrubSnapshot(target, options.now ?? new Date())).report.totals;
   const snapshot = new Database(target, { readonly: true });
   let copied = 0;
   try {
@@ -76,7 +76,7 @@ function countsOf(totals: { files: number; complaints: number; photos: number })
  * of its own period and the one of the database it replaces: an old backup
  * must not bring back data (or photos) that has since expired.
  */
-export function restore(source: string, dataDir: string, options: BackupOptions = {}): BackupResult {
+export async function restore(source: string, dataDir: string, options: BackupOptions = {}): Promise<BackupResult> {
   if (!existsSync(join(source, DB_FILE))) throw new Error(`No ${DB_FILE} in ${source}: not a Masdarin backup.`);
   const check = new Database(join(source, DB_FILE), { readonly: true });
   try {
@@ -99,6 +99,7 @@ export function restore(source: string, dataDir: string, options: BackupOptions 
     }
   }
   const now = options.now ?? new Date();
-  const scrubbed = scrubRestored(join(dataDir, DB_FILE), join(dataDir, "files"), replaced ?? null, now).report.totals;
+  const scrubbed = (await scrubRestored(join(dataDir, DB_FILE), join(dataDir, "files"), replaced ?? null, now)).report
+    .totals;
   return { database: join(dataDir, DB_FILE), files: copied, scrubbed: countsOf(scrubbed) };
 }

@@ -1,6 +1,7 @@
+import { sql } from "drizzle-orm";
 import type { Locale } from "../../shared/text";
-import { prepared } from "../dashboard/statements";
 import type { Db } from "../db/open";
+import { rawAll, rawGet } from "../db/raw";
 import { pageHashesOf } from "./scrub";
 
 /** A decided file whose retention has passed and whose personal data is still on record. */
@@ -33,11 +34,12 @@ export function retentionCutoff(days: number, now: Date): string {
 }
 
 /** Size of each stored page, for the hashes that have a row; others were never stored or are gone. */
-function storedSizes(db: Db, hashes: string[]): Map<string, number> {
+async function storedSizes(db: Db, hashes: string[]): Promise<Map<string, number>> {
   if (hashes.length === 0) return new Map();
-  const rows = prepared(db, "SELECT sha256, bytes FROM files WHERE sha256 IN (SELECT value FROM json_each(?))").all(
-    JSON.stringify([...new Set(hashes)]),
-  ) as { sha256: string; bytes: number }[];
+  const rows = await rawAll<{ sha256: string; bytes: number }>(
+    db,
+    sql`SELECT sha256, bytes FROM files WHERE sha256 IN (SELECT value FROM json_each(${JSON.stringify([...new Set(hashes)])}))`,
+  );
   return new Map(rows.map((row) => [row.sha256, row.bytes]));
 }
 
@@ -53,66 +55,68 @@ function storedOf(hashes: string[], sizes: Map<string, number>): StoredPhoto[] {
  * before `cutoff`, oldest first, at most `limit`. Reads the partial index on
  * decided_at (applications_decided_idx), so the files still kept cost nothing.
  */
-export function expiredFiles(db: Db, cutoff: string, limit: number): ExpiredFile[] {
-  const rows = prepared(
+export async function expiredFiles(db: Db, cutoff: string, limit: number): Promise<ExpiredFile[]> {
+  const rows = await rawAll<Omit<ExpiredFile, "photos"> & { content: string }>(
     db,
-    `SELECT id, tracking_number AS trackingNumber, guide_id AS guideId, status, decided_at AS decidedAt, content
+    sql`SELECT id, tracking_number AS "trackingNumber", guide_id AS "guideId", status, decided_at AS "decidedAt", content
      FROM applications INDEXED BY applications_decided_idx
-     WHERE status IN ('approved', 'rejected') AND deleted_at IS NULL AND decided_at < ? AND scrubbed_at IS NULL
-     ORDER BY decided_at, id LIMIT ?`,
-  ).all(cutoff, limit) as (Omit<ExpiredFile, "photos"> & { content: string })[];
+     WHERE status IN ('approved', 'rejected') AND deleted_at IS NULL AND decided_at < ${cutoff} AND scrubbed_at IS NULL
+     ORDER BY decided_at, id LIMIT ${limit}`,
+  );
   const pages = rows.map((row) => pageHashesOf(JSON.parse(row.content)));
-  const sizes = storedSizes(db, pages.flat());
+  const sizes = await storedSizes(db, pages.flat());
   return rows.map(({ content: _content, ...row }, index) => {
     return { ...row, photos: storedOf(pages[index] ?? [], sizes) };
   });
 }
 
 /** Closed complaints before `cutoff` whose reporter's name or contact, or evidence, is still on record. */
-export function expiredComplaints(db: Db, cutoff: string, limit: number): ExpiredComplaint[] {
-  const rows = prepared(
+export async function expiredComplaints(db: Db, cutoff: string, limit: number): Promise<ExpiredComplaint[]> {
+  const rows = await rawAll<{ id: string; number: string; closedAt: string; evidence: string }>(
     db,
-    `SELECT id, number, closed_at AS closedAt, evidence FROM complaints
-     WHERE closed_at IS NOT NULL AND closed_at < ? AND scrubbed_at IS NULL
+    sql`SELECT id, number, closed_at AS "closedAt", evidence FROM complaints
+     WHERE closed_at IS NOT NULL AND closed_at < ${cutoff} AND scrubbed_at IS NULL
        AND (reporter_name IS NOT NULL OR reporter_contact IS NOT NULL OR json_array_length(evidence) > 0)
-     ORDER BY closed_at, id LIMIT ?`,
-  ).all(cutoff, limit) as { id: string; number: string; closedAt: string; evidence: string }[];
+     ORDER BY closed_at, id LIMIT ${limit}`,
+  );
   const evidence = rows.map((row) =>
     (JSON.parse(row.evidence) as { sha256?: unknown }[])
       .map((photo) => photo.sha256)
       .filter((hash): hash is string => typeof hash === "string"),
   );
-  const sizes = storedSizes(db, evidence.flat());
+  const sizes = await storedSizes(db, evidence.flat());
   return rows.map(({ evidence: _evidence, ...row }, index) => {
     return { ...row, photos: storedOf(evidence[index] ?? [], sizes) };
   });
 }
 
 /** Whether a listed file is still to be scrubbed (in the batch's transaction: nothing changed it since the list). */
-export function stillExpiredFile(db: Db, id: string, cutoff: string): boolean {
+export async function stillExpiredFile(db: Db, id: string, cutoff: string): Promise<boolean> {
   return (
-    prepared(
+    (await rawGet(
       db,
-      `SELECT 1 FROM applications WHERE id = ? AND status IN ('approved', 'rejected') AND deleted_at IS NULL
-         AND decided_at < ? AND scrubbed_at IS NULL`,
-    ).get(id, cutoff) !== undefined
+      sql`SELECT 1 AS one FROM applications WHERE id = ${id} AND status IN ('approved', 'rejected') AND deleted_at IS NULL
+         AND decided_at < ${cutoff} AND scrubbed_at IS NULL`,
+    )) !== undefined
   );
 }
 
-export function stillExpiredComplaint(db: Db, id: string, cutoff: string): boolean {
+export async function stillExpiredComplaint(db: Db, id: string, cutoff: string): Promise<boolean> {
   return (
-    prepared(db, "SELECT 1 FROM complaints WHERE id = ? AND closed_at < ? AND scrubbed_at IS NULL").get(id, cutoff) !==
-    undefined
+    (await rawGet(
+      db,
+      sql`SELECT 1 AS one FROM complaints WHERE id = ${id} AND closed_at < ${cutoff} AND scrubbed_at IS NULL`,
+    )) !== undefined
   );
 }
 
 /** Service titles in `locale` (the guide's id when it has none). */
-export function serviceTitles(db: Db, guideIds: string[], locale: Locale): Map<string, string> {
+export async function serviceTitles(db: Db, guideIds: string[], locale: Locale): Promise<Map<string, string>> {
   if (guideIds.length === 0) return new Map();
-  const rows = prepared(
+  const rows = await rawAll<{ id: string; title: string | null }>(
     db,
-    `SELECT ids.value AS id, json_extract(g.data, '$.title.' || ?) AS title
-     FROM json_each(?) ids LEFT JOIN guides g ON g.id = ids.value`,
-  ).all(locale, JSON.stringify([...new Set(guideIds)])) as { id: string; title: string | null }[];
+    sql`SELECT ids.value AS id, json_extract(g.data, '$.title.' || ${locale}) AS title
+     FROM json_each(${JSON.stringify([...new Set(guideIds)])}) ids LEFT JOIN guides g ON g.id = ids.value`,
+  );
   return new Map(rows.map((row) => [row.id, row.title ?? row.id]));
 }

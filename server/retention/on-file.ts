@@ -1,7 +1,6 @@
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { type Db, openDatabase } from "../db/open";
-import * as schema from "../db/schema";
+import { closeDatabase, openDatabase } from "../db/open";
+import { openSqlite } from "../db/sqlite";
 import { readSetting, writeSetting } from "../settings/office-settings";
 import { type RetentionRunResult, runRetentionNow } from "./run";
 
@@ -38,12 +37,12 @@ export function stricterRetention(a: number | null | undefined, b: number | null
  * only (the photos are copied after, from what its `files` table still lists).
  * The snapshot has the live schema: no migration.
  */
-export function scrubSnapshot(file: string, now: Date): RetentionRunResult {
-  const db = drizzle({ client: new Database(file), schema }) as Db;
+export async function scrubSnapshot(file: string, now: Date): Promise<RetentionRunResult> {
+  const db = openSqlite(file);
   try {
-    return runRetentionNow(db, { now });
+    return await runRetentionNow(db, { now });
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }
 
@@ -53,15 +52,21 @@ export function scrubSnapshot(file: string, now: Date): RetentionRunResult {
  * (the one of the database it replaced: an old backup may predate the
  * admin's setting), deleting the expired photos from `filesDir`.
  */
-export function scrubRestored(file: string, filesDir: string, atLeast: number | null, now: Date): RetentionRunResult {
-  const db = openDatabase(file);
+export async function scrubRestored(
+  file: string,
+  filesDir: string,
+  atLeast: number | null,
+  now: Date,
+): Promise<RetentionRunResult> {
+  const db = await openDatabase(file);
   try {
-    const days = stricterRetention(readSetting(db, "closedFileRetentionDays"), atLeast);
-    if (days !== null && days !== readSetting(db, "closedFileRetentionDays")) {
-      writeSetting(db, "closedFileRetentionDays", days, null, now);
+    const own = await readSetting(db, "closedFileRetentionDays");
+    const days = stricterRetention(own, atLeast);
+    if (days !== null && days !== own) {
+      await writeSetting(db, "closedFileRetentionDays", days, null, now);
     }
-    return runRetentionNow(db, { now, filesDir });
+    return await runRetentionNow(db, { now, filesDir });
   } finally {
-    db.$client.close();
+    await closeDatabase(db);
   }
 }

@@ -1,15 +1,16 @@
 import { unlinkSync } from "node:fs";
 import { unlink } from "node:fs/promises";
-import { prepared } from "../dashboard/statements";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
+import { rawRun } from "../db/raw";
 import { servedViewPath, storedFilePath } from "../files/storage";
 
 /** Removes the rows of photos no longer needed; their bytes go after the commit (removeStoredPhotos). */
-export function forgetPhotos(db: Db, hashes: readonly string[]): void {
+export async function forgetPhotos(db: Db, hashes: readonly string[]): Promise<void> {
   if (hashes.length === 0) return;
   const list = JSON.stringify(hashes);
-  prepared(db, "DELETE FROM file_holders WHERE sha256 IN (SELECT value FROM json_each(?))").run(list);
-  prepared(db, "DELETE FROM files WHERE sha256 IN (SELECT value FROM json_each(?))").run(list);
+  await rawRun(db, sql`DELETE FROM file_holders WHERE sha256 IN (SELECT value FROM json_each(${list}))`);
+  await rawRun(db, sql`DELETE FROM files WHERE sha256 IN (SELECT value FROM json_each(${list}))`);
 }
 
 /**

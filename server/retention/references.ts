@@ -1,5 +1,6 @@
-import { prepared } from "../dashboard/statements";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
+import { rawAll, rawGet } from "../db/raw";
 
 /**
  * Who else names the photos a run is about to delete. Storage is
@@ -23,23 +24,27 @@ export class PhotoReferences {
     private readonly startedAt: string,
   ) {}
 
-  /** The references to `hashes` as they are now; call it in the same synchronous step as the first batch. */
-  static scan(db: Db, hashes: Iterable<string>, now: string): PhotoReferences {
-    const startSeq = prepared(db, "SELECT coalesce(max(change_seq), 0) FROM applications").pluck().get() as number;
-    const references = new PhotoReferences(startSeq, now);
+  /**
+   * The references to `hashes` as they are now, before the first batch. The
+   * highest change_seq is read first: a file changed while the rest is read
+   * (or later) has a newer one, and unneeded() looks at it again.
+   */
+  static async scan(db: Db, hashes: Iterable<string>, now: string): Promise<PhotoReferences> {
+    const start = await rawGet<{ seq: number }>(db, sql`SELECT coalesce(max(change_seq), 0) AS seq FROM applications`);
+    const references = new PhotoReferences(start?.seq ?? 0, now);
     const list = JSON.stringify([...new Set(hashes)]);
-    const files = prepared(
+    const files = await rawAll<{ id: string; sha256: string }>(
       db,
-      `SELECT a.id, json_extract(p.value, '$.sha256') AS sha256 FROM applications a,
+      sql`SELECT a.id, json_extract(p.value, '$.sha256') AS sha256 FROM applications a,
          json_each(a.content, '$.documents') d, json_each(d.value, '$.pages') p
-       WHERE json_extract(p.value, '$.sha256') IN (SELECT value FROM json_each(?))`,
-    ).all(list) as { id: string; sha256: string }[];
+       WHERE json_extract(p.value, '$.sha256') IN (SELECT value FROM json_each(${list}))`,
+    );
     for (const row of files) add(references.byFile, row.sha256, row.id);
-    const complaints = prepared(
+    const complaints = await rawAll<{ id: string; sha256: string }>(
       db,
-      `SELECT c.id, json_extract(e.value, '$.sha256') AS sha256 FROM complaints c, json_each(c.evidence) e
-       WHERE json_extract(e.value, '$.sha256') IN (SELECT value FROM json_each(?))`,
-    ).all(list) as { id: string; sha256: string }[];
+      sql`SELECT c.id, json_extract(e.value, '$.sha256') AS sha256 FROM complaints c, json_each(c.evidence) e
+       WHERE json_extract(e.value, '$.sha256') IN (SELECT value FROM json_each(${list}))`,
+    );
     for (const row of complaints) add(references.byComplaint, row.sha256, `complaint:${row.id}`);
     return references;
   }
@@ -50,24 +55,21 @@ export class PhotoReferences {
   }
 
   /** Of `hashes`, those nothing kept names; inside the batch's transaction, after its scrub. */
-  unneeded(db: Db, hashes: readonly string[], cutoff: string): string[] {
+  async unneeded(db: Db, hashes: readonly string[], cutoff: string): Promise<string[]> {
     if (hashes.length === 0) return [];
     const list = JSON.stringify([...new Set(hashes)]);
-    const since = new Set(
-      prepared(
-        db,
-        `SELECT json_extract(p.value, '$.sha256') FROM applications a,
+    const rows = await rawAll<{ sha256: string }>(
+      db,
+      sql`SELECT json_extract(p.value, '$.sha256') AS sha256 FROM applications a,
            json_each(a.content, '$.documents') d, json_each(d.value, '$.pages') p
-         WHERE a.change_seq > ? AND json_extract(p.value, '$.sha256') IN (SELECT value FROM json_each(?))
+         WHERE a.change_seq > ${this.startSeq} AND json_extract(p.value, '$.sha256') IN (SELECT value FROM json_each(${list}))
          UNION
          SELECT json_extract(e.value, '$.sha256') FROM complaints c, json_each(c.evidence) e
-         WHERE c.received_at >= ? AND json_extract(e.value, '$.sha256') IN (SELECT value FROM json_each(?))
+         WHERE c.received_at >= ${this.startedAt} AND json_extract(e.value, '$.sha256') IN (SELECT value FROM json_each(${list}))
          UNION
-         SELECT sha256 FROM file_holders WHERE sha256 IN (SELECT value FROM json_each(?)) AND at >= ?`,
-      )
-        .pluck()
-        .all(this.startSeq, list, this.startedAt, list, list, cutoff) as string[],
+         SELECT sha256 FROM file_holders WHERE sha256 IN (SELECT value FROM json_each(${list})) AND at >= ${cutoff}`,
     );
+    const since = new Set(rows.map((row) => row.sha256));
     const kept = (owners: Set<string> | undefined) => [...(owners ?? [])].some((id) => !this.scrubbed.has(id));
     return [...new Set(hashes)].filter(
       (hash) => !since.has(hash) && !kept(this.byFile.get(hash)) && !kept(this.byComplaint.get(hash)),

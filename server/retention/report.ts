@@ -24,8 +24,8 @@ export function emptyReport(done: boolean): RetentionReport {
 }
 
 /** The office's retention now: its cutoff, or null when closed files are kept. */
-export function currentCutoff(db: Db, now: Date): { days: number; cutoff: string } | null {
-  const days = readSetting(db, "closedFileRetentionDays");
+export async function currentCutoff(db: Db, now: Date): Promise<{ days: number; cutoff: string } | null> {
+  const days = await readSetting(db, "closedFileRetentionDays");
   return days === null ? null : { days, cutoff: retentionCutoff(days, now) };
 }
 
@@ -35,15 +35,15 @@ export function currentCutoff(db: Db, now: Date): { days: number; cutoff: string
  * may be a page of two files). `removed` (after a run) is what was deleted
  * from storage: a photo another live file still names is kept.
  */
-export function reportOf(
+export async function reportOf(
   db: Db,
   limits: { days: number; cutoff: string },
   files: ExpiredFile[],
   complaints: ExpiredComplaint[],
   locale: Locale,
   removed?: { photos: number; bytes: number },
-): RetentionReport {
-  const titles = serviceTitles(
+): Promise<RetentionReport> {
+  const titles = await serviceTitles(
     db,
     files.map((file) => file.guideId),
     locale,
@@ -73,9 +73,11 @@ export function reportOf(
 }
 
 /** The dry run: everything past retention now, nothing changed. */
-export function retentionDryRun(db: Db, now: Date, locale: Locale): RetentionReport {
-  const limits = currentCutoff(db, now);
+export async function retentionDryRun(db: Db, now: Date, locale: Locale): Promise<RetentionReport> {
+  const limits = await currentCutoff(db, now);
   if (!limits) return emptyReport(false);
   const all = Number.MAX_SAFE_INTEGER;
-  return reportOf(db, limits, expiredFiles(db, limits.cutoff, all), expiredComplaints(db, limits.cutoff, all), locale);
+  const files = await expiredFiles(db, limits.cutoff, all);
+  const complaints = await expiredComplaints(db, limits.cutoff, all);
+  return reportOf(db, limits, files, complaints, locale);
 }

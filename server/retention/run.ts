@@ -1,6 +1,8 @@
 import type { RetentionReport } from "../../shared/api/retention";
 import type { Locale } from "../../shared/text";
+import { sqliteDriver } from "../db/maintenance";
 import type { Db } from "../db/open";
+import { withTransaction } from "../db/transaction";
 import {
   type ExpiredComplaint,
   type ExpiredFile,
@@ -43,42 +45,38 @@ export interface RetentionRunResult {
  * the phone removed its own copy long before (its retention is at most a
  * year, the server's at least one).
  *
- * secure_delete is on for the run, so the values it overwrites are zeroed
- * where they lay (not merely unlinked into free space); forgetOldCopies
+ * secure_delete is on for the run (SQLite), so the values it overwrites are
+ * zeroed where they lay (not merely unlinked into free space); forgetOldCopies
  * handles the copies earlier updates left behind.
  */
 export async function runRetention(db: Db, options: RetentionRunOptions): Promise<RetentionRunResult> {
-  const run = startRun(db, options);
-  if (!run) return { report: emptyReport(true), undeleted: 0 };
-  let undeleted = 0;
-  try {
-    for (let more = true; more; ) {
-      const step = runBatch(db, run);
-      more = step.more;
-      // Between batches the event loop serves other requests while the bytes go.
-      if (options.filesDir) undeleted += await removeStoredPhotos(options.filesDir, step.gone);
-    }
-  } finally {
-    run.restore();
-  }
-  return { report: finishRun(db, run, options.locale), undeleted };
+  // Between batches the event loop serves other requests while the bytes go.
+  return runWith(db, options, (filesDir, hashes) => removeStoredPhotos(filesDir, hashes));
 }
 
-/** The same, without yielding: for the command line (a restore), where nothing else waits. */
-export function runRetentionNow(db: Db, options: RetentionRunOptions): RetentionRunResult {
-  const run = startRun(db, options);
+/** The same, deleting the bytes synchronously: for the command line (a restore), where nothing else waits. */
+export async function runRetentionNow(db: Db, options: RetentionRunOptions): Promise<RetentionRunResult> {
+  return runWith(db, options, async (filesDir, hashes) => removeStoredPhotosNow(filesDir, hashes));
+}
+
+async function runWith(
+  db: Db,
+  options: RetentionRunOptions,
+  remove: (filesDir: string, hashes: readonly string[]) => Promise<number>,
+): Promise<RetentionRunResult> {
+  const run = await startRun(db, options);
   if (!run) return { report: emptyReport(true), undeleted: 0 };
   let undeleted = 0;
   try {
     for (let more = true; more; ) {
-      const step = runBatch(db, run);
+      const step = await runBatch(db, run);
       more = step.more;
-      if (options.filesDir) undeleted += removeStoredPhotosNow(options.filesDir, step.gone);
+      if (options.filesDir) undeleted += await remove(options.filesDir, step.gone);
     }
   } finally {
     run.restore();
   }
-  return { report: finishRun(db, run, options.locale), undeleted };
+  return { report: await finishRun(db, run, options.locale), undeleted };
 }
 
 interface Run {
@@ -88,32 +86,29 @@ interface Run {
   files: ExpiredFile[];
   complaints: ExpiredComplaint[];
   removed: { photos: number; bytes: number };
-  /** The connection's secure_delete before the run, given back after it. */
-  alwaysSecure: boolean;
   references: PhotoReferences;
   audit: Map<string, number[]>;
   /** What is left to do, in the dry run's order. */
   queue: { files: ExpiredFile[]; complaints: ExpiredComplaint[] };
+  /** Gives the connection back its secure_delete of before the run. */
   restore: () => void;
 }
 
-function startRun(db: Db, options: RetentionRunOptions): Run | null {
-  const limits = currentCutoff(db, options.now);
+async function startRun(db: Db, options: RetentionRunOptions): Promise<Run | null> {
+  const limits = await currentCutoff(db, options.now);
   if (!limits) return null;
-  const alwaysSecure = Number(db.$client.pragma("secure_delete", { simple: true })) === 1;
-  // Every photo the run may delete, and who names them, read before the first batch (no await in between).
+  // Every photo the run may delete, and who names them, read before the first batch.
   const all = Number.MAX_SAFE_INTEGER;
   // The whole list once: a batch takes the next slice and re-checks each row by its key. Scrubbed
   // rows stay in the decided_at index, so asking the index again per batch stepped over all earlier ones.
-  const files = expiredFiles(db, limits.cutoff, all);
-  const complaints = expiredComplaints(db, limits.cutoff, all);
+  const files = await expiredFiles(db, limits.cutoff, all);
+  const complaints = await expiredComplaints(db, limits.cutoff, all);
   const hashes = [...files, ...complaints].flatMap((item) => item.photos.map((photo) => photo.sha256));
-  const references = PhotoReferences.scan(db, hashes, options.now.toISOString());
-  const audit = auditEntriesOf(
+  const references = await PhotoReferences.scan(db, hashes, options.now.toISOString());
+  const audit = await auditEntriesOf(
     db,
     files.map((file) => file.id),
   );
-  db.$client.pragma("secure_delete = ON");
   return {
     references,
     audit,
@@ -124,35 +119,49 @@ function startRun(db: Db, options: RetentionRunOptions): Run | null {
     files: [],
     complaints: [],
     removed: { photos: 0, bytes: 0 },
-    alwaysSecure,
-    restore: () => db.$client.pragma(`secure_delete = ${alwaysSecure ? "ON" : "OFF"}`),
+    restore: secureDelete(db),
   };
 }
 
+/**
+ * SQLite: turns secure_delete on for the connection (a connection setting,
+ * not a statement of any transaction); answers how to give back what it was.
+ * PostgreSQL has no such setting: dead tuples go at its own VACUUM.
+ */
+function secureDelete(db: Db): () => void {
+  const sqlite = sqliteDriver(db);
+  if (!sqlite) return () => {};
+  const alwaysSecure = Number(sqlite.pragma("secure_delete", { simple: true })) === 1;
+  sqlite.pragma("secure_delete = ON");
+  return () => sqlite.pragma(`secure_delete = ${alwaysSecure ? "ON" : "OFF"}`);
+}
+
 /** One transaction: the next batch scrubbed and its unneeded photos' rows gone; answers their hashes. */
-function runBatch(db: Db, run: Run): { gone: string[]; more: boolean } {
+async function runBatch(db: Db, run: Run): Promise<{ gone: string[]; more: boolean }> {
   const { cutoff } = run.limits;
-  const step = db.$client
-    .transaction(() => {
-      const files = run.queue.files.splice(0, run.batch).filter((file) => stillExpiredFile(db, file.id, cutoff));
-      const complaints = run.queue.complaints
-        .splice(0, run.batch - files.length)
-        .filter((complaint) => stillExpiredComplaint(db, complaint.id, cutoff));
-      for (const file of files) scrubFile(db, file.id, run.at);
-      scrubNotes(
-        db,
-        files.map((file) => file.id),
-        run.audit,
-      );
-      for (const complaint of complaints) scrubComplaint(db, complaint.id, run.at);
-      for (const file of files) run.references.forget(file.id);
-      for (const complaint of complaints) run.references.forget(`complaint:${complaint.id}`);
-      const sizes = new Map([...files, ...complaints].flatMap((item) => item.photos.map((p) => [p.sha256, p.bytes])));
-      const gone = run.references.unneeded(db, [...sizes.keys()], cutoff);
-      forgetPhotos(db, gone);
-      return { files, complaints, gone, bytes: gone.reduce((sum, hash) => sum + (sizes.get(hash) ?? 0), 0) };
-    })
-    .immediate();
+  const step = await withTransaction(db, async (tx) => {
+    const files: ExpiredFile[] = [];
+    for (const file of run.queue.files.splice(0, run.batch)) {
+      if (await stillExpiredFile(tx, file.id, cutoff)) files.push(file);
+    }
+    const complaints: ExpiredComplaint[] = [];
+    for (const complaint of run.queue.complaints.splice(0, run.batch - files.length)) {
+      if (await stillExpiredComplaint(tx, complaint.id, cutoff)) complaints.push(complaint);
+    }
+    for (const file of files) await scrubFile(tx, file.id, run.at);
+    await scrubNotes(
+      tx,
+      files.map((file) => file.id),
+      run.audit,
+    );
+    for (const complaint of complaints) await scrubComplaint(tx, complaint.id, run.at);
+    for (const file of files) run.references.forget(file.id);
+    for (const complaint of complaints) run.references.forget(`complaint:${complaint.id}`);
+    const sizes = new Map([...files, ...complaints].flatMap((item) => item.photos.map((p) => [p.sha256, p.bytes])));
+    const gone = await run.references.unneeded(tx, [...sizes.keys()], cutoff);
+    await forgetPhotos(tx, gone);
+    return { files, complaints, gone, bytes: gone.reduce((sum, hash) => sum + (sizes.get(hash) ?? 0), 0) };
+  });
   run.files.push(...step.files);
   run.complaints.push(...step.complaints);
   run.removed.photos += step.gone.length;
@@ -160,7 +169,7 @@ function runBatch(db: Db, run: Run): { gone: string[]; more: boolean } {
   return { gone: step.gone, more: run.queue.files.length + run.queue.complaints.length > 0 };
 }
 
-function finishRun(db: Db, run: Run, locale: Locale = "id"): RetentionReport {
-  if (run.files.length + run.complaints.length > 0) forgetOldCopies(db);
+async function finishRun(db: Db, run: Run, locale: Locale = "id"): Promise<RetentionReport> {
+  if (run.files.length + run.complaints.length > 0) await forgetOldCopies(db);
   return reportOf(db, run.limits, run.files, run.complaints, locale, run.removed);
 }

@@ -1,20 +1,22 @@
-import { prepared } from "../dashboard/statements";
+import { sql } from "drizzle-orm";
+import { sqliteDriver } from "../db/maintenance";
 import type { Db } from "../db/open";
+import { rawAll, rawGet, rawRun } from "../db/raw";
 import { scrubbedContent, scrubbedVerdict, withoutFreeText } from "./scrub";
 
 /** The row changes of a retention run (server/retention/run.ts), each inside the run's batch transaction. */
 
-export function scrubFile(db: Db, id: string, at: string): void {
-  const row = prepared(db, "SELECT content, verdict FROM applications WHERE id = ?").get(id) as {
-    content: string;
-    verdict: string | null;
-  };
+export async function scrubFile(db: Db, id: string, at: string): Promise<void> {
+  const row = await rawGet<{ content: string; verdict: string | null }>(
+    db,
+    sql`SELECT content, verdict FROM applications WHERE id = ${id}`,
+  );
+  if (!row) throw new Error(`scrubFile: no file ${id}`);
   const verdict = row.verdict === null ? null : scrubbedVerdict(JSON.parse(row.verdict));
-  prepared(db, "UPDATE applications SET content = ?, verdict = ?, scrubbed_at = ? WHERE id = ?").run(
-    JSON.stringify(scrubbedContent(JSON.parse(row.content), at)),
-    verdict === null ? null : JSON.stringify(verdict),
-    at,
-    id,
+  await rawRun(
+    db,
+    sql`UPDATE applications SET content = ${JSON.stringify(scrubbedContent(JSON.parse(row.content), at))},
+      verdict = ${verdict === null ? null : JSON.stringify(verdict)}, scrubbed_at = ${at} WHERE id = ${id}`,
   );
 }
 
@@ -22,32 +24,30 @@ export function scrubFile(db: Db, id: string, at: string): void {
  * The files' history events and audit entries keep their codes; notes and
  * digests go. The audit log has no index by target: one scan per batch.
  */
-export function scrubNotes(db: Db, ids: string[], audit: Map<string, number[]> = auditEntriesOf(db, ids)): void {
+export async function scrubNotes(db: Db, ids: string[], audit?: Map<string, number[]>): Promise<void> {
   if (ids.length === 0) return;
+  const entriesOf = audit ?? (await auditEntriesOf(db, ids));
   const list = JSON.stringify(ids);
-  const events = prepared(
+  const events = await rawAll<{ id: number; detail: string }>(
     db,
-    "SELECT id, detail FROM application_events WHERE application_id IN (SELECT value FROM json_each(?)) AND detail IS NOT NULL",
-  ).all(list) as { id: number; detail: string }[];
-  const updateEvent = prepared(db, "UPDATE application_events SET detail = ? WHERE id = ?");
+    sql`SELECT id, detail FROM application_events WHERE application_id IN (SELECT value FROM json_each(${list})) AND detail IS NOT NULL`,
+  );
   for (const event of events) {
     const kept = JSON.stringify(withoutFreeText(JSON.parse(event.detail)));
-    if (kept !== event.detail) updateEvent.run(kept, event.id);
+    if (kept !== event.detail)
+      await rawRun(db, sql`UPDATE application_events SET detail = ${kept} WHERE id = ${event.id}`);
   }
-  const entries = prepared(
+  const entries = await rawAll<{ id: number; before: string | null; after: string | null }>(
     db,
-    "SELECT id, before, after FROM audit_log WHERE id IN (SELECT value FROM json_each(?))",
-  ).all(JSON.stringify(ids.flatMap((id) => audit.get(id) ?? []))) as {
-    id: number;
-    before: string | null;
-    after: string | null;
-  }[];
-  const updateEntry = prepared(db, "UPDATE audit_log SET before = ?, after = ? WHERE id = ?");
+    sql`SELECT id, before, after FROM audit_log WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids.flatMap((id) => entriesOf.get(id) ?? []))}))`,
+  );
   const clean = (json: string | null) => (json === null ? null : JSON.stringify(withoutFreeText(JSON.parse(json))));
   for (const entry of entries) {
     const before = clean(entry.before);
     const after = clean(entry.after);
-    if (before !== entry.before || after !== entry.after) updateEntry.run(before, after, entry.id);
+    if (before !== entry.before || after !== entry.after) {
+      await rawRun(db, sql`UPDATE audit_log SET before = ${before}, after = ${after} WHERE id = ${entry.id}`);
+    }
   }
 }
 
@@ -56,21 +56,21 @@ export function scrubNotes(db: Db, ids: string[], audit: Map<string, number[]> =
  * target: a run reads it once for all its files (a decided file gets no new
  * entries), not once per batch.
  */
-export function auditEntriesOf(db: Db, ids: string[]): Map<string, number[]> {
-  const rows = prepared(
+export async function auditEntriesOf(db: Db, ids: string[]): Promise<Map<string, number[]>> {
+  const rows = await rawAll<{ id: number; targetId: string }>(
     db,
-    "SELECT id, target_id AS targetId FROM audit_log WHERE target_type = 'application' AND target_id IN (SELECT value FROM json_each(?))",
-  ).all(JSON.stringify(ids)) as { id: number; targetId: string }[];
+    sql`SELECT id, target_id AS "targetId" FROM audit_log WHERE target_type = 'application' AND target_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+  );
   const entries = new Map<string, number[]>();
   for (const row of rows) entries.set(row.targetId, [...(entries.get(row.targetId) ?? []), row.id]);
   return entries;
 }
 
-export function scrubComplaint(db: Db, id: string, at: string): void {
-  prepared(
+export async function scrubComplaint(db: Db, id: string, at: string): Promise<void> {
+  await rawRun(
     db,
-    "UPDATE complaints SET reporter_name = NULL, reporter_contact = NULL, evidence = '[]', scrubbed_at = ? WHERE id = ?",
-  ).run(at, id);
+    sql`UPDATE complaints SET reporter_name = NULL, reporter_contact = NULL, evidence = '[]', scrubbed_at = ${at} WHERE id = ${id}`,
+  );
 }
 
 /**
@@ -80,8 +80,13 @@ export function scrubComplaint(db: Db, id: string, at: string): void {
  * by default, and whether it always was cannot be known). Only rewriting the
  * file removes them: VACUUM (bench/retention.ts measures it). The WAL is then
  * checkpointed and truncated, so no old frame keeps a value either.
+ *
+ * SQLite only (PostgreSQL's VACUUM is the engine's own, docs/DEPLOY.md). Run
+ * as statements rather than on the driver, so they wait for any open
+ * transaction of this process to end (VACUUM cannot run inside one).
  */
-export function forgetOldCopies(db: Db): void {
-  db.$client.exec("VACUUM");
-  db.$client.pragma("wal_checkpoint(TRUNCATE)");
+export async function forgetOldCopies(db: Db): Promise<void> {
+  if (!sqliteDriver(db)) return;
+  await rawRun(db, sql`VACUUM`);
+  await rawAll(db, sql`PRAGMA wal_checkpoint(TRUNCATE)`);
 }

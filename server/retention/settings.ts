@@ -3,9 +3,9 @@ import type { PrivacySettings } from "../../shared/api/retention";
 import { type AuditRecord, recordAudit } from "../audit/log";
 import type { Db } from "../db/open";
 import { officeSettings } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { readDeviceRules, readSetting, writeSetting } from "../settings/office-settings";
-import type { Tx } from "../sync/rows";
 
 /**
  * The audit log's target for the privacy settings and the retention runs.
@@ -14,13 +14,13 @@ import type { Tx } from "../sync/rows";
  */
 export const PRIVACY_TARGET: AuditRecord["targetType"] = "privacy";
 
-export function readPrivacySettings(db: Db): PrivacySettings {
-  const rules = readDeviceRules(db);
+export async function readPrivacySettings(db: Db): Promise<PrivacySettings> {
+  const rules = await readDeviceRules(db);
   return {
     lockMinutes: rules.lockMinutes,
     pinAttempts: rules.pinAttempts,
     phoneRetentionDays: rules.phoneRetentionDays,
-    closedFileRetentionDays: readSetting(db, "closedFileRetentionDays"),
+    closedFileRetentionDays: await readSetting(db, "closedFileRetentionDays"),
   };
 }
 
@@ -29,14 +29,19 @@ export function readPrivacySettings(db: Db): PrivacySettings {
  * four numbers) with one audit entry holding the values before and after.
  * Phones receive the new rules at their next sign-in, /me or pull.
  */
-export function writePrivacySettings(db: Db, actor: AuthUser, settings: PrivacySettings, now: Date): PrivacySettings {
-  return db.transaction((tx) => {
-    const before = readPrivacySettings(db);
-    writeSetting(tx, "phoneLockMinutes", settings.lockMinutes, actor.id, now);
-    writeSetting(tx, "phonePinAttempts", settings.pinAttempts, actor.id, now);
-    writeSetting(tx, "phoneRetentionDays", settings.phoneRetentionDays, actor.id, now);
-    keepOrLimit(tx, settings.closedFileRetentionDays, actor.id, now);
-    recordAudit(
+export async function writePrivacySettings(
+  db: Db,
+  actor: AuthUser,
+  settings: PrivacySettings,
+  now: Date,
+): Promise<PrivacySettings> {
+  return withTransaction(db, async (tx) => {
+    const before = await readPrivacySettings(tx);
+    await writeSetting(tx, "phoneLockMinutes", settings.lockMinutes, actor.id, now);
+    await writeSetting(tx, "phonePinAttempts", settings.pinAttempts, actor.id, now);
+    await writeSetting(tx, "phoneRetentionDays", settings.phoneRetentionDays, actor.id, now);
+    await keepOrLimit(tx, settings.closedFileRetentionDays, actor.id, now);
+    await recordAudit(
       tx,
       actor,
       {
@@ -49,7 +54,7 @@ export function writePrivacySettings(db: Db, actor: AuthUser, settings: PrivacyS
       },
       now,
     );
-    return readPrivacySettings(db);
+    return readPrivacySettings(tx);
   });
 }
 
@@ -58,20 +63,20 @@ export function writePrivacySettings(db: Db, actor: AuthUser, settings: PrivacyS
  * column is NOT NULL, so writeSetting cannot store a JSON null (readSetting
  * reads a missing row as the default).
  */
-function keepOrLimit(tx: Tx, days: number | null, by: string, now: Date): void {
-  if (days !== null) writeSetting(tx, "closedFileRetentionDays", days, by, now);
-  else tx.delete(officeSettings).where(eq(officeSettings.key, "closedFileRetentionDays")).run();
+async function keepOrLimit(tx: Db, days: number | null, by: string, now: Date): Promise<void> {
+  if (days !== null) await writeSetting(tx, "closedFileRetentionDays", days, by, now);
+  else await tx.delete(officeSettings).where(eq(officeSettings.key, "closedFileRetentionDays"));
 }
 
 /** One audit entry per run, with counts only: never a tracking number, a name or a hash. */
-export function auditRetentionRun(
+export async function auditRetentionRun(
   db: Db,
   actor: AuthUser,
   totals: { files: number; complaints: number; photos: number; bytes: number },
   retentionDays: number | null,
   now: Date,
-): void {
-  recordAudit(
+): Promise<void> {
+  await recordAudit(
     db,
     actor,
     {

@@ -20,14 +20,14 @@ import { resubmissionOf } from "./resubmission";
  * The application an operator may see: a missing, deleted, draft or
  * out-of-scope one is the same "not found", so scope leaks nothing.
  */
-export function visibleApplication(db: Db, scope: Scope, id: string): ApplicationRow | undefined {
-  const row = getApplication(db, id);
+export async function visibleApplication(db: Db, scope: Scope, id: string): Promise<ApplicationRow | undefined> {
+  const row = await getApplication(db, id);
   if (!row || row.deletedAt || row.status === "draft" || !inScope(scope, row.kecamatanCode)) return undefined;
   return row;
 }
 
 /** The pinned guide version the application was written against. */
-export function pinnedGuide(db: Db, row: ApplicationRow): Guide | undefined {
+export function pinnedGuide(db: Db, row: ApplicationRow): Promise<Guide | undefined> {
   return getGuideVersion(db, row.guideId, row.guideVersion);
 }
 
@@ -56,8 +56,8 @@ function serverPrecheck(
   };
 }
 
-function history(db: Db, id: string): ApplicationEvent[] {
-  return db
+async function history(db: Db, id: string): Promise<ApplicationEvent[]> {
+  const events = await db
     .select({
       at: applicationEvents.at,
       kind: applicationEvents.kind,
@@ -68,15 +68,14 @@ function history(db: Db, id: string): ApplicationEvent[] {
     .from(applicationEvents)
     .leftJoin(users, eq(users.id, applicationEvents.actorId))
     .where(eq(applicationEvents.applicationId, id))
-    .orderBy(asc(applicationEvents.id))
-    .all()
-    .map((event) => ({
-      at: event.at,
-      kind: event.kind,
-      actorName: event.actorName ?? null,
-      status: (event.status as ApplicationEvent["status"]) ?? null,
-      detail: withoutDigests(event.detail as Record<string, unknown> | null),
-    }));
+    .orderBy(asc(applicationEvents.id));
+  return events.map((event) => ({
+    at: event.at,
+    kind: event.kind,
+    actorName: event.actorName ?? null,
+    status: (event.status as ApplicationEvent["status"]) ?? null,
+    detail: withoutDigests(event.detail as Record<string, unknown> | null),
+  }));
 }
 
 /** The send-back's fingerprints are for the server's comparison; the history shows codes. */
@@ -87,13 +86,18 @@ function withoutDigests(detail: Record<string, unknown> | null): Record<string, 
 }
 
 /** Everything the review screen shows about one application, with the server's own pre-check. */
-export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIndex, now: Date): ApplicationDetail {
+export async function applicationDetail(
+  db: Db,
+  row: ApplicationRow,
+  regions: RegionIndex,
+  now: Date,
+): Promise<ApplicationDetail> {
   const draft = row.content as Draft;
-  const cadre = db
+  const [cadre] = await db
     .select({ name: users.displayName, kecamatanCode: users.kecamatanCode, kelurahanCode: users.kelurahanCode })
     .from(users)
-    .where(eq(users.id, row.cadreId))
-    .get();
+    .where(eq(users.id, row.cadreId));
+  const guide = row.scrubbedAt ? undefined : await pinnedGuide(db, row);
   return {
     id: row.id,
     status: row.status,
@@ -107,16 +111,16 @@ export function applicationDetail(db: Db, row: ApplicationRow, regions: RegionIn
     // (recorded in the content), so a cadre who moved or a child who turned 17 since changes nothing.
     // A file past retention has no applicant data left to check (server/retention/): no findings to show.
     precheck: serverPrecheck(
-      row.scrubbedAt ? undefined : pinnedGuide(db, row),
+      guide,
       draft,
       regions,
       row.submittedAt ? new Date(row.submittedAt) : now,
       homeOfficeOf(cadre),
     ),
-    history: history(db, row.id),
+    history: await history(db, row.id),
     submittedAt: row.submittedAt,
-    resubmission: resubmissionOf(db, row),
+    resubmission: await resubmissionOf(db, row),
     trackingNumber: row.trackingNumber ?? null,
-    clock: row.clock ? viewClock(row.clock as ClockRecord, jakartaDate(now), loadCalendar(db)) : null,
+    clock: row.clock ? viewClock(row.clock as ClockRecord, jakartaDate(now), await loadCalendar(db)) : null,
   };
 }

@@ -1,8 +1,6 @@
 import type { Db } from "../db/open";
 import { applicationEvents } from "../db/schema";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 export type EventKind = (typeof applicationEvents.$inferInsert)["kind"];
 
 export interface EventRecord {
@@ -17,16 +15,14 @@ export interface EventRecord {
   at: string;
 }
 
-/** Appends one history entry; call it inside the transaction that makes the change. */
-export function recordEvent(tx: Tx | Db, event: EventRecord): void {
-  tx.insert(applicationEvents)
-    .values({
-      applicationId: event.applicationId,
-      at: event.at,
-      kind: event.kind,
-      actorId: event.actorId,
-      status: event.status,
-      detail: event.detail ?? null,
-    })
-    .run();
+/** Appends one history entry; call it inside the transaction that makes the change, with its `tx`. */
+export async function recordEvent(tx: Db, event: EventRecord): Promise<void> {
+  await tx.insert(applicationEvents).values({
+    applicationId: event.applicationId,
+    at: event.at,
+    kind: event.kind,
+    actorId: event.actorId,
+    status: event.status,
+    detail: event.detail ?? null,
+  });
 }

@@ -21,12 +21,12 @@ import type { ApplicationRow } from "../sync/rows";
  * back can name any hash (a save is not checked, only a submit): naming
  * another office's photo must not open it to this office.
  */
-export function referencesFile(db: Db, row: ApplicationRow, sha256: string): boolean {
+export async function referencesFile(db: Db, row: ApplicationRow, sha256: string): Promise<boolean> {
   const draft = row.content as Draft;
   const named = Object.values(draft.documents ?? {}).some((document) =>
     document.pages.some((page) => page.sha256 === sha256),
   );
-  return named && holdsFile(db, row.cadreId, sha256);
+  return named && (await holdsFile(db, row.cadreId, sha256));
 }
 
 export type PageResult =
@@ -49,11 +49,10 @@ export type PageResult =
  */
 export async function pageResponse(db: Db, filesDir: string, sha256: string): Promise<PageResult> {
   const notFound = { ok: false, status: 404, code: "file_not_found" } as const;
-  const row = db
+  const [row] = await db
     .select({ mime: files.mime, width: files.width, height: files.height })
     .from(files)
-    .where(eq(files.sha256, sha256))
-    .get();
+    .where(eq(files.sha256, sha256));
   if (!row) return notFound;
   const path = storedFilePath(filesDir, sha256);
   const size = await fileSize(path);
@@ -65,7 +64,7 @@ export async function pageResponse(db: Db, filesDir: string, sha256: string): Pr
     const header = await readImageHeader(path);
     if (!header) return { ok: false, status: 422, code: "image_unreadable" };
     pixels = { width: header.width, height: header.height };
-    db.update(files).set(pixels).where(eq(files.sha256, sha256)).run();
+    await db.update(files).set(pixels).where(eq(files.sha256, sha256));
   }
   if (isBomb(pixels)) return { ok: false, status: 422, code: "image_too_large" };
   if (Math.max(pixels.width, pixels.height) <= MAX_SERVED_LONG_EDGE) {
@@ -110,6 +109,7 @@ function servedView(
 ): Promise<{ path: string; size: number } | null> {
   const target = servedViewPath(filesDir, sha256);
   const running = making.get(target);
+  // biome-ignore lint/nursery/noMisusedPromises: tests whether the work is already in flight (a promise or nothing)
   if (running) return running;
   const work = (async () => {
     const existing = await fileSize(target);

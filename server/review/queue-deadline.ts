@@ -1,8 +1,10 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { QueueSearch, ReviewStatus } from "../../shared/api/console";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import type { DeadlineRange } from "./queue-clock-range";
 import type { QueuePosition } from "./queue-cursor";
-import { commonFilters, kecamatanWhere } from "./queue-filters";
+import { allOf, commonFilters, kecamatanWhere } from "./queue-filters";
 
 /** The queue by service-time deadline: clock filters and the deadline order, over applications_clock_idx. */
 
@@ -23,35 +25,32 @@ export function deadlineSql(
   statuses: readonly ReviewStatus[] | null,
   query: QueueSearch,
   after: QueuePosition | null,
-): { text: string; params: (string | number)[] } {
-  const kecamatan = kecamatanWhere(kecamatanCode);
-  const where: string[] = [kecamatan.text, "clock_state = 'running'", "clock_deadline IS NOT NULL"];
-  const params: (string | number)[] = [...kecamatan.params];
+): SQL {
+  const where: SQL[] = [kecamatanWhere(kecamatanCode), sql`clock_state = 'running'`, sql`clock_deadline IS NOT NULL`];
   if (range && "before" in range) {
-    where.push("clock_deadline < ?");
-    params.push(range.before);
+    where.push(sql`clock_deadline < ${range.before}`);
   } else if (range) {
     // One index range up to the later bound; each row then kept by its own unit's bound, as its badge counts.
     const { working, calendar } = range.to;
-    where.push("clock_deadline BETWEEN ? AND ?");
-    params.push(range.from, working > calendar ? working : calendar);
-    where.push("clock_deadline <= CASE WHEN json_extract(clock, '$.unit') = 'calendar' THEN ? ELSE ? END");
-    params.push(calendar, working);
+    where.push(sql`clock_deadline BETWEEN ${range.from} AND ${working > calendar ? working : calendar}`);
+    where.push(
+      sql`clock_deadline <= CASE WHEN json_extract(clock, '$.unit') = 'calendar' THEN ${calendar} ELSE ${working} END`,
+    );
   }
   if (after && "deadline" in after) {
-    where.push("(clock_deadline, id) > (?, ?)");
-    params.push(after.deadline, after.id);
+    where.push(sql`(clock_deadline, id) > (${after.deadline}, ${after.id})`);
   }
   if (statuses) {
-    where.push(`status IN (${statuses.map(() => "?").join(", ")})`);
-    params.push(...statuses);
+    where.push(
+      sql`status IN (${sql.join(
+        statuses.map((status) => sql`${status}`),
+        sql`, `,
+      )})`,
+    );
   }
-  const common = commonFilters(query);
-  where.push(...common.where);
-  params.push(...common.params, query.limit + 1);
-  const text = `SELECT id, clock_deadline AS deadline FROM applications INDEXED BY applications_clock_idx
-    WHERE ${where.join(" AND ")} ORDER BY clock_deadline, id LIMIT ?`;
-  return { text, params };
+  where.push(...commonFilters(query));
+  return sql`SELECT id, clock_deadline AS deadline FROM applications INDEXED BY applications_clock_idx
+    WHERE ${allOf(where)} ORDER BY clock_deadline, id LIMIT ${query.limit + 1}`;
 }
 
 function byDeadline(a: ByDeadline, b: ByDeadline): number {
@@ -60,18 +59,17 @@ function byDeadline(a: ByDeadline, b: ByDeadline): number {
 }
 
 /** The running clocks in deadline order, across the scope's kecamatans. */
-export function deadlinePositions(
+export async function deadlinePositions(
   db: Db,
   codes: (string | null)[],
   range: DeadlineRange,
   statuses: readonly ReviewStatus[] | null,
   query: QueueSearch,
   after: QueuePosition | null,
-): ByDeadline[] {
+): Promise<ByDeadline[]> {
   const positions: ByDeadline[] = [];
   for (const code of codes) {
-    const { text, params } = deadlineSql(code, range, statuses, query, after);
-    positions.push(...(db.$client.prepare(text).all(...params) as ByDeadline[]));
+    positions.push(...(await rawAll<ByDeadline>(db, deadlineSql(code, range, statuses, query, after))));
   }
   return positions.sort(byDeadline);
 }

@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { QueueSearch } from "../../shared/api/console";
 import { type SearchTerms, searchTerms, trackingCandidates } from "../../shared/review/search";
 import { allTrackingPrefixes, FALLBACK_PREFIX } from "../../shared/tracking/prefix";
@@ -15,7 +16,7 @@ function literal(text: string): string {
  * resubmission moves it to another kecamatan's office. The slice's
  * kecamatan condition keeps the caller in scope whatever number matches.
  */
-const PREFIXES = [...new Set([...allTrackingPrefixes().values(), FALLBACK_PREFIX])];
+const PREFIXES = [...new Set([...Array.from(allTrackingPrefixes(), ([, prefix]) => prefix), FALLBACK_PREFIX])];
 
 /**
  * The search box's condition: any of the applicant's name, the NIK's digits
@@ -24,58 +25,46 @@ const PREFIXES = [...new Set([...allTrackingPrefixes().values(), FALLBACK_PREFIX
  * the few whole numbers it can be, compared exactly). Filters rows of a slice
  * already narrowed by scope.
  */
-function searchSql(terms: SearchTerms): { text: string; params: string[] } {
-  const any: string[] = [];
-  const params: string[] = [];
+function searchSql(terms: SearchTerms): SQL {
+  const any: SQL[] = [];
   if (terms.name) {
-    any.push("json_extract(content, '$.applicant.fullName') LIKE ? ESCAPE '\\'");
-    params.push(`%${literal(terms.name)}%`);
+    any.push(sql`json_extract(content, '$.applicant.fullName') LIKE ${`%${literal(terms.name)}%`} ESCAPE '\\'`);
   }
   if (terms.nikDigits?.length === 16) {
-    any.push("json_extract(content, '$.applicant.nik') = ?");
-    params.push(terms.nikDigits);
+    any.push(sql`json_extract(content, '$.applicant.nik') = ${terms.nikDigits}`);
   } else if (terms.nikDigits) {
-    any.push("json_extract(content, '$.applicant.nik') LIKE ? ESCAPE '\\'");
-    params.push(`${terms.nikDigits}%`);
+    any.push(sql`json_extract(content, '$.applicant.nik') LIKE ${`${terms.nikDigits}%`} ESCAPE '\\'`);
   }
   if (terms.idPrefix) {
-    any.push("id LIKE ? ESCAPE '\\'");
-    params.push(`${literal(terms.idPrefix)}%`);
+    any.push(sql`id LIKE ${`${literal(terms.idPrefix)}%`} ESCAPE '\\'`);
   }
   const numbers = trackingCandidates(terms, PREFIXES);
   if (numbers.length > 0) {
-    any.push(`tracking_number IN (${numbers.map(() => "?").join(", ")})`);
-    params.push(...numbers);
+    any.push(
+      sql`tracking_number IN (${sql.join(
+        numbers.map((number) => sql`${number}`),
+        sql`, `,
+      )})`,
+    );
   }
-  return { text: any.length > 0 ? `(${any.join(" OR ")})` : "0", params };
+  return any.length > 0 ? sql`(${sql.join(any, sql` OR `)})` : sql`0`;
 }
 
 /** The filters every slice applies on top of its index range: service, kelurahan, cadre and the search term. */
-export function commonFilters(query: QueueSearch): { where: string[]; params: string[] } {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (query.guideId) {
-    where.push("guide_id = ?");
-    params.push(query.guideId);
-  }
-  if (query.villageCode) {
-    where.push("village_code = ?");
-    params.push(query.villageCode);
-  }
-  if (query.cadreId) {
-    where.push("cadre_id = ?");
-    params.push(query.cadreId);
-  }
-  if (query.q) {
-    const search = searchSql(searchTerms(query.q));
-    where.push(search.text);
-    params.push(...search.params);
-  }
-  return { where, params };
+export function commonFilters(query: QueueSearch): SQL[] {
+  const where: SQL[] = [];
+  if (query.guideId) where.push(sql`guide_id = ${query.guideId}`);
+  if (query.villageCode) where.push(sql`village_code = ${query.villageCode}`);
+  if (query.cadreId) where.push(sql`cadre_id = ${query.cadreId}`);
+  if (query.q) where.push(searchSql(searchTerms(query.q)));
+  return where;
 }
 
-export function kecamatanWhere(code: string | null): { text: string; params: string[] } {
-  return code === null
-    ? { text: "kecamatan_code IS NULL", params: [] }
-    : { text: "kecamatan_code = ?", params: [code] };
+export function kecamatanWhere(code: string | null): SQL {
+  return code === null ? sql`kecamatan_code IS NULL` : sql`kecamatan_code = ${code}`;
+}
+
+/** Conditions joined with AND (at least one). */
+export function allOf(conditions: SQL[]): SQL {
+  return sql.join(conditions, sql` AND `);
 }

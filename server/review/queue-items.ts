@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import type { ClockNow, QueueItem } from "../../shared/api/console";
 import type { WorkCalendar } from "../../shared/service-time/calendar";
 import { type ClockRecord, viewClock } from "../../shared/service-time/clock";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 
 /** A page's rows as the console lists them: the fields of the row, its tracking number and its clock today. */
 
@@ -21,20 +23,27 @@ interface ItemRow {
   clock: string | null;
 }
 
-export function hydrate(db: Db, ids: string[], today: string, calendar: WorkCalendar): Map<string, QueueItem> {
+export async function hydrate(
+  db: Db,
+  ids: string[],
+  today: string,
+  calendar: WorkCalendar,
+): Promise<Map<string, QueueItem>> {
   if (ids.length === 0) return new Map();
-  const rows = db.$client
-    .prepare(
-      `SELECT a.id, a.guide_id AS guideId, json_extract(g.data, '$.title.id') AS guideTitle, a.status,
-              json_extract(a.content, '$.applicant.fullName') AS applicantName, a.village_code AS villageCode,
-              a.cadre_id AS cadreId, u.display_name AS cadreName, a.submitted_at AS submittedAt, a.version,
-              a.submit_count AS submitCount, a.tracking_number AS trackingNumber, a.clock
-       FROM applications a
-       JOIN users u ON u.id = a.cadre_id
-       LEFT JOIN guides g ON g.id = a.guide_id
-       WHERE a.id IN (${ids.map(() => "?").join(", ")})`,
-    )
-    .all(...ids) as ItemRow[];
+  const rows = await rawAll<ItemRow>(
+    db,
+    sql`SELECT a.id, a.guide_id AS "guideId", json_extract(g.data, '$.title.id') AS "guideTitle", a.status,
+            json_extract(a.content, '$.applicant.fullName') AS "applicantName", a.village_code AS "villageCode",
+            a.cadre_id AS "cadreId", u.display_name AS "cadreName", a.submitted_at AS "submittedAt", a.version,
+            a.submit_count AS "submitCount", a.tracking_number AS "trackingNumber", a.clock
+     FROM applications a
+     JOIN users u ON u.id = a.cadre_id
+     LEFT JOIN guides g ON g.id = a.guide_id
+     WHERE a.id IN (${sql.join(
+       ids.map((id) => sql`${id}`),
+       sql`, `,
+     )})`,
+  );
   // Files received the same day with the same service time share a clock: count its days once per page.
   const views = new Map<string, ClockNow>();
   const viewOf = (raw: string): ClockNow => {

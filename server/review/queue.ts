@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { QueuePage, QueueSearch, ReviewStatus } from "../../shared/api/console";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { searchable, searchTerms } from "../../shared/review/search";
@@ -5,11 +6,13 @@ import { OPEN_STATUSES } from "../../shared/review/statuses";
 import type { WorkCalendar } from "../../shared/service-time/calendar";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
+import { withTransaction } from "../db/transaction";
 import { loadCalendar } from "../service-time/calendar-store";
 import { clockFilterRange } from "./queue-clock-range";
 import { encodeQueueCursor, type QueuePosition } from "./queue-cursor";
 import { deadlinePositions } from "./queue-deadline";
-import { commonFilters, kecamatanWhere } from "./queue-filters";
+import { allOf, commonFilters, kecamatanWhere } from "./queue-filters";
 import { hydrate } from "./queue-items";
 
 export { decodeQueueCursor, encodeQueueCursor } from "./queue-cursor";
@@ -22,18 +25,17 @@ type ByTime = Extract<QueuePosition, { submittedAt: string }>;
  * Every kecamatan code that has applications, found by skipping through
  * applications_queue_idx (one index seek per code, not a scan of the table).
  */
-function kecamatanCodes(db: Db): string[] {
-  const rows = db.$client
-    .prepare(
-      `WITH RECURSIVE codes(code) AS (
-         SELECT MIN(kecamatan_code) FROM applications
-         UNION ALL
-         SELECT (SELECT MIN(kecamatan_code) FROM applications WHERE kecamatan_code > codes.code)
-         FROM codes WHERE codes.code IS NOT NULL
-       )
-       SELECT code FROM codes WHERE code IS NOT NULL`,
-    )
-    .all() as { code: string }[];
+async function kecamatanCodes(db: Db): Promise<string[]> {
+  const rows = await rawAll<{ code: string }>(
+    db,
+    sql`WITH RECURSIVE codes(code) AS (
+          SELECT MIN(kecamatan_code) FROM applications
+          UNION ALL
+          SELECT (SELECT MIN(kecamatan_code) FROM applications WHERE kecamatan_code > codes.code)
+          FROM codes WHERE codes.code IS NOT NULL
+        )
+        SELECT code FROM codes WHERE code IS NOT NULL`,
+  );
   return rows.map((row) => row.code);
 }
 
@@ -55,21 +57,17 @@ export function partitionSql(
   query: QueueSearch,
   after: Position | null,
   notRunning = false,
-): { text: string; params: (string | number)[] } {
-  const kecamatan = kecamatanWhere(partition.kecamatanCode);
-  const where: string[] = [kecamatan.text, "status = ?", "submitted_at IS NOT NULL"];
-  const params: (string | number)[] = [...kecamatan.params, partition.status];
-  if (after && "submittedAt" in after) {
-    where.push("(submitted_at, id) > (?, ?)");
-    params.push(after.submittedAt, after.id);
-  }
-  if (notRunning) where.push("(clock_state IS NULL OR clock_state <> 'running')");
-  const common = commonFilters(query);
-  where.push(...common.where);
-  params.push(...common.params, query.limit + 1);
-  const text = `SELECT id, submitted_at AS submittedAt FROM applications INDEXED BY applications_queue_idx
-    WHERE ${where.join(" AND ")} ORDER BY submitted_at, id LIMIT ?`;
-  return { text, params };
+): SQL {
+  const where: SQL[] = [
+    kecamatanWhere(partition.kecamatanCode),
+    sql`status = ${partition.status}`,
+    sql`submitted_at IS NOT NULL`,
+  ];
+  if (after && "submittedAt" in after) where.push(sql`(submitted_at, id) > (${after.submittedAt}, ${after.id})`);
+  if (notRunning) where.push(sql`(clock_state IS NULL OR clock_state <> 'running')`);
+  where.push(...commonFilters(query));
+  return sql`SELECT id, submitted_at AS "submittedAt" FROM applications INDEXED BY applications_queue_idx
+    WHERE ${allOf(where)} ORDER BY submitted_at, id LIMIT ${query.limit + 1}`;
 }
 
 function byTime(a: ByTime, b: ByTime): number {
@@ -84,19 +82,18 @@ export function cursorFits(query: QueueSearch, after: Position): boolean {
 }
 
 /** The (kecamatan, status) slices in queue order; `notRunning` leaves out the running clocks already listed. */
-function timePositions(
+async function timePositions(
   db: Db,
   codes: (string | null)[],
   statuses: readonly ReviewStatus[],
   query: QueueSearch,
   after: Position | null,
   notRunning: boolean,
-): ByTime[] {
+): Promise<ByTime[]> {
   const positions: ByTime[] = [];
   for (const kecamatanCode of codes) {
     for (const status of statuses) {
-      const { text, params } = partitionSql({ kecamatanCode, status }, query, after, notRunning);
-      positions.push(...(db.$client.prepare(text).all(...params) as ByTime[]));
+      positions.push(...(await rawAll<ByTime>(db, partitionSql({ kecamatanCode, status }, query, after, notRunning))));
     }
   }
   return positions.sort(byTime);
@@ -108,14 +105,14 @@ function timePositions(
  * files without a running clock oldest first; or, with a clock filter, only
  * the running clocks it picks, by deadline.
  */
-function orderedPositions(
+async function orderedPositions(
   db: Db,
   codes: (string | null)[],
   query: QueueSearch,
   after: Position | null,
   today: string,
   calendar: WorkCalendar,
-): Position[] {
+): Promise<Position[]> {
   const statuses: readonly ReviewStatus[] = query.status ? [query.status] : OPEN_STATUSES;
   if (query.clock) {
     // Every status whose clock runs unless one is asked for: a verified file waiting for approval is late too.
@@ -123,9 +120,10 @@ function orderedPositions(
     return deadlinePositions(db, codes, range, query.status ? [query.status] : null, query, after);
   }
   if (query.sort !== "deadline") return timePositions(db, codes, statuses, query, after, false);
-  const running = after && "submittedAt" in after ? [] : deadlinePositions(db, codes, null, statuses, query, after);
+  const running =
+    after && "submittedAt" in after ? [] : await deadlinePositions(db, codes, null, statuses, query, after);
   if (running.length > query.limit) return running;
-  const rest = timePositions(db, codes, statuses, query, after && "submittedAt" in after ? after : null, true);
+  const rest = await timePositions(db, codes, statuses, query, after && "submittedAt" in after ? after : null, true);
   return [...running, ...rest];
 }
 
@@ -136,23 +134,23 @@ function orderedPositions(
  * carries its tracking number and its clock as it stands today (the
  * calendar read once per page).
  */
-export function queuePage(
+export async function queuePage(
   db: Db,
   scope: Scope,
   query: QueueSearch,
   after: Position | null,
   now = new Date(),
-): QueuePage {
+): Promise<QueuePage> {
   // A term that can match nothing (one letter, two digits) answers nothing rather than everything.
   if (scope.kind === "none" || (query.q && !searchable(searchTerms(query.q)))) return { items: [], nextCursor: null };
-  const read = db.$client.transaction((): QueuePage => {
-    const codes: (string | null)[] = scope.kind === "kecamatan" ? [scope.code] : [...kecamatanCodes(db), null];
+  return withTransaction(db, async (tx): Promise<QueuePage> => {
+    const codes: (string | null)[] = scope.kind === "kecamatan" ? [scope.code] : [...(await kecamatanCodes(tx)), null];
     const today = jakartaDate(now);
-    const calendar = loadCalendar(db);
-    const positions = orderedPositions(db, codes, query, after, today, calendar);
+    const calendar = await loadCalendar(tx);
+    const positions = await orderedPositions(tx, codes, query, after, today, calendar);
     const page = positions.slice(0, query.limit);
-    const items = hydrate(
-      db,
+    const items = await hydrate(
+      tx,
       page.map((position) => position.id),
       today,
       calendar,
@@ -163,5 +161,4 @@ export function queuePage(
       nextCursor: positions.length > query.limit && last ? encodeQueueCursor(last) : null,
     };
   });
-  return read();
 }

@@ -30,8 +30,8 @@ export type ResubmissionRecord = {
   changed: string[] | null;
 };
 
-function lastSendBack(tx: Tx | Db, applicationId: string) {
-  return tx
+async function lastSendBack(tx: Tx | Db, applicationId: string) {
+  const [row] = await tx
     .select({
       id: applicationEvents.id,
       at: applicationEvents.at,
@@ -48,8 +48,8 @@ function lastSendBack(tx: Tx | Db, applicationId: string) {
       ),
     )
     .orderBy(desc(applicationEvents.id))
-    .limit(1)
-    .get();
+    .limit(1);
+  return row;
 }
 
 /**
@@ -58,20 +58,20 @@ function lastSendBack(tx: Tx | Db, applicationId: string) {
  * office sent it back. Names of parts only: the NIK and the name never leave
  * the content. Runs inside the submit's transaction, on the stored content.
  */
-export function resubmissionRecord(tx: Tx, applicationId: string, content: Draft): ResubmissionRecord {
-  const sendBack = lastSendBack(tx, applicationId);
+export async function resubmissionRecord(tx: Tx, applicationId: string, content: Draft): Promise<ResubmissionRecord> {
+  const sendBack = await lastSendBack(tx, applicationId);
   const detail = sendBack?.detail as VerdictDetail | null | undefined;
   const before = detail?.fingerprints;
-  const guide = getGuideVersion(tx, content.guideId, content.guideVersion);
+  const guide = await getGuideVersion(tx, content.guideId, content.guideVersion);
   if (!sendBack || !detail || !before || !guide) return { resubmission: true, changed: null };
   const changed = changedParts(before, sendBackFingerprints(guide, content, detail.salt ?? ""));
   // Compared once: the digests are not kept longer than that comparison needs them.
   const { fingerprints: _used, salt: _salt, ...kept } = detail;
-  tx.update(applicationEvents).set({ detail: kept }).where(eq(applicationEvents.id, sendBack.id)).run();
+  await tx.update(applicationEvents).set({ detail: kept }).where(eq(applicationEvents.id, sendBack.id));
   return { resubmission: true, changed };
 }
 
-function sentBackOf(event: NonNullable<ReturnType<typeof lastSendBack>>): SentBack {
+function sentBackOf(event: NonNullable<Awaited<ReturnType<typeof lastSendBack>>>): SentBack {
   const detail = (event.detail as VerdictDetail | null) ?? {};
   const requirements: Verdict["requirements"] = {};
   for (const entry of detail.requirements ?? []) {
@@ -100,17 +100,16 @@ function sentBackOf(event: NonNullable<ReturnType<typeof lastSendBack>>): SentBa
  * then, what changed since (from the latest resubmission's record) and the
  * earlier verdicts that still hold. Null for a file never sent back.
  */
-export function resubmissionOf(db: Db, row: ApplicationRow): Resubmission | null {
+export async function resubmissionOf(db: Db, row: ApplicationRow): Promise<Resubmission | null> {
   if (row.submitCount < 2) return null;
-  const sendBack = lastSendBack(db, row.id);
+  const sendBack = await lastSendBack(db, row.id);
   if (!sendBack) return null;
-  const submitted = db
+  const [submitted] = await db
     .select({ id: applicationEvents.id, detail: applicationEvents.detail })
     .from(applicationEvents)
     .where(and(eq(applicationEvents.applicationId, row.id), eq(applicationEvents.kind, "submitted")))
     .orderBy(desc(applicationEvents.id))
-    .limit(1)
-    .get();
+    .limit(1);
   // Sent back again and not yet resubmitted: the last send-back is still the cadre's to answer.
   if (!submitted || submitted.id < sendBack.id) return null;
   const record = submitted.detail as Partial<ResubmissionRecord> | null;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Draft } from "../../shared/draft";
 import type { Guide } from "../../shared/guide";
 import { type Fingerprints, sendBackFingerprints } from "../../shared/review/changes";
@@ -7,8 +7,10 @@ import { canDecide } from "../../shared/review/workflow";
 import type { Verdict } from "../../shared/sync/protocol";
 import { recordAudit } from "../audit/log";
 import { inScope, type Scope } from "../console/scope";
-import type { Db } from "../db/open";
+import { type Db, dialectOf } from "../db/open";
+import { rawAll } from "../db/raw";
 import { applications, reviewFindings } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import { getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
 import { clockAfter, clockColumns } from "../service-time/clock-writes";
@@ -34,8 +36,13 @@ interface Guarded {
  * deleted, draft or out-of-scope row is "not found" (so scope leaks nothing), then a
  * stale version, then the caller's own transition check.
  */
-function guard(tx: Tx, input: Guarded): ReviewOutcome {
-  const row = getApplication(tx, input.id);
+async function guard(tx: Tx, input: Guarded): Promise<ReviewOutcome> {
+  // Two operators acting on one file take turns, so the version check below sees the other's change:
+  // SQLite's IMMEDIATE transaction already serialises writers; PostgreSQL (READ COMMITTED) locks the row.
+  if (dialectOf(tx) === "postgres") {
+    await rawAll(tx, sql`SELECT id FROM applications WHERE id = ${input.id} FOR UPDATE`);
+  }
+  const row = await getApplication(tx, input.id);
   // Drafts are the cadre's alone: to the office they do not exist yet.
   if (!row || row.deletedAt || row.status === "draft" || (input.scope && !inScope(input.scope, row.kecamatanCode))) {
     return { ok: false, code: "application_not_found" };
@@ -76,8 +83,8 @@ function findingsOf(row: ApplicationRow, verdict: Verdict, at: string) {
  * values, shared/review/changes.ts), so the resubmission can say what the
  * cadre changed since and which earlier verdicts still hold.
  */
-function eventDetail(tx: Tx, row: ApplicationRow, verdict: Verdict): Record<string, unknown> {
-  const guide = verdict.decision === "needs-fix" ? getGuideVersion(tx, row.guideId, row.guideVersion) : undefined;
+async function eventDetail(tx: Tx, row: ApplicationRow, verdict: Verdict): Promise<Record<string, unknown>> {
+  const guide = verdict.decision === "needs-fix" ? await getGuideVersion(tx, row.guideId, row.guideVersion) : undefined;
   return {
     decision: verdict.decision,
     reasonCode: verdict.reasonCode ?? null,
@@ -99,105 +106,105 @@ function saltedFingerprints(guide: Guide, content: Draft): { fingerprints: Finge
 }
 
 /**
- * The office's decision. One IMMEDIATE transaction sets the workflow fields,
+ * The office's decision. One transaction (IMMEDIATE on SQLite) sets the workflow fields,
  * moves the change counter (the cadre's next pull brings the verdict and its
  * reasons), and writes the findings, the history event and the audit entry.
  * Deciding on a file still "submitted" receives it in the same transaction
  * (its own event and audit entry first): the operator has it in hand, and
  * does not need a second trip for "Terima berkas".
  */
-export function decide(db: Db, input: DecideInput): ReviewOutcome {
-  return db.transaction(
-    (tx): ReviewOutcome => {
-      const guarded = guard(tx, input);
-      if (!guarded.ok) return guarded;
-      const row = guarded.row;
-      const { verdict } = input;
-      if (!canDecide(row.status, verdict.decision)) return { ok: false, code: "invalid_transition" };
-      const at = input.now.toISOString();
-      const receiving = row.status === "submitted";
-      // Receiving starts (or resumes) the clock before the decision moves it.
-      const received = receiving ? clockAfter(tx, row, "received", input.now) : row.clock;
-      const clock = clockAfter(tx, { ...row, clock: received }, verdict.decision, input.now);
-      const changes = {
-        ...clockColumns(clock),
-        status: verdict.decision,
-        verdict,
-        version: row.version + 1,
-        changeSeq: nextChangeSeq(tx),
-        updatedAt: at,
-        decidedAt: at,
-        firstDecisionAt: row.firstDecisionAt ?? at,
-        sentBackCount: row.sentBackCount + (verdict.decision === "needs-fix" ? 1 : 0),
-        ...(receiving ? { receivedAt: at } : {}),
-      };
-      tx.update(applications).set(changes).where(eq(applications.id, row.id)).run();
-      if (receiving) recordReceipt(tx, row, input.actor, input.now);
-      const findings = findingsOf(row, verdict, at);
-      if (findings.length > 0) tx.insert(reviewFindings).values(findings).run();
-      recordEvent(tx, {
-        applicationId: row.id,
-        kind: "verdict",
-        actorId: input.actor?.id ?? null,
-        status: verdict.decision,
-        detail: eventDetail(tx, row, verdict),
-        at,
-      });
-      if (input.actor) {
-        recordAudit(
-          tx,
-          input.actor,
-          {
-            action: "application.verdict",
-            targetType: "application",
-            targetId: row.id,
-            kecamatanCode: row.kecamatanCode,
-            before: { status: receiving ? "received" : row.status, verdict: row.verdict },
-            after: { status: verdict.decision, verdict },
-          },
-          input.now,
-        );
-      }
-      return { ok: true, row: { ...row, ...changes } };
-    },
-    { behavior: "immediate" },
-  );
+export async function decide(db: Db, input: DecideInput): Promise<ReviewOutcome> {
+  return withTransaction(db, async (tx): Promise<ReviewOutcome> => {
+    const guarded = await guard(tx, input);
+    if (!guarded.ok) return guarded;
+    const row = guarded.row;
+    const { verdict } = input;
+    if (!canDecide(row.status, verdict.decision)) return { ok: false, code: "invalid_transition" };
+    const at = input.now.toISOString();
+    const receiving = row.status === "submitted";
+    // Receiving starts (or resumes) the clock before the decision moves it.
+    const received = receiving ? await clockAfter(tx, row, "received", input.now) : row.clock;
+    const clock = await clockAfter(tx, { ...row, clock: received }, verdict.decision, input.now);
+    const changes = {
+      ...clockColumns(clock),
+      status: verdict.decision,
+      verdict,
+      version: row.version + 1,
+      changeSeq: await nextChangeSeq(tx),
+      updatedAt: at,
+      decidedAt: at,
+      firstDecisionAt: row.firstDecisionAt ?? at,
+      sentBackCount: row.sentBackCount + (verdict.decision === "needs-fix" ? 1 : 0),
+      ...(receiving ? { receivedAt: at } : {}),
+    };
+    await tx.update(applications).set(changes).where(eq(applications.id, row.id));
+    if (receiving) await recordReceipt(tx, row, input.actor, input.now);
+    const findings = findingsOf(row, verdict, at);
+    if (findings.length > 0) await tx.insert(reviewFindings).values(findings);
+    await recordEvent(tx, {
+      applicationId: row.id,
+      kind: "verdict",
+      actorId: input.actor?.id ?? null,
+      status: verdict.decision,
+      detail: await eventDetail(tx, row, verdict),
+      at,
+    });
+    if (input.actor) {
+      await recordAudit(
+        tx,
+        input.actor,
+        {
+          action: "application.verdict",
+          targetType: "application",
+          targetId: row.id,
+          kecamatanCode: row.kecamatanCode,
+          before: { status: receiving ? "received" : row.status, verdict: row.verdict },
+          after: { status: verdict.decision, verdict },
+        },
+        input.now,
+      );
+    }
+    return { ok: true, row: { ...row, ...changes } };
+  });
 }
 
 /**
  * "Diterima": the office has the file in hand. A server change like a
  * verdict, so the cadre's phone learns of it on the next pull.
  */
-export function receive(db: Db, input: Guarded & { actor: AuthUser }): ReviewOutcome {
-  return db.transaction(
-    (tx): ReviewOutcome => {
-      const guarded = guard(tx, input);
-      if (!guarded.ok) return guarded;
-      const row = guarded.row;
-      if (row.status !== "submitted") return { ok: false, code: "invalid_transition" };
-      const at = input.now.toISOString();
-      const changes = {
-        status: "received" as const,
-        ...clockColumns(clockAfter(tx, row, "received", input.now)),
-        version: row.version + 1,
-        changeSeq: nextChangeSeq(tx),
-        updatedAt: at,
-        receivedAt: at,
-      };
-      tx.update(applications).set(changes).where(eq(applications.id, row.id)).run();
-      recordReceipt(tx, row, input.actor, input.now);
-      return { ok: true, row: { ...row, ...changes } };
-    },
-    { behavior: "immediate" },
-  );
+export async function receive(db: Db, input: Guarded & { actor: AuthUser }): Promise<ReviewOutcome> {
+  return withTransaction(db, async (tx): Promise<ReviewOutcome> => {
+    const guarded = await guard(tx, input);
+    if (!guarded.ok) return guarded;
+    const row = guarded.row;
+    if (row.status !== "submitted") return { ok: false, code: "invalid_transition" };
+    const at = input.now.toISOString();
+    const changes = {
+      status: "received" as const,
+      ...clockColumns(await clockAfter(tx, row, "received", input.now)),
+      version: row.version + 1,
+      changeSeq: await nextChangeSeq(tx),
+      updatedAt: at,
+      receivedAt: at,
+    };
+    await tx.update(applications).set(changes).where(eq(applications.id, row.id));
+    await recordReceipt(tx, row, input.actor, input.now);
+    return { ok: true, row: { ...row, ...changes } };
+  });
 }
 
 /** The history event and audit entry of "Diterima", alone or as the first half of a decision. */
-function recordReceipt(tx: Tx, row: ApplicationRow, actor: AuthUser | null, now: Date): void {
+async function recordReceipt(tx: Tx, row: ApplicationRow, actor: AuthUser | null, now: Date): Promise<void> {
   const at = now.toISOString();
-  recordEvent(tx, { applicationId: row.id, kind: "received", actorId: actor?.id ?? null, status: "received", at });
+  await recordEvent(tx, {
+    applicationId: row.id,
+    kind: "received",
+    actorId: actor?.id ?? null,
+    status: "received",
+    at,
+  });
   if (!actor) return;
-  recordAudit(
+  await recordAudit(
     tx,
     actor,
     {
@@ -216,6 +223,12 @@ function recordReceipt(tx: Tx, row: ApplicationRow, actor: AuthUser | null, now:
  * The decision as tests and scripts give it (a Verdict, no expected version).
  * Kept for them; the console calls `decide` with the operator and scope.
  */
-export function recordVerdict(db: Db, id: string, verdict: Verdict, now = new Date(), actor?: AuthUser): boolean {
-  return decide(db, { id, verdict, actor: actor ?? null, now }).ok;
+export async function recordVerdict(
+  db: Db,
+  id: string,
+  verdict: Verdict,
+  now = new Date(),
+  actor?: AuthUser,
+): Promise<boolean> {
+  return (await decide(db, { id, verdict, actor: actor ?? null, now })).ok;
 }

@@ -60,8 +60,8 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
     if (!body.ok) return body.response;
     const { username, password, deviceLabel } = body.value;
 
-    const user = findUserByUsername(db, username);
-    const attempt = signInAttempt(c, db, user?.id, username, trustProxy);
+    const user = await findUserByUsername(db, username);
+    const attempt = await signInAttempt(c, db, user?.id, username, trustProxy);
     const check = limits.begin(attempt);
     if (!check.allowed) {
       c.header("Retry-After", String(check.retryAfterSeconds));
@@ -78,59 +78,59 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
 
     if (needsRehash(user.passwordHash)) {
       const passwordHash = await hashPassword(password).catch(() => null);
-      if (passwordHash) db.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+      if (passwordHash) await db.update(users).set({ passwordHash }).where(eq(users.id, user.id));
     }
 
     const at = now();
     // Made (once, ever) before the session: a sign-in that answers always carries them.
-    const vault = vaultSecretsFor(db, user.id);
+    const vault = await vaultSecretsFor(db, user.id);
     // Signing in again on a device replaces its old session, which may not drain (it is this phone's).
     const previous = c.get("auth");
-    if (previous) revokeSession(db, previous.sessionId, at, undefined, "replaced");
-    const session = createSession(db, user.id, deviceLabel, at);
+    if (previous) await revokeSession(db, previous.sessionId, at, undefined, "replaced");
+    const session = await createSession(db, user.id, deviceLabel, at);
     setSessionCookie(c, session.token, session.expiresAt, at);
-    rememberDevice(c, db, user.id, at);
+    await rememberDevice(c, db, user.id, at);
     const response: LoginResponse = {
       user: toSessionUser(user),
       sessionId: session.sessionId,
       vault,
-      deviceRules: deviceRulesOf(db),
+      deviceRules: await deviceRulesOf(db),
     };
     return c.json(response);
   });
 
-  routes.post("/logout", (c) => {
+  routes.post("/logout", async (c) => {
     const auth = c.get("auth");
-    if (auth) revokeSession(db, auth.sessionId, now(), undefined, "signed-out");
+    if (auth) await revokeSession(db, auth.sessionId, now(), undefined, "signed-out");
     clearSessionCookie(c);
     return c.body(null, 204);
   });
 
-  routes.get("/me", requireAuth(), (c) => {
+  routes.get("/me", requireAuth(), async (c) => {
     const auth = c.get("auth");
     if (!auth) return apiError(c, 401, "session_required");
     // Never the vault secrets: a cookie alone must not release them (shared/api/vault.ts).
-    const response: MeResponse = { user: auth.user, sessionId: auth.sessionId, deviceRules: deviceRulesOf(db) };
+    const response: MeResponse = { user: auth.user, sessionId: auth.sessionId, deviceRules: await deviceRulesOf(db) };
     return c.json(response);
   });
 
-  routes.get("/sessions", requireAuth(), (c) => {
+  routes.get("/sessions", requireAuth(), async (c) => {
     const auth = c.get("auth");
     if (!auth) return apiError(c, 401, "session_required");
     const response: SessionList = {
-      sessions: listSessions(db, auth.user.id, now()).map((row) => toSessionInfo(row, auth.sessionId)),
+      sessions: (await listSessions(db, auth.user.id, now())).map((row) => toSessionInfo(row, auth.sessionId)),
     };
     return c.json(response);
   });
 
-  routes.delete("/sessions/:id", requireAuth(), (c) => {
+  routes.delete("/sessions/:id", requireAuth(), async (c) => {
     const auth = c.get("auth");
     if (!auth) return apiError(c, 401, "session_required");
     const id = c.req.param("id");
     // Another of one's devices (a lost phone) may still drain its outbox; one's own is signing out.
     const reason = id === auth.sessionId ? "signed-out" : "revoked";
     // Someone else's session and no session at all get the same answer.
-    if (!EntityId.safeParse(id).success || !revokeSession(db, id, now(), auth.user.id, reason)) {
+    if (!EntityId.safeParse(id).success || !(await revokeSession(db, id, now(), auth.user.id, reason))) {
       return apiError(c, 404, "session_not_found");
     }
     if (id === auth.sessionId) clearSessionCookie(c);
@@ -145,19 +145,19 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
  * for this account, or signed in to it before, is known and has its own;
  * anyone else is counted by address and by account.
  */
-function signInAttempt(
+async function signInAttempt(
   c: Context<AppEnv>,
   db: Db,
   userId: string | undefined,
   username: string,
   trustProxy: boolean,
-): SignInAttempt {
+): Promise<SignInAttempt> {
   const accountKey = username.toLowerCase();
   if (userId !== undefined) {
     const auth = c.get("auth");
     if (auth?.user.id === userId) return { kind: "known-device", deviceKey: `session:${auth.sessionId}`, accountKey };
     const deviceId = readDeviceId(c);
-    if (deviceId !== undefined && isKnownDevice(db, deviceId, userId)) {
+    if (deviceId !== undefined && (await isKnownDevice(db, deviceId, userId))) {
       return { kind: "known-device", deviceKey: `device:${hashToken(deviceId)}:${userId}`, accountKey };
     }
   }

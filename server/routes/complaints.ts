@@ -39,7 +39,7 @@ export function complaintRoutes(db: Db, options: ComplaintRouteOptions): Hono<Ap
     }
     const body = await readJson(c, ComplaintSubmission, COMPLAINT_MAX_BYTES);
     if (!body.ok) return body.response;
-    const outcome = submitComplaint(db, body.value, {
+    const outcome = await submitComplaint(db, body.value, {
       sender: c.get("auth")?.user ?? null,
       regions: options.regions,
       now: options.now(),

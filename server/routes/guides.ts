@@ -19,12 +19,12 @@ function matches(ifNoneMatch: string | undefined, tag: string): boolean {
  * the stored bytes in the best encoding the client takes, with their length.
  * Phones revalidate (no-cache), so the tag is checked before any body is read.
  */
-function answer(c: Context, tag: string, body: () => EncodedBody): Response {
+async function answer(c: Context, tag: string, body: () => Promise<EncodedBody>): Promise<Response> {
   c.header("Cache-Control", "no-cache");
   c.header("ETag", tag);
   c.header("Vary", "Accept-Encoding");
   if (matches(c.req.header("If-None-Match"), tag)) return c.body(null, 304);
-  const encoded = body();
+  const encoded = await body();
   const coding =
     encoded.identity.byteLength < COMPRESS_THRESHOLD
       ? "identity"
@@ -40,14 +40,14 @@ export function guideRoutes(db: Db): Hono {
   const routes = new Hono();
   const cache = new CatalogueCache(db);
 
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     const query = c.req.queries();
     for (const [name, values] of Object.entries(query)) {
       if (!ALLOWED_QUERY.has(name)) return apiError(c, 400, "invalid_query", { parameter: name });
       if (values.length > 1) return apiError(c, 400, "invalid_query", { parameter: name, reason: "repeated" });
     }
     const since = c.req.query("since");
-    const head = cache.head();
+    const head = await cache.head();
     let sinceSeq: number | undefined;
     if (since !== undefined) {
       const decoded = decodeCursor(since);
@@ -59,11 +59,11 @@ export function guideRoutes(db: Db): Hono {
     return answer(c, cache.tagFor(head, sinceSeq), () => cache.page(head, sinceSeq));
   });
 
-  routes.get("/:id", (c) => {
+  routes.get("/:id", async (c) => {
     const id = c.req.param("id");
     if (!Slug.safeParse(id).success) return apiError(c, 400, "invalid_guide_id");
     if (Object.keys(c.req.queries()).length > 0) return apiError(c, 400, "invalid_query");
-    const found = cache.guide(id);
+    const found = await cache.guide(id);
     if (found.status === "missing") return apiError(c, 404, "guide_not_found", { id });
     if (found.status === "withdrawn") return apiError(c, 410, "guide_withdrawn", { id });
     return answer(c, found.tag, found.body);

@@ -56,12 +56,12 @@ export function healthRoutes(db: Db, { filesDir, now = () => new Date() }: Healt
   const storageStatus = storageProbe(filesDir, now);
   // The published count only changes when the catalogue head moves: counted once per change.
   let counted: { key: string; guides: number } | undefined;
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     const storage = storageStatus();
     try {
-      const head = catalogueHead(db);
+      const head = await catalogueHead(db);
       const key = `${head.seq}.${head.stamp}`;
-      if (counted?.key !== key) counted = { key, guides: countPublished(db) };
+      if (counted?.key !== key) counted = { key, guides: await countPublished(db) };
       return healthAnswer(
         c,
         {

@@ -42,7 +42,7 @@ export function skmRoutes(db: Db, options: SkmRouteOptions): Hono<AppEnv> {
     }
     const body = await readJson(c, SurveySubmission, SURVEY_MAX_BYTES);
     if (!body.ok) return body.response;
-    const outcome = submitSurvey(db, body.value, options.now(), options.limit);
+    const outcome = await submitSurvey(db, body.value, options.now(), options.limit);
     if (!outcome.ok) {
       if (outcome.status === 429) c.header("Retry-After", String(outcome.retryAfterSeconds));
       return apiError(c, outcome.status, outcome.code, outcome.details);
@@ -50,14 +50,14 @@ export function skmRoutes(db: Db, options: SkmRouteOptions): Hono<AppEnv> {
     return c.json(outcome.accepted, outcome.status);
   });
 
-  routes.get("/results", (c) => {
+  routes.get("/results", async (c) => {
     c.header("Cache-Control", "no-store");
     const query = readQuery(c, SkmQuery);
     if (!query.ok) return query.response;
     const now = options.now();
     const selected = selectionOf(query.value, now);
     if (!selected.ok) return apiError(c, selected.status, selected.code, selected.details);
-    return c.json(skmResults(db, selected.selection, now));
+    return c.json(await skmResults(db, selected.selection, now));
   });
 
   routes.get("/offices", (c) => c.json({ offices: jakartaOffices() }));

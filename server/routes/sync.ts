@@ -46,8 +46,8 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
     const refused = new Map<number, MutationIssue[]>();
     for (const [index, path] of body.setAside) refused.set(index, [{ path, message: RESERVED_KEY_MESSAGE }]);
     try {
-      const response = processPush(db, regions, auth.user, body.value, now, refused);
-      if (isFarewell(c)) recordFarewellPush(db, auth, response, now());
+      const response = await processPush(db, regions, auth.user, body.value, now, refused);
+      if (isFarewell(c)) await recordFarewellPush(db, auth, response, now());
       return c.json(response);
     } catch (error) {
       if (error instanceof ClientNotOwnedError) return apiError(c, 403, "client_not_owned");
@@ -55,7 +55,7 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
     }
   });
 
-  routes.get("/pull", (c) => {
+  routes.get("/pull", async (c) => {
     const auth = c.var.auth;
     if (!auth) return apiError(c, 401, "session_required");
     for (const [name, values] of Object.entries(c.req.queries())) {
@@ -74,7 +74,7 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
     }
     let body: PullResponse;
     try {
-      body = pullChanges(db, auth.user.id, clientId, sinceSeq, limit);
+      body = await pullChanges(db, auth.user.id, clientId, sinceSeq, limit);
     } catch (error) {
       if (error instanceof ClientNotOwnedError) return apiError(c, 403, "client_not_owned");
       throw error;

@@ -30,7 +30,7 @@ export function trackRoutes(db: Db, options: TrackOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   const limiter = new TrackLimiter({ now: options.now, ...options.limit });
 
-  const answer = (c: Context<AppEnv>, input: string) => {
+  const answer = async (c: Context<AppEnv>, input: string) => {
     const address = clientAddress(c, options.trustProxy ?? false);
     c.header("Cache-Control", "no-store");
     const admitted = limiter.admit(address);
@@ -38,7 +38,7 @@ export function trackRoutes(db: Db, options: TrackOptions): Hono<AppEnv> {
     const parsed =
       input.length > MAX_INPUT ? ({ ok: false, code: "tracking_malformed" } as const) : parseTrackingNumber(input);
     const found = parsed.ok
-      ? lookupTracking(db, parsed.number, { regions: options.regions, now: options.now() })
+      ? await lookupTracking(db, parsed.number, { regions: options.regions, now: options.now() })
       : undefined;
     if (found?.ok) {
       limiter.found(address);

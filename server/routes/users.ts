@@ -49,7 +49,7 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
   routes.use("*", requireAuth("operator", "admin"));
 
   /** The user named by :id if the caller may manage them. */
-  function targetOf(c: Context<AppEnv>): UserRow | undefined {
+  async function targetOf(c: Context<AppEnv>): Promise<UserRow | undefined> {
     const id = c.req.param("id") ?? "";
     return EntityId.safeParse(id).success ? findManageable(db, actorOf(c), id) : undefined;
   }
@@ -62,15 +62,15 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
     return c.json(userResponse(created.value), 201);
   });
 
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     const query = readQuery(c, ListUsersQuery);
     if (!query.ok) return query.response;
-    const response: UserList = { users: listAccounts(db, actorOf(c), query.value).map(toManagedUser) };
+    const response: UserList = { users: (await listAccounts(db, actorOf(c), query.value)).map(toManagedUser) };
     return c.json(response);
   });
 
-  routes.get("/:id", (c) => {
-    const target = targetOf(c);
+  routes.get("/:id", async (c) => {
+    const target = await targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
     return c.json(userResponse(target));
   });
@@ -80,30 +80,30 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
     if (!body.ok) return body.response;
     // Only admins give or withdraw the complaint-handler grant, whichever account is named.
     if (asksGrant(body.value) && !mayChangeGrants(actorOf(c))) return apiError(c, 403, "forbidden");
-    const target = targetOf(c);
+    const target = await targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
-    const updated = patchAccount(db, actorOf(c), target, body.value, now());
+    const updated = await patchAccount(db, actorOf(c), target, body.value, now());
     if (!updated.ok) return answerRefusal(c, updated.refusal);
     return c.json(userResponse(updated.value));
   });
 
-  routes.post("/:id/disable", (c) => {
-    const target = targetOf(c);
+  routes.post("/:id/disable", async (c) => {
+    const target = await targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
-    const disabled = disableAccount(db, actorOf(c), target, now());
+    const disabled = await disableAccount(db, actorOf(c), target, now());
     if (!disabled.ok) return answerRefusal(c, disabled.refusal);
     return c.json(userResponse(disabled.value));
   });
 
-  routes.post("/:id/enable", (c) => {
-    const target = targetOf(c);
+  routes.post("/:id/enable", async (c) => {
+    const target = await targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
-    return c.json(userResponse(enableAccount(db, actorOf(c), target, now())));
+    return c.json(userResponse(await enableAccount(db, actorOf(c), target, now())));
   });
 
   /** Sets a new password and signs the user out everywhere (but the caller's own device). */
   routes.post("/:id/password", async (c) => {
-    const target = targetOf(c);
+    const target = await targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
     const body = await readAccountBody(c, SetPasswordRequest);
     if (!body.ok) return body.response;
@@ -112,28 +112,28 @@ export function userRoutes(db: Db, options: UserRouteOptions = {}): Hono<AppEnv>
   });
 
   /** What the cadre has submitted and what happened to it since; scoped like every route here. */
-  routes.get("/:id/activity", (c) => {
-    const target = targetOf(c);
+  routes.get("/:id/activity", async (c) => {
+    const target = await targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
-    return c.json(cadreActivity(db, target.id) satisfies CadreActivity);
+    return c.json((await cadreActivity(db, target.id)) satisfies CadreActivity);
   });
 
-  routes.get("/:id/sessions", (c) => {
-    const target = targetOf(c);
+  routes.get("/:id/sessions", async (c) => {
+    const target = await targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
     const current = c.get("auth")?.sessionId ?? null;
     const response: SessionList = {
-      sessions: listSessions(db, target.id, now()).map((row) => toSessionInfo(row, current)),
+      sessions: (await listSessions(db, target.id, now())).map((row) => toSessionInfo(row, current)),
     };
     return c.json(response);
   });
 
-  routes.delete("/:id/sessions/:sessionId", (c) => {
-    const target = targetOf(c);
+  routes.delete("/:id/sessions/:sessionId", async (c) => {
+    const target = await targetOf(c);
     if (!target) return apiError(c, 404, "user_not_found");
     const sessionId = c.req.param("sessionId");
     const revoked =
-      EntityId.safeParse(sessionId).success && revokeAccountSession(db, actorOf(c), target, sessionId, now());
+      EntityId.safeParse(sessionId).success && (await revokeAccountSession(db, actorOf(c), target, sessionId, now()));
     if (!revoked) return apiError(c, 404, "session_not_found");
     return c.body(null, 204);
   });

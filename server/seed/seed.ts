@@ -1,12 +1,13 @@
 import type { Db } from "../db/open";
+import { withTransaction } from "../db/transaction";
 import { isCatalogueEmpty, publishGuide } from "../guides/repository";
 import { seedCatalogue } from "./catalogue";
 
 /** Seeds the researched catalogue on first start only; operators' edits are never overwritten. */
-export function seedIfEmpty(db: Db): number {
-  if (!isCatalogueEmpty(db)) return 0;
-  db.$client.transaction(() => {
-    for (const guide of seedCatalogue) publishGuide(db, guide);
-  })();
+export async function seedIfEmpty(db: Db): Promise<number> {
+  if (!(await isCatalogueEmpty(db))) return 0;
+  await withTransaction(db, async (tx) => {
+    for (const guide of seedCatalogue) await publishGuide(tx, guide);
+  });
   return seedCatalogue.length;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { jakartaDate } from "../../shared/jakarta-time";
 import type { WorkCalendar } from "../../shared/service-time/calendar";
 import {
@@ -11,7 +12,10 @@ import {
 } from "../../shared/service-time/clock";
 import { newTrackingNumber } from "../../shared/tracking/number";
 import { trackingPrefix } from "../../shared/tracking/prefix";
+import { sqliteDriver } from "../db/maintenance";
 import type { Db } from "../db/open";
+import { rawAll, rawGet, rawRun } from "../db/raw";
+import { withTransaction } from "../db/transaction";
 import { getGuideVersion } from "../guides/repository";
 import { loadCalendar } from "./calendar-store";
 import { clockColumns } from "./clock-writes";
@@ -68,41 +72,44 @@ export interface BackfillResult {
  * One transaction per batch of rows, walking the primary key: resumable, and a crash part-way
  * leaves only finished batches (the flag is written last).
  */
-export function backfillTracking(db: Db, now = new Date()): BackfillResult {
-  const sqlite = db.$client;
-  const done = sqlite.prepare("SELECT 1 FROM office_settings WHERE key = ?").pluck().get(BACKFILL_KEY);
+export async function backfillTracking(db: Db, now = new Date()): Promise<BackfillResult> {
+  const done = await rawGet<{ one: number }>(db, sql`SELECT 1 AS one FROM office_settings WHERE key = ${BACKFILL_KEY}`);
   const result: BackfillResult = { numbers: 0, clocks: 0 };
   if (done) return result;
 
-  const page = sqlite.prepare(
-    `SELECT id, guide_id AS guideId, guide_version AS guideVersion, status, kecamatan_code AS kecamatanCode,
-       tracking_number AS trackingNumber, clock IS NOT NULL AS hasClock, received_at AS receivedAt,
-       first_decision_at AS firstDecisionAt, decided_at AS decidedAt,
-       CASE WHEN status = 'needs-fix' THEN verdict ->> '$.decidedAt' END AS sentBackAt
-     FROM applications
-     WHERE id > ? AND status <> 'draft' AND deleted_at IS NULL
-       AND (tracking_number IS NULL OR (clock IS NULL AND (status <> 'submitted' OR received_at IS NOT NULL)))
-     ORDER BY id LIMIT ?`,
-  );
-  const taken = sqlite.prepare("SELECT 1 FROM applications WHERE tracking_number = ?").pluck();
-  const nextSeq = sqlite.prepare("SELECT coalesce(max(change_seq), 0) + 1 FROM applications").pluck();
-  const write = sqlite.prepare(
-    `UPDATE applications SET tracking_number = ?, clock = ?, clock_state = ?, clock_deadline = ?, change_seq = ?
-     WHERE id = ?`,
-  );
-  const history = sqlite.prepare(
-    `SELECT kind, status, at FROM application_events
-     WHERE application_id = ? AND kind IN ('received', 'verdict') ORDER BY id`,
-  );
-  const writeNumber = sqlite.prepare("UPDATE applications SET tracking_number = ?, change_seq = ? WHERE id = ?");
+  const page = (after: string) =>
+    rawAll<Candidate>(
+      db,
+      sql`SELECT id, guide_id AS "guideId", guide_version AS "guideVersion", status, kecamatan_code AS "kecamatanCode",
+         tracking_number AS "trackingNumber", clock IS NOT NULL AS "hasClock", received_at AS "receivedAt",
+         first_decision_at AS "firstDecisionAt", decided_at AS "decidedAt",
+         CASE WHEN status = 'needs-fix' THEN verdict ->> '$.decidedAt' END AS "sentBackAt"
+       FROM applications
+       WHERE id > ${after} AND status <> 'draft' AND deleted_at IS NULL
+         AND (tracking_number IS NULL OR (clock IS NULL AND (status <> 'submitted' OR received_at IS NOT NULL)))
+       ORDER BY id LIMIT ${BATCH}`,
+    );
+  const taken = async (tx: Db, number: string) =>
+    (await rawGet(tx, sql`SELECT 1 AS one FROM applications WHERE tracking_number = ${number}`)) !== undefined;
+  const nextSeq = async (tx: Db) =>
+    Number(
+      (await rawGet<{ seq: number }>(tx, sql`SELECT coalesce(max(change_seq), 0) + 1 AS seq FROM applications`))?.seq ??
+        1,
+    );
+  const history = (tx: Db, id: string) =>
+    rawAll<ClockEvent>(
+      tx,
+      sql`SELECT kind, status, at FROM application_events
+       WHERE application_id = ${id} AND kind IN ('received', 'verdict') ORDER BY id`,
+    );
 
-  const calendar = loadCalendar(db);
+  const calendar = await loadCalendar(db);
   const services = new Map<string, ServiceTime>();
-  const serviceOf = (row: Candidate): ServiceTime => {
+  const serviceOf = async (tx: Db, row: Candidate): Promise<ServiceTime> => {
     const key = `${row.guideId}@${row.guideVersion}`;
     let service = services.get(key);
     if (!service) {
-      const guide = getGuideVersion(db, row.guideId, row.guideVersion);
+      const guide = await getGuideVersion(tx, row.guideId, row.guideVersion);
       // A service no longer in the catalogue: a 0-day clock, as clockAfter starts it.
       service = guide ? serviceTimeOf(guide) : { days: 0, unit: "working" };
       services.set(key, service);
@@ -111,10 +118,10 @@ export function backfillTracking(db: Db, now = new Date()): BackfillResult {
   };
   const clocks = clockMemo(calendar);
   const given = new Set<string>();
-  const freshNumber = (kecamatanCode: string | null): string => {
+  const freshNumber = async (tx: Db, kecamatanCode: string | null): Promise<string> => {
     for (;;) {
       const number = newTrackingNumber(trackingPrefix(kecamatanCode), (n) => randomBytes(n));
-      if (!given.has(number) && !taken.get(number)) {
+      if (!given.has(number) && !(await taken(tx, number))) {
         given.add(number);
         return number;
       }
@@ -122,35 +129,46 @@ export function backfillTracking(db: Db, now = new Date()): BackfillResult {
   };
 
   // The batches rewrite rows spread over several indexes (number, clock, change_seq): a larger page cache
-  // for the run keeps those index pages in memory instead of reading them again per batch.
-  const cacheSize = sqlite.pragma("cache_size", { simple: true });
-  sqlite.pragma("cache_size = -131072");
+  // for the run keeps those index pages in memory instead of reading them again per batch (SQLite only).
+  const sqlite = sqliteDriver(db);
+  const cacheSize = sqlite?.pragma("cache_size", { simple: true });
+  sqlite?.pragma("cache_size = -131072");
   let after = "";
   for (;;) {
-    const rows = page.all(after, BATCH) as Candidate[];
+    const rows = await page(after);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]?.id ?? after;
-    sqlite.transaction(() => {
-      let seq = nextSeq.get() as number;
+    await withTransaction(db, async (tx) => {
+      let seq = await nextSeq(tx);
       for (const row of rows) {
-        const number = row.trackingNumber ?? freshNumber(row.kecamatanCode);
-        const clock = row.hasClock ? undefined : clocks.of(row, serviceOf(row), history.all(row.id) as ClockEvent[]);
+        const number = row.trackingNumber ?? (await freshNumber(tx, row.kecamatanCode));
+        const clock = row.hasClock ? undefined : clocks.of(row, await serviceOf(tx, row), await history(tx, row.id));
         if (number === row.trackingNumber && !clock) continue;
         if (number !== row.trackingNumber) result.numbers++;
         if (clock) {
           result.clocks++;
           const columns = clockColumns(clock);
-          write.run(number, JSON.stringify(clock), columns.clockState, columns.clockDeadline, seq++, row.id);
+          await rawRun(
+            tx,
+            sql`UPDATE applications SET tracking_number = ${number}, clock = ${JSON.stringify(clock)},
+               clock_state = ${columns.clockState}, clock_deadline = ${columns.clockDeadline}, change_seq = ${seq++}
+             WHERE id = ${row.id}`,
+          );
         } else {
-          writeNumber.run(number, seq++, row.id);
+          await rawRun(
+            tx,
+            sql`UPDATE applications SET tracking_number = ${number}, change_seq = ${seq++} WHERE id = ${row.id}`,
+          );
         }
       }
-    })();
+    });
   }
-  sqlite.pragma(`cache_size = ${Number(cacheSize)}`);
-  sqlite
-    .prepare("INSERT INTO office_settings (key, value, updated_by, updated_at) VALUES (?, 'true', NULL, ?)")
-    .run(BACKFILL_KEY, now.toISOString());
+  if (sqlite) sqlite.pragma(`cache_size = ${Number(cacheSize)}`);
+  await rawRun(
+    db,
+    sql`INSERT INTO office_settings (key, value, updated_by, updated_at)
+      VALUES (${BACKFILL_KEY}, 'true', NULL, ${now.toISOString()})`,
+  );
   return result;
 }
 

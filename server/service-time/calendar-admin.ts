@@ -13,10 +13,11 @@ import { HOLIDAY_YEARS } from "../../shared/service-time/holidays";
 import { recordAudit } from "../audit/log";
 import { moveRunningComplaintDeadlines } from "../complaints/deadlines";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import { applications, calendarDays } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { readSetting, writeSetting } from "../settings/office-settings";
-import type { Tx } from "../sync/rows";
 import { loadCalendar } from "./calendar-store";
 import { writeClock } from "./clock-writes";
 
@@ -78,9 +79,9 @@ function yearComplete(year: number, rows: readonly DayRow[], thisYear: number): 
 }
 
 /** The calendar as the console shows it: every year with a day, and always this year and the next. */
-export function calendarView(db: Db | Tx, now: Date): CalendarView {
+export async function calendarView(db: Db, now: Date): Promise<CalendarView> {
   const today = jakartaDate(now);
-  const rows = db.select().from(calendarDays).orderBy(asc(calendarDays.date)).all();
+  const rows = await db.select().from(calendarDays).orderBy(asc(calendarDays.date));
   const byYear = new Map<number, DayRow[]>();
   const thisYear = Number(today.slice(0, 4));
   for (const year of [thisYear, thisYear + 1]) byYear.set(year, []);
@@ -91,11 +92,11 @@ export function calendarView(db: Db | Tx, now: Date): CalendarView {
   const years: CalendarYear[] = [...byYear.entries()]
     .sort(([a], [b]) => a - b)
     .map(([year, days]) => ({ year, days: days.map(dayOf), complete: yearComplete(year, days, thisYear) }));
-  const running = db.select({ n: count() }).from(applications).where(eq(applications.clockState, "running")).get();
+  const [running] = await db.select({ n: count() }).from(applications).where(eq(applications.clockState, "running"));
   return {
     years,
-    jointLeaveIsWorkingDay: readSetting(db, "jointLeaveIsWorkingDay"),
-    complaintResponseDays: readSetting(db, "complaintResponseDays"),
+    jointLeaveIsWorkingDay: await readSetting(db, "jointLeaveIsWorkingDay"),
+    complaintResponseDays: await readSetting(db, "complaintResponseDays"),
     today,
     runningClocks: running?.n ?? 0,
   };
@@ -124,27 +125,41 @@ const CANDIDATES = sql`
  * now is, in one pass over the running rows the change can reach, writing
  * only those that moved. Returns how many moved.
  */
-export function moveRunningDeadlines(tx: Tx, from: string): number {
-  const calendar = loadCalendar(tx);
-  const running = tx.all<{ id: string; clock: string | null }>(sql.join([CANDIDATES, sql`${from}`]));
+export async function moveRunningDeadlines(tx: Db, from: string): Promise<number> {
+  const calendar = await loadCalendar(tx);
+  const running = await rawAll<{ id: string; clock: string | null }>(tx, sql.join([CANDIDATES, sql`${from}`]));
   let moved = 0;
   for (const row of running) {
     if (!row.clock) continue;
     const clock = JSON.parse(row.clock) as ClockRecord;
     const next = rescheduleClock(clock, calendar);
     if (next.deadline === clock.deadline) continue;
-    writeClock(tx, row.id, next);
+    await writeClock(tx, row.id, next);
     moved++;
   }
   return moved;
 }
 
-function audit(tx: Tx, actor: AuthUser, action: string, targetId: string, before: unknown, after: unknown, at: Date) {
-  recordAudit(tx, actor, { action, targetType: CALENDAR_TARGET, targetId, kecamatanCode: null, before, after }, at);
+async function audit(
+  tx: Db,
+  actor: AuthUser,
+  action: string,
+  targetId: string,
+  before: unknown,
+  after: unknown,
+  at: Date,
+): Promise<void> {
+  await recordAudit(
+    tx,
+    actor,
+    { action, targetType: CALENDAR_TARGET, targetId, kecamatanCode: null, before, after },
+    at,
+  );
 }
 
-function findDay(tx: Tx, date: string): DayRow | undefined {
-  return tx.select().from(calendarDays).where(eq(calendarDays.date, date)).get();
+async function findDay(tx: Db, date: string): Promise<DayRow | undefined> {
+  const [row] = await tx.select().from(calendarDays).where(eq(calendarDays.date, date));
+  return row;
 }
 
 /** The audited fields of a day. */
@@ -162,48 +177,51 @@ interface Written {
 }
 
 /** Runs one change: `write` alters the calendar and says what to audit; deadlines move and the entry is kept. */
-function change(
+async function change(
   db: Db,
   actor: AuthUser,
   now: Date,
-  write: (tx: Tx) => Written | "calendar_day_not_found" | "date_taken",
-): CalendarChange {
-  return db.transaction((tx) => {
-    const done = write(tx);
+  write: (tx: Db) => Promise<Written | "calendar_day_not_found" | "date_taken">,
+): Promise<CalendarChange> {
+  return withTransaction(db, async (tx): Promise<CalendarChange> => {
+    const done = await write(tx);
     if (typeof done === "string") return { ok: false, code: done };
     // Nothing to count again when no date can move a deadline (a setting with no cuti bersama at all).
-    const clocksMoved = done.from === null ? 0 : moveRunningDeadlines(tx, done.from);
+    const clocksMoved = done.from === null ? 0 : await moveRunningDeadlines(tx, done.from);
     // Complaint response clocks count with the same calendar (server/complaints/deadlines.ts).
-    if (done.from !== null) moveRunningComplaintDeadlines(tx, done.from);
-    audit(tx, actor, done.action, done.targetId, done.before, { ...done.after, clocksMoved }, now);
-    return { ok: true, calendar: calendarView(tx, now), clocksMoved };
+    if (done.from !== null) await moveRunningComplaintDeadlines(tx, done.from);
+    await audit(tx, actor, done.action, done.targetId, done.before, { ...done.after, clocksMoved }, now);
+    return { ok: true, calendar: await calendarView(tx, now), clocksMoved };
   });
 }
 
-export function addCalendarDay(db: Db, actor: AuthUser, day: CalendarDayInput, now: Date): CalendarChange {
-  return change(db, actor, now, (tx) => {
-    if (findDay(tx, day.date)) return "date_taken";
-    tx.insert(calendarDays)
-      .values({ ...day, updatedBy: actor.id, updatedAt: now.toISOString() })
-      .run();
+export async function addCalendarDay(
+  db: Db,
+  actor: AuthUser,
+  day: CalendarDayInput,
+  now: Date,
+): Promise<CalendarChange> {
+  return change(db, actor, now, async (tx) => {
+    if (await findDay(tx, day.date)) return "date_taken";
+    await tx.insert(calendarDays).values({ ...day, updatedBy: actor.id, updatedAt: now.toISOString() });
     return { action: "calendar.add-day", targetId: day.date, before: null, after: fieldsOf(day), from: day.date };
   });
 }
 
-export function changeCalendarDay(
+export async function changeCalendarDay(
   db: Db,
   actor: AuthUser,
   date: string,
   day: { kind: ClosedKind; name: string; source: string },
   now: Date,
-): CalendarChange {
-  return change(db, actor, now, (tx) => {
-    const before = findDay(tx, date);
+): Promise<CalendarChange> {
+  return change(db, actor, now, async (tx) => {
+    const before = await findDay(tx, date);
     if (!before) return "calendar_day_not_found";
-    tx.update(calendarDays)
+    await tx
+      .update(calendarDays)
       .set({ ...day, updatedBy: actor.id, updatedAt: now.toISOString() })
-      .where(eq(calendarDays.date, date))
-      .run();
+      .where(eq(calendarDays.date, date));
     return {
       action: "calendar.change-day",
       targetId: date,
@@ -214,11 +232,11 @@ export function changeCalendarDay(
   });
 }
 
-export function removeCalendarDay(db: Db, actor: AuthUser, date: string, now: Date): CalendarChange {
-  return change(db, actor, now, (tx) => {
-    const before = findDay(tx, date);
+export async function removeCalendarDay(db: Db, actor: AuthUser, date: string, now: Date): Promise<CalendarChange> {
+  return change(db, actor, now, async (tx) => {
+    const before = await findDay(tx, date);
     if (!before) return "calendar_day_not_found";
-    tx.delete(calendarDays).where(eq(calendarDays.date, date)).run();
+    await tx.delete(calendarDays).where(eq(calendarDays.date, date));
     return { action: "calendar.remove-day", targetId: date, before: fieldsOf(before), after: {}, from: date };
   });
 }
@@ -231,34 +249,33 @@ export function removeCalendarDay(db: Db, actor: AuthUser, date: string, now: Da
  * does not: a complaint keeps the standard it was received under (its clock
  * holds its own days), only complaints received after count with the new one.
  */
-export function setCalendarSettings(
+export async function setCalendarSettings(
   db: Db,
   actor: AuthUser,
   settings: CalendarSettingRequest,
   now: Date,
-): CalendarChange {
-  return change(db, actor, now, (tx) => {
+): Promise<CalendarChange> {
+  return change(db, actor, now, async (tx) => {
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     let from: string | null = null;
     const joint = settings.jointLeaveIsWorkingDay;
     if (joint !== undefined) {
-      before.jointLeaveIsWorkingDay = readSetting(tx, "jointLeaveIsWorkingDay");
+      before.jointLeaveIsWorkingDay = await readSetting(tx, "jointLeaveIsWorkingDay");
       after.jointLeaveIsWorkingDay = joint;
-      writeSetting(tx, "jointLeaveIsWorkingDay", joint, actor.id, now);
+      await writeSetting(tx, "jointLeaveIsWorkingDay", joint, actor.id, now);
       // The setting opens or closes every cuti bersama day: deadlines from the earliest of them on.
-      from =
-        tx
-          .select({ first: min(calendarDays.date) })
-          .from(calendarDays)
-          .where(eq(calendarDays.kind, "joint-leave"))
-          .get()?.first ?? null;
+      const [earliest] = await tx
+        .select({ first: min(calendarDays.date) })
+        .from(calendarDays)
+        .where(eq(calendarDays.kind, "joint-leave"));
+      from = earliest?.first ?? null;
     }
     const days = settings.complaintResponseDays;
     if (days !== undefined) {
-      before.complaintResponseDays = readSetting(tx, "complaintResponseDays");
+      before.complaintResponseDays = await readSetting(tx, "complaintResponseDays");
       after.complaintResponseDays = days;
-      writeSetting(tx, "complaintResponseDays", days, actor.id, now);
+      await writeSetting(tx, "complaintResponseDays", days, actor.id, now);
     }
     const keys = Object.keys(after);
     return {

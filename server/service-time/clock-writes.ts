@@ -18,18 +18,18 @@ export function clockColumns(clock: ClockRecord | null) {
  * stops it; "verified" leaves it running. The service time is the pinned
  * guide version's, read when the clock first starts and kept on the record.
  */
-export function clockAfter(
+export async function clockAfter(
   tx: Tx,
   row: Pick<ApplicationRow, "guideId" | "guideVersion" | "clock">,
   event: "received" | ApplicationStatus,
   now: Date,
-): ClockRecord | null {
+): Promise<ClockRecord | null> {
   const today = jakartaDate(now);
-  const calendar = loadCalendar(tx);
+  const calendar = await loadCalendar(tx);
   const current = (row.clock as ClockRecord | null) ?? null;
   switch (event) {
     case "received": {
-      const guide = getGuideVersion(tx, row.guideId, row.guideVersion);
+      const guide = await getGuideVersion(tx, row.guideId, row.guideVersion);
       const service = current ?? (guide ? serviceTimeOf(guide) : { days: 0, unit: "working" as const });
       return startClock(current, service, today, calendar);
     }
@@ -44,6 +44,6 @@ export function clockAfter(
 }
 
 /** Writes a clock on its own (the admin's calendar edit moving running deadlines). */
-export function writeClock(tx: Tx, id: string, clock: ClockRecord | null): void {
-  tx.update(applications).set(clockColumns(clock)).where(eq(applications.id, id)).run();
+export async function writeClock(tx: Tx, id: string, clock: ClockRecord | null): Promise<void> {
+  await tx.update(applications).set(clockColumns(clock)).where(eq(applications.id, id));
 }

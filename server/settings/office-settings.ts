@@ -5,7 +5,6 @@ import { DEFAULT_COMPLAINT_RESPONSE_DAYS } from "../../shared/complaints/workflo
 import { DEFAULT_DEVICE_RULES, DeviceRules } from "../../shared/device/rules";
 import type { Db } from "../db/open";
 import { officeSettings } from "../db/schema";
-import type { Tx } from "../sync/rows";
 
 /**
  * The office's settings, each a key with a schema and a default: a missing
@@ -31,38 +30,41 @@ export const SETTINGS = {
 } as const;
 
 /** The rules every cadre's phone receives (at sign-in, with /me and with each pull). */
-export function readDeviceRules(db: Db | Tx): DeviceRules {
+export async function readDeviceRules(db: Db): Promise<DeviceRules> {
   return {
-    lockMinutes: readSetting(db, "phoneLockMinutes"),
-    pinAttempts: readSetting(db, "phonePinAttempts"),
-    phoneRetentionDays: readSetting(db, "phoneRetentionDays"),
+    lockMinutes: await readSetting(db, "phoneLockMinutes"),
+    pinAttempts: await readSetting(db, "phonePinAttempts"),
+    phoneRetentionDays: await readSetting(db, "phoneRetentionDays"),
   };
 }
 
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]["schema"]>;
 
-export function readSetting<K extends SettingKey>(db: Db | Tx, key: K): SettingValue<K> {
-  const row = db.select({ value: officeSettings.value }).from(officeSettings).where(eq(officeSettings.key, key)).get();
+export async function readSetting<K extends SettingKey>(db: Db, key: K): Promise<SettingValue<K>> {
+  const [row] = await db
+    .select({ value: officeSettings.value })
+    .from(officeSettings)
+    .where(eq(officeSettings.key, key));
   const parsed = SETTINGS[key].schema.safeParse(row?.value);
   return (parsed.success ? parsed.data : SETTINGS[key].fallback) as SettingValue<K>;
 }
 
-export function writeSetting<K extends SettingKey>(
-  tx: Db | Tx,
+export async function writeSetting<K extends SettingKey>(
+  tx: Db,
   key: K,
   value: SettingValue<K>,
   by: string | null,
   now: Date,
-): void {
+): Promise<void> {
   // A null setting (closedFileRetentionDays: "keep") is the absence of a row: the column holds JSON values only.
   if (value === null) {
-    tx.delete(officeSettings).where(eq(officeSettings.key, key)).run();
+    await tx.delete(officeSettings).where(eq(officeSettings.key, key));
     return;
   }
   const at = now.toISOString();
-  tx.insert(officeSettings)
+  await tx
+    .insert(officeSettings)
     .values({ key, value, updatedBy: by, updatedAt: at })
-    .onConflictDoUpdate({ target: officeSettings.key, set: { value, updatedBy: by, updatedAt: at } })
-    .run();
+    .onConflictDoUpdate({ target: officeSettings.key, set: { value, updatedBy: by, updatedAt: at } });
 }

@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import type { Db } from "../db/open";
+import { rawAll } from "../db/raw";
 import type { CsvCell } from "../http/csv";
-import { responseFilter, type SkmSelection } from "./results";
+import { responseCondition, type SkmSelection } from "./results";
 
 /**
  * The responses as a spreadsheet, for the office's own analysis: one row per
@@ -36,17 +38,17 @@ interface CsvRow {
 }
 
 /** The rows a batch (one keyset page) at a time, in date order. */
-export function* skmCsvBatches(db: Db, selection: SkmSelection): Generator<CsvCell[][]> {
-  const { where, params } = responseFilter(selection);
-  const page = db.$client.prepare(
-    `SELECT answered_on AS answeredOn, kecamatan_code AS kecamatanCode, guide_id AS guideId, channel,
-            answers, profile, suggestion, rowid AS seq
-     FROM skm_responses WHERE ${where} AND (answered_on, rowid) > (?, ?)
-     ORDER BY answered_on, rowid LIMIT ${BATCH}`,
-  );
+export async function* skmCsvBatches(db: Db, selection: SkmSelection): AsyncGenerator<CsvCell[][]> {
+  const where = responseCondition(selection);
   let after: [string, number] = ["", 0];
   for (;;) {
-    const rows = page.all(...params, ...after) as CsvRow[];
+    const rows = await rawAll<CsvRow>(
+      db,
+      sql`SELECT answered_on AS "answeredOn", kecamatan_code AS "kecamatanCode", guide_id AS "guideId", channel,
+            answers, profile, suggestion, rowid AS seq
+     FROM skm_responses WHERE ${where} AND (answered_on, rowid) > (${after[0]}, ${after[1]})
+     ORDER BY answered_on, rowid LIMIT ${sql.raw(String(BATCH))}`,
+    );
     if (rows.length === 0) return;
     yield rows.map((row) => {
       const answers = JSON.parse(row.answers) as Record<string, number>;

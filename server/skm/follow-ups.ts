@@ -6,6 +6,7 @@ import { type AuditRecord, recordAudit } from "../audit/log";
 import { inScope, type Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { skmFollowUps } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { isJakartaKecamatan } from "./offices";
 import { invalidField, refuse, type SkmRefusal } from "./refusal";
@@ -36,8 +37,8 @@ export function followUpOf(row: Row): SkmFollowUp {
 }
 
 /** The plans of one office (null: Jakarta-wide) and period, by due date. */
-export function listFollowUps(db: Db, kecamatanCode: string | null, period: string): SkmFollowUp[] {
-  return db
+export async function listFollowUps(db: Db, kecamatanCode: string | null, period: string): Promise<SkmFollowUp[]> {
+  const rows = await db
     .select()
     .from(skmFollowUps)
     .where(
@@ -46,9 +47,8 @@ export function listFollowUps(db: Db, kecamatanCode: string | null, period: stri
         eq(skmFollowUps.period, period),
       ),
     )
-    .orderBy(asc(skmFollowUps.dueDate), asc(skmFollowUps.createdAt))
-    .all()
-    .map(followUpOf);
+    .orderBy(asc(skmFollowUps.dueDate), asc(skmFollowUps.createdAt));
+  return rows.map(followUpOf);
 }
 
 /** What the audit log keeps of a plan: its own fields, nothing else. */
@@ -68,13 +68,13 @@ function audit(action: string, before: SkmFollowUp | undefined, after: SkmFollow
 
 export type FollowUpOutcome = { ok: true; followUp: SkmFollowUp } | SkmRefusal;
 
-export function createFollowUp(
+export async function createFollowUp(
   db: Db,
   actor: AuthUser,
   scope: Scope,
   input: FollowUpCreate,
   now: Date,
-): FollowUpOutcome {
+): Promise<FollowUpOutcome> {
   if (!parseSkmPeriod(input.period)) return refuse(400, "skm_period_invalid");
   let kecamatanCode: string | null;
   if (scope.kind === "kecamatan") {
@@ -103,30 +103,30 @@ export function createFollowUp(
     updatedAt: at,
     version: 1,
   };
-  return db.transaction((tx) => {
-    tx.insert(skmFollowUps).values(row).run();
+  return withTransaction(db, async (tx): Promise<FollowUpOutcome> => {
+    await tx.insert(skmFollowUps).values(row);
     const followUp = followUpOf(row);
-    recordAudit(tx, actor, audit("skm.follow-up.create", undefined, followUp), now);
+    await recordAudit(tx, actor, audit("skm.follow-up.create", undefined, followUp), now);
     return { ok: true, followUp };
   });
 }
 
 /** A plan the caller may touch; one outside their scope is as unknown as a missing one. */
-function findInScope(db: Db, scope: Scope, id: string): Row | undefined {
-  const row = db.select().from(skmFollowUps).where(eq(skmFollowUps.id, id)).get();
+async function findInScope(db: Db, scope: Scope, id: string): Promise<Row | undefined> {
+  const [row] = await db.select().from(skmFollowUps).where(eq(skmFollowUps.id, id));
   return row && inScope(scope, row.kecamatanCode) ? row : undefined;
 }
 
-export function updateFollowUp(
+export async function updateFollowUp(
   db: Db,
   actor: AuthUser,
   scope: Scope,
   id: string,
   input: FollowUpUpdate,
   now: Date,
-): FollowUpOutcome {
-  return db.transaction((tx): FollowUpOutcome => {
-    const row = findInScope(db, scope, id);
+): Promise<FollowUpOutcome> {
+  return withTransaction(db, async (tx): Promise<FollowUpOutcome> => {
+    const row = await findInScope(tx, scope, id);
     if (!row) return refuse(404, "follow_up_not_found");
     if (row.version !== input.version) return refuse(409, "version_conflict", { version: row.version });
     const at = now.toISOString();
@@ -139,7 +139,8 @@ export function updateFollowUp(
       updatedAt: at,
       version: row.version + 1,
     };
-    tx.update(skmFollowUps)
+    await tx
+      .update(skmFollowUps)
       .set({
         action: next.action,
         owner: next.owner,
@@ -148,21 +149,26 @@ export function updateFollowUp(
         updatedAt: next.updatedAt,
         version: next.version,
       })
-      .where(and(eq(skmFollowUps.id, id), eq(skmFollowUps.version, row.version)))
-      .run();
+      .where(and(eq(skmFollowUps.id, id), eq(skmFollowUps.version, row.version)));
     const followUp = followUpOf(next);
-    recordAudit(tx, actor, audit("skm.follow-up.update", followUpOf(row), followUp), now);
+    await recordAudit(tx, actor, audit("skm.follow-up.update", followUpOf(row), followUp), now);
     return { ok: true, followUp };
   });
 }
 
-export function deleteFollowUp(db: Db, actor: AuthUser, scope: Scope, id: string, now: Date): FollowUpOutcome {
-  return db.transaction((tx): FollowUpOutcome => {
-    const row = findInScope(db, scope, id);
+export async function deleteFollowUp(
+  db: Db,
+  actor: AuthUser,
+  scope: Scope,
+  id: string,
+  now: Date,
+): Promise<FollowUpOutcome> {
+  return withTransaction(db, async (tx): Promise<FollowUpOutcome> => {
+    const row = await findInScope(tx, scope, id);
     if (!row) return refuse(404, "follow_up_not_found");
-    tx.delete(skmFollowUps).where(eq(skmFollowUps.id, id)).run();
+    await tx.delete(skmFollowUps).where(eq(skmFollowUps.id, id));
     const followUp = followUpOf(row);
-    recordAudit(tx, actor, audit("skm.follow-up.delete", followUp, undefined), now);
+    await recordAudit(tx, actor, audit("skm.follow-up.delete", followUp, undefined), now);
     return { ok: true, followUp };
   });
 }

@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
+import { type Connection, connectionOf } from "../db/connection";
 import type { Db } from "../db/open";
+import { rawGet } from "../db/raw";
 import { decidedFiles, type SkmSelection } from "./results";
 
 /**
@@ -17,19 +20,21 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 1_000;
-const caches = new WeakMap<Db, Map<string, Entry>>();
+/** Per connection (a database and its transactions share one), so a read inside a transaction finds them. */
+const caches = new WeakMap<Connection, Map<string, Entry>>();
 
-export function cachedPopulation(db: Db, selection: SkmSelection): number {
-  const changeSeq = (db.$client.prepare("SELECT COALESCE(max(change_seq), 0) FROM applications").pluck().get() ??
-    0) as number;
-  let cache = caches.get(db);
+export async function cachedPopulation(db: Db, selection: SkmSelection): Promise<number> {
+  const head = await rawGet<{ seq: number }>(db, sql`SELECT COALESCE(max(change_seq), 0) AS seq FROM applications`);
+  const changeSeq = Number(head?.seq ?? 0);
+  const connection = connectionOf(db);
+  let cache = caches.get(connection);
   if (!cache) {
     cache = new Map();
-    caches.set(db, cache);
+    caches.set(connection, cache);
   }
   const key = JSON.stringify([selection.period.from, selection.period.to, selection.kecamatanCode, selection.guideId]);
   const entry = cache.get(key);
-  const count = entry && entry.changeSeq === changeSeq ? entry.count : decidedFiles(db, selection);
+  const count = entry && entry.changeSeq === changeSeq ? entry.count : await decidedFiles(db, selection);
   cache.delete(key);
   cache.set(key, { changeSeq, count });
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);

@@ -1,9 +1,12 @@
+import { type SQL, sql } from "drizzle-orm";
 import type { SkmFollowUp, SkmResults } from "../../shared/api/skm";
 import { jakartaDayEnd, jakartaDayStart } from "../../shared/jakarta-time";
 import { krejcieMorgan, skmIndex } from "../../shared/skm/ikm";
 import type { SkmPeriod } from "../../shared/skm/period";
 import { SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import type { Db } from "../db/open";
+import { rawGet } from "../db/raw";
+import { withTransaction } from "../db/transaction";
 import { listFollowUps } from "./follow-ups";
 import { officeName } from "./offices";
 import { cachedPopulation } from "./population";
@@ -25,7 +28,21 @@ export interface SkmSelection {
   guideId: string | null;
 }
 
-/** The WHERE clause shared by the index, the suggestions and the CSV, with its parameters. */
+/** The WHERE condition shared by the index, the suggestions and the CSV, its values bound. */
+export function responseCondition(selection: SkmSelection): SQL {
+  const clauses = [
+    sql`questionnaire = ${SKM_QUESTIONNAIRE.id}`,
+    sql`answered_on BETWEEN ${selection.period.from} AND ${selection.period.to}`,
+  ];
+  if (selection.kecamatanCode !== null) clauses.push(sql`kecamatan_code = ${selection.kecamatanCode}`);
+  if (selection.guideId !== null) clauses.push(sql`guide_id = ${selection.guideId}`);
+  return sql.join(clauses, sql` AND `);
+}
+
+/**
+ * The same condition as text with `?` placeholders and its parameters, for
+ * reading query plans on the SQLite driver (bench/skm.ts).
+ */
 export function responseFilter(selection: SkmSelection): { where: string; params: string[] } {
   const clauses = ["questionnaire = ?", "answered_on BETWEEN ? AND ?"];
   const params = [SKM_QUESTIONNAIRE.id, selection.period.from, selection.period.to];
@@ -55,24 +72,25 @@ export interface Tally {
  * `afterRowid` (0: all of them). json_extract reads the stored answers; the
  * period index narrows the rows first.
  */
-export function tallyResponses(db: Db, selection: SkmSelection, afterRowid = 0): Tally {
-  const { where, params } = responseFilter(selection);
+export async function tallyResponses(db: Db, selection: SkmSelection, afterRowid = 0): Promise<Tally> {
   const elements = SKM_QUESTIONNAIRE.elements;
-  const sums = elements.map((_, i) => `COALESCE(SUM(json_extract(answers, ?)), 0) AS s${i}`).join(", ");
-  const after = afterRowid > 0 ? " AND rowid > ?" : "";
-  const row = db.$client
-    .prepare(
-      `SELECT count(*) AS respondents, COALESCE(SUM(application_id IS NULL), 0) AS withoutFile, ${sums} FROM skm_responses WHERE ${where}${after}`,
-    )
-    .get(
-      ...elements.map((element) => elementPath(element.id)),
-      ...params,
-      ...(afterRowid > 0 ? [afterRowid] : []),
-    ) as Record<string, number>;
+  const sums = sql.join(
+    elements.map(
+      (element, i) => sql`COALESCE(SUM(json_extract(answers, ${elementPath(element.id)})), 0) AS ${sql.raw(`s${i}`)}`,
+    ),
+    sql`, `,
+  );
+  const after = afterRowid > 0 ? sql` AND rowid > ${afterRowid}` : sql``;
+  const row =
+    (await rawGet<Record<string, number>>(
+      db,
+      sql`SELECT count(*) AS respondents, COALESCE(SUM(application_id IS NULL), 0) AS "withoutFile", ${sums}
+      FROM skm_responses WHERE ${responseCondition(selection)}${after}`,
+    )) ?? {};
   return {
-    respondents: row.respondents ?? 0,
-    withoutFile: row.withoutFile ?? 0,
-    sums: Object.fromEntries(elements.map((element, i) => [element.id, row[`s${i}`] ?? 0])),
+    respondents: Number(row.respondents ?? 0),
+    withoutFile: Number(row.withoutFile ?? 0),
+    sums: Object.fromEntries(elements.map((element, i) => [element.id, Number(row[`s${i}`] ?? 0)])),
   };
 }
 
@@ -81,34 +99,31 @@ export function tallyResponses(db: Db, selection: SkmSelection, afterRowid = 0):
  * the period, by their decision's Jakarta date. A file decided, sent back and
  * decided again counts once, at its last decision.
  */
-export function decidedFiles(db: Db, selection: SkmSelection): number {
-  const clauses = ["status IN ('approved', 'rejected')", "decided_at >= ?", "decided_at < ?", "deleted_at IS NULL"];
-  const params = [jakartaDayStart(selection.period.from), jakartaDayEnd(selection.period.to)];
-  if (selection.kecamatanCode !== null) {
-    clauses.push("kecamatan_code = ?");
-    params.push(selection.kecamatanCode);
-  }
-  if (selection.guideId !== null) {
-    clauses.push("guide_id = ?");
-    params.push(selection.guideId);
-  }
-  return (
-    (db.$client
-      // Named: on a young database without statistics SQLite would pick the queue's index and read every row.
-      .prepare(`SELECT count(*) FROM applications INDEXED BY applications_decided_idx WHERE ${clauses.join(" AND ")}`)
-      .pluck()
-      .get(...params) as number | undefined) ?? 0
+export async function decidedFiles(db: Db, selection: SkmSelection): Promise<number> {
+  const clauses = [
+    sql`status IN ('approved', 'rejected')`,
+    sql`decided_at >= ${jakartaDayStart(selection.period.from)}`,
+    sql`decided_at < ${jakartaDayEnd(selection.period.to)}`,
+    sql`deleted_at IS NULL`,
+  ];
+  if (selection.kecamatanCode !== null) clauses.push(sql`kecamatan_code = ${selection.kecamatanCode}`);
+  if (selection.guideId !== null) clauses.push(sql`guide_id = ${selection.guideId}`);
+  const row = await rawGet<{ n: number }>(
+    db,
+    // Named: on a young database without statistics SQLite would pick the queue's index and read every row.
+    sql`SELECT count(*) AS n FROM applications INDEXED BY applications_decided_idx WHERE ${sql.join(clauses, sql` AND `)}`,
   );
+  return Number(row?.n ?? 0);
 }
 
-export function skmResults(db: Db, selection: SkmSelection, now: Date): SkmResults {
+export async function skmResults(db: Db, selection: SkmSelection, now: Date): Promise<SkmResults> {
   // One snapshot: the index, the population and the follow-ups agree with each other.
-  return db.$client.transaction(() => {
-    const tally = cachedTally(db, selection);
+  return withTransaction(db, async (tx): Promise<SkmResults> => {
+    const tally = await cachedTally(tx, selection);
     const index = skmIndex(tally.respondents, tally.sums);
-    const population = cachedPopulation(db, selection);
+    const population = await cachedPopulation(tx, selection);
     const minimumSample = krejcieMorgan(population);
-    const followUps: SkmFollowUp[] = listFollowUps(db, selection.kecamatanCode, selection.period.key);
+    const followUps: SkmFollowUp[] = await listFollowUps(tx, selection.kecamatanCode, selection.period.key);
     return {
       period: selection.period.key,
       from: selection.period.from,
@@ -133,5 +148,5 @@ export function skmResults(db: Db, selection: SkmSelection, now: Date): SkmResul
       followUps,
       asOf: now.toISOString(),
     };
-  })();
+  });
 }

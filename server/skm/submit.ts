@@ -1,10 +1,13 @@
+import { sql } from "drizzle-orm";
 import type { SurveyAccepted, SurveySubmission } from "../../shared/api/skm";
 import { jakartaDate, jakartaDayEnd, jakartaDayStart } from "../../shared/jakarta-time";
 import { redactSuggestion } from "../../shared/skm/redact";
 import { parseTrackingNumber } from "../../shared/tracking/number";
 import { isComplaintNumber } from "../../shared/tracking/prefix";
 import type { Db } from "../db/open";
+import { rawGet } from "../db/raw";
 import { skmResponses } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import { getGuide } from "../guides/repository";
 import { DEFAULT_OFFICE_DAILY_WITHOUT_FILE, type SkmLimits } from "./limits";
 import { isJakartaKecamatan } from "./offices";
@@ -49,19 +52,20 @@ interface Placement {
   guideId: string | null;
 }
 
-const FILE_SQL = `SELECT id, guide_id AS guideId, kecamatan_code AS kecamatanCode, status FROM applications
-  WHERE tracking_number = ? AND deleted_at IS NULL AND status <> 'draft'`;
+const fileSql = (number: string) => sql`SELECT id, guide_id AS "guideId", kecamatan_code AS "kecamatanCode", status
+  FROM applications WHERE tracking_number = ${number} AND deleted_at IS NULL AND status <> 'draft'`;
 
 /** Where the response belongs: the file's office and service, or the office (and service) it names. */
-function placementOf(db: Db, input: SurveySubmission): Placement | SkmRefusal {
+async function placementOf(db: Db, input: SurveySubmission): Promise<Placement | SkmRefusal> {
   if (input.trackingNumber !== undefined) {
     const parsed = parseTrackingNumber(input.trackingNumber);
     if (!parsed.ok) return refuse(400, parsed.code);
     const file = isComplaintNumber(parsed.number)
       ? undefined
-      : (db.$client.prepare(FILE_SQL).get(parsed.number) as
-          | { id: string; guideId: string; kecamatanCode: string | null; status: string }
-          | undefined);
+      : await rawGet<{ id: string; guideId: string; kecamatanCode: string | null; status: string }>(
+          db,
+          fileSql(parsed.number),
+        );
     if (!file?.kecamatanCode) return refuse(404, "survey_file_not_found");
     if (file.status !== "approved" && file.status !== "rejected") return refuse(409, "survey_not_decided");
     return { applicationId: file.id, kecamatanCode: file.kecamatanCode, guideId: file.guideId };
@@ -69,17 +73,15 @@ function placementOf(db: Db, input: SurveySubmission): Placement | SkmRefusal {
   if (input.kecamatanCode === undefined) return refuse(400, "survey_office_required");
   if (!isJakartaKecamatan(input.kecamatanCode)) return invalidField(["kecamatanCode"], "Unknown kecamatan");
   if (input.guideId !== undefined) {
-    const guide = getGuide(db, input.guideId);
+    const guide = await getGuide(db, input.guideId);
     if (!guide || guide.withdrawn) return refuse(404, "guide_not_found");
   }
   return { applicationId: null, kecamatanCode: input.kecamatanCode, guideId: input.guideId ?? null };
 }
 
 /** A response stored before under this id: the same content is a resend, other content a reused id. */
-function earlier(db: Db, id: string, hash: string): SubmitOutcome | undefined {
-  const row = db.$client.prepare("SELECT content_hash AS hash FROM skm_responses WHERE id = ?").get(id) as
-    | { hash: string }
-    | undefined;
+async function earlier(db: Db, id: string, hash: string): Promise<SubmitOutcome | undefined> {
+  const row = await rawGet<{ hash: string }>(db, sql`SELECT content_hash AS hash FROM skm_responses WHERE id = ${id}`);
   if (!row) return undefined;
   return row.hash === hash
     ? { ok: true, status: 200, accepted: { id, duplicate: true } }
@@ -92,22 +94,17 @@ function earlier(db: Db, id: string, hash: string): SubmitOutcome | undefined {
  * OLDEST_DAYS before (or, by a fast clock, the day after), so the answered
  * dates bound the rows read to about a month of the office's responses.
  */
-function receivedWithoutFileToday(db: Db, kecamatanCode: string, now: Date): number {
+async function receivedWithoutFileToday(db: Db, kecamatanCode: string, now: Date): Promise<number> {
   const today = jakartaDate(now);
-  return db.$client
-    .prepare(
-      `SELECT count(*) FROM skm_responses
-       WHERE kecamatan_code = ? AND answered_on BETWEEN ? AND ?
-         AND application_id IS NULL AND received_at >= ? AND received_at < ?`,
-    )
-    .pluck()
-    .get(
-      kecamatanCode,
-      jakartaDate(new Date(now.getTime() - OLDEST_MS - DAY_MS)),
-      jakartaDate(new Date(now.getTime() + DAY_MS)),
-      jakartaDayStart(today),
-      jakartaDayEnd(today),
-    ) as number;
+  const row = await rawGet<{ n: number }>(
+    db,
+    sql`SELECT count(*) AS n FROM skm_responses
+       WHERE kecamatan_code = ${kecamatanCode}
+         AND answered_on BETWEEN ${jakartaDate(new Date(now.getTime() - OLDEST_MS - DAY_MS))}
+           AND ${jakartaDate(new Date(now.getTime() + DAY_MS))}
+         AND application_id IS NULL AND received_at >= ${jakartaDayStart(today)} AND received_at < ${jakartaDayEnd(today)}`,
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** Seconds until the next Jakarta day, when the office's budget is whole again. */
@@ -115,23 +112,28 @@ function untilTomorrow(now: Date): number {
   return Math.max(1, Math.ceil((Date.parse(jakartaDayEnd(jakartaDate(now))) - now.getTime()) / 1000));
 }
 
-export function submitSurvey(db: Db, input: SurveySubmission, now: Date, limits: SkmLimits = {}): SubmitOutcome {
+export async function submitSurvey(
+  db: Db,
+  input: SurveySubmission,
+  now: Date,
+  limits: SkmLimits = {},
+): Promise<SubmitOutcome> {
   const budget = limits.officeDailyWithoutFile ?? DEFAULT_OFFICE_DAILY_WITHOUT_FILE;
   const hash = contentHash(input);
-  const attempt = (): SubmitOutcome =>
-    db.transaction((tx): SubmitOutcome => {
-      const before = earlier(db, input.id, hash);
+  const attempt = (): Promise<SubmitOutcome> =>
+    withTransaction(db, async (tx): Promise<SubmitOutcome> => {
+      const before = await earlier(tx, input.id, hash);
       if (before) return before;
-      const place = placementOf(db, input);
+      const place = await placementOf(tx, input);
       if ("ok" in place) return place;
       if (
         place.applicationId !== null &&
-        db.$client.prepare("SELECT 1 FROM skm_responses WHERE application_id = ?").get(place.applicationId)
+        (await rawGet(tx, sql`SELECT 1 AS one FROM skm_responses WHERE application_id = ${place.applicationId}`))
       ) {
         return refuse(409, "survey_already_answered");
       }
       // Checked in the write transaction: two requests cannot both take the last place.
-      if (place.applicationId === null && receivedWithoutFileToday(db, place.kecamatanCode, now) >= budget) {
+      if (place.applicationId === null && (await receivedWithoutFileToday(tx, place.kecamatanCode, now)) >= budget) {
         const retryAfterSeconds = untilTomorrow(now);
         return {
           ok: false,
@@ -142,26 +144,24 @@ export function submitSurvey(db: Db, input: SurveySubmission, now: Date, limits:
         };
       }
       const suggestion = input.suggestion ? redactSuggestion(input.suggestion) : null;
-      tx.insert(skmResponses)
-        .values({
-          id: input.id,
-          questionnaire: input.questionnaire,
-          channel: input.channel,
-          applicationId: place.applicationId,
-          kecamatanCode: place.kecamatanCode,
-          guideId: place.guideId,
-          answers: input.answers,
-          profile: input.profile as Record<string, string>,
-          suggestion: suggestion === "" ? null : suggestion,
-          answeredOn: answeredOnOf(input.answeredAt, now),
-          receivedAt: now.toISOString(),
-          contentHash: hash,
-        })
-        .run();
+      await tx.insert(skmResponses).values({
+        id: input.id,
+        questionnaire: input.questionnaire,
+        channel: input.channel,
+        applicationId: place.applicationId,
+        kecamatanCode: place.kecamatanCode,
+        guideId: place.guideId,
+        answers: input.answers,
+        profile: input.profile as Record<string, string>,
+        suggestion: suggestion === "" ? null : suggestion,
+        answeredOn: answeredOnOf(input.answeredAt, now),
+        receivedAt: now.toISOString(),
+        contentHash: hash,
+      });
       return { ok: true, status: 201, accepted: { id: input.id, duplicate: false } };
     });
   try {
-    return attempt();
+    return await attempt();
   } catch (error) {
     // Another process stored this id or this file's response between the checks and the insert:
     // the checks, run again, now see it and give the right answer.

@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
+import { type Connection, connectionOf } from "../db/connection";
 import type { Db } from "../db/open";
+import { rawGet } from "../db/raw";
 import { type SkmSelection, type Tally, tallyResponses } from "./results";
 
 /**
@@ -26,7 +29,8 @@ interface Entry {
 }
 
 const MAX_ENTRIES = 1_000;
-const caches = new WeakMap<Db, Map<string, Entry>>();
+/** Per connection (a database and its transactions share one), so a read inside a transaction finds them. */
+const caches = new WeakMap<Connection, Map<string, Entry>>();
 
 function keyOf(selection: SkmSelection): string {
   return JSON.stringify([selection.period.from, selection.period.to, selection.kecamatanCode, selection.guideId]);
@@ -38,35 +42,44 @@ function add(a: Tally, b: Tally): Tally {
   return { respondents: a.respondents + b.respondents, withoutFile: a.withoutFile + b.withoutFile, sums };
 }
 
+async function idAt(db: Db, rowid: number): Promise<string | undefined> {
+  const row = await rawGet<{ id: string }>(db, sql`SELECT id FROM skm_responses WHERE rowid = ${rowid}`);
+  return row?.id;
+}
+
 /** The selection's tally as of now; call inside the read transaction the figures come from. */
-export function cachedTally(db: Db, selection: SkmSelection): Tally {
-  const head = db.$client
-    .prepare("SELECT COALESCE(max(rowid), 0) AS top, count(*) AS total FROM skm_responses")
-    .get() as { top: number; total: number };
-  let cache = caches.get(db);
+export async function cachedTally(db: Db, selection: SkmSelection): Promise<Tally> {
+  const found = await rawGet<{ top: number; total: number }>(
+    db,
+    sql`SELECT COALESCE(max(rowid), 0) AS top, count(*) AS total FROM skm_responses`,
+  );
+  const head = { top: Number(found?.top ?? 0), total: Number(found?.total ?? 0) };
+  const connection = connectionOf(db);
+  let cache = caches.get(connection);
   if (!cache) {
     cache = new Map();
-    caches.set(db, cache);
+    caches.set(connection, cache);
   }
   const key = keyOf(selection);
   const entry = cache.get(key);
-  const idAt = db.$client.prepare("SELECT id FROM skm_responses WHERE rowid = ?").pluck();
-  const added = () =>
-    db.$client
-      .prepare("SELECT count(*) FROM skm_responses WHERE rowid > ?")
-      .pluck()
-      .get(entry?.watermark ?? 0) as number;
+  const added = async () => {
+    const row = await rawGet<{ n: number }>(
+      db,
+      sql`SELECT count(*) AS n FROM skm_responses WHERE rowid > ${entry?.watermark ?? 0}`,
+    );
+    return Number(row?.n ?? 0);
+  };
   const intact =
     entry !== undefined &&
     head.top >= entry.watermark &&
-    (entry.watermark === 0 || idAt.get(entry.watermark) === entry.lastId) &&
-    entry.total + (head.top === entry.watermark ? 0 : added()) === head.total;
+    (entry.watermark === 0 || (await idAt(db, entry.watermark)) === entry.lastId) &&
+    entry.total + (head.top === entry.watermark ? 0 : await added()) === head.total;
   let tally: Tally;
-  if (!entry || !intact) tally = tallyResponses(db, selection);
+  if (!entry || !intact) tally = await tallyResponses(db, selection);
   else if (head.top === entry.watermark) tally = entry.tally;
-  else tally = add(entry.tally, tallyResponses(db, selection, entry.watermark));
+  else tally = add(entry.tally, await tallyResponses(db, selection, entry.watermark));
   cache.delete(key);
-  const lastId = head.top === 0 ? null : ((idAt.get(head.top) as string | undefined) ?? null);
+  const lastId = head.top === 0 ? null : ((await idAt(db, head.top)) ?? null);
   cache.set(key, { watermark: head.top, total: head.total, lastId, tally });
   // Least recently read first: the oldest selection goes when the map is full.
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
@@ -75,5 +88,5 @@ export function cachedTally(db: Db, selection: SkmSelection): Tally {
 
 /** Forgets every tally of a database (tests, or a tool that rewrites responses). */
 export function forgetTallies(db: Db): void {
-  caches.delete(db);
+  caches.delete(connectionOf(db));
 }

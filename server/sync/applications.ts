@@ -36,10 +36,10 @@ function officeOf(draft: Draft, author: Author): { officeAreaCode: string; kecam
 }
 
 /** A number no file has, prefixed with the office's kecamatan; given once, at the first submit. */
-function freshTrackingNumber(store: SyncStore, kecamatanCode: string | null): string {
+async function freshTrackingNumber(store: SyncStore, kecamatanCode: string | null): Promise<string> {
   for (;;) {
     const number = newTrackingNumber(trackingPrefix(kecamatanCode), (n) => randomBytes(n));
-    if (!store.trackingTaken(number)) return number;
+    if (!(await store.trackingTaken(number))) return number;
   }
 }
 
@@ -49,7 +49,7 @@ function freshTrackingNumber(store: SyncStore, kecamatanCode: string | null): st
  * in the caller's transaction, together with the content. `tx` is that
  * transaction, for writes other modules own; the store's statements run in it too.
  */
-export function saveContent(
+export async function saveContent(
   store: SyncStore,
   tx: Tx,
   existing: ApplicationHead | undefined,
@@ -57,8 +57,8 @@ export function saveContent(
   draft: Draft,
   status: ApplicationStatus,
   now: string,
-): number {
-  const changeSeq = store.nextChangeSeq();
+): Promise<number> {
+  const changeSeq = await store.nextChangeSeq();
   const version = (existing?.version ?? 0) + 1;
   const submitting = status === "submitted";
   // A submitted file records the office it goes to (so its review re-checks against the same office) and moves to that office's queue.
@@ -89,12 +89,12 @@ export function saveContent(
         submitCount: (existing?.submitCount ?? 0) + 1,
         firstSubmittedAt: existing?.firstSubmittedAt ?? now,
         kecamatanCode,
-        trackingNumber: existing?.trackingNumber ?? freshTrackingNumber(store, kecamatanCode),
+        trackingNumber: existing?.trackingNumber ?? (await freshTrackingNumber(store, kecamatanCode)),
       }
     : undefined;
-  if (existing) store.updateApplication(draft.id, values, submit);
+  if (existing) await store.updateApplication(draft.id, values, submit);
   else
-    store.insertApplication(
+    await store.insertApplication(
       {
         id: draft.id,
         cadreId: author.id,
@@ -105,11 +105,19 @@ export function saveContent(
       values,
       submit,
     );
-  if (!existing) store.recordEvent({ applicationId: draft.id, kind: "created", actorId: author.id, status, at: now });
+  if (!existing)
+    await store.recordEvent({ applicationId: draft.id, kind: "created", actorId: author.id, status, at: now });
   if (submitting) {
     // A file sent back and submitted again records which parts changed since (names, never values).
-    const detail = existing?.status === "needs-fix" ? resubmissionRecord(tx, draft.id, values.content) : null;
-    store.recordEvent({ applicationId: draft.id, kind: "submitted", actorId: author.id, status, detail, at: now });
+    const detail = existing?.status === "needs-fix" ? await resubmissionRecord(tx, draft.id, values.content) : null;
+    await store.recordEvent({
+      applicationId: draft.id,
+      kind: "submitted",
+      actorId: author.id,
+      status,
+      detail,
+      at: now,
+    });
   }
   return version;
 }
@@ -119,16 +127,16 @@ export function saveContent(
  * one (the phone's pre-check should have caught it) and always kept in the
  * history, with the reason codes only. Not a change the phone pulls.
  */
-export function recordPrecheckFailure(
+export async function recordPrecheckFailure(
   store: SyncStore,
   existing: ApplicationHead | undefined,
   applicationId: string,
   actorId: string,
   reasons: string[],
   now: string,
-): void {
-  if (existing) store.countPrecheckFailure(existing.id);
-  store.recordEvent({
+): Promise<void> {
+  if (existing) await store.countPrecheckFailure(existing.id);
+  await store.recordEvent({
     applicationId,
     kind: "precheck-failed",
     actorId,
@@ -138,9 +146,9 @@ export function recordPrecheckFailure(
   });
 }
 
-export function tombstone(store: SyncStore, row: ApplicationHead, actorId: string, now: string): void {
-  store.tombstone(row.id, row.version + 1, store.nextChangeSeq(), now);
-  store.recordEvent({ applicationId: row.id, kind: "deleted", actorId, status: row.status, at: now });
+export async function tombstone(store: SyncStore, row: ApplicationHead, actorId: string, now: string): Promise<void> {
+  await store.tombstone(row.id, row.version + 1, await store.nextChangeSeq(), now);
+  await store.recordEvent({ applicationId: row.id, kind: "deleted", actorId, status: row.status, at: now });
 }
 
 export function toChange(row: ChangeRow): ApplicationChange {

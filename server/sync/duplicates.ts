@@ -10,11 +10,11 @@ import type { SyncStore } from "./store";
  * open at the office (or, for "ever", already approved). Reads the expression
  * index on the NIK in the stored content (migration 0006), never a table scan.
  */
-export function duplicateOf(store: SyncStore, guide: Guide, draft: Draft): RefusalReason | undefined {
+export async function duplicateOf(store: SyncStore, guide: Guide, draft: Draft): Promise<RefusalReason | undefined> {
   if (!guide.filedOnce) return undefined;
   const nik = draft.applicant.nik.replace(/\D/g, "");
   if (!nik) return undefined;
-  const status = store.duplicateStatus(guide.id, nik, draft.id, guide.filedOnce === "ever");
+  const status = await store.duplicateStatus(guide.id, nik, draft.id, guide.filedOnce === "ever");
   if (!status) return undefined;
   return {
     code: "duplicate-file",

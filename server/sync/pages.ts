@@ -39,7 +39,13 @@ export interface PageFindings {
 
 type StoredFile = StoredPage;
 
-export function checkPages(store: SyncStore, tx: Tx, guide: Guide, draft: Draft, cadreId: string): PageFindings {
+export async function checkPages(
+  store: SyncStore,
+  tx: Tx,
+  guide: Guide,
+  draft: Draft,
+  cadreId: string,
+): Promise<PageFindings> {
   const answers = usableAnswers(guide.questions, draft.answers);
   const pagesOf = guide.requirements
     .filter((requirement) => requirement.kind !== "data")
@@ -50,8 +56,8 @@ export function checkPages(store: SyncStore, tx: Tx, guide: Guide, draft: Draft,
   for (const { pages } of pagesOf) for (const page of pages) if (page.sha256) hashes.add(page.sha256);
   const stored = new Map<string, StoredFile>();
   // Only files this cadre or their office sent count: a hash known from elsewhere is a page never sent.
-  for (const sha256 of heldHashes(tx, cadreId, [...hashes])) {
-    const file = store.storedPage(sha256);
+  for (const sha256 of await heldHashes(tx, cadreId, [...hashes])) {
+    const file = await store.storedPage(sha256);
     if (file) stored.set(sha256, file);
   }
 

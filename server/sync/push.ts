@@ -15,12 +15,12 @@ import {
   RejectionCode,
 } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
+import { withTransaction } from "../db/transaction";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
 import { EDITABLE, recordPrecheckFailure, saveContent, tombstone } from "./applications";
 import { duplicateOf } from "./duplicates";
 import { checkPages } from "./pages";
-import type { Tx } from "./rows";
 import { SyncStore } from "./store";
 
 /** Enough paths to fix a client bug without a refusal outgrowing the change it refuses. */
@@ -50,15 +50,14 @@ type Effect = Omit<MutationResult, "seq" | "mutationId" | "status"> & { status: 
  * mutation the body reader set aside (`refused`, by index in the batch: a key
  * that could reach a prototype), with the issues it found.
  */
-export function processPush(
+export async function processPush(
   db: Db,
   regions: RegionIndex,
   user: AuthUser,
   request: PushRequest,
   now: () => Date = () => new Date(),
   refused: ReadonlyMap<number, MutationIssue[]> = new Map(),
-): PushResponse {
-  const store = SyncStore.of(db);
+): Promise<PushResponse> {
   const { clientId } = request;
   // Parsed before the write lock is taken: a 2 MB batch must not hold it while zod works.
   const checked = request.mutations.map((envelope, index) => checkMutation(envelope, refused.get(index)));
@@ -66,41 +65,41 @@ export function processPush(
   let lastAppliedSeq = 0;
   let expectedSeq: number | undefined;
   let failure: { error: unknown } | undefined;
-  db.transaction(
-    (tx) => {
-      // Two cadres sharing one phone: an install is bound to the cadre who first pushed from it.
-      const client = store.claimClient(clientId, user.id, now().toISOString());
-      if (!client || client.userId !== user.id) throw new ClientNotOwnedError();
-      lastAppliedSeq = client.lastSeq;
-      const startSeq = lastAppliedSeq;
-      for (const [index, envelope] of request.mutations.entries()) {
-        const key = { seq: envelope.seq, mutationId: envelope.mutationId };
-        if (envelope.seq <= lastAppliedSeq) {
-          // Acknowledged again, with its first outcome: a refusal whose response was lost
-          // must still reach the cadre ("perlu perhatian"), never vanish as a plain duplicate.
-          const first = store.firstOutcome(clientId, envelope.seq);
-          const code = first?.status === "rejected" && first.code ? RejectionCode.safeParse(first.code) : null;
-          results.push({ ...key, status: "duplicate", ...(code?.success ? { code: code.data } : {}) });
-          continue;
-        }
-        if (envelope.seq > lastAppliedSeq + 1) {
-          expectedSeq = lastAppliedSeq + 1;
-          break;
-        }
-        const one = checked[index] as Checked;
-        try {
-          const effect = store.savepoint(() => applyRecorded(store, tx, regions, user, clientId, envelope, one, now));
-          results.push({ ...key, ...effect });
-          lastAppliedSeq = envelope.seq;
-        } catch (error) {
-          failure = { error };
-          break;
-        }
+  await withTransaction(db, async (tx) => {
+    const store = SyncStore.of(tx);
+    // Two cadres sharing one phone: an install is bound to the cadre who first pushed from it.
+    const client = await store.claimClient(clientId, user.id, now().toISOString());
+    if (!client || client.userId !== user.id) throw new ClientNotOwnedError();
+    lastAppliedSeq = client.lastSeq;
+    const startSeq = lastAppliedSeq;
+    for (const [index, envelope] of request.mutations.entries()) {
+      const key = { seq: envelope.seq, mutationId: envelope.mutationId };
+      if (envelope.seq <= lastAppliedSeq) {
+        // Acknowledged again, with its first outcome: a refusal whose response was lost
+        // must still reach the cadre ("perlu perhatian"), never vanish as a plain duplicate.
+        const first = await store.firstOutcome(clientId, envelope.seq);
+        const code = first?.status === "rejected" && first.code ? RejectionCode.safeParse(first.code) : null;
+        results.push({ ...key, status: "duplicate", ...(code?.success ? { code: code.data } : {}) });
+        continue;
       }
-      if (lastAppliedSeq !== startSeq) store.setLastSeq(clientId, lastAppliedSeq);
-    },
-    { behavior: "immediate" },
-  );
+      if (envelope.seq > lastAppliedSeq + 1) {
+        expectedSeq = lastAppliedSeq + 1;
+        break;
+      }
+      const one = checked[index] as Checked;
+      try {
+        const effect = await store.savepoint((inner, sp) =>
+          applyRecorded(inner, sp, regions, user, clientId, envelope, one, now),
+        );
+        results.push({ ...key, ...effect });
+        lastAppliedSeq = envelope.seq;
+      } catch (error) {
+        failure = { error };
+        break;
+      }
+    }
+    if (lastAppliedSeq !== startSeq) await store.setLastSeq(clientId, lastAppliedSeq);
+  });
   // The mutations before the failing one are committed: the phone learns of them on its next push.
   if (failure) throw failure.error;
   return expectedSeq === undefined ? { lastAppliedSeq, results } : { lastAppliedSeq, results, expectedSeq };
@@ -109,25 +108,25 @@ export function processPush(
 type Checked = { mutation: Mutation } | { issues: MutationIssue[] };
 
 /** One new mutation's effect and its record in `mutations`, which keeps its outcome for replays. */
-function applyRecorded(
+async function applyRecorded(
   store: SyncStore,
-  tx: Tx,
+  tx: Db,
   regions: RegionIndex,
   user: AuthUser,
   clientId: string,
   envelope: PushRequest["mutations"][number],
   checked: Checked,
   now: () => Date,
-): Effect {
+): Promise<Effect> {
   // A mutation id reused under a new seq is a client bug: one id must mean one effect,
   // so it is refused (and not recorded again: the id's UNIQUE key already holds the first).
-  if (store.mutationSeen(envelope.mutationId)) return { status: "rejected", code: "mutation-id-reused" };
+  if (await store.mutationSeen(envelope.mutationId)) return { status: "rejected", code: "mutation-id-reused" };
   const at = now();
   const effect: Effect =
     "mutation" in checked
-      ? apply(store, tx, regions, user, checked.mutation, at)
+      ? await apply(store, tx, regions, user, checked.mutation, at)
       : { status: "rejected", code: "invalid-mutation", issues: checked.issues };
-  store.recordMutation({
+  await store.recordMutation({
     mutationId: envelope.mutationId,
     clientId,
     seq: envelope.seq,
@@ -157,33 +156,40 @@ function issuesOf(error: z.ZodError): MutationIssue[] {
   }));
 }
 
-function apply(store: SyncStore, tx: Tx, regions: RegionIndex, user: AuthUser, mutation: Mutation, now: Date): Effect {
+async function apply(
+  store: SyncStore,
+  tx: Db,
+  regions: RegionIndex,
+  user: AuthUser,
+  mutation: Mutation,
+  now: Date,
+): Promise<Effect> {
   const at = now.toISOString();
   if (mutation.name === "deleteDraft") {
-    const row = store.head(mutation.args.id);
+    const row = await store.head(mutation.args.id);
     if (!row || row.deletedAt) return { status: "applied" };
     if (row.cadreId !== user.id) return { status: "rejected", code: "not-owner" };
     // The office has (or had) the file: withdrawn through the office, never deleted by the cadre.
     if (!cadreMayDelete(row.status)) return { status: "rejected", code: "workflow-locked" };
-    tombstone(store, row, user.id, at);
+    await tombstone(store, row, user.id, at);
     return { status: "applied" };
   }
   const draft = mutation.args.draft;
-  const row = store.head(draft.id);
+  const row = await store.head(draft.id);
   if (row && row.cadreId !== user.id) return { status: "rejected", code: "not-owner" };
   if (row?.deletedAt) return { status: "rejected", code: "not-found" };
   if (row && !EDITABLE.includes(row.status)) return { status: "rejected", code: "workflow-locked" };
   // A save needs only to know the guide exists: its JSON is read for a submit alone.
-  const withdrawn = store.guideWithdrawn(draft.guideId);
+  const withdrawn = await store.guideWithdrawn(draft.guideId);
   if (withdrawn === undefined) return { status: "rejected", code: "guide-unknown" };
   if (mutation.name === "putDraft") {
-    return { status: "applied", version: saveContent(store, tx, row, user, draft, row?.status ?? "draft", at) };
+    return { status: "applied", version: await saveContent(store, tx, row, user, draft, row?.status ?? "draft", at) };
   }
   // The office no longer offers the service: keep the cadre's data (saves still apply) but take no file.
   if (withdrawn) return { status: "rejected", code: "guide-withdrawn" };
-  const current = getGuide(tx, draft.guideId);
+  const current = await getGuide(tx, draft.guideId);
   if (!current) return { status: "rejected", code: "guide-unknown" };
-  const guide = getGuideVersion(tx, draft.guideId, draft.guideVersion);
+  const guide = await getGuideVersion(tx, draft.guideId, draft.guideVersion);
   if (!guide) return { status: "rejected", code: "guide-unknown" };
   // A binding publish: the office takes files not yet submitted only on the new rules. A file it
   // already had (sent back for a fix) stays on the version it was reviewed against.
@@ -197,7 +203,7 @@ function apply(store: SyncStore, tx: Tx, regions: RegionIndex, user: AuthUser, m
   }
   // Every page's declared type and size must be what the server measured when it stored the file, and a
   // size left out is the measured one: the pre-check below judges true values (server/sync/pages.ts).
-  const pages = checkPages(store, tx, guide, draft, user.id);
+  const pages = await checkPages(store, tx, guide, draft, user.id);
   if (pages.mismatched.length > 0) return { status: "rejected", code: "page-mismatch", reasons: pages.mismatched };
   const measured = pages.measured;
   // No office picked: the file goes to the cadre's own kelurahan/kecamatan, and residency is checked against it.
@@ -206,7 +212,7 @@ function apply(store: SyncStore, tx: Tx, regions: RegionIndex, user: AuthUser, m
   const result = precheck(guide, measured, context);
   if (result.verdict !== "ready") {
     const reasons = result.toFix.map(refusalReason);
-    recordPrecheckFailure(
+    await recordPrecheckFailure(
       store,
       row,
       draft.id,
@@ -217,9 +223,9 @@ function apply(store: SyncStore, tx: Tx, regions: RegionIndex, user: AuthUser, m
     return { status: "rejected", code: "precheck-failed", reasons };
   }
   if (pages.missing.length > 0) return { status: "rejected", code: "file-missing", reasons: pages.missing };
-  const duplicate = duplicateOf(store, guide, measured);
+  const duplicate = await duplicateOf(store, guide, measured);
   if (duplicate) return { status: "rejected", code: "duplicate-file", reasons: [duplicate] };
-  return { status: "applied", version: saveContent(store, tx, row, user, measured, "submitted", at) };
+  return { status: "applied", version: await saveContent(store, tx, row, user, measured, "submitted", at) };
 }
 
 /** A pre-check reason as the protocol carries it: what it concerns, and its words in both languages. */

@@ -1,5 +1,6 @@
-import type { Statement } from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
+import { rawGet } from "../db/raw";
 import { loadCalendar } from "../service-time/calendar-store";
 
 /**
@@ -10,23 +11,17 @@ import { loadCalendar } from "../service-time/calendar-store";
  * stamp of a few dozen rows does not. The stamp is the tables' content, not
  * a timestamp, so any edit by any process on the file is seen at once.
  */
-const STAMP_SQL = `SELECT coalesce((SELECT group_concat(date || kind, ',') FROM calendar_days), '') || '|' ||
+const STAMP_SQL = sql`SELECT coalesce((SELECT group_concat(date || kind, ',') FROM calendar_days), '') || '|' ||
   coalesce((SELECT group_concat(key || '=' || value, ',') FROM office_settings), '') AS stamp`;
 
-interface Cached {
-  stamp: Statement<[], { stamp: string }>;
-  seen?: { stamp: string; dates: readonly string[] };
-}
+const caches = new WeakMap<Db, { stamp: string; dates: readonly string[] }>();
 
-const caches = new WeakMap<Db, Cached>();
-
-export function closedDates(db: Db): readonly string[] {
-  let cached = caches.get(db);
-  if (!cached) {
-    cached = { stamp: db.$client.prepare(STAMP_SQL) };
-    caches.set(db, cached);
+export async function closedDates(db: Db): Promise<readonly string[]> {
+  const stamp = (await rawGet<{ stamp: string }>(db, STAMP_SQL))?.stamp ?? "";
+  let seen = caches.get(db);
+  if (seen?.stamp !== stamp) {
+    seen = { stamp, dates: [...(await loadCalendar(db)).closed].sort() };
+    caches.set(db, seen);
   }
-  const stamp = cached.stamp.get()?.stamp ?? "";
-  if (cached.seen?.stamp !== stamp) cached.seen = { stamp, dates: [...loadCalendar(db).closed].sort() };
-  return cached.seen.dates;
+  return seen.dates;
 }

@@ -18,7 +18,7 @@ const MAX_CACHED = 1000;
 const caches = new WeakMap<Db, Map<string, GuideFacts | null>>();
 
 /** The facts of the version a file is pinned to; undefined if that version is not stored. */
-export function guideFacts(db: Db, guideId: string, version: number): GuideFacts | undefined {
+export async function guideFacts(db: Db, guideId: string, version: number): Promise<GuideFacts | undefined> {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -27,7 +27,7 @@ export function guideFacts(db: Db, guideId: string, version: number): GuideFacts
   const key = `${guideId}@${version}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const guide = getGuideVersion(db, guideId, version);
+  const guide = await getGuideVersion(db, guideId, version);
   const facts: GuideFacts | null = guide
     ? {
         title: guide.title,

@@ -1,4 +1,4 @@
-import type { Statement } from "better-sqlite3";
+import { type SQL, sql } from "drizzle-orm";
 import type { PublicComplaintStatus } from "../../shared/api/complaints";
 import type { PublicStatus } from "../../shared/api/tracking";
 import { jakartaDate } from "../../shared/jakarta-time";
@@ -10,6 +10,7 @@ import type { TrackingNumber } from "../../shared/tracking/number";
 import { isComplaintNumber } from "../../shared/tracking/prefix";
 import { publicComplaintStatus } from "../complaints/public-status";
 import type { Db } from "../db/open";
+import { rawAll, rawGet } from "../db/raw";
 import { closedDates } from "./closed-dates";
 import { publicFixes } from "./fixes";
 import { guideFacts } from "./guide-facts";
@@ -41,17 +42,12 @@ interface FileRow {
   fullName: string | null;
 }
 
-interface Statements {
-  file: Statement<[string], FileRow>;
-  events: Statement<[string], StepEvent>;
-}
-
 /** The two reads, exported for the test that holds them to their indexes (a million files, bench/). */
 export const LOOKUP_SQL = {
   // Drafts are the cadre's alone and deleted files are gone: neither has a public status.
-  file: `SELECT id, guide_id AS guideId, guide_version AS guideVersion, status, verdict, clock, decided_at AS decidedAt,
-      json_extract(content, '$.officeAreaCode') AS officeAreaCode,
-      json_extract(content, '$.applicant.fullName') AS fullName
+  file: `SELECT id, guide_id AS "guideId", guide_version AS "guideVersion", status, verdict, clock,
+      decided_at AS "decidedAt", json_extract(content, '$.officeAreaCode') AS "officeAreaCode",
+      json_extract(content, '$.applicant.fullName') AS "fullName"
     FROM applications
     WHERE tracking_number = ? AND deleted_at IS NULL AND status <> 'draft'`,
   events: `SELECT kind, status, at FROM application_events
@@ -59,18 +55,11 @@ export const LOOKUP_SQL = {
     ORDER BY id`,
 } as const;
 
-const statements = new WeakMap<Db, Statements>();
-
-function prepared(db: Db): Statements {
-  let found = statements.get(db);
-  if (!found) {
-    found = {
-      file: db.$client.prepare(LOOKUP_SQL.file),
-      events: db.$client.prepare(LOOKUP_SQL.events),
-    };
-    statements.set(db, found);
-  }
-  return found;
+/** One of LOOKUP_SQL's texts with its one `?` bound to `value`: the same SQL text on every call. */
+function bound(text: string, value: string): SQL {
+  const [before, after, ...rest] = text.split("?");
+  if (before === undefined || after === undefined || rest.length > 0) throw new Error("expected one parameter");
+  return sql`${sql.raw(before)}${value}${sql.raw(after)}`;
 }
 
 const UNKNOWN_OFFICE = { id: "Kantor layanan", en: "Service office" };
@@ -106,15 +95,15 @@ function expired(row: FileRow, now: Date): boolean {
  * file (all the same to the caller); expired: decided over a year ago.
  * A complaint number answers the complaint's public status instead.
  */
-export function lookupTracking(db: Db, number: TrackingNumber, options: LookupOptions): LookupResult {
+export async function lookupTracking(db: Db, number: TrackingNumber, options: LookupOptions): Promise<LookupResult> {
   // A complaint number (ADU-…) shares the format, the page and the route's limits, not the table.
   if (isComplaintNumber(number)) return publicComplaintStatus(db, number, options);
-  const sql = prepared(db);
-  const row = sql.file.get(number);
+  const row = await rawGet<FileRow>(db, bound(LOOKUP_SQL.file, number));
   if (!row) return { ok: false, code: "tracking_not_found" };
   if (expired(row, options.now)) return { ok: false, code: "tracking_expired" };
-  const dates = closedDates(db);
-  const guide = guideFacts(db, row.guideId, row.guideVersion);
+  const dates = await closedDates(db);
+  const guide = await guideFacts(db, row.guideId, row.guideVersion);
+  const events = await rawAll<StepEvent>(db, bound(LOOKUP_SQL.events, row.id));
   const verdict = row.verdict ? (JSON.parse(row.verdict) as Verdict) : null;
   const clock = row.clock ? (JSON.parse(row.clock) as ClockRecord) : null;
   const status: PublicStatus = {
@@ -127,7 +116,7 @@ export function lookupTracking(db: Db, number: TrackingNumber, options: LookupOp
     status: row.status,
     statusText: CITIZEN_STATUS[row.status],
     applicantInitials: initials(row.fullName),
-    steps: stepsOf(sql.events.all(row.id)),
+    steps: stepsOf(events),
     fixes: row.status === "needs-fix" || row.status === "rejected" ? publicFixes(verdict, guide) : [],
     officeNote: verdict?.reasonPublic === true && verdict.reason ? verdict.reason : null,
     clock,

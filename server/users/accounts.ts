@@ -19,6 +19,7 @@ import {
 } from "../auth/users";
 import type { Db } from "../db/open";
 import { users } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { done, invalidFields, type Outcome, refused } from "./refusal";
 
@@ -37,8 +38,8 @@ export function userAudit(action: string, target: UserRow, change: { before: unk
  * The user with this id if `actor` may manage them. Anyone else answers
  * exactly like a missing user, so ids and names of other kecamatan do not leak.
  */
-export function findManageable(db: Db, actor: AuthUser, id: string): UserRow | undefined {
-  const target = findUserById(db, id);
+export async function findManageable(db: Db, actor: AuthUser, id: string): Promise<UserRow | undefined> {
+  const target = await findUserById(db, id);
   return target && mayManage(actor, target) ? target : undefined;
 }
 
@@ -61,8 +62,13 @@ export async function createAccount(
   const problems = placementProblems(placement);
   if (problems.length > 0) return refused(invalidFields(problems));
   try {
-    const row = await createUser(db, { ...input, ...placement, createdBy: actor.id }, at, (tx, created) => {
-      recordAudit(tx, actor, userAudit("user.create", created, { before: null, after: toManagedUser(created) }), at);
+    const row = await createUser(db, { ...input, ...placement, createdBy: actor.id }, at, async (tx, created) => {
+      await recordAudit(
+        tx,
+        actor,
+        userAudit("user.create", created, { before: null, after: toManagedUser(created) }),
+        at,
+      );
     });
     return done(row);
   } catch (error) {
@@ -76,7 +82,7 @@ export async function createAccount(
 }
 
 /** The accounts `actor` manages, filtered; an operator asking outside their reach gets an empty list. */
-export function listAccounts(db: Db, actor: AuthUser, query: ListUsersQuery): UserRow[] {
+export async function listAccounts(db: Db, actor: AuthUser, query: ListUsersQuery): Promise<UserRow[]> {
   if (actor.role === "admin") return listUsers(db, query);
   if (actor.role !== "operator" || actor.kecamatanCode === null) return [];
   const own: UserFilter = { role: "cadre", kecamatanCode: actor.kecamatanCode };
@@ -86,13 +92,13 @@ export function listAccounts(db: Db, actor: AuthUser, query: ListUsersQuery): Us
   return conflicting ? [] : listUsers(db, own);
 }
 
-export function updateAccount(
+export async function updateAccount(
   db: Db,
   actor: AuthUser,
   target: UserRow,
   change: UpdateUserRequest,
   at: Date,
-): Outcome<UserRow> {
+): Promise<Outcome<UserRow>> {
   if (change.kecamatanCode !== undefined && !mayMoveKecamatan(actor))
     return refused({ status: 403, code: "forbidden" });
   const next = {
@@ -103,13 +109,13 @@ export function updateAccount(
   const problems = placementProblems({ role: target.role, ...next });
   if (problems.length > 0) return refused(invalidFields(problems));
   const updated = { ...target, ...next };
-  db.transaction((tx) => {
-    tx.update(users).set(next).where(eq(users.id, target.id)).run();
+  await withTransaction(db, async (tx) => {
+    await tx.update(users).set(next).where(eq(users.id, target.id));
     const audit = userAudit("user.update", target, { before: toManagedUser(target), after: toManagedUser(updated) });
-    recordAudit(tx, actor, audit, at);
+    await recordAudit(tx, actor, audit, at);
     // Filed under the kecamatan the account left as well, so its operators see the move.
     if (updated.kecamatanCode !== target.kecamatanCode) {
-      recordAudit(tx, actor, { ...audit, kecamatanCode: updated.kecamatanCode }, at);
+      await recordAudit(tx, actor, { ...audit, kecamatanCode: updated.kecamatanCode }, at);
     }
   });
   return done(updated);

@@ -11,19 +11,18 @@ const RECENT_EVENTS = 20;
  * submitted, where those files stand now, and the latest events on them.
  * Codes and dates only: no applicant data.
  */
-export function cadreActivity(db: Db, userId: string): CadreActivity {
+export async function cadreActivity(db: Db, userId: string): Promise<CadreActivity> {
   const submittedByCadre = and(
     eq(applications.cadreId, userId),
     gt(applications.submitCount, 0),
     isNull(applications.deletedAt),
   );
-  const byStatus = db
+  const byStatus = await db
     .select({ status: applications.status, n: count() })
     .from(applications)
     .where(submittedByCadre)
-    .groupBy(applications.status)
-    .all();
-  const recent = db
+    .groupBy(applications.status);
+  const recent = await db
     .select({
       at: applicationEvents.at,
       kind: applicationEvents.kind,
@@ -35,8 +34,7 @@ export function cadreActivity(db: Db, userId: string): CadreActivity {
     .innerJoin(applications, eq(applications.id, applicationEvents.applicationId))
     .where(eq(applications.cadreId, userId))
     .orderBy(desc(applicationEvents.id))
-    .limit(RECENT_EVENTS)
-    .all();
+    .limit(RECENT_EVENTS);
   return {
     userId,
     submitted: byStatus.reduce((sum, row) => sum + row.n, 0),

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/log";
 import type { UserRow } from "../auth/users";
 import type { Db } from "../db/open";
 import { users } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { updateAccount, userAudit } from "./accounts";
 import { done, type Outcome, refused } from "./refusal";
@@ -36,12 +37,23 @@ function grantRefusal(actor: AuthUser, target: UserRow, grant: boolean | undefin
 }
 
 /** Writes the grant with its audit entry; withdrawing from an account that never had it changes nothing. */
-function setComplaintHandling(db: Db, actor: AuthUser, target: UserRow, grant: boolean, at: Date): UserRow {
+async function setComplaintHandling(
+  db: Db,
+  actor: AuthUser,
+  target: UserRow,
+  grant: boolean,
+  at: Date,
+): Promise<UserRow> {
   if (target.handlesComplaints === grant) return target;
-  db.transaction((tx) => {
-    tx.update(users).set({ handlesComplaints: grant }).where(eq(users.id, target.id)).run();
+  await withTransaction(db, async (tx) => {
+    await tx.update(users).set({ handlesComplaints: grant }).where(eq(users.id, target.id));
     const change = { before: { handlesComplaints: target.handlesComplaints }, after: { handlesComplaints: grant } };
-    recordAudit(tx, actor, userAudit(grant ? "user.grant-complaints" : "user.withdraw-complaints", target, change), at);
+    await recordAudit(
+      tx,
+      actor,
+      userAudit(grant ? "user.grant-complaints" : "user.withdraw-complaints", target, change),
+      at,
+    );
   });
   return { ...target, handlesComplaints: grant };
 }
@@ -50,19 +62,19 @@ function setComplaintHandling(db: Db, actor: AuthUser, target: UserRow, grant: b
  * PATCH /api/users/:id: the account's fields (server/users/accounts.ts) and
  * the grant, in one transaction. Every refusal comes before any write.
  */
-export function patchAccount(
+export async function patchAccount(
   db: Db,
   actor: AuthUser,
   target: UserRow,
   change: UpdateUserRequest,
   at: Date,
-): Outcome<UserRow> {
+): Promise<Outcome<UserRow>> {
   const { handlesComplaints, ...fields } = change;
   const refusal = grantRefusal(actor, target, handlesComplaints);
   if (refusal) return refusal;
-  return db.transaction((): Outcome<UserRow> => {
-    const updated = Object.keys(fields).length > 0 ? updateAccount(db, actor, target, fields, at) : done(target);
+  return withTransaction(db, async (tx): Promise<Outcome<UserRow>> => {
+    const updated = Object.keys(fields).length > 0 ? await updateAccount(tx, actor, target, fields, at) : done(target);
     if (!updated.ok || handlesComplaints === undefined) return updated;
-    return done(setComplaintHandling(db, actor, updated.value, handlesComplaints, at));
+    return done(await setComplaintHandling(tx, actor, updated.value, handlesComplaints, at));
   });
 }

@@ -5,6 +5,7 @@ import { revokeSession, revokeUserSessions } from "../auth/sessions";
 import { toManagedUser, type UserRow } from "../auth/users";
 import type { Db } from "../db/open";
 import { sessions, users } from "../db/schema";
+import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { userAudit } from "./accounts";
 import { done, type Outcome, refused } from "./refusal";
@@ -12,26 +13,26 @@ import { done, type Outcome, refused } from "./refusal";
 /** Disabling, enabling, passwords and sessions of an account the caller manages (see findManageable). */
 
 /** Disables the account and signs it out everywhere. Nobody disables themselves (an office without admin). */
-export function disableAccount(db: Db, actor: AuthUser, target: UserRow, at: Date): Outcome<UserRow> {
+export async function disableAccount(db: Db, actor: AuthUser, target: UserRow, at: Date): Promise<Outcome<UserRow>> {
   if (target.id === actor.id) return refused({ status: 403, code: "cannot_disable_self" });
   const disabledAt = target.disabledAt ?? at.toISOString();
   const disabled = { ...target, disabledAt };
-  db.transaction((tx) => {
-    tx.update(users).set({ disabledAt }).where(eq(users.id, target.id)).run();
-    const sessionsRevoked = revokeUserSessions(tx, target.id, at);
+  await withTransaction(db, async (tx) => {
+    await tx.update(users).set({ disabledAt }).where(eq(users.id, target.id));
+    const sessionsRevoked = await revokeUserSessions(tx, target.id, at);
     const after = { ...toManagedUser(disabled), sessionsRevoked };
-    recordAudit(tx, actor, userAudit("user.disable", target, { before: toManagedUser(target), after }), at);
+    await recordAudit(tx, actor, userAudit("user.disable", target, { before: toManagedUser(target), after }), at);
   });
   return done(disabled);
 }
 
 /** Enables the account again; its old sessions stay revoked. */
-export function enableAccount(db: Db, actor: AuthUser, target: UserRow, at: Date): UserRow {
+export async function enableAccount(db: Db, actor: AuthUser, target: UserRow, at: Date): Promise<UserRow> {
   const enabled = { ...target, disabledAt: null };
-  db.transaction((tx) => {
-    tx.update(users).set({ disabledAt: null }).where(eq(users.id, target.id)).run();
+  await withTransaction(db, async (tx) => {
+    await tx.update(users).set({ disabledAt: null }).where(eq(users.id, target.id));
     const change = { before: toManagedUser(target), after: toManagedUser(enabled) };
-    recordAudit(tx, actor, userAudit("user.enable", target, change), at);
+    await recordAudit(tx, actor, userAudit("user.enable", target, change), at);
   });
   return enabled;
 }
@@ -46,22 +47,28 @@ export async function resetPassword(
   keepSession: string | undefined,
 ): Promise<void> {
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, target.id)).run();
-    const sessionsRevoked = revokeUserSessions(tx, target.id, at, keepSession);
+  await withTransaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, target.id));
+    const sessionsRevoked = await revokeUserSessions(tx, target.id, at, keepSession);
     // That it happened and its effect; never the password or its hash.
     const change = { before: null, after: { sessionsRevoked } };
-    recordAudit(tx, actor, userAudit("user.reset-password", target, change), at);
+    await recordAudit(tx, actor, userAudit("user.reset-password", target, change), at);
   });
 }
 
 /** Signs one of the account's devices out; false when the session is not a live one of this account. */
-export function revokeAccountSession(db: Db, actor: AuthUser, target: UserRow, sessionId: string, at: Date): boolean {
-  return db.transaction((tx) => {
-    const session = tx.select().from(sessions).where(eq(sessions.id, sessionId)).get();
-    if (!session || !revokeSession(tx, sessionId, at, target.id)) return false;
+export async function revokeAccountSession(
+  db: Db,
+  actor: AuthUser,
+  target: UserRow,
+  sessionId: string,
+  at: Date,
+): Promise<boolean> {
+  return withTransaction(db, async (tx) => {
+    const [session] = await tx.select().from(sessions).where(eq(sessions.id, sessionId));
+    if (!session || !(await revokeSession(tx, sessionId, at, target.id))) return false;
     const device = { userId: target.id, deviceLabel: session.deviceLabel };
-    recordAudit(
+    await recordAudit(
       tx,
       actor,
       {

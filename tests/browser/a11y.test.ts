@@ -56,10 +56,10 @@ async function submittedFile(): Promise<string> {
       page.bytes = bytes.byteLength;
     }
   }
-  storeFilesOf(env.server.db, draft, cadre.id);
+  await storeFilesOf(env.server.db, draft, cadre.id);
   const response = await fetch(`${env.server.url}/api/sync/push`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: sessionCookie(env.server.db, cadre.id) },
+    headers: { "Content-Type": "application/json", Cookie: await sessionCookie(env.server.db, cadre.id) },
     body: JSON.stringify({ clientId: uuidv7(), mutations: [mutation(1, "submitApplication", { draft })] }),
   });
   expect(response.status).toBe(200);
@@ -139,7 +139,7 @@ describe("accessibility on a 360 px phone and the office PC", () => {
     const operator = await newUser(env.server.db, "operator", { kecamatanCode: KECAMATAN });
     const admin = await newUser(env.server.db, "admin", { displayName: "Admin PTSP" });
     const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: KECAMATAN, displayName: "Kader Baru" });
-    addAudit(
+    await addAudit(
       env.server.db,
       { id: operator.id, role: "operator" },
       {

@@ -123,7 +123,7 @@ describe("work calendar in the console", () => {
     await page.getByText("Tanggal ini sudah ada di kalender. Ubah atau hapus yang sudah ada.").waitFor();
 
     // Stored as entered, by the admin.
-    const stored = env.server.db.select().from(calendarDays).where(eq(calendarDays.date, closureDate)).get();
+    const [stored] = await env.server.db.select().from(calendarDays).where(eq(calendarDays.date, closureDate)).limit(1);
     expect(stored).toMatchObject({ kind: "closure", name: "Kantor tutup: perbaikan listrik", updatedBy: admin.id });
 
     // Removing asks first, then the row goes.
@@ -170,13 +170,13 @@ describe("work calendar in the console", () => {
     await page.getByTestId("complaint-days-save").click();
     await page.getByText("Isi bilangan bulat hari kerja, 1 sampai 60.").waitFor();
     expect(await days.getAttribute("aria-invalid")).toBe("true");
-    expect(readSetting(env.server.db, "complaintResponseDays")).toBe(5);
+    expect(await readSetting(env.server.db, "complaintResponseDays")).toBe(5);
 
     await days.fill("3");
     await page.getByTestId("complaint-days-save").click();
     await page.getByRole("status").getByText("Batas waktu tanggapan pengaduan sekarang 3 hari kerja.").waitFor();
     await expect.poll(() => days.getAttribute("aria-invalid")).toBe(null);
-    expect(readSetting(env.server.db, "complaintResponseDays")).toBe(3);
+    expect(await readSetting(env.server.db, "complaintResponseDays")).toBe(3);
     await page.getByRole("heading", { name: "Standar pengaduan" }).scrollIntoViewIfNeeded();
     await screenshot(page, "console-calendar-complaint-standard-1280");
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -200,7 +200,7 @@ describe("work calendar in the console", () => {
     expect(await page.getByRole("checkbox").count()).toBe(0);
     // The complaint standard is read, not edited.
     // (The tests share one server: the admin's test may have changed it.)
-    const standard = readSetting(env.server.db, "complaintResponseDays");
+    const standard = await readSetting(env.server.db, "complaintResponseDays");
     await page.getByText(`${standard} hari kerja`, { exact: true }).waitFor();
     expect(await page.getByRole("spinbutton").count()).toBe(0);
     // The year tabs follow the keyboard.

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
+import { rawGet, rawRun } from "../../server/db/raw";
 import { storedFilePath } from "../../server/files/storage";
 import { loadCalendar } from "../../server/service-time/calendar-store";
 import { clockColumns } from "../../server/service-time/clock-writes";
@@ -58,7 +60,7 @@ async function call(path: string, cookie: string, body: unknown): Promise<Respon
 
 /** The cadre's phone through the real push: submitting, or resubmitting after a fix. */
 async function submit(cadre: { id: string; cookie: string }, draft: Draft, again = false): Promise<void> {
-  storeFilesOf(env.server.db, draft, cadre.id);
+  await storeFilesOf(env.server.db, draft, cadre.id);
   await storePages(draft);
   const mutations = again
     ? [mutation(1, "putDraft", { draft }), mutation(2, "submitApplication", { draft })]
@@ -71,22 +73,22 @@ async function submit(cadre: { id: string; cookie: string }, draft: Draft, again
  * two weeks ago with three days is late today, today with one day is due
  * soon, whatever today is.
  */
-function receivedEarlier(id: string, daysAgo: number, days: number): void {
+async function receivedEarlier(id: string, daysAgo: number, days: number): Promise<void> {
   const db = env.server.db;
-  const calendar = loadCalendar(db);
+  const calendar = await loadCalendar(db);
   let start = jakartaDate(new Date());
   for (let i = 0; i < daysAgo; i++) start = previousDate(start);
   const clock = startClock(null, { days, unit: "working" }, start, calendar);
   const columns = clockColumns(clock);
-  db.$client
-    .prepare("UPDATE applications SET status = 'received', clock = ?, clock_state = ?, clock_deadline = ? WHERE id = ?")
-    .run(JSON.stringify(clock), columns.clockState, columns.clockDeadline, id);
+  await rawRun(
+    db,
+    sql`UPDATE applications SET status = 'received', clock = ${JSON.stringify(clock)}, clock_state = ${columns.clockState},
+      clock_deadline = ${columns.clockDeadline} WHERE id = ${id}`,
+  );
 }
 
-function serverRow(id: string) {
-  return env.server.db.$client
-    .prepare("SELECT status, verdict, clock_state FROM applications WHERE id = ?")
-    .get(id) as {
+async function serverRow(id: string) {
+  return (await rawGet(env.server.db, sql`SELECT status, verdict, clock_state FROM applications WHERE id = ${id}`)) as {
     status: string;
     verdict: string | null;
     clock_state: string | null;
@@ -106,13 +108,12 @@ async function expectAccessible(page: Page): Promise<void> {
 
 describe("the service-time clock in the console", () => {
   it("starts at receipt, pauses while the file is sent back, runs again when the fix is received, and sorts and filters the queue", async () => {
-    env.server.db.$client
-      .prepare(
-        "UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ?) WHERE id = 'surat-keterangan-domisili'",
-      )
-      .run(SERVICE_DAYS);
+    await rawRun(
+      env.server.db,
+      sql`UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ${SERVICE_DAYS}) WHERE id = 'surat-keterangan-domisili'`,
+    );
     const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: KECAMATAN });
-    const writer = { id: cadre.id, cookie: sessionCookie(env.server.db, cadre.id) };
+    const writer = { id: cadre.id, cookie: await sessionCookie(env.server.db, cadre.id) };
     const operator = await newUser(env.server.db, "operator", { kecamatanCode: KECAMATAN, displayName: "Petugas" });
 
     const siti = readyDraft({ name: "Siti Aminah" });
@@ -121,8 +122,8 @@ describe("the service-time clock in the console", () => {
     await submit(writer, siti);
     await submit(writer, budi);
     await submit(writer, rina);
-    receivedEarlier(budi.id, 14, SERVICE_DAYS);
-    receivedEarlier(rina.id, 0, 1);
+    await receivedEarlier(budi.id, 14, SERVICE_DAYS);
+    await receivedEarlier(rina.id, 0, 1);
 
     const context = await env.browser.newContext(DESKTOP);
     const page = await context.newPage();
@@ -198,8 +199,8 @@ describe("the service-time clock in the console", () => {
     // Listed by deadline, the next file the desk opens is the most urgent one left.
     await page.getByTestId("desk-notice").waitFor();
     await expect.poll(() => page.url()).toContain(budi.id);
-    expect(serverRow(siti.id).status).toBe("needs-fix");
-    expect((JSON.parse(serverRow(siti.id).verdict ?? "{}") as Verdict).reasonPublic).toBe(true);
+    expect((await serverRow(siti.id)).status).toBe("needs-fix");
+    expect((JSON.parse((await serverRow(siti.id)).verdict ?? "{}") as Verdict).reasonPublic).toBe(true);
     await page.goto(`${env.server.url}/konsol/berkas/${siti.id}`);
     await expect.poll(() => page.getByTestId("clock-sentence").textContent()).toContain("Waktu layanan dijeda");
     await expect(page.getByTestId("clock-badge").getAttribute("data-urgency")).resolves.toBe("paused");
@@ -213,7 +214,7 @@ describe("the service-time clock in the console", () => {
     await page.getByTestId("receive-button").click();
     await expect.poll(() => page.getByTestId("clock-badge").getAttribute("data-urgency")).not.toBe("paused");
     await expect(page.getByTestId("clock-sentence").textContent()).resolves.toContain("Sisa");
-    expect(serverRow(siti.id).clock_state).toBe("running");
+    expect((await serverRow(siti.id)).clock_state).toBe("running");
     await context.close();
 
     // The same screens on a small screen.

@@ -1,7 +1,9 @@
 import { mkdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { v4 as uuidv4 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
+import { rawGet, rawRun } from "../../server/db/raw";
 import type { ComplaintAccepted } from "../../shared/api/complaints";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
@@ -38,8 +40,7 @@ async function report(body: Record<string, unknown>): Promise<ComplaintAccepted>
   return (await response.json()) as ComplaintAccepted;
 }
 
-const grant = (id: string) =>
-  env.server.db.$client.prepare("UPDATE users SET handles_complaints = 1 WHERE id = ?").run(id);
+const grant = (id: string) => rawRun(env.server.db, sql`UPDATE users SET handles_complaints = 1 WHERE id = ${id}`);
 
 async function axe(page: Page): Promise<void> {
   expect(await seriousA11yViolations(page)).toEqual([]);
@@ -65,7 +66,7 @@ describe("the console's complaints", () => {
       reporter: { name: "Rahmat Hidayat", contact: "0812 3456 7890" },
     });
     const handler = await newUser(env.server.db, "operator", { kecamatanCode: KECAMATAN, displayName: "Sri Wahyuni" });
-    grant(handler.id);
+    await grant(handler.id);
 
     const context = await env.browser.newContext(DESKTOP);
     const page = await context.newPage();
@@ -198,9 +199,7 @@ describe("the console's complaints", () => {
     expect(await toggle.isChecked()).toBe(false);
     await toggle.check();
     await expect
-      .poll(() =>
-        env.server.db.$client.prepare("SELECT handles_complaints AS h FROM users WHERE id = ?").get(operator.id),
-      )
+      .poll(() => rawGet(env.server.db, sql`SELECT handles_complaints AS h FROM users WHERE id = ${operator.id}`))
       .toEqual({ h: 1 });
     await page.screenshot({ path: `${SHOTS}/people-handler-grant.png`, fullPage: true });
     await axe(page);

@@ -1,8 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
+import { rawGet, rawRun } from "../../server/db/raw";
 import { storedFilePath } from "../../server/files/storage";
 import { loadCalendar } from "../../server/service-time/calendar-store";
 import { clockColumns } from "../../server/service-time/clock-writes";
@@ -56,7 +58,7 @@ async function post(path: string, cookie: string, body: unknown): Promise<void> 
 }
 
 async function submit(cadre: { id: string; cookie: string }, draft: Draft): Promise<void> {
-  storeFilesOf(env.server.db, draft, cadre.id);
+  await storeFilesOf(env.server.db, draft, cadre.id);
   await storePages(draft);
   await post("/api/sync/push", cadre.cookie, {
     clientId: uuidv7(),
@@ -64,30 +66,32 @@ async function submit(cadre: { id: string; cookie: string }, draft: Draft): Prom
   });
 }
 
-function version(id: string): number {
-  return (env.server.db.$client.prepare("SELECT version FROM applications WHERE id = ?").get(id) as { version: number })
+async function version(id: string): Promise<number> {
+  return ((await rawGet(env.server.db, sql`SELECT version FROM applications WHERE id = ${id}`)) as { version: number })
     .version;
 }
 
 /** The operator's decision through the console API, on the version they see. */
 async function decideAs(cookie: string, id: string, decision: string, extra: Record<string, unknown> = {}) {
   await post(`/api/console/applications/${id}/verdict`, cookie, {
-    expectedVersion: version(id),
+    expectedVersion: await version(id),
     decision,
     ...extra,
   });
 }
 
 /** A file the office received two weeks ago: its clock is past the deadline whatever today is. */
-function receivedTwoWeeksAgo(id: string): void {
+async function receivedTwoWeeksAgo(id: string): Promise<void> {
   const db = env.server.db;
   let start = jakartaDate(new Date());
   for (let i = 0; i < 14; i++) start = previousDate(start);
-  const clock = startClock(null, { days: SERVICE_DAYS, unit: "working" }, start, loadCalendar(db));
+  const clock = startClock(null, { days: SERVICE_DAYS, unit: "working" }, start, await loadCalendar(db));
   const columns = clockColumns(clock);
-  db.$client
-    .prepare("UPDATE applications SET status = 'received', clock = ?, clock_state = ?, clock_deadline = ? WHERE id = ?")
-    .run(JSON.stringify(clock), columns.clockState, columns.clockDeadline, id);
+  await rawRun(
+    db,
+    sql`UPDATE applications SET status = 'received', clock = ${JSON.stringify(clock)}, clock_state = ${columns.clockState},
+      clock_deadline = ${columns.clockDeadline} WHERE id = ${id}`,
+  );
 }
 
 async function openDashboard(page: Page): Promise<void> {
@@ -97,13 +101,14 @@ async function openDashboard(page: Page): Promise<void> {
 
 describe("the dashboard's on-time share", () => {
   it("follows the operator's decisions: 1 of 1 on time, then 1 of 2", async () => {
-    env.server.db.$client
-      .prepare("UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ?) WHERE id = ?")
-      .run(SERVICE_DAYS, GUIDE);
+    await rawRun(
+      env.server.db,
+      sql`UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ${SERVICE_DAYS}) WHERE id = ${GUIDE}`,
+    );
     const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: KECAMATAN });
-    const writer = { id: cadre.id, cookie: sessionCookie(env.server.db, cadre.id) };
+    const writer = { id: cadre.id, cookie: await sessionCookie(env.server.db, cadre.id) };
     const operator = await newUser(env.server.db, "operator", { kecamatanCode: KECAMATAN, displayName: "Petugas" });
-    const operatorCookie = sessionCookie(env.server.db, operator.id);
+    const operatorCookie = await sessionCookie(env.server.db, operator.id);
 
     const siti = readyDraft({ name: "Siti Aminah" });
     const budi = readyDraft({ name: "Budi Santoso" });
@@ -111,7 +116,9 @@ describe("the dashboard's on-time share", () => {
     await submit(writer, budi);
 
     // Siti's file: received, verified and approved today, within its three working days.
-    await post(`/api/console/applications/${siti.id}/receive`, operatorCookie, { expectedVersion: version(siti.id) });
+    await post(`/api/console/applications/${siti.id}/receive`, operatorCookie, {
+      expectedVersion: await version(siti.id),
+    });
     await decideAs(operatorCookie, siti.id, "verified");
     await decideAs(operatorCookie, siti.id, "approved");
 
@@ -127,7 +134,7 @@ describe("the dashboard's on-time share", () => {
     await expect(monthRow.textContent()).resolves.toContain("0 hari kerja");
 
     // Budi's file: received two weeks ago, rejected today: late.
-    receivedTwoWeeksAgo(budi.id);
+    await receivedTwoWeeksAgo(budi.id);
     await decideAs(operatorCookie, budi.id, "rejected", { reasonCode: "not-eligible" });
     await openDashboard(page);
     await expect.poll(() => page.getByTestId("dash-on-time").textContent()).toMatch(/^50\s?%$/);
@@ -157,22 +164,14 @@ describe("the dashboard's on-time share", () => {
       const cadreRow = { id: writer.id };
       const id = uuidv7();
       const clock = { days: 3, unit: "working", state: "stopped", startedOn: decidedAt.slice(0, 10) };
-      env.server.db.$client
-        .prepare(
-          `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
+      const clockJson = JSON.stringify({ ...clock, segmentStart: null, usedBefore: 0, deadline: null, used, onTime });
+      await rawRun(
+        env.server.db,
+        sql`INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
              created_at, updated_at, kecamatan_code, first_submitted_at, decided_at, clock, clock_state)
-           VALUES (?, ?, ?, 1, '{}', 'approved', 3, 0, ?, ?, '31.71.02', ?, ?, ?, 'stopped')`,
-        )
-        .run(
-          id,
-          cadreRow.id,
-          guide,
-          decidedAt,
-          decidedAt,
-          decidedAt,
-          decidedAt,
-          JSON.stringify({ ...clock, segmentStart: null, usedBefore: 0, deadline: null, used, onTime }),
-        );
+           VALUES (${id}, ${cadreRow.id}, ${guide}, 1, '{}', 'approved', 3, 0, ${decidedAt}, ${decidedAt}, '31.71.02',
+             ${decidedAt}, ${decidedAt}, ${clockJson}, 'stopped')`,
+      );
     }
     const admin = await newUser(env.server.db, "admin");
     const wide = await env.browser.newContext(DESKTOP);

@@ -58,7 +58,7 @@ function person(name: string, nik: string): Draft {
 }
 
 async function submit(cadre: { id: string; cookie: string }, draft: Draft): Promise<void> {
-  storeFilesOf(env.server.db, draft, cadre.id);
+  await storeFilesOf(env.server.db, draft, cadre.id);
   await storePages(draft);
   await push(cadre.cookie, [mutation(1, "submitApplication", { draft })]);
 }
@@ -73,12 +73,12 @@ const rowOf = (page: Page, id: string) => page.locator(`[data-testid="queue-row"
 describe("the office's desk", () => {
   it("remembers a resubmitted file, finds files by NIK, applies filters at once and opens the next file after a decision", async () => {
     const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: KECAMATAN });
-    const cadreCookie = sessionCookie(env.server.db, cadre.id);
+    const cadreCookie = await sessionCookie(env.server.db, cadre.id);
     const operator = await newUser(env.server.db, "operator", {
       kecamatanCode: KECAMATAN,
       displayName: "Petugas Gambir",
     });
-    const operatorCookie = sessionCookie(env.server.db, operator.id);
+    const operatorCookie = await sessionCookie(env.server.db, operator.id);
     const writer = { id: cadre.id, cookie: cadreCookie };
 
     const siti = person("Siti Aminah", "3171015203900001");
@@ -105,7 +105,7 @@ describe("the office's desk", () => {
         "ktp-el": { ...ktp, pages: [{ ...ktp.pages[0], sha256: sha256("ktp, tajam") }] },
       },
     };
-    storeFilesOf(env.server.db, fixed, cadre.id);
+    await storeFilesOf(env.server.db, fixed, cadre.id);
     await storePages(fixed);
     await push(cadreCookie, [
       mutation(1, "putDraft", { draft: fixed }),

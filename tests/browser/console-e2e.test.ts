@@ -20,8 +20,8 @@ const env = useAppAndBrowser();
 const DESKTOP = { viewport: { width: 1280, height: 800 }, locale: "id-ID", timezoneId: "Asia/Jakarta" } as const;
 const NOTE = "Foto KTP buram, ulangi di tempat terang";
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
 async function statusCounts(console: Page): Promise<Record<string, string>> {
@@ -79,9 +79,9 @@ describe("cadre and office, end to end", () => {
     const { phone, cadrePage } = await cadrePhone(cadre.username);
     await phone.setOffline(true);
     const id = await draftReadyInApp(cadrePage, env.server.url, "Ratna Sari Dewi");
-    expect(serverRow(id)).toBeUndefined();
+    expect(await serverRow(id)).toBeUndefined();
     await phone.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
 
     // The operator signs in on a desktop and lands in the console.
     const desk = await env.browser.newContext(DESKTOP);
@@ -102,7 +102,7 @@ describe("cadre and office, end to end", () => {
     // In the queue; receive it, look at the photo, send the KTP back with a reason from the list.
     await openFromQueue(consolePage, id);
     await consolePage.getByTestId("receive-button").click();
-    await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("received");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 15_000 }).toBe("received");
     // Received on the same screen: the decision panel is still there, nothing reloaded the page.
     await consolePage.getByTestId("application-status").getByText("Diterima kantor").waitFor();
     await consolePage.getByTestId("req-fix-ktp-el").waitFor();
@@ -115,7 +115,7 @@ describe("cadre and office, end to end", () => {
     await consolePage.getByTestId("decision-needs-fix").check();
     await screenshot(consolePage, "console-review-needs-fix", { fullPage: true });
     await consolePage.getByTestId("submit-verdict").click();
-    await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("needs-fix");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 15_000 }).toBe("needs-fix");
 
     // The phone syncs, then reads the reason offline beside that requirement.
     await cadrePage.goto(`${env.server.url}/berkas`);
@@ -143,8 +143,8 @@ describe("cadre and office, end to end", () => {
     await cadrePage.getByRole("button", { name: "Tandai siap diajukan" }).click();
     await expect.poll(() => cadrePage.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
     await phone.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
-    expect(serverRow(id)).toMatchObject({ submitCount: 2, sentBackCount: 1 });
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
+    expect(await serverRow(id)).toMatchObject({ submitCount: 2, sentBackCount: 1 });
 
     // Back in the operator's queue; verified this time.
     // Deciding on the resubmitted file receives it in the same step.
@@ -156,7 +156,7 @@ describe("cadre and office, end to end", () => {
     await expect(consolePage.getByTestId("req-accept-pengantar-rt-rw").isChecked()).resolves.toBe(true);
     await consolePage.getByTestId("decision-verified").check();
     await consolePage.getByTestId("submit-verdict").click();
-    await expect.poll(() => serverRow(id)?.status, { timeout: 15_000 }).toBe("verified");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 15_000 }).toBe("verified");
 
     const after = await statusCounts(consolePage);
     expect(after).toMatchObject({ submitted: "0", "needs-fix": "0", verified: "1", submittedTotal: "1" });
@@ -175,8 +175,9 @@ describe("cadre and office, end to end", () => {
   it("publishes a guide edited in the console, binding by default: the cadre's draft on the old version moves to it and says why", async () => {
     const { cadre, operator } = await cadreAndOperator();
     const guideId = "surat-keterangan-domisili";
-    const versionOf = () => env.server.db.select().from(guides).where(eq(guides.id, guideId)).get()?.version;
-    const before = versionOf() ?? 0;
+    const versionOf = async () =>
+      (await env.server.db.select().from(guides).where(eq(guides.id, guideId)).limit(1))[0]?.version;
+    const before = (await versionOf()) ?? 0;
 
     const { phone, cadrePage } = await cadrePhone(cadre.username);
     // Inside the running app: a page load starts it locked, and "Buat berkas" then goes to the lock screen.
@@ -225,7 +226,8 @@ describe("cadre and office, end to end", () => {
     await consolePage.getByRole("button", { name: "Tarik", exact: true }).click();
     await consolePage.getByRole("button", { name: "Tarik", exact: true }).waitFor();
     expect(
-      env.server.db.select().from(guides).where(eq(guides.id, "surat-keterangan-domisili")).get()?.withdrawnAt,
+      (await env.server.db.select().from(guides).where(eq(guides.id, "surat-keterangan-domisili")).limit(1))[0]
+        ?.withdrawnAt,
     ).toBeNull();
     let asked = "";
     consolePage.once("dialog", (dialog) => {
@@ -243,7 +245,7 @@ describe("cadre and office, end to end", () => {
       .getByText("Wahyu Hidayat: layanan ini sudah ditarik kantor; berkas tidak bisa diajukan.")
       .waitFor({ timeout: 60_000 });
     // Refused for submission, but the cadre's data reached the server and stays a draft.
-    expect(serverRow(id)?.status).toBe("draft");
+    expect((await serverRow(id))?.status).toBe("draft");
     await screenshot(cadrePage, "drafts-refused-withdrawn");
 
     await consolePage.getByRole("button", { name: "Terbitkan kembali" }).click();

@@ -77,7 +77,7 @@ describe("people screen of the console", () => {
     // The form starts over for the next account, the kecamatan too.
     expect(await kecamatan.inputValue()).toBe("");
     await page.locator(`[data-testid="operator-row"][data-username="${username}"]`).waitFor();
-    const stored = env.server.db.select().from(users).where(eq(users.username, username)).get();
+    const [stored] = await env.server.db.select().from(users).where(eq(users.username, username)).limit(1);
     expect(stored).toMatchObject({ role: "operator", kecamatanCode: DUREN_SAWIT, kelurahanCode: null });
 
     // The new operator, on their own PC: their kecamatan's cadres, and cadres are all they may add.
@@ -129,7 +129,9 @@ describe("people screen of the console", () => {
     // The console's language decides the words, not the language the refusal came in.
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => message.textContent()).toBe("This username is taken. Choose another one.");
-    expect(env.server.db.select().from(users).where(eq(users.displayName, "Petugas Kembar")).get()).toBeUndefined();
+    expect(
+      (await env.server.db.select().from(users).where(eq(users.displayName, "Petugas Kembar")).limit(1))[0],
+    ).toBeUndefined();
     await page.context().close();
   });
 });

@@ -39,9 +39,9 @@ async function oldFiles(variant = 0): Promise<{ world: RetentionWorld; tracking:
     env: { db } as RetentionWorld["env"],
     app: createApp({ db, filesDir: env.server.filesDir }),
     filesDir: env.server.filesDir,
-    cadre: createTestUser(db, "cadre", { kecamatanCode: "31.75.07" }),
-    operator: createTestUser(db, "operator", { kecamatanCode: "31.75.07" }),
-    admin: createTestUser(db, "admin"),
+    cadre: await createTestUser(db, "cadre", { kecamatanCode: "31.75.07" }),
+    operator: await createTestUser(db, "operator", { kecamatanCode: "31.75.07" }),
+    admin: await createTestUser(db, "admin"),
     clientId: uuidv7(),
     seq: 0,
   } satisfies RetentionWorld;
@@ -55,9 +55,9 @@ async function oldFiles(variant = 0): Promise<{ world: RetentionWorld; tracking:
     nik: `317101520390${String(528 + variant).padStart(4, "0")}`,
     photos: [`b-4-${variant}`, `b-5-${variant}`, `b-6-${variant}`],
   });
-  decideFile(world, first.id, "approved", LONG_AGO);
-  decideFile(world, second.id, "rejected", new Date(LONG_AGO.getTime() + 86_400_000));
-  closedComplaint(world, "Hendrawan Saputra", `b-evidence-${variant}`, LONG_AGO);
+  await decideFile(world, first.id, "approved", LONG_AGO);
+  await decideFile(world, second.id, "rejected", new Date(LONG_AGO.getTime() + 86_400_000));
+  await closedComplaint(world, "Hendrawan Saputra", `b-evidence-${variant}`, LONG_AGO);
   return { world, tracking: [first.trackingNumber, second.trackingNumber], ids: [first.id, second.id] };
 }
 
@@ -86,7 +86,7 @@ describe("privacy screen in the console", () => {
     await page.getByText("Isi bilangan bulat 1–60.").waitFor();
     await page.getByText("Isi bilangan bulat 365–10.950.").waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("privacy-lockMinutes");
-    expect(readSetting(env.server.db, "closedFileRetentionDays")).toBeNull();
+    expect(await readSetting(env.server.db, "closedFileRetentionDays")).toBeNull();
 
     await page.getByLabel("Kunci aplikasi setelah tidak dipakai (menit)").fill("3");
     await page.getByLabel("Salah PIN sebelum data di HP dihapus").fill("6");
@@ -94,8 +94,8 @@ describe("privacy screen in the console", () => {
     await page.getByLabel("Hari setelah keputusan akhir").fill("365");
     await page.getByTestId("privacy-save").click();
     await page.getByText("Pengaturan privasi disimpan.").waitFor();
-    expect(readSetting(env.server.db, "phoneLockMinutes")).toBe(3);
-    expect(readSetting(env.server.db, "closedFileRetentionDays")).toBe(365);
+    expect(await readSetting(env.server.db, "phoneLockMinutes")).toBe(3);
+    expect(await readSetting(env.server.db, "closedFileRetentionDays")).toBe(365);
 
     // The dry run: counts, tracking numbers, service, decided date, photos and their size (id-ID).
     const totals = page.getByTestId("privacy-totals");
@@ -154,7 +154,7 @@ describe("privacy screen in the console", () => {
 
   it("fits a phone screen, and is not offered to operators", async () => {
     await oldFiles(1);
-    writeSetting(env.server.db, "closedFileRetentionDays", 365, null, new Date());
+    await writeSetting(env.server.db, "closedFileRetentionDays", 365, null, new Date());
     const admin = await newUser(env.server.db, "admin");
     const page = await (await env.browser.newContext(PHONE)).newPage();
     await signIn(page, env.server.url, admin.username, /\/konsol$/);

@@ -44,15 +44,15 @@ async function officeWithFiles(kecamatanCode: string) {
       firstSubmittedAt: "2026-03-01T03:00:00.000Z",
       ...extra,
     });
-  file("approved");
-  const sentBack = file("needs-fix", { precheckFailures: 1, sentBackCount: 1 });
-  file("submitted");
-  file("verified");
-  db.update(applications)
+  await file("approved");
+  const sentBack = await file("needs-fix", { precheckFailures: 1, sentBackCount: 1 });
+  await file("submitted");
+  await file("verified");
+  await db
+    .update(applications)
     .set({ content: { id: sentBack, applicant: { fullName: "Siti Aminah", nik: "3171015203900001" } } })
-    .where(eq(applications.id, sentBack))
-    .run();
-  addAudit(
+    .where(eq(applications.id, sentBack));
+  await addAudit(
     db,
     { id: operator.id, role: "operator" },
     {

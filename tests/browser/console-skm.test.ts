@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
+import { rawGet } from "../../server/db/raw";
 import { SKM_ELEMENT_IDS, SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import { sessionCookie } from "../helpers/accounts";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
@@ -35,19 +37,19 @@ async function post(path: string, cookie: string | null, body: unknown): Promise
   });
 }
 
-function version(id: string): number {
-  return (env.server.db.$client.prepare("SELECT version FROM applications WHERE id = ?").get(id) as { version: number })
+async function version(id: string): Promise<number> {
+  return ((await rawGet(env.server.db, sql`SELECT version FROM applications WHERE id = ${id}`)) as { version: number })
     .version;
 }
 
 /** Ten files submitted by a cadre and approved by the office: the population served. */
 async function decideTenFiles(operatorCookie: string): Promise<void> {
   const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: KECAMATAN });
-  const cookie = sessionCookie(env.server.db, cadre.id);
+  const cookie = await sessionCookie(env.server.db, cadre.id);
   const clientId = uuidv7();
   for (let i = 1; i <= 10; i++) {
     const draft = readyDraft({ name: `Warga ${"ABCDEFGHIJ"[i - 1]}` });
-    storeFilesOf(env.server.db, draft, cadre.id);
+    await storeFilesOf(env.server.db, draft, cadre.id);
     const pushed = await post("/api/sync/push", cookie, {
       clientId,
       mutations: [mutation(i, "submitApplication", { draft })],
@@ -57,7 +59,7 @@ async function decideTenFiles(operatorCookie: string): Promise<void> {
     expect(pushedBody.results[0]?.status, JSON.stringify(pushedBody)).toBe("applied");
     for (const decision of ["verified", "approved"]) {
       const verdict = await post(`/api/console/applications/${draft.id}/verdict`, operatorCookie, {
-        expectedVersion: version(draft.id),
+        expectedVersion: await version(draft.id),
         decision,
       });
       expect(verdict.status, await verdict.clone().text()).toBe(200);
@@ -93,7 +95,7 @@ async function axe(page: Page): Promise<void> {
 describe("the console's SKM report", () => {
   it("shows the hand-computed IKM weakest element first, takes a follow-up plan, and prints the A4 notice", async () => {
     const operator = await newUser(env.server.db, "operator", { kecamatanCode: KECAMATAN, displayName: "Petugas" });
-    await decideTenFiles(sessionCookie(env.server.db, operator.id));
+    await decideTenFiles(await sessionCookie(env.server.db, operator.id));
     await seedResponses();
 
     const context = await env.browser.newContext(DESKTOP);
@@ -127,7 +129,7 @@ describe("the console's SKM report", () => {
     await axe(page);
 
     // Someone else changes the plan meanwhile: reopening it on the old version is refused in words.
-    const row = env.server.db.$client.prepare("SELECT id, version FROM skm_follow_ups").get() as {
+    const row = (await rawGet(env.server.db, sql`SELECT id, version FROM skm_follow_ups`)) as {
       id: string;
       version: number;
     };
@@ -136,7 +138,7 @@ describe("the console's SKM report", () => {
       headers: {
         "Content-Type": "application/json",
         Origin: env.server.url,
-        Cookie: sessionCookie(env.server.db, operator.id),
+        Cookie: await sessionCookie(env.server.db, operator.id),
       },
       body: JSON.stringify({ version: row.version, owner: "Sekretaris Kecamatan" }),
     });

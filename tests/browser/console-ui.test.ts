@@ -74,7 +74,7 @@ async function storePhoto(page: Page, width: number, text: string): Promise<stri
 /** A cadre submits a complete domisili file through the real push, with real photos. */
 async function submitApplication(page: Page): Promise<string> {
   const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: KECAMATAN, displayName: "Kader Gambir" });
-  const cookie = sessionCookie(env.server.db, cadre.id);
+  const cookie = await sessionCookie(env.server.db, cadre.id);
   const now = new Date().toISOString();
   const pages: Record<string, { sha: string; bytes: number }> = {};
   for (const [requirement, label] of [
@@ -122,7 +122,7 @@ async function submitApplication(page: Page): Promise<string> {
   });
   for (const document of Object.values(draft.documents)) {
     for (const p of document.pages) {
-      env.server.db
+      await env.server.db
         .insert(files)
         .values({
           sha256: p.sha256 ?? "",
@@ -133,8 +133,7 @@ async function submitApplication(page: Page): Promise<string> {
           uploadedBy: cadre.id,
           createdAt: now,
         })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
   }
   const response = await fetch(`${env.server.url}/api/sync/push`, {
@@ -212,7 +211,11 @@ describe("operator console", () => {
     await expect(titleEn.getAttribute("aria-invalid")).resolves.toBe("true");
     await page.locator("#g-title-en-error").waitFor();
     await expect(page.locator(".field.has-error #g-title-en").count()).resolves.toBe(1);
-    const stored = env.server.db.select().from(guideDrafts).where(eq(guideDrafts.id, "surat-uji-konsol")).get();
+    const [stored] = await env.server.db
+      .select()
+      .from(guideDrafts)
+      .where(eq(guideDrafts.id, "surat-uji-konsol"))
+      .limit(1);
     expect(stored).toBeTruthy();
     expect(JSON.stringify(stored)).toContain("Surat Uji Konsol");
     await screenshot(page, "console-guide-editor-1280");
@@ -283,7 +286,7 @@ describe("operator console", () => {
     await page.getByText("Akun kader dibuat: Kader Baru Gambir.").waitFor();
     const row = page.locator(`[data-testid="cadre-row"][data-username="${username}"]`);
     await row.waitFor();
-    const created = env.server.db.select().from(users).where(eq(users.username, username)).get();
+    const [created] = await env.server.db.select().from(users).where(eq(users.username, username)).limit(1);
     expect(created?.role).toBe("cadre");
     expect(created?.kecamatanCode).toBe(KECAMATAN);
     expect(created?.kelurahanCode).toBe("31.71.01.1001");

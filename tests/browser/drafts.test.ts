@@ -285,10 +285,10 @@ describe("application drafts, offline", () => {
     const { context, page } = await installThenGoOffline();
     const draftUrl = await startDomisiliDraft(page);
     const { getGuide, publishGuide } = await import("../../server/guides/repository");
-    const stored = getGuide(env.server.db, "surat-keterangan-domisili");
+    const stored = await getGuide(env.server.db, "surat-keterangan-domisili");
     if (!stored) throw new Error("guide missing");
     try {
-      publishGuide(env.server.db, {
+      await publishGuide(env.server.db, {
         ...stored.guide,
         version: stored.guide.version + 1,
         requirements: [
@@ -310,7 +310,7 @@ describe("application drafts, offline", () => {
       await page.reload();
       await page.getByText("Memakai panduan versi 2").waitFor();
     } finally {
-      publishGuide(env.server.db, stored.guide);
+      await publishGuide(env.server.db, stored.guide);
       await context.close();
     }
   });

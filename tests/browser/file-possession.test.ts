@@ -58,18 +58,23 @@ describe("a phone whose office never sent a photo another office did", () => {
     }
 
     await context.setOffline(false);
-    const status = () =>
-      env.server.db.select({ status: applications.status }).from(applications).where(eq(applications.id, id)).get()
-        ?.status;
+    const status = async () =>
+      (
+        await env.server.db
+          .select({ status: applications.status })
+          .from(applications)
+          .where(eq(applications.id, id))
+          .limit(1)
+      )[0]?.status;
     await expect.poll(status, { timeout: 60_000 }).toBe("submitted");
     await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 30_000 }).toBe("Terkirim");
     for (const sha256 of hashes) {
       // B's phone sent the bytes (an upload records its sender), and they are kept once.
-      const sent = env.server.db
+      const [sent] = await env.server.db
         .select()
         .from(fileHolders)
         .where(and(eq(fileHolders.sha256, sha256), eq(fileHolders.userId, cadreB.id)))
-        .get();
+        .limit(1);
       expect(sent).toBeDefined();
       const dir = join(env.server.filesDir, sha256.slice(0, 2));
       expect(existsSync(dir) ? readdirSync(dir).filter((name) => name === sha256) : []).toHaveLength(1);

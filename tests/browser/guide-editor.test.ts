@@ -22,8 +22,8 @@ const GUIDE = "surat-keterangan-domisili";
 const NOTE = "Surat pengantar RT/RW kini berlaku 14 hari, sesuai SOP kelurahan 2026.";
 const PENDATANG = "Apakah KTP-el pemohon dari luar alamat ini (pendatang)?";
 
-function stored(): { version: number; guide: Guide } | undefined {
-  const row = env.server.db.select().from(guides).where(eq(guides.id, GUIDE)).get();
+async function stored(): Promise<{ version: number; guide: Guide } | undefined> {
+  const [row] = await env.server.db.select().from(guides).where(eq(guides.id, GUIDE)).limit(1);
   return row ? { version: row.version, guide: row.data as Guide } : undefined;
 }
 
@@ -51,7 +51,7 @@ describe("guide editing for office staff", () => {
   it("picks a condition from lists, shortens a validity 30 → 14 and publishes with a note the cadre's phone shows in words", async () => {
     const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
     const operator = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
-    const before = stored()?.version ?? 0;
+    const before = (await stored())?.version ?? 0;
 
     // The cadre starts a file on the current version.
     const phone = await env.browser.newContext(PHONE);
@@ -153,7 +153,7 @@ describe("guide editing for office staff", () => {
     await screenshot(page, "guide-editor-publish-filled-1280");
     await page.getByTestId("publish").click();
     await page.getByText("Panduan diterbitkan.").waitFor({ timeout: 15_000 });
-    const published = stored();
+    const published = await stored();
     expect(published?.version).toBe(before + 1);
     expect(published?.guide.changeNote).toBe(NOTE);
     const requirement = (id: string) => published?.guide.requirements.find((r) => r.id === id);
@@ -224,8 +224,9 @@ describe("guide editing for office staff", () => {
 
     await page.getByTestId("save-draft").click();
     await page.getByText(/Rancangan tersimpan/).waitFor();
-    const draft = env.server.db.select().from(guideDrafts).where(eq(guideDrafts.id, "kartu-identitas-anak")).get()
-      ?.data as Guide | undefined;
+    const draft = (
+      await env.server.db.select().from(guideDrafts).where(eq(guideDrafts.id, "kartu-identitas-anak")).limit(1)
+    )[0]?.data as Guide | undefined;
     expect(draft?.eligibility?.[0]).toMatchObject({
       id: "anak-di-bawah-17",
       belowYears: 18,
@@ -255,9 +256,8 @@ describe("guide editing for office staff", () => {
     await screenshot(page, "guide-editor-cosigners-1280");
     await page.getByTestId("save-draft").click();
     await page.getByText(/Rancangan tersimpan/).waitFor();
-    const domisili = env.server.db.select().from(guideDrafts).where(eq(guideDrafts.id, GUIDE)).get()?.data as
-      | Guide
-      | undefined;
+    const domisili = (await env.server.db.select().from(guideDrafts).where(eq(guideDrafts.id, GUIDE)).limit(1))[0]
+      ?.data as Guide | undefined;
     expect(domisili?.requirements.find((r) => r.id === "surat-kuasa")?.statement?.cosigners).toEqual([
       { id: "Penerima kuasa", en: "Attorney" },
       { id: "Saksi dari keluarga", en: "Family witness" },

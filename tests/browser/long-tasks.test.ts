@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { generateCatalogue } from "../../bench/fixtures/generate-catalogue";
+import { withTransaction } from "../../server/db/transaction";
 import { publishGuide } from "../../server/guides/repository";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
@@ -34,11 +35,11 @@ const GENERATED = 1_000;
 /** 50 ms at 4x CPU, in thread CPU time. */
 const TASK_CPU_BUDGET_MS = 50 / 4;
 
-beforeAll(() => {
+beforeAll(async () => {
   const guides = generateCatalogue(GENERATED);
-  env.server.db.$client.transaction(() => {
-    for (const guide of guides) publishGuide(env.server.db, guide);
-  })();
+  await withTransaction(env.server.db, async (tx) => {
+    for (const guide of guides) await publishGuide(tx, guide);
+  });
 });
 
 /** Installed before any page script: the browser's own long-task count (wall time, logged only). */

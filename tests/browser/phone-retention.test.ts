@@ -29,8 +29,8 @@ afterEach(async () => {
   context = undefined;
 });
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
 describe("phone retention in Chromium", () => {
@@ -53,14 +53,14 @@ describe("phone retention in Chromium", () => {
         ready: true,
       },
     );
-    await expect.poll(() => serverRow(id)?.status, { timeout: 120_000 }).toBe("submitted");
-    const number = serverRow(id)?.trackingNumber ?? "";
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 120_000 }).toBe("submitted");
+    const number = (await serverRow(id))?.trackingNumber ?? "";
     expect(number).not.toBe("");
     expect((await readRows(page, "blobs")).length).toBeGreaterThan(0);
 
     const decidedAt = new Date(Date.now() - 31 * DAY).toISOString();
-    expect(recordVerdict(env.server.db, id, { decision: "verified", requirements: {}, decidedAt })).toBe(true);
-    expect(recordVerdict(env.server.db, id, { decision: "approved", requirements: {}, decidedAt })).toBe(true);
+    expect(await recordVerdict(env.server.db, id, { decision: "verified", requirements: {}, decidedAt })).toBe(true);
+    expect(await recordVerdict(env.server.db, id, { decision: "approved", requirements: {}, decidedAt })).toBe(true);
 
     await goInApp(page, env.server.url, "/berkas");
     await page.getByRole("button", { name: "Sinkronkan sekarang" }).click();
@@ -74,9 +74,9 @@ describe("phone retention in Chromium", () => {
     expect(await card.getByRole("button", { name: /Pakai data pemohon/ }).count()).toBe(0);
     // The photos are gone from the phone; the office keeps its copy, untouched.
     expect(await readRows(page, "blobs")).toEqual([]);
-    expect((serverRow(id)?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName).toBe(
-      who.fullName,
-    );
+    expect(
+      ((await serverRow(id))?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName,
+    ).toBe(who.fullName);
     expect(await readRows(page, "outbox")).toEqual([]);
     await screenshot(page, "phone-retention-list");
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -15,8 +15,8 @@ const env = useAppAndBrowser();
 const text = (id: string, en: string) => ({ id, en });
 
 /** A service with one ID card and one signed statement, published the way an office publishes a guide. */
-function publishStatementGuide(): void {
-  publishGuide(
+async function publishStatementGuide(): Promise<void> {
+  await publishGuide(
     env.server.db,
     sampleGuide({
       id: "surat-uji-pernyataan",
@@ -50,7 +50,7 @@ function publishStatementGuide(): void {
 
 describe("a file the phone calls ready is a file the office accepts", () => {
   it("refuses a photo too small to read before storing it, takes the retake, and counts the statement once it is signed", async () => {
-    publishStatementGuide();
+    await publishStatementGuide();
     const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.71.01" });
     const context = await env.browser.newContext(PHONE);
     const page = await context.newPage();
@@ -134,9 +134,9 @@ describe("a file the phone calls ready is a file the office accepts", () => {
     // Sent, and the server's pre-check agrees: the file is submitted.
     await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
     await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 60_000 }).toBe("Terkirim");
-    const row = env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+    const [row] = await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1);
     expect(row?.status).toBe("submitted");
-    const uploaded = env.server.db.select().from(files).all();
+    const uploaded = await env.server.db.select().from(files);
     // The two photos were re-encoded on the phone (WebP where the browser writes it); the screenshot stayed PNG.
     expect(uploaded.map((file) => file.mime).filter((mime) => mime === "image/png")).toHaveLength(1);
     expect(uploaded).toHaveLength(3);
@@ -146,7 +146,7 @@ describe("a file the phone calls ready is a file the office accepts", () => {
 
 describe("a statement someone else makes about the applicant", () => {
   it("prints the house owner's statement with their identity left blank and the applicant named, and asks the owner's signature", async () => {
-    publishGuide(
+    await publishGuide(
       env.server.db,
       sampleGuide({
         id: "surat-uji-pemilik-rumah",

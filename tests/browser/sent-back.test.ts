@@ -20,13 +20,13 @@ vi.setConfig({ testTimeout: 300_000 });
 const env = useAppAndBrowser();
 const NOTE = "Foto KTP buram, ulangi di tempat terang";
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
 /** The office sends the KTP back (blurry, with a note) and accepts the RT/RW letter, as the console does. */
-function sendBackKtp(id: string, decidedAt: string): void {
-  const given = recordVerdict(env.server.db, id, {
+async function sendBackKtp(id: string, decidedAt: string): Promise<void> {
+  const given = await recordVerdict(env.server.db, id, {
     decision: "needs-fix",
     requirements: {
       "ktp-el": { status: "needs-fix", reasonCode: "blurry", reason: NOTE },
@@ -68,9 +68,9 @@ describe("a file the office sent back, on the phone", () => {
     await phone.setOffline(true);
     const id = await draftReadyInApp(page, env.server.url, "Ratna Sari Dewi");
     await phone.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
 
-    sendBackKtp(id, "2026-03-02T02:00:00.000Z");
+    await sendBackKtp(id, "2026-03-02T02:00:00.000Z");
     await openSentBack(page, id);
 
     // The summary leads with the office's reason, not "Siap diajukan — semua syarat lengkap".
@@ -106,16 +106,16 @@ describe("a file the office sent back, on the phone", () => {
     await dialog.getByRole("button", { name: "Batal" }).click();
     await dialog.waitFor({ state: "hidden" });
     expect(await page.getByTestId("draft-status").textContent()).toBe("Perlu diperbaiki");
-    expect(serverRow(id)?.status).toBe("needs-fix");
+    expect((await serverRow(id))?.status).toBe("needs-fix");
 
     // Asked again and accepted: the file goes back as it is.
     await page.getByRole("button", { name: "Tandai siap diajukan" }).click();
     await dialog.getByRole("button", { name: "Tetap ajukan ulang" }).click();
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
-    expect(serverRow(id)).toMatchObject({ submitCount: 2, sentBackCount: 1 });
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
+    expect(await serverRow(id)).toMatchObject({ submitCount: 2, sentBackCount: 1 });
 
     // The office sends the same KTP back again: a fresh flag, standing although the page was never touched since.
-    sendBackKtp(id, "2026-03-03T02:00:00.000Z");
+    await sendBackKtp(id, "2026-03-03T02:00:00.000Z");
     await openSentBack(page, id);
     await expect.poll(() => card(page, "KTP-el pemohon").getAttribute("data-flag")).toBe("standing");
 
@@ -142,8 +142,8 @@ describe("a file the office sent back, on the phone", () => {
     await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
     expect(await dialog.isVisible()).toBe(false);
     await phone.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
-    expect(serverRow(id)).toMatchObject({ submitCount: 3, sentBackCount: 2 });
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
+    expect(await serverRow(id)).toMatchObject({ submitCount: 3, sentBackCount: 2 });
     await phone.close();
   });
 });

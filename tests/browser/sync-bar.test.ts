@@ -61,8 +61,8 @@ function outboxRows(page: Page): Promise<number> {
   });
 }
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
 describe("the sync bar tells the truth", () => {
@@ -120,7 +120,7 @@ describe("the sync bar tells the truth", () => {
 
     holding = new Set();
     for (const route of held.splice(0)) await route.continue();
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
     await expect
       .poll(() => page.getByTestId("sync-pending").textContent(), { timeout: 30_000 })
       .toBe("Semua sudah terkirim");
@@ -174,8 +174,8 @@ describe("the sync bar tells the truth", () => {
     answer = "pass";
     await bar(page).getByRole("button", { name: "Coba lagi sekarang" }).click();
     await expect.poll(() => page.getByTestId("sync-pending").textContent()).toBe("Semua sudah terkirim");
-    expect(serverRow(first)?.status).toBe("draft");
-    expect(serverRow(second)?.status).toBe("draft");
+    expect((await serverRow(first))?.status).toBe("draft");
+    expect((await serverRow(second))?.status).toBe("draft");
     // The round ends with nothing left to say.
     await expect.poll(() => barStatus(page).textContent()).toBe("");
     await context.close();
@@ -185,11 +185,10 @@ describe("the sync bar tells the truth", () => {
     const { context, page, cadre } = await setUp();
     // The session ran out before the file is made, so no round sends it first. (Not the office's revocation:
     // since issue 15 that one pushes what waits, then erases — tests/browser/vault-revocation.test.ts.)
-    env.server.db
+    await env.server.db
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 60_000).toISOString() })
-      .where(eq(sessions.userId, cadre.id))
-      .run();
+      .where(eq(sessions.userId, cadre.id));
     const id = await startDraft(page, "Dewi Lestari");
     await page.goto(`${env.server.url}/berkas`);
     await expect
@@ -201,7 +200,7 @@ describe("the sync bar tells the truth", () => {
 
     await bar(page).getByRole("link", { name: "Masuk" }).click();
     await signIn(page, env.server.url, cadre.username);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("draft");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("draft");
     await expect.poll(() => page.getByTestId("sync-pending").textContent()).toBe("Semua sudah terkirim");
     await context.close();
   });

@@ -56,7 +56,8 @@ describe("a push whose connection is reset after the server applied it", () => {
     await page.goto(`${env.server.url}/berkas`);
 
     // The first push reached the server; the round that sent it then ends, and says how, only after that.
-    const serverRow = () => env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+    const serverRow = async () =>
+      (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
     await expect.poll(serverRow, { timeout: 30_000 }).toBeDefined();
     await page
       .getByTestId("sync-bar")
@@ -67,15 +68,14 @@ describe("a push whose connection is reset after the server applied it", () => {
     expect(await page.evaluate(() => sessionStorage.getItem("saidUnreachable"))).toBeNull();
 
     // Applied once: the file's version counts each applied change exactly once, lost answer or not.
-    const row = serverRow();
+    const row = await serverRow();
     expect(row?.status).toBe("draft");
-    const clients = env.server.db.select().from(syncClients).where(eq(syncClients.userId, cadreId)).all();
+    const clients = await env.server.db.select().from(syncClients).where(eq(syncClients.userId, cadreId));
     expect(clients).toHaveLength(1);
-    const recorded = env.server.db
+    const recorded = await env.server.db
       .select()
       .from(mutations)
-      .where(eq(mutations.clientId, clients[0]?.clientId ?? ""))
-      .all();
+      .where(eq(mutations.clientId, clients[0]?.clientId ?? ""));
     expect(recorded.map((m) => m.seq)).toEqual(recorded.map((_, i) => i + 1));
     expect(recorded.every((m) => m.status === "applied")).toBe(true);
     expect(row?.version).toBe(recorded.length);

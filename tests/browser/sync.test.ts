@@ -29,8 +29,8 @@ function draftReadyOffline(page: Page, name: string, variant = 0): Promise<strin
   return draftReadyInApp(page, env.server.url, name, variant);
 }
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
 describe("sync in Chromium", () => {
@@ -39,15 +39,15 @@ describe("sync in Chromium", () => {
     await context.setOffline(true);
     const id = await draftReadyOffline(page, "Siti Aminah");
     await expect.poll(() => page.getByTestId("draft-status").textContent()).toBe("Menunggu dikirim");
-    expect(serverRow(id)).toBeUndefined();
+    expect(await serverRow(id)).toBeUndefined();
 
     await context.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
 
-    expect(env.server.db.select({ n: count() }).from(files).get()?.n).toBeGreaterThanOrEqual(3);
+    expect((await env.server.db.select({ n: count() }).from(files))[0]?.n).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 30_000 }).toBe("Terkirim");
 
-    recordVerdict(env.server.db, id, {
+    await recordVerdict(env.server.db, id, {
       decision: "needs-fix",
       requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram, ulangi" } },
       decidedAt: new Date().toISOString(),
@@ -77,21 +77,20 @@ describe("sync in Chromium", () => {
     // Revoked not by the office but by a new sign-in ("replaced", server/routes/auth.ts): such a session may not
     // drain (server/auth/farewell.ts), so the work waits, sealed, for the cadre's password. (An office revocation
     // pushes, then erases: tests/browser/vault-revocation.test.ts.)
-    env.server.db
+    await env.server.db
       .update(sessions)
       .set({ revokedAt: new Date().toISOString(), revokeReason: "replaced" })
-      .where(eq(sessions.userId, cadre.id))
-      .run();
+      .where(eq(sessions.userId, cadre.id));
     await context.setOffline(false);
     await page.goto(`${env.server.url}/berkas`);
     // The sync on start meets the revoked session: the bar says so and offers "Masuk".
     await page.getByText(/Sesi berakhir/).waitFor({ timeout: 30_000 });
-    expect(serverRow(id)).toBeUndefined();
+    expect(await serverRow(id)).toBeUndefined();
     await page.getByText("1 berkas menunggu dikirim").waitFor();
 
     await page.getByRole("link", { name: "Masuk" }).click();
     await signIn(page, env.server.url, cadre.username);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
     await page.getByText("Semua sudah terkirim").waitFor({ timeout: 30_000 });
     await context.close();
   });
@@ -121,34 +120,27 @@ describe("sync in Chromium", () => {
     const pushesIn = (tab: Page) => tab.evaluate(() => (window as unknown as { pushes: number }).pushes);
     // Both tabs hear "online" and try at once; the Web Lock lets one through.
     await context.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
     expect((await pushesIn(page)) + (await pushesIn(second))).toBe(1);
 
     // Another file; the tab is closed while it is being sent, then the app is opened again.
     await context.setOffline(true);
     const other = await draftReadyOffline(page, "Rina Wati", 7);
-    const filesBefore = env.server.db.select({ n: count() }).from(files).get()?.n ?? 0;
+    const fileCount = async () => (await env.server.db.select({ n: count() }).from(files))[0]?.n ?? 0;
+    const filesBefore = await fileCount();
     await context.setOffline(false);
     // Close every tab as soon as the first photo of this file has arrived: mid-sync.
-    await expect
-      .poll(() => env.server.db.select({ n: count() }).from(files).get()?.n ?? 0, { timeout: 30_000, interval: 20 })
-      .toBeGreaterThan(filesBefore);
+    await expect.poll(fileCount, { timeout: 30_000, interval: 20 }).toBeGreaterThan(filesBefore);
     await page.close();
     await second.close();
     const reopened = await context.newPage();
     await unlockWheneverLocked(reopened);
     await reopened.goto(`${env.server.url}/berkas`);
-    await expect.poll(() => serverRow(other)?.status, { timeout: 60_000 }).toBe("submitted");
-    const applied = env.server.db
-      .select({ n: count() })
-      .from(mutations)
-      .where(eq(mutations.status, "applied"))
-      .get()?.n;
-    const rows = env.server.db
-      .select()
-      .from(applications)
-      .all()
-      .filter((row) => [id, other].includes(row.id));
+    await expect.poll(async () => (await serverRow(other))?.status, { timeout: 60_000 }).toBe("submitted");
+    const applied = (
+      await env.server.db.select({ n: count() }).from(mutations).where(eq(mutations.status, "applied"))
+    )[0]?.n;
+    const rows = (await env.server.db.select().from(applications)).filter((row) => [id, other].includes(row.id));
     expect(rows).toHaveLength(2);
     expect(applied).toBeGreaterThanOrEqual(2);
     await context.close();
@@ -204,13 +196,7 @@ describe("sync in Chromium", () => {
     const other = await newUser(env.server.db);
     await signIn(page, env.server.url, other.username);
     await page.getByText(/Belum ada berkas/).waitFor();
-    expect(
-      env.server.db
-        .select()
-        .from(applications)
-        .all()
-        .some((row) => row.cadreId === cadre.id),
-    ).toBe(false);
+    expect((await env.server.db.select().from(applications)).some((row) => row.cadreId === cadre.id)).toBe(false);
     await context.close();
   });
 });

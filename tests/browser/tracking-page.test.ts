@@ -66,8 +66,8 @@ async function fileSubmitted(): Promise<{ cadrePage: Page; cadre: BrowserContext
   await cadre.setOffline(true);
   const id = await draftReadyInApp(cadrePage, env.server.url, APPLICANT);
   await cadre.setOffline(false);
-  await expect.poll(() => serverRow(env.server.db, id)?.status, { timeout: 60_000 }).toBe("submitted");
-  const number = serverRow(env.server.db, id)?.trackingNumber;
+  await expect.poll(async () => (await serverRow(env.server.db, id))?.status, { timeout: 60_000 }).toBe("submitted");
+  const number = (await serverRow(env.server.db, id))?.trackingNumber;
   if (!number) throw new Error("the submitted file has no tracking number");
   return { cadrePage, cadre, id, number };
 }
@@ -100,7 +100,7 @@ describe("/lacak, the public status page", () => {
   it("opens from the printed summary's QR with no account, shows status, service, steps and clock, works offline, and refreshes after the office's next decision", async () => {
     const { cadrePage, cadre, id, number } = await fileSubmitted();
     const operator = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
-    officeReceives(env.server.db, id, operatorOf(operator));
+    await officeReceives(env.server.db, id, operatorOf(operator));
 
     const link = await scanPrintedQr(cadrePage, id);
     expect(link).toBe(`${env.server.url}/lacak/${number}`);
@@ -170,7 +170,11 @@ describe("/lacak, the public status page", () => {
     await expect.poll(() => status(page).textContent()).toBe(CITIZEN_STATUS.received.id);
 
     // The office checks the file meanwhile: complete and correct.
-    officeDecides(env.server.db, id, { decision: "verified", requirements: {}, decidedAt: new Date().toISOString() });
+    await officeDecides(env.server.db, id, {
+      decision: "verified",
+      requirements: {},
+      decidedAt: new Date().toISOString(),
+    });
     // Back online: the page asks again by itself.
     await citizen.setOffline(false);
     await expect.poll(() => status(page).textContent(), { timeout: 30_000 }).toBe(CITIZEN_STATUS.verified.id);
@@ -181,7 +185,7 @@ describe("/lacak, the public status page", () => {
     expect(await page.getByTestId("lacak-steps").locator("li").last().getAttribute("data-kind")).toBe("verified");
 
     // Then sends it back, with a public note and a private one on the requirement: "Perbarui" brings it at once.
-    officeDecides(env.server.db, id, {
+    await officeDecides(env.server.db, id, {
       decision: "needs-fix",
       requirements: { "ktp-el": { status: "needs-fix", reasonCode: "blurry", reason: PRIVATE_NOTE } },
       reason: PUBLIC_NOTE,

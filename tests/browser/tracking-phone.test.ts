@@ -23,8 +23,8 @@ vi.setConfig({ testTimeout: 300_000 });
 
 const env = useAppAndBrowser();
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
 /** Loads `path` again (each start-up sync pulls) until `selector` shows. */
@@ -69,8 +69,8 @@ describe("tracking number and clock on the cadre's phone", () => {
     await phone.setOffline(true);
     const id = await draftReadyInApp(page, env.server.url, "Wulan Permata Sari");
     await phone.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
-    const number = serverRow(id)?.trackingNumber;
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
+    const number = (await serverRow(id))?.trackingNumber;
     expect(parseTrackingNumber(number ?? "")).toEqual({ ok: true, number });
     if (!number) throw new Error("no tracking number");
 
@@ -80,7 +80,7 @@ describe("tracking number and clock on the cadre's phone", () => {
     expect(await card(page, "Wulan").getByTestId("status-changed").count()).toBe(0);
 
     // "Terima berkas": the clock starts; the list flags the change and counts the days left.
-    expect(receive(env.server.db, { id, actor, now: new Date() }).ok).toBe(true);
+    expect((await receive(env.server.db, { id, actor, now: new Date() })).ok).toBe(true);
     await untilShown(page, "/berkas", '[data-testid="status-changed"]');
     const wulan = card(page, "Wulan");
     expect(await wulan.getByTestId("status-changed").textContent()).toBe("Status berubah");
@@ -113,7 +113,11 @@ describe("tracking number and clock on the cadre's phone", () => {
 
     // The office decides: flagged again on the list; opening clears it, and a reload keeps it cleared.
     expect(
-      recordVerdict(env.server.db, id, { decision: "verified", requirements: {}, decidedAt: new Date().toISOString() }),
+      await recordVerdict(env.server.db, id, {
+        decision: "verified",
+        requirements: {},
+        decidedAt: new Date().toISOString(),
+      }),
     ).toBe(true);
     await untilShown(page, "/berkas", '[data-testid="status-changed"]');
     await card(page, "Wulan").getByRole("link").first().click();

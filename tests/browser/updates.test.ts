@@ -36,14 +36,14 @@ describe("updates reach the phone without getting in the way", () => {
       if (!changedId || !withdrawnId) throw new Error("catalogue too small");
 
       await context.setOffline(true);
-      const stored = getGuide(server.db, changedId);
+      const stored = await getGuide(server.db, changedId);
       if (!stored) throw new Error("guide missing on server");
-      publishGuide(server.db, {
+      await publishGuide(server.db, {
         ...stored.guide,
         version: stored.guide.version + 1,
         title: { id: "Judul Baru Dari Kantor", en: "New Title From The Office" },
       });
-      withdrawGuide(server.db, withdrawnId);
+      await withdrawGuide(server.db, withdrawnId);
 
       await context.setOffline(false);
       await page.getByText("Judul Baru Dari Kantor").waitFor();

@@ -45,7 +45,7 @@ describe("a photo upload the server accepted and never answered", () => {
     await expect
       .poll(() => barStatus(page).textContent(), { timeout: 30_000 })
       .toBe("Server terlalu lama menjawab — dicoba lagi otomatis. Berkas tetap aman di HP.");
-    expect(serverRow(id)?.status).toBeUndefined();
+    expect((await serverRow(id))?.status).toBeUndefined();
     await screenshot(page, "sync-bar-upload-stalled");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -53,7 +53,7 @@ describe("a photo upload the server accepted and never answered", () => {
     stalling = false;
     await context.setOffline(true);
     await context.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
     await expect
       .poll(() => page.getByTestId("sync-pending").textContent(), { timeout: 30_000 })
       .toBe("Semua sudah terkirim");
@@ -61,6 +61,6 @@ describe("a photo upload the server accepted and never answered", () => {
   });
 });
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }

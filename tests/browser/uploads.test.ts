@@ -53,7 +53,7 @@ afterAll(async () => {
 
 /** A signed-in cadre's phone on the real app; the harness script is injected (hence bypassCSP). */
 async function signedInPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const cadre = createTestUser(server.db, "cadre");
+  const cadre = await createTestUser(server.db, "cadre");
   // Service workers off: Playwright's request routing must see the page's own requests.
   const context = await browser.newContext({ ...PHONE, bypassCSP: true, serviceWorkers: "block" });
   const [name, value] = cadre.cookie.split("=") as [string, string];
@@ -241,7 +241,9 @@ describe("page uploads in Chromium against the real server", () => {
     const bytes = readFileSync(join(server.filesDir, stored[0] as string));
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(dropped.sha256);
     expect(bytes.equals(Buffer.from(base64, "base64"))).toBe(true);
-    expect(server.db.select().from(files).where(eq(files.sha256, dropped.sha256)).get()?.bytes).toBe(size);
+    expect((await server.db.select().from(files).where(eq(files.sha256, dropped.sha256)).limit(1))[0]?.bytes).toBe(
+      size,
+    );
     expect(incomingDataFiles()).toEqual([]);
     expect(
       await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("masdarin.upload."))),

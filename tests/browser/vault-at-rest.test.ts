@@ -79,9 +79,11 @@ describe("people's data at rest", () => {
       { ready: true, variant: 1 },
     );
     await expect
-      .poll(() => env.server.db.select().from(applications).where(eq(applications.id, sentId)).get()?.status, {
-        timeout: 90_000,
-      })
+      .poll(
+        async () =>
+          (await env.server.db.select().from(applications).where(eq(applications.id, sentId)).limit(1))[0]?.status,
+        { timeout: 90_000 },
+      )
       .toBe("submitted");
     // ...and one half-made offline, waiting in the outbox.
     await context.setOffline(true);

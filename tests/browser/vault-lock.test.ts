@@ -271,9 +271,11 @@ describe("the cadre's PIN and lock", () => {
     await choosePin(page);
     await page.getByText("Wulan Tertahan Prameswari").waitFor();
     await expect
-      .poll(() => env.server.db.select().from(applications).where(eq(applications.id, draftId)).get()?.id, {
-        timeout: 60_000,
-      })
+      .poll(
+        async () =>
+          (await env.server.db.select().from(applications).where(eq(applications.id, draftId)).limit(1))[0]?.id,
+        { timeout: 60_000 },
+      )
       .toBe(draftId);
   });
 });

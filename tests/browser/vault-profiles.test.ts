@@ -33,8 +33,8 @@ vi.setConfig({ testTimeout: 300_000 });
 const env = useAppAndBrowser();
 const B_PIN = "591734";
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
 function personal(who: Person): string[] {
@@ -70,7 +70,7 @@ describe("two cadres on one phone", () => {
       { letter: distinctivePdf("profiles-a-sent"), ktp: "photo", kk: "photo" },
       { ready: true, variant: 1 },
     );
-    await expect.poll(() => serverRow(aSentId)?.status, { timeout: 90_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(aSentId))?.status, { timeout: 90_000 }).toBe("submitted");
     await context.setOffline(true);
     const aWaiting = person("Asoka", 302);
     const aWaitingId = await makePersonDraft(page, env.server.url, aWaiting, { ktp: "photo" }, { variant: 2 });
@@ -218,9 +218,9 @@ describe("two cadres on one phone", () => {
     const parkedNow = await readRows(page, "parked");
     expect(parkedNow.filter((row) => row.table === "drafts").map((row) => row.key)).toEqual([bId]);
     for (const row of parkedNow) expect(row.profileId).toBe(bProfile?.id);
-    await expect.poll(() => serverRow(aWaitingId)?.cadreId, { timeout: 60_000 }).toBe(anggrek.id);
+    await expect.poll(async () => (await serverRow(aWaitingId))?.cadreId, { timeout: 60_000 }).toBe(anggrek.id);
     // B's file went to the server as B's, never as A's.
-    expect(serverRow(bId)?.cadreId ?? bougenvil.id).toBe(bougenvil.id);
+    expect((await serverRow(bId))?.cadreId ?? bougenvil.id).toBe(bougenvil.id);
 
     // A's own PIN still opens A's profile after a reload; B's does not.
     await page.reload();
@@ -290,7 +290,7 @@ describe("two cadres on one phone", () => {
         .click()
         .catch(() => undefined);
       const row = await expect
-        .poll(() => serverRow(mixedId)?.cadreId ?? null, { timeout: 15_000 })
+        .poll(async () => (await serverRow(mixedId))?.cadreId ?? null, { timeout: 15_000 })
         .not.toBeNull()
         .then(
           () => serverRow(mixedId),

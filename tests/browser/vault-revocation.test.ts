@@ -51,12 +51,12 @@ async function revokeAsAdmin(cadreId: string): Promise<void> {
   expect(revoked.status).toBe(204);
 }
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
-function nameOnServer(id: string): string | undefined {
-  return (serverRow(id)?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName;
+async function nameOnServer(id: string): Promise<string | undefined> {
+  return ((await serverRow(id))?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName;
 }
 
 async function rowCount(page: Page, store: string): Promise<number> {
@@ -96,17 +96,21 @@ describe("the office revokes a cadre's phone", () => {
     expect(profiles.map((row) => row.userId)).toEqual([cadre.id]);
 
     await revokeAsAdmin(cadre.id);
-    expect(env.server.db.select().from(sessions).where(eq(sessions.userId, cadre.id)).get()?.revokedAt).toBeTruthy();
+    expect(
+      (await env.server.db.select().from(sessions).where(eq(sessions.userId, cadre.id)).limit(1))[0]?.revokedAt,
+    ).toBeTruthy();
 
     // The signal returns: the phone syncs at once (the "online" event), as it does every time.
     await context.setOffline(false);
-    await expect.poll(() => serverRow(readyId)?.status, { timeout: 120_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(readyId))?.status, { timeout: 120_000 }).toBe("submitted");
     await expect.poll(() => cadreProfiles(page), { timeout: 60_000 }).toBe(0);
 
     // The office has both files whole, photos and all.
-    expect(nameOnServer(readyId)).toBe(ready.fullName);
-    expect(nameOnServer(unfinishedId)).toBe(unfinished.fullName);
-    const content = serverRow(readyId)?.content as { documents?: Record<string, { pages: unknown[] }> } | undefined;
+    expect(await nameOnServer(readyId)).toBe(ready.fullName);
+    expect(await nameOnServer(unfinishedId)).toBe(unfinished.fullName);
+    const content = (await serverRow(readyId))?.content as
+      | { documents?: Record<string, { pages: unknown[] }> }
+      | undefined;
     expect(Object.values(content?.documents ?? {}).flatMap((document) => document.pages)).toHaveLength(3);
 
     // And the phone holds nothing of the cadre: no record, no parked record, no profile, no account.
@@ -164,16 +168,16 @@ describe("the office revokes a cadre's phone", () => {
     const waiting = lockScreen(page).getByTestId("farewell-waiting");
     await waiting.waitFor({ timeout: 60_000 });
     expect(await waiting.textContent()).toMatch(/^Sesi ponsel ini dicabut kantor\. \d+ perubahan menunggu dikirim/);
-    expect(serverRow(id)).toBeUndefined();
+    expect(await serverRow(id)).toBeUndefined();
     expect(await rowCount(page, "drafts")).toBe(1);
     expect(await cadreProfiles(page)).toBe(1);
     await screenshot(page, "vault-revocation-waiting");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await typePin(page, PIN);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 120_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 120_000 }).toBe("submitted");
     await expect.poll(() => cadreProfiles(page), { timeout: 60_000 }).toBe(0);
-    expect(nameOnServer(id)).toBe(who.fullName);
+    expect(await nameOnServer(id)).toBe(who.fullName);
     for (const store of ["drafts", "blobs", "outbox", "remote", "attention", "parked"]) {
       expect(await rowCount(page, store), store).toBe(0);
     }

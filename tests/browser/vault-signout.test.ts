@@ -27,8 +27,8 @@ afterEach(async () => {
   context = undefined;
 });
 
-function serverHas(id: string): boolean {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get() !== undefined;
+async function serverHas(id: string): Promise<boolean> {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1)).length > 0;
 }
 
 /** A new cadre with a PIN, on the drafts list, the app's screens cached for offline use. */
@@ -116,7 +116,9 @@ describe("signing out of a shared phone", () => {
     await page.getByText("Tidak ada sinyal. Sambungkan ke internet lalu tekan “Kirim dulu”.").waitFor();
     await context?.setOffline(false);
     await page.getByRole("button", { name: "Kirim dulu" }).click();
-    await expect.poll(() => serverHas(named) && serverHas(unnamed), { timeout: 60_000 }).toBe(true);
+    await expect
+      .poll(async () => (await serverHas(named)) && (await serverHas(unnamed)), { timeout: 60_000 })
+      .toBe(true);
     await page.getByRole("button", { name: "Hapus data saya dari ponsel ini" }).waitFor({ timeout: 60_000 });
     expect(await list.count()).toBe(0);
 

@@ -58,8 +58,8 @@ async function openPhone(): Promise<BrowserContext> {
   return phone;
 }
 
-function serverRow(id: string) {
-  return server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
 /** Every file the server stored, by its SHA-256 (filesDir/ab/abcd…). */
@@ -151,7 +151,8 @@ describe(`upgrade from the plaintext version (${PLAINTEXT_COMMIT})`, () => {
       made.push({ id, who, pages: 3, sent: true });
     }
     await context.setOffline(false);
-    for (const file of made) await expect.poll(() => serverRow(file.id)?.status, { timeout: 90_000 }).toBe("submitted");
+    for (const file of made)
+      await expect.poll(async () => (await serverRow(file.id))?.status, { timeout: 90_000 }).toBe("submitted");
     await page.goto(`${server.url}/berkas`);
     await page.getByText("Semua sudah terkirim").waitFor({ timeout: 60_000 });
     // The old phone knows the office has them (its pulled rows say "submitted"), as a phone in use would before
@@ -309,8 +310,8 @@ describe(`upgrade from the plaintext version (${PLAINTEXT_COMMIT})`, () => {
     // Online: what waited goes out, with the very bytes the old version stored.
     await context.setOffline(false);
     const waitingFile = made[2] as Made;
-    await expect.poll(() => serverRow(waitingFile.id)?.status, { timeout: 120_000 }).toBe("submitted");
-    await expect.poll(() => serverRow(made[3]?.id ?? "")?.status, { timeout: 60_000 }).toBe("draft");
+    await expect.poll(async () => (await serverRow(waitingFile.id))?.status, { timeout: 120_000 }).toBe("submitted");
+    await expect.poll(async () => (await serverRow(made[3]?.id ?? ""))?.status, { timeout: 60_000 }).toBe("draft");
     const onServer = storedOnServer();
     for (const sha of waitingPageHashes) expect(onServer).toContain(sha);
     await page.locator(`a[href="/berkas/${made[3]?.id}"]`).waitFor();

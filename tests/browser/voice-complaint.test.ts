@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
+import { rawRun } from "../../server/db/raw";
 import {
   ComplaintDetail,
   type ComplaintListItem,
@@ -46,8 +48,8 @@ describe("complaints on the phone", () => {
   it("is queued offline on the cadre's phone, sent online, read by a handler, and followed by the citizen on /lacak", async () => {
     const cadre = await newUser(env.server.db, "cadre", { kecamatanCode: "31.75.07" });
     const handler = await newUser(env.server.db, "operator", { kecamatanCode: "31.75.07" });
-    env.server.db.$client.prepare("UPDATE users SET handles_complaints = 1 WHERE id = ?").run(handler.id);
-    const cookie = sessionCookie(env.server.db, handler.id);
+    await rawRun(env.server.db, sql`UPDATE users SET handles_complaints = 1 WHERE id = ${handler.id}`);
+    const cookie = await sessionCookie(env.server.db, handler.id);
 
     const phone = await env.browser.newContext(PHONE);
     const page = await phone.newPage();

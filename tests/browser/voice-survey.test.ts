@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
+import { rawGet } from "../../server/db/raw";
 import { applications } from "../../server/db/schema";
 import type { AuthUser } from "../../server/http/env";
 import { receive, recordVerdict } from "../../server/review/verdict";
@@ -28,14 +29,15 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
-function serverRow(id: string) {
-  return env.server.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.server.db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 }
 
-function responsesFor(applicationId: string): number {
-  const row = env.server.db.$client
-    .prepare("SELECT count(*) AS n FROM skm_responses WHERE application_id = ?")
-    .get(applicationId) as { n: number };
+async function responsesFor(applicationId: string): Promise<number> {
+  const row = (await rawGet(
+    env.server.db,
+    sql`SELECT count(*) AS n FROM skm_responses WHERE application_id = ${applicationId}`,
+  )) as { n: number };
   return row.n;
 }
 
@@ -78,12 +80,12 @@ describe("satisfaction survey on the cadre's phone", () => {
     await phone.setOffline(true);
     const id = await draftReadyInApp(page, env.server.url, "Wulan Permata Sari");
     await phone.setOffline(false);
-    await expect.poll(() => serverRow(id)?.status, { timeout: 60_000 }).toBe("submitted");
-    const number = serverRow(id)?.trackingNumber ?? "";
-    expect(receive(env.server.db, { id, actor, now: new Date() }).ok).toBe(true);
+    await expect.poll(async () => (await serverRow(id))?.status, { timeout: 60_000 }).toBe("submitted");
+    const number = (await serverRow(id))?.trackingNumber ?? "";
+    expect((await receive(env.server.db, { id, actor, now: new Date() })).ok).toBe(true);
     for (const decision of ["verified", "approved"] as const) {
       expect(
-        recordVerdict(env.server.db, id, { decision, requirements: {}, decidedAt: new Date().toISOString() }),
+        await recordVerdict(env.server.db, id, { decision, requirements: {}, decidedAt: new Date().toISOString() }),
       ).toBe(true);
     }
 
@@ -137,17 +139,17 @@ describe("satisfaction survey on the cadre's phone", () => {
       "Tersimpan di HP, akan dikirim saat ada sinyal.",
     );
     await shot(page, "survey-queued");
-    expect(responsesFor(id)).toBe(0);
+    expect(await responsesFor(id)).toBe(0);
 
     // Back online: sent, stored exactly once.
     await phone.setOffline(false);
     await expect.poll(() => state.getAttribute("data-state"), { timeout: 60_000 }).toBe("sent");
-    expect(responsesFor(id)).toBe(1);
+    expect(await responsesFor(id)).toBe(1);
     await shot(page, "survey-sent");
     // Opening the survey again on this phone says it was answered, and sends nothing new.
     await page.goto(`${env.server.url}/survei/${number}`);
     await page.getByTestId("survey-thanks").waitFor();
-    expect(responsesFor(id)).toBe(1);
+    expect(await responsesFor(id)).toBe(1);
 
     // The citizen's own phone: /lacak offers the survey for the decided file; the office already has one
     // for it, so a second is refused with the office's words, kept on the phone, not retried forever.
@@ -168,7 +170,7 @@ describe("satisfaction survey on the cadre's phone", () => {
     await expect.poll(() => refused.getAttribute("data-state"), { timeout: 60_000 }).toBe("refused");
     expect(await refused.textContent()).toMatch(/^Kantor menolak kiriman ini: \S/);
     await shot(own, "survey-refused");
-    expect(responsesFor(id)).toBe(1);
+    expect(await responsesFor(id)).toBe(1);
     await citizen.close();
     await phone.close();
   });
@@ -198,12 +200,14 @@ describe("satisfaction survey on the cadre's phone", () => {
       await questions.nth(i).getByRole("radio").nth(3).check();
     await shot(page, "survey-office");
     expect(await seriousA11yViolations(page)).toEqual([]);
-    const before = (env.server.db.$client.prepare("SELECT count(*) AS n FROM skm_responses").get() as { n: number }).n;
+    const count = async () =>
+      ((await rawGet(env.server.db, sql`SELECT count(*) AS n FROM skm_responses`)) as { n: number }).n;
+    const before = await count();
     await page.getByRole("button", { name: "Kirim jawaban" }).click();
     await expect
       .poll(() => page.getByTestId("voice-state").getAttribute("data-state"), { timeout: 60_000 })
       .toBe("sent");
-    const after = (env.server.db.$client.prepare("SELECT count(*) AS n FROM skm_responses").get() as { n: number }).n;
+    const after = await count();
     expect(after).toBe(before + 1);
     await phone.close();
   });

@@ -14,29 +14,27 @@ export interface TestUser {
  * A user written straight into the database, with a real session: sync
  * tests need a signed-in cadre, not the login flow (tested on its own).
  */
-export function createTestUser(
+export async function createTestUser(
   db: Db,
   role: "cadre" | "operator" | "admin",
   options: { username?: string; kecamatanCode?: string } = {},
-): TestUser {
+): Promise<TestUser> {
   const id = uuidv7();
   const username = options.username ?? `${role}-${id.slice(-6)}`;
-  db.insert(users)
-    .values({
-      id,
-      username,
-      displayName: username,
-      role,
-      passwordHash: "not-used-in-these-tests",
-      kecamatanCode: options.kecamatanCode ?? "31.75.07",
-      kelurahanCode: null,
-      createdAt: new Date().toISOString(),
-    })
-    .run();
-  return { id, username, cookie: sessionCookie(db, id) };
+  await db.insert(users).values({
+    id,
+    username,
+    displayName: username,
+    role,
+    passwordHash: "not-used-in-these-tests",
+    kecamatanCode: options.kecamatanCode ?? "31.75.07",
+    kelurahanCode: null,
+    createdAt: new Date().toISOString(),
+  });
+  return { id, username, cookie: await sessionCookie(db, id) };
 }
 
-export function sessionCookie(db: Db, userId: string, device = "test phone"): string {
-  const { token } = createSession(db, userId, device, new Date());
+export async function sessionCookie(db: Db, userId: string, device = "test phone"): Promise<string> {
+  const { token } = await createSession(db, userId, device, new Date());
   return `masdarin_session=${token}`;
 }

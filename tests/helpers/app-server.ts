@@ -13,8 +13,8 @@ export const DIST_DIR = process.env.MASDARIN_DIST ?? resolve(import.meta.dirname
  * port, with page uploads stored in `filesDir` (inside the temp folder).
  */
 export async function startAppServer(staticDir = DIST_DIR) {
-  const database = tempDatabase();
-  seedIfEmpty(database.db);
+  const database = await tempDatabase();
+  await seedIfEmpty(database.db);
   const filesDir = join(database.dir, "files");
   const app = createApp({ db: database.db, staticDir, filesDir });
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
@@ -27,7 +27,7 @@ export async function startAppServer(staticDir = DIST_DIR) {
     filesDir,
     async stop() {
       await new Promise<void>((done) => server.close(() => done()));
-      database.cleanup();
+      await database.cleanup();
     },
   };
 }

@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { createSession } from "../../server/auth/sessions";
 import type { Db } from "../../server/db/open";
+import { rawGet } from "../../server/db/raw";
 import { applications, auditLog, reviewFindings, users } from "../../server/db/schema";
 
 /**
@@ -14,27 +16,25 @@ export interface FixtureUser {
   cookie: string;
 }
 
-export function addUser(
+export async function addUser(
   db: Db,
   role: "cadre" | "operator" | "admin",
   displayName: string,
   kecamatanCode: string | null,
   kelurahanCode: string | null = null,
-): FixtureUser {
+): Promise<FixtureUser> {
   const id = uuidv7();
-  db.insert(users)
-    .values({
-      id,
-      username: `${role}-${id.slice(-8)}`,
-      displayName,
-      role,
-      passwordHash: "not-used-in-these-tests",
-      kecamatanCode,
-      kelurahanCode,
-      createdAt: "2026-01-01T00:00:00.000Z",
-    })
-    .run();
-  const { token } = createSession(db, id, "test browser", new Date());
+  await db.insert(users).values({
+    id,
+    username: `${role}-${id.slice(-8)}`,
+    displayName,
+    role,
+    passwordHash: "not-used-in-these-tests",
+    kecamatanCode,
+    kelurahanCode,
+    createdAt: "2026-01-01T00:00:00.000Z",
+  });
+  const { token } = await createSession(db, id, "test browser", new Date());
   return { id, displayName, cookie: `masdarin_session=${token}` };
 }
 
@@ -54,69 +54,71 @@ export interface ApplicationFixture {
 
 let changeSeq = 0;
 
-export function addApplication(db: Db, app: ApplicationFixture): string {
+export async function addApplication(db: Db, app: ApplicationFixture): Promise<string> {
   const id = uuidv7();
   changeSeq += 1;
   const created = app.draftCreatedAt ?? "2026-01-01T00:00:00.000Z";
-  db.insert(applications)
-    .values({
-      id,
-      cadreId: app.cadreId,
-      guideId: app.guideId,
-      guideVersion: 1,
-      villageCode: app.villageCode ?? null,
-      content: { id, applicant: { name: "Nama Pemohon" } },
-      status: app.status,
-      version: 1,
-      changeSeq,
-      submittedAt: app.firstSubmittedAt ?? null,
-      deletedAt: app.deletedAt ?? null,
-      createdAt: created,
-      updatedAt: created,
-      kecamatanCode: app.kecamatanCode,
-      draftCreatedAt: app.draftCreatedAt ?? null,
-      firstSubmittedAt: app.firstSubmittedAt ?? null,
-      submitCount: app.firstSubmittedAt ? 1 + (app.sentBackCount ?? 0) : 0,
-      precheckFailures: app.precheckFailures ?? 0,
-      receivedAt: app.firstDecisionAt ?? null,
-      firstDecisionAt: app.firstDecisionAt ?? null,
-      decidedAt: app.firstDecisionAt ?? null,
-      sentBackCount: app.sentBackCount ?? 0,
-    })
-    .run();
+  await db.insert(applications).values({
+    id,
+    cadreId: app.cadreId,
+    guideId: app.guideId,
+    guideVersion: 1,
+    villageCode: app.villageCode ?? null,
+    content: { id, applicant: { name: "Nama Pemohon" } },
+    status: app.status,
+    version: 1,
+    changeSeq,
+    submittedAt: app.firstSubmittedAt ?? null,
+    deletedAt: app.deletedAt ?? null,
+    createdAt: created,
+    updatedAt: created,
+    kecamatanCode: app.kecamatanCode,
+    draftCreatedAt: app.draftCreatedAt ?? null,
+    firstSubmittedAt: app.firstSubmittedAt ?? null,
+    submitCount: app.firstSubmittedAt ? 1 + (app.sentBackCount ?? 0) : 0,
+    precheckFailures: app.precheckFailures ?? 0,
+    receivedAt: app.firstDecisionAt ?? null,
+    firstDecisionAt: app.firstDecisionAt ?? null,
+    decidedAt: app.firstDecisionAt ?? null,
+    sentBackCount: app.sentBackCount ?? 0,
+  });
   return id;
 }
 
 /** One reason the office gave; the denormalised columns are copied from the application. */
-export function addFinding(
+export async function addFinding(
   db: Db,
   applicationId: string,
   finding: { decision: "needs-fix" | "rejected"; reasonCode: string; requirementId?: string | null },
-): void {
-  const app = db.$client
-    .prepare("SELECT guide_id, kecamatan_code, village_code, cadre_id FROM applications WHERE id = ?")
-    .get(applicationId) as {
+): Promise<void> {
+  const app = (await rawGet<{
+    guide_id: string;
+    kecamatan_code: string | null;
+    village_code: string | null;
+    cadre_id: string;
+  }>(
+    db,
+    sql`SELECT guide_id, kecamatan_code, village_code, cadre_id FROM applications WHERE id = ${applicationId}`,
+  )) as {
     guide_id: string;
     kecamatan_code: string | null;
     village_code: string | null;
     cadre_id: string;
   };
-  db.insert(reviewFindings)
-    .values({
-      applicationId,
-      guideId: app.guide_id,
-      kecamatanCode: app.kecamatan_code,
-      villageCode: app.village_code,
-      cadreId: app.cadre_id,
-      decision: finding.decision,
-      requirementId: finding.requirementId ?? null,
-      reasonCode: finding.reasonCode,
-      at: "2026-03-02T00:00:00.000Z",
-    })
-    .run();
+  await db.insert(reviewFindings).values({
+    applicationId,
+    guideId: app.guide_id,
+    kecamatanCode: app.kecamatan_code,
+    villageCode: app.village_code,
+    cadreId: app.cadre_id,
+    decision: finding.decision,
+    requirementId: finding.requirementId ?? null,
+    reasonCode: finding.reasonCode,
+    at: "2026-03-02T00:00:00.000Z",
+  });
 }
 
-export function addAudit(
+export async function addAudit(
   db: Db,
   actor: { id: string; role: "cadre" | "operator" | "admin" },
   entry: {
@@ -128,8 +130,8 @@ export function addAudit(
     before?: unknown;
     after?: unknown;
   },
-): number {
-  const row = db
+): Promise<number> {
+  const [row] = await db
     .insert(auditLog)
     .values({
       at: entry.at,
@@ -142,7 +144,7 @@ export function addAudit(
       before: entry.before ?? null,
       after: entry.after ?? null,
     })
-    .returning({ id: auditLog.id })
-    .get();
+    .returning({ id: auditLog.id });
+  if (!row) throw new Error("the audit entry was not written");
   return row.id;
 }

@@ -59,11 +59,12 @@ export function readyDraft(overrides: { id?: string; name?: string; village?: st
  * tests), the server having measured what the page declares: its type and,
  * for a picture, its pixel size (a submit refuses a page declared otherwise).
  */
-export function storeFilesOf(db: Db, draft: Draft, uploadedBy: string): void {
+export async function storeFilesOf(db: Db, draft: Draft, uploadedBy: string): Promise<void> {
   for (const document of Object.values(draft.documents)) {
     for (const page of document.pages) {
       if (!page.sha256) continue;
-      db.insert(files)
+      await db
+        .insert(files)
         .values({
           sha256: page.sha256,
           bytes: page.bytes,
@@ -73,13 +74,12 @@ export function storeFilesOf(db: Db, draft: Draft, uploadedBy: string): void {
           uploadedBy,
           createdAt: new Date().toISOString(),
         })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
       // An upload makes its sender a holder even of bytes already stored (server/files/possession.ts).
-      db.insert(fileHolders)
+      await db
+        .insert(fileHolders)
         .values({ sha256: page.sha256, userId: uploadedBy, at: new Date().toISOString() })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
   }
 }

@@ -50,8 +50,8 @@ export function buildOldVersion(commit = PLAINTEXT_COMMIT): string {
  * phone whose app is updated.
  */
 export async function startSwitchableServer(staticDir: string) {
-  const database = tempDatabase();
-  seedIfEmpty(database.db);
+  const database = await tempDatabase();
+  await seedIfEmpty(database.db);
   const filesDir = join(database.dir, "files");
   const listen = (dir: string, port: number) =>
     new Promise<ReturnType<typeof serve>>((done) => {
@@ -79,7 +79,7 @@ export async function startSwitchableServer(staticDir: string) {
     async stop() {
       if (server) await close(server);
       server = null;
-      database.cleanup();
+      await database.cleanup();
     },
   };
 }

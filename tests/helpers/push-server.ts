@@ -12,17 +12,19 @@ import { writeSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApp } from "../../server/app";
+import { sqliteDriver } from "../../server/db/maintenance";
 import { openDatabase } from "../../server/db/open";
 import { seedIfEmpty } from "../../server/seed/seed";
 
 const file = process.env.DATA_FILE;
 if (!file) throw new Error("DATA_FILE is required");
-const db = openDatabase(file);
-seedIfEmpty(db);
+const db = await openDatabase(file);
+await seedIfEmpty(db);
 const pauseAt = Number(process.env.PAUSE_AT);
-if (pauseAt > 0) {
+const sqlite = sqliteDriver(db);
+if (pauseAt > 0 && sqlite) {
   const forever = new Int32Array(new SharedArrayBuffer(4));
-  db.$client.function("pause_point", (seq) => {
+  sqlite.function("pause_point", (seq) => {
     if (seq === pauseAt) {
       writeSync(1, `PAUSED ${seq}\n`);
       // Blocks the only thread, inside the transaction, until SIGKILL.
@@ -30,7 +32,7 @@ if (pauseAt > 0) {
     }
     return null;
   });
-  db.$client.exec(
+  sqlite.exec(
     "CREATE TEMP TRIGGER pause_after_mutation AFTER INSERT ON main.mutations BEGIN SELECT pause_point(NEW.seq); END",
   );
 }

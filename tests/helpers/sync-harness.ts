@@ -16,7 +16,7 @@ import { unlockTestVault } from "./test-vault";
 // People's records are sealed: these tests work as a cadre whose vault is open.
 unlockTestVault();
 
-type Env = ReturnType<typeof tempDatabase>;
+type Env = Awaited<ReturnType<typeof tempDatabase>>;
 
 /** A phone (its own IndexedDB) signed in as `user`, talking to the real app through `app.request`. */
 export async function makeDevice(user: TestUser, name: string) {
@@ -52,7 +52,7 @@ export function verifiedUpload(env: Env, user: TestUser): (page: UploadRequest) 
     const actual = createHash("sha256").update(bytes).digest("hex");
     if (actual !== sha256) throw new Error("hash mismatch");
     const size = mime === "application/pdf" ? null : await imageSize(bytes);
-    env.db
+    await env.db
       .insert(files)
       .values({
         sha256,
@@ -63,8 +63,7 @@ export function verifiedUpload(env: Env, user: TestUser): (page: UploadRequest) 
         uploadedBy: user.id,
         createdAt: new Date().toISOString(),
       })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
   };
 }
 
@@ -72,8 +71,8 @@ export function deps(db: LocalDb, fetch: Network, upload: SyncDeps["upload"]): S
   return { db, fetch, upload };
 }
 
-export function domisiliGuide(env: Env): Guide {
-  const stored = getGuide(env.db, "surat-keterangan-domisili");
+export async function domisiliGuide(env: Env): Promise<Guide> {
+  const stored = await getGuide(env.db, "surat-keterangan-domisili");
   if (!stored) throw new Error("seed missing");
   return Guide.parse(stored.guide);
 }

@@ -74,13 +74,13 @@ export function generateSchedule(seed: number, { maxLength = 18, interleave = fa
 
 /** One database per process (a copy of the seeded template); every schedule gets a fresh cadre in it. */
 export interface World {
-  env: ReturnType<typeof seededDatabase>;
+  env: Awaited<ReturnType<typeof seededDatabase>>;
   guide: Guide;
 }
 
-export function createWorld(): World {
-  const env = seededDatabase();
-  return { env, guide: domisiliGuide(env) };
+export async function createWorld(): Promise<World> {
+  const env = await seededDatabase();
+  return { env, guide: await domisiliGuide(env) };
 }
 
 export interface ScheduleResult {
@@ -116,11 +116,11 @@ export async function runSchedule(
   seed: number,
   commands = generateSchedule(seed),
   /** Runs after the last round, before the check: the checker's own test spoils the server here. */
-  beforeCheck?: (cadreId: string) => void,
+  beforeCheck?: (cadreId: string) => Promise<void>,
 ): Promise<ScheduleResult> {
   const { env, guide } = world;
   // A name of its own: thousands of cadres share the world's database, and six random characters collide.
-  const cadre: TestUser = createTestUser(env.db, "cadre", { username: `cadre-s${seed}-${++cadres}` });
+  const cadre: TestUser = await createTestUser(env.db, "cadre", { username: `cadre-s${seed}-${++cadres}` });
   const dbName = `soak-${seed}-${Math.random().toString(36).slice(2)}`;
   const tabs = [await makeDevice(cadre, dbName), await makeDevice(cadre, dbName)];
   let app = createApp({ db: env.db });
@@ -218,7 +218,7 @@ export async function runSchedule(
     const outcome = await syncOnce(deps(tab(0).db, server, upload));
     if (outcome.status === "ok" && (await tab(0).db.outbox.count()) === 0) break;
   }
-  beforeCheck?.(cadre.id);
+  await beforeCheck?.(cadre.id);
   const result = await check(world, cadre, tab(0).db, ready, seed);
   for (const phone of tabs) phone.db.close();
   await Dexie.delete(dbName);
@@ -238,7 +238,7 @@ async function check(
     result.lost++;
     result.problems.push(problem);
   };
-  const rows = env.db.select().from(applications).where(eq(applications.cadreId, cadre.id)).all();
+  const rows = await env.db.select().from(applications).where(eq(applications.cadreId, cadre.id));
   const byId = new Map(rows.map((row) => [row.id, row]));
   const nameOf = (content: unknown) => (content as { applicant?: { fullName?: string } }).applicant?.fullName;
   for (const [id, name] of ready) {
@@ -259,11 +259,10 @@ async function check(
   if (stuck > 0) lose(`${stuck} outbox entries never left the phone`);
   const attention = await db.attention.toArray();
   for (const item of attention) lose(`refused ${item.name} of ${item.draftId}: ${item.code}`);
-  const submits = env.db
+  const submits = await env.db
     .select({ applicationId: applicationEvents.applicationId })
     .from(applicationEvents)
-    .where(and(eq(applicationEvents.kind, "submitted"), inArray(applicationEvents.applicationId, [...byId.keys()])))
-    .all();
+    .where(and(eq(applicationEvents.kind, "submitted"), inArray(applicationEvents.applicationId, [...byId.keys()])));
   const counted = new Map<string, number>();
   for (const { applicationId } of submits) counted.set(applicationId, (counted.get(applicationId) ?? 0) + 1);
   for (const [id, times] of counted) {

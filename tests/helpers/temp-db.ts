@@ -1,48 +1,76 @@
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Db, openDatabase } from "../../server/db/open";
+import { activeDialect } from "../../server/db/dialect";
+import { sqliteDriver } from "../../server/db/maintenance";
+import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
 import { seedIfEmpty } from "../../server/seed/seed";
+import { createTestDatabase, dropTestDatabase } from "./postgres";
 
-type TempDatabase = { db: Db; dir: string; file: string; cleanup: () => void };
+/**
+ * `file` is the SQLite file, or on PostgreSQL the database's URL. `dir` is a
+ * fresh folder either way (photos, backups).
+ */
+type TempDatabase = { db: Db; dir: string; file: string; cleanup: () => Promise<void> };
 
-/** A real SQLite file in a fresh folder (a copy of `from` when given), removed by `cleanup`. */
-function inFreshFolder(from?: string): TempDatabase {
+const onPostgres = () => activeDialect() === "postgres";
+
+/** A real database in a fresh folder (a copy of the template when given), removed by `cleanup`. */
+async function fresh(template?: string): Promise<TempDatabase> {
   const dir = mkdtempSync(join(tmpdir(), "masdarin-test-"));
-  const file = join(dir, "masdarin.sqlite");
-  if (from) copyFileSync(from, file);
-  const db = openDatabase(file);
+  let file: string;
+  if (onPostgres()) {
+    file = await createTestDatabase(template, process.env.DATABASE_URL);
+  } else {
+    file = join(dir, "masdarin.sqlite");
+    if (template) copyFileSync(template, file);
+  }
+  const db = await openDatabase(file);
   return {
     db,
     dir,
     file,
-    cleanup: () => {
-      db.$client.close();
+    cleanup: async () => {
+      await closeDatabase(db);
+      if (onPostgres()) await dropTestDatabase(file);
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-/** A real, empty (migrated) SQLite file in a fresh folder. */
-export function tempDatabase(): TempDatabase {
-  return inFreshFolder();
+/** A real, empty (migrated) database: a SQLite file, or a PostgreSQL database when DATABASE_URL says so. */
+export function tempDatabase(): Promise<TempDatabase> {
+  return fresh();
 }
 
-let template: string | undefined;
+let template: Promise<string> | undefined;
+
+/** Seeds once per test file; the SQLite file's path, or the PostgreSQL template database's name. */
+async function seededTemplate(): Promise<string> {
+  if (onPostgres()) {
+    const url = await createTestDatabase(undefined, process.env.DATABASE_URL);
+    const db = await openDatabase(url);
+    await seedIfEmpty(db);
+    // CREATE DATABASE … TEMPLATE needs nobody connected to the template.
+    await closeDatabase(db);
+    return decodeURIComponent(new URL(url).pathname.slice(1));
+  }
+  const file = join(mkdtempSync(join(tmpdir(), "masdarin-template-")), "template.sqlite");
+  const db = await openDatabase(file);
+  await seedIfEmpty(db);
+  // One self-contained file: the WAL folded in, so a plain copy is the whole database.
+  sqliteDriver(db)?.pragma("wal_checkpoint(TRUNCATE)");
+  await closeDatabase(db);
+  return file;
+}
 
 /**
- * A real SQLite file holding the seeded catalogue, copied from a template
- * seeded once per test file: each test starts from the same state without
- * paying for migrations and seeding again.
+ * A real database holding the seeded catalogue, copied from a template seeded
+ * once per test file (a file copy on SQLite, CREATE DATABASE … TEMPLATE on
+ * PostgreSQL): each test starts from the same state without paying for
+ * migrations and seeding again.
  */
-export function seededDatabase(): TempDatabase {
-  if (!template) {
-    template = join(mkdtempSync(join(tmpdir(), "masdarin-template-")), "template.sqlite");
-    const db = openDatabase(template);
-    seedIfEmpty(db);
-    // One self-contained file: the WAL folded in, so a plain copy is the whole database.
-    db.$client.pragma("wal_checkpoint(TRUNCATE)");
-    db.$client.close();
-  }
-  return inFreshFolder(template);
+export async function seededDatabase(): Promise<TempDatabase> {
+  template ??= seededTemplate();
+  return fresh(await template);
 }

@@ -6,18 +6,18 @@ import { receive, recordVerdict } from "../../server/review/verdict";
 import type { Verdict } from "../../shared/sync/protocol";
 
 /** The office's side of a file, as the console does it, on the test's own database. */
-export function serverRow(db: Db, id: string) {
-  return db.select().from(applications).where(eq(applications.id, id)).get();
+export async function serverRow(db: Db, id: string) {
+  return (await db.select().from(applications).where(eq(applications.id, id)))[0];
 }
 
 /** "Terima berkas": the clock starts. */
-export function officeReceives(db: Db, id: string, operator: AuthUser, now = new Date()): void {
-  const outcome = receive(db, { id, actor: operator, now });
+export async function officeReceives(db: Db, id: string, operator: AuthUser, now = new Date()): Promise<void> {
+  const outcome = await receive(db, { id, actor: operator, now });
   if (!outcome.ok) throw new Error(`receive failed: ${outcome.code}`);
 }
 
-export function officeDecides(db: Db, id: string, verdict: Verdict, now = new Date()): void {
-  if (!recordVerdict(db, id, verdict, now)) throw new Error("the verdict was refused");
+export async function officeDecides(db: Db, id: string, verdict: Verdict, now = new Date()): Promise<void> {
+  if (!(await recordVerdict(db, id, verdict, now))) throw new Error("the verdict was refused");
 }
 
 export function operatorOf(user: { id: string; username: string }, kecamatanCode = "31.75.07"): AuthUser {

@@ -17,7 +17,7 @@ import {
 } from "../../server/auth/password";
 import { GrowingDelay, LoginRateLimiter } from "../../server/auth/rate-limit";
 import { hashToken, SESSION_LIFETIME_MS } from "../../server/auth/sessions";
-import { type Db, openDatabase } from "../../server/db/open";
+import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
 import { sessions, users } from "../../server/db/schema";
 import { readJson } from "../../server/http/body";
 import { ApiError } from "../../shared/api/errors";
@@ -29,7 +29,7 @@ const DAY = 24 * 60 * 60 * 1000;
 const MINUTE = 60 * 1000;
 
 let passwordHash: string;
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let app: ReturnType<typeof createApp>;
 let clock: Date;
 
@@ -37,8 +37,8 @@ beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 
-beforeEach(() => {
-  env = tempDatabase();
+beforeEach(async () => {
+  env = await tempDatabase();
   clock = new Date("2026-03-02T08:00:00.000Z");
   app = createApp({ db: env.db, auth: { now: () => clock } });
 });
@@ -48,20 +48,18 @@ function advance(ms: number): void {
   clock = new Date(clock.getTime() + ms);
 }
 
-function seedUser(db: Db, username: string, role: "cadre" | "operator" | "admin" = "cadre", hash = passwordHash) {
+async function seedUser(db: Db, username: string, role: "cadre" | "operator" | "admin" = "cadre", hash = passwordHash) {
   const id = uuidv7();
-  db.insert(users)
-    .values({
-      id,
-      username,
-      displayName: `Nama ${username}`,
-      role,
-      passwordHash: hash,
-      kecamatanCode: role === "admin" ? null : "31.75.07",
-      kelurahanCode: role === "cadre" ? "31.75.07.1001" : null,
-      createdAt: clock.toISOString(),
-    })
-    .run();
+  await db.insert(users).values({
+    id,
+    username,
+    displayName: `Nama ${username}`,
+    role,
+    passwordHash: hash,
+    kecamatanCode: role === "admin" ? null : "31.75.07",
+    kelurahanCode: role === "cadre" ? "31.75.07.1001" : null,
+    createdAt: clock.toISOString(),
+  });
   return id;
 }
 
@@ -110,8 +108,8 @@ async function expectError(response: Response, status: number, code: string) {
 }
 
 describe("login", () => {
-  beforeEach(() => {
-    seedUser(env.db, "kader.satu");
+  beforeEach(async () => {
+    await seedUser(env.db, "kader.satu");
   });
 
   it("sets an HttpOnly, SameSite=Strict session cookie that /api/auth/me accepts", async () => {
@@ -150,7 +148,7 @@ describe("login", () => {
   it("stores only the token's hash", async () => {
     const response = await login("kader.satu", PASSWORD);
     const token = cookieOf(response).split("=")[1] ?? "";
-    const rows = env.db.select().from(sessions).all();
+    const rows = await env.db.select().from(sessions);
     expect(rows).toHaveLength(1);
     expect(rows[0]?.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -190,7 +188,7 @@ describe("login", () => {
   });
 
   it("refuses a disabled account only once the password is right", async () => {
-    env.db.update(users).set({ disabledAt: clock.toISOString() }).where(eq(users.username, "kader.satu")).run();
+    await env.db.update(users).set({ disabledAt: clock.toISOString() }).where(eq(users.username, "kader.satu"));
     await expectError(await login("kader.satu", "salah-sandi-12345"), 401, "invalid_credentials");
     await expectError(await login("kader.satu", PASSWORD), 403, "account_disabled");
   });
@@ -205,9 +203,9 @@ describe("login", () => {
 
   it("upgrades a hash made with older parameters on a successful login", async () => {
     const weak = await hashPassword(PASSWORD, { N: 2 ** 10, r: 8, p: 1 });
-    seedUser(env.db, "kader.lama", "cadre", weak);
+    await seedUser(env.db, "kader.lama", "cadre", weak);
     expect((await login("kader.lama", PASSWORD)).status).toBe(200);
-    const stored = env.db.select().from(users).where(eq(users.username, "kader.lama")).get();
+    const [stored] = await env.db.select().from(users).where(eq(users.username, "kader.lama"));
     expect(stored?.passwordHash).not.toBe(weak);
     expect(needsRehash(stored?.passwordHash ?? "")).toBe(false);
     expect((await login("kader.lama", PASSWORD)).status).toBe(200);
@@ -216,8 +214,8 @@ describe("login", () => {
 
 // Which limit applies to which attempt (address, account, known device): tests/server/sign-in-limits.test.ts.
 describe("login rate limit", () => {
-  beforeEach(() => {
-    seedUser(env.db, "kader.satu");
+  beforeEach(async () => {
+    await seedUser(env.db, "kader.satu");
   });
 
   it("counts unknown usernames too, and a success starts the count again", async () => {
@@ -257,9 +255,9 @@ describe("login rate limit", () => {
 });
 
 describe("sessions", () => {
-  beforeEach(() => {
-    seedUser(env.db, "kader.satu");
-    seedUser(env.db, "kader.dua");
+  beforeEach(async () => {
+    await seedUser(env.db, "kader.satu");
+    await seedUser(env.db, "kader.dua");
   });
 
   it("answers a missing or unknown cookie with session_required", async () => {
@@ -276,21 +274,21 @@ describe("sessions", () => {
 
   it("slides the expiry forward on use, writing at most once an hour", async () => {
     const { cookie, sessionId } = await signIn();
-    const row = () => env.db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
-    const created = row();
+    const row = async () => (await env.db.select().from(sessions).where(eq(sessions.id, sessionId)))[0];
+    const created = await row();
 
     advance(10 * MINUTE);
     const early = await me(cookie);
     expect(early.status).toBe(200);
     expect(early.headers.get("set-cookie")).toBeNull();
-    expect(row()).toEqual(created);
+    expect(await row()).toEqual(created);
 
     advance(29 * DAY);
     const later = await me(cookie);
     expect(later.status).toBe(200);
     // The cookie's own lifetime is renewed along with the server's.
     expect(later.headers.get("set-cookie")).toContain(`Max-Age=${SESSION_LIFETIME_MS / 1000}`);
-    expect(row()?.expiresAt).toBe(new Date(clock.getTime() + 30 * DAY).toISOString());
+    expect((await row())?.expiresAt).toBe(new Date(clock.getTime() + 30 * DAY).toISOString());
 
     advance(29 * DAY); // 58 days after sign-in: still valid thanks to the use on day 29
     expect((await me(cookie)).status).toBe(200);
@@ -353,15 +351,15 @@ describe("sessions", () => {
 
   it("answers a disabled account's sessions with account_disabled", async () => {
     const { cookie } = await signIn();
-    env.db.update(users).set({ disabledAt: clock.toISOString() }).where(eq(users.username, "kader.satu")).run();
+    await env.db.update(users).set({ disabledAt: clock.toISOString() }).where(eq(users.username, "kader.satu"));
     const error = await expectError(await me(cookie), 401, "account_disabled");
     expect(error.details).toBeUndefined();
   });
 });
 
 describe("CSRF protection", () => {
-  beforeEach(() => {
-    seedUser(env.db, "kader.satu");
+  beforeEach(async () => {
+    await seedUser(env.db, "kader.satu");
   });
   const credentials = JSON.stringify({ username: "kader.satu", password: PASSWORD, deviceLabel: "HP" });
 
@@ -560,7 +558,7 @@ describe("admin CLI", () => {
   }
 
   async function cliLogin(username: string, password: string) {
-    const db = openDatabase(join(dataDir, "masdarin.sqlite"));
+    const db = await openDatabase(join(dataDir, "masdarin.sqlite"));
     try {
       const cliApp = createApp({ db });
       return await cliApp.request("/api/auth/login", {
@@ -569,7 +567,7 @@ describe("admin CLI", () => {
         body: JSON.stringify({ username, password, deviceLabel: "Laptop kantor" }),
       });
     } finally {
-      db.$client.close();
+      await closeDatabase(db);
     }
   }
 

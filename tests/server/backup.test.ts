@@ -8,7 +8,8 @@ import { count } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
-import { openDatabase } from "../../server/db/open";
+import { sqliteDriver } from "../../server/db/maintenance";
+import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
 import { applications, files, mutations, syncClients } from "../../server/db/schema";
 import { backup, DB_FILE, restore } from "../../server/ops/backup";
 import { seedIfEmpty } from "../../server/seed/seed";
@@ -29,27 +30,25 @@ afterEach(() => {
 });
 
 /** A stored photo, as the upload path leaves it: bytes on disk first, then the row. */
-function storePhoto(db: ReturnType<typeof openDatabase>, dataDir: string, userId: string, content: string): void {
+async function storePhoto(db: Db, dataDir: string, userId: string, content: string): Promise<void> {
   const sha256 = createHash("sha256").update(content).digest("hex");
   mkdirSync(join(dataDir, "files", sha256.slice(0, 2)), { recursive: true });
   writeFileSync(join(dataDir, "files", sha256.slice(0, 2), sha256), content);
-  db.insert(files)
-    .values({
-      sha256,
-      bytes: content.length,
-      mime: "image/webp",
-      uploadedBy: userId,
-      createdAt: new Date().toISOString(),
-    })
-    .run();
+  await db.insert(files).values({
+    sha256,
+    bytes: content.length,
+    mime: "image/webp",
+    uploadedBy: userId,
+    createdAt: new Date().toISOString(),
+  });
 }
 
 describe("backup and restore", () => {
   it("takes a consistent backup while writes go on, and restores it", async () => {
     const dataDir = tempDir();
-    const db = openDatabase(join(dataDir, DB_FILE));
-    seedIfEmpty(db);
-    const cadre = createTestUser(db, "cadre");
+    const db = await openDatabase(join(dataDir, DB_FILE));
+    await seedIfEmpty(db);
+    const cadre = await createTestUser(db, "cadre");
     const app = createApp({ db });
     const clientId = uuidv7();
     let seq = 0;
@@ -63,7 +62,7 @@ describe("backup and restore", () => {
           headers: { "Content-Type": "application/json", Cookie: cadre.cookie },
           body: JSON.stringify({ clientId, mutations: batch }),
         });
-        storePhoto(db, dataDir, cadre.id, `photo ${photo++}`);
+        await storePhoto(db, dataDir, cadre.id, `photo ${photo++}`);
         await new Promise((done) => setImmediate(done));
       }
     })();
@@ -72,36 +71,36 @@ describe("backup and restore", () => {
     const result = await backup(dataDir, destination);
     writing = false;
     await writer;
-    db.$client.close();
+    await closeDatabase(db);
 
     const restoredDir = tempDir();
-    const restored = restore(destination, restoredDir);
+    const restored = await restore(destination, restoredDir);
     expect(restored.files).toBe(result.files);
-    const copy = openDatabase(join(restoredDir, DB_FILE));
-    expect(copy.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+    const copy = await openDatabase(join(restoredDir, DB_FILE));
+    expect(sqliteDriver(copy)?.pragma("integrity_check", { simple: true })).toBe("ok");
     // The snapshot is one moment: every mutation with its effect and its seq, every photo row with its bytes.
-    const recorded = copy.select({ n: count() }).from(mutations).get()?.n ?? 0;
+    const recorded = (await copy.select({ n: count() }).from(mutations))[0]?.n ?? 0;
     expect(recorded).toBeGreaterThan(0);
-    expect(copy.select().from(syncClients).get()?.lastSeq).toBe(recorded);
-    expect(copy.select({ n: count() }).from(applications).get()?.n).toBe(recorded);
-    const rows = copy.select().from(files).all();
+    expect((await copy.select().from(syncClients).limit(1))[0]?.lastSeq).toBe(recorded);
+    expect((await copy.select({ n: count() }).from(applications))[0]?.n).toBe(recorded);
+    const rows = await copy.select().from(files);
     expect(rows.length).toBe(result.files);
     for (const row of rows) {
       const bytes = readFileSync(join(restoredDir, "files", row.sha256.slice(0, 2), row.sha256));
       expect(createHash("sha256").update(bytes).digest("hex")).toBe(row.sha256);
     }
-    copy.$client.close();
+    await closeDatabase(copy);
   });
 
-  it("refuses to restore something that is not a backup", () => {
-    expect(() => restore(tempDir(), tempDir())).toThrow(/not a Masdarin backup/);
+  it("refuses to restore something that is not a backup", async () => {
+    await expect(restore(tempDir(), tempDir())).rejects.toThrow(/not a Masdarin backup/);
   });
 
   it("works from the command line (npm run backup / restore)", async () => {
     const dataDir = tempDir();
-    const db = openDatabase(join(dataDir, DB_FILE));
-    seedIfEmpty(db);
-    db.$client.close();
+    const db = await openDatabase(join(dataDir, DB_FILE));
+    await seedIfEmpty(db);
+    await closeDatabase(db);
     const cli = resolve(import.meta.dirname, "../../server/cli/backup.ts");
     const env = { ...process.env, DATA_DIR: dataDir };
     const destination = join(tempDir(), "copy");

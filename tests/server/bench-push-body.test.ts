@@ -12,14 +12,14 @@ import { seededDatabase } from "../helpers/temp-db";
  * The server benchmark's figures only mean something if each push it sends does
  * a phone's real work: every mutation applied, none acknowledged as a duplicate.
  */
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db });
-  cadre = createTestUser(env.db, "cadre");
+  cadre = await createTestUser(env.db, "cadre");
 });
 afterEach(() => env.cleanup());
 
@@ -33,8 +33,8 @@ async function push(body: string) {
   return PushResponse.parse(await response.json());
 }
 
-function applicationCount(): number {
-  return env.db.select({ n: count() }).from(applications).get()?.n ?? 0;
+async function applicationCount(): Promise<number> {
+  return (await env.db.select({ n: count() }).from(applications))[0]?.n ?? 0;
 }
 
 describe("the server benchmark's push bodies", () => {
@@ -50,7 +50,7 @@ describe("the server benchmark's push bodies", () => {
       const result = await push(freshPushBody());
       expect(result.results.map((r) => r.status)).toEqual(Array(MUTATIONS_PER_PUSH).fill("applied"));
     }
-    expect(applicationCount()).toBe(3 * MUTATIONS_PER_PUSH);
+    expect(await applicationCount()).toBe(3 * MUTATIONS_PER_PUSH);
   });
 
   it("apply in full when one cadre's pushes follow on from the same phone (the open-loop run)", async () => {
@@ -59,6 +59,6 @@ describe("the server benchmark's push bodies", () => {
     const second = await push(pushBody(clientId, MUTATIONS_PER_PUSH + 1));
     expect(second.lastAppliedSeq).toBe(2 * MUTATIONS_PER_PUSH);
     expect(second.results.filter((r) => r.status === "applied")).toHaveLength(MUTATIONS_PER_PUSH);
-    expect(applicationCount()).toBe(2 * MUTATIONS_PER_PUSH);
+    expect(await applicationCount()).toBe(2 * MUTATIONS_PER_PUSH);
   });
 });

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { rawAll, rawRun } from "../../server/db/raw";
 import { applications, auditLog } from "../../server/db/schema";
 import { calendarView } from "../../server/service-time/calendar-admin";
 import { loadCalendar } from "../../server/service-time/calendar-store";
@@ -26,7 +27,7 @@ const KEC = "31.75.07";
 const VILLAGE = "31.75.07.1001";
 const SERVICE_DAYS = 3;
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 let operator: TestUser;
@@ -38,18 +39,18 @@ const clientId = uuidv7();
 /** 10:00 in Jakarta on a date. */
 const at = (date: string) => new Date(`${date}T03:00:00Z`);
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   now = at("2026-12-07");
   app = createApp({ db: env.db, auth: { now: () => now } });
-  env.db.$client
-    .prepare(
-      "UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ?) WHERE id = 'surat-keterangan-domisili'",
-    )
-    .run(SERVICE_DAYS);
-  cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC });
-  operator = createTestUser(env.db, "operator", { kecamatanCode: KEC });
-  admin = createTestUser(env.db, "admin");
+  await rawRun(
+    env.db,
+    sql`UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ${SERVICE_DAYS})
+      WHERE id = 'surat-keterangan-domisili'`,
+  );
+  cadre = await createTestUser(env.db, "cadre", { kecamatanCode: KEC });
+  operator = await createTestUser(env.db, "operator", { kecamatanCode: KEC });
+  admin = await createTestUser(env.db, "admin");
   seq = 0;
 });
 afterEach(() => env.cleanup());
@@ -89,7 +90,7 @@ async function refusal(response: Response, status: number) {
 /** A file submitted by the cadre and received by the operator today: its clock runs. */
 async function receivedFile(): Promise<string> {
   const draft = readyDraft({ village: VILLAGE });
-  storeFilesOf(env.db, draft, cadre.id);
+  await storeFilesOf(env.db, draft, cadre.id);
   seq++;
   const push = await app.request("/api/sync/push", {
     method: "POST",
@@ -109,12 +110,11 @@ async function receivedFile(): Promise<string> {
 }
 
 /** The stored deadline (the queue's column) and the one in the clock's record. */
-function deadlineOf(id: string): { column: string | null; record: string | null; state: string | null } {
-  const row = env.db
+async function deadlineOf(id: string): Promise<{ column: string | null; record: string | null; state: string | null }> {
+  const [row] = await env.db
     .select({ clock: applications.clock, deadline: applications.clockDeadline, state: applications.clockState })
     .from(applications)
-    .where(eq(applications.id, id))
-    .get();
+    .where(eq(applications.id, id));
   return {
     column: row?.deadline ?? null,
     record: (row?.clock as ClockRecord | null)?.deadline ?? null,
@@ -153,8 +153,8 @@ describe("reading the calendar", () => {
     expect(y2027?.complete).toBe(false);
   });
 
-  it("shows the next year as missing when it has no days at all", () => {
-    const calendar = calendarView(env.db, at("2027-06-01"));
+  it("shows the next year as missing when it has no days at all", async () => {
+    const calendar = await calendarView(env.db, at("2027-06-01"));
     expect(calendar.years.map((year) => [year.year, year.complete, year.days.length])).toEqual([
       [2026, true, 25],
       [2027, false, 8],
@@ -181,11 +181,11 @@ describe("reading the calendar", () => {
 describe("a change moves running deadlines in the same transaction", () => {
   it("a closure on a running file's path moves its deadline a working day; removing it moves it back", async () => {
     const id = await receivedFile(); // Monday 7 December, 3 working days: Thursday 10
-    expect(deadlineOf(id)).toEqual({ column: "2026-12-10", record: "2026-12-10", state: "running" });
+    expect(await deadlineOf(id)).toEqual({ column: "2026-12-10", record: "2026-12-10", state: "running" });
 
     const added = await changed(await call("POST", "/days", admin, closure("2026-12-09")), 201);
     expect(added.clocksMoved).toBe(1);
-    expect(deadlineOf(id)).toEqual({ column: "2026-12-11", record: "2026-12-11", state: "running" });
+    expect(await deadlineOf(id)).toEqual({ column: "2026-12-11", record: "2026-12-11", state: "running" });
     expect(await detailDeadline(id)).toBe("2026-12-11");
     expect(added.calendar.years[0]?.days.find((day) => day.date === "2026-12-09")).toMatchObject({
       kind: "closure",
@@ -197,7 +197,7 @@ describe("a change moves running deadlines in the same transaction", () => {
 
     const removed = await changed(await call("DELETE", "/days/2026-12-09", admin));
     expect(removed.clocksMoved).toBe(1);
-    expect(deadlineOf(id).column).toBe("2026-12-10");
+    expect((await deadlineOf(id)).column).toBe("2026-12-10");
     expect(await detailDeadline(id)).toBe("2026-12-10");
   });
 
@@ -206,14 +206,14 @@ describe("a change moves running deadlines in the same transaction", () => {
     const spanning = await receivedFile(); // Tue 22: Wed 23, Mon 28, Tue 29 (24 cuti, 25 Natal)
     now = at("2026-12-28");
     const after = await receivedFile(); // Mon 28: Tue 29, Wed 30, Thu 31
-    expect(deadlineOf(spanning).column).toBe("2026-12-29");
-    expect(deadlineOf(after).column).toBe("2026-12-31");
+    expect((await deadlineOf(spanning)).column).toBe("2026-12-29");
+    expect((await deadlineOf(after)).column).toBe("2026-12-31");
 
     const on = await changed(await call("PUT", "/settings", admin, { jointLeaveIsWorkingDay: true }));
     expect(on.calendar.jointLeaveIsWorkingDay).toBe(true);
     expect(on.clocksMoved).toBe(1);
-    expect(deadlineOf(spanning).column).toBe("2026-12-28");
-    expect(deadlineOf(after).column).toBe("2026-12-31");
+    expect((await deadlineOf(spanning)).column).toBe("2026-12-28");
+    expect((await deadlineOf(after)).column).toBe("2026-12-31");
     // The pull's closed dates follow the setting.
     const pull = await app.request("/api/sync/pull", { headers: { Cookie: cadre.cookie } });
     const closed = ((await pull.json()) as { closedDates: string[] }).closedDates;
@@ -222,18 +222,18 @@ describe("a change moves running deadlines in the same transaction", () => {
 
     const off = await changed(await call("PUT", "/settings", admin, { jointLeaveIsWorkingDay: false }));
     expect(off.clocksMoved).toBe(1);
-    expect(deadlineOf(spanning).column).toBe("2026-12-29");
+    expect((await deadlineOf(spanning)).column).toBe("2026-12-29");
   });
 
   it("changing a day's kind counts with the setting: cuti bersama made a holiday closes it even when cuti counts", async () => {
     now = at("2026-12-22");
     const id = await receivedFile();
     await changed(await call("PUT", "/settings", admin, { jointLeaveIsWorkingDay: true }));
-    expect(deadlineOf(id).column).toBe("2026-12-28");
+    expect((await deadlineOf(id)).column).toBe("2026-12-28");
     const edit = { kind: "holiday", name: "Libur Natal (contoh)", source: "Keppres contoh" };
     const result = await changed(await call("PUT", "/days/2026-12-24", admin, edit));
     expect(result.clocksMoved).toBe(1);
-    expect(deadlineOf(id).column).toBe("2026-12-29");
+    expect((await deadlineOf(id)).column).toBe("2026-12-29");
     expect(result.calendar.years[0]?.days.find((day) => day.date === "2026-12-24")).toMatchObject({
       ...edit,
       edited: true,
@@ -247,10 +247,10 @@ describe("a change moves running deadlines in the same transaction", () => {
       ids.push(await receivedFile());
     }
     now = at("2026-12-28");
-    const fullRecount = () => {
-      const calendar = loadCalendar(env.db);
+    const fullRecount = async () => {
+      const calendar = await loadCalendar(env.db);
       for (const id of ids) {
-        const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+        const [row] = await env.db.select().from(applications).where(eq(applications.id, id));
         const clock = row?.clock as ClockRecord;
         expect(row?.clockDeadline, id).toBe(rescheduleClock(clock, calendar).deadline);
         expect(clock.deadline).toBe(row?.clockDeadline);
@@ -270,7 +270,7 @@ describe("a change moves running deadlines in the same transaction", () => {
       const response = await call(method, path, admin, body);
       expect(response.status, `${method} ${path}`).toBeLessThan(300);
       moved += CalendarChangeResponse.parse(await response.json()).clocksMoved;
-      fullRecount();
+      await fullRecount();
     }
     expect(moved).toBeGreaterThan(5);
   });
@@ -278,24 +278,25 @@ describe("a change moves running deadlines in the same transaction", () => {
   it("leaves paused and stopped clocks and the change counter alone", async () => {
     const running = await receivedFile();
     const paused = await receivedFile();
-    env.db.$client
-      .prepare(
-        `UPDATE applications SET clock = json_set(clock, '$.state', 'paused', '$.used', 1, '$.deadline', NULL,
-           '$.segmentStart', NULL), clock_state = 'paused', clock_deadline = NULL WHERE id = ?`,
-      )
-      .run(paused);
-    const before = env.db.$client.prepare("SELECT id, change_seq, version, clock FROM applications ORDER BY id").all();
+    await rawRun(
+      env.db,
+      sql`UPDATE applications SET clock = json_set(clock, '$.state', 'paused', '$.used', 1, '$.deadline', NULL,
+           '$.segmentStart', NULL), clock_state = 'paused', clock_deadline = NULL WHERE id = ${paused}`,
+    );
+    type Row = { id: string; change_seq: number; version: number; clock: string };
+    const before = await rawAll<Row>(env.db, sql`SELECT id, change_seq, version, clock FROM applications ORDER BY id`);
     const result = await changed(await call("POST", "/days", admin, closure("2026-12-08")), 201);
     expect(result.clocksMoved).toBe(1);
-    const afterRows = env.db.$client
-      .prepare("SELECT id, change_seq, version, clock FROM applications ORDER BY id")
-      .all() as { id: string; change_seq: number; version: number; clock: string }[];
+    const afterRows = await rawAll<Row>(
+      env.db,
+      sql`SELECT id, change_seq, version, clock FROM applications ORDER BY id`,
+    );
     for (const [index, row] of afterRows.entries()) {
       const was = before[index] as typeof row;
       expect([row.change_seq, row.version]).toEqual([was.change_seq, was.version]);
       if (row.id !== running) expect(row.clock).toBe(was.clock);
     }
-    expect(deadlineOf(paused)).toEqual({ column: null, record: null, state: "paused" });
+    expect(await deadlineOf(paused)).toEqual({ column: null, record: null, state: "paused" });
   });
 });
 
@@ -306,11 +307,7 @@ describe("audit", () => {
     await changed(await call("PUT", "/days/2026-12-09", admin, { ...closure("2026-12-09"), name: "Rapat kerja" }));
     await changed(await call("DELETE", "/days/2026-12-09", admin));
     await changed(await call("PUT", "/settings", admin, { jointLeaveIsWorkingDay: true }));
-    const rows = env.db
-      .select()
-      .from(auditLog)
-      .all()
-      .filter((row) => row.targetType === "calendar");
+    const rows = (await env.db.select().from(auditLog)).filter((row) => row.targetType === "calendar");
     expect(rows.map((row) => [row.action, row.targetId, row.actorId, row.kecamatanCode])).toEqual([
       ["calendar.add-day", "2026-12-09", admin.id, null],
       ["calendar.change-day", "2026-12-09", admin.id, null],
@@ -354,13 +351,7 @@ describe("audit", () => {
     await call("POST", "/days", admin, { ...closure("2026-12-24") });
     await call("DELETE", "/days/2026-12-09", admin);
     await call("POST", "/days", operator, closure("2026-12-09"));
-    expect(
-      env.db
-        .select()
-        .from(auditLog)
-        .all()
-        .filter((row) => row.targetType === "calendar"),
-    ).toEqual([]);
+    expect((await env.db.select().from(auditLog)).filter((row) => row.targetType === "calendar")).toEqual([]);
   });
 });
 

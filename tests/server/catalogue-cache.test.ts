@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { type Db, openDatabase } from "../../server/db/open";
+import { sqliteDriver } from "../../server/db/maintenance";
+import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
 import { catalogueCacheCounters } from "../../server/guides/catalogue-cache";
 import { importCatalogue } from "../../server/guides/import";
 import { listGuides, publishGuide, withdrawGuide } from "../../server/guides/repository";
@@ -13,30 +14,30 @@ import { createTestUser } from "../helpers/accounts";
 import { sampleGuide } from "../helpers/sample-guide";
 import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 const others: Db[] = [];
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db });
 });
-afterEach(() => {
-  for (const db of others.splice(0)) db.$client.close();
-  env.cleanup();
+afterEach(async () => {
+  for (const db of others.splice(0)) await closeDatabase(db);
+  await env.cleanup();
 });
 
 /** Another connection to the same file: what a second app process sees. */
-function secondConnection(file = env.file): Db {
-  const db = openDatabase(file);
+async function secondConnection(file = env.file): Promise<Db> {
+  const db = await openDatabase(file);
   others.push(db);
   return db;
 }
 
 /** The catalogue exactly as the route serialised it before it was cached (c.json of the page). */
-function freshSerialisation(db: Db): string {
-  const rows = listGuides(db);
-  const head = Math.max(0, ...listGuides(db, 0).map((row) => row.changeSeq));
+async function freshSerialisation(db: Db): Promise<string> {
+  const rows = await listGuides(db);
+  const head = Math.max(0, ...(await listGuides(db, 0)).map((row) => row.changeSeq));
   return JSON.stringify({
     cursor: `c1.${head}`,
     reset: true,
@@ -73,7 +74,7 @@ describe("the catalogue served from memory", () => {
     expect(response.headers.get("content-length")).toBe(String(bytes.byteLength));
     expect(response.headers.get("vary")).toBe("Accept-Encoding");
     expect(response.headers.get("content-type")).toBe("application/json");
-    expect(text).toBe(freshSerialisation(env.db));
+    expect(text).toBe(await freshSerialisation(env.db));
     if (expected) expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(text) / 3);
   });
 
@@ -91,19 +92,19 @@ describe("the catalogue served from memory", () => {
 
   it("builds the catalogue again after a publish, a withdrawal and an import", async () => {
     const first = CataloguePage.parse(JSON.parse((await fetchCatalogue("gzip")).text));
-    publishGuide(env.db, sampleGuide());
+    await publishGuide(env.db, sampleGuide());
     const published = await fetchCatalogue("gzip");
     expect(CataloguePage.parse(JSON.parse(published.text)).guides.map((g) => g.id)).toContain("surat-contoh");
     expect(published.response.headers.get("etag")).not.toBe(
       (await app.request(`/api/guides?since=${first.cursor}`)).headers.get("etag"),
     );
 
-    withdrawGuide(env.db, "surat-contoh");
+    await withdrawGuide(env.db, "surat-contoh");
     const withdrawn = await fetchCatalogue("br");
     expect(CataloguePage.parse(JSON.parse(withdrawn.text)).guides.map((g) => g.id)).not.toContain("surat-contoh");
-    expect(withdrawn.text).toBe(freshSerialisation(env.db));
+    expect(withdrawn.text).toBe(await freshSerialisation(env.db));
 
-    const { id, username } = createTestUser(env.db, "admin");
+    const { id, username } = await createTestUser(env.db, "admin");
     const admin = {
       id,
       username,
@@ -113,19 +114,19 @@ describe("the catalogue served from memory", () => {
       kelurahanCode: null,
     };
     const guide = Guide.parse({ ...sampleGuide({ id: "surat-impor" }) });
-    importCatalogue(env.db, admin, [guide], "Impor uji", new Date());
+    await importCatalogue(env.db, admin, [guide], "Impor uji", new Date());
     const imported = await fetchCatalogue("gzip");
     expect(CataloguePage.parse(JSON.parse(imported.text)).guides.map((g) => g.id)).toContain("surat-impor");
-    expect(imported.text).toBe(freshSerialisation(env.db));
+    expect(imported.text).toBe(await freshSerialisation(env.db));
   });
 
   it("sees a publish made by another process on the same database file", async () => {
     const before = await fetchCatalogue("gzip");
-    publishGuide(secondConnection(), sampleGuide());
+    await publishGuide(await secondConnection(), sampleGuide());
     const after = await fetchCatalogue("gzip");
     expect(after.response.headers.get("etag")).not.toBe(before.response.headers.get("etag"));
     expect(CataloguePage.parse(JSON.parse(after.text)).guides.map((g) => g.id)).toContain("surat-contoh");
-    expect(after.text).toBe(freshSerialisation(env.db));
+    expect(after.text).toBe(await freshSerialisation(env.db));
   });
 
   it("keeps a bounded number of deltas, the least recently used dropped first", async () => {
@@ -147,9 +148,9 @@ describe("the catalogue served from memory", () => {
 
 describe("catalogue ETags that do not depend on the process", () => {
   it("gives two app processes on one database identical tags, each answering the other's with 304", async () => {
-    const other = createApp({ db: secondConnection() });
+    const other = createApp({ db: await secondConnection() });
     const id = "surat-contoh";
-    publishGuide(env.db, sampleGuide());
+    await publishGuide(env.db, sampleGuide());
     const full = await app.request("/api/guides");
     const { cursor } = CataloguePage.parse(await full.json());
     for (const path of ["/api/guides", `/api/guides?since=c1.0`, `/api/guides?since=${cursor}`, `/api/guides/${id}`]) {
@@ -164,17 +165,17 @@ describe("catalogue ETags that do not depend on the process", () => {
   });
 
   it("gives a copy of the database that went its own way a different tag at the same counter", async () => {
-    env.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    sqliteDriver(env.db)?.pragma("wal_checkpoint(TRUNCATE)");
     const copyFile = join(env.dir, "restored.sqlite");
     copyFileSync(env.file, copyFile);
-    const copy = secondConnection(copyFile);
+    const copy = await secondConnection(copyFile);
     const restored = createApp({ db: copy });
     // Identical databases: identical content, identical tags.
     const tag = (await app.request("/api/guides")).headers.get("etag") ?? "";
     expect((await restored.request("/api/guides")).headers.get("etag")).toBe(tag);
     // Each publishes something else up to the same counter, a moment apart.
-    publishGuide(env.db, sampleGuide(), new Date("2026-12-01T10:00:00.000Z"));
-    publishGuide(copy, sampleGuide({ id: "surat-lain" }), new Date("2026-12-01T10:00:00.001Z"));
+    await publishGuide(env.db, sampleGuide(), new Date("2026-12-01T10:00:00.000Z"));
+    await publishGuide(copy, sampleGuide({ id: "surat-lain" }), new Date("2026-12-01T10:00:00.001Z"));
     const mine = await app.request("/api/guides");
     const theirs = await restored.request("/api/guides");
     const mineTag = mine.headers.get("etag") ?? "";

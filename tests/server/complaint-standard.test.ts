@@ -13,8 +13,8 @@ import { at, file, rawComplaint, request, type World, world } from "./complaints
  */
 
 let w: World;
-beforeEach(() => {
-  w = world({ today: "2026-12-07" }); // a Monday
+beforeEach(async () => {
+  w = await world({ today: "2026-12-07" }); // a Monday
 });
 afterEach(() => w.env.cleanup());
 
@@ -26,18 +26,14 @@ async function view(user: TestUser): Promise<CalendarView> {
   return CalendarView.parse(await response.json());
 }
 
-const settingEntries = () =>
-  w.env.db
-    .select()
-    .from(auditLog)
-    .all()
-    .filter((row) => row.action === "calendar.setting");
+const settingEntries = async () =>
+  (await w.env.db.select().from(auditLog)).filter((row) => row.action === "calendar.setting");
 
 describe("PUT /api/console/calendar/settings { complaintResponseDays }", () => {
   it("an admin sets 3: the next complaint is due 3 working days out, an earlier one keeps its 5", async () => {
     expect((await view(w.operator)).complaintResponseDays).toBe(5);
     const before = await file(w);
-    expect(rawComplaint(w.env.db, before.id).clock_deadline).toBe("2026-12-14");
+    expect((await rawComplaint(w.env.db, before.id)).clock_deadline).toBe("2026-12-14");
 
     const response = await put(w.admin, { complaintResponseDays: 3 });
     expect(response.status, await response.clone().text()).toBe(200);
@@ -48,10 +44,10 @@ describe("PUT /api/console/calendar/settings { complaintResponseDays }", () => {
     expect((await view(w.operator)).complaintResponseDays).toBe(3);
 
     const after = await file(w);
-    const clock = JSON.parse(String(rawComplaint(w.env.db, after.id).clock));
+    const clock = JSON.parse(String((await rawComplaint(w.env.db, after.id)).clock));
     expect(clock).toMatchObject({ days: 3, unit: "working", startedOn: "2026-12-07" });
-    expect(rawComplaint(w.env.db, after.id).clock_deadline).toBe("2026-12-10");
-    expect(rawComplaint(w.env.db, before.id).clock_deadline).toBe("2026-12-14");
+    expect((await rawComplaint(w.env.db, after.id)).clock_deadline).toBe("2026-12-10");
+    expect((await rawComplaint(w.env.db, before.id)).clock_deadline).toBe("2026-12-14");
   });
 
   it("counts the new standard in working days: received on Friday 18 December, 3 days skip the weekend", async () => {
@@ -59,7 +55,7 @@ describe("PUT /api/console/calendar/settings { complaintResponseDays }", () => {
     w.clock.now = at("2026-12-18");
     const sent = await file(w);
     // Mon 21, Tue 22, Wed 23.
-    expect(rawComplaint(w.env.db, sent.id).clock_deadline).toBe("2026-12-23");
+    expect((await rawComplaint(w.env.db, sent.id)).clock_deadline).toBe("2026-12-23");
   });
 
   it("refuses an operator (403) and changes nothing", async () => {
@@ -68,7 +64,7 @@ describe("PUT /api/console/calendar/settings { complaintResponseDays }", () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("forbidden");
     expect((await put(w.handler, { complaintResponseDays: 3 })).status).toBe(403);
     expect((await view(w.admin)).complaintResponseDays).toBe(5);
-    expect(settingEntries()).toHaveLength(0);
+    expect(await settingEntries()).toHaveLength(0);
   });
 
   it.each([
@@ -89,7 +85,7 @@ describe("PUT /api/console/calendar/settings { complaintResponseDays }", () => {
     expect(error.details.issues[0]?.code).toBe(code);
     expect(error.details.issues[0]?.message).toMatch(/hari kerja, 1 sampai 60/);
     expect((await view(w.admin)).complaintResponseDays).toBe(5);
-    expect(settingEntries()).toHaveLength(0);
+    expect(await settingEntries()).toHaveLength(0);
   });
 
   it.each([[{}], [{ complaintResponseDay: 3 }], [[]], ["null"]])("refuses the body %j with 400", async (body) => {
@@ -97,13 +93,13 @@ describe("PUT /api/console/calendar/settings { complaintResponseDays }", () => {
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { code: string } };
     expect(["calendar_day_invalid", "invalid_body"]).toContain(error.code);
-    expect(settingEntries()).toHaveLength(0);
+    expect(await settingEntries()).toHaveLength(0);
   });
 
   it("keeps an audit entry with the standard before and after, in words", async () => {
     expect((await put(w.admin, { complaintResponseDays: 3 })).status).toBe(200);
     expect((await put(w.admin, { complaintResponseDays: 7, jointLeaveIsWorkingDay: true })).status).toBe(200);
-    const rows = settingEntries();
+    const rows = await settingEntries();
     expect(rows.map((row) => [row.targetType, row.targetId, row.actorId, row.kecamatanCode])).toEqual([
       ["calendar", "complaintResponseDays", w.admin.id, null],
       ["calendar", "settings", w.admin.id, null],

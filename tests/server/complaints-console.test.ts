@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { rawAll, rawRun } from "../../server/db/raw";
 import { storedFilePath } from "../../server/files/storage";
 import {
   ComplaintCounts,
@@ -22,8 +24,8 @@ import { at, file, KEC, OTHER_KEC, rawComplaint, request, VILLAGE, type World, w
  */
 
 let w: World;
-beforeEach(() => {
-  w = world();
+beforeEach(async () => {
+  w = await world();
 });
 afterEach(() => w.env.cleanup());
 
@@ -121,11 +123,11 @@ describe("evidence photos", () => {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
     const at = new Date().toISOString();
-    w.env.db.$client
-      .prepare(
-        "INSERT INTO files (sha256, bytes, mime, width, height, uploaded_by, created_at) VALUES (?, ?, 'image/webp', 800, 600, ?, ?)",
-      )
-      .run(sha, bytes.byteLength, w.cadre.id, at);
+    await rawRun(
+      w.env.db,
+      sql`INSERT INTO files (sha256, bytes, mime, width, height, uploaded_by, created_at)
+        VALUES (${sha}, ${bytes.byteLength}, 'image/webp', 800, 600, ${w.cadre.id}, ${at})`,
+    );
     const photo = { sha256: sha, mime: "image/webp" as const, bytes: bytes.byteLength };
     // Evidence comes with a complaint that is not anonymous (an anonymous one may carry none).
     const { id } = await file(w, { evidence: [photo], channel: "cadre-phone" }, w.cadre);
@@ -189,8 +191,8 @@ describe("the public status of a complaint", () => {
   });
 
   it("counts complaint lookups under the tracking page's limits", async () => {
-    w.env.cleanup();
-    w = world({ trackPerMinute: 2 });
+    await w.env.cleanup();
+    w = await world({ trackPerMinute: 2 });
     const { number } = await file(w);
     const unknown = `ADU-${number.slice(4, -1)}${number.endsWith("A") ? "B" : "A"}`;
     for (let i = 0; i < 2; i++)
@@ -202,8 +204,8 @@ describe("the public status of a complaint", () => {
 
   it("answers 404 for an unknown complaint number", async () => {
     const { number } = await file(w);
-    w.env.db.$client.prepare("DELETE FROM complaint_events").run();
-    w.env.db.$client.prepare("DELETE FROM complaints").run();
+    await rawRun(w.env.db, sql`DELETE FROM complaint_events`);
+    await rawRun(w.env.db, sql`DELETE FROM complaints`);
     const response = await w.app.request(`/api/track/${number}`);
     await code(response, 404, "tracking_not_found");
   });
@@ -237,7 +239,7 @@ describe("the workflow through the API", () => {
       "status",
       "answered",
     ]);
-    expect(rawComplaint(w.env.db, id).closed_at).not.toBeNull();
+    expect((await rawComplaint(w.env.db, id)).closed_at).not.toBeNull();
     // A closed complaint moves no more, takes no assignment, still takes notes.
     await code(await act("/move", { status: "in-progress" }, 409), 409, "complaint_transition_not_allowed");
     await code(await act("/assign", { assigneeId: null }, 409), 409, "complaint_transition_not_allowed");
@@ -307,9 +309,10 @@ describe("the workflow through the API", () => {
     ]);
     expect(await track(number)).toMatchObject({ status: "done", answer: corrected });
     // The audit entry holds no text.
-    const audits = w.env.db.$client
-      .prepare("SELECT action, after FROM audit_log WHERE target_id = ? AND action = 'complaint.answer' ORDER BY id")
-      .all(id) as { action: string; after: string }[];
+    const audits = await rawAll<{ action: string; after: string }>(
+      w.env.db,
+      sql`SELECT action, after FROM audit_log WHERE target_id = ${id} AND action = 'complaint.answer' ORDER BY id`,
+    );
     expect(audits).toHaveLength(2);
     expect(JSON.parse(audits[1]?.after ?? "null")).toEqual({
       status: "done",
@@ -334,7 +337,7 @@ describe("the workflow through the API", () => {
     const { id } = await file(w);
     expect((await post(`/${id}/notes`, w.handler, { version: 1, text: "satu" })).status).toBe(200);
     await code(await post(`/${id}/move`, w.handler, { version: 1, status: "in-progress" }), 409, "version_conflict");
-    expect(rawComplaint(w.env.db, id)).toMatchObject({ status: "received", version: 2 });
+    expect(await rawComplaint(w.env.db, id)).toMatchObject({ status: "received", version: 2 });
   });
 
   it("refuses an assignee who is not a handler able to read it", async () => {
@@ -362,11 +365,17 @@ describe("the workflow through the API", () => {
     await post(`/${id}/assign`, w.handler, { version: 1, assigneeId: w.handler.id });
     await post(`/${id}/notes`, w.handler, { version: 2, text: "Catatan-internal" });
     await post(`/${id}/move`, w.handler, { version: 3, status: "done", answer: "Jawaban-publik" });
-    const entries = w.env.db.$client
-      .prepare(
-        "SELECT action, target_type AS targetType, kecamatan_code AS kecamatanCode, before, after FROM audit_log WHERE target_id = ? ORDER BY id",
-      )
-      .all(id) as { action: string; targetType: string; kecamatanCode: string; before: string; after: string }[];
+    const entries = await rawAll<{
+      action: string;
+      targetType: string;
+      kecamatanCode: string;
+      before: string;
+      after: string;
+    }>(
+      w.env.db,
+      sql`SELECT action, target_type AS "targetType", kecamatan_code AS "kecamatanCode", before, after
+        FROM audit_log WHERE target_id = ${id} ORDER BY id`,
+    );
     expect(entries.map((entry) => entry.action)).toEqual(["complaint.assign", "complaint.note", "complaint.move"]);
     for (const entry of entries) expect(entry).toMatchObject({ targetType: "complaint", kecamatanCode: KEC });
     expect(JSON.parse(entries[2]?.after ?? "null")).toEqual({

@@ -1,8 +1,10 @@
 import { join } from "node:path";
+import { sql } from "drizzle-orm";
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { createApp } from "../../server/app";
 import type { ComplaintLimits } from "../../server/complaints/limits";
 import type { Db } from "../../server/db/open";
+import { rawGet, rawRun } from "../../server/db/raw";
 import { applications } from "../../server/db/schema";
 import type { ComplaintSubmission } from "../../shared/api/complaints";
 import { createTestUser, type TestUser } from "../helpers/accounts";
@@ -18,7 +20,7 @@ export const VILLAGE = "31.75.07.1001";
 export const at = (date: string) => new Date(`${date}T03:00:00Z`);
 
 export interface World {
-  env: ReturnType<typeof seededDatabase>;
+  env: Awaited<ReturnType<typeof seededDatabase>>;
   app: ReturnType<typeof createApp>;
   clock: { now: Date };
   cadre: TestUser;
@@ -29,12 +31,14 @@ export interface World {
   adminHandler: TestUser;
 }
 
-export function grant(db: Db, user: TestUser): void {
-  db.$client.prepare("UPDATE users SET handles_complaints = 1 WHERE id = ?").run(user.id);
+export async function grant(db: Db, user: TestUser): Promise<void> {
+  await rawRun(db, sql`UPDATE users SET handles_complaints = 1 WHERE id = ${user.id}`);
 }
 
-export function world(options: { limit?: ComplaintLimits; today?: string; trackPerMinute?: number } = {}): World {
-  const env = seededDatabase();
+export async function world(
+  options: { limit?: ComplaintLimits; today?: string; trackPerMinute?: number } = {},
+): Promise<World> {
+  const env = await seededDatabase();
   const clock = { now: at(options.today ?? "2026-12-07") };
   const app = createApp({
     db: env.db,
@@ -43,16 +47,16 @@ export function world(options: { limit?: ComplaintLimits; today?: string; trackP
     trackLimit: { perMinute: options.trackPerMinute ?? 1000 },
     filesDir: join(env.dir, "files"),
   });
-  const cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC });
-  const operator = createTestUser(env.db, "operator", { kecamatanCode: KEC });
-  const handler = createTestUser(env.db, "operator", { kecamatanCode: KEC });
-  const otherHandler = createTestUser(env.db, "operator", { kecamatanCode: OTHER_KEC });
-  const admin = createTestUser(env.db, "admin");
-  const adminHandler = createTestUser(env.db, "admin");
+  const cadre = await createTestUser(env.db, "cadre", { kecamatanCode: KEC });
+  const operator = await createTestUser(env.db, "operator", { kecamatanCode: KEC });
+  const handler = await createTestUser(env.db, "operator", { kecamatanCode: KEC });
+  const otherHandler = await createTestUser(env.db, "operator", { kecamatanCode: OTHER_KEC });
+  const admin = await createTestUser(env.db, "admin");
+  const adminHandler = await createTestUser(env.db, "admin");
   for (const user of [admin, adminHandler]) {
-    env.db.$client.prepare("UPDATE users SET kecamatan_code = NULL WHERE id = ?").run(user.id);
+    await rawRun(env.db, sql`UPDATE users SET kecamatan_code = NULL WHERE id = ${user.id}`);
   }
-  for (const user of [handler, otherHandler, adminHandler]) grant(env.db, user);
+  for (const user of [handler, otherHandler, adminHandler]) await grant(env.db, user);
   return { env, app, clock, cadre, operator, handler, otherHandler, admin, adminHandler };
 }
 
@@ -100,31 +104,33 @@ export async function file(w: World, overrides: Partial<ComplaintSubmission> = {
 }
 
 /** A submitted domisili file with a tracking number, written straight into the database. */
-export function trackedFile(db: Db, cadreId: string, number: string, kecamatanCode = KEC): string {
+export async function trackedFile(db: Db, cadreId: string, number: string, kecamatanCode = KEC): Promise<string> {
   const id = uuidv7();
   const now = new Date().toISOString();
-  db.insert(applications)
-    .values({
-      id,
-      cadreId,
-      guideId: "surat-keterangan-domisili",
-      guideVersion: 1,
-      villageCode: VILLAGE,
-      content: {},
-      status: "submitted",
-      verdict: null,
-      version: 1,
-      changeSeq: 1,
-      submittedAt: now,
-      createdAt: now,
-      updatedAt: now,
-      kecamatanCode,
-      trackingNumber: number,
-    })
-    .run();
+  await db.insert(applications).values({
+    id,
+    cadreId,
+    guideId: "surat-keterangan-domisili",
+    guideVersion: 1,
+    villageCode: VILLAGE,
+    content: {},
+    status: "submitted",
+    verdict: null,
+    version: 1,
+    changeSeq: 1,
+    submittedAt: now,
+    createdAt: now,
+    updatedAt: now,
+    kecamatanCode,
+    trackingNumber: number,
+  });
   return id;
 }
 
-export function rawComplaint(db: Db, id: string): Record<string, unknown> {
-  return db.$client.prepare("SELECT * FROM complaints WHERE id = ?").get(id) as Record<string, unknown>;
+export async function rawComplaint(db: Db, id: string): Promise<Record<string, unknown>> {
+  // Undefined when there is no such complaint, as the tests expect.
+  return (await rawGet<Record<string, unknown>>(db, sql`SELECT * FROM complaints WHERE id = ${id}`)) as Record<
+    string,
+    unknown
+  >;
 }

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rawAll, rawGet } from "../../server/db/raw";
 import { ApiError } from "../../shared/api/errors";
 import { UserResponse } from "../../shared/api/users";
 import { file, request, type World, world } from "./complaints-fixtures";
@@ -10,8 +12,8 @@ import { file, request, type World, world } from "./complaints-fixtures";
  */
 
 let w: World;
-beforeEach(() => {
-  w = world();
+beforeEach(async () => {
+  w = await world();
 });
 afterEach(() => w.env.cleanup());
 
@@ -23,8 +25,8 @@ async function code(response: Response, status: number, expected: string) {
   expect(ApiError.parse(await response.json()).error.code).toBe(expected);
 }
 
-const granted = (id: string) =>
-  (w.env.db.$client.prepare("SELECT handles_complaints AS h FROM users WHERE id = ?").get(id) as { h: number }).h;
+const granted = async (id: string) =>
+  (await rawGet<{ h: number }>(w.env.db, sql`SELECT handles_complaints AS h FROM users WHERE id = ${id}`))?.h;
 
 describe("granting complaint handling", () => {
   it("lets an admin grant it to an operator, audited, effective at once", async () => {
@@ -33,13 +35,13 @@ describe("granting complaint handling", () => {
     const response = await patch(w.admin, w.operator.id, { handlesComplaints: true });
     expect(response.status, await response.clone().text()).toBe(200);
     expect(UserResponse.parse(await response.json()).user.handlesComplaints).toBe(true);
-    expect(granted(w.operator.id)).toBe(1);
+    expect(await granted(w.operator.id)).toBe(1);
     expect((await request(w, "GET", `/api/console/complaints/${id}`, w.operator)).status).toBe(200);
-    const audit = w.env.db.$client
-      .prepare(
-        "SELECT action, target_type AS targetType, kecamatan_code AS kecamatanCode, before, after FROM audit_log WHERE target_id = ?",
-      )
-      .all(w.operator.id);
+    const audit = await rawAll(
+      w.env.db,
+      sql`SELECT action, target_type AS "targetType", kecamatan_code AS "kecamatanCode", before, after
+        FROM audit_log WHERE target_id = ${w.operator.id}`,
+    );
     expect(audit).toEqual([
       {
         action: "user.grant-complaints",
@@ -51,13 +53,13 @@ describe("granting complaint handling", () => {
     ]);
     // Withdrawn: the queue closes again.
     expect((await patch(w.admin, w.operator.id, { handlesComplaints: false })).status).toBe(200);
-    expect(granted(w.operator.id)).toBe(0);
+    expect(await granted(w.operator.id)).toBe(0);
     await code(await request(w, "GET", "/api/console/complaints", w.operator), 403, "complaint_handler_required");
   });
 
   it("lets an admin grant it to another admin", async () => {
     expect((await patch(w.admin, w.admin.id, { handlesComplaints: true })).status).toBe(200);
-    expect(granted(w.admin.id)).toBe(1);
+    expect(await granted(w.admin.id)).toBe(1);
   });
 
   it("refuses a grant by an operator (even a handler), whoever is named", async () => {
@@ -65,17 +67,17 @@ describe("granting complaint handling", () => {
       await code(await patch(w.handler, target.id, { handlesComplaints: true }), 403, "forbidden");
       await code(await patch(w.operator, target.id, { handlesComplaints: false }), 403, "forbidden");
     }
-    expect(granted(w.operator.id)).toBe(0);
-    expect(granted(w.handler.id)).toBe(1);
+    expect(await granted(w.operator.id)).toBe(0);
+    expect(await granted(w.handler.id)).toBe(1);
   });
 
   it("refuses a grant to a cadre, and writes nothing of the same request", async () => {
     const response = await patch(w.admin, w.cadre.id, { handlesComplaints: true, displayName: "Kader Baru" });
     await code(response, 400, "role_not_allowed");
-    expect(granted(w.cadre.id)).toBe(0);
-    const name = w.env.db.$client.prepare("SELECT display_name AS n FROM users WHERE id = ?").get(w.cadre.id);
+    expect(await granted(w.cadre.id)).toBe(0);
+    const name = await rawGet(w.env.db, sql`SELECT display_name AS n FROM users WHERE id = ${w.cadre.id}`);
     expect(name).toEqual({ n: w.cadre.username });
-    const audit = w.env.db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE target_id = ?").get(w.cadre.id);
+    const audit = await rawGet(w.env.db, sql`SELECT count(*) AS n FROM audit_log WHERE target_id = ${w.cadre.id}`);
     expect(audit).toEqual({ n: 0 });
   });
 
@@ -92,10 +94,12 @@ describe("granting complaint handling", () => {
       displayName: "Petugas Pengaduan",
       handlesComplaints: true,
     });
-    const actions = w.env.db.$client
-      .prepare("SELECT action FROM audit_log WHERE target_id = ? ORDER BY id")
-      .all(w.operator.id)
-      .map((row) => (row as { action: string }).action);
+    const actions = (
+      await rawAll<{ action: string }>(
+        w.env.db,
+        sql`SELECT action FROM audit_log WHERE target_id = ${w.operator.id} ORDER BY id`,
+      )
+    ).map((row) => row.action);
     expect(actions).toEqual(["user.update", "user.grant-complaints"]);
   });
 });

@@ -1,7 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { submitComplaint } from "../../server/complaints/submit";
+import { sqliteDriver } from "../../server/db/maintenance";
+import { rawAll, rawGet, rawRun } from "../../server/db/raw";
+import { withTransaction } from "../../server/db/transaction";
 import { ComplaintAccepted, ComplaintDetail, ComplaintSubmission } from "../../shared/api/complaints";
 import { ApiError } from "../../shared/api/errors";
 import { createRegionIndex } from "../../shared/regions";
@@ -29,8 +33,8 @@ import {
  */
 
 let w: World;
-beforeEach(() => {
-  w = world();
+beforeEach(async () => {
+  w = await world();
 });
 afterEach(() => w.env.cleanup());
 
@@ -52,7 +56,7 @@ describe("storing a complaint", () => {
     const accepted = ComplaintAccepted.parse(await response.json());
     expect(accepted).toMatchObject({ id: sent.id, duplicate: false });
     expect(accepted.number).toMatch(/^ADU-/);
-    const row = rawComplaint(w.env.db, sent.id);
+    const row = await rawComplaint(w.env.db, sent.id);
     expect(row).toMatchObject({
       number: accepted.number,
       kecamatan_code: KEC,
@@ -63,29 +67,31 @@ describe("storing a complaint", () => {
       clock_state: "running",
       version: 1,
     });
-    const events = w.env.db.$client
-      .prepare("SELECT kind, status FROM complaint_events WHERE complaint_id = ?")
-      .all(sent.id);
+    const events = await rawAll(
+      w.env.db,
+      sql`SELECT kind, status FROM complaint_events WHERE complaint_id = ${sent.id}`,
+    );
     expect(events).toEqual([{ kind: "received", status: "received" }]);
   });
 
   it("records the signed-in cadre as the reporter of a complaint that is not anonymous", async () => {
     const sent = submission({ channel: "cadre-phone" });
     expect((await post(sent, w.cadre)).status).toBe(201);
-    expect(rawComplaint(w.env.db, sent.id).reporter_user_id).toBe(w.cadre.id);
+    expect((await rawComplaint(w.env.db, sent.id)).reporter_user_id).toBe(w.cadre.id);
   });
 
   it("stores no identity at all for an anonymous complaint, even from a signed-in cadre", async () => {
     const sent = submission({ anonymous: true, reporter: undefined, channel: "cadre-phone" });
     expect((await post(sent, w.cadre)).status).toBe(201);
-    const row = rawComplaint(w.env.db, sent.id);
+    const row = await rawComplaint(w.env.db, sent.id);
     expect(row.reporter_user_id).toBeNull();
     expect(row.reporter_name).toBeNull();
     expect(row.reporter_contact).toBeNull();
     expect(row.anonymous).toBe(1);
-    const events = w.env.db.$client
-      .prepare("SELECT actor_id AS actorId FROM complaint_events WHERE complaint_id = ?")
-      .all(sent.id);
+    const events = await rawAll(
+      w.env.db,
+      sql`SELECT actor_id AS "actorId" FROM complaint_events WHERE complaint_id = ${sent.id}`,
+    );
     expect(events).toEqual([{ actorId: null }]);
     // Nothing in the whole row names the cadre.
     expect(JSON.stringify(row)).not.toContain(w.cadre.id);
@@ -95,37 +101,37 @@ describe("storing a complaint", () => {
     const sent = submission({ anonymous: true, reporter: { name: "Budi" } });
     await refusal(await post(sent), 400, "complaint_anonymous_identity");
     await refusal(await post({ ...sent, reporter: {} }), 400, "complaint_anonymous_identity");
-    expect(rawComplaint(w.env.db, sent.id)).toBeUndefined();
+    expect(await rawComplaint(w.env.db, sent.id)).toBeUndefined();
   });
 
   it("routes a kelurahan complaint to its kecamatan", async () => {
     const sent = submission({ place: { kind: "kelurahan", kelurahanCode: VILLAGE } });
     expect((await post(sent)).status).toBe(201);
-    expect(rawComplaint(w.env.db, sent.id)).toMatchObject({ kecamatan_code: KEC, kelurahan_code: VILLAGE });
+    expect(await rawComplaint(w.env.db, sent.id)).toMatchObject({ kecamatan_code: KEC, kelurahan_code: VILLAGE });
   });
 
   it("takes the official fee from the guide and needs the amount asked for an unofficial fee", async () => {
     const sent = submission({ category: "biaya", guideId: "surat-keterangan-domisili", amountAsked: 150_000 });
     await refusal(await post({ ...sent, amountAsked: undefined }), 400, "complaint_fee_amount_required");
     expect((await post(sent)).status).toBe(201);
-    expect(rawComplaint(w.env.db, sent.id)).toMatchObject({ amount_asked: 150_000, official_fee: 0 });
+    expect(await rawComplaint(w.env.db, sent.id)).toMatchObject({ amount_asked: 150_000, official_fee: 0 });
   });
 
   it("ignores an amount sent with another category (a queued complaint is not lost for it)", async () => {
     const sent = submission({ category: "waktu", amountAsked: 50_000 });
     expect((await post(sent)).status).toBe(201);
-    expect(rawComplaint(w.env.db, sent.id).amount_asked).toBeNull();
+    expect((await rawComplaint(w.env.db, sent.id)).amount_asked).toBeNull();
   });
 
   it("takes the office and service from the file's tracking number", async () => {
     const number = newTrackingNumber(trackingPrefix(KEC), (n) => new Uint8Array(randomBytes(n)));
-    const fileId = trackedFile(w.env.db, w.cadre.id, number, KEC);
+    const fileId = await trackedFile(w.env.db, w.cadre.id, number, KEC);
     const sent = submission({
       trackingNumber: number.toLowerCase(),
       place: { kind: "office", kecamatanCode: "31.71.01" },
     });
     expect((await post(sent)).status).toBe(201);
-    expect(rawComplaint(w.env.db, sent.id)).toMatchObject({
+    expect(await rawComplaint(w.env.db, sent.id)).toMatchObject({
       application_id: fileId,
       guide_id: "surat-keterangan-domisili",
       kecamatan_code: KEC,
@@ -135,7 +141,7 @@ describe("storing a complaint", () => {
 
   it("uses an anonymous complaint's file only for routing: no file id is kept, no number is shown", async () => {
     const number = newTrackingNumber(trackingPrefix(KEC), (n) => new Uint8Array(randomBytes(n)));
-    const fileId = trackedFile(w.env.db, w.cadre.id, number, KEC);
+    const fileId = await trackedFile(w.env.db, w.cadre.id, number, KEC);
     const sent = submission({
       anonymous: true,
       reporter: undefined,
@@ -143,7 +149,7 @@ describe("storing a complaint", () => {
       place: { kind: "office", kecamatanCode: "31.71.01" },
     });
     expect((await post(sent)).status).toBe(201);
-    const row = rawComplaint(w.env.db, sent.id);
+    const row = await rawComplaint(w.env.db, sent.id);
     expect(row).toMatchObject({
       application_id: null,
       guide_id: "surat-keterangan-domisili",
@@ -152,13 +158,13 @@ describe("storing a complaint", () => {
     });
     expect(JSON.stringify(row)).not.toContain(fileId);
     expect(JSON.stringify(row)).not.toContain(number);
-    grant(w.env.db, w.operator);
+    await grant(w.env.db, w.operator);
     const response = await request(w, "GET", `/api/console/complaints/${sent.id}`, w.operator);
     expect(response.status).toBe(200);
     const detail = ComplaintDetail.parse(await response.json());
     expect(detail).toMatchObject({ trackingNumber: null, reporter: null, anonymous: true });
     // Even a row written by hand with the file keeps the number out of the anonymous complaint's detail.
-    w.env.db.$client.prepare("UPDATE complaints SET application_id = ? WHERE id = ?").run(fileId, sent.id);
+    await rawRun(w.env.db, sql`UPDATE complaints SET application_id = ${fileId} WHERE id = ${sent.id}`);
     const again = ComplaintDetail.parse(
       await (await request(w, "GET", `/api/console/complaints/${sent.id}`, w.operator)).json(),
     );
@@ -167,10 +173,10 @@ describe("storing a complaint", () => {
 
   it("keeps the file of a complaint that is not anonymous and shows its number to the handler", async () => {
     const number = newTrackingNumber(trackingPrefix(KEC), (n) => new Uint8Array(randomBytes(n)));
-    trackedFile(w.env.db, w.cadre.id, number, KEC);
+    await trackedFile(w.env.db, w.cadre.id, number, KEC);
     const sent = submission({ trackingNumber: number });
     expect((await post(sent)).status).toBe(201);
-    grant(w.env.db, w.operator);
+    await grant(w.env.db, w.operator);
     const response = await request(w, "GET", `/api/console/complaints/${sent.id}`, w.operator);
     expect(ComplaintDetail.parse(await response.json()).trackingNumber).toBe(number);
   });
@@ -201,19 +207,21 @@ describe("storing a complaint", () => {
     w.clock.now = at("2026-12-18");
     const friday = submission();
     expect((await post(friday)).status).toBe(201);
-    const clock = JSON.parse(String(rawComplaint(w.env.db, friday.id).clock));
+    const clock = JSON.parse(String((await rawComplaint(w.env.db, friday.id)).clock));
     expect(clock).toMatchObject({ days: 5, unit: "working", state: "running", startedOn: "2026-12-18" });
-    expect(rawComplaint(w.env.db, friday.id).clock_deadline).toBe("2026-12-29");
+    expect((await rawComplaint(w.env.db, friday.id)).clock_deadline).toBe("2026-12-29");
   });
 
   it("uses the office's complaint standard from its settings", async () => {
-    w.env.db.$client
-      .prepare("INSERT INTO office_settings (key, value, updated_at) VALUES ('complaintResponseDays', '3', ?)")
-      .run(new Date().toISOString());
+    await rawRun(
+      w.env.db,
+      sql`INSERT INTO office_settings (key, value, updated_at)
+        VALUES ('complaintResponseDays', '3', ${new Date().toISOString()})`,
+    );
     w.clock.now = at("2026-12-07"); // Monday
     const sent = submission();
     expect((await post(sent)).status).toBe(201);
-    expect(rawComplaint(w.env.db, sent.id).clock_deadline).toBe("2026-12-10");
+    expect((await rawComplaint(w.env.db, sent.id)).clock_deadline).toBe("2026-12-10");
   });
 });
 
@@ -230,18 +238,18 @@ describe("evidence photos", () => {
   });
 
   it("refuses evidence on an anonymous complaint: the photos' uploader would name the sender", async () => {
-    storeFilesOf(w.env.db, readyDraft(), w.cadre.id);
+    await storeFilesOf(w.env.db, readyDraft(), w.cadre.id);
     const sent = submission({ evidence: [photo], channel: "cadre-phone", anonymous: true, reporter: undefined });
     await refusal(await post(sent, w.cadre), 400, "complaint_anonymous_evidence");
     await refusal(await post(sent), 400, "complaint_anonymous_evidence");
-    expect(rawComplaint(w.env.db, sent.id)).toBeUndefined();
+    expect(await rawComplaint(w.env.db, sent.id)).toBeUndefined();
   });
 
   it("accepts evidence the cadre uploaded", async () => {
-    storeFilesOf(w.env.db, readyDraft(), w.cadre.id);
+    await storeFilesOf(w.env.db, readyDraft(), w.cadre.id);
     const sent = submission({ evidence: [photo], channel: "cadre-phone" });
     expect((await post(sent, w.cadre)).status).toBe(201);
-    expect(JSON.parse(String(rawComplaint(w.env.db, sent.id).evidence))).toEqual([photo]);
+    expect(JSON.parse(String((await rawComplaint(w.env.db, sent.id)).evidence))).toEqual([photo]);
   });
 });
 
@@ -252,7 +260,7 @@ describe("sent twice", () => {
     const again = await post(sent);
     expect(again.status).toBe(200);
     expect(ComplaintAccepted.parse(await again.json())).toEqual({ ...first, duplicate: true });
-    const count = w.env.db.$client.prepare("SELECT count(*) AS n FROM complaints WHERE id = ?").get(sent.id);
+    const count = await rawGet(w.env.db, sql`SELECT count(*) AS n FROM complaints WHERE id = ${sent.id}`);
     expect(count).toEqual({ n: 1 });
   });
 
@@ -276,8 +284,9 @@ describe("sent twice", () => {
       const random = (n: number) => {
         if (!raced) {
           raced = true;
-          w.env.db.$client
-            .prepare(
+          // Synchronously on the driver, from inside the number's draw: what another process would do.
+          sqliteDriver(w.env.db)
+            ?.prepare(
               `INSERT INTO complaints (id, number, kecamatan_code, place_kind, category, description, happened_on,
                 anonymous, confidential, channel, status, content_hash, received_at, updated_at)
                VALUES (?, ?, ?, 'office', 'perilaku', 'x', '2026-12-01', 0, 0, 'citizen-phone', 'received', ?, ?, ?)`,
@@ -286,21 +295,21 @@ describe("sent twice", () => {
         }
         return new Uint8Array(randomBytes(n));
       };
-      const outcome = submitComplaint(w.env.db, sent, { sender: null, regions, now: at("2026-12-07"), random });
+      const outcome = await submitComplaint(w.env.db, sent, { sender: null, regions, now: at("2026-12-07"), random });
       expect(outcome).toMatchObject(expected);
       if (outcome.ok) expect(outcome.accepted).toEqual({ id: sent.id, number: `ADU-RACE-${hash}`, duplicate: true });
     }
   });
 
-  it("draws another number when the first is taken", () => {
+  it("draws another number when the first is taken", async () => {
     const first = submission();
     const second = submission();
     const regions = createRegionIndex();
     const zeros = (n: number) => new Uint8Array(n);
     let draws = 0;
     const once = (n: number) => (draws++ < 2 ? zeros(n) : new Uint8Array(randomBytes(n)));
-    const a = submitComplaint(w.env.db, first, { sender: null, regions, now: at("2026-12-07"), random: zeros });
-    const b = submitComplaint(w.env.db, second, { sender: null, regions, now: at("2026-12-07"), random: once });
+    const a = await submitComplaint(w.env.db, first, { sender: null, regions, now: at("2026-12-07"), random: zeros });
+    const b = await submitComplaint(w.env.db, second, { sender: null, regions, now: at("2026-12-07"), random: once });
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) expect(a.accepted.number).not.toBe(b.accepted.number);
   });
@@ -343,8 +352,8 @@ describe("malformed, oversize and flood", () => {
   });
 
   it("refuses a flood from one address with 429 and Retry-After", async () => {
-    w.env.cleanup();
-    w = world({ limit: { perMinute: 3 } });
+    await w.env.cleanup();
+    w = await world({ limit: { perMinute: 3 } });
     for (let i = 0; i < 3; i++) expect((await post(submission())).status).toBe(201);
     const flooded = await post(submission());
     await refusal(flooded, 429, "rate_limited");
@@ -373,14 +382,14 @@ describe("the calendar changes", () => {
     w.clock.now = at("2026-12-07"); // Monday: 5 working days end Monday the 14th
     const sent = submission();
     expect((await post(sent)).status).toBe(201);
-    expect(rawComplaint(w.env.db, sent.id).clock_deadline).toBe("2026-12-14");
-    w.env.db.$client
-      .prepare(
-        "INSERT INTO calendar_days (date, kind, name, source, updated_at) VALUES ('2026-12-10', 'closure', 'Uji', 'test', ?)",
-      )
-      .run(new Date().toISOString());
-    const moved = w.env.db.transaction((tx) => moveRunningComplaintDeadlines(tx, "2026-12-10"));
+    expect((await rawComplaint(w.env.db, sent.id)).clock_deadline).toBe("2026-12-14");
+    await rawRun(
+      w.env.db,
+      sql`INSERT INTO calendar_days (date, kind, name, source, updated_at)
+        VALUES ('2026-12-10', 'closure', 'Uji', 'test', ${new Date().toISOString()})`,
+    );
+    const moved = await withTransaction(w.env.db, (tx) => moveRunningComplaintDeadlines(tx, "2026-12-10"));
     expect(moved).toBe(1);
-    expect(rawComplaint(w.env.db, sent.id).clock_deadline).toBe("2026-12-15");
+    expect((await rawComplaint(w.env.db, sent.id)).clock_deadline).toBe("2026-12-15");
   });
 });

@@ -12,27 +12,27 @@ import { tempDatabase } from "../helpers/temp-db";
 const KEC_A = "31.75.07";
 const KEC_B = "31.75.06";
 
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let app: ReturnType<typeof createApp>;
 let people: Record<"admin" | "opA" | "opB" | "cadre", FixtureUser>;
 /** Entry ids by name, in insertion order. */
 let ids: Record<string, number>;
 
-beforeEach(() => {
-  env = tempDatabase();
+beforeEach(async () => {
+  env = await tempDatabase();
   const db = env.db;
   app = createApp({ db, auth: { now: () => new Date("2026-03-20T18:00:00.000Z") } });
   people = {
-    admin: addUser(db, "admin", "Admin Pusat", null),
-    opA: addUser(db, "operator", 'Budi "Loket", Duren Sawit', KEC_A),
-    opB: addUser(db, "operator", "Operator Cakung", KEC_B),
-    cadre: addUser(db, "cadre", "Kader", KEC_A),
+    admin: await addUser(db, "admin", "Admin Pusat", null),
+    opA: await addUser(db, "operator", 'Budi "Loket", Duren Sawit', KEC_A),
+    opB: await addUser(db, "operator", "Operator Cakung", KEC_B),
+    cadre: await addUser(db, "cadre", "Kader", KEC_A),
   };
   const admin = { id: people.admin.id, role: "admin" as const };
   const opA = { id: people.opA.id, role: "operator" as const };
   const opB = { id: people.opB.id, role: "operator" as const };
   ids = {
-    adminCreatesCadreA: addAudit(db, admin, {
+    adminCreatesCadreA: await addAudit(db, admin, {
       at: "2026-03-01T01:00:00.000Z",
       action: "user.create",
       targetType: "user",
@@ -40,7 +40,7 @@ beforeEach(() => {
       kecamatanCode: KEC_A,
       after: { username: "kader", displayName: "Kader", role: "cadre" },
     }),
-    verdictA: addAudit(db, opA, {
+    verdictA: await addAudit(db, opA, {
       at: "2026-03-02T01:00:00.000Z",
       action: "application.verdict",
       targetType: "application",
@@ -49,7 +49,7 @@ beforeEach(() => {
       before: { status: "received", version: 3 },
       after: { status: "needs-fix", version: 4, verdict: { reasonCode: "blurry", note: 'Foto "KTP", buram\nulangi' } },
     }),
-    verdictB: addAudit(db, opB, {
+    verdictB: await addAudit(db, opB, {
       at: "2026-03-02T02:00:00.000Z",
       action: "application.verdict",
       targetType: "application",
@@ -57,7 +57,7 @@ beforeEach(() => {
       kecamatanCode: KEC_B,
       after: { status: "rejected" },
     }),
-    publish: addAudit(db, admin, {
+    publish: await addAudit(db, admin, {
       at: "2026-03-03T01:00:00.000Z",
       action: "guide.publish",
       targetType: "guide",
@@ -65,14 +65,14 @@ beforeEach(() => {
       kecamatanCode: null,
       after: { version: 2, changeNote: "=SUM(A1)" },
     }),
-    importAll: addAudit(db, admin, {
+    importAll: await addAudit(db, admin, {
       at: "2026-03-03T02:00:00.000Z",
       action: "catalogue.import",
       targetType: "catalogue",
       targetId: "catalogue",
       kecamatanCode: null,
     }),
-    adminCreatesOperator: addAudit(db, admin, {
+    adminCreatesOperator: await addAudit(db, admin, {
       at: "2026-03-04T01:00:00.000Z",
       action: "user.create",
       targetType: "user",
@@ -80,7 +80,7 @@ beforeEach(() => {
       kecamatanCode: null,
       after: { role: "operator" },
     }),
-    receiveA: addAudit(db, opA, {
+    receiveA: await addAudit(db, opA, {
       at: "2026-03-05T01:00:00.000Z",
       action: "application.receive",
       targetType: "application",
@@ -157,7 +157,7 @@ describe("GET /api/console/audit", () => {
   it("pages by id without gaps or repeats, even when entries are added between pages", async () => {
     const first = await page("?limit=3", people.admin);
     expect(first.entries.map((e) => e.id)).toEqual([ids.receiveA, ids.adminCreatesOperator, ids.importAll]);
-    addAudit(
+    await addAudit(
       env.db,
       { id: people.admin.id, role: "admin" },
       {
@@ -176,22 +176,21 @@ describe("GET /api/console/audit", () => {
   });
 
   it("names each target in full: an account by name and username, a guide by title, a file by initials and service", async () => {
-    publishGuide(
+    await publishGuide(
       env.db,
       sampleGuide({ id: "akta-kelahiran", title: { id: "Akta Kelahiran", en: "Birth certificate" } }),
     );
-    const fileId = addApplication(env.db, {
+    const fileId = await addApplication(env.db, {
       cadreId: people.cadre.id,
       guideId: "akta-kelahiran",
       kecamatanCode: KEC_A,
       status: "needs-fix",
     });
-    env.db
+    await env.db
       .update(applications)
       .set({ content: { id: fileId, applicant: { fullName: "Siti Aminah", nik: "3171015203900001" } } })
-      .where(eq(applications.id, fileId))
-      .run();
-    const verdict = addAudit(
+      .where(eq(applications.id, fileId));
+    const verdict = await addAudit(
       env.db,
       { id: people.opA.id, role: "operator" },
       {
@@ -268,7 +267,7 @@ describe("GET /api/console/audit/export.csv", () => {
 
   it("keeps the operator's scope and exports past one batch", async () => {
     for (let i = 0; i < 2100; i++) {
-      addAudit(
+      await addAudit(
         env.db,
         { id: people.opB.id, role: "operator" },
         {

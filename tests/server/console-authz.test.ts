@@ -359,21 +359,21 @@ const CASES: Case[] = [
   },
 ];
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let world: World;
 
 beforeEach(async () => {
-  env = seededDatabase();
+  env = await seededDatabase();
   const filesDir = join(env.dir, "files");
   const app = createApp({ db: env.db, filesDir });
-  const cadre = createTestUser(env.db, "cadre", { kecamatanCode: KECAMATAN_A });
-  const operatorA = createTestUser(env.db, "operator", { kecamatanCode: KECAMATAN_A });
-  const operatorB = createTestUser(env.db, "operator", { kecamatanCode: KECAMATAN_B });
-  const admin = createTestUser(env.db, "admin");
+  const cadre = await createTestUser(env.db, "cadre", { kecamatanCode: KECAMATAN_A });
+  const operatorA = await createTestUser(env.db, "operator", { kecamatanCode: KECAMATAN_A });
+  const operatorB = await createTestUser(env.db, "operator", { kecamatanCode: KECAMATAN_B });
+  const admin = await createTestUser(env.db, "admin");
 
   // A submitted application of kecamatan A, through the real push, with its photos on disk.
   const draft = readyDraft({ name: APPLICANT, village: "31.75.07.1001" });
-  storeFilesOf(env.db, draft, cadre.id);
+  await storeFilesOf(env.db, draft, cadre.id);
   for (const document of Object.values(draft.documents)) {
     for (const page of document.pages) {
       const path = storedFilePath(filesDir, page.sha256 ?? "");
@@ -402,7 +402,7 @@ beforeEach(async () => {
   expect(saved.status).toBe(200);
 
   // A second device session of the cadre, for the revoke route.
-  sessionCookie(env.db, cadre.id, "second phone");
+  await sessionCookie(env.db, cadre.id, "second phone");
   const sessions = (await (
     await app.request(`/api/users/${cadre.id}/sessions`, { headers: { Cookie: admin.cookie } })
   ).json()) as { sessions: { id: string }[] };

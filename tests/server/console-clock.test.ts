@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { Scope } from "../../server/console/scope";
+import { rawAll, rawRun } from "../../server/db/raw";
 import { applications } from "../../server/db/schema";
 import { getGuideVersion, publishGuide } from "../../server/guides/repository";
 import type { AuthUser } from "../../server/http/env";
@@ -29,7 +30,7 @@ const VILLAGE_B = "31.71.01.1001";
 /** The service time the tests give the sample guide (the seeded one finishes the same day). */
 const SERVICE_DAYS = 3;
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadreA: TestUser;
 let cadreB: TestUser;
@@ -45,21 +46,20 @@ function at(date: string): Date {
   return new Date(`${date}T03:00:00Z`);
 }
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   now = at("2026-12-07");
   app = createApp({ db: env.db, auth: { now: () => now } });
   // The seeded domisili letter is done the same day; three working days shows the clock counting.
-  env.db.$client
-    .prepare(
-      "UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ?) WHERE id = 'surat-keterangan-domisili'",
-    )
-    .run(SERVICE_DAYS);
-  cadreA = createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
-  cadreB = createTestUser(env.db, "cadre", { kecamatanCode: KEC_B });
-  operatorA = createTestUser(env.db, "operator", { kecamatanCode: KEC_A });
-  operatorB = createTestUser(env.db, "operator", { kecamatanCode: KEC_B });
-  admin = createTestUser(env.db, "admin");
+  await rawRun(
+    env.db,
+    sql`UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ${SERVICE_DAYS}) WHERE id = 'surat-keterangan-domisili'`,
+  );
+  cadreA = await createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
+  cadreB = await createTestUser(env.db, "cadre", { kecamatanCode: KEC_B });
+  operatorA = await createTestUser(env.db, "operator", { kecamatanCode: KEC_A });
+  operatorB = await createTestUser(env.db, "operator", { kecamatanCode: KEC_B });
+  admin = await createTestUser(env.db, "admin");
   clients.clear();
 });
 afterEach(() => env.cleanup());
@@ -80,7 +80,7 @@ async function pushAs(cadre: TestUser, build: (seq: number) => Mutation[]): Prom
 
 async function submitted(cadre: TestUser, name = "Siti Aminah"): Promise<Draft> {
   const draft = readyDraft({ village: cadre === cadreB ? VILLAGE_B : VILLAGE_A, name });
-  storeFilesOf(env.db, draft, cadre.id);
+  await storeFilesOf(env.db, draft, cadre.id);
   const result = await pushAs(cadre, (seq) => [mutation(seq, "submitApplication", { draft })]);
   expect(result.results[0]).toMatchObject({ status: "applied" });
   return draft;
@@ -285,7 +285,7 @@ describe("the queue by the clock", () => {
     }
   });
 
-  it("reads the clock filters and the deadline order as ranges of applications_clock_idx", () => {
+  it("reads the clock filters and the deadline order as ranges of applications_clock_idx", async () => {
     const query: QueueSearch = { ...QueueQuery.parse({ guideId: "izin-lain", cadreId: uuidv7() }), q: "Siti" };
     const ranges: DeadlineRange[] = [
       { before: "2026-12-14" },
@@ -295,11 +295,9 @@ describe("the queue by the clock", () => {
     for (const kecamatanCode of [KEC_A, null]) {
       for (const range of ranges) {
         for (const after of [null, { deadline: "2026-12-10", id: uuidv7() }]) {
-          const { text, params } = deadlineSql(kecamatanCode, range, ["received"], query, after);
-          const plan = env.db.$client
-            .prepare(`EXPLAIN QUERY PLAN ${text}`)
-            .all(...params)
-            .map((step) => (step as { detail: string }).detail)
+          const slice = deadlineSql(kecamatanCode, range, ["received"], query, after);
+          const plan = (await rawAll<{ detail: string }>(env.db, sql`EXPLAIN QUERY PLAN ${slice}`))
+            .map((step) => step.detail)
             .join("\n");
           expect(plan).toContain(
             "SEARCH applications USING INDEX applications_clock_idx (kecamatan_code=? AND clock_state=?",
@@ -324,51 +322,41 @@ describe("the clock filters agree with each row's badge", () => {
   let seq = 0;
 
   /** The domisili guide published again with each service time: a file pins the version it was made with. */
-  function publishServices(): void {
-    const base = getGuideVersion(env.db, GUIDE, 1);
+  async function publishServices(): Promise<void> {
+    const base = await getGuideVersion(env.db, GUIDE, 1);
     if (!base) throw new Error("seeded guide missing");
     for (const { version, days, unit } of SERVICES) {
-      publishGuide(env.db, { ...base, version, serviceTime: { ...base.serviceTime, workingDays: days, unit } });
+      await publishGuide(env.db, { ...base, version, serviceTime: { ...base.serviceTime, workingDays: days, unit } });
     }
   }
 
   /** A submitted file of a guide version, received by the office on `receivedOn`, as the review code does it. */
-  function receivedFile(kecamatan: string, version: number, receivedOn: string): string {
+  async function receivedFile(kecamatan: string, version: number, receivedOn: string): Promise<string> {
     const id = uuidv7();
     const when = at(receivedOn).toISOString();
     seq++;
-    env.db.$client
-      .prepare(
-        `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
-           created_at, updated_at, kecamatan_code, draft_created_at, submitted_at, first_submitted_at, submit_count)
-         VALUES (?, ?, ?, ?, ?, 'submitted', 1, ?, ?, ?, ?, ?, ?, ?, 1)`,
-      )
-      .run(
-        id,
-        kecamatan === KEC_A ? cadreA.id : cadreB.id,
-        GUIDE,
-        version,
-        JSON.stringify({ id, applicant: { fullName: "Nama Pemohon" }, answers: {}, documents: {} }),
-        1_000_000 + seq,
-        when,
-        when,
-        kecamatan,
-        when,
-        when,
-        when,
-      );
+    const cadreId = kecamatan === KEC_A ? cadreA.id : cadreB.id;
+    const content = JSON.stringify({ id, applicant: { fullName: "Nama Pemohon" }, answers: {}, documents: {} });
+    await rawRun(
+      env.db,
+      sql`INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
+            created_at, updated_at, kecamatan_code, draft_created_at, submitted_at, first_submitted_at, submit_count)
+          VALUES (${id}, ${cadreId}, ${GUIDE}, ${version}, ${content}, 'submitted', 1, ${1_000_000 + seq},
+            ${when}, ${when}, ${kecamatan}, ${when}, ${when}, ${when}, 1)`,
+    );
     const actor = { id: admin.id, role: "admin", kecamatanCode: null, displayName: "Admin" } as unknown as AuthUser;
-    const outcome = receiveAt(env.db, { id, actor, now: at(receivedOn) });
+    const outcome = await receiveAt(env.db, { id, actor, now: at(receivedOn) });
     expect(outcome.ok).toBe(true);
     return id;
   }
 
   /** What each running file's badge says on `today` (viewClock, as the queue's rows show it). */
-  function badges(today: string, kecamatan: string | null): Map<string, ClockUrgency | null> {
-    const calendar = loadCalendar(env.db);
-    const rows = env.db.$client
-      .prepare("SELECT id, clock, kecamatan_code AS kecamatan FROM applications WHERE clock_state = 'running'")
-      .all() as { id: string; clock: string; kecamatan: string }[];
+  async function badges(today: string, kecamatan: string | null): Promise<Map<string, ClockUrgency | null>> {
+    const calendar = await loadCalendar(env.db);
+    const rows = await rawAll<{ id: string; clock: string; kecamatan: string }>(
+      env.db,
+      sql`SELECT id, clock, kecamatan_code AS kecamatan FROM applications WHERE clock_state = 'running'`,
+    );
     return new Map(
       rows
         .filter((row) => kecamatan === null || row.kecamatan === kecamatan)
@@ -377,70 +365,80 @@ describe("the clock filters agree with each row's badge", () => {
   }
 
   /** Every id a clock filter lists on `today`, page after page, with the badge each row carries. */
-  function listed(scope: Scope, clock: "overdue" | "due-soon", today: string): Map<string, string | null> {
+  async function listed(
+    scope: Scope,
+    clock: "overdue" | "due-soon",
+    today: string,
+  ): Promise<Map<string, string | null>> {
     const out = new Map<string, string | null>();
     let after = null;
     do {
-      const page = queuePage(env.db, scope, { ...QueueQuery.parse({ clock, limit: 7 }) }, after, at(today));
+      const page = await queuePage(env.db, scope, { ...QueueQuery.parse({ clock, limit: 7 }) }, after, at(today));
       for (const item of page.items) out.set(item.id, item.clock?.urgency ?? null);
       after = page.nextCursor ? decodeQueueCursor(page.nextCursor) : null;
     } while (after);
     return out;
   }
 
-  function expectAgreement(today: string): void {
+  async function expectAgreement(today: string): Promise<void> {
     const scopes: [Scope, string | null][] = [
       [{ kind: "kecamatan", code: KEC_A }, KEC_A],
       [{ kind: "kecamatan", code: KEC_B }, KEC_B],
       [{ kind: "all" }, null],
     ];
     for (const [scope, kecamatan] of scopes) {
-      const badge = badges(today, kecamatan);
+      const badge = await badges(today, kecamatan);
       for (const clock of ["overdue", "due-soon"] as const) {
         const expected = [...badge].filter(([, urgency]) => urgency === clock).map(([id]) => id);
-        const got = listed(scope, clock, today);
+        const got = await listed(scope, clock, today);
         expect([...got.keys()].sort(), `${clock} on ${today} for ${kecamatan ?? "admin"}`).toEqual(expected.sort());
         expect(new Set(got.values()), `${clock} badges on ${today}`).toEqual(new Set(expected.length ? [clock] : []));
       }
     }
   }
 
-  it("lists a calendar-day file due on a Sunday or a Monday by its own days, not working days", () => {
-    publishServices();
+  it("lists a calendar-day file due on a Sunday or a Monday by its own days, not working days", async () => {
+    await publishServices();
     // Friday 11 December: two calendar days is Sunday 13, three is Monday 14.
-    const sunday = receivedFile(KEC_A, 2, "2026-12-11");
-    const monday = receivedFile(KEC_A, 3, "2026-12-11");
+    const sunday = await receivedFile(KEC_A, 2, "2026-12-11");
+    const monday = await receivedFile(KEC_A, 3, "2026-12-11");
     // One working day from Thursday 10 is Friday 11; three from Friday 11 is Wednesday 16.
-    const friday = receivedFile(KEC_A, 5, "2026-12-10");
-    const wednesday = receivedFile(KEC_A, 1, "2026-12-11");
-    const dueSoon = (today: string) => [...listed({ kind: "kecamatan", code: KEC_A }, "due-soon", today).keys()];
+    const friday = await receivedFile(KEC_A, 5, "2026-12-10");
+    const wednesday = await receivedFile(KEC_A, 1, "2026-12-11");
+    const dueSoon = async (today: string) => [
+      ...(await listed({ kind: "kecamatan", code: KEC_A }, "due-soon", today)).keys(),
+    ];
     // Friday: the Sunday file has two calendar days left, not "hampir lewat" though Monday is the next working day.
-    expect(dueSoon("2026-12-11")).toEqual([friday]);
+    expect(await dueSoon("2026-12-11")).toEqual([friday]);
     // Saturday: Sunday's is one day away; Monday's two calendar days (one working day, which is not its unit).
-    expect(dueSoon("2026-12-12")).toEqual([sunday]);
-    expect(dueSoon("2026-12-13")).toEqual([sunday, monday]);
+    expect(await dueSoon("2026-12-12")).toEqual([sunday]);
+    expect(await dueSoon("2026-12-13")).toEqual([sunday, monday]);
     // Tuesday: one working day left on the Wednesday file.
-    expect(dueSoon("2026-12-15")).toEqual([wednesday]);
-    for (let today = "2026-12-09"; today <= "2026-12-18"; today = nextDate(today)) expectAgreement(today);
+    expect(await dueSoon("2026-12-15")).toEqual([wednesday]);
+    for (let today = "2026-12-09"; today <= "2026-12-18"; today = nextDate(today)) await expectAgreement(today);
   });
 
-  it("holds for files of both units received on random days, on every day around them", () => {
-    publishServices();
+  it("holds for files of both units received on random days, on every day around them", async () => {
+    await publishServices();
     const file = fc.record({
       kecamatan: fc.constantFrom(KEC_A, KEC_B),
       version: fc.integer({ min: 1, max: 1 + SERVICES.length }),
       // Over the weekends, cuti bersama and Christmas of December 2026 and the New Year.
       receivedOn: fc.integer({ min: 0, max: 40 }).map((offset) => dayAfter("2026-12-01", offset)),
     });
-    fc.assert(
-      fc.property(fc.array(file, { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 9 }), (files, from) => {
-        // Each run on its own files: the last run's are gone, so a counterexample is the whole desk.
-        env.db.$client.prepare("DELETE FROM applications").run();
-        for (const { kecamatan, version, receivedOn } of files) receivedFile(kecamatan, version, receivedOn);
-        // Every day from the earliest receipt over the next fortnight and a half, starting at a random day.
-        const first = files.map((f) => f.receivedOn).sort()[0] ?? "2026-12-01";
-        for (let offset = from; offset < from + 18; offset += 3) expectAgreement(dayAfter(first, offset));
-      }),
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(file, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 9 }),
+        async (files, from) => {
+          // Each run on its own files: the last run's are gone, so a counterexample is the whole desk.
+          await rawRun(env.db, sql`DELETE FROM applications`);
+          for (const { kecamatan, version, receivedOn } of files) await receivedFile(kecamatan, version, receivedOn);
+          // Every day from the earliest receipt over the next fortnight and a half, starting at a random day.
+          const first = files.map((f) => f.receivedOn).sort()[0] ?? "2026-12-01";
+          for (let offset = from; offset < from + 18; offset += 3) await expectAgreement(dayAfter(first, offset));
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -458,10 +456,10 @@ describe("the office's note on the public page", () => {
     const shared = await submitted(cadreA, "Warga Dua");
     await sendBack(quiet.id, { note: "Catatan internal" });
     await sendBack(shared.id, { note: "Foto ulang KTP di siang hari", reasonPublic: true });
-    const verdictOf = (id: string) =>
-      Verdict.parse(env.db.select().from(applications).where(eq(applications.id, id)).get()?.verdict);
-    expect(verdictOf(quiet.id).reasonPublic).toBe(false);
-    expect(verdictOf(shared.id)).toMatchObject({ reason: "Foto ulang KTP di siang hari", reasonPublic: true });
+    const verdictOf = async (id: string) =>
+      Verdict.parse((await env.db.select().from(applications).where(eq(applications.id, id)))[0]?.verdict);
+    expect((await verdictOf(quiet.id)).reasonPublic).toBe(false);
+    expect(await verdictOf(shared.id)).toMatchObject({ reason: "Foto ulang KTP di siang hari", reasonPublic: true });
     expect((await detail(shared.id)).verdict?.reasonPublic).toBe(true);
     const bad = await request(`/${quiet.id}/verdict`, operatorA, {
       expectedVersion: 99,

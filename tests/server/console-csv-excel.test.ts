@@ -17,33 +17,33 @@ const DOMISILI = "surat-keterangan-domisili";
 const NIK = "3171014506900001";
 const OLD_NIK = "3171015506900002";
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let people: Record<"admin" | "opA" | "opB" | "cadreA" | "cadreB", FixtureUser>;
 let domisili: string;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   const db = env.db;
   app = createApp({ db, auth: { now: () => new Date("2026-03-20T02:00:00.000Z") } });
-  domisili = guideTitles(db, "id").get(DOMISILI) ?? DOMISILI;
+  domisili = (await guideTitles(db, "id")).get(DOMISILI) ?? DOMISILI;
   people = {
-    admin: addUser(db, "admin", "Admin Pusat", null),
-    opA: addUser(db, "operator", "Operator Gambir", KEC_A),
-    opB: addUser(db, "operator", "Operator Sawah Besar", KEC_B),
-    cadreA: addUser(db, "cadre", 'Ani; "Kader"\nGambir', KEC_A),
-    cadreB: addUser(db, "cadre", "Kader Sawah Besar", KEC_B),
+    admin: await addUser(db, "admin", "Admin Pusat", null),
+    opA: await addUser(db, "operator", "Operator Gambir", KEC_A),
+    opB: await addUser(db, "operator", "Operator Sawah Besar", KEC_B),
+    cadreA: await addUser(db, "cadre", 'Ani; "Kader"\nGambir', KEC_A),
+    cadreB: await addUser(db, "cadre", "Kader Sawah Besar", KEC_B),
   };
   const file = { guideId: DOMISILI, draftCreatedAt: "2026-03-01T00:00:00.000Z" };
   // Gambir: three files, two passed the first pre-check (66.7 %), one sent back.
-  addApplication(db, {
+  await addApplication(db, {
     ...file,
     cadreId: people.cadreA.id,
     kecamatanCode: KEC_A,
     status: "approved",
     firstSubmittedAt: "2026-03-01T02:00:00.000Z",
   });
-  addApplication(db, {
+  await addApplication(db, {
     ...file,
     cadreId: people.cadreA.id,
     kecamatanCode: KEC_A,
@@ -53,7 +53,7 @@ beforeEach(() => {
     precheckFailures: 1,
     sentBackCount: 1,
   });
-  addApplication(db, {
+  await addApplication(db, {
     ...file,
     cadreId: people.cadreA.id,
     kecamatanCode: KEC_A,
@@ -61,7 +61,7 @@ beforeEach(() => {
     firstSubmittedAt: "2026-03-03T02:00:00.000Z",
   });
   // Sawah Besar: one rejected file that Gambir's operator must never count.
-  addApplication(db, {
+  await addApplication(db, {
     ...file,
     cadreId: people.cadreB.id,
     kecamatanCode: KEC_B,
@@ -69,7 +69,7 @@ beforeEach(() => {
     firstSubmittedAt: "2026-03-02T02:00:00.000Z",
   });
   const opA = { id: people.opA.id, role: "operator" as const };
-  addAudit(db, opA, {
+  await addAudit(db, opA, {
     at: "2026-03-04T01:00:00.000Z",
     action: "application.verdict",
     targetType: "application",
@@ -86,7 +86,7 @@ beforeEach(() => {
       },
     },
   });
-  addAudit(db, opA, {
+  await addAudit(db, opA, {
     at: "2026-03-05T01:00:00.000Z",
     action: "guide.publish",
     targetType: "guide",
@@ -94,7 +94,7 @@ beforeEach(() => {
     kecamatanCode: null,
     after: { version: 2, changeNote: "=SUM(A1;A2)" },
   });
-  addAudit(
+  await addAudit(
     db,
     { id: people.opB.id, role: "operator" },
     {
@@ -187,8 +187,8 @@ describe("audit export as CSV for Excel", () => {
   });
 
   it("guards a cell that starts with a formula: an actor named =SUM(…) is written as text", async () => {
-    const sly = addUser(env.db, "operator", "=SUM(A1;A2)", KEC_A);
-    addAudit(
+    const sly = await addUser(env.db, "operator", "=SUM(A1;A2)", KEC_A);
+    await addAudit(
       env.db,
       { id: sly.id, role: "operator" },
       {

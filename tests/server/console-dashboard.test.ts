@@ -16,30 +16,33 @@ const KEL_B = "31.75.06.1007"; // Cakung Barat
 const AKTA = "akta-kelahiran";
 const PINDAH = "surat-pindah";
 
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let app: ReturnType<typeof createApp>;
 let people: Record<"admin" | "opA" | "opB" | "cadre" | "a1" | "a2" | "a3" | "a4" | "b1", FixtureUser>;
 
-beforeEach(() => {
-  env = tempDatabase();
+beforeEach(async () => {
+  env = await tempDatabase();
   const db = env.db;
   app = createApp({ db, auth: { now: () => new Date("2026-03-20T02:00:00.000Z") } });
-  publishGuide(db, sampleGuide({ id: AKTA, title: { id: "Akta Kelahiran, baru", en: "Birth certificate, new" } }));
-  publishGuide(db, sampleGuide({ id: PINDAH, title: { id: "Surat Pindah", en: "Moving letter" } }));
+  await publishGuide(
+    db,
+    sampleGuide({ id: AKTA, title: { id: "Akta Kelahiran, baru", en: "Birth certificate, new" } }),
+  );
+  await publishGuide(db, sampleGuide({ id: PINDAH, title: { id: "Surat Pindah", en: "Moving letter" } }));
   people = {
-    admin: addUser(db, "admin", "Admin Pusat", null),
-    opA: addUser(db, "operator", "Operator Duren Sawit", KEC_A),
-    opB: addUser(db, "operator", "Operator Cakung", KEC_B),
-    cadre: addUser(db, "cadre", "Kader Biasa", KEC_A, KEL_A1),
-    a1: addUser(db, "cadre", 'Siti "Ani", S.Pd', KEC_A, KEL_A1),
-    a2: addUser(db, "cadre", "Ñoño Müller", KEC_A, KEL_A3),
-    a3: addUser(db, "cadre", "Dewi\nLestari", KEC_A, KEL_A3),
-    a4: addUser(db, "cadre", '=HYPERLINK("http://x","klik")', KEC_A, null),
-    b1: addUser(db, "cadre", "Kader Cakung", KEC_B, KEL_B),
+    admin: await addUser(db, "admin", "Admin Pusat", null),
+    opA: await addUser(db, "operator", "Operator Duren Sawit", KEC_A),
+    opB: await addUser(db, "operator", "Operator Cakung", KEC_B),
+    cadre: await addUser(db, "cadre", "Kader Biasa", KEC_A, KEL_A1),
+    a1: await addUser(db, "cadre", 'Siti "Ani", S.Pd', KEC_A, KEL_A1),
+    a2: await addUser(db, "cadre", "Ñoño Müller", KEC_A, KEL_A3),
+    a3: await addUser(db, "cadre", "Dewi\nLestari", KEC_A, KEL_A3),
+    a4: await addUser(db, "cadre", '=HYPERLINK("http://x","klik")', KEC_A, null),
+    b1: await addUser(db, "cadre", "Kader Cakung", KEC_B, KEL_B),
   };
   const { a1, a2, a3, a4, b1 } = people;
   // Kecamatan A: five submitted files, one draft and one deleted file that must not count.
-  addApplication(db, {
+  await addApplication(db, {
     cadreId: a1.id,
     guideId: AKTA,
     kecamatanCode: KEC_A,
@@ -50,7 +53,7 @@ beforeEach(() => {
     firstDecisionAt: "2026-03-02T03:00:00.000Z", // 24 h
     sentBackCount: 1,
   });
-  const fileA2 = addApplication(db, {
+  const fileA2 = await addApplication(db, {
     cadreId: a1.id,
     guideId: AKTA,
     kecamatanCode: KEC_A,
@@ -62,9 +65,9 @@ beforeEach(() => {
     precheckFailures: 1,
     sentBackCount: 1,
   });
-  addFinding(db, fileA2, { decision: "needs-fix", reasonCode: "blurry", requirementId: "ktp" });
-  addFinding(db, fileA2, { decision: "needs-fix", reasonCode: "expired", requirementId: "kk" });
-  const fileA3 = addApplication(db, {
+  await addFinding(db, fileA2, { decision: "needs-fix", reasonCode: "blurry", requirementId: "ktp" });
+  await addFinding(db, fileA2, { decision: "needs-fix", reasonCode: "expired", requirementId: "kk" });
+  const fileA3 = await addApplication(db, {
     cadreId: a2.id,
     guideId: PINDAH,
     kecamatanCode: KEC_A,
@@ -74,8 +77,8 @@ beforeEach(() => {
     firstSubmittedAt: "2026-03-03T10:00:00.000Z", // 10 h
     firstDecisionAt: "2026-03-05T10:00:00.000Z", // 48 h
   });
-  addFinding(db, fileA3, { decision: "rejected", reasonCode: "not-eligible" });
-  addApplication(db, {
+  await addFinding(db, fileA3, { decision: "rejected", reasonCode: "not-eligible" });
+  await addApplication(db, {
     cadreId: a3.id,
     guideId: AKTA,
     kecamatanCode: KEC_A,
@@ -83,7 +86,7 @@ beforeEach(() => {
     status: "submitted",
     firstSubmittedAt: "2026-03-04T20:00:00.000Z", // Jakarta 5 March, 03:00
   });
-  const fileA5 = addApplication(db, {
+  const fileA5 = await addApplication(db, {
     cadreId: a4.id,
     guideId: AKTA,
     kecamatanCode: KEC_A,
@@ -94,10 +97,10 @@ beforeEach(() => {
     precheckFailures: 2,
     sentBackCount: 2,
   });
-  addFinding(db, fileA5, { decision: "needs-fix", reasonCode: "blurry", requirementId: "ktp" });
-  addFinding(db, fileA5, { decision: "needs-fix", reasonCode: "blurry", requirementId: "ktp" });
-  addApplication(db, { cadreId: a1.id, guideId: AKTA, kecamatanCode: KEC_A, status: "draft" });
-  addApplication(db, {
+  await addFinding(db, fileA5, { decision: "needs-fix", reasonCode: "blurry", requirementId: "ktp" });
+  await addFinding(db, fileA5, { decision: "needs-fix", reasonCode: "blurry", requirementId: "ktp" });
+  await addApplication(db, { cadreId: a1.id, guideId: AKTA, kecamatanCode: KEC_A, status: "draft" });
+  await addApplication(db, {
     cadreId: a2.id,
     guideId: AKTA,
     kecamatanCode: KEC_A,
@@ -106,7 +109,7 @@ beforeEach(() => {
     deletedAt: "2026-03-06T01:00:00.000Z",
   });
   // Kecamatan B: two files that operator A must never see.
-  const fileB1 = addApplication(db, {
+  const fileB1 = await addApplication(db, {
     cadreId: b1.id,
     guideId: AKTA,
     kecamatanCode: KEC_B,
@@ -116,8 +119,8 @@ beforeEach(() => {
     firstSubmittedAt: "2026-03-02T01:00:00.000Z",
     firstDecisionAt: "2026-03-02T02:00:00.000Z",
   });
-  addFinding(db, fileB1, { decision: "rejected", reasonCode: "duplicate" });
-  addApplication(db, {
+  await addFinding(db, fileB1, { decision: "rejected", reasonCode: "duplicate" });
+  await addApplication(db, {
     cadreId: b1.id,
     guideId: PINDAH,
     kecamatanCode: KEC_B,

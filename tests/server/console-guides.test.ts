@@ -13,7 +13,7 @@ import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { sampleGuide } from "../helpers/sample-guide";
 import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let clock: Date;
 let admin: TestUser;
@@ -24,13 +24,13 @@ const BASE = "/api/console/guides";
 const SAMPLE = "surat-contoh";
 const DOMISILI = "surat-keterangan-domisili";
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   clock = new Date("2026-05-04T03:00:00.000Z");
   app = createApp({ db: env.db, auth: { now: () => clock } });
-  admin = createTestUser(env.db, "admin", { username: "admin.pusat" });
-  operator = createTestUser(env.db, "operator", { username: "operator.durensawit" });
-  cadre = createTestUser(env.db, "cadre", { username: "kader.klender" });
+  admin = await createTestUser(env.db, "admin", { username: "admin.pusat" });
+  operator = await createTestUser(env.db, "operator", { username: "operator.durensawit" });
+  cadre = await createTestUser(env.db, "cadre", { username: "kader.klender" });
 });
 afterEach(() => env.cleanup());
 
@@ -83,7 +83,7 @@ function publish(
 }
 
 function audit() {
-  return env.db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
+  return env.db.select().from(auditLog).orderBy(asc(auditLog.id));
 }
 
 function paths(issues: { path: (string | number)[] }[]): string[] {
@@ -109,7 +109,7 @@ describe("guide lifecycle", () => {
     expect(paths(refused.details?.issues as { path: (string | number)[] }[])).toEqual([
       JSON.stringify(["requirements"]),
     ]);
-    expect(env.db.select().from(guides).where(eq(guides.id, SAMPLE)).get()).toBeUndefined();
+    expect((await env.db.select().from(guides).where(eq(guides.id, SAMPLE)))[0]).toBeUndefined();
 
     const list = await ok(await call("GET", BASE, operator), SummaryList);
     expect(list.guides.find((guide) => guide.id === SAMPLE)).toEqual({
@@ -137,7 +137,7 @@ describe("guide lifecycle", () => {
         binding: true,
       },
     ]);
-    expect(env.db.select().from(guideDrafts).all()).toEqual([]);
+    expect(await env.db.select().from(guideDrafts)).toEqual([]);
 
     const delta = await catalogue(cursor);
     expect(delta.guides.map((guide) => [guide.id, guide.version])).toEqual([[SAMPLE, 1]]);
@@ -180,7 +180,7 @@ describe("guide lifecycle", () => {
     const refused = await failure(await publish(SAMPLE, null), 400);
     expect(refused.code).toBe("guide_invalid");
     expect(refused.details?.issues).toEqual(saved.draftIssues);
-    expect(env.db.select().from(guideVersions).where(eq(guideVersions.id, SAMPLE)).all()).toEqual([]);
+    expect(await env.db.select().from(guideVersions).where(eq(guideVersions.id, SAMPLE))).toEqual([]);
   });
 
   it("refuses a draft naming another guide, accepts one without an id, and limits its size", async () => {
@@ -256,7 +256,7 @@ describe("guide lifecycle", () => {
     expect(back.guides.map((guide) => [guide.id, guide.version])).toEqual([[DOMISILI, 1]]);
     expect(back.withdrawn).toEqual([]);
 
-    expect(audit().map((row) => [row.action, row.actorId, row.targetId, row.before, row.after])).toEqual([
+    expect((await audit()).map((row) => [row.action, row.actorId, row.targetId, row.before, row.after])).toEqual([
       ["guide.withdraw", operator.id, DOMISILI, { version: 1, withdrawn: false }, { version: 1, withdrawn: true }],
       ["guide.restore", admin.id, DOMISILI, { version: 1, withdrawn: true }, { version: 1, withdrawn: false }],
     ]);
@@ -276,14 +276,14 @@ describe("guide lifecycle", () => {
       [2, false],
       [1, false],
     ]);
-    const entry = audit().find((row) => row.action === "guide.publish");
+    const entry = (await audit()).find((row) => row.action === "guide.publish");
     expect(entry?.after).toMatchObject({ version: 2, binding: false, changeNote: "Hanya untuk berkas baru" });
 
     const pinned = readyDraft();
     expect(pinned.guideVersion).toBe(1);
-    storeFilesOf(env.db, pinned, cadre.id);
+    await storeFilesOf(env.db, pinned, cadre.id);
     const onNewVersion = { ...readyDraft(), guideVersion: 2 };
-    storeFilesOf(env.db, onNewVersion, cadre.id);
+    await storeFilesOf(env.db, onNewVersion, cadre.id);
     const response = await call("POST", "/api/sync/push", cadre, {
       clientId: uuidv7(),
       mutations: [
@@ -293,7 +293,7 @@ describe("guide lifecycle", () => {
     });
     const result = await ok(response, PushResponse);
     expect(result.results.map((r) => r.status)).toEqual(["applied", "rejected"]);
-    const stored = env.db.select().from(applications).where(eq(applications.id, pinned.id)).get();
+    const [stored] = await env.db.select().from(applications).where(eq(applications.id, pinned.id));
     expect([stored?.status, stored?.guideVersion]).toEqual(["submitted", 1]);
   });
 });
@@ -338,7 +338,7 @@ describe("export and import", () => {
     expect(history.versions[0]).toMatchObject({ version: first.version + 1, publishedBy: "admin.pusat" });
     expect(history.versions[0]?.changeNote).toBe("Impor katalog kantor");
 
-    const imports = audit().filter((row) => row.action === "catalogue.import");
+    const imports = (await audit()).filter((row) => row.action === "catalogue.import");
     expect(imports.map((row) => row.after)).toEqual([
       { changeNote: "Impor katalog kantor", published: [], unchanged: exported.guides.map((guide) => guide.id) },
       { changeNote: "Impor katalog kantor", published: [first.id, SAMPLE], unchanged: rest.map((g) => g.id) },
@@ -380,7 +380,7 @@ describe("export and import", () => {
     expect(delta.guides.map((guide) => [guide.id, guide.version, guide.changeNote])).toEqual([
       [DOMISILI, 3, "Impor SOP Juni"],
     ]);
-    const stored = env.db.select().from(guideVersions).where(eq(guideVersions.id, DOMISILI)).all();
+    const stored = await env.db.select().from(guideVersions).where(eq(guideVersions.id, DOMISILI));
     expect(stored.find((row) => row.version === 3)).toMatchObject({
       changeNote: "Impor SOP Juni",
       data: expect.objectContaining({ changeNote: "Impor SOP Juni" }),
@@ -413,15 +413,15 @@ describe("export and import", () => {
     expect(error.details?.totalIssues).toBe(3);
 
     expect(await catalogue(cursor)).toMatchObject({ guides: [], withdrawn: [] });
-    expect(env.db.select().from(guides).where(eq(guides.id, SAMPLE)).get()).toBeUndefined();
-    expect(audit()).toEqual([]);
+    expect((await env.db.select().from(guides).where(eq(guides.id, SAMPLE)))[0]).toBeUndefined();
+    expect(await audit()).toEqual([]);
   });
 
   it("is for admins only; operators may export", async () => {
     const exported = (await (await call("GET", `${BASE}/export`, operator)).json()) as { guides: Guide[] };
     const body = { guides: exported.guides, changeNote: "Impor oleh operator" };
     expect((await failure(await call("POST", `${BASE}/import`, operator, body), 403)).code).toBe("forbidden");
-    expect(audit()).toEqual([]);
+    expect(await audit()).toEqual([]);
   });
 });
 
@@ -435,7 +435,7 @@ describe("audit of guide edits", () => {
     await saveDraft(DOMISILI, v1, admin);
     await call("DELETE", `${BASE}/${DOMISILI}/draft`, admin);
 
-    const rows = audit();
+    const rows = await audit();
     expect(rows.map((row) => [row.action, row.actorId, row.actorRole, row.targetType, row.targetId])).toEqual([
       ["guide.save-draft", operator.id, "operator", "guide", DOMISILI],
       ["guide.save-draft", operator.id, "operator", "guide", DOMISILI],
@@ -472,7 +472,7 @@ describe("audit of guide edits", () => {
     await saveDraft(DOMISILI, { title: { id: "Setengah", en: "Half" } });
     await publish(DOMISILI, 1);
     await publish(DOMISILI, 7);
-    expect(audit().map((row) => row.action)).toEqual(["guide.save-draft"]);
+    expect((await audit()).map((row) => row.action)).toEqual(["guide.save-draft"]);
   });
 });
 
@@ -494,7 +494,7 @@ describe("who may use the guide console", () => {
     expect(anonymous.code).toBe("session_required");
     const asCadre = await failure(await call(method, path, cadre, body), 403);
     expect(asCadre.code).toBe("forbidden");
-    expect(audit()).toEqual([]);
-    expect(env.db.select().from(guideDrafts).all()).toEqual([]);
+    expect(await audit()).toEqual([]);
+    expect(await env.db.select().from(guideDrafts)).toEqual([]);
   });
 });

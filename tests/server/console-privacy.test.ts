@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rawAll, rawGet, rawRun } from "../../server/db/raw";
 import { storedFilePath } from "../../server/files/storage";
 import { ApiError } from "../../shared/api/errors";
 import { PrivacySettings, RetentionReport } from "../../shared/api/retention";
@@ -27,9 +29,9 @@ let w: RetentionWorld;
 let file: { id: string; trackingNumber: string };
 
 beforeEach(async () => {
-  w = retentionWorld();
+  w = await retentionWorld();
   file = await submitFile(w, { name: NAME, nik: NIK, photos: ["a-1", "a-2", "a-3"] });
-  decideFile(w, file.id, "approved", LONG_AGO);
+  await decideFile(w, file.id, "approved", LONG_AGO);
 });
 afterEach(() => w.env.cleanup());
 
@@ -39,9 +41,10 @@ async function refusal(response: Response, status: number): Promise<ApiError["er
 }
 
 function auditRows(action: string) {
-  return w.env.db.$client
-    .prepare("SELECT actor_id, target_type, target_id, kecamatan_code, before, after FROM audit_log WHERE action = ?")
-    .all(action) as { actor_id: string; target_id: string; before: string | null; after: string }[];
+  return rawAll<{ actor_id: string; target_id: string; before: string | null; after: string }>(
+    w.env.db,
+    sql`SELECT actor_id, target_type, target_id, kecamatan_code, before, after FROM audit_log WHERE action = ${action}`,
+  );
 }
 
 describe("privacy settings", () => {
@@ -60,7 +63,7 @@ describe("privacy settings", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(GOOD);
     expect(await (await call(w, "GET", "/api/console/privacy/settings", w.admin)).json()).toEqual(GOOD);
-    const [entry] = auditRows("privacy.settings");
+    const [entry] = await auditRows("privacy.settings");
     expect(entry).toMatchObject({ actor_id: w.admin.id, target_id: "settings" });
     expect(JSON.parse(entry?.before ?? "null")).toMatchObject({ lockMinutes: 5, closedFileRetentionDays: null });
     expect(JSON.parse(entry?.after ?? "null")).toEqual(GOOD);
@@ -99,7 +102,7 @@ describe("privacy settings", () => {
     expect(error.code).toBe("invalid_body");
     const issues = (error.details as { issues: { path: unknown[] }[] }).issues;
     expect(issues.map((issue) => issue.path)).toContainEqual(path);
-    expect(auditRows("privacy.settings")).toHaveLength(0);
+    expect(await auditRows("privacy.settings")).toHaveLength(0);
   });
 
   it("refuses a body that is not JSON, or too large", async () => {
@@ -128,15 +131,17 @@ describe("who may", () => {
   });
 
   it("changes nothing for a refused caller", async () => {
-    w.env.db.$client
-      .prepare("INSERT INTO office_settings (key, value, updated_at) VALUES ('closedFileRetentionDays', '365', ?)")
-      .run(new Date().toISOString());
+    await rawRun(
+      w.env.db,
+      sql`INSERT INTO office_settings (key, value, updated_at) VALUES ('closedFileRetentionDays', '365', ${new Date().toISOString()})`,
+    );
     await call(w, "POST", "/api/console/privacy/retention/run", w.operator, {});
     await call(w, "PUT", "/api/console/privacy/settings", w.operator, GOOD);
-    const row = w.env.db.$client.prepare("SELECT scrubbed_at FROM applications WHERE id = ?").get(file.id) as {
-      scrubbed_at: string | null;
-    };
-    expect(row.scrubbed_at).toBeNull();
+    const row = await rawGet<{ scrubbed_at: string | null }>(
+      w.env.db,
+      sql`SELECT scrubbed_at FROM applications WHERE id = ${file.id}`,
+    );
+    expect(row?.scrubbed_at).toBeNull();
     expect(existsSync(storedFilePath(w.filesDir, photoHash("a-1")))).toBe(true);
   });
 });
@@ -148,7 +153,7 @@ describe("retention over HTTP", () => {
   });
 
   it("lists, then carries out, the retention; audits counts only", async () => {
-    const complaint = closedComplaint(w, "Hendrawan Saputra", "evidence", LONG_AGO);
+    const complaint = await closedComplaint(w, "Hendrawan Saputra", "evidence", LONG_AGO);
     await call(w, "PUT", "/api/console/privacy/settings", w.admin, { ...GOOD, closedFileRetentionDays: 365 });
     const dry = RetentionReport.parse(await (await call(w, "GET", "/api/console/privacy/retention", w.admin)).json());
     expect(dry.files.map((item) => item.trackingNumber)).toEqual([file.trackingNumber]);
@@ -161,7 +166,7 @@ describe("retention over HTTP", () => {
     expect(done).toMatchObject({ done: true, totals: { files: 1, complaints: 1, photos: 4 } });
     expect(existsSync(storedFilePath(w.filesDir, photoHash("a-1")))).toBe(false);
 
-    const [entry] = auditRows("privacy.retention-run");
+    const [entry] = await auditRows("privacy.retention-run");
     expect(JSON.parse(entry?.after ?? "null")).toEqual({
       retentionDays: 365,
       filesScrubbed: 1,
@@ -193,6 +198,6 @@ describe("retention over HTTP", () => {
       const error = await refusal(await call(w, "POST", "/api/console/privacy/retention/run", w.admin, body), 400);
       expect(error.code).toBe("invalid_body");
     }
-    expect(auditRows("privacy.retention-run")).toHaveLength(0);
+    expect(await auditRows("privacy.retention-run")).toHaveLength(0);
   });
 });

@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { scopeOf } from "../../server/console/scope";
+import { rawAll } from "../../server/db/raw";
 import { applicationEvents, applications, auditLog, files, reviewFindings } from "../../server/db/schema";
 import { storedFilePath } from "../../server/files/storage";
 import { getGuideVersion } from "../../server/guides/repository";
@@ -26,7 +27,7 @@ const KEC_B = "31.71.01";
 const VILLAGE_A = "31.75.07.1001";
 const VILLAGE_B = "31.71.01.1001";
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let filesDir: string;
 let cadreA: TestUser;
@@ -36,15 +37,15 @@ let operatorB: TestUser;
 let admin: TestUser;
 const clients = new Map<string, { clientId: string; seq: number }>();
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   filesDir = join(env.dir, "files");
   app = createApp({ db: env.db, filesDir });
-  cadreA = createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
-  cadreB = createTestUser(env.db, "cadre", { kecamatanCode: KEC_B });
-  operatorA = createTestUser(env.db, "operator", { kecamatanCode: KEC_A });
-  operatorB = createTestUser(env.db, "operator", { kecamatanCode: KEC_B });
-  admin = createTestUser(env.db, "admin");
+  cadreA = await createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
+  cadreB = await createTestUser(env.db, "cadre", { kecamatanCode: KEC_B });
+  operatorA = await createTestUser(env.db, "operator", { kecamatanCode: KEC_A });
+  operatorB = await createTestUser(env.db, "operator", { kecamatanCode: KEC_B });
+  admin = await createTestUser(env.db, "admin");
   clients.clear();
 });
 afterEach(() => env.cleanup());
@@ -68,7 +69,7 @@ async function submitted(
   cadre: TestUser,
   draft: Draft = readyDraft({ village: cadre === cadreB ? VILLAGE_B : VILLAGE_A }),
 ): Promise<Draft> {
-  storeFilesOf(env.db, draft, cadre.id);
+  await storeFilesOf(env.db, draft, cadre.id);
   const result = await pushAs(cadre, (seq) => [mutation(seq, "submitApplication", { draft })]);
   expect(result.results[0]).toMatchObject({ status: "applied" });
   return draft;
@@ -103,8 +104,8 @@ async function errorOf(response: Response, status: number) {
   return ApiError.parse(await response.json()).error;
 }
 
-function row(id: string) {
-  const found = env.db.select().from(applications).where(eq(applications.id, id)).get();
+async function row(id: string) {
+  const [found] = await env.db.select().from(applications).where(eq(applications.id, id));
   if (!found) throw new Error("no row");
   return found;
 }
@@ -119,9 +120,9 @@ async function pull(cadre: TestUser) {
 }
 
 /** Queue order: oldest submission first, ties by id. */
-function inQueueOrder(ids: string[]): string[] {
-  return ids
-    .map((id) => row(id))
+async function inQueueOrder(ids: string[]): Promise<string[]> {
+  const rows = await Promise.all(ids.map((id) => row(id)));
+  return rows
     .sort((a, b) =>
       a.submittedAt === b.submittedAt ? (a.id < b.id ? -1 : 1) : (a.submittedAt ?? "") < (b.submittedAt ?? "") ? -1 : 1,
     )
@@ -137,7 +138,7 @@ describe("the review queue", () => {
     await pushAs(cadreA, (seq) => [mutation(seq, "putDraft", { draft: readyDraft() })]);
 
     const pageA = await queue(operatorA);
-    expect(pageA.items.map((item) => item.id)).toEqual(inQueueOrder([a1.id, a2.id]));
+    expect(pageA.items.map((item) => item.id)).toEqual(await inQueueOrder([a1.id, a2.id]));
     expect(pageA.items[0]).toMatchObject({
       id: a1.id,
       guideId: "surat-keterangan-domisili",
@@ -156,14 +157,16 @@ describe("the review queue", () => {
     expect(JSON.stringify(pageB)).not.toContain("Siti Aminah");
 
     const all = await queue(admin);
-    expect(all.items.map((item) => item.id)).toEqual(inQueueOrder([a1.id, a2.id, b1.id]));
+    expect(all.items.map((item) => item.id)).toEqual(await inQueueOrder([a1.id, a2.id, b1.id]));
   });
 
   it("pages with an opaque cursor without skipping or repeating, and refuses a bad cursor", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) ids.push((await submitted(i % 2 ? cadreA : cadreB)).id);
     for (const user of [admin, operatorA]) {
-      const expected = inQueueOrder(ids.filter((id) => user === admin || row(id).kecamatanCode === KEC_A));
+      const mine: string[] = [];
+      for (const id of ids) if (user === admin || (await row(id)).kecamatanCode === KEC_A) mine.push(id);
+      const expected = await inQueueOrder(mine);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
@@ -178,7 +181,7 @@ describe("the review queue", () => {
       const error = await errorOf(await get(`?cursor=${bad}`, operatorA), 400);
       expect(error.code).toBe("invalid_cursor_value");
     }
-    const first = row(ids[0] ?? "");
+    const first = await row(ids[0] ?? "");
     expect(decodeQueueCursor(encodeQueueCursor({ submittedAt: first.submittedAt ?? "", id: first.id }))).toEqual({
       submittedAt: first.submittedAt,
       id: first.id,
@@ -186,10 +189,14 @@ describe("the review queue", () => {
   });
 
   it("filters by status, service, kelurahan and cadre", async () => {
-    const other = createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
+    const other = await createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
     const mine = await submitted(cadreA);
     const theirs = await submitted(other);
-    recordVerdict(env.db, mine.id, { decision: "verified", requirements: {}, decidedAt: new Date().toISOString() });
+    await recordVerdict(env.db, mine.id, {
+      decision: "verified",
+      requirements: {},
+      decidedAt: new Date().toISOString(),
+    });
 
     expect((await queue(operatorA)).items.map((item) => item.id)).toEqual([theirs.id]);
     expect((await queue(operatorA, "status=verified")).items.map((item) => item.id)).toEqual([mine.id]);
@@ -202,15 +209,13 @@ describe("the review queue", () => {
     expect((await errorOf(await get("?status=draft", operatorA), 400)).code).toBe("invalid_query");
   });
 
-  it("reads each slice of the queue in index order, never sorting the table", () => {
+  it("reads each slice of the queue in index order, never sorting the table", async () => {
     const query = QueueQuery.parse({ cadreId: uuidv7(), guideId: "izin-lain", villageCode: "31.71.01.1001" });
     const after = { submittedAt: new Date().toISOString(), id: uuidv7() };
     for (const kecamatanCode of [KEC_A, null]) {
-      const { text, params } = partitionSql({ kecamatanCode, status: "submitted" }, query, after);
-      const plan = env.db.$client
-        .prepare(`EXPLAIN QUERY PLAN ${text}`)
-        .all(...params)
-        .map((step) => (step as { detail: string }).detail)
+      const slice = partitionSql({ kecamatanCode, status: "submitted" }, query, after);
+      const plan = (await rawAll<{ detail: string }>(env.db, sql`EXPLAIN QUERY PLAN ${slice}`))
+        .map((step) => step.detail)
         .join("\n");
       expect(plan).toContain("applications_queue_idx");
       expect(plan).toMatch(/submitted_at>\?|\(submitted_at,id\)>/);
@@ -324,7 +329,7 @@ describe("the office's decisions", () => {
     });
     expect((await queue(operatorA)).items).toEqual([]);
 
-    const findings = env.db.select().from(reviewFindings).all();
+    const findings = await env.db.select().from(reviewFindings);
     expect(findings.map((f) => [f.requirementId, f.reasonCode, f.decision, f.kecamatanCode]).sort()).toEqual([
       ["kartu-keluarga", "cut-off", "needs-fix", KEC_A],
       ["ktp-el", "blurry", "needs-fix", KEC_A],
@@ -351,7 +356,7 @@ describe("the office's decisions", () => {
     });
     expect(ApplicationDetail.parse(await approved.json()).status).toBe("approved");
 
-    const final = row(draft.id);
+    const final = await row(draft.id);
     expect(final).toMatchObject({ submitCount: 2, sentBackCount: 1, precheckFailures: 0, status: "approved" });
     expect(final.firstSubmittedAt).not.toBeNull();
     expect(final.submittedAt && final.firstSubmittedAt && final.submittedAt > final.firstSubmittedAt).toBe(true);
@@ -359,7 +364,7 @@ describe("the office's decisions", () => {
     expect(final.decidedAt && final.decidedAt >= (final.firstDecisionAt ?? "")).toBe(true);
     expect(final.receivedAt).not.toBeNull();
 
-    const audit = env.db.select().from(auditLog).where(eq(auditLog.targetId, draft.id)).all();
+    const audit = await env.db.select().from(auditLog).where(eq(auditLog.targetId, draft.id));
     // The resubmission was decided while still "submitted": received in the same action, both recorded.
     expect(audit.map((entry) => [entry.action, entry.actorId, entry.kecamatanCode])).toEqual([
       ["application.receive", operatorA.id, KEC_A],
@@ -371,12 +376,12 @@ describe("the office's decisions", () => {
     expect(audit[1]?.before).toMatchObject({ status: "received", verdict: null });
     expect(audit[1]?.after).toMatchObject({ status: "needs-fix", verdict: { decision: "needs-fix" } });
 
-    const kinds = env.db
-      .select({ kind: applicationEvents.kind })
-      .from(applicationEvents)
-      .where(eq(applicationEvents.applicationId, draft.id))
-      .all()
-      .map((event) => event.kind);
+    const kinds = (
+      await env.db
+        .select({ kind: applicationEvents.kind })
+        .from(applicationEvents)
+        .where(eq(applicationEvents.applicationId, draft.id))
+    ).map((event) => event.kind);
     expect(kinds).toEqual([
       "created",
       "submitted",
@@ -412,17 +417,17 @@ describe("the office's decisions", () => {
       );
       expect(error.code).toBe("invalid_transition");
     }
-    expect(row(draft.id)).toMatchObject({ status: "rejected", version: 2 });
+    expect(await row(draft.id)).toMatchObject({ status: "rejected", version: 2 });
     expect(
-      env.db
-        .select()
-        .from(reviewFindings)
-        .all()
-        .map((f) => [f.decision, f.requirementId, f.reasonCode]),
+      (await env.db.select().from(reviewFindings)).map((f) => [f.decision, f.requirementId, f.reasonCode]),
     ).toEqual([["rejected", null, "outside-area"]]);
     // A send-back waits for the cadre: the office cannot decide again before the resubmission.
     const other = await submitted(cadreA);
-    recordVerdict(env.db, other.id, { decision: "needs-fix", requirements: {}, decidedAt: new Date().toISOString() });
+    await recordVerdict(env.db, other.id, {
+      decision: "needs-fix",
+      requirements: {},
+      decidedAt: new Date().toISOString(),
+    });
     const error = await errorOf(
       await post(`/${other.id}/verdict`, operatorA, { expectedVersion: 2, decision: "verified" }),
       409,
@@ -453,8 +458,8 @@ describe("the office's decisions", () => {
       reasonCode: "blurry",
     });
     expect((await errorOf(badReason, 400)).code).toBe("invalid_body");
-    expect(row(draft.id)).toMatchObject({ status: "received", version: 2, sentBackCount: 0 });
-    expect(env.db.select().from(auditLog).where(eq(auditLog.action, "application.verdict")).all()).toEqual([]);
+    expect(await row(draft.id)).toMatchObject({ status: "received", version: 2, sentBackCount: 0 });
+    expect(await env.db.select().from(auditLog).where(eq(auditLog.action, "application.verdict"))).toEqual([]);
   });
 });
 
@@ -462,7 +467,7 @@ describe("workflow facts kept by sync", () => {
   it("counts submissions and server pre-check refusals and records the kecamatan and draft creation", async () => {
     const draft = readyDraft({ village: VILLAGE_A });
     await pushAs(cadreA, (seq) => [mutation(seq, "putDraft", { draft })]);
-    const saved = row(draft.id);
+    const saved = await row(draft.id);
     expect(saved).toMatchObject({
       kecamatanCode: KEC_A,
       draftCreatedAt: draft.createdAt,
@@ -473,24 +478,24 @@ describe("workflow facts kept by sync", () => {
     const incomplete = { ...draft, answers: {} };
     const refused = await pushAs(cadreA, (seq) => [mutation(seq, "submitApplication", { draft: incomplete })]);
     expect(refused.results[0]).toMatchObject({ status: "rejected", code: "precheck-failed" });
-    expect(row(draft.id)).toMatchObject({ precheckFailures: 1, version: 1, status: "draft" });
+    expect(await row(draft.id)).toMatchObject({ precheckFailures: 1, version: 1, status: "draft" });
 
     // A refused first submit of an application the server never saw still leaves a trace.
     const unseen = { ...readyDraft(), answers: {} };
     await pushAs(cadreA, (seq) => [mutation(seq, "submitApplication", { draft: unseen })]);
-    const trace = env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, unseen.id)).all();
+    const trace = await env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, unseen.id));
     expect(trace).toMatchObject([{ kind: "precheck-failed", actorId: cadreA.id, status: null }]);
     expect((trace[0]?.detail as { reasons?: string[] } | undefined)?.reasons).toContain("question-unanswered");
 
     await submitted(cadreA, draft);
-    expect(row(draft.id)).toMatchObject({ submitCount: 1, precheckFailures: 1, kecamatanCode: KEC_A });
-    expect(row(draft.id).firstSubmittedAt).toBe(row(draft.id).submittedAt);
+    expect(await row(draft.id)).toMatchObject({ submitCount: 1, precheckFailures: 1, kecamatanCode: KEC_A });
+    expect((await row(draft.id)).firstSubmittedAt).toBe((await row(draft.id)).submittedAt);
 
     // A file sent to another kecamatan's kelurahan office goes to that kecamatan's queue, and records the office.
     const elsewhere = readyDraft({ village: VILLAGE_B });
     await submitted(cadreA, elsewhere);
-    expect(row(elsewhere.id)).toMatchObject({ kecamatanCode: KEC_B });
-    expect((row(elsewhere.id).content as Draft).officeAreaCode).toBe(VILLAGE_B);
+    expect(await row(elsewhere.id)).toMatchObject({ kecamatanCode: KEC_B });
+    expect(((await row(elsewhere.id)).content as Draft).officeAreaCode).toBe(VILLAGE_B);
     expect((await queue(operatorB)).items.map((item) => item.id)).toContain(elsewhere.id);
     expect((await queue(operatorA)).items.map((item) => item.id)).not.toContain(elsewhere.id);
 
@@ -503,13 +508,12 @@ describe("workflow facts kept by sync", () => {
       env.db
         .select({ kind: applicationEvents.kind, actorId: applicationEvents.actorId })
         .from(applicationEvents)
-        .where(eq(applicationEvents.applicationId, id))
-        .all();
-    expect(kinds(deleted.id)).toEqual([
+        .where(eq(applicationEvents.applicationId, id));
+    expect(await kinds(deleted.id)).toEqual([
       { kind: "created", actorId: cadreA.id },
       { kind: "deleted", actorId: cadreA.id },
     ]);
-    expect(kinds(draft.id).map((event) => event.kind)).toEqual(["created", "precheck-failed", "submitted"]);
+    expect((await kinds(draft.id)).map((event) => event.kind)).toEqual(["created", "precheck-failed", "submitted"]);
   });
 });
 
@@ -538,16 +542,13 @@ describe("page files", () => {
 
     // Stored and recorded, but not a page of this application.
     const { hash: loose } = await storeImage("someone else's page");
-    env.db
-      .insert(files)
-      .values({
-        sha256: loose,
-        bytes: 19,
-        mime: "image/webp",
-        uploadedBy: cadreB.id,
-        createdAt: new Date().toISOString(),
-      })
-      .run();
+    await env.db.insert(files).values({
+      sha256: loose,
+      bytes: 19,
+      mime: "image/webp",
+      uploadedBy: cadreB.id,
+      createdAt: new Date().toISOString(),
+    });
     expect((await errorOf(await get(`/${draft.id}/files/${loose}`, operatorA), 404)).code).toBe("file_not_found");
     // Cross-kecamatan: the application uses this very file, but it is not the caller's.
     const stranger = await submitted(cadreB);
@@ -600,7 +601,7 @@ describe("a resubmitted file remembers", () => {
   }
 
   async function resubmit(draft: Draft): Promise<void> {
-    storeFilesOf(env.db, draft, cadreA.id);
+    await storeFilesOf(env.db, draft, cadreA.id);
     const result = await pushAs(cadreA, (seq) => [
       mutation(seq, "putDraft", { draft }),
       mutation(seq + 1, "submitApplication", { draft }),
@@ -614,7 +615,7 @@ describe("a resubmitted file remembers", () => {
     const fix = fixed(draft);
     await resubmit(fix);
 
-    const events = env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, draft.id)).all();
+    const events = await env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, draft.id));
     const record = events.at(-1);
     expect(record).toMatchObject({ kind: "submitted", detail: { resubmission: true } });
     const changed = (record?.detail as { changed?: string[] } | undefined)?.changed ?? [];
@@ -639,22 +640,19 @@ describe("a resubmitted file remembers", () => {
   it("salts the send-back's digests so a NIK cannot be found from them, and drops them once the resubmission is compared", async () => {
     const draft = await submitted(cadreA);
     await sendBack(draft, 1);
-    const sendBackEvent = () =>
-      env.db
-        .select()
-        .from(applicationEvents)
-        .where(eq(applicationEvents.applicationId, draft.id))
-        .all()
-        .find((event) => event.kind === "verdict");
-    const kept = sendBackEvent()?.detail as { fingerprints?: Record<string, string>; salt?: string };
+    const sendBackEvent = async () =>
+      (await env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, draft.id))).find(
+        (event) => event.kind === "verdict",
+      );
+    const kept = (await sendBackEvent())?.detail as { fingerprints?: Record<string, string>; salt?: string };
     expect(kept.salt).toMatch(/^[\w-]{16,}$/);
-    const guide = getGuideVersion(env.db, draft.guideId, draft.guideVersion);
+    const guide = await getGuideVersion(env.db, draft.guideId, draft.guideVersion);
     if (!guide) throw new Error("no guide");
     // Unsalted, the NIK's digest would be one hash away from a guess.
     expect(kept.fingerprints?.["applicant:nik"]).not.toBe(sendBackFingerprints(guide, draft)["applicant:nik"]);
 
     await resubmit(fixed(draft));
-    const after = sendBackEvent()?.detail as Record<string, unknown>;
+    const after = (await sendBackEvent())?.detail as Record<string, unknown>;
     expect(after).not.toHaveProperty("fingerprints");
     expect(after).not.toHaveProperty("salt");
     expect(after).toMatchObject({ decision: "needs-fix" });
@@ -679,7 +677,7 @@ describe("a resubmitted file remembers", () => {
       },
       carried: { "pengantar-rt-rw": { status: "accepted" }, "kartu-keluarga": { status: "accepted" } },
     });
-    expect(body.resubmission?.sentBack.at).toBe(row(draft.id).firstDecisionAt);
+    expect(body.resubmission?.sentBack.at).toBe((await row(draft.id)).firstDecisionAt);
     expect(body.resubmission?.carried["ktp-el"]).toBeUndefined();
     expect(body.resubmission?.changed).toEqual(expect.arrayContaining(["requirement:ktp-el", "applicant:phone"]));
     // The digests stay on the server.
@@ -721,7 +719,7 @@ describe("the queue as a desk", () => {
     expect(await search(operatorA, { q: "  budi   SANTOSO " })).toEqual([budi.id]);
     expect(await search(operatorA, { q: "3171 0152 0390 0002" })).toEqual([budi.id]);
     expect(await search(operatorA, { q: "3171.0152.0390.0001" })).toEqual([siti.id]);
-    expect(await search(operatorA, { q: "317101520390" })).toEqual(inQueueOrder([siti.id, budi.id]));
+    expect(await search(operatorA, { q: "317101520390" })).toEqual(await inQueueOrder([siti.id, budi.id]));
     expect(await search(operatorA, { q: budi.id.slice(0, 23).toUpperCase() })).toEqual([budi.id]);
     expect(await search(operatorA, { q: siti.id })).toEqual([siti.id]);
     // Filters narrow a search; LIKE's wildcards are taken literally; a lone letter finds nothing.
@@ -754,7 +752,7 @@ describe("the queue as a desk", () => {
     const draft = await submitted(cadreA);
     const response = await post(`/${draft.id}/verdict`, operatorA, { expectedVersion: 1, decision: "verified" });
     expect(ApplicationDetail.parse(await response.json())).toMatchObject({ status: "verified", version: 2 });
-    const stored = row(draft.id);
+    const stored = await row(draft.id);
     expect(stored.receivedAt).toBe(stored.decidedAt);
     const history = (await detail(draft.id)).history;
     expect(history.map((event) => [event.kind, event.status, event.actorName])).toEqual([
@@ -763,7 +761,7 @@ describe("the queue as a desk", () => {
       ["received", "received", operatorA.username],
       ["verdict", "verified", operatorA.username],
     ]);
-    const audit = env.db.select().from(auditLog).where(eq(auditLog.targetId, draft.id)).all();
+    const audit = await env.db.select().from(auditLog).where(eq(auditLog.targetId, draft.id));
     expect(audit.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
       ["application.receive", { status: "submitted" }, { status: "received" }],
       ["application.verdict", { status: "received", verdict: null }, expect.objectContaining({ status: "verified" })],

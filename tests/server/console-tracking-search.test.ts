@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { rawAll, rawRun } from "../../server/db/raw";
 import { partitionSql } from "../../server/review/queue";
 import { QueuePage, QueueSearch } from "../../shared/api/console";
 import { newTrackingNumber, TRACKING_ALPHABET } from "../../shared/tracking/number";
@@ -18,7 +21,7 @@ import { seededDatabase } from "../helpers/temp-db";
 const KEC_A = "31.75.07";
 const KEC_B = "31.71.01";
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 let operatorA: TestUser;
@@ -26,42 +29,34 @@ let operatorB: TestUser;
 let admin: TestUser;
 let seq = 0;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db });
-  cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
-  operatorA = createTestUser(env.db, "operator", { kecamatanCode: KEC_A });
-  operatorB = createTestUser(env.db, "operator", { kecamatanCode: KEC_B });
-  admin = createTestUser(env.db, "admin");
+  cadre = await createTestUser(env.db, "cadre", { kecamatanCode: KEC_A });
+  operatorA = await createTestUser(env.db, "operator", { kecamatanCode: KEC_A });
+  operatorB = await createTestUser(env.db, "operator", { kecamatanCode: KEC_B });
+  admin = await createTestUser(env.db, "admin");
 });
 afterEach(() => env.cleanup());
 
 /** A submitted file of a kecamatan's office (null: a cadre without one) with the number its first submit gave it. */
-function submittedFile(kecamatan: string | null, prefix = trackingPrefix(kecamatan)): { id: string; number: string } {
+async function submittedFile(
+  kecamatan: string | null,
+  prefix = trackingPrefix(kecamatan),
+): Promise<{ id: string; number: string }> {
   const id = uuidv7();
   const number = newTrackingNumber(prefix, (n) => randomBytes(n));
   const when = new Date().toISOString();
   seq++;
-  env.db.$client
-    .prepare(
-      `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
-         created_at, updated_at, kecamatan_code, draft_created_at, submitted_at, first_submitted_at, submit_count,
-         tracking_number)
-       VALUES (?, ?, 'surat-keterangan-domisili', 1, ?, 'submitted', 1, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-    )
-    .run(
-      id,
-      cadre.id,
-      JSON.stringify({ id, applicant: { fullName: "Nama Pemohon" }, answers: {}, documents: {} }),
-      1_000_000 + seq,
-      when,
-      when,
-      kecamatan,
-      when,
-      when,
-      when,
-      number,
-    );
+  const content = JSON.stringify({ id, applicant: { fullName: "Nama Pemohon" }, answers: {}, documents: {} });
+  await rawRun(
+    env.db,
+    sql`INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
+          created_at, updated_at, kecamatan_code, draft_created_at, submitted_at, first_submitted_at, submit_count,
+          tracking_number)
+        VALUES (${id}, ${cadre.id}, 'surat-keterangan-domisili', 1, ${content}, 'submitted', 1, ${1_000_000 + seq},
+          ${when}, ${when}, ${kecamatan}, ${when}, ${when}, ${when}, 1, ${number})`,
+  );
   return { id, number };
 }
 
@@ -80,8 +75,8 @@ const bodyOf = (number: string) => number.slice(4);
 
 describe("searching a tracking number typed without its office prefix", () => {
   it("finds the file by its ten characters, in any case, with or without the dash", async () => {
-    const file = submittedFile(KEC_A);
-    submittedFile(KEC_A);
+    const file = await submittedFile(KEC_A);
+    await submittedFile(KEC_A);
     const body = bodyOf(file.number);
     for (const typed of [
       body,
@@ -97,8 +92,8 @@ describe("searching a tracking number typed without its office prefix", () => {
   });
 
   it("never finds another kecamatan's file, whole or by its body", async () => {
-    const a = submittedFile(KEC_A);
-    const b = submittedFile(KEC_B);
+    const a = await submittedFile(KEC_A);
+    const b = await submittedFile(KEC_B);
     expect(await search(operatorB, bodyOf(a.number))).toEqual([]);
     expect(await search(operatorB, a.number)).toEqual([]);
     expect(await search(operatorA, bodyOf(b.number))).toEqual([]);
@@ -106,22 +101,22 @@ describe("searching a tracking number typed without its office prefix", () => {
   });
 
   it("finds a file a resubmission moved to another office, by the number it kept, at the new office only", async () => {
-    const moved = submittedFile(KEC_A);
-    env.db.$client.prepare("UPDATE applications SET kecamatan_code = ? WHERE id = ?").run(KEC_B, moved.id);
+    const moved = await submittedFile(KEC_A);
+    await rawRun(env.db, sql`UPDATE applications SET kecamatan_code = ${KEC_B} WHERE id = ${moved.id}`);
     expect(moved.number.startsWith(`${trackingPrefix(KEC_A)}-`)).toBe(true);
     expect(await search(operatorB, bodyOf(moved.number))).toEqual([moved.id]);
     expect(await search(operatorA, bodyOf(moved.number))).toEqual([]);
   });
 
   it("finds a file of a cadre without a kecamatan (the fallback prefix) for an admin only", async () => {
-    const file = submittedFile(null);
+    const file = await submittedFile(null);
     expect(file.number.startsWith(`${FALLBACK_PREFIX}-`)).toBe(true);
     expect(await search(admin, bodyOf(file.number))).toEqual([file.id]);
     expect(await search(operatorA, bodyOf(file.number))).toEqual([]);
   });
 
   it("finds nothing for a body with one character mistyped or two neighbours swapped", async () => {
-    const file = submittedFile(KEC_A);
+    const file = await submittedFile(KEC_A);
     const compact = bodyOf(file.number).replace("-", "");
     for (let i = 0; i < compact.length; i++) {
       const wrong = [...TRACKING_ALPHABET].find((char) => char !== compact[i]) ?? "2";
@@ -135,16 +130,14 @@ describe("searching a tracking number typed without its office prefix", () => {
     }
   });
 
-  it("keeps the search a range of the scope's slice of applications_queue_idx", () => {
-    const file = submittedFile(KEC_A);
+  it("keeps the search a range of the scope's slice of applications_queue_idx", async () => {
+    const file = await submittedFile(KEC_A);
     const query = QueueSearch.parse({ q: bodyOf(file.number) });
     for (const kecamatanCode of [KEC_A, null]) {
-      const { text, params } = partitionSql({ kecamatanCode, status: "submitted" }, query, null);
-      expect(text).toContain("tracking_number IN (");
-      const plan = env.db.$client
-        .prepare(`EXPLAIN QUERY PLAN ${text}`)
-        .all(...params)
-        .map((step) => (step as { detail: string }).detail)
+      const slice = partitionSql({ kecamatanCode, status: "submitted" }, query, null);
+      expect(new SQLiteAsyncDialect().sqlToQuery(slice).sql).toContain("tracking_number IN (");
+      const plan = (await rawAll<{ detail: string }>(env.db, sql`EXPLAIN QUERY PLAN ${slice}`))
+        .map((step) => step.detail)
         .join("\n");
       expect(plan).toContain("SEARCH applications USING INDEX applications_queue_idx (kecamatan_code");
       expect(plan).not.toMatch(/SCAN applications\b/);

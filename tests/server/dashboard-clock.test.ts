@@ -1,12 +1,15 @@
 import { readFileSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { type DashboardFilter, dashboardFilter } from "../../server/dashboard/filter";
 import { type Histogram, type OnTimeHistograms, onTimeSection, summarise } from "../../server/dashboard/on-time";
-import { ON_TIME_SQL, rollupOnTime } from "../../server/dashboard/on-time-rollups";
+import { onTimeSql, rollupOnTime } from "../../server/dashboard/on-time-rollups";
 import { scanOnTime } from "../../server/dashboard/on-time-scan";
+import { sqliteDriver } from "../../server/db/maintenance";
 import type { Db } from "../../server/db/open";
+import { rawAll, rawGet } from "../../server/db/raw";
 import type { AuthUser } from "../../server/http/env";
 import { decide, receive } from "../../server/review/verdict";
 import { Dashboard } from "../../shared/api/console";
@@ -31,11 +34,12 @@ const DAY = 24 * HOUR;
 const START = Date.parse("2026-01-20T02:00:00.000Z");
 const SPAN = 80 * DAY;
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
+let cleanups: (() => Promise<void>)[] = [];
+async function cleanUp(): Promise<void> {
+  for (const cleanup of cleanups) await cleanup();
   cleanups = [];
-});
+}
+afterEach(cleanUp);
 
 type Step =
   | { kind: "create"; cadre: number; guide: number; at: number }
@@ -117,14 +121,17 @@ interface World {
   operator: AuthUser;
 }
 
-function world(): World {
-  const env = seededDatabase();
+async function world(): Promise<World> {
+  const env = await seededDatabase();
   cleanups.push(env.cleanup);
-  const cadres = [
+  const cadres: World["cadres"] = [];
+  for (const c of [
     { kecamatan: KEC_A, name: "Kader A1" },
     { kecamatan: KEC_B, name: "Kader B1" },
-  ].map((c) => ({ id: addUser(env.db, "cadre", c.name, c.kecamatan).id, kecamatan: c.kecamatan }));
-  const admin = addUser(env.db, "admin", "Admin", null);
+  ]) {
+    cadres.push({ id: (await addUser(env.db, "cadre", c.name, c.kecamatan)).id, kecamatan: c.kecamatan });
+  }
+  const admin = await addUser(env.db, "admin", "Admin", null);
   const operator = { id: admin.id, role: "admin", kecamatanCode: null, displayName: "Admin" } as unknown as AuthUser;
   return { db: env.db, cadres, apps: [], operator };
 }
@@ -136,8 +143,18 @@ interface Row {
   updated_at: string;
 }
 
-function apply(w: World, s: Step): void {
-  const run = (sql: string, ...params: unknown[]) => w.db.$client.prepare(sql).run(...params);
+/** The SQLite driver, for the fixture's own statements (what the sync writes) and the migration's backfill. */
+function driverOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("these tests write SQLite rows directly");
+  return driver;
+}
+
+async function apply(w: World, s: Step): Promise<void> {
+  const run = (sql: string, ...params: unknown[]) =>
+    driverOf(w.db)
+      .prepare(sql)
+      .run(...params);
   if (s.kind === "create") {
     const cadre = w.cadres[s.cadre % w.cadres.length];
     if (!cadre) return;
@@ -162,7 +179,7 @@ function apply(w: World, s: Step): void {
   }
   const id = w.apps.length === 0 ? undefined : w.apps[s.app % w.apps.length];
   if (id === undefined) return;
-  const row = w.db.$client.prepare("SELECT * FROM applications WHERE id = ?").get(id) as Row | undefined;
+  const row = driverOf(w.db).prepare("SELECT * FROM applications WHERE id = ?").get(id) as Row | undefined;
   if (!row || row.deleted_at !== null) return;
   const now = new Date(Date.parse(row.updated_at) + ("after" in s ? s.after : 0));
   const when = now.toISOString();
@@ -180,7 +197,7 @@ function apply(w: World, s: Step): void {
       },
     };
     const then = next[row.status];
-    if (then) apply(w, then);
+    if (then) await apply(w, then);
     return;
   }
   switch (s.kind) {
@@ -198,10 +215,15 @@ function apply(w: World, s: Step): void {
       );
       return;
     case "receive":
-      receive(w.db, { id, actor: w.operator, now });
+      await receive(w.db, { id, actor: w.operator, now });
       return;
     case "decide":
-      decide(w.db, { id, actor: null, now, verdict: { decision: s.decision, requirements: {}, decidedAt: when } });
+      await decide(w.db, {
+        id,
+        actor: null,
+        now,
+        verdict: { decision: s.decision, requirements: {}, decidedAt: when },
+      });
       return;
     case "delete":
       if (s.hard) run("DELETE FROM applications WHERE id = ?", id);
@@ -263,37 +285,36 @@ function filters(w: World, from: number, length: number): DashboardFilter[] {
 }
 
 /** Clocks the review code stopped, on time and late: the property must not be vacuous. */
-function stoppedFiles(db: Db): { onTime: number; late: number } {
-  return db.$client
-    .prepare(
-      `SELECT coalesce(sum(clock ->> '$.onTime'), 0) AS onTime, coalesce(sum(NOT (clock ->> '$.onTime')), 0) AS late
-       FROM applications WHERE clock_state = 'stopped' AND clock ->> '$.unit' = 'working'`,
-    )
-    .get() as { onTime: number; late: number };
+async function stoppedFiles(db: Db): Promise<{ onTime: number; late: number }> {
+  const row = await rawGet<{ onTime: number; late: number }>(
+    db,
+    sql`SELECT coalesce(sum(clock ->> '$.onTime'), 0) AS "onTime", coalesce(sum(NOT (clock ->> '$.onTime')), 0) AS late
+        FROM applications WHERE clock_state = 'stopped' AND clock ->> '$.unit' = 'working'`,
+  );
+  return row ?? { onTime: 0, late: 0 };
 }
 
 describe("on-time rollup (dashboard_clock)", () => {
-  it("equals the recount after random workflows, for every scope and filter", () => {
+  it("equals the recount after random workflows, for every scope and filter", async () => {
     const stopped = { onTime: 0, late: 0 };
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(step, { minLength: 20, maxLength: 120, size: "max" }),
         fc.integer({ min: 0, max: 80 }),
         fc.integer({ min: 0, max: 60 }),
-        (steps, from, length) => {
-          const w = world();
-          for (const s of steps) apply(w, s);
-          const files = stoppedFiles(w.db);
+        async (steps, from, length) => {
+          const w = await world();
+          for (const s of steps) await apply(w, s);
+          const files = await stoppedFiles(w.db);
           stopped.onTime += files.onTime;
           stopped.late += files.late;
           for (const filter of filters(w, from, length)) {
-            const rollup = rollupOnTime(w.db, filter);
-            const recount = scanOnTime(w.db, filter);
+            const rollup = await rollupOnTime(w.db, filter);
+            const recount = await scanOnTime(w.db, filter);
             expect(plain(rollup), JSON.stringify(filter)).toEqual(plain(recount));
             expect(onTimeSection(rollup, new Map())).toEqual(onTimeSection(recount, new Map()));
           }
-          for (const cleanup of cleanups) cleanup();
-          cleanups = [];
+          await cleanUp();
         },
       ),
       { numRuns: 40 },
@@ -303,44 +324,41 @@ describe("on-time rollup (dashboard_clock)", () => {
     expect(stopped.late).toBeGreaterThan(10);
   });
 
-  it("equals the migration's backfill of the same rows", () => {
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 20, maxLength: 100, size: "max" }), (steps) => {
-        const w = world();
-        for (const s of steps) apply(w, s);
+  it("equals the migration's backfill of the same rows", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 20, maxLength: 100, size: "max" }), async (steps) => {
+        const w = await world();
+        for (const s of steps) await apply(w, s);
         const rows = () =>
-          w.db.$client
-            .prepare("SELECT * FROM dashboard_clock WHERE files <> 0 ORDER BY 1, 2, 3, 4, 5, 6")
-            .all() as unknown[];
-        const byTriggers = rows();
+          rawAll<unknown>(w.db, sql`SELECT * FROM dashboard_clock WHERE files <> 0 ORDER BY 1, 2, 3, 4, 5, 6`);
+        const byTriggers = await rows();
         const migration = readFileSync(
           new URL("../../server/migrations/0011_dashboard_clock.sql", import.meta.url),
           "utf8",
         );
         const backfill = migration.split("--> statement-breakpoint").at(-1) ?? "";
-        w.db.$client.exec("DELETE FROM dashboard_clock");
-        w.db.$client.exec(backfill);
-        expect(rows()).toEqual(byTriggers);
-        for (const cleanup of cleanups) cleanup();
-        cleanups = [];
+        driverOf(w.db).exec("DELETE FROM dashboard_clock");
+        driverOf(w.db).exec(backfill);
+        expect(await rows()).toEqual(byTriggers);
+        await cleanUp();
       }),
       { numRuns: 10 },
     );
   });
 
-  it("counts a file decided on time and one decided late, by the month of the decision", () => {
-    const w = world();
-    apply(w, { kind: "create", cadre: 0, guide: 1, at: 0 });
-    apply(w, { kind: "create", cadre: 0, guide: 1, at: 0 });
+  it("counts a file decided on time and one decided late, by the month of the decision", async () => {
+    const w = await world();
+    await apply(w, { kind: "create", cadre: 0, guide: 1, at: 0 });
+    await apply(w, { kind: "create", cadre: 0, guide: 1, at: 0 });
     for (const app of [0, 1]) {
-      apply(w, { kind: "submit", app, after: HOUR, moveOffice: false });
-      apply(w, { kind: "receive", app, after: HOUR });
+      await apply(w, { kind: "submit", app, after: HOUR, moveOffice: false });
+      await apply(w, { kind: "receive", app, after: HOUR });
     }
     // pembetulan-akta: 3 working days. Decided the next day, and three weeks later.
-    apply(w, { kind: "decide", app: 0, after: HOUR, decision: "verified" });
-    apply(w, { kind: "decide", app: 0, after: DAY, decision: "approved" });
-    apply(w, { kind: "decide", app: 1, after: 21 * DAY, decision: "rejected" });
-    const section = onTimeSection(rollupOnTime(w.db, dashboardFilter({ kind: "all" }, {})), new Map());
+    await apply(w, { kind: "decide", app: 0, after: HOUR, decision: "verified" });
+    await apply(w, { kind: "decide", app: 0, after: DAY, decision: "approved" });
+    await apply(w, { kind: "decide", app: 1, after: 21 * DAY, decision: "rejected" });
+    const section = onTimeSection(await rollupOnTime(w.db, dashboardFilter({ kind: "all" }, {})), new Map());
     expect(section).toMatchObject({ decided: 2, onTime: 1, onTimeRate: 0.5 });
     expect(section.rows.map((r) => [r.guideId, r.month, r.decided, r.onTime])).toEqual([
       ["pembetulan-akta", "2026-01", 1, 1],
@@ -349,17 +367,17 @@ describe("on-time rollup (dashboard_clock)", () => {
       [null, null, 2, 1],
     ]);
     // The operator of the other kecamatan sees none of it.
-    expect(rollupOnTime(w.db, dashboardFilter({ kind: "kecamatan", code: KEC_B }, {})).size).toBe(0);
+    expect((await rollupOnTime(w.db, dashboardFilter({ kind: "kecamatan", code: KEC_B }, {}))).size).toBe(0);
   });
 
-  it("reads only the rollup, never the applications table (EXPLAIN QUERY PLAN)", () => {
-    const w = world();
-    for (const sql of [ON_TIME_SQL.all, ON_TIME_SQL.oneService]) {
-      const plan = w.db.$client
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all({ segments: "[]", kecamatan: "*", ...(sql.includes("@guide") ? { guide: "x" } : {}) }) as {
-        detail: string;
-      }[];
+  it("reads only the rollup, never the applications table (EXPLAIN QUERY PLAN)", async () => {
+    const w = await world();
+    const queries = [dashboardFilter({ kind: "all" }, {}), dashboardFilter({ kind: "all" }, { guideId: "x" })].map(
+      (filter) => onTimeSql(filter),
+    );
+    for (const query of queries) {
+      if (!query) throw new Error("the filter reads the rollup");
+      const plan = await rawAll<{ detail: string }>(w.db, sql`EXPLAIN QUERY PLAN ${query}`);
       const details = plan.map((row) => row.detail).join("\n");
       expect(details).not.toMatch(/\bapplications\b/);
       expect(details).toMatch(/SEARCH c USING PRIMARY KEY/);
@@ -393,28 +411,28 @@ describe("median and 90th percentile from the histogram", () => {
 });
 
 describe("GET /api/console/dashboard: onTime and on-time.csv", () => {
-  function decidedWorld(): World {
-    const w = world();
+  async function decidedWorld(): Promise<World> {
+    const w = await world();
     for (const [cadre, hours] of [
       [0, 1],
       [0, 21 * 24],
       [1, 2],
     ] as const) {
       const app = w.apps.length;
-      apply(w, { kind: "create", cadre, guide: 1, at: 0 });
-      apply(w, { kind: "submit", app, after: HOUR, moveOffice: false });
-      apply(w, { kind: "receive", app, after: HOUR });
-      apply(w, { kind: "decide", app, after: HOUR, decision: "verified" });
-      apply(w, { kind: "decide", app, after: hours * HOUR, decision: "approved" });
+      await apply(w, { kind: "create", cadre, guide: 1, at: 0 });
+      await apply(w, { kind: "submit", app, after: HOUR, moveOffice: false });
+      await apply(w, { kind: "receive", app, after: HOUR });
+      await apply(w, { kind: "decide", app, after: HOUR, decision: "verified" });
+      await apply(w, { kind: "decide", app, after: hours * HOUR, decision: "approved" });
     }
     return w;
   }
 
   it("gives the operator their kecamatan's share, the admin everyone's, and refuses another kecamatan", async () => {
-    const w = decidedWorld();
+    const w = await decidedWorld();
     const app = createApp({ db: w.db });
-    const operator = addUser(w.db, "operator", "Petugas A", KEC_A);
-    const admin = addUser(w.db, "admin", "Admin", null);
+    const operator = await addUser(w.db, "operator", "Petugas A", KEC_A);
+    const admin = await addUser(w.db, "admin", "Admin", null);
     const get = async (path: string, cookie: string) => app.request(path, { headers: { Cookie: cookie } });
     const mine = Dashboard.parse(await (await get("/api/console/dashboard", operator.cookie)).json());
     expect(mine.onTime).toMatchObject({ decided: 2, onTime: 1, onTimeRate: 0.5 });
@@ -430,9 +448,9 @@ describe("GET /api/console/dashboard: onTime and on-time.csv", () => {
   });
 
   it("downloads the table as CSV in the request's language, comma or semicolon", async () => {
-    const w = decidedWorld();
+    const w = await decidedWorld();
     const app = createApp({ db: w.db });
-    const admin = addUser(w.db, "admin", "Admin", null);
+    const admin = await addUser(w.db, "admin", "Admin", null);
     const csv = async (query: string, language = "id") => {
       const res = await app.request(`/api/console/dashboard/on-time.csv${query}`, {
         headers: { Cookie: admin.cookie, "Accept-Language": language },

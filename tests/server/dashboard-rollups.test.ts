@@ -6,6 +6,7 @@ import { bucketMinutes, histogramMedianHours } from "../../server/dashboard/dura
 import { type DashboardFilter, dashboardFilter } from "../../server/dashboard/filter";
 import { periodSegments } from "../../server/dashboard/periods";
 import { dashboardTable } from "../../server/dashboard/tables";
+import { sqliteDriver } from "../../server/db/maintenance";
 import type { Db } from "../../server/db/open";
 import { createRegionIndex } from "../../shared/regions";
 import { addUser } from "../helpers/console-fixtures";
@@ -37,9 +38,9 @@ const START = Date.parse("2026-01-20T00:00:00.000Z");
 const SPAN = 70 * DAY;
 const labels = { locale: "id" as const, regions: createRegionIndex() };
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups) await cleanup();
   cleanups = [];
 });
 
@@ -110,15 +111,25 @@ interface World {
   apps: string[];
 }
 
-function world(): World {
-  const env = seededDatabase();
+async function world(): Promise<World> {
+  const env = await seededDatabase();
   cleanups.push(env.cleanup);
-  const cadres = [
+  const cadres: World["cadres"] = [];
+  for (const c of [
     { kecamatan: KEC_A, name: "Kader A1" },
     { kecamatan: KEC_A, name: "Kader A2" },
     { kecamatan: KEC_B, name: "Kader B1" },
-  ].map((c) => ({ id: addUser(env.db, "cadre", c.name, c.kecamatan).id, kecamatan: c.kecamatan }));
+  ]) {
+    cadres.push({ id: (await addUser(env.db, "cadre", c.name, c.kecamatan)).id, kecamatan: c.kecamatan });
+  }
   return { db: env.db, cadres, apps: [] };
+}
+
+/** The SQLite driver: the workflow steps write their rows as the writers do, in one driver transaction each. */
+function driverOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("these tests write SQLite rows directly");
+  return driver;
 }
 
 const iso = (offset: number) => new Date(START + offset).toISOString();
@@ -137,7 +148,10 @@ interface Row {
 /** One workflow step, writing the columns the real writer writes, in one transaction as it does. */
 function apply(w: World, s: Step): void {
   if (s.kind === "create") {
-    const run = (sql: string, ...params: unknown[]) => w.db.$client.prepare(sql).run(...params);
+    const run = (sql: string, ...params: unknown[]) =>
+      driverOf(w.db)
+        .prepare(sql)
+        .run(...params);
     const cadre = w.cadres[s.cadre % w.cadres.length];
     if (!cadre) return;
     const villages = VILLAGES[cadre.kecamatan as keyof typeof VILLAGES];
@@ -163,15 +177,16 @@ function apply(w: World, s: Step): void {
   }
   const id = w.apps.length === 0 ? undefined : w.apps[s.app % w.apps.length];
   if (id === undefined) return;
-  const row = w.db.$client.prepare("SELECT * FROM applications WHERE id = ?").get(id) as Row;
+  const driver = driverOf(w.db);
+  const row = driver.prepare("SELECT * FROM applications WHERE id = ?").get(id) as Row;
   if (row.deleted_at !== null) return;
   // Steps after the creation happen a while after the file's last change.
   const when = "at" in s ? new Date(Date.parse(row.updated_at) + s.at).toISOString() : row.updated_at;
   const run = (sql: string, ...params: unknown[]) => {
-    w.db.$client.prepare(sql).run(...params);
-    w.db.$client.prepare("UPDATE applications SET updated_at = ? WHERE id = ?").run(when, id);
+    driver.prepare(sql).run(...params);
+    driver.prepare("UPDATE applications SET updated_at = ? WHERE id = ?").run(when, id);
   };
-  w.db.$client.transaction(() => {
+  driver.transaction(() => {
     switch (s.kind) {
       case "submit":
         if (row.status !== "draft" && row.status !== "needs-fix") return;
@@ -271,17 +286,17 @@ type FilterInput = {
   to: string | undefined;
 };
 
-function expectRollupsToEqualRecount(db: Db, filter: DashboardFilter): void {
-  expect(buildDashboard(db, filter, labels, ROLLUPS)).toEqual(buildDashboard(db, filter, labels, RECOUNT));
+async function expectRollupsToEqualRecount(db: Db, filter: DashboardFilter): Promise<void> {
+  expect(await buildDashboard(db, filter, labels, ROLLUPS)).toEqual(await buildDashboard(db, filter, labels, RECOUNT));
 }
 
 /**
  * A median is one number and seldom lands on a wrong bucket: the whole histogram
  * (every file counted, all time, every office) is compared too, bucket by bucket.
  */
-function expectHistogramsToEqualRecount(db: Db): void {
+async function expectHistogramsToEqualRecount(db: Db): Promise<void> {
   const recount = new Map<string, number>();
-  const rows = db.$client
+  const rows = driverOf(db)
     .prepare(
       `SELECT CAST(round((julianday(first_submitted_at) - julianday(draft_created_at)) * 86400000.0) AS INTEGER),
               CAST(round((julianday(first_decision_at) - julianday(first_submitted_at)) * 86400000.0) AS INTEGER)
@@ -299,7 +314,7 @@ function expectHistogramsToEqualRecount(db: Db): void {
       recount.set(key, (recount.get(key) ?? 0) + 1);
     }
   }
-  const kept = db.$client
+  const kept = driverOf(db)
     .prepare(
       `SELECT measure || ' ' || minutes AS key, n FROM dashboard_durations
        WHERE grain = 'a' AND kecamatan = '*' AND guide = '*' AND n <> 0`,
@@ -309,43 +324,44 @@ function expectHistogramsToEqualRecount(db: Db): void {
 }
 
 describe("dashboard rollups", () => {
-  it("equal a full recount of the files after any workflow, for every role, service and date range", () => {
-    fc.assert(
-      fc.property(
+  it("equal a full recount of the files after any workflow, for every role, service and date range", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(step, { minLength: 1, maxLength: 120 }),
         fc.array(filterInput, { minLength: 4, maxLength: 8 }),
-        (steps, filters) => {
-          const w = world();
+        async (steps, filters) => {
+          const w = await world();
           const half = Math.floor(steps.length / 2);
           for (const s of steps.slice(0, half)) apply(w, s);
           // Half way too: the rollups are right after every transaction, not only at the end.
-          expectRollupsToEqualRecount(w.db, filterOf(filters[0] as FilterInput));
+          await expectRollupsToEqualRecount(w.db, filterOf(filters[0] as FilterInput));
           for (const s of steps.slice(half)) apply(w, s);
-          expectRollupsToEqualRecount(w.db, dashboardFilter({ kind: "all" }, {}));
-          expectHistogramsToEqualRecount(w.db);
-          for (const input of filters) expectRollupsToEqualRecount(w.db, filterOf(input as FilterInput));
+          await expectRollupsToEqualRecount(w.db, dashboardFilter({ kind: "all" }, {}));
+          await expectHistogramsToEqualRecount(w.db);
+          for (const input of filters) await expectRollupsToEqualRecount(w.db, filterOf(input as FilterInput));
         },
       ),
       { numRuns: 40 },
     );
   });
 
-  it("built from existing rows by the migration equal the rollups the triggers kept", () => {
+  it("built from existing rows by the migration equal the rollups the triggers kept", async () => {
     const migration = readFileSync(
       new URL("../../server/migrations/0009_dashboard_rollups.sql", import.meta.url),
       "utf8",
     );
     const backfill = migration.slice(migration.indexOf("-- Existing files and findings, once"));
     expect(backfill.length).toBeGreaterThan(100);
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 80 }), (steps) => {
-        const w = world();
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 80 }), async (steps) => {
+        const w = await world();
+        const driver = driverOf(w.db);
         for (const s of steps) apply(w, s);
         const tables = ["dashboard_groups", "dashboard_durations", "dashboard_reasons"];
         // Rows whose counts went back to zero are kept by the triggers and skipped by every reader.
         const snapshot = () =>
           tables.map((table) =>
-            w.db.$client
+            driver
               .prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5, 6`)
               .all()
               .filter((row) =>
@@ -355,9 +371,9 @@ describe("dashboard rollups", () => {
               ),
           );
         const kept = snapshot();
-        w.db.$client.transaction(() => {
-          for (const table of tables) w.db.$client.exec(`DELETE FROM ${table}`);
-          for (const statement of backfill.split("--> statement-breakpoint")) w.db.$client.exec(statement);
+        driver.transaction(() => {
+          for (const table of tables) driver.exec(`DELETE FROM ${table}`);
+          for (const statement of backfill.split("--> statement-breakpoint")) driver.exec(statement);
         })();
         expect(snapshot()).toEqual(kept);
       }),
@@ -365,15 +381,15 @@ describe("dashboard rollups", () => {
     );
   });
 
-  it("never reads the applications or findings tables to answer, for any role or filter", () => {
-    const w = world();
+  it("never reads the applications or findings tables to answer, for any role or filter", async () => {
+    const w = await world();
     for (let n = 0; n < 6; n++) {
       apply(w, { kind: "create", cadre: n, guide: n, village: n, at: n * DAY * 9, draftLead: 60 * n });
       apply(w, { kind: "submit", app: n, at: n * DAY * 9 + DAY, moveOffice: false });
       apply(w, { kind: "decide", app: n, at: n * DAY * 9 + 2 * DAY, decision: "needs-fix", reasons: [n] });
     }
     const seen = new Set<string>();
-    const prepare = vi.spyOn(w.db.$client, "prepare");
+    const prepare = vi.spyOn(driverOf(w.db), "prepare");
     const filters = [
       dashboardFilter({ kind: "all" }, {}),
       dashboardFilter({ kind: "all" }, { guideId: GUIDES[0], from: "2026-01-25", to: "2026-03-10" }),
@@ -382,9 +398,9 @@ describe("dashboard rollups", () => {
       dashboardFilter({ kind: "kecamatan", code: KEC_B }, { from: "2026-02-03" }),
     ];
     for (const filter of filters) {
-      buildDashboard(w.db, filter, labels);
+      await buildDashboard(w.db, filter, labels);
       for (const table of ["by-status", "by-service", "by-kelurahan", "by-cadre", "reasons"] as const) {
-        dashboardTable(w.db, table, filter, labels);
+        await dashboardTable(w.db, table, filter, labels);
       }
     }
     for (const call of prepare.mock.calls) seen.add(call[0]);
@@ -395,7 +411,7 @@ describe("dashboard rollups", () => {
         [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, name === "segments" ? "[]" : "x"]),
       );
       const positional = (sql.match(/\?/g) ?? []).map(() => "[]");
-      const plan = w.db.$client
+      const plan = driverOf(w.db)
         .prepare(`EXPLAIN QUERY PLAN ${sql}`)
         .all(...(Object.keys(params).length ? [params] : positional)) as { detail: string }[];
       const details = plan.map((row) => row.detail).join("\n");
@@ -403,19 +419,19 @@ describe("dashboard rollups", () => {
     }
   });
 
-  it("drop a file's figures when it is deleted, leaving every count at zero", () => {
-    const w = world();
+  it("drop a file's figures when it is deleted, leaving every count at zero", async () => {
+    const w = await world();
     apply(w, { kind: "create", cadre: 0, guide: 0, village: 0, at: DAY, draftLead: 30 });
     apply(w, { kind: "submit", app: 0, at: 2 * DAY, moveOffice: false });
     apply(w, { kind: "decide", app: 0, at: 3 * DAY, decision: "needs-fix", reasons: [0] });
-    const before = buildDashboard(w.db, dashboardFilter({ kind: "all" }, {}), labels);
+    const before = await buildDashboard(w.db, dashboardFilter({ kind: "all" }, {}), labels);
     expect(before.submitted).toBe(1);
     apply(w, { kind: "delete", app: 0, at: 4 * DAY });
-    const after = buildDashboard(w.db, dashboardFilter({ kind: "all" }, {}), labels);
+    const after = await buildDashboard(w.db, dashboardFilter({ kind: "all" }, {}), labels);
     expect([after.submitted, after.byCadre, after.medianDraftToSubmitHours]).toEqual([0, [], null]);
     // The office's reason was given all the same: it still counts.
     expect(after.topReasons.map((r) => r.reasonCode)).toEqual(["blurry"]);
-    const nonZero = w.db.$client
+    const nonZero = driverOf(w.db)
       .prepare("SELECT count(*) AS n FROM dashboard_groups WHERE submitted <> 0 OR s_needs_fix <> 0")
       .get() as { n: number };
     expect(nonZero.n).toBe(0);
@@ -480,8 +496,8 @@ describe("period segments", () => {
 });
 
 describe("dashboard rollups, cases found by the property test", () => {
-  it("keep a reason with the office that gave it when the file is resubmitted to another", () => {
-    const w = world();
+  it("keep a reason with the office that gave it when the file is resubmitted to another", async () => {
+    const w = await world();
     apply(w, { kind: "create", cadre: 0, guide: 0, village: 0, at: 0, draftLead: 0 });
     apply(w, { kind: "submit", app: 0, at: 0, moveOffice: false });
     apply(w, { kind: "decide", app: 0, at: 0, decision: "needs-fix", reasons: [0] });
@@ -491,9 +507,9 @@ describe("dashboard rollups, cases found by the property test", () => {
       dashboardFilter({ kind: "kecamatan", code: KEC_A }, { from: "2026-01-20" }),
       dashboardFilter({ kind: "kecamatan", code: KEC_A }, {}),
     ]) {
-      expectRollupsToEqualRecount(w.db, filter);
+      await expectRollupsToEqualRecount(w.db, filter);
     }
-    const office = buildDashboard(
+    const office = await buildDashboard(
       w.db,
       dashboardFilter({ kind: "kecamatan", code: KEC_A }, { from: "2026-01-20" }),
       labels,

@@ -16,7 +16,7 @@ import { seededDatabase } from "../helpers/temp-db";
  * JSON route answers 400 `body_too_deep` before validating anything.
  */
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let admin: TestUser;
 let cadre: TestUser;
@@ -24,12 +24,12 @@ let errors: string[];
 
 const DOMISILI = "surat-keterangan-domisili";
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   errors = [];
   app = createApp({ db: env.db, filesDir: join(env.dir, "files"), logError: (message) => errors.push(message) });
-  admin = createTestUser(env.db, "admin");
-  cadre = createTestUser(env.db, "cadre");
+  admin = await createTestUser(env.db, "admin");
+  cadre = await createTestUser(env.db, "cadre");
 });
 afterEach(() => env.cleanup());
 
@@ -59,8 +59,8 @@ async function expectTooDeep(response: Response): Promise<void> {
 }
 
 /** The seeded domisili guide with a requirement's `when` and an eligibility rule's `when` set to `when`. */
-function guideWith(when: unknown, where: "requirement" | "eligibility"): Record<string, unknown> {
-  const stored = getGuide(env.db, DOMISILI);
+async function guideWith(when: unknown, where: "requirement" | "eligibility"): Promise<Record<string, unknown>> {
+  const stored = await getGuide(env.db, DOMISILI);
   if (!stored) throw new Error("seed missing");
   const guide: Guide = GuideSchema.parse(stored.guide);
   if (where === "requirement") {
@@ -74,14 +74,16 @@ describe("deeply nested JSON", () => {
   for (const where of ["requirement", "eligibility"] as const) {
     it(`a 2,000-deep condition in a ${where}'s when: saving a guide draft answers 400 body_too_deep`, async () => {
       await expectTooDeep(
-        await call("PUT", `/api/console/guides/${DOMISILI}/draft`, admin, { draft: guideWith(notChain(2000), where) }),
+        await call("PUT", `/api/console/guides/${DOMISILI}/draft`, admin, {
+          draft: await guideWith(notChain(2000), where),
+        }),
       );
     });
 
     it(`a 2,000-deep condition in a ${where}'s when: importing answers 400 body_too_deep`, async () => {
       await expectTooDeep(
         await call("POST", "/api/console/guides/import", admin, {
-          guides: [guideWith(notChain(2000), where)],
+          guides: [await guideWith(notChain(2000), where)],
           changeNote: "impor katalog",
         }),
       );
@@ -123,10 +125,10 @@ describe("deeply nested JSON", () => {
 
   it("takes a body exactly at the limit and validates it as usual", async () => {
     // Body, draft, requirements, requirement (4 levels), then the `not`s and the innermost `{q, is}`.
-    const atLimit = { draft: guideWith(notChain(MAX_JSON_DEPTH - 5), "requirement") };
+    const atLimit = { draft: await guideWith(notChain(MAX_JSON_DEPTH - 5), "requirement") };
     const saved = await call("PUT", `/api/console/guides/${DOMISILI}/draft`, admin, atLimit);
     expect(saved.status, await saved.clone().text()).toBe(200);
-    const over = { draft: guideWith(notChain(MAX_JSON_DEPTH - 4), "requirement") };
+    const over = { draft: await guideWith(notChain(MAX_JSON_DEPTH - 4), "requirement") };
     await expectTooDeep(await call("PUT", `/api/console/guides/${DOMISILI}/draft`, admin, over));
   });
 });

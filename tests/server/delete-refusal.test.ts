@@ -9,16 +9,16 @@ import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, pushOne, readyDraft } from "../helpers/drafts";
 import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 let clientId: string;
 let seq: number;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db });
-  cadre = createTestUser(env.db, "cadre");
+  cadre = await createTestUser(env.db, "cadre");
   clientId = uuidv7();
   seq = 0;
 });
@@ -29,12 +29,12 @@ async function fileIn(status: ApplicationStatus): Promise<string> {
   const draft = readyDraft();
   const saved = await pushOne(app, cadre, clientId, mutation(++seq, "putDraft", { draft }));
   expect(saved.status).toBe("applied");
-  env.db.update(applications).set({ status }).where(eq(applications.id, draft.id)).run();
+  await env.db.update(applications).set({ status }).where(eq(applications.id, draft.id));
   return draft.id;
 }
 
-function deletedAt(id: string): string | null | undefined {
-  return env.db.select().from(applications).where(eq(applications.id, id)).get()?.deletedAt;
+async function deletedAt(id: string): Promise<string | null | undefined> {
+  return (await env.db.select().from(applications).where(eq(applications.id, id)))[0]?.deletedAt;
 }
 
 describe("deleting a file from the phone", () => {
@@ -42,7 +42,7 @@ describe("deleting a file from the phone", () => {
     const id = await fileIn("draft");
     const result = await pushOne(app, cadre, clientId, mutation(++seq, "deleteDraft", { id }));
     expect(result.status).toBe("applied");
-    expect(deletedAt(id)).toEqual(expect.any(String));
+    expect(await deletedAt(id)).toEqual(expect.any(String));
   });
 
   it.each(["submitted", "received", "verified", "needs-fix", "approved", "rejected"] as const)(
@@ -51,7 +51,7 @@ describe("deleting a file from the phone", () => {
       const id = await fileIn(status);
       const result = await pushOne(app, cadre, clientId, mutation(++seq, "deleteDraft", { id }));
       expect(result).toMatchObject({ status: "rejected", code: "workflow-locked" });
-      expect(deletedAt(id)).toBeNull();
+      expect(await deletedAt(id)).toBeNull();
     },
   );
 

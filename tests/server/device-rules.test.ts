@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { hashPassword } from "../../server/auth/password";
+import { rawRun } from "../../server/db/raw";
 import { officeSettings, users } from "../../server/db/schema";
 import { writeSetting } from "../../server/settings/office-settings";
 import { LoginResponse, MeResponse } from "../../shared/api/users";
@@ -20,7 +22,7 @@ const PASSWORD = "kata-sandi-kader-1";
 const CHANGED: DeviceRules = { lockMinutes: 2, pinAttempts: 5, phoneRetentionDays: 7 };
 
 let passwordHash: string;
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cookie: string;
 let firstLogin: LoginResponse;
@@ -38,21 +40,18 @@ function login() {
 }
 
 beforeEach(async () => {
-  env = seededDatabase();
+  env = await seededDatabase();
   app = createApp({ db: env.db });
-  env.db
-    .insert(users)
-    .values({
-      id: uuidv7(),
-      username: "kader.klender",
-      displayName: "Kader Klender",
-      role: "cadre",
-      passwordHash,
-      kecamatanCode: "31.75.07",
-      kelurahanCode: "31.75.07.1001",
-      createdAt: new Date().toISOString(),
-    })
-    .run();
+  await env.db.insert(users).values({
+    id: uuidv7(),
+    username: "kader.klender",
+    displayName: "Kader Klender",
+    role: "cadre",
+    passwordHash,
+    kecamatanCode: "31.75.07",
+    kelurahanCode: "31.75.07.1001",
+    createdAt: new Date().toISOString(),
+  });
   const response = await login();
   expect(response.status).toBe(200);
   cookie = /masdarin_session=[^;]*/.exec(response.headers.get("set-cookie") ?? "")?.[0] ?? "";
@@ -60,11 +59,11 @@ beforeEach(async () => {
 });
 afterEach(() => env.cleanup());
 
-function changeRules(rules: DeviceRules): void {
+async function changeRules(rules: DeviceRules): Promise<void> {
   const now = new Date();
-  writeSetting(env.db, "phoneLockMinutes", rules.lockMinutes, null, now);
-  writeSetting(env.db, "phonePinAttempts", rules.pinAttempts, null, now);
-  writeSetting(env.db, "phoneRetentionDays", rules.phoneRetentionDays, null, now);
+  await writeSetting(env.db, "phoneLockMinutes", rules.lockMinutes, null, now);
+  await writeSetting(env.db, "phonePinAttempts", rules.pinAttempts, null, now);
+  await writeSetting(env.db, "phoneRetentionDays", rules.phoneRetentionDays, null, now);
 }
 
 async function me(): Promise<MeResponse> {
@@ -87,7 +86,7 @@ describe("device rules", () => {
   });
 
   it("a change in the office shows in the next pull, /me and sign-in", async () => {
-    changeRules(CHANGED);
+    await changeRules(CHANGED);
     expect((await pull()).deviceRules).toEqual(CHANGED);
     expect((await me()).deviceRules).toEqual(CHANGED);
     expect(LoginResponse.parse(await (await login()).json()).deviceRules).toEqual(CHANGED);
@@ -102,7 +101,7 @@ describe("device rules", () => {
       body: JSON.stringify({ clientId, mutations }),
     });
     expect(pushed.status).toBe(200);
-    changeRules(CHANGED);
+    await changeRules(CHANGED);
     let page = await pull("?limit=1");
     let pages = 1;
     expect(page.deviceRules).toEqual(CHANGED);
@@ -115,15 +114,15 @@ describe("device rules", () => {
   });
 
   it("read an unreadable stored value as the default, never as an error", async () => {
-    env.db
+    await env.db
       .insert(officeSettings)
-      .values({ key: "phoneLockMinutes", value: "lima", updatedBy: null, updatedAt: new Date().toISOString() })
-      .run();
+      .values({ key: "phoneLockMinutes", value: "lima", updatedBy: null, updatedAt: new Date().toISOString() });
     // Not even JSON (written by hand into the database).
-    env.db.$client
-      .prepare("INSERT INTO office_settings (key, value, updated_at) VALUES ('phonePinAttempts', 'sepuluh', ?)")
-      .run(new Date().toISOString());
-    writeSetting(env.db, "phoneRetentionDays", 7, null, new Date());
+    await rawRun(
+      env.db,
+      sql`INSERT INTO office_settings (key, value, updated_at) VALUES ('phonePinAttempts', 'sepuluh', ${new Date().toISOString()})`,
+    );
+    await writeSetting(env.db, "phoneRetentionDays", 7, null, new Date());
     const expected = { ...DEFAULT_DEVICE_RULES, phoneRetentionDays: 7 };
     expect((await me()).deviceRules).toEqual(expected);
     expect((await pull()).deviceRules).toEqual(expected);

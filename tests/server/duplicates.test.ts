@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { sqliteDriver } from "../../server/db/maintenance";
+import type { Db } from "../../server/db/open";
 import { users } from "../../server/db/schema";
 import { getGuide } from "../../server/guides/repository";
 import { recordVerdict } from "../../server/sync/applications";
@@ -14,44 +16,56 @@ import { mutation, pushOne, storeFilesOf } from "../helpers/drafts";
 import { filledDraftFor } from "../helpers/filled-draft";
 import { seededDatabase } from "../helpers/temp-db";
 
+/** The SQLite driver under `db`: this test reaches the file directly. */
+function driverOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("this test runs on SQLite");
+  return driver;
+}
+
 /**
  * What may not be filed twice (the guide's `filedOnce`): only the server sees
  * every cadre's files, so it refuses the second one at submit, by the
  * applicant's NIK however it was typed, and never the same file resubmitted.
  */
 const CIDENG = "31.71.01.1002";
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadres: TestUser[];
 /** Each cadre's phone numbers its own mutations from 1. */
 let seqs: Map<TestUser, number>;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db });
-  cadres = [1, 2].map(() => {
-    const cadre = createTestUser(env.db, "cadre", { kecamatanCode: "31.71.01" });
-    env.db.update(users).set({ kelurahanCode: CIDENG }).where(eq(users.id, cadre.id)).run();
-    return cadre;
-  });
+  cadres = [];
+  for (let i = 0; i < 2; i++) {
+    const cadre = await createTestUser(env.db, "cadre", { kecamatanCode: "31.71.01" });
+    await env.db.update(users).set({ kelurahanCode: CIDENG }).where(eq(users.id, cadre.id));
+    cadres.push(cadre);
+  }
   seqs = new Map();
 });
 afterEach(() => env.cleanup());
 
-function guide(id: string): Guide {
-  const stored = getGuide(env.db, id);
+async function guide(id: string): Promise<Guide> {
+  const stored = await getGuide(env.db, id);
   if (!stored) throw new Error(`seed lacks ${id}`);
   return Guide.parse(stored.guide);
 }
 
-function fileFor(guideId: string, nik = "3171011203900001"): Draft {
-  const draft = filledDraftFor(guide(guideId), { id: uuidv7(), today: jakartaDate(new Date()), villageCode: CIDENG });
+async function fileFor(guideId: string, nik = "3171011203900001"): Promise<Draft> {
+  const draft = filledDraftFor(await guide(guideId), {
+    id: uuidv7(),
+    today: jakartaDate(new Date()),
+    villageCode: CIDENG,
+  });
   draft.applicant.nik = nik;
   return draft;
 }
 
 async function submit(cadre: TestUser, draft: Draft) {
-  storeFilesOf(env.db, draft, cadre.id);
+  await storeFilesOf(env.db, draft, cadre.id);
   const seq = (seqs.get(cadre) ?? 0) + 1;
   seqs.set(cadre, seq);
   return pushOne(
@@ -62,9 +76,9 @@ async function submit(cadre: TestUser, draft: Draft) {
   );
 }
 
-const decide = (id: string, decision: Verdict["decision"]) =>
+const decide = async (id: string, decision: Verdict["decision"]) =>
   expect(
-    recordVerdict(env.db, id, {
+    await recordVerdict(env.db, id, {
       decision,
       requirements: {},
       decidedAt: new Date().toISOString(),
@@ -74,9 +88,9 @@ const decide = (id: string, decision: Verdict["decision"]) =>
 
 describe("a service filed once per applicant", () => {
   it("refuses a second open file for the same NIK from another cadre, typed with spaces, naming the NIK field", async () => {
-    const first = fileFor("pengantar-skck");
+    const first = await fileFor("pengantar-skck");
     expect(await submit(cadres[0] as TestUser, first)).toMatchObject({ status: "applied" });
-    const second = fileFor("pengantar-skck", "3171 0112 0390 0001");
+    const second = await fileFor("pengantar-skck", "3171 0112 0390 0001");
     const refused = await submit(cadres[1] as TestUser, second);
     expect(refused).toMatchObject({ status: "rejected", code: "duplicate-file" });
     expect(refused.reasons).toEqual([
@@ -89,37 +103,37 @@ describe("a service filed once per applicant", () => {
   });
 
   it("accepts the valid twins: another applicant, another service, and the same file sent again after a fix", async () => {
-    const first = fileFor("pengantar-skck");
+    const first = await fileFor("pengantar-skck");
     expect(await submit(cadres[0] as TestUser, first)).toMatchObject({ status: "applied" });
-    expect(await submit(cadres[1] as TestUser, fileFor("pengantar-skck", "3171011203900002"))).toMatchObject({
+    expect(await submit(cadres[1] as TestUser, await fileFor("pengantar-skck", "3171011203900002"))).toMatchObject({
       status: "applied",
     });
-    expect(await submit(cadres[1] as TestUser, fileFor("surat-keterangan-domisili"))).toMatchObject({
+    expect(await submit(cadres[1] as TestUser, await fileFor("surat-keterangan-domisili"))).toMatchObject({
       status: "applied",
     });
-    decide(first.id, "needs-fix");
+    await decide(first.id, "needs-fix");
     expect(await submit(cadres[0] as TestUser, first)).toMatchObject({ status: "applied" });
   });
 
   it("takes a new file once the open one was rejected", async () => {
-    const first = fileFor("pengantar-skck");
+    const first = await fileFor("pengantar-skck");
     await submit(cadres[0] as TestUser, first);
-    decide(first.id, "rejected");
-    expect(await submit(cadres[1] as TestUser, fileFor("pengantar-skck"))).toMatchObject({ status: "applied" });
+    await decide(first.id, "rejected");
+    expect(await submit(cadres[1] as TestUser, await fileFor("pengantar-skck"))).toMatchObject({ status: "applied" });
   });
 
   it("refuses a first KTP-el for someone who already received one, and says to ask for a replacement", async () => {
-    const first = fileFor("ktp-el-baru");
+    const first = await fileFor("ktp-el-baru");
     expect(await submit(cadres[0] as TestUser, first)).toMatchObject({ status: "applied" });
-    decide(first.id, "verified");
-    decide(first.id, "approved");
-    const again = await submit(cadres[1] as TestUser, fileFor("ktp-el-baru"));
+    await decide(first.id, "verified");
+    await decide(first.id, "approved");
+    const again = await submit(cadres[1] as TestUser, await fileFor("ktp-el-baru"));
     expect(again).toMatchObject({ status: "rejected", code: "duplicate-file" });
     expect(again.reasons?.[0]?.message?.id).toContain("penggantian");
   });
 
   it("looks the NIK up through its index, never scanning the table", () => {
-    const plan = env.db.$client
+    const plan = driverOf(env.db)
       .prepare(
         "EXPLAIN QUERY PLAN SELECT status FROM applications WHERE guide_id = ? AND json_extract(content, '$.applicant.nik') = ?",
       )

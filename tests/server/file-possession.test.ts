@@ -7,6 +7,8 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncOnce, type UploadRequest } from "../../client/sync/engine";
 import { createApp } from "../../server/app";
+import { sqliteDriver } from "../../server/db/maintenance";
+import type { Db } from "../../server/db/open";
 import { fileHolders } from "../../server/db/schema";
 import { holdsFile } from "../../server/files/possession";
 import { recordVerdict } from "../../server/sync/applications";
@@ -17,13 +19,20 @@ import { padded, plainImage } from "../helpers/images";
 import { domisiliGuide, fillReady, makeDevice } from "../helpers/sync-harness";
 import { seededDatabase } from "../helpers/temp-db";
 
+/** The SQLite driver under `db`: this test reaches the file directly. */
+function driverOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("this test runs on SQLite");
+  return driver;
+}
+
 type Bytes = Uint8Array<ArrayBuffer>;
 const GAMBIR = "31.71.01";
 const DUREN_SAWIT = "31.75.07";
 /** An applicant of Duren Sawit, filed at its kelurahan office: reviewed by Duren Sawit's operators. */
 const DUREN_SAWIT_VILLAGE = "31.75.07.1001";
 
-let database: ReturnType<typeof seededDatabase>;
+let database: Awaited<ReturnType<typeof seededDatabase>>;
 let filesDir: string;
 let app: ReturnType<typeof createApp>;
 /** A and A2 work for Gambir's office; B for Duren Sawit's, with Duren Sawit's operator. */
@@ -36,16 +45,16 @@ let picture: Bytes;
 beforeAll(async () => {
   picture = await plainImage(1000, 750);
 });
-beforeEach(() => {
-  database = seededDatabase();
+beforeEach(async () => {
+  database = await seededDatabase();
   filesDir = join(database.dir, "files");
   app = createApp({ db: database.db, filesDir });
-  cadreA = createTestUser(database.db, "cadre", { kecamatanCode: GAMBIR });
-  cadreA2 = createTestUser(database.db, "cadre", { kecamatanCode: GAMBIR });
-  cadreB = createTestUser(database.db, "cadre", { kecamatanCode: DUREN_SAWIT });
-  operatorB = createTestUser(database.db, "operator", { kecamatanCode: DUREN_SAWIT });
+  cadreA = await createTestUser(database.db, "cadre", { kecamatanCode: GAMBIR });
+  cadreA2 = await createTestUser(database.db, "cadre", { kecamatanCode: GAMBIR });
+  cadreB = await createTestUser(database.db, "cadre", { kecamatanCode: DUREN_SAWIT });
+  operatorB = await createTestUser(database.db, "operator", { kecamatanCode: DUREN_SAWIT });
 });
-afterEach(() => database.cleanup());
+afterEach(async () => database.cleanup());
 
 function sha256(data: Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -93,11 +102,11 @@ function copiesOnDisk(hash: string): number {
 }
 
 /** A Duren Sawit file by B whose KTP page is `photo`; its other pages B's own (stored as B's). */
-function draftOfB(ktp: Bytes): Draft {
+async function draftOfB(ktp: Bytes): Promise<Draft> {
   const draft = readyDraft({ village: DUREN_SAWIT_VILLAGE });
   const page = draft.documents["ktp-el"]?.pages[0];
   if (!page) throw new Error("readyDraft has no KTP page");
-  storeFilesOf(database.db, draft, cadreB.id);
+  await storeFilesOf(database.db, draft, cadreB.id);
   Object.assign(page, { sha256: sha256(ktp), mime: "image/jpeg", bytes: ktp.byteLength, width: 1000, height: 750 });
   return draft;
 }
@@ -127,7 +136,7 @@ describe("asking whether a photo is stored", () => {
     const ofA = photo();
     expect((await upload(cadreA, ofA)).status).toBe(204);
     expect((await existsAnswer(cadreA2, sha256(ofA))).headStatus).toBe(200);
-    const gambirOperator = createTestUser(database.db, "operator", { kecamatanCode: GAMBIR });
+    const gambirOperator = await createTestUser(database.db, "operator", { kecamatanCode: GAMBIR });
     expect((await exists(gambirOperator, sha256(ofA))).status).toBe(200);
   });
 });
@@ -136,16 +145,16 @@ describe("attaching a photo by its hash", () => {
   it("refuses B's submit naming A's photo file-missing for that page, word for word as for a page never sent", async () => {
     const ofA = photo();
     expect((await upload(cadreA, ofA)).status).toBe(204);
-    const neverSent = await submit(cadreB, draftOfB(photo()));
+    const neverSent = await submit(cadreB, await draftOfB(photo()));
     expect(neverSent).toMatchObject({ status: "rejected", code: "file-missing" });
 
-    const attached = await submit(cadreB, draftOfB(ofA));
+    const attached = await submit(cadreB, await draftOfB(ofA));
     expect(attached).toMatchObject({ status: "rejected", code: "file-missing" });
     expect(attached.reasons).toEqual(neverSent.reasons);
     expect(attached.reasons?.map((reason) => reason.field)).toEqual(["documents.ktp-el.pages.0"]);
 
     // Declared as another type or size than A's bytes: still "missing", never a "mismatch" that would confirm them.
-    const misdeclared = draftOfB(ofA);
+    const misdeclared = await draftOfB(ofA);
     Object.assign(misdeclared.documents["ktp-el"]?.pages[0] ?? {}, { mime: "image/webp", width: 4000, height: 3000 });
     expect(await submit(cadreB, misdeclared)).toMatchObject({ status: "rejected", code: "file-missing" });
   });
@@ -153,11 +162,11 @@ describe("attaching a photo by its hash", () => {
   it("keeps A's bytes from the operator of a file B had sent back and then edited to name them", async () => {
     const ofB = photo();
     expect((await upload(cadreB, ofB)).status).toBe(204);
-    const draft = draftOfB(ofB);
+    const draft = await draftOfB(ofB);
     const clientId = uuidv7();
     expect(await submit(cadreB, draft, 1, clientId)).toMatchObject({ status: "applied" });
     expect((await openAsOperator(draft.id, sha256(ofB))).status).toBe(200);
-    recordVerdict(database.db, draft.id, {
+    await recordVerdict(database.db, draft.id, {
       decision: "needs-fix",
       requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
       decidedAt: new Date().toISOString(),
@@ -181,7 +190,7 @@ describe("sending bytes the server already stores", () => {
     const ofA = photo();
     const hash = sha256(ofA);
     expect((await upload(cadreA, ofA)).status).toBe(204);
-    const draft = draftOfB(ofA);
+    const draft = await draftOfB(ofA);
     expect(await submit(cadreB, draft)).toMatchObject({ status: "rejected", code: "file-missing" });
 
     expect((await upload(cadreB, ofA)).status).toBe(204);
@@ -223,7 +232,7 @@ describe("the phone, when its office never sent a photo another office did", () 
     const name = `phone-b-${uuidv7()}`;
     devices.push(name);
     const { db, repo } = await makeDevice(cadreB, name);
-    const id = await repo.create(domisiliGuide(database));
+    const id = await repo.create(await domisiliGuide(database));
     await fillReady(repo, id, "Siti Aminah");
     await repo.update(id, "marked-ready", (d) => {
       d.status = "ready";
@@ -254,33 +263,30 @@ describe("migration 0008 for files stored before possession counted", () => {
   /** The migration's backfill, run again over rows written as the server wrote them before it. */
   function backfill(): void {
     const sql = readFileSync(join(import.meta.dirname, "../../server/migrations/0008_file_holders.sql"), "utf8");
-    for (const statement of sql.split("--> statement-breakpoint").slice(1)) database.db.$client.exec(statement);
+    for (const statement of sql.split("--> statement-breakpoint").slice(1)) driverOf(database.db).exec(statement);
   }
 
   it("makes each uploader a holder, and the cadre of each file the office took a holder of its pages", async () => {
     const ofA = photo();
     expect((await upload(cadreA, ofA)).status).toBe(204);
     // Before: B's phone skipped A's photo (the server said it had it) and the office took B's file.
-    const taken = draftOfB(ofA);
-    database.db
-      .insert(fileHolders)
-      .values({ sha256: sha256(ofA), userId: cadreB.id, at: "2026-01-01" })
-      .run();
+    const taken = await draftOfB(ofA);
+    await database.db.insert(fileHolders).values({ sha256: sha256(ofA), userId: cadreB.id, at: "2026-01-01" });
     expect(await submit(cadreB, taken)).toMatchObject({ status: "applied" });
     // A draft of another Duren Sawit cadre names A's other photo: never taken by the office, so no holder.
     const other = photo();
     expect((await upload(cadreA, other)).status).toBe(204);
-    const cadreC = createTestUser(database.db, "cadre", { kecamatanCode: "31.74.01" });
+    const cadreC = await createTestUser(database.db, "cadre", { kecamatanCode: "31.74.01" });
     const draft = readyDraft();
     Object.assign(draft.documents["ktp-el"]?.pages[0] ?? {}, { sha256: sha256(other) });
     expect((await pushOne(app, cadreC, uuidv7(), mutation(1, "putDraft", { draft }))).status).toBe("applied");
 
-    database.db.delete(fileHolders).run();
-    expect(holdsFile(database.db, cadreB.id, sha256(ofA))).toBe(false);
+    await database.db.delete(fileHolders);
+    expect(await holdsFile(database.db, cadreB.id, sha256(ofA))).toBe(false);
     backfill();
-    expect(holdsFile(database.db, cadreA.id, sha256(ofA))).toBe(true);
-    expect(holdsFile(database.db, cadreA.id, sha256(other))).toBe(true);
-    expect(holdsFile(database.db, cadreB.id, sha256(ofA))).toBe(true);
-    expect(holdsFile(database.db, cadreC.id, sha256(other))).toBe(false);
+    expect(await holdsFile(database.db, cadreA.id, sha256(ofA))).toBe(true);
+    expect(await holdsFile(database.db, cadreA.id, sha256(other))).toBe(true);
+    expect(await holdsFile(database.db, cadreB.id, sha256(ofA))).toBe(true);
+    expect(await holdsFile(database.db, cadreC.id, sha256(other))).toBe(false);
   });
 });

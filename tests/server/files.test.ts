@@ -26,18 +26,18 @@ const MB = 1024 * 1024;
 type Bytes = Uint8Array<ArrayBuffer>;
 const TUS = "/api/files/tus/";
 
-let database: ReturnType<typeof seededDatabase>;
+let database: Awaited<ReturnType<typeof seededDatabase>>;
 let filesDir: string;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 
-beforeEach(() => {
-  database = seededDatabase();
+beforeEach(async () => {
+  database = await seededDatabase();
   filesDir = join(database.dir, "files");
   app = createApp({ db: database.db, filesDir });
-  cadre = createTestUser(database.db, "cadre");
+  cadre = await createTestUser(database.db, "cadre");
 });
-afterEach(() => database.cleanup());
+afterEach(async () => database.cleanup());
 
 function sha256(data: Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
@@ -122,8 +122,8 @@ function storedPath(hash: string): string {
   return join(filesDir, hash.slice(0, 2), hash);
 }
 
-function fileRow(db: Db, hash: string) {
-  return db.select().from(files).where(eq(files.sha256, hash)).get();
+async function fileRow(db: Db, hash: string) {
+  return (await db.select().from(files).where(eq(files.sha256, hash)))[0];
 }
 
 /** A PNG whose IHDR claims `width` × `height`, its checksum made right again so only the pixel data tells. */
@@ -159,7 +159,7 @@ describe("tus uploads", () => {
     const first = await patch(url, 0, data.subarray(0, 256 * 1024));
     expect(first.status).toBe(204);
     expect(first.headers.get("Upload-Offset")).toBe(String(256 * 1024));
-    expect(fileRow(database.db, hash)).toBeUndefined();
+    expect(await fileRow(database.db, hash)).toBeUndefined();
     expect((await app.request(`/api/files/sha256/${hash}`, { headers: { Cookie: cadre.cookie } })).status).toBe(404);
 
     const last = await patch(url, 256 * 1024, data.subarray(256 * 1024));
@@ -167,7 +167,7 @@ describe("tus uploads", () => {
     expect(last.headers.get("Upload-Offset")).toBe(String(data.byteLength));
 
     expect(readFileSync(storedPath(hash)).equals(Buffer.from(data))).toBe(true);
-    expect(fileRow(database.db, hash)).toMatchObject({
+    expect(await fileRow(database.db, hash)).toMatchObject({
       sha256: hash,
       bytes: data.byteLength,
       mime: "image/jpeg",
@@ -190,9 +190,13 @@ describe("tus uploads", () => {
     const png = await plainImage(900, 1200, "png");
     expect((await upload(png, { sha256: sha256(png), mime: "image/png" })).status).toBe(204);
     // A PDF is not decoded: no pixel size.
-    expect(fileRow(database.db, sha256(pdf))).toMatchObject({ mime: "application/pdf", width: null, height: null });
-    expect(fileRow(database.db, sha256(webp))).toMatchObject({ mime: "image/webp", width: 1200, height: 900 });
-    expect(fileRow(database.db, sha256(png))).toMatchObject({ mime: "image/png", width: 900, height: 1200 });
+    expect(await fileRow(database.db, sha256(pdf))).toMatchObject({
+      mime: "application/pdf",
+      width: null,
+      height: null,
+    });
+    expect(await fileRow(database.db, sha256(webp))).toMatchObject({ mime: "image/webp", width: 1200, height: 900 });
+    expect(await fileRow(database.db, sha256(png))).toMatchObject({ mime: "image/png", width: 900, height: 1200 });
   });
 
   it("refuses content whose hash is not the declared one, and keeps nothing", async () => {
@@ -203,8 +207,8 @@ describe("tus uploads", () => {
     expect(response.status).toBe(422);
     expect(response.headers.get("Content-Type")).toContain("application/json");
     expect(await errorCode(response)).toBe("hash_mismatch");
-    expect(fileRow(database.db, declared)).toBeUndefined();
-    expect(fileRow(database.db, sha256(data))).toBeUndefined();
+    expect(await fileRow(database.db, declared)).toBeUndefined();
+    expect(await fileRow(database.db, sha256(data))).toBeUndefined();
     expect(tree(filesDir).filter((name) => !name.startsWith("incoming"))).toEqual([]);
     expect(tree(join(filesDir, "incoming"))).toEqual([]);
     expect((await head(url)).status).toBe(404);
@@ -224,7 +228,7 @@ describe("tus uploads", () => {
     const png = await plainImage(1200, 900, "png");
     expect(await errorCode(await upload(png, { sha256: sha256(png), mime: "image/jpeg" }))).toBe("type_mismatch");
 
-    expect(database.db.select().from(files).all()).toEqual([]);
+    expect(await database.db.select().from(files)).toEqual([]);
     expect(tree(filesDir)).toEqual([]);
   });
 
@@ -244,7 +248,7 @@ describe("tus uploads", () => {
     const overflow = await patch(url, 0, jpeg(7000));
     expect(overflow.status).toBe(413);
     expect(await errorCode(overflow)).toBe("upload_too_large");
-    expect(fileRow(database.db, sha256(small))).toBeUndefined();
+    expect(await fileRow(database.db, sha256(small))).toBeUndefined();
   });
 
   it("refuses creation without a valid sha256 and page mime, or with a deferred length", async () => {
@@ -293,7 +297,7 @@ describe("tus uploads", () => {
       [join(hash.slice(0, 2), hash), join(sha256(other).slice(0, 2), sha256(other))].sort(),
     );
     expect(incomingData()).toEqual([]);
-    expect(database.db.select().from(files).all()).toHaveLength(2);
+    expect(await database.db.select().from(files)).toHaveLength(2);
   });
 
   it("resumes after a server restart: HEAD gives the offset, the rest is PATCHed, the file is stored", async () => {
@@ -317,7 +321,7 @@ describe("tus uploads", () => {
 
     expect((await patch(url, half, data.subarray(half), { target: restarted })).status).toBe(204);
     expect(readFileSync(storedPath(hash)).equals(Buffer.from(data))).toBe(true);
-    expect(fileRow(database.db, hash)?.uploadedBy).toBe(cadre.id);
+    expect((await fileRow(database.db, hash))?.uploadedBy).toBe(cadre.id);
   });
 
   it("finishes, on the next HEAD, an upload whose last bytes were written when the server stopped", async () => {
@@ -333,14 +337,14 @@ describe("tus uploads", () => {
     const response = await head(url, { target: restarted });
     expect(response.status).toBe(200);
     expect(response.headers.get("Upload-Offset")).toBe(String(data.byteLength));
-    expect(fileRow(database.db, hash)).toBeDefined();
+    expect(await fileRow(database.db, hash)).toBeDefined();
     expect(existsSync(storedPath(hash))).toBe(true);
   });
 
   it("keeps each upload to the cadre who started it", async () => {
     const data = jpeg(10_000);
     const url = await createOk(data, { sha256: sha256(data), mime: "image/jpeg" });
-    const other = createTestUser(database.db, "cadre");
+    const other = await createTestUser(database.db, "cadre");
     expect((await head(url, { user: other })).status).toBe(404);
     const hijack = await patch(url, 0, data, { user: other });
     expect(hijack.status).toBe(404);
@@ -348,7 +352,7 @@ describe("tus uploads", () => {
     const removal = await app.request(url, { method: "DELETE", headers: tusHeaders(other) });
     expect(removal.status).toBe(404);
     expect((await patch(url, 0, data)).status).toBe(204);
-    expect(fileRow(database.db, sha256(data))?.uploadedBy).toBe(cadre.id);
+    expect((await fileRow(database.db, sha256(data)))?.uploadedBy).toBe(cadre.id);
   });
 
   it("ignores client file names and refuses path tricks in ids; nothing is written outside the files folder", async () => {
@@ -407,7 +411,7 @@ describe("tus uploads", () => {
     const url = await createOk(data, { sha256: sha256(data), mime: "image/jpeg" });
     expect((await patch(url, 0, data, { user: null })).status).toBe(401);
     expect((await head(url, { user: null })).status).toBe(401);
-    const operator = createTestUser(database.db, "operator");
+    const operator = await createTestUser(database.db, "operator");
     expect((await create(5_000, { sha256: sha256(data), mime: "image/jpeg" }, { user: operator })).status).toBe(403);
     expect(tree(join(filesDir, "incoming"))).toHaveLength(2); // the cadre's upload: data file + record
   });
@@ -446,7 +450,7 @@ describe("decoding uploaded pictures", () => {
     const response = await upload(data, { sha256: sha256(data), mime });
     expect(response.status).toBe(status);
     expect(await errorCode(response.clone())).toBe(code);
-    expect(fileRow(database.db, sha256(data))).toBeUndefined();
+    expect(await fileRow(database.db, sha256(data))).toBeUndefined();
     expect(tree(filesDir).filter((name) => !name.startsWith("incoming"))).toEqual([]);
     expect(incomingData()).toEqual([]);
     return response;
@@ -475,23 +479,27 @@ describe("decoding uploaded pictures", () => {
       code: "image_too_small",
       message: expect.stringMatching(/too small.*1000 pixels/),
     });
-    expect(database.db.select().from(files).all()).toEqual([]);
+    expect(await database.db.select().from(files)).toEqual([]);
   });
 
   it("accepts a 1600 × 1200 JPEG and a PNG, byte for byte, and records their size as seen", async () => {
     const photo = await documentImage(1600, 1200);
     expect((await upload(photo, { sha256: sha256(photo), mime: "image/jpeg" })).status).toBe(204);
     expect(readFileSync(storedPath(sha256(photo))).equals(Buffer.from(photo))).toBe(true);
-    expect(fileRow(database.db, sha256(photo))).toMatchObject({ mime: "image/jpeg", width: 1600, height: 1200 });
+    expect(await fileRow(database.db, sha256(photo))).toMatchObject({ mime: "image/jpeg", width: 1600, height: 1200 });
 
     const screenshot = await documentImage(1080, 1920, "png");
     expect((await upload(screenshot, { sha256: sha256(screenshot), mime: "image/png" })).status).toBe(204);
-    expect(fileRow(database.db, sha256(screenshot))).toMatchObject({ mime: "image/png", width: 1080, height: 1920 });
+    expect(await fileRow(database.db, sha256(screenshot))).toMatchObject({
+      mime: "image/png",
+      width: 1080,
+      height: 1920,
+    });
 
     // Stored 1600 × 800 with EXIF orientation 6: seen (and recorded) as 800 × 1600.
     const turned = await withOrientation(await plainImage(1600, 800), 6);
     expect((await upload(turned, { sha256: sha256(turned), mime: "image/jpeg" })).status).toBe(204);
-    expect(fileRow(database.db, sha256(turned))).toMatchObject({ width: 800, height: 1600 });
+    expect(await fileRow(database.db, sha256(turned))).toMatchObject({ width: 800, height: 1600 });
   });
 
   it("refuses a JPEG whose header declares 60,000 × 60,000 pixels from the header alone (image_too_large)", async () => {
@@ -551,7 +559,7 @@ describe("decoding uploaded pictures", () => {
       const response = await upload(data, { sha256: sha256(data), mime });
       expect(response.status, `${mime} ${await response.clone().text()}`).toBe(204);
       const { width, height } = await imageSize(data);
-      expect(fileRow(database.db, sha256(data))).toMatchObject({ mime, width, height });
+      expect(await fileRow(database.db, sha256(data))).toMatchObject({ mime, width, height });
     }
   });
 });
@@ -562,9 +570,9 @@ describe("pages served to operators", () => {
   let sender: TestUser;
   let operator: TestUser;
 
-  beforeEach(() => {
-    sender = createTestUser(database.db, "cadre", { kecamatanCode: GAMBIR });
-    operator = createTestUser(database.db, "operator", { kecamatanCode: GAMBIR });
+  beforeEach(async () => {
+    sender = await createTestUser(database.db, "cadre", { kecamatanCode: GAMBIR });
+    operator = await createTestUser(database.db, "operator", { kecamatanCode: GAMBIR });
   });
 
   /**
@@ -577,7 +585,7 @@ describe("pages served to operators", () => {
     if (!ktp) throw new Error("readyDraft has no KTP page");
     const { width, height } = size ?? (await imageSize(photo));
     Object.assign(ktp, { sha256: sha256(photo), mime: "image/jpeg", bytes: photo.byteLength, width, height });
-    storeFilesOf(database.db, draft, sender.id);
+    await storeFilesOf(database.db, draft, sender.id);
     const response = await app.request("/api/sync/push", {
       method: "POST",
       headers: { "Content-Type": "application/json", Cookie: sender.cookie },
@@ -632,26 +640,23 @@ describe("pages served to operators", () => {
      * row has the size only while the application is submitted.)
      */
     async function submittedAsBefore(data: Bytes, size: { width: number; height: number }): Promise<string> {
-      const hash = storeAsBefore(data);
-      database.db.update(files).set(size).where(eq(files.sha256, hash)).run();
+      const hash = await storeAsBefore(data);
+      await database.db.update(files).set(size).where(eq(files.sha256, hash));
       const id = await submittedWith(data, size);
-      database.db.update(files).set({ width: null, height: null }).where(eq(files.sha256, hash)).run();
+      await database.db.update(files).set({ width: null, height: null }).where(eq(files.sha256, hash));
       return id;
     }
-    function storeAsBefore(data: Bytes): string {
+    async function storeAsBefore(data: Bytes): Promise<string> {
       const hash = sha256(data);
       mkdirSync(join(filesDir, hash.slice(0, 2)), { recursive: true });
       writeFileSync(storedPath(hash), data);
-      database.db
-        .insert(files)
-        .values({
-          sha256: hash,
-          bytes: data.byteLength,
-          mime: "image/jpeg",
-          uploadedBy: cadre.id,
-          createdAt: "2026-01-01T00:00:00.000Z",
-        })
-        .run();
+      await database.db.insert(files).values({
+        sha256: hash,
+        bytes: data.byteLength,
+        mime: "image/jpeg",
+        uploadedBy: cadre.id,
+        createdAt: "2026-01-01T00:00:00.000Z",
+      });
       return hash;
     }
     const large = await documentImage(3000, 2000);
@@ -659,7 +664,7 @@ describe("pages served to operators", () => {
     const response = await view(await submittedAsBefore(large, { width: 3000, height: 2000 }), hash);
     expect(response.status).toBe(200);
     expect(await imageSize(new Uint8Array(await response.arrayBuffer()))).toMatchObject({ width: 2400, height: 1600 });
-    expect(fileRow(database.db, hash)).toMatchObject({ width: 3000, height: 2000 });
+    expect(await fileRow(database.db, hash)).toMatchObject({ width: 3000, height: 2000 });
 
     // What the server would refuse today is not sent to a browser either: a 4xx, never the bytes.
     const bomb = jpegDeclaring(await plainImage(1000, 750), 60_000, 60_000);
@@ -690,7 +695,7 @@ describe("GET|HEAD /api/files/sha256/:hash", () => {
     const body = await (await app.request(path, { headers })).json();
     expect(body).toEqual({ sha256: hash, bytes: data.byteLength, mime: "image/jpeg", createdAt: expect.any(String) });
 
-    const operator = createTestUser(database.db, "operator");
+    const operator = await createTestUser(database.db, "operator");
     expect((await app.request(path, { method: "HEAD", headers: { Cookie: operator.cookie } })).status).toBe(200);
   });
 
@@ -715,7 +720,7 @@ describe("GET|HEAD /api/files/sha256/:hash", () => {
     }
     const anonymous = await app.request(`/api/files/sha256/${hash}`, { method: "HEAD" });
     expect(anonymous.status).toBe(401);
-    const admin = createTestUser(database.db, "admin");
+    const admin = await createTestUser(database.db, "admin");
     expect((await app.request(`/api/files/sha256/${hash}`, { headers: { Cookie: admin.cookie } })).status).toBe(403);
   });
 });

@@ -28,18 +28,18 @@ const SHELL = `<!doctype html>
 </html>
 `;
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let dist: string;
 let app: ReturnType<typeof createApp>;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   dist = mkdtempSync(join(tmpdir(), "masdarin-dist-"));
   writeFileSync(join(dist, "index.html"), SHELL);
   app = createApp({ db: env.db, staticDir: dist });
 });
-afterEach(() => {
-  env.cleanup();
+afterEach(async () => {
+  await env.cleanup();
   rmSync(dist, { recursive: true, force: true });
 });
 
@@ -65,7 +65,7 @@ describe("the catalogue summary in a first visit's HTML", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=UTF-8");
     const summary = JSON.parse(summaryText(html)) as CatalogueSummary;
-    const published = listGuides(env.db).filter((row) => !row.withdrawn);
+    const published = (await listGuides(env.db)).filter((row) => !row.withdrawn);
     expect(summary.guides.map((guide) => guide.id).sort()).toEqual(published.map((row) => row.guide.id).sort());
     expect(summary.cursor).toMatch(/^c1\.\d+$/);
     for (const guide of summary.guides) {
@@ -88,7 +88,7 @@ describe("the catalogue summary in a first visit's HTML", () => {
 
   it("keeps a </script> or <!-- in a guide's title inside the element, read back as written", async () => {
     const title = 'Surat </script><script>alert("x")</script> <!-- contoh';
-    publishGuide(env.db, sampleGuide({ title: { id: title, en: "</SCRIPT >Sample" } }));
+    await publishGuide(env.db, sampleGuide({ title: { id: title, en: "</SCRIPT >Sample" } }));
     const { html } = await firstVisitHtml();
     const text = summaryText(html);
     expect(text).not.toContain("<");
@@ -109,13 +109,13 @@ describe("the catalogue summary in a first visit's HTML", () => {
     expect(first.response.headers.get("content-encoding")).toBe("gzip");
     expect(first.response.headers.get("vary")).toBe("Accept-Encoding");
 
-    publishGuide(env.db, sampleGuide({ title: { id: "Surat Baru Sekali", en: "A Brand New Certificate" } }));
+    await publishGuide(env.db, sampleGuide({ title: { id: "Surat Baru Sekali", en: "A Brand New Certificate" } }));
     const changed = await firstVisitHtml();
     expect(summaryText(changed.html)).toContain("Surat Baru Sekali");
     await firstVisitHtml();
     expect(catalogueCacheCounters.summarised - before.summarised).toBe(2);
 
-    withdrawGuide(env.db, "surat-contoh");
+    await withdrawGuide(env.db, "surat-contoh");
     expect(summaryText((await firstVisitHtml()).html)).not.toContain("surat-contoh");
     expect(catalogueCacheCounters.summarised - before.summarised).toBe(3);
   });

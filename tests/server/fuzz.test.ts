@@ -2,10 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { Db } from "../../server/db/open";
+import { rawAll, rawGet } from "../../server/db/raw";
 import { storedFilePath } from "../../server/files/storage";
 import type { AccessEntry } from "../../server/http/access-log";
 import { ApiError } from "../../shared/api/errors";
@@ -44,7 +46,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const BOOKKEEPING = /^(login_|sign_in_|rate_limit)/;
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let filesDir: string;
 let ids: KnownIds;
@@ -54,16 +56,16 @@ const errors: { message: string; stack: string }[] = [];
 const last: { entry?: AccessEntry | undefined } = {};
 
 beforeAll(async () => {
-  env = seededDatabase();
+  env = await seededDatabase();
   filesDir = join(env.dir, "files");
   const setup = createApp({ db: env.db, filesDir });
-  const cadre = createTestUser(env.db, "cadre", { kecamatanCode: "31.75.07" });
-  const operator = createTestUser(env.db, "operator", { kecamatanCode: "31.75.07" });
-  const admin = createTestUser(env.db, "admin");
+  const cadre = await createTestUser(env.db, "cadre", { kecamatanCode: "31.75.07" });
+  const operator = await createTestUser(env.db, "operator", { kecamatanCode: "31.75.07" });
+  const admin = await createTestUser(env.db, "admin");
 
   // A submitted application with its photos on disk, so real ids reach the review routes.
   const draft = readyDraft({ village: "31.75.07.1001" });
-  storeFilesOf(env.db, draft, cadre.id);
+  await storeFilesOf(env.db, draft, cadre.id);
   for (const document of Object.values(draft.documents)) {
     for (const page of document.pages) {
       const path = storedFilePath(filesDir, page.sha256 ?? "");
@@ -77,11 +79,12 @@ beforeAll(async () => {
     body: JSON.stringify({ clientId: uuidv7(), mutations: [mutation(1, "submitApplication", { draft })] }),
   });
   expect(push.status).toBe(200);
-  sessionCookie(env.db, cadre.id, "second phone");
-  const sessionId = env.db.$client
-    .prepare("SELECT id FROM sessions WHERE user_id = ? ORDER BY created_at LIMIT 1")
-    .pluck()
-    .get(cadre.id) as string;
+  await sessionCookie(env.db, cadre.id, "second phone");
+  const first = await rawGet<{ id: string }>(
+    env.db,
+    sql`SELECT id FROM sessions WHERE user_id = ${cadre.id} ORDER BY created_at LIMIT 1`,
+  );
+  const sessionId = first?.id ?? "";
 
   ids = {
     applicationId: draft.id,
@@ -109,19 +112,19 @@ beforeAll(async () => {
 afterAll(() => env?.cleanup());
 
 /** Row count and a hash of every row of every table, and every file under the store. */
-function snapshot(db: Db, dir: string): Record<string, string> {
+async function snapshot(db: Db, dir: string): Promise<Record<string, string>> {
   const state: Record<string, string> = {};
-  const tables = db.$client
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
+  const tables = (
+    await rawAll<{ name: string }>(
+      db,
+      sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    )
+  ).map((row) => row.name);
   for (const table of tables) {
     if (BOOKKEEPING.test(table)) continue;
     // Rows sorted by their own text: some tables (the dashboard's rollups) are WITHOUT ROWID.
-    const rows = db.$client
-      .prepare(`SELECT * FROM "${table}"`)
-      .raw()
-      .all()
+    // The name is sqlite_master's own, not input.
+    const rows = (await rawAll<unknown>(db, sql.raw(`SELECT * FROM "${table}"`)))
       .map((row) => JSON.stringify(row))
       .sort();
     const hash = createHash("sha256").update(rows.join("\n")).digest("hex");
@@ -182,7 +185,7 @@ describe("fuzzing every route with malformed requests", () => {
     ];
     const generator = new FuzzGenerator(seededRandom(SEED), ids, cookies);
     const hints = routeHints(ids);
-    const before = snapshot(env.db, env.dir);
+    const before = await snapshot(env.db, env.dir);
     const sent = new Map<string, number>();
     const answeredAt = new Set<string>();
     const statuses = new Map<number, number>();
@@ -250,7 +253,7 @@ describe("fuzzing every route with malformed requests", () => {
     expect(report, report.join("\n\n")).toEqual([]);
 
     // No state change: every table and every stored file as before.
-    const after = snapshot(env.db, env.dir);
+    const after = await snapshot(env.db, env.dir);
     expect(after, `seed ${SEED}: a refused request changed state`).toEqual(before);
 
     // Every route was fuzzed, and every handler was reached by some request (a new route is covered automatically).

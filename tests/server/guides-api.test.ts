@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
+import { sqliteDriver } from "../../server/db/maintenance";
 import { publishGuide, withdrawGuide } from "../../server/guides/repository";
 import { seedCatalogue } from "../../server/seed/catalogue";
 import { seedIfEmpty } from "../../server/seed/seed";
@@ -8,11 +9,11 @@ import { ApiError } from "../../shared/api/errors";
 import { sampleGuide } from "../helpers/sample-guide";
 import { tempDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let app: ReturnType<typeof createApp>;
 
-beforeEach(() => {
-  env = tempDatabase();
+beforeEach(async () => {
+  env = await tempDatabase();
   app = createApp({ db: env.db });
 });
 afterEach(() => env.cleanup());
@@ -34,7 +35,7 @@ async function expectError(path: string, status: number, code: string, headers: 
 
 describe("GET /api/health", () => {
   it("reports the database and the catalogue", async () => {
-    seedIfEmpty(env.db);
+    await seedIfEmpty(env.db);
     const { response, body } = await getJson("/api/health");
     expect(response.status).toBe(200);
     const health = Health.parse(body);
@@ -47,7 +48,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers uncompressed, with its length and without an ETag, even to a client that takes gzip", async () => {
-    seedIfEmpty(env.db);
+    await seedIfEmpty(env.db);
     const response = await app.request("/api/health", { headers: { "Accept-Encoding": "gzip, deflate, br" } });
     const bytes = await response.arrayBuffer();
     expect(response.headers.get("content-encoding")).toBeNull();
@@ -58,37 +59,39 @@ describe("GET /api/health", () => {
   });
 
   it("reads the catalogue's figures with statements prepared once, and counts again after a publish", async () => {
-    seedIfEmpty(env.db);
+    await seedIfEmpty(env.db);
     await app.request("/api/health");
-    const prepare = vi.spyOn(env.db.$client, "prepare");
+    const driver = sqliteDriver(env.db);
+    if (!driver) throw new Error("these tests run on SQLite");
+    const prepare = vi.spyOn(driver, "prepare");
     for (let i = 0; i < 5; i++) expect((await app.request("/api/health")).status).toBe(200);
     expect(prepare).not.toHaveBeenCalled();
     prepare.mockRestore();
-    publishGuide(env.db, sampleGuide());
+    await publishGuide(env.db, sampleGuide());
     const health = Health.parse(await (await app.request("/api/health")).json());
     expect(health.guides).toBe(seedCatalogue.length + 1);
   });
 
   it("reports a broken database as degraded, not as a crash", async () => {
-    env.db.$client.close();
+    sqliteDriver(env.db)?.close();
     const { response, body } = await getJson("/api/health");
     expect(response.status).toBe(503);
     expect(Health.parse(body)).toMatchObject({ status: "degraded", database: "error" });
-    env = { ...env, cleanup: () => {} };
+    env = { ...env, cleanup: async () => {} };
   });
 });
 
 describe("seeding", () => {
-  it("fills an empty catalogue once and never overwrites it", () => {
-    expect(seedIfEmpty(env.db)).toBe(seedCatalogue.length);
-    publishGuide(env.db, { ...seedCatalogue[0], version: 2 });
-    expect(seedIfEmpty(env.db)).toBe(0);
+  it("fills an empty catalogue once and never overwrites it", async () => {
+    expect(await seedIfEmpty(env.db)).toBe(seedCatalogue.length);
+    await publishGuide(env.db, { ...seedCatalogue[0], version: 2 });
+    expect(await seedIfEmpty(env.db)).toBe(0);
   });
 });
 
 describe("GET /api/guides", () => {
-  beforeEach(() => {
-    seedIfEmpty(env.db);
+  beforeEach(async () => {
+    await seedIfEmpty(env.db);
   });
 
   it("returns the whole catalogue with a cursor, every guide valid", async () => {
@@ -111,8 +114,8 @@ describe("GET /api/guides", () => {
     const full = CataloguePage.parse((await getJson("/api/guides")).body);
     const [first, second] = full.guides;
     if (!first || !second) throw new Error("catalogue too small");
-    publishGuide(env.db, { ...first, version: first.version + 1, fee: { amount: 10_000 } });
-    withdrawGuide(env.db, second.id);
+    await publishGuide(env.db, { ...first, version: first.version + 1, fee: { amount: 10_000 } });
+    await withdrawGuide(env.db, second.id);
     const delta = CataloguePage.parse((await getJson(`/api/guides?since=${full.cursor}`)).body);
     expect(delta.reset).toBe(false);
     expect(delta.guides.map((g) => [g.id, g.version, g.fee.amount])).toEqual([[first.id, first.version + 1, 10_000]]);
@@ -142,7 +145,7 @@ describe("GET /api/guides", () => {
     const second = await app.request("/api/guides", { headers: { "If-None-Match": tag ?? "" } });
     expect(second.status).toBe(304);
     expect(await second.text()).toBe("");
-    publishGuide(env.db, sampleGuide());
+    await publishGuide(env.db, sampleGuide());
     const third = await app.request("/api/guides", { headers: { "If-None-Match": tag ?? "" } });
     expect(third.status).toBe(200);
     expect(third.headers.get("etag")).not.toBe(tag);
@@ -159,11 +162,11 @@ describe("GET /api/guides", () => {
     const oneTag = one.headers.get("etag") ?? "";
     expect((await app.request(`/api/guides/${id}`, { headers: { "If-None-Match": oneTag } })).status).toBe(304);
     // A change to another guide leaves this guide's tag valid; a change to it does not.
-    publishGuide(env.db, sampleGuide());
+    await publishGuide(env.db, sampleGuide());
     expect((await app.request(`/api/guides/${id}`, { headers: { "If-None-Match": oneTag } })).status).toBe(304);
     const stored = full.guides[0];
     if (!stored) throw new Error("empty catalogue");
-    publishGuide(env.db, { ...stored, version: stored.version + 1 });
+    await publishGuide(env.db, { ...stored, version: stored.version + 1 });
     expect((await app.request(`/api/guides/${id}`, { headers: { "If-None-Match": oneTag } })).status).toBe(200);
   });
 
@@ -192,7 +195,7 @@ describe("GET /api/guides", () => {
 
 describe("GET /api/guides/:id", () => {
   it("returns one guide", async () => {
-    publishGuide(env.db, sampleGuide());
+    await publishGuide(env.db, sampleGuide());
     const { response, body } = await getJson("/api/guides/surat-contoh");
     expect(response.status).toBe(200);
     expect(GuideResponse.parse(body).guide.title.id).toBe("Surat Keterangan Contoh");
@@ -247,7 +250,7 @@ describe("everything else", () => {
   it("turns an unexpected failure into a 500 JSON error without details", async () => {
     const logged: string[] = [];
     const broken = createApp({ db: env.db, logError: (message) => logged.push(message) });
-    env.db.$client.exec("DROP TABLE guides");
+    sqliteDriver(env.db)?.exec("DROP TABLE guides");
     const response = await broken.request("/api/guides");
     expect(response.status).toBe(500);
     expect(ApiError.parse(await response.json()).error.code).toBe("internal_error");

@@ -38,7 +38,7 @@ afterEach(async () => {
 
 /** The real server, started the way server/main.ts starts it, with the environment given. */
 async function start(env: Record<string, string> = {}) {
-  const data = seededDatabase();
+  const data = await seededDatabase();
   const config = readConfig({ PORT: "0", HOST: "127.0.0.1", ...env });
   const { server, port } = await listen(createApp({ db: data.db }), {
     host: config.host,
@@ -138,7 +138,7 @@ describe("the server's connection timeouts", () => {
 describe("a push whose connection was reset after the server applied it", () => {
   it("is sent again by the phone and applied once, the retry acknowledged as a duplicate", async () => {
     const { port, db } = await start();
-    const cadre = createTestUser(db, "cadre");
+    const cadre = await createTestUser(db, "cadre");
     const batch = [mutation(1, "putDraft", { draft: readyDraft() })];
     const body = JSON.stringify({ clientId: uuidv7(), mutations: batch });
 
@@ -163,9 +163,9 @@ describe("a push whose connection was reset after the server applied it", () => 
     const result = PushResponse.parse(await response.json());
     expect(sent).toBe(2);
     expect(result.results).toEqual([{ seq: 1, mutationId: batch[0]?.mutationId, status: "duplicate" }]);
-    expect(db.select({ n: count() }).from(applications).get()?.n).toBe(1);
-    expect(db.select({ n: count() }).from(mutations).get()?.n).toBe(1);
-    expect(db.select().from(applications).get()?.version).toBe(1);
+    expect((await db.select({ n: count() }).from(applications))[0]?.n).toBe(1);
+    expect((await db.select({ n: count() }).from(mutations))[0]?.n).toBe(1);
+    expect((await db.select().from(applications).limit(1))[0]?.version).toBe(1);
   });
 });
 

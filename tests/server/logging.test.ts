@@ -10,9 +10,9 @@ import { createTestUser } from "../helpers/accounts";
 import { mutation, readyDraft } from "../helpers/drafts";
 import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof seededDatabase>;
-beforeEach(() => {
-  env = seededDatabase();
+let env: Awaited<ReturnType<typeof seededDatabase>>;
+beforeEach(async () => {
+  env = await seededDatabase();
 });
 afterEach(() => env.cleanup());
 
@@ -20,7 +20,7 @@ describe("structured logs", () => {
   it("write one line per request with its id, and never personal data", async () => {
     const lines: AccessEntry[] = [];
     const app = createApp({ db: env.db, logRequest: (entry) => lines.push(entry) });
-    const cadre = createTestUser(env.db, "cadre");
+    const cadre = await createTestUser(env.db, "cadre");
     const draft = readyDraft({ name: "Siti Rahasia" });
     const response = await app.request("/api/sync/push", {
       method: "POST",

@@ -24,7 +24,7 @@ import { sha256Hex, tusUpload } from "../helpers/tus-client";
  * naming the requirement and the page.
  */
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 let clientId: string;
@@ -37,10 +37,10 @@ beforeAll(async () => {
   pdf = new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"));
 });
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db, filesDir: join(env.dir, "files") });
-  cadre = createTestUser(env.db, "cadre");
+  cadre = await createTestUser(env.db, "cadre");
   clientId = uuidv7();
   seq = 0;
 });
@@ -76,19 +76,16 @@ function firstPage(draft: Draft, requirementId: string): DocumentPage {
 }
 
 /** A files row as the server would have written it after measuring the bytes (no upload path can store 640 × 480 now). */
-function storeMeasured(hash: string, mime: string, width: number | null, height: number | null): void {
-  env.db
-    .insert(files)
-    .values({
-      sha256: hash,
-      bytes: 40_000,
-      mime,
-      width,
-      height,
-      uploadedBy: cadre.id,
-      createdAt: new Date().toISOString(),
-    })
-    .run();
+async function storeMeasured(hash: string, mime: string, width: number | null, height: number | null): Promise<void> {
+  await env.db.insert(files).values({
+    sha256: hash,
+    bytes: 40_000,
+    mime,
+    width,
+    height,
+    uploadedBy: cadre.id,
+    createdAt: new Date().toISOString(),
+  });
 }
 
 describe("pages declared otherwise than stored", () => {
@@ -108,10 +105,10 @@ describe("pages declared otherwise than stored", () => {
   it("refuses a page declared as a 1600 × 1200 PDF whose stored file is a 640 × 480 JPEG (page-mismatch)", async () => {
     const draft = await truthfulDraft();
     const small = sha256Hex(await plainImage(640, 480));
-    storeMeasured(small, "image/jpeg", 640, 480);
+    await storeMeasured(small, "image/jpeg", 640, 480);
     Object.assign(firstPage(draft, "ktp-el"), { sha256: small, mime: "application/pdf", width: 1600, height: 1200 });
     // The phone's pre-check believes the declaration: a PDF is never too small to read.
-    const phone = precheck(domisiliGuide(env), draft, {
+    const phone = precheck(await domisiliGuide(env), draft, {
       today: jakartaDate(new Date()),
       regions: createRegionIndex(),
     });
@@ -141,7 +138,7 @@ describe("pages declared otherwise than stored", () => {
     delete firstPage(unsized, "ktp-el").width;
     delete firstPage(unsized, "ktp-el").height;
     expect(await submit(unsized)).toMatchObject({ status: "applied" });
-    const stored = env.db.select().from(applications).where(eq(applications.id, unsized.id)).get();
+    const stored = (await env.db.select().from(applications).where(eq(applications.id, unsized.id)))[0];
     expect(firstPage(stored?.content as Draft, "ktp-el")).toMatchObject({ width, height });
   });
 
@@ -154,7 +151,7 @@ describe("pages declared otherwise than stored", () => {
   it("judges true declarations with the shared pre-check, as the phone does: a 640 × 480 photo is too small", async () => {
     const draft = await truthfulDraft();
     const small = sha256Hex(await plainImage(640, 480));
-    storeMeasured(small, "image/jpeg", 640, 480);
+    await storeMeasured(small, "image/jpeg", 640, 480);
     Object.assign(firstPage(draft, "ktp-el"), { sha256: small, mime: "image/jpeg", width: 640, height: 480 });
     const result = await submit(draft);
     expect(result).toMatchObject({ status: "rejected", code: "precheck-failed" });
@@ -210,7 +207,7 @@ describe("pages the server does not hold", () => {
     const folder = join(env.dir, "files", hash.slice(0, 2));
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, hash), old);
-    storeMeasured(hash, "image/jpeg", null, null);
+    await storeMeasured(hash, "image/jpeg", null, null);
     Object.assign(firstPage(draft, "ktp-el"), { sha256: hash, bytes: old.byteLength, width: 1600, height: 1200 });
 
     expect(await submit(draft)).toMatchObject({
@@ -222,7 +219,7 @@ describe("pages the server does not hold", () => {
     const asked = await app.request(`/api/files/sha256/${hash}`, { method: "HEAD", headers: { Cookie: cadre.cookie } });
     expect(asked.status).toBe(404);
     await uploaded(old, "image/jpeg");
-    expect(env.db.select().from(files).where(eq(files.sha256, hash)).get()).toMatchObject({
+    expect((await env.db.select().from(files).where(eq(files.sha256, hash)))[0]).toMatchObject({
       width: 1600,
       height: 1200,
     });

@@ -34,18 +34,18 @@ const GAMBIR = "31.71.01.1001";
 const PASAR_BARU = "31.71.02.1001";
 const guides = seedCatalogue.map((input) => Guide.parse(input));
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 let clientId: string;
 let seq: number;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db, filesDir: join(env.dir, "files") });
-  cadre = createTestUser(env.db, "cadre", { kecamatanCode: "31.71.01" });
+  cadre = await createTestUser(env.db, "cadre", { kecamatanCode: "31.71.01" });
   // The cadre's own kelurahan: the office a file goes to when none is picked.
-  env.db.update(users).set({ kelurahanCode: CIDENG }).where(eq(users.id, cadre.id)).run();
+  await env.db.update(users).set({ kelurahanCode: CIDENG }).where(eq(users.id, cadre.id));
   clientId = randomUUID();
   seq = 0;
 });
@@ -142,7 +142,7 @@ describe("the phone's and the server's verdicts", () => {
       fc.asyncProperty(
         fc.constantFrom(...guides).chain((guide) => fc.tuple(fc.constant(guide), perturbed(guide))),
         async ([guide, draft]) => {
-          storeFilesOf(env.db, draft, cadre.id);
+          await storeFilesOf(env.db, draft, cadre.id);
           const phone = phoneVerdict(guide, draft);
           const server = await submit(draft);
           const key = `${guide.id}|${draft.applicant.nik.replace(/\D/g, "")}`;
@@ -183,13 +183,13 @@ describe("the phone's and the server's verdicts", () => {
               ]
             : before.requirements.map((r) => (r === paper ? { ...r, minPages: (r.minPages ?? 1) + 1 } : r));
           const version = before.version + 1;
-          publishGuide(env.db, {
+          await publishGuide(env.db, {
             ...before,
             version,
             requirements,
             ...(change.binding ? { minSubmitVersion: version } : {}),
           });
-          const after = Guide.parse(getGuide(env.db, id)?.guide);
+          const after = Guide.parse((await getGuide(env.db, id))?.guide);
           latest.set(id, after);
           const pinned = change.pinOld ? before : after;
           // The perturbed draft was made for the seeded version: carry its content over to the pinned one.
@@ -205,7 +205,7 @@ describe("the phone's and the server's verdicts", () => {
           });
           for (const [rid, doc] of Object.entries(sample.documents))
             if (draft.documents[rid]) draft.documents[rid] = doc;
-          storeFilesOf(env.db, draft, cadre.id);
+          await storeFilesOf(env.db, draft, cadre.id);
           const server = await submit(draft);
           if (mustMoveBeforeSubmit(after, draft.guideVersion, false)) {
             expect(server).toMatchObject({ status: "rejected", code: "guide-outdated", guideVersion: after.version });
@@ -224,7 +224,7 @@ describe("the phone's and the server's verdicts", () => {
   it("both call a carefully prepared file of every seeded guide ready", async () => {
     for (const guide of guides) {
       const draft = filledDraftFor(guide, { id: uuidv7(), today: jakartaDate(new Date()), villageCode: CIDENG });
-      storeFilesOf(env.db, draft, cadre.id);
+      await storeFilesOf(env.db, draft, cadre.id);
       const phone = phoneVerdict(guide, draft);
       expect(phone.toFix.map(where), guide.id).toEqual([]);
       expectSameVerdict(phone, await submit(draft));
@@ -237,9 +237,9 @@ describe("the office a file goes to", () => {
     const guide = guides.find((g) => g.id === "surat-keterangan-domisili");
     if (!guide) throw new Error("seed lacks domisili");
     const draft = filledDraftFor(guide, { id: uuidv7(), today: jakartaDate(new Date()), villageCode: CIDENG });
-    storeFilesOf(env.db, draft, cadre.id);
+    await storeFilesOf(env.db, draft, cadre.id);
     expect(await submit(draft)).toMatchObject({ status: "applied" });
-    const row = env.db.select().from(applications).where(eq(applications.id, draft.id)).get();
+    const [row] = await env.db.select().from(applications).where(eq(applications.id, draft.id));
     if (!row) throw new Error("not stored");
     expect(row.kecamatanCode).toBe("31.71.01");
     expect((row.content as Draft).officeAreaCode).toBe(CIDENG);

@@ -18,26 +18,26 @@ import { seededDatabase } from "../helpers/temp-db";
  * "sync again", which would never help.
  */
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let cadre: TestUser;
 const names: string[] = [];
 
-beforeEach(() => {
-  env = seededDatabase();
-  cadre = createTestUser(env.db, "cadre");
+beforeEach(async () => {
+  env = await seededDatabase();
+  cadre = await createTestUser(env.db, "cadre");
   forgetRefusedUploads();
   locale.value = "id";
 });
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
-  env.cleanup();
+  await env.cleanup();
 });
 
 async function readyPhone() {
   const name = `phone-${Date.now()}-${Math.random()}`;
   names.push(name);
   const device = await makeDevice(cadre, name);
-  const id = await device.repo.create(domisiliGuide(env));
+  const id = await device.repo.create(await domisiliGuide(env));
   await fillReady(device.repo, id, "Siti Aminah");
   await device.repo.update(id, "marked-ready", (d) => {
     d.status = "ready";

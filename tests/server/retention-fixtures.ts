@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { sql } from "drizzle-orm";
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { createApp } from "../../server/app";
 import type { Db } from "../../server/db/open";
+import { rawGet, rawRun } from "../../server/db/raw";
 import { storedFilePath } from "../../server/files/storage";
 import { writeSetting } from "../../server/settings/office-settings";
 import { recordVerdict } from "../../server/sync/applications";
@@ -21,7 +23,7 @@ export const VILLAGE = "31.75.07.1001";
 export const LONG_AGO = new Date(Date.now() - 2 * 365 * 86_400_000);
 
 export interface RetentionWorld {
-  env: ReturnType<typeof seededDatabase>;
+  env: Awaited<ReturnType<typeof seededDatabase>>;
   app: ReturnType<typeof createApp>;
   filesDir: string;
   cadre: TestUser;
@@ -31,13 +33,13 @@ export interface RetentionWorld {
   seq: number;
 }
 
-export function retentionWorld(): RetentionWorld {
-  const env = seededDatabase();
+export async function retentionWorld(): Promise<RetentionWorld> {
+  const env = await seededDatabase();
   const filesDir = join(env.dir, "files");
   const app = createApp({ db: env.db, filesDir });
-  const cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC });
-  const operator = createTestUser(env.db, "operator", { kecamatanCode: KEC });
-  const admin = createTestUser(env.db, "admin");
+  const cadre = await createTestUser(env.db, "cadre", { kecamatanCode: KEC });
+  const operator = await createTestUser(env.db, "operator", { kecamatanCode: KEC });
+  const admin = await createTestUser(env.db, "admin");
   return { env, app, filesDir, cadre, operator, admin, clientId: uuidv7(), seq: 0 };
 }
 
@@ -52,20 +54,25 @@ export function photoHash(label: string): string {
 }
 
 /** Writes a page's bytes where the upload would, and its rows (files, file_holders). */
-export function storePhoto(w: RetentionWorld, label: string, at = LONG_AGO): { sha256: string; bytes: number } {
+export async function storePhoto(
+  w: RetentionWorld,
+  label: string,
+  at = LONG_AGO,
+): Promise<{ sha256: string; bytes: number }> {
   const bytes = photoBytes(label);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const path = storedFilePath(w.filesDir, sha256);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, bytes);
-  w.env.db.$client
-    .prepare(
-      "INSERT OR IGNORE INTO files (sha256, bytes, mime, width, height, uploaded_by, created_at) VALUES (?, ?, 'image/webp', 1600, 1200, ?, ?)",
-    )
-    .run(sha256, bytes.length, w.cadre.id, at.toISOString());
-  w.env.db.$client
-    .prepare("INSERT OR IGNORE INTO file_holders (sha256, user_id, at) VALUES (?, ?, ?)")
-    .run(sha256, w.cadre.id, at.toISOString());
+  await rawRun(
+    w.env.db,
+    sql`INSERT OR IGNORE INTO files (sha256, bytes, mime, width, height, uploaded_by, created_at)
+      VALUES (${sha256}, ${bytes.length}, 'image/webp', 1600, 1200, ${w.cadre.id}, ${at.toISOString()})`,
+  );
+  await rawRun(
+    w.env.db,
+    sql`INSERT OR IGNORE INTO file_holders (sha256, user_id, at) VALUES (${sha256}, ${w.cadre.id}, ${at.toISOString()})`,
+  );
   return { sha256, bytes: bytes.length };
 }
 
@@ -79,7 +86,8 @@ export interface Person {
 /** A file submitted through the real push, its three photos stored; answers its id and tracking number. */
 export async function submitFile(w: RetentionWorld, person: Person): Promise<{ id: string; trackingNumber: string }> {
   const base = readyDraft({ village: VILLAGE });
-  const stored = person.photos.map((label) => storePhoto(w, label));
+  const stored: { sha256: string; bytes: number }[] = [];
+  for (const label of person.photos) stored.push(await storePhoto(w, label));
   const documents = Object.fromEntries(
     Object.entries(base.documents).map(([key, document], index) => {
       const photo = stored[index] ?? stored[0];
@@ -95,14 +103,21 @@ export async function submitFile(w: RetentionWorld, person: Person): Promise<{ i
   });
   const result = await pushOne(w.app, w.cadre, w.clientId, mutation(++w.seq, "submitApplication", { draft }));
   if (result.status !== "applied") throw new Error(`submit ${JSON.stringify(result)}`);
-  const row = w.env.db.$client.prepare("SELECT tracking_number FROM applications WHERE id = ?").get(draft.id) as {
-    tracking_number: string;
-  };
-  return { id: draft.id, trackingNumber: row.tracking_number };
+  const row = await rawGet<{ trackingNumber: string }>(
+    w.env.db,
+    sql`SELECT tracking_number AS "trackingNumber" FROM applications WHERE id = ${draft.id}`,
+  );
+  if (!row) throw new Error(`submit: no file ${draft.id}`);
+  return { id: draft.id, trackingNumber: row.trackingNumber };
 }
 
 /** The office's decision at `at` (the real decide, so decided_at, the clock and the findings are as in life). */
-export function decideFile(w: RetentionWorld, id: string, decision: "approved" | "rejected", at: Date): void {
+export async function decideFile(
+  w: RetentionWorld,
+  id: string,
+  decision: "approved" | "rejected",
+  at: Date,
+): Promise<void> {
   const when = at.toISOString();
   const verdicts: Verdict[] =
     decision === "approved"
@@ -111,39 +126,35 @@ export function decideFile(w: RetentionWorld, id: string, decision: "approved" |
           { decision, requirements: {}, decidedAt: when, reason: "Selamat untuk Ibu Sari", reasonPublic: true },
         ]
       : [{ decision, reasonCode: "not-eligible", reason: "Catatan: NIK ganda", requirements: {}, decidedAt: when }];
-  for (const verdict of verdicts) if (!recordVerdict(w.env.db, id, verdict, at)) throw new Error("decide failed");
+  for (const verdict of verdicts)
+    if (!(await recordVerdict(w.env.db, id, verdict, at))) throw new Error("decide failed");
 }
 
 /** A closed complaint with its reporter and one evidence photo, closed at `closedAt`. */
-export function closedComplaint(w: RetentionWorld, reporter: string, photo: string, closedAt: Date): string {
-  const evidence = storePhoto(w, photo);
+export async function closedComplaint(
+  w: RetentionWorld,
+  reporter: string,
+  photo: string,
+  closedAt: Date,
+): Promise<string> {
+  const evidence = await storePhoto(w, photo);
   const id = uuidv4();
   const number = `ADU-${id.slice(0, 8).toUpperCase()}`;
   const at = closedAt.toISOString();
-  w.env.db.$client
-    .prepare(
-      `INSERT INTO complaints (id, number, kecamatan_code, place_kind, category, description, happened_on, evidence,
+  const evidenceJson = JSON.stringify([{ sha256: evidence.sha256, mime: "image/webp", bytes: evidence.bytes }]);
+  await rawRun(
+    w.env.db,
+    sql`INSERT INTO complaints (id, number, kecamatan_code, place_kind, category, description, happened_on, evidence,
          anonymous, confidential, reporter_name, reporter_contact, channel, status, content_hash, received_at,
          updated_at, closed_at, version)
-       VALUES (?, ?, ?, 'office', 'perilaku', 'Petugas membentak warga.', ?, ?, 0, 0, ?, '081299990000',
-         'citizen-phone', 'done', 'hash', ?, ?, ?, 3)`,
-    )
-    .run(
-      id,
-      number,
-      KEC,
-      at.slice(0, 10),
-      JSON.stringify([{ sha256: evidence.sha256, mime: "image/webp", bytes: evidence.bytes }]),
-      reporter,
-      at,
-      at,
-      at,
-    );
+       VALUES (${id}, ${number}, ${KEC}, 'office', 'perilaku', 'Petugas membentak warga.', ${at.slice(0, 10)},
+         ${evidenceJson}, 0, 0, ${reporter}, '081299990000', 'citizen-phone', 'done', 'hash', ${at}, ${at}, ${at}, 3)`,
+  );
   return number;
 }
 
-export function setRetention(db: Db, days: number | null): void {
-  writeSetting(db, "closedFileRetentionDays", days, null, new Date());
+export async function setRetention(db: Db, days: number | null): Promise<void> {
+  await writeSetting(db, "closedFileRetentionDays", days, null, new Date());
 }
 
 export function call(w: RetentionWorld, method: string, path: string, user: TestUser | null, body?: unknown) {

@@ -4,8 +4,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SCRUBBED_ACTION as CONSOLE_SCRUBBED_ACTION, isScrubbed } from "../../client/console/privacy/scrubbed";
+import { sqliteDriver } from "../../server/db/maintenance";
+import { closeDatabase } from "../../server/db/open";
+import { rawGet, rawRun } from "../../server/db/raw";
 import { storedFilePath } from "../../server/files/storage";
 import { backup, DB_FILE, restore } from "../../server/ops/backup";
 import { PhotoReferences } from "../../server/retention/references";
@@ -51,20 +55,27 @@ let recent: { id: string; trackingNumber: string };
 let complaintNumber: string;
 
 beforeEach(async () => {
-  w = retentionWorld();
+  w = await retentionWorld();
   old = await submitFile(w, { name: OLD_NAME, nik: OLD_NIK, photos: ["old-1", "old-2", "shared"] });
   rejected = await submitFile(w, { name: REJECTED_NAME, nik: REJECTED_NIK, photos: ["rej-1", "rej-2", "rej-3"] });
   recent = await submitFile(w, { name: RECENT_NAME, nik: RECENT_NIK, photos: ["new-1", "new-2", "shared"] });
-  decideFile(w, old.id, "approved", LONG_AGO);
-  decideFile(w, rejected.id, "rejected", new Date(LONG_AGO.getTime() + 86_400_000));
-  decideFile(w, recent.id, "approved", new Date());
-  complaintNumber = closedComplaint(w, REPORTER, "evidence", LONG_AGO);
+  await decideFile(w, old.id, "approved", LONG_AGO);
+  await decideFile(w, rejected.id, "rejected", new Date(LONG_AGO.getTime() + 86_400_000));
+  await decideFile(w, recent.id, "approved", new Date());
+  complaintNumber = await closedComplaint(w, REPORTER, "evidence", LONG_AGO);
 });
 afterEach(() => w.env.cleanup());
 
-function contentOf(id: string): Record<string, unknown> {
-  const row = w.env.db.$client.prepare("SELECT content FROM applications WHERE id = ?").get(id) as { content: string };
-  return JSON.parse(row.content) as Record<string, unknown>;
+async function contentOf(id: string): Promise<Record<string, unknown>> {
+  const row = await rawGet<{ content: string }>(w.env.db, sql`SELECT content FROM applications WHERE id = ${id}`);
+  return JSON.parse(row?.content ?? "null") as Record<string, unknown>;
+}
+
+/** The SQLite driver, for what only the file can tell (its bytes, pragmas). */
+function sqlite(): Database.Database {
+  const driver = sqliteDriver(w.env.db);
+  if (!driver) throw new Error("these tests read the SQLite file");
+  return driver;
 }
 
 const photoPath = (label: string) => storedFilePath(w.filesDir, photoHash(label));
@@ -99,16 +110,16 @@ async function figures(): Promise<unknown> {
 
 describe("retention of closed files", () => {
   it("keeps everything while the office keeps closed files (no retention set)", async () => {
-    const dry = retentionDryRun(w.env.db, new Date(), "id");
+    const dry = await retentionDryRun(w.env.db, new Date(), "id");
     expect(dry).toMatchObject({ cutoff: null, retentionDays: null, files: [], complaints: [], done: false });
     const run = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
     expect(run.report.totals).toEqual({ files: 0, complaints: 0, photos: 0, bytes: 0 });
-    expect(contentOf(old.id)).toMatchObject({ applicant: { fullName: OLD_NAME, nik: OLD_NIK } });
+    expect(await contentOf(old.id)).toMatchObject({ applicant: { fullName: OLD_NAME, nik: OLD_NIK } });
   });
 
-  it("lists what would go in a dry run, and changes nothing", () => {
-    setRetention(w.env.db, 365);
-    const dry = retentionDryRun(w.env.db, new Date(), "id");
+  it("lists what would go in a dry run, and changes nothing", async () => {
+    await setRetention(w.env.db, 365);
+    const dry = await retentionDryRun(w.env.db, new Date(), "id");
     expect(dry.done).toBe(false);
     expect(dry.retentionDays).toBe(365);
     expect(dry.files.map((file) => file.trackingNumber)).toEqual([old.trackingNumber, rejected.trackingNumber]);
@@ -124,7 +135,7 @@ describe("retention of closed files", () => {
     expect(dry.totals.bytes).toBeGreaterThan(7 * 2000);
     // Nothing personal in the list.
     expect(JSON.stringify(dry)).not.toMatch(new RegExp(`${OLD_NAME}|${OLD_NIK}|${REPORTER}`));
-    expect(contentOf(old.id)).toMatchObject({ applicant: { fullName: OLD_NAME } });
+    expect(await contentOf(old.id)).toMatchObject({ applicant: { fullName: OLD_NAME } });
     expect(existsSync(photoPath("old-1"))).toBe(true);
   });
 
@@ -135,14 +146,14 @@ describe("retention of closed files", () => {
       dashboard: { byStatus: { approved: 2, rejected: 1 }, onTime: { decided: 3 } },
       skmThen: { results: { population: 2 } },
     });
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     const { report, undeleted } = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
     expect(undeleted).toBe(0);
     expect(report.done).toBe(true);
     expect(report.totals).toMatchObject({ files: 2, complaints: 1, photos: 6 });
 
     for (const id of [old.id, rejected.id]) {
-      const content = contentOf(id);
+      const content = await contentOf(id);
       expect(content.applicant).toEqual({
         fullName: "",
         nik: "",
@@ -154,62 +165,59 @@ describe("retention of closed files", () => {
       expect(content).toMatchObject({ data: {}, documents: {}, guideId: "surat-keterangan-domisili", guideVersion: 1 });
       expect((content.history as { action: string }[]).at(-1)?.action).toBe(SCRUBBED_ACTION);
     }
-    const verdict = w.env.db.$client
-      .prepare("SELECT verdict, scrubbed_at FROM applications WHERE id = ?")
-      .get(rejected.id) as {
-      verdict: string;
-      scrubbed_at: string;
-    };
+    const verdict = (await rawGet<{ verdict: string; scrubbed_at: string }>(
+      w.env.db,
+      sql`SELECT verdict, scrubbed_at FROM applications WHERE id = ${rejected.id}`,
+    )) as { verdict: string; scrubbed_at: string };
     expect(JSON.parse(verdict.verdict)).toMatchObject({ decision: "rejected", reasonCode: "not-eligible" });
     expect(verdict.verdict).not.toContain("NIK ganda");
     expect(verdict.scrubbed_at).not.toBeNull();
     // The recent file keeps its data, and the photo it shares with the old one.
-    expect(contentOf(recent.id)).toMatchObject({ applicant: { fullName: RECENT_NAME, nik: RECENT_NIK } });
+    expect(await contentOf(recent.id)).toMatchObject({ applicant: { fullName: RECENT_NAME, nik: RECENT_NIK } });
     expect(existsSync(photoPath("shared"))).toBe(true);
-    const gone = w.env.db.$client.prepare("SELECT COUNT(*) AS n FROM files").get() as { n: number };
-    expect(gone.n).toBe(3); // the recent file's three photos (one of them shared)
-    const complaint = w.env.db.$client
-      .prepare(
-        "SELECT reporter_name, reporter_contact, evidence, status, category, closed_at, scrubbed_at FROM complaints",
-      )
-      .get() as Record<string, unknown>;
+    const gone = await rawGet<{ n: number }>(w.env.db, sql`SELECT COUNT(*) AS n FROM files`);
+    expect(gone?.n).toBe(3); // the recent file's three photos (one of them shared)
+    const complaint = (await rawGet<Record<string, unknown>>(
+      w.env.db,
+      sql`SELECT reporter_name, reporter_contact, evidence, status, category, closed_at, scrubbed_at FROM complaints`,
+    )) as Record<string, unknown>;
     expect(complaint).toMatchObject({ reporter_name: null, reporter_contact: null, evidence: "[]", status: "done" });
     expect(complaint.scrubbed_at).not.toBeNull();
 
     expect(await figures()).toEqual(before);
     const again = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
     expect(again.report.totals).toEqual({ files: 0, complaints: 0, photos: 0, bytes: 0 });
-    expect(retentionDryRun(w.env.db, new Date(), "id").files).toEqual([]);
+    expect((await retentionDryRun(w.env.db, new Date(), "id")).files).toEqual([]);
   });
 
-  it("keeps a photo a file names after the run began (or a complaint, or a recent upload)", () => {
+  it("keeps a photo a file names after the run began (or a complaint, or a recent upload)", async () => {
     const hashes = ["old-1", "old-2", "rej-1", "shared"].map(photoHash);
-    const references = PhotoReferences.scan(w.env.db, hashes, new Date().toISOString());
+    const references = await PhotoReferences.scan(w.env.db, hashes, new Date().toISOString());
     references.forget(old.id);
     references.forget(rejected.id);
     const cutoff = new Date(Date.now() - 365 * 86_400_000).toISOString();
     // "shared" is still a page of the recent file; the others go.
-    expect(references.unneeded(w.env.db, hashes, cutoff).sort()).toEqual(
+    expect((await references.unneeded(w.env.db, hashes, cutoff)).sort()).toEqual(
       ["old-1", "old-2", "rej-1"].map(photoHash).sort(),
     );
     // A file saved since the scan (a newer change_seq) names old-1: it stays.
-    const recentRow = w.env.db.$client.prepare("SELECT content FROM applications WHERE id = ?").get(recent.id) as {
-      content: string;
-    };
-    const content = JSON.parse(recentRow.content);
-    content.documents["ktp-el"].pages[0].sha256 = photoHash("old-1");
-    w.env.db.$client
-      .prepare("UPDATE applications SET content = ?, change_seq = change_seq + 1000 WHERE id = ?")
-      .run(JSON.stringify(content), recent.id);
+    const content = (await contentOf(recent.id)) as { documents: Record<string, { pages: { sha256: string }[] }> };
+    const page = content.documents["ktp-el"]?.pages[0];
+    if (page) page.sha256 = photoHash("old-1");
+    await rawRun(
+      w.env.db,
+      sql`UPDATE applications SET content = ${JSON.stringify(content)}, change_seq = change_seq + 1000 WHERE id = ${recent.id}`,
+    );
     // Someone sent rej-1's bytes again after the cutoff: it stays too.
-    w.env.db.$client
-      .prepare("UPDATE file_holders SET at = ? WHERE sha256 = ?")
-      .run(new Date().toISOString(), photoHash("rej-1"));
-    expect(references.unneeded(w.env.db, hashes, cutoff)).toEqual([photoHash("old-2")]);
+    await rawRun(
+      w.env.db,
+      sql`UPDATE file_holders SET at = ${new Date().toISOString()} WHERE sha256 = ${photoHash("rej-1")}`,
+    );
+    expect(await references.unneeded(w.env.db, hashes, cutoff)).toEqual([photoHash("old-2")]);
   });
 
   it("gives the same result in batches of one (each batch starts after the last)", async () => {
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     const { report } = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir, batch: 1 });
     expect(report.totals).toMatchObject({ files: 2, complaints: 1, photos: 6 });
     expect(report.files.map((file) => file.trackingNumber)).toEqual([old.trackingNumber, rejected.trackingNumber]);
@@ -219,7 +227,7 @@ describe("retention of closed files", () => {
   it("deletes the photos' bytes from disk", async () => {
     const paths = ["old-1", "old-2", "rej-1", "evidence"].map(photoPath);
     for (const path of paths) expect(existsSync(path)).toBe(true);
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
     for (const path of paths) expect(existsSync(path)).toBe(false);
     expect(existsSync(photoPath("new-1"))).toBe(true);
@@ -232,25 +240,25 @@ describe("retention of closed files", () => {
           existsSync(`${w.env.file}${suffix}`) ? readFileSync(`${w.env.file}${suffix}`) : Buffer.alloc(0),
         ),
       );
-    w.env.db.$client.pragma("wal_checkpoint(TRUNCATE)");
+    sqlite().pragma("wal_checkpoint(TRUNCATE)");
     // The test means something: the values are in the file before.
     for (const value of [OLD_NAME, OLD_NIK, REJECTED_NAME, REJECTED_NIK, REPORTER]) {
       expect(raw().includes(value), value).toBe(true);
     }
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
     const bytes = raw();
     for (const value of [OLD_NAME, OLD_NIK, REJECTED_NAME, REJECTED_NIK, REPORTER, "NIK ganda"]) {
       expect(bytes.includes(value), value).toBe(false);
     }
     expect(bytes.includes(RECENT_NIK)).toBe(true);
-    expect(w.env.db.$client.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(sqlite().pragma("integrity_check", { simple: true })).toBe("ok");
     // The connection's own setting is given back after the run.
-    expect(w.env.db.$client.pragma("secure_delete", { simple: true })).toBe(0);
+    expect(sqlite().pragma("secure_delete", { simple: true })).toBe(0);
   });
 
   it("keeps the scrubbed file readable for the phone, the console and the public page", async () => {
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
     // The phone: status, verdict codes and tracking number; never content.
     const pull = await w.app.request("/api/sync/pull", { headers: { Cookie: w.cadre.cookie } });
@@ -274,7 +282,7 @@ describe("retention of closed files", () => {
     const stale = { ...readyDraft({ id: old.id, name: OLD_NAME, village: "31.75.07.1001" }) };
     const pushed = await pushOne(w.app, w.cadre, w.clientId, mutation(++w.seq, "putDraft", { draft: stale }));
     expect(pushed).toMatchObject({ status: "rejected", code: "workflow-locked" });
-    expect(contentOf(old.id)).toMatchObject({ applicant: { fullName: "" } });
+    expect(await contentOf(old.id)).toMatchObject({ applicant: { fullName: "" } });
     // Its photos are no longer served.
     const hash = photoHash("rej-1");
     const photo = await call(w, "GET", `/api/console/applications/${rejected.id}/files/${hash}`, w.operator);
@@ -306,7 +314,7 @@ describe("backups follow the same rule", () => {
       : [];
 
   it("npm run backup writes nothing past retention: expired rows scrubbed, expired photos not copied", async () => {
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     // The live server has not run the retention yet: the backup applies it to its copy.
     const destination = join(tempDir(), "copy");
     const result = await backup(w.env.dir, destination);
@@ -318,14 +326,14 @@ describe("backups follow the same rule", () => {
     for (const value of [OLD_NAME, OLD_NIK, REJECTED_NIK, REPORTER]) expect(bytes.includes(value), value).toBe(false);
     expect(bytes.includes(RECENT_NIK)).toBe(true);
     // The live database is untouched by the backup (the server's own run does that).
-    expect(contentOf(old.id)).toMatchObject({ applicant: { nik: OLD_NIK } });
+    expect(await contentOf(old.id)).toMatchObject({ applicant: { nik: OLD_NIK } });
     const copy = new Database(join(destination, DB_FILE), { readonly: true });
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     copy.close();
   });
 
   it("after a live run, the backup holds only what the live database holds", async () => {
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
     const destination = join(tempDir(), "copy");
     const result = await backup(w.env.dir, destination);
@@ -340,9 +348,9 @@ describe("backups follow the same rule", () => {
     const destination = join(tempDir(), "old-backup");
     await backup(w.env.dir, destination);
     expect(photosIn(destination)).toHaveLength(9); // eight own photos, one shared, and the evidence
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
-    w.env.db.$client.close();
+    await closeDatabase(w.env.db);
 
     const cli = resolve(import.meta.dirname, "../../server/cli/backup.ts");
     const run = promisify(execFile);
@@ -370,11 +378,11 @@ describe("backups follow the same rule", () => {
   });
 
   it("restore keeps a backup's own retention when the database it replaces has none", async () => {
-    setRetention(w.env.db, 365);
+    await setRetention(w.env.db, 365);
     const destination = join(tempDir(), "copy");
     await backup(w.env.dir, destination);
     const target = tempDir();
-    const result = restore(destination, target);
+    const result = await restore(destination, target);
     expect(result.scrubbed.files).toBe(0);
     expect(photosIn(target)).toHaveLength(3);
   });

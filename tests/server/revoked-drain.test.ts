@@ -31,7 +31,7 @@ const HEADER = "masdarin-session";
 
 let passwordHash: string;
 let picture: Uint8Array;
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let clock: Date;
 let admin: TestUser & { sessionId: string };
@@ -43,32 +43,32 @@ beforeAll(async () => {
   picture = await plainImage(1000, 750);
 });
 
-function person(role: "cadre" | "admin" | "operator", username: string): TestUser & { sessionId: string } {
+async function person(
+  role: "cadre" | "admin" | "operator",
+  username: string,
+): Promise<TestUser & { sessionId: string }> {
   const id = uuidv7();
-  env.db
-    .insert(users)
-    .values({
-      id,
-      username,
-      displayName: `Nama ${username}`,
-      role,
-      passwordHash,
-      kecamatanCode: role === "admin" ? null : "31.75.07",
-      kelurahanCode: role === "cadre" ? "31.75.07.1001" : null,
-      createdAt: clock.toISOString(),
-    })
-    .run();
-  const session = createSession(env.db, id, `HP ${username}`, clock);
+  await env.db.insert(users).values({
+    id,
+    username,
+    displayName: `Nama ${username}`,
+    role,
+    passwordHash,
+    kecamatanCode: role === "admin" ? null : "31.75.07",
+    kelurahanCode: role === "cadre" ? "31.75.07.1001" : null,
+    createdAt: clock.toISOString(),
+  });
+  const session = await createSession(env.db, id, `HP ${username}`, clock);
   return { id, username, cookie: `masdarin_session=${session.token}`, sessionId: session.sessionId };
 }
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   clock = new Date();
   app = createApp({ db: env.db, filesDir: join(env.dir, "files"), auth: { now: () => clock } });
-  admin = person("admin", "admin.pusat");
-  cadre = person("cadre", "kader.klender");
-  other = person("cadre", "kader.malaka");
+  admin = await person("admin", "admin.pusat");
+  cadre = await person("cadre", "kader.klender");
+  other = await person("cadre", "kader.malaka");
 });
 afterEach(() => env.cleanup());
 
@@ -85,9 +85,9 @@ function send(method: string, path: string, cookie: string, body?: unknown) {
 }
 
 /** A submit with its photos already on the server: applied when the session may push. */
-function submitBatch(user: { id: string }) {
+async function submitBatch(user: { id: string }) {
   const draft = readyDraft();
-  storeFilesOf(env.db, draft, user.id);
+  await storeFilesOf(env.db, draft, user.id);
   return { draft, body: { clientId: uuidv7(), mutations: [mutation(1, "submitApplication", { draft })] } };
 }
 
@@ -98,13 +98,13 @@ async function expectRefused(response: Response, code: string) {
 }
 
 async function expectDrained(user: { id: string; cookie: string }) {
-  const { draft, body } = submitBatch(user);
+  const { draft, body } = await submitBatch(user);
   const response = await send("POST", "/api/sync/push", user.cookie, body);
   expect(response.status).toBe(200);
   expect(response.headers.get(HEADER)).toBe("farewell");
   const result = PushResponse.parse(await response.json());
   expect(result.results[0]).toMatchObject({ status: "applied" });
-  const row = env.db.select().from(applications).where(eq(applications.id, draft.id)).get();
+  const [row] = await env.db.select().from(applications).where(eq(applications.id, draft.id));
   expect(row).toMatchObject({ cadreId: user.id, status: "submitted" });
 }
 
@@ -151,7 +151,7 @@ describe("a session the office revoked", () => {
 
   it("marks the push in the audit log under the cadre's kecamatan, counts only", async () => {
     await expectDrained(cadre);
-    const rows = env.db.select().from(auditLog).where(eq(auditLog.action, "sync.farewell-push")).all();
+    const rows = await env.db.select().from(auditLog).where(eq(auditLog.action, "sync.farewell-push"));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       actorId: cadre.id,
@@ -170,22 +170,22 @@ describe("a session the office revoked", () => {
   });
 
   it("leaves no second mark for a batch sent again (duplicates only)", async () => {
-    const { body } = submitBatch(cadre);
+    const { body } = await submitBatch(cadre);
     for (const _ of [1, 2]) expect((await send("POST", "/api/sync/push", cadre.cookie, body)).status).toBe(200);
-    expect(env.db.select().from(auditLog).where(eq(auditLog.action, "sync.farewell-push")).all()).toHaveLength(1);
+    expect(await env.db.select().from(auditLog).where(eq(auditLog.action, "sync.farewell-push"))).toHaveLength(1);
   });
 
   it("drains until 30 days after the revocation, and answers 401 session_revoked after", async () => {
     advance(FAREWELL_WINDOW_MS - 60_000);
     await expectDrained(cadre);
     advance(60_000);
-    const { body } = submitBatch(cadre);
+    const { body } = await submitBatch(cadre);
     await expectRefused(await send("POST", "/api/sync/push", cadre.cookie, body), "session_revoked");
     await expectRefused(await tusUpload(app, cadre, picture, "image/jpeg"), "session_revoked");
   });
 
   it("leaves another cadre's session as it was: live, no farewell", async () => {
-    const { body } = submitBatch(other);
+    const { body } = await submitBatch(other);
     const response = await send("POST", "/api/sync/push", other.cookie, body);
     expect(response.status).toBe(200);
     expect(response.headers.get(HEADER)).toBeNull();
@@ -195,7 +195,7 @@ describe("a session the office revoked", () => {
 
 describe("a session its cadre revoked from another device (a lost phone)", () => {
   it("drains like one the office revoked", async () => {
-    const second = createSession(env.db, cadre.id, "HP kedua", clock);
+    const second = await createSession(env.db, cadre.id, "HP kedua", clock);
     const response = await send("DELETE", `/api/auth/sessions/${cadre.sessionId}`, `masdarin_session=${second.token}`);
     expect(response.status).toBe(204);
     await expectDrained(cadre);
@@ -217,19 +217,18 @@ describe("a disabled cadre", () => {
 
   it("stops draining 30 days after the disable", async () => {
     advance(FAREWELL_WINDOW_MS);
-    const { body } = submitBatch(cadre);
+    const { body } = await submitBatch(cadre);
     await expectRefused(await send("POST", "/api/sync/push", cadre.cookie, body), "account_disabled");
   });
 
   it("drains no session that was signed out before", async () => {
     // A phone of this cadre signed out yesterday: it has nothing to hand over on that session.
-    const old = createSession(env.db, cadre.id, "HP lama", new Date(clock.getTime() - DAY));
-    env.db
+    const old = await createSession(env.db, cadre.id, "HP lama", new Date(clock.getTime() - DAY));
+    await env.db
       .update(sessions)
       .set({ revokedAt: new Date(clock.getTime() - DAY / 2).toISOString(), revokeReason: "signed-out" })
-      .where(eq(sessions.id, old.sessionId))
-      .run();
-    const { body } = submitBatch(cadre);
+      .where(eq(sessions.id, old.sessionId));
+    const { body } = await submitBatch(cadre);
     await expectRefused(
       await send("POST", "/api/sync/push", `masdarin_session=${old.token}`, body),
       "account_disabled",
@@ -252,7 +251,7 @@ describe("sessions that never drain", () => {
 
   it("one replaced by a new sign-in on the same phone: 401 session_revoked, the new one pushes", async () => {
     const replacement = await signIn(cadre.cookie);
-    const { body } = submitBatch(cadre);
+    const { body } = await submitBatch(cadre);
     await expectRefused(await send("POST", "/api/sync/push", cadre.cookie, body), "session_revoked");
     await expectRefused(await tusUpload(app, cadre, picture, "image/jpeg"), "session_revoked");
     const pushed = await send("POST", "/api/sync/push", replacement, body);
@@ -262,24 +261,23 @@ describe("sessions that never drain", () => {
 
   it("one signed out: 401 session_revoked", async () => {
     expect((await send("POST", "/api/auth/logout", cadre.cookie)).status).toBe(204);
-    const { body } = submitBatch(cadre);
+    const { body } = await submitBatch(cadre);
     await expectRefused(await send("POST", "/api/sync/push", cadre.cookie, body), "session_revoked");
   });
 
   it("an operator's revoked session: the push is for cadres, so 401 session_revoked", async () => {
-    const operator = person("operator", "operator.durensawit");
+    const operator = await person("operator", "operator.durensawit");
     expect((await revokeByOffice(operator)).status).toBe(204);
-    const { body } = submitBatch(operator);
+    const { body } = await submitBatch(operator);
     await expectRefused(await send("POST", "/api/sync/push", operator.cookie, body), "session_revoked");
   });
 
   it("one revoked before this version (no reason recorded)", async () => {
-    env.db
+    await env.db
       .update(sessions)
       .set({ revokedAt: clock.toISOString(), revokeReason: null })
-      .where(eq(sessions.id, cadre.sessionId))
-      .run();
-    const { body } = submitBatch(cadre);
+      .where(eq(sessions.id, cadre.sessionId));
+    const { body } = await submitBatch(cadre);
     await expectRefused(await send("POST", "/api/sync/push", cadre.cookie, body), "session_revoked");
   });
 });

@@ -16,7 +16,7 @@ const WRONG = "salah-sandi-12345";
 const MINUTE = 60 * 1000;
 
 let passwordHash: string;
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let app: ReturnType<typeof createApp>;
 let clock: Date;
 
@@ -28,8 +28,8 @@ function start(auth: Omit<AuthOptions, "now"> = {}) {
   app = createApp({ db: env.db, auth: { now: () => clock, ...auth } });
 }
 
-beforeEach(() => {
-  env = tempDatabase();
+beforeEach(async () => {
+  env = await tempDatabase();
   clock = new Date("2026-03-02T08:00:00.000Z");
   start();
 });
@@ -39,20 +39,18 @@ function advance(ms: number): void {
   clock = new Date(clock.getTime() + ms);
 }
 
-function seedUser(db: Db, username: string): string {
+async function seedUser(db: Db, username: string): Promise<string> {
   const id = uuidv7();
-  db.insert(users)
-    .values({
-      id,
-      username,
-      displayName: `Nama ${username}`,
-      role: "cadre",
-      passwordHash,
-      kecamatanCode: "31.75.07",
-      kelurahanCode: "31.75.07.1001",
-      createdAt: clock.toISOString(),
-    })
-    .run();
+  await db.insert(users).values({
+    id,
+    username,
+    displayName: `Nama ${username}`,
+    role: "cadre",
+    passwordHash,
+    kecamatanCode: "31.75.07",
+    kelurahanCode: "31.75.07.1001",
+    createdAt: clock.toISOString(),
+  });
   return id;
 }
 
@@ -112,7 +110,7 @@ describe("sign-in limits per address", { timeout: 90_000 }, () => {
 
   it("counts only failures: an office of cadres signing in from one address is never slowed", async () => {
     // More cadres than the address's failure cap.
-    for (let i = 0; i < 25; i++) seedUser(env.db, `kader.${i}`);
+    for (let i = 0; i < 25; i++) await seedUser(env.db, `kader.${i}`);
     for (let i = 0; i < 25; i++) expect((await login(`kader.${i}`, PASSWORD)).status).toBe(200);
   });
 
@@ -149,8 +147,8 @@ describe("sign-in limits per address", { timeout: 90_000 }, () => {
 describe("sign-in limits per account", { timeout: 90_000 }, () => {
   const attacker: From = { address: "203.0.113.66" };
 
-  beforeEach(() => {
-    seedUser(env.db, "kader.satu");
+  beforeEach(async () => {
+    await seedUser(env.db, "kader.satu");
   });
 
   it("makes an unknown device wait a growing delay after 5 failures, not a flat lock", async () => {
@@ -207,7 +205,7 @@ describe("sign-in limits per account", { timeout: 90_000 }, () => {
   });
 
   it("does not accept a device cookie remembered for another account", async () => {
-    seedUser(env.db, "kader.dua");
+    await seedUser(env.db, "kader.dua");
     const first = await login("kader.dua", PASSWORD);
     const device = { cookie: cookieNamed(first, "masdarin_device"), address: "198.51.100.30" };
     await guess("kader.satu", 20, attacker);
@@ -226,8 +224,8 @@ describe("sign-in limits per account", { timeout: 90_000 }, () => {
 });
 
 describe("device cookie", { timeout: 90_000 }, () => {
-  beforeEach(() => {
-    seedUser(env.db, "kader.satu");
+  beforeEach(async () => {
+    await seedUser(env.db, "kader.satu");
   });
 
   it("is long-lived, HttpOnly, SameSite=Strict, Secure over https, and stored only as a hash", async () => {
@@ -246,7 +244,7 @@ describe("device cookie", { timeout: 90_000 }, () => {
     expect(secureHeader).toMatch(/masdarin_device=[^;]+;[^,]*Secure/i);
 
     const value = cookieNamed(plain, "masdarin_device")?.split("=")[1] ?? "";
-    const rows = env.db.select().from(knownDevices).all();
+    const rows = await env.db.select().from(knownDevices);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.deviceHash).not.toContain(value);
   });
@@ -257,6 +255,6 @@ describe("device cookie", { timeout: 90_000 }, () => {
     const again = await login("kader.satu", PASSWORD, { cookie: device });
     expect(again.status).toBe(200);
     expect(cookieNamed(again, "masdarin_device") ?? device).toBe(device);
-    expect(env.db.select().from(knownDevices).all()).toHaveLength(1);
+    expect(await env.db.select().from(knownDevices)).toHaveLength(1);
   });
 });

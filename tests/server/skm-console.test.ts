@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rawAll } from "../../server/db/raw";
 import { SkmConsoleReport, SkmFollowUp } from "../../shared/api/skm";
 import { SKM_ELEMENT_IDS } from "../../shared/skm/questionnaire";
 import { REDACTED } from "../../shared/skm/redact";
@@ -20,8 +22,8 @@ import {
 } from "./skm-fixtures";
 
 let w: World;
-beforeEach(() => {
-  w = world();
+beforeEach(async () => {
+  w = await world();
 });
 afterEach(() => closeWorld(w));
 
@@ -114,19 +116,19 @@ describe("follow-up plans", () => {
     return request(w, "POST", "/api/console/skm/follow-ups", user, body);
   }
 
-  function auditRows(): {
-    action: string;
-    target_type: string;
-    target_id: string;
-    kecamatan_code: string | null;
-    before: string | null;
-    after: string | null;
-  }[] {
-    return w.env.db.$client
-      .prepare(
-        "SELECT action, target_type, target_id, kecamatan_code, before, after FROM audit_log WHERE action LIKE 'skm.%' ORDER BY id",
-      )
-      .all() as never;
+  function auditRows() {
+    return rawAll<{
+      action: string;
+      target_type: string;
+      target_id: string;
+      kecamatan_code: string | null;
+      before: string | null;
+      after: string | null;
+    }>(
+      w.env.db,
+      sql`SELECT action, target_type, target_id, kecamatan_code, before, after FROM audit_log
+        WHERE action LIKE 'skm.%' ORDER BY id`,
+    );
   }
 
   it("are planned, changed, done and removed by the office, each change in the audit log", async () => {
@@ -155,7 +157,7 @@ describe("follow-up plans", () => {
     expect((await request(w, "DELETE", path, w.operator)).status).toBe(204);
     expect((await request(w, "DELETE", path, w.operator)).status).toBe(404);
 
-    const audit = auditRows();
+    const audit = await auditRows();
     expect(audit.map((row) => row.action)).toEqual([
       "skm.follow-up.create",
       "skm.follow-up.update",
@@ -185,7 +187,7 @@ describe("follow-up plans", () => {
     expect((await request(w, "PATCH", path, w.admin, { version: 1, done: true })).status).toBe(200);
     const jakarta = SkmFollowUp.parse(await (await create(w.admin)).json());
     expect(jakarta.kecamatanCode).toBeNull();
-    expect(auditRows()).toHaveLength(3);
+    expect(await auditRows()).toHaveLength(3);
   });
 
   it.each([
@@ -198,7 +200,7 @@ describe("follow-up plans", () => {
     const response = await create(w.admin, body);
     expect(response.status).toBe(400);
     expect(await codeOf(response)).toBe(code);
-    expect(auditRows()).toHaveLength(0);
+    expect(await auditRows()).toHaveLength(0);
   });
 
   it("answers 404 follow_up_not_found for an unknown plan", async () => {

@@ -30,7 +30,7 @@ export const PERSON = {
 };
 
 export interface World {
-  env: ReturnType<typeof seededDatabase>;
+  env: Awaited<ReturnType<typeof seededDatabase>>;
   app: ReturnType<typeof createApp>;
   cadre: TestUser;
   operator: TestUser;
@@ -44,24 +44,24 @@ export function at(iso: string): void {
 }
 
 /** A fresh database and app; only Date is faked, so sessions, the push, the review and the survey share one clock. */
-export function world(options: { limit?: SkmLimits } = {}): World {
+export async function world(options: { limit?: SkmLimits } = {}): Promise<World> {
   vi.useFakeTimers({ toFake: ["Date"] });
   at(NOW);
-  const env = seededDatabase();
+  const env = await seededDatabase();
   const app = createApp({ db: env.db, skmLimit: options.limit ?? { perMinute: 10_000 } });
   return {
     env,
     app,
-    cadre: createTestUser(env.db, "cadre", { kecamatanCode: KEC }),
-    operator: createTestUser(env.db, "operator", { kecamatanCode: KEC }),
-    otherOperator: createTestUser(env.db, "operator", { kecamatanCode: OTHER_KEC }),
-    admin: createTestUser(env.db, "admin"),
+    cadre: await createTestUser(env.db, "cadre", { kecamatanCode: KEC }),
+    operator: await createTestUser(env.db, "operator", { kecamatanCode: KEC }),
+    otherOperator: await createTestUser(env.db, "operator", { kecamatanCode: OTHER_KEC }),
+    admin: await createTestUser(env.db, "admin"),
     clients: new Map(),
   };
 }
 
-export function closeWorld(w: World): void {
-  w.env.cleanup();
+export async function closeWorld(w: World): Promise<void> {
+  await w.env.cleanup();
   vi.useRealTimers();
 }
 
@@ -120,7 +120,7 @@ function personalDraft(): Draft {
 /** A file submitted by the cadre through the real push; answers its id and tracking number. */
 export async function submittedFile(w: World): Promise<{ id: string; number: string }> {
   const draft = personalDraft();
-  storeFilesOf(w.env.db, draft, w.cadre.id);
+  await storeFilesOf(w.env.db, draft, w.cadre.id);
   const client = w.clients.get(w.cadre.id) ?? { clientId: uuidv7(), seq: 0 };
   w.clients.set(w.cadre.id, client);
   client.seq += 1;
@@ -131,7 +131,7 @@ export async function submittedFile(w: World): Promise<{ id: string; number: str
   if (response.status !== 200) throw new Error(`push ${response.status}`);
   const pushed = PushResponse.parse(await response.json());
   if (pushed.results[0]?.status !== "applied") throw new Error("push not applied");
-  const row = w.env.db.select().from(applications).where(eq(applications.id, draft.id)).get();
+  const [row] = await w.env.db.select().from(applications).where(eq(applications.id, draft.id));
   if (!row?.trackingNumber) throw new Error("no tracking number");
   return { id: draft.id, number: row.trackingNumber };
 }
@@ -143,7 +143,8 @@ export async function decidedFile(
 ): Promise<{ id: string; number: string }> {
   const file = await submittedFile(w);
   const verdict = async (body: Record<string, unknown>) => {
-    const version = w.env.db.select().from(applications).where(eq(applications.id, file.id)).get()?.version;
+    const [row] = await w.env.db.select().from(applications).where(eq(applications.id, file.id));
+    const version = row?.version;
     const response = await request(w, "POST", `/api/console/applications/${file.id}/verdict`, w.operator, {
       expectedVersion: version,
       ...body,

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rawRun } from "../../server/db/raw";
 import { SkmResults } from "../../shared/api/skm";
 import {
   answers,
@@ -18,8 +20,8 @@ import {
 } from "./skm-fixtures";
 
 let w: World;
-beforeEach(() => {
-  w = world();
+beforeEach(async () => {
+  w = await world();
 });
 afterEach(() => closeWorld(w));
 
@@ -165,16 +167,16 @@ describe("GET /api/skm/results", () => {
     const filed = survey({ trackingNumber: file.number, kecamatanCode: undefined, answers: answers(4) });
     expect((await send(w, filed)).status).toBe(201);
     expect((await results(`?kecamatan=${KEC}`)).body).toMatchObject({ respondents: 2, withoutFile: 1 });
-    w.env.db.$client.prepare("DELETE FROM skm_responses WHERE application_id IS NOT NULL").run();
+    await rawRun(w.env.db, sql`DELETE FROM skm_responses WHERE application_id IS NOT NULL`);
     expect((await results("")).body).toMatchObject({ respondents: 1, ikm: 100 });
     expect((await send(w, survey({ answers: answers(1) }))).status).toBe(201);
     expect((await send(w, survey({ kecamatanCode: OTHER_KEC, answers: answers(1) }))).status).toBe(201);
     expect((await results(`?kecamatan=${KEC}`)).body).toMatchObject({ respondents: 2, ikm: 62.5 });
     expect((await results("")).body).toMatchObject({ respondents: 3, ikm: 50 });
     // Nothing deletes responses; if something ever does, the figures are counted afresh.
-    w.env.db.$client.prepare("DELETE FROM skm_responses WHERE kecamatan_code = ?").run(OTHER_KEC);
+    await rawRun(w.env.db, sql`DELETE FROM skm_responses WHERE kecamatan_code = ${OTHER_KEC}`);
     expect((await results("")).body).toMatchObject({ respondents: 2, ikm: 62.5 });
-    w.env.db.$client.prepare("DELETE FROM skm_responses WHERE json_extract(answers, '$.U1') = 1").run();
+    await rawRun(w.env.db, sql`DELETE FROM skm_responses WHERE json_extract(answers, '$.U1') = 1`);
     expect((await send(w, survey({ answers: answers(2) }))).status).toBe(201);
     expect((await results(`?kecamatan=${KEC}`)).body).toMatchObject({ respondents: 2, ikm: 75 });
     // Jakarta-wide was last counted at two rows: one deleted and one added leave two, but not the same two.

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { rawAll, rawGet, rawRun } from "../../server/db/raw";
 import { answeredOnOf } from "../../server/skm/submit";
 import { SurveyAccepted } from "../../shared/api/skm";
 import { REDACTED } from "../../shared/skm/redact";
@@ -21,13 +23,13 @@ import {
 } from "./skm-fixtures";
 
 let w: World;
-beforeEach(() => {
-  w = world();
+beforeEach(async () => {
+  w = await world();
 });
 afterEach(() => closeWorld(w));
 
 type RawRow = Record<string, unknown>;
-const rows = (): RawRow[] => w.env.db.$client.prepare("SELECT * FROM skm_responses").all() as RawRow[];
+const rows = (): Promise<RawRow[]> => rawAll<RawRow>(w.env.db, sql`SELECT * FROM skm_responses`);
 
 describe("POST /api/skm/responses", () => {
   it("stores an anonymous response given at the office: 201, nothing about the sender", async () => {
@@ -38,7 +40,7 @@ describe("POST /api/skm/responses", () => {
     });
     expect(response.status).toBe(201);
     expect(SurveyAccepted.parse(await response.json())).toEqual({ id: body.id, duplicate: false });
-    const [row] = rows();
+    const [row] = await rows();
     expect(Object.keys(row ?? {}).sort()).toEqual(
       [
         "answered_on",
@@ -70,7 +72,7 @@ describe("POST /api/skm/responses", () => {
     const body = survey({ channel: "cadre-phone", trackingNumber: file.number, kecamatanCode: undefined });
     const response = await send(w, body, w.cadre);
     expect(response.status).toBe(201);
-    const [row] = rows();
+    const [row] = await rows();
     const raw = JSON.stringify(row);
     // The file places the response (office, service, one per file) …
     expect(row).toMatchObject({
@@ -99,7 +101,7 @@ describe("POST /api/skm/responses", () => {
     const again = await send(w, body);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ id: body.id, duplicate: true });
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
   });
 
   it("refuses an id sent again with other content (409 submission_id_reused)", async () => {
@@ -108,8 +110,8 @@ describe("POST /api/skm/responses", () => {
     const changed = await send(w, { ...body, answers: answers(1) });
     expect(changed.status).toBe(409);
     expect(await codeOf(changed)).toBe("submission_id_reused");
-    expect(rows()).toHaveLength(1);
-    expect(JSON.parse(String(rows()[0]?.answers))).toEqual(answers(4));
+    expect(await rows()).toHaveLength(1);
+    expect(JSON.parse(String((await rows())[0]?.answers))).toEqual(answers(4));
   });
 
   it("takes one survey per file (409 survey_already_answered)", async () => {
@@ -119,7 +121,7 @@ describe("POST /api/skm/responses", () => {
     const second = await send(w, survey({ trackingNumber: file.number, kecamatanCode: undefined }));
     expect(second.status).toBe(409);
     expect(await codeOf(second)).toBe("survey_already_answered");
-    expect(rows()).toHaveLength(1);
+    expect(await rows()).toHaveLength(1);
   });
 
   it("refuses a survey about a file the office has not decided (409 survey_not_decided)", async () => {
@@ -140,12 +142,12 @@ describe("POST /api/skm/responses", () => {
     const malformed = await send(w, survey({ trackingNumber: "hello", kecamatanCode: undefined }));
     expect(malformed.status).toBe(400);
     expect(await codeOf(malformed)).toBe("tracking_malformed");
-    expect(rows()).toHaveLength(0);
+    expect(await rows()).toHaveLength(0);
   });
 
   it("answers 404 survey_file_not_found for a well-formed number no file holds", async () => {
     const file = await decidedFile(w);
-    w.env.db.$client.prepare("UPDATE applications SET tracking_number = NULL WHERE id = ?").run(file.id);
+    await rawRun(w.env.db, sql`UPDATE applications SET tracking_number = NULL WHERE id = ${file.id}`);
     const response = await send(w, survey({ trackingNumber: file.number, kecamatanCode: undefined }));
     expect(response.status).toBe(404);
     expect(await codeOf(response)).toBe("survey_file_not_found");
@@ -161,7 +163,7 @@ describe("POST /api/skm/responses", () => {
     const unknownGuide = await send(w, survey({ guideId: "no-such-service" }));
     expect(unknownGuide.status).toBe(404);
     expect(await codeOf(unknownGuide)).toBe("guide_not_found");
-    expect(rows()).toHaveLength(0);
+    expect(await rows()).toHaveLength(0);
   });
 
   it.each([
@@ -182,7 +184,7 @@ describe("POST /api/skm/responses", () => {
     const body = (await response.json()) as { error: { code: string; details?: { issues?: unknown[] } } };
     expect(body.error.code).toBe("invalid_body");
     expect(body.error.details?.issues?.length).toBeGreaterThan(0);
-    expect(rows()).toHaveLength(0);
+    expect(await rows()).toHaveLength(0);
   });
 
   it("refuses a body that is too large (413)", async () => {
@@ -194,7 +196,7 @@ describe("POST /api/skm/responses", () => {
   it("masks identity numbers, phones and e-mail addresses in the suggestion before storing it", async () => {
     const body = survey({ suggestion: "NIK 3171015203900001, WA 081298765432, siti@example.com: loket lambat" });
     expect((await send(w, body)).status).toBe(201);
-    expect(rows()[0]?.suggestion).toBe(`NIK ${REDACTED}, WA ${REDACTED}, ${REDACTED}: loket lambat`);
+    expect((await rows())[0]?.suggestion).toBe(`NIK ${REDACTED}, WA ${REDACTED}, ${REDACTED}: loket lambat`);
   });
 
   it("counts a response on the Jakarta date it was answered, unless the phone's clock cannot be right", () => {
@@ -214,14 +216,14 @@ describe("POST /api/skm/responses", () => {
 
   it("stores a response answered in the first half-year but sent in December on its arrival day", async () => {
     expect((await send(w, survey({ answeredAt: "2026-06-20T03:00:00.000Z" }))).status).toBe(201);
-    expect(rows()[0]?.answered_on).toBe("2026-12-02");
+    expect((await rows())[0]?.answered_on).toBe("2026-12-02");
   });
 });
 
 describe("the flood limit", () => {
   it("answers 429 with Retry-After past the budget and stores nothing more", async () => {
-    closeWorld(w);
-    w = world({ limit: { perMinute: 3 } });
+    await closeWorld(w);
+    w = await world({ limit: { perMinute: 3 } });
     for (let i = 0; i < 3; i++) expect((await send(w, survey())).status).toBe(201);
     const refused = await send(w, survey());
     expect(refused.status).toBe(429);
@@ -229,17 +231,18 @@ describe("the flood limit", () => {
     expect(error.details.budget).toBe("address");
     expect(await codeOf(refused)).toBe("rate_limited");
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(rows()).toHaveLength(3);
+    expect(await rows()).toHaveLength(3);
   });
 });
 
 describe("the office's daily budget for responses without a file", () => {
-  const withoutFile = () =>
-    w.env.db.$client.prepare("SELECT count(*) FROM skm_responses WHERE application_id IS NULL").pluck().get();
+  const withoutFile = async () =>
+    (await rawGet<{ n: number }>(w.env.db, sql`SELECT count(*) AS n FROM skm_responses WHERE application_id IS NULL`))
+      ?.n;
 
   it("refuses the office's responses without a file past the budget with 429 naming it, not a file's response", async () => {
-    closeWorld(w);
-    w = world({ limit: { perMinute: 10_000, officeDailyWithoutFile: 3 } });
+    await closeWorld(w);
+    w = await world({ limit: { perMinute: 10_000, officeDailyWithoutFile: 3 } });
     for (let i = 0; i < 3; i++) expect((await send(w, survey())).status).toBe(201);
     const refused = await send(w, survey());
     expect(refused.status).toBe(429);
@@ -248,7 +251,7 @@ describe("the office's daily budget for responses without a file", () => {
     expect(error.details).toMatchObject({ budget: "office-daily-without-file", kecamatanCode: KEC });
     // Until the next Jakarta day (midnight is 17:00 UTC; now is 03:00 UTC): 14 hours.
     expect(Number(refused.headers.get("Retry-After"))).toBe(14 * 3600);
-    expect(withoutFile()).toBe(3);
+    expect(await withoutFile()).toBe(3);
     // Another office has its own budget, and a decided file's response is not counted against it.
     expect((await send(w, survey({ kecamatanCode: OTHER_KEC }))).status).toBe(201);
     const file = await decidedFile(w);
@@ -260,8 +263,8 @@ describe("the office's daily budget for responses without a file", () => {
   });
 
   it("answers a resend of a stored response as a duplicate even when the budget is spent", async () => {
-    closeWorld(w);
-    w = world({ limit: { perMinute: 10_000, officeDailyWithoutFile: 1 } });
+    await closeWorld(w);
+    w = await world({ limit: { perMinute: 10_000, officeDailyWithoutFile: 1 } });
     const body = survey();
     expect((await send(w, body)).status).toBe(201);
     const again = await send(w, body);
@@ -277,6 +280,6 @@ describe("the office's daily budget for responses without a file", () => {
     }
     const refused = await send(w, survey());
     expect(refused.status).toBe(429);
-    expect(withoutFile()).toBe(300);
+    expect(await withoutFile()).toBe(300);
   });
 });

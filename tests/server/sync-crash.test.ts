@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { count, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { openDatabase } from "../../server/db/open";
+import { closeDatabase, openDatabase } from "../../server/db/open";
 import { applicationEvents, applications, mutations, syncClients } from "../../server/db/schema";
 import { PushResponse } from "../../shared/sync/protocol";
 import { createTestUser } from "../helpers/accounts";
@@ -16,7 +16,7 @@ vi.setConfig({ testTimeout: 600_000 });
 const SERVER = resolve(import.meta.dirname, "../helpers/push-server.ts");
 const children: ChildProcess[] = [];
 
-afterEach(() => {
+afterEach(async () => {
   for (const child of children.splice(0)) child.kill("SIGKILL");
 });
 
@@ -54,9 +54,9 @@ function startServer(file: string, pauseAt?: number): Promise<Started> {
 
 describe("a server killed in the middle of a push", () => {
   it("leaves every mutation fully applied or not at all, and keeps everything it acknowledged", async () => {
-    const env = seededDatabase();
-    const cadre = createTestUser(env.db, "cadre");
-    env.db.$client.close();
+    const env = await seededDatabase();
+    const cadre = await createTestUser(env.db, "cadre");
+    await closeDatabase(env.db);
     const clientId = uuidv7();
     const TOTAL = 2000;
     const BATCH = 100;
@@ -84,15 +84,13 @@ describe("a server killed in the middle of a push", () => {
       await exited;
       expect(await sending).toBe("connection lost");
 
-      const db = openDatabase(env.file);
-      const client = db.select().from(syncClients).where(eq(syncClients.clientId, clientId)).get();
-      const recorded = db.select({ n: count() }).from(mutations).get()?.n ?? 0;
-      const stored = db.select({ n: count() }).from(applications).get()?.n ?? 0;
-      const created = db
-        .select({ n: count() })
-        .from(applicationEvents)
-        .where(eq(applicationEvents.kind, "created"))
-        .get()?.n;
+      const db = await openDatabase(env.file);
+      const client = (await db.select().from(syncClients).where(eq(syncClients.clientId, clientId)))[0];
+      const recorded = (await db.select({ n: count() }).from(mutations))[0]?.n ?? 0;
+      const stored = (await db.select({ n: count() }).from(applications))[0]?.n ?? 0;
+      const created = (
+        await db.select({ n: count() }).from(applicationEvents).where(eq(applicationEvents.kind, "created"))
+      )[0]?.n;
       // Every push the phone saw answered is kept; the one cut short left nothing, not even part of itself.
       const batchStart = Math.floor((killAt - 1) / BATCH) * BATCH;
       expect(acknowledged.seq).toBe(batchStart);
@@ -100,25 +98,19 @@ describe("a server killed in the middle of a push", () => {
       expect(client?.lastSeq ?? 0).toBe(recorded);
       expect(stored).toBe(recorded);
       expect(created).toBe(recorded);
-      db.$client.close();
+      await closeDatabase(db);
     }
 
     // After a restart the phone sends everything again: each mutation is applied exactly once.
     const { url } = await startServer(env.file);
     expect(await sendAll(url)).toBe(TOTAL);
-    const db = openDatabase(env.file);
-    expect(db.select().from(syncClients).get()?.lastSeq).toBe(TOTAL);
-    expect(db.select({ n: count() }).from(applications).get()?.n).toBe(TOTAL);
-    expect(db.select({ n: count() }).from(mutations).get()?.n).toBe(TOTAL);
-    expect(db.select({ n: count() }).from(applicationEvents).get()?.n).toBe(TOTAL);
-    expect(
-      db
-        .select()
-        .from(applications)
-        .all()
-        .every((row) => row.version === 1),
-    ).toBe(true);
-    db.$client.close();
-    env.cleanup();
+    const db = await openDatabase(env.file);
+    expect((await db.select().from(syncClients))[0]?.lastSeq).toBe(TOTAL);
+    expect((await db.select({ n: count() }).from(applications))[0]?.n).toBe(TOTAL);
+    expect((await db.select({ n: count() }).from(mutations))[0]?.n).toBe(TOTAL);
+    expect((await db.select({ n: count() }).from(applicationEvents))[0]?.n).toBe(TOTAL);
+    expect((await db.select().from(applications)).every((row) => row.version === 1)).toBe(true);
+    await closeDatabase(db);
+    await env.cleanup();
   });
 });

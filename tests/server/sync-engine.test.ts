@@ -15,18 +15,18 @@ import { tempDatabase } from "../helpers/temp-db";
 
 vi.setConfig({ testTimeout: 120_000 });
 
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let cadre: TestUser;
 const names: string[] = [];
 
-beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
-  cadre = createTestUser(env.db, "cadre");
+beforeEach(async () => {
+  env = await tempDatabase();
+  await seedIfEmpty(env.db);
+  cadre = await createTestUser(env.db, "cadre");
 });
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
-  env.cleanup();
+  await env.cleanup();
 });
 
 function deviceName(): string {
@@ -39,7 +39,7 @@ describe("the sync engine against the real server", () => {
   it("sends a ready draft with its photos, then brings the office's verdict back", async () => {
     const { db, repo } = await makeDevice(cadre, deviceName());
     const network = serverNetwork(env, cadre);
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Siti Aminah");
     await repo.update(id, "marked-ready", (d) => {
       d.status = "ready";
@@ -48,10 +48,10 @@ describe("the sync engine against the real server", () => {
     expect(first).toMatchObject({ status: "ok", rejected: 0 });
     expect(await db.outbox.count()).toBe(0);
     expect((await db.remote.get(id))?.status).toBe("submitted");
-    const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    const row = (await env.db.select().from(applications).where(eq(applications.id, id)))[0];
     expect(row?.status).toBe("submitted");
 
-    recordVerdict(env.db, id, {
+    await recordVerdict(env.db, id, {
       decision: "needs-fix",
       requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
       decidedAt: new Date().toISOString(),
@@ -66,22 +66,22 @@ describe("the sync engine against the real server", () => {
 
   it("keeps the outbox through an expired or revoked session and finishes after signing in again", async () => {
     const { db, repo } = await makeDevice(cadre, deviceName());
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Budi Santoso");
-    const session = env.db.select().from(sessions).where(eq(sessions.userId, cadre.id)).get();
+    const session = (await env.db.select().from(sessions).where(eq(sessions.userId, cadre.id)))[0];
     if (!session) throw new Error("no session");
-    revokeSession(env.db, session.id, new Date(), undefined, "replaced");
+    await revokeSession(env.db, session.id, new Date(), undefined, "replaced");
     const network = serverNetwork(env, cadre);
     const refused = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
     expect(refused).toMatchObject({ status: "session-expired", code: "session_revoked" });
     const waiting = await db.outbox.count();
     expect(waiting).toBeGreaterThan(0);
 
-    const again: TestUser = { ...cadre, cookie: sessionCookie(env.db, cadre.id) };
+    const again: TestUser = { ...cadre, cookie: await sessionCookie(env.db, cadre.id) };
     const ok = await syncOnce(deps(db, serverNetwork(env, again).fetch, verifiedUpload(env, again)));
     expect(ok.status).toBe("ok");
     expect(await db.outbox.count()).toBe(0);
-    const stored = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    const stored = (await env.db.select().from(applications).where(eq(applications.id, id)))[0];
     expect((stored?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName).toBe(
       "Budi Santoso",
     );
@@ -90,7 +90,7 @@ describe("the sync engine against the real server", () => {
   it("shows a refused submission under 'perlu perhatian' and carries on with the rest", async () => {
     const { db, repo } = await makeDevice(cadre, deviceName());
     const network = serverNetwork(env, cadre);
-    const guide = domisiliGuide(env);
+    const guide = await domisiliGuide(env);
     const bad = await repo.create(guide);
     await repo.update(bad, "marked-ready", (d) => {
       d.status = "ready";
@@ -118,7 +118,7 @@ describe("a guide version the office makes binding", () => {
 
   async function readyDraftOnV1(name: string) {
     const device = await makeDevice(cadre, deviceName());
-    const id = await device.repo.create(domisiliGuide(env));
+    const id = await device.repo.create(await domisiliGuide(env));
     await fillReady(device.repo, id, name);
     await device.repo.update(id, "marked-ready", (d) => {
       d.status = "ready";
@@ -128,9 +128,9 @@ describe("a guide version the office makes binding", () => {
 
   it("moves a draft whose submit comes back guide-outdated to the new version and checks it again", async () => {
     const { db, id } = await readyDraftOnV1("Siti Aminah");
-    const v1 = domisiliGuide(env);
+    const v1 = await domisiliGuide(env);
     // Published before the phone syncs; the phone's catalogue does not have it yet.
-    publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [...v1.requirements, EXTRA] });
+    await publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [...v1.requirements, EXTRA] });
 
     const outcome = await syncOnce(deps(db, serverNetwork(env, cadre).fetch, verifiedUpload(env, cadre)));
     expect(outcome).toMatchObject({ status: "ok", rejected: 1, moved: 1, catalogueChanged: true });
@@ -149,24 +149,24 @@ describe("a guide version the office makes binding", () => {
     });
     expect((await db.guides.get(v1.id))?.minSubmitVersion).toBe(2);
     // The move reached the server in the same round, as a saved draft.
-    const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    const row = (await env.db.select().from(applications).where(eq(applications.id, id)))[0];
     expect([row?.status, row?.guideVersion]).toEqual(["draft", 2]);
     expect(await db.outbox.count()).toBe(0);
   });
 
   it("submits a moved draft again in the same round when it still passes on the new version", async () => {
     const { db, id } = await readyDraftOnV1("Budi Santoso");
-    const v1 = domisiliGuide(env);
+    const v1 = await domisiliGuide(env);
     const [first, ...rest] = v1.requirements;
     if (!first) throw new Error("seed missing");
     // Only the wording of a requirement changed: the file still meets it.
     const reworded = { ...first, label: { id: `${first.label.id} (asli)`, en: `${first.label.en} (original)` } };
-    publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [reworded, ...rest] });
+    await publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [reworded, ...rest] });
 
     const outcome = await syncOnce(deps(db, serverNetwork(env, cadre).fetch, verifiedUpload(env, cadre)));
     expect(outcome).toMatchObject({ status: "ok", rejected: 1, moved: 1 });
     expect(await db.drafts.get(id)).toMatchObject({ guideVersion: 2, status: "ready" });
-    const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    const row = (await env.db.select().from(applications).where(eq(applications.id, id)))[0];
     expect([row?.status, row?.guideVersion]).toEqual(["submitted", 2]);
     // The office took the file: the refusal is settled and leaves "perlu perhatian".
     expect(await db.attention.count()).toBe(0);
@@ -176,13 +176,13 @@ describe("a guide version the office makes binding", () => {
     const { db, repo, id } = await readyDraftOnV1("Dewi Lestari");
     const network = serverNetwork(env, cadre);
     await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
-    recordVerdict(env.db, id, {
+    await recordVerdict(env.db, id, {
       decision: "needs-fix",
       requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
       decidedAt: new Date().toISOString(),
     });
-    const v1 = domisiliGuide(env);
-    publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [...v1.requirements, EXTRA] });
+    const v1 = await domisiliGuide(env);
+    await publishGuide(env.db, { ...v1, version: 2, minSubmitVersion: 2, requirements: [...v1.requirements, EXTRA] });
     const { pullCatalogue } = await import("../../client/catalogue/sync");
     await pullCatalogue(db, network.fetch as typeof fetch);
     const pulled = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
@@ -198,7 +198,7 @@ describe("a guide version the office makes binding", () => {
     });
     const resubmitted = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
     expect(resubmitted).toMatchObject({ status: "ok", rejected: 0 });
-    const row = env.db.select().from(applications).where(eq(applications.id, id)).get();
+    const row = (await env.db.select().from(applications).where(eq(applications.id, id)))[0];
     expect([row?.status, row?.guideVersion]).toEqual(["submitted", 1]);
     expect(await db.attention.count()).toBe(0);
   });
@@ -210,11 +210,10 @@ describe("the cadre's account", () => {
   it("is refreshed from the server once per round, so the phone checks against the office the server uses", async () => {
     const { db } = await makeDevice(cadre, deviceName());
     // An admin moved the cadre to another kelurahan after they signed in on this phone.
-    env.db
+    await env.db
       .update(users)
       .set({ kecamatanCode: "31.71.01", kelurahanCode: OTHER_KELURAHAN })
-      .where(eq(users.id, cadre.id))
-      .run();
+      .where(eq(users.id, cadre.id));
     const seen: unknown[] = [];
     const network = serverNetwork(env, cadre);
     const outcome = await syncOnce({
@@ -259,7 +258,7 @@ describe("model: whatever happens to the network, the server ends with exactly w
   const SLICE = 200;
 
   it("holds for seeded schedules of edits, syncs, dropped, duplicated and unanswered requests, restarts and a second tab", async () => {
-    const world = createWorld();
+    const world = await createWorld();
     try {
       const failures: ScheduleResult[] = [];
       for (let seed = 1; seed <= SLICE; seed++) {
@@ -268,7 +267,7 @@ describe("model: whatever happens to the network, the server ends with exactly w
       }
       expect(failures).toEqual([]);
     } finally {
-      world.env.cleanup();
+      await world.env.cleanup();
     }
     // About 15 s on an idle 2-core machine; room for a busy one.
   }, 300_000);
@@ -277,7 +276,7 @@ describe("model: whatever happens to the network, the server ends with exactly w
   // transactions, so an edit landing between them replaced the entry being sent; the server applied the
   // old snapshot under that seq and the phone then dropped the new one as acknowledged.
   it("keeps an edit the other tab makes at any moment of a round", async () => {
-    const world = createWorld();
+    const world = await createWorld();
     try {
       const failures: ScheduleResult[] = [];
       for (let ticks = 0; ticks <= 40; ticks++) {
@@ -292,12 +291,12 @@ describe("model: whatever happens to the network, the server ends with exactly w
       }
       expect(failures).toEqual([]);
     } finally {
-      world.env.cleanup();
+      await world.env.cleanup();
     }
   }, 120_000);
 
   it("counts a ready file the server lost and one it took twice (the checker itself)", async () => {
-    const world = createWorld();
+    const world = await createWorld();
     try {
       const commands: Command[] = [
         { kind: "new-draft", tab: 0 },
@@ -308,18 +307,17 @@ describe("model: whatever happens to the network, the server ends with exactly w
       ];
       const clean = await runSchedule(world, 1, commands);
       expect(clean).toMatchObject({ lost: 0, doubled: 0 });
-      const spoilt = await runSchedule(world, 2, commands, (cadreId) => {
-        const [first, second] = world.env.db.select().from(applications).where(eq(applications.cadreId, cadreId)).all();
+      const spoilt = await runSchedule(world, 2, commands, async (cadreId) => {
+        const [first, second] = await world.env.db.select().from(applications).where(eq(applications.cadreId, cadreId));
         if (!first || !second) throw new Error("nothing submitted");
-        world.env.db.update(applications).set({ status: "draft" }).where(eq(applications.id, first.id)).run();
-        world.env.db
+        await world.env.db.update(applications).set({ status: "draft" }).where(eq(applications.id, first.id));
+        await world.env.db
           .insert(applicationEvents)
-          .values({ applicationId: second.id, at: new Date().toISOString(), kind: "submitted", actorId: cadreId })
-          .run();
+          .values({ applicationId: second.id, at: new Date().toISOString(), kind: "submitted", actorId: cadreId });
       });
       expect(spoilt).toMatchObject({ lost: 1, doubled: 1 });
     } finally {
-      world.env.cleanup();
+      await world.env.cleanup();
     }
   });
 });

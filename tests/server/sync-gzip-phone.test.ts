@@ -16,17 +16,17 @@ import {
 } from "../helpers/sync-harness";
 import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let cadre: TestUser;
 const names: string[] = [];
 
-beforeEach(() => {
-  env = seededDatabase();
-  cadre = createTestUser(env.db, "cadre");
+beforeEach(async () => {
+  env = await seededDatabase();
+  cadre = await createTestUser(env.db, "cadre");
 });
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
-  env.cleanup();
+  await env.cleanup();
 });
 
 interface SentPush {
@@ -57,13 +57,13 @@ async function readyDraftOnPhone(name: string) {
   const deviceName = `phone-${Date.now()}-${Math.random()}`;
   names.push(deviceName);
   const { db, repo } = await makeDevice(cadre, deviceName);
-  const id = await repo.create(domisiliGuide(env));
+  const id = await repo.create(await domisiliGuide(env));
   await fillReady(repo, id, name);
   return { db, id };
 }
 
-function serverRow(id: string) {
-  return env.db.select().from(applications).where(eq(applications.id, id)).get();
+async function serverRow(id: string) {
+  return (await env.db.select().from(applications).where(eq(applications.id, id)))[0];
 }
 
 describe("the phone's push", () => {
@@ -76,12 +76,12 @@ describe("the phone's push", () => {
     expect(outcome).toMatchObject({ status: "ok", rejected: 0 });
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((push) => push.encoding === "gzip")).toBe(true);
-    const plainBytes = JSON.stringify(serverRow(id)?.content).length;
+    const plainBytes = JSON.stringify((await serverRow(id))?.content).length;
     expect(sent[0]?.bytes).toBeLessThan(plainBytes / 2);
     expect(await db.outbox.count()).toBe(0);
-    expect((serverRow(id)?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName).toBe(
-      "Siti Aminah",
-    );
+    expect(
+      ((await serverRow(id))?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName,
+    ).toBe("Siti Aminah");
   });
 
   // Last in this file: the phone remembers a refusal for the rest of the page's life.
@@ -92,7 +92,7 @@ describe("the phone's push", () => {
     const outcome = await syncOnce(deps(db, network, verifiedUpload(env, cadre)));
     expect(outcome).toMatchObject({ status: "ok", rejected: 0 });
     expect(sent.map((push) => push.encoding)).toEqual(["gzip", null]);
-    expect(serverRow(id)).toBeDefined();
+    expect(await serverRow(id)).toBeDefined();
 
     const { db: second } = await readyDraftOnPhone("Dewi Lestari");
     const later: SentPush[] = [];

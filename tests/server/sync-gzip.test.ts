@@ -10,14 +10,14 @@ import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft } from "../helpers/drafts";
 import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db });
-  cadre = createTestUser(env.db, "cadre");
+  cadre = await createTestUser(env.db, "cadre");
 });
 afterEach(() => env.cleanup());
 
@@ -56,7 +56,7 @@ describe("a gzip push body", () => {
     const result = PushResponse.parse(await response.json());
     expect(result.lastAppliedSeq).toBe(10);
     expect(result.results.every((one) => one.status === "applied")).toBe(true);
-    expect(env.db.select({ n: count() }).from(applications).get()?.n).toBe(10);
+    expect((await env.db.select({ n: count() }).from(applications))[0]?.n).toBe(10);
   });
 
   it("is refused as too large once it inflates past the limit, reading only the start of a zip bomb", async () => {
@@ -107,7 +107,7 @@ describe("a gzip push body", () => {
       expect(response.status).toBe(400);
       expect((await errorOf(response)).code).toBe("invalid_gzip");
     }
-    expect(env.db.select({ n: count() }).from(applications).get()?.n).toBe(0);
+    expect((await env.db.select({ n: count() }).from(applications))[0]?.n).toBe(0);
   });
 
   it("is refused with 415 unsupported_content_encoding in a coding the server does not read", async () => {

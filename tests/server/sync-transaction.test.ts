@@ -2,21 +2,30 @@ import { count, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
+import { sqliteDriver } from "../../server/db/maintenance";
+import type { Db } from "../../server/db/open";
 import { applicationEvents, applications, mutations, syncClients } from "../../server/db/schema";
 import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft } from "../helpers/drafts";
 import { seededDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof seededDatabase>;
+/** The SQLite driver under `db`: this test reaches the file directly. */
+function driverOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("this test runs on SQLite");
+  return driver;
+}
+
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 let clientId: string;
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   app = createApp({ db: env.db });
-  cadre = createTestUser(env.db, "cadre");
+  cadre = await createTestUser(env.db, "cadre");
   clientId = uuidv7();
 });
 afterEach(() => env.cleanup());
@@ -42,32 +51,32 @@ describe("a push in one transaction, a savepoint per mutation", () => {
     const [first, failing, last] = [readyDraft(), readyDraft(), readyDraft()];
     const batch = [first, failing, last].map((draft, i) => mutation(i + 1, "putDraft", { draft }));
     // The failing save's last write (its history entry) fails after its row was written.
-    env.db.$client.exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON main.application_events
+    driverOf(env.db).exec(`CREATE TEMP TRIGGER fail_one BEFORE INSERT ON main.application_events
       WHEN NEW.application_id = '${failing.id}' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
 
     const broken = await push(batch);
     expect(broken.status).toBe(500);
-    const stored = env.db.select({ id: applications.id }).from(applications).all();
+    const stored = await env.db.select({ id: applications.id }).from(applications);
     expect(stored.map((row) => row.id)).toEqual([first.id]);
-    expect(env.db.select({ n: count() }).from(mutations).get()?.n).toBe(1);
-    expect(env.db.select({ n: count() }).from(applicationEvents).get()?.n).toBe(1);
-    expect(env.db.select().from(syncClients).where(eq(syncClients.clientId, clientId)).get()?.lastSeq).toBe(1);
+    expect((await env.db.select({ n: count() }).from(mutations))[0]?.n).toBe(1);
+    expect((await env.db.select({ n: count() }).from(applicationEvents))[0]?.n).toBe(1);
+    expect((await env.db.select().from(syncClients).where(eq(syncClients.clientId, clientId)))[0]?.lastSeq).toBe(1);
 
-    env.db.$client.exec("DROP TRIGGER temp.fail_one");
+    driverOf(env.db).exec("DROP TRIGGER temp.fail_one");
     const again = await push(batch);
     expect(again.status).toBe(200);
     const body = PushResponse.parse(await again.json());
     expect(body.results.map((result) => result.status)).toEqual(["duplicate", "applied", "applied"]);
     expect(body.lastAppliedSeq).toBe(3);
-    expect(env.db.select({ n: count() }).from(applications).get()?.n).toBe(3);
-    expect(env.db.select({ n: count() }).from(applicationEvents).get()?.n).toBe(3);
+    expect((await env.db.select({ n: count() }).from(applications))[0]?.n).toBe(3);
+    expect((await env.db.select({ n: count() }).from(applicationEvents))[0]?.n).toBe(3);
   });
 
   it("keeps a refusal's own writes beside the batch's other mutations", async () => {
     const locked = readyDraft();
     const saved = await push([mutation(1, "putDraft", { draft: locked })]);
     expect(saved.status).toBe(200);
-    env.db.update(applications).set({ status: "received" }).where(eq(applications.id, locked.id)).run();
+    await env.db.update(applications).set({ status: "received" }).where(eq(applications.id, locked.id));
     const next = readyDraft();
     const response = await push([
       mutation(2, "putDraft", { draft: locked }),
@@ -80,28 +89,33 @@ describe("a push in one transaction, a savepoint per mutation", () => {
       ["applied", undefined],
       ["applied", undefined],
     ]);
-    const rows = env.db.select().from(applications).all();
+    const rows = await env.db.select().from(applications);
     expect(rows.find((row) => row.id === next.id)?.deletedAt).not.toBeNull();
     expect(rows.find((row) => row.id === locked.id)?.version).toBe(1);
-    expect(env.db.select({ n: count() }).from(mutations).get()?.n).toBe(4);
+    expect((await env.db.select({ n: count() }).from(mutations))[0]?.n).toBe(4);
   });
 });
 
 describe("the sync hot paths' statements", () => {
   it("are prepared once: later pushes, pulls and session lookups prepare nothing", async () => {
     const drafts = Array.from({ length: 10 }, () => readyDraft());
-    expect((await push(drafts.map((draft, i) => mutation(i + 1, "putDraft", { draft })))).status).toBe(200);
+    // Every path once (new, edited, deleted): the driver prepares each statement the first time its text is run.
+    const warm = readyDraft();
+    const first = [...drafts, warm].map((draft, i) => mutation(i + 1, "putDraft", { draft }));
+    expect((await push(first)).status).toBe(200);
+    const warmEdit = mutation(12, "putDraft", { draft: { ...warm, updatedAt: new Date().toISOString() } });
+    expect((await push([warmEdit, mutation(13, "deleteDraft", { id: warm.id })])).status).toBe(200);
     await pull();
 
-    const prepare = vi.spyOn(env.db.$client, "prepare");
+    const prepare = vi.spyOn(driverOf(env.db), "prepare");
     const edits = drafts.map((draft, i) =>
-      mutation(11 + i, "putDraft", { draft: { ...draft, updatedAt: new Date().toISOString() } }),
+      mutation(14 + i, "putDraft", { draft: { ...draft, updatedAt: new Date().toISOString() } }),
     );
-    const fresh = Array.from({ length: 10 }, (_, i) => mutation(21 + i, "putDraft", { draft: readyDraft() }));
+    const fresh = Array.from({ length: 10 }, (_, i) => mutation(24 + i, "putDraft", { draft: readyDraft() }));
     for (const batch of [
       edits.slice(0, 9),
       [...edits.slice(9), ...fresh],
-      [mutation(31, "deleteDraft", { id: drafts[0]?.id ?? "" })],
+      [mutation(34, "deleteDraft", { id: drafts[0]?.id ?? "" })],
     ]) {
       const response = await push(batch);
       expect(response.status).toBe(200);
@@ -109,20 +123,20 @@ describe("the sync hot paths' statements", () => {
         true,
       );
     }
-    expect((await pull()).changes).toHaveLength(20);
+    expect((await pull()).changes).toHaveLength(21);
     expect((await app.request("/api/auth/me", { headers: { Cookie: cadre.cookie } })).status).toBe(200);
     expect(prepare).not.toHaveBeenCalled();
   });
 
   it("never scan the applications table", async () => {
-    const prepare = vi.spyOn(env.db.$client, "prepare");
+    const prepare = vi.spyOn(driverOf(env.db), "prepare");
     await push([mutation(1, "putDraft", { draft: readyDraft() })]);
     await pull();
     const selects = prepare.mock.calls.map(([text]) => text).filter((text) => /^\s*SELECT/i.test(text));
     expect(selects.length).toBeGreaterThan(5);
     prepare.mockRestore();
     for (const text of selects) {
-      const plan = env.db.$client
+      const plan = driverOf(env.db)
         .prepare(`EXPLAIN QUERY PLAN ${text}`)
         .all(...Array.from({ length: (text.match(/\?/g) ?? []).length }, () => "x")) as { detail: string }[];
       expect(plan.map((step) => step.detail).join("; "), text).not.toMatch(/SCAN (applications|mutations|sessions)\b/);

@@ -10,18 +10,18 @@ import { tempDatabase } from "../helpers/temp-db";
 
 vi.setConfig({ testTimeout: 60_000 });
 
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let cadre: TestUser;
 const names: string[] = [];
 
-beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
-  cadre = createTestUser(env.db, "cadre");
+beforeEach(async () => {
+  env = await tempDatabase();
+  await seedIfEmpty(env.db);
+  cadre = await createTestUser(env.db, "cadre");
 });
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
-  env.cleanup();
+  await env.cleanup();
 });
 
 describe("a round whose photo upload stalled (the server accepted it and went silent)", () => {
@@ -30,7 +30,7 @@ describe("a round whose photo upload stalled (the server accepted it and went si
     names.push(name);
     const { db, repo } = await makeDevice(cadre, name);
     const network = serverNetwork(env, cadre);
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Siti Aminah");
     await repo.update(id, "marked-ready", (d) => {
       d.status = "ready";

@@ -45,21 +45,21 @@ vi.setConfig({ testTimeout: 120_000 });
 const PIN = "482915";
 const DAY = 24 * 60 * 60 * 1000;
 
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let cadre: TestUser;
 let admin: TestUser;
 const names: string[] = [];
 
-beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
-  cadre = createTestUser(env.db, "cadre");
-  admin = createTestUser(env.db, "admin");
+beforeEach(async () => {
+  env = await tempDatabase();
+  await seedIfEmpty(env.db);
+  cadre = await createTestUser(env.db, "cadre");
+  admin = await createTestUser(env.db, "admin");
   dismissFarewellNotice();
 });
 afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
-  env.cleanup();
+  await env.cleanup();
 });
 
 /** A phone the cadre signed in on with the server's real vault secrets and chose a PIN on. */
@@ -67,13 +67,13 @@ async function signedInPhone() {
   const name = `phone-${Date.now()}-${Math.random()}`;
   names.push(name);
   const device = await makeDevice(cadre, name);
-  const user = env.db.select().from(users).where(eq(users.id, cadre.id)).get();
+  const user = (await env.db.select().from(users).where(eq(users.id, cadre.id)))[0];
   if (!user) throw new Error("no cadre");
   const sessionUser = { id: user.id, username: user.username, displayName: user.displayName, role: "cadre" as const };
   const outcome = await afterPasswordSignIn(
     device.db,
     sessionUser as never,
-    vaultSecretsFor(env.db, cadre.id),
+    await vaultSecretsFor(env.db, cadre.id),
     DEFAULT_DEVICE_RULES,
   );
   expect(outcome).toEqual({ ok: true, next: "set-pin" });
@@ -82,8 +82,8 @@ async function signedInPhone() {
   return device;
 }
 
-function cadreSessionId(): string {
-  const row = env.db.select().from(sessions).where(eq(sessions.userId, cadre.id)).get();
+async function cadreSessionId(): Promise<string> {
+  const row = (await env.db.select().from(sessions).where(eq(sessions.userId, cadre.id)))[0];
   if (!row) throw new Error("no session");
   return row.id;
 }
@@ -113,12 +113,12 @@ async function rawCounts(db: LocalDb) {
 
 const ERASED = { drafts: 0, blobs: 0, outbox: 0, remote: 0, attention: 0, profiles: 0, parked: 0, account: false };
 
-function nameOnServer(id: string): string | undefined {
-  return (storedContent(id)?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName;
+async function nameOnServer(id: string): Promise<string | undefined> {
+  return ((await storedContent(id))?.content as { applicant?: { fullName?: string } } | undefined)?.applicant?.fullName;
 }
 
-function storedContent(id: string) {
-  return env.db.select().from(applications).where(eq(applications.id, id)).get();
+async function storedContent(id: string) {
+  return (await env.db.select().from(applications).where(eq(applications.id, id)))[0];
 }
 
 /** Counts the requests a round makes, and which. */
@@ -136,7 +136,7 @@ function counting(fetch: Network) {
 describe("the office revokes the phone's session or disables the cadre", () => {
   it("pushes every change with its pages, then erases the cadre's data and profile and says so", async () => {
     const { db, repo } = await signedInPhone();
-    const guide = domisiliGuide(env);
+    const guide = await domisiliGuide(env);
     const ready = await repo.create(guide);
     await fillReady(repo, ready, "Siti Aminah");
     await repo.update(ready, "marked-ready", (d) => {
@@ -146,7 +146,7 @@ describe("the office revokes the phone's session or disables the cadre", () => {
     await repo.update(unfinished, "applicant", (d) => {
       d.applicant.fullName = "Budi Santoso";
     });
-    expect((await asAdmin("DELETE", `/api/users/${cadre.id}/sessions/${cadreSessionId()}`)).status).toBe(204);
+    expect((await asAdmin("DELETE", `/api/users/${cadre.id}/sessions/${await cadreSessionId()}`)).status).toBe(204);
 
     const network = serverNetwork(env, cadre);
     const outcome = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
@@ -155,10 +155,10 @@ describe("the office revokes the phone's session or disables the cadre", () => {
     expect(outcome.status).toBe("signed-out");
     expect(outcome.pushed).toBeGreaterThan(0);
     // The office has both files whole.
-    expect(storedContent(ready)?.status).toBe("submitted");
-    expect(nameOnServer(ready)).toBe("Siti Aminah");
-    expect(nameOnServer(unfinished)).toBe("Budi Santoso");
-    const audit = env.db.select().from(auditLog).where(eq(auditLog.action, "sync.farewell-push")).all();
+    expect((await storedContent(ready))?.status).toBe("submitted");
+    expect(await nameOnServer(ready)).toBe("Siti Aminah");
+    expect(await nameOnServer(unfinished)).toBe("Budi Santoso");
+    const audit = await env.db.select().from(auditLog).where(eq(auditLog.action, "sync.farewell-push"));
     expect(audit.length).toBeGreaterThan(0);
     // Nothing of the cadre is left on the phone, and the next screen has its words.
     expect(await rawCounts(db)).toEqual(ERASED);
@@ -169,33 +169,32 @@ describe("the office revokes the phone's session or disables the cadre", () => {
 
   it("does the same for a cadre the office disabled", async () => {
     const { db, repo } = await signedInPhone();
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Dewi Lestari");
     expect((await asAdmin("POST", `/api/users/${cadre.id}/disable`)).status).toBe(200);
 
     const outcome = await syncOnce(deps(db, serverNetwork(env, cadre).fetch, verifiedUpload(env, cadre)));
     expect(outcome).toMatchObject({ status: "signed-out", code: "account_disabled", farewell: { erased: true } });
-    expect(nameOnServer(id)).toBe("Dewi Lestari");
+    expect(await nameOnServer(id)).toBe("Dewi Lestari");
     expect(await rawCounts(db)).toEqual(ERASED);
   });
 
   it("keeps everything sealed and says how many changes wait when the push is refused", async () => {
     const { db, repo } = await signedInPhone();
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Rina Wati");
     const waiting = await db.outbox.count();
     // Cut off 31 days ago: the server no longer takes this session's push (its farewell window is over).
-    env.db
+    await env.db
       .update(sessions)
       .set({ revokedAt: new Date(Date.now() - 31 * DAY).toISOString(), revokeReason: "revoked" })
-      .where(and(eq(sessions.id, cadreSessionId())))
-      .run();
+      .where(and(eq(sessions.id, await cadreSessionId())));
 
     const outcome = await syncOnce(deps(db, serverNetwork(env, cadre).fetch, verifiedUpload(env, cadre)));
     expect(outcome).toMatchObject({ status: "session-expired", code: "session_revoked" });
     expect(outcome.farewell).toEqual({ erased: false, waiting });
     expect(farewellNotice.value).toEqual({ kind: "waiting", changes: waiting });
-    expect(storedContent(id)).toBeUndefined();
+    expect(await storedContent(id)).toBeUndefined();
     // Nothing lost, nothing marked failed: the draft and its pages are still here, sealed.
     const counts = await rawCounts(db);
     expect(counts).toMatchObject({ drafts: 1, blobs: 3, outbox: waiting, attention: 0, profiles: 1, account: true });
@@ -204,13 +203,13 @@ describe("the office revokes the phone's session or disables the cadre", () => {
 
   it("erases at once, without the key, when the phone is locked at contact and nothing waits", async () => {
     const { db, repo } = await signedInPhone();
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Agus Salim");
     const network = serverNetwork(env, cadre);
     expect((await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)))).status).toBe("ok");
     await lockVault(db);
     expect(vault.value.kind).toBe("locked");
-    expect((await asAdmin("DELETE", `/api/users/${cadre.id}/sessions/${cadreSessionId()}`)).status).toBe(204);
+    expect((await asAdmin("DELETE", `/api/users/${cadre.id}/sessions/${await cadreSessionId()}`)).status).toBe(204);
 
     const seen = counting(network.fetch);
     const outcome = await contactWhileLocked(deps(db, seen.fetch, verifiedUpload(env, cadre)));
@@ -222,22 +221,22 @@ describe("the office revokes the phone's session or disables the cadre", () => {
 
   it("waits for the unlock when the phone is locked with changes to send, then pushes and erases", async () => {
     const { db, repo } = await signedInPhone();
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Yanti");
     await lockVault(db);
-    expect((await asAdmin("DELETE", `/api/users/${cadre.id}/sessions/${cadreSessionId()}`)).status).toBe(204);
+    expect((await asAdmin("DELETE", `/api/users/${cadre.id}/sessions/${await cadreSessionId()}`)).status).toBe(204);
     const network = serverNetwork(env, cadre);
 
     const locked = await contactWhileLocked(deps(db, network.fetch, verifiedUpload(env, cadre)));
     expect(locked.status).toBe("locked");
     expect(locked.farewell).toMatchObject({ erased: false });
     expect((await rawCounts(db)).drafts).toBe(1);
-    expect(storedContent(id)).toBeUndefined();
+    expect(await storedContent(id)).toBeUndefined();
 
     expect(await unlockWithPin(db, PIN)).toEqual({ ok: true });
     const outcome = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
     expect(outcome.farewell).toEqual({ erased: true });
-    expect(nameOnServer(id)).toBe("Yanti");
+    expect(await nameOnServer(id)).toBe("Yanti");
     expect(await rawCounts(db)).toEqual(ERASED);
   });
 });
@@ -245,19 +244,19 @@ describe("the office revokes the phone's session or disables the cadre", () => {
 describe("sync and the lock", () => {
   it("makes no request and reads nothing personal while locked", async () => {
     const { db, repo } = await signedInPhone();
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Siti");
     await lockVault(db);
     const seen = counting(serverNetwork(env, cadre).fetch);
     const outcome = await syncOnce(deps(db, seen.fetch, verifiedUpload(env, cadre)));
     expect(outcome.status).toBe("locked");
     expect(seen.urls).toEqual([]);
-    expect(storedContent(id)).toBeUndefined();
+    expect(await storedContent(id)).toBeUndefined();
   });
 
   it("stops quietly when the app locks while photos go out, loses and fails nothing, and finishes after the unlock", async () => {
     const { db, repo } = await signedInPhone();
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Lina");
     await repo.update(id, "marked-ready", (d) => {
       d.status = "ready";
@@ -274,7 +273,7 @@ describe("sync and the lock", () => {
     expect(interrupted.status).toBe("locked");
     expect(interrupted.farewell).toBeUndefined();
     expect(await rawCounts(db)).toMatchObject({ drafts: 1, blobs: 3, outbox: waiting, attention: 0, profiles: 1 });
-    expect(storedContent(id)).toBeUndefined();
+    expect(await storedContent(id)).toBeUndefined();
 
     expect(await unlockWithPin(db, PIN)).toEqual({ ok: true });
     const after = await syncOnce(deps(db, network.fetch, upload));
@@ -285,7 +284,7 @@ describe("sync and the lock", () => {
 
   it("stops quietly when the app locks as the push answers, and the pull follows after the unlock", async () => {
     const { db, repo } = await signedInPhone();
-    const id = await repo.create(domisiliGuide(env));
+    const id = await repo.create(await domisiliGuide(env));
     await fillReady(repo, id, "Lina");
     await repo.update(id, "marked-ready", (d) => {
       d.status = "ready";
@@ -299,7 +298,7 @@ describe("sync and the lock", () => {
     const interrupted = await syncOnce(deps(db, lockingOnPush, verifiedUpload(env, cadre)));
     expect(interrupted.status).toBe("locked");
     // The server took the file; the phone has not stored the office's answer yet, and marked nothing failed.
-    expect(storedContent(id)?.status).toBe("submitted");
+    expect((await storedContent(id))?.status).toBe("submitted");
     expect(await rawCounts(db)).toMatchObject({ remote: 0, attention: 0, drafts: 1, blobs: 3 });
 
     expect(await unlockWithPin(db, PIN)).toEqual({ ok: true });
@@ -311,8 +310,8 @@ describe("sync and the lock", () => {
 
   it("stores the office's device rules from the pull", async () => {
     const { db } = await signedInPhone();
-    writeSetting(env.db, "phoneRetentionDays", 45, null, new Date());
-    writeSetting(env.db, "phoneLockMinutes", 3, null, new Date());
+    await writeSetting(env.db, "phoneRetentionDays", 45, null, new Date());
+    await writeSetting(env.db, "phoneLockMinutes", 3, null, new Date());
     const outcome = await syncOnce(deps(db, serverNetwork(env, cadre).fetch, verifiedUpload(env, cadre)));
     expect(outcome.status).toBe("ok");
     expect(await readDeviceRules(db)).toMatchObject({ phoneRetentionDays: 45, lockMinutes: 3 });
@@ -322,7 +321,7 @@ describe("sync and the lock", () => {
 describe("phone retention after the office's decision", () => {
   it("removes a decided file's applicant data and photos after the office's days, and sends nothing for it", async () => {
     const { db, repo } = await signedInPhone();
-    const guide = domisiliGuide(env);
+    const guide = await domisiliGuide(env);
     const decided = await repo.create(guide);
     await fillReady(repo, decided, "Siti Aminah");
     await repo.update(decided, "marked-ready", (d) => {
@@ -332,11 +331,11 @@ describe("phone retention after the office's decision", () => {
     await fillReady(repo, own, "Never Sent");
     const network = serverNetwork(env, cadre);
     expect((await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)))).status).toBe("ok");
-    writeSetting(env.db, "phoneRetentionDays", 7, null, new Date());
+    await writeSetting(env.db, "phoneRetentionDays", 7, null, new Date());
     const decidedAt = new Date(Date.now() - 8 * DAY).toISOString();
-    expect(recordVerdict(env.db, decided, { decision: "verified", requirements: {}, decidedAt })).toBe(true);
-    expect(recordVerdict(env.db, decided, { decision: "approved", requirements: {}, decidedAt })).toBe(true);
-    const before = storedContent(decided);
+    expect(await recordVerdict(env.db, decided, { decision: "verified", requirements: {}, decidedAt })).toBe(true);
+    expect(await recordVerdict(env.db, decided, { decision: "approved", requirements: {}, decidedAt })).toBe(true);
+    const before = await storedContent(decided);
 
     const outcome = await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)));
     expect(outcome.status).toBe("ok");
@@ -354,8 +353,8 @@ describe("phone retention after the office's decision", () => {
     // Nothing queued: the office keeps its copy untouched.
     expect(await db.outbox.where("draftId").equals(decided).count()).toBe(0);
     expect((await syncOnce(deps(db, network.fetch, verifiedUpload(env, cadre)))).status).toBe("ok");
-    expect(storedContent(decided)?.content).toEqual(before?.content);
-    expect(storedContent(decided)?.version).toBe(before?.version);
+    expect((await storedContent(decided))?.content).toEqual(before?.content);
+    expect((await storedContent(decided))?.version).toBe(before?.version);
     // The cadre's own file the office never decided is untouched.
     expect((await db.drafts.get(own))?.applicant.fullName).toBe("Never Sent");
     expect(await db.blobs.where("draftId").equals(own).count()).toBe(3);

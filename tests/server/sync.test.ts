@@ -16,16 +16,16 @@ import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { tempDatabase } from "../helpers/temp-db";
 
-let env: ReturnType<typeof tempDatabase>;
+let env: Awaited<ReturnType<typeof tempDatabase>>;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
 let clientId: string;
 
-beforeEach(() => {
-  env = tempDatabase();
-  seedIfEmpty(env.db);
+beforeEach(async () => {
+  env = await tempDatabase();
+  await seedIfEmpty(env.db);
   app = createApp({ db: env.db });
-  cadre = createTestUser(env.db, "cadre");
+  cadre = await createTestUser(env.db, "cadre");
   clientId = uuidv7();
 });
 afterEach(() => env.cleanup());
@@ -49,11 +49,11 @@ async function pull(query: string, user: TestUser = cadre) {
   return { response, body: (await response.json()) as unknown };
 }
 
-function state() {
+async function state() {
   return {
-    applications: env.db.select().from(applications).all(),
-    mutations: env.db.select({ n: count() }).from(mutations).get()?.n,
-    clients: env.db.select().from(syncClients).all(),
+    applications: await env.db.select().from(applications),
+    mutations: (await env.db.select({ n: count() }).from(mutations))[0]?.n,
+    clients: await env.db.select().from(syncClients),
   };
 }
 
@@ -66,7 +66,7 @@ describe("push", () => {
       [1, "applied", 1],
       [2, "applied", 2],
     ]);
-    expect(state().applications).toHaveLength(1);
+    expect((await state()).applications).toHaveLength(1);
   });
 
   it("applies a duplicate batch sent several times at once exactly once", async () => {
@@ -75,8 +75,8 @@ describe("push", () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     const bodies = await Promise.all(responses.map(async (r) => PushResponse.parse(await r.json())));
     expect(bodies.flatMap((b) => b.results).filter((r) => r.status === "applied")).toHaveLength(2);
-    expect(state().applications).toHaveLength(2);
-    expect(state().mutations).toBe(2);
+    expect((await state()).applications).toHaveLength(2);
+    expect((await state()).mutations).toBe(2);
   });
 
   it("applies a retried batch once when the first response was lost after commit", async () => {
@@ -85,7 +85,7 @@ describe("push", () => {
     await push({ clientId, mutations: batch }); // the phone never saw this response
     const retry = await pushOk(batch);
     expect(retry.results).toEqual([{ seq: 1, mutationId: batch[0]?.mutationId, status: "duplicate" }]);
-    expect(state().applications[0]?.version).toBe(1);
+    expect((await state()).applications[0]?.version).toBe(1);
   });
 
   it("stops at a seq gap and applies nothing past it", async () => {
@@ -95,13 +95,13 @@ describe("push", () => {
       mutation(4, "putDraft", { draft: readyDraft() }),
     ]);
     expect(result).toEqual({ lastAppliedSeq: 1, results: [], expectedSeq: 2 });
-    expect(state().applications).toHaveLength(1);
+    expect((await state()).applications).toHaveLength(1);
   });
 
   it("records a mutation that can never succeed as rejected, visibly, without blocking the rest", async () => {
     const incomplete = { ...readyDraft(), answers: {} };
     const good = readyDraft();
-    storeFilesOf(env.db, good, cadre.id);
+    await storeFilesOf(env.db, good, cadre.id);
     const result = await pushOk([
       mutation(1, "submitApplication", { draft: incomplete }),
       mutation(2, "submitApplication", { draft: good }),
@@ -125,43 +125,43 @@ describe("push", () => {
     const draft = readyDraft();
     const result = await pushOk([mutation(1, "submitApplication", { draft })]);
     expect(result.results[0]).toMatchObject({ status: "rejected", code: "file-missing" });
-    expect(state().applications).toHaveLength(0);
-    storeFilesOf(env.db, draft, cadre.id);
+    expect((await state()).applications).toHaveLength(0);
+    await storeFilesOf(env.db, draft, cadre.id);
     const again = await pushOk([mutation(2, "submitApplication", { draft })]);
     expect(again.results[0]).toMatchObject({ status: "applied" });
-    expect(state().applications[0]?.status).toBe("submitted");
+    expect((await state()).applications[0]?.status).toBe("submitted");
   });
 
   it("keeps saving a draft of a withdrawn service but takes no file for it", async () => {
     const draft = readyDraft();
-    storeFilesOf(env.db, draft, cadre.id);
-    withdrawGuide(env.db, draft.guideId);
+    await storeFilesOf(env.db, draft, cadre.id);
+    await withdrawGuide(env.db, draft.guideId);
     const result = await pushOk([mutation(1, "putDraft", { draft }), mutation(2, "submitApplication", { draft })]);
     expect(result.results.map((r) => [r.status, r.code])).toEqual([
       ["applied", undefined],
       ["rejected", "guide-withdrawn"],
     ]);
-    expect(state().applications[0]?.status).toBe("draft");
+    expect((await state()).applications[0]?.status).toBe("draft");
   });
 
   it("locks a submitted application until the office asks for a fix, then lets the cadre resubmit", async () => {
     const draft = readyDraft();
-    storeFilesOf(env.db, draft, cadre.id);
+    await storeFilesOf(env.db, draft, cadre.id);
     await pushOk([mutation(1, "submitApplication", { draft })]);
     const locked = await pushOk([mutation(2, "putDraft", { draft })]);
     expect(locked.results[0]).toMatchObject({ status: "rejected", code: "workflow-locked" });
-    recordVerdict(env.db, draft.id, {
+    await recordVerdict(env.db, draft.id, {
       decision: "needs-fix",
       requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
       decidedAt: new Date().toISOString(),
     });
     const fixed = await pushOk([mutation(3, "putDraft", { draft }), mutation(4, "submitApplication", { draft })]);
     expect(fixed.results.map((r) => r.status)).toEqual(["applied", "applied"]);
-    expect(state().applications[0]?.status).toBe("submitted");
+    expect((await state()).applications[0]?.status).toBe("submitted");
   });
 
   it("refuses another cadre's clientId and another cadre's application, leaking nothing", async () => {
-    const other = createTestUser(env.db, "cadre");
+    const other = await createTestUser(env.db, "cadre");
     const draft = readyDraft({ name: "Rahasia Orang Lain" });
     const otherClient = uuidv7();
     await pushOk([mutation(1, "putDraft", { draft })], other, otherClient);
@@ -192,11 +192,11 @@ describe("push", () => {
       body: JSON.stringify({ clientId, mutations: [mutation(1, "putDraft", { draft: readyDraft() })] }),
     });
     expect(anonymous.status).toBe(401);
-    const operator = createTestUser(env.db, "operator");
+    const operator = await createTestUser(env.db, "operator");
     expect(
       (await push({ clientId, mutations: [mutation(1, "putDraft", { draft: readyDraft() })] }, operator)).status,
     ).toBe(403);
-    expect(state().applications).toHaveLength(0);
+    expect((await state()).applications).toHaveLength(0);
   });
 
   it.each([
@@ -228,17 +228,17 @@ describe("push", () => {
     ],
     ["a __proto__ key", `{"clientId":"${uuidv7()}","mutations":[],"__proto__":{"admin":true}}`, 400, "invalid_body"],
   ])("refuses %s with a 4xx code and changes nothing", async (_name, body, status, code) => {
-    const before = state();
+    const before = await state();
     const response = await push(body);
     expect(response.status).toBe(status);
     expect(ApiError.parse(await response.json()).error.code).toBe(code);
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it("refuses an oversized body with 413", async () => {
     const response = await push(JSON.stringify({ clientId, mutations: [], padding: "x".repeat(3_000_000) }));
     expect(response.status).toBe(413);
-    expect(state().applications).toHaveLength(0);
+    expect((await state()).applications).toHaveLength(0);
   });
 
   it("never crashes or changes state on arbitrary JSON", async () => {
@@ -247,7 +247,7 @@ describe("push", () => {
         const response = await push(JSON.stringify(value));
         expect(response.status).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
-        expect(state().applications).toHaveLength(0);
+        expect((await state()).applications).toHaveLength(0);
       }),
       { numRuns: 200, seed: 20261123 },
     );
@@ -283,19 +283,16 @@ describe("a malformed mutation", () => {
         ["args", "draft", "documents", "ktp-el", "pages", 0, "mime"],
       ]),
     );
-    expect(
-      state()
-        .applications.map((row) => row.id)
-        .sort(),
-    ).toEqual([first.id, last.id].sort());
-    const recorded = env.db
-      .select()
-      .from(mutations)
-      .where(and(eq(mutations.clientId, clientId), eq(mutations.seq, 2)))
-      .get();
+    expect((await state()).applications.map((row) => row.id).sort()).toEqual([first.id, last.id].sort());
+    const recorded = (
+      await env.db
+        .select()
+        .from(mutations)
+        .where(and(eq(mutations.clientId, clientId), eq(mutations.seq, 2)))
+    )[0];
     expect(recorded).toMatchObject({ mutationId: bad.mutationId, name: "putDraft", status: "rejected" });
     expect(recorded?.errorCode).toBe("invalid-mutation");
-    expect(state().clients[0]?.lastSeq).toBe(3);
+    expect((await state()).clients[0]?.lastSeq).toBe(3);
 
     // The phone never saw that answer and sends the same batch: acknowledged, nothing applied twice.
     const again = await pushOk(batch as Mutation[]);
@@ -305,7 +302,7 @@ describe("a malformed mutation", () => {
       ["duplicate", "invalid-mutation"],
       ["duplicate", undefined],
     ]);
-    expect(state().applications.map((row) => row.version)).toEqual([1, 1]);
+    expect((await state()).applications.map((row) => row.version)).toEqual([1, 1]);
   });
 
   it.each([
@@ -338,7 +335,7 @@ describe("a malformed mutation", () => {
     expect(result.results[0]).toMatchObject({ status: "rejected", code: "invalid-mutation" });
     expect(result.results[0]?.issues?.length).toBeGreaterThan(0);
     expect(result.results[1]).toMatchObject({ status: "applied" });
-    expect(state().applications).toHaveLength(1);
+    expect((await state()).applications).toHaveLength(1);
   });
 });
 
@@ -366,12 +363,8 @@ describe("a key that could reach an object's prototype", () => {
     ]);
     const path = key === "prototype" ? [key] : ["args", "draft", "answers", key];
     expect(result.results[2]?.issues).toEqual([{ path, message: expect.any(String) }]);
-    expect(
-      state()
-        .applications.map((row) => row.id)
-        .sort(),
-    ).toEqual([first.id, second.id].sort());
-    expect(state().clients[0]?.lastSeq).toBe(3);
+    expect((await state()).applications.map((row) => row.id).sort()).toEqual([first.id, second.id].sort());
+    expect((await state()).clients[0]?.lastSeq).toBe(3);
     // Nothing reached a prototype.
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
@@ -384,11 +377,11 @@ describe("a key that could reach an object's prototype", () => {
     });
     const envelope = `{"clientId":"${clientId}","constructor":1,"mutations":[${JSON.stringify(mutation(1, "deleteDraft", { id: uuidv7() }))}]}`;
     for (const body of [noSeq, envelope]) {
-      const before = state();
+      const before = await state();
       const response = await push(body);
       expect(response.status).toBe(400);
       expect(ApiError.parse(await response.json()).error.code).toBe("invalid_body");
-      expect(state()).toEqual(before);
+      expect(await state()).toEqual(before);
     }
   });
 });
@@ -415,7 +408,9 @@ describe("a refused submit", () => {
     // Every reason points somewhere: a requirement, a field, or both.
     for (const reason of reasons) expect(reason.requirementId ?? reason.field).toBeTruthy();
     // The history keeps the codes only, for the dashboard.
-    const event = env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, draft.id)).get();
+    const event = (
+      await env.db.select().from(applicationEvents).where(eq(applicationEvents.applicationId, draft.id))
+    )[0];
     expect(event?.detail).toEqual({ reasons: reasons.map((reason) => reason.code) });
   });
 });
@@ -426,7 +421,7 @@ describe("new guide versions", () => {
 
   /** The office adds a requirement to the domisili guide, as an operator would in the console. */
   async function publishV2(binding: boolean | undefined) {
-    const admin = createTestUser(env.db, "admin");
+    const admin = await createTestUser(env.db, "admin");
     const call = (method: string, path: string, body: unknown) =>
       app.request(path, {
         method,
@@ -455,24 +450,24 @@ describe("new guide versions", () => {
   it("binding (the default): an old-version submit is refused naming the new version and what changed", async () => {
     const before = readyDraft();
     const sentBack = readyDraft();
-    storeFilesOf(env.db, before, cadre.id);
-    storeFilesOf(env.db, sentBack, cadre.id);
+    await storeFilesOf(env.db, before, cadre.id);
+    await storeFilesOf(env.db, sentBack, cadre.id);
     await pushOk([
       mutation(1, "submitApplication", { draft: before }),
       mutation(2, "submitApplication", { draft: sentBack }),
     ]);
-    recordVerdict(env.db, sentBack.id, {
+    await recordVerdict(env.db, sentBack.id, {
       decision: "needs-fix",
       requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
       decidedAt: new Date().toISOString(),
     });
-    const submittedRow = state().applications.find((row) => row.id === before.id);
+    const submittedRow = (await state()).applications.find((row) => row.id === before.id);
 
     await publishV2(undefined);
     expect(await catalogueGuide()).toMatchObject({ version: 2, minSubmitVersion: 2 });
 
     const old = readyDraft();
-    storeFilesOf(env.db, old, cadre.id);
+    await storeFilesOf(env.db, old, cadre.id);
     const result = await pushOk([
       mutation(3, "putDraft", { draft: old }),
       mutation(4, "submitApplication", { draft: old }),
@@ -491,7 +486,7 @@ describe("new guide versions", () => {
     // A file the office already had (sent back for a fix) stays on the version it was reviewed on.
     expect(result.results[2]).toMatchObject({ status: "applied" });
 
-    const rows = new Map(state().applications.map((row) => [row.id, row]));
+    const rows = new Map((await state()).applications.map((row) => [row.id, row]));
     // The content still saves; the file is not submitted.
     expect([rows.get(old.id)?.status, rows.get(old.id)?.guideVersion]).toEqual(["draft", 1]);
     // A file submitted before the publish is untouched.
@@ -517,7 +512,7 @@ describe("new guide versions", () => {
       kind: "yes-no",
       text: { id: "Punya NPWP?", en: "Has a tax number?" },
     } as const;
-    publishGuide(env.db, {
+    await publishGuide(env.db, {
       ...current,
       version: 2,
       minSubmitVersion: 2,
@@ -526,7 +521,7 @@ describe("new guide versions", () => {
       questions: [...current.questions, question],
     });
     const old = readyDraft();
-    storeFilesOf(env.db, old, cadre.id);
+    await storeFilesOf(env.db, old, cadre.id);
     const result = await pushOk([mutation(1, "submitApplication", { draft: old })]);
     expect(result.results[0]).toMatchObject({ status: "rejected", code: "guide-outdated", guideVersion: 2 });
     expect(result.results[0]?.changes).toEqual([
@@ -542,22 +537,22 @@ describe("new guide versions", () => {
     expect(guide.version).toBe(2);
     expect(guide.minSubmitVersion).toBeUndefined();
     const old = readyDraft();
-    storeFilesOf(env.db, old, cadre.id);
+    await storeFilesOf(env.db, old, cadre.id);
     const result = await pushOk([mutation(1, "submitApplication", { draft: old })]);
     expect(result.results[0]).toMatchObject({ status: "applied" });
-    expect(state().applications[0]).toMatchObject({ status: "submitted", guideVersion: 1 });
+    expect((await state()).applications[0]).toMatchObject({ status: "submitted", guideVersion: 1 });
   });
 });
 
 describe("pull", () => {
   it("brings the office's verdict back, with the last applied seq", async () => {
     const draft = readyDraft();
-    storeFilesOf(env.db, draft, cadre.id);
+    await storeFilesOf(env.db, draft, cadre.id);
     await pushOk([mutation(1, "submitApplication", { draft })]);
     const first = PullResponse.parse((await pull(`clientId=${clientId}`)).body);
     expect(first.lastAppliedSeq).toBe(1);
     expect(first.changes).toMatchObject([{ id: draft.id, status: "submitted", verdict: null }]);
-    recordVerdict(env.db, draft.id, {
+    await recordVerdict(env.db, draft.id, {
       decision: "needs-fix",
       requirements: { "ktp-el": { status: "needs-fix", reason: "Foto KTP buram" } },
       decidedAt: new Date().toISOString(),
@@ -598,7 +593,7 @@ describe("pull", () => {
       const [id, version] = entry.split("@");
       if (id && version) latest.set(id, Math.max(latest.get(id) ?? 0, Number(version)));
     }
-    const final = state().applications;
+    const final = (await state()).applications;
     expect(latest.size).toBe(final.length);
     for (const row of final) expect(latest.get(row.id)).toBe(row.version);
   });

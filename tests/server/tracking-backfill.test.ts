@@ -3,7 +3,8 @@ import { dashboardFilter } from "../../server/dashboard/filter";
 import { type OnTimeHistograms, onTimeSection } from "../../server/dashboard/on-time";
 import { rollupOnTime } from "../../server/dashboard/on-time-rollups";
 import { scanOnTime } from "../../server/dashboard/on-time-scan";
-import { type Db, openDatabase } from "../../server/db/open";
+import { sqliteDriver } from "../../server/db/maintenance";
+import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
 import { getGuideVersion } from "../../server/guides/repository";
 import { BACKFILL_KEY } from "../../server/service-time/backfill";
 import type { ClockRecord } from "../../shared/service-time/clock";
@@ -11,6 +12,13 @@ import { parseTrackingNumber } from "../../shared/tracking/number";
 import { trackingPrefix } from "../../shared/tracking/prefix";
 import { addUser } from "../helpers/console-fixtures";
 import { seededDatabase } from "../helpers/temp-db";
+
+/** The SQLite driver under `db`: this test reaches the file directly. */
+function driverOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("this test runs on SQLite");
+  return driver;
+}
 
 /**
  * Files submitted before migration 0010 (no number, no clock) get both once,
@@ -36,22 +44,22 @@ interface Old {
   events?: [kind: "received" | "verdict", status: string, at: string][];
 }
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups) cleanup();
+let cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups) await cleanup();
   cleanups = [];
 });
 
-function oldDatabase(rows: Old[]): { file: string; reopen: () => Db } {
-  const env = seededDatabase();
-  const cadre = addUser(env.db, "cadre", "Kader", KEC).id;
-  const insert = env.db.$client.prepare(
+async function oldDatabase(rows: Old[]): Promise<{ file: string; reopen: () => Promise<Db> }> {
+  const env = await seededDatabase();
+  const cadre = (await addUser(env.db, "cadre", "Kader", KEC)).id;
+  const insert = driverOf(env.db).prepare(
     `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, verdict, version, change_seq,
        submitted_at, deleted_at, created_at, updated_at, kecamatan_code, received_at, first_decision_at, decided_at,
        tracking_number, clock, clock_state, clock_deadline)
      VALUES (?, ?, ?, 1, '{}', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
   );
-  const event = env.db.$client.prepare(
+  const event = driverOf(env.db).prepare(
     "INSERT INTO application_events (application_id, at, kind, actor_id, status, detail) VALUES (?, ?, ?, NULL, ?, NULL)",
   );
   rows.forEach((row, i) => {
@@ -78,13 +86,13 @@ function oldDatabase(rows: Old[]): { file: string; reopen: () => Db } {
     );
   });
   // A database from before the backfill: it never ran.
-  env.db.$client.prepare("DELETE FROM office_settings WHERE key = ?").run(BACKFILL_KEY);
-  env.db.$client.close();
+  driverOf(env.db).prepare("DELETE FROM office_settings WHERE key = ?").run(BACKFILL_KEY);
+  await closeDatabase(env.db);
   return {
     file: env.file,
-    reopen: () => {
-      const db = openDatabase(env.file);
-      cleanups.push(() => db.$client.close());
+    reopen: async () => {
+      const db = await openDatabase(env.file);
+      cleanups.push(() => closeDatabase(db));
       return db;
     },
   };
@@ -100,7 +108,7 @@ interface Stored {
 }
 
 function stored(db: Db): Map<string, Stored> {
-  const rows = db.$client
+  const rows = driverOf(db)
     .prepare("SELECT id, tracking_number, clock, clock_state, clock_deadline, change_seq FROM applications")
     .all() as Stored[];
   return new Map(rows.map((row) => [row.id, row]));
@@ -155,11 +163,11 @@ const OLD_ROWS: Old[] = [
 ];
 
 describe("backfill of tracking numbers and clocks (files from before migration 0010)", () => {
-  it("numbers every submitted file and gives received ones the clock they would have had, once", () => {
-    const old = oldDatabase(OLD_ROWS);
-    const db = old.reopen();
+  it("numbers every submitted file and gives received ones the clock they would have had, once", async () => {
+    const old = await oldDatabase(OLD_ROWS);
+    const db = await old.reopen();
     const rows = stored(db);
-    const service = getGuideVersion(db, GUIDE, 1)?.serviceTime;
+    const service = (await getGuideVersion(db, GUIDE, 1))?.serviceTime;
     expect(service).toBeDefined();
     const days = service?.workingDays ?? 0;
 
@@ -218,11 +226,11 @@ describe("backfill of tracking numbers and clocks (files from before migration 0
       dashboardFilter({ kind: "kecamatan", code: KEC }, { from: "2026-07-01", to: "2026-07-31" }),
       dashboardFilter({ kind: "all" }, { guideId: GUIDE }),
     ]) {
-      const rollup = rollupOnTime(db, filter);
-      expect(plain(rollup)).toEqual(plain(scanOnTime(db, filter)));
-      expect(onTimeSection(rollup, new Map())).toEqual(onTimeSection(scanOnTime(db, filter), new Map()));
+      const rollup = await rollupOnTime(db, filter);
+      expect(plain(rollup)).toEqual(plain(await scanOnTime(db, filter)));
+      expect(onTimeSection(rollup, new Map())).toEqual(onTimeSection(await scanOnTime(db, filter), new Map()));
     }
-    const counted = db.$client
+    const counted = driverOf(db)
       .prepare(
         "SELECT sum(files) AS files, sum(on_time) AS onTime FROM dashboard_clock WHERE grain = 'm' AND kecamatan = '*'",
       )
@@ -230,19 +238,19 @@ describe("backfill of tracking numbers and clocks (files from before migration 0
     expect(counted).toEqual({ files: 3, onTime: (4 <= days ? 1 : 0) + (19 <= days ? 1 : 0) + (5 <= days ? 1 : 0) });
 
     // A second open changes nothing (the flag holds, even for a row that would still qualify).
-    const dashboard = db.$client.prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all();
-    db.$client.prepare("UPDATE applications SET tracking_number = NULL WHERE id = 'b-submitted'").run();
+    const dashboard = driverOf(db).prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all();
+    driverOf(db).prepare("UPDATE applications SET tracking_number = NULL WHERE id = 'b-submitted'").run();
     const first = stored(db);
-    db.$client.close();
-    const again = old.reopen();
+    await closeDatabase(db);
+    const again = await old.reopen();
     expect(stored(again)).toEqual(first);
-    expect(again.$client.prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all()).toEqual(dashboard);
+    expect(driverOf(again).prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all()).toEqual(dashboard);
   });
 
-  it("a new database marks the backfill done at its first open", () => {
-    const env = seededDatabase();
+  it("a new database marks the backfill done at its first open", async () => {
+    const env = await seededDatabase();
     cleanups.push(env.cleanup);
-    const flag = env.db.$client.prepare("SELECT value FROM office_settings WHERE key = ?").pluck().get(BACKFILL_KEY);
+    const flag = driverOf(env.db).prepare("SELECT value FROM office_settings WHERE key = ?").pluck().get(BACKFILL_KEY);
     expect(flag).toBe("true");
   });
 });

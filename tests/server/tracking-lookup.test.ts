@@ -4,6 +4,8 @@ import { eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
+import { sqliteDriver } from "../../server/db/maintenance";
+import type { Db } from "../../server/db/open";
 import { applications, calendarDays } from "../../server/db/schema";
 import { getGuideVersion } from "../../server/guides/repository";
 import type { AccessEntry } from "../../server/http/access-log";
@@ -28,6 +30,13 @@ import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, sha256, storeFilesOf } from "../helpers/drafts";
 import { seededDatabase } from "../helpers/temp-db";
 
+/** The SQLite driver under `db`: this test reaches the file directly. */
+function driverOf(db: Db) {
+  const driver = sqliteDriver(db);
+  if (!driver) throw new Error("this test runs on SQLite");
+  return driver;
+}
+
 const KEC = "31.71.01";
 const VILLAGE = "31.71.01.1001";
 const GUIDE = "surat-keterangan-domisili";
@@ -46,7 +55,7 @@ const PERSON = {
 };
 const PAGE_HASHES = ["pengantar", "ktp", "kk"].map(sha256);
 
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let logs: AccessEntry[];
 let cadre: TestUser;
@@ -58,11 +67,11 @@ function at(iso: string): void {
   vi.setSystemTime(new Date(iso));
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   // Only Date is faked: sessions, the push, the review and the lookup all read one clock the test moves.
   vi.useFakeTimers({ toFake: ["Date"] });
   at(MONDAY);
-  env = seededDatabase();
+  env = await seededDatabase();
   logs = [];
   app = createApp({
     db: env.db,
@@ -70,13 +79,13 @@ beforeEach(() => {
     logRequest: (entry) => logs.push(entry),
     trackLimit: { perMinute: 100_000, burst: 100_000 },
   });
-  cadre = createTestUser(env.db, "cadre", { kecamatanCode: KEC });
-  operator = createTestUser(env.db, "operator", { kecamatanCode: KEC });
-  admin = createTestUser(env.db, "admin");
+  cadre = await createTestUser(env.db, "cadre", { kecamatanCode: KEC });
+  operator = await createTestUser(env.db, "operator", { kecamatanCode: KEC });
+  admin = await createTestUser(env.db, "admin");
   clients.clear();
 });
-afterEach(() => {
-  env.cleanup();
+afterEach(async () => {
+  await env.cleanup();
   vi.useRealTimers();
 });
 
@@ -111,10 +120,10 @@ async function pushAs(user: TestUser, build: (seq: number) => Mutation[]): Promi
 
 /** A file submitted through the real push (its photos "uploaded" first); answers it and its number. */
 async function submitted(draft: Draft = personalDraft()): Promise<{ draft: Draft; number: string }> {
-  storeFilesOf(env.db, draft, cadre.id);
+  await storeFilesOf(env.db, draft, cadre.id);
   const result = await pushAs(cadre, (seq) => [mutation(seq, "submitApplication", { draft })]);
   expect(result.results[0]).toMatchObject({ status: "applied" });
-  const number = row(draft.id).trackingNumber;
+  const number = (await row(draft.id)).trackingNumber;
   if (!number) throw new Error("no tracking number");
   return { draft, number };
 }
@@ -127,8 +136,8 @@ async function resubmit(draft: Draft): Promise<void> {
   expect(result.results.map((r) => r.status)).toEqual(["applied", "applied"]);
 }
 
-function row(id: string) {
-  const found = env.db.select().from(applications).where(eq(applications.id, id)).get();
+async function row(id: string) {
+  const found = (await env.db.select().from(applications).where(eq(applications.id, id)))[0];
   if (!found) throw new Error("no row");
   return found;
 }
@@ -142,7 +151,7 @@ async function office(path: string, user: TestUser, body: unknown): Promise<void
   expect(response.status, await response.clone().text()).toBe(200);
 }
 
-const version = (id: string) => row(id).version;
+const version = async (id: string) => (await row(id)).version;
 
 async function pull(user: TestUser) {
   const response = await app.request(`/api/sync/pull?clientId=${clients.get(user.id)?.clientId}`, {
@@ -225,7 +234,7 @@ describe("GET /api/track/:number", () => {
     expect((await pull(cadre)).changes.find((change) => change.id === draft.id)?.trackingNumber).toBe(number);
 
     const { body, raw } = await status(number);
-    const guide = getGuideVersion(env.db, GUIDE, 1);
+    const guide = await getGuideVersion(env.db, GUIDE, 1);
     if (!guide) throw new Error("no guide");
     const village = createRegionIndex().village(VILLAGE);
     expect(body).toEqual({
@@ -277,21 +286,21 @@ describe("GET /api/track/:number", () => {
 
   it("follows the file: submit → receive → send back → resubmit → receive → approve, with reasons, never the notes, and the clock", async () => {
     const { draft, number } = await submitted();
-    const guide = getGuideVersion(env.db, GUIDE, 1);
+    const guide = await getGuideVersion(env.db, GUIDE, 1);
     const label = (id: string) => guide?.requirements.find((r) => r.id === id)?.label;
-    const clockMatchesRow = (body: PublicStatus) => expect(body.clock).toEqual(row(draft.id).clock);
+    const clockMatchesRow = async (body: PublicStatus) => expect(body.clock).toEqual((await row(draft.id)).clock);
 
     at("2026-07-06T03:00:00.000Z");
-    await office(`/${draft.id}/receive`, operator, { expectedVersion: version(draft.id) });
+    await office(`/${draft.id}/receive`, operator, { expectedVersion: await version(draft.id) });
     let { body } = await status(number);
     expect(body.status).toBe("received");
     expect(body.clock).toMatchObject({ state: "running", startedOn: "2026-07-06", segmentStart: "2026-07-06" });
-    clockMatchesRow(body);
+    await clockMatchesRow(body);
     expect(body.statusText).toEqual(CITIZEN_STATUS.received);
     // The clock as the server counts it today, with the same calendar the answer carries.
     const service = body.clock?.days ?? 0;
     expect(body.clockNow).toEqual(
-      viewClock(row(draft.id).clock as ClockRecord, "2026-07-06", { closed: new Set(body.closedDates) }),
+      viewClock((await row(draft.id)).clock as ClockRecord, "2026-07-06", { closed: new Set(body.closedDates) }),
     );
     expect(body.clockNow).toMatchObject({ state: "running", used: 0, left: service, onTime: null });
     at("2026-07-08T03:00:00.000Z");
@@ -300,7 +309,7 @@ describe("GET /api/track/:number", () => {
     // Seven working days later the office sends it back, with notes for the cadre only.
     at("2026-07-15T04:00:00.000Z");
     await office(`/${draft.id}/verdict`, operator, {
-      expectedVersion: version(draft.id),
+      expectedVersion: await version(draft.id),
       decision: "needs-fix",
       note: "Catatan kantor untuk kader saja",
       requirements: {
@@ -326,12 +335,12 @@ describe("GET /api/track/:number", () => {
     expect(body.officeNote).toBeNull();
     expect(raw).not.toContain("Catatan");
     expect(body.clock).toMatchObject({ state: "paused", used: 7, deadline: null, segmentStart: null });
-    clockMatchesRow(body);
+    await clockMatchesRow(body);
 
     // The cadre fixes it and submits again: the same number, the clock still paused (the time is the citizen's).
     at("2026-07-16T05:00:00.000Z");
     await resubmit(draft);
-    expect(row(draft.id).trackingNumber).toBe(number);
+    expect((await row(draft.id)).trackingNumber).toBe(number);
     expect((await pull(cadre)).changes.find((change) => change.id === draft.id)).toMatchObject({
       status: "submitted",
       trackingNumber: number,
@@ -341,21 +350,21 @@ describe("GET /api/track/:number", () => {
     expect(body.clock).toMatchObject({ state: "paused", used: 7 });
 
     at("2026-07-17T02:30:00.000Z");
-    await office(`/${draft.id}/receive`, operator, { expectedVersion: version(draft.id) });
+    await office(`/${draft.id}/receive`, operator, { expectedVersion: await version(draft.id) });
     ({ body } = await status(number));
     expect(body.clock).toMatchObject({ state: "running", usedBefore: 7, segmentStart: "2026-07-17", used: null });
-    clockMatchesRow(body);
+    await clockMatchesRow(body);
 
     at("2026-07-20T02:00:00.000Z");
-    await office(`/${draft.id}/verdict`, operator, { expectedVersion: version(draft.id), decision: "verified" });
+    await office(`/${draft.id}/verdict`, operator, { expectedVersion: await version(draft.id), decision: "verified" });
     at("2026-07-21T02:00:00.000Z");
-    await office(`/${draft.id}/verdict`, admin, { expectedVersion: version(draft.id), decision: "approved" });
+    await office(`/${draft.id}/verdict`, admin, { expectedVersion: await version(draft.id), decision: "approved" });
     ({ body } = await status(number));
     expect(body.status).toBe("approved");
     expect(body.fixes).toEqual([]);
     // Friday to Tuesday: Monday and Tuesday counted, on top of the seven before the send-back.
     expect(body.clock).toMatchObject({ state: "stopped", used: 9, onTime: 9 <= (body.clock?.days ?? 0) });
-    clockMatchesRow(body);
+    await clockMatchesRow(body);
     expect(body.clockNow).toMatchObject({ state: "stopped", used: 9, deadline: null, urgency: null });
     expect(body.statusText).toEqual(CITIZEN_STATUS.approved);
     expect(body.steps).toEqual([
@@ -375,19 +384,23 @@ describe("GET /api/track/:number", () => {
     const now = new Date();
     // Sent back with a note kept private, then the same verdict with the note made public.
     expect(
-      decide(env.db, {
-        id: draft.id,
-        actor: null,
-        now,
-        verdict: {
-          decision: "needs-fix",
-          reasonCode: "missing-signature",
-          reason: "Belum ada tanda tangan Lurah",
-          reasonPublic: false,
-          requirements: { "ktp-el": { status: "needs-fix", reasonCode: "expired", reason: "KTP lama, catatan dalam" } },
-          decidedAt: now.toISOString(),
-        },
-      }).ok,
+      (
+        await decide(env.db, {
+          id: draft.id,
+          actor: null,
+          now,
+          verdict: {
+            decision: "needs-fix",
+            reasonCode: "missing-signature",
+            reason: "Belum ada tanda tangan Lurah",
+            reasonPublic: false,
+            requirements: {
+              "ktp-el": { status: "needs-fix", reasonCode: "expired", reason: "KTP lama, catatan dalam" },
+            },
+            decidedAt: now.toISOString(),
+          },
+        })
+      ).ok,
     ).toBe(true);
     let { body, raw } = await status(number);
     expect(body.officeNote).toBeNull();
@@ -399,19 +412,21 @@ describe("GET /api/track/:number", () => {
 
     await resubmit(draft);
     expect(
-      decide(env.db, {
-        id: draft.id,
-        actor: null,
-        now,
-        verdict: {
-          decision: "rejected",
-          reasonCode: "outside-area",
-          reason: "Alamat berada di wilayah Kelurahan Kebon Kelapa",
-          reasonPublic: true,
-          requirements: { "ktp-el": { status: "needs-fix", reasonCode: "data-mismatch", reason: "catatan dalam" } },
-          decidedAt: now.toISOString(),
-        },
-      }).ok,
+      (
+        await decide(env.db, {
+          id: draft.id,
+          actor: null,
+          now,
+          verdict: {
+            decision: "rejected",
+            reasonCode: "outside-area",
+            reason: "Alamat berada di wilayah Kelurahan Kebon Kelapa",
+            reasonPublic: true,
+            requirements: { "ktp-el": { status: "needs-fix", reasonCode: "data-mismatch", reason: "catatan dalam" } },
+            decidedAt: now.toISOString(),
+          },
+        })
+      ).ok,
     ).toBe(true);
     ({ body, raw } = await status(number));
     expect(body.status).toBe("rejected");
@@ -419,7 +434,7 @@ describe("GET /api/track/:number", () => {
     expect(body.fixes).toEqual([
       { requirement: null, reasonCode: "outside-area", reason: REJECT_REASONS["outside-area"] },
       {
-        requirement: getGuideVersion(env.db, GUIDE, 1)?.requirements.find((r) => r.id === "ktp-el")?.label,
+        requirement: (await getGuideVersion(env.db, GUIDE, 1))?.requirements.find((r) => r.id === "ktp-el")?.label,
         reasonCode: "data-mismatch",
         reason: FIX_REASONS["data-mismatch"],
       },
@@ -432,7 +447,7 @@ describe("GET /api/track/:number", () => {
   it("takes the operator's choice from the console: a note marked public on the verdict reaches the page", async () => {
     const { draft, number } = await submitted();
     await office(`/${draft.id}/verdict`, operator, {
-      expectedVersion: version(draft.id),
+      expectedVersion: await version(draft.id),
       decision: "needs-fix",
       note: "Silakan datang membawa KTP asli",
       reasonPublic: true,
@@ -488,15 +503,15 @@ describe("GET /api/track/:number", () => {
   it("does not find a draft or a deleted file, even one carrying a number", async () => {
     const draft = personalDraft();
     await pushAs(cadre, (seq) => [mutation(seq, "putDraft", { draft })]);
-    expect(row(draft.id).trackingNumber).toBeNull();
+    expect((await row(draft.id)).trackingNumber).toBeNull();
     // Were a draft ever to carry a number, it would still be the cadre's alone.
     const draftNumber = newTrackingNumber("GMB", (n) => randomBytes(n));
-    env.db.update(applications).set({ trackingNumber: draftNumber }).where(eq(applications.id, draft.id)).run();
+    await env.db.update(applications).set({ trackingNumber: draftNumber }).where(eq(applications.id, draft.id));
     await errorOf(await track(draftNumber), "tracking_not_found", 404);
 
     const { draft: filed, number } = await submitted(readyDraft({ village: VILLAGE }));
     await status(number);
-    env.db.update(applications).set({ deletedAt: new Date().toISOString() }).where(eq(applications.id, filed.id)).run();
+    await env.db.update(applications).set({ deletedAt: new Date().toISOString() }).where(eq(applications.id, filed.id));
     await errorOf(await track(number), "tracking_not_found", 404);
   });
 
@@ -584,37 +599,34 @@ describe("GET /api/track/:number", () => {
   it("carries the office's closed dates as they are now: an admin's edit shows in the next lookup", async () => {
     const { number } = await submitted();
     const before = (await status(number)).body.closedDates;
-    const jointLeave = env.db.select().from(calendarDays).where(eq(calendarDays.kind, "joint-leave")).all();
+    const jointLeave = await env.db.select().from(calendarDays).where(eq(calendarDays.kind, "joint-leave"));
     expect(jointLeave.length).toBeGreaterThan(0);
     for (const day of jointLeave) expect(before).toContain(day.date);
     expect(before).not.toContain("2026-07-08");
 
-    env.db
-      .insert(calendarDays)
-      .values({
-        date: "2026-07-08",
-        kind: "closure",
-        name: "Kantor tutup",
-        source: "Lurah",
-        updatedBy: null,
-        updatedAt: MONDAY,
-      })
-      .run();
+    await env.db.insert(calendarDays).values({
+      date: "2026-07-08",
+      kind: "closure",
+      name: "Kantor tutup",
+      source: "Lurah",
+      updatedBy: null,
+      updatedAt: MONDAY,
+    });
     expect((await status(number)).body.closedDates).toContain("2026-07-08");
 
     // The office counts cuti bersama as working days: those dates are no longer closed.
-    writeSetting(env.db, "jointLeaveIsWorkingDay", true, null, new Date());
+    await writeSetting(env.db, "jointLeaveIsWorkingDay", true, null, new Date());
     const after = (await status(number)).body.closedDates;
     for (const day of jointLeave) expect(after).not.toContain(day.date);
     expect(after).toContain("2026-07-08");
 
-    env.db.delete(calendarDays).where(eq(calendarDays.date, "2026-07-08")).run();
+    await env.db.delete(calendarDays).where(eq(calendarDays.date, "2026-07-08"));
     expect((await status(number)).body.closedDates).not.toContain("2026-07-08");
   });
 
   it("reads a file by the unique tracking index and its history by the application index", () => {
     const plan = (sql: string) =>
-      (env.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("X") as { detail: string }[])
+      (driverOf(env.db).prepare(`EXPLAIN QUERY PLAN ${sql}`).all("X") as { detail: string }[])
         .map((step) => step.detail)
         .join("; ");
     expect(plan(LOOKUP_SQL.file)).toMatch(
@@ -789,11 +801,11 @@ describe("retention", () => {
   it("stops showing a file decided more than a year ago: 404 tracking_expired, in both languages", async () => {
     const { draft, number } = await submitted();
     at("2026-07-06T03:00:00.000Z");
-    await office(`/${draft.id}/receive`, operator, { expectedVersion: version(draft.id) });
+    await office(`/${draft.id}/receive`, operator, { expectedVersion: await version(draft.id) });
     at("2026-07-07T03:00:00.000Z");
-    await office(`/${draft.id}/verdict`, operator, { expectedVersion: version(draft.id), decision: "verified" });
+    await office(`/${draft.id}/verdict`, operator, { expectedVersion: await version(draft.id), decision: "verified" });
     at("2026-07-08T03:00:00.000Z");
-    await office(`/${draft.id}/verdict`, admin, { expectedVersion: version(draft.id), decision: "approved" });
+    await office(`/${draft.id}/verdict`, admin, { expectedVersion: await version(draft.id), decision: "approved" });
     const decided = Date.parse("2026-07-08T03:00:00.000Z");
     const DAY = 86_400_000;
     at(new Date(decided + PUBLIC_FOR_DAYS * DAY).toISOString());
@@ -808,7 +820,7 @@ describe("retention", () => {
   it("keeps an open file public however old: only a final decision starts the year", async () => {
     const { draft, number } = await submitted();
     at("2026-07-06T03:00:00.000Z");
-    await office(`/${draft.id}/receive`, operator, { expectedVersion: version(draft.id) });
+    await office(`/${draft.id}/receive`, operator, { expectedVersion: await version(draft.id) });
     at("2028-07-06T03:00:00.000Z");
     const { body } = await status(number);
     expect(body.status).toBe("received");

@@ -21,7 +21,7 @@ const TUS = "/api/files/tus/";
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
-let database: ReturnType<typeof seededDatabase>;
+let database: Awaited<ReturnType<typeof seededDatabase>>;
 let filesDir: string;
 let app: ReturnType<typeof createApp>;
 let cadre: TestUser;
@@ -34,8 +34,8 @@ beforeAll(async () => {
   smallestReadable = await plainImage(1000, 750);
 });
 
-beforeEach(() => {
-  database = seededDatabase();
+beforeEach(async () => {
+  database = await seededDatabase();
   filesDir = join(database.dir, "files");
   errors = [];
   requests = [];
@@ -51,9 +51,9 @@ beforeEach(() => {
       },
     },
   });
-  cadre = createTestUser(database.db, "cadre");
+  cadre = await createTestUser(database.db, "cadre");
 });
-afterEach(() => database.cleanup());
+afterEach(async () => database.cleanup());
 
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 const jpeg = (size: number) => padded(smallestReadable, size);

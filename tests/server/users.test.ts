@@ -28,7 +28,7 @@ interface Person {
 }
 
 let passwordHash: string;
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let clock: Date;
 let people: Record<"admin" | "opA" | "opB" | "cadreA" | "cadreA2" | "cadreB", Person>;
@@ -37,42 +37,40 @@ beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 
-function seed(
+async function seed(
   db: Db,
   username: string,
   role: Role,
   kecamatanCode: string | null,
   kelurahanCode: string | null,
-): Person {
+): Promise<Person> {
   const id = uuidv7();
   const displayName = `Nama ${username}`;
-  db.insert(users)
-    .values({
-      id,
-      username,
-      displayName,
-      role,
-      passwordHash,
-      kecamatanCode,
-      kelurahanCode,
-      createdAt: clock.toISOString(),
-    })
-    .run();
-  const session = createSession(db, id, `HP ${username}`, clock);
+  await db.insert(users).values({
+    id,
+    username,
+    displayName,
+    role,
+    passwordHash,
+    kecamatanCode,
+    kelurahanCode,
+    createdAt: clock.toISOString(),
+  });
+  const session = await createSession(db, id, `HP ${username}`, clock);
   return { id, username, displayName, cookie: `masdarin_session=${session.token}`, sessionId: session.sessionId };
 }
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   clock = new Date("2026-03-02T08:00:00.000Z");
   app = createApp({ db: env.db, auth: { now: () => clock } });
   people = {
-    admin: seed(env.db, "admin.pusat", "admin", null, null),
-    opA: seed(env.db, "operator.durensawit", "operator", KEC_A, null),
-    opB: seed(env.db, "operator.cakung", "operator", KEC_B, null),
-    cadreA: seed(env.db, "kader.klender", "cadre", KEC_A, KEL_A),
-    cadreA2: seed(env.db, "kader.malaka", "cadre", KEC_A, KEL_A2),
-    cadreB: seed(env.db, "kader.cakung", "cadre", KEC_B, KEL_B),
+    admin: await seed(env.db, "admin.pusat", "admin", null, null),
+    opA: await seed(env.db, "operator.durensawit", "operator", KEC_A, null),
+    opB: await seed(env.db, "operator.cakung", "operator", KEC_B, null),
+    cadreA: await seed(env.db, "kader.klender", "cadre", KEC_A, KEL_A),
+    cadreA2: await seed(env.db, "kader.malaka", "cadre", KEC_A, KEL_A2),
+    cadreB: await seed(env.db, "kader.cakung", "cadre", KEC_B, KEL_B),
   };
 });
 afterEach(() => env.cleanup());
@@ -259,7 +257,7 @@ describe("creating users", () => {
     expect(response.status).toBe(201);
     const { user } = UserResponse.parse(await response.json());
     expect(user).toMatchObject({ username: "kader.baru", role: "cadre", kecamatanCode: KEC_A, disabledAt: null });
-    const stored = env.db.select().from(users).where(eq(users.id, user.id)).get();
+    const [stored] = await env.db.select().from(users).where(eq(users.id, user.id));
     expect(stored?.createdBy).toBe(people.opA.id);
     expect((await login("kader.baru", "sandi-kader-baru")).status).toBe(200);
   });
@@ -285,7 +283,7 @@ describe("creating users", () => {
     const error = ApiError.parse(await response.json()).error;
     expect(error.code).toBe("kecamatan_not_allowed");
     expect(error.details).toMatchObject({ field: "kecamatanCode" });
-    expect(env.db.select().from(users).where(eq(users.username, "kader.baru")).get()).toBeUndefined();
+    expect(await env.db.select().from(users).where(eq(users.username, "kader.baru"))).toEqual([]);
   });
 
   it("answers a taken username with 409", async () => {
@@ -339,7 +337,7 @@ describe("an admin creating operators, and refusals a form can show at the field
     expect(response.status).toBe(201);
     const { user } = UserResponse.parse(await response.json());
     expect(user).toMatchObject({ username: "operator.makasar", role: "operator", kecamatanCode: "31.75.04" });
-    expect(env.db.select().from(users).where(eq(users.id, user.id)).get()?.createdBy).toBe(people.admin.id);
+    expect((await env.db.select().from(users).where(eq(users.id, user.id)))[0]?.createdBy).toBe(people.admin.id);
     const signedIn = await login("operator.makasar", "sandi-operator-baru");
     expect(signedIn.status).toBe(200);
     expect(await signedIn.json()).toMatchObject({ user: { role: "operator", kecamatanCode: "31.75.04" } });
@@ -348,7 +346,7 @@ describe("an admin creating operators, and refusals a form can show at the field
   it("refuses an operator creating an operator with 403 role_not_allowed at the role field", async () => {
     const response = await call("POST", "/api/users", people.opA, operator({ kecamatanCode: KEC_A }));
     expect(await refusal(response)).toMatchObject({ status: 403, code: "role_not_allowed", field: "role" });
-    expect(env.db.select().from(users).where(eq(users.username, "operator.makasar")).get()).toBeUndefined();
+    expect(await env.db.select().from(users).where(eq(users.username, "operator.makasar"))).toEqual([]);
   });
 
   it("answers a taken username with 409 at the username field, in the caller's language", async () => {
@@ -451,7 +449,7 @@ describe("editing users", () => {
 
 describe("disabling, enabling and passwords", () => {
   it("disabling signs the user out everywhere; enabling does not revive old sessions", async () => {
-    const second = createSession(env.db, people.cadreA.id, "Tablet", clock);
+    const second = await createSession(env.db, people.cadreA.id, "Tablet", clock);
     const disabled = await call("POST", `/api/users/${people.cadreA.id}/disable`, people.opA);
     expect(disabled.status).toBe(200);
     expect(UserResponse.parse(await disabled.json()).user.disabledAt).toBe(clock.toISOString());
@@ -534,7 +532,7 @@ describe("managing a user's sessions", () => {
 
 describe("audit trail of account management", () => {
   function audit() {
-    return env.db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
+    return env.db.select().from(auditLog).orderBy(asc(auditLog.id));
   }
 
   it("records every change with who, what, before and after, filed under the cadre's kecamatan", async () => {
@@ -548,14 +546,14 @@ describe("audit trail of account management", () => {
     const { user } = UserResponse.parse(await created.json());
     const path = `/api/users/${user.id}`;
     expect((await call("PATCH", path, people.opA, { displayName: "Kader Audit Dua" })).status).toBe(200);
-    const session = createSession(env.db, user.id, "HP kader audit", clock);
-    const tablet = createSession(env.db, user.id, "Tablet kader audit", clock);
+    const session = await createSession(env.db, user.id, "HP kader audit", clock);
+    const tablet = await createSession(env.db, user.id, "Tablet kader audit", clock);
     expect((await call("DELETE", `${path}/sessions/${tablet.sessionId}`, people.opA)).status).toBe(204);
     expect((await call("POST", `${path}/password`, people.opA, { password: "sandi-yang-baru-1" })).status).toBe(204);
     expect((await call("POST", `${path}/disable`, people.admin)).status).toBe(200);
     expect((await call("POST", `${path}/enable`, people.admin)).status).toBe(200);
 
-    const rows = audit();
+    const rows = await audit();
     expect(rows.map((row) => [row.action, row.actorId, row.actorRole, row.targetType, row.targetId])).toEqual([
       ["user.create", people.opA.id, "operator", "user", user.id],
       ["user.update", people.opA.id, "operator", "user", user.id],
@@ -588,7 +586,7 @@ describe("audit trail of account management", () => {
 
     // No password, hash or token anywhere in the log.
     const everything = JSON.stringify(rows);
-    const stored = env.db.select().from(users).where(eq(users.id, user.id)).get();
+    const [stored] = await env.db.select().from(users).where(eq(users.id, user.id));
     expect(stored?.passwordHash).toBeTruthy();
     expect(everything).not.toContain(stored?.passwordHash);
     expect(everything).not.toMatch(/sandi-kader-audit|sandi-yang-baru-1|passwordHash|"password"|tokenHash|scrypt\$/);
@@ -607,7 +605,7 @@ describe("audit trail of account management", () => {
     await call("PATCH", `/api/users/${people.cadreA.id}`, people.opA, { kelurahanCode: KEL_B });
     await call("DELETE", `/api/users/${people.cadreA.id}/sessions/${people.cadreB.sessionId}`, people.admin);
     await call("POST", `/api/users/${people.admin.id}/disable`, people.admin);
-    expect(audit()).toEqual([]);
+    expect(await audit()).toEqual([]);
   });
 
   it("files a move between kecamatan under both, so both offices see it", async () => {
@@ -616,7 +614,7 @@ describe("audit trail of account management", () => {
       kelurahanCode: KEL_B,
     });
     expect(moved.status).toBe(200);
-    const rows = audit();
+    const rows = await audit();
     expect(rows.map((row) => [row.action, row.kecamatanCode])).toEqual([
       ["user.update", KEC_A],
       ["user.update", KEC_B],
@@ -632,41 +630,45 @@ describe("audit trail of account management", () => {
 describe("a cadre's activity", () => {
   let seq = 0;
 
-  function application(cadreId: string, status: string, submitCount: number, guideId = "surat-keterangan-domisili") {
+  async function application(
+    cadreId: string,
+    status: string,
+    submitCount: number,
+    guideId = "surat-keterangan-domisili",
+  ) {
     const id = uuidv7();
     seq += 1;
-    env.db
-      .insert(applications)
-      .values({
-        id,
-        cadreId,
-        guideId,
-        guideVersion: 1,
-        content: {},
-        status: status as "draft",
-        version: 1,
-        changeSeq: seq,
-        submitCount,
-        kecamatanCode: KEC_A,
-        createdAt: clock.toISOString(),
-        updatedAt: clock.toISOString(),
-      })
-      .run();
+    await env.db.insert(applications).values({
+      id,
+      cadreId,
+      guideId,
+      guideVersion: 1,
+      content: {},
+      status: status as "draft",
+      version: 1,
+      changeSeq: seq,
+      submitCount,
+      kecamatanCode: KEC_A,
+      createdAt: clock.toISOString(),
+      updatedAt: clock.toISOString(),
+    });
     return id;
   }
 
-  function event(applicationId: string, kind: "submitted" | "received" | "verdict", status: string, minute: number) {
-    env.db
-      .insert(applicationEvents)
-      .values({
-        applicationId,
-        kind,
-        status,
-        at: new Date(clock.getTime() + minute * 60_000).toISOString(),
-        actorId: null,
-        detail: null,
-      })
-      .run();
+  async function event(
+    applicationId: string,
+    kind: "submitted" | "received" | "verdict",
+    status: string,
+    minute: number,
+  ) {
+    await env.db.insert(applicationEvents).values({
+      applicationId,
+      kind,
+      status,
+      at: new Date(clock.getTime() + minute * 60_000).toISOString(),
+      actorId: null,
+      detail: null,
+    });
   }
 
   async function activity(as: Person, id = people.cadreA.id) {
@@ -674,18 +676,18 @@ describe("a cadre's activity", () => {
   }
 
   it("counts submissions and where they stand, and lists the latest events of the cadre's files only", async () => {
-    const verified = application(people.cadreA.id, "verified", 1);
-    const sentBack = application(people.cadreA.id, "needs-fix", 2, "surat-pengantar-skck");
-    const waiting = application(people.cadreA.id, "submitted", 1);
-    application(people.cadreA.id, "draft", 0);
-    const others = application(people.cadreA2.id, "rejected", 1);
-    event(verified, "submitted", "submitted", 1);
-    event(verified, "received", "received", 2);
-    event(verified, "verdict", "verified", 3);
-    event(sentBack, "submitted", "submitted", 4);
-    event(others, "verdict", "rejected", 5);
-    event(sentBack, "verdict", "needs-fix", 6);
-    event(waiting, "submitted", "bukan-status", 7);
+    const verified = await application(people.cadreA.id, "verified", 1);
+    const sentBack = await application(people.cadreA.id, "needs-fix", 2, "surat-pengantar-skck");
+    const waiting = await application(people.cadreA.id, "submitted", 1);
+    await application(people.cadreA.id, "draft", 0);
+    const others = await application(people.cadreA2.id, "rejected", 1);
+    await event(verified, "submitted", "submitted", 1);
+    await event(verified, "received", "received", 2);
+    await event(verified, "verdict", "verified", 3);
+    await event(sentBack, "submitted", "submitted", 4);
+    await event(others, "verdict", "rejected", 5);
+    await event(sentBack, "verdict", "needs-fix", 6);
+    await event(waiting, "submitted", "bukan-status", 7);
 
     const body = CadreActivity.parse(await (await activity(people.opA)).json());
     expect(body.userId).toBe(people.cadreA.id);
@@ -703,8 +705,8 @@ describe("a cadre's activity", () => {
   });
 
   it("shows the latest 20 events, and nothing for a cadre who has done nothing", async () => {
-    const id = application(people.cadreA.id, "submitted", 1);
-    for (let minute = 1; minute <= 25; minute++) event(id, "submitted", "submitted", minute);
+    const id = await application(people.cadreA.id, "submitted", 1);
+    for (let minute = 1; minute <= 25; minute++) await event(id, "submitted", "submitted", minute);
     const body = CadreActivity.parse(await (await activity(people.admin)).json());
     expect(body.recent).toHaveLength(20);
     expect(body.recent[0]?.at).toBe(new Date(clock.getTime() + 25 * 60_000).toISOString());
@@ -715,7 +717,7 @@ describe("a cadre's activity", () => {
   });
 
   it("is scoped like the other user routes", async () => {
-    application(people.cadreA.id, "submitted", 1);
+    await application(people.cadreA.id, "submitted", 1);
     expect((await activity(people.opA)).status).toBe(200);
     expect((await activity(people.admin)).status).toBe(200);
     const foreign = await activity(people.opB);

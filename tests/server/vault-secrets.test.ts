@@ -21,7 +21,7 @@ const PASSWORD = "kata-sandi-kader-1";
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 let passwordHash: string;
-let env: ReturnType<typeof seededDatabase>;
+let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 let clock: Date;
 let logged: string[];
@@ -32,26 +32,23 @@ beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 
-function seed(username: string, role: "cadre" | "admin"): string {
+async function seed(username: string, role: "cadre" | "admin"): Promise<string> {
   const id = uuidv7();
-  env.db
-    .insert(users)
-    .values({
-      id,
-      username,
-      displayName: `Nama ${username}`,
-      role,
-      passwordHash,
-      kecamatanCode: role === "admin" ? null : "31.75.07",
-      kelurahanCode: role === "cadre" ? "31.75.07.1001" : null,
-      createdAt: clock.toISOString(),
-    })
-    .run();
+  await env.db.insert(users).values({
+    id,
+    username,
+    displayName: `Nama ${username}`,
+    role,
+    passwordHash,
+    kecamatanCode: role === "admin" ? null : "31.75.07",
+    kelurahanCode: role === "cadre" ? "31.75.07.1001" : null,
+    createdAt: clock.toISOString(),
+  });
   return id;
 }
 
-beforeEach(() => {
-  env = seededDatabase();
+beforeEach(async () => {
+  env = await seededDatabase();
   clock = new Date("2026-12-01T02:00:00.000Z");
   logged = [];
   app = createApp({
@@ -60,9 +57,9 @@ beforeEach(() => {
     logRequest: (entry: AccessEntry) => logged.push(JSON.stringify(entry)),
     logError: (message, error) => logged.push(`${message} ${String(error)}`),
   });
-  const adminId = seed("admin.pusat", "admin");
-  admin = { id: adminId, cookie: `masdarin_session=${createSession(env.db, adminId, "Laptop", clock).token}` };
-  cadreId = seed("kader.klender", "cadre");
+  const adminId = await seed("admin.pusat", "admin");
+  admin = { id: adminId, cookie: `masdarin_session=${(await createSession(env.db, adminId, "Laptop", clock)).token}` };
+  cadreId = await seed("kader.klender", "cadre");
 });
 afterEach(() => env.cleanup());
 
@@ -80,12 +77,12 @@ function cookieOf(response: Response): string {
   return `masdarin_session=${match[1]}`;
 }
 
-function stored() {
-  return env.db
+async function stored() {
+  const [row] = await env.db
     .select({ unlock: users.vaultUnlockSecret, recovery: users.vaultRecoverySecret })
     .from(users)
-    .where(eq(users.id, cadreId))
-    .get();
+    .where(eq(users.id, cadreId));
+  return row;
 }
 
 function call(method: string, path: string, cookie: string, body?: unknown) {
@@ -98,7 +95,7 @@ function call(method: string, path: string, cookie: string, body?: unknown) {
 
 describe("vault secrets at sign-in", () => {
   it("are made at the first password sign-in: two different 32-byte secrets, stored", async () => {
-    expect(stored()).toEqual({ unlock: null, recovery: null });
+    expect(await stored()).toEqual({ unlock: null, recovery: null });
     const response = await login();
     expect(response.status).toBe(200);
     const { vault } = LoginResponse.parse(await response.json());
@@ -106,7 +103,7 @@ describe("vault secrets at sign-in", () => {
     expect(vault.recoverySecret).toMatch(SECRET);
     expect(Buffer.from(vault.unlockSecret, "base64url")).toHaveLength(32);
     expect(vault.unlockSecret).not.toBe(vault.recoverySecret);
-    expect(stored()).toEqual({ unlock: vault.unlockSecret, recovery: vault.recoverySecret });
+    expect(await stored()).toEqual({ unlock: vault.unlockSecret, recovery: vault.recoverySecret });
   });
 
   it("are never made again: every later sign-in, on any device, gets the same pair", async () => {
@@ -122,7 +119,7 @@ describe("vault secrets at sign-in", () => {
     const responses = await Promise.all([login(), login(), login()]);
     const vaults = await Promise.all(responses.map(async (r) => LoginResponse.parse(await r.json()).vault));
     expect(new Set(vaults.map((vault) => vault.unlockSecret)).size).toBe(1);
-    expect(stored()?.unlock).toBe(vaults[0]?.unlockSecret);
+    expect((await stored())?.unlock).toBe(vaults[0]?.unlockSecret);
   });
 
   it("differ from user to user, and admins get a pair too (the contract is per user)", async () => {
@@ -136,13 +133,13 @@ describe("vault secrets at sign-in", () => {
     const wrong = await login("salah-sandi-sekali");
     expect(wrong.status).toBe(401);
     expect(ApiError.parse(await wrong.json()).error.code).toBe("invalid_credentials");
-    env.db.update(users).set({ disabledAt: clock.toISOString() }).where(eq(users.id, cadreId)).run();
+    await env.db.update(users).set({ disabledAt: clock.toISOString() }).where(eq(users.id, cadreId));
     const disabled = await login();
     expect(disabled.status).toBe(403);
     const body = await disabled.text();
     expect(ApiError.parse(JSON.parse(body)).error.code).toBe("account_disabled");
     expect(body).not.toContain("vault");
-    expect(stored()).toEqual({ unlock: null, recovery: null });
+    expect(await stored()).toEqual({ unlock: null, recovery: null });
   });
 });
 
@@ -173,7 +170,7 @@ describe("vault secrets go nowhere else", () => {
     await keep(await call("POST", `/api/users/${cadreId}/enable`, admin.cookie));
     await keep(await call("GET", "/api/console/audit", admin.cookie));
 
-    const audit = JSON.stringify(env.db.select().from(auditLog).all());
+    const audit = JSON.stringify(await env.db.select().from(auditLog));
     expect(audit).toContain("user.disable");
     for (const secret of secrets) {
       for (const answer of answers) expect(answer).not.toContain(secret);

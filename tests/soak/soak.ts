@@ -30,7 +30,7 @@ function option(name: string): number | undefined {
 
 /** A worker runs every `step`-th seed from `from + offset`, reporting each result. */
 async function work(job: Job): Promise<void> {
-  const world = createWorld();
+  const world = await createWorld();
   for (let i = job.offset; i < job.count; i += job.step) {
     const seed = job.from + i;
     const commands = generateSchedule(seed, { interleave: job.interleave });
@@ -40,7 +40,7 @@ async function work(job: Job): Promise<void> {
     );
     parentPort?.postMessage(result);
   }
-  world.env.cleanup();
+  await world.env.cleanup();
 }
 
 /** A worker does not inherit tsx's loader (Node 20): it loads this file through tsx's API. */
@@ -50,9 +50,9 @@ async function replay(seed: number, interleave: boolean): Promise<void> {
   const commands = generateSchedule(seed, { interleave });
   console.log(`seed ${seed}: ${commands.length} commands`);
   for (const command of commands) console.log(" ", JSON.stringify(command));
-  const world = createWorld();
+  const world = await createWorld();
   const result = await runSchedule(world, seed, commands);
-  world.env.cleanup();
+  await world.env.cleanup();
   console.log(`lost ${result.lost}, doubled ${result.doubled}`);
   for (const problem of result.problems) console.log(`  ${problem}`);
   process.exit(result.lost + result.doubled > 0 ? 1 : 0);

@@ -47,7 +47,7 @@ function parsedAfter(row: { action: string; after: string | null }): unknown {
 export function auditRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     const query = readQuery(c, AuditQuery);
     if (!query.ok) return query.response;
     const { actorId, action, cursor, limit } = query.value;
@@ -56,10 +56,10 @@ export function auditRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
       return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
     }
     // One row more than asked tells whether another page exists without a COUNT.
-    const rows = auditRows(db, { scope: scopeOf(actorOf(c)), actorId, action }, limit + 1, beforeId);
+    const rows = await auditRows(db, { scope: scopeOf(actorOf(c)), actorId, action }, limit + 1, beforeId);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    const targets = auditTargetNames(db, page, requestLocale(c));
+    const targets = await auditTargetNames(db, page, requestLocale(c));
     return c.json({
       entries: page.map((row) => toAuditEntry(row, targets.get(`${row.targetType}:${row.targetId}`))),
       nextCursor: rows.length > limit && last ? auditCursor(last.id) : null,
@@ -76,10 +76,10 @@ export function auditRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
       c,
       `masdarin-audit-${jakartaDate(options.now())}.csv`,
       EXPORT_HEADER.map((text) => text[locale]),
-      function* () {
-        for (const batch of auditBatches(db, filter)) {
+      async function* () {
+        for await (const batch of auditBatches(db, filter)) {
           // Named as on screen: the action in words, the target in full (one query per kind of target per batch).
-          const targets = auditTargetNames(db, batch, locale);
+          const targets = await auditTargetNames(db, batch, locale);
           yield batch.map((row) => {
             const target = targets.get(`${row.targetType}:${row.targetId}`);
             return [

@@ -60,7 +60,7 @@ export function calendarRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     return { ok: false, response: refused(c, [{ path: ["date"], code: problem, message }]) };
   }
 
-  routes.get("/", (c) => c.json(calendarView(db, options.now()) satisfies CalendarView));
+  routes.get("/", async (c) => c.json((await calendarView(db, options.now())) satisfies CalendarView));
 
   // Every change below is the admin's.
   routes.use("*", async (c, next) => {
@@ -73,7 +73,7 @@ export function calendarRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!body.ok) return body.response;
     const day = checkCalendarDay(body.value, requestLocale(c));
     if (!day.ok) return refused(c, day.issues);
-    return answer(c, addCalendarDay(db, actorOf(c), day.value, options.now()), true);
+    return answer(c, await addCalendarDay(db, actorOf(c), day.value, options.now()), true);
   });
 
   routes.put("/days/:date", async (c) => {
@@ -84,13 +84,13 @@ export function calendarRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     const day = checkCalendarDay(body.value, requestLocale(c), date.date);
     if (!day.ok) return refused(c, day.issues);
     const { kind, name, source } = day.value;
-    return answer(c, changeCalendarDay(db, actorOf(c), date.date, { kind, name, source }, options.now()));
+    return answer(c, await changeCalendarDay(db, actorOf(c), date.date, { kind, name, source }, options.now()));
   });
 
-  routes.delete("/days/:date", (c) => {
+  routes.delete("/days/:date", async (c) => {
     const date = dateOf(c);
     if (!date.ok) return date.response;
-    return answer(c, removeCalendarDay(db, actorOf(c), date.date, options.now()));
+    return answer(c, await removeCalendarDay(db, actorOf(c), date.date, options.now()));
   });
 
   routes.put("/settings", async (c) => {
@@ -98,7 +98,7 @@ export function calendarRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!body.ok) return body.response;
     const setting = checkCalendarSetting(body.value, requestLocale(c));
     if (!setting.ok) return refused(c, setting.issues);
-    return answer(c, setCalendarSettings(db, actorOf(c), setting.value, options.now()));
+    return answer(c, await setCalendarSettings(db, actorOf(c), setting.value, options.now()));
   });
 
   return routes;

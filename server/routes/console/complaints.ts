@@ -36,34 +36,34 @@ const ACTION_MAX_BYTES = 32 * 1024;
 export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
-  routes.get("/counts", (c) => {
+  routes.get("/counts", async (c) => {
     const actor = actorOf(c);
     if (!maySeeComplaintCounts(actor)) return apiError(c, 403, "forbidden");
     const query = readQuery(c, ComplaintCountsQuery);
     if (!query.ok) return query.response;
-    return c.json(complaintCounts(db, actor, query.value, options.now()));
+    return c.json(await complaintCounts(db, actor, query.value, options.now()));
   });
 
-  routes.get("/handlers", (c) => {
+  routes.get("/handlers", async (c) => {
     const actor = actorOf(c);
     if (!isComplaintHandler(readerOf(actor))) return apiError(c, 403, "complaint_handler_required");
-    return c.json({ handlers: complaintHandlers(db, actor) });
+    return c.json({ handlers: await complaintHandlers(db, actor) });
   });
 
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     const actor = actorOf(c);
     const reach = queueReach(actor);
     if (!reach) return apiError(c, 403, "complaint_handler_required");
     const query = readQuery(c, ComplaintQueueQuery);
     if (!query.ok) return query.response;
-    return c.json(complaintQueue(db, actor, reach, query.value, options.now()));
+    return c.json(await complaintQueue(db, actor, reach, query.value, options.now()));
   });
 
-  routes.get("/:id", (c) => {
+  routes.get("/:id", async (c) => {
     const actor = actorOf(c);
     if (!mayOpenComplaints(readerOf(actor))) return apiError(c, 403, "complaint_handler_required");
     const id = c.req.param("id");
-    const detail = EntityId.safeParse(id).success ? complaintDetail(db, actor, id, options.now()) : null;
+    const detail = EntityId.safeParse(id).success ? await complaintDetail(db, actor, id, options.now()) : null;
     if (!detail) return apiError(c, 404, "complaint_not_found");
     return c.json(detail);
   });
@@ -78,15 +78,15 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
     if (!SHA256_HEX.test(sha256)) return apiError(c, 400, "invalid_file_hash");
     if (!options.filesDir) return apiError(c, 503, "storage_unavailable");
     // Out of reach, missing, or a photo this complaint does not hold: all the same answer.
-    if (!holdsEvidence(db, actor, id, sha256)) return apiError(c, 404, "file_not_found");
+    if (!(await holdsEvidence(db, actor, id, sha256))) return apiError(c, 404, "file_not_found");
     const page = await pageResponse(db, options.filesDir, sha256);
     return page.ok ? page.response : apiError(c, page.status, page.code);
   });
 
   /** Answers an action with the complaint as it now is. */
-  const answer = (c: Context<AppEnv>, id: string, outcome: HandlingOutcome) => {
+  const answer = async (c: Context<AppEnv>, id: string, outcome: HandlingOutcome) => {
     if (!outcome.ok) return answerComplaintRefusal(c, outcome);
-    return c.json(complaintDetail(db, actorOf(c), id, options.now()));
+    return c.json(await complaintDetail(db, actorOf(c), id, options.now()));
   };
 
   routes.post("/:id/assign", async (c) => {
@@ -94,7 +94,7 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
     if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
     const body = await readJson(c, ComplaintAssign, ACTION_MAX_BYTES);
     if (!body.ok) return body.response;
-    return answer(c, id, assignComplaint(db, actorOf(c), id, body.value, options.now()));
+    return answer(c, id, await assignComplaint(db, actorOf(c), id, body.value, options.now()));
   });
 
   routes.post("/:id/move", async (c) => {
@@ -102,7 +102,7 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
     if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
     const body = await readJson(c, ComplaintMove, ACTION_MAX_BYTES);
     if (!body.ok) return body.response;
-    return answer(c, id, moveComplaint(db, actorOf(c), id, body.value, options.now()));
+    return answer(c, id, await moveComplaint(db, actorOf(c), id, body.value, options.now()));
   });
 
   routes.post("/:id/notes", async (c) => {
@@ -110,7 +110,7 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
     if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
     const body = await readJson(c, ComplaintNote, ACTION_MAX_BYTES);
     if (!body.ok) return body.response;
-    return answer(c, id, noteComplaint(db, actorOf(c), id, body.value, options.now()));
+    return answer(c, id, await noteComplaint(db, actorOf(c), id, body.value, options.now()));
   });
 
   routes.post("/:id/answer", async (c) => {
@@ -118,7 +118,7 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
     if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
     const body = await readJson(c, ComplaintAnswer, ACTION_MAX_BYTES);
     if (!body.ok) return body.response;
-    return answer(c, id, answerComplaint(db, actorOf(c), id, body.value, options.now()));
+    return answer(c, id, await answerComplaint(db, actorOf(c), id, body.value, options.now()));
   });
 
   return routes;

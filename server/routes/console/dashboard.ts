@@ -43,23 +43,20 @@ function readFilter(
 export function dashboardRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     const read = readFilter(c);
     if (!read.ok) return read.response;
-    return c.json(buildDashboard(db, read.filter, { locale: requestLocale(c), regions: options.regions }));
+    return c.json(await buildDashboard(db, read.filter, { locale: requestLocale(c), regions: options.regions }));
   });
 
-  routes.get("/:file", (c) => {
+  routes.get("/:file", async (c) => {
     const file = c.req.param("file");
     const table = DashboardTable.safeParse(file.endsWith(".csv") ? file.slice(0, -".csv".length) : "");
     if (!table.success) return apiError(c, 404, "not_found");
     const read = readFilter(c, DashboardCsvQuery);
     if (!read.ok) return read.response;
-    // The tables have one row per status, service, kelurahan or cadre: small,
-    // so they are read in one snapshot and sent as a single batch.
-    const csv = db.$client.transaction(() =>
-      dashboardTable(db, table.data, read.filter, { locale: requestLocale(c), regions: options.regions }),
-    )();
+    const labels = { locale: requestLocale(c), regions: options.regions };
+    const csv = await dashboardTable(db, table.data, read.filter, labels);
     const name = `masdarin-${table.data}-${jakartaDate(options.now())}.csv`;
     return csvResponse(c, name, csv.header, () => [csv.rows], csvDialect(read.sep));
   });

@@ -47,17 +47,17 @@ export function guidesRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     return Slug.safeParse(id).success ? id : undefined;
   }
 
-  routes.get("/", (c) => {
-    const body: { guides: GuideAdminSummary[] } = { guides: listGuideSummaries(db) };
+  routes.get("/", async (c) => {
+    const body: { guides: GuideAdminSummary[] } = { guides: await listGuideSummaries(db) };
     return c.json(body);
   });
 
   // Before /:id, which would otherwise take "export" for a guide id.
-  routes.get("/export", (c) => {
+  routes.get("/export", async (c) => {
     const now = options.now();
     const body: { exportedAt: string; guides: Guide[] } = {
       exportedAt: now.toISOString(),
-      guides: listGuides(db).map((stored) => stored.guide),
+      guides: (await listGuides(db)).map((stored) => stored.guide),
     };
     c.header("Content-Disposition", `attachment; filename="masdarin-katalog-${jakartaDate(now)}.json"`);
     return c.json(body);
@@ -70,13 +70,13 @@ export function guidesRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!body.ok) return body.response;
     const check = checkImport(body.value.guides);
     if (!check.ok) return apiError(c, 400, "guide_invalid", { issues: check.issues, totalIssues: check.totalIssues });
-    return c.json(importCatalogue(db, actor, check.guides, body.value.changeNote, options.now()));
+    return c.json(await importCatalogue(db, actor, check.guides, body.value.changeNote, options.now()));
   });
 
-  routes.get("/:id", (c) => {
+  routes.get("/:id", async (c) => {
     const id = guideIdOf(c);
     if (!id) return apiError(c, 400, "invalid_guide_id");
-    const detail = guideDetail(db, id);
+    const detail = await guideDetail(db, id);
     if (!detail) return apiError(c, 404, "guide_not_found", { id });
     return c.json(detail satisfies GuideAdminDetail);
   });
@@ -92,13 +92,13 @@ export function guidesRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
         issues: [{ path: ["draft", "id"], message: "The draft's id must be the guide's id in the address" }],
       });
     }
-    return c.json(saveGuideDraft(db, actorOf(c), id, draft, options.now()) satisfies GuideAdminDetail);
+    return c.json((await saveGuideDraft(db, actorOf(c), id, draft, options.now())) satisfies GuideAdminDetail);
   });
 
-  routes.delete("/:id/draft", (c) => {
+  routes.delete("/:id/draft", async (c) => {
     const id = guideIdOf(c);
     if (!id) return apiError(c, 400, "invalid_guide_id");
-    if (!discardGuideDraft(db, actorOf(c), id, options.now())) return apiError(c, 404, "guide_draft_not_found");
+    if (!(await discardGuideDraft(db, actorOf(c), id, options.now()))) return apiError(c, 404, "guide_draft_not_found");
     return c.body(null, 204);
   });
 
@@ -107,7 +107,7 @@ export function guidesRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!id) return apiError(c, 400, "invalid_guide_id");
     const body = await readJson(c, PublishGuideRequest, PUBLISH_MAX_BYTES);
     if (!body.ok) return body.response;
-    const result = publishGuideDraft(db, actorOf(c), id, body.value, options.now());
+    const result = await publishGuideDraft(db, actorOf(c), id, body.value, options.now());
     if (result.ok) return c.json(result.detail satisfies GuideAdminDetail);
     if (result.code === "guide_draft_not_found") return apiError(c, 404, "guide_draft_not_found");
     if (result.code === "version_conflict") {
@@ -120,10 +120,10 @@ export function guidesRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     ["withdraw", true],
     ["restore", false],
   ] as const) {
-    routes.post(`/:id/${action}`, (c) => {
+    routes.post(`/:id/${action}`, async (c) => {
       const id = guideIdOf(c);
       if (!id) return apiError(c, 400, "invalid_guide_id");
-      const result = setGuideWithdrawn(db, actorOf(c), id, withdrawn, options.now());
+      const result = await setGuideWithdrawn(db, actorOf(c), id, withdrawn, options.now());
       if (!result.ok) return apiError(c, 404, "guide_not_found", { id });
       return c.json(result.detail satisfies GuideAdminDetail);
     });

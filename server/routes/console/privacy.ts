@@ -28,16 +28,16 @@ export function privacyRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     await next();
   });
 
-  routes.get("/settings", (c) => c.json(readPrivacySettings(db) satisfies PrivacySettings));
+  routes.get("/settings", async (c) => c.json((await readPrivacySettings(db)) satisfies PrivacySettings));
 
   routes.put("/settings", async (c) => {
     const body = await readJson(c, PrivacySettings, BODY_MAX_BYTES);
     if (!body.ok) return body.response;
-    return c.json(writePrivacySettings(db, actorOf(c), body.value, options.now()) satisfies PrivacySettings);
+    return c.json((await writePrivacySettings(db, actorOf(c), body.value, options.now())) satisfies PrivacySettings);
   });
 
-  routes.get("/retention", (c) =>
-    c.json(retentionDryRun(db, options.now(), requestLocale(c)) satisfies RetentionReport),
+  routes.get("/retention", async (c) =>
+    c.json((await retentionDryRun(db, options.now(), requestLocale(c))) satisfies RetentionReport),
   );
 
   routes.post("/retention/run", async (c) => {
@@ -47,7 +47,7 @@ export function privacyRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!options.filesDir) return apiError(c, 503, "storage_unavailable");
     const now = options.now();
     const { report } = await runRetention(db, { now, filesDir: options.filesDir, locale: requestLocale(c) });
-    auditRetentionRun(db, actorOf(c), report.totals, report.retentionDays, now);
+    await auditRetentionRun(db, actorOf(c), report.totals, report.retentionDays, now);
     return c.json(report satisfies RetentionReport);
   });
 

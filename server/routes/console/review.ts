@@ -56,12 +56,12 @@ function readCursor(query: QueueSearch): QueuePosition | null | false {
 export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
 
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     const query = readQuery(c, QueueQuery);
     if (!query.ok) return query.response;
     const after = readCursor(query.value);
     if (after === false) return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
-    return c.json(queuePage(db, scopeOf(actorOf(c)), query.value, after, options.now()));
+    return c.json(await queuePage(db, scopeOf(actorOf(c)), query.value, after, options.now()));
   });
 
   // The same queue searched by name, NIK or file number; the term travels in the body, never in a URL.
@@ -70,14 +70,14 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!body.ok) return body.response;
     const after = readCursor(body.value);
     if (after === false) return apiError(c, 400, "invalid_cursor_value", { parameter: "cursor" });
-    return c.json(queuePage(db, scopeOf(actorOf(c)), body.value, after, options.now()));
+    return c.json(await queuePage(db, scopeOf(actorOf(c)), body.value, after, options.now()));
   });
 
-  routes.get("/:id", (c) => {
+  routes.get("/:id", async (c) => {
     const id = c.req.param("id");
-    const row = DraftId.safeParse(id).success ? visibleApplication(db, scopeOf(actorOf(c)), id) : undefined;
+    const row = DraftId.safeParse(id).success ? await visibleApplication(db, scopeOf(actorOf(c)), id) : undefined;
     if (!row) return apiError(c, 404, "application_not_found");
-    return c.json(applicationDetail(db, row, options.regions, options.now()));
+    return c.json(await applicationDetail(db, row, options.regions, options.now()));
   });
 
   const refuse = (c: Context<AppEnv>, code: ReviewFailure) => apiError(c, FAILURE_STATUS[code], code);
@@ -89,9 +89,15 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!body.ok) return body.response;
     const actor = actorOf(c);
     const now = options.now();
-    const outcome = receive(db, { id, actor, scope: scopeOf(actor), expectedVersion: body.value.expectedVersion, now });
+    const outcome = await receive(db, {
+      id,
+      actor,
+      scope: scopeOf(actor),
+      expectedVersion: body.value.expectedVersion,
+      now,
+    });
     if (!outcome.ok) return refuse(c, outcome.code);
-    return c.json(applicationDetail(db, outcome.row, options.regions, now));
+    return c.json(await applicationDetail(db, outcome.row, options.regions, now));
   });
 
   routes.post("/:id/verdict", async (c) => {
@@ -101,10 +107,10 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!body.ok) return body.response;
     const actor = actorOf(c);
     const scope = scopeOf(actor);
-    const row = visibleApplication(db, scope, id);
+    const row = await visibleApplication(db, scope, id);
     if (!row) return apiError(c, 404, "application_not_found");
     // The pinned version cannot change without the row's version moving, which `decide` checks.
-    const known = new Set((pinnedGuide(db, row)?.requirements ?? []).map((requirement) => requirement.id));
+    const known = new Set(((await pinnedGuide(db, row))?.requirements ?? []).map((requirement) => requirement.id));
     const unknown = Object.keys(body.value.requirements).filter((requirementId) => !known.has(requirementId));
     if (unknown.length > 0) {
       return apiError(c, 400, "invalid_body", {
@@ -115,7 +121,7 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
       });
     }
     const now = options.now();
-    const outcome = decide(db, {
+    const outcome = await decide(db, {
       id,
       actor,
       scope,
@@ -124,7 +130,7 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
       now,
     });
     if (!outcome.ok) return refuse(c, outcome.code);
-    return c.json(applicationDetail(db, outcome.row, options.regions, now));
+    return c.json(await applicationDetail(db, outcome.row, options.regions, now));
   });
 
   routes.get("/:id/files/:sha256", async (c) => {
@@ -133,9 +139,9 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     if (!DraftId.safeParse(id).success) return apiError(c, 404, "application_not_found");
     if (!SHA256_HEX.test(sha256)) return apiError(c, 400, "invalid_file_hash");
     if (!options.filesDir) return apiError(c, 503, "storage_unavailable");
-    const row = visibleApplication(db, scopeOf(actorOf(c)), id);
+    const row = await visibleApplication(db, scopeOf(actorOf(c)), id);
     // Out of scope, missing, or a file this application does not use: all the same answer.
-    if (!row || !referencesFile(db, row, sha256)) return apiError(c, 404, "file_not_found");
+    if (!row || !(await referencesFile(db, row, sha256))) return apiError(c, 404, "file_not_found");
     const page = await pageResponse(db, options.filesDir, sha256);
     return page.ok ? page.response : apiError(c, page.status, page.code);
   });

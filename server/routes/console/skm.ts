@@ -29,10 +29,10 @@ export function skmConsoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> 
     return outcome;
   };
 
-  routes.get("/", (c) => {
+  routes.get("/", async (c) => {
     const read = selected(c);
     if (!read.ok) return read.response;
-    return c.json(skmConsoleReport(db, read.selection, options.now()));
+    return c.json(await skmConsoleReport(db, read.selection, options.now()));
   });
 
   routes.get("/responses.csv", (c) => {
@@ -47,7 +47,7 @@ export function skmConsoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> 
     const body = await readJson(c, FollowUpCreate, FOLLOW_UP_MAX_BYTES);
     if (!body.ok) return body.response;
     const actor = actorOf(c);
-    const outcome = createFollowUp(db, actor, scopeOf(actor), body.value, options.now());
+    const outcome = await createFollowUp(db, actor, scopeOf(actor), body.value, options.now());
     if (!outcome.ok) return apiError(c, outcome.status, outcome.code, outcome.details);
     return c.json(outcome.followUp, 201);
   });
@@ -56,14 +56,14 @@ export function skmConsoleRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> 
     const body = await readJson(c, FollowUpUpdate, FOLLOW_UP_MAX_BYTES);
     if (!body.ok) return body.response;
     const actor = actorOf(c);
-    const outcome = updateFollowUp(db, actor, scopeOf(actor), c.req.param("id"), body.value, options.now());
+    const outcome = await updateFollowUp(db, actor, scopeOf(actor), c.req.param("id"), body.value, options.now());
     if (!outcome.ok) return apiError(c, outcome.status, outcome.code, outcome.details);
     return c.json(outcome.followUp);
   });
 
-  routes.delete("/follow-ups/:id", (c) => {
+  routes.delete("/follow-ups/:id", async (c) => {
     const actor = actorOf(c);
-    const outcome = deleteFollowUp(db, actor, scopeOf(actor), c.req.param("id"), options.now());
+    const outcome = await deleteFollowUp(db, actor, scopeOf(actor), c.req.param("id"), options.now());
     if (!outcome.ok) return apiError(c, outcome.status, outcome.code, outcome.details);
     return c.body(null, 204);
   });
