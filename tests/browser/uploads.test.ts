@@ -51,7 +51,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A signed-in cadre's phone on the real app; the harness script is injected (hence bypassCSP). */
+/** A signed-in cadre's phone against the real server; the harness script is injected (hence bypassCSP). */
 async function signedInPage(): Promise<{ context: BrowserContext; page: Page }> {
   const cadre = await createTestUser(server.db, "cadre");
   // Service workers off: Playwright's request routing must see the page's own requests.
@@ -63,8 +63,13 @@ async function signedInPage(): Promise<{ context: BrowserContext; page: Page }> 
   return { context, page };
 }
 
+/**
+ * Loads the upload module into a page of the server's origin that runs no app code (the health
+ * answer): the app itself, started with a cadre's cookie on a phone with no profile of theirs,
+ * may navigate on its own, which tore down the page in the middle of an upload (a flaky test).
+ */
 async function openApp(page: Page): Promise<void> {
-  await page.goto(server.url);
+  await page.goto(`${server.url}/api/health`);
   await page.addScriptTag({ content: bundle, type: "module" });
   await page.waitForFunction(() => "masdarinUploads" in window);
 }
