@@ -158,6 +158,18 @@ export const mutations = sqliteTable(
 );
 
 /**
+ * Issue 16: the change counters ('applications', 'guides'). Every writing
+ * transaction takes its change_seq with UPDATE … SET value = value + 1
+ * RETURNING value, which holds the row's lock until it commits: two writers'
+ * seqs are handed out in the order they commit, so a pull (change_seq >
+ * cursor) can never pass a change that commits later (server/sync/rows.ts).
+ */
+export const changeCounters = sqliteTable("change_counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+/**
  * Applications as the server knows them. Draft content belongs to the cadre;
  * status and verdict belong to the server's workflow.
  */

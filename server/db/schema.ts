@@ -22,6 +22,7 @@ export const sessions = active.sessions;
 export const knownDevices = active.knownDevices;
 export const syncClients = active.syncClients;
 export const mutations = active.mutations;
+export const changeCounters = active.changeCounters;
 export const applications = active.applications;
 export const applicationEvents = active.applicationEvents;
 export const reviewFindings = active.reviewFindings;
