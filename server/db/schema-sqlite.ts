@@ -129,6 +129,22 @@ export const knownDevices = sqliteTable(
   ],
 );
 
+/**
+ * Rate limits shared by every app server (server/auth/rate-limit.ts): one row
+ * per limited key ("<limiter>:<key>"), its state as JSON (recent failure
+ * times, a failure count, or a token bucket), and when the row becomes the
+ * same as no row at all, after which it is pruned.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    state: text("state").notNull(),
+    expiresMs: integer("expires_ms").notNull(),
+  },
+  (table) => [index("rate_limits_expires_idx").on(table.expiresMs)],
+);
+
 /** A device install that pushes mutations, bound to the cadre who first pushed from it. */
 export const syncClients = sqliteTable("sync_clients", {
   clientId: text("client_id").primaryKey(),

@@ -20,6 +20,7 @@ export const guideDrafts = active.guideDrafts;
 export const users = active.users;
 export const sessions = active.sessions;
 export const knownDevices = active.knownDevices;
+export const rateLimits = active.rateLimits;
 export const syncClients = active.syncClients;
 export const mutations = active.mutations;
 export const changeCounters = active.changeCounters;
