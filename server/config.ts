@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { databaseTarget, isPostgresUrl } from "./db/dialect";
 import { DEFAULT_UPLOAD_MAX_IDLE_MS } from "./files/expiry";
 
 export interface ServerConfig {
@@ -112,4 +113,31 @@ function readFlag(env: NodeJS.ProcessEnv, name: string): boolean {
   if (value === undefined || value === "" || value === "0" || value === "false") return false;
   if (value === "1" || value === "true") return true;
   throw new Error(`${name} must be 1/true or 0/false, got "${env[name]}"`);
+}
+
+/** The SQLite file in DATA_DIR, the default database. */
+export const SQLITE_FILE = "masdarin.sqlite";
+
+/**
+ * What the server and the CLI open: DATABASE_URL when it names PostgreSQL
+ * (postgres://…), else DATA_DIR/masdarin.sqlite (server/db/dialect.ts).
+ */
+export function databaseOf(config: Pick<ServerConfig, "dataDir">, env: NodeJS.ProcessEnv = process.env): string {
+  return databaseTarget(join(config.dataDir, SQLITE_FILE), env);
+}
+
+/**
+ * The database for a log line or a terminal: the engine, and for PostgreSQL
+ * its host, port, database and user, never the password (nor any query
+ * parameter, which may carry one).
+ */
+export function describeDatabase(target: string): { engine: "sqlite" | "postgres"; database: string } {
+  if (!isPostgresUrl(target)) return { engine: "sqlite", database: target };
+  try {
+    const url = new URL(target);
+    const user = url.username ? `${decodeURIComponent(url.username)}@` : "";
+    return { engine: "postgres", database: `postgres://${user}${url.host}${url.pathname}` };
+  } catch {
+    return { engine: "postgres", database: "postgres://(unparsable URL)" };
+  }
 }

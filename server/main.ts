@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "./app";
-import { readConfig } from "./config";
+import { databaseOf, describeDatabase, readConfig } from "./config";
 import { closeDatabase, openDatabase } from "./db/open";
 import { scheduleSweep } from "./files/expiry";
 import { listen } from "./http/listen";
@@ -11,7 +11,10 @@ import { seedIfEmpty } from "./seed/seed";
 // queries or concrete paths, so no NIK, name or photo can reach the log.
 const log = pino({ base: { service: "masdarin" } });
 const config = readConfig();
-const db = await openDatabase(join(config.dataDir, "masdarin.sqlite"));
+// DATABASE_URL=postgres://… runs on PostgreSQL (migrated at start under an advisory lock), else DATA_DIR's SQLite file.
+const target = databaseOf(config);
+log.info(describeDatabase(target), "opening the database");
+const db = await openDatabase(target);
 const seeded = await seedIfEmpty(db);
 if (seeded > 0) log.info({ guides: seeded }, "seeded the guide catalogue");
 

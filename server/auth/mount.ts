@@ -23,7 +23,7 @@ export interface AuthOptions extends AuthClock {
  */
 export function mountAuth(app: Hono<AppEnv>, db: Db, options: AuthOptions = {}): void {
   const now = options.now ?? (() => new Date());
-  const signInLimits = new SignInLimits({ now, ...options.signInLimits });
+  const signInLimits = new SignInLimits(db, { now, ...options.signInLimits });
   app.use("/api/*", csrfProtection());
   app.use("/api/*", authenticate(db, { now }));
   app.route("/api/auth", authRoutes(db, { now, signInLimits, trustProxy: options.trustProxy ?? false }));

@@ -1,4 +1,13 @@
-import { GrowingDelay, LoginRateLimiter, type RateLimitCheck } from "./rate-limit";
+import type { Db } from "../db/open";
+import {
+  type DelayState,
+  type GrowingDelayPolicy,
+  growingDelay,
+  type RateLimitCheck,
+  RateLimitStore,
+  type StoredLimit,
+  slidingWindow,
+} from "./rate-limit";
 
 /**
  * Which failure limit holds back a sign-in attempt (docs/SECURITY.md says why):
@@ -19,6 +28,10 @@ import { GrowingDelay, LoginRateLimiter, type RateLimitCheck } from "./rate-limi
  * cannot slip under a limit, and taken back on success. A success clears the
  * account's and the device's counts; the address's failures stay until they
  * leave the window, so one valid account cannot launder a spray.
+ *
+ * The counts live in the database (RateLimitStore), so every app server
+ * sees the same failures: a guesser spreading attempts over N servers gets
+ * no more than one server would allow.
  */
 
 export interface SignInLimitOptions {
@@ -35,41 +48,83 @@ export type SignInAttempt =
   | { kind: "known-device"; deviceKey: string; accountKey: string }
   | { kind: "unknown"; address: string; accountKey: string };
 
-export class SignInLimits {
-  private readonly perAddress: LoginRateLimiter;
-  private readonly perAccount: GrowingDelay;
-  private readonly perDevice: GrowingDelay;
+const key = {
+  address: (address: string) => `sign-in:address:${address}`,
+  account: (account: string) => `sign-in:account:${account}`,
+  device: (device: string) => `sign-in:device:${device}`,
+};
 
-  constructor(options: SignInLimitOptions = {}) {
-    const now = options.now ?? (() => new Date());
-    this.perAddress = new LoginRateLimiter({
-      now,
-      maxFailures: options.addressMaxFailures ?? 20,
-      windowMs: options.addressWindowMs ?? 15 * 60 * 1000,
-    });
-    const delay = { now, freeFailures: options.freeFailures ?? 5, maxDelayMs: options.maxDelayMs };
-    this.perAccount = new GrowingDelay(delay);
-    this.perDevice = new GrowingDelay(delay);
+export class SignInLimits {
+  private readonly store: RateLimitStore;
+  private readonly addressMaxFailures: number;
+  private readonly addressWindowMs: number;
+  private readonly delay: GrowingDelayPolicy;
+
+  constructor(db: Db, options: SignInLimitOptions = {}) {
+    this.store = new RateLimitStore(db, options.now ?? (() => new Date()));
+    this.addressMaxFailures = options.addressMaxFailures ?? 20;
+    this.addressWindowMs = options.addressWindowMs ?? 15 * 60 * 1000;
+    this.delay = {
+      freeFailures: options.freeFailures ?? 5,
+      baseDelayMs: 1000,
+      maxDelayMs: options.maxDelayMs ?? 15 * 60 * 1000,
+      forgetAfterMs: 24 * 60 * 60 * 1000,
+    };
+  }
+
+  private delayed(state: DelayState): StoredLimit {
+    return { state, expiresMs: growingDelay.expiresMs(state, this.delay) };
+  }
+
+  private windowed(times: number[]): StoredLimit {
+    return { state: times, expiresMs: slidingWindow.expiresMs(times, this.addressWindowMs) };
   }
 
   /** Refuses the attempt, or counts it as a failure until `succeeded` says otherwise. */
-  begin(attempt: SignInAttempt): RateLimitCheck {
+  begin(attempt: SignInAttempt): Promise<RateLimitCheck> {
     if (attempt.kind === "known-device") {
-      const check = this.perDevice.check(attempt.deviceKey);
-      if (check.allowed) this.perDevice.recordFailure(attempt.deviceKey);
-      return check;
+      return this.store.update([key.device(attempt.deviceKey)], ([stored], nowMs) => {
+        const state = stored as DelayState | undefined;
+        const check = growingDelay.check(state, nowMs, this.delay);
+        const next = check.allowed ? this.delayed(growingDelay.record(state, nowMs, this.delay)) : undefined;
+        return { result: check, next: [next] };
+      });
     }
-    for (const check of [this.perAddress.check(attempt.address), this.perAccount.check(attempt.accountKey)]) {
-      if (!check.allowed) return check;
-    }
-    this.perAddress.recordFailure(attempt.address);
-    this.perAccount.recordFailure(attempt.accountKey);
-    return { allowed: true };
+    return this.store.update<RateLimitCheck>(
+      [key.address(attempt.address), key.account(attempt.accountKey)],
+      ([storedTimes, storedDelay], nowMs) => {
+        const times = (storedTimes as number[] | undefined) ?? [];
+        const delay = storedDelay as DelayState | undefined;
+        for (const check of [
+          slidingWindow.check(times, nowMs, this.addressMaxFailures, this.addressWindowMs),
+          growingDelay.check(delay, nowMs, this.delay),
+        ]) {
+          if (!check.allowed) return { result: check, next: [undefined, undefined] };
+        }
+        return {
+          result: { allowed: true },
+          next: [
+            this.windowed(slidingWindow.record(times, nowMs, this.addressMaxFailures, this.addressWindowMs)),
+            this.delayed(growingDelay.record(delay, nowMs, this.delay)),
+          ],
+        };
+      },
+    );
   }
 
-  succeeded(attempt: SignInAttempt): void {
-    this.perAccount.recordSuccess(attempt.accountKey);
-    if (attempt.kind === "known-device") this.perDevice.recordSuccess(attempt.deviceKey);
-    else this.perAddress.forgetLatest(attempt.address);
+  async succeeded(attempt: SignInAttempt): Promise<void> {
+    if (attempt.kind === "known-device") {
+      // The account's and the device's counts are cleared.
+      await this.store.update([key.account(attempt.accountKey), key.device(attempt.deviceKey)], () => ({
+        result: undefined,
+        next: [null, null],
+      }));
+      return;
+    }
+    // The account's count is cleared; the address's failure counted ahead is taken back (its others stay).
+    await this.store.update([key.account(attempt.accountKey), key.address(attempt.address)], ([, stored]) => {
+      const times = ((stored as number[] | undefined) ?? []).slice(0, -1);
+      return { result: undefined, next: [null, times.length > 0 ? this.windowed(times) : null] };
+    });
   }
 }

@@ -6,16 +6,16 @@
  *
  * create-admin reads the password from MASDARIN_ADMIN_PASSWORD or, when that
  * is not set, from the first line of stdin (not echoed on a terminal). The
- * database is ${DATA_DIR:-./data}/masdarin.sqlite, migrated on open.
+ * database is PostgreSQL when DATABASE_URL=postgres://… is set, else
+ * ${DATA_DIR:-./data}/masdarin.sqlite; migrated on open either way.
  * Exit codes: 0 done, 1 refused (taken username, weak password), 2 usage.
  */
-import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { DisplayName, Username } from "../../shared/api/users";
 import { checkPasswordPolicy, PasswordPolicyError } from "../auth/password";
 import { createUser, listUsers, UsernameTakenError } from "../auth/users";
-import { readConfig } from "../config";
+import { databaseOf, describeDatabase, readConfig } from "../config";
 import { closeDatabase, openDatabase } from "../db/open";
 
 const USAGE = `Usage:
@@ -67,15 +67,15 @@ async function createAdmin(args: string[]): Promise<void> {
   const password = process.env.MASDARIN_ADMIN_PASSWORD ?? (await readPasswordLine());
   checkPasswordPolicy(password);
 
-  const config = readConfig();
-  const db = await openDatabase(join(config.dataDir, "masdarin.sqlite"));
+  const target = databaseOf(readConfig());
+  const db = await openDatabase(target);
   try {
     const user = await createUser(
       db,
       { username: username.data, displayName: displayName.data, role: "admin", password, createdBy: null },
       new Date(),
     );
-    console.log(`Created admin "${user.username}" (id ${user.id}) in ${config.dataDir}.`);
+    console.log(`Created admin "${user.username}" (id ${user.id}) in ${describeDatabase(target).database}.`);
   } finally {
     await closeDatabase(db);
   }
@@ -83,8 +83,7 @@ async function createAdmin(args: string[]): Promise<void> {
 
 async function listAllUsers(args: string[]): Promise<void> {
   if (args.length > 0) throw new UsageError("list-users takes no options.");
-  const config = readConfig();
-  const db = await openDatabase(join(config.dataDir, "masdarin.sqlite"));
+  const db = await openDatabase(databaseOf(readConfig()));
   try {
     const rows = await listUsers(db);
     if (rows.length === 0) console.log("No users yet. Create the first admin with create-admin.");

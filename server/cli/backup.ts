@@ -4,12 +4,20 @@
  *
  * Both follow the office's retention of closed files (server/retention/): the
  * backup holds nothing past it, and a restore scrubs what an old backup brings back.
+ *
+ * With DATABASE_URL=postgres://… the database part is pg_dump -Fc / pg_restore
+ * (server/ops/backup-postgres.ts) and the photos come from DATA_DIR/files;
+ * without it, DATA_DIR/masdarin.sqlite (server/ops/backup.ts).
  */
 import { resolve } from "node:path";
+import { describeDatabase } from "../config";
+import { isPostgresUrl } from "../db/dialect";
 import { backup, restore } from "../ops/backup";
+import { backupPostgres, restorePostgres } from "../ops/backup-postgres";
 
 const [command, flag, dir] = process.argv.slice(2);
 const dataDir = resolve(process.env.DATA_DIR ?? "./data");
+const databaseUrl = isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
 
 function usage(): never {
   console.error("Usage: npm run backup -- --to DIR   |   npm run restore -- --from DIR");
@@ -24,12 +32,18 @@ function retained(scrubbed: { files: number; complaints: number; photos: number 
 
 try {
   if (command === "backup" && flag === "--to" && dir) {
-    const result = await backup(dataDir, resolve(dir));
-    console.log(`Backup written to ${resolve(dir)} (${result.files} photos).${retained(result.scrubbed)}`);
+    const result = databaseUrl
+      ? await backupPostgres(databaseUrl, dataDir, resolve(dir))
+      : await backup(dataDir, resolve(dir));
+    const from = databaseUrl ? ` of ${describeDatabase(databaseUrl).database}` : "";
+    console.log(`Backup${from} written to ${resolve(dir)} (${result.files} photos).${retained(result.scrubbed)}`);
   } else if (command === "restore" && flag === "--from" && dir) {
-    const result = await restore(resolve(dir), dataDir);
+    const result = databaseUrl
+      ? await restorePostgres(resolve(dir), databaseUrl, dataDir)
+      : await restore(resolve(dir), dataDir);
+    const into = databaseUrl ? `${describeDatabase(databaseUrl).database} and ${dataDir}` : dataDir;
     console.log(
-      `Restored ${resolve(dir)} into ${dataDir} (${result.files} photos).${retained(result.scrubbed)} Start the server again.`,
+      `Restored ${resolve(dir)} into ${into} (${result.files} photos).${retained(result.scrubbed)} Start the server again.`,
     );
   } else usage();
 } catch (error) {

@@ -5,7 +5,7 @@ import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
-import { withTransaction } from "../db/transaction";
+import { withSnapshot } from "../db/transaction";
 import type { DashboardFilter } from "./filter";
 import { type OnTimeHistograms, onTimeSection } from "./on-time";
 import { rollupOnTime } from "./on-time-rollups";
@@ -135,7 +135,7 @@ export async function buildDashboard(
   labels: Labels,
   source = ROLLUPS,
 ): Promise<Dashboard> {
-  return withTransaction(db, async (tx): Promise<Dashboard> => {
+  return withSnapshot(db, async (tx): Promise<Dashboard> => {
     const titles = await guideTitles(tx, labels.locale);
     const figures = await labelled(tx, await source.figures(tx, filter), labels, titles);
     return {

@@ -3,7 +3,7 @@ import { reasonLabel } from "../../shared/review/reasons";
 import { REVIEW_STATUS_ORDER, STATUS_LABELS, statusLabel } from "../../shared/review/statuses";
 import type { Locale, LocalizedText } from "../../shared/text";
 import type { Db } from "../db/open";
-import { withTransaction } from "../db/transaction";
+import { withSnapshot } from "../db/transaction";
 import type { CsvCell } from "../http/csv";
 import { dashboardFigures, type Labels, onTimeFigures, reasonCounts } from "./build";
 import type { DashboardFilter } from "./filter";
@@ -107,7 +107,7 @@ export function dashboardTable(
   filter: DashboardFilter,
   labels: Labels,
 ): Promise<CsvTable> {
-  return withTransaction(db, (tx) => tableOf(tx, table, filter, labels));
+  return withSnapshot(db, (tx) => tableOf(tx, table, filter, labels));
 }
 
 async function tableOf(db: Db, table: DashboardTable, filter: DashboardFilter, labels: Labels): Promise<CsvTable> {

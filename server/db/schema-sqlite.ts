@@ -129,6 +129,22 @@ export const knownDevices = sqliteTable(
   ],
 );
 
+/**
+ * Rate limits shared by every app server (server/auth/rate-limit.ts): one row
+ * per limited key ("<limiter>:<key>"), its state as JSON (recent failure
+ * times, a failure count, or a token bucket), and when the row becomes the
+ * same as no row at all, after which it is pruned.
+ */
+export const rateLimits = sqliteTable(
+  "rate_limits",
+  {
+    key: text("key").primaryKey(),
+    state: text("state").notNull(),
+    expiresMs: integer("expires_ms").notNull(),
+  },
+  (table) => [index("rate_limits_expires_idx").on(table.expiresMs)],
+);
+
 /** A device install that pushes mutations, bound to the cadre who first pushed from it. */
 export const syncClients = sqliteTable("sync_clients", {
   clientId: text("client_id").primaryKey(),
@@ -156,6 +172,18 @@ export const mutations = sqliteTable(
   },
   (table) => [uniqueIndex("mutations_client_seq_idx").on(table.clientId, table.seq)],
 );
+
+/**
+ * Issue 16: the change counters ('applications', 'guides'). Every writing
+ * transaction takes its change_seq with UPDATE … SET value = value + 1
+ * RETURNING value, which holds the row's lock until it commits: two writers'
+ * seqs are handed out in the order they commit, so a pull (change_seq >
+ * cursor) can never pass a change that commits later (server/sync/rows.ts).
+ */
+export const changeCounters = sqliteTable("change_counters", {
+  name: text("name").primaryKey(),
+  value: integer("value").notNull(),
+});
 
 /**
  * Applications as the server knows them. Draft content belongs to the cadre;

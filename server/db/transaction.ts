@@ -1,3 +1,4 @@
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { connectionOf, type Db } from "./connection";
 
 /**
@@ -26,6 +27,40 @@ export async function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): 
         return work(tx);
       },
       { behavior: "immediate" },
+    ),
+  );
+}
+
+/**
+ * Runs `work`, which only reads, on one consistent snapshot of the database:
+ * a page and its total, or a report's several figures, agree with each other
+ * even while writers commit in between. `work` must use the `tx` it is given.
+ *
+ * PostgreSQL: REPEATABLE READ, READ ONLY (one snapshot for every statement;
+ * a write fails). SQLite: a deferred BEGIN through the same gate: WAL gives
+ * it one snapshot from its first read, and it takes no write lock, so another
+ * process's writer is not held up. Inside an open transaction it runs in that
+ * transaction, which is already one snapshot (and may have written).
+ */
+export async function withSnapshot<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const connection = connectionOf(db);
+  const gate = connection.gate;
+  if (!gate) {
+    if (db instanceof PgTransaction) return work(db);
+    const config = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
+    return (db as unknown as PgDatabase<PgQueryResultHKT>).transaction(
+      (tx) => work(tx as unknown as Db),
+      config,
+    ) as Promise<T>;
+  }
+  if (gate.insideOpenTransaction()) return work(gate.openTx ?? db);
+  return gate.exclusive(() =>
+    db.transaction(
+      async (tx) => {
+        gate.openTx = tx;
+        return work(tx);
+      },
+      { behavior: "deferred" },
     ),
   );
 }

@@ -29,6 +29,10 @@
  *   answer); a creation with `Upload-Concat` or `Upload-Defer-Length` is 400
  *   `tus_extension_not_supported` (`details.extension`). The phone never sends
  *   these: they are client mistakes, answered 4xx and never logged as errors.
+ * - One request at a time per upload, across app servers: on PostgreSQL the
+ *   tus locks are advisory locks every instance sees (locker.ts), so a phone
+ *   resuming through another instance waits for (and ends) the request still
+ *   holding the upload, and continues at the offset on the shared disk.
  * - An unfinished upload idle for `maxIdleMs` is deleted by `expireIdleUploads`
  *   (expiry.ts says why and how); one being written to is never touched.
  *
@@ -39,7 +43,7 @@ import { mkdirSync } from "node:fs";
 import { stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { FileStore } from "@tus/file-store";
-import { MemoryLocker, Server, TUS_RESUMABLE, TUS_VERSION, type Upload } from "@tus/server";
+import { Server, TUS_RESUMABLE, TUS_VERSION, type Upload } from "@tus/server";
 import type { Context } from "hono";
 import type { StatusCode } from "hono/utils/http-status";
 import { type ErrorCode, errorBody } from "../../shared/api/errors";
@@ -48,6 +52,7 @@ import type { Db } from "../db/open";
 import type { AppEnv } from "../http/env";
 import { apiError, requestLocale } from "../http/errors";
 import { DEFAULT_UPLOAD_MAX_IDLE_MS, listIncoming, type SweepReport } from "./expiry";
+import { createUploadLocker } from "./locker";
 import {
   type AcceptResult,
   acceptUpload,
@@ -147,8 +152,8 @@ export function createTusUploads({
   const incoming = incomingDir(filesDir);
   mkdirSync(incoming, { recursive: true });
   const datastore = new IncomingStore({ directory: incoming });
-  // Our own instance, so the sweep can see which uploads a request holds right now.
-  const locker = new MemoryLocker();
+  // Shared by all app servers on PostgreSQL (advisory locks), in memory on SQLite (locker.ts).
+  const locker = createUploadLocker(db);
   const contexts = new WeakMap<Request, RequestContext>();
   /** One finish per upload at a time (the last PATCH and a HEAD after a restart may race). */
   const finishing = new Map<string, Promise<AcceptResult>>();
@@ -262,21 +267,38 @@ export function createTusUploads({
     const info = await datastore.configstore.get(id);
     const sha256 = info?.metadata?.sha256;
     if (!info || typeof info.size !== "number" || !sha256) return null;
-    const dataSize = await stat(join(incoming, id)).then(
-      (s) => s.size,
-      () => null,
-    );
+    const dataSize = await dataSizeOf(id);
     if (dataSize === null) {
       return (await findStoredFile(db, filesDir, sha256, userId)) ? completeHead(c, info.size) : null;
     }
     if (dataSize !== info.size) return null;
     try {
-      const result = await finish(id, userId);
-      return result.ok ? completeHead(c, info.size) : null;
+      const result = await finishing.get(id);
+      if (result) return result.ok ? completeHead(c, info.size) : null;
+      // Under the upload's lock: another app server may be finishing it this moment.
+      const lock = locker.newLock(id);
+      await lock.lock(c.req.raw.signal, async () => {});
+      try {
+        const size = await dataSizeOf(id);
+        if (size === null) {
+          return (await findStoredFile(db, filesDir, sha256, userId)) ? completeHead(c, info.size) : null;
+        }
+        if (size !== info.size) return null;
+        return (await finish(id, userId)).ok ? completeHead(c, info.size) : null;
+      } finally {
+        await lock.unlock();
+      }
     } catch (error) {
       logError("file upload: storing a finished upload failed", safeError(error));
       return null;
     }
+  }
+
+  function dataSizeOf(id: string): Promise<number | null> {
+    return stat(join(incoming, id)).then(
+      (s) => s.size,
+      () => null,
+    );
   }
 
   /**
@@ -362,10 +384,10 @@ export function createTusUploads({
     for (const upload of await listIncoming(incoming)) {
       if (upload.lastActivity > cutoff || upload.received === null) continue;
       const { id } = upload;
-      if (locker.locks.has(id) || finishing.has(id)) continue;
-      // Free a moment ago with no await since, so this takes the lock at once.
-      const lock = locker.newLock(id);
-      await lock.lock(new AbortController().signal, async () => {});
+      if (finishing.has(id)) continue;
+      // Held by a request here or on another app server: skipped, never asked to let go.
+      const lock = await locker.tryLock(id);
+      if (!lock) continue;
       try {
         const info = upload.hasRecord ? await datastore.configstore.get(id) : undefined;
         const owner = info?.metadata?.owner;
@@ -385,5 +407,5 @@ export function createTusUploads({
     return report;
   }
 
-  return { handle, server: tus, expireIdleUploads };
+  return { handle, server: tus, expireIdleUploads, locker };
 }

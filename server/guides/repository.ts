@@ -4,6 +4,7 @@ import type { Db } from "../db/open";
 import { rawGet } from "../db/raw";
 import { guides, guideVersions } from "../db/schema";
 import { withTransaction } from "../db/transaction";
+import { takeChangeSeq } from "../sync/counters";
 
 /** The database or a transaction on it (one type since the data access became asynchronous). */
 export type DbOrTx = Db;
@@ -19,7 +20,7 @@ function toStored(row: typeof guides.$inferSelect): StoredGuide {
   return { guide: row.data as Guide, changeSeq: row.changeSeq, withdrawn: row.withdrawnAt !== null };
 }
 
-/** The catalogue's change counter: the highest changeSeq ever written. */
+/** The highest committed changeSeq of the catalogue (what a cursor may reach; counters.ts keeps the counter). */
 export async function currentChangeSeq(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ value: max(guides.changeSeq) }).from(guides);
   return row?.value ?? 0;
@@ -95,8 +96,12 @@ export interface PublishMeta {
   changeNote?: string | null;
 }
 
+/**
+ * The catalogue's next change_seq from its counter (server/sync/counters.ts), inside the publishing
+ * transaction: its lock makes commit order seq order, so a catalogue delta never passes a publish.
+ */
 async function nextChangeSeq(tx: DbOrTx): Promise<number> {
-  return (await currentChangeSeq(tx)) + 1;
+  return takeChangeSeq(tx, "guides");
 }
 
 /**

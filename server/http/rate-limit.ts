@@ -1,9 +1,12 @@
-import type { RateLimitCheck } from "../auth/rate-limit";
+import type { RateLimitCheck, StoredLimit } from "../auth/rate-limit";
 
 /**
- * A token bucket per key (a client address or network), in memory (one
- * server process), for public routes (the sign-in limits in server/auth/
- * count failures their own way).
+ * A token bucket per key (a client address or network), for public routes
+ * (the sign-in limits in server/auth/ count failures their own way). The
+ * routes keep their buckets in the database (`tokenBucket` over
+ * RateLimitStore, server/auth/rate-limit.ts), so N app servers allow what one
+ * would, not N times as much; TokenBucketLimiter below is the same rule over
+ * a bounded map in one process.
  *
  * Each key holds up to `burst` tokens and gains `perMinute` tokens a minute;
  * a request spends one. A person looking up a few numbers never runs out; a
@@ -26,12 +29,39 @@ export interface TokenBucketOptions {
   now?: () => Date;
 }
 
-interface Bucket {
+export interface Bucket {
   tokens: number;
   atMs: number;
 }
 
-export class TokenBucketLimiter {
+export interface BucketPolicy {
+  perMinute: number;
+  burst: number;
+}
+
+/** The token bucket's rule over one key's state (none: a full bucket). */
+export const tokenBucket = {
+  tokensAt(bucket: Bucket | undefined, nowMs: number, policy: BucketPolicy): number {
+    if (!bucket) return policy.burst;
+    const gained = (Math.max(0, nowMs - bucket.atMs) * policy.perMinute) / 60_000;
+    return Math.min(policy.burst, bucket.tokens + gained);
+  },
+  refusal(tokens: number, policy: BucketPolicy): RateLimitCheck {
+    const waitMs = ((1 - tokens) * 60_000) / policy.perMinute;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+  },
+  peek(bucket: Bucket | undefined, nowMs: number, policy: BucketPolicy): RateLimitCheck {
+    const tokens = tokenBucket.tokensAt(bucket, nowMs, policy);
+    return tokens < 1 ? tokenBucket.refusal(tokens, policy) : { allowed: true };
+  },
+  /** The bucket after one token spent now, stored until it is full again (then the same as none). */
+  spent(bucket: Bucket | undefined, nowMs: number, policy: BucketPolicy): StoredLimit {
+    const tokens = tokenBucket.tokensAt(bucket, nowMs, policy) - 1;
+    return { state: { tokens, atMs: nowMs }, expiresMs: nowMs + ((policy.burst - tokens) * 60_000) / policy.perMinute };
+  },
+};
+
+export class TokenBucketLimiter implements BucketPolicy {
   readonly perMinute: number;
   readonly burst: number;
   readonly maxEntries: number;
@@ -51,14 +81,11 @@ export class TokenBucketLimiter {
   }
 
   private tokensAt(bucket: Bucket | undefined, nowMs: number): number {
-    if (!bucket) return this.burst;
-    const gained = (Math.max(0, nowMs - bucket.atMs) * this.perMinute) / 60_000;
-    return Math.min(this.burst, bucket.tokens + gained);
+    return tokenBucket.tokensAt(bucket, nowMs, this);
   }
 
   private refusal(tokens: number): RateLimitCheck {
-    const waitMs = ((1 - tokens) * 60_000) / this.perMinute;
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+    return tokenBucket.refusal(tokens, this);
   }
 
   /** Whether `key` has a token now, spending nothing. */

@@ -77,7 +77,12 @@ function countsOf(totals: { files: number; complaints: number; photos: number })
  * must not bring back data (or photos) that has since expired.
  */
 export async function restore(source: string, dataDir: string, options: BackupOptions = {}): Promise<BackupResult> {
-  if (!existsSync(join(source, DB_FILE))) throw new Error(`No ${DB_FILE} in ${source}: not a Masdarin backup.`);
+  if (!existsSync(join(source, DB_FILE))) {
+    if (existsSync(join(source, "masdarin.pgdump"))) {
+      throw new Error(`${source} is a PostgreSQL backup: restore it with DATABASE_URL=postgres://… set.`);
+    }
+    throw new Error(`No ${DB_FILE} in ${source}: not a Masdarin backup.`);
+  }
   const check = new Database(join(source, DB_FILE), { readonly: true });
   try {
     const result = check.pragma("integrity_check", { simple: true });

@@ -7,7 +7,7 @@ import type { WorkCalendar } from "../../shared/service-time/calendar";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
-import { withTransaction } from "../db/transaction";
+import { withSnapshot } from "../db/transaction";
 import { loadCalendar } from "../service-time/calendar-store";
 import { clockFilterRange } from "./queue-clock-range";
 import { encodeQueueCursor, type QueuePosition } from "./queue-cursor";
@@ -143,7 +143,7 @@ export async function queuePage(
 ): Promise<QueuePage> {
   // A term that can match nothing (one letter, two digits) answers nothing rather than everything.
   if (scope.kind === "none" || (query.q && !searchable(searchTerms(query.q)))) return { items: [], nextCursor: null };
-  return withTransaction(db, async (tx): Promise<QueuePage> => {
+  return withSnapshot(db, async (tx): Promise<QueuePage> => {
     const codes: (string | null)[] = scope.kind === "kecamatan" ? [scope.code] : [...(await kecamatanCodes(tx)), null];
     const today = jakartaDate(now);
     const calendar = await loadCalendar(tx);

@@ -14,7 +14,7 @@ import { withTransaction } from "../db/transaction";
 import { getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
 import { clockAfter, clockColumns } from "../service-time/clock-writes";
-import { type ApplicationRow, getApplication, nextChangeSeq, type Tx } from "../sync/rows";
+import { type ApplicationRow, getApplication, holdApplicationsCounter, nextChangeSeq, type Tx } from "../sync/rows";
 import { recordEvent } from "./events";
 
 export type ReviewFailure = "application_not_found" | "version_conflict" | "invalid_transition";
@@ -40,6 +40,8 @@ async function guard(tx: Tx, input: Guarded): Promise<ReviewOutcome> {
   // Two operators acting on one file take turns, so the version check below sees the other's change:
   // SQLite's IMMEDIATE transaction already serialises writers; PostgreSQL (READ COMMITTED) locks the row.
   if (dialectOf(tx) === "postgres") {
+    // The change counter's lock before the row's (the order every application writer keeps, server/sync/counters.ts).
+    await holdApplicationsCounter(tx);
     await rawAll(tx, sql`SELECT id FROM applications WHERE id = ${input.id} FOR UPDATE`);
   }
   const row = await getApplication(tx, input.id);

@@ -19,7 +19,7 @@ import { apiError } from "../http/errors";
 export interface AuthRouteOptions {
   /** The current time; tests inject a fake clock. */
   now?: () => Date;
-  /** Sign-in failure limits; by default one set per router, on the same clock. */
+  /** Sign-in failure limits (kept in the database); by default one set per router, on the same clock. */
   signInLimits?: SignInLimits;
   /** Behind one reverse proxy that appends the client's address to X-Forwarded-For. */
   trustProxy?: boolean;
@@ -44,7 +44,7 @@ export function toSessionInfo(row: SessionRow, currentSessionId: string | null) 
  */
 export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv> {
   const now = options.now ?? (() => new Date());
-  const limits = options.signInLimits ?? new SignInLimits({ now });
+  const limits = options.signInLimits ?? new SignInLimits(db, { now });
   const trustProxy = options.trustProxy ?? false;
   const routes = new Hono<AppEnv>();
   // Computed now, so the first unknown-user login is not slower than the rest.
@@ -62,7 +62,7 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
 
     const user = await findUserByUsername(db, username);
     const attempt = await signInAttempt(c, db, user?.id, username, trustProxy);
-    const check = limits.begin(attempt);
+    const check = await limits.begin(attempt);
     if (!check.allowed) {
       c.header("Retry-After", String(check.retryAfterSeconds));
       return apiError(c, 429, "too_many_attempts", { retryAfterSeconds: check.retryAfterSeconds });
@@ -71,7 +71,7 @@ export function authRoutes(db: Db, options: AuthRouteOptions = {}): Hono<AppEnv>
     // Unknown users are checked against a dummy hash: same answer, similar time.
     const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (!user || !matches) return apiError(c, 401, "invalid_credentials");
-    limits.succeeded(attempt);
+    await limits.succeeded(attempt);
 
     // Only someone who knows the password learns that the account is disabled.
     if (user.disabledAt !== null) return apiError(c, 403, "account_disabled");

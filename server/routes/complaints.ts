@@ -28,11 +28,11 @@ export function answerComplaintRefusal(c: Context<AppEnv>, refusal: ComplaintRef
 /** /api/complaints: complaints in, from citizens (no account) and cadres (server/complaints/submit.ts). */
 export function complaintRoutes(db: Db, options: ComplaintRouteOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const limiter = new SubmissionLimiter({ now: options.now, ...options.limit });
+  const limiter = new SubmissionLimiter(db, "complaints", { now: options.now, ...options.limit });
 
   routes.post("/", async (c) => {
     c.header("Cache-Control", "no-store");
-    const admitted = limiter.take(clientAddress(c, options.trustProxy ?? false));
+    const admitted = await limiter.take(clientAddress(c, options.trustProxy ?? false));
     if (!admitted.allowed) {
       c.header("Retry-After", String(admitted.retryAfterSeconds));
       return apiError(c, 429, "rate_limited", { retryAfterSeconds: admitted.retryAfterSeconds });

@@ -1,7 +1,10 @@
 import { accessSync, constants, mkdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { encodeCursor, type Health } from "../../shared/api/catalogue";
+import { dialectOf } from "../db/connection";
 import type { Db } from "../db/open";
+import { rawAll, rawGet } from "../db/raw";
 import { catalogueHead, countPublished } from "../guides/repository";
 
 /** How long a good storage check holds: monitors poll every few seconds, and a syscall pair per poll adds up. */
@@ -51,17 +54,80 @@ function healthAnswer(c: Context, body: Health, status: 200 | 503): Response {
   });
 }
 
+type Replication = NonNullable<Health["replication"]>;
+
+/** A number from PostgreSQL (float8, or text from a type without a parser), or null. */
+function numberOrNull(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+}
+
+/**
+ * PostgreSQL's replication as /api/health shows it (issue 16): the role, and
+ * the lag where the server can measure it. On a replica (pg_is_in_recovery()):
+ * now() - pg_last_xact_replay_timestamp() and the WAL received but not yet
+ * replayed. On a primary: pg_stat_replication's replay_lag and the bytes not
+ * yet replayed per streaming replica (empty without replicas; the lag columns
+ * are null for a role without pg_monitor or pg_read_all_stats, and replay_lag
+ * turns null a while after an idle replica caught up). No names, addresses or
+ * settings: nothing a caller could use against the database.
+ */
+export async function postgresReplication(db: Db): Promise<Replication> {
+  const self = await rawGet<{ inRecovery: boolean; lagSeconds: unknown; lagBytes: unknown }>(
+    db,
+    sql`SELECT pg_is_in_recovery() AS "inRecovery",
+      CASE WHEN pg_is_in_recovery()
+        THEN EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())::float8 END AS "lagSeconds",
+      CASE WHEN pg_is_in_recovery()
+        THEN pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())::float8 END AS "lagBytes"`,
+  );
+  if (self?.inRecovery) {
+    return {
+      role: "replica",
+      lagSeconds: numberOrNull(self.lagSeconds),
+      lagBytes: numberOrNull(self.lagBytes),
+    };
+  }
+  const replicas = await rawAll<{ state: unknown; replayLagSeconds: unknown; replayLagBytes: unknown }>(
+    db,
+    sql`SELECT state,
+      EXTRACT(EPOCH FROM replay_lag)::float8 AS "replayLagSeconds",
+      pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::float8 AS "replayLagBytes"
+      FROM pg_stat_replication ORDER BY pid`,
+  );
+  return {
+    role: "primary",
+    replicas: replicas.map((row) => ({
+      state: typeof row.state === "string" ? row.state : "unknown",
+      replayLagSeconds: numberOrNull(row.replayLagSeconds),
+      replayLagBytes: numberOrNull(row.replayLagBytes),
+    })),
+  };
+}
+
+/** The replication, or undefined when it cannot be read: a monitor still gets the rest of the answer. */
+async function replicationOrNothing(db: Db): Promise<Replication | undefined> {
+  try {
+    return await postgresReplication(db);
+  } catch {
+    return undefined;
+  }
+}
+
 export function healthRoutes(db: Db, { filesDir, now = () => new Date() }: HealthOptions = {}): Hono {
   const routes = new Hono();
   const storageStatus = storageProbe(filesDir, now);
   // The published count only changes when the catalogue head moves: counted once per change.
   let counted: { key: string; guides: number } | undefined;
+  const engine = dialectOf(db);
   routes.get("/", async (c) => {
     const storage = storageStatus();
     try {
       const head = await catalogueHead(db);
       const key = `${head.seq}.${head.stamp}`;
       if (counted?.key !== key) counted = { key, guides: await countPublished(db) };
+      const replication = engine === "postgres" ? await replicationOrNothing(db) : undefined;
       return healthAnswer(
         c,
         {
@@ -70,13 +136,15 @@ export function healthRoutes(db: Db, { filesDir, now = () => new Date() }: Healt
           storage,
           guides: counted.guides,
           cursor: encodeCursor(head.seq),
+          engine,
+          ...(replication ? { replication } : {}),
         },
         storage === "error" ? 503 : 200,
       );
     } catch {
       return healthAnswer(
         c,
-        { status: "degraded", database: "error", storage, guides: 0, cursor: encodeCursor(0) },
+        { status: "degraded", database: "error", storage, guides: 0, cursor: encodeCursor(0), engine },
         503,
       );
     }

@@ -31,11 +31,11 @@ export const SURVEY_MAX_BYTES = 16 * 1024;
  */
 export function skmRoutes(db: Db, options: SkmRouteOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const limiter = new SubmissionLimiter({ now: options.now, ...options.limit });
+  const limiter = new SubmissionLimiter(db, "skm", { now: options.now, ...options.limit });
 
   routes.post("/responses", async (c) => {
     c.header("Cache-Control", "no-store");
-    const admitted = limiter.take(clientAddress(c, options.trustProxy ?? false));
+    const admitted = await limiter.take(clientAddress(c, options.trustProxy ?? false));
     if (!admitted.allowed) {
       c.header("Retry-After", String(admitted.retryAfterSeconds));
       return apiError(c, 429, "rate_limited", { budget: "address", retryAfterSeconds: admitted.retryAfterSeconds });

@@ -28,12 +28,12 @@ export interface TrackOptions {
  */
 export function trackRoutes(db: Db, options: TrackOptions): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  const limiter = new TrackLimiter({ now: options.now, ...options.limit });
+  const limiter = new TrackLimiter(db, { now: options.now, ...options.limit });
 
   const answer = async (c: Context<AppEnv>, input: string) => {
     const address = clientAddress(c, options.trustProxy ?? false);
     c.header("Cache-Control", "no-store");
-    const admitted = limiter.admit(address);
+    const admitted = await limiter.admit(address);
     if (!admitted.allowed) return refuse(c, admitted.retryAfterSeconds);
     const parsed =
       input.length > MAX_INPUT ? ({ ok: false, code: "tracking_malformed" } as const) : parseTrackingNumber(input);
@@ -41,10 +41,10 @@ export function trackRoutes(db: Db, options: TrackOptions): Hono<AppEnv> {
       ? await lookupTracking(db, parsed.number, { regions: options.regions, now: options.now() })
       : undefined;
     if (found?.ok) {
-      limiter.found(address);
+      await limiter.found(address);
       return c.json(found.status);
     }
-    const failure = limiter.failed(address);
+    const failure = await limiter.failed(address);
     // Past the whole service's failure budget, unknown numbers wait; found ones are still answered.
     if (!failure.allowed) return refuse(c, failure.retryAfterSeconds);
     if (!parsed.ok) return apiError(c, 400, parsed.code);

@@ -17,6 +17,7 @@ import type { Db } from "../db/open";
 import { rawAll, rawGet, rawRun } from "../db/raw";
 import { withTransaction } from "../db/transaction";
 import { getGuideVersion } from "../guides/repository";
+import { holdApplicationsCounter, nextChangeSeq } from "../sync/rows";
 import { loadCalendar } from "./calendar-store";
 import { clockColumns } from "./clock-writes";
 
@@ -91,11 +92,8 @@ export async function backfillTracking(db: Db, now = new Date()): Promise<Backfi
     );
   const taken = async (tx: Db, number: string) =>
     (await rawGet(tx, sql`SELECT 1 AS one FROM applications WHERE tracking_number = ${number}`)) !== undefined;
-  const nextSeq = async (tx: Db) =>
-    Number(
-      (await rawGet<{ seq: number }>(tx, sql`SELECT coalesce(max(change_seq), 0) + 1 AS seq FROM applications`))?.seq ??
-        1,
-    );
+  // From the applications' change counter, before the batch's first row is written (server/sync/counters.ts).
+  const nextSeq = (tx: Db) => nextChangeSeq(tx);
   const history = (tx: Db, id: string) =>
     rawAll<ClockEvent>(
       tx,
@@ -139,7 +137,7 @@ export async function backfillTracking(db: Db, now = new Date()): Promise<Backfi
     if (rows.length === 0) break;
     after = rows[rows.length - 1]?.id ?? after;
     await withTransaction(db, async (tx) => {
-      let seq = await nextSeq(tx);
+      await holdApplicationsCounter(tx);
       for (const row of rows) {
         const number = row.trackingNumber ?? (await freshNumber(tx, row.kecamatanCode));
         const clock = row.hasClock ? undefined : clocks.of(row, await serviceOf(tx, row), await history(tx, row.id));
@@ -151,13 +149,13 @@ export async function backfillTracking(db: Db, now = new Date()): Promise<Backfi
           await rawRun(
             tx,
             sql`UPDATE applications SET tracking_number = ${number}, clock = ${JSON.stringify(clock)},
-               clock_state = ${columns.clockState}, clock_deadline = ${columns.clockDeadline}, change_seq = ${seq++}
+               clock_state = ${columns.clockState}, clock_deadline = ${columns.clockDeadline}, change_seq = ${await nextSeq(tx)}
              WHERE id = ${row.id}`,
           );
         } else {
           await rawRun(
             tx,
-            sql`UPDATE applications SET tracking_number = ${number}, change_seq = ${seq++} WHERE id = ${row.id}`,
+            sql`UPDATE applications SET tracking_number = ${number}, change_seq = ${await nextSeq(tx)} WHERE id = ${row.id}`,
           );
         }
       }

@@ -6,7 +6,7 @@ import type { SkmPeriod } from "../../shared/skm/period";
 import { SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import type { Db } from "../db/open";
 import { rawGet } from "../db/raw";
-import { withTransaction } from "../db/transaction";
+import { withSnapshot } from "../db/transaction";
 import { listFollowUps } from "./follow-ups";
 import { officeName } from "./offices";
 import { cachedPopulation } from "./population";
@@ -118,7 +118,7 @@ export async function decidedFiles(db: Db, selection: SkmSelection): Promise<num
 
 export async function skmResults(db: Db, selection: SkmSelection, now: Date): Promise<SkmResults> {
   // One snapshot: the index, the population and the follow-ups agree with each other.
-  return withTransaction(db, async (tx): Promise<SkmResults> => {
+  return withSnapshot(db, async (tx): Promise<SkmResults> => {
     const tally = await cachedTally(tx, selection);
     const index = skmIndex(tally.respondents, tally.sums);
     const population = await cachedPopulation(tx, selection);

@@ -1,6 +1,7 @@
 import { eq, max } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { applications } from "../db/schema";
+import { holdChangeCounter, takeChangeSeq } from "./counters";
 
 /**
  * The applications table's shared primitives, kept apart from the sync and
@@ -11,15 +12,26 @@ import { applications } from "../db/schema";
 export type Tx = Db;
 export type ApplicationRow = typeof applications.$inferSelect;
 
-/** The applications change counter moves inside the caller's transaction, so commit order is seq order. */
+/**
+ * The applications' next change_seq, from their change counter (server/sync/counters.ts): call it inside
+ * the write transaction, before locking or writing any application row; seqs then follow commit order.
+ */
 export async function nextChangeSeq(tx: Db): Promise<number> {
-  const [row] = await tx.select({ value: max(applications.changeSeq) }).from(applications);
-  return (row?.value ?? 0) + 1;
+  return takeChangeSeq(tx, "applications");
 }
 
-/** The highest change counter value written so far. */
+/**
+ * The highest change_seq of a committed row: what a cursor may safely reach. Not the counter, which an
+ * open transaction may already have moved past rows it has not committed yet (on SQLite the same value).
+ */
 export async function currentChangeSeq(db: Db): Promise<number> {
-  return (await nextChangeSeq(db)) - 1;
+  const [row] = await db.select({ value: max(applications.changeSeq) }).from(applications);
+  return Number(row?.value ?? 0);
+}
+
+/** Takes the applications' counter lock before a row lock, for a writer that locks the row before its seq (counters.ts). */
+export async function holdApplicationsCounter(tx: Db): Promise<void> {
+  await holdChangeCounter(tx, "applications");
 }
 
 export async function getApplication(tx: Db, id: string): Promise<ApplicationRow | undefined> {

@@ -2,10 +2,13 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Draft } from "../../shared/draft";
 import type { ClockRecord } from "../../shared/service-time/clock";
 import type { ApplicationStatus, Verdict } from "../../shared/sync/protocol";
+import { dialectOf } from "../db/connection";
 import type { Db } from "../db/open";
 import { rawAll, rawGet, rawRun } from "../db/raw";
+import { jsonIndexedText } from "../db/sql-fns";
 import { withTransaction } from "../db/transaction";
 import type { EventRecord } from "../review/events";
+import { holdChangeCounter, takeChangeSeq } from "./counters";
 import type { ApplicationRow } from "./rows";
 
 /**
@@ -80,6 +83,7 @@ function statusList(statuses: readonly string[]): SQL {
 }
 
 const OPEN_LIST = statusList(OPEN_STATUSES);
+const NIK = jsonIndexedText(sql.raw("content"), ["applicant", "nik"]);
 const EVER_LIST = statusList([...OPEN_STATUSES, "approved"]);
 
 /**
@@ -107,7 +111,14 @@ export class SyncStore {
       this.db,
       sql`INSERT INTO sync_clients (client_id, user_id, last_seq, created_at) VALUES (${clientId}, ${userId}, 0, ${at}) ON CONFLICT DO NOTHING`,
     );
-    return this.client(clientId);
+    if (dialectOf(this.db) !== "postgres") return this.client(clientId);
+    // Two app servers given the same client's pushes at once take turns here, and the second reads the
+    // high-water mark the first committed: each seq applies once, in order. (SQLite's single writer,
+    // BEGIN IMMEDIATE, already serialises them.) The first lock a push takes: see server/sync/counters.ts.
+    return rawGet<{ userId: string; lastSeq: number }>(
+      this.db,
+      sql`SELECT user_id AS "userId", last_seq AS "lastSeq" FROM sync_clients WHERE client_id = ${clientId} FOR UPDATE`,
+    );
   }
 
   client(clientId: string): Promise<{ userId: string; lastSeq: number } | undefined> {
@@ -164,15 +175,15 @@ export class SyncStore {
     return row === undefined ? undefined : row.withdrawn === 1 || row.withdrawn === true;
   }
 
-  /** The applications change counter's next value; call it inside the write transaction, so commit order is seq order. */
-  async nextChangeSeq(): Promise<number> {
-    const row = await rawGet<{ value: number }>(
-      this.db,
-      sql`SELECT coalesce(max(change_seq), 0) + 1 AS value FROM applications`,
-    );
-    return Number(row?.value ?? 1);
+  /**
+   * The applications' next change_seq from their counter (server/sync/counters.ts), inside the write
+   * transaction and before the row is written: the counter's lock makes commit order seq order.
+   */
+  nextChangeSeq(): Promise<number> {
+    return takeChangeSeq(this.db, "applications");
   }
 
+  /** The highest committed change_seq (not the counter, which an open transaction may have moved already). */
   async currentChangeSeq(): Promise<number> {
     const row = await rawGet<{ value: number }>(
       this.db,
@@ -241,6 +252,8 @@ export class SyncStore {
   }
 
   async countPrecheckFailure(id: string): Promise<void> {
+    // A write to an application row without a seq: the counter's lock first all the same (lock order, counters.ts).
+    await holdChangeCounter(this.db, "applications");
     await rawRun(this.db, sql`UPDATE applications SET precheck_failures = precheck_failures + 1 WHERE id = ${id}`);
   }
 
@@ -284,11 +297,11 @@ export class SyncStore {
     exceptId: string,
     ever: boolean,
   ): Promise<ApplicationStatus | undefined> {
-    // The json_extract expression is the one migration 0006 indexes (with the guide), so this is an index lookup.
+    // The expression applications_guide_nik_idx indexes (with the guide; migration 0006), so this is an index lookup.
     const row = await rawGet<{ status: ApplicationStatus }>(
       this.db,
       sql`SELECT status FROM applications
-    WHERE guide_id = ${guideId} AND json_extract(content, '$.applicant.nik') = ${nik} AND id <> ${exceptId}
+    WHERE guide_id = ${guideId} AND ${NIK} = ${nik} AND id <> ${exceptId}
       AND deleted_at IS NULL AND status IN (${ever ? EVER_LIST : OPEN_LIST})
     LIMIT 1`,
     );

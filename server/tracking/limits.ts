@@ -1,5 +1,6 @@
-import type { RateLimitCheck } from "../auth/rate-limit";
-import { limitKey, networkKey, TokenBucketLimiter } from "../http/rate-limit";
+import { type RateLimitCheck, RateLimitStore } from "../auth/rate-limit";
+import type { Db } from "../db/open";
+import { type Bucket, type BucketPolicy, limitKey, networkKey, tokenBucket } from "../http/rate-limit";
 
 /**
  * The public lookup's budgets (docs/SECURITY.md, "Public tracking lookup").
@@ -17,12 +18,12 @@ export interface TrackLimits {
   networkPerMinute?: number;
   /** Failed lookups from everyone a minute; past it unknown numbers get 429. Default max(2,000, 100 × perMinute). */
   globalNotFoundPerMinute?: number;
-  /** Most addresses (and networks) remembered per budget. Default 100,000. */
+  /** Unused since the buckets moved to the database: a bucket's row stays until it is full again. */
   maxEntries?: number;
   now?: () => Date;
 }
 
-const GLOBAL = "*";
+const GLOBAL = "track:failed-everywhere";
 
 function longest(...checks: RateLimitCheck[]): RateLimitCheck {
   let wait = 0;
@@ -41,44 +42,73 @@ function longest(...checks: RateLimitCheck[]): RateLimitCheck {
  * spends from the global failure budget and says whether it was spent.
  */
 export class TrackLimiter {
-  private readonly failedByAddress: TokenBucketLimiter;
-  private readonly foundByAddress: TokenBucketLimiter;
-  private readonly failedByNetwork: TokenBucketLimiter;
-  private readonly failedEverywhere: TokenBucketLimiter;
+  private readonly store: RateLimitStore;
+  private readonly failedByAddress: BucketPolicy;
+  private readonly foundByAddress: BucketPolicy;
+  private readonly failedByNetwork: BucketPolicy;
+  private readonly failedEverywhere: BucketPolicy;
+  private readonly now: () => Date;
 
-  constructor(limits: TrackLimits = {}) {
+  constructor(db: Db, limits: TrackLimits = {}) {
+    this.now = limits.now ?? (() => new Date());
+    this.store = new RateLimitStore(db, this.now);
     const perMinute = Math.max(1, limits.perMinute ?? 20);
-    const common = { now: limits.now, maxEntries: limits.maxEntries ?? 100_000 };
-    this.failedByAddress = new TokenBucketLimiter({ ...common, perMinute, burst: limits.burst ?? perMinute });
-    const found = limits.foundPerMinute ?? 6 * perMinute;
-    this.foundByAddress = new TokenBucketLimiter({ ...common, perMinute: found, burst: found });
-    const network = limits.networkPerMinute ?? 5 * perMinute;
-    this.failedByNetwork = new TokenBucketLimiter({ ...common, perMinute: network, burst: network });
-    const global = limits.globalNotFoundPerMinute ?? Math.max(2_000, 100 * perMinute);
-    this.failedEverywhere = new TokenBucketLimiter({
-      now: limits.now,
-      perMinute: global,
-      burst: global,
-      maxEntries: 1,
-    });
+    this.failedByAddress = { perMinute, burst: Math.max(1, limits.burst ?? perMinute) };
+    const found = Math.max(1, limits.foundPerMinute ?? 6 * perMinute);
+    this.foundByAddress = { perMinute: found, burst: found };
+    const network = Math.max(1, limits.networkPerMinute ?? 5 * perMinute);
+    this.failedByNetwork = { perMinute: network, burst: network };
+    const global = Math.max(1, limits.globalNotFoundPerMinute ?? Math.max(2_000, 100 * perMinute));
+    this.failedEverywhere = { perMinute: global, burst: global };
   }
 
-  admit(address: string): RateLimitCheck {
+  private static keys(address: string) {
+    return {
+      failed: `track:failed:${limitKey(address)}`,
+      found: `track:found:${limitKey(address)}`,
+      network: `track:network:${networkKey(address)}`,
+    };
+  }
+
+  async admit(address: string): Promise<RateLimitCheck> {
+    const keys = TrackLimiter.keys(address);
+    const [failed, found, network] = (await this.store.read([keys.failed, keys.found, keys.network])) as (
+      | Bucket
+      | undefined
+    )[];
+    const nowMs = this.now().getTime();
     return longest(
-      this.failedByAddress.peek(limitKey(address)),
-      this.foundByAddress.peek(limitKey(address)),
-      this.failedByNetwork.peek(networkKey(address)),
+      tokenBucket.peek(failed, nowMs, this.failedByAddress),
+      tokenBucket.peek(found, nowMs, this.foundByAddress),
+      tokenBucket.peek(network, nowMs, this.failedByNetwork),
     );
   }
 
-  found(address: string): void {
-    this.foundByAddress.take(limitKey(address));
+  async found(address: string): Promise<void> {
+    await this.store.update([TrackLimiter.keys(address).found], ([found], nowMs) => ({
+      result: undefined,
+      next: [this.take(found as Bucket | undefined, nowMs, this.foundByAddress)],
+    }));
   }
 
   /** Spends a failure; refused when the whole service's failure budget is spent. */
-  failed(address: string): RateLimitCheck {
-    this.failedByAddress.take(limitKey(address));
-    this.failedByNetwork.take(networkKey(address));
-    return this.failedEverywhere.take(GLOBAL);
+  failed(address: string): Promise<RateLimitCheck> {
+    const keys = TrackLimiter.keys(address);
+    return this.store.update<RateLimitCheck>([keys.failed, keys.network, GLOBAL], (states, nowMs) => {
+      const [failed, network, everywhere] = states as (Bucket | undefined)[];
+      return {
+        result: tokenBucket.peek(everywhere, nowMs, this.failedEverywhere),
+        next: [
+          this.take(failed, nowMs, this.failedByAddress),
+          this.take(network, nowMs, this.failedByNetwork),
+          this.take(everywhere, nowMs, this.failedEverywhere),
+        ],
+      };
+    });
+  }
+
+  /** One token spent, or the bucket left as it is when it has none. */
+  private take(bucket: Bucket | undefined, nowMs: number, policy: BucketPolicy) {
+    return tokenBucket.peek(bucket, nowMs, policy).allowed ? tokenBucket.spent(bucket, nowMs, policy) : undefined;
   }
 }

@@ -39,6 +39,29 @@ export const Health = z.object({
   storage: z.enum(["ok", "error", "not-configured"]),
   guides: z.int().min(0),
   cursor: z.string(),
+  /** The database engine (issue 16): SQLite by default, PostgreSQL with DATABASE_URL. */
+  engine: z.enum(["sqlite", "postgres"]),
+  /** PostgreSQL only, when it can be read: the server's role and how far behind replication is. */
+  replication: z
+    .object({
+      /** replica: pg_is_in_recovery() (a hot standby); primary otherwise. */
+      role: z.enum(["primary", "replica"]),
+      /** On a replica: seconds since the last replayed commit's time (grows while the primary is idle); null before any. */
+      lagSeconds: z.number().nullable().optional(),
+      /** On a replica: WAL received but not yet replayed, in bytes. */
+      lagBytes: z.number().nullable().optional(),
+      /** On a primary: each streaming replica's state and replay lag (null when the server has not measured it or may not see it). */
+      replicas: z
+        .array(
+          z.object({
+            state: z.string(),
+            replayLagSeconds: z.number().nullable(),
+            replayLagBytes: z.number().nullable(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof Health>;
 

@@ -7,6 +7,7 @@ import sharp from "sharp";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { activeDialect } from "../../server/db/dialect";
 import type { Db } from "../../server/db/open";
 import { files } from "../../server/db/schema";
 import { createTestUser, type TestUser } from "../helpers/accounts";
@@ -393,7 +394,8 @@ describe("tus uploads", () => {
     expect((await patch(url, 0, data)).status).toBe(204);
     expect(readdirSync(database.dir).sort()).toEqual(before.includes("files") ? before : [...before, "files"].sort());
     expect(tree(filesDir).filter((name) => !name.endsWith(".json"))).toEqual([join(hash.slice(0, 2), hash)]);
-    expect(statSync(join(database.dir, "masdarin.sqlite")).size).toBeGreaterThan(0);
+    // The SQLite file beside them is untouched (on PostgreSQL there is none in the folder).
+    if (activeDialect() === "sqlite") expect(statSync(join(database.dir, "masdarin.sqlite")).size).toBeGreaterThan(0);
   });
 
   it("answers 405 to GET on the upload URLs: partial uploads are never readable", async () => {

@@ -66,12 +66,14 @@ export async function storePhoto(
   writeFileSync(path, bytes);
   await rawRun(
     w.env.db,
-    sql`INSERT OR IGNORE INTO files (sha256, bytes, mime, width, height, uploaded_by, created_at)
-      VALUES (${sha256}, ${bytes.length}, 'image/webp', 1600, 1200, ${w.cadre.id}, ${at.toISOString()})`,
+    sql`INSERT INTO files (sha256, bytes, mime, width, height, uploaded_by, created_at)
+      VALUES (${sha256}, ${bytes.length}, 'image/webp', 1600, 1200, ${w.cadre.id}, ${at.toISOString()})
+      ON CONFLICT DO NOTHING`,
   );
   await rawRun(
     w.env.db,
-    sql`INSERT OR IGNORE INTO file_holders (sha256, user_id, at) VALUES (${sha256}, ${w.cadre.id}, ${at.toISOString()})`,
+    sql`INSERT INTO file_holders (sha256, user_id, at) VALUES (${sha256}, ${w.cadre.id}, ${at.toISOString()})
+      ON CONFLICT DO NOTHING`,
   );
   return { sha256, bytes: bytes.length };
 }

@@ -3,8 +3,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { AuthOptions } from "../../server/auth/mount";
 import { hashPassword } from "../../server/auth/password";
-import type { Db } from "../../server/db/open";
-import { knownDevices, users } from "../../server/db/schema";
+import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
+import { knownDevices, rateLimits, users } from "../../server/db/schema";
 import { ApiError } from "../../shared/api/errors";
 import { tempDatabase } from "../helpers/temp-db";
 
@@ -61,10 +61,10 @@ interface From {
   url?: string;
 }
 
-function login(username: string, password: string, from: From = {}) {
+function login(username: string, password: string, from: From = {}, through = app) {
   const headers: Record<string, string> = { "Content-Type": "application/json", ...from.headers };
   if (from.cookie) headers.Cookie = from.cookie;
-  return app.request(
+  return through.request(
     `${from.url ?? "http://localhost"}/api/auth/login`,
     { method: "POST", headers, body: JSON.stringify({ username, password, deviceLabel: "HP Samsung A14" }) },
     { incoming: { socket: { remoteAddress: from.address ?? "192.0.2.10" } } },
@@ -256,5 +256,52 @@ describe("device cookie", { timeout: 90_000 }, () => {
     expect(again.status).toBe(200);
     expect(cookieNamed(again, "masdarin_device") ?? device).toBe(device);
     expect(await env.db.select().from(knownDevices)).toHaveLength(1);
+  });
+});
+
+describe("sign-in limits across app servers", { timeout: 90_000 }, () => {
+  it("counts failures in the database: two servers on one database share one budget", async () => {
+    // A second app server: its own handle on the same database, its own limits object.
+    const secondDb = await openDatabase(env.file);
+    try {
+      const second = createApp({ db: secondDb, auth: { now: () => clock } });
+      const servers = [app, second];
+      await seedUser(env.db, "kader.satu");
+      // Per account: five failures spread over both servers, then the sixth waits, whichever server it reaches.
+      for (let i = 0; i < 5; i++) {
+        expect((await login("kader.satu", WRONG, { address: `198.51.100.${i}` }, servers[i % 2])).status).toBe(401);
+      }
+      for (const server of servers) {
+        expect(await expectRefused(await login("kader.satu", PASSWORD, { address: "198.51.100.99" }, server))).toBe(1);
+      }
+      // Per address: 20 failures, alternating servers, then the address is refused on both.
+      for (let i = 0; i < 20; i++) {
+        expect((await login(`kader.${i}`, WRONG, { address: "203.0.113.9" }, servers[i % 2])).status).toBe(401);
+      }
+      for (const server of servers) {
+        const retryAfter = await expectRefused(await login("kader.x", WRONG, { address: "203.0.113.9" }, server));
+        expect(retryAfter).toBe(15 * 60);
+      }
+      // A success through either server clears the account's count for both.
+      advance(1000);
+      expect((await login("kader.satu", PASSWORD, { address: "198.51.100.99" }, second)).status).toBe(200);
+      expect((await login("kader.satu", WRONG, { address: "198.51.100.98" }, app)).status).toBe(401);
+    } finally {
+      await closeDatabase(secondDb);
+    }
+  });
+
+  it("keeps the table bounded: rows whose limit has passed are pruned", async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await login(`kader.${i}`, WRONG, { address: `192.0.2.${i}` })).status).toBe(401);
+    // 5 addresses + 5 accounts.
+    expect(await env.db.select().from(rateLimits)).toHaveLength(10);
+    // A day later every one of them is the same as none: the next attempt prunes them.
+    advance(24 * 60 * MINUTE);
+    expect((await login("kader.9", WRONG, { address: "192.0.2.9" })).status).toBe(401);
+    expect((await env.db.select({ key: rateLimits.key }).from(rateLimits)).map((row) => row.key).sort()).toEqual([
+      "sign-in:account:kader.9",
+      "sign-in:address:192.0.2.9",
+    ]);
   });
 });

@@ -1,0 +1,56 @@
+import { type SQL, sql } from "drizzle-orm";
+import { activeDialect } from "./dialect";
+
+/*
+ * The few SQL forms SQLite and PostgreSQL spell differently, each once, for
+ * hand-written queries (server/db/raw.ts). The dialect is the process's
+ * (DATABASE_URL), the same one server/db/schema.ts chose the tables by.
+ * Paths are constant keys from the code, never user input.
+ */
+
+const onPostgres = () => activeDialect() === "postgres";
+
+function checkedPath(path: readonly string[]): readonly string[] {
+  for (const key of path) if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`not a plain JSON key: ${key}`);
+  return path;
+}
+
+/** The text at `path` inside a JSON value (NULL when absent): json_extract / #>>. For strings. */
+export function jsonText(value: SQL, path: readonly string[]): SQL {
+  const keys = checkedPath(path);
+  if (onPostgres()) return sql`(${value} #>> ${sql.raw(`'{${keys.join(",")}}'`)})`;
+  return sql`json_extract(${value}, ${sql.raw(`'$.${keys.join(".")}'`)})`;
+}
+
+/** The text at `$.<fixed>.<key>` where `key` is a bound value (a locale, for example). */
+export function jsonTextAtKey(value: SQL, path: readonly string[], key: string): SQL {
+  const keys = checkedPath(path);
+  if (onPostgres()) return sql`(${value} #> ${sql.raw(`'{${keys.join(",")}}'`)} ->> ${key}::text)`;
+  return sql`json_extract(${value}, ${sql.raw(`'$.${keys.join(".")}.'`)} || ${key})`;
+}
+
+/** `column IN (the given values)`, the list bound as one parameter whatever its length (one statement text). */
+export function inList(column: SQL, values: readonly (string | number)[]): SQL {
+  const list = JSON.stringify(values);
+  if (onPostgres()) return sql`${column} IN (SELECT jsonb_array_elements_text(${list}::jsonb))`;
+  return sql`${column} IN (SELECT value FROM json_each(${list}))`;
+}
+
+/** The larger of two values: greatest() on PostgreSQL, the two-argument scalar max() on SQLite. */
+export function greatest(a: SQL, b: SQL): SQL {
+  if (onPostgres()) return sql`greatest(${a}, ${b})`;
+  return sql`max(${a}, ${b})`;
+}
+
+/**
+ * jsonText spelled as the expression indexes are (PostgreSQL `value -> 'a' ->> 'b'`, SQLite
+ * json_extract(value, '$.a.b')), so a lookup by it can use such an index (applications_guide_nik_idx).
+ */
+export function jsonIndexedText(value: SQL, path: readonly string[]): SQL {
+  const keys = checkedPath(path);
+  if (onPostgres()) {
+    const steps = keys.map((key, i) => `${i === keys.length - 1 ? "->>" : "->"} '${key}'`).join(" ");
+    return sql`(${value} ${sql.raw(steps)})`;
+  }
+  return sql`json_extract(${value}, ${sql.raw(`'$.${keys.join(".")}'`)})`;
+}
