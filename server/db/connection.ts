@@ -75,6 +75,8 @@ export class SqliteGate {
   private idle: Promise<void> = Promise.resolve();
   /** The open transaction, for a nested withTransaction called on the root database. */
   openTx: Db | undefined;
+  /** How many savepoints are open inside the open transaction (server/db/transaction.ts). */
+  savepointDepth = 0;
 
   /**
    * Runs `statement` once no other context's transaction is open. The last
@@ -110,6 +112,7 @@ export class SqliteGate {
     } finally {
       this.owner = undefined;
       this.openTx = undefined;
+      this.savepointDepth = 0;
       ended();
       release();
     }

@@ -1,5 +1,7 @@
 import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { connectionOf, type Db } from "./connection";
+import { sql } from "drizzle-orm";
+import { connectionOf, type Db, type SqliteGate } from "./connection";
+import { rawRun } from "./raw";
 
 /**
  * Runs `work` in one transaction on either dialect; `work` must use the `tx`
@@ -16,10 +18,7 @@ export async function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): 
   const connection = connectionOf(db);
   const gate = connection.gate;
   if (!gate) return (db as Db).transaction(work);
-  if (gate.insideOpenTransaction()) {
-    const open = gate.openTx ?? db;
-    return open.transaction(work);
-  }
+  if (gate.insideOpenTransaction()) return withSavepoint(gate, gate.openTx ?? db, work);
   return gate.exclusive(() =>
     db.transaction(
       async (tx) => {
@@ -63,4 +62,29 @@ export async function withSnapshot<T>(db: Db, work: (tx: Db) => Promise<T>): Pro
       { behavior: "deferred" },
     ),
   );
+}
+
+/**
+ * A nested SQLite transaction as a savepoint on the open transaction's own
+ * handle. drizzle's nested `transaction()` builds a new database object per
+ * savepoint, a measurable share of a push's CPU (bench/push-cpu.ts: one
+ * savepoint per mutation); the SQL is the same. Only one transaction is open
+ * behind the gate, so a depth counter names the savepoints.
+ */
+async function withSavepoint<T>(gate: SqliteGate, tx: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  const name = sql.raw(`sp${gate.savepointDepth++}`);
+  try {
+    await rawRun(tx, sql`savepoint ${name}`);
+    try {
+      const result = await work(tx);
+      await rawRun(tx, sql`release savepoint ${name}`);
+      return result;
+    } catch (error) {
+      await rawRun(tx, sql`rollback to savepoint ${name}`);
+      await rawRun(tx, sql`release savepoint ${name}`);
+      throw error;
+    }
+  } finally {
+    gate.savepointDepth--;
+  }
 }
