@@ -6,9 +6,10 @@ import { LocalizedText } from "../../shared/text";
 import { recordAudit } from "../audit/log";
 import type { Db } from "../db/open";
 import { guideDrafts, guides, guideVersions, users } from "../db/schema";
+import { jsonText } from "../db/sql-fns";
 import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
-import { checkGuide, type GuideIssue } from "./issues";
+import { checkGuide, type GuideIssue, sortKeys } from "./issues";
 import { type DbOrTx, getGuide, writePublishedGuide, writeRestore, writeWithdrawal } from "./repository";
 
 /**
@@ -62,10 +63,12 @@ function asPublished(
 /**
  * A draft's size and fingerprint for the audit log: a draft can be a quarter
  * of a megabyte and is saved often, and it reaches nobody until published
- * (whose entry holds the whole guide before and after).
+ * (whose entry holds the whole guide before and after). Over the keys in sorted
+ * order: a draft read back from PostgreSQL's jsonb has its keys in jsonb's order,
+ * not the order it was saved in, and the same draft must give the same fingerprint.
  */
 function draftFingerprint(data: DraftData): { bytes: number; sha256: string } {
-  const text = JSON.stringify(data);
+  const text = JSON.stringify(sortKeys(data));
   return { bytes: Buffer.byteLength(text, "utf8"), sha256: createHash("sha256").update(text).digest("hex") };
 }
 
@@ -103,14 +106,18 @@ async function versionsOf(db: DbOrTx, id: string): Promise<GuideVersionInfo[]> {
       publishedAt: guideVersions.publishedAt,
       publishedBy: users.displayName,
       changeNote: guideVersions.changeNote,
-      // Read from the stored JSON rather than parsing every version's whole guide.
-      minSubmitVersion: sql<number | null>`json_extract(${guideVersions.data}, '$.minSubmitVersion')`,
+      // Read from the stored JSON rather than parsing every version's whole guide (a number on SQLite, the
+      // number's text on PostgreSQL: compared as a number below).
+      minSubmitVersion: sql<number | string | null>`${jsonText(sql`${guideVersions.data}`, ["minSubmitVersion"])}`,
     })
     .from(guideVersions)
     .leftJoin(users, eq(users.id, guideVersions.publishedBy))
     .where(eq(guideVersions.id, id))
     .orderBy(desc(guideVersions.version));
-  return rows.map(({ minSubmitVersion, ...info }) => ({ ...info, binding: minSubmitVersion === info.version }));
+  return rows.map(({ minSubmitVersion, ...info }) => ({
+    ...info,
+    binding: minSubmitVersion !== null && Number(minSubmitVersion) === info.version,
+  }));
 }
 
 /** Everything the editor shows for one guide, or undefined when it exists neither published nor as a draft. */

@@ -33,7 +33,8 @@ export function contentKey(guide: Guide): string {
   return JSON.stringify(sortKeys(content));
 }
 
-function sortKeys(value: unknown): unknown {
+/** `value` with every object's keys in sorted order (a stable text form whatever order they were stored in). */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") {
     return Object.fromEntries(
