@@ -54,3 +54,23 @@ export function jsonIndexedText(value: SQL, path: readonly string[]): SQL {
   }
   return sql`json_extract(${value}, ${sql.raw(`'$.${keys.join(".")}'`)})`;
 }
+
+/**
+ * jsonText for a statement kept as a text (prepared once by its text, its plan checked by tests): the text at
+ * `path` inside the JSON column `column`, spelled as jsonText spells it.
+ */
+export function jsonTextOfColumn(column: string, path: readonly string[]): string {
+  const keys = checkedPath(path);
+  if (!/^[a-z_]+(\.[a-z_]+)?$/.test(column)) throw new Error(`not a plain column: ${column}`);
+  if (onPostgres()) return `(${column} #>> '{${keys.join(",")}}')`;
+  return `json_extract(${column}, '$.${keys.join(".")}')`;
+}
+
+/**
+ * The values of `value` over a group's rows joined by `separator` (SQLite group_concat, PostgreSQL string_agg
+ * over the values in order: its order is otherwise not stable from one call to the next).
+ */
+export function groupConcat(value: SQL, separator: "," | "|" | ";"): SQL {
+  if (onPostgres()) return sql`string_agg(${value}, ${sql.raw(`'${separator}'`)} ORDER BY ${value})`;
+  return sql`group_concat(${value}, ${sql.raw(`'${separator}'`)})`;
+}

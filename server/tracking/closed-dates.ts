@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { rawGet } from "../db/raw";
+import { groupConcat } from "../db/sql-fns";
 import { loadCalendar } from "../service-time/calendar-store";
 
 /**
@@ -11,13 +12,14 @@ import { loadCalendar } from "../service-time/calendar-store";
  * stamp of a few dozen rows does not. The stamp is the tables' content, not
  * a timestamp, so any edit by any process on the file is seen at once.
  */
-const STAMP_SQL = sql`SELECT coalesce((SELECT group_concat(date || kind, ',') FROM calendar_days), '') || '|' ||
-  coalesce((SELECT group_concat(key || '=' || value, ',') FROM office_settings), '') AS stamp`;
+const STAMP_SQL = () =>
+  sql`SELECT coalesce((SELECT ${groupConcat(sql`date || kind`, ",")} FROM calendar_days), '') || '|' ||
+  coalesce((SELECT ${groupConcat(sql`key || '=' || value`, ",")} FROM office_settings), '') AS stamp`;
 
 const caches = new WeakMap<Db, { stamp: string; dates: readonly string[] }>();
 
 export async function closedDates(db: Db): Promise<readonly string[]> {
-  const stamp = (await rawGet<{ stamp: string }>(db, STAMP_SQL))?.stamp ?? "";
+  const stamp = (await rawGet<{ stamp: string }>(db, STAMP_SQL()))?.stamp ?? "";
   let seen = caches.get(db);
   if (seen?.stamp !== stamp) {
     seen = { stamp, dates: [...(await loadCalendar(db)).closed].sort() };
