@@ -15,6 +15,7 @@ import { trackingPrefix } from "../../shared/tracking/prefix";
 import { sqliteDriver } from "../db/maintenance";
 import type { Db } from "../db/open";
 import { rawAll, rawGet, rawRun } from "../db/raw";
+import { jsonText } from "../db/sql-fns";
 import { withTransaction } from "../db/transaction";
 import { getGuideVersion } from "../guides/repository";
 import { holdApplicationsCounter, nextChangeSeq } from "../sync/rows";
@@ -84,7 +85,7 @@ export async function backfillTracking(db: Db, now = new Date()): Promise<Backfi
       sql`SELECT id, guide_id AS "guideId", guide_version AS "guideVersion", status, kecamatan_code AS "kecamatanCode",
          tracking_number AS "trackingNumber", clock IS NOT NULL AS "hasClock", received_at AS "receivedAt",
          first_decision_at AS "firstDecisionAt", decided_at AS "decidedAt",
-         CASE WHEN status = 'needs-fix' THEN verdict ->> '$.decidedAt' END AS "sentBackAt"
+         CASE WHEN status = 'needs-fix' THEN ${jsonText(sql`verdict`, ["decidedAt"])} END AS "sentBackAt"
        FROM applications
        WHERE id > ${after} AND status <> 'draft' AND deleted_at IS NULL
          AND (tracking_number IS NULL OR (clock IS NULL AND (status <> 'submitted' OR received_at IS NOT NULL)))

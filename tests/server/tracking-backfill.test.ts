@@ -1,10 +1,11 @@
+import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { dashboardFilter } from "../../server/dashboard/filter";
 import { type OnTimeHistograms, onTimeSection } from "../../server/dashboard/on-time";
 import { rollupOnTime } from "../../server/dashboard/on-time-rollups";
 import { scanOnTime } from "../../server/dashboard/on-time-scan";
-import { sqliteDriver } from "../../server/db/maintenance";
 import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
+import { rawAll, rawGet, rawRun } from "../../server/db/raw";
 import { getGuideVersion } from "../../server/guides/repository";
 import { BACKFILL_KEY } from "../../server/service-time/backfill";
 import type { ClockRecord } from "../../shared/service-time/clock";
@@ -12,13 +13,6 @@ import { parseTrackingNumber } from "../../shared/tracking/number";
 import { trackingPrefix } from "../../shared/tracking/prefix";
 import { addUser } from "../helpers/console-fixtures";
 import { seededDatabase } from "../helpers/temp-db";
-
-/** The SQLite driver under `db`: this test reaches the file directly. */
-function driverOf(db: Db) {
-  const driver = sqliteDriver(db);
-  if (!driver) throw new Error("this test runs on SQLite");
-  return driver;
-}
 
 /**
  * Files submitted before migration 0010 (no number, no clock) get both once,
@@ -45,6 +39,13 @@ interface Old {
 }
 
 let cleanups: (() => Promise<void>)[] = [];
+const closed = new WeakSet<Db>();
+/** Closes `db` unless already closed (the test closes a database itself before opening it again). */
+async function close(db: Db): Promise<void> {
+  if (closed.has(db)) return;
+  closed.add(db);
+  await closeDatabase(db);
+}
 afterEach(async () => {
   for (const cleanup of cleanups) await cleanup();
   cleanups = [];
@@ -53,46 +54,36 @@ afterEach(async () => {
 async function oldDatabase(rows: Old[]): Promise<{ file: string; reopen: () => Promise<Db> }> {
   const env = await seededDatabase();
   const cadre = (await addUser(env.db, "cadre", "Kader", KEC)).id;
-  const insert = driverOf(env.db).prepare(
-    `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, verdict, version, change_seq,
-       submitted_at, deleted_at, created_at, updated_at, kecamatan_code, received_at, first_decision_at, decided_at,
-       tracking_number, clock, clock_state, clock_deadline)
-     VALUES (?, ?, ?, 1, '{}', ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
-  );
-  const event = driverOf(env.db).prepare(
-    "INSERT INTO application_events (application_id, at, kind, actor_id, status, detail) VALUES (?, ?, ?, NULL, ?, NULL)",
-  );
-  rows.forEach((row, i) => {
-    for (const [kind, status, when] of row.events ?? []) event.run(row.id, when, kind, status);
+  for (const [i, row] of rows.entries()) {
+    for (const [kind, status, when] of row.events ?? []) {
+      await rawRun(
+        env.db,
+        sql`INSERT INTO application_events (application_id, at, kind, actor_id, status, detail)
+          VALUES (${row.id}, ${when}, ${kind}, NULL, ${status}, NULL)`,
+      );
+    }
     const verdict = row.sentBackAt
       ? JSON.stringify({ decision: "needs-fix", requirements: {}, decidedAt: row.sentBackAt })
       : null;
-    insert.run(
-      row.id,
-      cadre,
-      GUIDE,
-      row.status,
-      verdict,
-      i + 1,
-      row.status === "draft" ? null : at("2026-07-06"),
-      row.deleted ? at("2026-07-07") : null,
-      at("2026-07-06"),
-      at("2026-07-06"),
-      KEC,
-      row.receivedAt ?? null,
-      row.decidedAt ?? row.sentBackAt ?? null,
-      row.decidedAt ?? null,
-      row.number ?? null,
+    await rawRun(
+      env.db,
+      sql`INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, verdict, version,
+         change_seq, submitted_at, deleted_at, created_at, updated_at, kecamatan_code, received_at, first_decision_at,
+         decided_at, tracking_number, clock, clock_state, clock_deadline)
+       VALUES (${row.id}, ${cadre}, ${GUIDE}, 1, '{}', ${row.status}, ${verdict}, 1, ${i + 1},
+         ${row.status === "draft" ? null : at("2026-07-06")}, ${row.deleted ? at("2026-07-07") : null},
+         ${at("2026-07-06")}, ${at("2026-07-06")}, ${KEC}, ${row.receivedAt ?? null},
+         ${row.decidedAt ?? row.sentBackAt ?? null}, ${row.decidedAt ?? null}, ${row.number ?? null}, NULL, NULL, NULL)`,
     );
-  });
+  }
   // A database from before the backfill: it never ran.
-  driverOf(env.db).prepare("DELETE FROM office_settings WHERE key = ?").run(BACKFILL_KEY);
+  await rawRun(env.db, sql`DELETE FROM office_settings WHERE key = ${BACKFILL_KEY}`);
   await closeDatabase(env.db);
   return {
     file: env.file,
     reopen: async () => {
       const db = await openDatabase(env.file);
-      cleanups.push(() => closeDatabase(db));
+      cleanups.push(() => close(db));
       return db;
     },
   };
@@ -107,10 +98,11 @@ interface Stored {
   change_seq: number;
 }
 
-function stored(db: Db): Map<string, Stored> {
-  const rows = driverOf(db)
-    .prepare("SELECT id, tracking_number, clock, clock_state, clock_deadline, change_seq FROM applications")
-    .all() as Stored[];
+async function stored(db: Db): Promise<Map<string, Stored>> {
+  const rows = await rawAll<Stored>(
+    db,
+    sql`SELECT id, tracking_number, clock, clock_state, clock_deadline, change_seq FROM applications`,
+  );
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -166,7 +158,7 @@ describe("backfill of tracking numbers and clocks (files from before migration 0
   it("numbers every submitted file and gives received ones the clock they would have had, once", async () => {
     const old = await oldDatabase(OLD_ROWS);
     const db = await old.reopen();
-    const rows = stored(db);
+    const rows = await stored(db);
     const service = (await getGuideVersion(db, GUIDE, 1))?.serviceTime;
     expect(service).toBeDefined();
     const days = service?.workingDays ?? 0;
@@ -230,27 +222,30 @@ describe("backfill of tracking numbers and clocks (files from before migration 0
       expect(plain(rollup)).toEqual(plain(await scanOnTime(db, filter)));
       expect(onTimeSection(rollup, new Map())).toEqual(onTimeSection(await scanOnTime(db, filter), new Map()));
     }
-    const counted = driverOf(db)
-      .prepare(
-        "SELECT sum(files) AS files, sum(on_time) AS onTime FROM dashboard_clock WHERE grain = 'm' AND kecamatan = '*'",
-      )
-      .get() as { files: number; onTime: number };
+    const counted = await rawGet<{ files: number; onTime: number }>(
+      db,
+      sql`SELECT sum(files) AS files, sum(on_time) AS "onTime" FROM dashboard_clock WHERE grain = 'm' AND kecamatan = '*'`,
+    );
     expect(counted).toEqual({ files: 3, onTime: (4 <= days ? 1 : 0) + (19 <= days ? 1 : 0) + (5 <= days ? 1 : 0) });
 
     // A second open changes nothing (the flag holds, even for a row that would still qualify).
-    const dashboard = driverOf(db).prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all();
-    driverOf(db).prepare("UPDATE applications SET tracking_number = NULL WHERE id = 'b-submitted'").run();
-    const first = stored(db);
-    await closeDatabase(db);
+    const dashboardOf = (of: Db) => rawAll(of, sql`SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6`);
+    const dashboard = await dashboardOf(db);
+    await rawRun(db, sql`UPDATE applications SET tracking_number = NULL WHERE id = 'b-submitted'`);
+    const first = await stored(db);
+    await close(db);
     const again = await old.reopen();
-    expect(stored(again)).toEqual(first);
-    expect(driverOf(again).prepare("SELECT * FROM dashboard_clock ORDER BY 1, 2, 3, 4, 5, 6").all()).toEqual(dashboard);
+    expect(await stored(again)).toEqual(first);
+    expect(await dashboardOf(again)).toEqual(dashboard);
   });
 
   it("a new database marks the backfill done at its first open", async () => {
     const env = await seededDatabase();
     cleanups.push(env.cleanup);
-    const flag = driverOf(env.db).prepare("SELECT value FROM office_settings WHERE key = ?").pluck().get(BACKFILL_KEY);
-    expect(flag).toBe("true");
+    const flag = await rawGet<{ value: string }>(
+      env.db,
+      sql`SELECT value FROM office_settings WHERE key = ${BACKFILL_KEY}`,
+    );
+    expect(flag?.value).toBe("true");
   });
 });
