@@ -4,11 +4,12 @@ import { formatJakartaDate } from "../../shared/service-time/words";
 import type { Locale, LocalizedText } from "../../shared/text";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { inList, jsonArrayTextRows, jsonText, jsonTextAtKey } from "../db/sql-fns";
 
 /**
  * Names for the targets of a page of audit entries, so the log says "Kader
  * Gambir (kader01)" or "Berkas S.A." rather than a bare id. One query per
- * kind of target for the whole page (json_each takes the ids as one
+ * kind of target for the whole page (the ids go as one
  * parameter). A file is named by its applicant's initials only: the audit log
  * is read by every operator of the kecamatan, and the full name is personal
  * data that the file itself, behind its own checks, already shows.
@@ -43,17 +44,17 @@ export function initials(fullName: string | null | undefined): string | null {
   return letters.length === 0 ? null : `${letters.join(".").toLocaleUpperCase("id-ID")}.`;
 }
 
-function idsOf(rows: readonly { targetType: string; targetId: string }[], type: string): string {
-  return JSON.stringify([...new Set(rows.filter((row) => row.targetType === type).map((row) => row.targetId))]);
+function idsOf(rows: readonly { targetType: string; targetId: string }[], type: string): string[] {
+  return [...new Set(rows.filter((row) => row.targetType === type).map((row) => row.targetId))];
 }
 
-async function guideTitlesOf(db: Db, ids: string, locale: Locale): Promise<Map<string, string>> {
+async function guideTitlesOf(db: Db, ids: string[], locale: Locale): Promise<Map<string, string>> {
   // A guide that was never published has its title in its draft only.
   const rows = await rawAll<{ id: string; title: string | null }>(
     db,
     sql`SELECT ids.value AS id,
-            COALESCE(json_extract(g.data, '$.title.' || ${locale}), json_extract(d.data, '$.title.' || ${locale})) AS title
-     FROM json_each(${ids}) ids
+            COALESCE(${jsonTextAtKey(sql`g.data`, ["title"], locale)}, ${jsonTextAtKey(sql`d.data`, ["title"], locale)}) AS title
+     FROM ${jsonArrayTextRows(JSON.stringify(ids), "ids")}
      LEFT JOIN guides g ON g.id = ids.value
      LEFT JOIN guide_drafts d ON d.id = ids.value`,
   );
@@ -71,7 +72,7 @@ export async function auditTargetNames(
 
   const accounts = await rawAll<{ id: string; name: string; username: string }>(
     db,
-    sql`SELECT id, display_name AS name, username FROM users WHERE id IN (SELECT value FROM json_each(${idsOf(rows, "user")}))`,
+    sql`SELECT id, display_name AS name, username FROM users WHERE ${inList(sql`id`, idsOf(rows, "user"))}`,
   );
   for (const row of accounts) names.set(`user:${row.id}`, { name: row.name, detail: row.username });
 
@@ -79,7 +80,7 @@ export async function auditTargetNames(
     db,
     sql`SELECT s.id AS id, s.device_label AS device, u.display_name AS owner, u.username AS username
      FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.id IN (SELECT value FROM json_each(${idsOf(rows, "session")}))`,
+     WHERE ${inList(sql`s.id`, idsOf(rows, "session"))}`,
   );
   for (const row of devices) {
     names.set(`session:${row.id}`, { name: row.device, detail: `${row.owner} (${row.username})` });
@@ -91,10 +92,10 @@ export async function auditTargetNames(
 
   const files = await rawAll<{ id: string; guideId: string; fullName: unknown }>(
     db,
-    sql`SELECT id, guide_id AS "guideId", json_extract(content, '$.applicant.fullName') AS "fullName"
-     FROM applications WHERE id IN (SELECT value FROM json_each(${idsOf(rows, "application")}))`,
+    sql`SELECT id, guide_id AS "guideId", ${jsonText(sql`content`, ["applicant", "fullName"])} AS "fullName"
+     FROM applications WHERE ${inList(sql`id`, idsOf(rows, "application"))}`,
   );
-  const services = await guideTitlesOf(db, JSON.stringify([...new Set(files.map((file) => file.guideId))]), locale);
+  const services = await guideTitlesOf(db, [...new Set(files.map((file) => file.guideId))], locale);
   for (const file of files) {
     names.set(`application:${file.id}`, {
       name: initials(typeof file.fullName === "string" ? file.fullName : null),

@@ -36,7 +36,7 @@ export interface AuditRow {
 
 function auditWhere(filter: AuditFilter): SQL[] {
   const parts: SQL[] = [];
-  if (filter.scope.kind === "none") parts.push(sql`0`);
+  if (filter.scope.kind === "none") parts.push(sql`FALSE`);
   if (filter.scope.kind === "kecamatan") {
     parts.push(
       sql`(l.kecamatan_code = ${filter.scope.code} OR (l.kecamatan_code IS NULL AND l.target_type IN ('guide', 'catalogue', 'calendar')))`,

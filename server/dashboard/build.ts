@@ -5,6 +5,7 @@ import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { inList } from "../db/sql-fns";
 import { withSnapshot } from "../db/transaction";
 import type { DashboardFilter } from "./filter";
 import { type OnTimeHistograms, onTimeSection } from "./on-time";
@@ -52,10 +53,10 @@ function groups(tallies: Map<string, Tally>, label: (key: string) => string): Gr
 
 async function cadreNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  // One statement for the ≤100 or so cadres of a dashboard: json_each takes the ids as one parameter.
+  // One statement for the ≤100 or so cadres of a dashboard: the ids go as one parameter.
   const rows = await rawAll<{ id: string; name: string }>(
     db,
-    sql`SELECT id, display_name AS name FROM users WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+    sql`SELECT id, display_name AS name FROM users WHERE ${inList(sql`id`, ids)}`,
   );
   return new Map(rows.map((row) => [row.id, row.name]));
 }

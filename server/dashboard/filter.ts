@@ -43,8 +43,8 @@ export function dashboardFilter(
 
 /** The same filter over `review_findings f`, by its own copies of the scope columns (no date: see topReasons). */
 export function findingsWhere(filter: DashboardFilter): SQL {
-  const parts = [sql`1`];
-  if (filter.kecamatanCode === "none") parts.push(sql`0`);
+  const parts = [sql`TRUE`];
+  if (filter.kecamatanCode === "none") parts.push(sql`FALSE`);
   else if (filter.kecamatanCode !== null) parts.push(sql`f.kecamatan_code = ${filter.kecamatanCode}`);
   if (filter.guideId !== undefined) parts.push(sql`f.guide_id = ${filter.guideId}`);
   return sql.join(parts, sql` AND `);
@@ -58,7 +58,7 @@ export function findingsWhere(filter: DashboardFilter): SQL {
 export function applicationsWhere(filter: DashboardFilter, options: { includeDeleted?: boolean } = {}): SQL {
   const parts = [sql`a.first_submitted_at IS NOT NULL`];
   if (!options.includeDeleted) parts.push(sql`a.deleted_at IS NULL`);
-  if (filter.kecamatanCode === "none") parts.push(sql`0`);
+  if (filter.kecamatanCode === "none") parts.push(sql`FALSE`);
   else if (filter.kecamatanCode !== null) parts.push(sql`a.kecamatan_code = ${filter.kecamatanCode}`);
   if (filter.fromIso !== undefined) parts.push(sql`a.first_submitted_at >= ${filter.fromIso}`);
   if (filter.toIso !== undefined) parts.push(sql`a.first_submitted_at < ${filter.toIso}`);

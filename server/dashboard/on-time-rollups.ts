@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { jsonArrayRows } from "../db/sql-fns";
 import type { DashboardFilter } from "./filter";
 import { addTo, histogramKey, type OnTimeHistograms, type Unit } from "./on-time";
 import { periodSegments, type Segment } from "./periods";
@@ -17,7 +18,7 @@ function clockSql(segments: Segment[], kecamatan: string, guide: string | undefi
   // Rows as stored, summed in JavaScript (addTo): no temporary B-tree for a GROUP BY over thousands of rows.
   return sql`SELECT c.guide AS guide, substr(c.period, 1, 7) AS month, c.unit AS unit, c.used AS used,
          c.files AS files, c.on_time AS "onTime"
-  FROM json_each(${JSON.stringify(segments)}) s CROSS JOIN dashboard_clock c
+  FROM ${jsonArrayRows(JSON.stringify(segments), "s")} CROSS JOIN dashboard_clock c
   WHERE c.grain = s.value ->> 0 AND c.kecamatan = ${kecamatan}
     AND c.period BETWEEN s.value ->> 1 AND s.value ->> 2${guide !== undefined ? sql` AND c.guide = ${guide}` : sql``}
     AND c.files <> 0`;

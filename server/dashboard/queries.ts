@@ -2,11 +2,10 @@ import { sql } from "drizzle-orm";
 import type { ReasonCount } from "../../shared/api/console";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { indexedBy, jsonTextAtKey } from "../db/sql-fns";
 import { type DashboardFilter, findingsWhere } from "./filter";
 
 /** The recount of the dashboard's top reasons from the findings (rollups.ts reads them from dashboard_reasons), and the service titles. */
-
-const APPLICATIONS = sql.raw("applications a INDEXED BY applications_dashboard_idx");
 
 export const REASONS_PER_SERVICE = 10;
 
@@ -27,7 +26,7 @@ export async function topReasons(db: Db, filter: DashboardFilter): Promise<Omit<
   if (filter.fromIso !== undefined) conditions.push(sql`a.first_submitted_at >= ${filter.fromIso}`);
   if (filter.toIso !== undefined) conditions.push(sql`a.first_submitted_at < ${filter.toIso}`);
   const source = dated
-    ? sql`review_findings f JOIN ${APPLICATIONS} ON a.id = f.application_id`
+    ? sql`review_findings f JOIN ${indexedBy("applications a", "applications_dashboard_idx")} ON a.id = f.application_id`
     : sql`review_findings f`;
   return rawAll<Omit<ReasonCount, "guideTitle">>(
     db,
@@ -39,7 +38,7 @@ export async function topReasons(db: Db, filter: DashboardFilter): Promise<Omit<
        FROM ${source}
        WHERE ${sql.join(conditions, sql` AND `)}
        GROUP BY f.guide_id, f.decision, f.reason_code, f.requirement_id
-     ) WHERE rank <= ${sql.raw(String(REASONS_PER_SERVICE))}
+     ) ranked WHERE rank <= ${sql.raw(String(REASONS_PER_SERVICE))}
      ORDER BY count DESC, "guideId", decision, "reasonCode", "requirementId"`,
   );
 }
@@ -48,7 +47,7 @@ export async function topReasons(db: Db, filter: DashboardFilter): Promise<Omit<
 export async function guideTitles(db: Db, locale: "id" | "en"): Promise<Map<string, string>> {
   const rows = await rawAll<{ id: string; title: string | null }>(
     db,
-    sql`SELECT id, json_extract(data, '$.title.' || ${locale}) AS title FROM guides`,
+    sql`SELECT id, ${jsonTextAtKey(sql`data`, ["title"], locale)} AS title FROM guides`,
   );
   return new Map(rows.map((row) => [row.id, row.title ?? row.id]));
 }

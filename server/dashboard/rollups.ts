@@ -3,6 +3,7 @@ import type { ReasonCount } from "../../shared/api/console";
 import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { indexedBy, jsonArrayRows } from "../db/sql-fns";
 import { histogramMedianHours } from "./durations";
 import type { DashboardFilter } from "./filter";
 import { periodSegments } from "./periods";
@@ -50,7 +51,7 @@ interface Keys {
  */
 function groupsSql(keys: Keys): SQL {
   return sql`SELECT g.dimension AS dimension, g.key AS key, ${TALLY_SQL}
-  FROM json_each(${keys.segments}) s CROSS JOIN dashboard_groups g
+  FROM ${jsonArrayRows(keys.segments, "s")} CROSS JOIN dashboard_groups g
   WHERE g.grain = s.value ->> 0 AND g.kecamatan = ${keys.kecamatan} AND g.guide = ${keys.guide}
     AND g.period BETWEEN s.value ->> 1 AND s.value ->> 2
   GROUP BY g.dimension, g.key HAVING SUM(g.submitted) <> 0`;
@@ -58,7 +59,7 @@ function groupsSql(keys: Keys): SQL {
 
 function durationsSql(keys: Keys): SQL {
   return sql`SELECT d.measure AS measure, d.minutes AS minutes, SUM(d.n) AS count
-  FROM json_each(${keys.segments}) s CROSS JOIN dashboard_durations d
+  FROM ${jsonArrayRows(keys.segments, "s")} CROSS JOIN dashboard_durations d
   WHERE d.grain = s.value ->> 0 AND d.kecamatan = ${keys.kecamatan} AND d.guide = ${keys.guide}
     AND d.period BETWEEN s.value ->> 1 AND s.value ->> 2
   GROUP BY d.measure, d.minutes HAVING SUM(d.n) <> 0
@@ -75,11 +76,11 @@ function reasonsSql(keys: Keys, oneService: boolean): SQL {
     SELECT r.guide AS "guideId", r.decision AS decision, r.reason AS "reasonCode",
            NULLIF(r.requirement, '') AS "requirementId", SUM(r.n) AS count,
            ROW_NUMBER() OVER (PARTITION BY r.guide ORDER BY SUM(r.n) DESC, r.decision, r.reason, r.requirement) AS rank
-    FROM json_each(${keys.segments}) s CROSS JOIN dashboard_reasons r${oneService ? sql` INDEXED BY dashboard_reasons_guide_idx` : sql``}
+    FROM ${jsonArrayRows(keys.segments, "s")} CROSS JOIN ${oneService ? indexedBy("dashboard_reasons r", "dashboard_reasons_guide_idx") : sql`dashboard_reasons r`}
     WHERE r.grain = s.value ->> 0 AND r.kecamatan = ${keys.kecamatan} ${oneService ? sql`AND r.guide = ${keys.guide}` : sql``}
       AND r.period BETWEEN s.value ->> 1 AND s.value ->> 2
     GROUP BY r.guide, r.decision, r.reason, r.requirement HAVING SUM(r.n) <> 0
-  ) WHERE rank <= ${sql.raw(String(REASONS_PER_SERVICE))}
+  ) ranked WHERE rank <= ${sql.raw(String(REASONS_PER_SERVICE))}
   ORDER BY count DESC, "guideId", decision, "reasonCode", "requirementId"`;
 }
 

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { REVIEW_STATUS_ORDER } from "../../shared/review/statuses";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { indexedBy, msBetween } from "../db/sql-fns";
 import { bucketMinutes, hours } from "./durations";
 import { applicationsWhere, type DashboardFilter } from "./filter";
 
@@ -42,8 +43,8 @@ export interface Scan {
   medianSubmitToVerdictHours: number | null;
 }
 
-/** Pinned to the covering index: otherwise SQLite may read the rows, content and all. */
-const APPLICATIONS = sql.raw("applications a INDEXED BY applications_dashboard_idx");
+/** Pinned to the covering index on SQLite: otherwise it may read the rows, content and all. */
+const APPLICATIONS = (): SQL => indexedBy("applications a", "applications_dashboard_idx");
 
 interface Row {
   status: string;
@@ -139,16 +140,14 @@ function medianHours(values: Values): number | null {
 }
 
 export async function scanApplications(db: Db, filter: DashboardFilter): Promise<Scan> {
-  // julianday reads ISO timestamps with or without milliseconds or an offset; whole milliseconds, as the triggers.
+  // julianday (SQLite) reads ISO timestamps with or without milliseconds or an offset; whole milliseconds, as the triggers.
   const rows = await rawAll<Row>(
     db,
     sql`SELECT a.status AS status, a.guide_id AS "guideId", COALESCE(a.village_code, '') AS "villageCode",
             a.cadre_id AS "cadreId", a.precheck_failures AS "precheckFailures", a.sent_back_count AS "sentBackCount",
-            CAST(round((julianday(a.first_submitted_at) - julianday(a.draft_created_at)) * 86400000.0) AS INTEGER)
-              AS "draftToSubmitMs",
-            CAST(round((julianday(a.first_decision_at) - julianday(a.first_submitted_at)) * 86400000.0) AS INTEGER)
-              AS "submitToVerdictMs"
-     FROM ${APPLICATIONS} WHERE ${applicationsWhere(filter)}`,
+            ${msBetween(sql`a.first_submitted_at`, sql`a.draft_created_at`)} AS "draftToSubmitMs",
+            ${msBetween(sql`a.first_decision_at`, sql`a.first_submitted_at`)} AS "submitToVerdictMs"
+     FROM ${APPLICATIONS()} WHERE ${applicationsWhere(filter)}`,
   );
   const byStatus: Record<string, number> = {};
   const total = emptyTally();

@@ -20,13 +20,14 @@ type PgDb = NodePgDatabase<typeof schema>;
  * registry, so a pool's `types` option would not reach them.
  * - int8 (bigint columns, count(*), sum of integers) and numeric (sum of
  *   bigints, avg) → number, as SQLite returns them; exact below 2^53.
- * - jsonb → its text, as a SQLite JSON column reads through raw SQL (callers
- *   JSON.parse it); drizzle's jsonb columns parse the text themselves.
+ * - jsonb and json → their text, as a SQLite JSON column reads through raw SQL
+ *   (callers JSON.parse it); drizzle's json(b) columns parse the text themselves.
  */
 function installTypeParsers(): void {
   pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
   pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value: string) => Number(value));
   pg.types.setTypeParser(pg.types.builtins.JSONB, (value: string) => value);
+  pg.types.setTypeParser(pg.types.builtins.JSON, (value: string) => value);
 }
 
 /**

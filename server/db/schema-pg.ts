@@ -5,6 +5,7 @@ import {
   check,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   primaryKey,
@@ -369,8 +370,10 @@ export const auditLog = pgTable(
     targetId: text("target_id").notNull(),
     /** The kecamatan the action concerns (null: server-wide, e.g. guides), so operators see their own. */
     kecamatanCode: text("kecamatan_code"),
-    before: jsonb("before"),
-    after: jsonb("after"),
+    // json, not jsonb: an entry keeps the text as it was written (its keys in their order), as on SQLite,
+    // and the export writes that text out (server/dashboard/audit.ts exportedAuditJson).
+    before: json("before"),
+    after: json("after"),
   },
   (table) => [
     index("audit_log_kecamatan_idx").on(table.kecamatanCode, table.id),

@@ -74,3 +74,51 @@ export function groupConcat(value: SQL, separator: "," | "|" | ";"): SQL {
   if (onPostgres()) return sql`string_agg(${value}, ${sql.raw(`'${separator}'`)} ORDER BY ${value})`;
   return sql`group_concat(${value}, ${sql.raw(`'${separator}'`)})`;
 }
+
+/**
+ * A JSON array bound as one parameter, as rows: `FROM ${jsonArrayRows(list, "s")}` gives `s.value`, each element
+ * as JSON (read it with `s.value ->> 0`, which both engines spell alike). SQLite json_each, PostgreSQL
+ * jsonb_array_elements. For plain strings to compare with text columns, jsonArrayTextRows.
+ */
+export function jsonArrayRows(list: string, alias: string): SQL {
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`not a plain alias: ${alias}`);
+  if (onPostgres()) return sql`jsonb_array_elements(${list}::jsonb) AS ${sql.raw(alias)}(value)`;
+  return sql`json_each(${list}) ${sql.raw(alias)}`;
+}
+
+/** jsonArrayRows for an array of strings: `alias.value` is text on both engines (jsonb_array_elements_text). */
+export function jsonArrayTextRows(list: string, alias: string): SQL {
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`not a plain alias: ${alias}`);
+  if (onPostgres()) return sql`jsonb_array_elements_text(${list}::jsonb) AS ${sql.raw(alias)}(value)`;
+  return sql`json_each(${list}) ${sql.raw(alias)}`;
+}
+
+/**
+ * A table pinned to one of its indexes on SQLite (`applications a INDEXED BY applications_queue_idx`: its
+ * planner could otherwise pick another); PostgreSQL has no such hint and plans by cost: the table alone.
+ * `from` and `index` are constant names from the code.
+ */
+export function indexedBy(from: string, index: string): SQL {
+  if (!/^[a-z_]+( [a-z_]+)?$/.test(from) || !/^[a-z_]+$/.test(index)) throw new Error("not a plain table or index");
+  if (onPostgres()) return sql.raw(from);
+  return sql.raw(`${from} INDEXED BY ${index}`);
+}
+
+/**
+ * Whole milliseconds from `earlier` to `later` (ISO times, with or without milliseconds or an offset), NULL
+ * when either is NULL: SQLite's julianday difference, PostgreSQL's masdarin_ms_between (migrations-pg 0001,
+ * the same rounding; NULL for a text that is not a time, as julianday gives).
+ */
+export function msBetween(later: SQL, earlier: SQL): SQL {
+  if (onPostgres()) return sql`masdarin_ms_between(${later}, ${earlier})`;
+  return sql`CAST(round((julianday(${later}) - julianday(${earlier})) * 86400000.0) AS INTEGER)`;
+}
+
+/**
+ * `value LIKE pattern ESCAPE '\'`, ignoring case as SQLite's LIKE does (PostgreSQL's LIKE does not: ILIKE).
+ * The pattern escapes %, _ and backslash with a backslash.
+ */
+export function likeIgnoringCase(value: SQL, pattern: string): SQL {
+  if (onPostgres()) return sql`${value} ILIKE ${pattern} ESCAPE '\\'`;
+  return sql`${value} LIKE ${pattern} ESCAPE '\\'`;
+}

@@ -2,9 +2,10 @@ import { type SQL, sql } from "drizzle-orm";
 import type { QueueSearch, ReviewStatus } from "../../shared/api/console";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { indexedBy, jsonText } from "../db/sql-fns";
 import type { DeadlineRange } from "./queue-clock-range";
 import type { QueuePosition } from "./queue-cursor";
-import { allOf, commonFilters, kecamatanWhere } from "./queue-filters";
+import { allOf, commonFilters, kecamatanWhere, nullSliceOrder } from "./queue-filters";
 
 /** The queue by service-time deadline: clock filters and the deadline order, over applications_clock_idx. */
 
@@ -34,7 +35,7 @@ export function deadlineSql(
     const { working, calendar } = range.to;
     where.push(sql`clock_deadline BETWEEN ${range.from} AND ${working > calendar ? working : calendar}`);
     where.push(
-      sql`clock_deadline <= CASE WHEN json_extract(clock, '$.unit') = 'calendar' THEN ${calendar} ELSE ${working} END`,
+      sql`clock_deadline <= CASE WHEN ${jsonText(sql`clock`, ["unit"])} = 'calendar' THEN ${calendar} ELSE ${working} END`,
     );
   }
   if (after && "deadline" in after) {
@@ -49,8 +50,8 @@ export function deadlineSql(
     );
   }
   where.push(...commonFilters(query));
-  return sql`SELECT id, clock_deadline AS deadline FROM applications INDEXED BY applications_clock_idx
-    WHERE ${allOf(where)} ORDER BY clock_deadline, id LIMIT ${query.limit + 1}`;
+  return sql`SELECT id, clock_deadline AS deadline FROM ${indexedBy("applications", "applications_clock_idx")}
+    WHERE ${allOf(where)} ORDER BY ${nullSliceOrder(kecamatanCode)}clock_deadline, id LIMIT ${query.limit + 1}`;
 }
 
 function byDeadline(a: ByDeadline, b: ByDeadline): number {

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { QueueSearch } from "../../shared/api/console";
 import { type SearchTerms, searchTerms, trackingCandidates } from "../../shared/review/search";
 import { allTrackingPrefixes, FALLBACK_PREFIX } from "../../shared/tracking/prefix";
+import { jsonText, likeIgnoringCase } from "../db/sql-fns";
 
 /** The conditions every queue slice adds to its index range: scope, service, kelurahan, cadre, search term. */
 
@@ -28,15 +29,15 @@ const PREFIXES = [...new Set([...Array.from(allTrackingPrefixes(), ([, prefix]) 
 function searchSql(terms: SearchTerms): SQL {
   const any: SQL[] = [];
   if (terms.name) {
-    any.push(sql`json_extract(content, '$.applicant.fullName') LIKE ${`%${literal(terms.name)}%`} ESCAPE '\\'`);
+    any.push(likeIgnoringCase(jsonText(sql`content`, ["applicant", "fullName"]), `%${literal(terms.name)}%`));
   }
   if (terms.nikDigits?.length === 16) {
-    any.push(sql`json_extract(content, '$.applicant.nik') = ${terms.nikDigits}`);
+    any.push(sql`${jsonText(sql`content`, ["applicant", "nik"])} = ${terms.nikDigits}`);
   } else if (terms.nikDigits) {
-    any.push(sql`json_extract(content, '$.applicant.nik') LIKE ${`${terms.nikDigits}%`} ESCAPE '\\'`);
+    any.push(likeIgnoringCase(jsonText(sql`content`, ["applicant", "nik"]), `${terms.nikDigits}%`));
   }
   if (terms.idPrefix) {
-    any.push(sql`id LIKE ${`${literal(terms.idPrefix)}%`} ESCAPE '\\'`);
+    any.push(likeIgnoringCase(sql`id`, `${literal(terms.idPrefix)}%`));
   }
   const numbers = trackingCandidates(terms, PREFIXES);
   if (numbers.length > 0) {
@@ -47,7 +48,7 @@ function searchSql(terms: SearchTerms): SQL {
       )})`,
     );
   }
-  return any.length > 0 ? sql`(${sql.join(any, sql` OR `)})` : sql`0`;
+  return any.length > 0 ? sql`(${sql.join(any, sql` OR `)})` : sql`FALSE`;
 }
 
 /** The filters every slice applies on top of its index range: service, kelurahan, cadre and the search term. */
@@ -58,6 +59,16 @@ export function commonFilters(query: QueueSearch): SQL[] {
   if (query.cadreId) where.push(sql`cadre_id = ${query.cadreId}`);
   if (query.q) where.push(searchSql(searchTerms(query.q)));
   return where;
+}
+
+/**
+ * The slice's kecamatan first in its ORDER BY when it is the NULL one: to
+ * PostgreSQL's planner `kecamatan_code IS NULL` is no equality, so the column
+ * must be named for the index (kecamatan first) to give the order without a
+ * sort. Constant within the slice, it changes no order (nor SQLite's plan).
+ */
+export function nullSliceOrder(code: string | null): SQL {
+  return code === null ? sql`kecamatan_code, ` : sql``;
 }
 
 export function kecamatanWhere(code: string | null): SQL {

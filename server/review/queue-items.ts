@@ -4,6 +4,7 @@ import type { WorkCalendar } from "../../shared/service-time/calendar";
 import { type ClockRecord, viewClock } from "../../shared/service-time/clock";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { jsonText } from "../db/sql-fns";
 
 /** A page's rows as the console lists them: the fields of the row, its tracking number and its clock today. */
 
@@ -32,8 +33,8 @@ export async function hydrate(
   if (ids.length === 0) return new Map();
   const rows = await rawAll<ItemRow>(
     db,
-    sql`SELECT a.id, a.guide_id AS "guideId", json_extract(g.data, '$.title.id') AS "guideTitle", a.status,
-            json_extract(a.content, '$.applicant.fullName') AS "applicantName", a.village_code AS "villageCode",
+    sql`SELECT a.id, a.guide_id AS "guideId", ${jsonText(sql`g.data`, ["title", "id"])} AS "guideTitle", a.status,
+            ${jsonText(sql`a.content`, ["applicant", "fullName"])} AS "applicantName", a.village_code AS "villageCode",
             a.cadre_id AS "cadreId", u.display_name AS "cadreName", a.submitted_at AS "submittedAt", a.version,
             a.submit_count AS "submitCount", a.tracking_number AS "trackingNumber", a.clock
      FROM applications a

@@ -7,12 +7,13 @@ import type { WorkCalendar } from "../../shared/service-time/calendar";
 import type { Scope } from "../console/scope";
 import type { Db } from "../db/open";
 import { rawAll } from "../db/raw";
+import { indexedBy } from "../db/sql-fns";
 import { withSnapshot } from "../db/transaction";
 import { loadCalendar } from "../service-time/calendar-store";
 import { clockFilterRange } from "./queue-clock-range";
 import { encodeQueueCursor, type QueuePosition } from "./queue-cursor";
 import { deadlinePositions } from "./queue-deadline";
-import { allOf, commonFilters, kecamatanWhere } from "./queue-filters";
+import { allOf, commonFilters, kecamatanWhere, nullSliceOrder } from "./queue-filters";
 import { hydrate } from "./queue-items";
 
 export { decodeQueueCursor, encodeQueueCursor } from "./queue-cursor";
@@ -66,8 +67,8 @@ export function partitionSql(
   if (after && "submittedAt" in after) where.push(sql`(submitted_at, id) > (${after.submittedAt}, ${after.id})`);
   if (notRunning) where.push(sql`(clock_state IS NULL OR clock_state <> 'running')`);
   where.push(...commonFilters(query));
-  return sql`SELECT id, submitted_at AS "submittedAt" FROM applications INDEXED BY applications_queue_idx
-    WHERE ${allOf(where)} ORDER BY submitted_at, id LIMIT ${query.limit + 1}`;
+  return sql`SELECT id, submitted_at AS "submittedAt" FROM ${indexedBy("applications", "applications_queue_idx")}
+    WHERE ${allOf(where)} ORDER BY ${nullSliceOrder(partition.kecamatanCode)}submitted_at, id LIMIT ${query.limit + 1}`;
 }
 
 function byTime(a: ByTime, b: ByTime): number {

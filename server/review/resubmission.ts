@@ -5,7 +5,7 @@ import { changedParts, type Fingerprints, sendBackFingerprints } from "../../sha
 import { carriedVerdicts } from "../../shared/review/workflow";
 import type { Verdict } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
-import { applicationEvents, users } from "../db/schema";
+import { applicationEvents, applications, users } from "../db/schema";
 import { getGuideVersion } from "../guides/repository";
 import type { ApplicationRow, Tx } from "../sync/rows";
 
@@ -56,7 +56,9 @@ async function lastSendBack(tx: Tx | Db, applicationId: string) {
  * What a resubmission records in its "submitted" event: the parts of the file
  * (shared/review/changes.ts) whose digest differs from the one kept when the
  * office sent it back. Names of parts only: the NIK and the name never leave
- * the content. Runs inside the submit's transaction, on the stored content.
+ * the content. Runs inside the submit's transaction, on the stored content:
+ * read back as the send-back read it, so both digests see an object's keys in
+ * the same order (PostgreSQL's jsonb keeps its own order, not the phone's).
  */
 export async function resubmissionRecord(tx: Tx, applicationId: string, content: Draft): Promise<ResubmissionRecord> {
   const sendBack = await lastSendBack(tx, applicationId);
@@ -64,7 +66,12 @@ export async function resubmissionRecord(tx: Tx, applicationId: string, content:
   const before = detail?.fingerprints;
   const guide = await getGuideVersion(tx, content.guideId, content.guideVersion);
   if (!sendBack || !detail || !before || !guide) return { resubmission: true, changed: null };
-  const changed = changedParts(before, sendBackFingerprints(guide, content, detail.salt ?? ""));
+  const [stored] = await tx
+    .select({ content: applications.content })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  const now = (stored?.content as Draft | undefined) ?? content;
+  const changed = changedParts(before, sendBackFingerprints(guide, now, detail.salt ?? ""));
   // Compared once: the digests are not kept longer than that comparison needs them.
   const { fingerprints: _used, salt: _salt, ...kept } = detail;
   await tx.update(applicationEvents).set({ detail: kept }).where(eq(applicationEvents.id, sendBack.id));

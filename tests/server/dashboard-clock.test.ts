@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
@@ -7,13 +7,15 @@ import { type DashboardFilter, dashboardFilter } from "../../server/dashboard/fi
 import { type Histogram, type OnTimeHistograms, onTimeSection, summarise } from "../../server/dashboard/on-time";
 import { onTimeSql, rollupOnTime } from "../../server/dashboard/on-time-rollups";
 import { scanOnTime } from "../../server/dashboard/on-time-scan";
+import { activeDialect } from "../../server/db/dialect";
 import { sqliteDriver } from "../../server/db/maintenance";
 import type { Db } from "../../server/db/open";
-import { rawAll, rawGet } from "../../server/db/raw";
+import { rawAll, rawGet, rawRun } from "../../server/db/raw";
 import type { AuthUser } from "../../server/http/env";
 import { decide, receive } from "../../server/review/verdict";
 import { Dashboard } from "../../shared/api/console";
 import { addUser } from "../helpers/console-fixtures";
+import { planReads, postgresPlan } from "../helpers/query-plan";
 import { seededDatabase } from "../helpers/temp-db";
 
 /**
@@ -33,6 +35,12 @@ const DAY = 24 * HOUR;
 /** 80 days over three month ends and the Idul Fitri 2026 closures. */
 const START = Date.parse("2026-01-20T02:00:00.000Z");
 const SPAN = 80 * DAY;
+
+/**
+ * Each run makes a database: a file copy on SQLite, CREATE DATABASE … TEMPLATE (slower) on PostgreSQL; on
+ * a machine shared with other work the default 20 s is too tight for forty of them.
+ */
+const PROPERTY_TIMEOUT = activeDialect() === "postgres" ? 300_000 : 120_000;
 
 let cleanups: (() => Promise<void>)[] = [];
 async function cleanUp(): Promise<void> {
@@ -143,43 +151,40 @@ interface Row {
   updated_at: string;
 }
 
-/** The SQLite driver, for the fixture's own statements (what the sync writes) and the migration's backfill. */
+/** The SQLite driver, for the SQLite migration's backfill. */
 function driverOf(db: Db) {
   const driver = sqliteDriver(db);
-  if (!driver) throw new Error("these tests write SQLite rows directly");
+  if (!driver) throw new Error("this test runs the SQLite migration's backfill");
   return driver;
 }
 
 async function apply(w: World, s: Step): Promise<void> {
-  const run = (sql: string, ...params: unknown[]) =>
-    driverOf(w.db)
-      .prepare(sql)
-      .run(...params);
+  // The fixture's own statements (what the sync writes), in SQL both engines speak.
+  const run = (query: SQL) => rawRun(w.db, query);
   if (s.kind === "create") {
     const cadre = w.cadres[s.cadre % w.cadres.length];
     if (!cadre) return;
     const id = `app-${w.apps.length}`;
     const at = new Date(START + s.at).toISOString();
-    run(
-      `INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
-         created_at, updated_at, kecamatan_code, draft_created_at)
-       VALUES (?, ?, ?, 1, ?, 'draft', 1, ?, ?, ?, ?, ?)`,
+    const content = JSON.stringify({
       id,
-      cadre.id,
-      GUIDES[s.guide % GUIDES.length],
-      JSON.stringify({ id, applicant: { fullName: "Nama Pemohon" }, answers: {}, documents: {}, data: {} }),
-      w.apps.length + 1,
-      at,
-      at,
-      cadre.kecamatan,
-      at,
+      applicant: { fullName: "Nama Pemohon" },
+      answers: {},
+      documents: {},
+      data: {},
+    });
+    await run(
+      sql`INSERT INTO applications (id, cadre_id, guide_id, guide_version, content, status, version, change_seq,
+         created_at, updated_at, kecamatan_code, draft_created_at)
+       VALUES (${id}, ${cadre.id}, ${GUIDES[s.guide % GUIDES.length]}, 1, ${content}, 'draft', 1, ${w.apps.length + 1},
+         ${at}, ${at}, ${cadre.kecamatan}, ${at})`,
     );
     w.apps.push(id);
     return;
   }
   const id = w.apps.length === 0 ? undefined : w.apps[s.app % w.apps.length];
   if (id === undefined) return;
-  const row = driverOf(w.db).prepare("SELECT * FROM applications WHERE id = ?").get(id) as Row | undefined;
+  const row = await rawGet<Row>(w.db, sql`SELECT * FROM applications WHERE id = ${id}`);
   if (!row || row.deleted_at !== null) return;
   const now = new Date(Date.parse(row.updated_at) + ("after" in s ? s.after : 0));
   const when = now.toISOString();
@@ -204,14 +209,11 @@ async function apply(w: World, s: Step): Promise<void> {
     case "submit":
       if (row.status !== "draft" && row.status !== "needs-fix") return;
       // As saveContent: the first submit and a resubmission after a fix; the office may be another kecamatan.
-      run(
-        `UPDATE applications SET status = 'submitted', submitted_at = ?, updated_at = ?, submit_count = submit_count + 1,
-           first_submitted_at = coalesce(first_submitted_at, ?), kecamatan_code = ? WHERE id = ?`,
-        when,
-        when,
-        when,
-        s.moveOffice ? (row.kecamatan_code === KEC_A ? KEC_B : KEC_A) : row.kecamatan_code,
-        id,
+      await run(
+        sql`UPDATE applications SET status = 'submitted', submitted_at = ${when}, updated_at = ${when},
+           submit_count = submit_count + 1, first_submitted_at = coalesce(first_submitted_at, ${when}),
+           kecamatan_code = ${s.moveOffice ? (row.kecamatan_code === KEC_A ? KEC_B : KEC_A) : row.kecamatan_code}
+           WHERE id = ${id}`,
       );
       return;
     case "receive":
@@ -226,12 +228,14 @@ async function apply(w: World, s: Step): Promise<void> {
       });
       return;
     case "delete":
-      if (s.hard) run("DELETE FROM applications WHERE id = ?", id);
-      else run("UPDATE applications SET deleted_at = ?, updated_at = ? WHERE id = ?", when, when, id);
+      if (s.hard) await run(sql`DELETE FROM applications WHERE id = ${id}`);
+      else await run(sql`UPDATE applications SET deleted_at = ${when}, updated_at = ${when} WHERE id = ${id}`);
       return;
     case "move":
       // An admin's correction of the office: the file's figures follow it.
-      run("UPDATE applications SET kecamatan_code = ? WHERE id = ?", row.kecamatan_code === KEC_A ? KEC_B : KEC_A, id);
+      await run(
+        sql`UPDATE applications SET kecamatan_code = ${row.kecamatan_code === KEC_A ? KEC_B : KEC_A} WHERE id = ${id}`,
+      );
       return;
     case "calendar-stop": {
       // An imported file of a calendar-day service, decided elsewhere: its clock arrives stopped.
@@ -247,13 +251,9 @@ async function apply(w: World, s: Step): Promise<void> {
         used: s.used,
         onTime: s.onTime,
       };
-      run(
-        `UPDATE applications SET status = 'approved', decided_at = ?, updated_at = ?, clock = ?, clock_state = 'stopped',
-           clock_deadline = NULL WHERE id = ?`,
-        when,
-        when,
-        JSON.stringify(clock),
-        id,
+      await run(
+        sql`UPDATE applications SET status = 'approved', decided_at = ${when}, updated_at = ${when},
+           clock = ${JSON.stringify(clock)}, clock_state = 'stopped', clock_deadline = NULL WHERE id = ${id}`,
       );
       return;
     }
@@ -286,45 +286,55 @@ function filters(w: World, from: number, length: number): DashboardFilter[] {
 
 /** Clocks the review code stopped, on time and late: the property must not be vacuous. */
 async function stoppedFiles(db: Db): Promise<{ onTime: number; late: number }> {
-  const row = await rawGet<{ onTime: number; late: number }>(
+  const rows = await rawAll<{ clock: string }>(
     db,
-    sql`SELECT coalesce(sum(clock ->> '$.onTime'), 0) AS "onTime", coalesce(sum(NOT (clock ->> '$.onTime')), 0) AS late
-        FROM applications WHERE clock_state = 'stopped' AND clock ->> '$.unit' = 'working'`,
+    sql`SELECT clock FROM applications WHERE clock_state = 'stopped' AND clock IS NOT NULL`,
   );
-  return row ?? { onTime: 0, late: 0 };
+  const clocks = rows.map((row) => JSON.parse(row.clock) as { unit?: string; onTime?: boolean });
+  const working = clocks.filter((clock) => clock.unit === "working");
+  return {
+    onTime: working.filter((clock) => clock.onTime === true).length,
+    late: working.filter((clock) => clock.onTime === false).length,
+  };
 }
 
 describe("on-time rollup (dashboard_clock)", () => {
-  it("equals the recount after random workflows, for every scope and filter", async () => {
-    const stopped = { onTime: 0, late: 0 };
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(step, { minLength: 20, maxLength: 120, size: "max" }),
-        fc.integer({ min: 0, max: 80 }),
-        fc.integer({ min: 0, max: 60 }),
-        async (steps, from, length) => {
-          const w = await world();
-          for (const s of steps) await apply(w, s);
-          const files = await stoppedFiles(w.db);
-          stopped.onTime += files.onTime;
-          stopped.late += files.late;
-          for (const filter of filters(w, from, length)) {
-            const rollup = await rollupOnTime(w.db, filter);
-            const recount = await scanOnTime(w.db, filter);
-            expect(plain(rollup), JSON.stringify(filter)).toEqual(plain(recount));
-            expect(onTimeSection(rollup, new Map())).toEqual(onTimeSection(recount, new Map()));
-          }
-          await cleanUp();
-        },
-      ),
-      { numRuns: 40 },
-    );
-    // The workflows did stop clocks (the property is not vacuous).
-    expect(stopped.onTime).toBeGreaterThan(10);
-    expect(stopped.late).toBeGreaterThan(10);
-  });
+  it(
+    "equals the recount after random workflows, for every scope and filter",
+    async () => {
+      const stopped = { onTime: 0, late: 0 };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(step, { minLength: 20, maxLength: 120, size: "max" }),
+          fc.integer({ min: 0, max: 80 }),
+          fc.integer({ min: 0, max: 60 }),
+          async (steps, from, length) => {
+            const w = await world();
+            for (const s of steps) await apply(w, s);
+            const files = await stoppedFiles(w.db);
+            stopped.onTime += files.onTime;
+            stopped.late += files.late;
+            for (const filter of filters(w, from, length)) {
+              const rollup = await rollupOnTime(w.db, filter);
+              const recount = await scanOnTime(w.db, filter);
+              expect(plain(rollup), JSON.stringify(filter)).toEqual(plain(recount));
+              expect(onTimeSection(rollup, new Map())).toEqual(onTimeSection(recount, new Map()));
+            }
+            await cleanUp();
+          },
+        ),
+        { numRuns: 40 },
+      );
+      // The workflows did stop clocks (the property is not vacuous).
+      expect(stopped.onTime).toBeGreaterThan(10);
+      expect(stopped.late).toBeGreaterThan(10);
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it("equals the migration's backfill of the same rows", async () => {
+  // SQLite's migration 0011 backfilled dashboard_clock from the files a database already held; a PostgreSQL
+  // database starts empty (migrations-pg/0001 has no backfill), so there is nothing to compare there.
+  it.skipIf(activeDialect() === "postgres")("equals the migration's backfill of the same rows", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 20, maxLength: 100, size: "max" }), async (steps) => {
         const w = await world();
@@ -377,6 +387,14 @@ describe("on-time rollup (dashboard_clock)", () => {
     );
     for (const query of queries) {
       if (!query) throw new Error("the filter reads the rollup");
+      if (activeDialect() === "postgres") {
+        // Each segment is a range of the primary key; the files are never read.
+        const reads = planReads(await postgresPlan(w.db, query));
+        expect(reads.relations).not.toContain("applications");
+        expect(reads.indexes).toContain("dashboard_clock_pkey");
+        expect(reads.nodeTypes).not.toContain("Seq Scan");
+        continue;
+      }
       const plan = await rawAll<{ detail: string }>(w.db, sql`EXPLAIN QUERY PLAN ${query}`);
       const details = plan.map((row) => row.detail).join("\n");
       expect(details).not.toMatch(/\bapplications\b/);

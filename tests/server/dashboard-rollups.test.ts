@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { type SQL, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildDashboard, RECOUNT, ROLLUPS } from "../../server/dashboard/build";
@@ -6,8 +7,11 @@ import { bucketMinutes, histogramMedianHours } from "../../server/dashboard/dura
 import { type DashboardFilter, dashboardFilter } from "../../server/dashboard/filter";
 import { periodSegments } from "../../server/dashboard/periods";
 import { dashboardTable } from "../../server/dashboard/tables";
+import { activeDialect } from "../../server/db/dialect";
 import { sqliteDriver } from "../../server/db/maintenance";
 import type { Db } from "../../server/db/open";
+import { rawAll, rawGet, rawRun } from "../../server/db/raw";
+import { withTransaction } from "../../server/db/transaction";
 import { createRegionIndex } from "../../shared/regions";
 import { addUser } from "../helpers/console-fixtures";
 import { seededDatabase } from "../helpers/temp-db";
@@ -37,6 +41,12 @@ const DAY = 24 * 60 * MINUTE;
 const START = Date.parse("2026-01-20T00:00:00.000Z");
 const SPAN = 70 * DAY;
 const labels = { locale: "id" as const, regions: createRegionIndex() };
+
+/**
+ * Each run makes a database: a file copy on SQLite, CREATE DATABASE … TEMPLATE (slower) on PostgreSQL; on
+ * a machine shared with other work the default 20 s is too tight for forty of them.
+ */
+const PROPERTY_TIMEOUT = activeDialect() === "postgres" ? 300_000 : 120_000;
 
 let cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -125,10 +135,10 @@ async function world(): Promise<World> {
   return { db: env.db, cadres, apps: [] };
 }
 
-/** The SQLite driver: the workflow steps write their rows as the writers do, in one driver transaction each. */
+/** The SQLite driver, for what only SQLite has: its migration's backfill, its statements and their plans. */
 function driverOf(db: Db) {
   const driver = sqliteDriver(db);
-  if (!driver) throw new Error("these tests write SQLite rows directly");
+  if (!driver) throw new Error("this test reads SQLite's own statements and migration");
   return driver;
 }
 
@@ -146,94 +156,70 @@ interface Row {
 }
 
 /** One workflow step, writing the columns the real writer writes, in one transaction as it does. */
-function apply(w: World, s: Step): void {
+async function apply(w: World, s: Step): Promise<void> {
   if (s.kind === "create") {
-    const run = (sql: string, ...params: unknown[]) =>
-      driverOf(w.db)
-        .prepare(sql)
-        .run(...params);
     const cadre = w.cadres[s.cadre % w.cadres.length];
     if (!cadre) return;
     const villages = VILLAGES[cadre.kecamatan as keyof typeof VILLAGES];
     const village =
       s.village % (villages.length + 1) === villages.length ? null : villages[s.village % villages.length];
     const id = `app-${w.apps.length}`;
-    run(
-      `INSERT INTO applications (id, cadre_id, guide_id, guide_version, village_code, content, status, version,
+    const draftCreated = iso(s.at - s.draftLead * MINUTE - (s.draftLeadSeconds ?? 0) * 1000);
+    await rawRun(
+      w.db,
+      sql`INSERT INTO applications (id, cadre_id, guide_id, guide_version, village_code, content, status, version,
          change_seq, created_at, updated_at, kecamatan_code, draft_created_at)
-       VALUES (?, ?, ?, 1, ?, '{}', 'draft', 1, ?, ?, ?, ?, ?)`,
-      id,
-      cadre.id,
-      GUIDES[s.guide % GUIDES.length],
-      village ?? null,
-      w.apps.length + 1,
-      iso(s.at),
-      iso(s.at),
-      cadre.kecamatan,
-      iso(s.at - s.draftLead * MINUTE - (s.draftLeadSeconds ?? 0) * 1000),
+       VALUES (${id}, ${cadre.id}, ${GUIDES[s.guide % GUIDES.length]}, 1, ${village ?? null}, '{}', 'draft', 1,
+         ${w.apps.length + 1}, ${iso(s.at)}, ${iso(s.at)}, ${cadre.kecamatan}, ${draftCreated})`,
     );
     w.apps.push(id);
     return;
   }
   const id = w.apps.length === 0 ? undefined : w.apps[s.app % w.apps.length];
   if (id === undefined) return;
-  const driver = driverOf(w.db);
-  const row = driver.prepare("SELECT * FROM applications WHERE id = ?").get(id) as Row;
-  if (row.deleted_at !== null) return;
+  const row = await rawGet<Row>(w.db, sql`SELECT * FROM applications WHERE id = ${id}`);
+  if (!row || row.deleted_at !== null) return;
   // Steps after the creation happen a while after the file's last change.
   const when = "at" in s ? new Date(Date.parse(row.updated_at) + s.at).toISOString() : row.updated_at;
-  const run = (sql: string, ...params: unknown[]) => {
-    driver.prepare(sql).run(...params);
-    driver.prepare("UPDATE applications SET updated_at = ? WHERE id = ?").run(when, id);
-  };
-  driver.transaction(() => {
+  await withTransaction(w.db, async (tx) => {
+    const run = async (query: SQL) => {
+      await rawRun(tx, query);
+      await rawRun(tx, sql`UPDATE applications SET updated_at = ${when} WHERE id = ${id}`);
+    };
     switch (s.kind) {
       case "submit":
         if (row.status !== "draft" && row.status !== "needs-fix") return;
         // saveContent: the office of the file may differ from the cadre's own kecamatan.
-        run(
-          `UPDATE applications SET status = 'submitted', submitted_at = ?, submit_count = submit_count + 1,
-             first_submitted_at = coalesce(first_submitted_at, ?), kecamatan_code = ?, verdict = NULL WHERE id = ?`,
-          when,
-          when,
-          s.moveOffice ? (row.kecamatan_code === KEC_A ? KEC_B : KEC_A) : row.kecamatan_code,
-          id,
+        await run(
+          sql`UPDATE applications SET status = 'submitted', submitted_at = ${when}, submit_count = submit_count + 1,
+             first_submitted_at = coalesce(first_submitted_at, ${when}),
+             kecamatan_code = ${s.moveOffice ? (row.kecamatan_code === KEC_A ? KEC_B : KEC_A) : row.kecamatan_code},
+             verdict = NULL WHERE id = ${id}`,
         );
         return;
       case "precheck-failed":
-        run("UPDATE applications SET precheck_failures = precheck_failures + 1 WHERE id = ?", id);
+        await run(sql`UPDATE applications SET precheck_failures = precheck_failures + 1 WHERE id = ${id}`);
         return;
       case "receive":
         if (row.status !== "submitted") return;
-        run("UPDATE applications SET status = 'received', received_at = ? WHERE id = ?", when, id);
+        await run(sql`UPDATE applications SET status = 'received', received_at = ${when} WHERE id = ${id}`);
         return;
       case "decide": {
         if (!["submitted", "received", "verified"].includes(row.status)) return;
-        run(
-          `UPDATE applications SET status = ?, decided_at = ?, first_decision_at = coalesce(first_decision_at, ?),
-             sent_back_count = sent_back_count + ?, received_at = coalesce(received_at, ?) WHERE id = ?`,
-          s.decision,
-          when,
-          when,
-          s.decision === "needs-fix" ? 1 : 0,
-          when,
-          id,
+        await run(
+          sql`UPDATE applications SET status = ${s.decision}, decided_at = ${when},
+             first_decision_at = coalesce(first_decision_at, ${when}),
+             sent_back_count = sent_back_count + ${s.decision === "needs-fix" ? 1 : 0},
+             received_at = coalesce(received_at, ${when}) WHERE id = ${id}`,
         );
         if (s.decision !== "needs-fix" && s.decision !== "rejected") return;
         const codes = s.decision === "needs-fix" ? REASONS : REJECTIONS;
         for (const [index, reason] of s.reasons.entries()) {
-          run(
-            `INSERT INTO review_findings (application_id, guide_id, kecamatan_code, village_code, cadre_id, decision,
-               requirement_id, reason_code, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            id,
-            row.guide_id,
-            row.kecamatan_code,
-            row.village_code,
-            row.cadre_id,
-            s.decision,
-            s.decision === "needs-fix" ? REQUIREMENTS[index % REQUIREMENTS.length] : null,
-            codes[reason % codes.length],
-            when,
+          const requirement = s.decision === "needs-fix" ? REQUIREMENTS[index % REQUIREMENTS.length] : null;
+          await run(
+            sql`INSERT INTO review_findings (application_id, guide_id, kecamatan_code, village_code, cadre_id, decision,
+               requirement_id, reason_code, at) VALUES (${id}, ${row.guide_id}, ${row.kecamatan_code}, ${row.village_code},
+               ${row.cadre_id}, ${s.decision}, ${requirement ?? null}, ${codes[reason % codes.length]}, ${when})`,
           );
         }
         return;
@@ -241,10 +227,10 @@ function apply(w: World, s: Step): void {
       case "delete":
         // tombstone: drafts and files sent back can be deleted by their cadre.
         if (row.status !== "draft" && row.status !== "needs-fix") return;
-        run("UPDATE applications SET deleted_at = ?, version = version + 1 WHERE id = ?", when, id);
+        await run(sql`UPDATE applications SET deleted_at = ${when}, version = version + 1 WHERE id = ${id}`);
         return;
     }
-  })();
+  });
 }
 
 /** A Jakarta date inside (or just outside) the workflows' span. */
@@ -296,15 +282,16 @@ async function expectRollupsToEqualRecount(db: Db, filter: DashboardFilter): Pro
  */
 async function expectHistogramsToEqualRecount(db: Db): Promise<void> {
   const recount = new Map<string, number>();
-  const rows = driverOf(db)
-    .prepare(
-      `SELECT CAST(round((julianday(first_submitted_at) - julianday(draft_created_at)) * 86400000.0) AS INTEGER),
-              CAST(round((julianday(first_decision_at) - julianday(first_submitted_at)) * 86400000.0) AS INTEGER)
+  // The spans counted here, in JavaScript, from the stored times (whole milliseconds, as the triggers take them).
+  const times = await rawAll<{ draft: string | null; submitted: string; decided: string | null }>(
+    db,
+    sql`SELECT draft_created_at AS draft, first_submitted_at AS submitted, first_decision_at AS decided
        FROM applications WHERE first_submitted_at IS NOT NULL AND deleted_at IS NULL`,
-    )
-    .raw(true)
-    .all() as [number | null, number | null][];
-  for (const [draftMs, verdictMs] of rows) {
+  );
+  const span = (later: string | null, earlier: string | null) =>
+    later === null || earlier === null ? null : Date.parse(later) - Date.parse(earlier);
+  for (const { draft, submitted, decided } of times) {
+    const [draftMs, verdictMs] = [span(submitted, draft), span(decided, submitted)];
     for (const [measure, ms] of [
       ["draft-submit", draftMs],
       ["submit-verdict", verdictMs],
@@ -314,127 +301,140 @@ async function expectHistogramsToEqualRecount(db: Db): Promise<void> {
       recount.set(key, (recount.get(key) ?? 0) + 1);
     }
   }
-  const kept = driverOf(db)
-    .prepare(
-      `SELECT measure || ' ' || minutes AS key, n FROM dashboard_durations
+  const kept = await rawAll<{ key: string; n: number }>(
+    db,
+    sql`SELECT measure || ' ' || CAST(minutes AS TEXT) AS key, n FROM dashboard_durations
        WHERE grain = 'a' AND kecamatan = '*' AND guide = '*' AND n <> 0`,
-    )
-    .all() as { key: string; n: number }[];
+  );
   expect(new Map(kept.map((row) => [row.key, row.n]))).toEqual(recount);
 }
 
 describe("dashboard rollups", () => {
-  it("equal a full recount of the files after any workflow, for every role, service and date range", async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(step, { minLength: 1, maxLength: 120 }),
-        fc.array(filterInput, { minLength: 4, maxLength: 8 }),
-        async (steps, filters) => {
-          const w = await world();
-          const half = Math.floor(steps.length / 2);
-          for (const s of steps.slice(0, half)) apply(w, s);
-          // Half way too: the rollups are right after every transaction, not only at the end.
-          await expectRollupsToEqualRecount(w.db, filterOf(filters[0] as FilterInput));
-          for (const s of steps.slice(half)) apply(w, s);
-          await expectRollupsToEqualRecount(w.db, dashboardFilter({ kind: "all" }, {}));
-          await expectHistogramsToEqualRecount(w.db);
-          for (const input of filters) await expectRollupsToEqualRecount(w.db, filterOf(input as FilterInput));
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it("built from existing rows by the migration equal the rollups the triggers kept", async () => {
-    const migration = readFileSync(
-      new URL("../../server/migrations/0009_dashboard_rollups.sql", import.meta.url),
-      "utf8",
-    );
-    const backfill = migration.slice(migration.indexOf("-- Existing files and findings, once"));
-    expect(backfill.length).toBeGreaterThan(100);
-    await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 80 }), async (steps) => {
-        const w = await world();
-        const driver = driverOf(w.db);
-        for (const s of steps) apply(w, s);
-        const tables = ["dashboard_groups", "dashboard_durations", "dashboard_reasons"];
-        // Rows whose counts went back to zero are kept by the triggers and skipped by every reader.
-        const snapshot = () =>
-          tables.map((table) =>
-            driver
-              .prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5, 6`)
-              .all()
-              .filter((row) =>
-                Object.entries(row as Record<string, unknown>).some(
-                  ([column, value]) => /^(submitted|n|first_pass|sent_back|s_)/.test(column) && value !== 0,
-                ),
-              ),
-          );
-        const kept = snapshot();
-        driver.transaction(() => {
-          for (const table of tables) driver.exec(`DELETE FROM ${table}`);
-          for (const statement of backfill.split("--> statement-breakpoint")) driver.exec(statement);
-        })();
-        expect(snapshot()).toEqual(kept);
-      }),
-      { numRuns: 25 },
-    );
-  });
-
-  it("never reads the applications or findings tables to answer, for any role or filter", async () => {
-    const w = await world();
-    for (let n = 0; n < 6; n++) {
-      apply(w, { kind: "create", cadre: n, guide: n, village: n, at: n * DAY * 9, draftLead: 60 * n });
-      apply(w, { kind: "submit", app: n, at: n * DAY * 9 + DAY, moveOffice: false });
-      apply(w, { kind: "decide", app: n, at: n * DAY * 9 + 2 * DAY, decision: "needs-fix", reasons: [n] });
-    }
-    const seen = new Set<string>();
-    const prepare = vi.spyOn(driverOf(w.db), "prepare");
-    const filters = [
-      dashboardFilter({ kind: "all" }, {}),
-      dashboardFilter({ kind: "all" }, { guideId: GUIDES[0], from: "2026-01-25", to: "2026-03-10" }),
-      dashboardFilter({ kind: "kecamatan", code: KEC_A }, {}),
-      dashboardFilter({ kind: "kecamatan", code: KEC_A }, { guideId: GUIDES[1], to: "2026-02-28" }),
-      dashboardFilter({ kind: "kecamatan", code: KEC_B }, { from: "2026-02-03" }),
-    ];
-    for (const filter of filters) {
-      await buildDashboard(w.db, filter, labels);
-      for (const table of ["by-status", "by-service", "by-kelurahan", "by-cadre", "reasons"] as const) {
-        await dashboardTable(w.db, table, filter, labels);
-      }
-    }
-    for (const call of prepare.mock.calls) seen.add(call[0]);
-    prepare.mockRestore();
-    expect(seen.size).toBeGreaterThan(3);
-    for (const sql of seen) {
-      const params = Object.fromEntries(
-        [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, name === "segments" ? "[]" : "x"]),
+  it(
+    "equal a full recount of the files after any workflow, for every role, service and date range",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(step, { minLength: 1, maxLength: 120 }),
+          fc.array(filterInput, { minLength: 4, maxLength: 8 }),
+          async (steps, filters) => {
+            const w = await world();
+            const half = Math.floor(steps.length / 2);
+            for (const s of steps.slice(0, half)) await apply(w, s);
+            // Half way too: the rollups are right after every transaction, not only at the end.
+            await expectRollupsToEqualRecount(w.db, filterOf(filters[0] as FilterInput));
+            for (const s of steps.slice(half)) await apply(w, s);
+            await expectRollupsToEqualRecount(w.db, dashboardFilter({ kind: "all" }, {}));
+            await expectHistogramsToEqualRecount(w.db);
+            for (const input of filters) await expectRollupsToEqualRecount(w.db, filterOf(input as FilterInput));
+          },
+        ),
+        { numRuns: 40 },
       );
-      const positional = (sql.match(/\?/g) ?? []).map(() => "[]");
-      const plan = driverOf(w.db)
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...(Object.keys(params).length ? [params] : positional)) as { detail: string }[];
-      const details = plan.map((row) => row.detail).join("\n");
-      expect(details, sql).not.toMatch(/\b(applications|review_findings)\b/);
-    }
-  });
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  // SQLite's migration 0009 backfilled the rollups from the files a database already held; a PostgreSQL
+  // database starts empty (migrations-pg/0001 has no backfill), so there is nothing to compare there.
+  it.skipIf(activeDialect() === "postgres")(
+    "built from existing rows by the migration equal the rollups the triggers kept",
+    async () => {
+      const migration = readFileSync(
+        new URL("../../server/migrations/0009_dashboard_rollups.sql", import.meta.url),
+        "utf8",
+      );
+      const backfill = migration.slice(migration.indexOf("-- Existing files and findings, once"));
+      expect(backfill.length).toBeGreaterThan(100);
+      await fc.assert(
+        fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 80 }), async (steps) => {
+          const w = await world();
+          const driver = driverOf(w.db);
+          for (const s of steps) await apply(w, s);
+          const tables = ["dashboard_groups", "dashboard_durations", "dashboard_reasons"];
+          // Rows whose counts went back to zero are kept by the triggers and skipped by every reader.
+          const snapshot = () =>
+            tables.map((table) =>
+              driver
+                .prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5, 6`)
+                .all()
+                .filter((row) =>
+                  Object.entries(row as Record<string, unknown>).some(
+                    ([column, value]) => /^(submitted|n|first_pass|sent_back|s_)/.test(column) && value !== 0,
+                  ),
+                ),
+            );
+          const kept = snapshot();
+          driver.transaction(() => {
+            for (const table of tables) driver.exec(`DELETE FROM ${table}`);
+            for (const statement of backfill.split("--> statement-breakpoint")) driver.exec(statement);
+          })();
+          expect(snapshot()).toEqual(kept);
+        }),
+        { numRuns: 25 },
+      );
+    },
+  );
+
+  // Collects the statements from the SQLite driver's prepare and reads SQLite's plans of them.
+  it.skipIf(activeDialect() === "postgres")(
+    "never reads the applications or findings tables to answer, for any role or filter",
+    async () => {
+      const w = await world();
+      for (let n = 0; n < 6; n++) {
+        await apply(w, { kind: "create", cadre: n, guide: n, village: n, at: n * DAY * 9, draftLead: 60 * n });
+        await apply(w, { kind: "submit", app: n, at: n * DAY * 9 + DAY, moveOffice: false });
+        await apply(w, { kind: "decide", app: n, at: n * DAY * 9 + 2 * DAY, decision: "needs-fix", reasons: [n] });
+      }
+      const seen = new Set<string>();
+      const prepare = vi.spyOn(driverOf(w.db), "prepare");
+      const filters = [
+        dashboardFilter({ kind: "all" }, {}),
+        dashboardFilter({ kind: "all" }, { guideId: GUIDES[0], from: "2026-01-25", to: "2026-03-10" }),
+        dashboardFilter({ kind: "kecamatan", code: KEC_A }, {}),
+        dashboardFilter({ kind: "kecamatan", code: KEC_A }, { guideId: GUIDES[1], to: "2026-02-28" }),
+        dashboardFilter({ kind: "kecamatan", code: KEC_B }, { from: "2026-02-03" }),
+      ];
+      for (const filter of filters) {
+        await buildDashboard(w.db, filter, labels);
+        for (const table of ["by-status", "by-service", "by-kelurahan", "by-cadre", "reasons"] as const) {
+          await dashboardTable(w.db, table, filter, labels);
+        }
+      }
+      for (const call of prepare.mock.calls) seen.add(call[0]);
+      prepare.mockRestore();
+      expect(seen.size).toBeGreaterThan(3);
+      for (const sql of seen) {
+        const params = Object.fromEntries(
+          [...sql.matchAll(/@(\w+)/g)].map(([, name]) => [name, name === "segments" ? "[]" : "x"]),
+        );
+        const positional = (sql.match(/\?/g) ?? []).map(() => "[]");
+        const plan = driverOf(w.db)
+          .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .all(...(Object.keys(params).length ? [params] : positional)) as { detail: string }[];
+        const details = plan.map((row) => row.detail).join("\n");
+        expect(details, sql).not.toMatch(/\b(applications|review_findings)\b/);
+      }
+    },
+  );
 
   it("drop a file's figures when it is deleted, leaving every count at zero", async () => {
     const w = await world();
-    apply(w, { kind: "create", cadre: 0, guide: 0, village: 0, at: DAY, draftLead: 30 });
-    apply(w, { kind: "submit", app: 0, at: 2 * DAY, moveOffice: false });
-    apply(w, { kind: "decide", app: 0, at: 3 * DAY, decision: "needs-fix", reasons: [0] });
+    await apply(w, { kind: "create", cadre: 0, guide: 0, village: 0, at: DAY, draftLead: 30 });
+    await apply(w, { kind: "submit", app: 0, at: 2 * DAY, moveOffice: false });
+    await apply(w, { kind: "decide", app: 0, at: 3 * DAY, decision: "needs-fix", reasons: [0] });
     const before = await buildDashboard(w.db, dashboardFilter({ kind: "all" }, {}), labels);
     expect(before.submitted).toBe(1);
-    apply(w, { kind: "delete", app: 0, at: 4 * DAY });
+    await apply(w, { kind: "delete", app: 0, at: 4 * DAY });
     const after = await buildDashboard(w.db, dashboardFilter({ kind: "all" }, {}), labels);
     expect([after.submitted, after.byCadre, after.medianDraftToSubmitHours]).toEqual([0, [], null]);
     // The office's reason was given all the same: it still counts.
     expect(after.topReasons.map((r) => r.reasonCode)).toEqual(["blurry"]);
-    const nonZero = driverOf(w.db)
-      .prepare("SELECT count(*) AS n FROM dashboard_groups WHERE submitted <> 0 OR s_needs_fix <> 0")
-      .get() as { n: number };
-    expect(nonZero.n).toBe(0);
+    const nonZero = await rawGet<{ n: number }>(
+      w.db,
+      sql`SELECT count(*) AS n FROM dashboard_groups WHERE submitted <> 0 OR s_needs_fix <> 0`,
+    );
+    expect(nonZero?.n).toBe(0);
   });
 });
 
@@ -498,10 +498,10 @@ describe("period segments", () => {
 describe("dashboard rollups, cases found by the property test", () => {
   it("keep a reason with the office that gave it when the file is resubmitted to another", async () => {
     const w = await world();
-    apply(w, { kind: "create", cadre: 0, guide: 0, village: 0, at: 0, draftLead: 0 });
-    apply(w, { kind: "submit", app: 0, at: 0, moveOffice: false });
-    apply(w, { kind: "decide", app: 0, at: 0, decision: "needs-fix", reasons: [0] });
-    apply(w, { kind: "submit", app: 0, at: 0, moveOffice: true });
+    await apply(w, { kind: "create", cadre: 0, guide: 0, village: 0, at: 0, draftLead: 0 });
+    await apply(w, { kind: "submit", app: 0, at: 0, moveOffice: false });
+    await apply(w, { kind: "decide", app: 0, at: 0, decision: "needs-fix", reasons: [0] });
+    await apply(w, { kind: "submit", app: 0, at: 0, moveOffice: true });
     for (const filter of [
       dashboardFilter({ kind: "kecamatan", code: KEC_B }, { from: "2026-01-20" }),
       dashboardFilter({ kind: "kecamatan", code: KEC_A }, { from: "2026-01-20" }),

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { sqliteDriver } from "../../server/db/maintenance";
-import type { Db } from "../../server/db/open";
+import { activeDialect } from "../../server/db/dialect";
+import { rawAll } from "../../server/db/raw";
 import { users } from "../../server/db/schema";
+import { jsonIndexedText } from "../../server/db/sql-fns";
 import { getGuide } from "../../server/guides/repository";
 import { recordVerdict } from "../../server/sync/applications";
 import type { Draft } from "../../shared/draft";
@@ -14,14 +15,8 @@ import type { Verdict } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, pushOne, storeFilesOf } from "../helpers/drafts";
 import { filledDraftFor } from "../helpers/filled-draft";
+import { planReads, postgresPlan } from "../helpers/query-plan";
 import { seededDatabase } from "../helpers/temp-db";
-
-/** The SQLite driver under `db`: this test reaches the file directly. */
-function driverOf(db: Db) {
-  const driver = sqliteDriver(db);
-  if (!driver) throw new Error("this test runs on SQLite");
-  return driver;
-}
 
 /**
  * What may not be filed twice (the guide's `filedOnce`): only the server sees
@@ -132,12 +127,16 @@ describe("a service filed once per applicant", () => {
     expect(again.reasons?.[0]?.message?.id).toContain("penggantian");
   });
 
-  it("looks the NIK up through its index, never scanning the table", () => {
-    const plan = driverOf(env.db)
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT status FROM applications WHERE guide_id = ? AND json_extract(content, '$.applicant.nik') = ?",
-      )
-      .all("pengantar-skck", "3171011203900001") as { detail: string }[];
+  it("looks the NIK up through its index, never scanning the table", async () => {
+    const nik = jsonIndexedText(sql`content`, ["applicant", "nik"]);
+    const query = sql`SELECT status FROM applications WHERE guide_id = ${"pengantar-skck"} AND ${nik} = ${"3171011203900001"}`;
+    if (activeDialect() === "postgres") {
+      const reads = planReads(await postgresPlan(env.db, query));
+      expect(reads.indexes).toContain("applications_guide_nik_idx");
+      expect(reads.nodeTypes).not.toContain("Seq Scan");
+      return;
+    }
+    const plan = await rawAll<{ detail: string }>(env.db, sql`EXPLAIN QUERY PLAN ${query}`);
     expect(plan.map((row) => row.detail).join(" ")).toContain("applications_guide_nik_idx");
   });
 });

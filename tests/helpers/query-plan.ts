@@ -1,0 +1,54 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../server/db/open";
+import { rawAll, rawRun } from "../../server/db/raw";
+import { withTransaction } from "../../server/db/transaction";
+
+/** One node of a PostgreSQL plan, with the fields the tests look at. */
+export interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Index Cond"?: string;
+  Filter?: string;
+  Plans?: PlanNode[];
+}
+
+/**
+ * The nodes of PostgreSQL's plan for `query` (EXPLAIN (FORMAT JSON)), depth
+ * first. A test's tables hold a handful of rows, where a sequential scan is
+ * always cheapest: `indexesOnly` turns sequential and bitmap scans and sorts
+ * off for the one transaction (SET LOCAL), so the plan shows what the indexes
+ * can serve: a query no index can answer in order still gets a Seq Scan or a
+ * Sort (disabled only makes them costly), and the test sees it.
+ */
+export async function postgresPlan(db: Db, query: SQL, indexesOnly = true): Promise<PlanNode[]> {
+  return withTransaction(db, async (tx) => {
+    if (indexesOnly) {
+      for (const setting of ["enable_seqscan", "enable_bitmapscan", "enable_sort"]) {
+        await rawRun(tx, sql.raw(`SET LOCAL ${setting} = off`));
+      }
+    }
+    const [row] = await rawAll<{ "QUERY PLAN": string | { Plan: PlanNode }[] }>(
+      tx,
+      sql`EXPLAIN (FORMAT JSON) ${query}`,
+    );
+    const text = row?.["QUERY PLAN"];
+    const plans = (typeof text === "string" ? JSON.parse(text) : text) as { Plan: PlanNode }[];
+    const nodes: PlanNode[] = [];
+    const walk = (node: PlanNode) => {
+      nodes.push(node);
+      for (const child of node.Plans ?? []) walk(child);
+    };
+    for (const plan of plans) walk(plan.Plan);
+    return nodes;
+  });
+}
+
+/** The tables a plan reads (Relation Name of every scan) and the indexes it uses. */
+export function planReads(nodes: PlanNode[]): { relations: string[]; indexes: string[]; nodeTypes: string[] } {
+  return {
+    relations: nodes.flatMap((node) => (node["Relation Name"] ? [node["Relation Name"]] : [])),
+    indexes: nodes.flatMap((node) => (node["Index Name"] ? [node["Index Name"]] : [])),
+    nodeTypes: nodes.map((node) => node["Node Type"]),
+  };
+}
