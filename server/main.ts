@@ -2,7 +2,7 @@ import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "./app";
 import { databaseOf, describeDatabase, readConfig } from "./config";
-import { closeDatabase, openDatabase } from "./db/open";
+import { closeDatabase, openDatabase, whilePreparing } from "./db/open";
 import { scheduleSweep } from "./files/expiry";
 import { listen } from "./http/listen";
 import { seedIfEmpty } from "./seed/seed";
@@ -15,7 +15,8 @@ const config = readConfig();
 const target = databaseOf(config);
 log.info(describeDatabase(target), "opening the database");
 const db = await openDatabase(target);
-const seeded = await seedIfEmpty(db);
+// Under the preparation lock: app servers starting at once seed the catalogue once.
+const seeded = await whilePreparing(db, () => seedIfEmpty(db));
 if (seeded > 0) log.info({ guides: seeded }, "seeded the guide catalogue");
 
 const app = createApp({

@@ -34,6 +34,11 @@ export interface Connection {
   all(db: Db, query: SQL): Promise<unknown[]>;
   /** Runs a hand-written statement; the number of rows it changed. */
   run(db: Db, query: SQL): Promise<number>;
+  /**
+   * PostgreSQL only: runs `work` while holding the database's preparation lock (an advisory lock), so app
+   * servers started at once migrate and seed one after another instead of racing their check-then-insert.
+   */
+  prepareExclusively?<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -134,4 +139,14 @@ export class StatementCache {
     }
     return statement;
   }
+}
+
+/**
+ * Runs start-up preparation (seeding, backfills) once at a time across every
+ * app server on the database: PostgreSQL holds the preparation lock for it;
+ * SQLite's file has one server, so it just runs.
+ */
+export async function whilePreparing<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const connection = connectionOf(db);
+  return connection.prepareExclusively ? connection.prepareExclusively(work) : work();
 }

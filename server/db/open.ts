@@ -3,12 +3,12 @@ import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/sqlite-proxy/migrator";
 import { backfillTracking } from "../service-time/backfill";
 import { seedCalendar } from "../service-time/calendar-store";
-import { connectionOf, type Db } from "./connection";
+import { connectionOf, type Db, whilePreparing } from "./connection";
 import { activeDialect, isPostgresUrl } from "./dialect";
 import { openPostgres } from "./postgres";
 import { openSqlite } from "./sqlite";
 
-export { closeDatabase, type Db, dialectOf } from "./connection";
+export { closeDatabase, type Db, dialectOf, whilePreparing } from "./connection";
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "migrations");
 
@@ -25,10 +25,13 @@ export async function openDatabase(target: string): Promise<Db> {
     throw new Error(`opening a ${dialect} database, but DATABASE_URL chose the ${activeDialect()} tables`);
   }
   const db = isPostgresUrl(target) ? await openPostgres(target) : await openSqliteMigrated(target);
-  // Holidays and cuti bersama ship with the app; the table is the admin's from then on.
-  await seedCalendar(db);
-  // Files submitted before migration 0010: their tracking number and clock, once.
-  await backfillTracking(db);
+  // App servers started at once each check "not done yet": one at a time, so each step is done once.
+  await whilePreparing(db, async () => {
+    // Holidays and cuti bersama ship with the app; the table is the admin's from then on.
+    await seedCalendar(db);
+    // Files submitted before migration 0010: their tracking number and clock, once.
+    await backfillTracking(db);
+  });
   return db;
 }
 

@@ -9,7 +9,7 @@ import * as schema from "./schema-pg";
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "migrations-pg");
 
-/** Any number; taken while migrating so that two servers starting at once upgrade one after the other. */
+/** Any number; held while migrating and seeding, so app servers starting at once prepare the database one after another. */
 const MIGRATION_LOCK = 0x6d61_7364;
 
 type PgDb = NodePgDatabase<typeof schema>;
@@ -58,6 +58,7 @@ export async function openPostgres(url: string): Promise<Db> {
     async run(on, query: SQL) {
       return (await (on as unknown as PgDb).execute(query)).rowCount ?? 0;
     },
+    prepareExclusively: (work) => holdingPreparationLock(pool, work),
     async close() {
       await pool.end();
     },
@@ -76,16 +77,21 @@ export async function openPostgres(url: string): Promise<Db> {
   return db as unknown as Db;
 }
 
-async function migrateLocked(pool: pg.Pool, db: PgDb): Promise<void> {
+/** Runs `work` holding the preparation lock on a connection of its own (session-level advisory lock). */
+async function holdingPreparationLock<T>(pool: pg.Pool, work: () => Promise<T>): Promise<T> {
   const lock = await pool.connect();
   try {
     await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
-      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+      return await work();
     } finally {
       await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }
   } finally {
     lock.release();
   }
+}
+
+async function migrateLocked(pool: pg.Pool, db: PgDb): Promise<void> {
+  await holdingPreparationLock(pool, () => migrate(db, { migrationsFolder: MIGRATIONS_DIR }));
 }

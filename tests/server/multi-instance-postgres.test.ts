@@ -182,15 +182,16 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, "index.html"), "<!doctype html><html><body></body></html>\n");
   timings.cluster = performance.now() - started;
 
-  // The admin through the CLI (which migrates the database), then the first instance (which seeds the
-  // catalogue), then the two others: seedIfEmpty is not safe to run on an empty database from several
-  // processes at once, so the instances are started as a deployment upgrades them, one first.
-  await runCli("server/cli/admin.ts", ["create-admin", "--username", ADMIN.username, "--name", "Admin Uji"], {
-    ...environment("cli"),
-  });
-  const first = await startServerProcess({ name: "a", env: environment("a") });
-  servers.push(first);
-  servers.push(...(await Promise.all(["b", "c"].map((name) => startServerProcess({ name, env: environment(name) })))));
+  // All at once on an empty database, as after a fresh install: the admin CLI and the three instances each
+  // migrate and seed (calendar, tracking backfill, guide catalogue) under the preparation lock
+  // (server/db/connection.ts whilePreparing), so each step is done once and none fails on a duplicate.
+  const [, ...instances] = await Promise.all([
+    runCli("server/cli/admin.ts", ["create-admin", "--username", ADMIN.username, "--name", "Admin Uji"], {
+      ...environment("cli"),
+    }),
+    ...["a", "b", "c"].map((name) => startServerProcess({ name, env: environment(name) })),
+  ]);
+  servers.push(...(instances as ServerProcess[]));
   timings.startup = performance.now() - started;
 }, 180_000);
 
@@ -682,6 +683,12 @@ describe.skipIf(!installed)("three app servers on one PostgreSQL and one photo s
       expect(["created", "submitted"]).toContain(event.kind);
       expect(event.n).toBe(1);
     }
+
+    // ---- Started together, prepared once ----
+    // The guide catalogue seeded once (one published version per guide), the holidays once.
+    const versions = await query<{ n: number }>("SELECT count(*)::int AS n FROM guide_versions GROUP BY id");
+    expect(versions.length).toBeGreaterThan(0);
+    expect(versions.every((row) => row.n === 1)).toBe(true);
 
     // ---- No pull skipped a change ----
     // Each phone's pulls cover its account's drafts, its sibling phone's too, which were written at the same
