@@ -4,6 +4,7 @@ import type { ComplaintCounts } from "../../shared/api/complaints";
 import { jakartaDate, jakartaDayStart } from "../../shared/jakarta-time";
 import type { Db } from "../db/open";
 import { rawAll, rawGet } from "../db/raw";
+import { jakartaMonth } from "../db/sql-fns";
 import type { AuthUser } from "../http/env";
 
 /**
@@ -75,7 +76,7 @@ export async function complaintCounts(
   const rows = await rawAll<GroupRow>(
     db,
     sql`SELECT category, status, CASE WHEN substr(received_at, 12, 2) < '17' THEN substr(received_at, 1, 7)
-         ELSE strftime('%Y-%m', received_at, '+7 hours') END AS month, kelurahan_code AS "kelurahanCode",
+         ELSE ${jakartaMonth(sql`received_at`)} END AS month, kelurahan_code AS "kelurahanCode",
        guide_id AS "guideId", count(*) AS n, coalesce(sum(amount_asked), 0) AS asked,
        max(amount_asked) AS largest, max(official_fee) AS "officialFee"
      FROM complaints WHERE ${scope} AND received_at >= ${from} AND received_at < ${to}

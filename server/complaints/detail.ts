@@ -59,11 +59,11 @@ export async function complaintPlace(
   db: Db,
   id: string,
 ): Promise<{ kecamatanCode: string; confidential: boolean } | undefined> {
-  const row = await rawGet<{ kecamatanCode: string; confidential: number }>(
+  const row = await rawGet<{ kecamatanCode: string; confidential: number | boolean }>(
     db,
     sql`SELECT kecamatan_code AS "kecamatanCode", confidential FROM complaints WHERE id = ${id}`,
   );
-  return row ? { kecamatanCode: row.kecamatanCode, confidential: row.confidential === 1 } : undefined;
+  return row ? { kecamatanCode: row.kecamatanCode, confidential: Boolean(row.confidential) } : undefined;
 }
 
 export async function complaintDetail(db: Db, user: AuthUser, id: string, now: Date): Promise<ComplaintDetail | null> {
@@ -91,11 +91,11 @@ export async function complaintDetail(db: Db, user: AuthUser, id: string, now: D
         ? { kind: "kelurahan", kelurahanCode: row.kelurahanCode }
         : { kind: "office", kecamatanCode: row.kecamatanCode },
     // Anonymous: the file is not kept (it would lead back to the applicant); null even if a row were edited by hand.
-    trackingNumber: row.anonymous === 1 ? null : row.trackingNumber,
+    trackingNumber: row.anonymous ? null : row.trackingNumber,
     evidence: JSON.parse(row.evidence) as ComplaintDetail["evidence"],
     // Anonymous: nothing was stored; the check keeps it null even if a row were edited by hand.
     reporter:
-      row.anonymous === 1 || !identified
+      row.anonymous || !identified
         ? null
         : { name: row.reporterName, contact: row.reporterContact, cadre: row.reporterCadre },
     answer: row.answer,
@@ -109,10 +109,8 @@ export async function complaintDetail(db: Db, user: AuthUser, id: string, now: D
 export async function holdsEvidence(db: Db, user: AuthUser, id: string, sha256: string): Promise<boolean> {
   const place = await complaintPlace(db, id);
   if (!place || !mayReadComplaint(readerOf(user), place)) return false;
-  const found = await rawGet(
-    db,
-    sql`SELECT 1 AS one FROM complaints c, json_each(c.evidence) e
-      WHERE c.id = ${id} AND json_extract(e.value, '$.sha256') = ${sha256}`,
-  );
-  return found !== undefined;
+  // A handful of photos at most: read the one row's list (as text on both engines) and look here.
+  const row = await rawGet<{ evidence: string }>(db, sql`SELECT evidence FROM complaints WHERE id = ${id}`);
+  const evidence = row ? (JSON.parse(row.evidence) as { sha256?: unknown }[]) : [];
+  return evidence.some((photo) => photo.sha256 === sha256);
 }

@@ -21,7 +21,7 @@ export async function complaintHandlers(db: Db, user: AuthUser): Promise<Complai
   return rawAll<ComplaintHandler>(
     db,
     sql`SELECT id, display_name AS "displayName", role, kecamatan_code AS "kecamatanCode" FROM users
-     WHERE handles_complaints = 1 AND disabled_at IS NULL AND role IN ('operator', 'admin')
+     WHERE handles_complaints = TRUE AND disabled_at IS NULL AND role IN ('operator', 'admin')
        AND (${all ? 1 : 0} = 1 OR role = 'admin' OR kecamatan_code = ${user.kecamatanCode ?? ""})
      ORDER BY display_name, id`,
   );

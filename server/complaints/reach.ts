@@ -39,7 +39,7 @@ export function reachSql(reach: QueueReach): SQL {
     case "kecamatan":
       return sql`c.kecamatan_code = ${reach.code}`;
     case "open":
-      return sql`c.confidential = 0`;
+      return sql`c.confidential = FALSE`;
     case "none":
       return sql`0 = 1`;
   }

@@ -19,8 +19,9 @@ export interface ListRow {
   kecamatanCode: string;
   kelurahanCode: string | null;
   guideId: string | null;
-  anonymous: number;
-  confidential: number;
+  /** 0/1 on SQLite, false/true on PostgreSQL. */
+  anonymous: number | boolean;
+  confidential: number | boolean;
   amountAsked: number | null;
   officialFee: number | null;
   assigneeId: string | null;
@@ -40,8 +41,8 @@ export function toListItem(row: ListRow, today: string, calendar: WorkCalendar):
     kecamatanCode: row.kecamatanCode,
     kelurahanCode: row.kelurahanCode,
     guideId: row.guideId,
-    anonymous: row.anonymous === 1,
-    confidential: row.confidential === 1,
+    anonymous: Boolean(row.anonymous),
+    confidential: Boolean(row.confidential),
     amountAsked: row.amountAsked,
     officialFee: row.officialFee,
     assignee: row.assigneeId ? { id: row.assigneeId, displayName: row.assigneeName ?? "" } : null,

@@ -5,5 +5,6 @@ export {
   type Refusal as ComplaintRefusal,
   refuse,
   sqliteCode,
+  uniqueViolation,
 } from "../http/refusal";
 export type { Tx } from "../sync/rows";

@@ -19,7 +19,7 @@ import type { AuthUser } from "../http/env";
 import { loadCalendar } from "../service-time/calendar-store";
 import { clockColumns } from "../service-time/clock-writes";
 import { readSetting } from "../settings/office-settings";
-import { type ComplaintRefusal, contentHash, invalidField, refuse, sqliteCode } from "./store";
+import { type ComplaintRefusal, contentHash, invalidField, refuse, uniqueViolation } from "./store";
 
 /**
  * A complaint in (POST /api/complaints), from a citizen without an account or
@@ -168,14 +168,14 @@ export async function submitComplaint(
       await insertComplaint(db, input, context, routing, number, hash);
       return { ok: true, status: 201, accepted: { id: input.id, number, duplicate: false } };
     } catch (error) {
-      const code = sqliteCode(error);
-      // The same id stored by a concurrent request (another process on the file) between the check and the insert.
-      if (code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+      const collided = uniqueViolation(error);
+      // The same id stored by a concurrent request (another process or app server) between the check and the insert.
+      if (collided === "primary") {
         const raced = await earlier(db, input.id, hash);
         if (raced) return raced;
       }
       // The number is taken: draw another.
-      if (code !== "SQLITE_CONSTRAINT_UNIQUE") throw error;
+      if (collided !== "unique") throw error;
     }
   }
   throw new Error("no free complaint number");

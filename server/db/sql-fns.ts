@@ -122,3 +122,12 @@ export function likeIgnoringCase(value: SQL, pattern: string): SQL {
   if (onPostgres()) return sql`${value} ILIKE ${pattern} ESCAPE '\\'`;
   return sql`${value} LIKE ${pattern} ESCAPE '\\'`;
 }
+
+/**
+ * The Jakarta month ("2026-12") of an ISO time held as text (UTC+7, no daylight saving): SQLite's
+ * strftime('%Y-%m', t, '+7 hours'), PostgreSQL's to_char of the time seven hours on from UTC.
+ */
+export function jakartaMonth(isoTime: SQL): SQL {
+  if (onPostgres()) return sql`to_char(((${isoTime})::timestamptz AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`;
+  return sql`strftime('%Y-%m', ${isoTime}, '+7 hours')`;
+}

@@ -52,3 +52,25 @@ function stableJson(value: unknown): string {
 export function contentHash(value: unknown): string {
   return createHash("sha256").update(stableJson(value)).digest("hex");
 }
+
+/**
+ * Which key a failed insert collided with, on either engine: "primary" (better-sqlite3's
+ * SQLITE_CONSTRAINT_PRIMARYKEY; PostgreSQL's 23505 on a `<table>_pkey` constraint), "unique" (another unique
+ * index: SQLITE_CONSTRAINT_UNIQUE, or 23505 on any other constraint), undefined for any other error.
+ */
+export function uniqueViolation(error: unknown): "primary" | "unique" | undefined {
+  for (let inner = error, depth = 0; typeof inner === "object" && inner !== null && depth < 5; depth++) {
+    if ("code" in inner) {
+      const code = String((inner as { code: unknown }).code);
+      if (code === "SQLITE_CONSTRAINT_PRIMARYKEY") return "primary";
+      if (code === "SQLITE_CONSTRAINT_UNIQUE") return "unique";
+      if (code === "23505") {
+        const constraint = String((inner as { constraint?: unknown }).constraint ?? "");
+        return constraint.endsWith("_pkey") ? "primary" : "unique";
+      }
+      return undefined;
+    }
+    inner = (inner as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

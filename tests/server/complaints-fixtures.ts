@@ -1,11 +1,11 @@
 import { join } from "node:path";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { createApp } from "../../server/app";
 import type { ComplaintLimits } from "../../server/complaints/limits";
 import type { Db } from "../../server/db/open";
 import { rawGet, rawRun } from "../../server/db/raw";
-import { applications } from "../../server/db/schema";
+import { applications, users } from "../../server/db/schema";
 import type { ComplaintSubmission } from "../../shared/api/complaints";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { seededDatabase } from "../helpers/temp-db";
@@ -32,7 +32,7 @@ export interface World {
 }
 
 export async function grant(db: Db, user: TestUser): Promise<void> {
-  await rawRun(db, sql`UPDATE users SET handles_complaints = 1 WHERE id = ${user.id}`);
+  await db.update(users).set({ handlesComplaints: true }).where(eq(users.id, user.id));
 }
 
 export async function world(

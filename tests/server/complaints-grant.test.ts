@@ -25,8 +25,14 @@ async function code(response: Response, status: number, expected: string) {
   expect(ApiError.parse(await response.json()).error.code).toBe(expected);
 }
 
-const granted = async (id: string) =>
-  (await rawGet<{ h: number }>(w.env.db, sql`SELECT handles_complaints AS h FROM users WHERE id = ${id}`))?.h;
+/** The stored grant as 0 or 1 (SQLite's integer; PostgreSQL's boolean read as one). */
+const granted = async (id: string) => {
+  const row = await rawGet<{ h: number | boolean }>(
+    w.env.db,
+    sql`SELECT handles_complaints AS h FROM users WHERE id = ${id}`,
+  );
+  return row === undefined ? undefined : Number(row.h);
+};
 
 describe("granting complaint handling", () => {
   it("lets an admin grant it to an operator, audited, effective at once", async () => {

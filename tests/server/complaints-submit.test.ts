@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { submitComplaint } from "../../server/complaints/submit";
+import { activeDialect } from "../../server/db/dialect";
 import { sqliteDriver } from "../../server/db/maintenance";
 import { rawAll, rawGet, rawRun } from "../../server/db/raw";
 import { withTransaction } from "../../server/db/transaction";
@@ -87,7 +89,8 @@ describe("storing a complaint", () => {
     expect(row.reporter_user_id).toBeNull();
     expect(row.reporter_name).toBeNull();
     expect(row.reporter_contact).toBeNull();
-    expect(row.anonymous).toBe(1);
+    // 1 on SQLite, true on PostgreSQL.
+    expect(Number(row.anonymous)).toBe(1);
     const events = await rawAll(
       w.env.db,
       sql`SELECT actor_id AS "actorId" FROM complaint_events WHERE complaint_id = ${sent.id}`,
@@ -278,24 +281,44 @@ describe("sent twice", () => {
       ["other", { ok: false, status: 409, code: "submission_id_reused" }],
     ] as const) {
       const sent = submission();
+      const otherCopy = sql`INSERT INTO complaints (id, number, kecamatan_code, place_kind, category, description,
+          happened_on, anonymous, confidential, channel, status, content_hash, received_at, updated_at)
+        VALUES (${sent.id}, ${`ADU-RACE-${hash}`}, ${KEC}, 'office', 'perilaku', 'x', '2026-12-01', FALSE, FALSE,
+          'citizen-phone', 'received', ${hash === "same" ? contentHash(sent) : "x"}, 't', 't')`;
+      // On PostgreSQL another connection inserts the same id first and commits only once the number is drawn:
+      // the check for an earlier copy saw nothing, and the insert waits on that row, then collides with it.
+      let commit = () => {};
+      let other: Promise<void> | undefined;
+      if (activeDialect() === "postgres") {
+        const inserted = new Promise<void>((done) => {
+          other = withTransaction(w.env.db, async (tx) => {
+            await rawRun(tx, otherCopy);
+            done();
+            await new Promise<void>((go) => {
+              commit = go;
+            });
+          });
+        });
+        await inserted;
+      }
       let raced = false;
       // The number is drawn between the check for an earlier copy and the insert: another
       // process storing the same id then is what this stands in for.
       const random = (n: number) => {
         if (!raced) {
           raced = true;
-          // Synchronously on the driver, from inside the number's draw: what another process would do.
-          sqliteDriver(w.env.db)
-            ?.prepare(
-              `INSERT INTO complaints (id, number, kecamatan_code, place_kind, category, description, happened_on,
-                anonymous, confidential, channel, status, content_hash, received_at, updated_at)
-               VALUES (?, ?, ?, 'office', 'perilaku', 'x', '2026-12-01', 0, 0, 'citizen-phone', 'received', ?, ?, ?)`,
-            )
-            .run(sent.id, `ADU-RACE-${hash}`, KEC, hash === "same" ? contentHash(sent) : "x", "t", "t");
+          commit();
+          // On SQLite, synchronously on the driver, from inside the number's draw: what another process would do.
+          const driver = sqliteDriver(w.env.db);
+          if (driver) {
+            const { sql: text, params } = new SQLiteSyncDialect().sqlToQuery(otherCopy);
+            driver.prepare(text).run(...params);
+          }
         }
         return new Uint8Array(randomBytes(n));
       };
       const outcome = await submitComplaint(w.env.db, sent, { sender: null, regions, now: at("2026-12-07"), random });
+      await other;
       expect(outcome).toMatchObject(expected);
       if (outcome.ok) expect(outcome.accepted).toEqual({ id: sent.id, number: `ADU-RACE-${hash}`, duplicate: true });
     }
