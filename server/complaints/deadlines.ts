@@ -1,4 +1,4 @@
-import { and, eq, gte } from "drizzle-orm";
+import { and, eq, gte, isNull } from "drizzle-orm";
 import { type ClockRecord, rescheduleClock } from "../../shared/service-time/clock";
 import { complaints } from "../db/schema";
 import { loadCalendar } from "../service-time/calendar-store";
@@ -10,7 +10,9 @@ import type { Tx } from "./store";
  * deadlines counted again, as server/service-time/calendar-admin.ts does for
  * files, so the queue's overdue and due-soon filters (which compare the
  * stored deadline) stay right. Reads the running rows due on or after `from`
- * (a few hundred open complaints at most); writes only those that moved.
+ * (a few hundred open complaints at most); writes only those that moved,
+ * and only while the clock is still the one read: a handler's action that
+ * paused or stopped it meanwhile (another connection, on PostgreSQL) keeps it.
  */
 export async function moveRunningComplaintDeadlines(tx: Tx, from: string): Promise<number> {
   const calendar = await loadCalendar(tx);
@@ -24,8 +26,18 @@ export async function moveRunningComplaintDeadlines(tx: Tx, from: string): Promi
     if (!clock) continue;
     const next = rescheduleClock(clock, calendar);
     if (next.deadline === clock.deadline) continue;
-    await tx.update(complaints).set(clockColumns(next)).where(eq(complaints.id, row.id));
-    moved++;
+    const written = await tx
+      .update(complaints)
+      .set(clockColumns(next))
+      .where(
+        and(
+          eq(complaints.id, row.id),
+          eq(complaints.clockState, "running"),
+          clock.deadline === null ? isNull(complaints.clockDeadline) : eq(complaints.clockDeadline, clock.deadline),
+        ),
+      )
+      .returning({ id: complaints.id });
+    if (written.length > 0) moved++;
   }
   return moved;
 }

@@ -18,6 +18,7 @@ import { applications, calendarDays } from "../db/schema";
 import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { readSetting, writeSetting } from "../settings/office-settings";
+import { holdApplicationsCounter } from "../sync/rows";
 import { loadCalendar } from "./calendar-store";
 import { writeClock } from "./clock-writes";
 
@@ -184,6 +185,12 @@ async function change(
   write: (tx: Db) => Promise<Written | "calendar_day_not_found" | "date_taken">,
 ): Promise<CalendarChange> {
   return withTransaction(db, async (tx): Promise<CalendarChange> => {
+    // The applications' change counter first (server/sync/counters.ts), before any row of the table is read
+    // or written: every writer of a file's clock (the review, the push) holds it too, so on PostgreSQL the
+    // running clocks read below cannot change before this transaction rewrites them, and two calendar changes
+    // run one after the other, each counting with the other's days. Nothing moves it: a calendar change
+    // gives no file a new change_seq (the phones count with the closed dates a pull carries).
+    await holdApplicationsCounter(tx);
     const done = await write(tx);
     if (typeof done === "string") return { ok: false, code: done };
     // Nothing to count again when no date can move a deadline (a setting with no cuti bersama at all).

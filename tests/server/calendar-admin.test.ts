@@ -1,9 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { rawAll, rawRun } from "../../server/db/raw";
-import { applications, auditLog } from "../../server/db/schema";
+import type { Db } from "../../server/db/open";
+import { rawAll } from "../../server/db/raw";
+import { applications, auditLog, guideVersions } from "../../server/db/schema";
 import { calendarView } from "../../server/service-time/calendar-admin";
 import { loadCalendar } from "../../server/service-time/calendar-store";
 import { CalendarChangeResponse, CalendarView } from "../../shared/api/calendar";
@@ -39,15 +40,24 @@ const clientId = uuidv7();
 /** 10:00 in Jakarta on a date. */
 const at = (date: string) => new Date(`${date}T03:00:00Z`);
 
+/** Sets the seeded domisili letter's service time in every stored version, through drizzle (both engines). */
+async function setServiceDays(db: Db, days: number): Promise<void> {
+  const id = "surat-keterangan-domisili";
+  for (const row of await db.select().from(guideVersions).where(eq(guideVersions.id, id))) {
+    const data = row.data as { serviceTime: Record<string, unknown> };
+    const changed = { ...data, serviceTime: { ...data.serviceTime, workingDays: days } };
+    await db
+      .update(guideVersions)
+      .set({ data: changed as typeof row.data })
+      .where(and(eq(guideVersions.id, id), eq(guideVersions.version, row.version)));
+  }
+}
+
 beforeEach(async () => {
   env = await seededDatabase();
   now = at("2026-12-07");
   app = createApp({ db: env.db, auth: { now: () => now } });
-  await rawRun(
-    env.db,
-    sql`UPDATE guide_versions SET data = json_set(data, '$.serviceTime.workingDays', ${SERVICE_DAYS})
-      WHERE id = 'surat-keterangan-domisili'`,
-  );
+  await setServiceDays(env.db, SERVICE_DAYS);
   cadre = await createTestUser(env.db, "cadre", { kecamatanCode: KEC });
   operator = await createTestUser(env.db, "operator", { kecamatanCode: KEC });
   admin = await createTestUser(env.db, "admin");
@@ -278,11 +288,15 @@ describe("a change moves running deadlines in the same transaction", () => {
   it("leaves paused and stopped clocks and the change counter alone", async () => {
     const running = await receivedFile();
     const paused = await receivedFile();
-    await rawRun(
-      env.db,
-      sql`UPDATE applications SET clock = json_set(clock, '$.state', 'paused', '$.used', 1, '$.deadline', NULL,
-           '$.segmentStart', NULL), clock_state = 'paused', clock_deadline = NULL WHERE id = ${paused}`,
-    );
+    const [pausing] = await env.db
+      .select({ clock: applications.clock })
+      .from(applications)
+      .where(eq(applications.id, paused));
+    const clock = { ...(pausing?.clock as ClockRecord), state: "paused", used: 1, deadline: null, segmentStart: null };
+    await env.db
+      .update(applications)
+      .set({ clock: clock as ClockRecord, clockState: "paused", clockDeadline: null })
+      .where(eq(applications.id, paused));
     type Row = { id: string; change_seq: number; version: number; clock: string };
     const before = await rawAll<Row>(env.db, sql`SELECT id, change_seq, version, clock FROM applications ORDER BY id`);
     const result = await changed(await call("POST", "/days", admin, closure("2026-12-08")), 201);
