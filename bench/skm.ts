@@ -83,7 +83,8 @@ async function build(): Promise<{ db: Db; dir: string; operatorCookie: string; a
   );
   const response = client.prepare(
     `INSERT INTO skm_responses (id, questionnaire, channel, application_id, kecamatan_code, guide_id, answers,
-       profile, suggestion, answered_on, received_at, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       profile, suggestion, answered_on, received_at, content_hash, seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM skm_responses))`,
   );
   const elements = SKM_QUESTIONNAIRE.elements.map((element) => element.id);
   client.transaction(() => {
@@ -146,7 +147,8 @@ function addResponse(db: Db): void {
   sqliteOf(db)
     .prepare(
       `INSERT INTO skm_responses (id, questionnaire, channel, kecamatan_code, guide_id, answers, profile, answered_on,
-         received_at, content_hash) VALUES (?, ?, 'office', ?, NULL, ?, '{}', '2026-12-02', ?, ?)`,
+         received_at, content_hash, seq) VALUES (?, ?, 'office', ?, NULL, ?, '{}', '2026-12-02', ?, ?,
+         (SELECT coalesce(max(seq), 0) + 1 FROM skm_responses))`,
     )
     .run(
       uuidv4(),

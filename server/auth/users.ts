@@ -31,6 +31,8 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 }
 
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  // No stored name holds a NUL, and PostgreSQL refuses one in a text value: such a name is nobody's.
+  if (username.includes("\u0000")) return undefined;
   return (await db.select().from(users).where(eq(users.username, username.toLowerCase())).limit(1))[0];
 }
 

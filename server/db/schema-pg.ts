@@ -458,11 +458,17 @@ export const skmResponses = pgTable(
     receivedAt: text("received_at").notNull(),
     /** SHA-256 of the submission: the same id sent again with other content is refused. */
     contentHash: text("content_hash").notNull(),
+    /**
+     * Insertion order, the cursor of the cached tallies and of the CSV (server/skm), from an identity
+     * sequence. Numbers can commit out of order: the tally cache also compares row counts (tally-cache.ts).
+     */
+    seq: bigint("seq", { mode: "number" }).notNull().generatedByDefaultAsIdentity(),
   },
   (table) => [
     uniqueIndex("skm_responses_application_idx").on(table.applicationId).where(sql`${table.applicationId} IS NOT NULL`),
     index("skm_responses_period_idx").on(table.kecamatanCode, table.answeredOn, table.guideId),
     index("skm_responses_day_idx").on(table.answeredOn),
+    uniqueIndex("skm_responses_seq_idx").on(table.seq),
   ],
 );
 

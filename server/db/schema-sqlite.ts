@@ -428,11 +428,19 @@ export const skmResponses = sqliteTable(
     receivedAt: text("received_at").notNull(),
     /** SHA-256 of the submission: the same id sent again with other content is refused. */
     contentHash: text("content_hash").notNull(),
+    /**
+     * Insertion order, the cursor of the cached tallies and of the CSV (server/skm): one more than the
+     * highest, taken in the insert itself (SQLite has one writer), as the rowid was before (migration 0018).
+     */
+    seq: integer("seq")
+      .notNull()
+      .$defaultFn(() => sql`(SELECT coalesce(max(seq), 0) + 1 FROM skm_responses)`),
   },
   (table) => [
     uniqueIndex("skm_responses_application_idx").on(table.applicationId).where(sql`${table.applicationId} IS NOT NULL`),
     index("skm_responses_period_idx").on(table.kecamatanCode, table.answeredOn, table.guideId),
     index("skm_responses_day_idx").on(table.answeredOn),
+    uniqueIndex("skm_responses_seq_idx").on(table.seq),
   ],
 );
 

@@ -131,3 +131,44 @@ export function jakartaMonth(isoTime: SQL): SQL {
   if (onPostgres()) return sql`to_char(((${isoTime})::timestamptz AT TIME ZONE 'UTC') + interval '7 hours', 'YYYY-MM')`;
   return sql`strftime('%Y-%m', ${isoTime}, '+7 hours')`;
 }
+
+/**
+ * The number at `path` inside a JSON value (NULL when absent), to add up or compare with numbers:
+ * SQLite json_extract (a JSON number comes back as one), PostgreSQL `#>>` cast to numeric.
+ */
+export function jsonNumber(value: SQL, path: readonly string[]): SQL {
+  const keys = checkedPath(path);
+  if (onPostgres()) return sql`((${value} #>> ${sql.raw(`'{${keys.join(",")}}'`)})::numeric)`;
+  return sql`json_extract(${value}, ${sql.raw(`'$.${keys.join(".")}'`)})`;
+}
+
+/**
+ * What SQLite's json_each(value, '$.path') walks, on both engines: the elements of the array at `path`
+ * inside a JSON column (the value itself for an empty path), or the values of the object there, as rows
+ * `alias.value` holding each as JSON (read it with jsonText(sql`alias.value`, [...])). PostgreSQL:
+ * jsonb_array_elements or jsonb_each by the value's type; no rows for a scalar or nothing.
+ */
+export function jsonEach(value: SQL, path: readonly string[], alias: string): SQL {
+  const keys = checkedPath(path);
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`not a plain alias: ${alias}`);
+  if (onPostgres()) {
+    const at = keys.length ? sql`(${value} #> ${sql.raw(`'{${keys.join(",")}}'`)})` : value;
+    return sql`LATERAL (SELECT x.value FROM jsonb_array_elements(CASE WHEN jsonb_typeof(${at}) = 'array' THEN ${at} END) x
+      UNION ALL SELECT x.value FROM jsonb_each(CASE WHEN jsonb_typeof(${at}) = 'object' THEN ${at} END) x) AS ${sql.raw(alias)}(value)`;
+  }
+  if (keys.length === 0) return sql`json_each(${value}) ${sql.raw(alias)}`;
+  return sql`json_each(${value}, ${sql.raw(`'$.${keys.join(".")}'`)}) ${sql.raw(alias)}`;
+}
+
+/** How many elements the JSON array `value` holds: json_array_length / jsonb_array_length. */
+export function jsonArrayLength(value: SQL): SQL {
+  if (onPostgres()) return sql`jsonb_array_length(${value})`;
+  return sql`json_array_length(${value})`;
+}
+
+/** inList for an integer column (ids): PostgreSQL compares the list's elements as bigints, not text. */
+export function inIntegerList(column: SQL, values: readonly number[]): SQL {
+  const list = JSON.stringify(values);
+  if (onPostgres()) return sql`${column} IN (SELECT jsonb_array_elements_text(${list}::jsonb)::bigint)`;
+  return sql`${column} IN (SELECT value FROM json_each(${list}))`;
+}

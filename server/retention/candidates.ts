@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import { rawAll, rawGet } from "../db/raw";
+import { indexedBy, inList, jsonArrayLength, jsonArrayTextRows, jsonTextAtKey } from "../db/sql-fns";
 import { pageHashesOf } from "./scrub";
 
 /** A decided file whose retention has passed and whose personal data is still on record. */
@@ -38,7 +39,7 @@ async function storedSizes(db: Db, hashes: string[]): Promise<Map<string, number
   if (hashes.length === 0) return new Map();
   const rows = await rawAll<{ sha256: string; bytes: number }>(
     db,
-    sql`SELECT sha256, bytes FROM files WHERE sha256 IN (SELECT value FROM json_each(${JSON.stringify([...new Set(hashes)])}))`,
+    sql`SELECT sha256, bytes FROM files WHERE ${inList(sql`sha256`, [...new Set(hashes)])}`,
   );
   return new Map(rows.map((row) => [row.sha256, row.bytes]));
 }
@@ -59,7 +60,7 @@ export async function expiredFiles(db: Db, cutoff: string, limit: number): Promi
   const rows = await rawAll<Omit<ExpiredFile, "photos"> & { content: string }>(
     db,
     sql`SELECT id, tracking_number AS "trackingNumber", guide_id AS "guideId", status, decided_at AS "decidedAt", content
-     FROM applications INDEXED BY applications_decided_idx
+     FROM ${indexedBy("applications", "applications_decided_idx")}
      WHERE status IN ('approved', 'rejected') AND deleted_at IS NULL AND decided_at < ${cutoff} AND scrubbed_at IS NULL
      ORDER BY decided_at, id LIMIT ${limit}`,
   );
@@ -76,7 +77,7 @@ export async function expiredComplaints(db: Db, cutoff: string, limit: number): 
     db,
     sql`SELECT id, number, closed_at AS "closedAt", evidence FROM complaints
      WHERE closed_at IS NOT NULL AND closed_at < ${cutoff} AND scrubbed_at IS NULL
-       AND (reporter_name IS NOT NULL OR reporter_contact IS NOT NULL OR json_array_length(evidence) > 0)
+       AND (reporter_name IS NOT NULL OR reporter_contact IS NOT NULL OR ${jsonArrayLength(sql`evidence`)} > 0)
      ORDER BY closed_at, id LIMIT ${limit}`,
   );
   const evidence = rows.map((row) =>
@@ -115,8 +116,8 @@ export async function serviceTitles(db: Db, guideIds: string[], locale: Locale):
   if (guideIds.length === 0) return new Map();
   const rows = await rawAll<{ id: string; title: string | null }>(
     db,
-    sql`SELECT ids.value AS id, json_extract(g.data, '$.title.' || ${locale}) AS title
-     FROM json_each(${JSON.stringify([...new Set(guideIds)])}) ids LEFT JOIN guides g ON g.id = ids.value`,
+    sql`SELECT ids.value AS id, ${jsonTextAtKey(sql`g.data`, ["title"], locale)} AS title
+     FROM ${jsonArrayTextRows(JSON.stringify([...new Set(guideIds)]), "ids")} LEFT JOIN guides g ON g.id = ids.value`,
   );
   return new Map(rows.map((row) => [row.id, row.title ?? row.id]));
 }

@@ -3,14 +3,14 @@ import { unlink } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { rawRun } from "../db/raw";
+import { inList } from "../db/sql-fns";
 import { servedViewPath, storedFilePath } from "../files/storage";
 
 /** Removes the rows of photos no longer needed; their bytes go after the commit (removeStoredPhotos). */
 export async function forgetPhotos(db: Db, hashes: readonly string[]): Promise<void> {
   if (hashes.length === 0) return;
-  const list = JSON.stringify(hashes);
-  await rawRun(db, sql`DELETE FROM file_holders WHERE sha256 IN (SELECT value FROM json_each(${list}))`);
-  await rawRun(db, sql`DELETE FROM files WHERE sha256 IN (SELECT value FROM json_each(${list}))`);
+  await rawRun(db, sql`DELETE FROM file_holders WHERE ${inList(sql`sha256`, hashes)}`);
+  await rawRun(db, sql`DELETE FROM files WHERE ${inList(sql`sha256`, hashes)}`);
 }
 
 /**

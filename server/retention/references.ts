@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { rawAll, rawGet } from "../db/raw";
+import { inList, jsonEach, jsonText } from "../db/sql-fns";
 
 /**
  * Who else names the photos a run is about to delete. Storage is
@@ -32,18 +33,17 @@ export class PhotoReferences {
   static async scan(db: Db, hashes: Iterable<string>, now: string): Promise<PhotoReferences> {
     const start = await rawGet<{ seq: number }>(db, sql`SELECT coalesce(max(change_seq), 0) AS seq FROM applications`);
     const references = new PhotoReferences(start?.seq ?? 0, now);
-    const list = JSON.stringify([...new Set(hashes)]);
+    const list = [...new Set(hashes)];
     const files = await rawAll<{ id: string; sha256: string }>(
       db,
-      sql`SELECT a.id, json_extract(p.value, '$.sha256') AS sha256 FROM applications a,
-         json_each(a.content, '$.documents') d, json_each(d.value, '$.pages') p
-       WHERE json_extract(p.value, '$.sha256') IN (SELECT value FROM json_each(${list}))`,
+      sql`SELECT a.id, ${pageHash} AS sha256 FROM applications a, ${documents}, ${pages}
+       WHERE ${inList(pageHash, list)}`,
     );
     for (const row of files) add(references.byFile, row.sha256, row.id);
     const complaints = await rawAll<{ id: string; sha256: string }>(
       db,
-      sql`SELECT c.id, json_extract(e.value, '$.sha256') AS sha256 FROM complaints c, json_each(c.evidence) e
-       WHERE json_extract(e.value, '$.sha256') IN (SELECT value FROM json_each(${list}))`,
+      sql`SELECT c.id, ${evidenceHash} AS sha256 FROM complaints c, ${evidence}
+       WHERE ${inList(evidenceHash, list)}`,
     );
     for (const row of complaints) add(references.byComplaint, row.sha256, `complaint:${row.id}`);
     return references;
@@ -57,17 +57,16 @@ export class PhotoReferences {
   /** Of `hashes`, those nothing kept names; inside the batch's transaction, after its scrub. */
   async unneeded(db: Db, hashes: readonly string[], cutoff: string): Promise<string[]> {
     if (hashes.length === 0) return [];
-    const list = JSON.stringify([...new Set(hashes)]);
+    const list = [...new Set(hashes)];
     const rows = await rawAll<{ sha256: string }>(
       db,
-      sql`SELECT json_extract(p.value, '$.sha256') AS sha256 FROM applications a,
-           json_each(a.content, '$.documents') d, json_each(d.value, '$.pages') p
-         WHERE a.change_seq > ${this.startSeq} AND json_extract(p.value, '$.sha256') IN (SELECT value FROM json_each(${list}))
+      sql`SELECT ${pageHash} AS sha256 FROM applications a, ${documents}, ${pages}
+         WHERE a.change_seq > ${this.startSeq} AND ${inList(pageHash, list)}
          UNION
-         SELECT json_extract(e.value, '$.sha256') FROM complaints c, json_each(c.evidence) e
-         WHERE c.received_at >= ${this.startedAt} AND json_extract(e.value, '$.sha256') IN (SELECT value FROM json_each(${list}))
+         SELECT ${evidenceHash} FROM complaints c, ${evidence}
+         WHERE c.received_at >= ${this.startedAt} AND ${inList(evidenceHash, list)}
          UNION
-         SELECT sha256 FROM file_holders WHERE sha256 IN (SELECT value FROM json_each(${list})) AND at >= ${cutoff}`,
+         SELECT sha256 FROM file_holders WHERE ${inList(sql`sha256`, list)} AND at >= ${cutoff}`,
     );
     const since = new Set(rows.map((row) => row.sha256));
     const kept = (owners: Set<string> | undefined) => [...(owners ?? [])].some((id) => !this.scrubbed.has(id));
@@ -76,6 +75,13 @@ export class PhotoReferences {
     );
   }
 }
+
+/** The pages of every document of a file `a`, and their hashes; a complaint `c`'s evidence, and theirs. */
+const documents = jsonEach(sql`a.content`, ["documents"], "d");
+const pages = jsonEach(sql`d.value`, ["pages"], "p");
+const pageHash = jsonText(sql`p.value`, ["sha256"]);
+const evidence = jsonEach(sql`c.evidence`, [], "e");
+const evidenceHash = jsonText(sql`e.value`, ["sha256"]);
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { sqliteDriver } from "../db/maintenance";
 import type { Db } from "../db/open";
 import { rawAll, rawGet, rawRun } from "../db/raw";
+import { inIntegerList, inList } from "../db/sql-fns";
 import { scrubbedContent, scrubbedVerdict, withoutFreeText } from "./scrub";
 
 /** The row changes of a retention run (server/retention/run.ts), each inside the run's batch transaction. */
@@ -27,10 +28,9 @@ export async function scrubFile(db: Db, id: string, at: string): Promise<void> {
 export async function scrubNotes(db: Db, ids: string[], audit?: Map<string, number[]>): Promise<void> {
   if (ids.length === 0) return;
   const entriesOf = audit ?? (await auditEntriesOf(db, ids));
-  const list = JSON.stringify(ids);
   const events = await rawAll<{ id: number; detail: string }>(
     db,
-    sql`SELECT id, detail FROM application_events WHERE application_id IN (SELECT value FROM json_each(${list})) AND detail IS NOT NULL`,
+    sql`SELECT id, detail FROM application_events WHERE ${inList(sql`application_id`, ids)} AND detail IS NOT NULL`,
   );
   for (const event of events) {
     const kept = JSON.stringify(withoutFreeText(JSON.parse(event.detail)));
@@ -39,7 +39,10 @@ export async function scrubNotes(db: Db, ids: string[], audit?: Map<string, numb
   }
   const entries = await rawAll<{ id: number; before: string | null; after: string | null }>(
     db,
-    sql`SELECT id, before, after FROM audit_log WHERE id IN (SELECT value FROM json_each(${JSON.stringify(ids.flatMap((id) => entriesOf.get(id) ?? []))}))`,
+    sql`SELECT id, before, after FROM audit_log WHERE ${inIntegerList(
+      sql`id`,
+      ids.flatMap((id) => entriesOf.get(id) ?? []),
+    )}`,
   );
   const clean = (json: string | null) => (json === null ? null : JSON.stringify(withoutFreeText(JSON.parse(json))));
   for (const entry of entries) {
@@ -59,7 +62,7 @@ export async function scrubNotes(db: Db, ids: string[], audit?: Map<string, numb
 export async function auditEntriesOf(db: Db, ids: string[]): Promise<Map<string, number[]>> {
   const rows = await rawAll<{ id: number; targetId: string }>(
     db,
-    sql`SELECT id, target_id AS "targetId" FROM audit_log WHERE target_type = 'application' AND target_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+    sql`SELECT id, target_id AS "targetId" FROM audit_log WHERE target_type = 'application' AND ${inList(sql`target_id`, ids)}`,
   );
   const entries = new Map<string, number[]>();
   for (const row of rows) entries.set(row.targetId, [...(entries.get(row.targetId) ?? []), row.id]);

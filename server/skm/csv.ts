@@ -45,9 +45,9 @@ export async function* skmCsvBatches(db: Db, selection: SkmSelection): AsyncGene
     const rows = await rawAll<CsvRow>(
       db,
       sql`SELECT answered_on AS "answeredOn", kecamatan_code AS "kecamatanCode", guide_id AS "guideId", channel,
-            answers, profile, suggestion, rowid AS seq
-     FROM skm_responses WHERE ${where} AND (answered_on, rowid) > (${after[0]}, ${after[1]})
-     ORDER BY answered_on, rowid LIMIT ${sql.raw(String(BATCH))}`,
+            answers, profile, suggestion, seq
+     FROM skm_responses WHERE ${where} AND (answered_on, seq) > (${after[0]}, ${after[1]})
+     ORDER BY answered_on, seq LIMIT ${sql.raw(String(BATCH))}`,
     );
     if (rows.length === 0) return;
     yield rows.map((row) => {

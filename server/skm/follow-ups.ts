@@ -113,6 +113,8 @@ export async function createFollowUp(
 
 /** A plan the caller may touch; one outside their scope is as unknown as a missing one. */
 async function findInScope(db: Db, scope: Scope, id: string): Promise<Row | undefined> {
+  // No stored id holds a NUL, and PostgreSQL refuses one in a text value: such an id is no plan's.
+  if (id.includes("\u0000")) return undefined;
   const [row] = await db.select().from(skmFollowUps).where(eq(skmFollowUps.id, id));
   return row && inScope(scope, row.kecamatanCode) ? row : undefined;
 }

@@ -1,2 +1,8 @@
 /** The survey's refusals are the shared ones (server/http/refusal.ts). */
-export { contentHash, invalidField, type Refusal as SkmRefusal, refuse, sqliteCode } from "../http/refusal";
+export {
+  contentHash,
+  invalidField,
+  type Refusal as SkmRefusal,
+  refuse,
+  uniqueViolation,
+} from "../http/refusal";

@@ -6,6 +6,7 @@ import type { SkmPeriod } from "../../shared/skm/period";
 import { SKM_QUESTIONNAIRE } from "../../shared/skm/questionnaire";
 import type { Db } from "../db/open";
 import { rawGet } from "../db/raw";
+import { indexedBy, jsonNumber } from "../db/sql-fns";
 import { withSnapshot } from "../db/transaction";
 import { listFollowUps } from "./follow-ups";
 import { officeName } from "./offices";
@@ -57,9 +58,6 @@ export function responseFilter(selection: SkmSelection): { where: string; params
   return { where: clauses.join(" AND "), params };
 }
 
-/** The JSON path of an element's score in the stored answers ("$.U1"); ids are data, so quoted. */
-const elementPath = (id: string) => `$.${JSON.stringify(id)}`;
-
 export interface Tally {
   respondents: number;
   /** Respondents without a file (given at the office without a tracking number). */
@@ -68,23 +66,23 @@ export interface Tally {
 }
 
 /**
- * Respondents and the sum of each element's scores, of the rows after rowid
- * `afterRowid` (0: all of them). json_extract reads the stored answers; the
+ * Respondents and the sum of each element's scores, of the rows after seq
+ * `afterSeq` (0: all of them). json_extract reads the stored answers; the
  * period index narrows the rows first.
  */
-export async function tallyResponses(db: Db, selection: SkmSelection, afterRowid = 0): Promise<Tally> {
+export async function tallyResponses(db: Db, selection: SkmSelection, afterSeq = 0): Promise<Tally> {
   const elements = SKM_QUESTIONNAIRE.elements;
   const sums = sql.join(
     elements.map(
-      (element, i) => sql`COALESCE(SUM(json_extract(answers, ${elementPath(element.id)})), 0) AS ${sql.raw(`s${i}`)}`,
+      (element, i) => sql`COALESCE(SUM(${jsonNumber(sql`answers`, [element.id])}), 0) AS ${sql.raw(`s${i}`)}`,
     ),
     sql`, `,
   );
-  const after = afterRowid > 0 ? sql` AND rowid > ${afterRowid}` : sql``;
+  const after = afterSeq > 0 ? sql` AND seq > ${afterSeq}` : sql``;
   const row =
     (await rawGet<Record<string, number>>(
       db,
-      sql`SELECT count(*) AS respondents, COALESCE(SUM(application_id IS NULL), 0) AS "withoutFile", ${sums}
+      sql`SELECT count(*) AS respondents, COALESCE(SUM(CASE WHEN application_id IS NULL THEN 1 ELSE 0 END), 0) AS "withoutFile", ${sums}
       FROM skm_responses WHERE ${responseCondition(selection)}${after}`,
     )) ?? {};
   return {
@@ -111,7 +109,7 @@ export async function decidedFiles(db: Db, selection: SkmSelection): Promise<num
   const row = await rawGet<{ n: number }>(
     db,
     // Named: on a young database without statistics SQLite would pick the queue's index and read every row.
-    sql`SELECT count(*) AS n FROM applications INDEXED BY applications_decided_idx WHERE ${sql.join(clauses, sql` AND `)}`,
+    sql`SELECT count(*) AS n FROM ${indexedBy("applications", "applications_decided_idx")} WHERE ${sql.join(clauses, sql` AND `)}`,
   );
   return Number(row?.n ?? 0);
 }

@@ -4,14 +4,15 @@ import { jakartaDate, jakartaDayEnd, jakartaDayStart } from "../../shared/jakart
 import { redactSuggestion } from "../../shared/skm/redact";
 import { parseTrackingNumber } from "../../shared/tracking/number";
 import { isComplaintNumber } from "../../shared/tracking/prefix";
+import { dialectOf } from "../db/connection";
 import type { Db } from "../db/open";
-import { rawGet } from "../db/raw";
+import { rawGet, rawRun } from "../db/raw";
 import { skmResponses } from "../db/schema";
 import { withTransaction } from "../db/transaction";
 import { getGuide } from "../guides/repository";
 import { DEFAULT_OFFICE_DAILY_WITHOUT_FILE, type SkmLimits } from "./limits";
 import { isJakartaKecamatan } from "./offices";
-import { contentHash, invalidField, refuse, type SkmRefusal, sqliteCode } from "./refusal";
+import { contentHash, invalidField, refuse, type SkmRefusal, uniqueViolation } from "./refusal";
 
 /**
  * A survey response in (POST /api/skm/responses), from a citizen on a
@@ -132,7 +133,15 @@ export async function submitSurvey(
       ) {
         return refuse(409, "survey_already_answered");
       }
-      // Checked in the write transaction: two requests cannot both take the last place.
+      // Checked in the write transaction: two requests cannot both take the last place. SQLite has one
+      // writer; PostgreSQL (READ COMMITTED) would let two transactions count the day before either inserts,
+      // so there the office's budget is taken under a lock held until the commit.
+      if (place.applicationId === null && dialectOf(tx) === "postgres") {
+        await rawRun(
+          tx,
+          sql`SELECT pg_advisory_xact_lock(hashtextextended(${`skm-budget:${place.kecamatanCode}`}, 0))`,
+        );
+      }
       if (place.applicationId === null && (await receivedWithoutFileToday(tx, place.kecamatanCode, now)) >= budget) {
         const retryAfterSeconds = untilTomorrow(now);
         return {
@@ -165,7 +174,7 @@ export async function submitSurvey(
   } catch (error) {
     // Another process stored this id or this file's response between the checks and the insert:
     // the checks, run again, now see it and give the right answer.
-    if (!sqliteCode(error)?.startsWith("SQLITE_CONSTRAINT")) throw error;
+    if (!uniqueViolation(error)) throw error;
     return attempt();
   }
 }

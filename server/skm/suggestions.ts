@@ -20,7 +20,7 @@ export async function listSuggestions(
     db,
     sql`SELECT answered_on AS "answeredOn", guide_id AS "guideId", suggestion AS text FROM skm_responses
        WHERE ${responseCondition(selection)} AND suggestion IS NOT NULL
-       ORDER BY answered_on DESC, rowid DESC LIMIT ${SUGGESTION_LIMIT + 1}`,
+       ORDER BY answered_on DESC, seq DESC LIMIT ${SUGGESTION_LIMIT + 1}`,
   );
   return { suggestions: rows.slice(0, SUGGESTION_LIMIT), more: rows.length > SUGGESTION_LIMIT };
 }

@@ -7,23 +7,26 @@ import { type SkmSelection, type Tally, tallyResponses } from "./results";
 /**
  * The tallies the published figures were last counted from, per database and
  * selection, topped up with the responses stored since. Responses are only
- * ever inserted (never changed), so a tally counted up to rowid W stays right
- * for those rows: a later read adds only the rows after W that match (a rowid
+ * ever inserted (never changed), so a tally counted up to seq W stays right
+ * for those rows: a later read adds only the rows after W that match (a seq
  * range, usually empty or a handful) instead of reading the whole half-year
  * again — the public /skm page is unauthenticated and Jakarta-wide it would
  * otherwise parse every response of the period on every request.
  *
  * If anything was deleted the tally is counted afresh: the table holds fewer
  * rows than counted plus added, or the row at the watermark is gone or is
- * another response (SQLite hands a deleted newest rowid out again).
+ * another response (SQLite hands a deleted newest seq out again, as it did
+ * rowids). On PostgreSQL seqs come from a sequence and a row may commit after
+ * one with a higher seq was counted: the table then holds more rows than
+ * counted plus added, and the tally is counted afresh as well.
  */
 
 interface Entry {
-  /** The highest rowid counted. */
+  /** The highest seq counted. */
   watermark: number;
   /** Rows in the whole table at that point: fewer later means something was deleted. */
   total: number;
-  /** The id of the response at the watermark: another one there means it was deleted and the rowid reused. */
+  /** The id of the response at the watermark: another one there means it was deleted and the seq reused. */
   lastId: string | null;
   tally: Tally;
 }
@@ -42,8 +45,8 @@ function add(a: Tally, b: Tally): Tally {
   return { respondents: a.respondents + b.respondents, withoutFile: a.withoutFile + b.withoutFile, sums };
 }
 
-async function idAt(db: Db, rowid: number): Promise<string | undefined> {
-  const row = await rawGet<{ id: string }>(db, sql`SELECT id FROM skm_responses WHERE rowid = ${rowid}`);
+async function idAt(db: Db, seq: number): Promise<string | undefined> {
+  const row = await rawGet<{ id: string }>(db, sql`SELECT id FROM skm_responses WHERE seq = ${seq}`);
   return row?.id;
 }
 
@@ -51,7 +54,7 @@ async function idAt(db: Db, rowid: number): Promise<string | undefined> {
 export async function cachedTally(db: Db, selection: SkmSelection): Promise<Tally> {
   const found = await rawGet<{ top: number; total: number }>(
     db,
-    sql`SELECT COALESCE(max(rowid), 0) AS top, count(*) AS total FROM skm_responses`,
+    sql`SELECT COALESCE(max(seq), 0) AS top, count(*) AS total FROM skm_responses`,
   );
   const head = { top: Number(found?.top ?? 0), total: Number(found?.total ?? 0) };
   const connection = connectionOf(db);
@@ -65,7 +68,7 @@ export async function cachedTally(db: Db, selection: SkmSelection): Promise<Tall
   const added = async () => {
     const row = await rawGet<{ n: number }>(
       db,
-      sql`SELECT count(*) AS n FROM skm_responses WHERE rowid > ${entry?.watermark ?? 0}`,
+      sql`SELECT count(*) AS n FROM skm_responses WHERE seq > ${entry?.watermark ?? 0}`,
     );
     return Number(row?.n ?? 0);
   };

@@ -17,6 +17,7 @@ import {
 } from "../../server/auth/password";
 import { GrowingDelay, LoginRateLimiter } from "../../server/auth/rate-limit";
 import { hashToken, SESSION_LIFETIME_MS } from "../../server/auth/sessions";
+import { activeDialect } from "../../server/db/dialect";
 import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
 import { sessions, users } from "../../server/db/schema";
 import { readJson } from "../../server/http/body";
@@ -539,6 +540,8 @@ describe("admin CLI", () => {
 
   function runCli(args: string[], options: { password?: string; stdin?: string } = {}) {
     const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+    // On PostgreSQL the CLI works on this test's database (the SQLite one is a file in DATA_DIR).
+    if (activeDialect() === "postgres") childEnv.DATABASE_URL = env.file;
     delete childEnv.MASDARIN_ADMIN_PASSWORD;
     if (options.password !== undefined) childEnv.MASDARIN_ADMIN_PASSWORD = options.password;
     return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
@@ -558,7 +561,7 @@ describe("admin CLI", () => {
   }
 
   async function cliLogin(username: string, password: string) {
-    const db = await openDatabase(join(dataDir, "masdarin.sqlite"));
+    const db = await openDatabase(activeDialect() === "postgres" ? env.file : join(dataDir, "masdarin.sqlite"));
     try {
       const cliApp = createApp({ db });
       return await cliApp.request("/api/auth/login", {

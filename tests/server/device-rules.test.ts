@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { hashPassword } from "../../server/auth/password";
+import { activeDialect } from "../../server/db/dialect";
 import { rawRun } from "../../server/db/raw";
 import { officeSettings, users } from "../../server/db/schema";
 import { writeSetting } from "../../server/settings/office-settings";
@@ -117,10 +118,12 @@ describe("device rules", () => {
     await env.db
       .insert(officeSettings)
       .values({ key: "phoneLockMinutes", value: "lima", updatedBy: null, updatedAt: new Date().toISOString() });
-    // Not even JSON (written by hand into the database).
+    // Not even JSON (written by hand into the database). PostgreSQL's jsonb column refuses what is not JSON:
+    // there the nearest thing is JSON of the wrong shape.
+    const unreadable = activeDialect() === "postgres" ? '{"sepuluh": 10}' : "sepuluh";
     await rawRun(
       env.db,
-      sql`INSERT INTO office_settings (key, value, updated_at) VALUES ('phonePinAttempts', 'sepuluh', ${new Date().toISOString()})`,
+      sql`INSERT INTO office_settings (key, value, updated_at) VALUES ('phonePinAttempts', ${unreadable}, ${new Date().toISOString()})`,
     );
     await writeSetting(env.db, "phoneRetentionDays", 7, null, new Date());
     const expected = { ...DEFAULT_DEVICE_RULES, phoneRetentionDays: 7 };

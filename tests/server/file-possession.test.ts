@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { syncOnce, type UploadRequest } from "../../client/sync/engine";
 import { createApp } from "../../server/app";
+import { activeDialect } from "../../server/db/dialect";
 import { sqliteDriver } from "../../server/db/maintenance";
 import type { Db } from "../../server/db/open";
 import { fileHolders } from "../../server/db/schema";
@@ -259,7 +260,9 @@ describe("the phone, when its office never sent a photo another office did", () 
   });
 });
 
-describe("migration 0008 for files stored before possession counted", () => {
+// A SQLite migration's backfill (server/migrations/0008), run on the SQLite file: PostgreSQL's migrations
+// start from the whole schema (migrations-pg/0000) and have no such step to test.
+describe.skipIf(activeDialect() === "postgres")("migration 0008 for files stored before possession counted", () => {
   /** The migration's backfill, run again over rows written as the server wrote them before it. */
   function backfill(): void {
     const sql = readFileSync(join(import.meta.dirname, "../../server/migrations/0008_file_holders.sql"), "utf8");

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { activeDialect } from "../../server/db/dialect";
 import type { Db } from "../../server/db/open";
 import { rawAll, rawGet } from "../../server/db/raw";
 import { storedFilePath } from "../../server/files/storage";
@@ -117,13 +118,16 @@ async function snapshot(db: Db, dir: string): Promise<Record<string, string>> {
   const tables = (
     await rawAll<{ name: string }>(
       db,
-      sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+      activeDialect() === "postgres"
+        ? sql`SELECT table_name AS name FROM information_schema.tables
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY name`
+        : sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
     )
   ).map((row) => row.name);
   for (const table of tables) {
     if (BOOKKEEPING.test(table)) continue;
     // Rows sorted by their own text: some tables (the dashboard's rollups) are WITHOUT ROWID.
-    // The name is sqlite_master's own, not input.
+    // The name is the catalogue's own, not input.
     const rows = (await rawAll<unknown>(db, sql.raw(`SELECT * FROM "${table}"`)))
       .map((row) => JSON.stringify(row))
       .sort();

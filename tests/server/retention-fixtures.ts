@@ -6,6 +6,7 @@ import { v4 as uuidv4, v7 as uuidv7 } from "uuid";
 import { createApp } from "../../server/app";
 import type { Db } from "../../server/db/open";
 import { rawGet, rawRun } from "../../server/db/raw";
+import { complaints } from "../../server/db/schema";
 import { storedFilePath } from "../../server/files/storage";
 import { writeSetting } from "../../server/settings/office-settings";
 import { recordVerdict } from "../../server/sync/applications";
@@ -143,15 +144,28 @@ export async function closedComplaint(
   const id = uuidv4();
   const number = `ADU-${id.slice(0, 8).toUpperCase()}`;
   const at = closedAt.toISOString();
-  const evidenceJson = JSON.stringify([{ sha256: evidence.sha256, mime: "image/webp", bytes: evidence.bytes }]);
-  await rawRun(
-    w.env.db,
-    sql`INSERT INTO complaints (id, number, kecamatan_code, place_kind, category, description, happened_on, evidence,
-         anonymous, confidential, reporter_name, reporter_contact, channel, status, content_hash, received_at,
-         updated_at, closed_at, version)
-       VALUES (${id}, ${number}, ${KEC}, 'office', 'perilaku', 'Petugas membentak warga.', ${at.slice(0, 10)},
-         ${evidenceJson}, 0, 0, ${reporter}, '081299990000', 'citizen-phone', 'done', 'hash', ${at}, ${at}, ${at}, 3)`,
-  );
+  // Through drizzle, so each engine gets its own booleans and JSON (PostgreSQL has no 0/1 booleans).
+  await w.env.db.insert(complaints).values({
+    id,
+    number,
+    kecamatanCode: KEC,
+    placeKind: "office",
+    category: "perilaku",
+    description: "Petugas membentak warga.",
+    happenedOn: at.slice(0, 10),
+    evidence: [{ sha256: evidence.sha256, mime: "image/webp", bytes: evidence.bytes }],
+    anonymous: false,
+    confidential: false,
+    reporterName: reporter,
+    reporterContact: "081299990000",
+    channel: "citizen-phone",
+    status: "done",
+    contentHash: "hash",
+    receivedAt: at,
+    updatedAt: at,
+    closedAt: at,
+    version: 3,
+  });
   return number;
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rawRun } from "../../server/db/raw";
+import { jsonNumber } from "../../server/db/sql-fns";
 import { SkmResults } from "../../shared/api/skm";
 import {
   answers,
@@ -176,7 +177,7 @@ describe("GET /api/skm/results", () => {
     // Nothing deletes responses; if something ever does, the figures are counted afresh.
     await rawRun(w.env.db, sql`DELETE FROM skm_responses WHERE kecamatan_code = ${OTHER_KEC}`);
     expect((await results("")).body).toMatchObject({ respondents: 2, ikm: 62.5 });
-    await rawRun(w.env.db, sql`DELETE FROM skm_responses WHERE json_extract(answers, '$.U1') = 1`);
+    await rawRun(w.env.db, sql`DELETE FROM skm_responses WHERE ${jsonNumber(sql`answers`, ["U1"])} = 1`);
     expect((await send(w, survey({ answers: answers(2) }))).status).toBe(201);
     expect((await results(`?kecamatan=${KEC}`)).body).toMatchObject({ respondents: 2, ikm: 75 });
     // Jakarta-wide was last counted at two rows: one deleted and one added leave two, but not the same two.

@@ -54,6 +54,8 @@ describe("POST /api/skm/responses", () => {
         "profile",
         "questionnaire",
         "received_at",
+        // Insertion order (the tallies' and the CSV's cursor): a counter, nothing about the sender.
+        "seq",
         "suggestion",
       ].sort(),
     );
