@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { vi } from "vitest";
 import type { Db } from "../../server/db/open";
 import { rawAll, rawRun } from "../../server/db/raw";
 import { withTransaction } from "../../server/db/transaction";
@@ -51,4 +52,48 @@ export function planReads(nodes: PlanNode[]): { relations: string[]; indexes: st
     indexes: nodes.flatMap((node) => (node["Index Name"] ? [node["Index Name"]] : [])),
     nodeTypes: nodes.map((node) => node["Node Type"]),
   };
+}
+
+/** A statement as the PostgreSQL driver was handed it: its text ($1, $2, … placeholders) and values. */
+export interface SentStatement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Every statement `work` sends to PostgreSQL (node-postgres's Client.query, which the pool and drizzle
+ * call), for plan checks of what a route really runs, as the SQLite tests collect them from prepare.
+ */
+export async function postgresStatements(work: () => Promise<unknown>): Promise<SentStatement[]> {
+  const pg = (await import("pg")).default;
+  // A spy calls through to the real query; only its calls are read.
+  const query = vi.spyOn(pg.Client.prototype, "query");
+  let calls: unknown[][];
+  try {
+    await work();
+  } finally {
+    calls = query.mock.calls.map((call) => [...call]);
+    query.mockRestore();
+  }
+  const sent: SentStatement[] = [];
+  for (const [first, second] of calls) {
+    if (typeof first === "string") sent.push({ text: first, values: Array.isArray(second) ? second : [] });
+    else if (first && typeof first === "object" && "text" in first) {
+      // drizzle passes the values beside the config: client.query({ text, … }, params).
+      const config = first as { text: string; values?: unknown[] };
+      sent.push({ text: config.text, values: Array.isArray(second) ? second : (config.values ?? []) });
+    }
+  }
+  return sent;
+}
+
+/** A sent statement as a drizzle `sql` query again (its values bound in placeholder order), for postgresPlan. */
+export function resent(statement: SentStatement): SQL {
+  const pieces = statement.text.split(/\$(\d+)/);
+  const chunks: SQL[] = [];
+  for (const [index, piece] of pieces.entries()) {
+    if (index % 2 === 0) chunks.push(sql.raw(piece));
+    else chunks.push(sql`${statement.values[Number(piece) - 1]}`);
+  }
+  return sql.join(chunks, sql.raw(""));
 }

@@ -14,6 +14,7 @@ import { rawAll, rawGet, rawRun } from "../../server/db/raw";
 import { withTransaction } from "../../server/db/transaction";
 import { createRegionIndex } from "../../shared/regions";
 import { addUser } from "../helpers/console-fixtures";
+import { planReads, postgresPlan, postgresStatements, resent } from "../helpers/query-plan";
 import { seededDatabase } from "../helpers/temp-db";
 
 /**
@@ -414,6 +415,41 @@ describe("dashboard rollups", () => {
           .all(...(Object.keys(params).length ? [params] : positional)) as { detail: string }[];
         const details = plan.map((row) => row.detail).join("\n");
         expect(details, sql).not.toMatch(/\b(applications|review_findings)\b/);
+      }
+    },
+  );
+
+  // PostgreSQL: the statements the driver was handed for the same pages, and PostgreSQL's plans of them.
+  it.runIf(activeDialect() === "postgres")(
+    "never reads the applications or findings tables to answer, for any role or filter (PostgreSQL's plans)",
+    async () => {
+      const w = await world();
+      for (let n = 0; n < 6; n++) {
+        await apply(w, { kind: "create", cadre: n, guide: n, village: n, at: n * DAY * 9, draftLead: 60 * n });
+        await apply(w, { kind: "submit", app: n, at: n * DAY * 9 + DAY, moveOffice: false });
+        await apply(w, { kind: "decide", app: n, at: n * DAY * 9 + 2 * DAY, decision: "needs-fix", reasons: [n] });
+      }
+      const filters = [
+        dashboardFilter({ kind: "all" }, {}),
+        dashboardFilter({ kind: "all" }, { guideId: GUIDES[0], from: "2026-01-25", to: "2026-03-10" }),
+        dashboardFilter({ kind: "kecamatan", code: KEC_A }, {}),
+        dashboardFilter({ kind: "kecamatan", code: KEC_A }, { guideId: GUIDES[1], to: "2026-02-28" }),
+        dashboardFilter({ kind: "kecamatan", code: KEC_B }, { from: "2026-02-03" }),
+      ];
+      const sent = await postgresStatements(async () => {
+        for (const filter of filters) {
+          await buildDashboard(w.db, filter, labels);
+          for (const table of ["by-status", "by-service", "by-kelurahan", "by-cadre", "reasons"] as const) {
+            await dashboardTable(w.db, table, filter, labels);
+          }
+        }
+      });
+      const selects = sent.filter((statement) => /^\s*SELECT/i.test(statement.text));
+      expect(new Set(selects.map((statement) => statement.text)).size).toBeGreaterThan(3);
+      for (const statement of selects) {
+        const reads = planReads(await postgresPlan(w.db, resent(statement), false));
+        expect(reads.relations, statement.text).not.toContain("applications");
+        expect(reads.relations, statement.text).not.toContain("review_findings");
       }
     },
   );

@@ -10,6 +10,7 @@ import { applicationEvents, applications, mutations, syncClients } from "../../s
 import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft } from "../helpers/drafts";
+import { postgresPlan, postgresStatements, resent } from "../helpers/query-plan";
 import { seededDatabase } from "../helpers/temp-db";
 
 /** The SQLite driver under `db`: this test reaches the file directly. */
@@ -176,6 +177,28 @@ describe("the sync hot paths' statements", () => {
         .all(...Array.from({ length: (text.match(/\?/g) ?? []).length }, () => "x")) as { detail: string }[];
       expect(plan.map((step) => step.detail).join("; "), text).not.toMatch(/SCAN (applications|mutations|sessions)\b/);
     }
+  });
+
+  // PostgreSQL: the statements the driver was handed, each planned with sequential scans off: every read of
+  // applications, mutations and sessions is an index range (an Index Cond), never the whole table.
+  it.runIf(activeDialect() === "postgres")("never scan the applications table (PostgreSQL's plans)", async () => {
+    const sent = await postgresStatements(async () => {
+      await push([mutation(1, "putDraft", { draft: readyDraft() })]);
+      await pull();
+    });
+    const selects = sent.filter((statement) => /^\s*SELECT/i.test(statement.text));
+    expect(selects.length).toBeGreaterThan(5);
+    const read = new Set<string>();
+    for (const statement of selects) {
+      for (const node of await postgresPlan(env.db, resent(statement))) {
+        const relation = node["Relation Name"] ?? "";
+        if (!["applications", "mutations", "sessions"].includes(relation)) continue;
+        read.add(relation);
+        expect(node["Node Type"], statement.text).toMatch(/^Index (Only )?Scan$/);
+        expect(node["Index Cond"], statement.text).toBeDefined();
+      }
+    }
+    expect([...read].sort()).toEqual(["applications", "mutations", "sessions"]);
   });
 
   it("answer a pull from seven fields of each row, never parsing a draft's content", async () => {
