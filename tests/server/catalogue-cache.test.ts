@@ -1,8 +1,9 @@
-import { copyFileSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { activeDialect } from "../../server/db/dialect";
 import { sqliteDriver } from "../../server/db/maintenance";
 import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
 import { catalogueCacheCounters } from "../../server/guides/catalogue-cache";
@@ -11,12 +12,15 @@ import { listGuides, publishGuide, withdrawGuide } from "../../server/guides/rep
 import { CataloguePage } from "../../shared/api/catalogue";
 import { Guide } from "../../shared/guide";
 import { createTestUser } from "../helpers/accounts";
+import { createTestDatabase, dropTestDatabase } from "../helpers/postgres";
 import { sampleGuide } from "../helpers/sample-guide";
 import { seededDatabase } from "../helpers/temp-db";
 
 let env: Awaited<ReturnType<typeof seededDatabase>>;
 let app: ReturnType<typeof createApp>;
 const others: Db[] = [];
+/** PostgreSQL databases made by copyOfDatabase, dropped after each test. */
+const copies: string[] = [];
 
 beforeEach(async () => {
   env = await seededDatabase();
@@ -24,6 +28,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   for (const db of others.splice(0)) await closeDatabase(db);
+  for (const url of copies.splice(0)) await dropTestDatabase(url);
   await env.cleanup();
 });
 
@@ -32,6 +37,40 @@ async function secondConnection(file = env.file): Promise<Db> {
   const db = await openDatabase(file);
   others.push(db);
   return db;
+}
+
+/**
+ * A copy of the database as it is now (a backup restored elsewhere): a copy of the SQLite file; on PostgreSQL a
+ * database made from it as a template, which nobody may be connected to meanwhile (the app's connection is
+ * closed for the copy and opened again).
+ */
+async function copyOfDatabase(): Promise<Db> {
+  if (activeDialect() !== "postgres") {
+    sqliteDriver(env.db)?.pragma("wal_checkpoint(TRUNCATE)");
+    const copyFile = join(env.dir, "restored.sqlite");
+    copyFileSync(env.file, copyFile);
+    return secondConnection(copyFile);
+  }
+  const { file, dir } = env;
+  await closeDatabase(env.db);
+  const copyUrl = await createTestDatabase(
+    decodeURIComponent(new URL(file).pathname.slice(1)),
+    process.env.DATABASE_URL,
+  );
+  const db = await openDatabase(file);
+  env = {
+    ...env,
+    db,
+    cleanup: async () => {
+      await closeDatabase(db);
+      await dropTestDatabase(file);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  app = createApp({ db });
+  const copy = await secondConnection(copyUrl);
+  copies.push(copyUrl);
+  return copy;
 }
 
 /** The catalogue exactly as the route serialised it before it was cached (c.json of the page). */
@@ -165,10 +204,7 @@ describe("catalogue ETags that do not depend on the process", () => {
   });
 
   it("gives a copy of the database that went its own way a different tag at the same counter", async () => {
-    sqliteDriver(env.db)?.pragma("wal_checkpoint(TRUNCATE)");
-    const copyFile = join(env.dir, "restored.sqlite");
-    copyFileSync(env.file, copyFile);
-    const copy = await secondConnection(copyFile);
+    const copy = await copyOfDatabase();
     const restored = createApp({ db: copy });
     // Identical databases: identical content, identical tags.
     const tag = (await app.request("/api/guides")).headers.get("etag") ?? "";
