@@ -9,6 +9,7 @@ import { guideDrafts, guides, guideVersions, users } from "../db/schema";
 import { jsonText } from "../db/sql-fns";
 import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
+import { holdChangeCounter } from "../sync/counters";
 import { checkGuide, type GuideIssue, sortKeys } from "./issues";
 import { type DbOrTx, getGuide, writePublishedGuide, writeRestore, writeWithdrawal } from "./repository";
 
@@ -140,6 +141,17 @@ export async function guideDetail(db: DbOrTx, id: string): Promise<GuideAdminDet
   };
 }
 
+/**
+ * An editor's transaction first holds the catalogue's change counter (server/sync/counters.ts), before it
+ * reads what it checks: the published version a publish expects (409 otherwise), whether a guide is
+ * withdrawn, the draft a save or discard replaces. Every catalogue writer takes that counter, so on
+ * PostgreSQL (READ COMMITTED) two editors' changes run one after the other, each reading what the other
+ * committed, as SQLite's single writer has them; a no-op on SQLite.
+ */
+export async function serialiseGuideEdits(tx: DbOrTx): Promise<void> {
+  await holdChangeCounter(tx, "guides");
+}
+
 export async function saveGuideDraft(
   db: Db,
   actor: AuthUser,
@@ -148,6 +160,7 @@ export async function saveGuideDraft(
   now: Date,
 ): Promise<GuideAdminDetail> {
   return withTransaction(db, async (tx) => {
+    await serialiseGuideEdits(tx);
     const previous = await draftOf(tx, id);
     const row = { id, data, updatedBy: actor.id, updatedAt: now.toISOString() };
     await tx.insert(guideDrafts).values(row).onConflictDoUpdate({ target: guideDrafts.id, set: row });
@@ -173,6 +186,7 @@ export async function saveGuideDraft(
 /** False when there was no draft to discard. */
 export async function discardGuideDraft(db: Db, actor: AuthUser, id: string, now: Date): Promise<boolean> {
   return withTransaction(db, async (tx) => {
+    await serialiseGuideEdits(tx);
     const previous = await draftOf(tx, id);
     if (!previous) return false;
     await tx.delete(guideDrafts).where(eq(guideDrafts.id, id));
@@ -218,6 +232,7 @@ export async function publishGuideDraft(
   now: Date,
 ): Promise<PublishResult> {
   return withTransaction(db, async (tx): Promise<PublishResult> => {
+    await serialiseGuideEdits(tx);
     const draft = await draftOf(tx, id);
     if (!draft) return { ok: false, code: "guide_draft_not_found" };
     const current = await getGuide(tx, id);
@@ -269,6 +284,7 @@ export async function setGuideWithdrawn(
   now: Date,
 ): Promise<AvailabilityResult> {
   return withTransaction(db, async (tx): Promise<AvailabilityResult> => {
+    await serialiseGuideEdits(tx);
     const current = await getGuide(tx, id);
     if (!current) return { ok: false };
     const changed = current.withdrawn !== withdrawn;

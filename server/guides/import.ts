@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/log";
 import type { Db } from "../db/open";
 import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
-import { nextVersion } from "./editor";
+import { nextVersion, serialiseGuideEdits } from "./editor";
 import { checkGuide, contentKey } from "./issues";
 import { getGuide, writePublishedGuide } from "./repository";
 
@@ -69,6 +69,7 @@ export async function importCatalogue(
   now: Date,
 ): Promise<ImportResult> {
   return withTransaction(db, async (tx) => {
+    await serialiseGuideEdits(tx);
     const result: ImportResult = { published: [], unchanged: [] };
     for (const guide of guides) {
       const current = await getGuide(tx, guide.id);

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
@@ -165,6 +165,24 @@ describe("guide lifecycle", () => {
     expect((await catalogue(next.cursor)).guides).toEqual([]);
     // A new guide's editor expects no published version: that too is a conflict now.
     expect((await failure(await publish(SAMPLE, null), 409)).code).toBe("version_conflict");
+  });
+
+  it("publishes one of several editors' publishes from the same version, whichever app connection takes them", async () => {
+    await ok(await saveDraft(SAMPLE, sampleGuide()), GuideAdminDetail);
+    await ok(await publish(SAMPLE, null), GuideAdminDetail);
+    await ok(await saveDraft(SAMPLE, { ...sampleGuide(), fee: { amount: 10_000 } }), GuideAdminDetail);
+    // At once (on PostgreSQL, each on its own pooled connection): one writes version 2, the rest find the draft
+    // gone or the version moved, and none writes a version 2 of its own over it.
+    const statuses = await Promise.all([1, 2, 3, 4].map(async () => (await publish(SAMPLE, 1)).status));
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    for (const status of statuses) expect([200, 404, 409]).toContain(status);
+    const detail = await ok(await call("GET", `${BASE}/${SAMPLE}`, admin), GuideAdminDetail);
+    expect(detail.versions.map((v) => v.version)).toEqual([2, 1]);
+    const published = await env.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "guide.publish"), eq(auditLog.targetId, SAMPLE)));
+    expect(published).toHaveLength(2);
   });
 
   it("answers per field for an invalid draft, with the exact paths", async () => {
