@@ -4,7 +4,7 @@ import type { ManagedUser, Role, SessionUser } from "../../shared/api/users";
 import type { Db } from "../db/open";
 import { users } from "../db/schema";
 import { withTransaction } from "../db/transaction";
-import { sqliteCode } from "../http/refusal";
+import { uniqueViolation } from "../http/refusal";
 import { hashPassword } from "./password";
 
 export type UserRow = typeof users.$inferSelect;
@@ -51,7 +51,8 @@ export class UsernameTakenError extends Error {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return sqliteCode(error) === "SQLITE_CONSTRAINT_UNIQUE";
+  // A username taken between the check and the insert, on either engine.
+  return uniqueViolation(error) === "unique";
 }
 
 /**

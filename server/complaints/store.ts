@@ -4,7 +4,6 @@ export {
   invalidField,
   type Refusal as ComplaintRefusal,
   refuse,
-  sqliteCode,
   uniqueViolation,
 } from "../http/refusal";
 export type { Tx } from "../sync/rows";

@@ -24,18 +24,6 @@ export const refuse = (status: Refusal["status"], code: ErrorCode, details?: Rec
 export const invalidField = (path: (string | number)[], message: string): Refusal =>
   refuse(400, "invalid_body", { issues: [{ path, message }] });
 
-/**
- * better-sqlite3's error code (e.g. SQLITE_CONSTRAINT_PRIMARYKEY), to tell a unique race from a fault.
- * Drizzle wraps a failed query's driver error (DrizzleQueryError): the code is on its `cause`.
- */
-export function sqliteCode(error: unknown): string | undefined {
-  for (let inner = error, depth = 0; typeof inner === "object" && inner !== null && depth < 5; depth++) {
-    if ("code" in inner) return String((inner as { code: unknown }).code);
-    inner = (inner as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 /** JSON with keys sorted at every depth: the same content always hashes the same. */
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;

@@ -292,6 +292,17 @@ describe("creating users", () => {
     expect(await errorCode(response)).toBe("username_taken");
   });
 
+  it("answers two creations of one new username at once with one 201 and one 409, never a 500", async () => {
+    // Both pass the "is it taken" check before either inserts: the unique index decides, on either engine.
+    const both = await Promise.all(
+      [1, 2].map(() => call("POST", "/api/users", people.opA, cadre({ username: "kader.kembar" }))),
+    );
+    expect(both.map((response) => response.status).sort()).toEqual([201, 409]);
+    const refused = both.find((response) => response.status === 409);
+    expect(refused && (await errorCode(refused))).toBe("username_taken");
+    expect(await env.db.select().from(users).where(eq(users.username, "kader.kembar"))).toHaveLength(1);
+  });
+
   it.each([
     ["a username with bad characters", cadre({ username: "kader baru!" }), ["username"]],
     ["a too short username", cadre({ username: "ab" }), ["username"]],
