@@ -89,6 +89,12 @@ async function seed(args: string[], env: NodeJS.ProcessEnv): Promise<SeedOutput>
   return result;
 }
 
+function resultsPath(): string {
+  const out = process.env.BENCH_RESULTS ?? join(HERE, "results", "postgres-scale.json");
+  mkdirSync(dirname(out), { recursive: true });
+  return out;
+}
+
 export interface ConfigResult {
   engine: "sqlite" | "postgres";
   processes: number;
@@ -243,11 +249,18 @@ export async function benchPostgresScale(): Promise<ScaleBench> {
     });
     progress(`PostgreSQL office copied in ${pgSeed.seconds} s`);
 
+    // Each configuration's figures are written as soon as they are measured: a later failure keeps them.
+    const keep = () =>
+      writeFileSync(
+        resultsPath(),
+        `${JSON.stringify({ partial: true, files: FILES, cadres: CADRES, results }, null, 2)}\n`,
+      );
     const sqliteServers = await startServers(1, { ...baseEnv, DATA_DIR: sqliteDir }, "sqlite");
     let sqliteAdmin = "";
     try {
       const measured = await measure("sqlite", sqliteServers, sqliteSeed);
       results.push(measured.result);
+      keep();
       sqliteAdmin = measured.adminBody;
     } finally {
       await Promise.all(sqliteServers.map((s) => s.stop()));
@@ -259,6 +272,7 @@ export async function benchPostgresScale(): Promise<ScaleBench> {
       try {
         const measured = await measure("postgres", servers, pgSeed, cluster);
         results.push(measured.result);
+        keep();
         if (results.filter((r) => r.engine === "postgres").length === 1) {
           same = comparable(measured.adminBody) === comparable(sqliteAdmin);
         }
@@ -333,8 +347,7 @@ export function scaleTable(bench: ScaleBench): string {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const bench = await benchPostgresScale();
-  const out = process.env.BENCH_RESULTS ?? join(HERE, "results", "postgres-scale.json");
-  mkdirSync(dirname(out), { recursive: true });
+  const out = resultsPath();
   writeFileSync(out, `${JSON.stringify(bench, null, 2)}\n`);
   console.log(`\n## PostgreSQL with 1, 2 and 4 app servers beside SQLite with one\n$ ${bench.command}`);
   console.log(JSON.stringify(bench, null, 2));
