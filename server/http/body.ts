@@ -30,11 +30,19 @@ export interface ReadJsonOptions {
 }
 
 export type JsonResult<T> =
-  | { ok: true; value: T; setAside: ReadonlyMap<number, JsonPath> }
+  | { ok: true; value: T; setAside: ReadonlyMap<number, Forbidden> }
   | { ok: false; response: Response };
 
 /** What a refusal says about a key that could reach an object's prototype (shared/reserved-keys.ts). */
 export const RESERVED_KEY_MESSAGE = "This key is not allowed";
+/** What a refusal says about a key or text holding U+0000, which no text column can store on PostgreSQL. */
+export const NUL_MESSAGE = "Text must not contain the NUL character (U+0000)";
+
+/** Where a body holds what no request may (a reserved key, a NUL), and what to say. */
+export interface Forbidden {
+  path: JsonPath;
+  message: string;
+}
 
 /**
  * Reads a JSON request body of at most `maxBytes` and validates it with
@@ -48,7 +56,7 @@ export const RESERVED_KEY_MESSAGE = "This key is not allowed";
  * - 400 invalid_json: empty, not UTF-8 or not JSON
  * - 400 body_too_deep: arrays and objects nested more than MAX_JSON_DEPTH levels
  *   (`details.maxDepth`), refused before the schema sees the value
- * - 400 invalid_body: a `__proto__`/`constructor`/`prototype` key anywhere
+ * - 400 invalid_body: a `__proto__`/`constructor`/`prototype` key, or a key or text holding U+0000, anywhere
  *   (but inside an item `options.setAsideItemsOf` names), or the schema
  *   refuses it, with `details.issues` = [{ path, message }]
  *   (`path` is an array of keys and indexes, [] for the root)
@@ -74,23 +82,29 @@ export async function readJson<T>(
   if (bytes === "corrupt") return fail(apiError(c, 400, "invalid_gzip"));
 
   let parsed: unknown;
+  // JSON text can only carry U+0000 escaped: without "\u0000" in it, no string needs searching.
+  let mayHoldNul = false;
   try {
     const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    mayHoldNul = text.includes("\\u0000");
     parsed = JSON.parse(text);
   } catch {
     return fail(apiError(c, 400, "invalid_json"));
   }
 
   // Before the check below and before the schema: nothing of a set-aside item is read again.
-  const setAside = options.setAsideItemsOf ? setAsideItems(parsed, options.setAsideItemsOf) : new Map();
+  const setAside = options.setAsideItemsOf
+    ? setAsideItems(parsed, options.setAsideItemsOf, mayHoldNul)
+    : new Map<number, Forbidden>();
   // The set-aside array's items were each searched just above (and those holding a key replaced by
   // primitives only): the search of the whole body does not walk them a second time.
-  const forbidden = findForbiddenKey(
+  const forbidden = findForbidden(
     parsed,
     options.setAsideItemsOf ? itemsOf(parsed, options.setAsideItemsOf.array) : null,
+    mayHoldNul,
   );
   if (forbidden) {
-    const issues = [{ path: shorten(forbidden), message: RESERVED_KEY_MESSAGE }];
+    const issues = [{ path: shorten(forbidden.path), message: forbidden.message }];
     return fail(apiError(c, 400, "invalid_body", { issues }));
   }
 
@@ -119,23 +133,28 @@ function shorten(path: JsonPath): JsonPath {
  * object with only the item's `keep` fields whose values are primitives.
  * Returns each replaced item's index with the key's path inside the item.
  */
-function setAsideItems(root: unknown, { array, keep }: { array: string; keep: readonly string[] }) {
-  const found = new Map<number, JsonPath>();
+function setAsideItems(
+  root: unknown,
+  { array, keep }: { array: string; keep: readonly string[] },
+  mayHoldNul: boolean,
+) {
+  const found = new Map<number, Forbidden>();
   const items = itemsOf(root, array);
   if (!items) return found;
   for (let index = 0; index < items.length; index++) {
     const item: unknown = items[index];
-    const path = findForbiddenKey(item);
-    if (!path) continue;
+    const forbidden = findForbidden(item, null, mayHoldNul);
+    if (!forbidden) continue;
     const kept: Record<string, unknown> = {};
     if (item !== null && typeof item === "object" && !Array.isArray(item)) {
       for (const key of keep) {
         const value: unknown = Object.hasOwn(item, key) ? (item as Record<string, unknown>)[key] : undefined;
-        if (value === null || (value !== undefined && typeof value !== "object")) kept[key] = value;
+        const keptValue = value === null || (value !== undefined && typeof value !== "object");
+        if (keptValue && !(typeof value === "string" && value.includes("\u0000"))) kept[key] = value;
       }
     }
     items[index] = kept;
-    found.set(index, shorten(path));
+    found.set(index, { path: shorten(forbidden.path), message: forbidden.message });
   }
   return found;
 }
@@ -276,21 +295,23 @@ interface Visit {
   parent: Visit | null;
 }
 
-function pathOf(visit: Visit | null, last: string): JsonPath {
+function pathOf(visit: Visit | null, last: string | number): JsonPath {
   const reversed: JsonPath = [last];
   for (let at = visit; at?.parent; at = at.parent) reversed.push(at.key);
   return reversed.reverse();
 }
 
 /**
- * The path to the first forbidden key, not looking inside `skip` (an array
- * already searched item by item). Iterative, with parent links rather than
- * copied paths, so a deeply nested body costs linear time and no stack. Only
- * arrays and objects are stacked: the scalars, most of a body, hold no key.
+ * The first forbidden key (a reserved one; with `nul`, one holding U+0000) or,
+ * with `nul`, text holding U+0000, not looking inside `skip` (an array already
+ * searched item by item). Iterative, with parent links rather than copied
+ * paths, so a deeply nested body costs linear time and no stack. Only arrays
+ * and objects are stacked: scalars are looked at only when `nul` asks.
  */
-function findForbiddenKey(root: unknown, skip: unknown = null): JsonPath | null {
+function findForbidden(root: unknown, skip: unknown, nul: boolean): Forbidden | null {
   if (root === null || typeof root !== "object" || root === skip) return null;
   const stack: Visit[] = [{ value: root, key: "", parent: null }];
+  const nulIn = (child: unknown) => nul && typeof child === "string" && child.includes("\u0000");
   for (;;) {
     const visit = stack.pop();
     if (!visit) return null;
@@ -298,13 +319,15 @@ function findForbiddenKey(root: unknown, skip: unknown = null): JsonPath | null 
     if (Array.isArray(value)) {
       for (let index = 0; index < value.length; index++) {
         const child: unknown = value[index];
+        if (nulIn(child)) return { path: pathOf(visit, index), message: NUL_MESSAGE };
         if (child !== null && typeof child === "object" && child !== skip)
           stack.push({ value: child, key: index, parent: visit });
       }
     } else {
       for (const key of Object.keys(value as object)) {
-        if (isReservedKey(key)) return pathOf(visit, key);
+        if (isReservedKey(key)) return { path: pathOf(visit, key), message: RESERVED_KEY_MESSAGE };
         const child: unknown = (value as Record<string, unknown>)[key];
+        if (nulIn(key) || nulIn(child)) return { path: pathOf(visit, key), message: NUL_MESSAGE };
         if (child !== null && typeof child === "object" && child !== skip)
           stack.push({ value: child, key, parent: visit });
       }

@@ -15,7 +15,12 @@ export function readQuery<T>(c: Context, schema: z.ZodType<T>): QueryResult<T> {
     if (values.length !== 1) {
       return { ok: false, response: apiError(c, 400, "invalid_query", { parameter: name, reason: "repeated" }) };
     }
-    raw[name] = values[0] ?? "";
+    const value = values[0] ?? "";
+    // No text holds U+0000 (PostgreSQL's text cannot store it): refused here, the same on both engines.
+    if (value.includes("\u0000") || name.includes("\u0000")) {
+      return { ok: false, response: apiError(c, 400, "invalid_query", { parameter: name, reason: "nul" }) };
+    }
+    raw[name] = value;
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

@@ -12,7 +12,7 @@ import {
 import { recordFarewellPush } from "../auth/farewell-audit";
 import { farewellAccess, isFarewell, requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
-import { RESERVED_KEY_MESSAGE, readJson } from "../http/body";
+import { readJson } from "../http/body";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
 import { pullChanges } from "../sync/pull";
@@ -35,7 +35,7 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
   routes.use("*", requireAuth("cadre"));
 
   routes.post("/push", async (c) => {
-    // A key that could reach a prototype inside one mutation refuses that mutation only
+    // A key that could reach a prototype, or a NUL in text, inside one mutation refuses that mutation only
     // (invalid-mutation, with its path): the phone would otherwise resend the batch forever.
     const body = await readJson(c, PushRequest, MAX_PUSH_BYTES, {
       setAsideItemsOf: { array: "mutations", keep: ["seq", "mutationId", "name"] },
@@ -44,7 +44,7 @@ export function syncRoutes(db: Db, { regions, now = () => new Date() }: SyncOpti
     const auth = c.var.auth;
     if (!auth) return apiError(c, 401, "session_required");
     const refused = new Map<number, MutationIssue[]>();
-    for (const [index, path] of body.setAside) refused.set(index, [{ path, message: RESERVED_KEY_MESSAGE }]);
+    for (const [index, forbidden] of body.setAside) refused.set(index, [forbidden]);
     try {
       const response = await processPush(db, regions, auth.user, body.value, now, refused);
       if (isFarewell(c)) await recordFarewellPush(db, auth, response, now());

@@ -386,6 +386,35 @@ describe("a key that could reach an object's prototype", () => {
   });
 });
 
+describe("text holding the NUL character (U+0000), which PostgreSQL cannot store", () => {
+  it("inside one mutation refuses that mutation only, naming the field; the rest applies, on either engine", async () => {
+    const [first, spoilt] = [readyDraft(), readyDraft()];
+    const nul = { ...spoilt, applicant: { ...spoilt.applicant, fullName: "Wulan\u0000Sari" } };
+    const result = await pushOk([mutation(1, "putDraft", { draft: first }), mutation(2, "putDraft", { draft: nul })]);
+    expect(result.results.map((r) => [r.seq, r.status, r.code])).toEqual([
+      [1, "applied", undefined],
+      [2, "rejected", "invalid-mutation"],
+    ]);
+    expect(result.results[1]?.issues).toEqual([
+      { path: ["args", "draft", "applicant", "fullName"], message: expect.stringContaining("U+0000") },
+    ]);
+    expect((await state()).applications.map((row) => row.id)).toEqual([first.id]);
+  });
+
+  it("in a key, or outside any mutation, refuses the whole push with 400 invalid_body", async () => {
+    const inKey = JSON.stringify({
+      clientId,
+      mutations: [mutation(1, "deleteDraft", { id: uuidv7() })],
+      "x\u0000": 1,
+    });
+    const before = await state();
+    const response = await push(inKey);
+    expect(response.status).toBe(400);
+    expect(ApiError.parse(await response.json()).error.code).toBe("invalid_body");
+    expect(await state()).toEqual(before);
+  });
+});
+
 describe("a refused submit", () => {
   it("names, for every reason, the requirement and the field it concerns", async () => {
     const draft = readyDraft();
