@@ -1,5 +1,5 @@
-import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { connectionOf, type Db, type SqliteGate } from "./connection";
 import { rawRun } from "./raw";
 
