@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "./free-port";
 
 /**
  * A throw-away PostgreSQL 15 cluster for tests: initdb into a temporary
@@ -43,20 +43,8 @@ export function postgresBinaries(): string | undefined {
   return undefined;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** PostgreSQL refuses to run as root: as root, run its tools as the `postgres` user. */
-function asOwner(command: string, args: string[]): [string, string[]] {
+export function asOwner(command: string, args: string[]): [string, string[]] {
   return userInfo().uid === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
 }
 

@@ -1,7 +1,9 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "./free-port";
+
+export { freePort };
 
 /**
  * The real server (server/main.ts) as a child process of its own, for tests
@@ -15,19 +17,6 @@ import { promisify } from "node:util";
 export const ROOT = resolve(import.meta.dirname, "../..");
 const MAIN = join(ROOT, "server/main.ts");
 const run = promisify(execFile);
-
-/** A port free on 127.0.0.1 right now (the OS's pick, then released). */
-export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 export interface ServerProcess {
   name: string;

@@ -1,10 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import type { Db } from "../../server/db/open";
 import { rawAll } from "../../server/db/raw";
-import { applications, auditLog, guideVersions } from "../../server/db/schema";
+import { applications, auditLog } from "../../server/db/schema";
 import { calendarView } from "../../server/service-time/calendar-admin";
 import { loadCalendar } from "../../server/service-time/calendar-store";
 import { CalendarChangeResponse, CalendarView } from "../../shared/api/calendar";
@@ -16,6 +15,7 @@ import { PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { seededRandom } from "../helpers/seeded-random";
+import { setServiceDays } from "../helpers/service-days";
 import { seededDatabase } from "../helpers/temp-db";
 
 /**
@@ -39,19 +39,6 @@ const clientId = uuidv7();
 
 /** 10:00 in Jakarta on a date. */
 const at = (date: string) => new Date(`${date}T03:00:00Z`);
-
-/** Sets the seeded domisili letter's service time in every stored version, through drizzle (both engines). */
-async function setServiceDays(db: Db, days: number): Promise<void> {
-  const id = "surat-keterangan-domisili";
-  for (const row of await db.select().from(guideVersions).where(eq(guideVersions.id, id))) {
-    const data = row.data as { serviceTime: Record<string, unknown> };
-    const changed = { ...data, serviceTime: { ...data.serviceTime, workingDays: days } };
-    await db
-      .update(guideVersions)
-      .set({ data: changed as typeof row.data })
-      .where(and(eq(guideVersions.id, id), eq(guideVersions.version, row.version)));
-  }
-}
 
 beforeEach(async () => {
   env = await seededDatabase();

@@ -1,13 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import type { Scope } from "../../server/console/scope";
 import { activeDialect } from "../../server/db/dialect";
-import type { Db } from "../../server/db/open";
 import { rawAll, rawRun } from "../../server/db/raw";
-import { applications, guideVersions } from "../../server/db/schema";
+import { applications } from "../../server/db/schema";
 import { withTransaction } from "../../server/db/transaction";
 import { getGuideVersion, publishGuide } from "../../server/guides/repository";
 import type { AuthUser } from "../../server/http/env";
@@ -24,6 +23,7 @@ import { clockShortText } from "../../shared/service-time/words";
 import { type Mutation, PushResponse, Verdict } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
+import { setServiceDays } from "../helpers/service-days";
 import { seededDatabase } from "../helpers/temp-db";
 
 const KEC_A = "31.75.07";
@@ -47,19 +47,6 @@ const clients = new Map<string, { clientId: string; seq: number }>();
 /** 10:00 in Jakarta on a date. */
 function at(date: string): Date {
   return new Date(`${date}T03:00:00Z`);
-}
-
-/** Sets the seeded domisili letter's service time in every stored version, through drizzle (both engines). */
-async function setServiceDays(db: Db, days: number): Promise<void> {
-  const id = "surat-keterangan-domisili";
-  for (const row of await db.select().from(guideVersions).where(eq(guideVersions.id, id))) {
-    const data = row.data as { serviceTime: Record<string, unknown> };
-    const changed = { ...data, serviceTime: { ...data.serviceTime, workingDays: days } };
-    await db
-      .update(guideVersions)
-      .set({ data: changed as typeof row.data })
-      .where(and(eq(guideVersions.id, id), eq(guideVersions.version, row.version)));
-  }
 }
 
 beforeEach(async () => {

@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { SQL } from "drizzle-orm";
@@ -12,7 +11,8 @@ import { activeDialect } from "../../server/db/dialect";
 import { openPostgres } from "../../server/db/postgres";
 import { postgresReplication } from "../../server/routes/health";
 import { Health } from "../../shared/api/catalogue";
-import { postgresBinaries, startPostgres, type TestPostgres } from "../helpers/postgres";
+import { freePort } from "../helpers/free-port";
+import { asOwner, postgresBinaries, startPostgres, type TestPostgres } from "../helpers/postgres";
 import { tempDatabase } from "../helpers/temp-db";
 
 /*
@@ -40,23 +40,6 @@ describe("GET /api/health names the engine", () => {
     else expect(health.replication).toBeUndefined();
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** As tests/helpers/postgres.ts: PostgreSQL's tools refuse root, so run them as `postgres`. */
-function asOwner(command: string, args: string[]): [string, string[]] {
-  return process.getuid?.() === 0 ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
-}
 
 /** A Db over a hot standby, for the raw health queries only: openPostgres would try to migrate it. */
 function standbyDb(url: string): { db: Db; close: () => Promise<void> } {
