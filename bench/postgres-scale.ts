@@ -5,8 +5,9 @@
  * generator (this process) spreads requests round-robin over the processes' ports.
  *
  * Both databases hold the same office: bench/console.ts's 1,000,000 files (BENCH_FILES) with their findings and
- * rollups, built once on SQLite and copied row by row into PostgreSQL through the app's rollup triggers
- * (bench/postgres-scale-seed.ts), plus BENCH_CADRES (200) cadres who push. Per configuration:
+ * rollups, built once on SQLite and copied into PostgreSQL with its rollup rows, triggers off during the copy
+ * (bench/postgres-scale-seed.ts; the dashboards of both are compared before any push), plus BENCH_CADRES (200)
+ * cadres who push. Per configuration:
  * - the dashboard (admin: every file; one operator: a kecamatan), p50 of BENCH_DASHBOARD_RUNS after an untimed one;
  * - push: every cadre pushes BENCH_DRAFTS_PER_PUSH (5) new drafts, each its putDraft then its submitApplication
  *   (10 mutations a push), sends the next push once answered (closed loop, 200 concurrent), for
