@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import type { SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
 import { closeDatabase, type Db, registerConnection } from "../../server/db/connection";
 import { activeDialect } from "../../server/db/dialect";
@@ -113,21 +113,28 @@ describe.skipIf(postgresBinaries() === undefined)("replication on a real streami
     } finally {
       await client.end();
     }
-    let primaryView = await postgresReplication(primaryDb);
-    for (let i = 0; i < 100 && primaryView.replicas?.[0]?.state !== "streaming"; i++) {
-      await new Promise((done) => setTimeout(done, 100));
-      primaryView = await postgresReplication(primaryDb);
-    }
+    // Until the primary reports the replica streaming (a state, not a time).
+    const primaryView = await vi.waitFor(
+      async () => {
+        const view = await postgresReplication(primaryDb);
+        if (view.replicas?.[0]?.state !== "streaming") throw new Error("the replica is not streaming yet");
+        return view;
+      },
+      { timeout: 90_000, interval: 100 },
+    );
     expect(primaryView.role).toBe("primary");
     expect(primaryView.replicas).toHaveLength(1);
     expect(primaryView.replicas?.[0]?.state).toBe("streaming");
     expect(primaryView.replicas?.[0]?.replayLagBytes).toBeGreaterThanOrEqual(0);
 
-    let replicaView = await postgresReplication(replica.db);
-    for (let i = 0; i < 100 && replicaView.lagSeconds == null; i++) {
-      await new Promise((done) => setTimeout(done, 100));
-      replicaView = await postgresReplication(replica.db);
-    }
+    const replicaView = await vi.waitFor(
+      async () => {
+        const view = await postgresReplication(replica.db);
+        if (view.lagSeconds == null) throw new Error("the replica has replayed nothing yet");
+        return view;
+      },
+      { timeout: 90_000, interval: 100 },
+    );
     expect(replicaView.role).toBe("replica");
     expect(replicaView.replicas).toBeUndefined();
     expect(replicaView.lagSeconds).toBeGreaterThanOrEqual(0);
