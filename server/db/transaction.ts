@@ -19,15 +19,7 @@ export async function withTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): 
   const gate = connection.gate;
   if (!gate) return (db as Db).transaction(work);
   if (gate.insideOpenTransaction()) return withSavepoint(gate, gate.openTx ?? db, work);
-  return gate.exclusive(() =>
-    db.transaction(
-      async (tx) => {
-        gate.openTx = tx;
-        return work(tx);
-      },
-      { behavior: "immediate" },
-    ),
-  );
+  return sqliteTransaction(gate, db, "immediate", work);
 }
 
 /**
@@ -53,13 +45,23 @@ export async function withSnapshot<T>(db: Db, work: (tx: Db) => Promise<T>): Pro
     ) as Promise<T>;
   }
   if (gate.insideOpenTransaction()) return work(gate.openTx ?? db);
+  return sqliteTransaction(gate, db, "deferred", work);
+}
+
+/** A SQLite transaction behind the gate, its handle published so nested calls run in it. */
+function sqliteTransaction<T>(
+  gate: SqliteGate,
+  db: Db,
+  behavior: "immediate" | "deferred",
+  work: (tx: Db) => Promise<T>,
+): Promise<T> {
   return gate.exclusive(() =>
     db.transaction(
       async (tx) => {
         gate.openTx = tx;
         return work(tx);
       },
-      { behavior: "deferred" },
+      { behavior },
     ),
   );
 }
