@@ -15,6 +15,7 @@ import type { Db } from "../db/open";
 import { complaintEvents, complaints, users } from "../db/schema";
 import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
+import { holdCalendar } from "../service-time/calendar-lock";
 import { loadCalendar } from "../service-time/calendar-store";
 import { clockColumns } from "../service-time/clock-writes";
 import { readerOf } from "./reach";
@@ -79,6 +80,8 @@ async function act(
   >,
 ): Promise<HandlingOutcome> {
   return withTransaction(db, async (tx): Promise<HandlingOutcome> => {
+    // Closing stops the clock, counted with the calendar: a calendar change waits for this, or this for it.
+    await holdCalendar(tx, "counting");
     const row = await gate(tx, actor, id);
     if ("ok" in row) return row;
     if (row.version !== version) return refuse(409, "version_conflict", { version: row.version });

@@ -16,6 +16,7 @@ import { withTransaction } from "../db/transaction";
 import { heldHashes } from "../files/possession";
 import { getGuide } from "../guides/repository";
 import type { AuthUser } from "../http/env";
+import { holdCalendar } from "../service-time/calendar-lock";
 import { loadCalendar } from "../service-time/calendar-store";
 import { clockColumns } from "../service-time/clock-writes";
 import { readSetting } from "../settings/office-settings";
@@ -192,6 +193,8 @@ async function insertComplaint(
   const at = context.now.toISOString();
   const sender = context.sender;
   await withTransaction(db, async (tx) => {
+    // Counted with the calendar: a calendar change moving running clocks waits for this one, or this for it.
+    await holdCalendar(tx, "counting");
     const clock = startClock(
       null,
       { days: await readSetting(tx, "complaintResponseDays"), unit: "working" },

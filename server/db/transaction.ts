@@ -90,3 +90,28 @@ async function withSavepoint<T>(gate: SqliteGate, tx: Db, work: (tx: Db) => Prom
     gate.savepointDepth--;
   }
 }
+
+/** PostgreSQL chose this transaction to end a deadlock (40P01): everything it did was rolled back. */
+export function isDeadlock(error: unknown): boolean {
+  for (let inner = error, depth = 0; typeof inner === "object" && inner !== null && depth < 5; depth++) {
+    if ((inner as { code?: unknown }).code === "40P01") return true;
+    inner = (inner as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Runs `transaction` again when PostgreSQL ended it to break a deadlock: the
+ * other transaction then goes on, so the next attempt gets the locks. For a
+ * transaction whose whole effect is in the database, rerun from its start.
+ * (SQLite's single writer never deadlocks.)
+ */
+export async function retryingDeadlocks<T>(transaction: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt >= attempts || !isDeadlock(error)) throw error;
+    }
+  }
+}

@@ -13,8 +13,9 @@ import { applications, reviewFindings } from "../db/schema";
 import { withTransaction } from "../db/transaction";
 import { getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
+import { holdCalendar } from "../service-time/calendar-lock";
 import { clockAfter, clockColumns } from "../service-time/clock-writes";
-import { type ApplicationRow, getApplication, holdApplicationsCounter, nextChangeSeq, type Tx } from "../sync/rows";
+import { type ApplicationRow, getApplication, pendingSeq, stampApplications, type Tx } from "../sync/rows";
 import { recordEvent } from "./events";
 
 export type ReviewFailure = "application_not_found" | "version_conflict" | "invalid_transition";
@@ -40,8 +41,8 @@ async function guard(tx: Tx, input: Guarded): Promise<ReviewOutcome> {
   // Two operators acting on one file take turns, so the version check below sees the other's change:
   // SQLite's IMMEDIATE transaction already serialises writers; PostgreSQL (READ COMMITTED) locks the row.
   if (dialectOf(tx) === "postgres") {
-    // The change counter's lock before the row's (the order every application writer keeps, server/sync/counters.ts).
-    await holdApplicationsCounter(tx);
+    // The clock below counts with the calendar: a calendar change waits for this decision, or this for it.
+    await holdCalendar(tx, "counting");
     await rawAll(tx, sql`SELECT id FROM applications WHERE id = ${input.id} FOR UPDATE`);
   }
   const row = await getApplication(tx, input.id);
@@ -132,7 +133,7 @@ export async function decide(db: Db, input: DecideInput): Promise<ReviewOutcome>
       status: verdict.decision,
       verdict,
       version: row.version + 1,
-      changeSeq: await nextChangeSeq(tx),
+      changeSeq: pendingSeq(tx),
       updatedAt: at,
       decidedAt: at,
       firstDecisionAt: row.firstDecisionAt ?? at,
@@ -166,7 +167,9 @@ export async function decide(db: Db, input: DecideInput): Promise<ReviewOutcome>
         input.now,
       );
     }
-    return { ok: true, row: { ...row, ...changes } };
+    // Last: the file's change seq, with the counter held for the commit only (server/sync/counters.ts).
+    const seqs = await stampApplications(tx);
+    return { ok: true, row: { ...row, ...changes, changeSeq: seqs.get(row.id) ?? row.changeSeq } };
   });
 }
 
@@ -185,13 +188,14 @@ export async function receive(db: Db, input: Guarded & { actor: AuthUser }): Pro
       status: "received" as const,
       ...clockColumns(await clockAfter(tx, row, "received", input.now)),
       version: row.version + 1,
-      changeSeq: await nextChangeSeq(tx),
+      changeSeq: pendingSeq(tx),
       updatedAt: at,
       receivedAt: at,
     };
     await tx.update(applications).set(changes).where(eq(applications.id, row.id));
     await recordReceipt(tx, row, input.actor, input.now);
-    return { ok: true, row: { ...row, ...changes } };
+    const seqs = await stampApplications(tx);
+    return { ok: true, row: { ...row, ...changes, changeSeq: seqs.get(row.id) ?? row.changeSeq } };
   });
 }
 

@@ -18,7 +18,7 @@ import { rawAll, rawGet, rawRun } from "../db/raw";
 import { jsonText } from "../db/sql-fns";
 import { withTransaction } from "../db/transaction";
 import { getGuideVersion } from "../guides/repository";
-import { holdApplicationsCounter, nextChangeSeq } from "../sync/rows";
+import { pendingSeq, stampApplications } from "../sync/rows";
 import { loadCalendar } from "./calendar-store";
 import { clockColumns } from "./clock-writes";
 
@@ -93,8 +93,6 @@ export async function backfillTracking(db: Db, now = new Date()): Promise<Backfi
     );
   const taken = async (tx: Db, number: string) =>
     (await rawGet(tx, sql`SELECT 1 AS one FROM applications WHERE tracking_number = ${number}`)) !== undefined;
-  // From the applications' change counter, before the batch's first row is written (server/sync/counters.ts).
-  const nextSeq = (tx: Db) => nextChangeSeq(tx);
   const history = (tx: Db, id: string) =>
     rawAll<ClockEvent>(
       tx,
@@ -138,7 +136,6 @@ export async function backfillTracking(db: Db, now = new Date()): Promise<Backfi
     if (rows.length === 0) break;
     after = rows[rows.length - 1]?.id ?? after;
     await withTransaction(db, async (tx) => {
-      await holdApplicationsCounter(tx);
       for (const row of rows) {
         const number = row.trackingNumber ?? (await freshNumber(tx, row.kecamatanCode));
         const clock = row.hasClock ? undefined : clocks.of(row, await serviceOf(tx, row), await history(tx, row.id));
@@ -150,16 +147,18 @@ export async function backfillTracking(db: Db, now = new Date()): Promise<Backfi
           await rawRun(
             tx,
             sql`UPDATE applications SET tracking_number = ${number}, clock = ${JSON.stringify(clock)},
-               clock_state = ${columns.clockState}, clock_deadline = ${columns.clockDeadline}, change_seq = ${await nextSeq(tx)}
+               clock_state = ${columns.clockState}, clock_deadline = ${columns.clockDeadline}, change_seq = ${pendingSeq(tx)}
              WHERE id = ${row.id}`,
           );
         } else {
           await rawRun(
             tx,
-            sql`UPDATE applications SET tracking_number = ${number}, change_seq = ${await nextSeq(tx)} WHERE id = ${row.id}`,
+            sql`UPDATE applications SET tracking_number = ${number}, change_seq = ${pendingSeq(tx)} WHERE id = ${row.id}`,
           );
         }
       }
+      // Last: the rows rewritten get their change seqs (server/sync/counters.ts).
+      await stampApplications(tx);
     });
   }
   if (sqlite) sqlite.pragma(`cache_size = ${Number(cacheSize)}`);

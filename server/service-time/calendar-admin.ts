@@ -18,7 +18,8 @@ import { applications, calendarDays } from "../db/schema";
 import { withTransaction } from "../db/transaction";
 import type { AuthUser } from "../http/env";
 import { readSetting, writeSetting } from "../settings/office-settings";
-import { holdApplicationsCounter } from "../sync/rows";
+import { stampApplications } from "../sync/rows";
+import { holdCalendar } from "./calendar-lock";
 import { loadCalendar } from "./calendar-store";
 import { writeClock } from "./clock-writes";
 
@@ -185,12 +186,11 @@ async function change(
   write: (tx: Db) => Promise<Written | "calendar_day_not_found" | "date_taken">,
 ): Promise<CalendarChange> {
   return withTransaction(db, async (tx): Promise<CalendarChange> => {
-    // The applications' change counter first (server/sync/counters.ts), before any row of the table is read
-    // or written: every writer of a file's clock (the review, the push) holds it too, so on PostgreSQL the
-    // running clocks read below cannot change before this transaction rewrites them, and two calendar changes
-    // run one after the other, each counting with the other's days. Nothing moves it: a calendar change
-    // gives no file a new change_seq (the phones count with the closed dates a pull carries).
-    await holdApplicationsCounter(tx);
+    // The calendar's lock first (calendar-lock.ts), before any row is read or written: every writer of a
+    // clock (the review, a complaint) holds it too, so on PostgreSQL the running clocks read below cannot
+    // change before this transaction rewrites them, and two calendar changes run one after the other, each
+    // counting with the other's days.
+    await holdCalendar(tx, "changing");
     const done = await write(tx);
     if (typeof done === "string") return { ok: false, code: done };
     // Nothing to count again when no date can move a deadline (a setting with no cuti bersama at all).
@@ -198,7 +198,12 @@ async function change(
     // Complaint response clocks count with the same calendar (server/complaints/deadlines.ts).
     if (done.from !== null) await moveRunningComplaintDeadlines(tx, done.from);
     await audit(tx, actor, done.action, done.targetId, done.before, { ...done.after, clocksMoved }, now);
-    return { ok: true, calendar: await calendarView(tx, now), clocksMoved };
+    const calendar = await calendarView(tx, now);
+    // Last, as every writer of application rows: the counter, so the rollups of the clocks moved are counted
+    // under it (server/sync/counters.ts). No file gets a new seq: the phones count with the closed dates a
+    // pull carries.
+    if (clocksMoved > 0) await stampApplications(tx);
+    return { ok: true, calendar, clocksMoved };
   });
 }
 

@@ -9,7 +9,7 @@ import type { Tx } from "./rows";
 import type { ApplicationHead, ChangeRow, ContentValues, SubmitValues, SyncStore } from "./store";
 
 export { recordVerdict } from "../review/verdict";
-export { currentChangeSeq, getApplication, nextChangeSeq } from "./rows";
+export { currentChangeSeq, getApplication } from "./rows";
 
 /** Statuses in which the cadre may still change the content. */
 export const EDITABLE: readonly ApplicationStatus[] = ["draft", "needs-fix"];
@@ -58,7 +58,6 @@ export async function saveContent(
   status: ApplicationStatus,
   now: string,
 ): Promise<number> {
-  const changeSeq = await store.nextChangeSeq();
   const version = (existing?.version ?? 0) + 1;
   const submitting = status === "submitted";
   // A submitted file records the office it goes to (so its review re-checks against the same office) and moves to that office's queue.
@@ -78,7 +77,6 @@ export async function saveContent(
       : draft,
     status,
     version,
-    changeSeq,
     updatedAt: now,
   };
   // A resubmission clears the verdict: the cadre kept reading the reasons until now.
@@ -147,7 +145,7 @@ export async function recordPrecheckFailure(
 }
 
 export async function tombstone(store: SyncStore, row: ApplicationHead, actorId: string, now: string): Promise<void> {
-  await store.tombstone(row.id, row.version + 1, await store.nextChangeSeq(), now);
+  await store.tombstone(row.id, row.version + 1, now);
   await store.recordEvent({ applicationId: row.id, kind: "deleted", actorId, status: row.status, at: now });
 }
 

@@ -15,10 +15,11 @@ import {
   RejectionCode,
 } from "../../shared/sync/protocol";
 import type { Db } from "../db/open";
-import { withTransaction } from "../db/transaction";
+import { isDeadlock, retryingDeadlocks, withTransaction } from "../db/transaction";
 import { getGuide, getGuideVersion } from "../guides/repository";
 import type { AuthUser } from "../http/env";
 import { EDITABLE, recordPrecheckFailure, saveContent, tombstone } from "./applications";
+import { stampApplications } from "./counters";
 import { duplicateOf } from "./duplicates";
 import { checkPages } from "./pages";
 import { SyncStore } from "./store";
@@ -58,51 +59,76 @@ export async function processPush(
   now: () => Date = () => new Date(),
   refused: ReadonlyMap<number, MutationIssue[]> = new Map(),
 ): Promise<PushResponse> {
-  const { clientId } = request;
   // Parsed before the write lock is taken: a 2 MB batch must not hold it while zod works.
   const checked = request.mutations.map((envelope, index) => checkMutation(envelope, refused.get(index)));
-  const results: MutationResult[] = [];
-  let lastAppliedSeq = 0;
-  let expectedSeq: number | undefined;
-  let failure: { error: unknown } | undefined;
-  await withTransaction(db, async (tx) => {
-    const store = SyncStore.of(tx);
-    // Two cadres sharing one phone: an install is bound to the cadre who first pushed from it.
-    const client = await store.claimClient(clientId, user.id, now().toISOString());
-    if (!client || client.userId !== user.id) throw new ClientNotOwnedError();
-    lastAppliedSeq = client.lastSeq;
-    const startSeq = lastAppliedSeq;
-    for (const [index, envelope] of request.mutations.entries()) {
-      const key = { seq: envelope.seq, mutationId: envelope.mutationId };
-      if (envelope.seq <= lastAppliedSeq) {
-        // Acknowledged again, with its first outcome: a refusal whose response was lost
-        // must still reach the cadre ("perlu perhatian"), never vanish as a plain duplicate.
-        const first = await store.firstOutcome(clientId, envelope.seq);
-        const code = first?.status === "rejected" && first.code ? RejectionCode.safeParse(first.code) : null;
-        results.push({ ...key, status: "duplicate", ...(code?.success ? { code: code.data } : {}) });
-        continue;
-      }
-      if (envelope.seq > lastAppliedSeq + 1) {
-        expectedSeq = lastAppliedSeq + 1;
-        break;
-      }
-      const one = checked[index] as Checked;
-      try {
-        const effect = await store.savepoint((inner, sp) =>
-          applyRecorded(inner, sp, regions, user, clientId, envelope, one, now),
-        );
-        results.push({ ...key, ...effect });
-        lastAppliedSeq = envelope.seq;
-      } catch (error) {
-        failure = { error };
-        break;
-      }
-    }
-    if (lastAppliedSeq !== startSeq) await store.setLastSeq(clientId, lastAppliedSeq);
-  });
+  // PostgreSQL may end this transaction when it and another wait on each other (two cadres submitting
+  // the same two applicants in opposite order lock their NIKs so): none of it was kept, so it runs
+  // again from the start, as the phone would have sent it again.
+  const batch = await retryingDeadlocks(() =>
+    withTransaction(db, (tx) => applyBatch(tx, regions, user, request, checked, now)),
+  );
   // The mutations before the failing one are committed: the phone learns of them on its next push.
-  if (failure) throw failure.error;
+  if (batch.failure) throw batch.failure.error;
+  const { lastAppliedSeq, results, expectedSeq } = batch;
   return expectedSeq === undefined ? { lastAppliedSeq, results } : { lastAppliedSeq, results, expectedSeq };
+}
+
+interface Batch {
+  results: MutationResult[];
+  lastAppliedSeq: number;
+  expectedSeq?: number;
+  failure?: { error: unknown };
+}
+
+/** The push's one transaction: the client's row locked, each new mutation under its savepoint, the seqs stamped last. */
+async function applyBatch(
+  tx: Db,
+  regions: RegionIndex,
+  user: AuthUser,
+  request: PushRequest,
+  checked: Checked[],
+  now: () => Date,
+): Promise<Batch> {
+  const { clientId } = request;
+  const store = SyncStore.of(tx);
+  // Two cadres sharing one phone: an install is bound to the cadre who first pushed from it.
+  const client = await store.claimClient(clientId, user.id, now().toISOString());
+  if (!client || client.userId !== user.id) throw new ClientNotOwnedError();
+  const batch: Batch = { results: [], lastAppliedSeq: client.lastSeq };
+  for (const [index, envelope] of request.mutations.entries()) {
+    const key = { seq: envelope.seq, mutationId: envelope.mutationId };
+    if (envelope.seq <= batch.lastAppliedSeq) {
+      // Acknowledged again, with its first outcome: a refusal whose response was lost
+      // must still reach the cadre ("perlu perhatian"), never vanish as a plain duplicate.
+      const first = await store.firstOutcome(clientId, envelope.seq);
+      const code = first?.status === "rejected" && first.code ? RejectionCode.safeParse(first.code) : null;
+      batch.results.push({ ...key, status: "duplicate", ...(code?.success ? { code: code.data } : {}) });
+      continue;
+    }
+    if (envelope.seq > batch.lastAppliedSeq + 1) {
+      batch.expectedSeq = batch.lastAppliedSeq + 1;
+      break;
+    }
+    const one = checked[index] as Checked;
+    try {
+      const effect = await store.savepoint((inner, sp) =>
+        applyRecorded(inner, sp, regions, user, clientId, envelope, one, now),
+      );
+      batch.results.push({ ...key, ...effect });
+      batch.lastAppliedSeq = envelope.seq;
+    } catch (error) {
+      // A deadlock ends the whole transaction: it is tried again from the start.
+      if (isDeadlock(error)) throw error;
+      batch.failure = { error };
+      break;
+    }
+  }
+  if (batch.lastAppliedSeq !== client.lastSeq) {
+    await store.setLastSeq(clientId, batch.lastAppliedSeq);
+    // Last: the files written get their change seqs, and the counter is held for the commit only.
+    await stampApplications(tx);
+  }
+  return batch;
 }
 
 type Checked = { mutation: Mutation } | { issues: MutationIssue[] };

@@ -1,7 +1,7 @@
 import { eq, max } from "drizzle-orm";
 import type { Db } from "../db/open";
 import { applications } from "../db/schema";
-import { holdChangeCounter, takeChangeSeq } from "./counters";
+import { pendingSeq, stampApplications } from "./counters";
 
 /**
  * The applications table's shared primitives, kept apart from the sync and
@@ -13,12 +13,10 @@ export type Tx = Db;
 export type ApplicationRow = typeof applications.$inferSelect;
 
 /**
- * The applications' next change_seq, from their change counter (server/sync/counters.ts): call it inside
- * the write transaction, before locking or writing any application row; seqs then follow commit order.
+ * Every writer of an application row marks it with `pendingSeq` and ends its transaction with
+ * `stampApplications`, which gives the marked rows their seqs in commit order (server/sync/counters.ts).
  */
-export async function nextChangeSeq(tx: Db): Promise<number> {
-  return takeChangeSeq(tx, "applications");
-}
+export { pendingSeq, stampApplications };
 
 /**
  * The highest change_seq of a committed row: what a cursor may safely reach. Not the counter, which an
@@ -27,11 +25,6 @@ export async function nextChangeSeq(tx: Db): Promise<number> {
 export async function currentChangeSeq(db: Db): Promise<number> {
   const [row] = await db.select({ value: max(applications.changeSeq) }).from(applications);
   return Number(row?.value ?? 0);
-}
-
-/** Takes the applications' counter lock before a row lock, for a writer that locks the row before its seq (counters.ts). */
-export async function holdApplicationsCounter(tx: Db): Promise<void> {
-  await holdChangeCounter(tx, "applications");
 }
 
 export async function getApplication(tx: Db, id: string): Promise<ApplicationRow | undefined> {

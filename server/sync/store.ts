@@ -8,7 +8,7 @@ import { rawAll, rawGet, rawRun } from "../db/raw";
 import { jsonIndexedText } from "../db/sql-fns";
 import { withTransaction } from "../db/transaction";
 import type { EventRecord } from "../review/events";
-import { holdChangeCounter, takeChangeSeq } from "./counters";
+import { pendingSeq } from "./counters";
 import type { ApplicationRow } from "./rows";
 
 /**
@@ -53,7 +53,6 @@ export interface ContentValues {
   content: Draft;
   status: ApplicationStatus;
   version: number;
-  changeSeq: number;
   updatedAt: string;
 }
 
@@ -175,14 +174,6 @@ export class SyncStore {
     return row === undefined ? undefined : row.withdrawn === 1 || row.withdrawn === true;
   }
 
-  /**
-   * The applications' next change_seq from their counter (server/sync/counters.ts), inside the write
-   * transaction and before the row is written: the counter's lock makes commit order seq order.
-   */
-  nextChangeSeq(): Promise<number> {
-    return takeChangeSeq(this.db, "applications");
-  }
-
   /** The highest committed change_seq (not the counter, which an open transaction may have moved already). */
   async currentChangeSeq(): Promise<number> {
     const row = await rawGet<{ value: number }>(
@@ -205,7 +196,7 @@ export class SyncStore {
            first_submitted_at, tracking_number)
          VALUES (${row.id}, ${row.cadreId}, ${row.createdAt}, ${kecamatanCode}, ${row.draftCreatedAt},
            ${values.guideId}, ${values.guideVersion}, ${values.villageCode}, ${JSON.stringify(values.content)},
-           ${values.status}, ${values.version}, ${values.changeSeq}, ${values.updatedAt},
+           ${values.status}, ${values.version}, ${pendingSeq(this.db)}, ${values.updatedAt},
            ${submit?.submittedAt ?? null}, NULL, ${submit?.submitCount ?? 0}, ${submit?.firstSubmittedAt ?? null},
            ${submit?.trackingNumber ?? null})`,
     );
@@ -218,7 +209,7 @@ export class SyncStore {
         this.db,
         sql`UPDATE applications SET guide_id = ${values.guideId}, guide_version = ${values.guideVersion},
            village_code = ${values.villageCode}, content = ${content}, status = ${values.status},
-           version = ${values.version}, change_seq = ${values.changeSeq}, updated_at = ${values.updatedAt},
+           version = ${values.version}, change_seq = ${pendingSeq(this.db)}, updated_at = ${values.updatedAt},
            submitted_at = ${submit.submittedAt}, verdict = NULL, submit_count = ${submit.submitCount},
            first_submitted_at = ${submit.firstSubmittedAt}, kecamatan_code = ${submit.kecamatanCode},
            tracking_number = coalesce(tracking_number, ${submit.trackingNumber})
@@ -229,7 +220,7 @@ export class SyncStore {
         this.db,
         sql`UPDATE applications SET guide_id = ${values.guideId}, guide_version = ${values.guideVersion},
            village_code = ${values.villageCode}, content = ${content}, status = ${values.status},
-           version = ${values.version}, change_seq = ${values.changeSeq}, updated_at = ${values.updatedAt}
+           version = ${values.version}, change_seq = ${pendingSeq(this.db)}, updated_at = ${values.updatedAt}
          WHERE id = ${id}`,
       );
     }
@@ -252,15 +243,13 @@ export class SyncStore {
   }
 
   async countPrecheckFailure(id: string): Promise<void> {
-    // A write to an application row without a seq: the counter's lock first all the same (lock order, counters.ts).
-    await holdChangeCounter(this.db, "applications");
     await rawRun(this.db, sql`UPDATE applications SET precheck_failures = precheck_failures + 1 WHERE id = ${id}`);
   }
 
-  async tombstone(id: string, version: number, changeSeq: number, at: string): Promise<void> {
+  async tombstone(id: string, version: number, at: string): Promise<void> {
     await rawRun(
       this.db,
-      sql`UPDATE applications SET deleted_at = ${at}, version = ${version}, change_seq = ${changeSeq}, updated_at = ${at}
+      sql`UPDATE applications SET deleted_at = ${at}, version = ${version}, change_seq = ${pendingSeq(this.db)}, updated_at = ${at}
         WHERE id = ${id}`,
     );
   }
@@ -288,6 +277,16 @@ export class SyncStore {
 
   storedPage(sha256: string): Promise<StoredPage | undefined> {
     return rawGet<StoredPage>(this.db, sql`SELECT mime, width, height FROM files WHERE sha256 = ${sha256}`);
+  }
+
+  /**
+   * Holds the applicant's place in the guide until the transaction ends, so the "not filed twice" lookup
+   * and the submit that follows it are one step for every app server (PostgreSQL; SQLite's single writer
+   * already makes them one). An advisory lock on a hash of the pair: no row to lock exists yet.
+   */
+  async lockApplicant(guideId: string, nik: string): Promise<void> {
+    if (dialectOf(this.db) !== "postgres") return;
+    await rawAll(this.db, sql`SELECT pg_advisory_xact_lock(hashtextextended(${`applicant:${guideId}:${nik}`}, 0))`);
   }
 
   /** The status of another live file of `guideId` for this NIK that is open (or, with `ever`, approved). */

@@ -2,16 +2,20 @@ import { asc, eq, sql } from "drizzle-orm";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
+import { buildDashboard, RECOUNT, ROLLUPS } from "../../server/dashboard/build";
+import { dashboardFilter } from "../../server/dashboard/filter";
 import { activeDialect } from "../../server/db/dialect";
 import { closeDatabase, type Db, openDatabase } from "../../server/db/open";
 import { rawAll } from "../../server/db/raw";
 import { applications, mutations, syncClients } from "../../server/db/schema";
 import { getGuide, listGuides, publishGuide } from "../../server/guides/repository";
+import { recordVerdict } from "../../server/sync/applications";
 import { decodeCursor } from "../../shared/api/catalogue";
 import type { Guide } from "../../shared/guide";
+import { createRegionIndex } from "../../shared/regions";
 import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/protocol";
 import { createTestUser, type TestUser } from "../helpers/accounts";
-import { mutation, readyDraft } from "../helpers/drafts";
+import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { seededDatabase } from "../helpers/temp-db";
 
 /*
@@ -228,5 +232,70 @@ describe.skipIf(!onPostgres)("two app servers on one PostgreSQL", () => {
     await reader;
     await readOnce();
     expect([...seen].sort()).toEqual([...published].sort());
+  }, 120_000);
+
+  it("keeps the dashboard equal to a recount while submits and decisions commit at once on three servers", async () => {
+    const CADRES = 6;
+    const PUSHES = 4;
+    const cadres = [
+      cadre,
+      ...(await Promise.all(Array.from({ length: CADRES - 1 }, () => createTestUser(env.db, "cadre")))),
+    ];
+    const submitted: string[] = [];
+    let submitting = true;
+    // Each cadre pushes batches of two files, each saved then submitted: the rollups' shared rows (the service's,
+    // the whole office's) are written by every submit.
+    const submitter = async (who: TestUser, index: number) => {
+      const clientId = uuidv7();
+      for (let p = 0; p < PUSHES; p++) {
+        const drafts = [readyDraft(), readyDraft()];
+        for (const draft of drafts) await storeFilesOf(env.db, draft, who.id);
+        const batch = drafts.flatMap((draft, i) => [
+          mutation(p * 4 + i * 2 + 1, "putDraft", { draft }),
+          mutation(p * 4 + i * 2 + 2, "submitApplication", { draft }),
+        ]);
+        const response = await servers[index % 3]?.request("/api/sync/push", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Cookie: who.cookie },
+          body: JSON.stringify({ clientId, mutations: batch }),
+        });
+        const answer = PushResponse.parse(await response?.json());
+        expect(answer.results.map((r) => r.status)).toEqual(batch.map(() => "applied"));
+        submitted.push(...drafts.map((draft) => draft.id));
+      }
+    };
+    // Meanwhile the office decides the files already in, through the three servers in turn.
+    const decided = new Set<string>();
+    const office = async () => {
+      let turn = 0;
+      while (submitting || decided.size < submitted.length) {
+        const next = submitted.find((id) => !decided.has(id));
+        if (!next) {
+          await new Promise((resolve) => setImmediate(resolve));
+          continue;
+        }
+        decided.add(next);
+        const decision = turn % 3 === 0 ? "needs-fix" : turn % 3 === 1 ? "rejected" : "verified";
+        const db = [env.db, second, third][turn++ % 3] as Db;
+        const verdict = {
+          decision,
+          requirements: {},
+          decidedAt: new Date().toISOString(),
+          ...(decision === "verified" ? {} : { reasonCode: "lainnya" }),
+        } as const;
+        expect(await recordVerdict(db, next, verdict)).toBe(true);
+      }
+    };
+    const officeDone = office();
+    await Promise.all(cadres.map((who, i) => submitter(who, i)));
+    submitting = false;
+    await officeDone;
+    expect(decided.size).toBe(CADRES * PUSHES * 2);
+    const labels = { locale: "id" as const, regions: createRegionIndex() };
+    const filter = dashboardFilter({ kind: "all" }, {});
+    const rollups = await buildDashboard(env.db, filter, labels, ROLLUPS);
+    expect(rollups).toEqual(await buildDashboard(env.db, filter, labels, RECOUNT));
+    // And not vacuously: every file is counted.
+    expect(JSON.stringify(rollups)).toContain(String(CADRES * PUSHES * 2));
   }, 120_000);
 });

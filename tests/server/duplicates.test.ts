@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
 import { activeDialect } from "../../server/db/dialect";
+import { closeDatabase, openDatabase } from "../../server/db/open";
 import { rawAll } from "../../server/db/raw";
 import { users } from "../../server/db/schema";
 import { jsonIndexedText } from "../../server/db/sql-fns";
@@ -139,4 +140,36 @@ describe("a service filed once per applicant", () => {
     const plan = await rawAll<{ detail: string }>(env.db, sql`EXPLAIN QUERY PLAN ${query}`);
     expect(plan.map((row) => row.detail).join(" ")).toContain("applications_guide_nik_idx");
   });
+
+  it.runIf(activeDialect() === "postgres")(
+    "takes one file and refuses the other when two cadres submit for the same applicant at once through two app servers (PostgreSQL)",
+    async () => {
+      // A second app server: its own pool on the same database, so both pushes truly run at once.
+      const other = await openDatabase(env.file);
+      try {
+        const apps = [app, createApp({ db: other })];
+        for (let round = 0; round < 8; round++) {
+          const nik = `3171011203900${String(101 + round)}`;
+          const files = [await fileFor("pengantar-skck", nik), await fileFor("pengantar-skck", nik)];
+          for (const [i, cadre] of cadres.entries()) await storeFilesOf(env.db, files[i] as Draft, cadre.id);
+          const results = await Promise.all(
+            cadres.map((cadre, i) => {
+              const seq = (seqs.get(cadre) ?? 0) + 1;
+              seqs.set(cadre, seq);
+              return pushOne(
+                apps[i] as typeof app,
+                cadre,
+                `00000000-0000-4000-8000-00000000000${i + 1}`,
+                mutation(seq, "submitApplication", { draft: files[i] as Draft }),
+              );
+            }),
+          );
+          const outcomes = results.map((result) => result.code ?? result.status).sort();
+          expect(outcomes, `round ${round}`).toEqual(["applied", "duplicate-file"]);
+        }
+      } finally {
+        await closeDatabase(other);
+      }
+    },
+  );
 });

@@ -76,8 +76,13 @@ async function oldDatabase(rows: Old[]): Promise<{ file: string; reopen: () => P
          ${row.decidedAt ?? row.sentBackAt ?? null}, ${row.decidedAt ?? null}, ${row.number ?? null}, NULL, NULL, NULL)`,
     );
   }
-  // A database from before the backfill: it never ran.
+  // A database from before the backfill: it never ran. Its change counter stands at its highest seq, as
+  // migration 0016 seeds it (these rows were written past the counter, as no server writes them).
   await rawRun(env.db, sql`DELETE FROM office_settings WHERE key = ${BACKFILL_KEY}`);
+  await rawRun(
+    env.db,
+    sql`UPDATE change_counters SET value = (SELECT max(change_seq) FROM applications) WHERE name = 'applications'`,
+  );
   await closeDatabase(env.db);
   return {
     file: env.file,
