@@ -160,8 +160,14 @@ export class SyncStore {
     );
   }
 
+  /**
+   * The row a mutation decides on, locked until the push commits on PostgreSQL: two of the cadre's devices
+   * pushing the same draft at once then take turns, and the second counts its version from the first's
+   * (SQLite's single writer already runs them one after the other).
+   */
   head(id: string): Promise<ApplicationHead | undefined> {
-    return rawGet<ApplicationHead>(this.db, sql`SELECT ${HEAD_COLUMNS} FROM applications WHERE id = ${id}`);
+    const lock = dialectOf(this.db) === "postgres" ? sql` FOR UPDATE` : sql``;
+    return rawGet<ApplicationHead>(this.db, sql`SELECT ${HEAD_COLUMNS} FROM applications WHERE id = ${id}${lock}`);
   }
 
   /** Whether the guide is withdrawn; undefined when the catalogue never had it. Reads no guide JSON. */

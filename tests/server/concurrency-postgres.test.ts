@@ -204,6 +204,35 @@ describe.skipIf(!onPostgres)("two app servers on one PostgreSQL", () => {
     expect(Number(events[0]?.n)).toBe(1);
   }, 120_000);
 
+  it("counts a draft's versions one after another when two of the cadre's devices save it at once through two servers", async () => {
+    const id = uuidv7();
+    const devices = [uuidv7(), uuidv7()];
+    const ROUNDS = 8;
+    // Made on the first device and synced (a draft's id exists nowhere else before); both then edit it.
+    const created = await push(0, devices[0] as string, [mutation(1, "putDraft", { draft: readyDraft({ id }) })]);
+    const versions: number[] = [created.results[0]?.version ?? 0];
+    for (let round = 2; round <= ROUNDS + 1; round++) {
+      const answers = await Promise.all(
+        devices.map((clientId, device) =>
+          push(device, clientId, [
+            // Each device numbers its own mutations from 1: the first had one more, the creation.
+            mutation(device === 0 ? round : round - 1, "putDraft", {
+              draft: readyDraft({ id, name: `Perangkat ${device} ${round}` }),
+            }),
+          ]),
+        ),
+      );
+      for (const answer of answers) {
+        expect(answer.results[0]?.status).toBe("applied");
+        versions.push(answer.results[0]?.version ?? 0);
+      }
+    }
+    // Each save its own version, none counted twice from a stale read, and the row holds the last.
+    expect([...versions].sort((a, b) => a - b)).toEqual(Array.from({ length: ROUNDS * 2 + 1 }, (_, i) => i + 1));
+    const [row] = await env.db.select().from(applications).where(eq(applications.id, id));
+    expect(row?.version).toBe(ROUNDS * 2 + 1);
+  }, 120_000);
+
   it("never lets a catalogue delta pass a publish: concurrent publishes on both servers", async () => {
     const model = await getGuide(env.db, "surat-keterangan-domisili");
     if (!model) throw new Error("the seeded catalogue has no domisili guide");
