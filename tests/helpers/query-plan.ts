@@ -11,6 +11,8 @@ export interface PlanNode {
   "Index Name"?: string;
   "Index Cond"?: string;
   Filter?: string;
+  /** The planner's estimate of the rows this node gives. */
+  "Plan Rows"?: number;
   Plans?: PlanNode[];
 }
 
