@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { connectionOf, type Db, type SqliteGate } from "./connection";
+import { databaseError } from "./errors";
 import { rawRun } from "./raw";
 
 /**
@@ -93,11 +94,7 @@ async function withSavepoint<T>(gate: SqliteGate, tx: Db, work: (tx: Db) => Prom
 
 /** PostgreSQL chose this transaction to end a deadlock (40P01): everything it did was rolled back. */
 export function isDeadlock(error: unknown): boolean {
-  for (let inner = error, depth = 0; typeof inner === "object" && inner !== null && depth < 5; depth++) {
-    if ((inner as { code?: unknown }).code === "40P01") return true;
-    inner = (inner as { cause?: unknown }).cause;
-  }
-  return false;
+  return databaseError(error)?.code === "40P01";
 }
 
 /**

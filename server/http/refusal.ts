@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ErrorCode } from "../../shared/api/errors";
+import { databaseError } from "../db/errors";
 
 /**
  * Why a domain operation was refused: the HTTP status, the API code and what
@@ -47,18 +48,9 @@ export function contentHash(value: unknown): string {
  * index: SQLITE_CONSTRAINT_UNIQUE, or 23505 on any other constraint), undefined for any other error.
  */
 export function uniqueViolation(error: unknown): "primary" | "unique" | undefined {
-  for (let inner = error, depth = 0; typeof inner === "object" && inner !== null && depth < 5; depth++) {
-    if ("code" in inner) {
-      const code = String((inner as { code: unknown }).code);
-      if (code === "SQLITE_CONSTRAINT_PRIMARYKEY") return "primary";
-      if (code === "SQLITE_CONSTRAINT_UNIQUE") return "unique";
-      if (code === "23505") {
-        const constraint = String((inner as { constraint?: unknown }).constraint ?? "");
-        return constraint.endsWith("_pkey") ? "primary" : "unique";
-      }
-      return undefined;
-    }
-    inner = (inner as { cause?: unknown }).cause;
-  }
+  const inner = databaseError(error);
+  if (inner?.code === "SQLITE_CONSTRAINT_PRIMARYKEY") return "primary";
+  if (inner?.code === "SQLITE_CONSTRAINT_UNIQUE") return "unique";
+  if (inner?.code === "23505") return String(inner.constraint ?? "").endsWith("_pkey") ? "primary" : "unique";
   return undefined;
 }

@@ -54,14 +54,16 @@ export async function takeChangeSeq(tx: Db, name: CounterName): Promise<number> 
   return Number(row.value);
 }
 
+/** The UPDATE adding `by` to the counter, lifted to its table's highest seq first; it returns the new value. */
+function counterUpdate(name: CounterName, by: SQL): SQL {
+  const highest = sql`(SELECT coalesce(max(change_seq), 0) FROM ${TABLES[name]})`;
+  return sql`UPDATE change_counters SET value = ${greatest(sql`value`, highest)} + ${by} WHERE name = ${name} RETURNING value`;
+}
+
 /** Adds `by` to the counter (lifted to its table's highest seq first); the new value. */
 async function moveCounter(tx: Db, name: CounterName, by: SQL): Promise<{ value: number | string }> {
-  const highest = sql`(SELECT coalesce(max(change_seq), 0) FROM ${TABLES[name]})`;
   for (let attempt = 0; ; attempt++) {
-    const row = await rawGet<{ value: number | string }>(
-      tx,
-      sql`UPDATE change_counters SET value = ${greatest(sql`value`, highest)} + ${by} WHERE name = ${name} RETURNING value`,
-    );
+    const row = await rawGet<{ value: number | string }>(tx, counterUpdate(name, by));
     if (row) return row;
     // Migration 0016 seeds both rows; a database emptied by hand gets them back.
     if (attempt > 0) throw new Error(`change counter ${name} is missing`);
@@ -99,11 +101,7 @@ export async function stampApplications(tx: Db): Promise<Map<string, number>> {
           sql`WITH marked AS (
                 SELECT id, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total
                 FROM applications WHERE change_seq = ${pending}),
-              counter AS (
-                UPDATE change_counters
-                SET value = greatest(value, (SELECT coalesce(max(change_seq), 0) FROM applications))
-                  + (SELECT count(*) FROM marked)
-                WHERE name = 'applications' RETURNING value)
+              counter AS (${counterUpdate("applications", sql`(SELECT count(*) FROM marked)`)})
             UPDATE applications a SET change_seq = counter.value - marked.total + marked.n
             FROM marked, counter WHERE a.id = marked.id
             RETURNING a.id, a.change_seq AS seq`,
