@@ -8,8 +8,22 @@ import "./styles.css";
 
 document.documentElement.lang = locale.value;
 
-// A lazily loaded chunk that vanished with an app update: reload onto the new version.
-addEventListener("vite:preloadError", () => location.reload());
+// A lazily loaded chunk that vanished with an app update: reload onto the new version. Only when the server
+// answers: with no connection the chunk is merely out of reach, and a reload would trade the page in hand for
+// the browser's offline error (what needed the chunk starts again when the connection is back: whenReachable).
+addEventListener("vite:preloadError", () => {
+  fetch("/", { method: "HEAD", cache: "no-store" }).then(
+    (response) => {
+      if (response.ok) location.reload();
+    },
+    () => undefined,
+  );
+});
+
+/** Runs `start`; when it fails (a chunk it needs could not be fetched), again once the connection is back. */
+function whenReachable(start: () => Promise<void>): void {
+  start().catch(() => addEventListener("online", () => whenReachable(start), { once: true }));
+}
 
 // The saved catalogue first (plain IndexedDB, instant, offline), then the network. The read starts before the
 // first render, so the database works while the page draws its header and search box.
@@ -70,27 +84,34 @@ const firstScreenDone = stored
 const needsVaultNow = ["drafts", "draft", "login", "pin"].includes(matchRoute(location.pathname).name);
 void stored
   .then(() => (lastUpdatedAt.value === null && !needsVaultNow ? firstScreenDone : undefined))
-  .then(async () => {
-    const [{ loadAccount }, { localDb }] = await Promise.all([import("./account/session"), import("./db/local-db")]);
-    // Another tab is upgrading the database schema: let it, and reload onto the new version.
-    localDb.on("versionchange", () => {
-      localDb.close();
-      location.reload();
-      return false;
-    });
-    await loadAccount();
-    // Locks people's data after the office's minutes without a touch or in the background (issue 15).
-    const [{ startLockTimer }, { watchOtherTabs }] = await Promise.all([
+  .then(() => whenReachable(startVault));
+
+async function startVault(): Promise<void> {
+  // Every chunk first, then the steps: a chunk out of reach leaves nothing half started to start twice.
+  const [{ loadAccount }, { localDb }, { startLockTimer }, { watchOtherTabs }, { startSyncTriggers }] =
+    await Promise.all([
+      import("./account/session"),
+      import("./db/local-db"),
       import("./vault/lock-timer"),
       import("./vault/other-tabs"),
+      import("./sync/runner"),
     ]);
-    startLockTimer(localDb);
-    // A cadre leaving in another tab closes this tab's copy of their key too.
-    watchOtherTabs(localDb);
-    const { startSyncTriggers } = await import("./sync/runner");
-    startSyncTriggers();
+  // Another tab is upgrading the database schema: let it, and reload onto the new version.
+  localDb.on("versionchange", () => {
+    localDb.close();
+    location.reload();
+    return false;
   });
+  await loadAccount();
+  // Locks people's data after the office's minutes without a touch or in the background (issue 15).
+  startLockTimer(localDb);
+  // A cadre leaving in another tab closes this tab's copy of their key too.
+  watchOtherTabs(localDb);
+  startSyncTriggers();
+}
 
 // The service worker's precache (every chunk of the app) waits for the first screen too: on a 400 kbit/s link
 // it would otherwise slow the catalogue's download and storing.
-void firstScreenDone.then(() => import("./sw-register")).then(({ registerServiceWorker }) => registerServiceWorker());
+void firstScreenDone.then(() =>
+  whenReachable(() => import("./sw-register").then(({ registerServiceWorker }) => registerServiceWorker())),
+);

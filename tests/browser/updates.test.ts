@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getGuide, publishGuide, withdrawGuide } from "../../server/guides/repository";
 import { CataloguePage } from "../../shared/api/catalogue";
@@ -98,6 +98,72 @@ describe("updates reach the phone without getting in the way", () => {
       await context.close();
       await server.stop();
       rmSync(staticDir, { recursive: true, force: true });
+    }
+  });
+
+  it("keeps the page when a part of the app is out of reach offline, and loads it once the signal is back", async () => {
+    const server = await startAppServer();
+    // No service worker: every chunk comes from the network, as on a first visit before the precache.
+    const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
+    try {
+      const page = await context.newPage();
+      let loads = 0;
+      page.on("load", () => loads++);
+      const runnerAsked: number[] = [];
+      let held: ((route: Route) => void) | null = null;
+      const runnerHeld = new Promise<Route>((resolve) => {
+        held = resolve;
+      });
+      await page.route(/\/assets\/runner-[^/]+\.js$/, (route) => {
+        runnerAsked.push(runnerAsked.length);
+        if (held) {
+          held(route);
+          held = null;
+        } else void route.continue();
+      });
+      await page.goto(server.url);
+      await page.locator(".guide-list a").first().waitFor();
+      // The signal drops while the sync code is on its way: the request fails as a lost connection does.
+      const route = await runnerHeld;
+      await context.setOffline(true);
+      await route.abort("internetdisconnected");
+      // The app's HEAD probe (no connection) settles before the page is looked at again.
+      await page.evaluate(() => fetch("/", { method: "HEAD" }).catch(() => null));
+      expect(loads).toBe(1);
+      await expect(page.locator(".guide-list a").first().isVisible()).resolves.toBe(true);
+
+      await context.setOffline(false);
+      await expect.poll(() => runnerAsked.length).toBe(2);
+      expect(loads).toBe(1);
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  });
+
+  it("reloads onto a new release when a part of the app is gone from the server", async () => {
+    const server = await startAppServer();
+    const context = await browser.newContext({ ...PHONE, serviceWorkers: "block" });
+    try {
+      const page = await context.newPage();
+      let goneOnce = false;
+      await page.route(/\/assets\/runner-[^/]+\.js$/, (route) => {
+        if (goneOnce) return route.continue();
+        goneOnce = true;
+        return route.fulfill({ status: 404, body: "" });
+      });
+      const reloaded = new Promise<void>((resolve) => {
+        let loads = 0;
+        page.on("load", () => {
+          if (++loads === 2) resolve();
+        });
+      });
+      await page.goto(server.url);
+      await reloaded;
+      await page.locator(".guide-list a").first().waitFor();
+    } finally {
+      await context.close();
+      await server.stop();
     }
   });
 
