@@ -23,9 +23,9 @@ import { sqliteDriver } from "../server/db/maintenance";
 import { closeDatabase, type Db, openDatabase } from "../server/db/open";
 import { rawAll } from "../server/db/raw";
 import { withTransaction } from "../server/db/transaction";
-import { storedFilePath } from "../server/files/storage";
+import { diskPhotoStore, storedFilePath } from "../server/files/photo-store";
 import { expiredFiles, retentionCutoff } from "../server/retention/candidates";
-import { forgetPhotos, removeStoredPhotosNow } from "../server/retention/photos";
+import { forgetPhotos, removeStoredPhotos } from "../server/retention/photos";
 import { retentionDryRun } from "../server/retention/report";
 import { RETENTION_BATCH, runRetention } from "../server/retention/run";
 import { scrubFile, scrubNotes } from "../server/retention/scrub-rows";
@@ -188,7 +188,7 @@ async function naiveRun(db: Db, filesDir: string, now: Date): Promise<{ files: n
       await forgetPhotos(tx, unneeded);
       return unneeded;
     });
-    removeStoredPhotosNow(filesDir, gone);
+    await removeStoredPhotos(diskPhotoStore(filesDir), gone);
     photos += gone.length;
   }
   return { files: files.length, photos };
@@ -220,7 +220,10 @@ async function main(): Promise<void> {
   // The VACUUM alone, measured on a copy of the work: run it once more after the run (nothing to free by then
   // but the same rewrite of the whole file).
   t = process.hrtime.bigint();
-  const { report, undeleted } = await runRetention(office.db, { now: new Date(), filesDir: office.filesDir });
+  const { report, undeleted } = await runRetention(office.db, {
+    now: new Date(),
+    photos: diskPhotoStore(office.filesDir),
+  });
   const runMs = ms(t);
   t = process.hrtime.bigint();
   sqliteOf(office.db).exec("VACUUM");

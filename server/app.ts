@@ -7,6 +7,7 @@ import { type AuthOptions, mountAuth } from "./auth/mount";
 import type { ComplaintLimits } from "./complaints/limits";
 import type { Db } from "./db/open";
 import type { UploadExpiryOptions } from "./files/expiry";
+import { diskPhotoStore, type PhotoStore } from "./files/photo-store";
 import { type AccessEntry, accessLog } from "./http/access-log";
 import { compressJson } from "./http/compress";
 import type { AppEnv } from "./http/env";
@@ -35,8 +36,10 @@ export interface AppOptions {
   auth?: AuthOptions;
   /** Official region codes for the pre-check at submit; built from the shipped data when omitted. */
   regions?: RegionIndex;
-  /** Folder for uploaded page files (`${DATA_DIR}/files`); without it the file routes answer 503. */
+  /** Folder for uploaded page files (`${DATA_DIR}/files`); without it (and `photos`) the file routes answer 503. */
   filesDir?: string;
+  /** Where verified page files are kept (PHOTO_STORE, server/files/photo-store.ts); a folder store in `filesDir` by default. */
+  photos?: PhotoStore;
   /** How long an unfinished upload may sit idle, and who runs the sweep (server/files/expiry.ts). */
   uploadExpiry?: UploadExpiryOptions;
   /** Public tracking lookup budgets (server/tracking/limits.ts; perMinute: failed lookups per address); tests raise or lower them. */
@@ -55,12 +58,14 @@ export function createApp({
   auth,
   regions,
   filesDir,
+  photos: configuredPhotos,
   uploadExpiry,
   trackLimit,
   skmLimit,
   complaintLimit,
 }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const photos = configuredPhotos ?? (filesDir ? diskPhotoStore(filesDir) : undefined);
   app.use("*", requestId());
   if (logRequest) app.use("*", accessLog(logRequest));
 
@@ -101,14 +106,11 @@ export function createApp({
   }
   mountAuth(app, db, auth);
 
-  app.route("/api/health", healthRoutes(db, { filesDir, now: auth?.now }));
+  app.route("/api/health", healthRoutes(db, { photos, now: auth?.now }));
   app.route("/api/guides", guideRoutes(db));
   const regionIndex = regions ?? createRegionIndex();
   app.route("/api/sync", syncRoutes(db, { regions: regionIndex }));
-  app.route(
-    "/api/console",
-    consoleRoutes(db, { now: auth?.now ?? (() => new Date()), regions: regionIndex, filesDir }),
-  );
+  app.route("/api/console", consoleRoutes(db, { now: auth?.now ?? (() => new Date()), regions: regionIndex, photos }));
   app.route(
     "/api/track",
     trackRoutes(db, {
@@ -122,7 +124,7 @@ export function createApp({
   const trustProxy = auth?.trustProxy;
   app.route("/api/skm", skmRoutes(db, { regions: regionIndex, now, limit: skmLimit, trustProxy }));
   app.route("/api/complaints", complaintRoutes(db, { regions: regionIndex, now, limit: complaintLimit, trustProxy }));
-  app.route("/api/files", fileRoutes(db, { filesDir, logError, now: auth?.now, uploadExpiry }));
+  app.route("/api/files", fileRoutes(db, { photos, logError, now: auth?.now, uploadExpiry }));
   // The catalogue is read-only over HTTP: other methods on its paths are 405, not 404.
   app.on(["POST", "PUT", "PATCH", "DELETE"], ["/api/guides", "/api/guides/*", "/api/health"], (c) => {
     c.header("Allow", "GET, HEAD");

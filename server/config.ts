@@ -22,7 +22,20 @@ export interface ServerConfig {
    * max(2,000, 100×) failures (server/tracking/limits.ts).
    */
   trackLookupsPerMinute: number;
+  /** PHOTO_STORE: where verified page files are kept (server/files/photo-store.ts). */
+  photoStore: PhotoStoreConfig;
 }
+
+/**
+ * PHOTO_STORE=disk (the default): DATA_DIR/files, on one machine or a volume
+ * every app server mounts. PHOTO_STORE=s3: a bucket (S3_BUCKET), on AWS or any
+ * S3-compatible server (S3_ENDPOINT), keys under S3_PREFIX ("files/");
+ * credentials from the AWS SDK's usual sources (AWS_ACCESS_KEY_ID and
+ * AWS_SECRET_ACCESS_KEY, a profile, an instance role).
+ */
+export type PhotoStoreConfig =
+  | { kind: "disk" }
+  | { kind: "s3"; bucket: string; prefix: string; endpoint: string | undefined; region: string | undefined };
 
 /**
  * How long the Node server holds connections, set on purpose rather than left at Node's
@@ -97,7 +110,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     uploadMaxIdleMs: uploadMaxIdleMs(env),
     trustProxy: readFlag(env, "TRUST_PROXY"),
     trackLookupsPerMinute: wholeNumber(env, "TRACK_LOOKUPS_PER_MINUTE", 20),
+    photoStore: readPhotoStore(env),
   };
+}
+
+export function readPhotoStore(env: NodeJS.ProcessEnv = process.env): PhotoStoreConfig {
+  const kind = env.PHOTO_STORE?.trim().toLowerCase() || "disk";
+  if (kind === "disk") return { kind: "disk" };
+  if (kind !== "s3") throw new Error(`PHOTO_STORE must be disk or s3, got "${env.PHOTO_STORE}"`);
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) throw new Error("PHOTO_STORE=s3 needs S3_BUCKET, the bucket's name");
+  const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+  if (endpoint && !/^https?:\/\/[^/]/.test(endpoint)) {
+    throw new Error(`S3_ENDPOINT must be an http:// or https:// address, got "${endpoint}"`);
+  }
+  const prefix = env.S3_PREFIX ?? "files/";
+  if (prefix.startsWith("/") || prefix.includes(".."))
+    throw new Error(`S3_PREFIX must be a relative key prefix, got "${prefix}"`);
+  return { kind: "s3", bucket, prefix, endpoint, region: env.S3_REGION?.trim() || undefined };
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

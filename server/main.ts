@@ -3,6 +3,7 @@ import pino from "pino";
 import { createApp } from "./app";
 import { databaseOf, describeDatabase, readConfig } from "./config";
 import { closeDatabase, openDatabase, whilePreparing } from "./db/open";
+import { configuredPhotoStore } from "./files/configured-store";
 import { scheduleSweep } from "./files/expiry";
 import { listen } from "./http/listen";
 import { seedIfEmpty } from "./seed/seed";
@@ -14,15 +15,19 @@ const config = readConfig();
 // DATABASE_URL=postgres://… runs on PostgreSQL (migrated at start under an advisory lock), else DATA_DIR's SQLite file.
 const target = databaseOf(config);
 log.info(describeDatabase(target), "opening the database");
+log.info({ photoStore: config.photoStore.kind }, "photo store");
 const db = await openDatabase(target);
 // Under the preparation lock: app servers starting at once seed the catalogue once.
 const seeded = await whilePreparing(db, () => seedIfEmpty(db));
 if (seeded > 0) log.info({ guides: seeded }, "seeded the guide catalogue");
 
+// PHOTO_STORE: DATA_DIR/files (default) or an S3-compatible bucket; uploads in progress stay in DATA_DIR/files.
+const filesDir = join(config.dataDir, "files");
 const app = createApp({
   db,
   staticDir: config.staticDir,
-  filesDir: join(config.dataDir, "files"),
+  filesDir,
+  photos: await configuredPhotoStore(config.photoStore, filesDir),
   // The error's name only: messages can quote the data being processed.
   logError: (message, error) => log.error({ error: error instanceof Error ? error.name : typeof error }, message),
   logRequest: (entry) => log.info(entry, "request"),

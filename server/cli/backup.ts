@@ -6,12 +6,14 @@
  * backup holds nothing past it, and a restore scrubs what an old backup brings back.
  *
  * With DATABASE_URL=postgres://… the database part is pg_dump -Fc / pg_restore
- * (server/ops/backup-postgres.ts) and the photos come from DATA_DIR/files;
- * without it, DATA_DIR/masdarin.sqlite (server/ops/backup.ts).
+ * (server/ops/backup-postgres.ts); without it, DATA_DIR/masdarin.sqlite
+ * (server/ops/backup.ts). The photos come from (and go back to) the store
+ * PHOTO_STORE names: DATA_DIR/files, or the S3 bucket.
  */
-import { resolve } from "node:path";
-import { describeDatabase } from "../config";
+import { join, resolve } from "node:path";
+import { describeDatabase, readPhotoStore } from "../config";
 import { isPostgresUrl } from "../db/dialect";
+import { configuredPhotoStore } from "../files/configured-store";
 import { backup, restore } from "../ops/backup";
 import { backupPostgres, restorePostgres } from "../ops/backup-postgres";
 
@@ -31,16 +33,18 @@ function retained(scrubbed: { files: number; complaints: number; photos: number 
 }
 
 try {
+  // The deployment's photos, wherever PHOTO_STORE keeps them (a bucket's are copied into the backup too).
+  const photos = await configuredPhotoStore(readPhotoStore(), join(dataDir, "files"));
   if (command === "backup" && flag === "--to" && dir) {
     const result = databaseUrl
-      ? await backupPostgres(databaseUrl, dataDir, resolve(dir))
-      : await backup(dataDir, resolve(dir));
+      ? await backupPostgres(databaseUrl, dataDir, resolve(dir), { photos })
+      : await backup(dataDir, resolve(dir), { photos });
     const from = databaseUrl ? ` of ${describeDatabase(databaseUrl).database}` : "";
     console.log(`Backup${from} written to ${resolve(dir)} (${result.files} photos).${retained(result.scrubbed)}`);
   } else if (command === "restore" && flag === "--from" && dir) {
     const result = databaseUrl
-      ? await restorePostgres(resolve(dir), databaseUrl, dataDir)
-      : await restore(resolve(dir), dataDir);
+      ? await restorePostgres(resolve(dir), databaseUrl, dataDir, { photos })
+      : await restore(resolve(dir), dataDir, { photos });
     const into = databaseUrl ? `${describeDatabase(databaseUrl).database} and ${dataDir}` : dataDir;
     console.log(
       `Restored ${resolve(dir)} into ${into} (${result.files} photos).${retained(result.scrubbed)} Start the server again.`,

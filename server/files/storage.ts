@@ -1,17 +1,19 @@
 /**
- * Where verified page files live and how an upload becomes one.
+ * How an upload becomes a verified page file.
  *
- * Layout under `filesDir`:
+ * Accepted files are kept by the photo store (photo-store.ts: a folder, or an
+ * S3-compatible bucket), named `<first 2 hex>/<sha256>`, by content only.
+ * In the app server's work folder (`PhotoStore.workDir`):
  * - `incoming/` — tus uploads in progress (the FileStore's data files and
  *   their `<id>.json` offsets/metadata); ids are random, never client names;
- * - `<first 2 hex>/<sha256>` — accepted files, named by their content only;
  * - `views/<sha256>.webp` — scaled-down copies of images too large to send to
  *   an operator's browser (server/review/files.ts), made on first view.
  *   Derived data: not backed up, remade when missing.
  *
  * A `files` row is written only after the bytes were hashed and sniffed on the
  * server, images decoded (image-check.ts: real format, size, no bomb, not too
- * small to read), and the file sits, fsynced, at its final path: a row always
+ * small to read), and the store holds it (fsynced at its final path, or read
+ * back from the bucket): a row always
  * means "the server holds exactly these bytes, and can read them". Identical
  * content is stored once, but counts only for those who sent it (possession.ts).
  * Files stored before images were decoded have no
@@ -23,8 +25,7 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
-import { join } from "node:path";
+import { stat, unlink } from "node:fs/promises";
 import { eq, isNull } from "drizzle-orm";
 import { PAGE_MIMES, type PageMimeType } from "../../shared/files/formats";
 import { SNIFF_BYTES, sniffFileType } from "../../shared/files/sniff";
@@ -32,6 +33,7 @@ import type { Db } from "../db/open";
 import { files } from "../db/schema";
 import { withTransaction } from "../db/transaction";
 import { checkImage, type ImageRefusalCode, type ImageSize, isImageMime } from "./image-check";
+import type { PhotoStore } from "./photo-store";
 import { holdsFile, recordHolder } from "./possession";
 
 /** Largest page accepted (a compressed photo is ~300 KB; a scanned PDF up to 5 MB). */
@@ -41,34 +43,9 @@ export const MAX_UPLOAD_BYTES = 6 * 1024 * 1024;
  * (shared/files/formats.ts) that guides, drafts and the pre-check also read.
  */
 export const UPLOAD_MIMES: readonly PageMimeType[] = PAGE_MIMES;
-export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export function isUploadMime(value: unknown): value is PageMimeType {
   return typeof value === "string" && (UPLOAD_MIMES as readonly string[]).includes(value);
-}
-
-export function incomingDir(filesDir: string): string {
-  return join(filesDir, "incoming");
-}
-
-/** The final path of a verified file; `sha256` must already have passed SHA256_HEX. */
-export function storedFilePath(filesDir: string, sha256: string): string {
-  if (!SHA256_HEX.test(sha256)) throw new Error("not a SHA-256 hex digest");
-  return join(filesDir, sha256.slice(0, 2), sha256);
-}
-
-/** The served rendition of a large stored image (see the layout above). */
-export function servedViewPath(filesDir: string, sha256: string): string {
-  if (!SHA256_HEX.test(sha256)) throw new Error("not a SHA-256 hex digest");
-  return join(filesDir, "views", `${sha256}.webp`);
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export interface StoredFile {
@@ -90,7 +67,7 @@ export interface StoredFile {
  */
 export async function findStoredFile(
   db: Db,
-  filesDir: string,
+  photos: PhotoStore,
   sha256: string,
   heldBy: string,
 ): Promise<StoredFile | null> {
@@ -109,7 +86,7 @@ export async function findStoredFile(
   if (!row) return null;
   const { width, height, ...file } = row;
   if (isImageMime(file.mime) && (width === null || height === null)) return null;
-  return (await isFile(storedFilePath(filesDir, sha256))) ? file : null;
+  return (await photos.size(sha256)) === file.bytes ? file : null;
 }
 
 /** SHA-256 (hex) and the first bytes of a file, read as a stream (never whole in memory). */
@@ -141,15 +118,6 @@ export interface FinishedUpload {
   now: Date;
 }
 
-async function fsyncPath(path: string): Promise<void> {
-  const handle = await open(path, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Verifies a finished upload and stores it under its hash:
  * size within the limit and equal to the declared one, SHA-256 equal to the
@@ -163,7 +131,7 @@ async function fsyncPath(path: string): Promise<void> {
  * uploader is recorded as holding it (possession.ts): bytes already stored are
  * verified like any others, then not written again.
  */
-export async function acceptUpload(db: Db, filesDir: string, upload: FinishedUpload): Promise<AcceptResult> {
+export async function acceptUpload(db: Db, photos: PhotoStore, upload: FinishedUpload): Promise<AcceptResult> {
   const refuse = async (code: RefusalCode): Promise<AcceptResult> => {
     await unlink(upload.path).catch(() => {});
     return { ok: false, code };
@@ -180,19 +148,8 @@ export async function acceptUpload(db: Db, filesDir: string, upload: FinishedUpl
     dimensions = { width: image.width, height: image.height };
   }
 
-  const target = storedFilePath(filesDir, upload.sha256);
-  let alreadyStored = await isFile(target);
-  if (alreadyStored) {
-    await unlink(upload.path);
-  } else {
-    const folder = join(filesDir, upload.sha256.slice(0, 2));
-    await mkdir(folder, { recursive: true });
-    // The bytes reach the disk before the name points at them, and the name before the row.
-    await fsyncPath(upload.path);
-    await rename(upload.path, target);
-    await fsyncPath(folder).catch(() => {});
-    alreadyStored = false;
-  }
+  // Kept (or found already there) before the row is written.
+  const alreadyStored = await photos.keep(upload.sha256, upload.path);
   const at = upload.now.toISOString();
   await withTransaction(db, async (tx) => {
     await tx

@@ -53,15 +53,14 @@ import type { AppEnv } from "../http/env";
 import { apiError, requestLocale } from "../http/errors";
 import { DEFAULT_UPLOAD_MAX_IDLE_MS, listIncoming, type SweepReport } from "./expiry";
 import { createUploadLocker } from "./locker";
+import { incomingDir, type PhotoStore, SHA256_HEX } from "./photo-store";
 import {
   type AcceptResult,
   acceptUpload,
   findStoredFile,
-  incomingDir,
   isUploadMime,
   MAX_UPLOAD_BYTES,
   type RefusalCode,
-  SHA256_HEX,
 } from "./storage";
 
 /** The tus collection URL; uploads are `${TUS_PATH}/<id>`. */
@@ -129,7 +128,8 @@ Object.defineProperty(IncomingStore.prototype, "checkOrCreateDirectory", { value
 
 export interface TusUploadsOptions {
   db: Db;
-  filesDir: string;
+  /** Where accepted files go; uploads in progress live in its work folder (`incoming/`). */
+  photos: PhotoStore;
   now: () => Date;
   logError: (message: string, error: unknown) => void;
   /** An unfinished upload with no byte received for this long is deleted by the sweep (24 h by default). */
@@ -144,12 +144,12 @@ function safeError(error: unknown): Error {
 
 export function createTusUploads({
   db,
-  filesDir,
+  photos,
   now,
   logError,
   maxIdleMs = DEFAULT_UPLOAD_MAX_IDLE_MS,
 }: TusUploadsOptions) {
-  const incoming = incomingDir(filesDir);
+  const incoming = incomingDir(photos.workDir);
   mkdirSync(incoming, { recursive: true });
   const datastore = new IncomingStore({ directory: incoming });
   // Shared by all app servers on PostgreSQL (advisory locks), in memory on SQLite (locker.ts).
@@ -180,7 +180,7 @@ export function createTusUploads({
         return { ok: false, code: "hash_mismatch" } as const;
       }
       try {
-        const result = await acceptUpload(db, filesDir, {
+        const result = await acceptUpload(db, photos, {
           path: join(incoming, id),
           sha256,
           mime,
@@ -269,7 +269,7 @@ export function createTusUploads({
     if (!info || typeof info.size !== "number" || !sha256) return null;
     const dataSize = await dataSizeOf(id);
     if (dataSize === null) {
-      return (await findStoredFile(db, filesDir, sha256, userId)) ? completeHead(c, info.size) : null;
+      return (await findStoredFile(db, photos, sha256, userId)) ? completeHead(c, info.size) : null;
     }
     if (dataSize !== info.size) return null;
     try {
@@ -281,7 +281,7 @@ export function createTusUploads({
       try {
         const size = await dataSizeOf(id);
         if (size === null) {
-          return (await findStoredFile(db, filesDir, sha256, userId)) ? completeHead(c, info.size) : null;
+          return (await findStoredFile(db, photos, sha256, userId)) ? completeHead(c, info.size) : null;
         }
         if (size !== info.size) return null;
         return (await finish(id, userId)).ok ? completeHead(c, info.size) : null;

@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { scrubRestored } from "../retention/on-file";
-import type { BackupOptions, BackupResult } from "./backup";
+import { type BackupOptions, type BackupResult, photosOf } from "./backup";
+import { exportPhoto, importPhotos } from "./photo-copies";
 
 /**
  * `npm run backup`/`restore` when DATABASE_URL names PostgreSQL (issue 16):
@@ -59,14 +60,6 @@ async function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv, wha
   }
 }
 
-function copyPhoto(fromDir: string, toDir: string, sha256: string): boolean {
-  const relative = join(sha256.slice(0, 2), sha256);
-  if (!existsSync(join(fromDir, relative))) return false;
-  mkdirSync(join(toDir, sha256.slice(0, 2)), { recursive: true });
-  copyFileSync(join(fromDir, relative), join(toDir, relative));
-  return true;
-}
-
 /**
  * A consistent backup of a running PostgreSQL deployment into `destination`:
  * masdarin.pgdump (pg_dump -Fc) and files/ with every photo the dump lists.
@@ -83,9 +76,14 @@ function copyPhoto(fromDir: string, toDir: string, sha256: string): boolean {
  * the photos copied are exactly those the dump refers to. Photos are written
  * before their row commits and never change, so each one is complete.
  */
-export async function backupPostgres(url: string, dataDir: string, destination: string): Promise<BackupResult> {
+export async function backupPostgres(
+  url: string,
+  dataDir: string,
+  destination: string,
+  options: BackupOptions = {},
+): Promise<BackupResult> {
   const pgDump = pgTool("pg_dump");
-  const filesDir = join(dataDir, "files");
+  const photos = photosOf(dataDir, options);
 
   mkdirSync(join(destination, "files"), { recursive: true });
   const target = join(destination, PG_DUMP_FILE);
@@ -104,7 +102,7 @@ export async function backupPostgres(url: string, dataDir: string, destination: 
       "pg_dump",
     );
     const hashes = await client.query<{ sha256: string }>("SELECT sha256 FROM files");
-    for (const { sha256 } of hashes.rows) if (copyPhoto(filesDir, join(destination, "files"), sha256)) copied++;
+    for (const { sha256 } of hashes.rows) if (await exportPhoto(photos, sha256, join(destination, "files"))) copied++;
     await client.query("COMMIT");
   } finally {
     await client.end();
@@ -179,17 +177,11 @@ export async function restorePostgres(
     "pg_restore",
   );
 
-  const filesDir = join(dataDir, "files");
-  mkdirSync(filesDir, { recursive: true });
-  let copied = 0;
-  const sourceFiles = join(source, "files");
-  for (const prefix of existsSync(sourceFiles) ? readdirSync(sourceFiles) : []) {
-    for (const name of readdirSync(join(sourceFiles, prefix))) {
-      if (copyPhoto(sourceFiles, filesDir, name)) copied++;
-    }
-  }
+  const photos = photosOf(dataDir, options);
+  mkdirSync(photos.workDir, { recursive: true });
+  const copied = await importPhotos(photos, join(source, "files"));
   // scrubRestored opens its target through openDatabase: a URL works as a file does.
-  const totals = (await scrubRestored(url, filesDir, replaced ?? null, options.now ?? new Date())).report.totals;
+  const totals = (await scrubRestored(url, photos, replaced ?? null, options.now ?? new Date())).report.totals;
   return {
     database: describeUrl(url),
     files: copied,

@@ -1,7 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { diskPhotoStore, type PhotoStore } from "../files/photo-store";
 import { retentionInFile, scrubRestored, scrubSnapshot } from "../retention/on-file";
+import { exportPhoto, importPhotos } from "./photo-copies";
 
 export const DB_FILE = "masdarin.sqlite";
 
@@ -15,6 +17,13 @@ export interface BackupResult {
 export interface BackupOptions {
   /** The time the retention is counted from; tests inject it. */
   now?: Date;
+  /** Where the deployment keeps its photos (PHOTO_STORE); the folder `DATA_DIR/files` by default. */
+  photos?: PhotoStore;
+}
+
+/** The deployment's photo store: the one configured, or the data folder's. */
+export function photosOf(dataDir: string, options: BackupOptions): PhotoStore {
+  return options.photos ?? diskPhotoStore(join(dataDir, "files"));
 }
 
 /**
@@ -46,14 +55,8 @@ export async function backup(dataDir: string, destination: string, options: Back
   let copied = 0;
   try {
     const hashes = snapshot.prepare("SELECT sha256 FROM files").pluck().all() as string[];
-    for (const sha256 of hashes) {
-      const relative = join(sha256.slice(0, 2), sha256);
-      const from = join(dataDir, "files", relative);
-      if (!existsSync(from)) continue;
-      mkdirSync(join(destination, "files", sha256.slice(0, 2)), { recursive: true });
-      copyFileSync(from, join(destination, "files", relative));
-      copied++;
-    }
+    const photos = photosOf(dataDir, options);
+    for (const sha256 of hashes) if (await exportPhoto(photos, sha256, join(destination, "files"))) copied++;
   } finally {
     snapshot.close();
   }
@@ -94,17 +97,9 @@ export async function restore(source: string, dataDir: string, options: BackupOp
   const replaced = retentionInFile(join(dataDir, DB_FILE));
   for (const suffix of ["", "-wal", "-shm"]) rmSync(join(dataDir, `${DB_FILE}${suffix}`), { force: true });
   copyFileSync(join(source, DB_FILE), join(dataDir, DB_FILE));
-  let copied = 0;
-  const filesDir = join(source, "files");
-  for (const prefix of existsSync(filesDir) ? readdirSync(filesDir) : []) {
-    mkdirSync(join(dataDir, "files", prefix), { recursive: true });
-    for (const name of readdirSync(join(filesDir, prefix))) {
-      copyFileSync(join(filesDir, prefix, name), join(dataDir, "files", prefix, name));
-      copied++;
-    }
-  }
+  const photos = photosOf(dataDir, options);
+  const copied = await importPhotos(photos, join(source, "files"));
   const now = options.now ?? new Date();
-  const scrubbed = (await scrubRestored(join(dataDir, DB_FILE), join(dataDir, "files"), replaced ?? null, now)).report
-    .totals;
+  const scrubbed = (await scrubRestored(join(dataDir, DB_FILE), photos, replaced ?? null, now)).report.totals;
   return { database: join(dataDir, DB_FILE), files: copied, scrubbed: countsOf(scrubbed) };
 }

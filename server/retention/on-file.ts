@@ -1,8 +1,9 @@
 import Database from "better-sqlite3";
 import { closeDatabase, openDatabase } from "../db/open";
 import { openSqlite } from "../db/sqlite";
+import type { PhotoStore } from "../files/photo-store";
 import { readSetting, writeSetting } from "../settings/office-settings";
-import { type RetentionRunResult, runRetentionNow } from "./run";
+import { type RetentionRunResult, runRetention } from "./run";
 
 /**
  * Retention applied to a database file that no server has open: a backup's
@@ -40,7 +41,7 @@ export function stricterRetention(a: number | null | undefined, b: number | null
 export async function scrubSnapshot(file: string, now: Date): Promise<RetentionRunResult> {
   const db = openSqlite(file);
   try {
-    return await runRetentionNow(db, { now });
+    return await runRetention(db, { now });
   } finally {
     await closeDatabase(db);
   }
@@ -50,11 +51,11 @@ export async function scrubSnapshot(file: string, now: Date): Promise<RetentionR
  * A database just restored: brought up to date (as the server would at its
  * start) and scrubbed, with the stricter of its own retention and `atLeast`
  * (the one of the database it replaced: an old backup may predate the
- * admin's setting), deleting the expired photos from `filesDir`.
+ * admin's setting), deleting the expired photos from the store.
  */
 export async function scrubRestored(
   file: string,
-  filesDir: string,
+  photos: PhotoStore,
   atLeast: number | null,
   now: Date,
 ): Promise<RetentionRunResult> {
@@ -65,7 +66,7 @@ export async function scrubRestored(
     if (days !== null && days !== own) {
       await writeSetting(db, "closedFileRetentionDays", days, null, now);
     }
-    return await runRetentionNow(db, { now, filesDir });
+    return await runRetention(db, { now, photos });
   } finally {
     await closeDatabase(db);
   }

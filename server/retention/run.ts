@@ -3,6 +3,7 @@ import type { Locale } from "../../shared/text";
 import { sqliteDriver } from "../db/maintenance";
 import type { Db } from "../db/open";
 import { withTransaction } from "../db/transaction";
+import type { PhotoStore } from "../files/photo-store";
 import {
   type ExpiredComplaint,
   type ExpiredFile,
@@ -11,7 +12,7 @@ import {
   stillExpiredComplaint,
   stillExpiredFile,
 } from "./candidates";
-import { forgetPhotos, removeStoredPhotos, removeStoredPhotosNow } from "./photos";
+import { forgetPhotos, removeStoredPhotos } from "./photos";
 import { PhotoReferences } from "./references";
 import { currentCutoff, emptyReport, reportOf } from "./report";
 import { auditEntriesOf, forgetOldCopies, scrubComplaint, scrubFile, scrubNotes } from "./scrub-rows";
@@ -21,8 +22,8 @@ export const RETENTION_BATCH = 500;
 
 export interface RetentionRunOptions {
   now: Date;
-  /** Folder of stored photos; omitted, only the rows are changed (a backup's snapshot, whose photos are copied after). */
-  filesDir?: string | undefined;
+  /** Where the photos are kept; omitted, only the rows are changed (a backup's snapshot, whose photos are copied after). */
+  photos?: PhotoStore | undefined;
   locale?: Locale;
   batch?: number;
 }
@@ -50,20 +51,6 @@ export interface RetentionRunResult {
  * handles the copies earlier updates left behind.
  */
 export async function runRetention(db: Db, options: RetentionRunOptions): Promise<RetentionRunResult> {
-  // Between batches the event loop serves other requests while the bytes go.
-  return runWith(db, options, (filesDir, hashes) => removeStoredPhotos(filesDir, hashes));
-}
-
-/** The same, deleting the bytes synchronously: for the command line (a restore), where nothing else waits. */
-export async function runRetentionNow(db: Db, options: RetentionRunOptions): Promise<RetentionRunResult> {
-  return runWith(db, options, async (filesDir, hashes) => removeStoredPhotosNow(filesDir, hashes));
-}
-
-async function runWith(
-  db: Db,
-  options: RetentionRunOptions,
-  remove: (filesDir: string, hashes: readonly string[]) => Promise<number>,
-): Promise<RetentionRunResult> {
   const run = await startRun(db, options);
   if (!run) return { report: emptyReport(true), undeleted: 0 };
   let undeleted = 0;
@@ -71,7 +58,8 @@ async function runWith(
     for (let more = true; more; ) {
       const step = await runBatch(db, run);
       more = step.more;
-      if (options.filesDir) undeleted += await remove(options.filesDir, step.gone);
+      // Between batches the event loop serves other requests while the bytes go.
+      if (options.photos) undeleted += await removeStoredPhotos(options.photos, step.gone);
     }
   } finally {
     run.restore();

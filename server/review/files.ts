@@ -10,8 +10,8 @@ import { MAX_IMAGE_PIXELS, MAX_SERVED_LONG_EDGE } from "../../shared/files/forma
 import type { Db } from "../db/open";
 import { files } from "../db/schema";
 import { type ImageSize, isBomb, isImageMime, readImageHeader } from "../files/image-check";
+import { type PhotoStore, servedViewPath } from "../files/photo-store";
 import { holdsFile } from "../files/possession";
-import { servedViewPath, storedFilePath } from "../files/storage";
 import type { ApplicationRow } from "../sync/rows";
 
 /**
@@ -47,32 +47,31 @@ export type PageResult =
  * cannot be read, or that declares more than MAX_IMAGE_PIXELS, is not served
  * (422): the browser would have to decode what the server refuses to.
  */
-export async function pageResponse(db: Db, filesDir: string, sha256: string): Promise<PageResult> {
+export async function pageResponse(db: Db, photos: PhotoStore, sha256: string): Promise<PageResult> {
   const notFound = { ok: false, status: 404, code: "file_not_found" } as const;
   const [row] = await db
     .select({ mime: files.mime, width: files.width, height: files.height })
     .from(files)
     .where(eq(files.sha256, sha256));
   if (!row) return notFound;
-  const path = storedFilePath(filesDir, sha256);
-  const size = await fileSize(path);
+  const size = await photos.size(sha256);
   if (size === null) return notFound;
-  if (!isImageMime(row.mime)) return { ok: true, response: streamed(path, row.mime, size) };
+  if (!isImageMime(row.mime)) return { ok: true, response: streamed(await photos.read(sha256), row.mime, size) };
 
   let pixels: ImageSize | null = row.width && row.height ? { width: row.width, height: row.height } : null;
   if (!pixels) {
-    const header = await readImageHeader(path);
+    const header = await photos.withLocalCopy(sha256, readImageHeader);
     if (!header) return { ok: false, status: 422, code: "image_unreadable" };
     pixels = { width: header.width, height: header.height };
     await db.update(files).set(pixels).where(eq(files.sha256, sha256));
   }
   if (isBomb(pixels)) return { ok: false, status: 422, code: "image_too_large" };
   if (Math.max(pixels.width, pixels.height) <= MAX_SERVED_LONG_EDGE) {
-    return { ok: true, response: streamed(path, row.mime, size) };
+    return { ok: true, response: streamed(await photos.read(sha256), row.mime, size) };
   }
-  const view = await servedView(filesDir, sha256, path);
+  const view = await servedView(photos, sha256);
   if (!view) return { ok: false, status: 422, code: "image_unreadable" };
-  return { ok: true, response: streamed(view.path, "image/webp", view.size) };
+  return { ok: true, response: streamed(createReadStream(view.path), "image/webp", view.size) };
 }
 
 async function fileSize(path: string): Promise<number | null> {
@@ -84,8 +83,8 @@ async function fileSize(path: string): Promise<number | null> {
   }
 }
 
-function streamed(path: string, mime: string, size: number): Response {
-  const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+function streamed(bytes: Readable, mime: string, size: number): Response {
+  const body = Readable.toWeb(bytes) as ReadableStream<Uint8Array>;
   return new Response(body, {
     status: 200,
     headers: {
@@ -102,12 +101,8 @@ function streamed(path: string, mime: string, size: number): Response {
 const making = new Map<string, Promise<{ path: string; size: number } | null>>();
 
 /** The rendition of a large stored image, made on first use; null when the image cannot be decoded. */
-function servedView(
-  filesDir: string,
-  sha256: string,
-  original: string,
-): Promise<{ path: string; size: number } | null> {
-  const target = servedViewPath(filesDir, sha256);
+function servedView(photos: PhotoStore, sha256: string): Promise<{ path: string; size: number } | null> {
+  const target = servedViewPath(photos.workDir, sha256);
   const running = making.get(target);
   // biome-ignore lint/nursery/noMisusedPromises: tests whether the work is already in flight (a promise or nothing)
   if (running) return running;
@@ -119,11 +114,13 @@ function servedView(
     const partial = `${target}.${randomBytes(6).toString("hex")}.partial`;
     try {
       // Damaged tails of files stored before uploads were decoded are drawn as far as they go.
-      const info = await sharp(original, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "none", sequentialRead: true })
-        .autoOrient()
-        .resize(MAX_SERVED_LONG_EDGE, MAX_SERVED_LONG_EDGE, { fit: "inside", withoutEnlargement: true })
-        .webp({ quality: 85 })
-        .toFile(partial);
+      const info = await photos.withLocalCopy(sha256, (original) =>
+        sharp(original, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "none", sequentialRead: true })
+          .autoOrient()
+          .resize(MAX_SERVED_LONG_EDGE, MAX_SERVED_LONG_EDGE, { fit: "inside", withoutEnlargement: true })
+          .webp({ quality: 85 })
+          .toFile(partial),
+      );
       await rename(partial, target);
       return { path: target, size: info.size };
     } catch {

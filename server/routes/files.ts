@@ -2,14 +2,15 @@ import { Hono } from "hono";
 import { farewellAccess, requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
 import type { UploadExpiryOptions } from "../files/expiry";
-import { findStoredFile, SHA256_HEX } from "../files/storage";
+import { type PhotoStore, SHA256_HEX } from "../files/photo-store";
+import { findStoredFile } from "../files/storage";
 import { createTusUploads } from "../files/tus";
 import type { AppEnv } from "../http/env";
 import { apiError } from "../http/errors";
 
 export interface FileRoutesOptions {
-  /** Where verified files and uploads in progress live; without it every file route answers 503. */
-  filesDir?: string | undefined;
+  /** Where verified files and uploads in progress live (photo-store.ts); without it every file route answers 503. */
+  photos?: PhotoStore | undefined;
   now?: () => Date;
   logError?: (message: string, error: unknown) => void;
   /** Expiry of unfinished uploads (server/files/expiry.ts). */
@@ -28,10 +29,10 @@ export interface FileRoutesOptions {
  */
 export function fileRoutes(
   db: Db,
-  { filesDir, now = () => new Date(), logError = () => {}, uploadExpiry = {} }: FileRoutesOptions,
+  { photos, now = () => new Date(), logError = () => {}, uploadExpiry = {} }: FileRoutesOptions,
 ) {
   const routes = new Hono<AppEnv>();
-  if (!filesDir) {
+  if (!photos) {
     routes.all("*", (c) => apiError(c, 503, "storage_unavailable"));
     return routes;
   }
@@ -39,13 +40,13 @@ export function fileRoutes(
   routes.get("/sha256/:hash", farewellAccess("cadre"), requireAuth("cadre", "operator"), async (c) => {
     const hash = c.req.param("hash");
     if (!SHA256_HEX.test(hash)) return apiError(c, 400, "invalid_file_hash");
-    const stored = await findStoredFile(db, filesDir, hash, c.var.auth?.user.id ?? "");
+    const stored = await findStoredFile(db, photos, hash, c.var.auth?.user.id ?? "");
     c.header("Cache-Control", "no-store");
     if (!stored) return apiError(c, 404, "file_not_found");
     return c.json(stored);
   });
 
-  const uploads = createTusUploads({ db, filesDir, now, logError, maxIdleMs: uploadExpiry.maxIdleMs });
+  const uploads = createTusUploads({ db, photos, now, logError, maxIdleMs: uploadExpiry.maxIdleMs });
   uploadExpiry.onSweep?.(uploads.expireIdleUploads);
   routes.all("/tus", farewellAccess("cadre"), requireAuth("cadre"), uploads.handle);
   routes.all("/tus/*", farewellAccess("cadre"), requireAuth("cadre"), uploads.handle);

@@ -1,44 +1,35 @@
-import { accessSync, constants, mkdirSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { encodeCursor, type Health } from "../../shared/api/catalogue";
 import { dialectOf } from "../db/connection";
 import type { Db } from "../db/open";
 import { rawAll, rawGet } from "../db/raw";
+import type { PhotoStore } from "../files/photo-store";
 import { catalogueHead, countPublished } from "../guides/repository";
 
 /** How long a good storage check holds: monitors poll every few seconds, and a syscall pair per poll adds up. */
 export const STORAGE_CHECK_MS = 5_000;
 
 export interface HealthOptions {
-  /** Folder for uploaded page files; "not-configured" without it. */
-  filesDir?: string;
+  /** Where page files are kept (server/files/photo-store.ts); "not-configured" without it. */
+  photos?: PhotoStore | undefined;
   /** The clock for the storage check's interval; tests inject a fake one. */
   now?: () => Date;
 }
 
-function checkStorage(filesDir: string): Health["storage"] {
-  try {
-    mkdirSync(filesDir, { recursive: true });
-    accessSync(filesDir, constants.W_OK);
-    return "ok";
-  } catch {
-    return "error";
-  }
-}
-
 /**
- * The storage check, remembered for STORAGE_CHECK_MS when it passed. A failure
- * is never remembered: every request re-checks until the folder is back, so
- * recovery shows at once and a failure shows within the interval.
+ * The storage check (a writable folder, or a bucket that answers), remembered
+ * for STORAGE_CHECK_MS when it passed. A failure is never remembered: every
+ * request re-checks until the store is back, so recovery shows at once and a
+ * failure shows within the interval.
  */
-function storageProbe(filesDir: string | undefined, now: () => Date): () => Health["storage"] {
-  if (!filesDir) return () => "not-configured";
+function storageProbe(photos: PhotoStore | undefined, now: () => Date): () => Promise<Health["storage"]> {
+  if (!photos) return async () => "not-configured";
   let goodUntil = Number.NEGATIVE_INFINITY;
-  return () => {
+  return async () => {
     const at = now().getTime();
     if (at < goodUntil) return "ok";
-    const status = checkStorage(filesDir);
+    const status = (await photos.check()) ? "ok" : "error";
     goodUntil = status === "ok" ? at + STORAGE_CHECK_MS : Number.NEGATIVE_INFINITY;
     return status;
   };
@@ -115,14 +106,14 @@ async function replicationOrNothing(db: Db): Promise<Replication | undefined> {
   }
 }
 
-export function healthRoutes(db: Db, { filesDir, now = () => new Date() }: HealthOptions = {}): Hono {
+export function healthRoutes(db: Db, { photos, now = () => new Date() }: HealthOptions = {}): Hono {
   const routes = new Hono();
-  const storageStatus = storageProbe(filesDir, now);
+  const storageStatus = storageProbe(photos, now);
   // The published count only changes when the catalogue head moves: counted once per change.
   let counted: { key: string; guides: number } | undefined;
   const engine = dialectOf(db);
   routes.get("/", async (c) => {
-    const storage = storageStatus();
+    const storage = await storageStatus();
     try {
       const head = await catalogueHead(db);
       const key = `${head.seq}.${head.stamp}`;

@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
 import { rawGet, rawRun } from "../../server/db/raw";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import { loadCalendar } from "../../server/service-time/calendar-store";
 import { clockColumns } from "../../server/service-time/clock-writes";
 import type { Draft } from "../../shared/draft";

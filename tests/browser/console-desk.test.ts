@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import type { Page } from "playwright-core";
 import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import type { Draft } from "../../shared/draft";
 import { sessionCookie } from "../helpers/accounts";
 import { useAppAndBrowser } from "../helpers/app-and-browser";

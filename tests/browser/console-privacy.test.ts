@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
 import { createApp } from "../../server/app";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import { readSetting, writeSetting } from "../../server/settings/office-settings";
 import { createTestUser } from "../helpers/accounts";
 import { useAppAndBrowser } from "../helpers/app-and-browser";

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { v7 as uuidv7 } from "uuid";
 import { describe, expect, it, vi } from "vitest";
 import { files, guideDrafts, users } from "../../server/db/schema";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import { Draft } from "../../shared/draft";
 import { sessionCookie } from "../helpers/accounts";
 import { useAppAndBrowser } from "../helpers/app-and-browser";

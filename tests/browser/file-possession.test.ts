@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { applications, fileHolders } from "../../server/db/schema";
+import { diskPhotoStore } from "../../server/files/photo-store";
 import { acceptUpload } from "../../server/files/storage";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
 import { seriousA11yViolations } from "../helpers/axe";
@@ -45,7 +46,7 @@ describe("a phone whose office never sent a photo another office did", () => {
       mkdirSync(incoming, { recursive: true });
       const path = join(incoming, randomBytes(16).toString("hex"));
       writeFileSync(path, data);
-      const result = await acceptUpload(env.server.db, env.server.filesDir, {
+      const result = await acceptUpload(env.server.db, diskPhotoStore(env.server.filesDir), {
         path,
         sha256,
         mime: mime as "image/jpeg",

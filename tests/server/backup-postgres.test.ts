@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { activeDialect } from "../../server/db/dialect";
 import { rawGet } from "../../server/db/raw";
+import { diskPhotoStore } from "../../server/files/photo-store";
 import { backupPostgres, PG_DUMP_FILE, restorePostgres } from "../../server/ops/backup-postgres";
 import { runRetention } from "../../server/retention/run";
 import {
@@ -62,7 +63,7 @@ describe.skipIf(activeDialect() !== "postgres")("PostgreSQL backup and retention
     expect(photosIn(destination)).toHaveLength(5);
 
     await setRetention(w.env.db, 365);
-    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
 
     const restored = await restorePostgres(destination, w.env.file, w.env.dir);
     expect(restored.files).toBe(5);

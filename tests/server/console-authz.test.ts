@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { v7 as uuidv7 } from "uuid";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import { ApiError } from "../../shared/api/errors";
 import type { Draft } from "../../shared/draft";
 import { createTestUser, sessionCookie, type TestUser } from "../helpers/accounts";

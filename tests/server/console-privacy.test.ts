@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rawAll, rawGet, rawRun } from "../../server/db/raw";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import { ApiError } from "../../shared/api/errors";
 import { PrivacySettings, RetentionReport } from "../../shared/api/retention";
 import { auditActionLabel, auditChanges, auditTargetTypeLabel } from "../../shared/audit/describe";

@@ -8,7 +8,7 @@ import { scopeOf } from "../../server/console/scope";
 import { activeDialect } from "../../server/db/dialect";
 import { rawAll } from "../../server/db/raw";
 import { applicationEvents, applications, auditLog, files, reviewFindings } from "../../server/db/schema";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import { getGuideVersion } from "../../server/guides/repository";
 import { decodeQueueCursor, encodeQueueCursor, partitionSql } from "../../server/review/queue";
 import { recordVerdict } from "../../server/sync/applications";

@@ -9,7 +9,7 @@ import { createApp } from "../../server/app";
 import { activeDialect } from "../../server/db/dialect";
 import type { Db } from "../../server/db/open";
 import { rawAll, rawGet } from "../../server/db/raw";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import type { AccessEntry } from "../../server/http/access-log";
 import { ApiError } from "../../shared/api/errors";
 import { createTestUser, sessionCookie } from "../helpers/accounts";

@@ -7,7 +7,7 @@ import { createApp } from "../../server/app";
 import type { Db } from "../../server/db/open";
 import { rawGet, rawRun } from "../../server/db/raw";
 import { complaints } from "../../server/db/schema";
-import { storedFilePath } from "../../server/files/storage";
+import { storedFilePath } from "../../server/files/photo-store";
 import { writeSetting } from "../../server/settings/office-settings";
 import { recordVerdict } from "../../server/sync/applications";
 import { Draft } from "../../shared/draft";

@@ -11,7 +11,7 @@ import { activeDialect } from "../../server/db/dialect";
 import { sqliteDriver } from "../../server/db/maintenance";
 import { closeDatabase } from "../../server/db/open";
 import { rawAll, rawGet, rawRun } from "../../server/db/raw";
-import { storedFilePath } from "../../server/files/storage";
+import { diskPhotoStore, storedFilePath } from "../../server/files/photo-store";
 import { backup, DB_FILE, restore } from "../../server/ops/backup";
 import { PhotoReferences } from "../../server/retention/references";
 import { retentionDryRun } from "../../server/retention/report";
@@ -113,7 +113,7 @@ describe("retention of closed files", () => {
   it("keeps everything while the office keeps closed files (no retention set)", async () => {
     const dry = await retentionDryRun(w.env.db, new Date(), "id");
     expect(dry).toMatchObject({ cutoff: null, retentionDays: null, files: [], complaints: [], done: false });
-    const run = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    const run = await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
     expect(run.report.totals).toEqual({ files: 0, complaints: 0, photos: 0, bytes: 0 });
     expect(await contentOf(old.id)).toMatchObject({ applicant: { fullName: OLD_NAME, nik: OLD_NIK } });
   });
@@ -148,7 +148,7 @@ describe("retention of closed files", () => {
       skmThen: { results: { population: 2 } },
     });
     await setRetention(w.env.db, 365);
-    const { report, undeleted } = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    const { report, undeleted } = await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
     expect(undeleted).toBe(0);
     expect(report.done).toBe(true);
     expect(report.totals).toMatchObject({ files: 2, complaints: 1, photos: 6 });
@@ -186,7 +186,7 @@ describe("retention of closed files", () => {
     expect(complaint.scrubbed_at).not.toBeNull();
 
     expect(await figures()).toEqual(before);
-    const again = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    const again = await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
     expect(again.report.totals).toEqual({ files: 0, complaints: 0, photos: 0, bytes: 0 });
     expect((await retentionDryRun(w.env.db, new Date(), "id")).files).toEqual([]);
   });
@@ -219,7 +219,7 @@ describe("retention of closed files", () => {
 
   it("gives the same result in batches of one (each batch starts after the last)", async () => {
     await setRetention(w.env.db, 365);
-    const { report } = await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir, batch: 1 });
+    const { report } = await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir), batch: 1 });
     expect(report.totals).toMatchObject({ files: 2, complaints: 1, photos: 6 });
     expect(report.files.map((file) => file.trackingNumber)).toEqual([old.trackingNumber, rejected.trackingNumber]);
     expect(existsSync(photoPath("shared"))).toBe(true);
@@ -229,7 +229,7 @@ describe("retention of closed files", () => {
     const paths = ["old-1", "old-2", "rej-1", "evidence"].map(photoPath);
     for (const path of paths) expect(existsSync(path)).toBe(true);
     await setRetention(w.env.db, 365);
-    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
     for (const path of paths) expect(existsSync(path)).toBe(false);
     expect(existsSync(photoPath("new-1"))).toBe(true);
   });
@@ -251,7 +251,7 @@ describe("retention of closed files", () => {
         expect(raw().includes(value), value).toBe(true);
       }
       await setRetention(w.env.db, 365);
-      await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+      await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
       const bytes = raw();
       for (const value of [OLD_NAME, OLD_NIK, REJECTED_NAME, REJECTED_NIK, REPORTER, "NIK ganda"]) {
         expect(bytes.includes(value), value).toBe(false);
@@ -286,7 +286,7 @@ describe("retention of closed files", () => {
       expect(before.includes(value), value).toBe(true);
     }
     await setRetention(w.env.db, 365);
-    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
     const after = await everyRow();
     for (const value of [OLD_NAME, OLD_NIK, REJECTED_NAME, REJECTED_NIK, REPORTER, "NIK ganda"]) {
       expect(after.includes(value), value).toBe(false);
@@ -296,7 +296,7 @@ describe("retention of closed files", () => {
 
   it("keeps the scrubbed file readable for the phone, the console and the public page", async () => {
     await setRetention(w.env.db, 365);
-    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
     // The phone: status, verdict codes and tracking number; never content.
     const pull = await w.app.request("/api/sync/pull", { headers: { Cookie: w.cadre.cookie } });
     expect(pull.status).toBe(200);
@@ -373,7 +373,7 @@ describe.skipIf(activeDialect() === "postgres")("backups follow the same rule", 
 
   it("after a live run, the backup holds only what the live database holds", async () => {
     await setRetention(w.env.db, 365);
-    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
     const destination = join(tempDir(), "copy");
     const result = await backup(w.env.dir, destination);
     expect(result.scrubbed).toEqual({ files: 0, complaints: 0, photos: 0 });
@@ -388,7 +388,7 @@ describe.skipIf(activeDialect() === "postgres")("backups follow the same rule", 
     await backup(w.env.dir, destination);
     expect(photosIn(destination)).toHaveLength(9); // eight own photos, one shared, and the evidence
     await setRetention(w.env.db, 365);
-    await runRetention(w.env.db, { now: new Date(), filesDir: w.filesDir });
+    await runRetention(w.env.db, { now: new Date(), photos: diskPhotoStore(w.filesDir) });
     await closeDatabase(w.env.db);
 
     const cli = resolve(import.meta.dirname, "../../server/cli/backup.ts");

@@ -16,7 +16,7 @@ import { ComplaintQueueQuery, complaintQueue } from "../../complaints/queue";
 import { queueReach, readerOf } from "../../complaints/reach";
 import { actorOf } from "../../console/scope";
 import type { Db } from "../../db/open";
-import { SHA256_HEX } from "../../files/storage";
+import { SHA256_HEX } from "../../files/photo-store";
 import { readJson } from "../../http/body";
 import type { AppEnv } from "../../http/env";
 import { apiError } from "../../http/errors";
@@ -76,10 +76,10 @@ export function complaintConsoleRoutes(db: Db, options: ConsoleOptions): Hono<Ap
     const sha256 = c.req.param("sha256");
     if (!EntityId.safeParse(id).success) return apiError(c, 404, "complaint_not_found");
     if (!SHA256_HEX.test(sha256)) return apiError(c, 400, "invalid_file_hash");
-    if (!options.filesDir) return apiError(c, 503, "storage_unavailable");
+    if (!options.photos) return apiError(c, 503, "storage_unavailable");
     // Out of reach, missing, or a photo this complaint does not hold: all the same answer.
     if (!(await holdsEvidence(db, actor, id, sha256))) return apiError(c, 404, "file_not_found");
-    const page = await pageResponse(db, options.filesDir, sha256);
+    const page = await pageResponse(db, options.photos, sha256);
     return page.ok ? page.response : apiError(c, page.status, page.code);
   });
 

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { RegionIndex } from "../../../shared/regions";
 import { requireAuth } from "../../auth/middleware";
 import type { Db } from "../../db/open";
+import type { PhotoStore } from "../../files/photo-store";
 import type { AppEnv } from "../../http/env";
 import { auditRoutes } from "./audit";
 import { calendarRoutes } from "./calendar";
@@ -16,8 +17,8 @@ export interface ConsoleOptions {
   /** The current time; tests inject a fake clock. */
   now: () => Date;
   regions: RegionIndex;
-  /** Folder of stored page files; photo routes answer 503 storage_unavailable without it. */
-  filesDir?: string | undefined;
+  /** Where page files are kept (server/files/photo-store.ts); photo routes answer 503 storage_unavailable without it. */
+  photos?: PhotoStore | undefined;
 }
 
 /**

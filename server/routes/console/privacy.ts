@@ -44,9 +44,9 @@ export function privacyRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     const body = await readJson(c, z.strictObject({}), BODY_MAX_BYTES);
     if (!body.ok) return body.response;
     // Without the photo folder the rows would lose their photos while the bytes stayed on disk.
-    if (!options.filesDir) return apiError(c, 503, "storage_unavailable");
+    if (!options.photos) return apiError(c, 503, "storage_unavailable");
     const now = options.now();
-    const { report } = await runRetention(db, { now, filesDir: options.filesDir, locale: requestLocale(c) });
+    const { report } = await runRetention(db, { now, photos: options.photos, locale: requestLocale(c) });
     await auditRetentionRun(db, actorOf(c), report.totals, report.retentionDays, now);
     return c.json(report satisfies RetentionReport);
   });

@@ -4,7 +4,7 @@ import { DraftId } from "../../../shared/draft";
 import type { Verdict } from "../../../shared/sync/protocol";
 import { actorOf, scopeOf } from "../../console/scope";
 import type { Db } from "../../db/open";
-import { SHA256_HEX } from "../../files/storage";
+import { SHA256_HEX } from "../../files/photo-store";
 import { readJson } from "../../http/body";
 import type { AppEnv } from "../../http/env";
 import { apiError } from "../../http/errors";
@@ -138,11 +138,11 @@ export function reviewRoutes(db: Db, options: ConsoleOptions): Hono<AppEnv> {
     const sha256 = c.req.param("sha256");
     if (!DraftId.safeParse(id).success) return apiError(c, 404, "application_not_found");
     if (!SHA256_HEX.test(sha256)) return apiError(c, 400, "invalid_file_hash");
-    if (!options.filesDir) return apiError(c, 503, "storage_unavailable");
+    if (!options.photos) return apiError(c, 503, "storage_unavailable");
     const row = await visibleApplication(db, scopeOf(actorOf(c)), id);
     // Out of scope, missing, or a file this application does not use: all the same answer.
     if (!row || !(await referencesFile(db, row, sha256))) return apiError(c, 404, "file_not_found");
-    const page = await pageResponse(db, options.filesDir, sha256);
+    const page = await pageResponse(db, options.photos, sha256);
     return page.ok ? page.response : apiError(c, page.status, page.code);
   });
 
