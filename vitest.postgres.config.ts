@@ -16,8 +16,9 @@ export default defineConfig({
       "tests/server/sqlite-gate.test.ts",
       "tests/server/postgres-open.test.ts",
       "tests/server/schema-parity.test.ts",
-      // Starts its own cluster and three server processes on it.
+      // Start their own cluster and server processes on it.
       "tests/server/multi-instance-postgres.test.ts",
+      "tests/server/multi-instance-s3.test.ts",
       "tests/server/health-postgres.test.ts",
       "tests/server/postgres-ops.test.ts",
     ],
