@@ -8,7 +8,8 @@ import { diskPhotoStore, type PhotoStore } from "./photo-store";
  */
 export async function configuredPhotoStore(config: PhotoStoreConfig, filesDir: string): Promise<PhotoStore> {
   if (config.kind === "disk") return diskPhotoStore(filesDir);
-  const { s3PhotoStore } = await import("./s3-photo-store");
+  const { clearAbandonedCopies, s3PhotoStore } = await import("./s3-photo-store");
+  await clearAbandonedCopies(filesDir);
   return s3PhotoStore({
     bucket: config.bucket,
     prefix: config.prefix,

@@ -12,7 +12,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdir, stat, unlink } from "node:fs/promises";
+import { mkdir, readdir, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -37,6 +37,28 @@ export interface S3PhotoStoreOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string } | undefined;
   /** This app server's own folder (photo-store.ts). */
   workDir: string;
+}
+
+/** A decoder's copy older than this was left by a process that died holding it (copies live for seconds). */
+export const ABANDONED_COPY_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes the local copies (photos of ID cards) a killed app server left in
+ * `<workDir>/tmp`: kept no longer than needed, even after a crash. Run at start.
+ */
+export async function clearAbandonedCopies(workDir: string, now = Date.now()): Promise<number> {
+  const folder = join(workDir, "tmp");
+  let cleared = 0;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const path = join(folder, name);
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile() || now - info.mtimeMs < ABANDONED_COPY_MS) continue;
+    await unlink(path).then(
+      () => cleared++,
+      () => undefined,
+    );
+  }
+  return cleared;
 }
 
 function isMissing(error: unknown): boolean {

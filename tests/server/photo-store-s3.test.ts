@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
@@ -12,6 +12,7 @@ import { activeDialect } from "../../server/db/dialect";
 import { files } from "../../server/db/schema";
 import { configuredPhotoStore } from "../../server/files/configured-store";
 import type { PhotoStore } from "../../server/files/photo-store";
+import { ABANDONED_COPY_MS } from "../../server/files/s3-photo-store";
 import { backup, restore } from "../../server/ops/backup";
 import { backupPostgres, restorePostgres } from "../../server/ops/backup-postgres";
 import { removeStoredPhotos } from "../../server/retention/photos";
@@ -252,6 +253,17 @@ describe("PHOTO_STORE in the environment", () => {
     });
     const store = await configuredPhotoStore(readPhotoStore(s3.env), filesDir);
     expect(store.kind).toBe("s3");
+  });
+
+  it("clears the decoder's copies a killed server left behind when it starts again, and only those", async () => {
+    const tmp = join(filesDir, "tmp");
+    mkdirSync(tmp, { recursive: true });
+    writeFileSync(join(tmp, "left-by-a-crash.copy"), "foto KTP");
+    const hourAndMore = new Date(Date.now() - ABANDONED_COPY_MS - 60_000);
+    utimesSync(join(tmp, "left-by-a-crash.copy"), hourAndMore, hourAndMore);
+    writeFileSync(join(tmp, "in-use-now.copy"), "foto KK");
+    await configuredPhotoStore(readPhotoStore(s3.env), filesDir);
+    expect(readdirSync(tmp)).toEqual(["in-use-now.copy"]);
   });
 
   it("names what is wrong with the settings before the server starts", () => {
