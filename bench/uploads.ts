@@ -5,7 +5,10 @@
  * one after another, then the same 50 again (all skipped by the HEAD).
  * Each page is a real 2000 × 1500 JPEG (the server decodes every picture)
  * followed by pseudo-random bytes up to its size: as incompressible as real
- * JPEG data, which is what matters on the wire. `npx tsx bench/uploads.ts`
+ * JPEG data, which is what matters on the wire. The first pass runs twice,
+ * side by side: photos kept in the files folder (the default) and in an S3
+ * bucket (PHOTO_STORE=s3; s3rver on loopback, a stand-in with no network
+ * between app and bucket). `npx tsx bench/uploads.ts`
  */
 import { createHash } from "node:crypto";
 import type { AddressInfo, Socket } from "node:net";
@@ -14,6 +17,7 @@ import { serve } from "@hono/node-server";
 import { Upload } from "tus-js-client";
 import { createApp } from "../server/app";
 import { createTestUser } from "../tests/helpers/accounts";
+import { type FakeS3, startFakeS3 } from "../tests/helpers/fake-s3";
 import { plainImage } from "../tests/helpers/images";
 import { tempDatabase } from "../tests/helpers/temp-db";
 
@@ -61,8 +65,24 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function benchUploads(): Promise<Record<string, unknown>> {
+  const disk = await benchUploadsTo(null);
+  const s3 = await startFakeS3();
+  try {
+    const bucket = await benchUploadsTo(s3);
+    return {
+      ...disk,
+      "first upload, photos in an S3 bucket (s3rver on loopback)": bucket.firstUpload,
+      "same pages again, S3 bucket (HEAD answered from the row and a HeadObject)": bucket.again,
+    };
+  } finally {
+    await s3.stop();
+  }
+}
+
+async function benchUploadsTo(s3: FakeS3 | null): Promise<Record<string, unknown>> {
   const database = await tempDatabase();
-  const app = createApp({ db: database.db, filesDir: join(database.dir, "files") });
+  const filesDir = join(database.dir, "files");
+  const app = createApp({ db: database.db, filesDir, ...(s3 ? { photos: s3.store(filesDir) } : {}) });
   const cadre = await createTestUser(database.db, "cadre");
   const sockets = new Set<Socket>();
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
@@ -129,9 +149,14 @@ export async function benchUploads(): Promise<Record<string, unknown>> {
         },
       };
     };
+    const first = await runPass("first upload (50 new pages, sequential)");
+    if (s3) {
+      const again = await runPass("again");
+      return { firstUpload: Object.values(first)[0], again: Object.values(again)[0] };
+    }
     return {
       payloadMB: +(payload / 1024 / 1024).toFixed(2),
-      ...(await runPass("first upload (50 new pages, sequential)")),
+      ...first,
       ...(await runPass("same pages again (dedup by HEAD)")),
     };
   } finally {
