@@ -17,11 +17,12 @@
  *   pixels than the data holds), `image_too_small` (422:
  *   long edge under 1,000 px, unreadable at the counter) or `image_too_large`
  *   (413: more than 60 million pixels, refused from the header alone).
- * - Offsets live on disk (FileStore): after a server restart a HEAD gives the
- *   offset and the phone continues from there. An upload that was complete
- *   when the server stopped is finished on that HEAD; an accepted upload keeps
- *   its small `<id>.json` so a HEAD after a lost response says "complete"
- *   rather than making the phone send it all again.
+ * - Offsets live in the upload store (incoming.ts: a folder, or the S3
+ *   bucket): after a server restart a HEAD gives the offset and the phone
+ *   continues from there. An upload that was complete when the server stopped
+ *   is finished on that HEAD; an accepted upload keeps its small record so a
+ *   HEAD after a lost response says "complete" rather than making the phone
+ *   send it all again.
  *
  * - Only tus 1.0.0 with creation, creation-with-upload and termination is
  *   offered (OPTIONS says so). A `Tus-Resumable` other than 1.0.0 is 412
@@ -32,17 +33,15 @@
  * - One request at a time per upload, across app servers: on PostgreSQL the
  *   tus locks are advisory locks every instance sees (locker.ts), so a phone
  *   resuming through another instance waits for (and ends) the request still
- *   holding the upload, and continues at the offset on the shared disk.
+ *   holding the upload, and continues at the offset in the shared folder or
+ *   bucket.
  * - An unfinished upload idle for `maxIdleMs` is deleted by `expireIdleUploads`
  *   (expiry.ts says why and how); one being written to is never touched.
  *
  * Error bodies use the API's JSON error shape. Nothing logs contents or names.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { stat, unlink } from "node:fs/promises";
-import { join } from "node:path";
-import { FileStore } from "@tus/file-store";
+import { unlink } from "node:fs/promises";
 import { Server, TUS_RESUMABLE, TUS_VERSION, type Upload } from "@tus/server";
 import type { Context } from "hono";
 import type { StatusCode } from "hono/utils/http-status";
@@ -51,9 +50,10 @@ import type { Locale } from "../../shared/text";
 import type { Db } from "../db/open";
 import type { AppEnv } from "../http/env";
 import { apiError, requestLocale } from "../http/errors";
-import { DEFAULT_UPLOAD_MAX_IDLE_MS, listIncoming, type SweepReport } from "./expiry";
+import { DEFAULT_UPLOAD_MAX_IDLE_MS, type SweepReport } from "./expiry";
+import { folderIncoming, type IncomingUploads, OFFERED_EXTENSIONS } from "./incoming";
 import { createUploadLocker } from "./locker";
-import { incomingDir, type PhotoStore, SHA256_HEX } from "./photo-store";
+import { type PhotoStore, SHA256_HEX } from "./photo-store";
 import {
   type AcceptResult,
   acceptUpload,
@@ -100,36 +100,21 @@ interface RequestContext {
   locale: Locale;
 }
 
-/**
- * What the server offers, and OPTIONS advertises. Not `creation-defer-length`
- * (the size is checked at creation) nor `expiration` (expiry.ts sweeps instead).
- */
-const OFFERED_EXTENSIONS = ["creation", "creation-with-upload", "termination"];
-
 /** Creation headers of extensions not offered, each refused with its extension's name. */
 const UNOFFERED_HEADERS = [
   ["upload-concat", "concatenation"],
   ["upload-defer-length", "creation-defer-length"],
 ] as const;
 
-/**
- * FileStore's constructor starts an fs.mkdir whose callback throws when it
- * fails: an uncaught exception that would stop the server (and races with
- * test cleanup). The folder is created synchronously before instead. If a
- * later @tus/file-store renames that method, this is a harmless no-op.
- */
-class IncomingStore extends FileStore {
-  constructor(options: ConstructorParameters<typeof FileStore>[0]) {
-    super(options);
-    this.extensions = [...OFFERED_EXTENSIONS];
-  }
-}
-Object.defineProperty(IncomingStore.prototype, "checkOrCreateDirectory", { value: () => {} });
-
 export interface TusUploadsOptions {
   db: Db;
-  /** Where accepted files go; uploads in progress live in its work folder (`incoming/`). */
+  /** Where accepted files go. */
   photos: PhotoStore;
+  /**
+   * Where uploads in progress live (incoming.ts): the bucket's with PHOTO_STORE=s3, else the
+   * photo store's work folder (`incoming/`).
+   */
+  incoming?: IncomingUploads;
   now: () => Date;
   logError: (message: string, error: unknown) => void;
   /** An unfinished upload with no byte received for this long is deleted by the sweep (24 h by default). */
@@ -145,13 +130,12 @@ function safeError(error: unknown): Error {
 export function createTusUploads({
   db,
   photos,
+  incoming = folderIncoming(photos.workDir),
   now,
   logError,
   maxIdleMs = DEFAULT_UPLOAD_MAX_IDLE_MS,
 }: TusUploadsOptions) {
-  const incoming = incomingDir(photos.workDir);
-  mkdirSync(incoming, { recursive: true });
-  const datastore = new IncomingStore({ directory: incoming });
+  const { datastore } = incoming;
   // Shared by all app servers on PostgreSQL (advisory locks), in memory on SQLite (locker.ts).
   const locker = createUploadLocker(db);
   const contexts = new WeakMap<Request, RequestContext>();
@@ -161,10 +145,7 @@ export function createTusUploads({
   const locale = (req: Request) => contexts.get(req)?.locale ?? "id";
   const json = (code: ErrorCode, req: Request) => JSON.stringify(errorBody(code, locale(req)));
 
-  async function removeUpload(id: string): Promise<void> {
-    await unlink(join(incoming, id)).catch(() => {});
-    await datastore.configstore.delete(id).catch(() => {});
-  }
+  const removeUpload = (id: string) => incoming.remove(id).catch(() => {});
 
   /** Verifies and stores a complete upload; on refusal or failure the upload is gone. */
   function finish(id: string, userId: string): Promise<AcceptResult> {
@@ -172,27 +153,31 @@ export function createTusUploads({
     // biome-ignore lint/nursery/noMisusedPromises: tests whether the work is already in flight (a promise or nothing)
     if (running) return running;
     const work = (async () => {
-      const info = await datastore.configstore.get(id);
+      const info = await incoming.record(id);
       const sha256 = info?.metadata?.sha256;
       const mime = info?.metadata?.mime;
       if (!info || typeof info.size !== "number" || !sha256 || !isUploadMime(mime)) {
         await removeUpload(id);
         return { ok: false, code: "hash_mismatch" } as const;
       }
+      let path: string | undefined;
       try {
+        path = await incoming.localCopy(id);
         const result = await acceptUpload(db, photos, {
-          path: join(incoming, id),
+          path,
           sha256,
           mime,
           size: info.size,
           uploadedBy: userId,
           now: now(),
         });
-        // Accepted: the data file was moved; `<id>.json` stays as the record that it completed.
-        if (!result.ok) await removeUpload(id);
+        // Accepted: the bytes are in the photo store; the record stays as the proof that it completed.
+        if (result.ok) await incoming.dropBytes(id);
+        else await removeUpload(id);
         return result;
       } catch (error) {
         // An unexpected failure: drop the upload so the phone's retry starts a clean one.
+        if (path) await unlink(path).catch(() => {});
         await removeUpload(id);
         throw error;
       }
@@ -264,10 +249,10 @@ export function createTusUploads({
 
   /** HEAD on an upload whose bytes are all here: either already stored, or finish it now (after a restart). */
   async function headOfFinishedUpload(c: Context<AppEnv>, id: string, userId: string): Promise<Response | null> {
-    const info = await datastore.configstore.get(id);
+    const info = await incoming.record(id);
     const sha256 = info?.metadata?.sha256;
     if (!info || typeof info.size !== "number" || !sha256) return null;
-    const dataSize = await dataSizeOf(id);
+    const dataSize = await incoming.received(id);
     if (dataSize === null) {
       return (await findStoredFile(db, photos, sha256, userId)) ? completeHead(c, info.size) : null;
     }
@@ -279,7 +264,7 @@ export function createTusUploads({
       const lock = locker.newLock(id);
       await lock.lock(c.req.raw.signal, async () => {});
       try {
-        const size = await dataSizeOf(id);
+        const size = await incoming.received(id);
         if (size === null) {
           return (await findStoredFile(db, photos, sha256, userId)) ? completeHead(c, info.size) : null;
         }
@@ -292,13 +277,6 @@ export function createTusUploads({
       logError("file upload: storing a finished upload failed", safeError(error));
       return null;
     }
-  }
-
-  function dataSizeOf(id: string): Promise<number | null> {
-    return stat(join(incoming, id)).then(
-      (s) => s.size,
-      () => null,
-    );
   }
 
   /**
@@ -345,7 +323,7 @@ export function createTusUploads({
         c.header("Allow", "HEAD, PATCH, DELETE, OPTIONS");
         return apiError(c, 405, "method_not_allowed");
       }
-      const info = await datastore.configstore.get(rest);
+      const info = await incoming.record(rest);
       // Someone else's upload is answered exactly like an unknown one.
       if (info && info.metadata?.owner !== auth.user.id) return apiError(c, 404, "upload_not_found");
       if (method === "HEAD" && info) {
@@ -381,7 +359,7 @@ export function createTusUploads({
   async function expireIdleUploads(): Promise<SweepReport> {
     const report: SweepReport = { expired: 0, finished: 0 };
     const cutoff = now().getTime() - maxIdleMs;
-    for (const upload of await listIncoming(incoming)) {
+    for (const upload of await incoming.list()) {
       if (upload.lastActivity > cutoff || upload.received === null) continue;
       const { id } = upload;
       if (finishing.has(id)) continue;
@@ -389,7 +367,7 @@ export function createTusUploads({
       const lock = await locker.tryLock(id);
       if (!lock) continue;
       try {
-        const info = upload.hasRecord ? await datastore.configstore.get(id) : undefined;
+        const info = upload.hasRecord ? await incoming.record(id) : undefined;
         const owner = info?.metadata?.owner;
         if (info && typeof owner === "string" && info.size === upload.received) {
           await finish(id, owner).catch((error: unknown) => {
