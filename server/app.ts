@@ -7,6 +7,7 @@ import { type AuthOptions, mountAuth } from "./auth/mount";
 import type { ComplaintLimits } from "./complaints/limits";
 import type { Db } from "./db/open";
 import type { UploadExpiryOptions } from "./files/expiry";
+import type { IncomingUploads } from "./files/incoming";
 import { diskPhotoStore, type PhotoStore } from "./files/photo-store";
 import { type AccessEntry, accessLog } from "./http/access-log";
 import { compressJson } from "./http/compress";
@@ -40,6 +41,8 @@ export interface AppOptions {
   filesDir?: string;
   /** Where verified page files are kept (PHOTO_STORE, server/files/photo-store.ts); a folder store in `filesDir` by default. */
   photos?: PhotoStore;
+  /** Where tus uploads in progress live (server/files/incoming.ts); the photo store's work folder by default. */
+  incoming?: IncomingUploads;
   /** How long an unfinished upload may sit idle, and who runs the sweep (server/files/expiry.ts). */
   uploadExpiry?: UploadExpiryOptions;
   /** Public tracking lookup budgets (server/tracking/limits.ts; perMinute: failed lookups per address); tests raise or lower them. */
@@ -59,6 +62,7 @@ export function createApp({
   regions,
   filesDir,
   photos: configuredPhotos,
+  incoming,
   uploadExpiry,
   trackLimit,
   skmLimit,
@@ -124,7 +128,7 @@ export function createApp({
   const trustProxy = auth?.trustProxy;
   app.route("/api/skm", skmRoutes(db, { regions: regionIndex, now, limit: skmLimit, trustProxy }));
   app.route("/api/complaints", complaintRoutes(db, { regions: regionIndex, now, limit: complaintLimit, trustProxy }));
-  app.route("/api/files", fileRoutes(db, { photos, logError, now: auth?.now, uploadExpiry }));
+  app.route("/api/files", fileRoutes(db, { photos, incoming, logError, now: auth?.now, uploadExpiry }));
   // The catalogue is read-only over HTTP: other methods on its paths are 405, not 404.
   app.on(["POST", "PUT", "PATCH", "DELETE"], ["/api/guides", "/api/guides/*", "/api/health"], (c) => {
     c.header("Allow", "GET, HEAD");

@@ -1,9 +1,10 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import pino from "pino";
 import { createApp } from "./app";
 import { databaseOf, describeDatabase, readConfig } from "./config";
 import { closeDatabase, openDatabase, whilePreparing } from "./db/open";
-import { configuredPhotoStore } from "./files/configured-store";
+import { configuredStores } from "./files/configured-store";
 import { scheduleSweep } from "./files/expiry";
 import { listen } from "./http/listen";
 import { seedIfEmpty } from "./seed/seed";
@@ -21,13 +22,20 @@ const db = await openDatabase(target);
 const seeded = await whilePreparing(db, () => seedIfEmpty(db));
 if (seeded > 0) log.info({ guides: seeded }, "seeded the guide catalogue");
 
-// PHOTO_STORE: DATA_DIR/files (default) or an S3-compatible bucket; uploads in progress stay in DATA_DIR/files.
+// PHOTO_STORE: DATA_DIR/files (default), or an S3-compatible bucket for the photos and the uploads in progress.
 const filesDir = join(config.dataDir, "files");
+// @tus/s3-store gathers each PATCH's bytes (photos of ID cards) in os.tmpdir() before sending them on:
+// in the work folder instead, where a start after a crash deletes what was left (s3-photo-store.ts).
+if (config.photoStore.kind === "s3") {
+  process.env.TMPDIR = join(filesDir, "tmp");
+  mkdirSync(process.env.TMPDIR, { recursive: true });
+}
+const stores = await configuredStores(config.photoStore, filesDir);
 const app = createApp({
   db,
   staticDir: config.staticDir,
   filesDir,
-  photos: await configuredPhotoStore(config.photoStore, filesDir),
+  ...stores,
   // The error's name only: messages can quote the data being processed.
   logError: (message, error) => log.error({ error: error instanceof Error ? error.name : typeof error }, message),
   logRequest: (entry) => log.info(entry, "request"),

@@ -13,7 +13,7 @@
 import { join, resolve } from "node:path";
 import { describeDatabase, readPhotoStore } from "../config";
 import { isPostgresUrl } from "../db/dialect";
-import { configuredPhotoStore } from "../files/configured-store";
+import { configuredStores } from "../files/configured-store";
 import { backup, restore } from "../ops/backup";
 import { backupPostgres, restorePostgres } from "../ops/backup-postgres";
 
@@ -34,7 +34,7 @@ function retained(scrubbed: { files: number; complaints: number; photos: number 
 
 try {
   // The deployment's photos, wherever PHOTO_STORE keeps them (a bucket's are copied into the backup too).
-  const photos = await configuredPhotoStore(readPhotoStore(), join(dataDir, "files"));
+  const { photos } = await configuredStores(readPhotoStore(), join(dataDir, "files"));
   if (command === "backup" && flag === "--to" && dir) {
     const result = databaseUrl
       ? await backupPostgres(databaseUrl, dataDir, resolve(dir), { photos })

@@ -23,6 +23,7 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
+  type S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import { type PhotoStore, photoKey } from "./photo-store";
 
@@ -66,18 +67,25 @@ function isMissing(error: unknown): boolean {
   return failure?.name === "NotFound" || failure?.name === "NoSuchKey" || failure?.$metadata?.httpStatusCode === 404;
 }
 
-export function s3PhotoStore(options: S3PhotoStoreOptions): PhotoStore {
-  const { bucket, workDir } = options;
-  const prefix = options.prefix ?? "files/";
-  const client = new S3Client({
+/** The client settings both the photo store and the uploads in progress (s3-incoming.ts) use. */
+export function s3ClientConfig(
+  options: Pick<S3PhotoStoreOptions, "endpoint" | "region" | "credentials">,
+): S3ClientConfig {
+  return {
     region: options.region ?? "us-east-1",
     ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
-    // The checksum is sent as a header computed here (the content's SHA-256), never as a streamed
-    // trailer: S3-compatible servers that lack aws-chunked uploads store the bytes as sent.
+    // Checksums are sent as headers computed here (a photo's SHA-256), never as streamed trailers:
+    // S3-compatible servers that lack aws-chunked uploads then store the bytes as sent.
     requestChecksumCalculation: "WHEN_REQUIRED",
     responseChecksumValidation: "WHEN_REQUIRED",
-  });
+  };
+}
+
+export function s3PhotoStore(options: S3PhotoStoreOptions): PhotoStore {
+  const { bucket, workDir } = options;
+  const prefix = options.prefix ?? "files/";
+  const client = new S3Client(s3ClientConfig(options));
   const key = (sha256: string) => `${prefix}${photoKey(sha256)}`;
 
   async function size(sha256: string): Promise<number | null> {

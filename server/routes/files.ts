@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { farewellAccess, requireAuth } from "../auth/middleware";
 import type { Db } from "../db/open";
 import type { UploadExpiryOptions } from "../files/expiry";
+import type { IncomingUploads } from "../files/incoming";
 import { type PhotoStore, SHA256_HEX } from "../files/photo-store";
 import { findStoredFile } from "../files/storage";
 import { createTusUploads } from "../files/tus";
@@ -11,6 +12,8 @@ import { apiError } from "../http/errors";
 export interface FileRoutesOptions {
   /** Where verified files and uploads in progress live (photo-store.ts); without it every file route answers 503. */
   photos?: PhotoStore | undefined;
+  /** Where uploads in progress live (server/files/incoming.ts); the photo store's work folder by default. */
+  incoming?: IncomingUploads | undefined;
   now?: () => Date;
   logError?: (message: string, error: unknown) => void;
   /** Expiry of unfinished uploads (server/files/expiry.ts). */
@@ -29,7 +32,7 @@ export interface FileRoutesOptions {
  */
 export function fileRoutes(
   db: Db,
-  { photos, now = () => new Date(), logError = () => {}, uploadExpiry = {} }: FileRoutesOptions,
+  { photos, incoming, now = () => new Date(), logError = () => {}, uploadExpiry = {} }: FileRoutesOptions,
 ) {
   const routes = new Hono<AppEnv>();
   if (!photos) {
@@ -46,7 +49,14 @@ export function fileRoutes(
     return c.json(stored);
   });
 
-  const uploads = createTusUploads({ db, photos, now, logError, maxIdleMs: uploadExpiry.maxIdleMs });
+  const uploads = createTusUploads({
+    db,
+    photos,
+    ...(incoming ? { incoming } : {}),
+    now,
+    logError,
+    maxIdleMs: uploadExpiry.maxIdleMs,
+  });
   uploadExpiry.onSweep?.(uploads.expireIdleUploads);
   routes.all("/tus", farewellAccess("cadre"), requireAuth("cadre"), uploads.handle);
   routes.all("/tus/*", farewellAccess("cadre"), requireAuth("cadre"), uploads.handle);

@@ -10,7 +10,7 @@ import { createApp } from "../../server/app";
 import { readPhotoStore } from "../../server/config";
 import { activeDialect } from "../../server/db/dialect";
 import { files } from "../../server/db/schema";
-import { configuredPhotoStore } from "../../server/files/configured-store";
+import { configuredStores } from "../../server/files/configured-store";
 import type { PhotoStore } from "../../server/files/photo-store";
 import { ABANDONED_COPY_MS } from "../../server/files/s3-photo-store";
 import { backup, restore } from "../../server/ops/backup";
@@ -26,6 +26,7 @@ import { sha256Hex, tusUpload } from "../helpers/tus-client";
 /** readyDraft's applicant lives in Gambir; another kecamatan's cadre is a stranger to its photos. */
 const GAMBIR = "31.71.01";
 const MENTENG = "31.71.06";
+const HOUR = 60 * 60 * 1000;
 
 let s3: FakeS3;
 let database: Awaited<ReturnType<typeof seededDatabase>>;
@@ -45,7 +46,7 @@ beforeEach(async () => {
   database = await seededDatabase();
   filesDir = join(database.dir, "files");
   photos = s3.store(filesDir);
-  app = createApp({ db: database.db, filesDir, photos });
+  app = createApp({ db: database.db, filesDir, photos, incoming: s3.incoming(filesDir) });
   cadre = await createTestUser(database.db, "cadre", { kecamatanCode: GAMBIR });
 });
 afterEach(async () => database.cleanup());
@@ -53,6 +54,11 @@ afterEach(async () => database.cleanup());
 /** A different readable JPEG on every call (random bytes after its end marker). */
 function uniquePhoto(): Uint8Array<ArrayBuffer> {
   return padded(photo, photo.byteLength + 64 + Math.floor(Math.random() * 1000));
+}
+
+/** The bucket's top level: tus uploads in progress (`<id>`, `<id>.part`) and their records (`<id>.info`). */
+async function uploadKeys(): Promise<string[]> {
+  return (await bucketKeys()).filter((key) => !key.startsWith("files/"));
 }
 
 async function bucketKeys(): Promise<string[]> {
@@ -86,11 +92,114 @@ describe("PHOTO_STORE=s3: page files in an S3-compatible bucket", () => {
     expect((await bytesOf(photos, hash)).equals(Buffer.from(data))).toBe(true);
     const [row] = await database.db.select().from(files).where(eq(files.sha256, hash));
     expect(row).toMatchObject({ bytes: data.byteLength, mime: "image/jpeg", width: 1000, height: 750 });
-    // The app server kept only the upload's completion record; the bytes live in the bucket.
+    // Nothing on the app server's disk; of the upload, the bucket keeps only its completion record.
     expect(existsSync(join(filesDir, hash.slice(0, 2)))).toBe(false);
-    expect(readdirSync(join(filesDir, "incoming")).filter((name) => !name.endsWith(".json"))).toEqual([]);
+    expect(existsSync(join(filesDir, "incoming"))).toBe(false);
+    expect((await uploadKeys()).filter((key) => !key.endsWith(".info"))).toEqual([]);
     const held = await app.request(`/api/files/sha256/${hash}`, { headers: { Cookie: cadre.cookie } });
     expect(held.status).toBe(200);
+  });
+
+  it("keeps uploads in progress in the bucket: cut on one app server, continued on another at its offset, stored once", async () => {
+    const otherDir = join(database.dir, "other-server");
+    const other = createApp({
+      db: database.db,
+      filesDir: otherDir,
+      photos: s3.store(otherDir),
+      incoming: s3.incoming(otherDir),
+    });
+    const data = padded(photo, 700_000);
+    const hash = sha256Hex(data);
+    const headers = { "Tus-Resumable": "1.0.0", Cookie: cadre.cookie };
+    const created = await app.request("/api/files/tus/", {
+      method: "POST",
+      headers: {
+        ...headers,
+        "Upload-Length": String(data.byteLength),
+        "Upload-Metadata": `sha256 ${Buffer.from(hash).toString("base64")},mime ${Buffer.from("image/jpeg").toString("base64")}`,
+      },
+    });
+    expect(created.status).toBe(201);
+    const url = created.headers.get("Location") ?? "";
+    const id = url.split("/").pop() ?? "";
+    const patch = (target: typeof app, from: number, to: number) =>
+      target.request(url, {
+        method: "PATCH",
+        headers: { ...headers, "Upload-Offset": String(from), "Content-Type": "application/offset+octet-stream" },
+        body: data.slice(from, to),
+      });
+    expect((await patch(app, 0, 300_000)).headers.get("Upload-Offset")).toBe("300000");
+
+    const asked = await other.request(url, { method: "HEAD", headers });
+    expect(asked.status).toBe(200);
+    expect(asked.headers.get("Upload-Offset")).toBe("300000");
+    expect(asked.headers.get("Upload-Length")).toBe(String(data.byteLength));
+    const last = await patch(other, 300_000, data.byteLength);
+    expect(last.status, await last.clone().text()).toBe(204);
+
+    expect((await bytesOf(photos, hash)).equals(Buffer.from(data))).toBe(true);
+    expect((await uploadKeys()).filter((key) => key.startsWith(id))).toEqual([`${id}.info`]);
+    // After a lost answer, either app server says the upload is complete.
+    for (const target of [app, other]) {
+      const head = await target.request(url, { method: "HEAD", headers });
+      expect(head.headers.get("Upload-Offset")).toBe(String(data.byteLength));
+    }
+    for (const dir of [filesDir, otherDir]) expect(existsSync(join(dir, "incoming"))).toBe(false);
+  });
+
+  it("expires an upload in the bucket idle past UPLOAD_EXPIRY_HOURS with its bytes, and keeps a finished one's record", async () => {
+    let clock = new Date();
+    let sweep!: () => Promise<{ expired: number; finished: number }>;
+    const swept = createApp({
+      db: database.db,
+      filesDir,
+      photos,
+      incoming: s3.incoming(filesDir),
+      auth: { now: () => clock },
+      uploadExpiry: {
+        maxIdleMs: 24 * HOUR,
+        onSweep: (run) => {
+          sweep = run;
+        },
+      },
+    });
+    const done = uniquePhoto();
+    expect((await tusUpload(swept, cadre, done, "image/jpeg")).status).toBe(204);
+    const idle = padded(photo, 400_000);
+    const created = await swept.request("/api/files/tus/", {
+      method: "POST",
+      headers: {
+        "Tus-Resumable": "1.0.0",
+        Cookie: cadre.cookie,
+        "Upload-Length": String(idle.byteLength),
+        "Upload-Metadata": `sha256 ${Buffer.from(sha256Hex(idle)).toString("base64")},mime ${Buffer.from("image/jpeg").toString("base64")}`,
+      },
+    });
+    const id = (created.headers.get("Location") ?? "").split("/").pop() ?? "";
+    const sent = await swept.request(`/api/files/tus/${id}`, {
+      method: "PATCH",
+      headers: {
+        "Tus-Resumable": "1.0.0",
+        Cookie: cadre.cookie,
+        "Upload-Offset": "0",
+        "Content-Type": "application/offset+octet-stream",
+      },
+      body: idle.slice(0, 100_000),
+    });
+    expect(sent.headers.get("Upload-Offset")).toBe("100000");
+    expect((await uploadKeys()).filter((key) => key.startsWith(id)).sort()).toEqual([`${id}.info`, `${id}.part`]);
+
+    // Within the limit nothing goes; past it the idle upload goes, record and bytes.
+    expect(await sweep()).toEqual({ expired: 0, finished: 0 });
+    const records = (await uploadKeys()).filter((key) => key.endsWith(".info"));
+    clock = new Date(Date.now() + 25 * HOUR);
+    expect(await sweep()).toEqual({ expired: 1, finished: 0 });
+    expect((await uploadKeys()).filter((key) => key.startsWith(id))).toEqual([]);
+    // The finished upload's photo and every completion record stay.
+    expect(await photos.size(sha256Hex(done))).toBe(done.byteLength);
+    expect((await uploadKeys()).filter((key) => key.endsWith(".info"))).toEqual(
+      records.filter((key) => key !== `${id}.info`),
+    );
   });
 
   it("verifies before the bucket sees anything: a wrong hash, a wrong type and an unreadable photo leave no object", async () => {
@@ -251,8 +360,10 @@ describe("PHOTO_STORE in the environment", () => {
       endpoint: "http://127.0.0.1:9000",
       region: undefined,
     });
-    const store = await configuredPhotoStore(readPhotoStore(s3.env), filesDir);
-    expect(store.kind).toBe("s3");
+    const stores = await configuredStores(readPhotoStore(s3.env), filesDir);
+    expect(stores.photos.kind).toBe("s3");
+    expect(stores.incoming).toBeDefined();
+    expect((await configuredStores(readPhotoStore({}), filesDir)).incoming).toBeUndefined();
   });
 
   it("clears the decoder's copies a killed server left behind when it starts again, and only those", async () => {
@@ -262,7 +373,7 @@ describe("PHOTO_STORE in the environment", () => {
     const hourAndMore = new Date(Date.now() - ABANDONED_COPY_MS - 60_000);
     utimesSync(join(tmp, "left-by-a-crash.copy"), hourAndMore, hourAndMore);
     writeFileSync(join(tmp, "in-use-now.copy"), "foto KK");
-    await configuredPhotoStore(readPhotoStore(s3.env), filesDir);
+    await configuredStores(readPhotoStore(s3.env), filesDir);
     expect(readdirSync(tmp)).toEqual(["in-use-now.copy"]);
   });
 
