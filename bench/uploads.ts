@@ -82,7 +82,11 @@ export async function benchUploads(): Promise<Record<string, unknown>> {
 async function benchUploadsTo(s3: FakeS3 | null): Promise<Record<string, unknown>> {
   const database = await tempDatabase();
   const filesDir = join(database.dir, "files");
-  const app = createApp({ db: database.db, filesDir, ...(s3 ? { photos: s3.store(filesDir) } : {}) });
+  const app = createApp({
+    db: database.db,
+    filesDir,
+    ...(s3 ? { photos: s3.store(filesDir), incoming: s3.incoming(filesDir) } : {}),
+  });
   const cadre = await createTestUser(database.db, "cadre");
   const sockets = new Set<Socket>();
   const server = await new Promise<ReturnType<typeof serve>>((done) => {

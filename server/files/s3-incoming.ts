@@ -7,7 +7,9 @@
  * locks (locker.ts) keep one request per upload across app servers.
  *
  * No per-process cache of records (@tus/s3-store keeps one by default): an
- * upload another app server removed must not look alive here.
+ * upload another app server removed must not look alive here. An accepted
+ * upload keeps its record and gets an empty `<id>.done`, so the hourly sweep
+ * passes over finished uploads from the listing alone.
  */
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
@@ -23,6 +25,7 @@ import {
   ListObjectsV2Command,
   ListPartsCommand,
   type Part,
+  PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
@@ -40,7 +43,7 @@ class NoCache<T> implements KvStore<T> {
   async delete(): Promise<void> {}
 }
 
-const UPLOAD_KEY = /^([0-9a-f]{32})(\.info|\.part)?$/;
+const UPLOAD_KEY = /^([0-9a-f]{32})(\.info|\.part|\.done)?$/;
 
 function isMissing(error: unknown): boolean {
   const failure = error as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
@@ -158,6 +161,7 @@ export function s3Incoming({ bucket, client: config, workDir }: S3IncomingOption
       return path;
     },
     async dropBytes(id) {
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: `${id}.done`, Body: "" }));
       await client.send(
         new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: [{ Key: id }, { Key: `${id}.part` }] } }),
       );
@@ -169,12 +173,13 @@ export function s3Incoming({ bucket, client: config, workDir }: S3IncomingOption
       await client.send(
         new DeleteObjectsCommand({
           Bucket: bucket,
-          Delete: { Objects: [{ Key: id }, { Key: `${id}.info` }, { Key: `${id}.part` }] },
+          Delete: { Objects: [id, `${id}.info`, `${id}.part`, `${id}.done`].map((Key) => ({ Key })) },
         }),
       );
     },
     async list() {
       const ids = new Map<string, number>();
+      const finished = new Set<string>();
       let token: string | undefined;
       do {
         // Only the bucket's top level: the photos live under their own prefix.
@@ -184,6 +189,7 @@ export function s3Incoming({ bucket, client: config, workDir }: S3IncomingOption
         for (const object of page.Contents ?? []) {
           const match = UPLOAD_KEY.exec(object.Key ?? "");
           if (!match?.[1]) continue;
+          if (match[2] === ".done") finished.add(match[1]);
           const at = object.LastModified?.getTime() ?? 0;
           ids.set(match[1], Math.max(ids.get(match[1]) ?? 0, match[2] === ".info" ? at : 0));
         }
@@ -191,6 +197,10 @@ export function s3Incoming({ bucket, client: config, workDir }: S3IncomingOption
       } while (token);
       const uploads: IncomingUpload[] = [];
       for (const [id, recordAt] of ids) {
+        if (finished.has(id)) {
+          uploads.push({ id, received: null, hasRecord: true, lastActivity: recordAt });
+          continue;
+        }
         const found = await info(id);
         if (!found) {
           uploads.push({ id, received: null, hasRecord: false, lastActivity: recordAt });

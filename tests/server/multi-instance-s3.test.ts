@@ -253,8 +253,8 @@ describe.skipIf(!installed)("two app servers on one PostgreSQL and one S3 bucket
     expect(keys).toEqual([...expected].map((hash) => `files/${hash.slice(0, 2)}/${hash}`).sort());
     // Of the uploads (all finished), only their completion records: no bytes left beside the photos.
     const uploads = everything.filter((key) => !key.startsWith("files/"));
-    expect(uploads.every((key) => /^[0-9a-f]{32}\.info$/.test(key))).toBe(true);
-    expect(uploads).toHaveLength(all.length + 1);
+    expect(uploads.every((key) => /^[0-9a-f]{32}\.(info|done)$/.test(key))).toBe(true);
+    expect(uploads).toHaveLength(2 * (all.length + 1));
     for (const key of keys) {
       const object = await client.send(new GetObjectCommand({ Bucket: s3?.bucket, Key: key }));
       const bytes = await object.Body?.transformToByteArray();

@@ -95,7 +95,7 @@ describe("PHOTO_STORE=s3: page files in an S3-compatible bucket", () => {
     // Nothing on the app server's disk; of the upload, the bucket keeps only its completion record.
     expect(existsSync(join(filesDir, hash.slice(0, 2)))).toBe(false);
     expect(existsSync(join(filesDir, "incoming"))).toBe(false);
-    expect((await uploadKeys()).filter((key) => !key.endsWith(".info"))).toEqual([]);
+    expect((await uploadKeys()).filter((key) => !key.endsWith(".info") && !key.endsWith(".done"))).toEqual([]);
     const held = await app.request(`/api/files/sha256/${hash}`, { headers: { Cookie: cadre.cookie } });
     expect(held.status).toBe(200);
   });
@@ -138,7 +138,7 @@ describe("PHOTO_STORE=s3: page files in an S3-compatible bucket", () => {
     expect(last.status, await last.clone().text()).toBe(204);
 
     expect((await bytesOf(photos, hash)).equals(Buffer.from(data))).toBe(true);
-    expect((await uploadKeys()).filter((key) => key.startsWith(id))).toEqual([`${id}.info`]);
+    expect((await uploadKeys()).filter((key) => key.startsWith(id))).toEqual([`${id}.done`, `${id}.info`]);
     // After a lost answer, either app server says the upload is complete.
     for (const target of [app, other]) {
       const head = await target.request(url, { method: "HEAD", headers });
