@@ -62,7 +62,8 @@ export function servedViewPath(workDir: string, sha256: string): string {
   return join(workDir, "views", `${sha256}.webp`);
 }
 
-async function fileSize(path: string): Promise<number | null> {
+/** The size of a regular file, or null when there is none. */
+export async function fileSize(path: string): Promise<number | null> {
   try {
     const info = await stat(path);
     return info.isFile() ? info.size : null;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, rename, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Readable } from "node:stream";
 import { eq } from "drizzle-orm";
@@ -10,7 +10,7 @@ import { MAX_IMAGE_PIXELS, MAX_SERVED_LONG_EDGE } from "../../shared/files/forma
 import type { Db } from "../db/open";
 import { files } from "../db/schema";
 import { type ImageSize, isBomb, isImageMime, readImageHeader } from "../files/image-check";
-import { type PhotoStore, servedViewPath } from "../files/photo-store";
+import { fileSize, type PhotoStore, servedViewPath } from "../files/photo-store";
 import { holdsFile } from "../files/possession";
 import type { ApplicationRow } from "../sync/rows";
 
@@ -72,15 +72,6 @@ export async function pageResponse(db: Db, photos: PhotoStore, sha256: string): 
   const view = await servedView(photos, sha256);
   if (!view) return { ok: false, status: 422, code: "image_unreadable" };
   return { ok: true, response: streamed(createReadStream(view.path), "image/webp", view.size) };
-}
-
-async function fileSize(path: string): Promise<number | null> {
-  try {
-    const info = await stat(path);
-    return info.isFile() ? info.size : null;
-  } catch {
-    return null;
-  }
 }
 
 function streamed(bytes: Readable, mime: string, size: number): Response {

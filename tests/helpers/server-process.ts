@@ -145,3 +145,22 @@ export async function startServerProcess({
 export async function runCli(script: string, args: string[], env: NodeJS.ProcessEnv) {
   return run(process.execPath, ["--import", "tsx", join(ROOT, script), ...args], { env, cwd: ROOT });
 }
+
+function sessionCookieOf(response: Response): string {
+  for (const cookie of response.headers.getSetCookie()) {
+    const [pair] = cookie.split(";");
+    if (pair?.startsWith("masdarin_session=")) return pair;
+  }
+  throw new Error("no session cookie");
+}
+
+/** Signs in through a server process's HTTP API, as a phone does; answers the session cookie. */
+export async function signIn(server: ServerProcess, username: string, password: string): Promise<string> {
+  const response = await fetch(`${server.base}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ username, password, deviceLabel: `Ponsel ${username}` }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  return sessionCookieOf(response);
+}

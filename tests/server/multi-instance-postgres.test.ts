@@ -12,7 +12,7 @@ import { type Mutation, PullResponse, PushResponse } from "../../shared/sync/pro
 import { mutation, readyDraft } from "../helpers/drafts";
 import { padded, plainImage } from "../helpers/images";
 import { createTestDatabase, postgresBinaries, startPostgres, type TestPostgres } from "../helpers/postgres";
-import { runCli, type ServerProcess, startServerProcess } from "../helpers/server-process";
+import { runCli, type ServerProcess, signIn, startServerProcess } from "../helpers/server-process";
 
 /*
  * Issue 16, the multi-instance test: three real server processes
@@ -150,24 +150,6 @@ async function query<T extends pg.QueryResultRow>(text: string, values: unknown[
   } finally {
     await client.end();
   }
-}
-
-function sessionCookieOf(response: Response): string {
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair] = cookie.split(";");
-    if (pair?.startsWith("masdarin_session=")) return pair;
-  }
-  throw new Error("no session cookie");
-}
-
-async function signIn(server: ServerProcess, username: string, password: string): Promise<string> {
-  const response = await fetch(`${server.base}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username, password, deviceLabel: `Ponsel ${username}` }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  return sessionCookieOf(response);
 }
 
 beforeAll(async () => {

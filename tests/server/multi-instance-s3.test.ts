@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeS3, startFakeS3 } from "../helpers/fake-s3";
 import { padded, plainImage } from "../helpers/images";
 import { createTestDatabase, postgresBinaries, startPostgres, type TestPostgres } from "../helpers/postgres";
-import { runCli, type ServerProcess, startServerProcess } from "../helpers/server-process";
+import { runCli, type ServerProcess, signIn, startServerProcess } from "../helpers/server-process";
 
 /*
  * Issue 16, photos in object storage: two real server processes
@@ -81,24 +81,6 @@ afterAll(async () => {
   await s3?.stop();
   for (const dir of [...dataDirs, staticDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-function sessionCookieOf(response: Response): string {
-  for (const cookie of response.headers.getSetCookie()) {
-    const [pair] = cookie.split(";");
-    if (pair?.startsWith("masdarin_session=")) return pair;
-  }
-  throw new Error("no session cookie");
-}
-
-async function signIn(server: ServerProcess, username: string, password: string): Promise<string> {
-  const response = await fetch(`${server.base}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ username, password, deviceLabel: `Ponsel ${username}` }),
-  });
-  expect(response.status, await response.clone().text()).toBe(200);
-  return sessionCookieOf(response);
-}
 
 const tusHeaders = (cookie: string, extra: Record<string, string> = {}) => ({
   "Tus-Resumable": "1.0.0",

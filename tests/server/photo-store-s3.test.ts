@@ -21,7 +21,7 @@ import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { type FakeS3, startFakeS3 } from "../helpers/fake-s3";
 import { documentImage, imageSize, padded, plainImage } from "../helpers/images";
 import { seededDatabase } from "../helpers/temp-db";
-import { sha256Hex, tusUpload } from "../helpers/tus-client";
+import { sha256Hex, tusCreate, tusPatch, tusUpload } from "../helpers/tus-client";
 
 /** readyDraft's applicant lives in Gambir; another kecamatan's cadre is a stranger to its photos. */
 const GAMBIR = "31.71.01";
@@ -111,23 +111,12 @@ describe("PHOTO_STORE=s3: page files in an S3-compatible bucket", () => {
     const data = padded(photo, 700_000);
     const hash = sha256Hex(data);
     const headers = { "Tus-Resumable": "1.0.0", Cookie: cadre.cookie };
-    const created = await app.request("/api/files/tus/", {
-      method: "POST",
-      headers: {
-        ...headers,
-        "Upload-Length": String(data.byteLength),
-        "Upload-Metadata": `sha256 ${Buffer.from(hash).toString("base64")},mime ${Buffer.from("image/jpeg").toString("base64")}`,
-      },
-    });
+    const created = await tusCreate(app, cadre, data.byteLength, hash, "image/jpeg");
     expect(created.status).toBe(201);
     const url = created.headers.get("Location") ?? "";
     const id = url.split("/").pop() ?? "";
     const patch = (target: typeof app, from: number, to: number) =>
-      target.request(url, {
-        method: "PATCH",
-        headers: { ...headers, "Upload-Offset": String(from), "Content-Type": "application/offset+octet-stream" },
-        body: data.slice(from, to),
-      });
+      tusPatch(target, cadre, url, from, data.slice(from, to));
     expect((await patch(app, 0, 300_000)).headers.get("Upload-Offset")).toBe("300000");
 
     const asked = await other.request(url, { method: "HEAD", headers });
@@ -166,26 +155,10 @@ describe("PHOTO_STORE=s3: page files in an S3-compatible bucket", () => {
     const done = uniquePhoto();
     expect((await tusUpload(swept, cadre, done, "image/jpeg")).status).toBe(204);
     const idle = padded(photo, 400_000);
-    const created = await swept.request("/api/files/tus/", {
-      method: "POST",
-      headers: {
-        "Tus-Resumable": "1.0.0",
-        Cookie: cadre.cookie,
-        "Upload-Length": String(idle.byteLength),
-        "Upload-Metadata": `sha256 ${Buffer.from(sha256Hex(idle)).toString("base64")},mime ${Buffer.from("image/jpeg").toString("base64")}`,
-      },
-    });
-    const id = (created.headers.get("Location") ?? "").split("/").pop() ?? "";
-    const sent = await swept.request(`/api/files/tus/${id}`, {
-      method: "PATCH",
-      headers: {
-        "Tus-Resumable": "1.0.0",
-        Cookie: cadre.cookie,
-        "Upload-Offset": "0",
-        "Content-Type": "application/offset+octet-stream",
-      },
-      body: idle.slice(0, 100_000),
-    });
+    const created = await tusCreate(swept, cadre, idle.byteLength, sha256Hex(idle), "image/jpeg");
+    const url = created.headers.get("Location") ?? "";
+    const id = url.split("/").pop() ?? "";
+    const sent = await tusPatch(swept, cadre, url, 0, idle.slice(0, 100_000));
     expect(sent.headers.get("Upload-Offset")).toBe("100000");
     expect((await uploadKeys()).filter((key) => key.startsWith(id)).sort()).toEqual([`${id}.info`, `${id}.part`]);
 
@@ -206,25 +179,8 @@ describe("PHOTO_STORE=s3: page files in an S3-compatible bucket", () => {
     const data = uniquePhoto();
     const other = uniquePhoto();
     const before = await bucketKeys();
-    const wrongHash = await app.request("/api/files/tus/", {
-      method: "POST",
-      headers: {
-        "Tus-Resumable": "1.0.0",
-        Cookie: cadre.cookie,
-        "Upload-Length": String(data.byteLength),
-        "Upload-Metadata": `sha256 ${Buffer.from(sha256Hex(other)).toString("base64")},mime ${Buffer.from("image/jpeg").toString("base64")}`,
-      },
-    });
-    const refused = await app.request(wrongHash.headers.get("Location") ?? "", {
-      method: "PATCH",
-      headers: {
-        "Tus-Resumable": "1.0.0",
-        Cookie: cadre.cookie,
-        "Upload-Offset": "0",
-        "Content-Type": "application/offset+octet-stream",
-      },
-      body: data,
-    });
+    const wrongHash = await tusCreate(app, cadre, data.byteLength, sha256Hex(other), "image/jpeg");
+    const refused = await tusPatch(app, cadre, wrongHash.headers.get("Location") ?? "", 0, data);
     expect(refused.status).toBe(422);
     expect(await errorCode(refused)).toBe("hash_mismatch");
 
