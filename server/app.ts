@@ -8,7 +8,7 @@ import type { ComplaintLimits } from "./complaints/limits";
 import type { Db } from "./db/open";
 import type { UploadExpiryOptions } from "./files/expiry";
 import type { IncomingUploads } from "./files/incoming";
-import { diskPhotoStore, type PhotoStore } from "./files/photo-store";
+import { diskPhotoStore, type PhotoStore, PhotoStoreUnreachable } from "./files/photo-store";
 import { type AccessEntry, accessLog } from "./http/access-log";
 import { compressJson } from "./http/compress";
 import type { AppEnv } from "./http/env";
@@ -140,6 +140,8 @@ export function createApp({
 
   app.onError((error, c) => {
     logError(`${c.req.method} ${c.req.routePath} failed`, error);
+    // The bucket did not answer: the phone or the console tries again, nothing is missing.
+    if (error instanceof PhotoStoreUnreachable) return apiError(c, 503, "storage_unreachable");
     return apiError(c, 500, "internal_error");
   });
   return app;

@@ -19,6 +19,18 @@ import type { Readable } from "node:stream";
 
 export type RemoveOutcome = "removed" | "missing" | "failed";
 
+/**
+ * The store could not be asked (a bucket that does not answer, a refused
+ * key): the request is answered 503 `storage_unreachable` and the phone
+ * tries again, rather than taking it for a missing file.
+ */
+export class PhotoStoreUnreachable extends Error {
+  constructor(cause: unknown) {
+    super("photo store unreachable", { cause });
+    this.name = "PhotoStoreUnreachable";
+  }
+}
+
 export interface PhotoStore {
   readonly kind: "disk" | "s3";
   readonly workDir: string;

@@ -25,7 +25,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
-import { type PhotoStore, photoKey } from "./photo-store";
+import { type PhotoStore, PhotoStoreUnreachable, photoKey } from "./photo-store";
 
 export interface S3PhotoStoreOptions {
   bucket: string;
@@ -62,6 +62,15 @@ export async function clearAbandonedCopies(workDir: string, now = Date.now()): P
   return cleared;
 }
 
+/** The request's answer; any failure but "no such object" means the bucket could not be asked. */
+async function asked<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    throw isMissing(error) ? error : new PhotoStoreUnreachable(error);
+  }
+}
+
 function isMissing(error: unknown): boolean {
   const failure = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return failure?.name === "NotFound" || failure?.name === "NoSuchKey" || failure?.$metadata?.httpStatusCode === 404;
@@ -90,7 +99,7 @@ export function s3PhotoStore(options: S3PhotoStoreOptions): PhotoStore {
 
   async function size(sha256: string): Promise<number | null> {
     try {
-      const head = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key(sha256) }));
+      const head = await asked(client.send(new HeadObjectCommand({ Bucket: bucket, Key: key(sha256) })));
       return head.ContentLength ?? null;
     } catch (error) {
       if (isMissing(error)) return null;
@@ -99,7 +108,7 @@ export function s3PhotoStore(options: S3PhotoStoreOptions): PhotoStore {
   }
 
   async function read(sha256: string): Promise<Readable> {
-    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key(sha256) }));
+    const object = await asked(client.send(new GetObjectCommand({ Bucket: bucket, Key: key(sha256) })));
     if (!(object.Body instanceof Readable)) throw new Error("object body is not a stream");
     return object.Body;
   }
@@ -115,15 +124,17 @@ export function s3PhotoStore(options: S3PhotoStoreOptions): PhotoStore {
         await unlink(localPath);
         return true;
       }
-      await client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key(sha256),
-          Body: createReadStream(localPath),
-          ContentLength: bytes,
-          ChecksumSHA256: Buffer.from(sha256, "hex").toString("base64"),
-          ContentType: "application/octet-stream",
-        }),
+      await asked(
+        client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: key(sha256),
+            Body: createReadStream(localPath),
+            ContentLength: bytes,
+            ChecksumSHA256: Buffer.from(sha256, "hex").toString("base64"),
+            ContentType: "application/octet-stream",
+          }),
+        ),
       );
       // Read back before the row says the server holds it.
       if ((await size(sha256)) !== bytes) throw new Error("stored object has the wrong length");
@@ -132,7 +143,7 @@ export function s3PhotoStore(options: S3PhotoStoreOptions): PhotoStore {
     },
     async remove(sha256) {
       try {
-        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key(sha256) }));
+        await asked(client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key(sha256) })));
         return "removed";
       } catch (error) {
         return isMissing(error) ? "missing" : "failed";

@@ -53,7 +53,7 @@ import { apiError, requestLocale } from "../http/errors";
 import { DEFAULT_UPLOAD_MAX_IDLE_MS, type SweepReport } from "./expiry";
 import { folderIncoming, type IncomingUploads, OFFERED_EXTENSIONS } from "./incoming";
 import { createUploadLocker } from "./locker";
-import { type PhotoStore, SHA256_HEX } from "./photo-store";
+import { type PhotoStore, PhotoStoreUnreachable, SHA256_HEX } from "./photo-store";
 import {
   type AcceptResult,
   acceptUpload,
@@ -192,6 +192,7 @@ export function createTusUploads({
       result = await finish(id, userId);
     } catch (error) {
       logError("file upload: storing a finished upload failed", safeError(error));
+      if (error instanceof PhotoStoreUnreachable) throw new UploadRefusal(503, "storage_unreachable");
       throw new UploadRefusal(500, "internal_error");
     }
     if (!result.ok) throw new UploadRefusal(REFUSAL_STATUS[result.code], result.code);

@@ -103,6 +103,10 @@ export const ERROR_MESSAGES = {
     id: "Penyimpanan berkas belum disiapkan di server ini. Hubungi petugas PTSP kecamatan.",
     en: "File storage is not set up on this server. Contact your kecamatan PTSP staff.",
   },
+  storage_unreachable: {
+    id: "Penyimpanan foto di server sedang tidak bisa dihubungi. Foto tetap aman di HP; coba lagi sebentar lagi.",
+    en: "The server's photo storage cannot be reached right now. The photos are safe on the phone; try again shortly.",
+  },
   invalid_file_hash: {
     id: "Kode SHA-256 berkas tidak valid: harus 64 karakter heksadesimal huruf kecil.",
     en: "The file's SHA-256 is not valid: it must be 64 lowercase hexadecimal characters.",

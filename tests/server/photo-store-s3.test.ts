@@ -12,13 +12,14 @@ import { activeDialect } from "../../server/db/dialect";
 import { files } from "../../server/db/schema";
 import { configuredStores } from "../../server/files/configured-store";
 import type { PhotoStore } from "../../server/files/photo-store";
-import { ABANDONED_COPY_MS } from "../../server/files/s3-photo-store";
+import { ABANDONED_COPY_MS, s3PhotoStore } from "../../server/files/s3-photo-store";
 import { backup, restore } from "../../server/ops/backup";
 import { backupPostgres, restorePostgres } from "../../server/ops/backup-postgres";
 import { removeStoredPhotos } from "../../server/retention/photos";
 import { createTestUser, type TestUser } from "../helpers/accounts";
 import { mutation, readyDraft, storeFilesOf } from "../helpers/drafts";
 import { type FakeS3, startFakeS3 } from "../helpers/fake-s3";
+import { freePort } from "../helpers/free-port";
 import { documentImage, imageSize, padded, plainImage } from "../helpers/images";
 import { seededDatabase } from "../helpers/temp-db";
 import { sha256Hex, tusCreate, tusPatch, tusUpload } from "../helpers/tus-client";
@@ -278,6 +279,30 @@ describe("PHOTO_STORE=s3: page files in an S3-compatible bucket", () => {
     const answer = await gone.request("/api/health");
     expect(answer.status).toBe(503);
     expect(await answer.json()).toMatchObject({ status: "degraded", storage: "error" });
+  });
+
+  it("answers 503 storage_unreachable, not 'missing' nor 500, while the bucket does not answer", async () => {
+    const data = uniquePhoto();
+    const hash = sha256Hex(data);
+    expect((await tusUpload(app, cadre, data, "image/jpeg")).status).toBe(204);
+    // The same database, its bucket on an address where nothing listens.
+    const endpoint = `http://127.0.0.1:${await freePort()}`;
+    const dead = s3PhotoStore({
+      bucket: s3.bucket,
+      endpoint,
+      credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+      workDir: filesDir,
+    });
+    const cut = createApp({ db: database.db, filesDir, photos: dead });
+
+    const asked = await cut.request(`/api/files/sha256/${hash}`, { headers: { Cookie: cadre.cookie } });
+    expect(asked.status).toBe(503);
+    expect(await errorCode(asked)).toBe("storage_unreachable");
+    const sent = await tusUpload(cut, cadre, uniquePhoto(), "image/jpeg");
+    expect(sent.status).toBe(503);
+    const body = (await sent.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("storage_unreachable");
+    expect(body.error.message).toContain("coba lagi");
   });
 
   it("backs up the bucket's photos into the backup folder, and a restore puts them back in the bucket", async () => {
