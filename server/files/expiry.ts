@@ -8,7 +8,8 @@
  * on a slow line would be cut), reads the clock itself, and takes the
  * `<id>.json` kept for each accepted upload (tus.ts) for an unfinished one.
  * Here the age is the time since the last byte arrived (the data file's
- * modification time, which every write moves), and tus.ts decides per upload:
+ * modification time, which every write moves; in a bucket, the newest part's
+ * or tail's, s3-incoming.ts), and tus.ts decides per upload:
  * one locked by a request in flight is skipped, one whose bytes all arrived
  * is stored rather than deleted, a completion record is kept.
  */
