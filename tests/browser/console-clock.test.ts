@@ -11,7 +11,8 @@ import { clockColumns } from "../../server/service-time/clock-writes";
 import type { Draft } from "../../shared/draft";
 import { jakartaDate } from "../../shared/jakarta-time";
 import { previousDate } from "../../shared/service-time/calendar";
-import { startClock } from "../../shared/service-time/clock";
+import { type ClockView, startClock, viewClock } from "../../shared/service-time/clock";
+import { clockShortText } from "../../shared/service-time/words";
 import type { Verdict } from "../../shared/sync/protocol";
 import { sessionCookie } from "../helpers/accounts";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
@@ -68,23 +69,48 @@ async function submit(cadre: { id: string; cookie: string }, draft: Draft, again
   await call("/api/sync/push", cadre.cookie, { clientId: uuidv7(), mutations });
 }
 
-/**
- * A file received `daysAgo` calendar days ago with a service time of `days`:
- * two weeks ago with three days is late today, today with one day is due
- * soon, whatever today is.
- */
-async function receivedEarlier(id: string, daysAgo: number, days: number): Promise<void> {
+/** Writes a received file's clock, started on the Jakarta date `start`. */
+async function receivedOn(id: string, start: string, days: number): Promise<void> {
   const db = env.server.db;
-  const calendar = await loadCalendar(db);
-  let start = jakartaDate(new Date());
-  for (let i = 0; i < daysAgo; i++) start = previousDate(start);
-  const clock = startClock(null, { days, unit: "working" }, start, calendar);
+  const clock = startClock(null, { days, unit: "working" }, start, await loadCalendar(db));
   const columns = clockColumns(clock);
   await rawRun(
     db,
     sql`UPDATE applications SET status = 'received', clock = ${JSON.stringify(clock)}, clock_state = ${columns.clockState},
       clock_deadline = ${columns.clockDeadline} WHERE id = ${id}`,
   );
+}
+
+/** A file received `daysAgo` calendar days ago with a service time of `days`: two weeks ago with three days is late today. */
+async function receivedEarlier(id: string, daysAgo: number, days: number): Promise<void> {
+  let start = jakartaDate(new Date());
+  for (let i = 0; i < daysAgo; i++) start = previousDate(start);
+  await receivedOn(id, start, days);
+}
+
+/**
+ * A file with one working day of service time, received on the latest day that leaves it due soon today,
+ * found with the shared clock: on a weekend or a holiday that is not today (received on a Saturday, the
+ * clock starts on Monday). Answers the view the console must show.
+ */
+async function receivedDueSoon(id: string): Promise<ClockView> {
+  const calendar = await loadCalendar(env.server.db);
+  const today = jakartaDate(new Date());
+  let start = today;
+  for (let i = 0; i < 14; i++, start = previousDate(start)) {
+    const view = viewClock(startClock(null, { days: 1, unit: "working" }, start, calendar), today, calendar);
+    if (view.urgency !== "due-soon") continue;
+    await receivedOn(id, start, 1);
+    return view;
+  }
+  throw new Error("no receipt date leaves a one-day file due soon today");
+}
+
+/** The clock view of a file received today with `days` working days, as any screen must show it today. */
+async function receivedTodayView(days: number): Promise<ClockView> {
+  const calendar = await loadCalendar(env.server.db);
+  const today = jakartaDate(new Date());
+  return viewClock(startClock(null, { days, unit: "working" }, today, calendar), today, calendar);
 }
 
 async function serverRow(id: string) {
@@ -123,7 +149,7 @@ describe("the service-time clock in the console", () => {
     await submit(writer, budi);
     await submit(writer, rina);
     await receivedEarlier(budi.id, 14, SERVICE_DAYS);
-    await receivedEarlier(rina.id, 0, 1);
+    const rinaClock = await receivedDueSoon(rina.id);
 
     const context = await env.browser.newContext(DESKTOP);
     const page = await context.newPage();
@@ -139,13 +165,15 @@ describe("the service-time clock in the console", () => {
     await expect(late.textContent()).resolves.toMatch(/Lewat \d+ hari kerja/);
     const soon = rowOf(page, rina.id).getByTestId("clock-badge");
     await expect(soon.getAttribute("data-urgency")).resolves.toBe("due-soon");
-    await expect(soon.textContent()).resolves.toContain("Hampir lewat · Sisa 1 hari kerja");
+    await expect(soon.textContent()).resolves.toContain(`Hampir lewat · ${clockShortText(rinaClock, "id")}`);
 
     // Receive Siti's file on its page: the clock starts with the full service time left.
     await sitiRow.getByRole("link").click();
     await page.getByTestId("receive-button").click();
     const badge = page.getByTestId("clock-card").getByTestId("clock-badge");
-    await expect.poll(() => badge.textContent()).toContain(`Sisa ${SERVICE_DAYS} hari kerja`);
+    // Three working days left on a weekday; received on a weekend, the count starts on the next working day.
+    const sitiLeft = clockShortText(await receivedTodayView(SERVICE_DAYS), "id");
+    await expect.poll(() => badge.textContent()).toContain(sitiLeft);
     await expect(page.getByTestId("clock-sentence").textContent()).resolves.toMatch(
       new RegExp(`0 dari ${SERVICE_DAYS} hari kerja terpakai · batas \\w+, \\d+ \\w+ \\d{4}`),
     );
@@ -156,9 +184,7 @@ describe("the service-time clock in the console", () => {
 
     // The queue shows it too; the late file first by deadline, alone under "Lewat batas waktu".
     await page.getByRole("link", { name: /Kembali ke antrean/ }).click();
-    await expect
-      .poll(() => rowOf(page, siti.id).getByTestId("clock-badge").textContent())
-      .toContain("Sisa 3 hari kerja");
+    await expect.poll(() => rowOf(page, siti.id).getByTestId("clock-badge").textContent()).toContain(sitiLeft);
     await page.getByLabel("Urutan").selectOption("deadline");
     await expect.poll(() => page.getByTestId("queue-row").first().getAttribute("data-id")).toBe(budi.id);
     await page.getByLabel("Waktu layanan").selectOption("overdue");

@@ -1,10 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it, vi } from "vitest";
-import { PublicStatus } from "../../shared/api/tracking";
-import { jakartaDate } from "../../shared/jakarta-time";
-import { buildCalendar } from "../../shared/service-time/calendar";
-import { viewClock } from "../../shared/service-time/clock";
 import { CITIZEN_STATUS, clockText } from "../../shared/service-time/words";
 import { newTrackingNumber, parseTrackingNumber } from "../../shared/tracking/number";
 import { useAppAndBrowser } from "../helpers/app-and-browser";
@@ -12,6 +8,7 @@ import { seriousA11yViolations } from "../helpers/axe";
 import { PHONE, screenshot, waitForServiceWorker } from "../helpers/browser";
 import { draftReadyInApp, newUser, signIn } from "../helpers/cadre-ui";
 import { NIK } from "../helpers/draft-ui";
+import { officeClockView } from "../helpers/office-clock";
 import { h1Texts, horizontalOverflow, smallTapTargets } from "../helpers/small-screen";
 import { officeDecides, officeReceives, operatorOf, serverRow } from "../helpers/tracking-page-office";
 import { decodeQr } from "../helpers/tracking-page-qr";
@@ -44,14 +41,7 @@ const problem = (page: Page) => page.getByTestId("tracking-error");
 
 /** The clock's sentence as the page must write it today, from the office's own answer. */
 async function expectedClock(number: string): Promise<string> {
-  const response = await fetch(`${env.server.url}/api/track/${number}`);
-  const answer = PublicStatus.parse(await response.json());
-  if (!answer.clock) throw new Error("no clock yet");
-  const calendar = buildCalendar(
-    answer.closedDates.map((date) => ({ date, kind: "holiday" as const })),
-    { jointLeaveIsWorkingDay: false },
-  );
-  return clockText(viewClock(answer.clock, jakartaDate(new Date()), calendar), "id");
+  return clockText(await officeClockView(env.server.url, number), "id");
 }
 
 /** The cadre files a complete domisili file through the real sync; it gets its number at the first submit. */
