@@ -73,9 +73,9 @@ export function useBindingMove({ id, draft, guide, latest, facts, moveToLatest }
   return {
     mustMove,
     movedFrom: officeChange && before && officeChange.to === guide?.version ? before : null,
+    // The notice goes once the acknowledgement is stored: a reload right after "Mengerti" must not bring it back.
     acknowledge: () => {
-      setSeen(true);
-      void draftRepository.acknowledgeOfficeChange(id);
+      void draftRepository.acknowledgeOfficeChange(id).then(() => setSeen(true));
     },
   };
 }
