@@ -20,9 +20,14 @@ addEventListener("vite:preloadError", () => {
   );
 });
 
-/** Runs `start`; when it fails (a chunk it needs could not be fetched), again once the connection is back. */
-function whenReachable(start: () => Promise<void>): void {
-  start().catch(() => addEventListener("online", () => whenReachable(start), { once: true }));
+/**
+ * Loads chunks with `load`; when one could not be fetched, tries again once the connection is back. Only the
+ * loading is retried: what runs with the chunks runs once, after them.
+ */
+function whenReachable<T>(load: () => Promise<T>): Promise<T> {
+  return load().catch(
+    () => new Promise<T>((resolve) => addEventListener("online", () => resolve(whenReachable(load)), { once: true })),
+  );
 }
 
 // The saved catalogue first (plain IndexedDB, instant, offline), then the network. The read starts before the
@@ -84,18 +89,28 @@ const firstScreenDone = stored
 const needsVaultNow = ["drafts", "draft", "login", "pin"].includes(matchRoute(location.pathname).name);
 void stored
   .then(() => (lastUpdatedAt.value === null && !needsVaultNow ? firstScreenDone : undefined))
-  .then(() => whenReachable(startVault));
+  .then(() => whenReachable(vaultChunks))
+  .then(startVault);
 
-async function startVault(): Promise<void> {
-  // Every chunk first, then the steps: a chunk out of reach leaves nothing half started to start twice.
-  const [{ loadAccount }, { localDb }, { startLockTimer }, { watchOtherTabs }, { startSyncTriggers }] =
-    await Promise.all([
-      import("./account/session"),
-      import("./db/local-db"),
-      import("./vault/lock-timer"),
-      import("./vault/other-tabs"),
-      import("./sync/runner"),
-    ]);
+/** Every chunk the vault's start needs (vault/vault too, which loadAccount imports), so none is missing midway. */
+function vaultChunks() {
+  return Promise.all([
+    import("./account/session"),
+    import("./db/local-db"),
+    import("./vault/lock-timer"),
+    import("./vault/other-tabs"),
+    import("./sync/runner"),
+    import("./vault/vault"),
+  ]);
+}
+
+async function startVault([
+  { loadAccount },
+  { localDb },
+  { startLockTimer },
+  { watchOtherTabs },
+  { startSyncTriggers },
+]: Awaited<ReturnType<typeof vaultChunks>>): Promise<void> {
   // Another tab is upgrading the database schema: let it, and reload onto the new version.
   localDb.on("versionchange", () => {
     localDb.close();
@@ -112,6 +127,6 @@ async function startVault(): Promise<void> {
 
 // The service worker's precache (every chunk of the app) waits for the first screen too: on a 400 kbit/s link
 // it would otherwise slow the catalogue's download and storing.
-void firstScreenDone.then(() =>
-  whenReachable(() => import("./sw-register").then(({ registerServiceWorker }) => registerServiceWorker())),
-);
+void firstScreenDone
+  .then(() => whenReachable(() => import("./sw-register")))
+  .then(({ registerServiceWorker }) => registerServiceWorker());

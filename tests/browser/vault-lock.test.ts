@@ -139,7 +139,7 @@ describe("the cadre's PIN and lock", () => {
     await page.waitForURL(draftUrl);
     await lockScreen(page).waitFor();
     await lockScreen(page).getByLabel("PIN (6 angka)").fill(PIN);
-    await lockScreen(page).getByRole("button", { name: "Buka" }).click();
+    await lockScreen(page).getByRole("button", { name: "Buka", exact: true }).click();
     await expect.poll(() => page.getByLabel("Nama lengkap (sesuai KTP)").inputValue()).toBe("Wulan Kunci Prameswari");
     expect(page.url()).toBe(draftUrl);
   });
@@ -173,7 +173,7 @@ describe("the cadre's PIN and lock", () => {
     await screen.getByText("PIN salah. 5 percobaan lagi.").waitFor();
     // 15 s from the wrong try; the key derivation itself may take a second or two of it on a busy machine.
     await screen.getByText(/^Coba lagi dalam 0:1\d$/).waitFor();
-    expect(await screen.getByRole("button", { name: "Buka" }).isDisabled()).toBe(true);
+    expect(await screen.getByRole("button", { name: "Buka", exact: true }).isDisabled()).toBe(true);
     expect(await screen.getByLabel("PIN (6 angka)").isDisabled()).toBe(true);
     expect(await page.getByRole("heading", { name: "Berkas warga" }).count()).toBe(0);
     await expectClean(page, "vault-wrong-pin-wait");
@@ -183,7 +183,7 @@ describe("the cadre's PIN and lock", () => {
     await expect.poll(() => screen.getByRole("timer").textContent()).toMatch(/^Coba lagi dalam 0:(0\d|10)$|^$/);
     // …and once over, the PIN can be tried again.
     await page.clock.fastForward("00:16");
-    await expect.poll(() => screen.getByRole("button", { name: "Buka" }).isDisabled()).toBe(false);
+    await expect.poll(() => screen.getByRole("button", { name: "Buka", exact: true }).isDisabled()).toBe(false);
     expect(await screen.getByText(/Coba lagi dalam/).count()).toBe(0);
 
     await typePin(page, PIN);
@@ -255,7 +255,7 @@ describe("the cadre's PIN and lock", () => {
     }
     await lockScreen(page).getByText("PIN salah. 1 percobaan lagi.").waitFor();
     await lockScreen(page).getByLabel("PIN (6 angka)").fill(WRONG);
-    await lockScreen(page).getByRole("button", { name: "Buka" }).click();
+    await lockScreen(page).getByRole("button", { name: "Buka", exact: true }).click();
 
     const erased = page.getByTestId("vault-erased");
     await erased.getByRole("heading", { name: "Data dihapus dari ponsel ini" }).waitFor();

@@ -99,13 +99,17 @@ export function lockScreen(page: Page) {
   return page.getByTestId("lock-screen");
 }
 
-/** Types a PIN on the lock screen (right or wrong) and waits until the try is over. */
+/**
+ * Types a PIN on the lock screen (right or wrong) and waits until the try is over: the button says
+ * "Buka" again (exactly: while the key is tried it says "Membuka…", which a substring match would take
+ * for the end), or the files opened.
+ */
 export async function typePin(page: Page, pin: string): Promise<void> {
   const screen = lockScreen(page);
   await screen.getByLabel("PIN (6 angka)").fill(pin);
-  await screen.getByRole("button", { name: "Buka" }).click();
+  await screen.getByRole("button", { name: "Buka", exact: true }).click();
   await screen
-    .getByRole("button", { name: "Buka" })
+    .getByRole("button", { name: "Buka", exact: true })
     .or(page.getByRole("heading", { name: "Berkas warga" }))
     .waitFor();
 }
