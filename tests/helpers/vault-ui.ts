@@ -102,16 +102,15 @@ export function lockScreen(page: Page) {
 /**
  * Types a PIN on the lock screen (right or wrong) and waits until the try is over: the button says
  * "Buka" again (exactly: while the key is tried it says "Membuka…", which a substring match would take
- * for the end), or the files opened.
+ * for the end), or the lock screen is gone (the screen it covered is back).
  */
 export async function typePin(page: Page, pin: string): Promise<void> {
   const screen = lockScreen(page);
+  const button = screen.getByRole("button", { name: "Buka", exact: true });
   await screen.getByLabel("PIN (6 angka)").fill(pin);
-  await screen.getByRole("button", { name: "Buka", exact: true }).click();
-  await screen
-    .getByRole("button", { name: "Buka", exact: true })
-    .or(page.getByRole("heading", { name: "Berkas warga" }))
-    .waitFor();
+  await button.click();
+  // The loser of the race rejects later, handled by the race itself.
+  await Promise.race([button.waitFor(), screen.waitFor({ state: "detached" })]);
 }
 
 /**
