@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
@@ -37,8 +37,6 @@ const PHOTO_BYTES = 150_000;
 type Bytes = Uint8Array<ArrayBuffer>;
 const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 const b64 = (text: string) => Buffer.from(text).toString("base64");
-/** Only between two looks at a state that is itself the event (a file's size). */
-const tick = () => new Promise((done) => setTimeout(done, 25));
 
 let cluster: TestPostgres | undefined;
 let s3: FakeS3 | undefined;
@@ -201,7 +199,18 @@ describe.skipIf(!installed)("two app servers on one PostgreSQL and one S3 bucket
     const gatheredIn = join(dataDirs[1] as string, "files", "tmp");
     const gathering = () =>
       existsSync(gatheredIn) && readdirSync(gatheredIn).some((name) => statSync(join(gatheredIn, name)).size > half);
-    while (!gathering()) await tick();
+    // The folder's own change events say when to look again: no clock.
+    await new Promise<void>((resolve) => {
+      const watcher = watch(gatheredIn, () => {
+        if (!gathering()) return;
+        watcher.close();
+        resolve();
+      });
+      if (gathering()) {
+        watcher.close();
+        resolve();
+      }
+    });
     await victim.kill();
     release();
     expect(await stalled).toBe("no answer");
